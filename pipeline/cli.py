@@ -1,0 +1,159 @@
+"""The command line: parse options, call the library, report in one line per problem.
+
+Heavy packages (spaCy, pandas) are imported inside the commands so that ``--help`` is fast.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from pipeline.errors import PipelineError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help=(
+        "Turn UK inspectorate press releases into analysis-ready CSV and JSON.\n\n"
+        "Example: pipeline extract raw --out output"
+    ),
+)
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@app.command()
+def extract(
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Release files or folders (searched recursively for .txt, .md, .html, .htm). "
+            "Default: ./raw",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Output folder, replaced as a whole at the end.")
+    ] = Path("output"),
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")
+    ] = DEFAULT_MAX_BYTES,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            help="An installed spaCy pipeline to run first (e.g. en_core_web_sm). "
+            "Default: blank English, no download needed.",
+        ),
+    ] = None,
+    xlsx: Annotated[
+        bool, typer.Option("--xlsx", help="Also write releases.xlsx, one sheet per table.")
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
+) -> None:
+    """Extract every release in INPUTS into the contract files in --out.
+
+    Writes releases.jsonl, json/<release_id>.json, releases.csv, sections.csv, scores.csv,
+    quotes.csv, dates.csv, numbers.csv, errors.csv and manifest.json. A refused input is one
+    line on stderr and a row in errors.csv; the exit status is then 1, after every other input
+    is written. The previous output stays intact until the new one is complete.
+
+    Example: pipeline extract raw ../more/releases --out output --xlsx
+    """
+    from pipeline import core, export
+    from pipeline.errors import InputError
+    from pipeline.nlp import load
+
+    paths = inputs or [Path("raw")]
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        nlp = load(model)
+
+        def report(err: InputError) -> None:
+            typer.echo(f"error: {err}", err=True)
+
+        result = core.run(paths, nlp=nlp, max_bytes=max_bytes, on_error=report, debug=debug)
+        errors = [{"path": e.path, "code": e.code, "message": e.detail} for e in result.errors]
+        export.write_outputs(out, result.releases, errors, result.manifest, xlsx=xlsx)
+    except KeyboardInterrupt:
+        _fail(f"interrupted; {out.as_posix()}/ is left as it was", 130)
+    except PipelineError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        if debug:
+            raise
+        _fail(f"cannot write {out.as_posix()}: {exc.strerror or exc}")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if not quiet:
+        n_warn = sum(1 for r in result.releases if r.warnings)
+        typer.echo(
+            f"extracted {len(result.releases)} release(s) into {out.as_posix()}/"
+            f" ({len(result.errors)} refused, {n_warn} with warnings)"
+        )
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def score(
+    releases: Annotated[Path, typer.Argument(help="A releases.jsonl written by extract.")],
+    gold: Annotated[Path, typer.Argument(help="Gold annotations (a JSON list of cases).")],
+    minimum: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--min",
+            help="FIELD=VALUE: exit 1 when the field's F1 (or accuracy) is below VALUE. "
+            "Repeatable.",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    misses: Annotated[bool, typer.Option("--misses/--no-misses", help="List every miss.")] = True,
+) -> None:
+    """Score extracted releases against gold annotations: precision, recall and F1 per field.
+
+    Fields: title, scores, quotes, dates, numbers (F1); quote_role, quote_paragraphs,
+    number_unit and provenance (accuracy).
+
+    Example: pipeline score output/releases.jsonl gold.json --min scores=0.97 --min provenance=1
+    """
+    from pipeline import scoring
+
+    try:
+        thresholds = scoring.parse_thresholds(minimum or [])
+        result = scoring.score_files(releases, gold)
+    except PipelineError as exc:
+        _fail(str(exc))
+    typer.echo(scoring.render(result, as_json=as_json, misses=misses))
+    failed = scoring.failures(result, thresholds)
+    for line in failed:
+        typer.echo(f"below threshold: {line}", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:  # Ctrl-C outside a command's own handler
+        typer.echo("error: interrupted", err=True)
+        sys.exit(130)

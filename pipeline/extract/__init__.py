@@ -1,0 +1,1 @@
+"""Pure extractors: text (and hints) in, typed records with offsets out."""

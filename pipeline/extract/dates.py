@@ -1,0 +1,515 @@
+"""Date expressions: every day, month, year, financial year and range, in text order.
+
+``find_dates(text)`` is a pure function: one pass of one compiled pattern over the text, then
+each match is turned into ISO bounds by :mod:`pipeline.normalize`. Ranges are one item
+(``between April and June 2016``, ``1 to 3 October 2018``, ``April–June 2016``,
+``June and July 2019``); ``2015–16`` / ``2015/16`` / ``2018/2019`` over consecutive years are UK
+financial years (1 April to 31 March). A date without a year (``5 April``) takes the release's
+own year (of its first full date, else of its first month and year) and is flagged
+``year_inferred``; it is never resolved against today's date.
+
+Every branch of the pattern starts at a fixed word, digit or month name and each white-space
+run in it is followed by a fixed token, so matching is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline import vocab
+from pipeline.model import DateMention
+from pipeline.normalize import (
+    financial_year,
+    iso_day,
+    iso_month_end,
+    iso_month_start,
+    iso_year_end,
+    iso_year_start,
+    month_number,
+    second_year,
+    twelve_months_to,
+)
+
+_V = vocab.load("dates_vocab")
+_YEAR_MIN: int = _V["year_min"]
+_YEAR_MAX: int = _V["year_max"]
+
+
+def _alt(words: list[str]) -> str:
+    """An alternation, longest first so that ``Sept`` wins over ``Sep``."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _case_forms(words: list[str]) -> list[str]:
+    return [f for w in words for f in (w, w.upper())]
+
+
+_MONTH_WORDS = [_m["name"] for _m in _V["months"]]
+_ABBR_WORDS = [_a for _m in _V["months"] for _a in _m["abbr"]]
+_FULL = _alt(_case_forms(_MONTH_WORDS))
+_ABBR = _alt(_case_forms(_ABBR_WORDS))
+_WEEKDAY = _alt(_case_forms(_V["weekdays"]))
+_LINK = _alt(_V["range_links"])
+_LEADS = tuple(_V["range_leads"])
+_YT_HEAD = "|".join(r"[\s-]+".join(map(re.escape, h.split())) for h in _V["year_to_heads"])
+_YT_LINK = _alt(_V["year_to_links"])
+_YT_LAST_WORDS = (*_V["year_to_links"], "of")
+
+_S = r"\s+"
+_DASH = r"[-\u2010-\u2015\u2212]"
+_CONN = rf"(?:\s*{_DASH}\s*|\s+(?:{_LINK})\s+)"
+_NOT_GLUED = r"(?<![\w.,:/£$€#])"
+
+
+def _month(name: str, abbr_only: bool = False) -> str:
+    body = rf"(?:{_ABBR})\.?" if abbr_only else rf"(?:{_FULL}|(?:{_ABBR})\.?)"
+    return rf"(?P<{name}>{body})(?![A-Za-z])"
+
+
+def _day(name: str) -> str:
+    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])"
+
+
+def _year(name: str) -> str:
+    return rf"(?P<{name}>(?:19|20)\d\d)(?![\w%]|[.,:]\d)"
+
+
+def _union(branches: list[tuple[str, str]]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{name}>{body})" for name, body in branches))
+
+
+# Finding dates fast: a scan for anchors whose pattern starts with plain characters, so that
+# the regex engine skips everything else in C; the full patterns are tried only at anchors.
+# An anchor is a month name, Q of Q1, four digits, or one or two digits that are followed by
+# what a day needs (a capitalised word, a dash, "to"/"and", a slash or a point). The core of
+# an expression starts at its first digit or month; a weekday and lead words ("between",
+# "from", "the year to") are picked up afterwards by looking back.
+_DAY_NEXT = (
+    rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?[A-Z]|\s*{_DASH}\s*\d|\s+(?:{_LINK})\s+\d|[/.]\d)"
+)
+
+
+def _anchor_pattern() -> str:
+    # One alternative per first character, each starting with that plain character: the
+    # engine then tests a position against a small set before trying anything.
+    by_first: dict[str, set[str]] = {}
+    for w in _case_forms(_MONTH_WORDS + _ABBR_WORDS):
+        by_first.setdefault(w[0], set()).add(w[1:])
+    alts = [rf"{d}(?:\d\d\d(?!\d)|\d?{_DAY_NEXT})" for d in "0123456789"]
+    alts += [f"{re.escape(c)}(?:{_alt(sorted(rest))})(?![a-z])" for c, rest in sorted(by_first.items())]
+    alts.append("Q(?=[1-4])")
+    return "|".join(alts)
+
+
+_ANCHOR_RE = re.compile(_anchor_pattern())
+_MONTH_PREFIXES = frozenset(w[:3] for w in _case_forms(_MONTH_WORDS))
+
+# Patterns that start at a digit, tried in this order at an anchor: the first that matches wins.
+_DIGIT_RE = _union(
+    [
+        # 2016-12-13
+        (
+            "iso",
+            rf"{_NOT_GLUED}{_year('iso_y')}-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-2]\d|3[01])"
+            r"(?![\w-])",
+        ),
+        # 13/12/2016, 13.12.2016
+        (
+            "num",
+            rf"{_NOT_GLUED}(?P<num_d>[12]\d|3[01]|0?[1-9])(?P<num_sep>[/.])"
+            rf"(?P<num_m>1[0-2]|0?[1-9])(?P=num_sep){_year('num_y')}",
+        ),
+        # 30 September to 2 October 2018, 28 February 2017 to 3 March 2017
+        (
+            "ddr",
+            rf"{_NOT_GLUED}{_day('ddr_d1')}{_S}{_month('ddr_m1')}(?:,?{_S}{_year('ddr_y1')})?"
+            rf"{_CONN}(?:(?:{_WEEKDAY})\.?,?\s+)?{_day('ddr_d2')}{_S}{_month('ddr_m2')}"
+            rf",?{_S}{_year('ddr_y2')}",
+        ),
+        # 1 to 3 October 2018, 6 and 17 February 2017, 6-17 February
+        (
+            "dr",
+            rf"{_NOT_GLUED}{_day('dr_d1')}{_CONN}(?:(?:{_WEEKDAY})\.?,?\s+)?{_day('dr_d2')}{_S}"
+            rf"{_month('dr_m')}(?:,?{_S}{_year('dr_y')})?",
+        ),
+        # 13 December 2016, 13th of December 2016
+        (
+            "dmy",
+            rf"{_NOT_GLUED}{_day('dmy_d')}(?:{_S}of)?{_S}{_month('dmy_m')},?{_S}{_year('dmy_y')}",
+        ),
+        # 2015-16, 2015/16, 2018/2019, 2023-25
+        (
+            "fy",
+            rf"{_NOT_GLUED}(?<!\d{_DASH}){_year('fy_y1')}(?:{_DASH}|/)(?P<fy_y2>\d{{4}}|\d\d)"
+            r"(?![\w%]|[.,:/]\d|[-/]\d)",
+        ),
+        # 2015 to 2017, (between) 2015 and 2017
+        (
+            "yr",
+            rf"{_NOT_GLUED}{_year('yr_y1')}(?P<yr_conn>{_CONN}){_year('yr_y2')}"
+            rf"(?!{_DASH}\d|/\d)",
+        ),
+        # 5 April (no year: the release's own year)
+        ("dm", rf"{_NOT_GLUED}{_day('dm_d')}(?:{_S}of)?{_S}{_month('dm_m')}"),
+        # 2016
+        (
+            "y",
+            rf"{_NOT_GLUED}(?<!\d{_DASH})(?<!\d\s{_DASH}\s){_year('y_y')}"
+            rf"(?!{_DASH}\d|/\d|\s*(?:per\s*cent|percent)\b)",
+        ),
+    ]
+)
+
+# Patterns that start at a month name.
+_MONTH_RE = _union(
+    [
+        # December 13, 2016
+        ("mdy", rf"(?<![\w.]){_month('mdy_m')}{_S}{_day('mdy_d')},?{_S}{_year('mdy_y')}"),
+        # April and June 2016, April-June 2016, June and July 2019, May 2015 to March 2016
+        (
+            "mr",
+            rf"(?<![\w.]){_month('mr_m1')}(?:,?{_S}{_year('mr_y1')})?(?P<mr_conn>{_CONN})"
+            rf"{_month('mr_m2')},?{_S}{_year('mr_y2')}",
+        ),
+        # Dec 16: an abbreviated month and a two-digit year (GOV.UK's document-link label)
+        (
+            "myy",
+            rf"(?<![\w.]){_month('myy_m', abbr_only=True)}{_S}'?(?P<myy_y>\d\d)"
+            r"(?![\w%]|[.,:/-]\d)",
+        ),
+        # September 2016, Sept 2016
+        ("my", rf"(?<![\w.]){_month('my_m')},?{_S}{_year('my_y')}"),
+    ]
+)
+
+_WEEKDAY_NAMES = frozenset(w.lower() for w in _V["weekdays"])
+_QUARTER_RE = re.compile(rf"(?<![\w.])Q(?P<q_n>[1-4]){_S}{_year('q_y')}")
+
+# Looked for only right before a month-year or full date: "the year to", "12 months ending".
+_YEAR_TO_BEFORE = re.compile(
+    rf"(?<![\w-])(?:[Tt]he\s+)?(?:{_YT_HEAD})\s+(?:{_YT_LINK})\s+(?:(?:the\s+)?end\s+of\s+)?\Z"
+)
+
+# UK telephone numbers: "0300 123 4567", "(020) 7946 0000", "+44 20 7946 0000". A year inside
+# one is not a date (numbers.py drops the digits too). Starts with plain characters (fast).
+PHONE_RE = re.compile(
+    r"(?:\+44\s?(?:\(0\)\s?)?\d{2,4}|\(0\d{2,4}\)|0\d{2,4})(?:[ -]?\d{3,4}){1,2}(?![\w])"
+)
+_PHONE_CHARS = frozenset("0123456789 -()+")
+
+
+def phone_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where ``text[start:end]`` has UK telephone numbers (10 to 13 digits): (start, end) pairs."""
+    out = []
+    for m in PHONE_RE.finditer(text, start, len(text) if end is None else end):
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] in "_.,"):
+            continue
+        digits = sum(c.isdigit() for c in m.group())
+        if 10 <= digits <= 13:
+            out.append(m.span())
+    return out
+
+
+def _in_phone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a year, say) is part of a telephone number."""
+    lo, hi = start, end
+    while lo > 0 and start - lo < 16 and text[lo - 1] in _PHONE_CHARS:
+        lo -= 1
+    while hi < len(text) and hi - end < 16 and text[hi] in _PHONE_CHARS:
+        hi += 1
+    if lo == start and hi == end:
+        return False
+    return any(a < end and start < b for a, b in phone_spans(text, lo, hi))
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    start_date: str | None
+    end_date: str | None
+    granularity: str
+    full: bool = False  # a day, month and year all written out
+    month_year: bool = False  # a month and year written out
+    no_year: tuple[int, int, int, int] | None = None  # (month1, day1, month2, day2) to fill in
+
+
+def _ok_year(y: int) -> bool:
+    return _YEAR_MIN <= y <= _YEAR_MAX
+
+
+def _month_of(m: re.Match[str], name: str) -> int:
+    got = month_number(m.group(name))
+    if got is None:  # pragma: no cover - the patterns only match month names
+        raise ValueError(m.group(name))
+    return got
+
+
+def _lead_before(text: str, start: int) -> int | None:
+    """Where a range's lead word ("between", "from") starts, if one comes right before."""
+    j = start
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == start:
+        return None
+    for lead in _LEADS:
+        i = j - len(lead)
+        if i >= 0 and text[i:j].lower() == lead and (i == 0 or not text[i - 1].isalnum()):
+            return i
+    return None
+
+
+def _year_to_before(text: str, start: int) -> int | None:
+    """Where "the year to" / "12 months ending" starts, if it comes right before ``start``."""
+    if not text[max(0, start - 8) : start].rstrip().endswith(_YT_LAST_WORDS):
+        return None
+    m = _YEAR_TO_BEFORE.search(text, max(0, start - 60), start)
+    return m.start() if m else None
+
+
+def _month_span(s: int, e: int, y: int, mo: int, **flags: bool) -> _Found:
+    return _Found(s, e, iso_month_start(y, mo), iso_month_end(y, mo), "month", **flags)
+
+
+def _range(
+    s: int, e: int, y1: int, m1: int, d1: int | None, y2: int, m2: int, d2: int | None
+) -> _Found | None:
+    """A range from (y1, m1[, d1]) to (y2, m2[, d2]); None when impossible or backwards."""
+    if not (_ok_year(y1) and _ok_year(y2)):
+        return None
+    if d1 is None or d2 is None:
+        lo, hi, gran = iso_month_start(y1, m1), iso_month_end(y2, m2), "month"
+    else:
+        day1, day2 = iso_day(y1, m1, d1), iso_day(y2, m2, d2)
+        if day1 is None or day2 is None:
+            return None
+        lo, hi, gran = day1, day2, "day"
+    if hi <= lo:
+        return None
+    return _Found(s, e, lo, hi, gran, full=d1 is not None, month_year=d1 is None)
+
+
+def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
+    """Turn one match (which may begin with a weekday at ``start``) into date items: usually
+    one, two for "March 2015 and June 2017", none when the values are impossible."""
+    kind = m.lastgroup or ""
+    e = m.end()
+    if kind in ("iso", "num"):
+        day = iso_day(int(m.group(f"{kind}_y")), int(m.group(f"{kind}_m")), int(m.group(f"{kind}_d")))
+        return [_Found(start, e, day, day, "day", full=True)] if day else []
+    if kind in ("dmy", "mdy"):
+        y, mo, d = int(m.group(f"{kind}_y")), _month_of(m, f"{kind}_m"), int(m.group(f"{kind}_d"))
+        day = iso_day(y, mo, d)
+        if day is None or not _ok_year(y):
+            return []
+        yt = _year_to_before(text, start)
+        if yt is not None:  # the year ending 31 March 2025 starts on 1 April 2024
+            first = iso_day(y - 1, mo, d + 1) or iso_month_start(y if mo == 12 else y - 1, mo % 12 + 1)
+            return [_Found(yt, e, first, day, "day", full=True)]
+        return [_Found(start, e, day, day, "day", full=True)]
+    if kind == "my":
+        y, mo = int(m.group("my_y")), _month_of(m, "my_m")
+        if not _ok_year(y):
+            return []
+        yt = _year_to_before(text, start)
+        if yt is not None:
+            lo, hi = twelve_months_to(y, mo)
+            return [_Found(yt, e, lo, hi, "month", month_year=True)]
+        return [_month_span(start, e, y, mo, month_year=True)]
+    if kind == "myy":
+        return [_month_span(start, e, 2000 + int(m.group("myy_y")), _month_of(m, "myy_m"))]
+    if kind == "y":
+        y = int(m.group("y_y"))
+        return [_Found(start, e, iso_year_start(y), iso_year_end(y), "year")] if _ok_year(y) else []
+    if kind == "fy":
+        return _financial(m)
+    if kind == "yr":
+        return _year_range(text, m)
+    if kind == "mr":
+        return _month_range(text, m)
+    if kind == "dr":
+        d1, d2, mo = int(m.group("dr_d1")), int(m.group("dr_d2")), _month_of(m, "dr_m")
+        s = _lead_before(text, start) or start
+        if m.group("dr_y") is None:
+            if d2 <= d1 or iso_day(2000, mo, d2) is None:
+                return []
+            return [_Found(s, e, None, None, "day", no_year=(mo, d1, mo, d2))]
+        y = int(m.group("dr_y"))
+        found = _range(s, e, y, mo, d1, y, mo, d2)
+        return [found] if found else []
+    if kind == "ddr":
+        y2 = int(m.group("ddr_y2"))
+        m1, m2 = _month_of(m, "ddr_m1"), _month_of(m, "ddr_m2")
+        if m.group("ddr_y1"):
+            y1 = int(m.group("ddr_y1"))
+        else:
+            y1 = y2 if m1 <= m2 else y2 - 1  # 30 December to 2 January 2019
+        s = _lead_before(text, start) or start
+        found = _range(s, e, y1, m1, int(m.group("ddr_d1")), y2, m2, int(m.group("ddr_d2")))
+        return [found] if found else []
+    if kind == "dm":
+        mo, d = _month_of(m, "dm_m"), int(m.group("dm_d"))
+        if iso_day(2000, mo, d) is None:  # 2000 is a leap year, so 29 February passes here
+            return []
+        return [_Found(start, e, None, None, "day", no_year=(mo, d, mo, d))]
+    return []  # pragma: no cover
+
+
+def _financial(m: re.Match[str]) -> list[_Found]:
+    s, e = m.span()
+    y1 = int(m.group("fy_y1"))
+    written = m.group("fy_y2")
+    y2 = second_year(y1, written)
+    if not _ok_year(y1):
+        return []
+    if y2 == y1 + 1:
+        lo, hi = financial_year(y1)
+        return [_Found(s, e, lo, hi, "financial_year")]
+    if y1 + 1 < y2 <= y1 + 20 and (len(written) == 4 or int(written) > y1 % 100):
+        return [_Found(s, e, iso_year_start(y1), iso_year_end(y2), "year")]
+    if len(written) == 2 and 1 <= int(written) <= 12:  # 2015-06: an ISO year and month
+        return [_month_span(s, e, y1, int(written))]
+    # Not a span: keep the year alone.
+    return [_Found(s, s + 4, iso_year_start(y1), iso_year_end(y1), "year")]
+
+
+def _year_range(text: str, m: re.Match[str]) -> list[_Found]:
+    s, e = m.span()
+    y1, y2 = int(m.group("yr_y1")), int(m.group("yr_y2"))
+    lead = _lead_before(text, s)
+    conn = m.group("yr_conn").strip().lower()
+    if not (_ok_year(y1) and _ok_year(y2)):
+        return []
+    if (conn == "and" and lead is None) or y2 <= y1:
+        # "in 2015 and 2017": two years, read one at a time.
+        return [_Found(s, m.end("yr_y1"), iso_year_start(y1), iso_year_end(y1), "year")]
+    if y2 == y1 + 1 and conn not in ("and", "to", "until", "till"):
+        lo, hi = financial_year(y1)  # "2015 – 2016", spaced like a range: a financial year
+        return [_Found(s, e, lo, hi, "financial_year")]
+    return [_Found(lead if lead is not None else s, e, iso_year_start(y1), iso_year_end(y2), "year")]
+
+
+def _month_range(text: str, m: re.Match[str]) -> list[_Found]:
+    s, e = m.span()
+    m1, m2 = _month_of(m, "mr_m1"), _month_of(m, "mr_m2")
+    y2 = int(m.group("mr_y2"))
+    conn = m.group("mr_conn").strip().lower()
+    lead = _lead_before(text, s)
+    if m.group("mr_y1") and conn == "and" and lead is None:
+        # "in March 2015 and June 2017": two dates, not a range.
+        y1 = int(m.group("mr_y1"))
+        out = []
+        if _ok_year(y1):
+            out.append(_month_span(s, m.end("mr_y1"), y1, m1, month_year=True))
+        if _ok_year(y2):
+            out.append(_month_span(m.start("mr_m2"), e, y2, m2, month_year=True))
+        return out
+    if m.group("mr_y1"):
+        y1 = int(m.group("mr_y1"))
+    else:
+        y1 = y2 if m1 <= m2 else y2 - 1  # November to February 2017 starts in 2016
+    found = _range(lead if lead is not None else s, e, y1, m1, None, y2, m2, None)
+    return [found] if found else []
+
+
+def _match_at(text: str, pos: int) -> re.Match[str] | None:
+    """The date pattern that matches at anchor ``pos``."""
+    c = text[pos]
+    if c.isdigit():
+        return _DIGIT_RE.match(text, pos)
+    if c == "Q":
+        return _QUARTER_RE.match(text, pos)
+    return _MONTH_RE.match(text, pos)
+
+
+def _weekday_before(text: str, start: int) -> int:
+    """Where a weekday right before ``start`` ("Tuesday 30 September", "Tue, 30 Sep") starts;
+    ``start`` itself when there is none."""
+    j = start
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == start:
+        return start
+    if j > 0 and text[j - 1] == ",":
+        j -= 1
+    if j > 0 and text[j - 1] == ".":
+        j -= 1
+    i = j
+    while i > 0 and text[i - 1].isalpha() and j - i <= 9:
+        i -= 1
+    if i < j and text[i:j].lower() in _WEEKDAY_NAMES and (i == 0 or not text[i - 1].isalnum()):
+        return i
+    return start
+
+
+def _quarter(m: re.Match[str], start: int) -> list[_Found]:
+    y, q = int(m.group("q_y")), int(m.group("q_n"))
+    if not _ok_year(y):
+        return []
+    return [_Found(start, m.end(), iso_month_start(y, 3 * q - 2), iso_month_end(y, 3 * q), "month")]
+
+
+def _release_year(found: list[_Found]) -> int | None:
+    """The release's own year: of its first full date, else of its first month and year."""
+    for f in found:
+        if f.full and f.end_date:
+            return int(f.end_date[:4])
+    for f in found:
+        if f.month_year and f.end_date:
+            return int(f.end_date[:4])
+    return None
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Find every date expression in ``text``, each occurrence, in text order.
+
+    Args:
+        text: the release text (any length; matching is linear in it).
+
+    Returns:
+        ``DateMention`` items sorted by ``start``, with ``text[start:end] == item.text``,
+        ISO ``start_date``/``end_date`` covering the whole expression and a ``granularity``
+        (``day``, ``month``, ``year`` or ``financial_year``). A date written without a year has
+        ``year_inferred=True``; its dates are null when the release states no year at all.
+    """
+    found: list[_Found] = []
+    pos = 0
+    anchors = _ANCHOR_RE.search
+    while (a := anchors(text, pos)) is not None:
+        m = _match_at(text, a.start())
+        if m is None:
+            pos = a.end()
+            continue
+        kind = m.lastgroup
+        start = m.start()
+        if kind in ("y", "fy", "yr") and _in_phone(text, start, m.end()):
+            pos = m.end()
+            continue
+        if kind in ("dmy", "mdy", "dm", "dr", "ddr"):
+            start = _weekday_before(text, start)
+        items = _quarter(m, start) if m.re is _QUARTER_RE else _convert(text, m, start)
+        # A lead word or "the year to" may reach back over an item found before: it wins.
+        while items and found and found[-1].end > items[0].start:
+            found.pop()
+        found.extend(items)
+        pos = items[-1].end if items else a.end()
+    year = _release_year(found)
+    out: list[DateMention] = []
+    for f in found:
+        if f.no_year is not None and year is not None:
+            m1, d1, m2, d2 = f.no_year
+            f.start_date, f.end_date = iso_day(year, m1, d1), iso_day(year, m2, d2)
+        out.append(
+            DateMention(
+                text=text[f.start : f.end],
+                start_date=f.start_date,
+                end_date=f.end_date,
+                granularity=f.granularity,
+                start=f.start,
+                end=f.end,
+                year_inferred=f.no_year is not None,
+            )
+        )
+    return out

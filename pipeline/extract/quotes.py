@@ -1,0 +1,409 @@
+"""Quotations: the quoted words, who said them and in what role.
+
+British press style is the model: a quotation may run over several paragraphs, each
+reopening the mark and only the last closing it; the first paragraph after ``X says:`` may
+lack its opening mark; attributions stand before (``Role, Name, said:``) or after
+(``“…,” said Name, Role.``). Only double marks (curly or straight) quote; single marks round
+a grade or a word do not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from pipeline.model import Quote, Span
+from pipeline.normalize import collapse_space
+from pipeline.vocab import load
+
+_OPENERS = "“„"
+_CLOSERS = "”"
+_STRAIGHT = '"'
+_MARKS = regex.compile(r'[“”„"]')
+_SPACE = " \t\n\xa0\u2009\u200a\u202f"
+_MIN_FRAGMENT_WORDS = 5  # shorter unattributed fragments are scare quotes or titles
+_TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
+
+
+@dataclass(slots=True)
+class _Open:
+    start: int  # the opening mark (or first word when the mark is missing)
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    piece_start: int = 0
+    first_para: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    start: int
+    end: int
+    pieces: tuple[tuple[int, int], ...]
+    first_para: int
+    last_para: int
+    closed: bool
+
+
+@cache
+def _vocab() -> dict[str, frozenset[str]]:
+    data = load("quotes")
+    return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+
+
+@cache
+def _verb_patterns() -> dict[str, regex.Pattern[str]]:
+    verbs = "|".join(sorted(_vocab()["speech_verbs"], key=len, reverse=True))
+    return {
+        # "..., Name said:" at the end of the text before a quotation
+        "before": regex.compile(
+            rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<who>[^.!?\n]*?(?:\n[^.!?\n]*?)?)"
+            rf"\s*\b(?P<verb>{verbs})\b\s*(?:that\s*)?[:,]?\s*$",
+            regex.VERSION1,
+        ),
+        # '“…,” said Name, Role.'
+        "after_verb_first": regex.compile(
+            rf"^[,\s]*\b(?P<verb>{verbs})\b\s+(?P<who>[^.;!?“”\"]{{2,200}}?)\s*(?:[.;!?]|$)",
+            regex.VERSION1,
+        ),
+        # '“…,” Name said.'
+        "after_name_first": regex.compile(
+            rf"^[,\s]*(?P<who>[^.;!?“”\"]{{2,200}}?)\s+\b(?P<verb>{verbs})\b\s*(?:[.,;:!?]|$)",
+            regex.VERSION1,
+        ),
+        "intro_end": regex.compile(rf"\b(?:{verbs})\s*:\s*$"),
+    }
+
+
+def _is_opener(text: str, i: int, is_open: bool) -> bool:
+    ch = text[i]
+    if ch in _OPENERS:
+        # A "“" that ends a paragraph while a quotation is open is a mis-typed closer.
+        return not (is_open and (i + 1 == len(text) or text[i + 1] in "\n"))
+    if ch in _CLOSERS:
+        # A "”" at the very start of a paragraph is a mis-typed opener.
+        return not is_open and (i == 0 or text[i - 1] == "\n")
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if before in _SPACE or before in "([{—–-:":
+        return after not in _SPACE
+    return False
+
+
+def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Raw]:
+    out: list[_Raw] = []
+    cur: _Open | None = None
+    headings_pending: list[int] = []
+
+    def finish(end_para: int, closed: bool) -> None:
+        nonlocal cur
+        if cur is not None and cur.pieces:
+            out.append(
+                _Raw(
+                    cur.start,
+                    cur.pieces[-1][1] + (1 if closed else 0),
+                    tuple(cur.pieces),
+                    cur.first_para,
+                    end_para,
+                    closed,
+                )
+            )
+        cur = None
+
+    for pi, p in enumerate(paragraphs):
+        if p.tag == "table":
+            if cur is not None:
+                finish(pi - 1, False)
+            continue
+        ptext = text[p.start : p.end]
+        first_is_open = (
+            bool(ptext)
+            and ptext[0] in _OPENERS + _STRAIGHT + _CLOSERS
+            and _is_opener(text, p.start, False)
+        )
+        if cur is not None:
+            # An open quotation continues only into a paragraph that reopens the mark;
+            # short headings between its paragraphs are skipped.
+            if first_is_open:
+                headings_pending.clear()
+            elif _short_heading(ptext):
+                headings_pending.append(pi)
+                continue
+            else:
+                finish(pi - 1 - len(headings_pending), False)
+                headings_pending.clear()
+        if cur is None and pi in implicit and not first_is_open:
+            cur = _Open(start=p.start, piece_start=p.start, first_para=pi)
+        elif cur is not None:
+            cur.piece_start = p.start
+        for m in _MARKS.finditer(text, p.start, p.end):
+            i = m.start()
+            opener = _is_opener(text, i, cur is not None)
+            if cur is None:
+                if opener:
+                    cur = _Open(start=i, piece_start=i + 1, first_para=pi)
+            elif opener:
+                if i == p.start:
+                    cur.piece_start = i + 1
+                elif text[cur.piece_start : i].strip(_SPACE):
+                    # A reopening mark inside a paragraph: a new quoted paragraph of a
+                    # release flattened onto one line.
+                    cur.pieces.append(_strip(text, cur.piece_start, i))
+                    cur.piece_start = i + 1
+                else:
+                    cur.piece_start = i + 1
+            else:
+                cur.pieces.append(_strip(text, cur.piece_start, i))
+                finish(pi, True)
+        if cur is not None:
+            cur.pieces.append(_strip(text, cur.piece_start, p.end))
+            if not text[cur.pieces[-1][0] : cur.pieces[-1][1]].strip(_SPACE):
+                cur.pieces.pop()
+    if cur is not None:
+        finish(len(paragraphs) - 1 - len(headings_pending), False)
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _SPACE:
+        start += 1
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    return start, end
+
+
+def _short_heading(s: str) -> bool:
+    s = s.strip()
+    return 0 < len(s) <= 60 and "\n" not in s and s[-1] not in '.,;:!?”"' and s[0].isupper()
+
+
+def _implicit_starts(text: str, paragraphs: Sequence[Span]) -> set[int]:
+    """Paragraphs that follow ``X says:`` without an opening mark: the quotation starts there."""
+    intro = _verb_patterns()["intro_end"]
+    out = set()
+    for i in range(len(paragraphs) - 1):
+        p, nxt = paragraphs[i], paragraphs[i + 1]
+        if p.tag == "table" or nxt.tag == "table":
+            continue
+        if intro.search(text, p.start, p.end) and text[nxt.start] not in _OPENERS + _STRAIGHT:
+            out.add(i + 1)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    speaker: str | None
+    role: str | None
+    as_written: str | None
+
+
+def _tokens(s: str) -> list[str]:
+    return [m.group(0) for m in _TOKEN.finditer(s)]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _strip_titles(tokens: list[str]) -> list[str]:
+    v = _vocab()
+    toks = list(tokens)
+    while toks and (toks[0] in v["honorifics"] or toks[0].lower() == "the"):
+        toks.pop(0)
+    while toks and toks[-1].rstrip(".") in v["postnominals"]:
+        toks.pop()
+    return toks
+
+
+def _name_tail(seg: str) -> tuple[str, str] | None:
+    """Split a segment into (role part, name) when it ends with a person's name."""
+    v = _vocab()
+    toks = _tokens(seg)
+    while toks and toks[-1].rstrip(".") in v["postnominals"]:
+        toks.pop()
+    run: list[str] = []
+    for tok in reversed(toks):
+        if tok in v["honorifics"] or not _is_cap(tok) or tok in v["role_words"]:
+            break
+        if tok.upper() == tok and len(tok) > 1:  # acronyms (CPS, HMCPSI) are not names
+            break
+        run.insert(0, tok)
+    if not run:
+        return None
+    cut = len(toks) - len(run)
+    honorific = cut > 0 and toks[cut - 1] in v["honorifics"]
+    if len(run) > 3:
+        run = run[-3:]
+        cut = len(toks) - 3
+    if len(run) == 1 and not honorific and cut > 0:
+        return None  # "CPS Caldermouth": a place after a role, not a name
+    name = " ".join(run)
+    role_toks = toks[:cut]
+    while role_toks and (role_toks[-1] in v["honorifics"] or role_toks[-1].lower() == "the"):
+        role_toks.pop()
+    role = _role_text(seg, role_toks)
+    return role, name
+
+
+def _role_text(seg: str, role_toks: list[str]) -> str:
+    if not role_toks:
+        return ""
+    # Recover the role as written (original punctuation) from the segment.
+    first, last = role_toks[0], role_toks[-1]
+    s = seg.find(first)
+    e = seg.rfind(last, s) + len(last) if s >= 0 else -1
+    return seg[s:e] if 0 <= s < e else " ".join(role_toks)
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    role = collapse_space(role).strip(" ,;:")
+    role = regex.sub(r"^(?:the|an?)\s+", "", role, flags=regex.IGNORECASE)
+    # "the Area’s Chief Crown Prosecutor", "CQC’s deputy chief inspector": drop the
+    # possessor, but keep "His Majesty’s Inspector".
+    m = regex.match(r"^((?:\p{Lu}[\p{L}\-&]*\s+){0,3}\p{L}[\p{L}\-&]*)[’']s\s+(?=\S)", role)
+    if m and not regex.search(r"Majesty$", m.group(1)):
+        role = role[m.end() :]
+    return role or None
+
+
+def _is_role(seg: str) -> bool:
+    v = _vocab()
+    toks = _tokens(seg)
+    return bool(toks) and any(
+        t in v["role_words"] or t.capitalize() in v["role_words"] for t in toks
+    )
+
+
+def parse_attribution(who: str) -> Person:
+    """Split an attribution phrase into speaker name and role.
+
+    ``Chief Inspector of the HMCPSI, Kevin McGinty`` -> (Kevin McGinty, Chief Inspector of the
+    HMCPSI); ``HM Inspector of Constabulary Dr Rowan Ashby`` -> (Rowan Ashby, HM Inspector of
+    Constabulary); ``the Rt Hon Harriet Coldwell QC MP`` -> (Harriet Coldwell, None).
+    """
+    who = collapse_space(who).strip(" ,;:")
+    segs = [s.strip() for s in regex.split(r",\s*", who) if s.strip()]
+    for k in range(len(segs) - 1, -1, -1):
+        seg = segs[k]
+        if seg[:1].islower() and not regex.match(r"^(?:the|and)\s", seg):
+            # "who led the inspection", "speaking at the launch": not the speaker
+            continue
+        split = _name_tail(seg)
+        if split is None:
+            continue
+        role_part, name = split
+        written = collapse_space(regex.sub(r"^(?:the|The)\s+", "", seg[len(role_part) :].strip()))
+        written = written.strip(" ,")
+        role = role_part or None
+        if role is None:
+            after = segs[k + 1] if k + 1 < len(segs) else None
+            before = segs[k - 1] if k > 0 else None
+            if after and _is_role(after):
+                role = ", ".join(segs[k + 1 :])
+            elif (
+                before and _is_role(before) and (before[:1].isupper() or before.startswith("the "))
+            ):
+                role = before
+        return Person(name, _clean_role(role), written if written != name else None)
+    role = next((s for s in reversed(segs) if _is_role(s)), None)
+    return Person(None, _clean_role(role), None)
+
+
+def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> tuple[str | None, int]:
+    """The attribution words for a quotation, and where they sit (-1 when there are none)."""
+    pats = _verb_patterns()
+    last_p = paragraphs[raw.last_para]
+    first_p = paragraphs[raw.first_para]
+    if raw.closed:
+        tail = text[raw.end : last_p.end]
+        for key in ("after_verb_first", "after_name_first"):
+            m = pats[key].match(tail)
+            if m and _plausible_who(m.group("who")):
+                return m.group("who"), raw.end + m.start("who")
+    head = text[first_p.start : raw.start]
+    m = pats["before"].search(head)
+    if m and m.group("who").strip():
+        return m.group("who"), first_p.start + m.start("who")
+    if not head.strip(_SPACE) and raw.first_para > 0:
+        prev = paragraphs[raw.first_para - 1]
+        m = pats["before"].search(text[prev.start : prev.end])
+        if m and m.group("who").strip():
+            return m.group("who"), prev.start + m.start("who")
+    return None, -1
+
+
+def _plausible_who(who: str) -> bool:
+    toks = _tokens(who)
+    return 0 < len(toks) <= 20 and any(_is_cap(t) for t in toks)
+
+
+def _resolve(speaker: str | None, known: list[str], text: str) -> str | None:
+    """Resolve a surname-only speaker to the full name used earlier in the release."""
+    if speaker is None or " " in speaker:
+        return speaker
+    for full in reversed(known):
+        if full.split()[-1] == speaker:
+            return full
+    m = regex.search(rf"\b(\p{{Lu}}[\p{{L}}\-’']+)\s+{regex.escape(speaker)}\b", text)
+    if m and m.group(1) not in _vocab()["honorifics"] and m.group(1) not in _vocab()["role_words"]:
+        return f"{m.group(1)} {speaker}"
+    return speaker
+
+
+def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
+    """Find every quotation in the release.
+
+    Args:
+        text: the release text.
+        paragraphs: the release's paragraphs (ratings tables tagged ``table`` are skipped).
+
+    Returns:
+        Quotes in text order: ``text`` is the quoted words without marks, paragraphs joined
+        by a blank line; ``start``/``end`` span the quotation from its opening to its closing
+        mark; ``speaker`` has honorifics removed (``speaker_as_written`` keeps the written
+        form) and a surname alone is resolved to the full name given earlier.
+    """
+    raws = _scan(text, paragraphs, _implicit_starts(text, paragraphs))
+    out: list[Quote] = []
+    known: list[str] = []
+    for raw in raws:
+        who, _where = _attribution(text, raw, paragraphs)
+        person = parse_attribution(who) if who else Person(None, None, None)
+        pieces = [text[s:e] for s, e in raw.pieces]
+        whole_para = (
+            raw.start == paragraphs[raw.first_para].start
+            and raw.end >= paragraphs[raw.last_para].end - 1
+        )
+        if who is None and not whole_para and len(_tokens(" ".join(pieces))) < _MIN_FRAGMENT_WORDS:
+            continue
+        if pieces and pieces[-1].endswith(","):
+            pieces[-1] = pieces[-1][:-1]
+        speaker = _resolve(person.speaker, known, text[: raw.start])
+        if speaker and " " in speaker:
+            known.append(speaker)
+        written = person.as_written
+        if speaker != person.speaker and written is None:
+            written = _written_form(who or "", person.speaker)
+        out.append(
+            Quote(
+                text="\n\n".join(pieces),
+                speaker=speaker,
+                role=person.role,
+                paragraphs=len(pieces),
+                start=raw.start,
+                end=raw.end,
+                speaker_as_written=written,
+                attribution=collapse_space(who) if who else None,
+            )
+        )
+    return out
+
+
+def _written_form(who: str, surname: str | None) -> str | None:
+    if not surname:
+        return None
+    m = regex.search(rf"(?:\b\p{{Lu}}\p{{L}}*\.?\s+)?{regex.escape(surname)}\b", who)
+    return collapse_space(m.group(0)) if m else surname

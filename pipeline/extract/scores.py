@@ -1,0 +1,296 @@
+"""Ratings tables: criterion -> grade rows, in every layout the inspectorates publish.
+
+Layouts: a header row then ``criterion score`` rows (one space, tabs, aligned spaces, pipes,
+markdown), header-less runs of tab/aligned/pipe rows, dash lists (``X – ‘Good’;``),
+grade-first bullets (``• is ‘good’ at X;``) and HTML tables (cells from the markup).
+Grades come from the rating scales in ``data/scales.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.model import Score, Span
+from pipeline.normalize import collapse_space
+from pipeline.vocab import load
+
+_LQ = "‘'\"“"
+_RQ = "’'\"”"
+_MIN_STRONG_RUN = 2  # tab, aligned, pipe or dash rows without a header
+_MIN_WEAK_RUN = 3  # single-space rows without a header
+_MAX_LABEL_WORDS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    name: str
+    grades: dict[str, int]  # casefolded grade -> rank
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    start: int
+    end: int
+    criterion: str
+    score: str
+    strong: bool
+
+
+@cache
+def _scales() -> tuple[tuple[Scale, ...], dict[str, str]]:
+    data = load("scales")
+    scales = tuple(
+        Scale(s["name"], {g.casefold(): r for g, r in s["grades"].items()}) for s in data["scales"]
+    )
+    aliases = {a.casefold(): g.casefold() for a, g in data.get("aliases", {}).items()}
+    return scales, aliases
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    scales, aliases = _scales()
+    phrases = {g for s in scales for g in s.grades} | set(aliases)
+    alt = "|".join(
+        r"[ \xa0]+".join(regex.escape(w) for w in p.split())
+        for p in sorted(phrases, key=len, reverse=True)
+    )
+    grade = rf"(?P<grade>{alt})"
+    data = load("scales")
+    labels = "|".join(regex.escape(x) for x in sorted(data["header_labels"], key=len, reverse=True))
+    values = "|".join(regex.escape(x) for x in sorted(data["header_values"], key=len, reverse=True))
+    flags = regex.IGNORECASE | regex.VERSION1
+    sp = r"[ \xa0]"
+    return {
+        "header": regex.compile(
+            rf"^\s*\|?\s*(?:{labels})\s*(?:\||\t+|{sp}+)\s*(?:{values})\s*\|?\s*$", flags
+        ),
+        "md_rule": regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"),
+        "pipe": regex.compile(
+            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*\|\s*[{_LQ}]?{grade}[{_RQ}]?\s*\|?\s*$", flags
+        ),
+        "tab": regex.compile(
+            rf"^\s*(?P<crit>[^\t\n]*[^\t\s])\t+[{_LQ}]?{grade}[{_RQ}]?\s*$", flags
+        ),
+        "aligned": regex.compile(
+            rf"^\s*(?P<crit>\S(?:[^\n]*?\S)?){sp}{{2,}}[{_LQ}]?{grade}[{_RQ}]?{sp}*$", flags
+        ),
+        "dash": regex.compile(
+            rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S[^\n]*?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]"
+            rf"\s*(?:;(?:\s*(?:and|or))?|\.|,)?\s*$",
+            flags,
+        ),
+        "colon": regex.compile(
+            rf"^\s*(?:[•▪●*-]\s*)?(?P<crit>\S[^\n:]*?):\s+[{_LQ}]?{grade}[{_RQ}]?"
+            rf"\s*(?:;(?:\s*(?:and|or))?|\.)?\s*$",
+            flags,
+        ),
+        "space": regex.compile(rf"^\s*(?P<crit>\S(?:[^\n]*?\S)?){sp}{grade}{sp}*$", flags),
+        # Grade-first bullets: "• is ‘good’ at X;", "- ‘requires improvement’ in X; and".
+        "bullet": regex.compile(
+            rf"(?:^|(?<=\s))(?:[•▪●◦‣*]|(?<=^[ \t]*)[-–])?[ \t]*(?:(?:is|was|were|are)[ \t]+)?"
+            rf"[{_LQ}]{grade}[{_RQ}][ \t]+(?:at|in|for)[ \t]+"
+            rf"(?P<crit>[^;•▪●\n]*?[^;•▪●\s])[ \t]*(?=;|\.(?:\s|$)|\n|$|\s[•▪●])",
+            flags | regex.MULTILINE,
+        ),
+    }
+
+
+def _grade_scale(grades: Sequence[str]) -> Scale | None:
+    scales, aliases = _scales()
+    keys = [aliases.get(collapse_space(g).casefold(), collapse_space(g).casefold()) for g in grades]
+    for s in scales:
+        if all(k in s.grades for k in keys):
+            return s
+    return None
+
+
+def _clean_criterion(s: str) -> str:
+    return collapse_space(s).strip(" |–—-•▪●*\t")
+
+
+def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
+    pats = _patterns()
+    for kind in ("pipe", "tab", "dash", "aligned", "colon", "space"):
+        m = pats[kind].match(line)
+        if m is None:
+            continue
+        crit = _clean_criterion(m.group("crit"))
+        if not crit or len(crit.split()) > _MAX_LABEL_WORDS or crit[-1] in ".:;":
+            return None
+        if kind == "space" and not after_header and (not crit[0].isupper() or "," in crit):
+            return None
+        lead = len(line) - len(line.lstrip())
+        tail = len(line.rstrip())
+        return _Row(
+            offset + lead,
+            offset + tail,
+            crit,
+            collapse_space(m.group("grade")),
+            kind in ("pipe", "tab", "aligned", "dash"),
+        )
+    return None
+
+
+def _table_rows(text: str) -> list[list[_Row]]:
+    pats = _patterns()
+    tables: list[list[_Row]] = []
+    run: list[_Row] = []
+    header = False
+    run_is_block = True  # the run started at a paragraph boundary
+
+    def close(next_blank: bool) -> None:
+        nonlocal run, header
+        if run:
+            strong = all(r.strong for r in run)
+            if (
+                header
+                or (strong and len(run) >= _MIN_STRONG_RUN)
+                or (len(run) >= _MIN_WEAK_RUN and run_is_block and next_blank)
+            ):
+                tables.append(run)
+        run, header = [], False
+
+    pos = 0
+    prev_blank = True
+    for line in text.split("\n"):
+        offset, pos = pos, pos + len(line) + 1
+        blank = not line.strip()
+        if pats["header"].match(line):
+            close(True)
+            header, run_is_block = True, True
+            prev_blank = False
+            continue
+        if header and not run and pats["md_rule"].match(line):
+            continue
+        if run and pats["md_rule"].match(line):
+            continue
+        row = None if blank else _line_row(line, offset, after_header=header)
+        if row is not None:
+            if not run and not header:
+                run_is_block = prev_blank
+            run.append(row)
+        else:
+            close(blank)
+            header = False
+        prev_blank = blank
+    close(True)
+    return tables
+
+
+def _bullet_rows(text: str) -> list[list[_Row]]:
+    tables: list[list[_Row]] = []
+    run: list[_Row] = []
+    last_end = -1
+    for m in _patterns()["bullet"].finditer(text):
+        row = _Row(
+            m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),
+            m.end(),
+            _clean_criterion(m.group("crit")),
+            collapse_space(m.group("grade")),
+            True,
+        )
+        gap = text[last_end : m.start()] if last_end >= 0 else ""
+        if run and (len(gap) > 12 or "\n\n" in gap):
+            if len(run) >= _MIN_STRONG_RUN:
+                tables.append(run)
+            run = []
+        run.append(row)
+        last_end = m.end()
+    if len(run) >= _MIN_STRONG_RUN:
+        tables.append(run)
+    return tables
+
+
+def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[list[_Row]]:
+    grade = _patterns()["tab"]
+    out: list[list[_Row]] = []
+    for table in tables:
+        rows: list[_Row] = []
+        for cells in table:
+            data = [c for c in cells if c.tag != "th"] or list(cells)
+            if len(cells) < 2 or (cells[-1].tag == "th" and cells[0].tag == "th"):
+                continue
+            last = text[cells[-1].start : cells[-1].end]
+            first = text[data[0].start : data[0].end]
+            m = grade.match(f"x\t{last.strip()}")
+            if m is None or not first.strip():
+                continue
+            rows.append(
+                _Row(
+                    cells[0].start,
+                    cells[-1].end,
+                    _clean_criterion(first),
+                    collapse_space(m.group("grade")),
+                    True,
+                )
+            )
+        if rows:
+            out.append(rows)
+    return out
+
+
+def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> list[Score]:
+    """Find every ratings table row.
+
+    Args:
+        text: the release text.
+        tables: cell spans of tables read from HTML markup, when the release was a web page.
+
+    Returns:
+        Rows in text order, each with its grade's rank on the one scale that fits its whole
+        table (``score_value``/``scale`` null when no scale holds every grade of the table).
+    """
+    found = _html_rows(text, tables) if tables else []
+    taken = [(t[0].start, t[-1].end) for t in found]
+    for group in (*_table_rows(text), *_bullet_rows(text)):
+        s, e = group[0].start, group[-1].end
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        found.append(group)
+        taken.append((s, e))
+    found.sort(key=lambda t: t[0].start)
+    out: list[Score] = []
+    for index, rows in enumerate(found):
+        scale = _grade_scale([r.score for r in rows])
+        _, aliases = _scales()
+        for r in rows:
+            key = r.score.casefold()
+            key = aliases.get(key, key)
+            out.append(
+                Score(
+                    criterion=r.criterion,
+                    score=r.score,
+                    score_value=scale.grades.get(key) if scale else None,
+                    scale=scale.name if scale else None,
+                    start=r.start,
+                    end=r.end,
+                    table=index,
+                )
+            )
+    return out
+
+
+def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, str]]:
+    """The span of each ratings table, with the header and rule lines just above it."""
+    spans: dict[int, list[int]] = {}
+    for s in scores:
+        r = spans.setdefault(s.table, [s.start, s.end])
+        r[0], r[1] = min(r[0], s.start), max(r[1], s.end)
+    pats = _patterns()
+    out = []
+    for start, end in spans.values():
+        while True:
+            this_line = text.rfind("\n", 0, start) + 1
+            if this_line == 0:
+                break
+            prev_line = text.rfind("\n", 0, this_line - 1) + 1
+            line = text[prev_line : this_line - 1]
+            if not line.strip() or not (pats["header"].match(line) or pats["md_rule"].match(line)):
+                break
+            start = prev_line + (len(line) - len(line.lstrip()))
+        out.append((start, end, "table"))
+    return out

@@ -1,0 +1,320 @@
+"""Paragraphs and sections: how a release divides into title, standfirst, body, quotes, tables.
+
+Paragraphs are split first (quotes and tables are found within them); section kinds are given
+last, once the ratings tables, quotations and dates are known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from pipeline.model import DateMention, Quote, Score, Section, Span
+from pipeline.vocab import load
+
+# A blank line holds only white space, no-break and zero-width spaces included.
+_BLANK_LINE = regex.compile(r"\n[ \t\f\v\xa0\u2000-\u200b\u202f\u205f\u3000\ufeff]*(?=\n)")
+_LINE = regex.compile(r"[^\n]+")
+_EDGE_SPACE = "".join([" \t\n\f\v\xa0\u202f\u205f\u3000\ufeff", *map(chr, range(0x2000, 0x200C))])
+# In a release flattened onto one line, bullets and metadata labels still mark where the
+# paragraphs were.
+_FLAT_BREAK = regex.compile(
+    r"\s(?=[•▪●◦‣]\s)"
+    r"|\s(?=(?:Date of publication|Published|Last updated|Release date):?\s)"
+    r"|(?<=(?:Date of publication|Published|Last updated|Release date):?\s+"
+    r"\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4})\s"
+)
+_FLAT_MIN = 600
+_TERMINAL = ".,;:!?"
+_OPEN_MARKS = "“\"„«‘'"
+_BULLET = regex.compile(r"^\s*(?:[•▪●◦‣*+\-–]|\d+[.)])\s")
+_READER_BLOCKS = frozenset({"p", "list", "blockquote", "heading", "metadata"})
+_MD_HEADING = regex.compile(r"^#{1,6}\s+\S")
+_SPEECH_END = regex.compile(r"\b(?:said|says|added|continued|commented|explained|stated)\s*:?\s*$")
+
+
+def _vocab() -> dict[str, list[str]]:
+    data: dict[str, list[str]] = load("sections")
+    return data
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = max(0, start), min(end, len(text))
+    while start < end and text[start] in _EDGE_SPACE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_SPACE:
+        end -= 1
+    return start, end
+
+
+def _is_boilerplate_line(line: str) -> bool:
+    folded = line.strip(_EDGE_SPACE).casefold()
+    for pattern in _vocab()["boilerplate_lines"]:
+        if " " not in pattern.strip():
+            if folded == pattern:
+                return True
+        elif folded.startswith(pattern):
+            return True
+    return False
+
+
+def _is_boilerplate(text: str) -> bool:
+    lines = [ln for ln in text.split("\n") if ln.strip(_EDGE_SPACE)]
+    hits = sum(_is_boilerplate_line(ln) for ln in lines)
+    return bool(lines) and hits * 2 >= len(lines) and hits >= 1
+
+
+def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
+    """Split ``text`` into non-blank paragraphs, trimmed of surrounding white space.
+
+    Args:
+        text: the release text.
+        blocks: block spans from the reader (HTML); when given they are the paragraphs.
+
+    Returns:
+        Spans in text order; ``tag`` is the reader's block tag, or ``"boilerplate"`` for site
+        furniture (cookie notices, navigation, licence footers), else ``""``.
+    """
+    if blocks:
+        spans = [(*_trim(text, b.start, b.end), b.tag) for b in blocks]
+        return [
+            Span(s, e, "boilerplate" if _is_boilerplate(text[s:e]) else tag)
+            for s, e, tag in spans
+            if e > s
+        ]
+    cuts = [0]
+    for m in _BLANK_LINE.finditer(text):
+        cuts.extend((m.start(), m.end()))
+    cuts.append(len(text))
+    raw = [_trim(text, cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+    raw = [(s, e) for s, e in raw if e > s]
+    if len(raw) == 1 and "\n" in text[raw[0][0] : raw[0][1]]:
+        # No blank line anywhere: paragraphs are separated by single newlines.
+        s0, e0 = raw[0]
+        raw = [_trim(text, s0 + m.start(), s0 + m.end()) for m in _LINE.finditer(text[s0:e0])]
+        raw = [(s, e) for s, e in raw if e > s]
+    out: list[Span] = []
+    for s, e in raw:
+        if e - s > _FLAT_MIN and "\n" not in text[s:e]:
+            out.extend(_split_flat(text, s, e))
+        else:
+            out.append(Span(s, e, "boilerplate" if _is_boilerplate(text[s:e]) else ""))
+    return out
+
+
+def _split_flat(text: str, start: int, end: int) -> list[Span]:
+    cuts = [start]
+    for m in _FLAT_BREAK.finditer(text, start, end):
+        cuts.append(m.start())
+    cuts.append(end)
+    spans = [_trim(text, cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+    return [Span(s, e) for s, e in spans if e > s]
+
+
+def carve(
+    text: str, paragraphs: Sequence[Span], regions: Sequence[tuple[int, int, str]]
+) -> list[Span]:
+    """Re-cut paragraphs so that each region (a ratings table) is exactly one paragraph.
+
+    A region inside a paragraph splits it; a region over several paragraphs (a table in a
+    release with single-newline paragraphs) joins them.
+    """
+    out: list[Span] = []
+    regions = sorted(regions)
+    ri = 0
+    for p in paragraphs:
+        start = p.start
+        while ri < len(regions) and regions[ri][1] <= start:
+            ri += 1
+        for rs, re_, tag in regions[ri:]:
+            if rs >= p.end:
+                break
+            if start < rs:
+                out.append(Span(*_trim(text, start, rs), p.tag))
+            if not out or (out[-1].start, out[-1].end) != (rs, re_):
+                out.append(Span(rs, re_, tag))
+            start = max(start, re_)
+        if start < p.end:
+            out.append(Span(*_trim(text, start, p.end), p.tag))
+    return [s for s in out if s.end > s.start]
+
+
+def _single_line(s: str) -> bool:
+    return "\n" not in s
+
+
+def _looks_like_title(s: str) -> bool:
+    s = s.strip()
+    return (
+        _single_line(s)
+        and 0 < len(s) <= 250
+        and s[-1] not in ".;:,"
+        and s[0] not in _OPEN_MARKS
+        and not _BULLET.match(s)
+    )
+
+
+def _looks_like_heading(s: str) -> bool:
+    s = s.strip()
+    if _MD_HEADING.match(s):
+        return True
+    return (
+        _single_line(s)
+        and len(s) <= 80
+        and len(s.split()) <= 10
+        and s[-1] not in _TERMINAL
+        and (s[0].isupper() or s[0].isdigit())
+        and s[0] not in _OPEN_MARKS
+        and not _BULLET.match(s)
+        and "\t" not in s
+        and "|" not in s
+    )
+
+
+def _is_metadata(s: str, start: int, dates: Sequence[DateMention]) -> bool:
+    s_stripped = s.strip()
+    if not _single_line(s_stripped) or len(s_stripped) > 160:
+        return False
+    folded = s_stripped.casefold()
+    for label in _vocab()["metadata_labels"]:
+        if folded.startswith(label) and (len(folded) == len(label) or folded[len(label)] in ": \t"):
+            rest = folded[len(label) :].lstrip(": \t")
+            # "From April ..." starts a sentence, not a label: demand a colon or a date.
+            if folded[len(label) : len(label) + 1] == ":" or _covered_by_date(s, start, dates):
+                return True
+            if label not in {"from", "published", "updated", "part of"} and rest:
+                return True
+    return _covered_by_date(s, start, dates, whole=True)
+
+
+def _covered_by_date(
+    s: str, start: int, dates: Sequence[DateMention], *, whole: bool = False
+) -> bool:
+    end = start + len(s)
+    inside = [d for d in dates if d.start >= start and d.end <= end]
+    if not inside:
+        return False
+    if not whole:
+        return True
+    rest = s[: inside[0].start - start] + s[inside[-1].end - start :]
+    return not regex.sub(r"[\p{P}\s]", "", rest)
+
+
+def _quote_paragraph(p: Span, quotes: Sequence[Quote]) -> int | None:
+    """Index of the quotation that covers most of paragraph ``p``, if any covers half of it."""
+    for i, q in enumerate(quotes):
+        overlap = min(p.end, q.end) - max(p.start, q.start)
+        if overlap > 0 and overlap * 2 >= p.end - p.start:
+            return i
+    return None
+
+
+def classify_sections(
+    text: str,
+    paragraphs: Sequence[Span],
+    scores: Sequence[Score],
+    quotes: Sequence[Quote],
+    dates: Sequence[DateMention],
+) -> list[Section]:
+    """Give every paragraph its section kind.
+
+    Args:
+        text: the release text.
+        paragraphs: from :func:`split_paragraphs`, tables already carved out.
+        scores: ratings rows; a paragraph holding them is a ``table``.
+        quotes: quotations; paragraphs inside one (and its attribution line) are ``quote``.
+        dates: date mentions; a paragraph that is only a date (a dateline) is ``metadata``.
+
+    Returns:
+        One Section per paragraph, in order. ``title`` and ``standfirst`` appear at most once.
+    """
+    kinds: list[str] = ["body"] * len(paragraphs)
+    quote_of: list[int | None] = [None] * len(paragraphs)
+    bp = [p.tag == "boilerplate" for p in paragraphs]
+    texts = [text[p.start : p.end] for p in paragraphs]
+
+    for i, p in enumerate(paragraphs):
+        if bp[i] or p.tag == "metadata" or _is_metadata(texts[i], p.start, dates):
+            kinds[i] = "metadata"
+        elif any(p.start <= sc.start and sc.end <= p.end for sc in scores) or p.tag == "table":
+            kinds[i] = "table" if any(p.start <= sc.start < p.end for sc in scores) else "body"
+        else:
+            q = _quote_paragraph(p, quotes)
+            if q is not None:
+                kinds[i], quote_of[i] = "quote", q
+    # Attribution lines ("Name, Role, said:") belong to the quotation that follows them.
+    for i in range(len(paragraphs) - 1):
+        nxt = quote_of[i + 1]
+        if (
+            kinds[i] == "body"
+            and nxt is not None
+            and _SPEECH_END.search(texts[i])
+            and quotes[nxt].start >= paragraphs[i + 1].start
+        ):
+            kinds[i], quote_of[i] = "quote", nxt
+    # Headings inside a quotation (between its paragraphs) are headings, not quoted words.
+    for i in range(len(paragraphs)):
+        if kinds[i] == "body" and _looks_like_heading(texts[i]):
+            kinds[i] = "heading"
+
+    title_i = _title_index(paragraphs, kinds, texts)
+    if title_i is not None:
+        kinds[title_i] = "title"
+        j = title_i + 1
+        while j < len(paragraphs) and kinds[j] == "metadata":
+            j += 1
+        if j < len(paragraphs) and kinds[j] in ("body", "heading") and _is_standfirst(texts[j]):
+            kinds[j] = "standfirst"
+    _mark_background(kinds, texts)
+    return [
+        Section(
+            kind=k,
+            text=texts[i],
+            start=p.start,
+            end=p.end,
+            quote_index=quote_of[i],
+            boilerplate=bp[i],
+        )
+        for i, (p, k) in enumerate(zip(paragraphs, kinds, strict=True))
+    ]
+
+
+def _title_index(paragraphs: Sequence[Span], kinds: list[str], texts: list[str]) -> int | None:
+    for i, p in enumerate(paragraphs):
+        if p.tag == "title":
+            return i
+    if any(p.tag in _READER_BLOCKS for p in paragraphs):
+        return None  # a web page without an h1: no headline
+    for i, k in enumerate(kinds):
+        if k == "metadata":
+            continue
+        if k in ("body", "heading") and _looks_like_title(texts[i]):
+            return i
+        return None
+    return None
+
+
+def _is_standfirst(s: str) -> bool:
+    s = s.strip()
+    if not _single_line(s) or len(s) > 160 or s[-1] in ":;," or s[0] in _OPEN_MARKS:
+        return False
+    # One sentence: no full stop followed by more words.
+    return regex.search(r"[.!?]\s+\p{Lu}", s) is None
+
+
+def _mark_background(kinds: list[str], texts: list[str]) -> None:
+    heads = {h.casefold() for h in _vocab()["background_headings"]}
+    in_background = False
+    for i, k in enumerate(kinds):
+        if k == "heading" and texts[i].strip().rstrip(":").casefold() in heads:
+            in_background = True
+            continue
+        if in_background and k == "body":
+            kinds[i] = "background"
+    last = max((i for i, k in enumerate(kinds) if k in ("quote", "table")), default=None)
+    if last is None:
+        return
+    for i in range(last + 1, len(kinds)):
+        if kinds[i] == "body":
+            kinds[i] = "background"

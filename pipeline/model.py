@@ -1,0 +1,115 @@
+"""Typed records: what the extractors return and what the exporter writes.
+
+Every item carries ``start``/``end``, Python string indices into ``Release.text``, and for
+items with a ``text`` field the invariant ``release.text[start:end] == item.text`` holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CONTRACT_VERSION = "1"
+
+SECTION_KINDS = (
+    "title",
+    "standfirst",
+    "metadata",
+    "heading",
+    "body",
+    "quote",
+    "table",
+    "background",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of ``text`` with a tag, as found by the reader (HTML blocks, table cells)."""
+
+    start: int
+    end: int
+    tag: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: str
+    sha256: str
+    bytes: int
+    encoding: str
+    format: str  # "text", "markdown" or "html"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    kind: str
+    text: str
+    start: int
+    end: int
+    # Added fields (the contract allows additions): which quotation a `quote` paragraph
+    # belongs to, and whether a `metadata` paragraph is site boilerplate.
+    quote_index: int | None = None
+    boilerplate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    criterion: str
+    score: str
+    score_value: int | None
+    scale: str | None
+    start: int
+    end: int
+    table: int = 0  # which ratings table of the release (0, 1, ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    speaker: str | None
+    role: str | None
+    paragraphs: int
+    start: int
+    end: int
+    speaker_as_written: str | None = None
+    attribution: str | None = None  # the attribution words as written, if any
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    text: str
+    start_date: str | None
+    end_date: str | None
+    granularity: str | None  # "day", "month", "year" or "financial_year"
+    start: int
+    end: int
+    # Added field: the expression gives no year ("5 April"), so the release's own year was
+    # used (or, when the release states none, the dates are null). The caller warns.
+    year_inferred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    text: str
+    value: int | float | None
+    unit: str | None
+    kind: str  # "cardinal", "percent" or "money"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    release_id: str
+    source: Source
+    text: str
+    title: str | None
+    standfirst: str | None
+    sections: tuple[Section, ...]
+    scores: tuple[Score, ...]
+    quotes: tuple[Quote, ...]
+    dates: tuple[DateMention, ...]
+    numbers: tuple[NumberMention, ...]
+    warnings: tuple[str, ...]
+    metadata: dict[str, str] = field(default_factory=dict)
+    contract: str = CONTRACT_VERSION

@@ -1,0 +1,251 @@
+"""All value normalisation in one place: small str -> value functions.
+
+Values are normalised; the release ``text`` never is. To match loosely, search a 1:1 folded
+copy so that offsets still hold (see :func:`fold`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+from pipeline import vocab
+
+_SPACE_RUN = regex.compile(r"\s+")
+
+# One character in, one character out: curly quotes, primes, dashes and the no-break /
+# thin / narrow spaces that releases use. Each pair keeps ``len`` and every offset.
+_FOLD_PAIRS = (
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+    ("\u201a", "'"),
+    ("\u201b", "'"),
+    ("\u2032", "'"),
+    ("\u02bc", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u201e", '"'),
+    ("\u2033", '"'),
+    ("\u2010", "-"),
+    ("\u2011", "-"),
+    ("\u2012", "-"),
+    ("\u2013", "-"),
+    ("\u2014", "-"),
+    ("\u2015", "-"),
+    ("\u2212", "-"),
+    ("\u00a0", " "),
+    ("\u2007", " "),
+    ("\u2009", " "),
+    ("\u200a", " "),
+    ("\u202f", " "),
+)
+
+_WORDS = vocab.load("number_words")
+_SMALL: dict[str, int] = _WORDS["small"]
+_TENS: dict[str, int] = _WORDS["tens"]
+_HUNDRED: dict[str, int] = _WORDS["hundred"]
+_SCALES: dict[str, int] = _WORDS["scales"]
+_DIGIT_SCALES: dict[str, int] = _WORDS["digit_scales"]
+# Every word that can be part of a written-out number, lower case.
+NUMBER_WORDS: frozenset[str] = frozenset(_SMALL) | frozenset(_TENS) | frozenset(_HUNDRED) | frozenset(
+    _SCALES
+)
+
+_MONTHS: dict[str, int] = {}
+for _i, _m in enumerate(vocab.load("dates_vocab")["months"], start=1):
+    _MONTHS[_m["name"].lower()] = _i
+    for _a in _m["abbr"]:
+        _MONTHS[_a.lower()] = _i
+
+
+def collapse_space(s: str) -> str:
+    """Collapse runs of white space (line breaks and no-break spaces too) to one space; strip."""
+    return _SPACE_RUN.sub(" ", s).strip()
+
+
+def fold(s: str) -> str:
+    """Map curly quotes to ``'``/``"``, dashes to ``-`` and exotic spaces to `` ``, 1:1.
+
+    The result has the same length as ``s``, so an offset found in it is an offset in ``s``.
+    (Chained ``str.replace`` is used because ``str.translate`` with a table is ~30x slower.)
+    """
+    if s.isascii():
+        return s
+    for a, b in _FOLD_PAIRS:
+        if a in s:
+            s = s.replace(a, b)
+    return s
+
+
+# ---- numbers -------------------------------------------------------------------------------
+
+
+def parse_number_words(words: Sequence[str]) -> tuple[int, int] | None:
+    """Read the longest written-out number at the start of ``words``.
+
+    Args:
+        words: the words in order, already split on spaces and hyphens, any case
+            (``["one", "hundred", "and", "twenty"]``, ``["Twenty", "five"]``).
+
+    Returns:
+        ``(value, n)``: the value and how many of the words it used (a trailing ``and`` is
+        never used), or None when ``words`` does not start with a number.
+        ``["seven", "and", "nine"]`` gives ``(7, 1)``: the caller reads ``nine`` afresh.
+    """
+    total = group = 0
+    last = ""  # kind of the previous word used: unit, teen, tens, hundred, scale, and
+    prev_scale = 0
+    best: tuple[int, int] | None = None
+    for i, raw in enumerate(words):
+        w = raw.lower()
+        if w == "and":
+            if last in ("hundred", "scale"):
+                last = "and"
+                continue
+            break
+        if w in _SMALL:
+            v = _SMALL[w]
+            if v == 0:
+                if last:
+                    break
+                return (0, i + 1)
+            ok = last in ("", "hundred", "and", "scale") or (last == "tens" and v < 10)
+            if not ok:
+                break
+            group += v
+            last = "unit" if v < 10 else "teen"
+        elif w in _TENS:
+            if last not in ("", "hundred", "and", "scale"):
+                break
+            group += _TENS[w]
+            last = "tens"
+        elif w in _HUNDRED:
+            if last not in ("unit", "teen") or not 0 < group < 100:
+                break
+            group *= _HUNDRED[w]
+            last = "hundred"
+        elif w in _SCALES:
+            scale = _SCALES[w]
+            if last not in ("unit", "teen", "tens", "hundred") or (prev_scale and scale >= prev_scale):
+                break
+            total += group * scale
+            group = 0
+            prev_scale = scale
+            last = "scale"
+        else:
+            break
+        best = (total + group, i + 1)
+    return best
+
+
+def scale_multiplier(word: str) -> int | None:
+    """The multiplier of a scale word or suffix after digits: ``million`` / ``m`` -> 10**6,
+    ``billion`` / ``bn`` -> 10**9, ``thousand`` / ``k`` -> 1000; None for anything else."""
+    return _DIGIT_SCALES.get(word.lower())
+
+
+def decimal_value(digits: str) -> Decimal | None:
+    """``"1,250"`` -> 1250, ``"53.5"`` -> 53.5 as an exact Decimal (group commas dropped);
+    None when it is not a number."""
+    try:
+        return Decimal(digits.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def plain_number(d: Decimal) -> int | float:
+    """A Decimal as an ``int`` when it is integral, else a ``float``."""
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+def number_value(digits: str, scale: str | None = None) -> int | float | None:
+    """The value of digits with an optional scale: ``("1.3", "million")`` -> 1300000,
+    ``("3.2", "m")`` -> 3200000, ``("1,250", None)`` -> 1250, ``("9.4", None)`` -> 9.4.
+    Exact (Decimal) arithmetic, so ``3.2 * 10**6`` is 3200000, not 3200000.0000000005."""
+    d = decimal_value(digits)
+    if d is None:
+        return None
+    if scale:
+        mult = scale_multiplier(scale)
+        if mult is None:
+            return None
+        d *= mult
+    return plain_number(d)
+
+
+def money_value(amount: str, scale: str | None = None) -> int | float | None:
+    """Pounds from an amount as written after the currency sign: ``("1.1", "billion")`` ->
+    1100000000, ``("3.2", "m")`` -> 3200000, ``("250,000", None)`` -> 250000."""
+    return number_value(amount, scale)
+
+
+# ---- dates ---------------------------------------------------------------------------------
+
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31 (Gregorian leap years); a table, as ``calendar.monthrange`` is slow."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS_IN_MONTH[month]
+
+
+def month_number(name: str) -> int | None:
+    """``"December"`` / ``"Dec"`` / ``"Dec."`` / ``"SEPT"`` -> 12 / 12 / 12 / 9; None if not a month."""
+    return _MONTHS.get(name.rstrip(".").lower())
+
+
+def iso_day(year: int, month: int, day: int) -> str | None:
+    """``(2016, 12, 13)`` -> ``"2016-12-13"``; None when there is no such day."""
+    if not 1 <= month <= 12 or not 1 <= day <= days_in_month(year, month):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def iso_month_start(year: int, month: int) -> str:
+    """The first day of the month: ``(2016, 9)`` -> ``"2016-09-01"``."""
+    return f"{year:04d}-{month:02d}-01"
+
+
+def iso_month_end(year: int, month: int) -> str:
+    """The last day of the month: ``(2016, 2)`` -> ``"2016-02-29"``."""
+    return f"{year:04d}-{month:02d}-{days_in_month(year, month):02d}"
+
+
+def iso_year_start(year: int) -> str:
+    """``2016`` -> ``"2016-01-01"``."""
+    return f"{year:04d}-01-01"
+
+
+def iso_year_end(year: int) -> str:
+    """``2016`` -> ``"2016-12-31"``."""
+    return f"{year:04d}-12-31"
+
+
+def financial_year(first_year: int) -> tuple[str, str]:
+    """The UK financial year that starts in ``first_year``: 1 April to 31 March.
+    ``2015`` (for ``2015-16``) -> ``("2015-04-01", "2016-03-31")``."""
+    return f"{first_year:04d}-04-01", f"{first_year + 1:04d}-03-31"
+
+
+def second_year(first_year: int, written: str) -> int:
+    """The full second year of a span written ``2015-16`` / ``2015/2016`` / ``1999-00``:
+    two digits take the century of the first year, rolling over when they are smaller."""
+    if len(written) >= 4:
+        return int(written)
+    yy = int(written)
+    year = first_year - first_year % 100 + yy
+    return year + 100 if year < first_year else year
+
+
+def twelve_months_to(year: int, month: int) -> tuple[str, str]:
+    """``the year to March 2025``: the twelve months ending with that month,
+    ``(2025, 3)`` -> ``("2024-04-01", "2025-03-31")``."""
+    start_month = month % 12 + 1
+    start_year = year if month == 12 else year - 1
+    return iso_month_start(start_year, start_month), iso_month_end(year, month)

@@ -1,0 +1,84 @@
+"""The one exporter: a processed spaCy Doc -> the contract ``Release`` record.
+
+spaCy objects stop here; everything downstream sees frozen dataclasses only. Warnings are
+built here, from a code and a template, in words a user understands.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pipeline.components import get
+from pipeline.model import Release, Section, Source
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+WARNINGS = {
+    "no-title": "no headline found: the release does not open with a short headline line",
+    "no-scores": "no ratings table found",
+    "unknown-scale": "ratings table {table} uses grades that fit no known rating scale "
+    "({grades}); score_value left empty (add the scale to pipeline/data/scales.json)",
+    "no-speaker": "quotation at character {start} has no attributed speaker",
+    "year-inferred": "date '{text}' gives no year; read as {year}, the release's own year",
+    "no-year": "date '{text}' gives no year and the release states none; left empty",
+    "unparsed-number": "could not read a value for '{text}'; left empty",
+    "no-structure": "no release structure found (no headline, ratings, quotations or dates)",
+}
+
+
+def warning(code: str, **fields: object) -> str:
+    """Render warning ``code`` with its fields."""
+    return WARNINGS[code].format(**fields)
+
+
+def to_release(
+    doc: Doc,
+    *,
+    release_id: str,
+    source: Source,
+    metadata: dict[str, str] | None = None,
+    reader_warnings: tuple[str, ...] = (),
+) -> Release:
+    """Turn a Doc that went through the release components into a ``Release``."""
+    sections: list[Section] = get(doc, "sections")
+    scores = get(doc, "scores")
+    quotes = get(doc, "quotes")
+    dates = get(doc, "dates")
+    numbers = get(doc, "numbers")
+    title = next((s.text for s in sections if s.kind == "title"), None)
+    standfirst = next((s.text for s in sections if s.kind == "standfirst"), None)
+
+    warnings = list(reader_warnings)
+    if title is None:
+        warnings.append(warning("no-title"))
+    if not scores:
+        warnings.append(warning("no-scores"))
+    for t in sorted({s.table for s in scores if s.scale is None}):
+        grades = ", ".join(sorted({s.score for s in scores if s.table == t}))
+        warnings.append(warning("unknown-scale", table=t + 1, grades=grades))
+    warnings.extend(warning("no-speaker", start=q.start) for q in quotes if q.speaker is None)
+    for d in dates:
+        if getattr(d, "year_inferred", False):
+            if d.start_date:
+                warnings.append(warning("year-inferred", text=d.text, year=d.start_date[:4]))
+            else:
+                warnings.append(warning("no-year", text=d.text))
+    warnings.extend(warning("unparsed-number", text=n.text) for n in numbers if n.value is None)
+    if title is None and not scores and not quotes and not dates:
+        warnings.append(warning("no-structure"))
+
+    return Release(
+        release_id=release_id,
+        source=source,
+        text=doc.text,
+        title=title,
+        standfirst=standfirst,
+        sections=tuple(sections),
+        scores=tuple(scores),
+        quotes=tuple(quotes),
+        dates=tuple(dates),
+        numbers=tuple(numbers),
+        warnings=tuple(warnings),
+        metadata=dict(metadata or {}),
+    )

@@ -1,0 +1,192 @@
+"""Quotations in every style, on text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.quotes import find_quotes, parse_attribution
+from pipeline.extract.sections import split_paragraphs
+
+
+def quotes(text: str) -> list[tuple[str | None, str | None, int, str]]:
+    got = find_quotes(text, split_paragraphs(text))
+    for q in got:
+        assert 0 <= q.start < q.end <= len(text)
+    return [(q.speaker, q.role, q.paragraphs, q.text) for q in got]
+
+
+def test_british_multi_paragraph_with_missing_first_mark() -> None:
+    text = (
+        "Head of Audit for the Region, Jo Bright says:\n\n"
+        "The first paragraph has no opening mark.\n \n"
+        "“The second reopens the mark.\n\xa0\n"
+        "“The third closes it.”\n\nNarrative resumes."
+    )
+    assert quotes(text) == [
+        (
+            "Jo Bright",
+            "Head of Audit for the Region",
+            3,
+            "The first paragraph has no opening mark.\n\nThe second reopens the mark.\n\n"
+            "The third closes it.",
+        ),
+    ]
+
+
+def test_name_role_said_with_straight_marks_reopening() -> None:
+    text = (
+        'Omar Lindqvist, Director of Inspections, said:\n\n"We looked at every file.\n\n'
+        '"We will be back next year."\n'
+    )
+    assert quotes(text) == [
+        (
+            "Omar Lindqvist",
+            "Director of Inspections",
+            2,
+            "We looked at every file.\n\nWe will be back next year.",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            "“It was a good year,” said Ann Cole, chief executive of the trust.",
+            "Ann Cole",
+            "chief executive of the trust",
+        ),
+        ("“It was a good year,” Ann Cole said.", "Ann Cole", None),
+        ('"It was a good year," said Ann Cole.', "Ann Cole", None),
+        (
+            "Chief Superintendent Ann Cole said: “It was a good year.”",
+            "Ann Cole",
+            "Chief Superintendent",
+        ),
+        (
+            "The trust’s medical director, Dr Ann Cole, said “It was a good year.”",
+            "Ann Cole",
+            "medical director",
+        ),
+        (
+            "At the launch, the Attorney General, the Rt Hon Ann Cole KC MP, said “It was a good "
+            "year.”",
+            "Ann Cole",
+            "Attorney General",
+        ),
+    ],
+)
+def test_attribution_before_and_after(text: str, speaker: str, role: str | None) -> None:
+    ((got_speaker, got_role, n, words),) = quotes(text)
+    assert (got_speaker, got_role, n) == (speaker, role, 1)
+    assert words == "It was a good year" or words == "It was a good year."
+
+
+def test_plain_paragraph_after_said_colon_is_the_quote() -> None:
+    text = (
+        "The regional manager, Sam Okoro, said:\n\n"
+        "We have a plan and we will publish it.\n\n"
+        "Figures show 12 more staff."
+    )
+    assert quotes(text) == [
+        ("Sam Okoro", "regional manager", 1, "We have a plan and we will publish it."),
+    ]
+
+
+def test_resumed_quote_keeps_the_speaker_by_surname() -> None:
+    text = (
+        "Director of Care Lena Fairweather said:\n\n“Progress is real.”\n\n"
+        "The council agreed.\n\nMs Fairweather added:\n\n“More is needed.”\n\n"
+        "“We will check,” Ms Fairweather continued."
+    )
+    got = find_quotes(text, split_paragraphs(text))
+    assert [(q.speaker, q.role, q.text) for q in got] == [
+        ("Lena Fairweather", "Director of Care", "Progress is real."),
+        ("Lena Fairweather", None, "More is needed."),
+        ("Lena Fairweather", None, "We will check"),
+    ]
+    assert got[1].speaker_as_written == "Ms Fairweather"
+
+
+def test_single_marks_round_grades_are_not_quotes_even_inside_one() -> None:
+    text = (
+        "The Area was rated ‘good’ and staff called managers ‘approachable’.\n\n"
+        "Inspector Vera Holm said:\n\n“Work here is ‘good’, and it shows.”"
+    )
+    assert quotes(text) == [("Vera Holm", "Inspector", 1, "Work here is ‘good’, and it shows.")]
+
+
+def test_headings_inside_a_quote_are_skipped_not_counted() -> None:
+    text = (
+        "Chief Officer Ray Penn said:\n\n“Opening words.\n\nMoney\n\n"
+        "“On money we did well.\n\nPeople\n\n“On people we did better.”\n\nEnd."
+    )
+    ((speaker, _role, n, words),) = quotes(text)
+    assert speaker == "Ray Penn"
+    assert n == 3
+    assert "Money" not in words.split("\n\n")
+
+
+def test_flattened_quote_paragraphs_told_apart_by_reopening_mark() -> None:
+    text = (
+        "Lead Inspector Kit Marsh said: “The first part ends here. “The second part "
+        "follows.” Afterwards the report was sent."
+    )
+    assert quotes(text) == [
+        ("Kit Marsh", "Lead Inspector", 2, "The first part ends here.\n\nThe second part follows."),
+    ]
+
+
+def test_unattributed_standalone_quote_and_short_fragments() -> None:
+    text = (
+        "“Nobody can yet tell whether the new visits make any difference at all.”\n\n"
+        "Inspectors called the letters “rather formulaic” in places."
+    )
+    assert quotes(text) == [
+        (None, None, 1, "Nobody can yet tell whether the new visits make any difference at all."),
+    ]
+
+
+def test_hard_wrapped_attribution_and_name() -> None:
+    text = (
+        "A short lede.\n\n“Every case matters to a victim,” said\nPat\nQuinlan, head of\n"
+        "the casework unit."
+    )
+    assert quotes(text) == [
+        ("Pat Quinlan", "head of the casework unit", 1, "Every case matters to a victim"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        (
+            "Chief Inspector of the Service, Ada Byrne",
+            "Ada Byrne",
+            "Chief Inspector of the Service",
+        ),
+        (
+            "Ada Byrne, Chief Inspector of the Service,",
+            "Ada Byrne",
+            "Chief Inspector of the Service",
+        ),
+        ("HM Inspector of Probation Dr Ada Byrne", "Ada Byrne", "HM Inspector of Probation"),
+        ("Ada Byrne CBE, Ofsted’s Regional Director", "Ada Byrne", "Regional Director"),
+        ("The Council’s Director of Adult Care, Ada Byrne", "Ada Byrne", "Director of Adult Care"),
+        (
+            "His Majesty’s Inspector of Prisons, Ada Byrne",
+            "Ada Byrne",
+            "His Majesty’s Inspector of Prisons",
+        ),
+        (
+            "Ada Byrne, Chief Crown Prosecutor for CPS Westland",
+            "Ada Byrne",
+            "Chief Crown Prosecutor for CPS Westland",
+        ),
+        ("Professor Ada Byrne", "Ada Byrne", None),
+        ("a spokesperson for the council", None, "spokesperson for the council"),
+    ],
+)
+def test_parse_attribution(who: str, speaker: str | None, role: str | None) -> None:
+    person = parse_attribution(who)
+    assert (person.speaker, person.role) == (speaker, role)

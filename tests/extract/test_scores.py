@@ -1,0 +1,157 @@
+"""Ratings tables in every layout, on text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.scores import find_scores, table_regions
+
+
+def rows(text: str) -> list[tuple[str, str]]:
+    return [(s.criterion, s.score) for s in find_scores(text)]
+
+
+LAYOUTS = {
+    "header-single-space": (
+        "Intro paragraph.\n\nCriteria Score\nStrategic planning Good\n"
+        "Use of money (Crown Court) Fair\nVictim letters Poor\n\nAfter.",
+        [
+            ("Strategic planning", "Good"),
+            ("Use of money (Crown Court)", "Fair"),
+            ("Victim letters", "Poor"),
+        ],
+    ),
+    "header-tabs": (
+        "Aspect\tRating\nOpenness\tExcellent\nTimeliness\tFair\n",
+        [("Openness", "Excellent"), ("Timeliness", "Fair")],
+    ),
+    "aligned-no-header": (
+        "Ratings:\n\nSafe          Inadequate\nWell-led      Good\nOverall       Inadequate\n",
+        [("Safe", "Inadequate"), ("Well-led", "Good"), ("Overall", "Inadequate")],
+    ),
+    "pipes-no-blank-lines": (
+        "The grades were:\nArea | Grade |\nCharging (youth cases) | Good |\n"
+        "Hate crime | Fair |\nThe rest follows.",
+        [("Charging (youth cases)", "Good"), ("Hate crime", "Fair")],
+    ),
+    "markdown": (
+        "| Criterion | Score |\n| :--- | ---: |\n| Witness care | Poor |\n| Disclosure | Good |\n",
+        [("Witness care", "Poor"), ("Disclosure", "Good")],
+    ),
+    "dash-list": (
+        "Judgements:\n\nGovernance – ‘Fair’;\nPeople — ‘Good’; and\nPublic confidence - 'Poor'.\n",
+        [("Governance", "Fair"), ("People", "Good"), ("Public confidence", "Poor")],
+    ),
+    "grade-first-bullets": (
+        "The force:\n\n• is ‘good’ at keeping people safe;\n"
+        "• ‘requires improvement’ in recording crime; and\n• is ‘inadequate’ at answering calls.\n",
+        [
+            ("keeping people safe", "good"),
+            ("recording crime", "requires improvement"),
+            ("answering calls", "inadequate"),
+        ],
+    ),
+    "grade-first-hyphen": (
+        "- is 'outstanding' at engaging with communities;\n- 'good' in managing its budget.\n",
+        [("engaging with communities", "outstanding"), ("managing its budget", "good")],
+    ),
+    "grade-first-flat": (
+        "It found that the service: • is ‘adequate’ at training staff; • is ‘good’ at "
+        "responding to fires. The chief officer said more.",
+        [("training staff", "adequate"), ("responding to fires", "good")],
+    ),
+    "prisons-scale-tabs": (
+        "Safety\tNot sufficiently good\nRespect\tReasonably good\nPurposeful activity\tPoor\n",
+        [
+            ("Safety", "Not sufficiently good"),
+            ("Respect", "Reasonably good"),
+            ("Purposeful activity", "Poor"),
+        ],
+    ),
+    "upper-case-grades": (
+        "Standard Rating\nPartnerships GOOD\nQuality assurance REQUIRES IMPROVEMENT\n",
+        [("Partnerships", "GOOD"), ("Quality assurance", "REQUIRES IMPROVEMENT")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_layouts(name: str) -> None:
+    text, expected = LAYOUTS[name]
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # grade counts are numbers, not rows
+        "Inspectors graded:\n\n• Three services ‘Good’\n• One service ‘Inadequate’\n",
+        # topic bullets without grades
+        "The report looks at:\n\n• how well cases are prepared;\n• the care of victims.\n",
+        # ratings in prose and in a headline
+        "Force rated ‘Requires improvement’ overall\n\nIt gave an overall score of GOOD.\n",
+        # a single prose line that happens to end with a grade word
+        "Inspectors judged the Area's work with partners to be good\n",
+        # two wrapped prose lines ending in grade words, inside a longer paragraph
+        "The leadership team told us that morale was\ngood and that partnership work was\n"
+        "fair to middling in parts of the county, which is why the plan changed.\n",
+    ],
+)
+def test_not_rows(text: str) -> None:
+    assert find_scores(text) == []
+
+
+def test_scale_and_rank() -> None:
+    got = find_scores("Criteria Score\nLeadership Excellent\nCasework Poor\n")
+    assert [(s.scale, s.score_value) for s in got] == [("hmcpsi", 4), ("hmcpsi", 1)]
+    peel = find_scores("• is ‘adequate’ at a;\n• is ‘outstanding’ at b;\n")
+    assert [(s.scale, s.score_value) for s in peel] == [("peel", 3), ("peel", 5)]
+    ofsted = find_scores("Judgement\tGrade\nHelp\tRequires improvement\nCare\tOutstanding\n")
+    assert [(s.scale, s.score_value) for s in ofsted] == [("ofsted-cqc", 2), ("ofsted-cqc", 4)]
+
+
+def test_two_tables_are_numbered_in_order() -> None:
+    text = (
+        "Criteria Score\nLeadership Fair\nCasework Poor\n\nLater:\n\n"
+        "Criteria Score\nLeadership Good\nCasework Fair\n"
+    )
+    got = find_scores(text)
+    assert [(s.table, s.criterion, s.score) for s in got] == [
+        (0, "Leadership", "Fair"),
+        (0, "Casework", "Poor"),
+        (1, "Leadership", "Good"),
+        (1, "Casework", "Fair"),
+    ]
+
+
+def test_row_offsets_span_the_row_and_regions_take_the_header() -> None:
+    text = "Lead.\n\nCriteria | Score |\n|---|---|\n| Openness | Good |\n| Speed | Fair |\n"
+    got = find_scores(text)
+    assert [text[s.start : s.end] for s in got] == ["| Openness | Good |", "| Speed | Fair |"]
+    (region,) = table_regions(text, got)
+    assert text[region[0] : region[1]].startswith("Criteria | Score |")
+    assert text[region[0] : region[1]].endswith("| Speed | Fair |")
+
+
+def test_html_cells_are_read_from_markup() -> None:
+    from pipeline.model import Span
+
+    text = "Criteria\tScore\nLeadership\tGood\nMoney\tFair"
+    cells = [
+        (Span(0, 8, "th"), Span(9, 14, "th")),
+        (Span(15, 25, "td"), Span(26, 30, "td")),
+        (Span(31, 36, "td"), Span(37, 41, "td")),
+    ]
+    got = find_scores(text, [cells])
+    assert [(s.criterion, s.score, s.start, s.end) for s in got] == [
+        ("Leadership", "Good", 15, 30),
+        ("Money", "Fair", 31, 41),
+    ]
+
+
+def test_grades_come_from_the_scales_file() -> None:
+    assert rows("Safety\tSatisfactory\nCare\tOutstanding\n") == [
+        ("Safety", "Satisfactory"),
+        ("Care", "Outstanding"),
+    ]
+    assert rows("Safety\tSplendid\nCare\tMarvellous\n") == []

@@ -1,0 +1,124 @@
+"""Paragraph splitting and section kinds, on text written for these tests."""
+
+from __future__ import annotations
+
+from pipeline.extract.quotes import find_quotes
+from pipeline.extract.scores import find_scores, table_regions
+from pipeline.extract.sections import carve, classify_sections, split_paragraphs
+from pipeline.model import DateMention, Span
+
+
+def kinds(text: str, dates: list[DateMention] | None = None) -> list[tuple[str, str]]:
+    scores = find_scores(text)
+    paragraphs = carve(text, split_paragraphs(text), table_regions(text, scores))
+    quotes = find_quotes(text, paragraphs)
+    sections = classify_sections(text, paragraphs, scores, quotes, dates or [])
+    for s in sections:
+        assert text[s.start : s.end] == s.text
+    return [(s.kind, s.text.split("\n")[0][:20]) for s in sections]
+
+
+def test_blank_lines_with_no_break_spaces_and_tabs_separate_paragraphs() -> None:
+    text = "One.\n\xa0\nTwo.\n \t \nThree.\n\n\n\nFour."
+    assert [text[p.start : p.end] for p in split_paragraphs(text)] == [
+        "One.",
+        "Two.",
+        "Three.",
+        "Four.",
+    ]
+
+
+def test_single_newline_release_has_a_paragraph_per_line() -> None:
+    text = "Headline here\nStandfirst line.\nBody one.\nBody two."
+    assert [text[p.start : p.end] for p in split_paragraphs(text)] == text.split("\n")
+
+
+def test_hard_wrapped_paragraph_stays_one_paragraph() -> None:
+    text = "Title\n\nA long sentence wrapped\nover two lines.\n\nNext."
+    assert [text[p.start : p.end] for p in split_paragraphs(text)] == [
+        "Title",
+        "A long sentence wrapped\nover two lines.",
+        "Next.",
+    ]
+
+
+def test_flattened_release_is_split_at_bullets_and_metadata() -> None:
+    body = "Words and more words. " * 40
+    text = (
+        f"A Headline Here Published: 3 May 2021 {body}It found: • is ‘good’ at x; • is ‘good’ at y."
+    )
+    paras = [text[p.start : p.end] for p in split_paragraphs(text)]
+    assert paras[0] == "A Headline Here"
+    assert paras[1] == "Published: 3 May 2021"
+    assert paras[-2].startswith("• is ‘good’ at x")
+
+
+def test_full_release_shape() -> None:
+    text = (
+        "Inspection of Somewhere Police\n\n"
+        "A one-line summary of the findings.\n\n"
+        "Body paragraph one.\n\nBody paragraph two.\n\n"
+        "Chief Inspector Mo Reed says:\n\nUnmarked first paragraph.\n\n“Second paragraph.”\n\n"
+        "Criteria Score\nLeadership Good\nCasework Fair\n\n"
+        "Somewhere Police covers two counties.\n\nNotes to editors\n\n1. A note."
+    )
+    assert [k for k, _ in kinds(text)] == [
+        "title",
+        "standfirst",
+        "body",
+        "body",
+        "quote",
+        "quote",
+        "quote",
+        "table",
+        "background",
+        "heading",
+        "background",
+    ]
+
+
+def test_boilerplate_before_headline_and_licence_footer() -> None:
+    text = (
+        "Skip to main content\nCookies on this site\nAccept additional cookies\n\n"
+        "Real Headline Of The Release\n\nBody text here. And more.\n\n"
+        "All content is available under the Open Government Licence v3.0\n© Crown copyright"
+    )
+    paras = split_paragraphs(text)
+    assert [p.tag for p in paras] == ["boilerplate", "", "", "boilerplate"]
+    assert [k for k, _ in kinds(text)] == ["metadata", "title", "body", "metadata"]
+
+
+def test_no_headline_when_release_opens_with_its_lede() -> None:
+    text = (
+        "Inspectors have told the service to improve the way it handles complaints after "
+        "finding that many were left unanswered for months.\n\nMore text."
+    )
+    assert kinds(text)[0][0] == "body"
+
+
+def test_dateline_is_metadata_not_standfirst() -> None:
+    text = "Headline\n\nMarch 3, 2020\n\nThe lede paragraph is here."
+    dates = [DateMention("March 3, 2020", "2020-03-03", "2020-03-03", "day", 10, 23)]
+    assert [k for k, _ in kinds(text, dates)] == ["title", "metadata", "standfirst"]
+
+
+def test_table_inside_a_paragraph_is_carved_out() -> None:
+    text = "The scores were:\nArea | Score |\nLeadership | Good |\nMoney | Fair |\nThe end."
+    assert kinds(text) == [
+        ("body", "The scores were:"),
+        ("table", "Area | Score |"),
+        ("background", "The end."),
+    ]
+
+
+def test_html_blocks_are_the_paragraphs() -> None:
+    text = "Headline\n\nDate of publication: 1 May 2020\n\nBody. More."
+    blocks = [Span(0, 8, "title"), Span(10, 41, "metadata"), Span(43, 54, "p")]
+    paras = split_paragraphs(text, blocks)
+    assert [text[p.start : p.end] for p in paras] == [
+        "Headline",
+        "Date of publication: 1 May 2020",
+        "Body. More.",
+    ]
+    sections = classify_sections(text, paras, [], [], [])
+    assert [s.kind for s in sections] == ["title", "metadata", "body"]

@@ -1,0 +1,501 @@
+"""HTML rendering: scope, boilerplate, blocks, spans and metadata (pipeline/html.py)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import html as html_module
+from pipeline.errors import InputError
+from pipeline.read import Document, read_bytes
+
+
+def render(markup: str, name: str = "page.html") -> Document:
+    document = read_bytes(markup.encode("utf-8"), name)
+    check_spans(document)
+    return document
+
+
+def check_spans(document: Document) -> None:
+    """The invariants every rendering keeps, whatever the page."""
+    text = document.text
+    position = 0
+    for block in document.blocks:
+        assert block.tag in {"title", "heading", "metadata", "p", "list", "blockquote", "table"}
+        assert position <= block.start < block.end <= len(text)
+        rendered = text[block.start : block.end]
+        if block.tag != "table":  # a table row may start or end with an empty cell
+            assert rendered == rendered.strip(" \t\n\r\f")
+        assert "\n\n" not in rendered and not rendered.isspace()
+        position = block.end
+    # Blocks are exactly the paragraphs of the text.
+    assert text.split("\n\n") == [text[b.start : b.end] for b in document.blocks]
+    table_blocks = [b for b in document.blocks if b.tag == "table"]
+    assert len(table_blocks) == len(document.tables)
+    for block, rows in zip(table_blocks, document.tables, strict=True):
+        lines = text[block.start : block.end].split("\n")
+        assert len(lines) == len(rows)
+        for line, cells in zip(lines, rows, strict=True):
+            assert line.split("\t") == [text[c.start : c.end] for c in cells]
+            assert all(c.tag in {"th", "td"} for c in cells)
+            assert all(block.start <= c.start <= c.end <= block.end for c in cells)
+
+
+def blocks(document: Document) -> list[tuple[str, str]]:
+    return [(b.tag, document.text[b.start : b.end]) for b in document.blocks]
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>Browser tab title | Inspectorate</title>
+<style>p { color: red }</style>
+<script>var tracking = "SCRIPT TEXT";</script>
+</head>
+<body>
+<div class="govuk-cookie-banner"><p>We use some essential cookies to make this service work.</p>
+<button>Accept</button></div>
+<a href="#main" class="govuk-skip-link">Skip to main content</a>
+<header role="banner"><a href="/">Inspectorate home</a></header>
+<nav><ul><li>Home</li><li>Reports</li></ul></nav>
+<div class="breadcrumbs"><ol><li>Home</li><li>News</li></ol></div>
+{body}
+<aside><h2>Related content</h2><p>Other inspections</p></aside>
+<footer><p>All content is available under the Open Government Licence v3.0</p>
+<p>&copy; Crown copyright</p></footer>
+<script>document.write("LATE SCRIPT")</script>
+</body>
+</html>
+"""
+
+
+def page(body: str) -> str:
+    return PAGE.replace("{body}", body)
+
+
+BOILERPLATE = [
+    "Browser tab title",
+    "SCRIPT TEXT",
+    "LATE SCRIPT",
+    "color: red",
+    "essential cookies",
+    "Accept",
+    "Skip to main content",
+    "Inspectorate home",
+    "Reports",
+    "News",
+    "Related content",
+    "Open Government Licence",
+    "Crown copyright",
+]
+
+
+# --- headline and scope ----------------------------------------------------------------------
+
+
+def test_h1_is_the_title_not_the_title_element() -> None:
+    document = render(page("<main><h1>Riverside Police told to improve</h1><p>Body.</p></main>"))
+    assert blocks(document)[0] == ("title", "Riverside Police told to improve")
+    assert "Browser tab title" not in document.text
+
+
+def test_second_h1_is_a_heading_and_h2_to_h6_are_headings() -> None:
+    document = render(
+        "<main><h1>Headline</h1><h2>Findings</h2><p>x</p><h1>Another</h1><h6>Small</h6></main>"
+    )
+    assert blocks(document) == [
+        ("title", "Headline"),
+        ("heading", "Findings"),
+        ("p", "x"),
+        ("heading", "Another"),
+        ("heading", "Small"),
+    ]
+
+
+def test_h1_after_a_kicker_stays_in_document_order() -> None:
+    document = render("<main><p>Press release</p><h1>Headline</h1><p>Body.</p></main>")
+    assert blocks(document) == [("p", "Press release"), ("title", "Headline"), ("p", "Body.")]
+
+
+def test_no_h1_means_no_title_block() -> None:
+    document = render("<html><head><title>Tab</title></head><body><p>Lede first.</p></body></html>")
+    assert blocks(document) == [("p", "Lede first.")]
+
+
+@pytest.mark.parametrize("scope", ["main", "article", "body"])
+def test_boilerplate_is_dropped_whatever_the_scope(scope: str) -> None:
+    inner = "<h1>Prison inspection published</h1><p>Inspectors visited in June 2019.</p>"
+    body = {"main": f"<main>{inner}</main>", "article": f"<article>{inner}</article>"}.get(
+        scope, f"<div class='content'>{inner}</div>"
+    )
+    document = render(page(body))
+    assert document.text == "Prison inspection published\n\nInspectors visited in June 2019."
+    for phrase in BOILERPLATE:
+        assert phrase not in document.text
+
+
+def test_main_beats_article_beats_body() -> None:
+    document = render(
+        "<body><p>Outside.</p><article><p>Teaser article.</p></article>"
+        "<main><p>The release.</p></main></body>"
+    )
+    assert document.text == "The release."
+    document = render(
+        "<body><p>Outside.</p><article><p>Short.</p></article>"
+        "<article><p>The longer release article.</p></article></body>"
+    )
+    assert document.text == "The longer release article."
+    document = render('<body><p>Outside.</p><div role="main"><p>Role main.</p></div></body>')
+    assert document.text == "Role main."
+
+
+def test_empty_main_falls_back_to_body() -> None:
+    document = render("<body><main><script>render()</script></main><p>Static text.</p></body>")
+    assert document.text == "Static text."
+
+
+def test_h1_inside_article_header_is_kept() -> None:
+    document = render(
+        "<body><header class='site'><p>Site name</p></header><article><header>"
+        "<nav>Back to news</nav><h1>Headline in header</h1><p class='date'>7 March 2024</p>"
+        "</header><p>Body.</p></article></body>"
+    )
+    assert blocks(document) == [
+        ("title", "Headline in header"),
+        ("p", "7 March 2024"),
+        ("p", "Body."),
+    ]
+
+
+def test_h1_just_before_main_is_put_first() -> None:
+    document = render(
+        "<body><nav><h1>Menu</h1></nav><div class='hero'><h1>The headline</h1></div>"
+        "<main><p>Body.</p></main></body>"
+    )
+    assert blocks(document) == [("title", "The headline"), ("p", "Body.")]
+
+
+def test_hidden_elements_are_not_visible_text() -> None:
+    document = render(
+        "<main><p>Shown.</p><p hidden>Hidden attr.</p><div aria-hidden='true'>Aria.</div>"
+        "<p style='display: none'>No display.</p><template><p>Template.</p></template>"
+        "<noscript><p>Enable JavaScript.</p></noscript></main>"
+    )
+    assert document.text == "Shown."
+
+
+def test_a_whole_page_form_does_not_swallow_the_release() -> None:
+    document = render(
+        "<body><form id='aspnetForm'><h1>Headline</h1><p>Body text.</p>"
+        "<input type='text' value='search'><button>Go</button></form></body>"
+    )
+    assert document.text == "Headline\n\nBody text."
+
+
+def test_a_wrapper_class_that_sounds_like_furniture_keeps_its_content() -> None:
+    paragraphs = "".join(f"<p>Paragraph {i}.</p>" for i in range(6))
+    document = render(
+        f"<body class='cookie-consent-given'><div class='layout with-sidebar nav-open'>"
+        f"{paragraphs}<div class='sidebar'><p>Related links</p></div></div></body>"
+    )
+    assert document.text == "\n\n".join(f"Paragraph {i}." for i in range(6))
+
+
+def test_licence_and_copyright_lines_go_even_inside_main() -> None:
+    document = render(
+        "<main><p>Body.</p><p>All content is available under the "
+        "<a href='/ogl'>Open Government Licence v3.0</a>, except where otherwise stated</p>"
+        "<p>© Crown copyright 2024</p><p>Crown copyright is waived for this sentence.</p></main>"
+    )
+    assert blocks(document) == [
+        ("p", "Body."),
+        ("p", "Crown copyright is waived for this sentence."),
+    ]
+
+
+# --- entities and white space ----------------------------------------------------------------
+
+
+def test_entities_are_decoded() -> None:
+    document = render(
+        "<p>the magistrates&rsquo; courts &ndash; &quot;quoted&quot; &amp; more&nbsp;here "
+        "&#8220;numeric&#x201D; &copy; &unknownentity; &amp</p>"
+    )
+    assert document.text == (
+        'the magistrates’ courts – "quoted" & more\u00a0here “numeric” © &unknownentity; &'
+    )
+
+
+def test_no_entity_expansion_and_no_fetching() -> None:
+    document = render(
+        '<!DOCTYPE html [<!ENTITY x "EXPANDED"><!ENTITY ext SYSTEM "file:///etc/passwd">]>'
+        '<html><body><p>a &x; b &ext; c</p><img src="http://127.0.0.1:9/x.png" alt="pic">'
+        '<iframe src="http://127.0.0.1:9/"></iframe></body></html>'
+    )
+    assert "a &x; b &ext; c" in document.text
+    assert "EXPANDED" not in document.text and "root:" not in document.text
+
+
+def test_white_space_collapses_inside_a_block_but_nbsp_stays() -> None:
+    document = render("<p>\n  Two\t\twords  \r\n and\u00a0\u00a0two nbsp  </p>")
+    assert document.text == "Two words and\u00a0\u00a0two nbsp"
+
+
+def test_nbsp_only_paragraph_makes_no_block() -> None:
+    document = render("<p>First.</p>\n<p>&nbsp;</p>\n<p> \u00a0 </p><p></p>\n<p>Second.</p>")
+    assert blocks(document) == [("p", "First."), ("p", "Second.")]
+
+
+def test_inline_markup_does_not_split_words() -> None:
+    document = render("<p>In<b>spec</b>tors <a href='#'>rated</a> it <em>good</em>.</p>")
+    assert document.text == "Inspectors rated it good."
+
+
+def test_br_is_a_line_break_and_two_br_split_blocks() -> None:
+    document = render("<p>Press office<br>0300 123 4567<br/><br>Second para</p>")
+    assert blocks(document) == [("p", "Press office\n0300 123 4567"), ("p", "Second para")]
+
+
+def test_loose_text_in_containers_is_a_paragraph() -> None:
+    document = render("<body><div>Loose <b>text</b><div>Inner</div>after</div></body>")
+    assert blocks(document) == [("p", "Loose text"), ("p", "Inner"), ("p", "after")]
+
+
+# --- broken markup ---------------------------------------------------------------------------
+
+
+def test_broken_markup_parses() -> None:
+    document = render(
+        "<html><body><main><h1>Unclosed headline<p>First <b>bold <i>both</b> italic?"
+        "<p>Second para</div></span><li>stray item<table><td>cell</table>"
+        "<p class=unquoted>Third & last < not a tag</main></body>"
+    )
+    assert document.text.startswith("Unclosed headline")
+    for phrase in ["First", "both", "Second para", "stray item", "cell", "Third & last"]:
+        assert phrase in document.text
+
+
+def test_xml_declaration_and_foreign_charset_declaration_are_harmless() -> None:
+    markup = (
+        '<?xml version="1.0" encoding="iso-8859-1"?>\n<html><head>'
+        '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head>'
+        "<body><p>caf\u00e9 \u2019quoted\u2019</p></body></html>"
+    )
+    document = read_bytes(markup.encode("utf-8"), "page.html")
+    assert document.text == "caf\u00e9 \u2019quoted\u2019"
+    assert document.source.encoding == "utf-8"
+
+
+# --- metadata --------------------------------------------------------------------------------
+
+
+def test_dl_metadata() -> None:
+    document = render(
+        "<main><h1>T</h1><dl class='publication-meta'>"
+        "<dt>Date of publication</dt><dd>13 December 2016</dd>"
+        "<dt>Organisation</dt><dd>HM Crown Prosecution Service Inspectorate</dd>"
+        "<dt>Inspection type:</dt><dd>Area Assurance Programme</dd>"
+        "<dt>Topics</dt><dd>Courts</dd><dd>Victims</dd></dl><p>Body.</p></main>"
+    )
+    assert blocks(document) == [
+        ("title", "T"),
+        ("metadata", "Date of publication: 13 December 2016"),
+        ("metadata", "Organisation: HM Crown Prosecution Service Inspectorate"),
+        ("metadata", "Inspection type: Area Assurance Programme"),
+        ("metadata", "Topics: Courts; Victims"),
+        ("p", "Body."),
+    ]
+    assert document.metadata == {
+        "date_of_publication": "13 December 2016",
+        "organisation": "HM Crown Prosecution Service Inspectorate",
+        "inspection_type": "Area Assurance Programme",
+        "topics": "Courts; Victims",
+    }
+
+
+def test_dl_that_is_a_glossary_is_not_metadata() -> None:
+    document = render("<dl><dt>AAP</dt><dd>Area Assurance Programme</dd></dl>")
+    assert blocks(document) == [("p", "AAP: Area Assurance Programme")]
+    assert document.metadata == {}
+
+
+def test_strong_label_metadata_paragraphs() -> None:
+    document = render(
+        "<article><h1>Headline</h1><div class='meta'>"
+        "<p><strong>Date of publication</strong> 7 March 2024</p>"
+        "<p><b>Organisation:</b> His Majesty&rsquo;s Inspectorate</p></div>"
+        "<div><strong>Last updated</strong> 8 March 2024</div>"
+        "<p><strong>Important</strong> this is not metadata.</p></article>"
+    )
+    assert blocks(document) == [
+        ("title", "Headline"),
+        ("metadata", "Date of publication 7 March 2024"),
+        ("metadata", "Organisation: His Majesty’s Inspectorate"),
+        ("metadata", "Last updated 8 March 2024"),
+        ("p", "Important this is not metadata."),
+    ]
+    assert document.metadata == {
+        "date_of_publication": "7 March 2024",
+        "organisation": "His Majesty’s Inspectorate",
+        "last_updated": "8 March 2024",
+    }
+
+
+def test_label_after_text_is_not_metadata() -> None:
+    document = render("<p>On <strong>Published</strong> day we met.</p>")
+    assert blocks(document) == [("p", "On Published day we met.")]
+    assert document.metadata == {}
+
+
+# --- quotes, lists, tables -------------------------------------------------------------------
+
+
+def test_blockquote_paragraphs_are_separate_blocks() -> None:
+    document = render(
+        "<main><p>The Chief Inspector said:</p><blockquote>"
+        "<p>&ldquo;First paragraph.</p>\n<p>&ldquo;Second paragraph.&rdquo;</p>"
+        "</blockquote><blockquote>Bare quote text</blockquote><p>After.</p></main>"
+    )
+    assert blocks(document) == [
+        ("p", "The Chief Inspector said:"),
+        ("blockquote", "“First paragraph."),
+        ("blockquote", "“Second paragraph.”"),
+        ("blockquote", "Bare quote text"),
+        ("p", "After."),
+    ]
+
+
+def test_list_is_one_block_one_line_per_item() -> None:
+    document = render(
+        "<p>Inspectors found that the force:</p><ul>\n"
+        "<li>is &lsquo;good&rsquo; at preventing crime;</li>\n"
+        "<li><p>is &lsquo;adequate&rsquo;</p><p>at responding;</p></li>\n"
+        "<li>requires improvement<ol><li>nested one</li><li>nested two</li></ol></li>\n"
+        "<li>&nbsp;</li><li>last.</li></ul>"
+    )
+    assert blocks(document) == [
+        ("p", "Inspectors found that the force:"),
+        (
+            "list",
+            "is ‘good’ at preventing crime;\nis ‘adequate’ at responding;\n"
+            "requires improvement\nnested one\nnested two\nlast.",
+        ),
+    ]
+
+
+def test_table_cell_spans() -> None:
+    document = render(
+        "<table class='scores'><caption>Ratings</caption>"
+        "<thead><tr><th scope='col'>Criteria</th><th>Score</th></tr></thead><tbody>"
+        "<tr><td>Case progression (magistrates&rsquo; courts)</td><td> Fair </td></tr>"
+        "<tr><td>Leadership<br>and vision</td><td>\n  Good\n</td></tr>"
+        "<tr><td></td><td></td></tr>"
+        "<tr><td>Tab\there</td><td></td></tr></tbody></table>"
+    )
+    assert blocks(document)[0] == ("p", "Ratings")
+    assert document.text.endswith(
+        "Criteria\tScore\nCase progression (magistrates’ courts)\tFair\n"
+        "Leadership and vision\tGood\nTab here\t"
+    )
+    (table,) = document.tables
+    cells = [[(c.tag, document.text[c.start : c.end]) for c in row] for row in table]
+    assert cells == [
+        [("th", "Criteria"), ("th", "Score")],
+        [("td", "Case progression (magistrates’ courts)"), ("td", "Fair")],
+        [("td", "Leadership and vision"), ("td", "Good")],
+        [("td", "Tab here"), ("td", "")],
+    ]
+
+
+def test_two_tables_and_a_layout_table() -> None:
+    document = render(
+        "<table role='presentation'><tr><td><h1>Layout headline</h1><p>Layout body.</p></td>"
+        "<td><table><tr><td>A</td><td>Good</td></tr></table>"
+        "<table><tr><th>B</th><td>Poor</td></tr></table></td></tr></table>"
+    )
+    assert blocks(document) == [
+        ("title", "Layout headline"),
+        ("p", "Layout body."),
+        ("table", "A\tGood"),
+        ("table", "B\tPoor"),
+    ]
+    assert len(document.tables) == 2
+
+
+def test_script_and_style_never_appear() -> None:
+    document = render(
+        "<main><p>Before <script>alert('inline script')</script>after.</p>"
+        "<style>.x{}</style><script type='application/ld+json'>{\"a\": 1}</script>"
+        "<ul><li>item<script>x=1</script></li></ul>"
+        "<table><tr><td>cell<style>td{}</style></td></tr></table></main>"
+    )
+    assert document.text == "Before after.\n\nitem\n\ncell"
+    for phrase in ["alert", ".x{}", '"a"', "x=1", "td{}"]:
+        assert phrase not in document.text
+
+
+def test_pre_keeps_its_lines() -> None:
+    document = render("<pre>Criteria   Score\nLeadership Good\n\nNext para</pre>")
+    assert blocks(document) == [("p", "Criteria   Score\nLeadership Good"), ("p", "Next para")]
+
+
+# --- bounds ----------------------------------------------------------------------------------
+
+
+def test_ten_megabytes_of_nested_divs_finish_quickly() -> None:
+    data = b"<div>" * 2_000_000 + b"deep"
+    started = time.perf_counter()
+    try:
+        document = read_bytes(data, "deep.html")
+    except InputError as error:
+        assert error.code == "empty"
+    else:
+        check_spans(document)
+    assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize("tag", ["div", "blockquote", "ul><li", "table><tr><td", "b", "span"])
+def test_deep_nesting_keeps_what_it_can_and_warns(tag: str) -> None:
+    markup = "<html><body><main><p>Kept.</p>" + f"<{tag}>x " * 5000 + "</main></body></html>"
+    started = time.perf_counter()
+    document = render(markup)
+    assert time.perf_counter() - started < 10
+    assert document.text.startswith("Kept.")
+    assert any("nested too deeply" in w for w in document.warnings)
+
+
+def test_element_budget_stops_the_walk_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_module, "MAX_ELEMENTS", 50)
+    document = render("<main><h1>Headline</h1><ul>" + "<li>item</li>" * 100 + "</ul></main>")
+    assert document.text.startswith("Headline\n\nitem\nitem")
+    assert 10 < document.text.count("item") < 50
+    assert any("elements" in w for w in document.warnings)
+
+
+# --- properties ------------------------------------------------------------------------------
+
+_TAGS = ["p", "div", "h1", "h2", "ul", "ol", "li", "table", "tr", "td", "th", "blockquote",
+         "dl", "dt", "dd", "b", "script", "br", "pre", "span", "main", "nav", "strong"]  # fmt: skip
+_PIECE = st.one_of(
+    st.sampled_from([f"<{t}>" for t in _TAGS] + [f"</{t}>" for t in _TAGS]),
+    st.sampled_from(["&nbsp;", "&rsquo;", "&bogus;", "&amp", "\n", "\t", "  ", "\u00a0"]),
+    st.sampled_from(["<p><strong>Published</strong> ", "<dt>Organisation</dt>", "<td>"]),
+    st.text(max_size=12),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECE, max_size=40))
+def test_any_tag_soup_renders_with_exact_spans(pieces: list[str]) -> None:
+    markup = "<html><body>" + "".join(pieces)
+    try:
+        document = read_bytes(markup.encode("utf-8", "surrogatepass"), "soup.html")
+    except InputError as error:
+        assert error.code in {"empty", "binary"}
+        return
+    check_spans(document)
+    assert "<script>" not in document.text
