@@ -115,6 +115,13 @@ def child(mode: str, corpus: Path, out: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("n", type=int, nargs="?", default=1000, help="number of releases")
+    ap.add_argument(
+        "--dir",
+        type=Path,
+        default=Path.cwd(),
+        help="where to build the corpus and write the output (default: here; a slow /tmp "
+        "would measure the file system, not the tool)",
+    )
     ap.add_argument("--child", choices=["baseline", "pipeline"], help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
@@ -122,7 +129,7 @@ def main() -> None:
     if args.child:
         child(args.child, args.corpus, args.out)
         return
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=args.dir, prefix=".bench-") as tmp:
         corpus = Path(tmp, "corpus")
         corpus.mkdir()
         size = build(args.n, corpus)

@@ -1,17 +1,22 @@
 """spaCy pipeline components: each calls one pure extractor and keeps its records on the Doc.
 
-Records (frozen dataclasses) are stored in ``doc.user_data["pipeline.<key>"]``; for spaCy users
-the same items are also a span group ``doc.spans[key]`` (token-aligned, so a span may be a
-little wider than the record's exact characters, which the record keeps).
+Records (frozen dataclasses) are stored in ``doc.user_data["pipeline.<key>"]``. For spaCy
+users, the optional ``release_spans`` component (``nlp.add_pipe("release_spans")``) mirrors
+them as span groups ``doc.spans[key]``, labelled with the section kind or the key; spans are
+token-aligned, so one may be a little wider than its record, which keeps the exact offsets.
+It is not in the default pipeline: building span groups costs more than all the extractors.
 Reader hints (HTML blocks and table cells) arrive in ``doc.user_data["pipeline.hints"]``.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import SpanGroup
 
 from pipeline.extract.dates import find_dates
 from pipeline.extract.numbers import find_numbers
@@ -35,20 +40,22 @@ COMPONENTS = (
 )
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, kept once: ``Doc.text`` re-joins every token on each access."""
+    text = doc.user_data.get(KEY_PREFIX + "text")
+    if text is None:
+        text = doc.user_data[KEY_PREFIX + "text"] = doc.text
+    return str(text)
+
+
 def get(doc: Doc, key: str) -> Any:
     """The records an earlier component stored under ``key`` (``[]`` when none)."""
     return doc.user_data.get(KEY_PREFIX + key, [])
 
 
-def put(doc: Doc, key: str, items: Sequence[Any], label: str | None = None) -> None:
-    """Store records on the Doc and mirror them as a span group for spaCy users."""
+def put(doc: Doc, key: str, items: Sequence[Any]) -> None:
+    """Store records on the Doc."""
     doc.user_data[KEY_PREFIX + key] = list(items)
-    spans = []
-    for item in items:
-        span = doc.char_span(item.start, item.end, label=label or key, alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-    doc.spans[key] = spans
 
 
 def _outside(items: Sequence[Any], blocked: Sequence[Span]) -> list[Any]:
@@ -66,7 +73,7 @@ class Paragraphs(_Component):
 
     def __call__(self, doc: Doc) -> Doc:
         hints = doc.user_data.get(KEY_PREFIX + HINTS, {})
-        put(doc, "paragraphs", split_paragraphs(doc.text, hints.get("blocks", ())))
+        put(doc, "paragraphs", split_paragraphs(text_of(doc), hints.get("blocks", ())))
         return doc
 
 
@@ -76,9 +83,11 @@ class Scores(_Component):
 
     def __call__(self, doc: Doc) -> Doc:
         hints = doc.user_data.get(KEY_PREFIX + HINTS, {})
-        scores = find_scores(doc.text, hints.get("tables", ()))
+        scores = find_scores(text_of(doc), hints.get("tables", ()))
         put(doc, "scores", scores)
-        paragraphs = carve(doc.text, get(doc, "paragraphs"), table_regions(doc.text, scores))
+        paragraphs = carve(
+            text_of(doc), get(doc, "paragraphs"), table_regions(text_of(doc), scores)
+        )
         put(doc, "paragraphs", paragraphs)
         return doc
 
@@ -88,7 +97,7 @@ class Quotes(_Component):
     """Find quotations with their speakers and roles."""
 
     def __call__(self, doc: Doc) -> Doc:
-        put(doc, "quotes", find_quotes(doc.text, get(doc, "paragraphs")))
+        put(doc, "quotes", find_quotes(text_of(doc), get(doc, "paragraphs")))
         return doc
 
 
@@ -101,7 +110,7 @@ class Dates(_Component):
     """Find date expressions (site boilerplate is skipped)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        put(doc, "dates", _outside(find_dates(doc.text), _boilerplate(doc)))
+        put(doc, "dates", _outside(find_dates(text_of(doc)), _boilerplate(doc)))
         return doc
 
 
@@ -110,7 +119,7 @@ class Numbers(_Component):
     """Find quantities that are not part of a date (site boilerplate is skipped)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        numbers = find_numbers(doc.text, get(doc, "dates"))
+        numbers = find_numbers(text_of(doc), get(doc, "dates"))
         put(doc, "numbers", _outside(numbers, _boilerplate(doc)))
         return doc
 
@@ -121,16 +130,33 @@ class Sections(_Component):
 
     def __call__(self, doc: Doc) -> Doc:
         sections = classify_sections(
-            doc.text,
+            text_of(doc),
             get(doc, "paragraphs"),
             get(doc, "scores"),
             get(doc, "quotes"),
             get(doc, "dates"),
         )
         doc.user_data[KEY_PREFIX + "sections"] = sections
-        doc.spans["sections"] = [
-            sp
-            for s in sections
-            if (sp := doc.char_span(s.start, s.end, label=s.kind, alignment_mode="expand"))
-        ]
+        return doc
+
+
+SPAN_KEYS = ("sections", "scores", "quotes", "dates", "numbers")
+
+
+@Language.factory("release_spans")
+class Spans(_Component):
+    """Mirror the records as span groups ``doc.spans[key]`` (optional; for spaCy users)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = doc.to_array("IDX").tolist() if len(doc) else []
+        for key in SPAN_KEYS:
+            spans = []
+            for item in get(doc, key):
+                if not starts:
+                    break
+                first = max(bisect_right(starts, item.start) - 1, 0)
+                last = min(max(bisect_left(starts, item.end), first + 1), len(doc))
+                label = item.kind if key == "sections" else key
+                spans.append(SpacySpan(doc, first, last, label=label))
+            doc.spans[key] = SpanGroup(doc, name=key, spans=spans)
         return doc

@@ -130,6 +130,7 @@ def extract_document(nlp: Language, document: Document, release_id: str) -> Rele
 
     doc = nlp.make_doc(document.text)
     doc.user_data[KEY_PREFIX + HINTS] = {"blocks": document.blocks, "tables": document.tables}
+    doc.user_data[KEY_PREFIX + "text"] = document.text
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return to_release(

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from pipeline.model import DateMention, NumberMention, Quote, Release, Score, Section, Source
 
 TABLES: dict[str, type] = {
@@ -49,6 +51,7 @@ RELEASE_COLUMNS = (
 )
 ERROR_COLUMNS = ("path", "code", "message")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = frozenset(_FORMULA_START)
 
 
 def guard(cell: str) -> str:
@@ -57,13 +60,16 @@ def guard(cell: str) -> str:
 
 
 def _cell(value: Any) -> Any:
+    kind = type(value)
+    if kind is str:
+        return "'" + value if value[:1] in _FORMULA_CHARS and value else value
+    if kind is int or kind is float:
+        return value
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, str):
-        return guard(value)
-    return value
+    return guard(str(value))
 
 
 def _fields(cls: type) -> tuple[str, ...]:
@@ -195,12 +201,11 @@ def _write_all(
     lines = []
     for r in releases:
         d = release_dict(r)
-        lines.append(json.dumps(d, ensure_ascii=False) + "\n")
-        _write(
-            folder / "json" / f"{r.release_id}.json",
-            json.dumps(d, ensure_ascii=False, indent=2) + "\n",
+        lines.append(orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE))
+        (folder / "json" / f"{r.release_id}.json").write_bytes(
+            orjson.dumps(d, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
         )
-    _write(folder / "releases.jsonl", "".join(lines))
+    (folder / "releases.jsonl").write_bytes(b"".join(lines))
     heads = [headline(r) for r in releases]
     _write(
         folder / "releases.csv",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.components import get
+from pipeline.components import get, text_of
 from pipeline.model import Release, Section, Source
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def to_release(
     return Release(
         release_id=release_id,
         source=source,
-        text=doc.text,
+        text=text_of(doc),
         title=title,
         standfirst=standfirst,
         sections=tuple(sections),

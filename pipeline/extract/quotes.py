@@ -25,6 +25,9 @@ _STRAIGHT = '"'
 _MARKS = regex.compile(r'[“”„"]')
 _SPACE = " \t\n\xa0\u2009\u200a\u202f"
 _MIN_FRAGMENT_WORDS = 5  # shorter unattributed fragments are scare quotes or titles
+_LEADING_ARTICLE = regex.compile(r"^(?:the|an?)\s+", regex.IGNORECASE)
+# "the Area’s", "CQC’s", "Pellingford Council’s": a possessor before a role
+_POSSESSOR = regex.compile(r"^((?:\p{Lu}[\p{L}\-&]*\s+){0,3}\p{L}[\p{L}\-&]*)[’']s\s+(?=\S)")
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
 
 
@@ -260,11 +263,11 @@ def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
     role = collapse_space(role).strip(" ,;:")
-    role = regex.sub(r"^(?:the|an?)\s+", "", role, flags=regex.IGNORECASE)
+    role = _LEADING_ARTICLE.sub("", role)
     # "the Area’s Chief Crown Prosecutor", "CQC’s deputy chief inspector": drop the
     # possessor, but keep "His Majesty’s Inspector".
-    m = regex.match(r"^((?:\p{Lu}[\p{L}\-&]*\s+){0,3}\p{L}[\p{L}\-&]*)[’']s\s+(?=\S)", role)
-    if m and not regex.search(r"Majesty$", m.group(1)):
+    m = _POSSESSOR.match(role)
+    if m and not m.group(1).endswith("Majesty"):
         role = role[m.end() :]
     return role or None
 
@@ -285,17 +288,17 @@ def parse_attribution(who: str) -> Person:
     Constabulary); ``the Rt Hon Harriet Coldwell QC MP`` -> (Harriet Coldwell, None).
     """
     who = collapse_space(who).strip(" ,;:")
-    segs = [s.strip() for s in regex.split(r",\s*", who) if s.strip()]
+    segs = [s.strip() for s in who.split(",") if s.strip()]
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
-        if seg[:1].islower() and not regex.match(r"^(?:the|and)\s", seg):
+        if seg[:1].islower() and not seg.startswith(("the ", "and ")):
             # "who led the inspection", "speaking at the launch": not the speaker
             continue
         split = _name_tail(seg)
         if split is None:
             continue
         role_part, name = split
-        written = collapse_space(regex.sub(r"^(?:the|The)\s+", "", seg[len(role_part) :].strip()))
+        written = collapse_space(_LEADING_ARTICLE.sub("", seg[len(role_part) :].strip()))
         written = written.strip(" ,")
         role = role_part or None
         if role is None:

@@ -23,6 +23,8 @@ _RQ = "’'\"”"
 _MIN_STRONG_RUN = 2  # tab, aligned, pipe or dash rows without a header
 _MIN_WEAK_RUN = 3  # single-space rows without a header
 _MAX_LABEL_WORDS = 16
+# Cheap test for a grade-first bullet ("‘good’ at", "'requires improvement' in").
+_BULLET_HINT = regex.compile(r"[’'\"”][ \t]+(?:at|in|for)[ \t]", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,44 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
+@cache
+def _last_words() -> frozenset[str]:
+    """Last words of every grade: a line ending in none of them cannot be a row."""
+    scales, aliases = _scales()
+    return frozenset(g.split()[-1] for s in scales for g in s.grades) | frozenset(
+        a.split()[-1] for a in aliases
+    )
+
+
+@cache
+def _header_first_words() -> frozenset[str]:
+    return frozenset(x.split()[0] for x in load("scales")["header_labels"])
+
+
+_ROW_TAIL = " \t\xa0|;.,’'\"”"
+
+
+def _may_be_row(line: str) -> bool:
+    tail = line.rstrip(_ROW_TAIL)
+    if tail.endswith((" and", " or")):
+        tail = tail[: tail.rfind(" ")].rstrip(_ROW_TAIL)
+    cut = max(
+        tail.rfind(" "),
+        tail.rfind("\t"),
+        tail.rfind("|"),
+        tail.rfind("‘"),
+        tail.rfind("'"),
+        tail.rfind('"'),
+        tail.rfind("“"),
+    )
+    return tail[cut + 1 :].casefold() in _last_words()
+
+
+def _may_be_header(line: str) -> bool:
+    words = line.lstrip(" \t|").split(None, 1)
+    return bool(words) and words[0].rstrip("|").casefold() in _header_first_words()
+
+
 def _grade_scale(grades: Sequence[str]) -> Scale | None:
     scales, aliases = _scales()
     keys = [aliases.get(collapse_space(g).casefold(), collapse_space(g).casefold()) for g in grades]
@@ -159,16 +199,16 @@ def _table_rows(text: str) -> list[list[_Row]]:
     for line in text.split("\n"):
         offset, pos = pos, pos + len(line) + 1
         blank = not line.strip()
-        if pats["header"].match(line):
+        if not blank and _may_be_header(line) and pats["header"].match(line):
             close(True)
             header, run_is_block = True, True
             prev_blank = False
             continue
-        if header and not run and pats["md_rule"].match(line):
+        if (header or run) and "---" in line and pats["md_rule"].match(line):
             continue
-        if run and pats["md_rule"].match(line):
-            continue
-        row = None if blank else _line_row(line, offset, after_header=header)
+        row = (
+            None if blank or not _may_be_row(line) else _line_row(line, offset, after_header=header)
+        )
         if row is not None:
             if not run and not header:
                 run_is_block = prev_blank
@@ -185,6 +225,8 @@ def _bullet_rows(text: str) -> list[list[_Row]]:
     tables: list[list[_Row]] = []
     run: list[_Row] = []
     last_end = -1
+    if _BULLET_HINT.search(text) is None:
+        return []
     for m in _patterns()["bullet"].finditer(text):
         row = _Row(
             m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),

@@ -7,6 +7,7 @@ last, once the ratings tables, quotations and dates are known.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import regex
 
@@ -29,6 +30,8 @@ _FLAT_MIN = 600
 _TERMINAL = ".,;:!?"
 _OPEN_MARKS = "“\"„«‘'"
 _BULLET = regex.compile(r"^\s*(?:[•▪●◦‣*+\-–]|\d+[.)])\s")
+_PUNCT_SPACE = regex.compile(r"[\p{P}\s]")
+_SENTENCE_BREAK = regex.compile(r"[.!?]\s+\p{Lu}")
 _READER_BLOCKS = frozenset({"p", "list", "blockquote", "heading", "metadata"})
 _MD_HEADING = regex.compile(r"^#{1,6}\s+\S")
 _SPEECH_END = regex.compile(r"\b(?:said|says|added|continued|commented|explained|stated)\s*:?\s*$")
@@ -48,21 +51,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_boilerplate_line(line: str) -> bool:
-    folded = line.strip(_EDGE_SPACE).casefold()
+@cache
+def _boilerplate_line() -> regex.Pattern[str]:
+    """One pattern for every boilerplate line: a known opening, or a one-word line exactly."""
+    alts = []
     for pattern in _vocab()["boilerplate_lines"]:
-        if " " not in pattern.strip():
-            if folded == pattern:
-                return True
-        elif folded.startswith(pattern):
-            return True
-    return False
+        p = regex.escape(pattern.strip())
+        alts.append(p + r"[ \t\xa0]*$" if " " not in pattern.strip() else p)
+    return regex.compile(
+        r"^[ \t\xa0]*(?:" + "|".join(alts) + ")", regex.IGNORECASE | regex.MULTILINE
+    )
 
 
 def _is_boilerplate(text: str) -> bool:
-    lines = [ln for ln in text.split("\n") if ln.strip(_EDGE_SPACE)]
-    hits = sum(_is_boilerplate_line(ln) for ln in lines)
-    return bool(lines) and hits * 2 >= len(lines) and hits >= 1
+    hits = len(_boilerplate_line().findall(text))
+    if not hits:
+        return False
+    lines = sum(1 for ln in text.split("\n") if ln.strip(_EDGE_SPACE))
+    return hits * 2 >= lines
 
 
 def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
@@ -198,7 +204,7 @@ def _covered_by_date(
     if not whole:
         return True
     rest = s[: inside[0].start - start] + s[inside[-1].end - start :]
-    return not regex.sub(r"[\p{P}\s]", "", rest)
+    return not _PUNCT_SPACE.sub("", rest)
 
 
 def _quote_paragraph(p: Span, quotes: Sequence[Quote]) -> int | None:
@@ -300,7 +306,7 @@ def _is_standfirst(s: str) -> bool:
     if not _single_line(s) or len(s) > 160 or s[-1] in ":;," or s[0] in _OPEN_MARKS:
         return False
     # One sentence: no full stop followed by more words.
-    return regex.search(r"[.!?]\s+\p{Lu}", s) is None
+    return _SENTENCE_BREAK.search(s) is None
 
 
 def _mark_background(kinds: list[str], texts: list[str]) -> None:
