@@ -25,6 +25,7 @@ _STRAIGHT = '"'
 _MARKS = regex.compile(r'[“”„"]')
 _SPACE = " \t\n\xa0\u2009\u200a\u202f"
 _MIN_FRAGMENT_WORDS = 5  # shorter unattributed fragments are scare quotes or titles
+_ATTRIBUTION_REACH = 400  # characters before a quotation searched for "Name said:"
 _LEADING_ARTICLE = regex.compile(r"^(?:the|an?)\s+", regex.IGNORECASE)
 # "the Area’s", "CQC’s", "Pellingford Council’s": a possessor before a role
 _POSSESSOR = regex.compile(r"^((?:\p{Lu}[\p{L}\-&]*\s+){0,3}\p{L}[\p{L}\-&]*)[’']s\s+(?=\S)")
@@ -58,11 +59,16 @@ def _vocab() -> dict[str, frozenset[str]]:
 @cache
 def _verb_patterns() -> dict[str, regex.Pattern[str]]:
     verbs = "|".join(sorted(_vocab()["speech_verbs"], key=len, reverse=True))
+    # "said in a statement:", "said today:" -- a short adverbial between verb and colon
+    adverbial = (
+        r"(?:\s+(?:in|on|at|during|after|before|when|while|today|yesterday|this|last|earlier|"
+        r"afterwards|later)\b[^.!?:\n“”\"]{0,60}?)?"
+    )
     return {
         # "..., Name said:" at the end of the text before a quotation
         "before": regex.compile(
             rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<who>[^.!?\n]*?(?:\n[^.!?\n]*?)?)"
-            rf"\s*\b(?P<verb>{verbs})\b\s*(?:that\s*)?[:,]?\s*$",
+            rf"\s*\b(?P<verb>{verbs})\b{adverbial}\s*(?:that\s*)?[:,]?\s*$",
             regex.VERSION1,
         ),
         # '“…,” said Name, Role.'
@@ -75,7 +81,12 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
             rf"^[,\s]*(?P<who>[^.;!?“”\"]{{2,200}}?)\s+\b(?P<verb>{verbs})\b\s*(?:[.,;:!?]|$)",
             regex.VERSION1,
         ),
-        "intro_end": regex.compile(rf"\b(?:{verbs})\s*:\s*$"),
+        "intro_end": regex.compile(rf"\b(?:{verbs})\b{adverbial}\s*:\s*$"),
+        # 'According to the Chief Inspector, Sir Tom Winsor, “…”'
+        "according": regex.compile(
+            r"(?:^|(?<=[.!?]\s))(?:[Aa]ccording to|[Ii]n the words of)\s+"
+            r"(?P<who>[^.!?“”\"\n]{2,160}?)[,:]?\s*$"
+        ),
     }
 
 
@@ -326,10 +337,12 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> tuple[str 
             m = pats[key].match(tail)
             if m and _plausible_who(m.group("who")):
                 return m.group("who"), raw.end + m.start("who")
-    head = text[first_p.start : raw.start]
-    m = pats["before"].search(head)
-    if m and m.group("who").strip():
-        return m.group("who"), first_p.start + m.start("who")
+    head_start = max(first_p.start, raw.start - _ATTRIBUTION_REACH)
+    head = text[head_start : raw.start]
+    for key in ("before", "according"):
+        m = pats[key].search(head)
+        if m and m.group("who").strip():
+            return m.group("who"), head_start + m.start("who")
     if not head.strip(_SPACE) and raw.first_para > 0:
         prev = paragraphs[raw.first_para - 1]
         m = pats["before"].search(text[prev.start : prev.end])
@@ -372,9 +385,12 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     raws = _scan(text, paragraphs, _implicit_starts(text, paragraphs))
     out: list[Quote] = []
     known: list[str] = []
+    previous: tuple[_Raw, Person] | None = None
     for raw in raws:
         who, _where = _attribution(text, raw, paragraphs)
         person = parse_attribution(who) if who else Person(None, None, None)
+        if who is None and previous and _continues(text, previous[0], raw, paragraphs):
+            person = previous[1]  # '“…,” said X. “…”': the same speaker goes on
         pieces = [text[s:e] for s, e in raw.pieces]
         whole_para = (
             raw.start == paragraphs[raw.first_para].start
@@ -384,6 +400,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             continue
         if pieces and pieces[-1].endswith(","):
             pieces[-1] = pieces[-1][:-1]
+        previous = (raw, person) if person.speaker else None
         speaker = _resolve(person.speaker, known, text[: raw.start])
         if speaker and " " in speaker:
             known.append(speaker)
@@ -403,6 +420,15 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             )
         )
     return out
+
+
+def _continues(text: str, before: _Raw, raw: _Raw, paragraphs: Sequence[Span]) -> bool:
+    """Whether ``raw`` goes on from the attributed quotation ``before``: in the same
+    paragraph after its attribution, or opening the very next paragraph."""
+    if raw.first_para == before.last_para:
+        between = text[before.end : raw.start]
+        return not _MARKS.search(between) and len(between) <= _ATTRIBUTION_REACH // 2
+    return raw.first_para == before.last_para + 1 and raw.start == paragraphs[raw.first_para].start
 
 
 def _written_form(who: str, surname: str | None) -> str | None:

@@ -72,10 +72,13 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         "md_rule": regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"),
         "pipe": regex.compile(
-            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*\|\s*[{_LQ}]?{grade}[{_RQ}]?\s*\|?\s*$", flags
+            # the first cell is the criterion, the last the grade (middle cells: other years)
+            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?:\|[^|\n]*)*\|\s*[{_LQ}]?{grade}[{_RQ}]?"
+            r"\s*\|?\s*$",
+            flags,
         ),
         "tab": regex.compile(
-            rf"^\s*(?P<crit>[^\t\n]*[^\t\s])\t+[{_LQ}]?{grade}[{_RQ}]?\s*$", flags
+            rf"^\s*(?P<crit>[^\t\n]*[^\t\s])\t+(?:[^\t\n]*\t+)*[{_LQ}]?{grade}[{_RQ}]?\s*$", flags
         ),
         "aligned": regex.compile(
             rf"^\s*(?P<crit>\S(?:[^\n]*?\S)?){sp}{{2,}}[{_LQ}]?{grade}[{_RQ}]?{sp}*$", flags
@@ -253,11 +256,10 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
     for table in tables:
         rows: list[_Row] = []
         for cells in table:
-            data = [c for c in cells if c.tag != "th"] or list(cells)
-            if len(cells) < 2 or (cells[-1].tag == "th" and cells[0].tag == "th"):
-                continue
+            if len(cells) < 2 or all(c.tag == "th" for c in cells):
+                continue  # a header row
             last = text[cells[-1].start : cells[-1].end]
-            first = text[data[0].start : data[0].end]
+            first = text[cells[0].start : cells[0].end]
             m = grade.match(f"x\t{last.strip()}")
             if m is None or not first.strip():
                 continue

@@ -190,3 +190,25 @@ def test_hard_wrapped_attribution_and_name() -> None:
 def test_parse_attribution(who: str, speaker: str | None, role: str | None) -> None:
     person = parse_attribution(who)
     assert (person.speaker, person.role) == (speaker, role)
+
+
+def test_quote_resuming_after_its_attribution_keeps_the_speaker() -> None:
+    text = (
+        "Lede here.\n\n“We welcome the report,” said Nia Hart, the trust’s chief executive. "
+        "“But there is more to do, and we will do it.”\n\n“Next year will be better.”"
+    )
+    assert [(q[0], q[1]) for q in quotes(text)] == [("Nia Hart", "chief executive")] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lede.\n\nAccording to the chief inspector, Dr Ian Rowe, “the unit is failing victims "
+        "in too many cases”.",
+        "Lede.\n\nThe chief inspector, Dr Ian Rowe, said in a statement:\n\n“The unit is failing.”",
+        "Lede.\n\nThe chief inspector, Dr Ian Rowe, said today: “The unit is failing.”",
+    ],
+)
+def test_attribution_with_according_to_and_adverbials(text: str) -> None:
+    ((speaker, role, _n, _words),) = quotes(text)
+    assert (speaker, role) == ("Ian Rowe", "chief inspector")

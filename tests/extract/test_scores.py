@@ -155,3 +155,35 @@ def test_grades_come_from_the_scales_file() -> None:
         ("Care", "Outstanding"),
     ]
     assert rows("Safety\tSplendid\nCare\tMarvellous\n") == []
+
+
+def test_extra_columns_take_first_cell_and_last_grade() -> None:
+    pipes = (
+        "| Area | 2019 | 2023 |\n|---|---|---|\n| Leadership | Poor | Good |\n"
+        "| Money | Fair | Fair |\n"
+    )
+    tabs = "Area\t2019\t2023\nLeadership\tPoor\tGood\nMoney\tFair\tFair\n"
+    expected = [("Leadership", "Good"), ("Money", "Fair")]
+    assert rows(pipes) == expected
+    assert rows(tabs) == expected
+
+
+def test_colon_rows_and_unquoted_dash_rows() -> None:
+    colon = "Judged:\n\nQuality of education: Good\nBehaviour: Outstanding\nLeadership: Good\n"
+    dash = "Ratings:\n\n- Leadership - Good\n- Casework - Fair\n- Victims - Poor\n"
+    assert rows(colon) == [
+        ("Quality of education", "Good"),
+        ("Behaviour", "Outstanding"),
+        ("Leadership", "Good"),
+    ]
+    assert rows(dash) == [("Leadership", "Good"), ("Casework", "Fair"), ("Victims", "Poor")]
+
+
+def test_html_row_headers_are_criteria() -> None:
+    from pipeline.model import Span
+
+    text = "Question\tGrade\nPreventing crime\tGood"
+    cells = [(Span(0, 8, "th"), Span(9, 14, "th")), (Span(15, 31, "th"), Span(32, 36, "td"))]
+    assert [(s.criterion, s.score) for s in find_scores(text, [cells])] == [
+        ("Preventing crime", "Good"),
+    ]
