@@ -1,5 +1,8 @@
 """Ratings tables: criterion -> grade rows, in every layout the inspectorates publish.
 
+Patterns use the standard library `re`: none needs Unicode properties, and `re` runs them
+several times faster than `regex` (this module is on the hot path of every release).
+
 Layouts: a header row then ``criterion score`` rows (one space, tabs, aligned spaces, pipes,
 markdown), header-less runs of tab/aligned/pipe rows, dash lists (``X – ‘Good’;``),
 grade-first bullets (``• is ‘good’ at X;``) and HTML tables (cells from the markup).
@@ -8,11 +11,10 @@ Grades come from the rating scales in ``data/scales.json``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-
-import regex
 
 from pipeline.model import Score, Span
 from pipeline.normalize import collapse_space
@@ -23,8 +25,10 @@ _RQ = "’'\"”"
 _MIN_STRONG_RUN = 2  # tab, aligned, pipe or dash rows without a header
 _MIN_WEAK_RUN = 3  # single-space rows without a header
 _MAX_LABEL_WORDS = 16
-# Cheap test for a grade-first bullet ("‘good’ at", "'requires improvement' in").
-_BULLET_HINT = regex.compile(r"[’'\"”][ \t]+(?:at|in|for)[ \t]", regex.IGNORECASE)
+_BULLETS = ("•", "▪", "●", "◦", "‣", "*")
+_BULLET_LEAD = re.compile(
+    r"[ \t]*(?:[•▪●◦‣*\-–][ \t]*)?(?:(?:is|was|were|are)[ \t]+)?", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,53 +57,54 @@ def _scales() -> tuple[tuple[Scale, ...], dict[str, str]]:
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern[str]]:
+def _patterns() -> dict[str, re.Pattern[str]]:
     scales, aliases = _scales()
     phrases = {g for s in scales for g in s.grades} | set(aliases)
     alt = "|".join(
-        r"[ \xa0]+".join(regex.escape(w) for w in p.split())
+        r"[ \xa0]+".join(re.escape(w) for w in p.split())
         for p in sorted(phrases, key=len, reverse=True)
     )
     grade = rf"(?P<grade>{alt})"
     data = load("scales")
-    labels = "|".join(regex.escape(x) for x in sorted(data["header_labels"], key=len, reverse=True))
-    values = "|".join(regex.escape(x) for x in sorted(data["header_values"], key=len, reverse=True))
-    flags = regex.IGNORECASE | regex.VERSION1
+    labels = "|".join(re.escape(x) for x in sorted(data["header_labels"], key=len, reverse=True))
+    values = "|".join(re.escape(x) for x in sorted(data["header_values"], key=len, reverse=True))
+    flags = re.IGNORECASE
     sp = r"[ \xa0]"
     return {
-        "header": regex.compile(
+        "header": re.compile(
             rf"^\s*\|?\s*(?:{labels})\s*(?:\||\t+|{sp}+)\s*(?:{values})\s*\|?\s*$", flags
         ),
-        "md_rule": regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"),
-        "pipe": regex.compile(
+        "md_rule": re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"),
+        "pipe": re.compile(
             # the first cell is the criterion, the last the grade (middle cells: other years)
             rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?:\|[^|\n]*)*\|\s*[{_LQ}]?{grade}[{_RQ}]?"
             r"\s*\|?\s*$",
             flags,
         ),
-        "tab": regex.compile(
+        "tab": re.compile(
             rf"^\s*(?P<crit>[^\t\n]*[^\t\s])\t+(?:[^\t\n]*\t+)*[{_LQ}]?{grade}[{_RQ}]?\s*$", flags
         ),
-        "aligned": regex.compile(
+        "aligned": re.compile(
             rf"^\s*(?P<crit>\S(?:[^\n]*?\S)?){sp}{{2,}}[{_LQ}]?{grade}[{_RQ}]?{sp}*$", flags
         ),
-        "dash": regex.compile(
+        "dash": re.compile(
             rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S[^\n]*?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]"
             rf"\s*(?:;(?:\s*(?:and|or))?|\.|,)?\s*$",
             flags,
         ),
-        "colon": regex.compile(
+        "colon": re.compile(
             rf"^\s*(?:[•▪●*-]\s*)?(?P<crit>\S[^\n:]*?):\s+[{_LQ}]?{grade}[{_RQ}]?"
             rf"\s*(?:;(?:\s*(?:and|or))?|\.)?\s*$",
             flags,
         ),
-        "space": regex.compile(rf"^\s*(?P<crit>\S(?:[^\n]*?\S)?){sp}{grade}{sp}*$", flags),
+        "space": re.compile(rf"^\s*(?P<crit>\S(?:[^\n]*?\S)?){sp}{grade}{sp}*$", flags),
         # Grade-first bullets: "• is ‘good’ at X;", "- ‘requires improvement’ in X; and".
-        "bullet": regex.compile(
-            rf"(?:^|(?<=\s))(?:[•▪●◦‣*]|(?<=^[ \t]*)[-–])?[ \t]*(?:(?:is|was|were|are)[ \t]+)?"
+        "bullet": re.compile(
+            # the grade in quotes, then at/in/for and the criterion; what may stand before
+            # the grade is checked separately (_BULLET_LEAD)
             rf"[{_LQ}]{grade}[{_RQ}][ \t]+(?:at|in|for)[ \t]+"
             rf"(?P<crit>[^;•▪●\n]*?[^;•▪●\s])[ \t]*(?=;|\.(?:\s|$)|\n|$|\s[•▪●])",
-            flags | regex.MULTILINE,
+            flags | re.MULTILINE,
         ),
     }
 
@@ -228,11 +233,15 @@ def _bullet_rows(text: str) -> list[list[_Row]]:
     tables: list[list[_Row]] = []
     run: list[_Row] = []
     last_end = -1
-    if _BULLET_HINT.search(text) is None:
-        return []
     for m in _patterns()["bullet"].finditer(text):
+        # Before the grade: only a bullet and "is"/"are", from the line start or a bullet.
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        bullet = max(text.rfind(b, line_start, m.start()) for b in _BULLETS)
+        lead = _BULLET_LEAD.fullmatch(text, bullet if bullet >= 0 else line_start, m.start())
+        if lead is None:
+            continue
         row = _Row(
-            m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),
+            lead.start() + (len(lead.group(0)) - len(lead.group(0).lstrip())),
             m.end(),
             _clean_criterion(m.group("crit")),
             collapse_space(m.group("grade")),

@@ -6,6 +6,7 @@ last, once the ratings tables, quotations and dates are known.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
@@ -63,12 +64,22 @@ def _boilerplate_line() -> regex.Pattern[str]:
     )
 
 
-def _is_boilerplate(text: str) -> bool:
-    hits = len(_boilerplate_line().findall(text))
-    if not hits:
-        return False
-    lines = sum(1 for ln in text.split("\n") if ln.strip(_EDGE_SPACE))
-    return hits * 2 >= lines
+class _Furniture:
+    """Where boilerplate lines start; one scan of the whole text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [m.start() for m in _boilerplate_line().finditer(text)]
+
+    def covers(self, start: int, end: int) -> bool:
+        """A paragraph is boilerplate when at least half of its lines are."""
+        if not self.starts:
+            return False
+        hits = bisect_left(self.starts, end) - bisect_left(self.starts, start)
+        if not hits:
+            return False
+        lines = sum(1 for ln in self.text[start:end].split("\n") if ln.strip(_EDGE_SPACE))
+        return hits * 2 >= lines
 
 
 def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
@@ -82,10 +93,11 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
         Spans in text order; ``tag`` is the reader's block tag, or ``"boilerplate"`` for site
         furniture (cookie notices, navigation, licence footers), else ``""``.
     """
+    furniture = _Furniture(text)
     if blocks:
         spans = [(*_trim(text, b.start, b.end), b.tag) for b in blocks]
         return [
-            Span(s, e, "boilerplate" if _is_boilerplate(text[s:e]) else tag)
+            Span(s, e, "boilerplate" if furniture.covers(s, e) else tag)
             for s, e, tag in spans
             if e > s
         ]
@@ -105,7 +117,7 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
         if e - s > _FLAT_MIN and "\n" not in text[s:e]:
             out.extend(_split_flat(text, s, e))
         else:
-            out.append(Span(s, e, "boilerplate" if _is_boilerplate(text[s:e]) else ""))
+            out.append(Span(s, e, "boilerplate" if furniture.covers(s, e) else ""))
     return out
 
 
