@@ -7,7 +7,6 @@ copy so that offsets still hold (see :func:`fold`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
 
 import regex
 
@@ -49,8 +48,8 @@ _HUNDRED: dict[str, int] = _WORDS["hundred"]
 _SCALES: dict[str, int] = _WORDS["scales"]
 _DIGIT_SCALES: dict[str, int] = _WORDS["digit_scales"]
 # Every word that can be part of a written-out number, lower case.
-NUMBER_WORDS: frozenset[str] = frozenset(_SMALL) | frozenset(_TENS) | frozenset(_HUNDRED) | frozenset(
-    _SCALES
+NUMBER_WORDS: frozenset[str] = (
+    frozenset(_SMALL) | frozenset(_TENS) | frozenset(_HUNDRED) | frozenset(_SCALES)
 )
 
 _MONTHS: dict[str, int] = {}
@@ -128,7 +127,9 @@ def parse_number_words(words: Sequence[str]) -> tuple[int, int] | None:
             last = "hundred"
         elif w in _SCALES:
             scale = _SCALES[w]
-            if last not in ("unit", "teen", "tens", "hundred") or (prev_scale and scale >= prev_scale):
+            if last not in ("unit", "teen", "tens", "hundred") or (
+                prev_scale and scale >= prev_scale
+            ):
                 break
             total += group * scale
             group = 0
@@ -146,35 +147,27 @@ def scale_multiplier(word: str) -> int | None:
     return _DIGIT_SCALES.get(word.lower())
 
 
-def decimal_value(digits: str) -> Decimal | None:
-    """``"1,250"`` -> 1250, ``"53.5"`` -> 53.5 as an exact Decimal (group commas dropped);
-    None when it is not a number."""
-    try:
-        return Decimal(digits.replace(",", ""))
-    except InvalidOperation:
-        return None
-
-
-def plain_number(d: Decimal) -> int | float:
-    """A Decimal as an ``int`` when it is integral, else a ``float``."""
-    if d == d.to_integral_value():
-        return int(d)
-    return float(d)
-
-
 def number_value(digits: str, scale: str | None = None) -> int | float | None:
     """The value of digits with an optional scale: ``("1.3", "million")`` -> 1300000,
     ``("3.2", "m")`` -> 3200000, ``("1,250", None)`` -> 1250, ``("9.4", None)`` -> 9.4.
-    Exact (Decimal) arithmetic, so ``3.2 * 10**6`` is 3200000, not 3200000.0000000005."""
-    d = decimal_value(digits)
-    if d is None:
+    Exact: scales are powers of ten, so the digits are shifted as integers and
+    ``3.2 * 10**6`` is 3200000, not 3200000.0000000005. None when it is not a number."""
+    whole, _, frac = digits.replace(",", "").partition(".")
+    if not (whole + frac).isascii() or not (whole + frac).isdigit():
         return None
+    mult = 1
     if scale:
-        mult = scale_multiplier(scale)
-        if mult is None:
+        found = scale_multiplier(scale)
+        if found is None:
             return None
-        d *= mult
-    return plain_number(d)
+        mult = found
+    if not frac:
+        return int(whole) * mult
+    num = int(whole + frac) * mult
+    den = int(10 ** len(frac))
+    if num % den == 0:
+        return num // den
+    return num / den  # correctly rounded: 9.4, 53.5
 
 
 def money_value(amount: str, scale: str | None = None) -> int | float | None:
@@ -196,7 +189,7 @@ def days_in_month(year: int, month: int) -> int:
 
 
 def month_number(name: str) -> int | None:
-    """``"December"`` / ``"Dec"`` / ``"Dec."`` / ``"SEPT"`` -> 12 / 12 / 12 / 9; None if not a month."""
+    """``"December"``, ``"Dec"``, ``"Dec."`` -> 12; ``"SEPT"`` -> 9; None if not a month."""
     return _MONTHS.get(name.rstrip(".").lower())
 
 

@@ -1,15 +1,17 @@
 """Date expressions: every day, month, year, financial year and range, in text order.
 
-``find_dates(text)`` is a pure function: one pass of one compiled pattern over the text, then
-each match is turned into ISO bounds by :mod:`pipeline.normalize`. Ranges are one item
-(``between April and June 2016``, ``1 to 3 October 2018``, ``April–June 2016``,
-``June and July 2019``); ``2015–16`` / ``2015/16`` / ``2018/2019`` over consecutive years are UK
-financial years (1 April to 31 March). A date without a year (``5 April``) takes the release's
-own year (of its first full date, else of its first month and year) and is flagged
-``year_inferred``; it is never resolved against today's date.
+``find_dates(text)`` is a pure function. Ranges are one item (``between April and June 2016``,
+``1 to 3 October 2018``, ``April–June 2016``, ``June and July 2019``, ``from 2015/16 to
+2017/18``); ``2015–16`` / ``2015/16`` / ``2018/2019`` over consecutive years are UK financial
+years (1 April to 31 March), ``2023–25`` is a span of years. ``the year to March 2025`` is the
+twelve months that end then. A date without a year (``5 April``) takes the release's own year
+(of its first full date, else of its first month and year) and is flagged ``year_inferred``;
+it is never resolved against today's date. Values come from :mod:`pipeline.normalize`.
 
-Every branch of the pattern starts at a fixed word, digit or month name and each white-space
-run in it is followed by a fixed token, so matching is linear in the length of the text.
+How: one fast scan finds anchors (a month name, or digits that could start a date); the date
+patterns are tried only there; a weekday or lead word ("between", "from", "the year to")
+right before is then taken in. Each white-space run in a pattern is followed by a fixed
+token, so matching is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -62,8 +64,14 @@ _CONN = rf"(?:\s*{_DASH}\s*|\s+(?:{_LINK})\s+)"
 _NOT_GLUED = r"(?<![\w.,:/£$€#])"
 
 
+# An abbreviation's full stop belongs to it only when the date goes on ("Sept. 2015"); at the
+# end of a sentence ("on 30 Jun.") it is the sentence's.
+_ABBR_DOT = r"(?:\.(?=\s*[\d,'-]|\s+(?:to|and|until|till)\s))?"
+
+
 def _month(name: str, abbr_only: bool = False) -> str:
-    body = rf"(?:{_ABBR})\.?" if abbr_only else rf"(?:{_FULL}|(?:{_ABBR})\.?)"
+    abbr = rf"(?:{_ABBR}){_ABBR_DOT}"
+    body = abbr if abbr_only else rf"(?:{_FULL}|{abbr})"
     return rf"(?P<{name}>{body})(?![A-Za-z])"
 
 
@@ -86,7 +94,7 @@ def _union(branches: list[tuple[str, str]]) -> re.Pattern[str]:
 # an expression starts at its first digit or month; a weekday and lead words ("between",
 # "from", "the year to") are picked up afterwards by looking back.
 _DAY_NEXT = (
-    rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?[A-Z]|\s*{_DASH}\s*\d|\s+(?:{_LINK})\s+\d|[/.]\d)"
+    rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?[A-Z]|\s*{_DASH}\s*\d|\s+(?:{_LINK})\s+[\dA-Z]|[/.]\d)"
 )
 
 
@@ -97,13 +105,14 @@ def _anchor_pattern() -> str:
     for w in _case_forms(_MONTH_WORDS + _ABBR_WORDS):
         by_first.setdefault(w[0], set()).add(w[1:])
     alts = [rf"{d}(?:\d\d\d(?!\d)|\d?{_DAY_NEXT})" for d in "0123456789"]
-    alts += [f"{re.escape(c)}(?:{_alt(sorted(rest))})(?![a-z])" for c, rest in sorted(by_first.items())]
+    alts += [
+        f"{re.escape(c)}(?:{_alt(sorted(rest))})(?![a-z])" for c, rest in sorted(by_first.items())
+    ]
     alts.append("Q(?=[1-4])")
     return "|".join(alts)
 
 
 _ANCHOR_RE = re.compile(_anchor_pattern())
-_MONTH_PREFIXES = frozenset(w[:3] for w in _case_forms(_MONTH_WORDS))
 
 # Patterns that start at a digit, tried in this order at an anchor: the first that matches wins.
 _DIGIT_RE = _union(
@@ -114,10 +123,10 @@ _DIGIT_RE = _union(
             rf"{_NOT_GLUED}{_year('iso_y')}-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-2]\d|3[01])"
             r"(?![\w-])",
         ),
-        # 13/12/2016, 13.12.2016
+        # 13/12/2016, 13.12.2016, 13-12-2016
         (
             "num",
-            rf"{_NOT_GLUED}(?P<num_d>[12]\d|3[01]|0?[1-9])(?P<num_sep>[/.])"
+            rf"{_NOT_GLUED}(?P<num_d>[12]\d|3[01]|0?[1-9])(?P<num_sep>[/.-])"
             rf"(?P<num_m>1[0-2]|0?[1-9])(?P=num_sep){_year('num_y')}",
         ),
         # 30 September to 2 October 2018, 28 February 2017 to 3 March 2017
@@ -137,6 +146,13 @@ _DIGIT_RE = _union(
         (
             "dmy",
             rf"{_NOT_GLUED}{_day('dmy_d')}(?:{_S}of)?{_S}{_month('dmy_m')},?{_S}{_year('dmy_y')}",
+        ),
+        # from 2015/16 to 2017/18: a span of financial years
+        (
+            "fyr",
+            rf"{_NOT_GLUED}{_year('fyr_a')}(?:{_DASH}|/)(?P<fyr_b>\d{{4}}|\d\d)"
+            rf"\s+(?:to|until|and)\s+{_year('fyr_c')}(?:{_DASH}|/)(?P<fyr_d>\d{{4}}|\d\d)"
+            r"(?![\w%]|[.,:/]\d)",
         ),
         # 2015-16, 2015/16, 2018/2019, 2023-25
         (
@@ -166,6 +182,12 @@ _MONTH_RE = _union(
     [
         # December 13, 2016
         ("mdy", rf"(?<![\w.]){_month('mdy_m')}{_S}{_day('mdy_d')},?{_S}{_year('mdy_y')}"),
+        # June 12-13, 2019
+        (
+            "mddy",
+            rf"(?<![\w.]){_month('mddy_m')}{_S}{_day('mddy_d1')}{_CONN}{_day('mddy_d2')},?{_S}"
+            rf"{_year('mddy_y')}",
+        ),
         # April and June 2016, April-June 2016, June and July 2019, May 2015 to March 2016
         (
             "mr",
@@ -184,6 +206,10 @@ _MONTH_RE = _union(
 )
 
 _WEEKDAY_NAMES = frozenset(w.lower() for w in _V["weekdays"])
+_YEAR_LEADS = frozenset(_V["year_alone"]["leads"])
+_PLURAL_NOUNS = frozenset(_V["year_alone"]["plural_nouns"])
+_WORD_RE = re.compile(r"[a-z]+")
+_URL_RE = re.compile(r"://|www\.|\.[a-z]{2,6}/", re.IGNORECASE)
 _QUARTER_RE = re.compile(rf"(?<![\w.])Q(?P<q_n>[1-4]){_S}{_year('q_y')}")
 
 # Looked for only right before a month-year or full date: "the year to", "12 months ending".
@@ -269,8 +295,10 @@ def _year_to_before(text: str, start: int) -> int | None:
     return m.start() if m else None
 
 
-def _month_span(s: int, e: int, y: int, mo: int, **flags: bool) -> _Found:
-    return _Found(s, e, iso_month_start(y, mo), iso_month_end(y, mo), "month", **flags)
+def _month_span(s: int, e: int, y: int, mo: int, month_year: bool = False) -> _Found:
+    return _Found(
+        s, e, iso_month_start(y, mo), iso_month_end(y, mo), "month", month_year=month_year
+    )
 
 
 def _range(
@@ -297,7 +325,9 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
     kind = m.lastgroup or ""
     e = m.end()
     if kind in ("iso", "num"):
-        day = iso_day(int(m.group(f"{kind}_y")), int(m.group(f"{kind}_m")), int(m.group(f"{kind}_d")))
+        day = iso_day(
+            int(m.group(f"{kind}_y")), int(m.group(f"{kind}_m")), int(m.group(f"{kind}_d"))
+        )
         return [_Found(start, e, day, day, "day", full=True)] if day else []
     if kind in ("dmy", "mdy"):
         y, mo, d = int(m.group(f"{kind}_y")), _month_of(m, f"{kind}_m"), int(m.group(f"{kind}_d"))
@@ -306,7 +336,9 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
             return []
         yt = _year_to_before(text, start)
         if yt is not None:  # the year ending 31 March 2025 starts on 1 April 2024
-            first = iso_day(y - 1, mo, d + 1) or iso_month_start(y if mo == 12 else y - 1, mo % 12 + 1)
+            first = iso_day(y - 1, mo, d + 1) or iso_month_start(
+                y if mo == 12 else y - 1, mo % 12 + 1
+            )
             return [_Found(yt, e, first, day, "day", full=True)]
         return [_Found(start, e, day, day, "day", full=True)]
     if kind == "my":
@@ -324,14 +356,21 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         y = int(m.group("y_y"))
         return [_Found(start, e, iso_year_start(y), iso_year_end(y), "year")] if _ok_year(y) else []
     if kind == "fy":
-        return _financial(m)
+        return _financial(start, e, int(m.group("fy_y1")), m.group("fy_y2"))
+    if kind == "fyr":
+        return _financial_range(text, m)
+    if kind == "mddy":
+        y, mo = int(m.group("mddy_y")), _month_of(m, "mddy_m")
+        found = _range(start, e, y, mo, int(m.group("mddy_d1")), y, mo, int(m.group("mddy_d2")))
+        return [found] if found else []
     if kind == "yr":
         return _year_range(text, m)
     if kind == "mr":
         return _month_range(text, m)
     if kind == "dr":
         d1, d2, mo = int(m.group("dr_d1")), int(m.group("dr_d2")), _month_of(m, "dr_m")
-        s = _lead_before(text, start) or start
+        lead = _lead_before(text, start)
+        s = start if lead is None else lead
         if m.group("dr_y") is None:
             if d2 <= d1 or iso_day(2000, mo, d2) is None:
                 return []
@@ -342,11 +381,10 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
     if kind == "ddr":
         y2 = int(m.group("ddr_y2"))
         m1, m2 = _month_of(m, "ddr_m1"), _month_of(m, "ddr_m2")
-        if m.group("ddr_y1"):
-            y1 = int(m.group("ddr_y1"))
-        else:
-            y1 = y2 if m1 <= m2 else y2 - 1  # 30 December to 2 January 2019
-        s = _lead_before(text, start) or start
+        # "30 December to 2 January 2019" starts in 2018
+        y1 = int(m.group("ddr_y1")) if m.group("ddr_y1") else y2 - (m1 > m2)
+        lead = _lead_before(text, start)
+        s = start if lead is None else lead
         found = _range(s, e, y1, m1, int(m.group("ddr_d1")), y2, m2, int(m.group("ddr_d2")))
         return [found] if found else []
     if kind == "dm":
@@ -357,10 +395,9 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
     return []  # pragma: no cover
 
 
-def _financial(m: re.Match[str]) -> list[_Found]:
-    s, e = m.span()
-    y1 = int(m.group("fy_y1"))
-    written = m.group("fy_y2")
+def _financial(s: int, e: int, y1: int, written: str) -> list[_Found]:
+    """``2015-16`` / ``2018/2019`` (a financial year), ``2023-25`` (years), ``2015-06`` (a
+    month); ``written`` is the part after the dash or slash."""
     y2 = second_year(y1, written)
     if not _ok_year(y1):
         return []
@@ -375,6 +412,19 @@ def _financial(m: re.Match[str]) -> list[_Found]:
     return [_Found(s, s + 4, iso_year_start(y1), iso_year_end(y1), "year")]
 
 
+def _financial_range(text: str, m: re.Match[str]) -> list[_Found]:
+    """``from 2015/16 to 2017/18``: one item from the first year's 1 April to the last's
+    31 March; when it is not such a span, the first part is read on its own."""
+    a, c = int(m.group("fyr_a")), int(m.group("fyr_c"))
+    b, d = second_year(a, m.group("fyr_b")), second_year(c, m.group("fyr_d"))
+    lead = _lead_before(text, m.start())
+    link = text[m.end("fyr_b") : m.start("fyr_c")].strip().lower()
+    if b != a + 1 or d != c + 1 or c <= a or not _ok_year(d) or (lead is None and link != "to"):
+        return _financial(m.start(), m.end("fyr_b"), a, m.group("fyr_b"))
+    lo, hi = financial_year(a)[0], financial_year(c)[1]
+    return [_Found(lead if lead is not None else m.start(), m.end(), lo, hi, "financial_year")]
+
+
 def _year_range(text: str, m: re.Match[str]) -> list[_Found]:
     s, e = m.span()
     y1, y2 = int(m.group("yr_y1")), int(m.group("yr_y2"))
@@ -385,10 +435,14 @@ def _year_range(text: str, m: re.Match[str]) -> list[_Found]:
     if (conn == "and" and lead is None) or y2 <= y1:
         # "in 2015 and 2017": two years, read one at a time.
         return [_Found(s, m.end("yr_y1"), iso_year_start(y1), iso_year_end(y1), "year")]
-    if y2 == y1 + 1 and conn not in ("and", "to", "until", "till"):
-        lo, hi = financial_year(y1)  # "2015 – 2016", spaced like a range: a financial year
-        return [_Found(s, e, lo, hi, "financial_year")]
-    return [_Found(lead if lead is not None else s, e, iso_year_start(y1), iso_year_end(y2), "year")]
+    financial = text[max(0, s - 20) : s].rstrip().lower().endswith("financial year")
+    if y2 == y1 + 1 and (financial or conn not in ("and", "to", "until", "till")):
+        # "2015 - 2016" spaced like a span, "the financial year 2018 to 2019"
+        lo, hi = financial_year(y1)
+        return [_Found(lead if lead is not None else s, e, lo, hi, "financial_year")]
+    return [
+        _Found(lead if lead is not None else s, e, iso_year_start(y1), iso_year_end(y2), "year")
+    ]
 
 
 def _month_range(text: str, m: re.Match[str]) -> list[_Found]:
@@ -406,10 +460,8 @@ def _month_range(text: str, m: re.Match[str]) -> list[_Found]:
         if _ok_year(y2):
             out.append(_month_span(m.start("mr_m2"), e, y2, m2, month_year=True))
         return out
-    if m.group("mr_y1"):
-        y1 = int(m.group("mr_y1"))
-    else:
-        y1 = y2 if m1 <= m2 else y2 - 1  # November to February 2017 starts in 2016
+    # "November to February 2017" starts in 2016
+    y1 = int(m.group("mr_y1")) if m.group("mr_y1") else y2 - (m1 > m2)
     found = _range(lead if lead is not None else s, e, y1, m1, None, y2, m2, None)
     return [found] if found else []
 
@@ -424,23 +476,54 @@ def _match_at(text: str, pos: int) -> re.Match[str] | None:
     return _MONTH_RE.match(text, pos)
 
 
+def _in_url(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` sits in a web address or a file path (``/peel-2021/``)."""
+    if text[start - 1 : start] not in ("-", "/", "_", "=") and text[end : end + 1] not in (
+        "-",
+        "/",
+        "_",
+        ".",
+    ):
+        return False
+    lo = max(0, start - 100)
+    parts = text[lo:start].rsplit(None, 1)
+    token = (parts[-1] if parts else "") + text[start : end + 100].split(None, 1)[0]
+    return _URL_RE.search(token) is not None
+
+
+def _a_count(text: str, start: int, end: int) -> bool:
+    """``employs 2000 staff``: four digits between a lower-case word that cannot introduce a
+    year and a plural noun are a count, not a year."""
+    if text[end : end + 1] != " ":
+        return False
+    after = _WORD_RE.match(text, end + 1)
+    if after is None:
+        return False
+    noun = after.group()
+    if noun not in _PLURAL_NOUNS and not (noun.endswith("s") and not noun.endswith("ss")):
+        return False
+    if start < 2 or text[start - 1] != " ":
+        return False
+    lo = max(0, start - 20)
+    k = text.rfind(" ", lo, start - 1) + 1 or lo
+    before = text[k : start - 1]
+    return before.isalpha() and before.islower() and before not in _YEAR_LEADS
+
+
 def _weekday_before(text: str, start: int) -> int:
     """Where a weekday right before ``start`` ("Tuesday 30 September", "Tue, 30 Sep") starts;
     ``start`` itself when there is none."""
-    j = start
-    while j > 0 and text[j - 1].isspace():
-        j -= 1
-    if j == start:
+    j = start - 1
+    if j < 3 or not text[j].isspace():
         return start
-    if j > 0 and text[j - 1] == ",":
+    if text[j - 1] in ",.":
         j -= 1
-    if j > 0 and text[j - 1] == ".":
-        j -= 1
-    i = j
-    while i > 0 and text[i - 1].isalpha() and j - i <= 9:
-        i -= 1
-    if i < j and text[i:j].lower() in _WEEKDAY_NAMES and (i == 0 or not text[i - 1].isalnum()):
-        return i
+        if text[j - 1] == ".":
+            j -= 1
+    lo = max(0, j - 10)
+    k = max(text.rfind(" ", lo, j), text.rfind("\n", lo, j)) + 1 or lo
+    if text[k:j].lower() in _WEEKDAY_NAMES:
+        return k
     return start
 
 
@@ -484,10 +567,15 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         kind = m.lastgroup
         start = m.start()
-        if kind in ("y", "fy", "yr") and _in_phone(text, start, m.end()):
+        if kind in ("y", "fy", "yr", "num", "iso") and (
+            _in_phone(text, start, m.end()) or _in_url(text, start, m.end())
+        ):
             pos = m.end()
             continue
-        if kind in ("dmy", "mdy", "dm", "dr", "ddr"):
+        if kind == "y" and _a_count(text, start, m.end()):
+            pos = m.end()
+            continue
+        if kind in ("dmy", "mdy", "mddy", "dm", "dr", "ddr"):
             start = _weekday_before(text, start)
         items = _quarter(m, start) if m.re is _QUARTER_RE else _convert(text, m, start)
         # A lead word or "the year to" may reach back over an item found before: it wins.

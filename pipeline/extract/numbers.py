@@ -16,9 +16,10 @@ it is paired with (``41 of the 60 cases``, ``10 to 20 cases``), of an earlier ``
 its sentence, or of the nearest earlier count in its sentence or the one before (``52 cases. ...
 in 38 (73.1%)``); in ``171 of them`` that count must be at least 171.
 
-Speed: the text is scanned twice in C (a regex whose alternatives start with plain characters,
-and ``bytes.find`` for number words); everything else looks only at the few characters around
-each number, reading the words after it with one regex match.
+Speed: the text is scanned twice in C (digits, then number words), with patterns whose first
+character is a plain one, so that the regex engine skips everything else quickly; after that
+only the few characters around each number are looked at, and the words after a number are
+read with one regex match.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from pipeline import vocab
 from pipeline.extract.dates import PHONE_RE
 from pipeline.model import DateMention, NumberMention
+from pipeline.normalize import NUMBER_WORDS as _NUMBER_WORDS
 from pipeline.normalize import fold, number_value, parse_number_words
 
 _V = vocab.load("numbers_vocab")
@@ -49,7 +51,7 @@ _MEASURE_UNITS = _words("measure_units")
 _GLUED_UNITS = _words("glued_units")
 _VERBS_AFTER_AND = _words("verbs_after_and")
 _COLLECTIVE = _words("collective_plurals")
-_NOUN_ED = _words("noun_ed")
+_NOUN_LIKE = _words("nouns_like_participles")
 _BACK_PRONOUNS = _words("back_pronouns")
 _OF_DETERMINERS = frozenset(_V["of_determiners"])
 _EMERGENCY = frozenset(_V["emergency"]["numbers"])
@@ -58,53 +60,77 @@ _EMERGENCY_AFTER = frozenset(_V["emergency"]["after"])
 _ONE_BEFORE = frozenset(_V["idiomatic_one"]["before"])
 _ONE_BEFORE_UNLESS_NOUN = frozenset(_V["idiomatic_one"]["before_unless_noun"])
 _ONE_AFTER = frozenset(_V["idiomatic_one"]["after"])
-_ONE_PAIRS = tuple(tuple(p) for p in _V["idiomatic_one"]["pairs"])
+_ONE_PAIRS: dict[str, list[list[str]]] = {}  # first word after "one" -> the rest of the phrase
+for _first, *_rest in _V["idiomatic_one"]["pairs"]:
+    _ONE_PAIRS.setdefault(_first, []).append(_rest)
+# "one by one": the second "one" comes after one of these
+_ONE_PAIR_FIRSTS = frozenset(p[0] for p in _V["idiomatic_one"]["pairs"] if p[1:] == ["one"])
 _CURRENCY: dict[str, str] = _V["currency_symbols"]
 _CURRENCY_WORDS: dict[str, str] = _V["currency_words"]
 _FIXED_TAILS: dict[str, list[list[str]]] = {}
 for _p in _V["fixed_units"]["phrases"]:
     _head, *_tail = _p.split()
     _FIXED_TAILS.setdefault(_head, []).append(_tail)
-_NUMBER_WORDS = frozenset(
-    (*_W["small"], *_W["tens"], *_W["hundred"], *_W["scales"])
-)
 _DIGIT_SCALES: dict[str, int] = _W["digit_scales"]
 _SPACED_SCALES = frozenset(w for w in _DIGIT_SCALES if len(w) > 3)  # "1.3 million"
 _GLUED_SCALES = frozenset(w for w in _DIGIT_SCALES if len(w) <= 3)  # "£3.2m", "£1bn"
 _PAIR_WORDS = frozenset(("to", "and", "or"))
+_SPACED_SCALE_STARTS = tuple(f" {w}" for w in _SPACED_SCALES)
+_PERCENT_STARTS = (" %", " per", " Per", " PER")
 
-# A written-out number starts with one of these words; _ROOTS are those that are not a prefix
-# of another ("four" also finds "fourteen"), as bytes for the scan.
-_FIRST_WORDS = frozenset(w.encode() for w in (*_W["small"], *_W["tens"]))
-_ROOTS = tuple(
-    sorted(w for w in _FIRST_WORDS if not any(o != w and w.startswith(o) for o in _FIRST_WORDS))
-)
-_LETTERS_RE = re.compile(rb"[a-z]+")
-
-# Digits, maybe after a currency sign. Each alternative starts with a plain character, so the
-# regex engine skips the rest of the text in C.
+# The words after a number: each preceded by one space or one line break, so that a tab, a run
+# of spaces (table columns), punctuation or a digit ends the run. Letters, apostrophes and
+# hyphens make a word (magistrates', children's, well-led); _phrase stops at a word that does
+# not start with a letter. (Plain ranges: Unicode classes make this match twice as slow.)
+_RUN = r"(?:[ \n][A-Za-z\u00c0-\u024f&'-]+){1,8}"
+_RUN_RE = re.compile(_RUN)
+# Digits, maybe after a currency sign, with any letters glued on. The pattern starts with a
+# character class, so the regex engine skips the rest of the text in C.
 _DIGITS_RE = re.compile(
-    "|".join(
-        [rf"{re.escape(c)} ?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?" for c in _CURRENCY]
-        + [rf"{d}(?:\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?" for d in "0123456789"]
-    )
+    rf"[0-9{''.join(_CURRENCY)}](?:(?<=[{''.join(_CURRENCY)}]) ?\d|(?<=\d))[\d,.]*"
+    r"(?P<glued>[A-Za-z]*)"
 )
+_HYPHEN_CHAIN_RE = re.compile(r"(?:-\d+){2,}")  # the rest of an identifier: 978-1-78655-...
+_NUMBER_SHAPE_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def _word_scan_pattern() -> re.Pattern[str]:
+    # A space, then one alternative per first letter (in three letter cases): the pattern
+    # starts with a plain character, which the regex engine looks for fast.
+    by_first: dict[str, set[str]] = {}
+    for w in (*_W["small"], *_W["tens"]):
+        for form in (w, w.capitalize(), w.upper()):
+            by_first.setdefault(form[0], set()).add(form[1:])
+    first = "|".join(
+        f"{c}(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
+        for c, rest in sorted(by_first.items())
+    )
+    return re.compile(f" (?:{first})(?![A-Za-z])")
+
+
+# Written-out numbers start a word. The scan runs on a copy that starts with a space and has
+# spaces for line breaks, quote marks, brackets, slashes and dashes, so that the one fast
+# pattern finds them all.
+_WORD_SCAN_RE = _word_scan_pattern()
+_SCAN_SPACES = ("\n", "\t", '"', "'", "(", "[", "/", "-")
 _PERCENT_RE = re.compile(r" ?%| (?:per[ -]?cent|percent)(?![A-Za-z])", re.IGNORECASE)
 _LETTER_RUN_RE = re.compile(r"[A-Za-z]+")
 _NEXT_WORD_RE = re.compile(r"(?:[ \t]+|-|[ \t]*\n[ \t]*)(?:and[ \t]+)?([A-Za-z]+)")
-# The words after a number: each preceded by one space or one line break, so that a tab, a run
-# of spaces (table columns), punctuation or a digit ends the run. A word may hold inner hyphens
-# and apostrophes and end with the apostrophe of a plural possessive (magistrates').
-_RUN_RE = re.compile(r"(?:[ \n](?:[^\W\d_]+(?:['-][^\W\d_]+)*'?|&)){1,12}")
+# The end of a sentence, and of a paragraph (a blank line, or a line that ends a sentence).
 _SENTENCE_END_RE = re.compile(
     r"[.!?]['\")\]]*\s+(?=['\"(\[]*[A-Z0-9£])|\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n"
 )
 _PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n")
+# "number of", "total of": each alternative starts with a plain letter (fast scan).
 _NUMBER_OF_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(_words("number_of"))) + r")\s+of\s+", re.IGNORECASE
+    "|".join(
+        f"{form}\\s+of\\s+" for w in sorted(_words("number_of")) for form in (w, w.capitalize())
+    )
 )
 _NOTE_PREFIX = frozenset(" \t#>*\u2022-")
 _MAX_UNIT_WORDS = 6
+_LOOK_BACK_COUNTS = 12  # how many earlier numbers a bare number looks at for its unit
+_LOOK_BACK_CHARS = 600
 _WRAPPED_LINE = 50  # a line at least this long that breaks inside a phrase is hard-wrapped
 
 
@@ -122,42 +148,52 @@ class _Cand:
 
 @dataclass(slots=True)
 class _Words:
-    """The run of words after a position: raw and lower-case forms and their offsets."""
+    """The run of words after a position ``pos``: as written and in lower case."""
 
+    pos: int
     raw: list[str]
     low: list[str]
-    starts: list[int]
     end: int  # where the run ends in the text
+
+    def start(self, k: int) -> int:
+        """Where word ``k`` starts (each word follows one separator)."""
+        return self.pos + 1 + sum(len(w) for w in self.raw[:k]) + k
+
+    def end_of(self, k: int) -> int:
+        return self.start(k) + len(self.raw[k])
 
 
 def _run(t: str, pos: int) -> _Words | None:
-    """The words right after ``pos`` (see _RUN_RE), cut at a line break that ends a line."""
+    """The words right after ``pos`` (see _RUN), cut where a short line ends."""
     m = _RUN_RE.match(t, pos)
     if m is None:
         return None
+    run = m.group()
+    if "\n" in run:
+        return _wrapped_run(t, pos, run)
+    return _Words(pos, run[1:].split(" "), run[1:].lower().split(" "), m.end())
+
+
+def _wrapped_run(t: str, pos: int, run: str) -> _Words | None:
+    """A run with a line break in it: a short line (a heading, a list item) ends the phrase;
+    a hard-wrapped line, or a next line that goes on in lower case, does not."""
     raw: list[str] = []
-    starts: list[int] = []
-    cur = pos + 1  # each word follows one separator
-    for w in m.group()[1:].replace("\n", " ").split(" "):
+    cur = pos + 1
+    for w in run[1:].replace("\n", " ").split(" "):
         if t[cur - 1] == "\n":
-            line_start = t.rfind("\n", 0, cur - 1) + 1
-            if not w[0].islower() and cur - 1 - line_start < _WRAPPED_LINE:
-                break  # a short line ends here (a heading, a list item): so does the phrase
+            lo = cur - 1 - _WRAPPED_LINE
+            short = lo < 0 or t.rfind("\n", lo, cur - 1) != -1
+            if not w[0].islower() and short:
+                break
         raw.append(w)
-        starts.append(cur)
         cur += len(w) + 1
     if not raw:
         return None
-    return _Words(raw, [r.rstrip("'").lower() for r in raw], starts, cur - 1)
+    return _Words(pos, raw, [w.lower() for w in raw], cur - 1)
 
 
 def _plural(w: str) -> bool:
-    return w in _COLLECTIVE or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
-
-
-def _verbish(w: str) -> bool:
-    """A participle or an adverb: it may come before a noun, but it never heads a phrase."""
-    return (len(w) > 4 and w.endswith("ed") and w not in _NOUN_ED) or w.endswith(("ly", "ing"))
+    return w in _COLLECTIVE or (w[-1:] == "s" and w[-2:] not in ("ss", "us", "is"))
 
 
 def _phrase(ws: _Words, i: int) -> tuple[int, int]:
@@ -165,79 +201,89 @@ def _phrase(ws: _Words, i: int) -> tuple[int, int]:
     head). The head is the last word that may head a phrase; -1 when there is none."""
     plural_seen = noun_seen = False
     head = -1
+    low = ws.low
+    n = min(len(low), i + _MAX_UNIT_WORDS)
     j = i
-    while j < len(ws.low) and j - i < _MAX_UNIT_WORDS:
-        w = ws.low[j]
-        if w in _STOP or w in _NUMBER_WORDS or w == "&":
+    while j < n:
+        w = low[j]
+        if not w[0].isalpha():
+            break  # an opening quote mark, a dash
+        possessive = w[-1] == "'"
+        if possessive:
+            w = w.rstrip("'")
+        if w in _STOP or w in _NUMBER_WORDS:
             break
-        if noun_seen and (_verbish(w) or w in _VERBS_AFTER_AND):
-            break  # "files finalised", "people serving"
-        if plural_seen and not _plural(w):
+        # Participles and adverbs ("qualified", "recently") may come before a noun but never
+        # head a phrase; after a noun they end it ("files finalised", "officer attending").
+        modifier = w not in _NOUN_LIKE and (
+            (w[-2:] == "ed" and len(w) > 4) or (w[-2:] == "ly" and len(w) > 3)
+        )
+        if noun_seen and (modifier or (w[-3:] == "ing" and len(w) > 5)):
+            break
+        plural = w in _COLLECTIVE or (w[-1] == "s" and w[-2:] not in ("ss", "us", "is"))
+        if plural_seen and not plural:
             break  # after a plural head only another plural goes on: "courts cases"
-        possessive = ws.raw[j].endswith("'")
         j += 1
         if possessive and w in _MEASURE_UNITS:
             return j, j  # "two years' experience": the years are counted
-        if not _verbish(w):
+        if not modifier:
             noun_seen = True
             head = j
-            if _plural(w) and not possessive:
+            if plural and not possessive:
                 plural_seen = True
     return j, head
 
 
-def _noun_phrase(t: str, pos: int) -> tuple[int, int, int] | None:
-    """The counted noun phrase right after ``pos``: (start, end, start of its head noun)."""
-    ws = _run(t, pos)
-    if ws is None:
-        return None
-    return _phrase_at(t, ws, 0)
-
-
-def _phrase_at(t: str, ws: _Words, i: int) -> tuple[int, int, int] | None:
+def _phrase_at(t: str, ws: _Words, i: int) -> tuple[int, int, int, int] | None:
+    """The noun phrase from word ``i`` of ``ws``, coordination included: (start, end, start
+    and end of its head noun), or None."""
     j, head = _phrase(ws, i)
     if head <= i:
         return None
     # Coordination: "firefighters and staff", "magistrates' courts and Crown Court files".
-    n = len(ws.low)
-    while head == j and j + 1 < n and ws.low[j] in ("and", "&"):
+    low = ws.low
+    n = len(low)
+    while head == j and j + 1 < n and low[j] in ("and", "&"):
         k, conj_head = _phrase(ws, j + 1)
         if conj_head != k or conj_head <= j + 1:
             break
-        w = ws.low[conj_head - 1]
-        if not _plural(w) or w in _VERBS_AFTER_AND or ws.low[j + 1] in _VERBS_AFTER_AND:
+        w = low[conj_head - 1]
+        if not _plural(w) or w in _VERBS_AFTER_AND or low[j + 1] in _VERBS_AFTER_AND:
             break
-        after = ws.low[k] if k < n else t[ws.end + 1 : ws.end + 2]
+        after = low[k] if k < n else t[ws.end + 1 : ws.end + 2]
         if after[:1].isdigit() or after in _OF_DETERMINERS:
             break  # "... and operates 23 stations": a verb and its object
         j = head = k
     last = head - 1
-    end = ws.starts[last] + len(ws.raw[last])
-    if ws.raw[last].endswith("'") and ws.low[last] in _MEASURE_UNITS:
-        end -= 1
+    head_start = ws.start(last)
+    end = head_end = head_start + len(ws.raw[last])
+    word = low[last]
+    if word[-1] == "'":
+        word = word.rstrip("'")
+        head_end -= len(ws.raw[last]) - len(ws.raw[last].rstrip("'"))
+        if word in _MEASURE_UNITS:
+            end = head_end
     # Terms that run on with a preposition: "children in care".
-    for tail in _FIXED_TAILS.get(ws.low[last], ()):
-        if ws.low[head : head + len(tail)] == tail:
-            end = ws.starts[head + len(tail) - 1] + len(ws.raw[head + len(tail) - 1])
+    for tail in _FIXED_TAILS.get(word, ()):
+        if low[head : head + len(tail)] == tail:
+            end = ws.end_of(head + len(tail) - 1)
             break
-    return ws.starts[i], end, ws.starts[last]
+    return ws.start(i), end, head_start, head_end
 
 
 def _word_before(t: str, i: int) -> tuple[str, int]:
-    """The word that ends right before ``i`` (skipping white space), lower case, and its start."""
-    j = i
-    while j > 0 and t[j - 1] in " \t\n":
-        j -= 1
-    k = j
-    while k > 0 and (t[k - 1].isalpha() or t[k - 1] == "."):
-        k -= 1
-    return t[k:j].lower(), k
-
-
-def _word_after(t: str, j: int) -> str:
-    """The word that starts right after ``j`` (skipping spaces), lower case."""
-    m = _LETTER_RUN_RE.match(t, j + 1) if t[j : j + 1] == " " else None
-    return m.group().lower() if m else ""
+    """The word right before ``i`` and one white-space character, lower case (a label word
+    may end with a full stop: ``No.``), and where it starts; ``("", i)`` when there is none."""
+    if i < 2 or t[i - 1] not in " \n\t":
+        return "", i
+    lo = max(0, i - 24)
+    parts = t[lo : i - 1].rsplit(None, 1)
+    if not parts:
+        return "", i
+    w = parts[-1].lstrip("(\"'[")  # "(paragraphs 3.4"
+    if not w or not w.replace(".", "").isalpha():
+        return "", i
+    return w.lower(), i - 1 - len(w)
 
 
 def _is_label(t: str, s: int) -> bool:
@@ -279,44 +325,44 @@ def _phone_end(t: str, s: int) -> int | None:
     return m.end() if 10 <= digits <= 13 else None
 
 
+def _emergency(t: str, s: int, ws: _Words | None) -> bool:
+    """Whether the 999 (or 101, 111, ...) at ``s`` is a phone number: call words around it."""
+    if ws is not None and ws.low[0] in _EMERGENCY_AFTER:
+        return True
+    before, k = _word_before(t, s)
+    if before in _EMERGENCY_BEFORE:
+        return True
+    if before in ("or", "and") and t[k - 4 : k - 1] in _EMERGENCY:
+        return _emergency(t, k - 4, None)  # call 101 or 999
+    return False
+
+
 def _scan_words(t: str) -> list[tuple[int, int]]:
-    """Where written-out numbers may start: whole words such as ``one`` or ``Twenty``."""
-    # bytes.find is the fastest scan Python has; on a lower-cased one-byte copy each root is
-    # looked for once, and a hit counts when it is a whole word.
-    low = t.encode("latin-1", "replace").lower()
-    hits = []
-    for root in _ROOTS:
-        i = low.find(root)
-        while i != -1:
-            if i == 0 or not low[i - 1 : i].isalpha():
-                m = _LETTERS_RE.match(low, i)
-                if m is not None and m.group() in _FIRST_WORDS:
-                    hits.append(m.span())
-            i = low.find(root, i + len(root))
-    return hits
+    """Where written-out numbers start: whole words such as ``one``, ``Twenty``, ``TEN``."""
+    spaced = " " + t
+    for c in _SCAN_SPACES:
+        if c in spaced:
+            spaced = spaced.replace(c, " ")
+    return [(m.start(), m.end() - 1) for m in _WORD_SCAN_RE.finditer(spaced)]
 
 
 def _read_words(t: str, s: int, e: int) -> tuple[int, int] | None:
     """Extend the number word ``t[s:e]`` over the words that continue it; return (value, end)
     of the longest number that reads from ``s`` ("one hundred and twenty")."""
     words = [t[s:e]]
-    ends = [e]
     pos = e
     while len(words) < 12:
         m = _NEXT_WORD_RE.match(t, pos)
         if m is None or m.group(1).lower() not in _NUMBER_WORDS:
             break
-        if t[pos : m.start(1)].strip(" \t\n-"):
-            words.append("and")
-            ends.append(-1)
-        words.append(m.group(1))
-        ends.append(m.end(1))
-        pos = m.end(1)
+        joined_by_and = bool(t[pos : m.start(1)].strip(" \t\n-"))
+        more = [*words, "and", m.group(1)] if joined_by_and else [*words, m.group(1)]
+        read = parse_number_words(more)
+        if read is None or read[1] < len(more):
+            break  # "seven and nine", "one one": the number ended before this word
+        words, pos = more, m.end(1)
     parsed = parse_number_words(words)
-    if parsed is None:
-        return None
-    value, used = parsed
-    return value, ends[used - 1]
+    return None if parsed is None else (parsed[0], pos)
 
 
 @dataclass(slots=True)
@@ -340,105 +386,133 @@ def _glued(t: str, e: int) -> str:
     return m.group() if m else ""
 
 
-def _digits(sc: _Scan, s: int, e: int) -> _Cand | None:
-    """The quantity of the digits ``t[s:e]`` (maybe after a currency sign), or None."""
+def _digits(sc: _Scan, m: re.Match[str]) -> tuple[_Cand, _Words | None] | None:
+    """The quantity of a digits match (maybe after a currency sign) and the words after it."""
     t = sc.t
+    s = m.start()
+    e = glued_at = m.start("glued")
     currency = _CURRENCY.get(t[s])
+    prev = t[s - 1] if s else " "
     ds = s
     if currency:
-        ds = s + 2 if t[s + 1] == " " else s + 1
-    elif s:
-        prev = t[s - 1]
-        prev2 = t[s - 2] if s > 1 else " "
-        if prev.isalpha() or prev in "_#" or (prev in ".,:" and prev2.isdigit()):
-            return None  # v3, A1, 1,25, 10:30
-        if prev in "-/" and (prev2.isalpha() or (prev == "/" and prev2.isdigit())):
+        ds = s + 2 if t[s + 1 : s + 2] == " " else s + 1
+    elif prev not in " \n":
+        if prev.isalpha() or prev in "_#" or (prev in ".,:" and t[s - 2 : s - 1].isalnum()):
+            return None  # v3, A1, 1,25, 10:30, s.47
+        if prev in "-/" and s > 1 and (t[s - 2].isalpha() or (prev == "/" and t[s - 2].isdigit())):
             return None  # Covid-19, 24/7
+    while e > ds and t[e - 1] in ",.":
+        e -= 1  # "... 1,250, the" / "... 120." : sentence punctuation
+    num = t[ds:e]
+    if not num or (not num.isdigit() and _NUMBER_SHAPE_RE.fullmatch(num) is None):
+        return None  # "£" alone, 1.2.3, 1,25
     nxt = t[e : e + 1]
     if nxt in (":", "/") and t[e + 1 : e + 2].isdigit():
         return None  # 10:30, 1/3
+    if prev == "[" and nxt == "]":
+        return None  # a footnote mark [3]
+    if nxt == "-":
+        chain = _HYPHEN_CHAIN_RE.match(t, e)
+        if chain:
+            sc.skip_until = chain.end()
+            return None  # ISBN 978-1-78655-123-4, 12-03-2019
     unit: str | None = currency
     scale: str | None = None
     end = e
-    if nxt.isalpha():
-        glued = _glued(t, e)
-        low = glued.lower()
-        if low in ("st", "nd", "rd", "th"):
-            return None  # 3rd
-        if low in _GLUED_SCALES:
-            scale, end = low, e + len(glued)  # £3.2m, £1.1bn
-        elif low in _GLUED_UNITS:
-            unit, end = glued, e + len(glued)  # 1.2MB
-        else:
-            return None  # 10am, 1990s, 4G
-    elif nxt == " ":
-        word = _word_after(t, e)
-        if word in _SPACED_SCALES:
-            scale, end = word, e + 1 + len(word)
+    ws: _Words | None = None
+    if e == glued_at:
+        glued = m.group("glued")
+        if glued:
+            low = glued.lower()
+            if low in _GLUED_SCALES:
+                scale = low  # £3.2m, £1.1bn
+            elif low in _GLUED_UNITS:
+                unit = glued  # 1.2MB
+            else:
+                return None  # 3rd, 10am, 1990s, 4G
+            end = e + len(glued)
+        if currency and not t.startswith(_SPACED_SCALE_STARTS, end):
+            return _Cand(s, end, number_value(num, scale) or 0, "money", unit, unit), None
+        ws = _run(t, end)
+        if ws is not None and scale is None and ws.low[0] in _SPACED_SCALES:
+            scale = ws.low[0]  # 1.3 million, £1.1 billion
+            end += 1 + len(scale)
+            ws = _run(t, end)
     if not currency:
-        if _is_label(t, s):
+        if prev in " \n" and s > 1 and (t[s - 2].isalpha() or t[s - 2] == ".") and _is_label(t, s):
             sc.label_end = e
             return None
-        if _label_range_tail(t, s, sc.label_end):
+        if sc.label_end >= 0 and _label_range_tail(t, s, sc.label_end):
             sc.label_end = e
             return None
         if nxt in ".)" and _numbered_note(t, s, e):
             return None
-        if t[s] == "0":
-            phone = _phone_end(t, s)
+        if (num[0] == "0" and nxt in " -") or prev in "(+":
+            phone = _phone_end(t, s - 1 if prev in "(+" else s)
             if phone is not None:
                 sc.skip_until = phone
                 return None
-        if t[s:e] in _EMERGENCY and (
-            _word_after(t, e) in _EMERGENCY_AFTER or _word_before(t, s)[0] in _EMERGENCY_BEFORE
-        ):
-            return None  # 999 calls, dial 999
-    value = number_value(t[ds:e], scale)
-    if value is None:  # pragma: no cover - the pattern only matches numbers
+        if num in _EMERGENCY and _emergency(t, s, ws):
+            return None  # 999 calls, dial 999, call 101 or 999
+    value = number_value(num, scale)
+    if value is None:  # pragma: no cover - the shape was checked
         return None
     if currency:
-        return _Cand(s, end, value, "money", unit, unit)
-    if unit is None:
+        return _Cand(s, end, value, "money", unit, unit), None
+    if unit is None and (nxt == "%" or t.startswith(_PERCENT_STARTS, end)):
         p = _PERCENT_RE.match(t, end)
         if p:
-            return _Cand(s, p.end(), value, "percent", "percent", "percent")
-    return _Cand(s, end, value, "cardinal", unit, unit)
+            return _Cand(s, p.end(), value, "percent", "percent", "percent"), None
+    return _Cand(s, end, value, "cardinal", unit, unit), ws
 
 
-def _idiomatic_one(t: str, s: int, e: int) -> bool:
-    """``one`` as a pronoun or in a set phrase: ``no one``, ``one of the busiest``, ``one by one``."""
+def _idiomatic_one(t: str, s: int, ws: _Words | None) -> bool:
+    """``one`` at ``s`` (``ws``: the words after it) as a pronoun or in a set phrase: ``no
+    one``, ``one of the best``, ``one by one``, ``one another``."""
     before, k = _word_before(t, s)
     if before in _ONE_BEFORE:
         return True
-    if (before, "one") in _ONE_PAIRS and _word_before(t, k)[0] == "one":
+    if before in _ONE_PAIR_FIRSTS and _word_before(t, k)[0] == "one":
         return True  # the second "one" of "one by one"
-    ws = _run(t, e)
     if ws is None:
         return before in _ONE_BEFORE_UNLESS_NOUN
-    if ws.low[0] in _ONE_AFTER or any(tuple(ws.low[: len(p)]) == p for p in _ONE_PAIRS):
+    first = ws.low[0]
+    if first in _ONE_AFTER:
         return True
-    if ws.low[0] == "of":
+    for rest in _ONE_PAIRS.get(first, ()):
+        if ws.low[1 : 1 + len(rest)] == rest:
+            return True
+    if first == "of":
         # "one of the 60 cases" counts; "one of the busiest", "one of their own" do not.
         return _of_target(t, ws, 0) != "next"
     return before in _ONE_BEFORE_UNLESS_NOUN and _phrase_at(t, ws, 0) is None
 
 
-def _word_number(sc: _Scan, s: int, e: int) -> _Cand | None:
-    """The quantity written out from ``t[s:e]`` on ("one hundred and twenty"), or None."""
+def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | None:
+    """The quantity written out from ``t[s:e]`` on ("one hundred and twenty") and the words
+    after it, or None."""
     t = sc.t
     if s > 1 and t[s - 1] == "-" and t[s - 2].isalpha():
         return None  # year-one, follow-on
+    if t[e : e + 2] == "'s":
+        return None  # one's own
     read = _read_words(t, s, e)
     if read is None:
         return None
+    value: int | float
     value, end = read
     single_one = value == 1 and end == e
-    if single_one and _idiomatic_one(t, s, e):
+    if t[end : end + 11].lower() == " and a half":
+        value, end = value + 0.5, end + 11  # two and a half years
+        single_one = False
+    ws = _run(t, end)
+    if single_one and _idiomatic_one(t, s, ws):
         return None
-    p = _PERCENT_RE.match(t, end)
-    if p and p.group()[-1] != "%":
-        return _Cand(s, p.end(), value, "percent", "percent", "percent")
-    return _Cand(s, end, value, "cardinal", single_one=single_one)
+    if ws is not None and ws.low[0] in ("per", "percent", "per-cent"):
+        p = _PERCENT_RE.match(t, end)
+        if p:
+            return _Cand(s, p.end(), value, "percent", "percent", "percent"), None
+    return _Cand(s, end, value, "cardinal", single_one=single_one), ws
 
 
 def _next_is_number(t: str, ws: _Words, i: int) -> bool:
@@ -466,9 +540,9 @@ def _of_target(t: str, ws: _Words, i: int) -> str | int:
     return i
 
 
-def _unit_of(c: _Cand, t: str, original: str) -> bool:
-    """Fill ``c.unit`` / ``c.head`` / ``c.how`` from the words after a cardinal. False when
-    the number is not a count at all (three-quarters, one-off, two-tier)."""
+def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
+    """Fill ``c.unit`` / ``c.head`` / ``c.how`` from the words ``ws`` after a cardinal. False
+    when the number is not a count at all (three-quarters, one-off, two-tier)."""
     e = c.end
     if t[e : e + 1] == "-":
         after = t[e + 1 : e + 2]
@@ -482,14 +556,15 @@ def _unit_of(c: _Cand, t: str, original: str) -> bool:
         if after.isdigit() or after in _CURRENCY:
             c.how = "next"  # 10-20 cases
             return True
-    ws = _run(t, e)
     if ws is None:
         c.how = "back"
         return True
     first = ws.low[0]
     i = 0
-    if first in _PAIR_WORDS and _next_is_number(t, ws, 1):
-        c.how = "next"  # 10 to 20 cases, seven and nine recommendations
+    if first in _FRACTIONS:
+        return False  # two thirds of staff: a vague fraction
+    if (first in _PAIR_WORDS or (first == "in" and c.value <= 10)) and _next_is_number(t, ws, 1):
+        c.how = "next"  # 10 to 20 cases, seven and nine recommendations, one in five people
         return True
     if first == "out" and len(ws.low) > 1 and ws.low[1] == "of":
         i, first = 1, "of"
@@ -506,57 +581,54 @@ def _unit_of(c: _Cand, t: str, original: str) -> bool:
     if np is None:
         c.how = "back"
         return True
-    start, end, head = np
+    start, end, head_start, head_end = np
     c.unit = " ".join(original[start:end].split())
-    c.head = original[head : head + len(_glued(t, head)) or end]
+    c.head = original[head_start:head_end]
     currency = _CURRENCY_WORDS.get(c.head.lower())
     if currency:
         c.kind, c.unit, c.head = "money", currency, currency  # 2 million pounds
     return True
 
 
-def _sentence_start(t: str, s: int) -> int:
-    lo = max(0, s - 400)
-    last = lo
-    for m in _SENTENCE_END_RE.finditer(t, lo, s):
-        last = m.end()
-    return last
-
-
-def _number_of_unit(t: str, original: str, s: int) -> str | None:
-    """``the number of open investigations ... by 1,100``: the noun of the "number of"."""
-    found = None
-    for m in _NUMBER_OF_RE.finditer(t, _sentence_start(t, s), s):
-        found = m
-    if found is None:
+def _number_of_unit(t: str, original: str, s: int, found: list[tuple[int, int]]) -> str | None:
+    """``the number of open investigations ... by 1,100``: the noun of the last "number of"
+    before ``s`` in its sentence (``found``: where the text says "number of")."""
+    k = bisect_right(found, (s, s)) - 1
+    if k < 0 or s - found[k][1] > _LOOK_BACK_CHARS:
         return None
-    ws = _run(t, found.end() - 1)
+    of_end = found[k][1]
+    if _SENTENCE_END_RE.search(t, of_end, s):
+        return None
+    ws = _run(t, of_end - 1)
     if ws is None:
         return None
-    i = 1 if ws.low[0] in _OF_DETERMINERS else 0
-    np = _phrase_at(t, ws, i)
+    np = _phrase_at(t, ws, 1 if ws.low[0] in _OF_DETERMINERS else 0)
     if np is None or np[1] > s:
         return None
     return " ".join(original[np[0] : np[1]].split())
 
 
+def _number_of_spans(t: str) -> list[tuple[int, int]]:
+    """Where the text says "number of" / "total of" (as whole words), in order."""
+    return [
+        m.span()
+        for m in _NUMBER_OF_RE.finditer(t)
+        if m.start() == 0 or not t[m.start() - 1].isalpha()
+    ]
+
+
 def _earlier_unit(t: str, cands: list[_Cand], i: int, need: int | float | None) -> str | None:
     """The head noun of the nearest earlier count in the same sentence or the one before (in
     the same paragraph); with ``need``, only a count at least that large will do."""
-    sentences = 0
-    boundary = cands[i].start
-    for j in range(i - 1, -1, -1):
+    start = cands[i].start
+    for j in range(i - 1, max(-1, i - _LOOK_BACK_COUNTS), -1):
         p = cands[j]
-        if p.kind != "cardinal" or p.head is None:
-            continue
-        between = t[p.end : boundary]
-        if _PARAGRAPH_END_RE.search(between):
+        if start - p.end > _LOOK_BACK_CHARS:
             return None
-        sentences += len(_SENTENCE_END_RE.findall(between))
-        if sentences > 1:
-            return None
-        boundary = p.end
-        if need is None or p.value >= need:
+        if p.kind == "cardinal" and p.head is not None and (need is None or p.value >= need):
+            between = t[p.end : start]
+            if _PARAGRAPH_END_RE.search(between) or len(_SENTENCE_END_RE.findall(between)) > 1:
+                return None
             return p.head
     return None
 
@@ -570,18 +642,21 @@ def _resolve(t: str, cands: list[_Cand], original: str) -> None:
         nxt = cands[i + 1] if i + 1 < len(cands) else None
         if nxt is None or nxt.start - c.end > 40:
             c.how = "back"
-        elif nxt.kind != "cardinal":  # "5 to 10%", "£2 to £3 million"
+        elif nxt.kind != "cardinal":  # "5 to 10%": both are percentages
             c.kind, c.unit, c.head, c.how = nxt.kind, nxt.unit, nxt.head, "direct"
         elif nxt.head is not None:
             c.unit = c.head = nxt.head
             c.how = "direct"
         else:
             c.how = "back"
+    number_of: list[tuple[int, int]] | None = None
     for i, c in enumerate(cands):
         if c.unit is not None or c.kind != "cardinal":
             continue
         if c.how == "back":
-            c.unit = c.head = _number_of_unit(t, original, c.start)
+            if number_of is None:
+                number_of = _number_of_spans(t)
+            c.unit = c.head = _number_of_unit(t, original, c.start, number_of)
             if c.unit is not None:
                 continue
         c.unit = _earlier_unit(t, cands, i, need=c.value if c.how == "back_ge" else None)
@@ -604,18 +679,29 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
     t = fold(text)
     spans = sorted((d.start, d.end) for d in dates)
     sc = _Scan(t, spans, [a for a, _ in spans])
-    found = [(m.start(), m.end(), True) for m in _DIGITS_RE.finditer(t)]
-    found += [(s, e, False) for s, e in _scan_words(t)]
-    found.sort()
+    found: list[tuple[int, int, re.Match[str] | None]] = [
+        (m.start(), m.end(), m) for m in _DIGITS_RE.finditer(t)
+    ]
+    found += [(s, e, None) for s, e in _scan_words(t)]
+    found.sort(key=lambda f: f[0])
     cands: list[_Cand] = []
     last_end = 0
-    for s, e, is_digits in found:
-        if s < last_end or s < sc.skip_until or _in_date(sc, s, e):
+    for s, e, m in found:
+        if s < last_end or s < sc.skip_until or (spans and _in_date(sc, s, e)):
             continue
-        c = _digits(sc, s, e) if is_digits else _word_number(sc, s, e)
-        if c is None or _in_date(sc, c.start, c.end):
+        if m is not None:
+            got = _digits(sc, m)
+            if got is None:
+                continue
+            c, ws = got
+        else:
+            got = _word_number(sc, s, e)
+            if got is None:
+                continue
+            c, ws = got
+        if spans and _in_date(sc, c.start, c.end):
             continue
-        if c.kind == "cardinal" and c.unit is None and not _unit_of(c, t, text):
+        if c.kind == "cardinal" and c.unit is None and not _unit_of(c, t, text, ws):
             continue
         cands.append(c)
         last_end = c.end

@@ -16,9 +16,9 @@ from pipeline.model import DateMention, Quote, Score, Section, Span
 from pipeline.vocab import load
 
 # A blank line holds only white space, no-break and zero-width spaces included.
-_BLANK_LINE = regex.compile(r"\n[ \t\f\v\xa0\u2000-\u200b\u202f\u205f\u3000\ufeff]*(?=\n)")
+_BLANK_LINE = regex.compile(r"\n(?:[^\S\n]|[\u200b\ufeff])*(?=\n)")
 _LINE = regex.compile(r"[^\n]+")
-_EDGE_SPACE = "".join([" \t\n\f\v\xa0\u202f\u205f\u3000\ufeff", *map(chr, range(0x2000, 0x200C))])
+_ZERO_WIDTH = "\u200b\ufeff"
 # In a release flattened onto one line, bullets and metadata labels still mark where the
 # paragraphs were.
 _FLAT_BREAK = regex.compile(
@@ -45,9 +45,9 @@ def _vocab() -> dict[str, list[str]]:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = max(0, start), min(end, len(text))
-    while start < end and text[start] in _EDGE_SPACE:
+    while start < end and (text[start].isspace() or text[start] in _ZERO_WIDTH):
         start += 1
-    while end > start and text[end - 1] in _EDGE_SPACE:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _ZERO_WIDTH):
         end -= 1
     return start, end
 
@@ -78,7 +78,7 @@ class _Furniture:
         hits = bisect_left(self.starts, end) - bisect_left(self.starts, start)
         if not hits:
             return False
-        lines = sum(1 for ln in self.text[start:end].split("\n") if ln.strip(_EDGE_SPACE))
+        lines = sum(1 for ln in self.text[start:end].split("\n") if ln.strip())
         return hits * 2 >= lines
 
 

@@ -1,0 +1,344 @@
+"""Quantities and what they count, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract.dates import find_dates
+from pipeline.extract.numbers import find_numbers
+from pipeline.normalize import money_value, number_value, parse_number_words
+
+
+def numbers(text: str) -> list[tuple[str, int | float | None, str, str | None]]:
+    return [(n.text, n.value, n.kind, n.unit) for n in find_numbers(text, find_dates(text))]
+
+
+CASES = {
+    "digits-and-noun": (
+        "The prison holds 1,240 adult men.",
+        [("1,240", 1240, "cardinal", "adult men")],
+    ),
+    "number-words-any-case": (
+        "Fourteen wings, eleven workshops and TWO gyms were open.",
+        [
+            ("Fourteen", 14, "cardinal", "wings"),
+            ("eleven", 11, "cardinal", "workshops"),
+            ("TWO", 2, "cardinal", "gyms"),
+        ],
+    ),
+    "compound-number-words": (
+        "It recruited thirty-seven detectives and two hundred and six volunteers.",
+        [
+            ("thirty-seven", 37, "cardinal", "detectives"),
+            ("two hundred and six", 206, "cardinal", "volunteers"),
+        ],
+    ),
+    "decimal-and-unit-before-per": (
+        "Officers lost 7.2 shifts per year to sickness.",
+        [("7.2", 7.2, "cardinal", "shifts")],
+    ),
+    "percent-sign-and-words": (
+        "Satisfaction rose to 64.5%, up 3 per cent on the year, or nine percent overall.",
+        [
+            ("64.5%", 64.5, "percent", "percent"),
+            ("3 per cent", 3, "percent", "percent"),
+            ("nine percent", 9, "percent", "percent"),
+        ],
+    ),
+    "money-scales": (
+        "The trust spent £4.75m, then £2bn, then £1.25 billion and £300,000.",
+        [
+            ("£4.75m", 4750000, "money", "GBP"),
+            ("£2bn", 2000000000, "money", "GBP"),
+            ("£1.25 billion", 1250000000, "money", "GBP"),
+            ("£300,000", 300000, "money", "GBP"),
+        ],
+    ),
+    "scaled-count": (
+        "The region has 2.4 million residents.",
+        [("2.4 million", 2400000, "cardinal", "residents")],
+    ),
+    "coordinated-phrase-head-is-last-noun": (
+        "They sampled 75 youth court and Crown Court cases completed in the spring.",
+        [("75", 75, "cardinal", "youth court and Crown Court cases")],
+    ),
+    "coordinated-people": (
+        "The service has over 3,100 nurses and support staff between its sites.",
+        [("3,100", 3100, "cardinal", "nurses and support staff")],
+    ),
+    "and-then-a-verb-is-not-coordination": (
+        "It serves 410,000 residents and runs 17 clinics.",
+        [("410,000", 410000, "cardinal", "residents"), ("17", 17, "cardinal", "clinics")],
+    ),
+    "plural-head-then-adjective": (
+        "There were 2,300 complaints outstanding and 45 inspectors available.",
+        [("2,300", 2300, "cardinal", "complaints"), ("45", 45, "cardinal", "inspectors")],
+    ),
+    "plural-noun-that-looks-like-a-verb": (
+        "Staff updated 6 of the 11 support plans they checked.",
+        [("6", 6, "cardinal", "plans"), ("11", 11, "cardinal", "support plans")],
+    ),
+    "participle-after-head": (
+        "It checked 212 warrants issued in error.",
+        [("212", 212, "cardinal", "warrants")],
+    ),
+    "measure-possessive": (
+        "Most had under three years’ service.",
+        [("three", 3, "cardinal", "years")],
+    ),
+    "durations": (
+        "Response took 6 minutes and 15 seconds over the last four years.",
+        [
+            ("6", 6, "cardinal", "minutes"),
+            ("15", 15, "cardinal", "seconds"),
+            ("four", 4, "cardinal", "years"),
+        ],
+    ),
+    "x-of-the-y": (
+        "Staff had been trained in 18 of the 25 custody suites.",
+        [("18", 18, "cardinal", "suites"), ("25", 25, "cardinal", "custody suites")],
+    ),
+    "out-of": (
+        "Seven out of ten residents felt safe.",
+        [("Seven", 7, "cardinal", "residents"), ("ten", 10, "cardinal", "residents")],
+    ),
+    "ranges": (
+        "Waits of between 10 and 14 weeks, and 20-30 days for reviews.",
+        [
+            ("10", 10, "cardinal", "weeks"),
+            ("14", 14, "cardinal", "weeks"),
+            ("20", 20, "cardinal", "days"),
+            ("30", 30, "cardinal", "days"),
+        ],
+    ),
+    "elliptical-grades": (
+        "Judged strong in five of the nine themes, adequate in three and weak in one.",
+        [
+            ("five", 5, "cardinal", "themes"),
+            ("nine", 9, "cardinal", "themes"),
+            ("three", 3, "cardinal", "themes"),
+            ("one", 1, "cardinal", "themes"),
+        ],
+    ),
+    "bare-number-borrows-from-previous-sentence": (
+        "Inspectors read 80 youth cases. Decisions were sound in 66 (82.5%).",
+        [
+            ("80", 80, "cardinal", "youth cases"),
+            ("66", 66, "cardinal", "cases"),
+            ("82.5%", 82.5, "percent", "percent"),
+        ],
+    ),
+    "of-them-needs-a-large-enough-count": (
+        "The unit took 420 referrals from four agencies; 310 of them were urgent.",
+        [
+            ("420", 420, "cardinal", "referrals"),
+            ("four", 4, "cardinal", "agencies"),
+            ("310", 310, "cardinal", "referrals"),
+        ],
+    ),
+    "of-which": (
+        "It made 14 recommendations, nine of which concern training.",
+        [("14", 14, "cardinal", "recommendations"), ("nine", 9, "cardinal", "recommendations")],
+    ),
+    "number-of-noun-earlier": (
+        "The number of outstanding warrants fell by 640, to 2,900.",
+        [
+            ("640", 640, "cardinal", "outstanding warrants"),
+            ("2,900", 2900, "cardinal", "outstanding warrants"),
+        ],
+    ),
+    "fixed-term-with-preposition": (
+        "The council looks after 615 children in care and 18 members of staff.",
+        [
+            ("615", 615, "cardinal", "children in care"),
+            ("18", 18, "cardinal", "members of staff"),
+        ],
+    ),
+    "hyphen-compound-unit": (
+        "A 60-bed unit runs a six-week course.",
+        [("60", 60, "cardinal", "bed"), ("six", 6, "cardinal", "week")],
+    ),
+    "one-as-a-count": (
+        "One wing was closed and only one of the four kitchens worked.",
+        [
+            ("One", 1, "cardinal", "wing"),
+            ("one", 1, "cardinal", "kitchens"),
+            ("four", 4, "cardinal", "kitchens"),
+        ],
+    ),
+    "ratio": (
+        "One in four tenants complained.",
+        [("One", 1, "cardinal", "tenants"), ("four", 4, "cardinal", "tenants")],
+    ),
+    "and-a-half": (
+        "The review took two and a half years.",
+        [("two and a half", 2.5, "cardinal", "years")],
+    ),
+    "headline-numbers": (
+        "Watchdog finds 9 failings at city jail",
+        [("9", 9, "cardinal", "failings")],
+    ),
+    "numbers-next-to-dates": (
+        "In 2019/20 the force answered 88% of calls; by March 2021 it had 3,050 officers.",
+        [("88%", 88, "percent", "percent"), ("3,050", 3050, "cardinal", "officers")],
+    ),
+    "glued-file-size": (
+        "Download the report (PDF, 2.4MB).",
+        [("2.4MB", 2.4, "cardinal", "MB")],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", CASES.values(), ids=CASES.keys())
+def test_numbers_and_units(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    assert numbers(text) == expected
+
+
+NOT_NUMBERS = {
+    "ordinals": "It was the 2nd visit and the 21st report; the first and third reviews.",
+    "labels": "Part 2 of Stage 3 in tranche 4, category B, Tier 2, Phase 1 and Wave 3.",
+    "page-and-paragraph-refs": (
+        "See pages 112-118, page 9, pp 4-5 and paragraph 6.3 (paragraphs 2.1 to 2.4)."
+    ),
+    "numbered-notes": "Notes\n1. The inspectorate is independent.\n2) It reports to ministers.",
+    "phone-numbers": "Call 0300 060 6060, (020) 7946 0321 or +44 20 7946 0999.",
+    "emergency-numbers": "Dial 999; the 101 line and 999 calls; call 111 or 999 for help.",
+    "identifiers": "The Covid-19 rules, COVID-19 cases, v4.1, version 2, the M25 and H1N1.",
+    "times-and-fractions": "At 10:30, by 9.30am, at 3pm, 24/7, two-thirds and three-quarters.",
+    "idiomatic-one": (
+        "No one was hurt; it is one of the busiest units; staff support one another; "
+        "every one of them; a one-off grant; they met one by one; on the one hand."
+    ),
+    "decades-and-generations": "Buildings from the 1960s, 4G masts and the 2010s.",
+    "references": "ISBN 978-1-78655-123-4, s.47 enquiries [2] and www.example.gov.uk/report-21.",
+}
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS.values(), ids=NOT_NUMBERS.keys())
+def test_not_numbers(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_numbers_inside_dates_are_skipped() -> None:
+    text = "Between 3 and 7 June 2018, in 2017/18 and on Friday 9 March 2018, 40 cells were shut."
+    assert numbers(text) == [("40", 40, "cardinal", "cells")]
+
+
+def test_dates_passed_in_are_what_is_skipped() -> None:
+    text = "Visits on 12 May found 12 cells empty."
+    assert numbers(text) == [("12", 12, "cardinal", "cells")]
+    assert [n.text for n in find_numbers(text, [])] == ["12", "12"]
+
+
+def test_table_cells_and_short_lines_end_a_unit() -> None:
+    text = "Cases\t120\tfiles\nWe checked 5 wings\nStaff numbers were low."
+    got = numbers(text)
+    assert ("5", 5, "cardinal", "wings") in got
+
+
+def test_hard_wrapped_line_keeps_the_phrase() -> None:
+    text = (
+        "The inspectorate examined a sample of 140 magistrates’ courts and\n"
+        "Crown Court files during the visit."
+    )
+    assert numbers(text) == [("140", 140, "cardinal", "magistrates’ courts and Crown Court files")]
+
+
+def test_units_keep_original_characters() -> None:
+    text = "It covers six magistrates\u2019\u00a0courts."
+    assert numbers(text) == [("six", 6, "cardinal", "magistrates\u2019 courts")]
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["one", "hundred", "and", "twenty"], (120, 4)),
+        (["Twenty", "five"], (25, 2)),
+        (["seven", "and", "nine"], (7, 1)),
+        (["three", "thousand", "two", "hundred"], (3200, 4)),
+        (["one", "million"], (1000000, 2)),
+        (["hundred"], None),
+        (["ten", "twenty"], (10, 1)),
+    ],
+)
+def test_parse_number_words(words: list[str], expected: tuple[int, int] | None) -> None:
+    assert parse_number_words(words) == expected
+
+
+def test_value_normalisation_is_exact() -> None:
+    assert money_value("3.2", "m") == 3200000
+    assert money_value("1.1", "billion") == 1100000000
+    assert number_value("1,250") == 1250
+    assert number_value("9.4") == 9.4
+    assert isinstance(number_value("12.0"), int)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_no_error_and_offsets_hold(text: str) -> None:
+    got = find_numbers(text, find_dates(text))
+    assert [n.start for n in got] == sorted(n.start for n in got)
+    for n in got:
+        assert text[n.start : n.end] == n.text
+        assert n.kind in ("cardinal", "percent", "money")
+
+
+# fmt: off
+TOKENS = st.sampled_from([
+    "one", "Two", "hundred", "and", "of", "the", "12", "1,250", "3.5", "£", "%", "per", "cent",
+    "m", "million", "cases", "staff", "them", "-", "(", ")", ".", "999", "0300", "Phase",
+    "20-30", "Covid-19", "2016", "March", "by", "one-off", "\u2019", "'", "\n", "\t", " ",
+])
+# fmt: on
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TOKENS, max_size=40).map(" ".join))
+def test_number_like_text_no_error_and_offsets_hold(text: str) -> None:
+    for n in find_numbers(text, find_dates(text)):
+        assert text[n.start : n.end] == n.text
+
+
+# A whole release's worth of invented prose, for the size tests below.
+PROSE = (
+    "The prison holds 1,240 men. Inspectors read 52 cases and found 38 (73.1%) sound; "
+    "seven of the nine wings had improved. It spent £4.2m in 2019/20 and employs 310 staff "
+    "in Phase 2 (pages 10-12). Call 0300 123 4567 or 999. No one was hurt in Covid-19. "
+)
+
+SHORT_LINES = ["Criteria Score", "12 cases", "Phase 3", "", "2019/20", "9 May 2019", "£3.2m", "x"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PROSE * (1_000_000 // len(PROSE)),  # 1 MB on one line
+        "\n".join(SHORT_LINES * 25_000),  # 200,000 short lines
+        "x" * 1_000_000,
+        "staff " * 170_000,  # a long run of words after no number
+        "1," * 500_000,  # one long comma-grouped number
+        "£" * 1_000_000,
+        "one " * 50_000,
+        "12 of the " * 50_000,
+        "7\n" * 50_000,
+    ],
+    ids=[
+        "prose-1mb",
+        "short-lines",
+        "letters",
+        "nouns",
+        "commas",
+        "pounds",
+        "ones",
+        "of-the",
+        "lines",
+    ],
+)
+def test_linear_time_on_large_input(text: str) -> None:
+    t0 = time.perf_counter()
+    find_numbers(text, find_dates(text))
+    assert time.perf_counter() - t0 < 5.0
