@@ -326,8 +326,8 @@ def parse_attribution(who: str) -> Person:
     return Person(None, _clean_role(role), None)
 
 
-def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> tuple[str | None, int]:
-    """The attribution words for a quotation, and where they sit (-1 when there are none)."""
+def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None:
+    """The attribution words of a quotation (after it, before it, or in the paragraph before)."""
     pats = _verb_patterns()
     last_p = paragraphs[raw.last_para]
     first_p = paragraphs[raw.first_para]
@@ -336,19 +336,19 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> tuple[str 
         for key in ("after_verb_first", "after_name_first"):
             m = pats[key].match(tail)
             if m and _plausible_who(m.group("who")):
-                return m.group("who"), raw.end + m.start("who")
+                return str(m.group("who"))
     head_start = max(first_p.start, raw.start - _ATTRIBUTION_REACH)
     head = text[head_start : raw.start]
     for key in ("before", "according"):
         m = pats[key].search(head)
         if m and m.group("who").strip():
-            return m.group("who"), head_start + m.start("who")
+            return str(m.group("who"))
     if not head.strip(_SPACE) and raw.first_para > 0:
         prev = paragraphs[raw.first_para - 1]
         m = pats["before"].search(text[prev.start : prev.end])
         if m and m.group("who").strip():
-            return m.group("who"), prev.start + m.start("who")
-    return None, -1
+            return str(m.group("who"))
+    return None
 
 
 def _plausible_who(who: str) -> bool:
@@ -387,7 +387,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     known: list[str] = []
     previous: tuple[_Raw, Person] | None = None
     for raw in raws:
-        who, _where = _attribution(text, raw, paragraphs)
+        who = _attribution(text, raw, paragraphs)
         person = parse_attribution(who) if who else Person(None, None, None)
         if who is None and previous and _continues(text, previous[0], raw, paragraphs):
             person = previous[1]  # '“…,” said X. “…”': the same speaker goes on
