@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -28,13 +31,39 @@ app = typer.Typer(
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 
-def _fail(message: str, code: int = 2) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+def _say(message: object) -> None:
+    """Every problem the CLI reports goes through here: one line on stderr."""
+    typer.echo("error: " + " ".join(str(message).splitlines()), err=True)
+
+
+def _fail(message: object, code: int = 2) -> NoReturn:
+    _say(message)
     raise typer.Exit(code)
 
 
-def _terminate(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+class _Stopped(BaseException):
+    """Ctrl-C or SIGTERM. Not a KeyboardInterrupt, which typer turns into a silent exit 130;
+    a BaseException, so that no ``except Exception`` (one input's failure) swallows it."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise _Stopped
+
+
+@contextmanager
+def _stoppable() -> Iterator[None]:
+    """Turn SIGINT and SIGTERM into :class:`_Stopped` while the block runs (in the main
+    thread, and not where the signal is ignored, as for a job started with nohup)."""
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            if signal.getsignal(sig) is not signal.SIG_IGN:
+                previous[sig] = signal.signal(sig, _stop)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 @app.command()
@@ -78,31 +107,29 @@ def extract(
 
     Example: pipeline extract raw ../more/releases --out output --xlsx
     """
-    from pipeline import core, export
-    from pipeline.errors import InputError
-    from pipeline.nlp import load
-
     paths = inputs or [Path("raw")]
-    previous = signal.signal(signal.SIGTERM, _terminate)
-    try:
-        nlp = load(model)
+    with _stoppable():
+        try:
+            from pipeline import core, export
+            from pipeline.nlp import load
 
-        def report(err: InputError) -> None:
-            typer.echo(f"error: {err}", err=True)
-
-        result = core.run(paths, nlp=nlp, max_bytes=max_bytes, on_error=report, debug=debug)
-        errors = [{"path": e.path, "code": e.code, "message": e.detail} for e in result.errors]
-        export.write_outputs(out, result.releases, errors, result.manifest, xlsx=xlsx)
-    except KeyboardInterrupt:
-        _fail(f"interrupted; {out.as_posix()}/ is left as it was", 130)
-    except PipelineError as exc:
-        _fail(str(exc))
-    except OSError as exc:
-        if debug:
-            raise
-        _fail(f"cannot write {out.as_posix()}: {exc.strerror or exc}")
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+            export.check_out(out)
+            nlp = load(model)
+            result = core.run(paths, nlp=nlp, max_bytes=max_bytes, on_error=_say, debug=debug)
+            errors = [{"path": e.path, "code": e.code, "message": e.detail} for e in result.errors]
+            export.write_outputs(out, result.releases, errors, result.manifest, xlsx=xlsx)
+        except _Stopped:
+            _fail(f"interrupted; {out.as_posix()}/ is left as it was", 130)
+        except PipelineError as exc:
+            _fail(exc)
+        except OSError as exc:
+            if debug:
+                raise
+            _fail(f"cannot write {out.as_posix()}/: {exc.strerror or exc}")
+        except Exception as exc:
+            if debug:
+                raise
+            _fail(f"unexpected {type(exc).__name__}: {exc}; run again with --debug and report it")
     if not quiet:
         n_warn = sum(1 for r in result.releases if r.warnings)
         typer.echo(
@@ -141,7 +168,7 @@ def score(
         thresholds = scoring.parse_thresholds(minimum or [])
         result = scoring.score_files(releases, gold)
     except PipelineError as exc:
-        _fail(str(exc))
+        _fail(exc)
     typer.echo(scoring.render(result, as_json=as_json, misses=misses))
     failed = scoring.failures(result, thresholds)
     for line in failed:
@@ -153,7 +180,8 @@ def score(
 def main() -> None:
     """Console entry point."""
     try:
-        app()
-    except KeyboardInterrupt:  # Ctrl-C outside a command's own handler
-        typer.echo("error: interrupted", err=True)
+        with _stoppable():
+            app()
+    except _Stopped:  # Ctrl-C outside a command's own handler
+        _say("interrupted")
         sys.exit(130)

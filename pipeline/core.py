@@ -4,6 +4,7 @@ never costs the others their results."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -18,9 +19,12 @@ from pipeline.read import DEFAULT_MAX_BYTES, Document, read_file
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 _UNSAFE_ID = regex.compile(r"[^A-Za-z0-9._-]")
+# Leaves room for "-NN" and ".json" within the 255-byte file-name limit.
+MAX_ID_LENGTH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +115,7 @@ def release_ids(inputs: Sequence[Input]) -> dict[str, str]:
     ids: dict[str, str] = {}
     used: set[str] = set()
     for item in inputs:
-        base = _UNSAFE_ID.sub("-", Path(item.shown).stem)
+        base = _UNSAFE_ID.sub("-", Path(item.shown).stem)[:MAX_ID_LENGTH]
         if not base.strip("."):
             base = "release" + base
         rid, n = base, 1
@@ -123,12 +127,71 @@ def release_ids(inputs: Sequence[Input]) -> dict[str, str]:
     return ids
 
 
+# spaCy's tokenizer peels affixes off a white-space-free run one character at a time, and
+# each step re-scans the run: 20,000 characters of "((((" take minutes. Runs this long are
+# never words, so each is kept as one token; shorter runs go through the tokenizer, whose
+# suffix search is limited to the run's tail (see _TailSearch).
+_LONG_RUN_CHARS = 256
+_LONG_RUN = regex.compile(rf"(?<!\S)\S{{{_LONG_RUN_CHARS},}}")
+_SUFFIX_WINDOW = 64
+
+
+class _TailSearch:
+    """The tokenizer's suffix regex, searched over the last characters only (same result).
+
+    Suffix patterns end in ``$``, and ``re.search`` tries every start position, so one
+    search costs the whole run. Starting at ``len - 64`` finds the same match, since lookbehind
+    still sees the text before; only a match at the window's edge (``.....``) may reach
+    further left, and gets the full search. ``pattern`` keeps ``nlp.to_disk`` working.
+    """
+
+    def __init__(self, search: Any) -> None:
+        self.compiled = search.__self__
+        self.pattern = self.compiled.pattern
+
+    def search(self, string: str) -> Any:
+        lo = len(string) - _SUFFIX_WINDOW
+        if lo <= 0:
+            return self.compiled.search(string)
+        found = self.compiled.search(string, lo)
+        if found is not None and found.start() == lo:
+            return self.compiled.search(string)
+        return found
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Tokenise ``text`` like ``nlp.make_doc``, in time linear in ``text`` (see ``_LONG_RUN``).
+
+    Unlike ``nlp.make_doc`` it takes texts over ``nlp.max_length`` (1,000,000 characters):
+    ``--max-bytes`` limits the input instead (the release components use no parser).
+    """
+    from spacy.tokens import Doc
+
+    tokenizer: Any = nlp.tokenizer
+    search = getattr(tokenizer, "suffix_search", None)
+    if isinstance(getattr(search, "__self__", None), regex.Pattern | re.Pattern):
+        tokenizer.suffix_search = _TailSearch(search).search
+    runs = list(_LONG_RUN.finditer(text))
+    if not runs:
+        return tokenizer(text)  # type: ignore[no-any-return]
+    docs, pos = [], 0
+    for run in runs:
+        if run.start() > pos:
+            docs.append(tokenizer(text[pos : run.start()]))
+        space = text[run.end() : run.end() + 1] == " "
+        docs.append(Doc(nlp.vocab, words=[run.group()], spaces=[space]))
+        pos = run.end() + int(space)
+    if pos < len(text):
+        docs.append(tokenizer(text[pos:]))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 def extract_document(nlp: Language, document: Document, release_id: str) -> Release:
     """Run the pipeline over one read document and build its record."""
     from pipeline.components import HINTS, KEY_PREFIX
     from pipeline.record import to_release
 
-    doc = nlp.make_doc(document.text)
+    doc = make_doc(nlp, document.text)
     doc.user_data[KEY_PREFIX + HINTS] = {"blocks": document.blocks, "tables": document.tables}
     doc.user_data[KEY_PREFIX + "text"] = document.text
     for _, proc in nlp.pipeline:
@@ -139,6 +202,16 @@ def extract_document(nlp: Language, document: Document, release_id: str) -> Rele
         source=document.source,
         metadata=document.metadata,
         reader_warnings=document.warnings,
+    )
+
+
+def _internal(shown: str, exc: Exception) -> InputError:
+    # An exception's text may run over several lines; the message must stay on one.
+    what = " ".join(f"{type(exc).__name__}: {exc}".split())
+    if len(what) > 200:
+        what = what[:199] + "…"
+    return InputError(
+        shown, "internal", f"extraction failed ({what}); run again with --debug and report it"
     )
 
 
@@ -200,15 +273,7 @@ def run(
         except Exception as exc:
             if debug:
                 raise
-            refuse(
-                InputError(
-                    item.shown,
-                    "internal",
-                    f"extraction failed ({type(exc).__name__}: {exc}); "
-                    "run again with --debug and report it",
-                ),
-                src,
-            )
+            refuse(_internal(item.shown, exc), src)
             continue
         report.releases.append(release)
         entries.append(

