@@ -294,22 +294,12 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "punctuation, no spaces": lambda n: fill("((((%%%%))))", n),
     "year ranges, no spaces": lambda n: fill("2015–", n),
 }
-# Super-linear today (see the reason); run small, with the same per-MB bound, so that a fix
-# shows up as XPASS without costing the suite minutes.
-SLOW_SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
-    "'Name said:' lines": (
-        lambda n: fill("Kevin McGinty said:", n, "\n"),
-        "sections.py classify_sections/_quote_paragraph: paragraphs x quotations",
-    ),
-    "dates, short lines": (
-        lambda n: fill("13 December 2016", n, "\n"),
-        "sections.py _is_metadata/_covered_by_date: paragraphs x dates",
-    ),
-    "quote marks, no spaces": (
-        lambda n: fill("“(%”)", n),
-        "quotes.py _attribution: the 'before' pattern searched over a 400-character head "
-        "for every quotation (linear, but about 40 s per MB)",
-    ),
+# Shapes dense in quotations, datelines or attribution lines: each was once quadratic
+# (paragraphs x items, or a long search per quotation); run small with the same bound.
+DENSE_SHAPES: dict[str, Callable[[int], str]] = {
+    "'Name said:' lines": lambda n: fill("Kevin McGinty said:", n, "\n"),
+    "dates, short lines": lambda n: fill("13 December 2016", n, "\n"),
+    "quote marks, no spaces": lambda n: fill("“(%”)", n),
 }
 
 
@@ -349,16 +339,10 @@ def test_five_megabytes_finish_within_60_seconds(shape: str) -> None:
     run_within(text, 60)
 
 
-@pytest.mark.parametrize(
-    "shape",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(reason=why))
-        for name, (_, why) in SLOW_SHAPES.items()
-    ],
-)
-def test_known_slow_input_shapes(shape: str) -> None:
+@pytest.mark.parametrize("shape", sorted(DENSE_SHAPES))
+def test_dense_shapes_finish_within_the_bound(shape: str) -> None:
     size = 5 * MB if BIG else MB // 10
-    run_within(SLOW_SHAPES[shape][0](size), SECONDS_PER_MB * size / MB)
+    run_within(DENSE_SHAPES[shape](size), SECONDS_PER_MB * size / MB)
 
 
 def test_spacy_tokens_still_cover_the_text() -> None:

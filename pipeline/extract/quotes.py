@@ -332,23 +332,29 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     last_p = paragraphs[raw.last_para]
     first_p = paragraphs[raw.first_para]
     if raw.closed:
-        tail = text[raw.end : last_p.end]
+        tail = text[raw.end : min(last_p.end, raw.end + _ATTRIBUTION_REACH)]
         for key in ("after_verb_first", "after_name_first"):
             m = pats[key].match(tail)
             if m and _plausible_who(m.group("who")):
                 return str(m.group("who"))
-    head_start = max(first_p.start, raw.start - _ATTRIBUTION_REACH)
-    head = text[head_start : raw.start]
+    head = _last_sentence(text, max(first_p.start, raw.start - _ATTRIBUTION_REACH), raw.start)
     for key in ("before", "according"):
         m = pats[key].search(head)
         if m and m.group("who").strip():
             return str(m.group("who"))
     if not head.strip(_SPACE) and raw.first_para > 0:
         prev = paragraphs[raw.first_para - 1]
-        m = pats["before"].search(text[prev.start : prev.end])
+        m = pats["before"].search(_last_sentence(text, prev.start, prev.end))
         if m and m.group("who").strip():
             return str(m.group("who"))
     return None
+
+
+def _last_sentence(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` from just after its last sentence end or double quote mark: an
+    attribution never reaches past one, and searching less keeps many quotations cheap."""
+    cut = max(text.rfind(ch, start, end) for ch in ".!?“”\"")
+    return text[max(start, cut + 1) : end]
 
 
 def _plausible_who(who: str) -> bool:
@@ -356,14 +362,15 @@ def _plausible_who(who: str) -> bool:
     return 0 < len(toks) <= 20 and any(_is_cap(t) for t in toks)
 
 
-def _resolve(speaker: str | None, known: list[str], text: str) -> str | None:
-    """Resolve a surname-only speaker to the full name used earlier in the release."""
+def _resolve(speaker: str | None, known: list[str], text: str, end: int) -> str | None:
+    """Resolve a surname-only speaker to the full name used before ``end`` in the release."""
     if speaker is None or " " in speaker:
         return speaker
     for full in reversed(known):
         if full.split()[-1] == speaker:
             return full
-    m = regex.search(rf"\b(\p{{Lu}}[\p{{L}}\-’']+)\s+{regex.escape(speaker)}\b", text)
+    pattern = rf"\b(\p{{Lu}}[\p{{L}}\-’']+)\s+{regex.escape(speaker)}\b"
+    m = regex.search(pattern, text, 0, end)
     if m and m.group(1) not in _vocab()["honorifics"] and m.group(1) not in _vocab()["role_words"]:
         return f"{m.group(1)} {speaker}"
     return speaker
@@ -401,7 +408,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
         if pieces and pieces[-1].endswith(","):
             pieces[-1] = pieces[-1][:-1]
         previous = (raw, person) if person.speaker else None
-        speaker = _resolve(person.speaker, known, text[: raw.start])
+        speaker = _resolve(person.speaker, known, text, raw.start)
         if speaker and " " in speaker:
             known.append(speaker)
         written = person.as_written

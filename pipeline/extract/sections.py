@@ -6,9 +6,10 @@ last, once the ratings tables, quotations and dates are known.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -190,7 +191,24 @@ def _looks_like_heading(s: str) -> bool:
     )
 
 
-def _is_metadata(s: str, start: int, dates: Sequence[DateMention]) -> bool:
+class _Index:
+    """Items sorted by ``start``, looked up by position in log time (no paragraphs x items)."""
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        self.items = sorted(items, key=lambda i: (i.start, i.end))
+        self.starts = [i.start for i in self.items]
+        self.ends = [i.end for i in self.items]
+
+    def starting_in(self, start: int, end: int) -> Sequence[Any]:
+        """Items that start within ``[start, end)``."""
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Indices of items that overlap ``[start, end)`` (items must not overlap each other)."""
+        return range(bisect_right(self.ends, start), bisect_left(self.starts, end))
+
+
+def _is_metadata(s: str, start: int, dates: _Index) -> bool:
     s_stripped = s.strip()
     if not _single_line(s_stripped) or len(s_stripped) > 160:
         return False
@@ -206,11 +224,9 @@ def _is_metadata(s: str, start: int, dates: Sequence[DateMention]) -> bool:
     return _covered_by_date(s, start, dates, whole=True)
 
 
-def _covered_by_date(
-    s: str, start: int, dates: Sequence[DateMention], *, whole: bool = False
-) -> bool:
+def _covered_by_date(s: str, start: int, dates: _Index, *, whole: bool = False) -> bool:
     end = start + len(s)
-    inside = [d for d in dates if d.start >= start and d.end <= end]
+    inside = [d for d in dates.starting_in(start, end) if d.end <= end]
     if not inside:
         return False
     if not whole:
@@ -219,9 +235,10 @@ def _covered_by_date(
     return not _PUNCT_SPACE.sub("", rest)
 
 
-def _quote_paragraph(p: Span, quotes: Sequence[Quote]) -> int | None:
+def _quote_paragraph(p: Span, quotes: _Index) -> int | None:
     """Index of the quotation that covers most of paragraph ``p``, if any covers half of it."""
-    for i, q in enumerate(quotes):
+    for i in quotes.overlapping(p.start, p.end):
+        q = quotes.items[i]
         overlap = min(p.end, q.end) - max(p.start, q.start)
         if overlap > 0 and overlap * 2 >= p.end - p.start:
             return i
@@ -251,14 +268,15 @@ def classify_sections(
     quote_of: list[int | None] = [None] * len(paragraphs)
     bp = [p.tag == "boilerplate" for p in paragraphs]
     texts = [text[p.start : p.end] for p in paragraphs]
+    date_index, score_index, quote_index = _Index(dates), _Index(scores), _Index(quotes)
 
     for i, p in enumerate(paragraphs):
-        if bp[i] or p.tag == "metadata" or _is_metadata(texts[i], p.start, dates):
+        if bp[i] or p.tag == "metadata" or _is_metadata(texts[i], p.start, date_index):
             kinds[i] = "metadata"
-        elif any(p.start <= sc.start and sc.end <= p.end for sc in scores) or p.tag == "table":
-            kinds[i] = "table" if any(p.start <= sc.start < p.end for sc in scores) else "body"
+        elif p.tag == "table" or score_index.starting_in(p.start, p.end):
+            kinds[i] = "table" if score_index.starting_in(p.start, p.end) else "body"
         else:
-            q = _quote_paragraph(p, quotes)
+            q = _quote_paragraph(p, quote_index)
             if q is not None:
                 kinds[i], quote_of[i] = "quote", q
     # Attribution lines ("Name, Role, said:") belong to the quotation that follows them.
@@ -268,7 +286,7 @@ def classify_sections(
             kinds[i] == "body"
             and nxt is not None
             and _SPEECH_END.search(texts[i])
-            and quotes[nxt].start >= paragraphs[i + 1].start
+            and quote_index.items[nxt].start >= paragraphs[i + 1].start
         ):
             kinds[i], quote_of[i] = "quote", nxt
     # Headings inside a quotation (between its paragraphs) are headings, not quoted words.
