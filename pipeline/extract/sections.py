@@ -236,12 +236,14 @@ def _covered_by_date(s: str, start: int, dates: _Index, *, whole: bool = False) 
 
 
 def _quote_paragraph(p: Span, quotes: _Index) -> int | None:
-    """Index of the quotation that covers most of paragraph ``p``, if any covers half of it."""
-    for i in quotes.overlapping(p.start, p.end):
+    """The first quotation in paragraph ``p`` when quotations cover at least half of it."""
+    found = quotes.overlapping(p.start, p.end)
+    covered = 0
+    for i in found:
         q = quotes.items[i]
-        overlap = min(p.end, q.end) - max(p.start, q.start)
-        if overlap > 0 and overlap * 2 >= p.end - p.start:
-            return i
+        covered += min(p.end, q.end) - max(p.start, q.start)
+        if covered * 2 >= p.end - p.start:
+            return found[0]
     return None
 
 

@@ -122,3 +122,12 @@ def test_html_blocks_are_the_paragraphs() -> None:
     ]
     sections = classify_sections(text, paras, [], [], [])
     assert [s.kind for s in sections] == ["title", "metadata", "body"]
+
+
+def test_paragraph_of_two_quotes_and_their_attribution_is_a_quote() -> None:
+    text = (
+        "Headline\n\nLede sentence one. And two.\n\n"
+        '"We found a committed workforce," said Mo Reed, the chief inspector. '
+        '"But caseloads are far too high."\n\nLater text. More of it.'
+    )
+    assert [k for k, _ in kinds(text)][2] == "quote"
