@@ -242,3 +242,16 @@ def twelve_months_to(year: int, month: int) -> tuple[str, str]:
     start_month = month % 12 + 1
     start_year = year if month == 12 else year - 1
     return iso_month_start(start_year, start_month), iso_month_end(year, month)
+
+
+_MARKDOWN_WRAP = regex.compile(
+    r"^\s*(?:#{1,6}\s+)?(?:(\*\*|__)(?P<inner>.+)\1|(?P<plain>.+?))\s*#*\s*$"
+)
+
+
+def headline_text(s: str) -> str:
+    """A headline's words without Markdown heading marks or bold markers (``# **Title**``)."""
+    m = _MARKDOWN_WRAP.match(s)
+    if m is None:
+        return s
+    return str(m.group("inner") or m.group("plain") or s)

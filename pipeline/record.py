@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.components import get, text_of
 from pipeline.model import Release, Section, Source
+from pipeline.normalize import headline_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -46,8 +47,8 @@ def to_release(
     quotes = get(doc, "quotes")
     dates = get(doc, "dates")
     numbers = get(doc, "numbers")
-    title = next((s.text for s in sections if s.kind == "title"), None)
-    standfirst = next((s.text for s in sections if s.kind == "standfirst"), None)
+    title = next((headline_text(s.text) for s in sections if s.kind == "title"), None)
+    standfirst = next((headline_text(s.text) for s in sections if s.kind == "standfirst"), None)
 
     warnings = list(reader_warnings)
     if title is None:

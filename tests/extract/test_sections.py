@@ -131,3 +131,13 @@ def test_paragraph_of_two_quotes_and_their_attribution_is_a_quote() -> None:
         '"But caseloads are far too high."\n\nLater text. More of it.'
     )
     assert [k for k, _ in kinds(text)][2] == "quote"
+
+
+def test_markdown_headline_value_drops_heading_marks() -> None:
+    import pipeline
+
+    release = pipeline.extract_text(
+        "# **Inspection of Somewhere**\n\nOne line summary.\n\nBody. More."
+    )
+    assert release.title == "Inspection of Somewhere"
+    assert release.sections[0].text == "# **Inspection of Somewhere**"
