@@ -169,8 +169,8 @@ def score(
         result = scoring.score_files(releases, gold)
     except PipelineError as exc:
         _fail(exc)
-    typer.echo(scoring.render(result, as_json=as_json, misses=misses))
     failed = scoring.failures(result, thresholds)
+    typer.echo(scoring.render(result, as_json=as_json, misses=misses, failed=failed))
     for line in failed:
         typer.echo(f"below threshold: {line}", err=True)
     if failed:

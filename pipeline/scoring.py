@@ -801,9 +801,10 @@ def _miss_line(miss: Miss) -> str:
     )
 
 
-def render(result: ScoreResult, *, as_json: bool, misses: bool) -> str:
+def render(result: ScoreResult, *, as_json: bool, misses: bool, failed: Sequence[str] = ()) -> str:
     """The report: misses (one line each, when ``misses``), the per-field table and a last
-    line ``ok | title=1.0 scores=...``. With ``as_json`` the same as one JSON object."""
+    line ``ok | title=1.0 scores=...`` (``FAIL: <what> | ...`` when thresholds in ``failed``
+    were missed). With ``as_json`` the same as one JSON object."""
     if as_json:
         data = result.as_dict()
         if misses:
@@ -812,6 +813,7 @@ def render(result: ScoreResult, *, as_json: bool, misses: bool) -> str:
                 for m in result.misses
             ]
         data["summary"] = result.summary()
+        data["failed"] = list(failed)
         return json.dumps(data, indent=2, ensure_ascii=False)
     lines = [_miss_line(m) for m in result.misses] if misses else []
     lines.append(f"cases {result.cases}, records missing {result.missing_records}")
@@ -824,5 +826,6 @@ def render(result: ScoreResult, *, as_json: bool, misses: bool) -> str:
     lines.append(f"{'field':<18} {'acc':>6} {'ok':>6} {'of':>6}")
     for name, t in result.tallies.items():
         lines.append(f"{name:<18} {result.value(name):6.3f} {t.ok:6d} {t.of:6d}")
-    lines.append(f"ok | {result.summary()}")
+    verdict = "FAIL: " + "; ".join(failed) if failed else "ok"
+    lines.append(f"{verdict} | {result.summary()}")
     return "\n".join(lines)

@@ -896,3 +896,16 @@ def test_cli_score_gate_and_errors(tmp_path: Path) -> None:
     assert bad.exit_code == 2
     assert "no such gold file" in bad.stderr
     assert "Traceback" not in bad.output
+
+
+def test_summary_line_says_fail_when_a_threshold_is_missed(tmp_path: Path) -> None:
+    from pipeline import scoring as sc
+
+    gold = Path(__file__).resolve().parents[2] / "shared" / "spec" / "seed.gold.json"
+    releases = tmp_path / "releases.jsonl"
+    releases.write_text('{"release_id": "other", "text": ""}\n', "utf-8")
+    result = sc.score_files(releases, gold)
+    failed = sc.failures(result, {"scores": 0.5})
+    last = sc.render(result, as_json=False, misses=False, failed=failed).splitlines()[-1]
+    assert last.startswith("FAIL: scores 0.0 < 0.5")
+    assert sc.render(result, as_json=False, misses=False).splitlines()[-1].startswith("ok | ")
