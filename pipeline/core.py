@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 import regex
 
@@ -132,8 +133,11 @@ def release_ids(inputs: Sequence[Input]) -> dict[str, str]:
 # never words, so each is kept as one token; shorter runs go through the tokenizer, whose
 # suffix search is limited to the run's tail (see _TailSearch).
 _LONG_RUN_CHARS = 256
-_LONG_RUN = regex.compile(rf"(?<!\S)\S{{{_LONG_RUN_CHARS},}}")
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{_LONG_RUN_CHARS},}}")
 _SUFFIX_WINDOW = 64
+# Ordinary prose has no run longer than the window: spaCy's own tokenizer is used as it is.
+_RUN_HINT = re.compile(rf"\S{{{_SUFFIX_WINDOW + 1}}}")
+_GUARDED: WeakKeyDictionary[Language, Any] = WeakKeyDictionary()
 
 
 class _TailSearch:
@@ -159,6 +163,31 @@ class _TailSearch:
         return found
 
 
+def _guarded_tokenizer(nlp: Language) -> Any:
+    """A copy of ``nlp``'s tokenizer whose suffix search looks at a run's tail only (kept per
+    pipeline; ``nlp.tokenizer`` itself is left untouched, cache and all)."""
+    guarded = _GUARDED.get(nlp)
+    if guarded is None:
+        from spacy.tokenizer import Tokenizer
+
+        base: Any = nlp.tokenizer
+        search = base.suffix_search
+        if isinstance(getattr(search, "__self__", None), regex.Pattern | re.Pattern):
+            search = _TailSearch(search).search
+        guarded = Tokenizer(
+            nlp.vocab,
+            rules=base.rules,
+            prefix_search=base.prefix_search,
+            suffix_search=search,
+            infix_finditer=base.infix_finditer,
+            token_match=base.token_match,
+            url_match=base.url_match,
+            faster_heuristics=getattr(base, "faster_heuristics", True),
+        )
+        _GUARDED[nlp] = guarded
+    return guarded
+
+
 def make_doc(nlp: Language, text: str) -> Doc:
     """Tokenise ``text`` like ``nlp.make_doc``, in time linear in ``text`` (see ``_LONG_RUN``).
 
@@ -167,10 +196,9 @@ def make_doc(nlp: Language, text: str) -> Doc:
     """
     from spacy.tokens import Doc
 
-    tokenizer: Any = nlp.tokenizer
-    search = getattr(tokenizer, "suffix_search", None)
-    if isinstance(getattr(search, "__self__", None), regex.Pattern | re.Pattern):
-        tokenizer.suffix_search = _TailSearch(search).search
+    if _RUN_HINT.search(text) is None:
+        return nlp.tokenizer(text)
+    tokenizer = _guarded_tokenizer(nlp)
     runs = list(_LONG_RUN.finditer(text))
     if not runs:
         return tokenizer(text)  # type: ignore[no-any-return]
