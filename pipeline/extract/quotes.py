@@ -26,6 +26,7 @@ _MARKS = regex.compile(r'[“”„"]')
 _SPACE = " \t\n\xa0\u2009\u200a\u202f"
 _MIN_FRAGMENT_WORDS = 5  # shorter unattributed fragments are scare quotes or titles
 _ATTRIBUTION_REACH = 400  # characters before a quotation searched for "Name said:"
+_SIGNATURE = regex.compile(r"[—–―-]{1,2}[ \t\xa0]*(?P<who>\p{Lu}[^\n“”\"]{1,150}?)[ \t.]*$")
 _LEADING_ARTICLE = regex.compile(r"^(?:the|an?)\s+", regex.IGNORECASE)
 # "the Area’s", "CQC’s", "Pellingford Council’s": a possessor before a role
 _POSSESSOR = regex.compile(r"^((?:\p{Lu}[\p{L}\-&]*\s+){0,3}\p{L}[\p{L}\-&]*)[’']s\s+(?=\S)")
@@ -237,8 +238,17 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
     while toks and toks[-1].rstrip(".") in v["postnominals"]:
         toks.pop()
     run: list[str] = []
-    for tok in reversed(toks):
-        if tok in v["honorifics"] or not _is_cap(tok) or tok in v["role_words"]:
+    for i in range(len(toks) - 1, -1, -1):
+        tok = toks[i]
+        # "Ursula von der Leyen": a lowercase particle between capitalised name words
+        before = toks[i - 1] if i > 0 else ""
+        name_before = _is_cap(before) and before not in v["role_words"]
+        particle = (
+            tok in v["name_particles"]
+            and bool(run)
+            and (before in v["name_particles"] or name_before)
+        )
+        if not particle and (tok in v["honorifics"] or not _is_cap(tok) or tok in v["role_words"]):
             break
         if tok.upper() == tok and len(tok) > 1:  # acronyms (CPS, HMCPSI) are not names
             break
@@ -247,10 +257,12 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         return None
     cut = len(toks) - len(run)
     honorific = cut > 0 and toks[cut - 1] in v["honorifics"]
-    if len(run) > 3:
-        run = run[-3:]
-        cut = len(toks) - 3
-    if len(run) == 1 and not honorific and cut > 0:
+    real = [t for t in run if t not in v["name_particles"]]
+    if len(real) > 3:
+        keep = len(run) - run.index(real[-3])
+        run = run[-keep:]
+        cut = len(toks) - keep
+    if len(real) == 1 and not honorific and cut > 0:
         return None  # "CPS Caldermouth": a place after a role, not a name
     name = " ".join(run)
     role_toks = toks[:cut]
@@ -337,6 +349,12 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
             m = pats[key].match(tail)
             if m and _plausible_who(m.group("who")):
                 return str(m.group("who"))
+    if raw.last_para + 1 < len(paragraphs):
+        # A blockquote signed on the next line: "— Name, Role"
+        nxt = paragraphs[raw.last_para + 1]
+        m = _SIGNATURE.match(text, nxt.start, min(nxt.end, nxt.start + _ATTRIBUTION_REACH))
+        if m and raw.end >= last_p.end - 1:
+            return str(m.group("who"))
     head = _last_sentence(text, max(first_p.start, raw.start - _ATTRIBUTION_REACH), raw.start)
     for key in ("before", "according"):
         m = pats[key].search(head)
@@ -353,7 +371,7 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
 def _last_sentence(text: str, start: int, end: int) -> str:
     """``text[start:end]`` from just after its last sentence end or double quote mark: an
     attribution never reaches past one, and searching less keeps many quotations cheap."""
-    cut = max(text.rfind(ch, start, end) for ch in ".!?“”\"")
+    cut = max(text.rfind(ch, start, end) for ch in '.!?“”"')
     return text[max(start, cut + 1) : end]
 
 

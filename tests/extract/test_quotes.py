@@ -212,3 +212,14 @@ def test_quote_resuming_after_its_attribution_keeps_the_speaker() -> None:
 def test_attribution_with_according_to_and_adverbials(text: str) -> None:
     ((speaker, role, _n, _words),) = quotes(text)
     assert (speaker, role) == ("Ian Rowe", "chief inspector")
+
+
+def test_names_with_particles_and_signed_blockquotes() -> None:
+    assert parse_attribution("President of the Commission, Ursula von der Leyen").speaker == (
+        "Ursula von der Leyen"
+    )
+    assert parse_attribution("Chief Inspector Pieter van Dijk").speaker == "Pieter van Dijk"
+    text = "Lede here.\n\n“Every victim deserves better than this.”\n\n— Rosa Diaz, chief inspector"
+    assert quotes(text) == [
+        ("Rosa Diaz", "chief inspector", 1, "Every victim deserves better than this."),
+    ]
