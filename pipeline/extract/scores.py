@@ -267,9 +267,16 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
         for cells in table:
             if len(cells) < 2 or all(c.tag == "th" for c in cells):
                 continue  # a header row
-            last = text[cells[-1].start : cells[-1].end]
             first = text[cells[0].start : cells[0].end]
-            m = grade.match(f"x\t{last.strip()}")
+            # the grade is the rightmost cell that holds only a grade (a comment may follow)
+            m = next(
+                (
+                    found
+                    for c in reversed(cells[1:])
+                    if (found := grade.match(f"x\t{text[c.start : c.end].strip()}"))
+                ),
+                None,
+            )
             if m is None or not first.strip():
                 continue
             rows.append(

@@ -187,3 +187,14 @@ def test_html_row_headers_are_criteria() -> None:
     assert [(s.criterion, s.score) for s in find_scores(text, [cells])] == [
         ("Preventing crime", "Good"),
     ]
+
+
+def test_html_grade_column_followed_by_a_comment_column() -> None:
+    from pipeline.model import Span
+
+    text = "Area\tGrade\tComment\nLeadership\tGood\tStrong and visible"
+    cells = [
+        (Span(0, 4, "th"), Span(5, 10, "th"), Span(11, 18, "th")),
+        (Span(19, 29, "td"), Span(30, 34, "td"), Span(35, 53, "td")),
+    ]
+    assert [(s.criterion, s.score) for s in find_scores(text, [cells])] == [("Leadership", "Good")]
