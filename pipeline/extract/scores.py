@@ -178,7 +178,8 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             offset + tail,
             crit,
             collapse_space(m.group("grade")),
-            kind in ("pipe", "tab", "aligned", "dash"),
+            kind in ("pipe", "tab", "aligned", "dash")
+            or (kind == "colon" and line.lstrip()[:1] in "•▪●*-–"),  # bulleted "X: Good"
         )
     return None
 

@@ -198,3 +198,8 @@ def test_html_grade_column_followed_by_a_comment_column() -> None:
         (Span(19, 29, "td"), Span(30, 34, "td"), Span(35, 53, "td")),
     ]
     assert [(s.criterion, s.score) for s in find_scores(text, [cells])] == [("Leadership", "Good")]
+
+
+def test_two_bulleted_colon_rows_are_a_table() -> None:
+    text = "Ratings:\n\n• Leadership: Good\n• Casework: Requires improvement\n"
+    assert rows(text) == [("Leadership", "Good"), ("Casework", "Requires improvement")]
