@@ -83,6 +83,7 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
             regex.VERSION1,
         ),
         "intro_end": regex.compile(rf"\b(?:{verbs})\b{adverbial}\s*:\s*$"),
+        "speech_end": regex.compile(rf"\b(?:{verbs})\b{adverbial}\s*:?\s*$"),
         # 'According to the Chief Inspector, Sir Tom Winsor, “…”'
         "according": regex.compile(
             r"(?:^|(?<=[.!?]\s))(?:[Aa]ccording to|[Ii]n the words of)\s+"
@@ -219,16 +220,6 @@ def _tokens(s: str) -> list[str]:
 
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
-
-
-def _strip_titles(tokens: list[str]) -> list[str]:
-    v = _vocab()
-    toks = list(tokens)
-    while toks and (toks[0] in v["honorifics"] or toks[0].lower() == "the"):
-        toks.pop(0)
-    while toks and toks[-1].rstrip(".") in v["postnominals"]:
-        toks.pop()
-    return toks
 
 
 def _name_tail(seg: str) -> tuple[str, str] | None:
@@ -373,6 +364,11 @@ def _last_sentence(text: str, start: int, end: int) -> str:
     attribution never reaches past one, and searching less keeps many quotations cheap."""
     cut = max(text.rfind(ch, start, end) for ch in '.!?“”"')
     return text[max(start, cut + 1) : end]
+
+
+def ends_with_speech(s: str) -> bool:
+    """Whether ``s`` ends like an attribution line (``Name, Role, said:``, ``X says``)."""
+    return _verb_patterns()["speech_end"].search(s) is not None
 
 
 def _plausible_who(who: str) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from pipeline.extract.quotes import ends_with_speech
 from pipeline.model import DateMention, Quote, Score, Section, Span
 from pipeline.vocab import load
 
@@ -36,7 +37,6 @@ _PUNCT_SPACE = regex.compile(r"[\p{P}\s]")
 _SENTENCE_BREAK = regex.compile(r"[.!?]\s+\p{Lu}")
 _READER_BLOCKS = frozenset({"p", "list", "blockquote", "heading", "metadata"})
 _MD_HEADING = regex.compile(r"^#{1,6}\s+\S")
-_SPEECH_END = regex.compile(r"\b(?:said|says|added|continued|commented|explained|stated)\s*:?\s*$")
 
 
 def _vocab() -> dict[str, list[str]]:
@@ -287,7 +287,7 @@ def classify_sections(
         if (
             kinds[i] == "body"
             and nxt is not None
-            and _SPEECH_END.search(texts[i])
+            and ends_with_speech(texts[i])
             and quote_index.items[nxt].start >= paragraphs[i + 1].start
         ):
             kinds[i], quote_of[i] = "quote", nxt
