@@ -115,9 +115,9 @@ def extract(
 
             export.check_out(out)
             nlp = load(model)
-            result = core.run(paths, nlp=nlp, max_bytes=max_bytes, on_error=_say, debug=debug)
-            errors = [{"path": e.path, "code": e.code, "message": e.detail} for e in result.errors]
-            export.write_outputs(out, result.releases, errors, result.manifest, xlsx=xlsx)
+            result = core.extract_to(
+                paths, out, nlp=nlp, max_bytes=max_bytes, xlsx=xlsx, on_error=_say, debug=debug
+            )
         except _Stopped:
             _fail(f"interrupted; {out.as_posix()}/ is left as it was", 130)
         except PipelineError as exc:
@@ -131,10 +131,9 @@ def extract(
                 raise
             _fail(f"unexpected {type(exc).__name__}: {exc}; run again with --debug and report it")
     if not quiet:
-        n_warn = sum(1 for r in result.releases if r.warnings)
         typer.echo(
-            f"extracted {len(result.releases)} release(s) into {out.as_posix()}/"
-            f" ({len(result.errors)} refused, {n_warn} with warnings)"
+            f"extracted {result.extracted} release(s) into {out.as_posix()}/"
+            f" ({len(result.errors)} refused, {result.with_warnings} with warnings)"
         )
     if result.errors:
         raise typer.Exit(1)

@@ -36,9 +36,13 @@ class Input:
 
 @dataclass(slots=True)
 class RunReport:
+    """What a run did: ``releases`` holds the records unless a ``sink`` took them."""
+
     releases: list[Release] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     manifest: dict[str, Any] = field(default_factory=dict)
+    extracted: int = 0
+    with_warnings: int = 0
 
 
 def _shown(path: Path) -> str:
@@ -253,6 +257,7 @@ def run(
     nlp: Language,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: Callable[[InputError], None] | None = None,
+    sink: Callable[[Release], None] | None = None,
     debug: bool = False,
 ) -> RunReport:
     """Read and extract every input; refused inputs are reported, never raised.
@@ -262,6 +267,8 @@ def run(
         nlp: the pipeline from :func:`pipeline.nlp.load`.
         max_bytes: inputs larger than this are refused.
         on_error: called with each refusal as it happens (the CLI prints it).
+        sink: called with each release as soon as it is extracted (the CLI writes it, see
+            :class:`pipeline.export.OutputWriter`); the report then keeps counts, not records.
         debug: let unexpected exceptions propagate (with their traceback).
     """
     from pipeline import __version__
@@ -303,7 +310,12 @@ def run(
                 raise
             refuse(_internal(item.shown, exc), src)
             continue
-        report.releases.append(release)
+        if sink is None:
+            report.releases.append(release)
+        else:
+            sink(release)
+        report.extracted += 1
+        report.with_warnings += bool(release.warnings)
         entries.append(
             {
                 "path": item.shown,
@@ -324,4 +336,34 @@ def run(
         "max_bytes": max_bytes,
         "inputs": entries,
     }
+    return report
+
+
+def extract_to(
+    paths: Sequence[Path],
+    out: Path,
+    *,
+    nlp: Language,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    xlsx: bool = False,
+    on_error: Callable[[InputError], None] | None = None,
+    debug: bool = False,
+) -> RunReport:
+    """The main job (``pipeline extract``): extract every input and write the contract files.
+
+    Each release is written as soon as it is extracted, into a temporary folder that replaces
+    ``out`` only once everything is written (see :class:`pipeline.export.OutputWriter`).
+
+    Raises:
+        PipelineError: ``out`` cannot be replaced (see :func:`pipeline.export.check_out`).
+        OSError: the output could not be written; ``out`` is left as it was.
+    """
+    from pipeline import export
+
+    with export.OutputWriter(out, xlsx=xlsx) as writer:
+        report = run(
+            paths, nlp=nlp, max_bytes=max_bytes, on_error=on_error, sink=writer.add, debug=debug
+        )
+        errors = [{"path": e.path, "code": e.code, "message": e.detail} for e in report.errors]
+        writer.finish(errors, report.manifest)
     return report

@@ -7,7 +7,6 @@ is written into ``--out`` itself; the finished folder replaces it in one atomic 
 
 from __future__ import annotations
 
-import csv
 import ctypes
 import ctypes.util
 import dataclasses
@@ -21,7 +20,6 @@ import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -57,27 +55,41 @@ RELEASE_COLUMNS = (
     "warnings",
 )
 ERROR_COLUMNS = ("path", "code", "message")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]+")
-_FORMULA_CHARS = frozenset(_FORMULA_START)
+_FORMULA_CHARS = frozenset("=+-@\t\r")  # what a spreadsheet may run as a formula
+_QUOTE_IF = re.compile(r'[",\n\r]').search
 
 
 def guard(cell: str) -> str:
     """Prefix ``'`` to text a spreadsheet would run as a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    return "'" + cell if cell[:1] in _FORMULA_CHARS else cell
 
 
-def _cell(value: Any) -> Any:
+def _field(value: Any) -> str:
+    """One CSV field: text formula-guarded, then quoted (RFC 4180) when it holds a comma, a
+    quote mark or a line break (``\r`` included, which ``csv.writer`` leaves bare); numbers as
+    Python writes them; None empty; booleans ``true``/``false``."""
     kind = type(value)
     if kind is str:
-        return "'" + value if value[:1] in _FORMULA_CHARS and value else value
+        text: str = "'" + value if value[:1] in _FORMULA_CHARS else value
+        return '"' + text.replace('"', '""') + '"' if _QUOTE_IF(text) else text
     if kind is int or kind is float:
-        return value
+        return repr(value)
     if value is None:
         return ""
     if kind is bool:
         return "true" if value else "false"
-    return guard(str(value))
+    return _field(str(value))
+
+
+def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """A whole CSV file's text (header first), each line ended by ``\n``."""
+    return _lines([header, *rows])
+
+
+def _lines(rows: Iterable[Sequence[Any]]) -> str:
+    # A hand-made writer: faster than csv.writer here, and one place for the formula guard.
+    return "".join([",".join([_field(v) for v in row]) + "\n" for row in rows])
 
 
 def _fields(cls: type) -> tuple[str, ...]:
@@ -141,48 +153,6 @@ def headline(release: Release) -> dict[str, Any]:
     }
 
 
-def table_rows(releases: Sequence[Release], name: str) -> tuple[list[str], list[list[Any]]]:
-    """Header and rows of one tidy table (``release_id`` first, then the record's fields)."""
-    fields = _ITEM_FIELDS[name]
-    values = attrgetter(*fields)
-    rows = [[r.release_id, *values(item)] for r in releases for item in getattr(r, name)]
-    return ["release_id", *fields], rows
-
-
-def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    # _cell inlined for the common types: this loop runs for every cell of every table.
-    cells = [
-        [
-            ("'" + v if v and v[0] in _FORMULA_CHARS else v)
-            if type(v) is str
-            else v
-            if type(v) is int or type(v) is float
-            else _cell(v)
-            for v in row
-        ]
-        for row in rows
-    ]
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
-    w.writerows(cells)
-    text = buf.getvalue()
-    if "\r" in text:
-        # csv.writer quotes a cell that holds a character of its line terminator, and "\r" is
-        # not in "\n": such a cell would break its row. Write each row with "\r\n" instead
-        # (which quotes it) and end it with "\n".
-        one = io.StringIO()
-        w = csv.writer(one, lineterminator="\r\n")
-        lines = []
-        for row in [header, *cells]:
-            one.seek(0)
-            one.truncate()
-            w.writerow(row)
-            lines.append(one.getvalue()[:-2] + "\n")
-        text = "".join(lines)
-    return text
-
-
 def _write(path: Path, content: str) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(content)
@@ -190,7 +160,7 @@ def _write(path: Path, content: str) -> None:
 
 def write_outputs(
     out_dir: Path,
-    releases: Sequence[Release],
+    releases: Iterable[Release],
     errors: Sequence[dict[str, str]],
     manifest: dict[str, Any],
     *,
@@ -209,18 +179,113 @@ def write_outputs(
         PipelineError: ``out_dir`` is a file, or a folder that holds something other than an
             earlier output (see :func:`check_out`); or two releases share a ``release_id``.
     """
-    out_dir = check_out(out_dir)
-    _check_ids(releases)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    recover(out_dir)
-    tmp = Path(tempfile.mkdtemp(prefix=f"{_tmp_prefix(out_dir)}{os.getpid()}-", dir=out_dir.parent))
-    try:
-        _write_all(tmp, releases, errors, manifest, xlsx=xlsx)
+    with OutputWriter(out_dir, xlsx=xlsx) as writer:
+        for release in releases:
+            writer.add(release)
+        writer.finish(errors, manifest)
+
+
+class OutputWriter:
+    """The contract files, written release by release into a temporary folder beside
+    ``out_dir`` and swapped in by :meth:`finish`.
+
+    Nothing is kept per release (memory stays flat however many there are), except the rows
+    of the workbook when ``xlsx`` asks for one. Leaving the ``with`` block without
+    :meth:`finish` (an error, Ctrl-C) removes the temporary folder: ``out_dir`` is untouched.
+    """
+
+    def __init__(self, out_dir: Path, *, xlsx: bool = False) -> None:
+        self.out_dir = check_out(out_dir)
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        recover(self.out_dir)
+        prefix = f"{_tmp_prefix(self.out_dir)}{os.getpid()}-"
+        self.tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out_dir.parent))
+        self._json_dir = self.tmp / "json"
+        self._json_dir.mkdir()
+        self._seen: set[str] = set()
+        self.counts: dict[str, int] = {"releases": 0, "errors": 0, **dict.fromkeys(TABLES, 0)}
+        # Open until finish() or close().
+        self._jsonl = (self.tmp / "releases.jsonl").open("wb")
+        self._tables = {"releases": self._open_csv("releases", RELEASE_COLUMNS)}
+        for name in TABLES:
+            self._tables[name] = self._open_csv(name, ("release_id", *_ITEM_FIELDS[name]))
+        # The workbook needs every row at the end: kept only when it is asked for.
+        self._book: dict[str, list[list[Any]]] | None = (
+            {"releases": [], **{name: [] for name in TABLES}} if xlsx else None
+        )
+
+    def _open_csv(self, name: str, header: Sequence[str]) -> io.TextIOWrapper:
+        fh = (self.tmp / f"{name}.csv").open("w", encoding="utf-8", newline="")
+        fh.write(_lines([header]))
+        return fh
+
+    def __enter__(self) -> OutputWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add(self, release: Release) -> None:
+        """Write one release's JSON file, its ``releases.jsonl`` line and its table rows.
+
+        Raises:
+            PipelineError: its ``release_id`` is unsafe as a file name or already used.
+        """
+        rid = release.release_id
+        if not _SAFE_ID.fullmatch(rid) or not rid.strip(".") or rid.casefold() in self._seen:
+            raise PipelineError(
+                f"release_id {rid!r} is unsafe as a file name or not unique in this run"
+            )
+        self._seen.add(rid.casefold())
+        d = release_dict(release)
+        self._jsonl.write(orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE))
+        (self._json_dir / f"{rid}.json").write_bytes(
+            orjson.dumps(d, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+        )
+        head = headline(release)
+        self._rows("releases", [[head[c] for c in RELEASE_COLUMNS]])
+        self.counts["releases"] += 1
+        for name in TABLES:
+            items = d[name]
+            if items:
+                self._rows(name, [[rid, *item.values()] for item in items])
+                self.counts[name] += len(items)
+
+    def _rows(self, name: str, rows: list[list[Any]]) -> None:
+        self._tables[name].write(_lines(rows))
+        if self._book is not None:
+            self._book[name].extend(rows)
+
+    def finish(self, errors: Sequence[dict[str, str]], manifest: dict[str, Any]) -> None:
+        """Write ``errors.csv``, the workbook and ``manifest.json``, then swap the folder in."""
+        self.counts["errors"] = len(errors)
+        error_rows = [[e[c] for c in ERROR_COLUMNS] for e in errors]
+        _write(self.tmp / "errors.csv", _csv(ERROR_COLUMNS, error_rows))
+        self._close_files()
+        if self._book is not None:
+            headers: dict[str, Sequence[str]] = {"releases": RELEASE_COLUMNS}
+            for name in TABLES:
+                headers[name] = ("release_id", *_ITEM_FIELDS[name])
+            headers["errors"] = ERROR_COLUMNS
+            sheets = {**self._book, "errors": error_rows}
+            _workbook(self.tmp / "releases.xlsx", {n: (headers[n], sheets[n]) for n in headers})
+        manifest = {**manifest, "row_counts": dict(self.counts)}
+        _write(
+            self.tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+        )
         with _uninterrupted():
-            _swap_in(tmp, out_dir)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+            _swap_in(self.tmp, self.out_dir)
+
+    def _close_files(self) -> None:
+        self._jsonl.close()
+        for fh in self._tables.values():
+            fh.close()
+
+    def close(self) -> None:
+        """Close the files and remove the temporary folder if it was not swapped in."""
+        self._close_files()
+        if self.tmp.exists():
+            shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def check_out(out_dir: Path) -> Path:
@@ -243,75 +308,14 @@ def check_out(out_dir: Path) -> Path:
     return out_dir
 
 
-def _check_ids(releases: Sequence[Release]) -> None:
-    seen: set[str] = set()
-    for r in releases:
-        rid = r.release_id
-        if not _SAFE_ID.fullmatch(rid) or not rid.strip(".") or rid.casefold() in seen:
-            raise PipelineError(
-                f"release_id {rid!r} is unsafe as a file name or not unique in this run"
-            )
-        seen.add(rid.casefold())
-
-
-def _write_all(
-    folder: Path,
-    releases: Sequence[Release],
-    errors: Sequence[dict[str, str]],
-    manifest: dict[str, Any],
-    *,
-    xlsx: bool,
-) -> None:
-    (folder / "json").mkdir()
-    lines = []
-    for r in releases:
-        d = release_dict(r)
-        lines.append(orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE))
-        (folder / "json" / f"{r.release_id}.json").write_bytes(
-            orjson.dumps(d, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
-        )
-    (folder / "releases.jsonl").write_bytes(b"".join(lines))
-    heads = [headline(r) for r in releases]
-    _write(
-        folder / "releases.csv",
-        _csv(RELEASE_COLUMNS, ([h[c] for c in RELEASE_COLUMNS] for h in heads)),
-    )
-    counts = {"releases": len(releases), "errors": len(errors)}
-    tables: dict[str, tuple[list[str], list[list[Any]]]] = {}
-    for name in TABLES:
-        header, rows = table_rows(releases, name)
-        tables[name] = (header, rows)
-        counts[name] = len(rows)
-        _write(folder / f"{name}.csv", _csv(header, rows))
-    _write(
-        folder / "errors.csv", _csv(ERROR_COLUMNS, ([e[c] for c in ERROR_COLUMNS] for e in errors))
-    )
-    if xlsx:
-        _workbook(folder / "releases.xlsx", heads, tables, errors)
-    manifest = {**manifest, "row_counts": counts}
-    _write(folder / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-
-
-def _workbook(
-    path: Path,
-    heads: list[dict[str, Any]],
-    tables: dict[str, tuple[list[str], list[list[Any]]]],
-    errors: Sequence[dict[str, str]],
-) -> None:
+def _workbook(path: Path, sheets: dict[str, tuple[Sequence[str], list[list[Any]]]]) -> None:
+    """One sheet per table, cells guarded like the CSV files (see :func:`_xl`)."""
     import pandas as pd
 
-    def frame(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> pd.DataFrame:
-        return pd.DataFrame([[_xl(v) for v in row] for row in rows], columns=list(header))
-
     with pd.ExcelWriter(path, engine="openpyxl") as xl:
-        frame(RELEASE_COLUMNS, ([h[c] for c in RELEASE_COLUMNS] for h in heads)).to_excel(
-            xl, sheet_name="releases", index=False
-        )
-        for name, (header, rows) in tables.items():
-            frame(header, rows).to_excel(xl, sheet_name=name, index=False)
-        frame(ERROR_COLUMNS, ([e[c] for c in ERROR_COLUMNS] for e in errors)).to_excel(
-            xl, sheet_name="errors", index=False
-        )
+        for name, (header, rows) in sheets.items():
+            frame = pd.DataFrame([[_xl(v) for v in row] for row in rows], columns=list(header))
+            frame.to_excel(xl, sheet_name=name, index=False)
 
 
 _XL_MAX = 32767  # Excel's limit on the characters in one cell
@@ -320,13 +324,15 @@ _ILLEGAL_XL = {c: None for c in range(32) if chr(c) not in "\t\n\r"}
 
 def _xl(value: Any) -> Any:
     """A workbook cell: formula-guarded, without control characters Excel rejects."""
-    if isinstance(value, str):
-        # Control characters go first: "\x01=cmd" must not become an unguarded "=cmd".
-        value = value.translate(_ILLEGAL_XL)
-    v = _cell(value)
-    if isinstance(v, str):
-        v = v[:_XL_MAX]
-    return v if v != "" else None
+    if value is None:
+        return None
+    kind = type(value)
+    if kind is int or kind is float:
+        return value
+    if kind is bool:
+        return "true" if value else "false"
+    # Control characters go first: "\x01=cmd" must not become an unguarded "=cmd".
+    return guard(str(value).translate(_ILLEGAL_XL))[:_XL_MAX] or None
 
 
 def _tmp_prefix(out_dir: Path) -> str:

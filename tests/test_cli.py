@@ -185,7 +185,7 @@ def test_an_unexpected_error_is_one_line_and_debug_shows_it(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk\nexploded")
 
-    monkeypatch.setattr(export, "write_outputs", broken)
+    monkeypatch.setattr(export.OutputWriter, "finish", broken)
     result = runner.invoke(app, ["extract", str(SEED), "-o", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert_one_line_error(result.stderr, "RuntimeError", "disk exploded", "--debug")

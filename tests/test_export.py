@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import pipeline
@@ -85,6 +87,31 @@ def test_csv_cells_guarded_and_numbers_left_as_numbers() -> None:
     parsed = list(csv.reader(io.StringIO(export._csv(header, rows), newline="")))
     assert parsed[1] == ["'=r", "'-2 files", "-2", "-0.5", "0", "true", ""]
     assert parsed[2] == ["'\tr", "'\rcr", "3", "1.5", "7", "false", ""]
+
+
+CELLS = st.one_of(
+    st.text(),
+    st.text(alphabet=',"\n\r\t=+-@ x\u2028'),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.none(),
+    st.booleans(),
+)
+
+
+@given(st.lists(st.lists(CELLS, min_size=2, max_size=6), max_size=5))
+def test_csv_text_reads_back_as_the_guarded_cells(rows: list[list[object]]) -> None:
+    def expected(v: object) -> str:
+        if v is None:
+            return ""
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        return export.guard(v) if isinstance(v, str) else repr(v)
+
+    text = export._csv(["a", "b"], rows)
+    assert text.endswith("\n")
+    parsed = list(csv.reader(io.StringIO(text, newline="")))
+    assert parsed == [["a", "b"], *([expected(v) for v in row] for row in rows)]
 
 
 def test_every_csv_guards_the_hostile_release(hostile_out: Path) -> None:
@@ -274,6 +301,52 @@ def test_duplicate_release_ids_are_refused(tmp_path: Path, seed_report: core.Run
     two = dataclasses.replace(one, release_id=one.release_id.upper())
     with pytest.raises(PipelineError, match="not unique"):
         export.write_outputs(tmp_path / "out", [one, two], [], {})
+
+
+# --- streaming: one release at a time ----------------------------------------------------------
+
+
+def test_the_writer_streams_and_out_changes_only_at_finish(
+    tmp_path: Path, seed_report: core.RunReport
+) -> None:
+    out = tmp_path / "out"
+    write(out, seed_report)
+    before = tree_hashes(out)
+    with export.OutputWriter(out) as writer:
+        writer.add(seed_report.releases[0])
+        rid = seed_report.releases[0].release_id
+        assert (writer.tmp / "json" / f"{rid}.json").is_file()  # written on add, not kept
+        assert tree_hashes(out) == before
+        writer.finish([], {"tool": "pipeline"})
+    assert json.loads((out / "manifest.json").read_text("utf-8"))["row_counts"]["releases"] == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_leaving_the_writer_without_finish_keeps_the_previous_output(
+    tmp_path: Path, seed_report: core.RunReport
+) -> None:
+    out = tmp_path / "out"
+    write(out, seed_report)
+    before = tree_hashes(out)
+    with pytest.raises(KeyboardInterrupt), export.OutputWriter(out) as writer:
+        writer.add(seed_report.releases[0])
+        raise KeyboardInterrupt
+    assert tree_hashes(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_a_run_with_a_sink_gives_the_same_files_and_keeps_no_records(
+    tmp_path: Path, seed_report: core.RunReport
+) -> None:
+    inputs = [RAW, FIXTURES]
+    kept = core.run(inputs, nlp=pipeline.load())
+    export.write_outputs(tmp_path / "batch", kept.releases, [], {})
+    with export.OutputWriter(tmp_path / "stream") as writer:
+        streamed = core.run(inputs, nlp=pipeline.load(), sink=writer.add)
+        writer.finish([], {})
+    assert streamed.releases == [] and streamed.extracted == len(kept.releases) > 20
+    assert streamed.with_warnings == sum(1 for r in kept.releases if r.warnings)
+    assert tree_hashes(tmp_path / "stream") == tree_hashes(tmp_path / "batch")
 
 
 # --- determinism ---------------------------------------------------------------------------------
