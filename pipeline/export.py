@@ -20,6 +20,7 @@ import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,9 @@ def _fields(cls: type) -> tuple[str, ...]:
 
 _ITEM_FIELDS = {name: _fields(cls) for name, cls in TABLES.items()}
 _SOURCE_FIELDS = _fields(Source)
+# Field values as one tuple per record (attrgetter runs in C: this is per item of every table).
+_ITEM_VALUES = {name: attrgetter(*fields) for name, fields in _ITEM_FIELDS.items()}
+_SOURCE_VALUES = attrgetter(*_SOURCE_FIELDS)
 
 
 def release_dict(release: Release) -> dict[str, Any]:
@@ -105,13 +109,14 @@ def release_dict(release: Release) -> dict[str, Any]:
     d: dict[str, Any] = {
         "contract": release.contract,
         "release_id": release.release_id,
-        "source": {f: getattr(release.source, f) for f in _SOURCE_FIELDS},
+        "source": dict(zip(_SOURCE_FIELDS, _SOURCE_VALUES(release.source), strict=True)),
         "text": release.text,
         "title": release.title,
         "standfirst": release.standfirst,
     }
     for name, fields in _ITEM_FIELDS.items():
-        d[name] = [{f: getattr(item, f) for f in fields} for item in getattr(release, name)]
+        values = _ITEM_VALUES[name]
+        d[name] = [dict(zip(fields, values(item), strict=True)) for item in getattr(release, name)]
     d["warnings"] = list(release.warnings)
     d["metadata"] = dict(release.metadata)
     return d
