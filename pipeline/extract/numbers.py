@@ -96,7 +96,8 @@ _NUMBER_SHAPE_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 def _word_scan_pattern() -> re.Pattern[str]:
     # A space, then one alternative per first letter (in three letter cases): the pattern
-    # starts with a plain character, which the regex engine looks for fast.
+    # starts with a plain character, which the regex engine looks for fast. The lookahead on
+    # the first letter is a cheap test that turns most spaces away before the alternatives.
     by_first: dict[str, set[str]] = {}
     for w in (*_W["small"], *_W["tens"]):
         for form in (w, w.capitalize(), w.upper()):
@@ -105,7 +106,8 @@ def _word_scan_pattern() -> re.Pattern[str]:
         f"{c}(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
         for c, rest in sorted(by_first.items())
     )
-    return re.compile(f" (?:{first})(?![A-Za-z])")
+    initials = re.escape("".join(sorted(by_first)))
+    return re.compile(f" (?=[{initials}])(?:{first})(?![A-Za-z])")
 
 
 # Written-out numbers start a word. The scan runs on a copy that starts with a space and has
@@ -121,12 +123,13 @@ _SENTENCE_END_RE = re.compile(
     r"[.!?]['\")\]]*\s+(?=['\"(\[]*[A-Z0-9£])|\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n"
 )
 _PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n")
-# "number of", "total of": each alternative starts with a plain letter (fast scan).
-_NUMBER_OF_RE = re.compile(
-    "|".join(
-        f"{form}\\s+of\\s+" for w in sorted(_words("number_of")) for form in (w, w.capitalize())
-    )
-)
+# "number of", "total of". Found by looking for each word less its first letter with
+# str.find (much faster than a regex scan), then matching the pattern one letter before.
+_NUMBER_OF_FORMS = [form for w in sorted(_words("number_of")) for form in (w, w.capitalize())]
+_NUMBER_OF_RE = re.compile("|".join(f"{form}\\s+of\\s+" for form in _NUMBER_OF_FORMS))
+_TAILS = {form[1:] for form in _NUMBER_OF_FORMS}
+# A tail that starts with a shorter one ("umbers" after "umber") would find nothing new.
+_NUMBER_OF_TAILS = sorted(a for a in _TAILS if not any(a != b and a.startswith(b) for b in _TAILS))
 _NOTE_PREFIX = frozenset(" \t#>*\u2022-")
 _MAX_UNIT_WORDS = 6
 _LOOK_BACK_COUNTS = 12  # how many earlier numbers a bare number looks at for its unit
@@ -609,12 +612,26 @@ def _number_of_unit(t: str, original: str, s: int, found: list[tuple[int, int]])
 
 
 def _number_of_spans(t: str) -> list[tuple[int, int]]:
-    """Where the text says "number of" / "total of" (as whole words), in order."""
-    return [
-        m.span()
-        for m in _NUMBER_OF_RE.finditer(t)
-        if m.start() == 0 or not t[m.start() - 1].isalpha()
-    ]
+    """Where the text says "number of" / "total of" (as whole words), in order: the matches
+    that ``_NUMBER_OF_RE.finditer`` gives, tried only where a word's tail is found."""
+    starts = set()
+    for tail in _NUMBER_OF_TAILS:
+        i = t.find(tail, 1)
+        while i != -1:
+            starts.add(i - 1)
+            i = t.find(tail, i + 1)
+    out = []
+    last_end = 0
+    for s in sorted(starts):
+        if s < last_end:
+            continue
+        m = _NUMBER_OF_RE.match(t, s)
+        if m is None:
+            continue
+        last_end = m.end()
+        if s == 0 or not t[s - 1].isalpha():
+            out.append(m.span())
+    return out
 
 
 def _earlier_unit(t: str, cands: list[_Cand], i: int, need: int | float | None) -> str | None:
