@@ -28,6 +28,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 
 from pipeline import vocab
 from pipeline.extract.dates import PHONE_RE
@@ -160,7 +162,7 @@ class _Words:
 
     def start(self, k: int) -> int:
         """Where word ``k`` starts (each word follows one separator)."""
-        return self.pos + 1 + sum(len(w) for w in self.raw[:k]) + k
+        return self.pos + 1 + sum(map(len, self.raw[:k])) + k
 
     def end_of(self, k: int) -> int:
         return self.start(k) + len(self.raw[k])
@@ -199,6 +201,29 @@ def _plural(w: str) -> bool:
     return w in _COLLECTIVE or (w[-1:] == "s" and w[-2:] not in ("ss", "us", "is"))
 
 
+@lru_cache(maxsize=8192)
+def _word_role(w: str) -> tuple[bool, bool, bool, bool, bool] | None:
+    """How a lower-case word of a run acts in a noun phrase: (possessive, modifier, ends the
+    phrase after a noun, plural, counted time unit); None for a word that ends the phrase
+    before it. Cached, as the same words come back in release after release."""
+    if not w[0].isalpha():
+        return None  # an opening quote mark, a dash
+    possessive = w[-1] == "'"
+    if possessive:
+        w = w.rstrip("'")
+    if w in _STOP or w in _NUMBER_WORDS:
+        return None
+    # Participles and adverbs ("qualified", "recently") may come before a noun but never
+    # head a phrase; after a noun they end it ("files finalised", "officer attending").
+    modifier = w not in _NOUN_LIKE and (
+        (w[-2:] == "ed" and len(w) > 4) or (w[-2:] == "ly" and len(w) > 3)
+    )
+    ends_after_noun = modifier or (w[-3:] == "ing" and len(w) > 5)
+    # "two years' experience": the years are counted and the phrase ends with them
+    counted_unit = possessive and w in _MEASURE_UNITS
+    return possessive, modifier, ends_after_noun, _plural(w), counted_unit
+
+
 def _phrase(ws: _Words, i: int) -> tuple[int, int]:
     """Read a noun phrase (no coordination) from word ``i``: (index after it, index after its
     head). The head is the last word that may head a phrase; -1 when there is none."""
@@ -208,27 +233,17 @@ def _phrase(ws: _Words, i: int) -> tuple[int, int]:
     n = min(len(low), i + _MAX_UNIT_WORDS)
     j = i
     while j < n:
-        w = low[j]
-        if not w[0].isalpha():
-            break  # an opening quote mark, a dash
-        possessive = w[-1] == "'"
-        if possessive:
-            w = w.rstrip("'")
-        if w in _STOP or w in _NUMBER_WORDS:
+        role = _word_role(low[j])
+        if role is None:
             break
-        # Participles and adverbs ("qualified", "recently") may come before a noun but never
-        # head a phrase; after a noun they end it ("files finalised", "officer attending").
-        modifier = w not in _NOUN_LIKE and (
-            (w[-2:] == "ed" and len(w) > 4) or (w[-2:] == "ly" and len(w) > 3)
-        )
-        if noun_seen and (modifier or (w[-3:] == "ing" and len(w) > 5)):
+        possessive, modifier, ends_after_noun, plural, counted_unit = role
+        if noun_seen and ends_after_noun:
             break
-        plural = w in _COLLECTIVE or (w[-1] == "s" and w[-2:] not in ("ss", "us", "is"))
         if plural_seen and not plural:
             break  # after a plural head only another plural goes on: "courts cases"
         j += 1
-        if possessive and w in _MEASURE_UNITS:
-            return j, j  # "two years' experience": the years are counted
+        if counted_unit:
+            return j, j
         if not modifier:
             noun_seen = True
             head = j
@@ -457,7 +472,10 @@ def _digits(sc: _Scan, m: re.Match[str]) -> tuple[_Cand, _Words | None] | None:
                 return None
         if num in _EMERGENCY and _emergency(t, s, ws):
             return None  # 999 calls, dial 999, call 101 or 999
-    value = number_value(num, scale)
+    # plain ASCII digits (most numbers) need no parsing
+    value = (
+        int(num) if scale is None and num.isdigit() and num.isascii() else number_value(num, scale)
+    )
     if value is None:  # pragma: no cover - the shape was checked
         return None
     if currency:
@@ -700,7 +718,7 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
         (m.start(), m.end(), m) for m in _DIGITS_RE.finditer(t)
     ]
     found += [(s, e, None) for s, e in _scan_words(t)]
-    found.sort(key=lambda f: f[0])
+    found.sort(key=itemgetter(0))
     cands: list[_Cand] = []
     last_end = 0
     for s, e, m in found:
@@ -724,14 +742,7 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
         last_end = c.end
     _resolve(t, cands, text)
     return [
-        NumberMention(
-            text=text[c.start : c.end],
-            value=c.value,
-            unit=c.unit,
-            kind=c.kind,
-            start=c.start,
-            end=c.end,
-        )
+        NumberMention(text[c.start : c.end], c.value, c.unit, c.kind, c.start, c.end)
         for c in cands
         if not (c.single_one and c.unit is None)
     ]
