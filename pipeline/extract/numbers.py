@@ -28,6 +28,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 
 from pipeline import vocab
 from pipeline.extract.dates import PHONE_RE
@@ -96,7 +98,8 @@ _NUMBER_SHAPE_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 def _word_scan_pattern() -> re.Pattern[str]:
     # A space, then one alternative per first letter (in three letter cases): the pattern
-    # starts with a plain character, which the regex engine looks for fast.
+    # starts with a plain character, which the regex engine looks for fast. The lookahead on
+    # the first letter is a cheap test that turns most spaces away before the alternatives.
     by_first: dict[str, set[str]] = {}
     for w in (*_W["small"], *_W["tens"]):
         for form in (w, w.capitalize(), w.upper()):
@@ -105,7 +108,8 @@ def _word_scan_pattern() -> re.Pattern[str]:
         f"{c}(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
         for c, rest in sorted(by_first.items())
     )
-    return re.compile(f" (?:{first})(?![A-Za-z])")
+    initials = re.escape("".join(sorted(by_first)))
+    return re.compile(f" (?=[{initials}])(?:{first})(?![A-Za-z])")
 
 
 # Written-out numbers start a word. The scan runs on a copy that starts with a space and has
@@ -121,12 +125,13 @@ _SENTENCE_END_RE = re.compile(
     r"[.!?]['\")\]]*\s+(?=['\"(\[]*[A-Z0-9£])|\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n"
 )
 _PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n")
-# "number of", "total of": each alternative starts with a plain letter (fast scan).
-_NUMBER_OF_RE = re.compile(
-    "|".join(
-        f"{form}\\s+of\\s+" for w in sorted(_words("number_of")) for form in (w, w.capitalize())
-    )
-)
+# "number of", "total of". Found by looking for each word less its first letter with
+# str.find (much faster than a regex scan), then matching the pattern one letter before.
+_NUMBER_OF_FORMS = [form for w in sorted(_words("number_of")) for form in (w, w.capitalize())]
+_NUMBER_OF_RE = re.compile("|".join(f"{form}\\s+of\\s+" for form in _NUMBER_OF_FORMS))
+_TAILS = {form[1:] for form in _NUMBER_OF_FORMS}
+# A tail that starts with a shorter one ("umbers" after "umber") would find nothing new.
+_NUMBER_OF_TAILS = sorted(a for a in _TAILS if not any(a != b and a.startswith(b) for b in _TAILS))
 _NOTE_PREFIX = frozenset(" \t#>*\u2022-")
 _MAX_UNIT_WORDS = 6
 _LOOK_BACK_COUNTS = 12  # how many earlier numbers a bare number looks at for its unit
@@ -157,7 +162,7 @@ class _Words:
 
     def start(self, k: int) -> int:
         """Where word ``k`` starts (each word follows one separator)."""
-        return self.pos + 1 + sum(len(w) for w in self.raw[:k]) + k
+        return self.pos + 1 + sum(map(len, self.raw[:k])) + k
 
     def end_of(self, k: int) -> int:
         return self.start(k) + len(self.raw[k])
@@ -196,6 +201,29 @@ def _plural(w: str) -> bool:
     return w in _COLLECTIVE or (w[-1:] == "s" and w[-2:] not in ("ss", "us", "is"))
 
 
+@lru_cache(maxsize=8192)
+def _word_role(w: str) -> tuple[bool, bool, bool, bool, bool] | None:
+    """How a lower-case word of a run acts in a noun phrase: (possessive, modifier, ends the
+    phrase after a noun, plural, counted time unit); None for a word that ends the phrase
+    before it. Cached, as the same words come back in release after release."""
+    if not w[0].isalpha():
+        return None  # an opening quote mark, a dash
+    possessive = w[-1] == "'"
+    if possessive:
+        w = w.rstrip("'")
+    if w in _STOP or w in _NUMBER_WORDS:
+        return None
+    # Participles and adverbs ("qualified", "recently") may come before a noun but never
+    # head a phrase; after a noun they end it ("files finalised", "officer attending").
+    modifier = w not in _NOUN_LIKE and (
+        (w[-2:] == "ed" and len(w) > 4) or (w[-2:] == "ly" and len(w) > 3)
+    )
+    ends_after_noun = modifier or (w[-3:] == "ing" and len(w) > 5)
+    # "two years' experience": the years are counted and the phrase ends with them
+    counted_unit = possessive and w in _MEASURE_UNITS
+    return possessive, modifier, ends_after_noun, _plural(w), counted_unit
+
+
 def _phrase(ws: _Words, i: int) -> tuple[int, int]:
     """Read a noun phrase (no coordination) from word ``i``: (index after it, index after its
     head). The head is the last word that may head a phrase; -1 when there is none."""
@@ -205,27 +233,17 @@ def _phrase(ws: _Words, i: int) -> tuple[int, int]:
     n = min(len(low), i + _MAX_UNIT_WORDS)
     j = i
     while j < n:
-        w = low[j]
-        if not w[0].isalpha():
-            break  # an opening quote mark, a dash
-        possessive = w[-1] == "'"
-        if possessive:
-            w = w.rstrip("'")
-        if w in _STOP or w in _NUMBER_WORDS:
+        role = _word_role(low[j])
+        if role is None:
             break
-        # Participles and adverbs ("qualified", "recently") may come before a noun but never
-        # head a phrase; after a noun they end it ("files finalised", "officer attending").
-        modifier = w not in _NOUN_LIKE and (
-            (w[-2:] == "ed" and len(w) > 4) or (w[-2:] == "ly" and len(w) > 3)
-        )
-        if noun_seen and (modifier or (w[-3:] == "ing" and len(w) > 5)):
+        possessive, modifier, ends_after_noun, plural, counted_unit = role
+        if noun_seen and ends_after_noun:
             break
-        plural = w in _COLLECTIVE or (w[-1] == "s" and w[-2:] not in ("ss", "us", "is"))
         if plural_seen and not plural:
             break  # after a plural head only another plural goes on: "courts cases"
         j += 1
-        if possessive and w in _MEASURE_UNITS:
-            return j, j  # "two years' experience": the years are counted
+        if counted_unit:
+            return j, j
         if not modifier:
             noun_seen = True
             head = j
@@ -454,7 +472,10 @@ def _digits(sc: _Scan, m: re.Match[str]) -> tuple[_Cand, _Words | None] | None:
                 return None
         if num in _EMERGENCY and _emergency(t, s, ws):
             return None  # 999 calls, dial 999, call 101 or 999
-    value = number_value(num, scale)
+    # plain ASCII digits (most numbers) need no parsing
+    value = (
+        int(num) if scale is None and num.isdigit() and num.isascii() else number_value(num, scale)
+    )
     if value is None:  # pragma: no cover - the shape was checked
         return None
     if currency:
@@ -609,12 +630,26 @@ def _number_of_unit(t: str, original: str, s: int, found: list[tuple[int, int]])
 
 
 def _number_of_spans(t: str) -> list[tuple[int, int]]:
-    """Where the text says "number of" / "total of" (as whole words), in order."""
-    return [
-        m.span()
-        for m in _NUMBER_OF_RE.finditer(t)
-        if m.start() == 0 or not t[m.start() - 1].isalpha()
-    ]
+    """Where the text says "number of" / "total of" (as whole words), in order: the matches
+    that ``_NUMBER_OF_RE.finditer`` gives, tried only where a word's tail is found."""
+    starts = set()
+    for tail in _NUMBER_OF_TAILS:
+        i = t.find(tail, 1)
+        while i != -1:
+            starts.add(i - 1)
+            i = t.find(tail, i + 1)
+    out = []
+    last_end = 0
+    for s in sorted(starts):
+        if s < last_end:
+            continue
+        m = _NUMBER_OF_RE.match(t, s)
+        if m is None:
+            continue
+        last_end = m.end()
+        if s == 0 or not t[s - 1].isalpha():
+            out.append(m.span())
+    return out
 
 
 def _earlier_unit(t: str, cands: list[_Cand], i: int, need: int | float | None) -> str | None:
@@ -683,7 +718,7 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
         (m.start(), m.end(), m) for m in _DIGITS_RE.finditer(t)
     ]
     found += [(s, e, None) for s, e in _scan_words(t)]
-    found.sort(key=lambda f: f[0])
+    found.sort(key=itemgetter(0))
     cands: list[_Cand] = []
     last_end = 0
     for s, e, m in found:
@@ -707,14 +742,7 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
         last_end = c.end
     _resolve(t, cands, text)
     return [
-        NumberMention(
-            text=text[c.start : c.end],
-            value=c.value,
-            unit=c.unit,
-            kind=c.kind,
-            start=c.start,
-            end=c.end,
-        )
+        NumberMention(text[c.start : c.end], c.value, c.unit, c.kind, c.start, c.end)
         for c in cands
         if not (c.single_one and c.unit is None)
     ]
