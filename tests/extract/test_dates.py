@@ -290,4 +290,5 @@ SHORT_LINES = ["Criteria Score", "12 cases", "Phase 3", "", "2019/20", "9 May 20
 def test_linear_time_on_large_input(text: str) -> None:
     t0 = time.perf_counter()
     find_dates(text)
-    assert time.perf_counter() - t0 < 5.0
+    # The documented bound (README: 12 s per MB on one core); super-linear work takes minutes.
+    assert time.perf_counter() - t0 < max(5.0, 12.0 * len(text) / 1_000_000)
