@@ -191,7 +191,7 @@ def _looks_like_title(s: str) -> bool:
 
 def _looks_like_heading(s: str) -> bool:
     s = s.strip()
-    if _MD_HEADING.match(s):
+    if s[:1] == "#" and _MD_HEADING.match(s):
         return True
     return (
         _single_line(s)
@@ -322,15 +322,8 @@ def classify_sections(
             kinds[j] = "standfirst"
     _mark_background(kinds, texts)
     return [
-        Section(
-            kind=k,
-            text=texts[i],
-            start=p.start,
-            end=p.end,
-            quote_index=quote_of[i],
-            boilerplate=bp[i],
-        )
-        for i, (p, k) in enumerate(zip(paragraphs, kinds, strict=True))
+        Section(k, t, p.start, p.end, q, b)  # kind, text, start, end, quote_index, boilerplate
+        for p, k, t, q, b in zip(paragraphs, kinds, texts, quote_of, bp, strict=True)
     ]
 
 
