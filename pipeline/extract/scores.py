@@ -12,7 +12,7 @@ Grades come from the rating scales in ``data/scales.json``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -119,6 +119,12 @@ def _last_words() -> frozenset[str]:
 
 
 @cache
+def _row_ends() -> frozenset[str]:
+    """The last three letters of every grade's last word, and the ``and``/`` or`` after one."""
+    return frozenset(w[-3:] for w in _last_words()) | {"and", " or"}
+
+
+@cache
 def _header_first_words() -> frozenset[str]:
     return frozenset(x.split()[0] for x in load("scales")["header_labels"])
 
@@ -128,6 +134,10 @@ _ROW_TAIL = " \t\xa0|;.,’'\"”"
 
 def _may_be_row(line: str) -> bool:
     tail = line.rstrip(_ROW_TAIL)
+    end = tail[-3:]
+    if end.isascii() and end.lower() not in _row_ends():
+        # Most lines end otherwise; a non-ASCII letter may casefold to two ("ﬆ") and goes on.
+        return False
     if tail.endswith((" and", " or")):
         tail = tail[: tail.rfind(" ")].rstrip(_ROW_TAIL)
     cut = max(
@@ -148,21 +158,42 @@ def _may_be_header(line: str) -> bool:
 
 
 def _grade_scale(grades: Sequence[str]) -> Scale | None:
+    """The first scale that holds every grade (grades come collapsed from the row finders)."""
     scales, aliases = _scales()
-    keys = [aliases.get(collapse_space(g).casefold(), collapse_space(g).casefold()) for g in grades]
+    keys = [aliases.get(g.casefold(), g.casefold()) for g in grades]
     for s in scales:
         if all(k in s.grades for k in keys):
             return s
     return None
 
 
+def _collapse(s: str) -> str:
+    """``collapse_space``, skipping its regex call when there is no space to collapse (as in
+    most criteria and grades): a call costs more than the whole test."""
+    return s if " ".join(s.split()) == s else collapse_space(s)
+
+
 def _clean_criterion(s: str) -> str:
-    return collapse_space(s).strip(" |–—-•▪●*\t")
+    return _collapse(s).strip(" |–—-•▪●*\t")
+
+
+# Row patterns in the order tried, each with the strings one of which its lines must hold:
+# testing those is much cheaper than a failing match.
+_ROW_KINDS = (
+    ("pipe", ("|",)),
+    ("tab", ("\t",)),
+    ("dash", ("–", "—", "-")),
+    ("aligned", ("  ", "\xa0")),
+    ("colon", (":",)),
+    ("space", (" ", "\xa0")),
+)
 
 
 def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
     pats = _patterns()
-    for kind in ("pipe", "tab", "dash", "aligned", "colon", "space"):
+    for kind, needs in _ROW_KINDS:
+        if not any(s in line for s in needs):
+            continue
         m = pats[kind].match(line)
         if m is None:
             continue
@@ -177,7 +208,7 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             offset + lead,
             offset + tail,
             crit,
-            collapse_space(m.group("grade")),
+            _collapse(m.group("grade")),
             kind in ("pipe", "tab", "aligned", "dash")
             or (kind == "colon" and line.lstrip()[:1] in "•▪●*-–"),  # bulleted "X: Good"
         )
@@ -223,18 +254,36 @@ def _table_rows(text: str) -> list[list[_Row]]:
                 run_is_block = prev_blank
             run.append(row)
         else:
-            close(blank)
+            if run:
+                close(blank)
             header = False
         prev_blank = blank
     close(True)
     return tables
 
 
+def _bullet_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``finditer`` of the bullet pattern yields, trying it only where a left quote
+    stands: finding those with ``str.find`` is much faster than the regex scan."""
+    bullet = _patterns()["bullet"]
+    starts = []
+    for q in _LQ:
+        i = text.find(q)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(q, i + 1)
+    last_end = 0
+    for i in sorted(starts):
+        if i >= last_end and (m := bullet.match(text, i)):
+            last_end = m.end()
+            yield m
+
+
 def _bullet_rows(text: str) -> list[list[_Row]]:
     tables: list[list[_Row]] = []
     run: list[_Row] = []
     last_end = -1
-    for m in _patterns()["bullet"].finditer(text):
+    for m in _bullet_matches(text):
         # Before the grade: only a bullet and "is"/"are", from the line start or a bullet.
         line_start = text.rfind("\n", 0, m.start()) + 1
         bullet = max(text.rfind(b, line_start, m.start()) for b in _BULLETS)
@@ -245,7 +294,7 @@ def _bullet_rows(text: str) -> list[list[_Row]]:
             lead.start() + (len(lead.group(0)) - len(lead.group(0).lstrip())),
             m.end(),
             _clean_criterion(m.group("crit")),
-            collapse_space(m.group("grade")),
+            _collapse(m.group("grade")),
             True,
         )
         gap = text[last_end : m.start()] if last_end >= 0 else ""
@@ -285,7 +334,7 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
                     cells[0].start,
                     cells[-1].end,
                     _clean_criterion(first),
-                    collapse_space(m.group("grade")),
+                    _collapse(m.group("grade")),
                     True,
                 )
             )
@@ -315,9 +364,9 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
         taken.append((s, e))
     found.sort(key=lambda t: t[0].start)
     out: list[Score] = []
+    _, aliases = _scales()
     for index, rows in enumerate(found):
         scale = _grade_scale([r.score for r in rows])
-        _, aliases = _scales()
         for r in rows:
             key = r.score.casefold()
             key = aliases.get(key, key)
