@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from pipeline.model import Score, Span
 from pipeline.normalize import collapse_space
@@ -37,8 +38,7 @@ class Scale:
     grades: dict[str, int]  # casefolded grade -> rank
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
+class _Row(NamedTuple):  # a tuple: built for every row, and cheaper to build than a dataclass
     start: int
     end: int
     criterion: str
@@ -84,9 +84,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "tab": re.compile(
             rf"^\s*(?P<crit>[^\t\n]*[^\t\s])\t+(?:[^\t\n]*\t+)*[{_LQ}]?{grade}[{_RQ}]?\s*$", flags
         ),
-        "aligned": re.compile(
-            rf"^\s*(?P<crit>\S(?:[^\n]*?\S)?){sp}{{2,}}[{_LQ}]?{grade}[{_RQ}]?{sp}*$", flags
-        ),
+        # "aligned" and "space" rows: what follows the criterion (see _split_row)
+        "aligned": re.compile(rf"{sp}(?<=\S{sp}){sp}+[{_LQ}]?{grade}[{_RQ}]?{sp}*$", flags),
         "dash": re.compile(
             rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S[^\n]*?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]"
             rf"\s*(?:;(?:\s*(?:and|or))?|\.|,)?\s*$",
@@ -97,7 +96,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*(?:;(?:\s*(?:and|or))?|\.)?\s*$",
             flags,
         ),
-        "space": re.compile(rf"^\s*(?P<crit>\S(?:[^\n]*?\S)?){sp}{grade}{sp}*$", flags),
+        "space": re.compile(rf"{sp}(?<=\S{sp}){grade}{sp}*$", flags),
         # Grade-first bullets: "• is ‘good’ at X;", "- ‘requires improvement’ in X; and".
         "bullet": re.compile(
             # the grade in quotes, then at/in/for and the criterion; what may stand before
@@ -109,35 +108,51 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+class _LineWords(NamedTuple):
+    """The words that decide whether a line may be a row or a header, fetched once per text."""
+
+    last: frozenset[str]  # last words of every grade: a row's line ends in one
+    header_first: frozenset[str]  # first words of every header label
+    ends: frozenset[str]  # last three letters of those grade words and of the header values
+
+
 @cache
-def _last_words() -> frozenset[str]:
-    """Last words of every grade: a line ending in none of them cannot be a row."""
+def _line_words() -> _LineWords:
     scales, aliases = _scales()
-    return frozenset(g.split()[-1] for s in scales for g in s.grades) | frozenset(
+    data = load("scales")
+    last = frozenset(g.split()[-1] for s in scales for g in s.grades) | frozenset(
         a.split()[-1] for a in aliases
     )
-
-
-@cache
-def _row_ends() -> frozenset[str]:
-    """The last three letters of every grade's last word, and the ``and``/`` or`` after one."""
-    return frozenset(w[-3:] for w in _last_words()) | {"and", " or"}
-
-
-@cache
-def _header_first_words() -> frozenset[str]:
-    return frozenset(x.split()[0] for x in load("scales")["header_labels"])
+    return _LineWords(
+        last,
+        frozenset(x.split()[0] for x in data["header_labels"]),
+        frozenset(w[-3:].lower() for w in (*last, *data["header_values"])),
+    )
 
 
 _ROW_TAIL = " \t\xa0|;.,’'\"”"
 
 
-def _may_be_row(line: str) -> bool:
+def _may_be_in_table(line: str, words: _LineWords) -> bool:
+    """Whether ``line`` may be a header or a row, from its last few characters: most lines are
+    long prose, and this rules them out without copying them (as rstrip would).
+
+    A row ends in a grade's last word (maybe then "and"/"or"), a header in a value (maybe then
+    white space that _ROW_TAIL lacks), each before _ROW_TAIL characters. An ending with a
+    non-ASCII letter is kept: it may casefold to ASCII letters ("ﬆ").
+    """
+    end = line[-16:].rstrip(_ROW_TAIL)[-3:]
+    return (
+        len(end) < 3
+        or not end.isascii()
+        or end.lower() in words.ends
+        or end in ("and", " or")
+        or end[-1].isspace()
+    )
+
+
+def _may_be_row(line: str, words: _LineWords) -> bool:
     tail = line.rstrip(_ROW_TAIL)
-    end = tail[-3:]
-    if end.isascii() and end.lower() not in _row_ends():
-        # Most lines end otherwise; a non-ASCII letter may casefold to two ("ﬆ") and goes on.
-        return False
     if tail.endswith((" and", " or")):
         tail = tail[: tail.rfind(" ")].rstrip(_ROW_TAIL)
     cut = max(
@@ -149,12 +164,12 @@ def _may_be_row(line: str) -> bool:
         tail.rfind('"'),
         tail.rfind("“"),
     )
-    return tail[cut + 1 :].casefold() in _last_words()
+    return tail[cut + 1 :].casefold() in words.last
 
 
-def _may_be_header(line: str) -> bool:
-    words = line.lstrip(" \t|").split(None, 1)
-    return bool(words) and words[0].rstrip("|").casefold() in _header_first_words()
+def _may_be_header(line: str, words: _LineWords) -> bool:
+    first = line.lstrip(" \t|").split(None, 1)
+    return bool(first) and first[0].rstrip("|").casefold() in words.header_first
 
 
 def _grade_scale(grades: Sequence[str]) -> Scale | None:
@@ -177,27 +192,49 @@ def _clean_criterion(s: str) -> str:
     return _collapse(s).strip(" |–—-•▪●*\t")
 
 
-# Row patterns in the order tried, each with the strings one of which its lines must hold:
-# testing those is much cheaper than a failing match.
-_ROW_KINDS = (
-    ("pipe", ("|",)),
-    ("tab", ("\t",)),
-    ("dash", ("–", "—", "-")),
-    ("aligned", ("  ", "\xa0")),
-    ("colon", (":",)),
-    ("space", (" ", "\xa0")),
-)
+def _row_kinds(line: str) -> Iterator[str]:
+    """The row patterns to try on ``line``, in order: those whose marks (a pipe, a tab, a dash,
+    two spaces, a colon) the line holds; testing for them is much cheaper than a failing match."""
+    if "|" in line:
+        yield "pipe"
+    if "\t" in line:
+        yield "tab"
+    if "–" in line or "—" in line or "-" in line:
+        yield "dash"
+    if "  " in line or "\xa0" in line:
+        yield "aligned"
+    if ":" in line:
+        yield "colon"
+    yield "space"
+
+
+def _split_row(tail: re.Pattern[str], line: str) -> tuple[str, str] | None:
+    r"""(criterion, grade) as ``^\s*(?P<crit>\S(?:[^\n]*?\S)?)`` followed by ``tail`` would
+    match them, without that lazy criterion's slow crawl: ``tail.search`` skips to the spaces.
+
+    The lazy criterion tries two characters or more, shortest first, and only then one: so
+    ``A Very good`` is (``A Very``, ``good``) while ``AB Very good`` is (``AB``, ``Very good``).
+    """
+    start = len(line) - len(line.lstrip())
+    m = tail.search(line, start + 2) or tail.match(line, start + 1)
+    return None if m is None else (line[start : m.start()], m.group("grade"))
+
+
+def _match_row(kind: str, line: str) -> tuple[str, str] | None:
+    """(criterion, grade) when ``line`` is a row of this kind."""
+    pattern = _patterns()[kind]
+    if kind in ("aligned", "space"):
+        return _split_row(pattern, line)
+    m = pattern.match(line)
+    return None if m is None else (m.group("crit"), m.group("grade"))
 
 
 def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
-    pats = _patterns()
-    for kind, needs in _ROW_KINDS:
-        if not any(s in line for s in needs):
+    for kind in _row_kinds(line):
+        found = _match_row(kind, line)
+        if found is None:
             continue
-        m = pats[kind].match(line)
-        if m is None:
-            continue
-        crit = _clean_criterion(m.group("crit"))
+        crit = _clean_criterion(found[0])
         if not crit or len(crit.split()) > _MAX_LABEL_WORDS or crit[-1] in ".:;":
             return None
         if kind == "space" and not after_header and (not crit[0].isupper() or "," in crit):
@@ -208,7 +245,7 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             offset + lead,
             offset + tail,
             crit,
-            _collapse(m.group("grade")),
+            _collapse(found[1]),
             kind in ("pipe", "tab", "aligned", "dash")
             or (kind == "colon" and line.lstrip()[:1] in "•▪●*-–"),  # bulleted "X: Good"
         )
@@ -217,6 +254,7 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
 
 def _table_rows(text: str) -> list[list[_Row]]:
     pats = _patterns()
+    words = _line_words()
     tables: list[list[_Row]] = []
     run: list[_Row] = []
     header = False
@@ -239,7 +277,8 @@ def _table_rows(text: str) -> list[list[_Row]]:
     for line in text.split("\n"):
         offset, pos = pos, pos + len(line) + 1
         blank = not line.strip()
-        if not blank and _may_be_header(line) and pats["header"].match(line):
+        maybe = not blank and _may_be_in_table(line, words)
+        if maybe and _may_be_header(line, words) and pats["header"].match(line):
             close(True)
             header, run_is_block = True, True
             prev_blank = False
@@ -247,7 +286,9 @@ def _table_rows(text: str) -> list[list[_Row]]:
         if (header or run) and "---" in line and pats["md_rule"].match(line):
             continue
         row = (
-            None if blank or not _may_be_row(line) else _line_row(line, offset, after_header=header)
+            _line_row(line, offset, after_header=header)
+            if maybe and _may_be_row(line, words)
+            else None
         )
         if row is not None:
             if not run and not header:
