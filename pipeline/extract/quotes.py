@@ -9,9 +9,12 @@ a grade or a word do not.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -22,7 +25,8 @@ from pipeline.vocab import load
 _OPENERS = "“„"
 _CLOSERS = "”"
 _STRAIGHT = '"'
-_MARKS = regex.compile(r'[“”„"]')
+_ANY_MARK = tuple(_OPENERS + _STRAIGHT + _CLOSERS)
+_MARKS = re.compile(r'[“”„"]')  # `re`: a plain class, found faster than by `regex`
 _SPACE = " \t\n\xa0\u2009\u200a\u202f"
 _MIN_FRAGMENT_WORDS = 5  # shorter unattributed fragments are scare quotes or titles
 _ATTRIBUTION_REACH = 400  # characters before a quotation searched for "Name said:"
@@ -41,8 +45,7 @@ class _Open:
     first_para: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
+class _Raw(NamedTuple):  # a tuple: cheaper to build than a dataclass
     start: int
     end: int
     pieces: tuple[tuple[int, int], ...]
@@ -66,7 +69,11 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
         r"afterwards|later)\b[^.!?:\n“”\"]{0,60}?)?"
     )
     return {
-        # "..., Name said:" at the end of the text before a quotation
+        # "..., Name said:" at the end of the text before a quotation; "before_verb" is its
+        # part from the verb on, searched first (_who_before)
+        "before_verb": regex.compile(
+            rf"\s*\b(?P<verb>{verbs})\b{adverbial}\s*(?:that\s*)?[:,]?\s*$", regex.VERSION1
+        ),
         "before": regex.compile(
             rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<who>[^.!?\n]*?(?:\n[^.!?\n]*?)?)"
             rf"\s*\b(?P<verb>{verbs})\b{adverbial}\s*(?:that\s*)?[:,]?\s*$",
@@ -127,23 +134,23 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
             )
         cur = None
 
+    marks = _mark_offsets(text)
+    if not marks and not implicit:
+        return out
     for pi, p in enumerate(paragraphs):
         if p.tag == "table":
             if cur is not None:
                 finish(pi - 1, False)
             continue
-        ptext = text[p.start : p.end]
-        first_is_open = (
-            bool(ptext)
-            and ptext[0] in _OPENERS + _STRAIGHT + _CLOSERS
-            and _is_opener(text, p.start, False)
+        first_is_open = text.startswith(_ANY_MARK, p.start, p.end) and _is_opener(
+            text, p.start, False
         )
         if cur is not None:
             # An open quotation continues only into a paragraph that reopens the mark;
             # short headings between its paragraphs are skipped.
             if first_is_open:
                 headings_pending.clear()
-            elif _short_heading(ptext):
+            elif _short_heading(text[p.start : p.end]):
                 headings_pending.append(pi)
                 continue
             else:
@@ -153,8 +160,7 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
             cur = _Open(start=p.start, piece_start=p.start, first_para=pi)
         elif cur is not None:
             cur.piece_start = p.start
-        for m in _MARKS.finditer(text, p.start, p.end):
-            i = m.start()
+        for i in marks[bisect_left(marks, p.start) : bisect_left(marks, p.end)]:
             opener = _is_opener(text, i, cur is not None)
             if cur is None:
                 if opener:
@@ -181,6 +187,19 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
     return out
 
 
+def _mark_offsets(text: str) -> list[int]:
+    """Offsets of every double quote mark, in order (``str.find`` is much faster than a regex
+    scan of the whole text)."""
+    out = []
+    for mark in _ANY_MARK:
+        i = text.find(mark)
+        while i >= 0:
+            out.append(i)
+            i = text.find(mark, i + 1)
+    out.sort()
+    return out
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _SPACE:
         start += 1
@@ -202,6 +221,10 @@ def _implicit_starts(text: str, paragraphs: Sequence[Span]) -> set[int]:
         p, nxt = paragraphs[i], paragraphs[i + 1]
         if p.tag == "table" or nxt.tag == "table":
             continue
+        # The pattern ends in a colon and white space: test that first, it is much cheaper.
+        colon = text.rfind(":", p.start, p.end)
+        if colon < 0 or text[colon + 1 : p.end].strip():
+            continue
         if intro.search(text, p.start, p.end) and text[nxt.start] not in _OPENERS + _STRAIGHT:
             out.add(i + 1)
     return out
@@ -215,7 +238,7 @@ class Person:
 
 
 def _tokens(s: str) -> list[str]:
-    return [m.group(0) for m in _TOKEN.finditer(s)]
+    return _TOKEN.findall(s)
 
 
 def _is_cap(tok: str) -> bool:
@@ -273,14 +296,29 @@ def _role_text(seg: str, role_toks: list[str]) -> str:
     return seg[s:e] if 0 <= s < e else " ".join(role_toks)
 
 
+def _collapse(s: str) -> str:
+    """``collapse_space``, skipping its regex call when there is no space to collapse (as in
+    most names and roles): a call costs more than the whole test."""
+    return s if " ".join(s.split()) == s else collapse_space(s)
+
+
+def _drop_article(s: str) -> str:
+    """``s`` without a leading "the"/"a"/"an" (the regex is called only when ``s`` may start
+    with one: a non-ASCII letter may match case-insensitively)."""
+    first = s[:1]
+    if first.isascii() and first not in "tTaA":
+        return s
+    return _LEADING_ARTICLE.sub("", s)
+
+
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
-    role = collapse_space(role).strip(" ,;:")
-    role = _LEADING_ARTICLE.sub("", role)
+    role = _collapse(role).strip(" ,;:")
+    role = _drop_article(role)
     # "the Area’s Chief Crown Prosecutor", "CQC’s deputy chief inspector": drop the
     # possessor, but keep "His Majesty’s Inspector".
-    m = _POSSESSOR.match(role)
+    m = _POSSESSOR.match(role) if "’s" in role or "'s" in role else None
     if m and not m.group(1).endswith("Majesty"):
         role = role[m.end() :]
     return role or None
@@ -301,7 +339,7 @@ def parse_attribution(who: str) -> Person:
     HMCPSI); ``HM Inspector of Constabulary Dr Rowan Ashby`` -> (Rowan Ashby, HM Inspector of
     Constabulary); ``the Rt Hon Harriet Coldwell QC MP`` -> (Harriet Coldwell, None).
     """
-    who = collapse_space(who).strip(" ,;:")
+    who = _collapse(who).strip(" ,;:")
     segs = [s.strip() for s in who.split(",") if s.strip()]
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
@@ -312,7 +350,7 @@ def parse_attribution(who: str) -> Person:
         if split is None:
             continue
         role_part, name = split
-        written = collapse_space(_LEADING_ARTICLE.sub("", seg[len(role_part) :].strip()))
+        written = _collapse(_drop_article(seg[len(role_part) :].strip()))
         written = written.strip(" ,")
         role = role_part or None
         if role is None:
@@ -347,23 +385,52 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         if m and raw.end >= last_p.end - 1:
             return str(m.group("who"))
     head = _last_sentence(text, max(first_p.start, raw.start - _ATTRIBUTION_REACH), raw.start)
-    for key in ("before", "according"):
-        m = pats[key].search(head)
-        if m and m.group("who").strip():
-            return str(m.group("who"))
+    who = _who_before(head)
+    if who is not None and who.strip():
+        return who
+    # "according" may start only where "before" may: at the start of a last sentence
+    m = pats["according"].match(head)
+    if m and m.group("who").strip():
+        return str(m.group("who"))
     if not head.strip(_SPACE) and raw.first_para > 0:
         prev = paragraphs[raw.first_para - 1]
-        m = pats["before"].search(_last_sentence(text, prev.start, prev.end))
-        if m and m.group("who").strip():
-            return str(m.group("who"))
+        who = _who_before(_last_sentence(text, prev.start, prev.end))
+        if who is not None and who.strip():
+            return who
     return None
 
 
 def _last_sentence(text: str, start: int, end: int) -> str:
     """``text[start:end]`` from just after its last sentence end or double quote mark: an
     attribution never reaches past one, and searching less keeps many quotations cheap."""
-    cut = max(text.rfind(ch, start, end) for ch in '.!?“”"')
+    cut = max(
+        text.rfind(".", start, end),
+        text.rfind("!", start, end),
+        text.rfind("?", start, end),
+        text.rfind("“", start, end),
+        text.rfind("”", start, end),
+        text.rfind('"', start, end),
+    )
     return text[max(start, cut + 1) : end]
+
+
+def _who_before(sentence: str) -> str | None:
+    """The ``who`` of the "before" pattern in a last sentence (no sentence end in it, so the
+    pattern can only match from its start).
+
+    Its lazy ``who`` tries the verb after every character, which is slow; the leftmost match
+    of the pattern's part from the verb on ends ``who`` at the same place, unless it starts at
+    or after a line break (``who`` may span one, and tries to end after it before ending at
+    it): then the whole pattern decides.
+    """
+    pats = _verb_patterns()
+    m = pats["before_verb"].search(sentence)
+    if m is None:
+        return None
+    if "\n" in sentence[: m.start() + 1]:
+        full = pats["before"].search(sentence)
+        return None if full is None else str(full.group("who"))
+    return sentence[: m.start()]
 
 
 def ends_with_speech(s: str) -> bool:
@@ -437,7 +504,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
                 start=raw.start,
                 end=raw.end,
                 speaker_as_written=written,
-                attribution=collapse_space(who) if who else None,
+                attribution=_collapse(who) if who else None,
             )
         )
     return out
