@@ -27,9 +27,12 @@ _CLOSERS = "”"
 _STRAIGHT = '"'
 _ANY_MARK = tuple(_OPENERS + _STRAIGHT + _CLOSERS)
 _MARKS = re.compile(r'[“”„"]')  # `re`: a plain class, found faster than by `regex`
+_SEPARATORS_STR = "\x1c\x1d\x1e\x1f"  # white space to str.split, not to regex's \s
+_SEPARATORS = re.compile(f"[{_SEPARATORS_STR}]")
 _SPACE = " \t\n\xa0\u2009\u200a\u202f"
 _MIN_FRAGMENT_WORDS = 5  # shorter unattributed fragments are scare quotes or titles
 _ATTRIBUTION_REACH = 400  # characters before a quotation searched for "Name said:"
+_DASHES = ("—", "–", "―", "-")  # a signature starts with one: tested before _SIGNATURE
 _SIGNATURE = regex.compile(r"[—–―-]{1,2}[ \t\xa0]*(?P<who>\p{Lu}[^\n“”\"]{1,150}?)[ \t.]*$")
 _LEADING_ARTICLE = regex.compile(r"^(?:the|an?)\s+", regex.IGNORECASE)
 # "the Area’s", "CQC’s", "Pellingford Council’s": a possessor before a role
@@ -72,7 +75,7 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
         # "..., Name said:" at the end of the text before a quotation; "before_verb" is its
         # part from the verb on, searched first (_who_before)
         "before_verb": regex.compile(
-            rf"\s*\b(?P<verb>{verbs})\b{adverbial}\s*(?:that\s*)?[:,]?\s*$", regex.VERSION1
+            rf"\b(?P<verb>{verbs})\b{adverbial}\s*(?:that\s*)?[:,]?\s*$", regex.VERSION1
         ),
         "before": regex.compile(
             rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<who>[^.!?\n]*?(?:\n[^.!?\n]*?)?)"
@@ -297,9 +300,10 @@ def _role_text(seg: str, role_toks: list[str]) -> str:
 
 
 def _collapse(s: str) -> str:
-    """``collapse_space``, skipping its regex call when there is no space to collapse (as in
-    most names and roles): a call costs more than the whole test."""
-    return s if " ".join(s.split()) == s else collapse_space(s)
+    """``collapse_space(s)`` without its regex call in nearly every case: the same as joining
+    the words of ``str.split``, unless ``s`` holds one of the four separators that str.split
+    takes for white space but ``collapse_space``'s ``\\s`` does not."""
+    return collapse_space(s) if _SEPARATORS.search(s) else " ".join(s.split())
 
 
 def _drop_article(s: str) -> str:
@@ -381,7 +385,12 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     if raw.last_para + 1 < len(paragraphs):
         # A blockquote signed on the next line: "— Name, Role"
         nxt = paragraphs[raw.last_para + 1]
-        m = _SIGNATURE.match(text, nxt.start, min(nxt.end, nxt.start + _ATTRIBUTION_REACH))
+        end = min(nxt.end, nxt.start + _ATTRIBUTION_REACH)
+        m = (
+            _SIGNATURE.match(text, nxt.start, end)
+            if text.startswith(_DASHES, nxt.start, end)
+            else None
+        )
         if m and raw.end >= last_p.end - 1:
             return str(m.group("who"))
     head = _last_sentence(text, max(first_p.start, raw.start - _ATTRIBUTION_REACH), raw.start)
@@ -418,19 +427,22 @@ def _who_before(sentence: str) -> str | None:
     """The ``who`` of the "before" pattern in a last sentence (no sentence end in it, so the
     pattern can only match from its start).
 
-    Its lazy ``who`` tries the verb after every character, which is slow; the leftmost match
-    of the pattern's part from the verb on ends ``who`` at the same place, unless it starts at
-    or after a line break (``who`` may span one, and tries to end after it before ending at
-    it): then the whole pattern decides.
+    Its lazy ``who`` tries the verb after every character, which is slow. Searching for the
+    verb instead, ``who`` ends at the white space before the leftmost match, unless a line
+    break comes first (``who`` may span one, and tries to end after it before ending at it):
+    then the whole pattern decides.
     """
     pats = _verb_patterns()
     m = pats["before_verb"].search(sentence)
     if m is None:
         return None
-    if "\n" in sentence[: m.start() + 1]:
+    end = m.start()
+    while end > 0 and sentence[end - 1].isspace() and sentence[end - 1] not in _SEPARATORS_STR:
+        end -= 1  # the pattern's \s: str.isspace() less the four separators (see _collapse)
+    if "\n" in sentence[: end + 1]:
         full = pats["before"].search(sentence)
         return None if full is None else str(full.group("who"))
-    return sentence[: m.start()]
+    return sentence[:end]
 
 
 def ends_with_speech(s: str) -> bool:

@@ -23,6 +23,7 @@ from pipeline.vocab import load
 
 _LQ = "‘'\"“"
 _RQ = "’'\"”"
+_SEPARATORS = re.compile("[\x1c-\x1f]")  # see _collapse
 _MIN_STRONG_RUN = 2  # tab, aligned, pipe or dash rows without a header
 _MIN_WEAK_RUN = 3  # single-space rows without a header
 _MAX_LABEL_WORDS = 16
@@ -183,9 +184,10 @@ def _grade_scale(grades: Sequence[str]) -> Scale | None:
 
 
 def _collapse(s: str) -> str:
-    """``collapse_space``, skipping its regex call when there is no space to collapse (as in
-    most criteria and grades): a call costs more than the whole test."""
-    return s if " ".join(s.split()) == s else collapse_space(s)
+    """``collapse_space(s)`` without its regex call in nearly every case: the same as joining
+    the words of ``str.split``, unless ``s`` holds one of the four separators that str.split
+    takes for white space but ``collapse_space``'s ``\\s`` does not."""
+    return collapse_space(s) if _SEPARATORS.search(s) else " ".join(s.split())
 
 
 def _clean_criterion(s: str) -> str:
