@@ -251,6 +251,7 @@ def _is_cap(tok: str) -> bool:
 def _name_tail(seg: str) -> tuple[str, str] | None:
     """Split a segment into (role part, name) when it ends with a person's name."""
     v = _vocab()
+    particles, honorifics, role_words = v["name_particles"], v["honorifics"], v["role_words"]
     toks = _tokens(seg)
     while toks and toks[-1].rstrip(".") in v["postnominals"]:
         toks.pop()
@@ -258,14 +259,11 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
     for i in range(len(toks) - 1, -1, -1):
         tok = toks[i]
         # "Ursula von der Leyen": a lowercase particle between capitalised name words
-        before = toks[i - 1] if i > 0 else ""
-        name_before = _is_cap(before) and before not in v["role_words"]
-        particle = (
-            tok in v["name_particles"]
-            and bool(run)
-            and (before in v["name_particles"] or name_before)
-        )
-        if not particle and (tok in v["honorifics"] or not _is_cap(tok) or tok in v["role_words"]):
+        particle = False
+        if tok in particles and run:
+            before = toks[i - 1] if i > 0 else ""
+            particle = before in particles or (_is_cap(before) and before not in role_words)
+        if not particle and (tok in honorifics or not _is_cap(tok) or tok in role_words):
             break
         if tok.upper() == tok and len(tok) > 1:  # acronyms (CPS, HMCPSI) are not names
             break
@@ -273,8 +271,8 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
     if not run:
         return None
     cut = len(toks) - len(run)
-    honorific = cut > 0 and toks[cut - 1] in v["honorifics"]
-    real = [t for t in run if t not in v["name_particles"]]
+    honorific = cut > 0 and toks[cut - 1] in honorifics
+    real = [t for t in run if t not in particles]
     if len(real) > 3:
         keep = len(run) - run.index(real[-3])
         run = run[-keep:]
@@ -283,7 +281,7 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         return None  # "CPS Caldermouth": a place after a role, not a name
     name = " ".join(run)
     role_toks = toks[:cut]
-    while role_toks and (role_toks[-1] in v["honorifics"] or role_toks[-1].lower() == "the"):
+    while role_toks and (role_toks[-1] in honorifics or role_toks[-1].lower() == "the"):
         role_toks.pop()
     role = _role_text(seg, role_toks)
     return role, name
