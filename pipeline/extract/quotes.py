@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 import regex
@@ -145,6 +146,10 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
             if cur is not None:
                 finish(pi - 1, False)
             continue
+        lo = bisect_left(marks, p.start)
+        hi = bisect_left(marks, p.end, lo)
+        if cur is None and lo == hi and pi not in implicit:
+            continue  # no quotation open, none starts here (most paragraphs)
         first_is_open = text.startswith(_ANY_MARK, p.start, p.end) and _is_opener(
             text, p.start, False
         )
@@ -163,7 +168,7 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
             cur = _Open(start=p.start, piece_start=p.start, first_para=pi)
         elif cur is not None:
             cur.piece_start = p.start
-        for i in marks[bisect_left(marks, p.start) : bisect_left(marks, p.end)]:
+        for i in marks[lo:hi]:
             opener = _is_opener(text, i, cur is not None)
             if cur is None:
                 if opener:
@@ -220,8 +225,7 @@ def _implicit_starts(text: str, paragraphs: Sequence[Span]) -> set[int]:
     """Paragraphs that follow ``X says:`` without an opening mark: the quotation starts there."""
     intro = _verb_patterns()["intro_end"]
     out = set()
-    for i in range(len(paragraphs) - 1):
-        p, nxt = paragraphs[i], paragraphs[i + 1]
+    for i, (p, nxt) in enumerate(pairwise(paragraphs)):
         if p.tag == "table" or nxt.tag == "table":
             continue
         # The pattern ends in a colon and white space: test that first, it is much cheaper.

@@ -176,11 +176,8 @@ def _may_be_header(line: str, words: _LineWords) -> bool:
 def _grade_scale(grades: Sequence[str]) -> Scale | None:
     """The first scale that holds every grade (grades come collapsed from the row finders)."""
     scales, aliases = _scales()
-    keys = [aliases.get(g.casefold(), g.casefold()) for g in grades]
-    for s in scales:
-        if all(k in s.grades for k in keys):
-            return s
-    return None
+    keys = {aliases.get(k, k) for k in map(str.casefold, grades)}
+    return next((s for s in scales if keys <= s.grades.keys()), None)
 
 
 def _collapse(s: str) -> str:
