@@ -66,6 +66,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         for p in sorted(phrases, key=len, reverse=True)
     )
     grade = rf"(?P<grade>{alt})"
+    # the first letters of the grades: tested before the long alternation, at each space
+    grade_start = "(?=[{}])".format("".join(sorted({re.escape(p[0]) for p in phrases})))
     data = load("scales")
     labels = "|".join(re.escape(x) for x in sorted(data["header_labels"], key=len, reverse=True))
     values = "|".join(re.escape(x) for x in sorted(data["header_values"], key=len, reverse=True))
@@ -97,7 +99,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*(?:;(?:\s*(?:and|or))?|\.)?\s*$",
             flags,
         ),
-        "space": re.compile(rf"{sp}(?<=\S{sp}){grade}{sp}*$", flags),
+        "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{sp}*$", flags),
         # Grade-first bullets: "• is ‘good’ at X;", "- ‘requires improvement’ in X; and".
         "bullet": re.compile(
             # the grade in quotes, then at/in/for and the criterion; what may stand before
@@ -114,7 +116,8 @@ class _LineWords(NamedTuple):
 
     last: frozenset[str]  # last words of every grade: a row's line ends in one
     header_first: frozenset[str]  # first words of every header label
-    ends: frozenset[str]  # last three letters of those grade words and of the header values
+    ends: frozenset[str]  # last letters of those grade words and of the header values, ...
+    end_size: int  # ... this many (three, or fewer for a shorter word)
 
 
 @cache
@@ -124,10 +127,13 @@ def _line_words() -> _LineWords:
     last = frozenset(g.split()[-1] for s in scales for g in s.grades) | frozenset(
         a.split()[-1] for a in aliases
     )
+    words = (*last, *data["header_values"])
+    size = min(3, *map(len, words))
     return _LineWords(
         last,
         frozenset(x.split()[0] for x in data["header_labels"]),
-        frozenset(w[-3:].lower() for w in (*last, *data["header_values"])),
+        frozenset(w[-size:].lower() for w in (*words, "and", " or")),  # "X Good; and"
+        size,
     )
 
 
@@ -142,12 +148,11 @@ def _may_be_in_table(line: str, words: _LineWords) -> bool:
     white space that _ROW_TAIL lacks), each before _ROW_TAIL characters. An ending with a
     non-ASCII letter is kept: it may casefold to ASCII letters ("ﬆ").
     """
-    end = line[-16:].rstrip(_ROW_TAIL)[-3:]
+    end = line[-16:].rstrip(_ROW_TAIL)[-words.end_size :]
     return (
-        len(end) < 3
+        len(end) < words.end_size
         or not end.isascii()
         or end.lower() in words.ends
-        or end in ("and", " or")
         or end[-1].isspace()
     )
 
@@ -277,6 +282,9 @@ def _table_rows(text: str) -> list[list[_Row]]:
         offset, pos = pos, pos + len(line) + 1
         blank = not line.strip()
         maybe = not blank and _may_be_in_table(line, words)
+        if not (maybe or header or run):
+            prev_blank = blank  # no header or row, no table open: all the rest would do
+            continue
         if maybe and _may_be_header(line, words) and pats["header"].match(line):
             close(True)
             header, run_is_block = True, True
