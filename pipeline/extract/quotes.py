@@ -396,13 +396,14 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         if m and raw.end >= last_p.end - 1:
             return str(m.group("who"))
     head = _last_sentence(text, max(first_p.start, raw.start - _ATTRIBUTION_REACH), raw.start)
-    who = _who_before(head)
-    if who is not None and who.strip():
-        return who
-    # "according" may start only where "before" may: at the start of a last sentence
-    m = pats["according"].match(head)
-    if m and m.group("who").strip():
-        return str(m.group("who"))
+    if head.strip():  # (a quotation opening its paragraph has no words before it)
+        who = _who_before(head)
+        if who is not None and who.strip():
+            return who
+        # "according" may start only where "before" may: at the start of a last sentence
+        m = pats["according"].match(head)
+        if m and m.group("who").strip():
+            return str(m.group("who"))
     if not head.strip(_SPACE) and raw.first_para > 0:
         prev = paragraphs[raw.first_para - 1]
         who = _who_before(_last_sentence(text, prev.start, prev.end))
