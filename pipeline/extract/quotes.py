@@ -9,9 +9,13 @@ a grade or a word do not.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
+from typing import NamedTuple
 
 import regex
 
@@ -22,10 +26,14 @@ from pipeline.vocab import load
 _OPENERS = "“„"
 _CLOSERS = "”"
 _STRAIGHT = '"'
-_MARKS = regex.compile(r'[“”„"]')
+_ANY_MARK = tuple(_OPENERS + _STRAIGHT + _CLOSERS)
+_MARKS = re.compile(r'[“”„"]')  # `re`: a plain class, found faster than by `regex`
+_SEPARATORS_STR = "\x1c\x1d\x1e\x1f"  # white space to str.split, not to regex's \s
+_SEPARATORS = re.compile(f"[{_SEPARATORS_STR}]")
 _SPACE = " \t\n\xa0\u2009\u200a\u202f"
 _MIN_FRAGMENT_WORDS = 5  # shorter unattributed fragments are scare quotes or titles
 _ATTRIBUTION_REACH = 400  # characters before a quotation searched for "Name said:"
+_DASHES = ("—", "–", "―", "-")  # a signature starts with one: tested before _SIGNATURE
 _SIGNATURE = regex.compile(r"[—–―-]{1,2}[ \t\xa0]*(?P<who>\p{Lu}[^\n“”\"]{1,150}?)[ \t.]*$")
 _LEADING_ARTICLE = regex.compile(r"^(?:the|an?)\s+", regex.IGNORECASE)
 # "the Area’s", "CQC’s", "Pellingford Council’s": a possessor before a role
@@ -41,8 +49,7 @@ class _Open:
     first_para: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
+class _Raw(NamedTuple):  # a tuple: cheaper to build than a dataclass
     start: int
     end: int
     pieces: tuple[tuple[int, int], ...]
@@ -66,7 +73,11 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
         r"afterwards|later)\b[^.!?:\n“”\"]{0,60}?)?"
     )
     return {
-        # "..., Name said:" at the end of the text before a quotation
+        # "..., Name said:" at the end of the text before a quotation; "before_verb" is its
+        # part from the verb on, searched first (_who_before)
+        "before_verb": regex.compile(
+            rf"\b(?P<verb>{verbs})\b{adverbial}\s*(?:that\s*)?[:,]?\s*$", regex.VERSION1
+        ),
         "before": regex.compile(
             rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<who>[^.!?\n]*?(?:\n[^.!?\n]*?)?)"
             rf"\s*\b(?P<verb>{verbs})\b{adverbial}\s*(?:that\s*)?[:,]?\s*$",
@@ -127,23 +138,27 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
             )
         cur = None
 
+    marks = _mark_offsets(text)
+    if not marks and not implicit:
+        return out
     for pi, p in enumerate(paragraphs):
         if p.tag == "table":
             if cur is not None:
                 finish(pi - 1, False)
             continue
-        ptext = text[p.start : p.end]
-        first_is_open = (
-            bool(ptext)
-            and ptext[0] in _OPENERS + _STRAIGHT + _CLOSERS
-            and _is_opener(text, p.start, False)
+        lo = bisect_left(marks, p.start)
+        hi = bisect_left(marks, p.end, lo)
+        if cur is None and lo == hi and pi not in implicit:
+            continue  # no quotation open, none starts here (most paragraphs)
+        first_is_open = text.startswith(_ANY_MARK, p.start, p.end) and _is_opener(
+            text, p.start, False
         )
         if cur is not None:
             # An open quotation continues only into a paragraph that reopens the mark;
             # short headings between its paragraphs are skipped.
             if first_is_open:
                 headings_pending.clear()
-            elif _short_heading(ptext):
+            elif _short_heading(text[p.start : p.end]):
                 headings_pending.append(pi)
                 continue
             else:
@@ -153,8 +168,7 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
             cur = _Open(start=p.start, piece_start=p.start, first_para=pi)
         elif cur is not None:
             cur.piece_start = p.start
-        for m in _MARKS.finditer(text, p.start, p.end):
-            i = m.start()
+        for i in marks[lo:hi]:
             opener = _is_opener(text, i, cur is not None)
             if cur is None:
                 if opener:
@@ -181,6 +195,19 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
     return out
 
 
+def _mark_offsets(text: str) -> list[int]:
+    """Offsets of every double quote mark, in order (``str.find`` is much faster than a regex
+    scan of the whole text)."""
+    out = []
+    for mark in _ANY_MARK:
+        i = text.find(mark)
+        while i >= 0:
+            out.append(i)
+            i = text.find(mark, i + 1)
+    out.sort()
+    return out
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _SPACE:
         start += 1
@@ -198,9 +225,12 @@ def _implicit_starts(text: str, paragraphs: Sequence[Span]) -> set[int]:
     """Paragraphs that follow ``X says:`` without an opening mark: the quotation starts there."""
     intro = _verb_patterns()["intro_end"]
     out = set()
-    for i in range(len(paragraphs) - 1):
-        p, nxt = paragraphs[i], paragraphs[i + 1]
+    for i, (p, nxt) in enumerate(pairwise(paragraphs)):
         if p.tag == "table" or nxt.tag == "table":
+            continue
+        # The pattern ends in a colon and white space: test that first, it is much cheaper.
+        colon = text.rfind(":", p.start, p.end)
+        if colon < 0 or text[colon + 1 : p.end].strip():
             continue
         if intro.search(text, p.start, p.end) and text[nxt.start] not in _OPENERS + _STRAIGHT:
             out.add(i + 1)
@@ -215,7 +245,7 @@ class Person:
 
 
 def _tokens(s: str) -> list[str]:
-    return [m.group(0) for m in _TOKEN.finditer(s)]
+    return _TOKEN.findall(s)
 
 
 def _is_cap(tok: str) -> bool:
@@ -225,6 +255,7 @@ def _is_cap(tok: str) -> bool:
 def _name_tail(seg: str) -> tuple[str, str] | None:
     """Split a segment into (role part, name) when it ends with a person's name."""
     v = _vocab()
+    particles, honorifics, role_words = v["name_particles"], v["honorifics"], v["role_words"]
     toks = _tokens(seg)
     while toks and toks[-1].rstrip(".") in v["postnominals"]:
         toks.pop()
@@ -232,14 +263,11 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
     for i in range(len(toks) - 1, -1, -1):
         tok = toks[i]
         # "Ursula von der Leyen": a lowercase particle between capitalised name words
-        before = toks[i - 1] if i > 0 else ""
-        name_before = _is_cap(before) and before not in v["role_words"]
-        particle = (
-            tok in v["name_particles"]
-            and bool(run)
-            and (before in v["name_particles"] or name_before)
-        )
-        if not particle and (tok in v["honorifics"] or not _is_cap(tok) or tok in v["role_words"]):
+        particle = False
+        if tok in particles and run:
+            before = toks[i - 1] if i > 0 else ""
+            particle = before in particles or (_is_cap(before) and before not in role_words)
+        if not particle and (tok in honorifics or not _is_cap(tok) or tok in role_words):
             break
         if tok.upper() == tok and len(tok) > 1:  # acronyms (CPS, HMCPSI) are not names
             break
@@ -247,8 +275,8 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
     if not run:
         return None
     cut = len(toks) - len(run)
-    honorific = cut > 0 and toks[cut - 1] in v["honorifics"]
-    real = [t for t in run if t not in v["name_particles"]]
+    honorific = cut > 0 and toks[cut - 1] in honorifics
+    real = [t for t in run if t not in particles]
     if len(real) > 3:
         keep = len(run) - run.index(real[-3])
         run = run[-keep:]
@@ -257,7 +285,7 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         return None  # "CPS Caldermouth": a place after a role, not a name
     name = " ".join(run)
     role_toks = toks[:cut]
-    while role_toks and (role_toks[-1] in v["honorifics"] or role_toks[-1].lower() == "the"):
+    while role_toks and (role_toks[-1] in honorifics or role_toks[-1].lower() == "the"):
         role_toks.pop()
     role = _role_text(seg, role_toks)
     return role, name
@@ -273,14 +301,30 @@ def _role_text(seg: str, role_toks: list[str]) -> str:
     return seg[s:e] if 0 <= s < e else " ".join(role_toks)
 
 
+def _collapse(s: str) -> str:
+    """``collapse_space(s)`` without its regex call in nearly every case: the same as joining
+    the words of ``str.split``, unless ``s`` holds one of the four separators that str.split
+    takes for white space but ``collapse_space``'s ``\\s`` does not."""
+    return collapse_space(s) if _SEPARATORS.search(s) else " ".join(s.split())
+
+
+def _drop_article(s: str) -> str:
+    """``s`` without a leading "the"/"a"/"an" (the regex is called only when ``s`` may start
+    with one: a non-ASCII letter may match case-insensitively)."""
+    first = s[:1]
+    if first.isascii() and first not in "tTaA":
+        return s
+    return _LEADING_ARTICLE.sub("", s)
+
+
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
-    role = collapse_space(role).strip(" ,;:")
-    role = _LEADING_ARTICLE.sub("", role)
+    role = _collapse(role).strip(" ,;:")
+    role = _drop_article(role)
     # "the Area’s Chief Crown Prosecutor", "CQC’s deputy chief inspector": drop the
     # possessor, but keep "His Majesty’s Inspector".
-    m = _POSSESSOR.match(role)
+    m = _POSSESSOR.match(role) if "’s" in role or "'s" in role else None
     if m and not m.group(1).endswith("Majesty"):
         role = role[m.end() :]
     return role or None
@@ -301,7 +345,7 @@ def parse_attribution(who: str) -> Person:
     HMCPSI); ``HM Inspector of Constabulary Dr Rowan Ashby`` -> (Rowan Ashby, HM Inspector of
     Constabulary); ``the Rt Hon Harriet Coldwell QC MP`` -> (Harriet Coldwell, None).
     """
-    who = collapse_space(who).strip(" ,;:")
+    who = _collapse(who).strip(" ,;:")
     segs = [s.strip() for s in who.split(",") if s.strip()]
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
@@ -312,7 +356,7 @@ def parse_attribution(who: str) -> Person:
         if split is None:
             continue
         role_part, name = split
-        written = collapse_space(_LEADING_ARTICLE.sub("", seg[len(role_part) :].strip()))
+        written = _collapse(_drop_article(seg[len(role_part) :].strip()))
         written = written.strip(" ,")
         role = role_part or None
         if role is None:
@@ -343,27 +387,65 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     if raw.last_para + 1 < len(paragraphs):
         # A blockquote signed on the next line: "— Name, Role"
         nxt = paragraphs[raw.last_para + 1]
-        m = _SIGNATURE.match(text, nxt.start, min(nxt.end, nxt.start + _ATTRIBUTION_REACH))
+        end = min(nxt.end, nxt.start + _ATTRIBUTION_REACH)
+        m = (
+            _SIGNATURE.match(text, nxt.start, end)
+            if text.startswith(_DASHES, nxt.start, end)
+            else None
+        )
         if m and raw.end >= last_p.end - 1:
             return str(m.group("who"))
     head = _last_sentence(text, max(first_p.start, raw.start - _ATTRIBUTION_REACH), raw.start)
-    for key in ("before", "according"):
-        m = pats[key].search(head)
+    if head.strip():  # (a quotation opening its paragraph has no words before it)
+        who = _who_before(head)
+        if who is not None and who.strip():
+            return who
+        # "according" may start only where "before" may: at the start of a last sentence
+        m = pats["according"].match(head)
         if m and m.group("who").strip():
             return str(m.group("who"))
     if not head.strip(_SPACE) and raw.first_para > 0:
         prev = paragraphs[raw.first_para - 1]
-        m = pats["before"].search(_last_sentence(text, prev.start, prev.end))
-        if m and m.group("who").strip():
-            return str(m.group("who"))
+        who = _who_before(_last_sentence(text, prev.start, prev.end))
+        if who is not None and who.strip():
+            return who
     return None
 
 
 def _last_sentence(text: str, start: int, end: int) -> str:
     """``text[start:end]`` from just after its last sentence end or double quote mark: an
     attribution never reaches past one, and searching less keeps many quotations cheap."""
-    cut = max(text.rfind(ch, start, end) for ch in '.!?“”"')
+    cut = max(
+        text.rfind(".", start, end),
+        text.rfind("!", start, end),
+        text.rfind("?", start, end),
+        text.rfind("“", start, end),
+        text.rfind("”", start, end),
+        text.rfind('"', start, end),
+    )
     return text[max(start, cut + 1) : end]
+
+
+def _who_before(sentence: str) -> str | None:
+    """The ``who`` of the "before" pattern in a last sentence (no sentence end in it, so the
+    pattern can only match from its start).
+
+    Its lazy ``who`` tries the verb after every character, which is slow. Searching for the
+    verb instead, ``who`` ends at the white space before the leftmost match, unless a line
+    break comes first (``who`` may span one, and tries to end after it before ending at it):
+    then the whole pattern decides.
+    """
+    pats = _verb_patterns()
+    m = pats["before_verb"].search(sentence)
+    if m is None:
+        return None
+    end = m.start()
+    while end > 0 and sentence[end - 1].isspace() and sentence[end - 1] not in _SEPARATORS_STR:
+        end -= 1  # the pattern's \s: str.isspace() less the four separators (see _collapse)
+    if "\n" in sentence[: end + 1]:
+        full = pats["before"].search(sentence)
+        return None if full is None else str(full.group("who"))
+    return sentence[:end]
 
 
 def ends_with_speech(s: str) -> bool:
@@ -437,7 +519,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
                 start=raw.start,
                 end=raw.end,
                 speaker_as_written=written,
-                attribution=collapse_space(who) if who else None,
+                attribution=_collapse(who) if who else None,
             )
         )
     return out

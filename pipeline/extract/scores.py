@@ -12,9 +12,10 @@ Grades come from the rating scales in ``data/scales.json``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from pipeline.model import Score, Span
 from pipeline.normalize import collapse_space
@@ -22,6 +23,7 @@ from pipeline.vocab import load
 
 _LQ = "‘'\"“"
 _RQ = "’'\"”"
+_SEPARATORS = re.compile("[\x1c-\x1f]")  # see _collapse
 _MIN_STRONG_RUN = 2  # tab, aligned, pipe or dash rows without a header
 _MIN_WEAK_RUN = 3  # single-space rows without a header
 _MAX_LABEL_WORDS = 16
@@ -37,8 +39,7 @@ class Scale:
     grades: dict[str, int]  # casefolded grade -> rank
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
+class _Row(NamedTuple):  # a tuple: built for every row, and cheaper to build than a dataclass
     start: int
     end: int
     criterion: str
@@ -65,6 +66,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         for p in sorted(phrases, key=len, reverse=True)
     )
     grade = rf"(?P<grade>{alt})"
+    # the first letters of the grades: tested before the long alternation, at each space
+    grade_start = "(?=[{}])".format("".join(sorted({re.escape(p[0]) for p in phrases})))
     data = load("scales")
     labels = "|".join(re.escape(x) for x in sorted(data["header_labels"], key=len, reverse=True))
     values = "|".join(re.escape(x) for x in sorted(data["header_values"], key=len, reverse=True))
@@ -84,9 +87,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "tab": re.compile(
             rf"^\s*(?P<crit>[^\t\n]*[^\t\s])\t+(?:[^\t\n]*\t+)*[{_LQ}]?{grade}[{_RQ}]?\s*$", flags
         ),
-        "aligned": re.compile(
-            rf"^\s*(?P<crit>\S(?:[^\n]*?\S)?){sp}{{2,}}[{_LQ}]?{grade}[{_RQ}]?{sp}*$", flags
-        ),
+        # "aligned" and "space" rows: what follows the criterion (see _split_row)
+        "aligned": re.compile(rf"{sp}(?<=\S{sp}){sp}+[{_LQ}]?{grade}[{_RQ}]?{sp}*$", flags),
         "dash": re.compile(
             rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S[^\n]*?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]"
             rf"\s*(?:;(?:\s*(?:and|or))?|\.|,)?\s*$",
@@ -97,7 +99,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*(?:;(?:\s*(?:and|or))?|\.)?\s*$",
             flags,
         ),
-        "space": re.compile(rf"^\s*(?P<crit>\S(?:[^\n]*?\S)?){sp}{grade}{sp}*$", flags),
+        "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{sp}*$", flags),
         # Grade-first bullets: "• is ‘good’ at X;", "- ‘requires improvement’ in X; and".
         "bullet": re.compile(
             # the grade in quotes, then at/in/for and the criterion; what may stand before
@@ -109,24 +111,53 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+class _LineWords(NamedTuple):
+    """The words that decide whether a line may be a row or a header, fetched once per text."""
+
+    last: frozenset[str]  # last words of every grade: a row's line ends in one
+    header_first: frozenset[str]  # first words of every header label
+    ends: frozenset[str]  # last letters of those grade words and of the header values, ...
+    end_size: int  # ... this many (three, or fewer for a shorter word)
+
+
 @cache
-def _last_words() -> frozenset[str]:
-    """Last words of every grade: a line ending in none of them cannot be a row."""
+def _line_words() -> _LineWords:
     scales, aliases = _scales()
-    return frozenset(g.split()[-1] for s in scales for g in s.grades) | frozenset(
+    data = load("scales")
+    last = frozenset(g.split()[-1] for s in scales for g in s.grades) | frozenset(
         a.split()[-1] for a in aliases
     )
-
-
-@cache
-def _header_first_words() -> frozenset[str]:
-    return frozenset(x.split()[0] for x in load("scales")["header_labels"])
+    words = (*last, *data["header_values"])
+    size = min(3, *map(len, words))
+    return _LineWords(
+        last,
+        frozenset(x.split()[0] for x in data["header_labels"]),
+        frozenset(w[-size:].lower() for w in (*words, "and", " or")),  # "X Good; and"
+        size,
+    )
 
 
 _ROW_TAIL = " \t\xa0|;.,’'\"”"
 
 
-def _may_be_row(line: str) -> bool:
+def _may_be_in_table(line: str, words: _LineWords) -> bool:
+    """Whether ``line`` may be a header or a row, from its last few characters: most lines are
+    long prose, and this rules them out without copying them (as rstrip would).
+
+    A row ends in a grade's last word (maybe then "and"/"or"), a header in a value (maybe then
+    white space that _ROW_TAIL lacks), each before _ROW_TAIL characters. An ending with a
+    non-ASCII letter is kept: it may casefold to ASCII letters ("ﬆ").
+    """
+    end = line[-16:].rstrip(_ROW_TAIL)[-words.end_size :]
+    return (
+        len(end) < words.end_size
+        or not end.isascii()
+        or end.lower() in words.ends
+        or end[-1].isspace()
+    )
+
+
+def _may_be_row(line: str, words: _LineWords) -> bool:
     tail = line.rstrip(_ROW_TAIL)
     if tail.endswith((" and", " or")):
         tail = tail[: tail.rfind(" ")].rstrip(_ROW_TAIL)
@@ -139,34 +170,75 @@ def _may_be_row(line: str) -> bool:
         tail.rfind('"'),
         tail.rfind("“"),
     )
-    return tail[cut + 1 :].casefold() in _last_words()
+    return tail[cut + 1 :].casefold() in words.last
 
 
-def _may_be_header(line: str) -> bool:
-    words = line.lstrip(" \t|").split(None, 1)
-    return bool(words) and words[0].rstrip("|").casefold() in _header_first_words()
+def _may_be_header(line: str, words: _LineWords) -> bool:
+    first = line.lstrip(" \t|").split(None, 1)
+    return bool(first) and first[0].rstrip("|").casefold() in words.header_first
 
 
 def _grade_scale(grades: Sequence[str]) -> Scale | None:
+    """The first scale that holds every grade (grades come collapsed from the row finders)."""
     scales, aliases = _scales()
-    keys = [aliases.get(collapse_space(g).casefold(), collapse_space(g).casefold()) for g in grades]
-    for s in scales:
-        if all(k in s.grades for k in keys):
-            return s
-    return None
+    keys = {aliases.get(k, k) for k in map(str.casefold, grades)}
+    return next((s for s in scales if keys <= s.grades.keys()), None)
+
+
+def _collapse(s: str) -> str:
+    """``collapse_space(s)`` without its regex call in nearly every case: the same as joining
+    the words of ``str.split``, unless ``s`` holds one of the four separators that str.split
+    takes for white space but ``collapse_space``'s ``\\s`` does not."""
+    return collapse_space(s) if _SEPARATORS.search(s) else " ".join(s.split())
 
 
 def _clean_criterion(s: str) -> str:
-    return collapse_space(s).strip(" |–—-•▪●*\t")
+    return _collapse(s).strip(" |–—-•▪●*\t")
+
+
+def _row_kinds(line: str) -> Iterator[str]:
+    """The row patterns to try on ``line``, in order: those whose marks (a pipe, a tab, a dash,
+    two spaces, a colon) the line holds; testing for them is much cheaper than a failing match."""
+    if "|" in line:
+        yield "pipe"
+    if "\t" in line:
+        yield "tab"
+    if "–" in line or "—" in line or "-" in line:
+        yield "dash"
+    if "  " in line or "\xa0" in line:
+        yield "aligned"
+    if ":" in line:
+        yield "colon"
+    yield "space"
+
+
+def _split_row(tail: re.Pattern[str], line: str) -> tuple[str, str] | None:
+    r"""(criterion, grade) as ``^\s*(?P<crit>\S(?:[^\n]*?\S)?)`` followed by ``tail`` would
+    match them, without that lazy criterion's slow crawl: ``tail.search`` skips to the spaces.
+
+    The lazy criterion tries two characters or more, shortest first, and only then one: so
+    ``A Very good`` is (``A Very``, ``good``) while ``AB Very good`` is (``AB``, ``Very good``).
+    """
+    start = len(line) - len(line.lstrip())
+    m = tail.search(line, start + 2) or tail.match(line, start + 1)
+    return None if m is None else (line[start : m.start()], m.group("grade"))
+
+
+def _match_row(kind: str, line: str) -> tuple[str, str] | None:
+    """(criterion, grade) when ``line`` is a row of this kind."""
+    pattern = _patterns()[kind]
+    if kind in ("aligned", "space"):
+        return _split_row(pattern, line)
+    m = pattern.match(line)
+    return None if m is None else (m.group("crit"), m.group("grade"))
 
 
 def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
-    pats = _patterns()
-    for kind in ("pipe", "tab", "dash", "aligned", "colon", "space"):
-        m = pats[kind].match(line)
-        if m is None:
+    for kind in _row_kinds(line):
+        found = _match_row(kind, line)
+        if found is None:
             continue
-        crit = _clean_criterion(m.group("crit"))
+        crit = _clean_criterion(found[0])
         if not crit or len(crit.split()) > _MAX_LABEL_WORDS or crit[-1] in ".:;":
             return None
         if kind == "space" and not after_header and (not crit[0].isupper() or "," in crit):
@@ -177,7 +249,7 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             offset + lead,
             offset + tail,
             crit,
-            collapse_space(m.group("grade")),
+            _collapse(found[1]),
             kind in ("pipe", "tab", "aligned", "dash")
             or (kind == "colon" and line.lstrip()[:1] in "•▪●*-–"),  # bulleted "X: Good"
         )
@@ -186,6 +258,7 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
 
 def _table_rows(text: str) -> list[list[_Row]]:
     pats = _patterns()
+    words = _line_words()
     tables: list[list[_Row]] = []
     run: list[_Row] = []
     header = False
@@ -208,7 +281,11 @@ def _table_rows(text: str) -> list[list[_Row]]:
     for line in text.split("\n"):
         offset, pos = pos, pos + len(line) + 1
         blank = not line.strip()
-        if not blank and _may_be_header(line) and pats["header"].match(line):
+        maybe = not blank and _may_be_in_table(line, words)
+        if not (maybe or header or run):
+            prev_blank = blank  # no header or row, no table open: all the rest would do
+            continue
+        if maybe and _may_be_header(line, words) and pats["header"].match(line):
             close(True)
             header, run_is_block = True, True
             prev_blank = False
@@ -216,25 +293,45 @@ def _table_rows(text: str) -> list[list[_Row]]:
         if (header or run) and "---" in line and pats["md_rule"].match(line):
             continue
         row = (
-            None if blank or not _may_be_row(line) else _line_row(line, offset, after_header=header)
+            _line_row(line, offset, after_header=header)
+            if maybe and _may_be_row(line, words)
+            else None
         )
         if row is not None:
             if not run and not header:
                 run_is_block = prev_blank
             run.append(row)
         else:
-            close(blank)
+            if run:
+                close(blank)
             header = False
         prev_blank = blank
     close(True)
     return tables
 
 
+def _bullet_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``finditer`` of the bullet pattern yields, trying it only where a left quote
+    stands: finding those with ``str.find`` is much faster than the regex scan."""
+    bullet = _patterns()["bullet"]
+    starts = []
+    for q in _LQ:
+        i = text.find(q)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(q, i + 1)
+    last_end = 0
+    for i in sorted(starts):
+        if i >= last_end and (m := bullet.match(text, i)):
+            last_end = m.end()
+            yield m
+
+
 def _bullet_rows(text: str) -> list[list[_Row]]:
     tables: list[list[_Row]] = []
     run: list[_Row] = []
     last_end = -1
-    for m in _patterns()["bullet"].finditer(text):
+    for m in _bullet_matches(text):
         # Before the grade: only a bullet and "is"/"are", from the line start or a bullet.
         line_start = text.rfind("\n", 0, m.start()) + 1
         bullet = max(text.rfind(b, line_start, m.start()) for b in _BULLETS)
@@ -245,7 +342,7 @@ def _bullet_rows(text: str) -> list[list[_Row]]:
             lead.start() + (len(lead.group(0)) - len(lead.group(0).lstrip())),
             m.end(),
             _clean_criterion(m.group("crit")),
-            collapse_space(m.group("grade")),
+            _collapse(m.group("grade")),
             True,
         )
         gap = text[last_end : m.start()] if last_end >= 0 else ""
@@ -285,7 +382,7 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
                     cells[0].start,
                     cells[-1].end,
                     _clean_criterion(first),
-                    collapse_space(m.group("grade")),
+                    _collapse(m.group("grade")),
                     True,
                 )
             )
@@ -315,9 +412,9 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
         taken.append((s, e))
     found.sort(key=lambda t: t[0].start)
     out: list[Score] = []
+    _, aliases = _scales()
     for index, rows in enumerate(found):
         scale = _grade_scale([r.score for r in rows])
-        _, aliases = _scales()
         for r in rows:
             key = r.score.casefold()
             key = aliases.get(key, key)
@@ -339,8 +436,11 @@ def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, st
     """The span of each ratings table, with the header and rule lines just above it."""
     spans: dict[int, list[int]] = {}
     for s in scores:
-        r = spans.setdefault(s.table, [s.start, s.end])
-        r[0], r[1] = min(r[0], s.start), max(r[1], s.end)
+        r = spans.get(s.table)
+        if r is None:
+            spans[s.table] = [s.start, s.end]
+        else:
+            r[0], r[1] = min(r[0], s.start), max(r[1], s.end)
     pats = _patterns()
     out = []
     for start, end in spans.values():

@@ -223,3 +223,19 @@ def test_names_with_particles_and_signed_blockquotes() -> None:
     assert quotes(text) == [
         ("Rosa Diaz", "chief inspector", 1, "Every victim deserves better than this."),
     ]
+
+
+def test_attribution_keeps_separators_that_are_not_regex_white_space() -> None:
+    person = parse_attribution("Chief Inspector\x1c  of Prisons,  Ann\x1cCole")
+    assert (person.speaker, person.role, person.as_written) == (
+        "Ann Cole",
+        "Chief Inspector\x1c of Prisons",
+        "Ann\x1cCole",
+    )
+
+
+def test_speaker_before_a_line_break_then_the_verb() -> None:
+    text = "Report out.\n\nAnn Cole, chief executive,\nsaid: “It was a good year for us all.”"
+    assert quotes(text) == [
+        ("Ann Cole", "chief executive", 1, "It was a good year for us all."),
+    ]

@@ -203,3 +203,20 @@ def test_html_grade_column_followed_by_a_comment_column() -> None:
 def test_two_bulleted_colon_rows_are_a_table() -> None:
     text = "Ratings:\n\n• Leadership: Good\n• Casework: Requires improvement\n"
     assert rows(text) == [("Leadership", "Good"), ("Casework", "Requires improvement")]
+
+
+def test_space_rows_prefer_a_criterion_of_two_characters_or_more() -> None:
+    # the criterion is lazy but tries one character last: "A Very good" splits before "good"
+    text = "Criteria Score\nA Very good\nAB Very good\nSafety  Good\n"
+    assert rows(text) == [("A Very", "good"), ("AB", "Very good"), ("Safety", "Good")]
+
+
+def test_grades_match_case_insensitively_beyond_ascii() -> None:
+    # "K" (Kelvin sign) casefolds to "k": the line ends in a grade although not in ASCII
+    text = "Criteria Score\nLeadership Wea\u212a\nSafety Good\n"
+    assert rows(text) == [("Leadership", "Wea\u212a"), ("Safety", "Good")]
+
+
+def test_criteria_keep_separators_that_are_not_regex_white_space() -> None:
+    text = "Criteria Score\nSafety\x1c  checks Good\nLeadership Good\n"
+    assert rows(text) == [("Safety\x1c checks", "Good"), ("Leadership", "Good")]
