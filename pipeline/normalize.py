@@ -6,6 +6,7 @@ copy so that offsets still hold (see :func:`fold`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import regex
@@ -13,6 +14,8 @@ import regex
 from pipeline import vocab
 
 _SPACE_RUN = regex.compile(r"\s+")
+SEPARATORS = "\x1c\x1d\x1e\x1f"  # white space to str.split and str.isspace, not to \\s
+_SEPARATORS = re.compile(f"[{SEPARATORS}]")
 
 # One character in, one character out: curly quotes, primes, dashes and the no-break /
 # thin / narrow spaces that releases use. Each pair keeps ``len`` and every offset.
@@ -60,8 +63,14 @@ for _i, _m in enumerate(vocab.load("dates_vocab")["months"], start=1):
 
 
 def collapse_space(s: str) -> str:
-    """Collapse runs of white space (line breaks and no-break spaces too) to one space; strip."""
-    return _SPACE_RUN.sub(" ", s).strip()
+    """Collapse runs of white space (line breaks and no-break spaces too) to one space; strip.
+
+    Joining the words of ``str.split`` gives the same, much faster, unless ``s`` holds one of
+    the four separators that ``str.split`` takes for white space and ``\\s`` does not.
+    """
+    if _SEPARATORS.search(s):
+        return _SPACE_RUN.sub(" ", s).strip()
+    return " ".join(s.split())
 
 
 def fold(s: str) -> str:

@@ -20,7 +20,7 @@ from typing import NamedTuple
 import regex
 
 from pipeline.model import Quote, Span
-from pipeline.normalize import collapse_space
+from pipeline.normalize import SEPARATORS, collapse_space
 from pipeline.vocab import load
 
 _OPENERS = "“„"
@@ -28,8 +28,6 @@ _CLOSERS = "”"
 _STRAIGHT = '"'
 _ANY_MARK = tuple(_OPENERS + _STRAIGHT + _CLOSERS)
 _MARKS = re.compile(r'[“”„"]')  # `re`: a plain class, found faster than by `regex`
-_SEPARATORS_STR = "\x1c\x1d\x1e\x1f"  # white space to str.split, not to regex's \s
-_SEPARATORS = re.compile(f"[{_SEPARATORS_STR}]")
 _SPACE = " \t\n\xa0\u2009\u200a\u202f"
 _MIN_FRAGMENT_WORDS = 5  # shorter unattributed fragments are scare quotes or titles
 _ATTRIBUTION_REACH = 400  # characters before a quotation searched for "Name said:"
@@ -301,13 +299,6 @@ def _role_text(seg: str, role_toks: list[str]) -> str:
     return seg[s:e] if 0 <= s < e else " ".join(role_toks)
 
 
-def _collapse(s: str) -> str:
-    """``collapse_space(s)`` without its regex call in nearly every case: the same as joining
-    the words of ``str.split``, unless ``s`` holds one of the four separators that str.split
-    takes for white space but ``collapse_space``'s ``\\s`` does not."""
-    return collapse_space(s) if _SEPARATORS.search(s) else " ".join(s.split())
-
-
 def _drop_article(s: str) -> str:
     """``s`` without a leading "the"/"a"/"an" (the regex is called only when ``s`` may start
     with one: a non-ASCII letter may match case-insensitively)."""
@@ -320,7 +311,7 @@ def _drop_article(s: str) -> str:
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
-    role = _collapse(role).strip(" ,;:")
+    role = collapse_space(role).strip(" ,;:")
     role = _drop_article(role)
     # "the Area’s Chief Crown Prosecutor", "CQC’s deputy chief inspector": drop the
     # possessor, but keep "His Majesty’s Inspector".
@@ -345,7 +336,7 @@ def parse_attribution(who: str) -> Person:
     HMCPSI); ``HM Inspector of Constabulary Dr Rowan Ashby`` -> (Rowan Ashby, HM Inspector of
     Constabulary); ``the Rt Hon Harriet Coldwell QC MP`` -> (Harriet Coldwell, None).
     """
-    who = _collapse(who).strip(" ,;:")
+    who = collapse_space(who).strip(" ,;:")
     segs = [s.strip() for s in who.split(",") if s.strip()]
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
@@ -356,7 +347,7 @@ def parse_attribution(who: str) -> Person:
         if split is None:
             continue
         role_part, name = split
-        written = _collapse(_drop_article(seg[len(role_part) :].strip()))
+        written = collapse_space(_drop_article(seg[len(role_part) :].strip()))
         written = written.strip(" ,")
         role = role_part or None
         if role is None:
@@ -440,8 +431,8 @@ def _who_before(sentence: str) -> str | None:
     if m is None:
         return None
     end = m.start()
-    while end > 0 and sentence[end - 1].isspace() and sentence[end - 1] not in _SEPARATORS_STR:
-        end -= 1  # the pattern's \s: str.isspace() less the four separators (see _collapse)
+    while end > 0 and sentence[end - 1].isspace() and sentence[end - 1] not in SEPARATORS:
+        end -= 1  # the pattern's \s: str.isspace() less the four separators
     if "\n" in sentence[: end + 1]:
         full = pats["before"].search(sentence)
         return None if full is None else str(full.group("who"))
@@ -519,7 +510,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
                 start=raw.start,
                 end=raw.end,
                 speaker_as_written=written,
-                attribution=_collapse(who) if who else None,
+                attribution=collapse_space(who) if who else None,
             )
         )
     return out

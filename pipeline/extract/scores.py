@@ -23,7 +23,6 @@ from pipeline.vocab import load
 
 _LQ = "‘'\"“"
 _RQ = "’'\"”"
-_SEPARATORS = re.compile("[\x1c-\x1f]")  # see _collapse
 _MIN_STRONG_RUN = 2  # tab, aligned, pipe or dash rows without a header
 _MIN_WEAK_RUN = 3  # single-space rows without a header
 _MAX_LABEL_WORDS = 16
@@ -185,15 +184,8 @@ def _grade_scale(grades: Sequence[str]) -> Scale | None:
     return next((s for s in scales if keys <= s.grades.keys()), None)
 
 
-def _collapse(s: str) -> str:
-    """``collapse_space(s)`` without its regex call in nearly every case: the same as joining
-    the words of ``str.split``, unless ``s`` holds one of the four separators that str.split
-    takes for white space but ``collapse_space``'s ``\\s`` does not."""
-    return collapse_space(s) if _SEPARATORS.search(s) else " ".join(s.split())
-
-
 def _clean_criterion(s: str) -> str:
-    return _collapse(s).strip(" |–—-•▪●*\t")
+    return collapse_space(s).strip(" |–—-•▪●*\t")
 
 
 def _row_kinds(line: str) -> Iterator[str]:
@@ -249,7 +241,7 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             offset + lead,
             offset + tail,
             crit,
-            _collapse(found[1]),
+            collapse_space(found[1]),
             kind in ("pipe", "tab", "aligned", "dash")
             or (kind == "colon" and line.lstrip()[:1] in "•▪●*-–"),  # bulleted "X: Good"
         )
@@ -342,7 +334,7 @@ def _bullet_rows(text: str) -> list[list[_Row]]:
             lead.start() + (len(lead.group(0)) - len(lead.group(0).lstrip())),
             m.end(),
             _clean_criterion(m.group("crit")),
-            _collapse(m.group("grade")),
+            collapse_space(m.group("grade")),
             True,
         )
         gap = text[last_end : m.start()] if last_end >= 0 else ""
@@ -382,7 +374,7 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
                     cells[0].start,
                     cells[-1].end,
                     _clean_criterion(first),
-                    _collapse(m.group("grade")),
+                    collapse_space(m.group("grade")),
                     True,
                 )
             )
