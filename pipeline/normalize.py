@@ -260,6 +260,8 @@ _MARKDOWN_WRAP = regex.compile(
 
 def headline_text(s: str) -> str:
     """A headline's words without Markdown heading marks or bold markers (``# **Title**``)."""
+    if s and s[0] not in "#*_" and s[-1] not in "#*_" and not (s[0].isspace() or s[-1].isspace()):
+        return s  # nothing to unwrap: what the pattern below would return, without its cost
     m = _MARKDOWN_WRAP.match(s)
     if m is None:
         return s

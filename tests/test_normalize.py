@@ -1,0 +1,47 @@
+"""normalize: the one place for value normalisation."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.normalize import _MARKDOWN_WRAP, _SPACE_RUN, collapse_space, headline_text
+
+
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        (
+            "Area Assurance Inspection of CPS East Midlands",
+            "Area Assurance Inspection of CPS East Midlands",
+        ),
+        ("# Area inspection", "Area inspection"),
+        ("## **Area inspection** ##", "Area inspection"),
+        ("__Area inspection__", "Area inspection"),
+        ("  Area inspection  ", "Area inspection"),
+        ("Area #1 inspection", "Area #1 inspection"),
+        ("**Area** and **CPS**", "Area** and **CPS"),
+        ("Two\nlines", "Two\nlines"),
+        ("", ""),
+    ],
+)
+def test_headline_text_drops_markdown_wrapping_only(written: str, words: str) -> None:
+    assert headline_text(written) == words
+
+
+def _pattern_only(s: str) -> str:
+    m = _MARKDOWN_WRAP.match(s)
+    return s if m is None else str(m.group("inner") or m.group("plain") or s)
+
+
+@given(st.text(alphabet=st.sampled_from("ab #*_\n\t\xa0\u2003\x1c"), max_size=30))
+def test_headline_text_shortcut_agrees_with_its_pattern(s: str) -> None:
+    assert headline_text(s) == _pattern_only(s)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab \n\t\xa0\u2003\u2028\x1c\x1d\x1e\x1f\x85"), max_size=30)
+)
+def test_collapse_space_shortcut_agrees_with_its_pattern(s: str) -> None:
+    assert collapse_space(s) == _SPACE_RUN.sub(" ", s).strip()
