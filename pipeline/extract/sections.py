@@ -18,8 +18,11 @@ from pipeline.extract.quotes import ends_with_speech
 from pipeline.model import DateMention, Quote, Score, Section, Span
 from pipeline.vocab import load
 
-# A blank line holds only white space, no-break and zero-width spaces included.
-_BLANK_LINE = regex.compile(r"\n(?:[^\S\n]|[\u200b\ufeff])*(?=\n)")
+# A blank line holds only white space, no-break and zero-width spaces included. (`re` with
+# the white space of `regex`'s \s spelt out: twice as fast, and the same lines.)
+_BLANK_LINE = re.compile(
+    r"\n[\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u200b\ufeff]*(?=\n)"
+)
 _LINE = regex.compile(r"[^\n]+")
 _ZERO_WIDTH = "\u200b\ufeff"
 # In a release flattened onto one line, bullets and metadata labels still mark where the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.extract.quotes import find_quotes
 from pipeline.extract.scores import find_scores, table_regions
 from pipeline.extract.sections import carve, classify_sections, split_paragraphs
@@ -16,6 +18,27 @@ def kinds(text: str, dates: list[DateMention] | None = None) -> list[tuple[str, 
     for s in sections:
         assert text[s.start : s.end] == s.text
     return [(s.kind, s.text.split("\n")[0][:20]) for s in sections]
+
+
+# Unicode white space (less the line feed), and the zero-width spaces.
+BLANK_LINE_CHARS = (
+    "\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\u200b\ufeff"
+)
+
+
+@pytest.mark.parametrize("char", list(BLANK_LINE_CHARS))
+def test_a_line_of_any_white_space_is_blank(char: str) -> None:
+    text = f"One.\n{char}{char}\nTwo.\nStill two."
+    assert [text[p.start : p.end] for p in split_paragraphs(text)] == ["One.", "Two.\nStill two."]
+
+
+@pytest.mark.parametrize("char", ["\x1c", "\x1f", "\u180e", "x"])
+def test_a_line_of_other_characters_is_not_blank(char: str) -> None:
+    text = f"One.\n{char}\nTwo.\n\nThree."
+    assert [text[p.start : p.end] for p in split_paragraphs(text)] == [
+        f"One.\n{char}\nTwo.",
+        "Three.",
+    ]
 
 
 def test_blank_lines_with_no_break_spaces_and_tabs_separate_paragraphs() -> None:
