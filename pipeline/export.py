@@ -158,6 +158,24 @@ def headline(release: Release) -> dict[str, Any]:
     }
 
 
+_DIR_FD = os.open in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
+
+
+def _create(folder_fd: int | None, folder: Path, name: str, data: bytes) -> None:
+    """Create the new file ``folder/name`` holding ``data``, through ``folder_fd`` if given."""
+    if folder_fd is None:
+        (folder / name).write_bytes(data)
+        return
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(name, flags, 0o666, dir_fd=folder_fd)  # 0o666: what open() asks for
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
 def _write(path: Path, content: str) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(content)
@@ -207,6 +225,9 @@ class OutputWriter:
         self.tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out_dir.parent))
         self._json_dir = self.tmp / "json"
         self._json_dir.mkdir()
+        # The JSON files are created relative to their folder's descriptor, where the OS
+        # allows: no walk down the whole path for each of thousands of files.
+        self._json_fd = os.open(self._json_dir, os.O_RDONLY | os.O_DIRECTORY) if _DIR_FD else None
         self._seen: set[str] = set()
         self.counts: dict[str, int] = {"releases": 0, "errors": 0, **dict.fromkeys(TABLES, 0)}
         # Open until finish() or close().
@@ -244,8 +265,11 @@ class OutputWriter:
         self._seen.add(rid.casefold())
         d = release_dict(release)
         self._jsonl.write(orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE))
-        (self._json_dir / f"{rid}.json").write_bytes(
-            orjson.dumps(d, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+        _create(
+            self._json_fd,
+            self._json_dir,
+            f"{rid}.json",
+            orjson.dumps(d, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE),
         )
         head = headline(release)
         self._rows("releases", [[head[c] for c in RELEASE_COLUMNS]])
@@ -282,6 +306,9 @@ class OutputWriter:
             _swap_in(self.tmp, self.out_dir)
 
     def _close_files(self) -> None:
+        if self._json_fd is not None:
+            os.close(self._json_fd)
+            self._json_fd = None
         self._jsonl.close()
         for fh in self._tables.values():
             fh.close()

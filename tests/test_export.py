@@ -335,6 +335,18 @@ def test_leaving_the_writer_without_finish_keeps_the_previous_output(
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
+def test_json_files_are_the_same_with_or_without_folder_descriptors(
+    tmp_path: Path, seed_report: core.RunReport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "fd", seed_report)
+    monkeypatch.setattr(export, "_DIR_FD", False)  # as on a system without dir_fd
+    write(tmp_path / "path", seed_report)
+    assert tree_hashes(tmp_path / "fd") == tree_hashes(tmp_path / "path")
+    for out in ("fd", "path"):
+        (one,) = (tmp_path / out / "json").iterdir()
+        assert one.stat().st_mode == (tmp_path / out / "releases.jsonl").stat().st_mode
+
+
 def test_a_run_with_a_sink_gives_the_same_files_and_keeps_no_records(
     tmp_path: Path, seed_report: core.RunReport
 ) -> None:
