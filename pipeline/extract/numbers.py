@@ -47,6 +47,10 @@ def _words(key: str) -> frozenset[str]:
 
 _STOP = _words("stop")
 _LABELS = _words("labels")
+# Labels as written and without the full stop, by last character (see _is_label).
+_LABEL_ENDS: dict[str, tuple[str, ...]] = {}
+for _label in sorted(_LABELS | {w.rstrip(".") for w in _LABELS}):
+    _LABEL_ENDS[_label[-1]] = (*_LABEL_ENDS.get(_label[-1], ()), _label)
 _FRACTIONS = _words("fractions")
 _COMPOUND_UNITS = _words("compound_units")
 _MEASURE_UNITS = _words("measure_units")
@@ -83,9 +87,11 @@ _PERCENT_STARTS = (" %", " per", " Per", " PER")
 # The words after a number: each preceded by one space or one line break, so that a tab, a run
 # of spaces (table columns), punctuation or a digit ends the run. Letters, apostrophes and
 # hyphens make a word (magistrates', children's, well-led); _phrase stops at a word that does
-# not start with a letter. (Plain ranges: Unicode classes make this match twice as slow.)
-_RUN = r"(?:[ \n][A-Za-z\u00c0-\u024f&'-]+){1,8}"
-_RUN_RE = re.compile(_RUN)
+# not start with a letter. (Plain ranges: Unicode classes make this match twice as slow; the
+# first word written out and possessive repeats, which never need to give back a letter, save
+# the regex engine a third more.)
+_WORD = r"[A-Za-z\u00c0-\u024f&'-]++"
+_RUN_RE = re.compile(rf"[ \n]{_WORD}(?:[ \n]{_WORD}){{0,7}}")
 # Digits, maybe after a currency sign, with any letters glued on. The pattern starts with a
 # character class, so the regex engine skips the rest of the text in C.
 _DIGITS_RE = re.compile(
@@ -162,6 +168,8 @@ class _Words:
 
     def start(self, k: int) -> int:
         """Where word ``k`` starts (each word follows one separator)."""
+        if k == 0:
+            return self.pos + 1  # most phrases start with the first word
         return self.pos + 1 + sum(map(len, self.raw[:k])) + k
 
     def end_of(self, k: int) -> int:
@@ -176,7 +184,7 @@ def _run(t: str, pos: int) -> _Words | None:
     run = m.group()
     if "\n" in run:
         return _wrapped_run(t, pos, run)
-    return _Words(pos, run[1:].split(" "), run[1:].lower().split(" "), m.end())
+    return _Words(pos, run.split(), run.lower().split(), m.end())  # one space between words
 
 
 def _wrapped_run(t: str, pos: int, run: str) -> _Words | None:
@@ -273,7 +281,8 @@ def _phrase_at(t: str, ws: _Words, i: int) -> tuple[int, int, int, int] | None:
             break  # "... and operates 23 stations": a verb and its object
         j = head = k
     last = head - 1
-    head_start = ws.start(last)
+    start = ws.start(i)
+    head_start = start if last == i else ws.start(last)
     end = head_end = head_start + len(ws.raw[last])
     word = low[last]
     if word[-1] == "'":
@@ -286,7 +295,7 @@ def _phrase_at(t: str, ws: _Words, i: int) -> tuple[int, int, int, int] | None:
         if low[head : head + len(tail)] == tail:
             end = ws.end_of(head + len(tail) - 1)
             break
-    return ws.start(i), end, head_start, head_end
+    return start, end, head_start, head_end
 
 
 def _word_before(t: str, i: int) -> tuple[str, int]:
@@ -304,8 +313,21 @@ def _word_before(t: str, i: int) -> tuple[str, int]:
     return w.lower(), i - 1 - len(w)
 
 
+def _ends_in_label(s: str) -> bool:
+    return s.endswith(_LABEL_ENDS.get(s[-1:], ()))
+
+
 def _is_label(t: str, s: int) -> bool:
     """A label or reference word right before the number: Phase 3, pages 70, paragraph 4.12."""
+    # Most words before a number end in no label (nor in a label and "s" or "?s"): a look at
+    # the end of the lower-case text before tells, without cutting the word out.
+    tail = t[s - 24 if s > 24 else 0 : s - 1].lower()
+    if not tail[-1:].isalpha():
+        tail = tail.rstrip().rstrip(".")
+    if not _ends_in_label(tail) and not (
+        tail[-1:] == "s" and (_ends_in_label(tail[:-1]) or _ends_in_label(tail[:-2]))
+    ):
+        return False
     w, _ = _word_before(t, s)
     if not w:
         return False
@@ -734,7 +756,7 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
             if got is None:
                 continue
             c, ws = got
-        if spans and _in_date(sc, c.start, c.end):
+        if spans and c.end != e and _in_date(sc, s, c.end):  # (s, e) was checked above
             continue
         if c.kind == "cardinal" and c.unit is None and not _unit_of(c, t, text, ws):
             continue
