@@ -700,6 +700,15 @@ def _number_of_spans(t: str) -> list[tuple[int, int]]:
     return out
 
 
+def _two_sentence_ends(s: str) -> bool:
+    """Whether ``s`` holds more than one sentence end. Each starts at one of ``.!?:`` or a line
+    break, which ``str.count`` counts far faster than the regex engine scans: fewer than two
+    of them, fewer than two ends."""
+    if s.count(".") + s.count("\n") + s.count("!") + s.count("?") + s.count(":") < 2:
+        return False
+    return len(_SENTENCE_END_RE.findall(s)) > 1
+
+
 def _earlier_unit(t: str, cands: list[_Cand], i: int, need: int | float | None) -> str | None:
     """The head noun of the nearest earlier count in the same sentence or the one before (in
     the same paragraph); with ``need``, only a count at least that large will do."""
@@ -710,7 +719,9 @@ def _earlier_unit(t: str, cands: list[_Cand], i: int, need: int | float | None) 
             return None
         if p.kind == "cardinal" and p.head is not None and (need is None or p.value >= need):
             between = t[p.end : start]
-            if _PARAGRAPH_END_RE.search(between) or len(_SENTENCE_END_RE.findall(between)) > 1:
+            if "\n" in between and _PARAGRAPH_END_RE.search(between):
+                return None  # (each paragraph end has a line break)
+            if _two_sentence_ends(between):
                 return None
             return p.head
     return None
