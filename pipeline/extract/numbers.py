@@ -380,23 +380,25 @@ def _emergency(t: str, s: int, ws: _Words | None) -> bool:
     return False
 
 
-def _digit_matches(t: str) -> list[re.Match[str]]:
-    """What ``_DIGITS_RE.finditer(t)`` gives. The regex engine tests each character against a
-    class in a slow loop; on a text of one byte per character, ``bytes.find`` on a copy with
-    the first characters of a match marked finds the places to try ten times faster."""
+def _digit_matches(t: str) -> list[tuple[int, int, re.Match[str] | None]]:
+    """(start, end, match) of each match that ``_DIGITS_RE.finditer(t)`` gives. The regex
+    engine tests each character against a class in a slow loop; on a text of one byte per
+    character, ``bytes.find`` on a copy with the first characters of a match marked finds the
+    places to try ten times faster."""
     try:
         marks = t.encode("latin-1").translate(_DIGIT_MARKS)
     except UnicodeEncodeError:  # a character beyond Latin-1, such as "€"
-        return list(_DIGITS_RE.finditer(t))
-    out = []
+        return [(m.start(), m.end(), m) for m in _DIGITS_RE.finditer(t)]
+    out: list[tuple[int, int, re.Match[str] | None]] = []
     i = marks.find(0)
     while i != -1:
         m = _DIGITS_RE.match(t, i)
         if m is None:
             i = marks.find(0, i + 1)
         else:
-            out.append(m)
-            i = marks.find(0, m.end())
+            end = m.end()
+            out.append((i, end, m))
+            i = marks.find(0, end)
     return out
 
 
@@ -773,11 +775,11 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
     t = fold(text)
     spans = sorted((d.start, d.end) for d in dates)
     sc = _Scan(t, spans, [a for a, _ in spans])
-    found: list[tuple[int, int, re.Match[str] | None]] = [
-        (m.start(), m.end(), m) for m in _digit_matches(t)
-    ]
-    found += [(s, e, None) for s, e in _scan_words(t)]
-    found.sort(key=itemgetter(0))
+    found = _digit_matches(t)
+    words = _scan_words(t)
+    if words:
+        found += [(s, e, None) for s, e in words]
+        found.sort(key=itemgetter(0))
     cands: list[_Cand] = []
     last_end = 0
     for s, e, m in found:
