@@ -393,12 +393,13 @@ def _digit_matches(t: str) -> list[tuple[int, int, re.Match[str] | None]]:
     i = marks.find(0)
     while i != -1:
         m = _DIGITS_RE.match(t, i)
-        if m is None:
-            i = marks.find(0, i + 1)
-        else:
-            end = m.end()
-            out.append((i, end, m))
-            i = marks.find(0, end)
+        if m is None:  # a sign with no digits: the engine looks on (a run of signs stays fast)
+            m = _DIGITS_RE.search(t, i + 1)
+            if m is None:
+                break
+        end = m.end()
+        out.append((m.start(), end, m))
+        i = marks.find(0, end)
     return out
 
 
