@@ -89,7 +89,7 @@ _PERCENT_STARTS = (" %", " per", " Per", " PER")
 # hyphens make a word (magistrates', children's, well-led); _phrase stops at a word that does
 # not start with a letter. (Plain ranges: Unicode classes make this match twice as slow; the
 # first word written out and possessive repeats, which never need to give back a letter, save
-# the regex engine a third more.)
+# the regex engine another tenth.)
 _WORD = r"[A-Za-z\u00c0-\u024f&'-]++"
 _RUN_RE = re.compile(rf"[ \n]{_WORD}(?:[ \n]{_WORD}){{0,7}}")
 # Digits, maybe after a currency sign, with any letters glued on. The pattern starts with a
