@@ -47,6 +47,10 @@ def _words(key: str) -> frozenset[str]:
 
 _STOP = _words("stop")
 _LABELS = _words("labels")
+# Labels as written and without the full stop, by last character (see _is_label).
+_LABEL_ENDS: dict[str, tuple[str, ...]] = {}
+for _label in sorted(_LABELS | {w.rstrip(".") for w in _LABELS}):
+    _LABEL_ENDS[_label[-1]] = (*_LABEL_ENDS.get(_label[-1], ()), _label)
 _FRACTIONS = _words("fractions")
 _COMPOUND_UNITS = _words("compound_units")
 _MEASURE_UNITS = _words("measure_units")
@@ -83,15 +87,20 @@ _PERCENT_STARTS = (" %", " per", " Per", " PER")
 # The words after a number: each preceded by one space or one line break, so that a tab, a run
 # of spaces (table columns), punctuation or a digit ends the run. Letters, apostrophes and
 # hyphens make a word (magistrates', children's, well-led); _phrase stops at a word that does
-# not start with a letter. (Plain ranges: Unicode classes make this match twice as slow.)
-_RUN = r"(?:[ \n][A-Za-z\u00c0-\u024f&'-]+){1,8}"
-_RUN_RE = re.compile(_RUN)
+# not start with a letter. (Plain ranges: Unicode classes make this match twice as slow; the
+# first word written out and possessive repeats, which never need to give back a letter, save
+# the regex engine another tenth.)
+_WORD = r"[A-Za-z\u00c0-\u024f&'-]++"
+_RUN_RE = re.compile(rf"[ \n]{_WORD}(?:[ \n]{_WORD}){{0,7}}")
 # Digits, maybe after a currency sign, with any letters glued on. The pattern starts with a
 # character class, so the regex engine skips the rest of the text in C.
 _DIGITS_RE = re.compile(
     rf"[0-9{''.join(_CURRENCY)}](?:(?<=[{''.join(_CURRENCY)}]) ?\d|(?<=\d))[\d,.]*"
     r"(?P<glued>[A-Za-z]*)"
 )
+# Where a digits match may start, as NUL bytes in a Latin-1 copy of the text (see _digit_matches).
+_MATCH_STARTS = "".join(c for c in (*"0123456789", *_CURRENCY) if ord(c) < 256).encode("latin-1")
+_DIGIT_MARKS = bytes.maketrans(_MATCH_STARTS, bytes(len(_MATCH_STARTS)))
 _HYPHEN_CHAIN_RE = re.compile(r"(?:-\d+){2,}")  # the rest of an identifier: 978-1-78655-...
 _NUMBER_SHAPE_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
@@ -162,6 +171,8 @@ class _Words:
 
     def start(self, k: int) -> int:
         """Where word ``k`` starts (each word follows one separator)."""
+        if k == 0:
+            return self.pos + 1  # most phrases start with the first word
         return self.pos + 1 + sum(map(len, self.raw[:k])) + k
 
     def end_of(self, k: int) -> int:
@@ -176,7 +187,7 @@ def _run(t: str, pos: int) -> _Words | None:
     run = m.group()
     if "\n" in run:
         return _wrapped_run(t, pos, run)
-    return _Words(pos, run[1:].split(" "), run[1:].lower().split(" "), m.end())
+    return _Words(pos, run.split(), run.lower().split(), m.end())  # one space between words
 
 
 def _wrapped_run(t: str, pos: int, run: str) -> _Words | None:
@@ -273,7 +284,8 @@ def _phrase_at(t: str, ws: _Words, i: int) -> tuple[int, int, int, int] | None:
             break  # "... and operates 23 stations": a verb and its object
         j = head = k
     last = head - 1
-    head_start = ws.start(last)
+    start = ws.start(i)
+    head_start = start if last == i else ws.start(last)
     end = head_end = head_start + len(ws.raw[last])
     word = low[last]
     if word[-1] == "'":
@@ -286,7 +298,7 @@ def _phrase_at(t: str, ws: _Words, i: int) -> tuple[int, int, int, int] | None:
         if low[head : head + len(tail)] == tail:
             end = ws.end_of(head + len(tail) - 1)
             break
-    return ws.start(i), end, head_start, head_end
+    return start, end, head_start, head_end
 
 
 def _word_before(t: str, i: int) -> tuple[str, int]:
@@ -304,8 +316,21 @@ def _word_before(t: str, i: int) -> tuple[str, int]:
     return w.lower(), i - 1 - len(w)
 
 
+def _ends_in_label(s: str) -> bool:
+    return s.endswith(_LABEL_ENDS.get(s[-1:], ()))
+
+
 def _is_label(t: str, s: int) -> bool:
     """A label or reference word right before the number: Phase 3, pages 70, paragraph 4.12."""
+    # Most words before a number end in no label (nor in a label and "s" or "?s"): a look at
+    # the end of the lower-case text before tells, without cutting the word out.
+    tail = t[s - 24 if s > 24 else 0 : s - 1].lower()
+    if not tail[-1:].isalpha():
+        tail = tail.rstrip().rstrip(".")
+    if not _ends_in_label(tail) and not (
+        tail[-1:] == "s" and (_ends_in_label(tail[:-1]) or _ends_in_label(tail[:-2]))
+    ):
+        return False
     w, _ = _word_before(t, s)
     if not w:
         return False
@@ -353,6 +378,29 @@ def _emergency(t: str, s: int, ws: _Words | None) -> bool:
     if before in ("or", "and") and t[k - 4 : k - 1] in _EMERGENCY:
         return _emergency(t, k - 4, None)  # call 101 or 999
     return False
+
+
+def _digit_matches(t: str) -> list[tuple[int, int, re.Match[str] | None]]:
+    """(start, end, match) of each match that ``_DIGITS_RE.finditer(t)`` gives. The regex
+    engine tests each character against a class in a slow loop; on a text of one byte per
+    character, ``bytes.find`` on a copy with the first characters of a match marked finds the
+    places to try ten times faster."""
+    try:
+        marks = t.encode("latin-1").translate(_DIGIT_MARKS)
+    except UnicodeEncodeError:  # a character beyond Latin-1, such as "€"
+        return [(m.start(), m.end(), m) for m in _DIGITS_RE.finditer(t)]
+    out: list[tuple[int, int, re.Match[str] | None]] = []
+    i = marks.find(0)
+    while i != -1:
+        m = _DIGITS_RE.match(t, i)
+        if m is None:  # a sign with no digits: the engine looks on (a run of signs stays fast)
+            m = _DIGITS_RE.search(t, i + 1)
+            if m is None:
+                break
+        end = m.end()
+        out.append((m.start(), end, m))
+        i = marks.find(0, end)
+    return out
 
 
 def _scan_words(t: str) -> list[tuple[int, int]]:
@@ -603,8 +651,11 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
         c.how = "back"
         return True
     start, end, head_start, head_end = np
-    c.unit = " ".join(original[start:end].split())
     c.head = original[head_start:head_end]
+    if start == head_start and end == head_end:
+        c.unit = c.head  # one word (most units): no white space to tidy
+    else:
+        c.unit = " ".join(original[start:end].split())
     currency = _CURRENCY_WORDS.get(c.head.lower())
     if currency:
         c.kind, c.unit, c.head = "money", currency, currency  # 2 million pounds
@@ -652,6 +703,15 @@ def _number_of_spans(t: str) -> list[tuple[int, int]]:
     return out
 
 
+def _two_sentence_ends(s: str) -> bool:
+    """Whether ``s`` holds more than one sentence end. Each starts at one of ``.!?:`` or a line
+    break, which ``str.count`` counts far faster than the regex engine scans: fewer than two
+    of them, fewer than two ends."""
+    if s.count(".") + s.count("\n") + s.count("!") + s.count("?") + s.count(":") < 2:
+        return False
+    return len(_SENTENCE_END_RE.findall(s)) > 1
+
+
 def _earlier_unit(t: str, cands: list[_Cand], i: int, need: int | float | None) -> str | None:
     """The head noun of the nearest earlier count in the same sentence or the one before (in
     the same paragraph); with ``need``, only a count at least that large will do."""
@@ -662,7 +722,9 @@ def _earlier_unit(t: str, cands: list[_Cand], i: int, need: int | float | None) 
             return None
         if p.kind == "cardinal" and p.head is not None and (need is None or p.value >= need):
             between = t[p.end : start]
-            if _PARAGRAPH_END_RE.search(between) or len(_SENTENCE_END_RE.findall(between)) > 1:
+            if "\n" in between and _PARAGRAPH_END_RE.search(between):
+                return None  # (each paragraph end has a line break)
+            if _two_sentence_ends(between):
                 return None
             return p.head
     return None
@@ -714,11 +776,11 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
     t = fold(text)
     spans = sorted((d.start, d.end) for d in dates)
     sc = _Scan(t, spans, [a for a, _ in spans])
-    found: list[tuple[int, int, re.Match[str] | None]] = [
-        (m.start(), m.end(), m) for m in _DIGITS_RE.finditer(t)
-    ]
-    found += [(s, e, None) for s, e in _scan_words(t)]
-    found.sort(key=itemgetter(0))
+    found = _digit_matches(t)
+    words = _scan_words(t)
+    if words:
+        found += [(s, e, None) for s, e in words]
+        found.sort(key=itemgetter(0))
     cands: list[_Cand] = []
     last_end = 0
     for s, e, m in found:
@@ -734,7 +796,7 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
             if got is None:
                 continue
             c, ws = got
-        if spans and _in_date(sc, c.start, c.end):
+        if spans and c.end != e and _in_date(sc, s, c.end):  # (s, e) was checked above
             continue
         if c.kind == "cardinal" and c.unit is None and not _unit_of(c, t, text, ws):
             continue

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.extract import numbers as N
 from pipeline.extract.dates import find_dates
 from pipeline.extract.numbers import find_numbers
 from pipeline.normalize import money_value, number_value, parse_number_words
@@ -343,3 +344,51 @@ def test_linear_time_on_large_input(text: str) -> None:
     find_numbers(text, find_dates(text))
     # The documented bound (README: 12 s per MB on one core); super-linear work takes minutes.
     assert time.perf_counter() - t0 < max(5.0, 12.0 * len(text) / 1_000_000)
+
+
+# --- the fast paths give what the plain code they stand for gives ------------------------------
+
+# fmt: off
+PIECES = st.sampled_from([
+    "1", "25", "1,250", "3.5", "£", "$", "€", "\x00", "m", "bn", "é", "\u2026", "a", "Phase",
+    "pages", "paras", "No.", "p.", "fig", "(", "[", "'", ".", ". ", "! ", "?", ":", "\n", "\n\n",
+    " ", "  ", "\t", "\u2003", "A", "The", "s", "es",
+])
+# fmt: on
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_digit_finder_is_finditer(text: str) -> None:
+    found = [(s, e) for s, e, _ in N._digit_matches(text)]
+    assert found == [m.span() for m in N._DIGITS_RE.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_sentence_end_count_is_the_regex_count(text: str) -> None:
+    assert N._two_sentence_ends(text) == (len(N._SENTENCE_END_RE.findall(text)) > 1)
+
+
+def _is_label_plain(t: str, s: int) -> bool:
+    w, _ = N._word_before(t, s)
+    if not w:
+        return False
+    if w in N._LABELS:
+        return True
+    w = w.rstrip(".")
+    return w in N._LABELS or (w.endswith("s") and (w[:-1] in N._LABELS or w[:-2] in N._LABELS))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join), st.sampled_from([" ", "\n", "\t"]))
+def test_label_shortcut_is_the_plain_check(before: str, space: str) -> None:
+    t = before + space + "3"
+    assert N._is_label(t, len(t) - 1) == _is_label_plain(t, len(t) - 1)
+
+
+def test_every_label_form_is_a_label() -> None:
+    for w in N._LABELS:
+        for form in (w, w.upper(), w.capitalize(), w.rstrip(".") + "s", w.rstrip(".") + "es"):
+            t = f"(see {form} 3"
+            assert N._is_label(t, len(t) - 1) == _is_label_plain(t, len(t) - 1), form
