@@ -136,6 +136,7 @@ def main() -> None:
         corpus.mkdir()
         size = build(args.n, corpus)
         results: dict[str, dict[str, float]] = {}
+        runs: dict[str, list[float]] = {}
         for mode in ("baseline", "pipeline") * args.repeat:
             proc = subprocess.run(
                 [
@@ -153,7 +154,8 @@ def main() -> None:
                 check=True,
             )
             run = json.loads(proc.stdout.strip().splitlines()[-1])
-            best = results.setdefault(mode, run)
+            runs.setdefault(mode, []).append(run["seconds"])
+            best = results.setdefault(mode, dict(run))
             for key in ("seconds", "cpu", "rss_mb"):
                 best[key] = min(best[key], run[key])
     mb = size / 1e6
@@ -164,6 +166,9 @@ def main() -> None:
             f"{mode:9s} {s:8.2f} s  {args.n / s:9.1f} releases/s  {mb / s:7.2f} MB/s  "
             f"cpu {r['cpu']:6.2f} s  peak {r['rss_mb']:.0f} MB"
         )
+    if args.repeat > 1:
+        for mode, seconds in runs.items():
+            print(f"{mode} runs (s): " + " ".join(f"{x:.2f}" for x in seconds))
     base, pipe = results["baseline"], results["pipeline"]
     print(
         f"ratio pipeline/baseline: wall {pipe['seconds'] / base['seconds']:.2f}, "

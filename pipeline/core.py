@@ -221,16 +221,20 @@ def make_doc(nlp: Language, text: str) -> Doc:
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
-def extract_document(nlp: Language, document: Document, release_id: str) -> Release:
-    """Run the pipeline over one read document and build its record."""
+def prepare_doc(nlp: Language, document: Document) -> Doc:
+    """Tokenise a read document and put the reader's hints and text on the Doc."""
     from pipeline.components import HINTS, KEY_PREFIX
-    from pipeline.record import to_release
 
     doc = make_doc(nlp, document.text)
     doc.user_data[KEY_PREFIX + HINTS] = {"blocks": document.blocks, "tables": document.tables}
     doc.user_data[KEY_PREFIX + "text"] = document.text
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    return doc
+
+
+def to_record(doc: Doc, document: Document, release_id: str) -> Release:
+    """The record of a Doc that went through the pipeline."""
+    from pipeline.record import to_release
+
     return to_release(
         doc,
         release_id=release_id,
@@ -238,6 +242,58 @@ def extract_document(nlp: Language, document: Document, release_id: str) -> Rele
         metadata=document.metadata,
         reader_warnings=document.warnings,
     )
+
+
+def extract_document(nlp: Language, document: Document, release_id: str) -> Release:
+    """Run the pipeline over one read document and build its record."""
+    doc = prepare_doc(nlp, document)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return to_record(doc, document, release_id)
+
+
+# Inputs are extracted a batch at a time, stage by stage: the tokenizer over the batch, then
+# each component over it, then the records. One piece of code running over many documents
+# keeps its code and patterns in the CPU's caches; the main job is about a fifth faster than
+# running every stage on one document after another (benchmarks/throughput.py).
+BATCH_SIZE = 64
+
+
+def extract_batch(
+    nlp: Language, batch: Sequence[tuple[Document, str]], *, debug: bool = False
+) -> list[Release | Exception]:
+    """Extract ``(document, release_id)`` pairs stage by stage; each result is the record or
+    the exception that stopped that document (the others go on), raised under ``debug``."""
+    docs: list[Doc | Exception] = []
+    for document, _ in batch:
+        try:
+            docs.append(prepare_doc(nlp, document))
+        except Exception as exc:
+            if debug:
+                raise
+            docs.append(exc)
+    for _, proc in nlp.pipeline:
+        for i, doc in enumerate(docs):
+            if isinstance(doc, Exception):
+                continue
+            try:
+                docs[i] = proc(doc)
+            except Exception as exc:
+                if debug:
+                    raise
+                docs[i] = exc
+    results: list[Release | Exception] = []
+    for (document, release_id), doc in zip(batch, docs, strict=True):
+        if isinstance(doc, Exception):
+            results.append(doc)
+            continue
+        try:
+            results.append(to_record(doc, document, release_id))
+        except Exception as exc:
+            if debug:
+                raise
+            results.append(exc)
+    return results
 
 
 def _internal(shown: str, exc: Exception) -> InputError:
@@ -262,6 +318,7 @@ def run(
     on_error: Callable[[InputError], None] | None = None,
     sink: Callable[[Release], None] | None = None,
     debug: bool = False,
+    batch_size: int = BATCH_SIZE,
 ) -> RunReport:
     """Read and extract every input; refused inputs are reported, never raised.
 
@@ -273,10 +330,13 @@ def run(
         sink: called with each release as soon as it is extracted (the CLI writes it, see
             :class:`pipeline.export.OutputWriter`); the report then keeps counts, not records.
         debug: let unexpected exceptions propagate (with their traceback).
+        batch_size: inputs extracted together, stage by stage (see :func:`extract_batch`).
     """
     from pipeline import __version__
     from pipeline.model import CONTRACT_VERSION
 
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     started = now()
     report = RunReport()
     inputs, errors = collect(paths)
@@ -297,38 +357,46 @@ def run(
         if on_error:
             on_error(err)
 
+    def extract(batch: list[tuple[Input, Document]]) -> None:
+        pairs = [(document, ids[item.shown]) for item, document in batch]
+        for (item, document), result in zip(
+            batch, extract_batch(nlp, pairs, debug=debug), strict=True
+        ):
+            src = {"sha256": document.source.sha256, "bytes": document.source.bytes}
+            if isinstance(result, Exception):
+                refuse(_internal(item.shown, result), src)
+                continue
+            if sink is None:
+                report.releases.append(result)
+            else:
+                sink(result)
+            report.extracted += 1
+            report.with_warnings += bool(result.warnings)
+            entries.append(
+                {
+                    "path": item.shown,
+                    **src,
+                    "status": "ok",
+                    "message": "",
+                    "release_id": result.release_id,
+                    "warnings": len(result.warnings),
+                }
+            )
+
     for err in errors:
         refuse(err)
+    batch: list[tuple[Input, Document]] = []
     for item in inputs:
         try:
             document = read_file(item.path, max_bytes=max_bytes, shown=item.shown)
         except InputError as err:
             refuse(err)
             continue
-        src = {"sha256": document.source.sha256, "bytes": document.source.bytes}
-        try:
-            release = extract_document(nlp, document, ids[item.shown])
-        except Exception as exc:
-            if debug:
-                raise
-            refuse(_internal(item.shown, exc), src)
-            continue
-        if sink is None:
-            report.releases.append(release)
-        else:
-            sink(release)
-        report.extracted += 1
-        report.with_warnings += bool(release.warnings)
-        entries.append(
-            {
-                "path": item.shown,
-                **src,
-                "status": "ok",
-                "message": "",
-                "release_id": release.release_id,
-                "warnings": len(release.warnings),
-            }
-        )
+        batch.append((item, document))
+        if len(batch) == batch_size:
+            extract(batch)
+            batch = []
+    extract(batch)
     entries.sort(key=lambda e: str(e["path"]))
     report.manifest = {
         "tool": "pipeline",

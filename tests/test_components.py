@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 
 import pipeline
+from pipeline import core
 from pipeline.components import COMPONENTS
 from pipeline.core import extract_document
 from pipeline.errors import ModelError
 from pipeline.nlp import load
-from pipeline.read import read_bytes
+from pipeline.read import read_bytes, read_file
+
+ROOT = Path(__file__).resolve().parents[1]
 
 TEXT = (
     "Inspection of Somewhere\n\nCriteria Score\nLeadership Good\nCasework Fair\n\n"
@@ -51,3 +58,57 @@ def test_library_api_round_trip() -> None:
     assert release.quotes[0].speaker == "Mo Reed"
     for item in (*release.sections, *release.dates, *release.numbers):
         assert release.text[item.start : item.end] == item.text
+
+
+# --- a component that fails on one input ----------------------------------------------------
+
+
+@Language.component("test_fails_on_marker")
+def fails_on_marker(doc: Doc) -> Doc:
+    if "FAIL-HERE" in doc.text:
+        raise RuntimeError("component broke\non this input")
+    return doc
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 64])
+def test_a_failing_component_costs_only_its_own_input(tmp_path: Path, batch_size: int) -> None:
+    for name, extra in [("a", ""), ("b", " FAIL-HERE"), ("c", ""), ("d", " FAIL-HERE"), ("e", "")]:
+        (tmp_path / f"{name}.txt").write_text(TEXT + extra, encoding="utf-8")
+    nlp = load()
+    nlp.add_pipe("test_fails_on_marker", after="release_scores")
+    report = core.run([tmp_path], nlp=nlp, batch_size=batch_size)
+    assert [r.release_id for r in report.releases] == ["a", "c", "e"]
+    assert all(r.scores and r.quotes for r in report.releases)
+    assert [(e.path.rsplit("/", 1)[-1], e.code) for e in report.errors] == [
+        ("b.txt", "internal"),
+        ("d.txt", "internal"),
+    ]
+    assert "RuntimeError: component broke on this input" in report.errors[0].detail
+    statuses = {e["path"].rsplit("/", 1)[-1]: e["status"] for e in report.manifest["inputs"]}
+    assert statuses == {
+        "a.txt": "ok",
+        "b.txt": "error",
+        "c.txt": "ok",
+        "d.txt": "error",
+        "e.txt": "ok",
+    }
+    with pytest.raises(RuntimeError, match="component broke"):
+        core.run([tmp_path], nlp=nlp, batch_size=batch_size, debug=True)
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 64])
+def test_batches_give_the_same_records_as_one_at_a_time(batch_size: int) -> None:
+    inputs = [ROOT / "raw", ROOT.parent / "shared" / "fixtures" / "raw"]
+    nlp = load()
+    one_by_one = core.run(inputs, nlp=nlp, batch_size=1).releases
+    assert core.run(inputs, nlp=nlp, batch_size=batch_size).releases == one_by_one
+    paths = sorted(p for d in inputs for p in d.iterdir())
+    assert [
+        extract_document(nlp, read_file(p, shown=p.as_posix()), r.release_id)
+        for p, r in zip(paths, one_by_one, strict=True)
+    ] == one_by_one
+
+
+def test_batch_size_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        core.run([ROOT / "raw"], nlp=load(), batch_size=0)
