@@ -1,8 +1,9 @@
 """Where the time of the main job goes, stage by stage, on one core.
 
 Builds the same corpus as ``throughput.py`` (N varied releases), then runs the main job's
-steps one release at a time, timing each: reading, spaCy's tokenizer, every pipeline
-component, the Doc -> record export, and writing the files (into a temporary output folder).
+steps a batch at a time as ``pipeline.core.run`` does, timing each: reading, spaCy's
+tokenizer, every pipeline component, the Doc -> record export, and writing the files (into a
+temporary output folder).
 Prints milliseconds per release and each stage's share, best of ``--repeat`` passes.
 
     python benchmarks/stages.py 2000 --repeat 3
@@ -23,11 +24,9 @@ from throughput import build
 
 
 def one_pass(corpus: Path, out: Path) -> dict[str, float]:
-    """Seconds per stage over every release in ``corpus``."""
+    """Seconds per stage over every release in ``corpus``, batch by batch as the job runs."""
     from pipeline import core, export, load
-    from pipeline.components import HINTS, KEY_PREFIX
     from pipeline.read import read_file
-    from pipeline.record import to_release
 
     nlp = load()
     spent: dict[str, float] = {}
@@ -37,30 +36,25 @@ def one_pass(corpus: Path, out: Path) -> dict[str, float]:
         spent[stage] = spent.get(stage, 0.0) + now - since
         return now
 
+    paths = sorted(corpus.glob("*.txt"))
     with export.OutputWriter(out) as writer:
-        for path in sorted(corpus.glob("*.txt")):
+        for i in range(0, len(paths), core.BATCH_SIZE):
+            batch = paths[i : i + core.BATCH_SIZE]
             t = time.perf_counter()
-            document = read_file(path, shown=path.name)
+            documents = [read_file(path, shown=path.name) for path in batch]
             t = add("read", t)
-            doc = core.make_doc(nlp, document.text)
+            docs = [core.prepare_doc(nlp, document) for document in documents]
             t = add("tokenizer", t)
-            doc.user_data[KEY_PREFIX + HINTS] = {
-                "blocks": document.blocks,
-                "tables": document.tables,
-            }
-            doc.user_data[KEY_PREFIX + "text"] = document.text
             for name, proc in nlp.pipeline:
-                doc = proc(doc)
+                docs = [proc(doc) for doc in docs]
                 t = add(name, t)
-            release = to_release(
-                doc,
-                release_id=path.stem,
-                source=document.source,
-                metadata=document.metadata,
-                reader_warnings=document.warnings,
-            )
+            releases = [
+                core.to_record(doc, document, path.stem)
+                for doc, document, path in zip(docs, documents, batch, strict=True)
+            ]
             t = add("record", t)
-            writer.add(release)
+            for release in releases:
+                writer.add(release)
             add("write", t)
         writer.finish([], {})
     return spent
