@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.normalize import _MARKDOWN_WRAP, _SPACE_RUN, collapse_space, headline_text
+from pipeline.normalize import (
+    _MARKDOWN_WRAP,
+    _SPACE_RUN,
+    collapse_space,
+    headline_text,
+    offsets_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -45,3 +51,8 @@ def test_headline_text_shortcut_agrees_with_its_pattern(s: str) -> None:
 )
 def test_collapse_space_shortcut_agrees_with_its_pattern(s: str) -> None:
     assert collapse_space(s) == _SPACE_RUN.sub(" ", s).strip()
+
+
+@given(st.text(alphabet=st.sampled_from('ab“”„"\n'), max_size=40))
+def test_offsets_of_finds_every_listed_character_in_order(s: str) -> None:
+    assert offsets_of(s, '“”„"') == [i for i, c in enumerate(s) if c in '“”„"']

@@ -18,7 +18,7 @@ from functools import cache
 from typing import NamedTuple
 
 from pipeline.model import Score, Span
-from pipeline.normalize import collapse_space
+from pipeline.normalize import collapse_space, offsets_of
 from pipeline.vocab import load
 
 _LQ = "‘'\"“"
@@ -306,14 +306,8 @@ def _bullet_matches(text: str) -> Iterator[re.Match[str]]:
     """What ``finditer`` of the bullet pattern yields, trying it only where a left quote
     stands: finding those with ``str.find`` is much faster than the regex scan."""
     bullet = _patterns()["bullet"]
-    starts = []
-    for q in _LQ:
-        i = text.find(q)
-        while i >= 0:
-            starts.append(i)
-            i = text.find(q, i + 1)
     last_end = 0
-    for i in sorted(starts):
+    for i in offsets_of(text, _LQ):
         if i >= last_end and (m := bullet.match(text, i)):
             last_end = m.end()
             yield m
