@@ -257,6 +257,9 @@ def extract_document(nlp: Language, document: Document, release_id: str) -> Rele
 # keeps its code and patterns in the CPU's caches; the main job is about a fifth faster than
 # running every stage on one document after another (benchmarks/throughput.py).
 BATCH_SIZE = 64
+# A batch also ends once its texts reach this many characters: a Doc takes about a hundred
+# times its text in memory, so a few big inputs (up to --max-bytes each) go on their own.
+BATCH_CHARS = 1_000_000
 
 
 def extract_batch(
@@ -330,7 +333,8 @@ def run(
         sink: called with each release as soon as it is extracted (the CLI writes it, see
             :class:`pipeline.export.OutputWriter`); the report then keeps counts, not records.
         debug: let unexpected exceptions propagate (with their traceback).
-        batch_size: inputs extracted together, stage by stage (see :func:`extract_batch`).
+        batch_size: inputs extracted together, stage by stage (see :func:`extract_batch`);
+            a batch also ends at ``BATCH_CHARS`` characters of text.
     """
     from pipeline import __version__
     from pipeline.model import CONTRACT_VERSION
@@ -386,6 +390,7 @@ def run(
     for err in errors:
         refuse(err)
     batch: list[tuple[Input, Document]] = []
+    chars = 0
     for item in inputs:
         try:
             document = read_file(item.path, max_bytes=max_bytes, shown=item.shown)
@@ -393,9 +398,10 @@ def run(
             refuse(err)
             continue
         batch.append((item, document))
-        if len(batch) == batch_size:
+        chars += len(document.text)
+        if len(batch) == batch_size or chars >= BATCH_CHARS:
             extract(batch)
-            batch = []
+            batch, chars = [], 0
     extract(batch)
     entries.sort(key=lambda e: str(e["path"]))
     report.manifest = {

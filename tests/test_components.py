@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -107,6 +108,23 @@ def test_batches_give_the_same_records_as_one_at_a_time(batch_size: int) -> None
         extract_document(nlp, read_file(p, shown=p.as_posix()), r.release_id)
         for p, r in zip(paths, one_by_one, strict=True)
     ] == one_by_one
+
+
+def test_big_texts_end_a_batch_early(monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs = [ROOT.parent / "shared" / "fixtures" / "raw"]
+    nlp = load()
+    whole = core.run(inputs, nlp=nlp).releases
+    sizes: list[int] = []
+    real = core.extract_batch
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        sizes.append(len(args[1]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(core, "extract_batch", counting)
+    monkeypatch.setattr(core, "BATCH_CHARS", 5000)  # two or three fixtures' worth
+    assert core.run(inputs, nlp=nlp).releases == whole
+    assert sum(sizes) == len(whole) and 1 < max(sizes) < len(whole) and len(sizes) > 3
 
 
 def test_batch_size_must_be_positive() -> None:
