@@ -257,8 +257,8 @@ def extract_document(nlp: Language, document: Document, release_id: str) -> Rele
 # keeps its code and patterns in the CPU's caches; the main job is about a fifth faster than
 # running every stage on one document after another (benchmarks/throughput.py).
 BATCH_SIZE = 64
-# A batch also ends once its texts reach this many characters: a Doc takes about a hundred
-# times its text in memory, so a few big inputs (up to --max-bytes each) go on their own.
+# A batch also ends once its texts reach this many characters: a Doc takes about 25 bytes
+# per character of its text, so a few big inputs (up to --max-bytes each) go on their own.
 BATCH_CHARS = 1_000_000
 
 
