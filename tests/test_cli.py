@@ -304,6 +304,30 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+# --- a signal while the command line is still loading ----------------------------------------
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_while_the_command_line_loads_gives_one_line(sig: signal.Signals) -> None:
+    # The signal arrives during the import of typer, the slow part of starting up.
+    code = (
+        "import builtins, os, sys\n"
+        "real = builtins.__import__\n"
+        "def hook(name, *args, **kwargs):\n"
+        "    if name == 'typer':\n"
+        f"        os.kill(os.getpid(), {int(sig)})\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = hook\n"
+        "sys.argv = ['pipeline', '--help']\n"
+        "from pipeline.launch import main\n"
+        "main()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert (proc.returncode, proc.stderr, proc.stdout) == (130, "error: interrupted\n", "")
+
+
 # --- interrupted and killed runs leave the previous output as it was --------------------------
 
 N_COPIES = 400
