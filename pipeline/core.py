@@ -244,14 +244,6 @@ def to_record(doc: Doc, document: Document, release_id: str) -> Release:
     )
 
 
-def extract_document(nlp: Language, document: Document, release_id: str) -> Release:
-    """Run the pipeline over one read document and build its record."""
-    doc = prepare_doc(nlp, document)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return to_record(doc, document, release_id)
-
-
 # Inputs are extracted a batch at a time, stage by stage: the tokenizer over the batch, then
 # each component over it, then the records. One piece of code running over many documents
 # keeps its code and patterns in the CPU's caches; the main job is about a fifth faster than
@@ -297,6 +289,14 @@ def extract_batch(
                 raise
             results.append(exc)
     return results
+
+
+def extract_document(nlp: Language, document: Document, release_id: str) -> Release:
+    """Run the pipeline over one read document and build its record (errors propagate)."""
+    (result,) = extract_batch(nlp, [(document, release_id)], debug=True)
+    if isinstance(result, Exception):  # not with debug=True, which raises it; for the types
+        raise result
+    return result
 
 
 def _internal(shown: str, exc: Exception) -> InputError:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -47,10 +47,17 @@ def _words(key: str) -> frozenset[str]:
 
 _STOP = _words("stop")
 _LABELS = _words("labels")
+
+
+def _by_last_char(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for w in sorted(words):
+        out[w[-1]] = (*out.get(w[-1], ()), w)
+    return out
+
+
 # Labels as written and without the full stop, by last character (see _is_label).
-_LABEL_ENDS: dict[str, tuple[str, ...]] = {}
-for _label in sorted(_LABELS | {w.rstrip(".") for w in _LABELS}):
-    _LABEL_ENDS[_label[-1]] = (*_LABEL_ENDS.get(_label[-1], ()), _label)
+_LABEL_ENDS = _by_last_char(_LABELS | {w.rstrip(".") for w in _LABELS})
 _FRACTIONS = _words("fractions")
 _COMPOUND_UNITS = _words("compound_units")
 _MEASURE_UNITS = _words("measure_units")

@@ -393,14 +393,7 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
 def _last_sentence(text: str, start: int, end: int) -> str:
     """``text[start:end]`` from just after its last sentence end or double quote mark: an
     attribution never reaches past one, and searching less keeps many quotations cheap."""
-    cut = max(
-        text.rfind(".", start, end),
-        text.rfind("!", start, end),
-        text.rfind("?", start, end),
-        text.rfind("“", start, end),
-        text.rfind("”", start, end),
-        text.rfind('"', start, end),
-    )
+    cut = max(text.rfind(ch, start, end) for ch in '.!?“”"')
     return text[max(start, cut + 1) : end]
 
 

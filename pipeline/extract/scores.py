@@ -422,11 +422,8 @@ def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, st
     """The span of each ratings table, with the header and rule lines just above it."""
     spans: dict[int, list[int]] = {}
     for s in scores:
-        r = spans.get(s.table)
-        if r is None:
-            spans[s.table] = [s.start, s.end]
-        else:
-            r[0], r[1] = min(r[0], s.start), max(r[1], s.end)
+        r = spans.setdefault(s.table, [s.start, s.end])
+        r[0], r[1] = min(r[0], s.start), max(r[1], s.end)
     pats = _patterns()
     out = []
     for start, end in spans.values():
