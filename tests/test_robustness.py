@@ -24,12 +24,11 @@ import pipeline
 from pipeline import core
 from pipeline.errors import InputError
 from pipeline.read import DEFAULT_MAX_BYTES, read_file
+from tests.bounds import MB, SECONDS_PER_MB
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "raw" / "000_e652adb531517c63.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
-MB = 1_000_000
-SECONDS_PER_MB = 12.0
 BIG = os.environ.get("PIPELINE_BIG") == "1"
 
 
