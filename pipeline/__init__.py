@@ -60,10 +60,10 @@ def extract_text(
         The :class:`Release`; every item's ``start``/``end`` index ``release.text``.
     """
     from pipeline.core import extract_document
-    from pipeline.read import read_bytes
+    from pipeline.read import read_text
 
     suffix = {"html": ".html", "markdown": ".md"}.get(fmt, ".txt")
-    document = read_bytes(text.encode("utf-8"), f"{release_id}{suffix}")
+    document = read_text(text, f"{release_id}{suffix}")
     return extract_document(nlp or load(), document, release_id)
 
 

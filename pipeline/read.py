@@ -20,7 +20,7 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -383,6 +383,30 @@ def read_bytes(data: bytes, path: str) -> Document:
         metadata=page.metadata,
         warnings=decoded.warnings + page.warnings,
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def read_text(text: str, path: str) -> Document:
+    """Decode one input given as a Python string (what ``pipeline.extract_text`` takes).
+
+    A string may hold lone surrogates (text decoded with ``surrogateescape``, or cut from
+    UTF-16 mid-pair), which no file can: each becomes one U+FFFD, so the characters keep
+    their places, and the release says so in a warning.
+
+    Raises:
+        InputError: as :func:`read_bytes`.
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        count = len(_SURROGATE.findall(text))
+        data = _SURROGATE.sub("\ufffd", text).encode("utf-8")
+        document = read_bytes(data, path)
+        warning = f"{count} lone surrogate character(s) (not valid Unicode) replaced with \ufffd"
+        return replace(document, warnings=(*document.warnings, warning))
+    return read_bytes(data, path)
 
 
 def read_file(

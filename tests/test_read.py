@@ -15,7 +15,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import InputError, PipelineError
-from pipeline.read import DEFAULT_MAX_BYTES, Document, detect_format, read_bytes, read_file
+from pipeline.read import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    detect_format,
+    read_bytes,
+    read_file,
+    read_text,
+)
 
 SEED = Path(__file__).resolve().parents[1] / "raw" / "000_e652adb531517c63.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -76,6 +83,31 @@ def test_seed_reencoded_decodes_to_the_same_text(data: bytes, encoding: str) -> 
     assert document.source.sha256 == hashlib.sha256(data).hexdigest()
     assert document.source.format == "text"
     assert document.blocks == () and document.tables == () and document.metadata == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Title\n\nA lone \ud800 high surrogate.",
+        "\udc80 a low one first, then a pair of them: \udcff\udcfe",
+        "Title\n\nEnds with one\udfff",
+    ],
+)
+def test_lone_surrogates_become_one_replacement_each(text: str) -> None:
+    doc = read_text(text, "x.txt")
+    count = sum(0xD800 <= ord(c) <= 0xDFFF for c in text)
+    assert len(doc.text) == len(text)  # every other character keeps its place
+    assert [i for i, c in enumerate(doc.text) if c == "\ufffd"] == [
+        i for i, c in enumerate(text) if 0xD800 <= ord(c) <= 0xDFFF
+    ]
+    assert doc.warnings == (
+        f"{count} lone surrogate character(s) (not valid Unicode) replaced with \ufffd",
+    )
+
+
+def test_a_string_without_surrogates_reads_as_its_utf8_bytes() -> None:
+    text = "Title\n\nMagistrates’ courts — 70%"
+    assert read_text(text, "x.txt") == read_bytes(text.encode("utf-8"), "x.txt")
 
 
 def test_utf8_needs_no_warning_and_a_guess_gets_one() -> None:
