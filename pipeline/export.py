@@ -18,6 +18,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import attrgetter
@@ -348,6 +349,30 @@ def _workbook(path: Path, sheets: dict[str, tuple[Sequence[str], list[list[Any]]
         for name, (header, rows) in sheets.items():
             frame = pd.DataFrame([[_xl(v) for v in row] for row in rows], columns=list(header))
             frame.to_excel(xl, sheet_name=name, index=False)
+    _pin_dates(path)
+
+
+# openpyxl stamps the workbook's created/modified properties and every zip entry with the
+# time of writing; the run's own time is in manifest.json.
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def _pin_dates(path: Path) -> None:
+    """Give the workbook fixed dates (1980-01-01), so that the same inputs give the same
+    bytes on every run, like the other files."""
+    with zipfile.ZipFile(path) as src:
+        entries = [(info, src.read(info)) for info in src.infolist()]
+    pinned = path.with_name(path.name + ".pinned")
+    with zipfile.ZipFile(pinned, "w") as dst:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = _CORE_DATES.sub(rb"\g<1>1980-01-01T00:00:00Z\g<3>", data)
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_EPOCH)
+            entry.compress_type = info.compress_type
+            entry.external_attr = info.external_attr
+            dst.writestr(entry, data)
+    pinned.replace(path)
 
 
 _XL_MAX = 32767  # Excel's limit on the characters in one cell

@@ -9,8 +9,10 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -202,6 +204,23 @@ def dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()
     return child.pid
+
+
+def test_the_workbook_has_fixed_dates_and_the_same_bytes_on_every_run(
+    tmp_path: Path, seed_report: core.RunReport
+) -> None:
+    books = []
+    for name in ("a", "b"):
+        out = tmp_path / name
+        export.write_outputs(out, seed_report.releases, [], seed_report.manifest, xlsx=True)
+        books.append((out / "releases.xlsx").read_bytes())
+        with zipfile.ZipFile(out / "releases.xlsx") as book:
+            assert {info.date_time for info in book.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+            core_xml = book.read("docProps/core.xml").decode("utf-8")
+        assert core_xml.count(">1980-01-01T00:00:00Z<") == 2  # created and modified
+        sheets = openpyxl.load_workbook(out / "releases.xlsx").sheetnames
+        assert sheets == ["releases", "sections", "scores", "quotes", "dates", "numbers", "errors"]
+    assert books[0] == books[1]
 
 
 def test_a_failure_while_writing_leaves_the_previous_output(
