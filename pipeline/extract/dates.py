@@ -58,9 +58,7 @@ _ABBR = _alt(_case_forms(_ABBR_WORDS))
 _WEEKDAY = _alt(_case_forms(_V["weekdays"]))
 _LINK = _alt(_V["range_links"])
 _LEADS = tuple(_V["range_leads"])
-_YT_MONTHS: dict[str, int] = {
-    h: n for h, n in _V["year_to_heads"].items() if not h.startswith("_")
-}
+_YT_MONTHS: dict[str, int] = {h: n for h, n in _V["year_to_heads"].items() if not h.startswith("_")}
 _YT_HEAD = "|".join(
     r"[\s-]+".join(map(re.escape, h.split())) for h in sorted(_YT_MONTHS, key=len, reverse=True)
 )
@@ -142,7 +140,8 @@ _DIGIT_RE = _union(
         (
             "ddr",
             rf"{_NOT_GLUED}{_day('ddr_d1')}{_S}{_month('ddr_m1')}(?:,?{_S}{_year('ddr_y1')})?"
-            rf"(?P<ddr_conn>{_CONN})(?:(?:{_WEEKDAY})\.?,?\s+)?{_day('ddr_d2')}{_S}{_month('ddr_m2')}"
+            rf"(?P<ddr_conn>{_CONN})(?:(?:{_WEEKDAY})\.?,?\s+)?"
+            rf"{_day('ddr_d2')}{_S}{_month('ddr_m2')}"
             rf",?{_S}{_year('ddr_y2')}",
         ),
         # 1 to 3 October 2018, 6 and 17 February 2017, 6-17 February
@@ -227,7 +226,8 @@ _QUARTER_RE = re.compile(
 
 # Looked for only right before a month-year or full date: "the year to", "12 months ending".
 _YEAR_TO_BEFORE = re.compile(
-    rf"(?<![\w-])(?:[Tt]he\s+)?(?P<head>{_YT_HEAD})\s+(?:{_YT_LINK})\s+(?:(?:the\s+)?end\s+of\s+)?\Z"
+    rf"(?<![\w-])(?:[Tt]he\s+)?(?P<head>{_YT_HEAD})\s+(?:{_YT_LINK})\s+"
+    r"(?:(?:the\s+)?end\s+of\s+)?\Z"
 )
 
 # UK telephone numbers: "0300 123 4567", "(020) 7946 0000", "+44 20 7946 0000". A year inside
@@ -411,9 +411,7 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
     return []  # pragma: no cover
 
 
-def _two_days(
-    text: str, m: re.Match[str], start: int, first: tuple[int, int, int]
-) -> list[_Found]:
+def _two_days(text: str, m: re.Match[str], start: int, first: tuple[int, int, int]) -> list[_Found]:
     """The two full dates of "1 July 2021 and 3 July 2021", each on its own."""
     out = []
     day = iso_day(*first)

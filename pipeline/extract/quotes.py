@@ -328,6 +328,11 @@ def _opens_role(seg: str) -> bool:
     return seg[:1].isupper() or _drop_article(seg) != seg or _starts_role(seg)
 
 
+def _opens_clause(seg: str) -> bool:
+    first = _TOKEN.match(seg)
+    return first is not None and first.group() in _vocab()["clause_openers"]
+
+
 def _is_role(seg: str) -> bool:
     v = _vocab()
     toks = _tokens(seg)
@@ -361,7 +366,7 @@ def parse_attribution(who: str) -> Person:
         if role is None:
             after = segs[k + 1] if k + 1 < len(segs) else None
             before = segs[k - 1] if k > 0 else None
-            if after and _is_role(after) and _opens_role(after):
+            if after and _is_role(after) and not _opens_clause(after):
                 role = ", ".join(segs[k + 1 :])
             elif before and _is_role(before) and _opens_role(before):
                 role = before

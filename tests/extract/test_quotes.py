@@ -312,6 +312,8 @@ def test_more_speech_verbs_before_and_after(verb: str) -> None:
         ("Ann Cole, who chairs the Board", "Ann Cole", None),
         ("Ann Cole, our chief executive", "Ann Cole", "chief executive"),
         ("Ann Cole, its director of nursing", "Ann Cole", "director of nursing"),
+        ("Ann Cole, cabinet member for children", "Ann Cole", "cabinet member for children"),
+        ("Ann Cole, speaking for the Trust", "Ann Cole", None),
         ("speaking at the launch, Ann Cole", "Ann Cole", None),
         ("Her Majesty’s Inspector, Ann Cole", "Ann Cole", "Her Majesty’s Inspector"),
     ],
