@@ -258,12 +258,24 @@ def second_year(first_year: int, written: str) -> int:
     return year + 100 if year < first_year else year
 
 
-def twelve_months_to(year: int, month: int) -> tuple[str, str]:
-    """``the year to March 2025``: the twelve months ending with that month,
+def shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    """The (year, month) ``by`` months after (before, when negative) the given one."""
+    k = year * 12 + month - 1 + by
+    return k // 12, k % 12 + 1
+
+
+def months_to(year: int, month: int, count: int = 12) -> tuple[str, str]:
+    """``the year to March 2025``: the ``count`` months ending with that month,
     ``(2025, 3)`` -> ``("2024-04-01", "2025-03-31")``."""
-    start_month = month % 12 + 1
-    start_year = year if month == 12 else year - 1
-    return iso_month_start(start_year, start_month), iso_month_end(year, month)
+    return iso_month_start(*shift_month(year, month, 1 - count)), iso_month_end(year, month)
+
+
+def months_to_day(year: int, month: int, day: int, count: int = 12) -> str:
+    """The first day of the ``count`` months ending on that day: ``the year ending 15 March
+    2025`` starts on 16 March 2024, ``the three months to 30 June 2022`` on 1 April 2022."""
+    if iso_day(year, month, day) == iso_month_end(year, month):
+        return months_to(year, month, count)[0]
+    return iso_day(*shift_month(year, month, -count), day + 1) or months_to(year, month, count)[0]
 
 
 _MARKDOWN_WRAP = regex.compile(

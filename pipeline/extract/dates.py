@@ -4,9 +4,12 @@
 ``1 to 3 October 2018``, ``April–June 2016``, ``June and July 2019``, ``from 2015/16 to
 2017/18``); ``2015–16`` / ``2015/16`` / ``2018/2019`` over consecutive years are UK financial
 years (1 April to 31 March), ``2023–25`` is a span of years. ``the year to March 2025`` is the
-twelve months that end then. A date without a year (``5 April``) takes the release's own year
-(of its first full date, else of its first month and year) and is flagged ``year_inferred``;
-it is never resolved against today's date. Values come from :mod:`pipeline.normalize`.
+twelve months that end then (``the three months to 30 June 2022``: three months); ``Q3 2021/22``
+is a quarter of a financial year (October to December 2021). ``1 July 2021 and 3 July 2021``
+are two dates, not a range (``between`` would make one). A date without a year (``5 April``)
+takes the release's own year (of its first full date, else of its first month and year) and
+is flagged ``year_inferred``; it is never resolved against today's date. Values come from
+:mod:`pipeline.normalize`.
 
 How: one fast scan finds anchors (a month name, or digits that could start a date); the date
 patterns are tried only there; a weekday or lead word ("between", "from", "the year to")
@@ -29,8 +32,9 @@ from pipeline.normalize import (
     iso_year_end,
     iso_year_start,
     month_number,
+    months_to,
+    months_to_day,
     second_year,
-    twelve_months_to,
 )
 
 _V = vocab.load("dates_vocab")
@@ -54,7 +58,10 @@ _ABBR = _alt(_case_forms(_ABBR_WORDS))
 _WEEKDAY = _alt(_case_forms(_V["weekdays"]))
 _LINK = _alt(_V["range_links"])
 _LEADS = tuple(_V["range_leads"])
-_YT_HEAD = "|".join(r"[\s-]+".join(map(re.escape, h.split())) for h in _V["year_to_heads"])
+_YT_MONTHS: dict[str, int] = {h: n for h, n in _V["year_to_heads"].items() if not h.startswith("_")}
+_YT_HEAD = "|".join(
+    r"[\s-]+".join(map(re.escape, h.split())) for h in sorted(_YT_MONTHS, key=len, reverse=True)
+)
 _YT_LINK = _alt(_V["year_to_links"])
 _YT_LAST_WORDS = (*_V["year_to_links"], "of")
 
@@ -133,7 +140,8 @@ _DIGIT_RE = _union(
         (
             "ddr",
             rf"{_NOT_GLUED}{_day('ddr_d1')}{_S}{_month('ddr_m1')}(?:,?{_S}{_year('ddr_y1')})?"
-            rf"{_CONN}(?:(?:{_WEEKDAY})\.?,?\s+)?{_day('ddr_d2')}{_S}{_month('ddr_m2')}"
+            rf"(?P<ddr_conn>{_CONN})(?:(?:{_WEEKDAY})\.?,?\s+)?"
+            rf"{_day('ddr_d2')}{_S}{_month('ddr_m2')}"
             rf",?{_S}{_year('ddr_y2')}",
         ),
         # 1 to 3 October 2018, 6 and 17 February 2017, 6-17 February
@@ -210,11 +218,16 @@ _YEAR_LEADS = frozenset(_V["year_alone"]["leads"])
 _PLURAL_NOUNS = frozenset(_V["year_alone"]["plural_nouns"])
 _WORD_RE = re.compile(r"[a-z]+")
 _URL_RE = re.compile(r"://|www\.|\.[a-z]{2,6}/", re.IGNORECASE)
-_QUARTER_RE = re.compile(rf"(?<![\w.])Q(?P<q_n>[1-4]){_S}{_year('q_y')}")
+# Q3 2021 (July to September), Q3 2021/22 (a quarter of a financial year: October to December)
+_QUARTER_RE = re.compile(
+    rf"(?<![\w.])Q(?P<q_n>[1-4]){_S}{_year('q_y')}"
+    rf"(?:(?:{_DASH}|/)(?P<q_fy>\d\d(?:\d\d)?)(?![\w%]|[.,:/]\d))?"
+)
 
 # Looked for only right before a month-year or full date: "the year to", "12 months ending".
 _YEAR_TO_BEFORE = re.compile(
-    rf"(?<![\w-])(?:[Tt]he\s+)?(?:{_YT_HEAD})\s+(?:{_YT_LINK})\s+(?:(?:the\s+)?end\s+of\s+)?\Z"
+    rf"(?<![\w-])(?:[Tt]he\s+)?(?P<head>{_YT_HEAD})\s+(?:{_YT_LINK})\s+"
+    r"(?:(?:the\s+)?end\s+of\s+)?\Z"
 )
 
 # UK telephone numbers: "0300 123 4567", "(020) 7946 0000", "+44 20 7946 0000". A year inside
@@ -287,12 +300,15 @@ def _lead_before(text: str, start: int) -> int | None:
     return None
 
 
-def _year_to_before(text: str, start: int) -> int | None:
-    """Where "the year to" / "12 months ending" starts, if it comes right before ``start``."""
+def _year_to_before(text: str, start: int) -> tuple[int, int] | None:
+    """Where "the year to" / "three months ending" starts, if it comes right before
+    ``start``, and how many months it names."""
     if not text[max(0, start - 8) : start].rstrip().endswith(_YT_LAST_WORDS):
         return None
     m = _YEAR_TO_BEFORE.search(text, max(0, start - 60), start)
-    return m.start() if m else None
+    if m is None:
+        return None
+    return m.start(), _YT_MONTHS[re.sub(r"[\s-]+", " ", m.group("head")).lower()]
 
 
 def _month_span(s: int, e: int, y: int, mo: int, month_year: bool = False) -> _Found:
@@ -336,10 +352,7 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
             return []
         yt = _year_to_before(text, start)
         if yt is not None:  # the year ending 31 March 2025 starts on 1 April 2024
-            first = iso_day(y - 1, mo, d + 1) or iso_month_start(
-                y if mo == 12 else y - 1, mo % 12 + 1
-            )
-            return [_Found(yt, e, first, day, "day", full=True)]
+            return [_Found(yt[0], e, months_to_day(y, mo, d, yt[1]), day, "day", full=True)]
         return [_Found(start, e, day, day, "day", full=True)]
     if kind == "my":
         y, mo = int(m.group("my_y")), _month_of(m, "my_m")
@@ -347,8 +360,8 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
             return []
         yt = _year_to_before(text, start)
         if yt is not None:
-            lo, hi = twelve_months_to(y, mo)
-            return [_Found(yt, e, lo, hi, "month", month_year=True)]
+            lo, hi = months_to(y, mo, yt[1])
+            return [_Found(yt[0], e, lo, hi, "month", month_year=True)]
         return [_month_span(start, e, y, mo, month_year=True)]
     if kind == "myy":
         return [_month_span(start, e, 2000 + int(m.group("myy_y")), _month_of(m, "myy_m"))]
@@ -384,6 +397,9 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         # "30 December to 2 January 2019" starts in 2018
         y1 = int(m.group("ddr_y1")) if m.group("ddr_y1") else y2 - (m1 > m2)
         lead = _lead_before(text, start)
+        if m.group("ddr_y1") and lead is None and m.group("ddr_conn").strip().lower() == "and":
+            # "on 1 July 2021 and 3 July 2021": two dates, not a range.
+            return _two_days(text, m, start, (y1, m1, int(m.group("ddr_d1"))))
         s = start if lead is None else lead
         found = _range(s, e, y1, m1, int(m.group("ddr_d1")), y2, m2, int(m.group("ddr_d2")))
         return [found] if found else []
@@ -393,6 +409,20 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
             return []
         return [_Found(start, e, None, None, "day", no_year=(mo, d, mo, d))]
     return []  # pragma: no cover
+
+
+def _two_days(text: str, m: re.Match[str], start: int, first: tuple[int, int, int]) -> list[_Found]:
+    """The two full dates of "1 July 2021 and 3 July 2021", each on its own."""
+    out = []
+    day = iso_day(*first)
+    if day and _ok_year(first[0]):
+        out.append(_Found(start, m.end("ddr_y1"), day, day, "day", full=True))
+    y2 = int(m.group("ddr_y2"))
+    day2 = iso_day(y2, _month_of(m, "ddr_m2"), int(m.group("ddr_d2")))
+    if day2 and _ok_year(y2):
+        s2 = _weekday_before(text, m.start("ddr_d2"))
+        out.append(_Found(s2, m.end(), day2, day2, "day", full=True))
+    return out
 
 
 def _financial(s: int, e: int, y1: int, written: str) -> list[_Found]:
@@ -531,7 +561,13 @@ def _quarter(m: re.Match[str], start: int) -> list[_Found]:
     y, q = int(m.group("q_y")), int(m.group("q_n"))
     if not _ok_year(y):
         return []
-    return [_Found(start, m.end(), iso_month_start(y, 3 * q - 2), iso_month_end(y, 3 * q), "month")]
+    fy = m.group("q_fy")
+    if fy and second_year(y, fy) == y + 1:  # financial quarters start in April
+        first = 3 * q + 1
+        y1, m1 = (y, first) if first <= 12 else (y + 1, first - 12)
+        return [_Found(start, m.end(), iso_month_start(y1, m1), iso_month_end(y1, m1 + 2), "month")]
+    end = m.end("q_y")
+    return [_Found(start, end, iso_month_start(y, 3 * q - 2), iso_month_end(y, 3 * q), "month")]
 
 
 def _release_year(found: list[_Found]) -> int | None:

@@ -66,6 +66,8 @@ _VERBS_AFTER_AND = _words("verbs_after_and")
 _COLLECTIVE = _words("collective_plurals")
 _NOUN_LIKE = _words("nouns_like_participles")
 _BACK_PRONOUNS = _words("back_pronouns")
+_COMPARATIVES = _words("comparatives")
+_PLUS = _words("plus_suffixes")
 _OF_DETERMINERS = frozenset(_V["of_determiners"])
 _EMERGENCY = frozenset(_V["emergency"]["numbers"])
 _EMERGENCY_BEFORE = frozenset(_V["emergency"]["before"])
@@ -231,6 +233,8 @@ def _word_role(w: str) -> tuple[bool, bool, bool, bool, bool] | None:
         w = w.rstrip("'")
     if w in _STOP or w in _NUMBER_WORDS:
         return None
+    if "-" in w and all(p in _NUMBER_WORDS or p in _PLUS for p in w.split("-")):
+        return None  # forty-two, twenty-plus: the next count starts
     # Participles and adverbs ("qualified", "recently") may come before a noun but never
     # head a phrase; after a noun they end it ("files finalised", "officer attending").
     modifier = w not in _NOUN_LIKE and (
@@ -620,7 +624,9 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
     """Fill ``c.unit`` / ``c.head`` / ``c.how`` from the words ``ws`` after a cardinal. False
     when the number is not a count at all (three-quarters, one-off, two-tier)."""
     e = c.end
-    if t[e : e + 1] == "-":
+    if t[e : e + 1] == "+":
+        ws = _run(t, e + 1)  # 3,000+ calls
+    elif t[e : e + 1] == "-":
         after = t[e + 1 : e + 2]
         if after.isalpha():
             w = _glued(t, e + 1)
@@ -628,8 +634,10 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
             if low in _COMPOUND_UNITS or low.rstrip("s") in _COMPOUND_UNITS:
                 c.unit = c.head = original[e + 1 : e + 1 + len(w)]  # a 12-month period
                 return True
-            return False
-        if after.isdigit() or after in _CURRENCY:
+            if low not in _PLUS:
+                return False
+            ws = _run(t, e + 1 + len(w))  # 3,000-plus calls
+        elif after.isdigit() or after in _CURRENCY:
             c.how = "next"  # 10-20 cases
             return True
     if ws is None:
@@ -639,6 +647,8 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
     i = 0
     if first in _FRACTIONS:
         return False  # two thirds of staff: a vague fraction
+    if first in _COMPARATIVES and not c.single_one and len(ws.low) > 1 and _phrase_at(t, ws, 1):
+        i, first = 1, ws.low[1]  # 250 more cases
     if (first in _PAIR_WORDS or (first == "in" and c.value <= 10)) and _next_is_number(t, ws, 1):
         c.how = "next"  # 10 to 20 cases, seven and nine recommendations, one in five people
         return True

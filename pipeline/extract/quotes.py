@@ -27,13 +27,14 @@ _OPENERS = "“„"
 _CLOSERS = "”"
 _STRAIGHT = '"'
 _ANY_MARK = tuple(_OPENERS + _STRAIGHT + _CLOSERS)
+_BULLETS = "•▪●◦‣*–-"
 _MARKS = re.compile(r'[“”„"]')  # `re`: a plain class, found faster than by `regex`
 _SPACE = " \t\n\xa0\u2009\u200a\u202f"
 _MIN_FRAGMENT_WORDS = 5  # shorter unattributed fragments are scare quotes or titles
 _ATTRIBUTION_REACH = 400  # characters before a quotation searched for "Name said:"
 _DASHES = ("—", "–", "―", "-")  # a signature starts with one: tested before _SIGNATURE
 _SIGNATURE = regex.compile(r"[—–―-]{1,2}[ \t\xa0]*(?P<who>\p{Lu}[^\n“”\"]{1,150}?)[ \t.]*$")
-_LEADING_ARTICLE = regex.compile(r"^(?:the|an?)\s+", regex.IGNORECASE)
+_LEADING_ARTICLE = regex.compile(r"^(?:(?i:the|an?)|our|its|their)\s+")
 # "the Area’s", "CQC’s", "Pellingford Council’s": a possessor before a role
 _POSSESSOR = regex.compile(r"^((?:\p{Lu}[\p{L}\-&]*\s+){0,3}\p{L}[\p{L}\-&]*)[’']s\s+(?=\S)")
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
@@ -81,14 +82,15 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
             rf"\s*\b(?P<verb>{verbs})\b{adverbial}\s*(?:that\s*)?[:,]?\s*$",
             regex.VERSION1,
         ),
-        # '“…,” said Name, Role.'
+        # '“…,” said Name, Role.' and the split '“We found,” said Name, Role, “that …”'
         "after_verb_first": regex.compile(
-            rf"^[,\s]*\b(?P<verb>{verbs})\b\s+(?P<who>[^.;!?“”\"]{{2,200}}?)\s*(?:[.;!?]|$)",
+            rf"^[,\s]*\b(?P<verb>{verbs})\b\s+(?P<who>[^.;!?“”\"]{{2,200}}?)\s*"
+            r"(?:[.;!?]|$|,\s*(?=[“\"]))",
             regex.VERSION1,
         ),
-        # '“…,” Name said.'
+        # '“…,” Name said.' (not 'Name said:', which introduces the next quotation)
         "after_name_first": regex.compile(
-            rf"^[,\s]*(?P<who>[^.;!?“”\"]{{2,200}}?)\s+\b(?P<verb>{verbs})\b\s*(?:[.,;:!?]|$)",
+            rf"^[,\s]*(?P<who>[^.;!?“”\"]{{2,200}}?)\s+\b(?P<verb>{verbs})\b\s*(?:[.,;!?]|$)",
             regex.VERSION1,
         ),
         "intro_end": regex.compile(rf"\b(?:{verbs})\b{adverbial}\s*:\s*$"),
@@ -148,9 +150,8 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
         hi = bisect_left(marks, p.end, lo)
         if cur is None and lo == hi and pi not in implicit:
             continue  # no quotation open, none starts here (most paragraphs)
-        first_is_open = text.startswith(_ANY_MARK, p.start, p.end) and _is_opener(
-            text, p.start, False
-        )
+        q0 = _after_bullet(text, p.start, p.end)
+        first_is_open = text.startswith(_ANY_MARK, q0, p.end) and _is_opener(text, q0, False)
         if cur is not None:
             # An open quotation continues only into a paragraph that reopens the mark;
             # short headings between its paragraphs are skipped.
@@ -172,7 +173,7 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
                 if opener:
                     cur = _Open(start=i, piece_start=i + 1, first_para=pi)
             elif opener:
-                if i == p.start:
+                if i == q0:
                     cur.piece_start = i + 1
                 elif text[cur.piece_start : i].strip(_SPACE):
                     # A reopening mark inside a paragraph: a new quoted paragraph of a
@@ -191,6 +192,13 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
     if cur is not None:
         finish(len(paragraphs) - 1 - len(headings_pending), False)
     return out
+
+
+def _after_bullet(text: str, start: int, end: int) -> int:
+    """Where a paragraph's words start: after a list bullet ("• “Files were …”")."""
+    if text[start] in _BULLETS and start + 2 < end and text[start + 1] in " \t\xa0":
+        return start + 2
+    return start
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -217,7 +225,8 @@ def _implicit_starts(text: str, paragraphs: Sequence[Span]) -> set[int]:
         colon = text.rfind(":", p.start, p.end)
         if colon < 0 or text[colon + 1 : p.end].strip():
             continue
-        if intro.search(text, p.start, p.end) and text[nxt.start] not in _OPENERS + _STRAIGHT:
+        first = _after_bullet(text, nxt.start, nxt.end)
+        if intro.search(text, p.start, p.end) and text[first] not in _OPENERS + _STRAIGHT:
             out.add(i + 1)
     return out
 
@@ -287,10 +296,10 @@ def _role_text(seg: str, role_toks: list[str]) -> str:
 
 
 def _drop_article(s: str) -> str:
-    """``s`` without a leading "the"/"a"/"an" (the regex is called only when ``s`` may start
-    with one: a non-ASCII letter may match case-insensitively)."""
+    """``s`` without a leading "the"/"a"/"an"/"our"/"its"/"their" (the regex is called only
+    when ``s`` may start with one: a non-ASCII letter may match case-insensitively)."""
     first = s[:1]
-    if first.isascii() and first not in "tTaA":
+    if first.isascii() and first not in "tTaAoi":
         return s
     return _LEADING_ARTICLE.sub("", s)
 
@@ -306,6 +315,22 @@ def _clean_role(role: str | None) -> str | None:
     if m and not m.group(1).endswith("Majesty"):
         role = role[m.end() :]
     return role or None
+
+
+def _starts_role(seg: str) -> bool:
+    first = _TOKEN.match(seg)
+    return first is not None and first.group().capitalize() in _vocab()["role_words"]
+
+
+def _opens_role(seg: str) -> bool:
+    """Whether a segment may be a title: "Chief Inspector", "the trust’s chief executive",
+    "our head of care", "chief executive"; not a clause ("who led the inspection")."""
+    return seg[:1].isupper() or _drop_article(seg) != seg or _starts_role(seg)
+
+
+def _opens_clause(seg: str) -> bool:
+    first = _TOKEN.match(seg)
+    return first is not None and first.group() in _vocab()["clause_openers"]
 
 
 def _is_role(seg: str) -> bool:
@@ -327,8 +352,9 @@ def parse_attribution(who: str) -> Person:
     segs = [s.strip() for s in who.split(",") if s.strip()]
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
-        if seg[:1].islower() and not seg.startswith(("the ", "and ")):
-            # "who led the inspection", "speaking at the launch": not the speaker
+        if seg[:1].islower() and not seg.startswith(("the ", "and ")) and not _starts_role(seg):
+            # "who led the inspection", "speaking at the launch": not the speaker (but
+            # "chief executive Jane Doe" is)
             continue
         split = _name_tail(seg)
         if split is None:
@@ -340,11 +366,9 @@ def parse_attribution(who: str) -> Person:
         if role is None:
             after = segs[k + 1] if k + 1 < len(segs) else None
             before = segs[k - 1] if k > 0 else None
-            if after and _is_role(after):
+            if after and _is_role(after) and not _opens_clause(after):
                 role = ", ".join(segs[k + 1 :])
-            elif (
-                before and _is_role(before) and (before[:1].isupper() or before.startswith("the "))
-            ):
+            elif before and _is_role(before) and _opens_role(before):
                 role = before
         return Person(name, _clean_role(role), written if written != name else None)
     role = next((s for s in reversed(segs) if _is_role(s)), None)
@@ -373,7 +397,8 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         )
         if m and raw.end >= last_p.end - 1:
             return str(m.group("who"))
-    head = _last_sentence(text, max(first_p.start, raw.start - _ATTRIBUTION_REACH), raw.start)
+    words = _after_bullet(text, first_p.start, first_p.end)
+    head = _last_sentence(text, max(words, raw.start - _ATTRIBUTION_REACH), raw.start)
     if head.strip():  # (a quotation opening its paragraph has no words before it)
         who = _who_before(head)
         if who is not None and who.strip():
@@ -426,7 +451,9 @@ def ends_with_speech(s: str) -> bool:
 
 def _plausible_who(who: str) -> bool:
     toks = _tokens(who)
-    return 0 < len(toks) <= 20 and any(_is_cap(t) for t in toks)
+    return (0 < len(toks) <= 20 and any(_is_cap(t) for t in toks)) or (
+        who in _vocab()["person_pronouns"]
+    )
 
 
 def _resolve(speaker: str | None, known: list[str], text: str, end: int) -> str | None:
@@ -462,7 +489,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     previous: tuple[_Raw, Person] | None = None
     for raw in raws:
         who = _attribution(text, raw, paragraphs)
-        person = parse_attribution(who) if who else Person(None, None, None)
+        person = _pronoun(who, out) or (parse_attribution(who) if who else Person(None, None, None))
         if who is None and previous and _continues(text, previous[0], raw, paragraphs):
             person = previous[1]  # '“…,” said X. “…”': the same speaker goes on
         pieces = [text[s:e] for s, e in raw.pieces]
@@ -494,6 +521,18 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             )
         )
     return out
+
+
+def _pronoun(who: str | None, before: list[Quote]) -> Person | None:
+    """``He added:`` names the speaker of the last attributed quotation; ``It said`` nobody."""
+    if who is None:
+        return None
+    word = who.strip(_SPACE + ",")
+    v = _vocab()
+    if word in v["person_pronouns"]:
+        last = next((q.speaker for q in reversed(before) if q.speaker), None)
+        return Person(last, None, word if last else None)
+    return Person(None, None, None) if word in v["other_pronouns"] else None
 
 
 def _continues(text: str, before: _Raw, raw: _Raw, paragraphs: Sequence[Span]) -> bool:

@@ -7,7 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract.dates import find_dates
-from pipeline.normalize import fold, iso_month_end, second_year, twelve_months_to
+from pipeline.normalize import (
+    fold,
+    iso_month_end,
+    months_to,
+    months_to_day,
+    second_year,
+    shift_month,
+)
 from tests.bounds import SHORT_LINES, assert_within_bound
 
 
@@ -153,6 +160,40 @@ CASES = {
         "See the summary (Mar 19) for details.",
         [("Mar 19", "2019-03-01", "2019-03-31", "month")],
     ),
+    "two-full-days-joined-by-and": (
+        "Visits took place on 1st July 2021 and Friday 3 July 2021.",
+        [
+            ("1st July 2021", "2021-07-01", "2021-07-01", "day"),
+            ("Friday 3 July 2021", "2021-07-03", "2021-07-03", "day"),
+        ],
+    ),
+    "between-two-full-days": (
+        "It ran between 1 July 2021 and 3 July 2021.",
+        [("between 1 July 2021 and 3 July 2021", "2021-07-01", "2021-07-03", "day")],
+    ),
+    "quarter-of-a-financial-year": (
+        "Q3 2021/22 and Q4 2021-22 figures are due.",
+        [
+            ("Q3 2021/22", "2021-10-01", "2021-12-31", "month"),
+            ("Q4 2021-22", "2022-01-01", "2022-03-31", "month"),
+        ],
+    ),
+    "quarter-before-a-span-that-is-not-a-financial-year": (
+        "Q3 2021/25 figures are due.",
+        [("Q3 2021", "2021-07-01", "2021-09-30", "month")],
+    ),
+    "three-months-to-a-day": (
+        "In the three months to 30 June 2022 arrests rose.",
+        [("the three months to 30 June 2022", "2022-04-01", "2022-06-30", "day")],
+    ),
+    "quarter-ending-a-month": (
+        "In the quarter ending September 2020 arrests rose.",
+        [("the quarter ending September 2020", "2020-07-01", "2020-09-30", "month")],
+    ),
+    "year-ending-mid-month": (
+        "In the year ending 15 March 2025 arrests rose.",
+        [("the year ending 15 March 2025", "2024-03-16", "2025-03-15", "day")],
+    ),
 }
 
 
@@ -213,8 +254,13 @@ def test_date_value_normalisation() -> None:
     assert second_year(2015, "16") == 2016
     assert second_year(1999, "00") == 2000
     assert second_year(2018, "2019") == 2019
-    assert twelve_months_to(2025, 3) == ("2024-04-01", "2025-03-31")
-    assert twelve_months_to(2025, 12) == ("2025-01-01", "2025-12-31")
+    assert months_to(2025, 3) == ("2024-04-01", "2025-03-31")
+    assert months_to(2025, 12) == ("2025-01-01", "2025-12-31")
+    assert months_to(2022, 2, 3) == ("2021-12-01", "2022-02-28")
+    assert months_to(2022, 6, 24) == ("2020-07-01", "2022-06-30")
+    assert months_to_day(2021, 2, 28) == "2020-03-01"  # the last day of its month
+    assert months_to_day(2022, 5, 30, 3) == "2022-03-01"  # (31 February does not exist)
+    assert months_to_day(2022, 5, 15, 3) == "2022-02-16"
     assert iso_month_end(2024, 2) == "2024-02-29"
     assert iso_month_end(1900, 2) == "1900-02-28"
 
@@ -286,3 +332,15 @@ PROSE = (
 )
 def test_linear_time_on_large_input(text: str) -> None:
     assert_within_bound(find_dates, text)
+
+
+@given(st.integers(1901, 2099), st.integers(1, 12), st.integers(1, 31), st.integers(1, 36))
+def test_months_to_spans_exactly_count_months(year: int, month: int, day: int, count: int) -> None:
+    lo, hi = months_to(year, month, count)
+    ly, lm = int(lo[:4]), int(lo[5:7])
+    assert (year * 12 + month) - (ly * 12 + lm) == count - 1
+    assert lo.endswith("-01") and hi == iso_month_end(year, month)
+    first = months_to_day(year, month, min(day, int(hi[-2:])), count)
+    # a period ending mid-month starts mid-month, one month before ``lo``
+    before = shift_month(ly, lm, -1)
+    assert first == lo or first[:7] == f"{before[0]}-{before[1]:02d}"

@@ -190,6 +190,34 @@ CASES = {
         "Download the report (PDF, 2.4MB).",
         [("2.4MB", 2.4, "cardinal", "MB")],
     ),
+    "comparative-between-number-and-noun": (
+        "There were 250 more cases, 12,000 fewer officers and two more prisons than in 2019.",
+        [
+            ("250", 250, "cardinal", "cases"),
+            ("12,000", 12000, "cardinal", "officers"),
+            ("two", 2, "cardinal", "prisons"),
+        ],
+    ),
+    "comparative-with-no-noun-borrows-one": (
+        "The force recorded 900 burglaries, 40 more than a year before.",
+        [("900", 900, "cardinal", "burglaries"), ("40", 40, "cardinal", "burglaries")],
+    ),
+    "hyphenated-number-word-ends-a-coordinated-unit": (
+        "It held 40 men and forty-two women in 12 one-to-one units.",
+        [
+            ("40", 40, "cardinal", "men"),
+            ("forty-two", 42, "cardinal", "women"),
+            ("12", 12, "cardinal", "one-to-one units"),
+        ],
+    ),
+    "open-ended-counts": (
+        "It took 3,000-plus calls, 500+ emails and twenty-plus complaints.",
+        [
+            ("3,000", 3000, "cardinal", "calls"),
+            ("500", 500, "cardinal", "emails"),
+            ("twenty", 20, "cardinal", "complaints"),
+        ],
+    ),
 }
 
 
@@ -214,6 +242,7 @@ NOT_NUMBERS = {
         "every one of them; a one-off grant; they met one by one; on the one hand."
     ),
     "decades-and-generations": "Buildings from the 1960s, 4G masts and the 2010s.",
+    "one-more": "Staff were given one more chance, and one less worry.",
     "references": "ISBN 978-1-78655-123-4, s.47 enquiries [2] and www.example.gov.uk/report-21.",
 }
 

@@ -239,3 +239,115 @@ def test_speaker_before_a_line_break_then_the_verb() -> None:
     assert quotes(text) == [
         ("Ann Cole", "chief executive", 1, "It was a good year for us all."),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Lede.\n\n"We found," said Ann Cole, the Chief Inspector, "that the unit had improved."',
+        "Lede.\n\n“We found,” Ann Cole said, “that the unit had improved.”",
+        "Lede.\n\n“We found,” said Chief Inspector Ann Cole, “that the unit had improved.”",
+    ],
+)
+def test_quotation_split_by_its_attribution(text: str) -> None:
+    got = quotes(text)
+    assert [(q[0], q[3]) for q in got] == [
+        ("Ann Cole", "We found"),
+        ("Ann Cole", "that the unit had improved."),
+    ]
+
+
+@pytest.mark.parametrize("verb", ["added", "continued", "went on", "said"])
+def test_name_and_colon_after_a_quote_introduce_the_next_one(verb: str) -> None:
+    text = (
+        'Lede.\n\nAnn Cole, Chief Inspector, said: "Leaders have a plan now." '
+        f'Ben Hale {verb}: "They must deliver it quickly."'
+    )
+    assert [(q[0], q[1]) for q in quotes(text)] == [
+        ("Ann Cole", "Chief Inspector"),
+        ("Ben Hale", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        ('She added: "They must deliver it quickly."', "Ann Cole"),
+        ('He went on: "They must deliver it quickly."', "Ann Cole"),
+        ('Narrative.\n\n"They must deliver it quickly," she added.', "Ann Cole"),
+        ('Narrative.\n\n"They must deliver it quickly," he said.', "Ann Cole"),
+        ('It said: "They must deliver it quickly."', None),
+        ('They said: "They must deliver it quickly."', None),
+    ],
+)
+def test_pronoun_attribution_names_the_previous_speaker(second: str, speaker: str | None) -> None:
+    text = f'Lede.\n\nAnn Cole, Chief Inspector, said: "Leaders have a plan now."\n\n{second}'
+    got = find_quotes(text, split_paragraphs(text))
+    assert [q.speaker for q in got] == ["Ann Cole", speaker]
+    assert got[1].role is None
+    assert got[1].text == "They must deliver it quickly" or got[1].text.endswith("quickly.")
+
+
+def test_pronoun_with_no_speaker_before_names_nobody() -> None:
+    text = 'Lede.\n\nShe added: "They must deliver it quickly and well."'
+    assert quotes(text) == [(None, None, 1, "They must deliver it quickly and well.")]
+
+
+@pytest.mark.parametrize(
+    "verb", ["acknowledged", "emphasised", "emphasized", "stressed", "reflected", "pointed out"]
+)
+def test_more_speech_verbs_before_and_after(verb: str) -> None:
+    before = f'Lede.\n\nAnn Cole, Chief Executive, {verb}: "We are determined to improve."'
+    after = f'Lede.\n\n"We are determined to improve," {verb} Ann Cole, Chief Executive.'
+    for text in (before, after):
+        assert [(q[0], q[1]) for q in quotes(text)] == [("Ann Cole", "Chief Executive")]
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        ("chief executive Ann Cole", "Ann Cole", "chief executive"),
+        ("head of operations Ann Cole", "Ann Cole", "head of operations"),
+        ("Ann Cole, who led the inspection", "Ann Cole", None),
+        ("Ann Cole, who chairs the Board", "Ann Cole", None),
+        ("Ann Cole, our chief executive", "Ann Cole", "chief executive"),
+        ("Ann Cole, its director of nursing", "Ann Cole", "director of nursing"),
+        ("Ann Cole, cabinet member for children", "Ann Cole", "cabinet member for children"),
+        ("Ann Cole, speaking for the Trust", "Ann Cole", None),
+        ("speaking at the launch, Ann Cole", "Ann Cole", None),
+        ("Her Majesty’s Inspector, Ann Cole", "Ann Cole", "Her Majesty’s Inspector"),
+    ],
+)
+def test_lower_case_roles_and_clauses_round_a_name(
+    who: str, speaker: str, role: str | None
+) -> None:
+    person = parse_attribution(who)
+    assert (person.speaker, person.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("bullet", ["•", "-", "*", "–"])
+def test_quotations_in_bullet_lists(bullet: str) -> None:
+    text = (
+        "Lede.\n\nAnn Cole, Chief Inspector, said:\n\n"
+        f"{bullet} “Files were well prepared in most cases.\n\n"
+        f"{bullet} “Victims were kept informed.”\n\nEnd of the release."
+    )
+    assert quotes(text) == [
+        (
+            "Ann Cole",
+            "Chief Inspector",
+            2,
+            "Files were well prepared in most cases.\n\nVictims were kept informed.",
+        )
+    ]
+
+
+def test_separate_quotations_in_bullets_after_an_unnamed_intro() -> None:
+    text = (
+        "Lede.\n\nVictims told inspectors:\n\n"
+        '- "I was kept informed at every stage of my case."\n\n'
+        '- "Nobody called me back for weeks after the hearing."\n\nEnd.'
+    )
+    got = quotes(text)
+    assert [(q[0], q[2]) for q in got] == [(None, 1), (None, 1)]
+    assert got[0][3].startswith("I was kept") and got[1][3].startswith("Nobody")
