@@ -228,9 +228,9 @@ def _word_role(w: str) -> tuple[bool, bool, bool, bool, bool] | None:
     before it. Cached, as the same words come back in release after release."""
     if not w[0].isalpha():
         return None  # an opening quote mark, a dash
-    possessive = w[-1] == "'"
+    possessive = w[-1] == "'" or w[-2:] == "'s"  # magistrates' courts, children's files
     if possessive:
-        w = w.rstrip("'")
+        w = w[:-2] if w[-1] == "s" else w.rstrip("'")
     if w in _STOP or w in _NUMBER_WORDS:
         return None
     if "-" in w and all(p in _NUMBER_WORDS or p in _PLUS for p in w.split("-")):
@@ -304,6 +304,9 @@ def _phrase_at(t: str, ws: _Words, i: int) -> tuple[int, int, int, int] | None:
         head_end -= len(ws.raw[last]) - len(ws.raw[last].rstrip("'"))
         if word in _MEASURE_UNITS:
             end = head_end
+    elif word[-2:] == "'s" and word[:-2] in _MEASURE_UNITS:
+        word = word[:-2]  # one year's delay: the year is counted
+        end = head_end = head_end - 2
     # Terms that run on with a preposition: "children in care".
     for tail in _FIXED_TAILS.get(word, ()):
         if low[head : head + len(tail)] == tail:

@@ -210,6 +210,23 @@ CASES = {
             ("12", 12, "cardinal", "one-to-one units"),
         ],
     ),
+    "possessive-before-the-noun": (
+        "Inspectors read 142 children’s case files, 30 young people's plans and "
+        "9 officers’ notebooks.",
+        [
+            ("142", 142, "cardinal", "children’s case files"),
+            ("30", 30, "cardinal", "young people's plans"),
+            ("9", 9, "cardinal", "officers’ notebooks"),
+        ],
+    ),
+    "possessive-time-unit-is-counted": (
+        "It took two years’ work and one year’s delay before 3 days' training.",
+        [
+            ("two", 2, "cardinal", "years"),
+            ("one", 1, "cardinal", "year"),
+            ("3", 3, "cardinal", "days"),
+        ],
+    ),
     "open-ended-counts": (
         "It took 3,000-plus calls, 500+ emails and twenty-plus complaints.",
         [
