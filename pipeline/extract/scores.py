@@ -74,13 +74,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     sp = r"[ \xa0]"
     return {
         "header": re.compile(
-            rf"^\s*\|?\s*(?:{labels})\s*(?:\||\t+|{sp}+)\s*(?:{values})\s*\|?\s*$", flags
+            # Markdown bold (``| **Criteria** | **Score** |``) is markup, not words
+            rf"^\s*\|?\s*\**(?:{labels})\**\s*(?:\||\t+|{sp}+)\s*\**(?:{values})\**\s*\|?\s*$",
+            flags,
         ),
         "md_rule": re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"),
         "pipe": re.compile(
             # the first cell is the criterion, the last the grade (middle cells: other years)
-            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?:\|[^|\n]*)*\|\s*[{_LQ}]?{grade}[{_RQ}]?"
-            r"\s*\|?\s*$",
+            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?:\|[^|\n]*)*\|\s*(?:\*\*)?[{_LQ}]?{grade}"
+            r"[{_RQ}]?(?:\*\*)?\s*\|?\s*$",
             flags,
         ),
         "tab": re.compile(
@@ -136,7 +138,7 @@ def _line_words() -> _LineWords:
     )
 
 
-_ROW_TAIL = " \t\xa0|;.,’'\"”"
+_ROW_TAIL = " \t\xa0|;.,’'\"”*"
 
 
 def _may_be_in_table(line: str, words: _LineWords) -> bool:
@@ -162,6 +164,7 @@ def _may_be_row(line: str, words: _LineWords) -> bool:
         tail = tail[: tail.rfind(" ")].rstrip(_ROW_TAIL)
     cut = max(
         tail.rfind(" "),
+        tail.rfind("\xa0"),
         tail.rfind("\t"),
         tail.rfind("|"),
         tail.rfind("‘"),
@@ -169,12 +172,12 @@ def _may_be_row(line: str, words: _LineWords) -> bool:
         tail.rfind('"'),
         tail.rfind("“"),
     )
-    return tail[cut + 1 :].casefold() in words.last
+    return tail[cut + 1 :].lstrip("*").casefold() in words.last
 
 
 def _may_be_header(line: str, words: _LineWords) -> bool:
-    first = line.lstrip(" \t|").split(None, 1)
-    return bool(first) and first[0].rstrip("|").casefold() in words.header_first
+    first = line.lstrip(" \t|*").split(None, 1)
+    return bool(first) and first[0].rstrip("|*").casefold() in words.header_first
 
 
 def _grade_scale(grades: Sequence[str]) -> Scale | None:
@@ -186,6 +189,15 @@ def _grade_scale(grades: Sequence[str]) -> Scale | None:
 
 def _clean_criterion(s: str) -> str:
     return collapse_space(s).strip(" |–—-•▪●*\t")
+
+
+# Rows whose criterion and grade are set apart by a cell boundary: a colon that ends the
+# criterion there only labels it (``Leadership:<tab>Good``).
+_CELL_KINDS = frozenset({"pipe", "tab", "aligned"})
+
+
+def _cell_label(crit: str) -> str:
+    return crit[:-1].rstrip() if crit.endswith(":") else crit
 
 
 def _row_kinds(line: str) -> Iterator[str]:
@@ -231,6 +243,8 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
         if found is None:
             continue
         crit = _clean_criterion(found[0])
+        if kind in _CELL_KINDS:
+            crit = _cell_label(crit)
         if not crit or len(crit.split()) > _MAX_LABEL_WORDS or crit[-1] in ".:;":
             return None
         if kind == "space" and not after_header and (not crit[0].isupper() or "," in crit):
@@ -367,7 +381,7 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
                 _Row(
                     cells[0].start,
                     cells[-1].end,
-                    _clean_criterion(first),
+                    _cell_label(_clean_criterion(first)),
                     collapse_space(m.group("grade")),
                     True,
                 )

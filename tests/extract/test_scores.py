@@ -220,3 +220,52 @@ def test_grades_match_case_insensitively_beyond_ascii() -> None:
 def test_criteria_keep_separators_that_are_not_regex_white_space() -> None:
     text = "Criteria Score\nSafety\x1c  checks Good\nLeadership Good\n"
     assert rows(text) == [("Safety\x1c checks", "Good"), ("Leadership", "Good")]
+
+
+# Layouts probed beyond the fixtures: each is a general gap, not one release's text.
+MORE_LAYOUTS = {
+    # Ofsted children's services wording: its rank is that of "Requires improvement"
+    "ofsted-requires-improvement-to-be-good": (
+        "Judgement\tGrade\nOverall effectiveness\tRequires improvement to be good\n"
+        "Leadership\tGood\n",
+        [("Overall effectiveness", "Requires improvement to be good"), ("Leadership", "Good")],
+    ),
+    "no-break-space-aligned": (
+        "Criteria\xa0\xa0\xa0Score\nLeadership\xa0\xa0\xa0Good\nCasework\xa0\xa0\xa0\xa0Fair\n",
+        [("Leadership", "Good"), ("Casework", "Fair")],
+    ),
+    "tab-criterion-with-colon": (
+        "Leadership:\tGood\nCasework quality:\tFair\n",
+        [("Leadership", "Good"), ("Casework quality", "Fair")],
+    ),
+    "pipe-criterion-with-colon": (
+        "| Safe: | Good |\n| Well-led: | Inadequate |\n",
+        [("Safe", "Good"), ("Well-led", "Inadequate")],
+    ),
+    "aligned-criterion-with-colon": (
+        "Leadership:     Good\nCasework:       Fair\n",
+        [("Leadership", "Good"), ("Casework", "Fair")],
+    ),
+    "markdown-bold-grades-and-header": (
+        "| **Key question** | **Rating** |\n|---|---|\n| Safe | **Requires improvement** |\n"
+        "| Caring | **Good** |\n",
+        [("Safe", "Requires improvement"), ("Caring", "Good")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MORE_LAYOUTS))
+def test_more_layouts(name: str) -> None:
+    text, expected = MORE_LAYOUTS[name]
+    assert rows(text) == expected
+
+
+def test_requires_improvement_to_be_good_ranks_as_requires_improvement() -> None:
+    got = find_scores("Judgement\tGrade\nHelp\tRequires improvement to be good\nCare\tGood\n")
+    assert [(s.scale, s.score_value) for s in got] == [("ofsted-cqc", 2), ("ofsted-cqc", 3)]
+
+
+def test_bold_header_is_part_of_the_table_region() -> None:
+    text = "Lead.\n\n| **Criteria** | **Score** |\n|---|---|\n| Speed | Fair |\n| Care | Good |\n"
+    (region,) = table_regions(text, find_scores(text))
+    assert text[region[0] : region[1]].startswith("| **Criteria**")
