@@ -164,3 +164,17 @@ def test_markdown_headline_value_drops_heading_marks() -> None:
     )
     assert release.title == "Inspection of Somewhere"
     assert release.sections[0].text == "# **Inspection of Somewhere**"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Notes to editors", "Notes to editors:", "Background:", "## Notes to editors", "**ENDS**"],
+)
+def test_background_heading_in_any_dress_opens_the_notes(heading: str) -> None:
+    text = f"Headline\n\nLede sentence one. And two.\n\n{heading}\n\nThe body was founded in 2004."
+    assert [k for k, _ in kinds(text)] == ["title", "body", "heading", "background"]
+
+
+def test_a_sentence_ending_in_a_colon_is_not_a_heading() -> None:
+    text = "Headline\n\nLede sentence one. And two.\n\nThe grades were as follows:\n\nMore. Text."
+    assert [k for k, _ in kinds(text)] == ["title", "body", "body", "body"]
