@@ -25,6 +25,11 @@ _LQ = "‘'\"“"
 _RQ = "’'\"”"
 _MIN_STRONG_RUN = 2  # tab, aligned, pipe or dash rows without a header
 _MIN_WEAK_RUN = 3  # single-space rows without a header
+# How surely a line is a row, by what sets its grade apart: a cell boundary or a bullet is
+# enough for two rows anywhere; a colon or a spaced dash (``Safe: Good``, ``Safe – Good``) for
+# two rows that are a paragraph of their own; a single space only for three such rows.
+_STRONG, _DELIMITED, _WEAK = 2, 1, 0
+_DASH_SEPARATORS = (" –", " —", " -")
 _MAX_LABEL_WORDS = 16
 _BULLETS = ("•", "▪", "●", "◦", "‣", "*")
 _BULLET_LEAD = re.compile(
@@ -43,7 +48,7 @@ class _Row(NamedTuple):  # a tuple: built for every row, and cheaper to build th
     end: int
     criterion: str
     score: str
-    strong: bool
+    strength: int  # _STRONG, _DELIMITED or _WEAK
 
 
 @cache
@@ -96,7 +101,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "colon": re.compile(
-            rf"^\s*(?:[•▪●*-]\s*)?(?P<crit>\S[^\n:]*?):\s+[{_LQ}]?{grade}[{_RQ}]?"
+            rf"^\s*(?:[•▪●*-]\s*|\d{{1,2}}[.)]\s+)?(?P<crit>\S[^\n:]*?):\s+[{_LQ}]?{grade}[{_RQ}]?"
             rf"\s*(?:;(?:\s*(?:and|or))?|\.)?\s*$",
             flags,
         ),
@@ -237,6 +242,14 @@ def _match_row(kind: str, line: str) -> tuple[str, str] | None:
     return None if m is None else (m.group("crit"), m.group("grade"))
 
 
+def _row_strength(kind: str, line: str, raw_criterion: str) -> int:
+    if kind in ("pipe", "tab", "aligned", "dash"):
+        return _STRONG
+    if kind == "colon":
+        return _STRONG if line.lstrip()[:1] in "•▪●*-–" else _DELIMITED  # bulleted "X: Good"
+    return _DELIMITED if raw_criterion.rstrip().endswith(_DASH_SEPARATORS) else _WEAK
+
+
 def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
     for kind in _row_kinds(line):
         found = _match_row(kind, line)
@@ -256,8 +269,7 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             offset + tail,
             crit,
             collapse_space(found[1]),
-            kind in ("pipe", "tab", "aligned", "dash")
-            or (kind == "colon" and line.lstrip()[:1] in "•▪●*-–"),  # bulleted "X: Good"
+            _row_strength(kind, line, found[0]),
         )
     return None
 
@@ -273,11 +285,15 @@ def _table_rows(text: str) -> list[list[_Row]]:
     def close(next_blank: bool) -> None:
         nonlocal run, header
         if run:
-            strong = all(r.strong for r in run)
+            strength = min(r.strength for r in run)
             if (
                 header
-                or (strong and len(run) >= _MIN_STRONG_RUN)
-                or (len(run) >= _MIN_WEAK_RUN and run_is_block and next_blank)
+                or (strength == _STRONG and len(run) >= _MIN_STRONG_RUN)
+                or (
+                    run_is_block
+                    and next_blank
+                    and len(run) >= (_MIN_STRONG_RUN if strength else _MIN_WEAK_RUN)
+                )
             ):
                 tables.append(run)
         run, header = [], False
@@ -343,7 +359,7 @@ def _bullet_rows(text: str) -> list[list[_Row]]:
             m.end(),
             _clean_criterion(m.group("crit")),
             collapse_space(m.group("grade")),
-            True,
+            _STRONG,
         )
         gap = text[last_end : m.start()] if last_end >= 0 else ""
         if run and (len(gap) > 12 or "\n\n" in gap):
@@ -383,7 +399,7 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
                     cells[-1].end,
                     _cell_label(_clean_criterion(first)),
                     collapse_space(m.group("grade")),
-                    True,
+                    _STRONG,
                 )
             )
         if rows:

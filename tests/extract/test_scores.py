@@ -95,6 +95,11 @@ def test_layouts(name: str) -> None:
         # two wrapped prose lines ending in grade words, inside a longer paragraph
         "The leadership team told us that morale was\ngood and that partnership work was\n"
         "fair to middling in parts of the county, which is why the plan changed.\n",
+        # two colon or dash lines inside a longer paragraph: prose, not a table
+        "The chief inspector gave her view of the force in two lines:\nOverall: Good\n"
+        "Next year: Good\nshe said, before leaving.\n",
+        "Inspectors asked two questions.\nWas it safe – Good\nWas it led – Good\n"
+        "were the answers they wrote down.\n",
     ],
 )
 def test_not_rows(text: str) -> None:
@@ -250,6 +255,28 @@ MORE_LAYOUTS = {
         "| **Key question** | **Rating** |\n|---|---|\n| Safe | **Requires improvement** |\n"
         "| Caring | **Good** |\n",
         [("Safe", "Requires improvement"), ("Caring", "Good")],
+    ),
+    # two rows set apart by a colon or a spaced dash, as a paragraph of their own
+    "two-colon-rows": (
+        "Findings.\n\nOverall effectiveness: Good\nLeadership: Requires improvement\n\nMore.",
+        [("Overall effectiveness", "Good"), ("Leadership", "Requires improvement")],
+    ),
+    "two-numbered-colon-rows": (
+        "Findings.\n\n1. Leadership: Good\n2. Casework: Fair\n",
+        [("Leadership", "Good"), ("Casework", "Fair")],
+    ),
+    # a section number is not a list marker: it stays in the criterion
+    "two-section-numbered-colon-rows": (
+        "Findings.\n\n1.1 Leadership: Good\n1.2 Casework: Fair\n",
+        [("1.1 Leadership", "Good"), ("1.2 Casework", "Fair")],
+    ),
+    "two-unquoted-dash-rows": (
+        "Findings.\n\nSafe – Requires improvement\nWell-led – Good\n\nMore.",
+        [("Safe", "Requires improvement"), ("Well-led", "Good")],
+    ),
+    "two-bulleted-unquoted-dash-rows": (
+        "Findings:\n\n• Safe – Requires improvement\n• Well-led - Good\n",
+        [("Safe", "Requires improvement"), ("Well-led", "Good")],
     ),
 }
 
