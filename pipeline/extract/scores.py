@@ -300,6 +300,8 @@ def _table_rows(text: str) -> list[list[_Row]]:
 
     pos = 0
     prev_blank = True
+    lone = False  # the last row is a paragraph of its own
+    gap = False  # one blank line inside a double-spaced table
     for line in text.split("\n"):
         offset, pos = pos, pos + len(line) + 1
         blank = not line.strip()
@@ -307,10 +309,15 @@ def _table_rows(text: str) -> list[list[_Row]]:
         if not (maybe or header or run):
             prev_blank = blank  # no header or row, no table open: all the rest would do
             continue
+        if blank and not gap and (lone if run else header):
+            # A table copied from a word processor may have a blank line after its header
+            # or after each row; a run of several rows then a blank line has ended.
+            gap = prev_blank = True
+            continue
         if maybe and _may_be_header(line, words) and pats["header"].match(line):
             close(True)
             header, run_is_block = True, True
-            prev_blank = False
+            prev_blank = gap = False
             continue
         if (header or run) and "---" in line and pats["md_rule"].match(line):
             continue
@@ -323,11 +330,12 @@ def _table_rows(text: str) -> list[list[_Row]]:
             if not run and not header:
                 run_is_block = prev_blank
             run.append(row)
+            lone = prev_blank and (header or row.strength > _WEAK)
         else:
             if run:
-                close(blank)
+                close(blank or gap)
             header = False
-        prev_blank = blank
+        prev_blank, gap = blank, False
     close(True)
     return tables
 
@@ -449,21 +457,30 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
 
 
 def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, str]]:
-    """The span of each ratings table, with the header and rule lines just above it."""
+    """The span of each ratings table, with the header and rule lines just above it (a header
+    may stand one blank line above its first row)."""
     spans: dict[int, list[int]] = {}
     for s in scores:
         r = spans.setdefault(s.table, [s.start, s.end])
         r[0], r[1] = min(r[0], s.start), max(r[1], s.end)
     pats = _patterns()
     out = []
-    for start, end in spans.values():
+    for first, end in spans.values():
+        start = first
         while True:
             this_line = text.rfind("\n", 0, start) + 1
             if this_line == 0:
                 break
             prev_line = text.rfind("\n", 0, this_line - 1) + 1
             line = text[prev_line : this_line - 1]
-            if not line.strip() or not (pats["header"].match(line) or pats["md_rule"].match(line)):
+            if not line.strip() and start == first and prev_line:
+                prev_line = text.rfind("\n", 0, prev_line - 1) + 1
+                line = text[prev_line : text.find("\n", prev_line)]
+                if not pats["header"].match(line):
+                    break
+            elif not line.strip() or not (
+                pats["header"].match(line) or pats["md_rule"].match(line)
+            ):
                 break
             start = prev_line + (len(line) - len(line.lstrip()))
         out.append((start, end, "table"))

@@ -296,3 +296,36 @@ def test_bold_header_is_part_of_the_table_region() -> None:
     text = "Lead.\n\n| **Criteria** | **Score** |\n|---|---|\n| Speed | Fair |\n| Care | Good |\n"
     (region,) = table_regions(text, find_scores(text))
     assert text[region[0] : region[1]].startswith("| **Criteria**")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Criteria\tScore\n\nLeadership\tGood\n\nCasework\tFair\n\nVictims\tPoor\n\nSaid:",
+        "Criteria Score\n\nLeadership Good\n\nCasework Fair\n\nVictims Poor\n",
+        "Criteria Score\n\nLeadership Good\nCasework Fair\nVictims Poor\n\nMore.",
+        "Intro.\n\n| Leadership | Good |\n\n| Casework | Fair |\n\n| Victims | Poor |\n",
+        "Intro.\n\nLeadership: Good\n\nCasework: Fair\n\nVictims: Poor\n\nMore.",
+    ],
+)
+def test_double_spaced_table_is_one_table(text: str) -> None:
+    got = find_scores(text)
+    assert [(s.table, s.criterion) for s in got] == [
+        (0, "Leadership"),
+        (0, "Casework"),
+        (0, "Victims"),
+    ]
+    (region,) = table_regions(text, got)
+    table = text[region[0] : region[1]]
+    assert table.lstrip("| ").startswith("Criteria" if "Criteria" in text else "Leadership")
+    assert table.rstrip("| ").endswith("Poor")
+
+
+def test_runs_of_rows_split_by_a_blank_line_are_two_tables() -> None:
+    text = "Safety\tGood\nRespect\tPoor\n\nSafety\tPoor\nRespect\tPoor\n"
+    assert [s.table for s in find_scores(text)] == [0, 0, 1, 1]
+
+
+def test_single_space_lines_split_by_blank_lines_need_a_header() -> None:
+    # one-line paragraphs ending in a grade word (headings, say) are not rows by themselves
+    assert rows("Intro.\n\nOur view Good\n\nTheir view Good\n\nAnother view Fair\n\nEnd.") == []

@@ -178,3 +178,16 @@ def test_background_heading_in_any_dress_opens_the_notes(heading: str) -> None:
 def test_a_sentence_ending_in_a_colon_is_not_a_heading() -> None:
     text = "Headline\n\nLede sentence one. And two.\n\nThe grades were as follows:\n\nMore. Text."
     assert [k for k, _ in kinds(text)] == ["title", "body", "body", "body"]
+
+
+def test_double_spaced_table_with_its_header_is_one_table_section() -> None:
+    text = (
+        "Headline\n\nLede sentence one. And two.\n\n"
+        "Criteria\tScore\n\nLeadership\tGood\n\nCasework\tFair\n\nThe Area agreed. It will act."
+    )
+    assert kinds(text) == [
+        ("title", "Headline"),
+        ("body", "Lede sentence one. A"),
+        ("table", "Criteria\tScore"),
+        ("background", "The Area agreed. It "),
+    ]
