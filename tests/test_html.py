@@ -499,3 +499,30 @@ def test_any_tag_soup_renders_with_exact_spans(pieces: list[str]) -> None:
         return
     check_spans(document)
     assert "<script>" not in document.text
+
+
+# --- ratings outside a <table> -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "ratings",
+    [
+        "<dl><dt>Overall effectiveness</dt><dd>Good</dd><dt>Leadership</dt>"
+        "<dd>Requires improvement</dd></dl>",
+        "<ul><li><strong>Overall effectiveness:</strong> Good</li>"
+        "<li><strong>Leadership:</strong> Requires improvement</li></ul>",
+    ],
+)
+def test_ratings_in_a_definition_list_or_a_list_are_one_table(ratings: str) -> None:
+    import pipeline
+
+    release = pipeline.extract_text(
+        page(f"<h1>Council rated good</h1><p>Inspectors visited in May.</p>{ratings}"),
+        fmt="html",
+    )
+    assert [(s.criterion, s.score, s.table) for s in release.scores] == [
+        ("Overall effectiveness", "Good", 0),
+        ("Leadership", "Requires improvement", 0),
+    ]
+    (table,) = [s for s in release.sections if s.kind == "table"]
+    assert table.text.startswith("Overall effectiveness") and table.text.endswith("improvement")

@@ -83,7 +83,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"^\s*\|?\s*\**(?:{labels})\**\s*(?:\||\t+|{sp}+)\s*\**(?:{values})\**\s*\|?\s*$",
             flags,
         ),
-        "md_rule": re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"),
+        # a Markdown rule (``|---|:--:|``) or a grid table's border (``+-----+``, ``+=====+``)
+        "md_rule": re.compile(
+            r"^\s*[|+]?\s*:?(?:-{3,}|={3,}):?\s*(?:[|+]\s*:?(?:-{3,}|={3,}):?\s*)*[|+]?\s*$"
+        ),
         "pipe": re.compile(
             # the first cell is the criterion, the last the grade (middle cells: other years)
             rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?:\|[^|\n]*)*\|\s*(?:\*\*)?[{_LQ}]?{grade}"
@@ -319,7 +322,7 @@ def _table_rows(text: str) -> list[list[_Row]]:
             header, run_is_block = True, True
             prev_blank = gap = False
             continue
-        if (header or run) and "---" in line and pats["md_rule"].match(line):
+        if (header or run) and ("---" in line or "===" in line) and pats["md_rule"].match(line):
             continue
         row = (
             _line_row(line, offset, after_header=header)
@@ -458,7 +461,7 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
 
 def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, str]]:
     """The span of each ratings table, with the header and rule lines just above it (a header
-    may stand one blank line above its first row)."""
+    may stand one blank line above its first row) and the rule lines just below it."""
     spans: dict[int, list[int]] = {}
     for s in scores:
         r = spans.setdefault(s.table, [s.start, s.end])
@@ -483,5 +486,11 @@ def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, st
             ):
                 break
             start = prev_line + (len(line) - len(line.lstrip()))
+        while (nl := text.find("\n", end)) >= 0:  # a grid table's closing border
+            stop = text.find("\n", nl + 1)
+            line = text[nl + 1 : stop if stop >= 0 else len(text)]
+            if not line.strip() or not pats["md_rule"].match(line):
+                break
+            end = nl + 1 + len(line.rstrip())
         out.append((start, end, "table"))
     return out

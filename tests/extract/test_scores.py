@@ -329,3 +329,15 @@ def test_runs_of_rows_split_by_a_blank_line_are_two_tables() -> None:
 def test_single_space_lines_split_by_blank_lines_need_a_header() -> None:
     # one-line paragraphs ending in a grade word (headings, say) are not rows by themselves
     assert rows("Intro.\n\nOur view Good\n\nTheir view Good\n\nAnother view Fair\n\nEnd.") == []
+
+
+def test_grid_table_borders_are_rules_and_part_of_the_region() -> None:
+    text = (
+        "Intro.\n\n+------------+-------+\n| Criteria   | Score |\n+============+=======+\n"
+        "| Leadership | Good  |\n+------------+-------+\n| Casework   | Fair  |\n"
+        "+------------+-------+\n\nMore."
+    )
+    got = find_scores(text)
+    assert [(s.criterion, s.score) for s in got] == [("Leadership", "Good"), ("Casework", "Fair")]
+    (region,) = table_regions(text, got)
+    assert text[region[0] : region[1]] == text[8:-7]
