@@ -16,7 +16,7 @@ import regex
 
 from pipeline.extract.quotes import ends_with_speech
 from pipeline.model import DateMention, Quote, Score, Section, Span
-from pipeline.normalize import headline_text
+from pipeline.normalize import headline_text, setext_heading
 from pipeline.vocab import load
 
 # A blank line holds only white space, no-break and zero-width spaces included. (`re` with
@@ -196,6 +196,8 @@ def _single_line(s: str) -> bool:
 
 def _looks_like_title(s: str) -> bool:
     s = s.strip()
+    if s[-1:] in "=-" and (head := setext_heading(s)) is not None:
+        s = head
     return (
         _single_line(s)
         and 0 < len(s) <= 250
@@ -209,6 +211,8 @@ def _looks_like_heading(s: str) -> bool:
     s = s.strip()
     if s[:1] == "#" and _MD_HEADING.match(s):
         return True
+    if s[-1:] in "=-" and (head := setext_heading(s)) is not None:
+        s = head
     return (
         _single_line(s)
         and len(s) <= 80

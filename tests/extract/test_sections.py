@@ -191,3 +191,18 @@ def test_double_spaced_table_with_its_header_is_one_table_section() -> None:
         ("table", "Criteria\tScore"),
         ("background", "The Area agreed. It "),
     ]
+
+
+def test_setext_headline_and_headings_are_read_as_headings() -> None:
+    text = (
+        "Council rated good\n==================\n\nLede sentence one. And two.\n\n"
+        "Notes to editors\n----------------\n\nThe council serves 300,000 people."
+    )
+    assert [k for k, _ in kinds(text)] == ["title", "body", "heading", "background"]
+
+
+def test_a_paragraph_ending_in_a_dash_line_of_its_own_text_is_not_a_heading() -> None:
+    text = (
+        "Headline\n\nLede sentence one. And two.\n\nThe grades were\nfair - and - good\n\nEnd. Of."
+    )
+    assert [k for k, _ in kinds(text)] == ["title", "body", "body", "body"]
