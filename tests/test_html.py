@@ -188,6 +188,15 @@ def test_hidden_elements_are_not_visible_text() -> None:
     assert document.text == "Shown."
 
 
+@pytest.mark.parametrize("cls", ["govuk-visually-hidden", "visuallyhidden", "sr-only"])
+def test_screen_reader_only_text_is_not_visible_text(cls: str) -> None:
+    document = render(
+        f"<main><table><tr><th>Key question</th><th>Rating</th></tr><tr><td>Safe</td>"
+        f"<td><span class='{cls}'>Rating: </span>Good</td></tr></table></main>"
+    )
+    assert document.text == "Key question\tRating\nSafe\tGood"
+
+
 def test_a_whole_page_form_does_not_swallow_the_release() -> None:
     document = render(
         "<body><form id='aspnetForm'><h1>Headline</h1><p>Body text.</p>"

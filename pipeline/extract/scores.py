@@ -104,8 +104,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "colon": re.compile(
-            rf"^\s*(?:[•▪●*-]\s*|\d{{1,2}}[.)]\s+)?(?P<crit>\S[^\n:]*?):\s+[{_LQ}]?{grade}[{_RQ}]?"
-            rf"\s*(?:;(?:\s*(?:and|or))?|\.)?\s*$",
+            # the label may be bold, its colon inside the bold (``- **Safe:** Good``)
+            rf"^\s*(?:[•▪●*-]\s*|\d{{1,2}}[.)]\s+)?(?P<crit>\S[^\n:]*?):(?:\*\*)?\s+"
+            rf"[{_LQ}]?{grade}[{_RQ}]?\s*(?:;(?:\s*(?:and|or))?|\.)?\s*$",
             flags,
         ),
         "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{sp}*$", flags),

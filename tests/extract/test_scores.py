@@ -270,6 +270,10 @@ MORE_LAYOUTS = {
         "Findings.\n\n1.1 Leadership: Good\n1.2 Casework: Fair\n",
         [("1.1 Leadership", "Good"), ("1.2 Casework", "Fair")],
     ),
+    "markdown-bold-labels": (
+        "Ratings:\n\n- **Safe:** Good\n- **Well-led**: Requires improvement\n",
+        [("Safe", "Good"), ("Well-led", "Requires improvement")],
+    ),
     "two-unquoted-dash-rows": (
         "Findings.\n\nSafe – Requires improvement\nWell-led – Good\n\nMore.",
         [("Safe", "Requires improvement"), ("Well-led", "Good")],
