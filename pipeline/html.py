@@ -8,10 +8,12 @@ Rendering rules (the README repeats them):
 - **Dropped.** ``script``, ``style``, ``nav``, ``header``, ``footer``, ``aside``, ``form``,
   ``button`` and the other tags in ``data/boilerplate.json``; elements whose id, class, role or
   aria-label says cookie, banner, breadcrumb, skip link, nav, menu or footer; ``hidden``,
-  ``aria-hidden="true"`` and ``display:none`` elements; and whole blocks that are only a
-  licence or copyright line, "Skip to main content" or a cookie sentence. An element that
-  contains the page's ``<h1>`` is never dropped (an ``<article><header><h1>`` or a page
-  wrapped in one ``<form>`` keeps its headline); its other children are judged one by one.
+  ``aria-hidden="true"`` and ``display:none`` elements; text for screen readers only
+  (``visually-hidden``, ``sr-only``: a hidden "Rating:" before a grade is not on the page);
+  and whole blocks that are only a licence or copyright line, "Skip to main content" or a
+  cookie sentence. An element that contains the page's ``<h1>`` is never dropped (an
+  ``<article><header><h1>`` or a page wrapped in one ``<form>`` keeps its headline); its
+  other children are judged one by one.
   Nor is an element dropped for its class or id alone when it holds a ``<main>``, an
   ``<article>``, an ``<h1>`` or five or more ``<p>`` (a wrapper called ``with-sidebar``).
 - **Blocks.** Each block is its own paragraph and blocks are joined by ``"\\n\\n"``, so

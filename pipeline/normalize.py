@@ -283,8 +283,21 @@ _MARKDOWN_WRAP = regex.compile(
 )
 
 
+def setext_heading(s: str) -> str | None:
+    """The words of a Markdown heading underlined with ``===`` or ``---`` (pandoc writes its
+    top headings so), else None."""
+    head, newline, rule = s.strip().partition("\n")
+    rule = rule.strip()
+    if newline and head.strip() and len(rule) >= 3 and rule[0] in "=-":
+        return head.strip() if rule.count(rule[0]) == len(rule) else None
+    return None
+
+
 def headline_text(s: str) -> str:
-    """A headline's words without Markdown heading marks or bold markers (``# **Title**``)."""
+    """A headline's words without Markdown heading marks, underline or bold markers
+    (``# **Title**``)."""
+    if s[-1:] in "=-" and (head := setext_heading(s)) is not None:
+        s = head
     if s and s[0] not in "#*_" and s[-1] not in "#*_" and not (s[0].isspace() or s[-1].isspace()):
         return s  # nothing to unwrap: what the pattern below would return, without its cost
     m = _MARKDOWN_WRAP.match(s)

@@ -188,6 +188,15 @@ def test_hidden_elements_are_not_visible_text() -> None:
     assert document.text == "Shown."
 
 
+@pytest.mark.parametrize("cls", ["govuk-visually-hidden", "visuallyhidden", "sr-only"])
+def test_screen_reader_only_text_is_not_visible_text(cls: str) -> None:
+    document = render(
+        f"<main><table><tr><th>Key question</th><th>Rating</th></tr><tr><td>Safe</td>"
+        f"<td><span class='{cls}'>Rating: </span>Good</td></tr></table></main>"
+    )
+    assert document.text == "Key question\tRating\nSafe\tGood"
+
+
 def test_a_whole_page_form_does_not_swallow_the_release() -> None:
     document = render(
         "<body><form id='aspnetForm'><h1>Headline</h1><p>Body text.</p>"
@@ -499,3 +508,30 @@ def test_any_tag_soup_renders_with_exact_spans(pieces: list[str]) -> None:
         return
     check_spans(document)
     assert "<script>" not in document.text
+
+
+# --- ratings outside a <table> -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "ratings",
+    [
+        "<dl><dt>Overall effectiveness</dt><dd>Good</dd><dt>Leadership</dt>"
+        "<dd>Requires improvement</dd></dl>",
+        "<ul><li><strong>Overall effectiveness:</strong> Good</li>"
+        "<li><strong>Leadership:</strong> Requires improvement</li></ul>",
+    ],
+)
+def test_ratings_in_a_definition_list_or_a_list_are_one_table(ratings: str) -> None:
+    import pipeline
+
+    release = pipeline.extract_text(
+        page(f"<h1>Council rated good</h1><p>Inspectors visited in May.</p>{ratings}"),
+        fmt="html",
+    )
+    assert [(s.criterion, s.score, s.table) for s in release.scores] == [
+        ("Overall effectiveness", "Good", 0),
+        ("Leadership", "Requires improvement", 0),
+    ]
+    (table,) = [s for s in release.sections if s.kind == "table"]
+    assert table.text.startswith("Overall effectiveness") and table.text.endswith("improvement")

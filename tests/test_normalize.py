@@ -29,6 +29,10 @@ from pipeline.normalize import (
         ("Area #1 inspection", "Area #1 inspection"),
         ("**Area** and **CPS**", "Area** and **CPS"),
         ("Two\nlines", "Two\nlines"),
+        ("Area inspection\n===============", "Area inspection"),
+        ("**Area inspection**\n---", "Area inspection"),
+        ("Area inspection\n= = =", "Area inspection\n= = ="),
+        ("Area inspection\n--", "Area inspection\n--"),
         ("", ""),
     ],
 )

@@ -25,6 +25,11 @@ _LQ = "‘'\"“"
 _RQ = "’'\"”"
 _MIN_STRONG_RUN = 2  # tab, aligned, pipe or dash rows without a header
 _MIN_WEAK_RUN = 3  # single-space rows without a header
+# How surely a line is a row, by what sets its grade apart: a cell boundary or a bullet is
+# enough for two rows anywhere; a colon or a spaced dash (``Safe: Good``, ``Safe – Good``) for
+# two rows that are a paragraph of their own; a single space only for three such rows.
+_STRONG, _DELIMITED, _WEAK = 2, 1, 0
+_DASH_SEPARATORS = (" –", " —", " -")
 _MAX_LABEL_WORDS = 16
 _BULLETS = ("•", "▪", "●", "◦", "‣", "*")
 _BULLET_LEAD = re.compile(
@@ -43,7 +48,7 @@ class _Row(NamedTuple):  # a tuple: built for every row, and cheaper to build th
     end: int
     criterion: str
     score: str
-    strong: bool
+    strength: int  # _STRONG, _DELIMITED or _WEAK
 
 
 @cache
@@ -74,13 +79,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     sp = r"[ \xa0]"
     return {
         "header": re.compile(
-            rf"^\s*\|?\s*(?:{labels})\s*(?:\||\t+|{sp}+)\s*(?:{values})\s*\|?\s*$", flags
+            # Markdown bold (``| **Criteria** | **Score** |``) is markup, not words
+            rf"^\s*\|?\s*\**(?:{labels})\**\s*(?:\||\t+|{sp}+)\s*\**(?:{values})\**\s*\|?\s*$",
+            flags,
         ),
-        "md_rule": re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"),
+        # a Markdown rule (``|---|:--:|``) or a grid table's border (``+-----+``, ``+=====+``)
+        "md_rule": re.compile(
+            r"^\s*[|+]?\s*:?(?:-{3,}|={3,}):?\s*(?:[|+]\s*:?(?:-{3,}|={3,}):?\s*)*[|+]?\s*$"
+        ),
         "pipe": re.compile(
             # the first cell is the criterion, the last the grade (middle cells: other years)
-            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?:\|[^|\n]*)*\|\s*[{_LQ}]?{grade}[{_RQ}]?"
-            r"\s*\|?\s*$",
+            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?:\|[^|\n]*)*\|\s*(?:\*\*)?[{_LQ}]?{grade}"
+            r"[{_RQ}]?(?:\*\*)?\s*\|?\s*$",
             flags,
         ),
         "tab": re.compile(
@@ -94,8 +104,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "colon": re.compile(
-            rf"^\s*(?:[•▪●*-]\s*)?(?P<crit>\S[^\n:]*?):\s+[{_LQ}]?{grade}[{_RQ}]?"
-            rf"\s*(?:;(?:\s*(?:and|or))?|\.)?\s*$",
+            # the label may be bold, its colon inside the bold (``- **Safe:** Good``)
+            rf"^\s*(?:[•▪●*-]\s*|\d{{1,2}}[.)]\s+)?(?P<crit>\S[^\n:]*?):(?:\*\*)?\s+"
+            rf"[{_LQ}]?{grade}[{_RQ}]?\s*(?:;(?:\s*(?:and|or))?|\.)?\s*$",
             flags,
         ),
         "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{sp}*$", flags),
@@ -136,7 +147,7 @@ def _line_words() -> _LineWords:
     )
 
 
-_ROW_TAIL = " \t\xa0|;.,’'\"”"
+_ROW_TAIL = " \t\xa0|;.,’'\"”*"
 
 
 def _may_be_in_table(line: str, words: _LineWords) -> bool:
@@ -162,6 +173,7 @@ def _may_be_row(line: str, words: _LineWords) -> bool:
         tail = tail[: tail.rfind(" ")].rstrip(_ROW_TAIL)
     cut = max(
         tail.rfind(" "),
+        tail.rfind("\xa0"),
         tail.rfind("\t"),
         tail.rfind("|"),
         tail.rfind("‘"),
@@ -169,12 +181,12 @@ def _may_be_row(line: str, words: _LineWords) -> bool:
         tail.rfind('"'),
         tail.rfind("“"),
     )
-    return tail[cut + 1 :].casefold() in words.last
+    return tail[cut + 1 :].lstrip("*").casefold() in words.last
 
 
 def _may_be_header(line: str, words: _LineWords) -> bool:
-    first = line.lstrip(" \t|").split(None, 1)
-    return bool(first) and first[0].rstrip("|").casefold() in words.header_first
+    first = line.lstrip(" \t|*").split(None, 1)
+    return bool(first) and first[0].rstrip("|*").casefold() in words.header_first
 
 
 def _grade_scale(grades: Sequence[str]) -> Scale | None:
@@ -186,6 +198,15 @@ def _grade_scale(grades: Sequence[str]) -> Scale | None:
 
 def _clean_criterion(s: str) -> str:
     return collapse_space(s).strip(" |–—-•▪●*\t")
+
+
+# Rows whose criterion and grade are set apart by a cell boundary: a colon that ends the
+# criterion there only labels it (``Leadership:<tab>Good``).
+_CELL_KINDS = frozenset({"pipe", "tab", "aligned"})
+
+
+def _cell_label(crit: str) -> str:
+    return crit[:-1].rstrip() if crit.endswith(":") else crit
 
 
 def _row_kinds(line: str) -> Iterator[str]:
@@ -225,12 +246,22 @@ def _match_row(kind: str, line: str) -> tuple[str, str] | None:
     return None if m is None else (m.group("crit"), m.group("grade"))
 
 
+def _row_strength(kind: str, line: str, raw_criterion: str) -> int:
+    if kind in ("pipe", "tab", "aligned", "dash"):
+        return _STRONG
+    if kind == "colon":
+        return _STRONG if line.lstrip()[:1] in "•▪●*-–" else _DELIMITED  # bulleted "X: Good"
+    return _DELIMITED if raw_criterion.rstrip().endswith(_DASH_SEPARATORS) else _WEAK
+
+
 def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
     for kind in _row_kinds(line):
         found = _match_row(kind, line)
         if found is None:
             continue
         crit = _clean_criterion(found[0])
+        if kind in _CELL_KINDS:
+            crit = _cell_label(crit)
         if not crit or len(crit.split()) > _MAX_LABEL_WORDS or crit[-1] in ".:;":
             return None
         if kind == "space" and not after_header and (not crit[0].isupper() or "," in crit):
@@ -242,8 +273,7 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             offset + tail,
             crit,
             collapse_space(found[1]),
-            kind in ("pipe", "tab", "aligned", "dash")
-            or (kind == "colon" and line.lstrip()[:1] in "•▪●*-–"),  # bulleted "X: Good"
+            _row_strength(kind, line, found[0]),
         )
     return None
 
@@ -259,17 +289,23 @@ def _table_rows(text: str) -> list[list[_Row]]:
     def close(next_blank: bool) -> None:
         nonlocal run, header
         if run:
-            strong = all(r.strong for r in run)
+            strength = min(r.strength for r in run)
             if (
                 header
-                or (strong and len(run) >= _MIN_STRONG_RUN)
-                or (len(run) >= _MIN_WEAK_RUN and run_is_block and next_blank)
+                or (strength == _STRONG and len(run) >= _MIN_STRONG_RUN)
+                or (
+                    run_is_block
+                    and next_blank
+                    and len(run) >= (_MIN_STRONG_RUN if strength else _MIN_WEAK_RUN)
+                )
             ):
                 tables.append(run)
         run, header = [], False
 
     pos = 0
     prev_blank = True
+    lone = False  # the last row is a paragraph of its own
+    gap = False  # one blank line inside a double-spaced table
     for line in text.split("\n"):
         offset, pos = pos, pos + len(line) + 1
         blank = not line.strip()
@@ -277,12 +313,17 @@ def _table_rows(text: str) -> list[list[_Row]]:
         if not (maybe or header or run):
             prev_blank = blank  # no header or row, no table open: all the rest would do
             continue
+        if blank and not gap and (lone if run else header):
+            # A table copied from a word processor may have a blank line after its header
+            # or after each row; a run of several rows then a blank line has ended.
+            gap = prev_blank = True
+            continue
         if maybe and _may_be_header(line, words) and pats["header"].match(line):
             close(True)
             header, run_is_block = True, True
-            prev_blank = False
+            prev_blank = gap = False
             continue
-        if (header or run) and "---" in line and pats["md_rule"].match(line):
+        if (header or run) and ("---" in line or "===" in line) and pats["md_rule"].match(line):
             continue
         row = (
             _line_row(line, offset, after_header=header)
@@ -293,11 +334,12 @@ def _table_rows(text: str) -> list[list[_Row]]:
             if not run and not header:
                 run_is_block = prev_blank
             run.append(row)
+            lone = prev_blank and (header or row.strength > _WEAK)
         else:
             if run:
-                close(blank)
+                close(blank or gap)
             header = False
-        prev_blank = blank
+        prev_blank, gap = blank, False
     close(True)
     return tables
 
@@ -329,7 +371,7 @@ def _bullet_rows(text: str) -> list[list[_Row]]:
             m.end(),
             _clean_criterion(m.group("crit")),
             collapse_space(m.group("grade")),
-            True,
+            _STRONG,
         )
         gap = text[last_end : m.start()] if last_end >= 0 else ""
         if run and (len(gap) > 12 or "\n\n" in gap):
@@ -367,9 +409,9 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
                 _Row(
                     cells[0].start,
                     cells[-1].end,
-                    _clean_criterion(first),
+                    _cell_label(_clean_criterion(first)),
                     collapse_space(m.group("grade")),
-                    True,
+                    _STRONG,
                 )
             )
         if rows:
@@ -419,22 +461,37 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
 
 
 def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, str]]:
-    """The span of each ratings table, with the header and rule lines just above it."""
+    """The span of each ratings table, with the header and rule lines just above it (a header
+    may stand one blank line above its first row) and the rule lines just below it."""
     spans: dict[int, list[int]] = {}
     for s in scores:
         r = spans.setdefault(s.table, [s.start, s.end])
         r[0], r[1] = min(r[0], s.start), max(r[1], s.end)
     pats = _patterns()
     out = []
-    for start, end in spans.values():
+    for first, end in spans.values():
+        start = first
         while True:
             this_line = text.rfind("\n", 0, start) + 1
             if this_line == 0:
                 break
             prev_line = text.rfind("\n", 0, this_line - 1) + 1
             line = text[prev_line : this_line - 1]
-            if not line.strip() or not (pats["header"].match(line) or pats["md_rule"].match(line)):
+            if not line.strip() and start == first and prev_line:
+                prev_line = text.rfind("\n", 0, prev_line - 1) + 1
+                line = text[prev_line : text.find("\n", prev_line)]
+                if not pats["header"].match(line):
+                    break
+            elif not line.strip() or not (
+                pats["header"].match(line) or pats["md_rule"].match(line)
+            ):
                 break
             start = prev_line + (len(line) - len(line.lstrip()))
+        while (nl := text.find("\n", end)) >= 0:  # a grid table's closing border
+            stop = text.find("\n", nl + 1)
+            line = text[nl + 1 : stop if stop >= 0 else len(text)]
+            if not line.strip() or not pats["md_rule"].match(line):
+                break
+            end = nl + 1 + len(line.rstrip())
         out.append((start, end, "table"))
     return out

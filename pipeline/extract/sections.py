@@ -16,6 +16,7 @@ import regex
 
 from pipeline.extract.quotes import ends_with_speech
 from pipeline.model import DateMention, Quote, Score, Section, Span
+from pipeline.normalize import headline_text, setext_heading
 from pipeline.vocab import load
 
 # A blank line holds only white space, no-break and zero-width spaces included. (`re` with
@@ -81,6 +82,18 @@ def _metadata_labels() -> tuple[str, ...]:
 @cache
 def _background_headings() -> frozenset[str]:
     return frozenset(h.casefold() for h in _vocab()["background_headings"])
+
+
+_MAX_BACKGROUND_HEADING = 40
+
+
+def _is_background_heading(s: str) -> bool:
+    """``Notes to editors``, also as ``Background:``, ``## Notes to editors`` or in bold: the
+    colon and the Markdown marks that a plain heading lacks do not make it body text."""
+    if len(s) > _MAX_BACKGROUND_HEADING:
+        return False
+    words = headline_text(s.strip().rstrip(":")).rstrip(":").strip()
+    return words.casefold() in _background_headings()
 
 
 class _Furniture:
@@ -183,6 +196,8 @@ def _single_line(s: str) -> bool:
 
 def _looks_like_title(s: str) -> bool:
     s = s.strip()
+    if s[-1:] in "=-" and (head := setext_heading(s)) is not None:
+        s = head
     return (
         _single_line(s)
         and 0 < len(s) <= 250
@@ -196,6 +211,8 @@ def _looks_like_heading(s: str) -> bool:
     s = s.strip()
     if s[:1] == "#" and _MD_HEADING.match(s):
         return True
+    if s[-1:] in "=-" and (head := setext_heading(s)) is not None:
+        s = head
     return (
         _single_line(s)
         and len(s) <= 80
@@ -312,7 +329,9 @@ def classify_sections(
             kinds[i], quote_of[i] = "quote", nxt
     # Headings inside a quotation (between its paragraphs) are headings, not quoted words.
     for i in range(len(paragraphs)):
-        if kinds[i] == "body" and _looks_like_heading(texts[i]):
+        if kinds[i] == "body" and (
+            _looks_like_heading(texts[i]) or _is_background_heading(texts[i])
+        ):
             kinds[i] = "heading"
 
     title_i = _title_index(paragraphs, kinds, texts)
@@ -354,10 +373,9 @@ def _is_standfirst(s: str) -> bool:
 
 
 def _mark_background(kinds: list[str], texts: list[str]) -> None:
-    heads = _background_headings()
     in_background = False
     for i, k in enumerate(kinds):
-        if k == "heading" and texts[i].strip().rstrip(":").casefold() in heads:
+        if k == "heading" and _is_background_heading(texts[i]):
             in_background = True
             continue
         if in_background and k == "body":

@@ -95,6 +95,11 @@ def test_layouts(name: str) -> None:
         # two wrapped prose lines ending in grade words, inside a longer paragraph
         "The leadership team told us that morale was\ngood and that partnership work was\n"
         "fair to middling in parts of the county, which is why the plan changed.\n",
+        # two colon or dash lines inside a longer paragraph: prose, not a table
+        "The chief inspector gave her view of the force in two lines:\nOverall: Good\n"
+        "Next year: Good\nshe said, before leaving.\n",
+        "Inspectors asked two questions.\nWas it safe – Good\nWas it led – Good\n"
+        "were the answers they wrote down.\n",
     ],
 )
 def test_not_rows(text: str) -> None:
@@ -220,3 +225,123 @@ def test_grades_match_case_insensitively_beyond_ascii() -> None:
 def test_criteria_keep_separators_that_are_not_regex_white_space() -> None:
     text = "Criteria Score\nSafety\x1c  checks Good\nLeadership Good\n"
     assert rows(text) == [("Safety\x1c checks", "Good"), ("Leadership", "Good")]
+
+
+# Layouts probed beyond the fixtures: each is a general gap, not one release's text.
+MORE_LAYOUTS = {
+    # Ofsted children's services wording: its rank is that of "Requires improvement"
+    "ofsted-requires-improvement-to-be-good": (
+        "Judgement\tGrade\nOverall effectiveness\tRequires improvement to be good\n"
+        "Leadership\tGood\n",
+        [("Overall effectiveness", "Requires improvement to be good"), ("Leadership", "Good")],
+    ),
+    "no-break-space-aligned": (
+        "Criteria\xa0\xa0\xa0Score\nLeadership\xa0\xa0\xa0Good\nCasework\xa0\xa0\xa0\xa0Fair\n",
+        [("Leadership", "Good"), ("Casework", "Fair")],
+    ),
+    "tab-criterion-with-colon": (
+        "Leadership:\tGood\nCasework quality:\tFair\n",
+        [("Leadership", "Good"), ("Casework quality", "Fair")],
+    ),
+    "pipe-criterion-with-colon": (
+        "| Safe: | Good |\n| Well-led: | Inadequate |\n",
+        [("Safe", "Good"), ("Well-led", "Inadequate")],
+    ),
+    "aligned-criterion-with-colon": (
+        "Leadership:     Good\nCasework:       Fair\n",
+        [("Leadership", "Good"), ("Casework", "Fair")],
+    ),
+    "markdown-bold-grades-and-header": (
+        "| **Key question** | **Rating** |\n|---|---|\n| Safe | **Requires improvement** |\n"
+        "| Caring | **Good** |\n",
+        [("Safe", "Requires improvement"), ("Caring", "Good")],
+    ),
+    # two rows set apart by a colon or a spaced dash, as a paragraph of their own
+    "two-colon-rows": (
+        "Findings.\n\nOverall effectiveness: Good\nLeadership: Requires improvement\n\nMore.",
+        [("Overall effectiveness", "Good"), ("Leadership", "Requires improvement")],
+    ),
+    "two-numbered-colon-rows": (
+        "Findings.\n\n1. Leadership: Good\n2. Casework: Fair\n",
+        [("Leadership", "Good"), ("Casework", "Fair")],
+    ),
+    # a section number is not a list marker: it stays in the criterion
+    "two-section-numbered-colon-rows": (
+        "Findings.\n\n1.1 Leadership: Good\n1.2 Casework: Fair\n",
+        [("1.1 Leadership", "Good"), ("1.2 Casework", "Fair")],
+    ),
+    "markdown-bold-labels": (
+        "Ratings:\n\n- **Safe:** Good\n- **Well-led**: Requires improvement\n",
+        [("Safe", "Good"), ("Well-led", "Requires improvement")],
+    ),
+    "two-unquoted-dash-rows": (
+        "Findings.\n\nSafe – Requires improvement\nWell-led – Good\n\nMore.",
+        [("Safe", "Requires improvement"), ("Well-led", "Good")],
+    ),
+    "two-bulleted-unquoted-dash-rows": (
+        "Findings:\n\n• Safe – Requires improvement\n• Well-led - Good\n",
+        [("Safe", "Requires improvement"), ("Well-led", "Good")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MORE_LAYOUTS))
+def test_more_layouts(name: str) -> None:
+    text, expected = MORE_LAYOUTS[name]
+    assert rows(text) == expected
+
+
+def test_requires_improvement_to_be_good_ranks_as_requires_improvement() -> None:
+    got = find_scores("Judgement\tGrade\nHelp\tRequires improvement to be good\nCare\tGood\n")
+    assert [(s.scale, s.score_value) for s in got] == [("ofsted-cqc", 2), ("ofsted-cqc", 3)]
+
+
+def test_bold_header_is_part_of_the_table_region() -> None:
+    text = "Lead.\n\n| **Criteria** | **Score** |\n|---|---|\n| Speed | Fair |\n| Care | Good |\n"
+    (region,) = table_regions(text, find_scores(text))
+    assert text[region[0] : region[1]].startswith("| **Criteria**")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Criteria\tScore\n\nLeadership\tGood\n\nCasework\tFair\n\nVictims\tPoor\n\nSaid:",
+        "Criteria Score\n\nLeadership Good\n\nCasework Fair\n\nVictims Poor\n",
+        "Criteria Score\n\nLeadership Good\nCasework Fair\nVictims Poor\n\nMore.",
+        "Intro.\n\n| Leadership | Good |\n\n| Casework | Fair |\n\n| Victims | Poor |\n",
+        "Intro.\n\nLeadership: Good\n\nCasework: Fair\n\nVictims: Poor\n\nMore.",
+    ],
+)
+def test_double_spaced_table_is_one_table(text: str) -> None:
+    got = find_scores(text)
+    assert [(s.table, s.criterion) for s in got] == [
+        (0, "Leadership"),
+        (0, "Casework"),
+        (0, "Victims"),
+    ]
+    (region,) = table_regions(text, got)
+    table = text[region[0] : region[1]]
+    assert table.lstrip("| ").startswith("Criteria" if "Criteria" in text else "Leadership")
+    assert table.rstrip("| ").endswith("Poor")
+
+
+def test_runs_of_rows_split_by_a_blank_line_are_two_tables() -> None:
+    text = "Safety\tGood\nRespect\tPoor\n\nSafety\tPoor\nRespect\tPoor\n"
+    assert [s.table for s in find_scores(text)] == [0, 0, 1, 1]
+
+
+def test_single_space_lines_split_by_blank_lines_need_a_header() -> None:
+    # one-line paragraphs ending in a grade word (headings, say) are not rows by themselves
+    assert rows("Intro.\n\nOur view Good\n\nTheir view Good\n\nAnother view Fair\n\nEnd.") == []
+
+
+def test_grid_table_borders_are_rules_and_part_of_the_region() -> None:
+    text = (
+        "Intro.\n\n+------------+-------+\n| Criteria   | Score |\n+============+=======+\n"
+        "| Leadership | Good  |\n+------------+-------+\n| Casework   | Fair  |\n"
+        "+------------+-------+\n\nMore."
+    )
+    got = find_scores(text)
+    assert [(s.criterion, s.score) for s in got] == [("Leadership", "Good"), ("Casework", "Fair")]
+    (region,) = table_regions(text, got)
+    assert text[region[0] : region[1]] == text[8:-7]

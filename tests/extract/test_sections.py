@@ -164,3 +164,45 @@ def test_markdown_headline_value_drops_heading_marks() -> None:
     )
     assert release.title == "Inspection of Somewhere"
     assert release.sections[0].text == "# **Inspection of Somewhere**"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Notes to editors", "Notes to editors:", "Background:", "## Notes to editors", "**ENDS**"],
+)
+def test_background_heading_in_any_dress_opens_the_notes(heading: str) -> None:
+    text = f"Headline\n\nLede sentence one. And two.\n\n{heading}\n\nThe body was founded in 2004."
+    assert [k for k, _ in kinds(text)] == ["title", "body", "heading", "background"]
+
+
+def test_a_sentence_ending_in_a_colon_is_not_a_heading() -> None:
+    text = "Headline\n\nLede sentence one. And two.\n\nThe grades were as follows:\n\nMore. Text."
+    assert [k for k, _ in kinds(text)] == ["title", "body", "body", "body"]
+
+
+def test_double_spaced_table_with_its_header_is_one_table_section() -> None:
+    text = (
+        "Headline\n\nLede sentence one. And two.\n\n"
+        "Criteria\tScore\n\nLeadership\tGood\n\nCasework\tFair\n\nThe Area agreed. It will act."
+    )
+    assert kinds(text) == [
+        ("title", "Headline"),
+        ("body", "Lede sentence one. A"),
+        ("table", "Criteria\tScore"),
+        ("background", "The Area agreed. It "),
+    ]
+
+
+def test_setext_headline_and_headings_are_read_as_headings() -> None:
+    text = (
+        "Council rated good\n==================\n\nLede sentence one. And two.\n\n"
+        "Notes to editors\n----------------\n\nThe council serves 300,000 people."
+    )
+    assert [k for k, _ in kinds(text)] == ["title", "body", "heading", "background"]
+
+
+def test_a_paragraph_ending_in_a_dash_line_of_its_own_text_is_not_a_heading() -> None:
+    text = (
+        "Headline\n\nLede sentence one. And two.\n\nThe grades were\nfair - and - good\n\nEnd. Of."
+    )
+    assert [k for k, _ in kinds(text)] == ["title", "body", "body", "body"]
