@@ -485,8 +485,8 @@ class _Renderer:
 
     def add_heading(self, tag: str, parts: _Parts) -> None:
         text = _collapse(parts)
-        if not text or text.isspace():
-            return
+        if not text or text.isspace() or _BOILERPLATE_RE.fullmatch(text):
+            return  # ("Is this page useful?" is a heading on GOV.UK pages)
         if tag == "h1" and not self.title_seen:
             self.title_seen = True
             self.blocks.append(_Block("title", text))

@@ -226,6 +226,20 @@ def test_licence_and_copyright_lines_go_even_inside_main() -> None:
     ]
 
 
+def test_govuk_page_feedback_goes_but_a_similar_heading_stays() -> None:
+    document = render(
+        "<main><h1>Report published</h1><p>Body.</p><h2>Is this plan useful to families?</h2>"
+        "<p>Yes.</p><div class='gem-c-feedback'><h2>Is this page useful?</h2>"
+        "<a href='/contact'>Report a problem with this page</a></div></main>"
+    )
+    assert blocks(document) == [
+        ("title", "Report published"),
+        ("p", "Body."),
+        ("heading", "Is this plan useful to families?"),
+        ("p", "Yes."),
+    ]
+
+
 # --- entities and white space ----------------------------------------------------------------
 
 
