@@ -61,6 +61,9 @@ class Score:
     start: int
     end: int
     table: int = 0  # which ratings table of the release (0, 1, ...)
+    # Added field: the header of the grade's column, as written, for a row with several grade
+    # columns (the criterion then ends with it in brackets); None for a single-grade row.
+    qualifier: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,11 @@ Layouts: a header row then ``criterion score`` rows (one space, tabs, aligned sp
 markdown), header-less runs of tab/aligned/pipe rows, dash lists (``X – ‘Good’;``),
 grade-first bullets (``• is ‘good’ at X;``) and HTML tables (cells from the markup).
 Grades come from the rating scales in ``data/scales.json``.
+
+A tab, aligned, pipe or HTML row with several grade cells (one column per court, unit or
+year) gives one item per grade cell, its criterion qualified by the column's header from the
+line above the table (``Pre-charge decisions (Crown Court)``). Only rows whose grade cell is
+preceded by other cells are split, so a two-cell row costs nothing more.
 """
 
 from __future__ import annotations
@@ -43,12 +48,21 @@ class Scale:
     grades: dict[str, int]  # casefolded grade -> rank
 
 
+_Cell = tuple[int, int, str]  # a table cell: start and end in its line, its text stripped
+
+
 class _Row(NamedTuple):  # a tuple: built for every row, and cheaper to build than a dataclass
     start: int
     end: int
     criterion: str
     score: str
     strength: int  # _STRONG, _DELIMITED or _WEAK
+    # Rows with several grade cells only: the layout ("pipe", "tab", "aligned" or "html"),
+    # the row's cells and (cell index, grade) for each grade cell, left to right.
+    kind: str = ""
+    cells: tuple[_Cell, ...] = ()
+    grades: tuple[tuple[int, str], ...] = ()
+    header: tuple[_Cell, ...] = ()  # the header row's cells, if one was found
 
 
 @cache
@@ -88,14 +102,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"^\s*[|+]?\s*:?(?:-{3,}|={3,}):?\s*(?:[|+]\s*:?(?:-{3,}|={3,}):?\s*)*[|+]?\s*$"
         ),
         "pipe": re.compile(
-            # the first cell is the criterion, the last the grade (middle cells: other years)
-            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?:\|[^|\n]*)*\|\s*(?:\*\*)?[{_LQ}]?{grade}"
+            # the first cell is the criterion, the last a grade (middle cells: see _grade_cells)
+            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*(?:\*\*)?[{_LQ}]?{grade}"
             r"[{_RQ}]?(?:\*\*)?\s*\|?\s*$",
             flags,
         ),
         "tab": re.compile(
-            rf"^\s*(?P<crit>[^\t\n]*[^\t\s])\t+(?:[^\t\n]*\t+)*[{_LQ}]?{grade}[{_RQ}]?\s*$", flags
+            rf"^\s*(?P<crit>[^\t\n]*[^\t\s])\t+(?P<mid>(?:[^\t\n]*\t+)*)[{_LQ}]?{grade}[{_RQ}]?\s*$",
+            flags,
         ),
+        # a cell of a row with several columns that holds a grade and nothing else
+        "cell": re.compile(rf"\s*(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?\s*", flags),
         # "aligned" and "space" rows: what follows the criterion (see _split_row)
         "aligned": re.compile(rf"{sp}(?<=\S{sp}){sp}+[{_LQ}]?{grade}[{_RQ}]?{sp}*$", flags),
         "dash": re.compile(
@@ -237,13 +254,73 @@ def _split_row(tail: re.Pattern[str], line: str) -> tuple[str, str] | None:
     return None if m is None else (line[start : m.start()], m.group("grade"))
 
 
-def _match_row(kind: str, line: str) -> tuple[str, str] | None:
-    """(criterion, grade) when ``line`` is a row of this kind."""
+def _match_row(kind: str, line: str) -> tuple[str, str, bool] | None:
+    """(criterion, grade, whether cells stand between them) when ``line`` is a row of this
+    kind (an aligned row's criterion then holds those cells)."""
     pattern = _patterns()[kind]
     if kind in ("aligned", "space"):
-        return _split_row(pattern, line)
+        found = _split_row(pattern, line)
+        if found is None:
+            return None
+        crit, grade = found
+        return crit, grade, kind == "aligned" and _ALIGNED_GAP.search(crit) is not None
     m = pattern.match(line)
-    return None if m is None else (m.group("crit"), m.group("grade"))
+    if m is None:
+        return None
+    return m.group("crit"), m.group("grade"), kind in ("pipe", "tab") and bool(m.group("mid"))
+
+
+# Cells: a pipe table's between the pipes; a tab row's between runs of tabs; an aligned row's
+# between runs of two spaces or more (one space joins the words of a cell).
+_ALIGNED_GAP = re.compile(r"[ \xa0]{2}")
+_CELL_RUNS = {
+    "tab": re.compile(r"[^\t]+"),
+    "aligned": re.compile(r"[^ \xa0](?:[^ \xa0]|[ \xa0](?=[^ \xa0]))*"),
+}
+
+
+def _split_cells(kind: str, line: str, *, corner: bool = False) -> list[_Cell]:
+    """The cells of a pipe, tab or aligned line, stripped, with their places in the line. An
+    empty pipe cell is kept; with ``corner``, so is a header's blank first cell (the line
+    starts with a tab, or with two spaces or more)."""
+    if kind == "pipe":
+        body = line.rstrip()
+        first = len(body) - len(body.lstrip())
+        if body[first : first + 1] == "|":
+            first += 1
+        last = len(body) - 1 if body.endswith("|") and len(body) - 1 >= first else len(body)
+        cells: list[_Cell] = []
+        start = first
+        while start <= last:
+            stop = body.find("|", start, last)
+            stop = last if stop < 0 else stop
+            cell = body[start:stop]
+            lead = len(cell) - len(cell.lstrip())
+            cells.append((start + lead, start + len(cell.rstrip()), cell.strip()))
+            start = stop + 1
+        return cells
+    spans = [
+        (m.start() + len(m.group()) - len(m.group().lstrip()), m.start() + len(m.group().rstrip()))
+        for m in _CELL_RUNS[kind].finditer(line.rstrip())
+    ]
+    cells = [(start, end, line[start:end]) for start, end in spans if start < end]
+    indent = line[: cells[0][0]] if corner and cells else ""
+    if corner and cells and ("\t" in indent if kind == "tab" else len(indent) >= 2):
+        cells.insert(0, (0, 0, ""))  # the blank corner above the row labels
+    return cells
+
+
+def _grade_cells(kind: str, line: str) -> tuple[tuple[_Cell, ...], tuple[tuple[int, str], ...]]:
+    """The cells of a row and (cell index, grade) of every cell after the first that holds a
+    grade and nothing else."""
+    cells = tuple(_split_cells(kind, line))
+    cell = _patterns()["cell"]
+    grades = tuple(
+        (i, collapse_space(m.group("grade")))
+        for i, c in enumerate(cells[1:], 1)
+        if (m := cell.fullmatch(c[2]))
+    )
+    return cells, grades
 
 
 def _row_strength(kind: str, line: str, raw_criterion: str) -> int:
@@ -260,6 +337,12 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
         if found is None:
             continue
         crit = _clean_criterion(found[0])
+        multi: tuple[tuple[_Cell, ...], tuple[tuple[int, str], ...]] = ((), ())
+        if found[2]:  # cells between the criterion and the grade: are some grades?
+            cells, grades = _grade_cells(kind, line)
+            if len(grades) > 1:
+                crit = _clean_criterion(cells[0][2])
+                multi = (cells, grades)
         if kind in _CELL_KINDS:
             crit = _cell_label(crit)
         if not crit or len(crit.split()) > _MAX_LABEL_WORDS or crit[-1] in ".:;":
@@ -274,6 +357,8 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             crit,
             collapse_space(found[1]),
             _row_strength(kind, line, found[0]),
+            kind if multi[1] else "",
+            *multi,
         )
     return None
 
@@ -390,32 +475,133 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
     out: list[list[_Row]] = []
     for table in tables:
         rows: list[_Row] = []
+        header: tuple[_Cell, ...] = ()  # the last row before the first graded one
         for cells in table:
             if len(cells) < 2 or all(c.tag == "th" for c in cells):
+                if not rows and len(cells) >= 2:
+                    header = tuple((c.start, c.end, text[c.start : c.end]) for c in cells)
                 continue  # a header row
             first = text[cells[0].start : cells[0].end]
-            # the grade is the rightmost cell that holds only a grade (a comment may follow)
-            m = next(
-                (
-                    found
-                    for c in reversed(cells[1:])
-                    if (found := grade.match(f"x\t{text[c.start : c.end].strip()}"))
-                ),
-                None,
-            )
-            if m is None or not first.strip():
+            # the grade cells: each holds only a grade (a comment may follow the last)
+            graded = [
+                (i, found)
+                for i, c in enumerate(cells[1:], 1)
+                if (found := grade.match(f"x\t{text[c.start : c.end].strip()}"))
+            ]
+            if not graded or not first.strip():
+                if not graded and not rows:
+                    header = tuple((c.start, c.end, text[c.start : c.end]) for c in cells)
                 continue
-            rows.append(
-                _Row(
-                    cells[0].start,
-                    cells[-1].end,
-                    _cell_label(_clean_criterion(first)),
-                    collapse_space(m.group("grade")),
-                    _STRONG,
-                )
+            row = _Row(
+                cells[0].start,
+                cells[-1].end,
+                _cell_label(_clean_criterion(first)),
+                collapse_space(graded[-1][1].group("grade")),
+                _STRONG,
             )
+            if len(graded) > 1:
+                row = row._replace(
+                    kind="html",
+                    cells=tuple((c.start, c.end, text[c.start : c.end]) for c in cells),
+                    grades=tuple((i, collapse_space(m.group("grade"))) for i, m in graded),
+                    header=header,
+                )
+            rows.append(row)
         if rows:
             out.append(rows)
+    return out
+
+
+def _header_line(text: str, row_start: int) -> tuple[int, str]:
+    """The line that may head a table whose first row starts at ``row_start``, and where it
+    starts: the nearest line above it that is not a rule line, across one blank line at most."""
+    end = text.rfind("\n", 0, row_start)
+    rule = _patterns()["md_rule"]
+    blank_seen = False
+    while end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if not line.strip():
+            if blank_seen:
+                return -1, ""
+            blank_seen = True
+        elif not rule.match(line):
+            return start, line
+        end = start - 1
+    return -1, ""
+
+
+def _header_cells(kind: str, line: str) -> tuple[_Cell, ...]:
+    """The cells of ``line`` if it may be a header of a table of this layout: two cells or
+    more, none a grade or a sentence."""
+    if not line or {"pipe": "|", "tab": "\t"}.get(kind, "  ") not in line.replace("\xa0", " "):
+        return ()
+    if _patterns()["header"].match(line):
+        return ()  # ``Criteria | Score``: it names the label and grade columns, not the grades
+    cells = tuple(_split_cells(kind, line, corner=True))
+    cell = _patterns()["cell"]
+    if len(cells) < 2 or any(
+        c[2].endswith((".", ":", ";"))
+        or len(c[2].split()) > _MAX_LABEL_WORDS
+        or cell.fullmatch(c[2])
+        for c in cells
+    ):
+        return ()
+    return cells
+
+
+@cache
+def _header_labels() -> frozenset[str]:
+    return frozenset(x.casefold() for x in load("scales")["header_labels"])
+
+
+def _qualifier(row: _Row, index: int) -> str | None:
+    """The header of the row's cell ``index``: the header cell in the same place (a header one
+    cell short lacks the blank corner), or, for aligned spaces, the one cell above it."""
+    cells, header = row.cells, row.header
+    if not header:
+        return None
+    if len(header) == len(cells):
+        found: _Cell | None = header[index]
+    elif (
+        len(header) == len(cells) - 1
+        and row.kind != "aligned"
+        and header[0][2].casefold() not in _header_labels()
+    ):
+        found = header[index - 1]
+    elif row.kind == "aligned":
+        start, end = cells[index][0], cells[index][1]
+        above = [h for h in header if h[0] < end and start < h[1]]
+        found = above[0] if len(above) == 1 and above[0][0] >= cells[0][1] else None
+    else:
+        found = None
+    name = collapse_space(found[2]).strip(" *") if found else ""
+    return name or None
+
+
+def _items(row: _Row) -> Iterator[tuple[str, str, str | None]]:
+    """(criterion, grade, qualifier) for each grade of the row, left to right."""
+    if not row.grades:
+        yield row.criterion, row.score, None
+        return
+    for index, grade in row.grades:
+        qualifier = _qualifier(row, index)
+        yield (f"{row.criterion} ({qualifier})" if qualifier else row.criterion), grade, qualifier
+
+
+def _with_headers(text: str, rows: list[_Row]) -> list[_Row]:
+    """A text table's rows, those with several grade cells given the header line's cells."""
+    if not any(r.grades for r in rows):
+        return rows
+    _, line = _header_line(text, rows[0].start)
+    headers: dict[str, tuple[_Cell, ...]] = {}
+    out = []
+    for r in rows:
+        if r.grades:
+            if r.kind not in headers:
+                headers[r.kind] = _header_cells(r.kind, line)
+            r = r._replace(header=headers[r.kind])
+        out.append(r)
     return out
 
 
@@ -427,8 +613,11 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
         tables: cell spans of tables read from HTML markup, when the release was a web page.
 
     Returns:
-        Rows in text order, each with its grade's rank on the one scale that fits its whole
-        table (``score_value``/``scale`` null when no scale holds every grade of the table).
+        One item per grade, in text order: a row with several grade columns gives one item per
+        grade cell, left to right, its criterion qualified by the column's header
+        (``Pre-charge decisions (Crown Court)``). Each grade is ranked on the one scale that
+        fits its whole table (``score_value``/``scale`` null when no scale holds every grade
+        of the table).
     """
     found = _html_rows(text, tables) if tables else []
     taken = [(t[0].start, t[-1].end) for t in found]
@@ -436,25 +625,27 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
         s, e = group[0].start, group[-1].end
         if any(s < te and ts < e for ts, te in taken):
             continue
-        found.append(group)
+        found.append(_with_headers(text, group))
         taken.append((s, e))
     found.sort(key=lambda t: t[0].start)
     out: list[Score] = []
     _, aliases = _scales()
     for index, rows in enumerate(found):
-        scale = _grade_scale([r.score for r in rows])
-        for r in rows:
-            key = r.score.casefold()
+        items = [(r, item) for r in rows for item in _items(r)]
+        scale = _grade_scale([grade for _, (_, grade, _) in items])
+        for r, (criterion, grade, qualifier) in items:
+            key = grade.casefold()
             key = aliases.get(key, key)
             out.append(
                 Score(
-                    criterion=r.criterion,
-                    score=r.score,
+                    criterion=criterion,
+                    score=grade,
                     score_value=scale.grades.get(key) if scale else None,
                     scale=scale.name if scale else None,
                     start=r.start,
                     end=r.end,
                     table=index,
+                    qualifier=qualifier,
                 )
             )
     return out
@@ -462,15 +653,23 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
 
 def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, str]]:
     """The span of each ratings table, with the header and rule lines just above it (a header
-    may stand one blank line above its first row) and the rule lines just below it."""
+    may stand one blank line above its first row; a table with several grade columns takes the
+    header that named them) and the rule lines just below it."""
     spans: dict[int, list[int]] = {}
+    named: set[int] = set()  # tables whose columns were named by a header line
     for s in scores:
         r = spans.setdefault(s.table, [s.start, s.end])
         r[0], r[1] = min(r[0], s.start), max(r[1], s.end)
+        if s.qualifier is not None:
+            named.add(s.table)
     pats = _patterns()
     out = []
-    for first, end in spans.values():
+    for table, (first, end) in spans.items():
         start = first
+        if table in named:
+            line_start, line = _header_line(text, first)
+            if line_start >= 0:
+                start = line_start + len(line) - len(line.lstrip())
         while True:
             this_line = text.rfind("\n", 0, start) + 1
             if this_line == 0:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.scores import find_scores, table_regions
+from pipeline.model import Span
 
 
 def rows(text: str) -> list[tuple[str, str]]:
@@ -162,15 +163,319 @@ def test_grades_come_from_the_scales_file() -> None:
     assert rows("Safety\tSplendid\nCare\tMarvellous\n") == []
 
 
-def test_extra_columns_take_first_cell_and_last_grade() -> None:
+def test_extra_non_grade_columns_take_first_cell_and_last_grade() -> None:
+    # one grade cell per row: the other columns (a count, a percentage) are not grades
     pipes = (
-        "| Area | 2019 | 2023 |\n|---|---|---|\n| Leadership | Poor | Good |\n"
-        "| Money | Fair | Fair |\n"
+        "| Area | Files | 2023 |\n|---|---|---|\n| Leadership | 12 | Good |\n| Money | 7 | Fair |\n"
     )
-    tabs = "Area\t2019\t2023\nLeadership\tPoor\tGood\nMoney\tFair\tFair\n"
+    tabs = "Area\tFiles\t2023\nLeadership\t12\tGood\nMoney\t7\tFair\n"
     expected = [("Leadership", "Good"), ("Money", "Fair")]
     assert rows(pipes) == expected
     assert rows(tabs) == expected
+    assert [s.qualifier for s in find_scores(pipes)] == [None, None]
+
+
+MC, CC = "Magistrates' courts", "Crown Court"
+TWO_COLUMNS = [
+    (f"Pre-charge decisions ({MC})", "Good", MC),
+    (f"Pre-charge decisions ({CC})", "Fair", CC),
+    (f"Overall casework quality ({MC})", "Good", MC),
+    (f"Overall casework quality ({CC})", "Poor", CC),
+]
+NO_HEADER = [
+    ("Pre-charge decisions", "Good", None),
+    ("Pre-charge decisions", "Fair", None),
+    ("Overall casework quality", "Good", None),
+    ("Overall casework quality", "Poor", None),
+]
+YEARS = [
+    ("Leadership (2022)", "Requires improvement", "2022"),
+    ("Leadership (2023)", "Good", "2023"),
+    ("Services (2022)", "Inadequate", "2022"),
+    ("Services (2023)", "Requires improvement", "2023"),
+]
+THREE_COLUMNS = [
+    ("Case progression (North)", "Good", "North"),
+    ("Case progression (South)", "Fair", "South"),
+    ("Case progression (West)", "Excellent", "West"),
+    ("Disclosure (North)", "Poor", "North"),
+    ("Disclosure (South)", "Fair", "South"),
+    ("Disclosure (West)", "Good", "West"),
+]
+PERCENT_BETWEEN = [
+    (f"Pre-charge decisions ({MC} grade)", "Good", f"{MC} grade"),
+    (f"Pre-charge decisions ({CC} grade)", "Fair", f"{CC} grade"),
+    (f"Overall casework quality ({MC} grade)", "Good", f"{MC} grade"),
+    (f"Overall casework quality ({CC} grade)", "Poor", f"{CC} grade"),
+]
+# Rows with several grade cells, in every text layout: one item per grade cell, row by row
+# and left to right, each criterion qualified by its column's header.
+MULTI_COLUMN = {
+    "tabs": (
+        f"Casework quality\t{MC}\t{CC}\nPre-charge decisions\tGood\tFair\n"
+        "Overall casework quality\tGood\tPoor",
+        TWO_COLUMNS,
+    ),
+    "tabs-runs-of-tabs": (
+        f"Casework quality\t\t{MC}\t{CC}\nPre-charge decisions\t\tGood\tFair\n"
+        "Overall casework quality\tGood\t\tPoor",
+        TWO_COLUMNS,
+    ),
+    "tabs-blank-corner": (
+        f"\t{MC}\t{CC}\nPre-charge decisions\tGood\tFair\nOverall casework quality\tGood\tPoor",
+        TWO_COLUMNS,
+    ),
+    "tabs-header-without-corner": (
+        f"{MC}\t{CC}\nPre-charge decisions\tGood\tFair\nOverall casework quality\tGood\tPoor",
+        TWO_COLUMNS,
+    ),
+    "tabs-no-header": (
+        "Pre-charge decisions\tGood\tFair\nOverall casework quality\tGood\tPoor",
+        NO_HEADER,
+    ),
+    "tabs-header-blank-line-above-rows": (
+        f"Casework quality\t{MC}\t{CC}\n\nPre-charge decisions\tGood\tFair\n"
+        "Overall casework quality\tGood\tPoor",
+        TWO_COLUMNS,
+    ),
+    "pipes": (
+        f"| Casework quality | {MC} | {CC} |\n|---|---|---|\n"
+        "| Pre-charge decisions | Good | Fair |\n| Overall casework quality | Good | Poor |",
+        TWO_COLUMNS,
+    ),
+    "pipes-without-outer-pipes": (
+        f"Casework quality | {MC} | {CC}\nPre-charge decisions | Good | Fair\n"
+        "Overall casework quality | Good | Poor",
+        TWO_COLUMNS,
+    ),
+    "markdown-bold-header-and-grades": (
+        f"| **Casework quality** | **{MC}** | **{CC}** |\n| :--- | :---: | :---: |\n"
+        "| Pre-charge decisions | **Good** | **Fair** |\n"
+        "| Overall casework quality | Good | Poor |",
+        TWO_COLUMNS,
+    ),
+    "markdown-blank-corner": (
+        f"| | {MC} | {CC} |\n|---|---|---|\n| Pre-charge decisions | Good | Fair |\n"
+        "| Overall casework quality | Good | Poor |",
+        TWO_COLUMNS,
+    ),
+    "pipes-no-header": (
+        "| Pre-charge decisions | Good | Fair |\n| Overall casework quality | Good | Poor |",
+        NO_HEADER,
+    ),
+    "pipes-empty-header-cell": (
+        f"| Casework quality | {MC} | |\n|---|---|---|\n| Pre-charge decisions | Good | Fair |\n"
+        "| Overall casework quality | Good | Poor |",
+        [
+            (f"Pre-charge decisions ({MC})", "Good", MC),
+            ("Pre-charge decisions", "Fair", None),
+            (f"Overall casework quality ({MC})", "Good", MC),
+            ("Overall casework quality", "Poor", None),
+        ],
+    ),
+    "aligned": (
+        f"Casework quality          {MC}   {CC}\n"
+        "Pre-charge decisions      Good                  Fair\n"
+        "Overall casework quality  Good                  Poor",
+        TWO_COLUMNS,
+    ),
+    "aligned-blank-corner": (
+        "                            2022                    2023\n"
+        "Leadership                  Requires improvement    Good\n"
+        "Services                    Inadequate              Requires improvement",
+        YEARS,
+    ),
+    "aligned-header-out-of-line": (
+        "Domain  2022  2023\nLeadership  Requires improvement  Good\n"
+        "Services  Inadequate  Requires improvement",
+        YEARS,
+    ),
+    "aligned-no-header": (
+        "Pre-charge decisions      Good    Fair\nOverall casework quality  Good    Poor",
+        NO_HEADER,
+    ),
+    "probation-years-pipes": (
+        "| Domain | 2022 | 2023 |\n|---|---|---|\n| Leadership | Requires improvement | Good |\n"
+        "| Services | Inadequate | Requires improvement |",
+        YEARS,
+    ),
+    "three-columns-tabs": (
+        "Area\tNorth\tSouth\tWest\nCase progression\tGood\tFair\tExcellent\n"
+        "Disclosure\tPoor\tFair\tGood",
+        THREE_COLUMNS,
+    ),
+    "three-columns-pipes": (
+        "| Area | North | South | West |\n|---|---|---|---|\n"
+        "| Case progression | Good | Fair | Excellent |\n| Disclosure | Poor | Fair | Good |",
+        THREE_COLUMNS,
+    ),
+    "percentage-columns-between-tabs": (
+        f"Casework quality\t{MC} %\t{MC} grade\t{CC} %\t{CC} grade\n"
+        "Pre-charge decisions\t71.2%\tGood\t64%\tFair\n"
+        "Overall casework quality\t70%\tGood\t52.5%\tPoor",
+        PERCENT_BETWEEN,
+    ),
+    "percentage-columns-between-pipes": (
+        f"| Casework quality | {MC} % | {MC} grade | {CC} % | {CC} grade |\n"
+        "|---|---|---|---|---|\n| Pre-charge decisions | 71.2% | Good | 64% | Fair |\n"
+        "| Overall casework quality | 70% | Good | 52.5% | Poor |",
+        PERCENT_BETWEEN,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MULTI_COLUMN))
+def test_several_grade_columns(name: str) -> None:
+    table, expected = MULTI_COLUMN[name]
+    text = f"CPS Wessex inspection\n\nThe scores were:\n\n{table}\n\nMore text."
+    got = find_scores(text)
+    assert [(s.criterion, s.score, s.qualifier) for s in got] == expected
+    # each item spans its row; one table, ranked on one scale
+    lines = table.split("\n")
+    for s in got:
+        row = text[s.start : s.end]
+        assert "\n" not in row
+        assert row in lines
+        assert s.score in row
+        assert row.lstrip("| *").startswith(s.criterion.split(" (")[0])
+    assert {s.table for s in got} == {0}
+    assert all(s.score_value is not None for s in got)
+
+
+def test_several_grade_columns_rank_on_one_scale_and_table_takes_the_header() -> None:
+    text = (
+        "Intro.\n\nCasework quality\tMagistrates' courts\tCrown Court\n"
+        "Pre-charge decisions\tExcellent\tFair\nOverall casework quality\tGood\tPoor\n\nMore."
+    )
+    got = find_scores(text)
+    assert [(s.scale, s.score_value) for s in got] == [
+        ("hmcpsi", 4),
+        ("hmcpsi", 2),
+        ("hmcpsi", 3),
+        ("hmcpsi", 1),
+    ]
+    assert [(s.start, s.end) for s in got[:2]] == [(got[0].start, got[0].end)] * 2
+    (region,) = table_regions(text, got)
+    assert text[region[0] : region[1]].startswith("Casework quality\tMagistrates")
+    assert text[region[0] : region[1]].endswith("Good\tPoor")
+
+
+def test_one_grade_rows_beside_several_grade_rows() -> None:
+    # a row with one grade keeps its plain label; the other rows are qualified
+    text = (
+        "| Area | 2022 | 2023 |\n|---|---|---|\n| Leadership | Good | Outstanding |\n"
+        "| Services | n/a | Good |\n"
+    )
+    assert [(s.criterion, s.score, s.qualifier) for s in find_scores(text)] == [
+        ("Leadership (2022)", "Good", "2022"),
+        ("Leadership (2023)", "Outstanding", "2023"),
+        ("Services", "Good", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the line above is prose, not a header: no qualifier
+        "The grades, by court:\nPre-charge decisions\tGood\tFair\n"
+        "Overall casework quality\tGood\tPoor",
+        "Inspectors found this.  Then that.\nPre-charge decisions  Good  Fair\n"
+        "Overall casework quality  Good  Poor",
+        # a two-column header names the label and grade columns, not each grade column
+        "Criteria\tScore\nPre-charge decisions\tGood\tFair\nOverall casework quality\tGood\tPoor",
+        # one cell short, but its first cell names the label column: not a shifted header
+        "Area\tMagistrates\nPre-charge decisions\tGood\tFair\nOverall casework quality\tGood\tPoor",
+        # the line above is a row of grades, not a header
+        "Case handling\tGood\tGood\nPre-charge decisions\tGood\tFair\n"
+        "Overall casework quality\tGood\tPoor",
+    ],
+)
+def test_several_grade_columns_without_a_usable_header(text: str) -> None:
+    got = find_scores(text)
+    assert {s.qualifier for s in got} == {None}
+    assert [s.criterion for s in got][-4:] == [
+        "Pre-charge decisions",
+        "Pre-charge decisions",
+        "Overall casework quality",
+        "Overall casework quality",
+    ]
+
+
+def _html_cells(text: str, rows: list[list[str]], tag: str = "td") -> list[tuple[Span, ...]]:
+    """Spans of ``rows`` in ``text``, laid out as the HTML reader does (cells joined by a tab,
+    rows by a newline): the first row's cells tagged ``tag``."""
+    out, pos = [], 0
+    for n, cells in enumerate(rows):
+        spans = []
+        for c in cells:
+            spans.append(Span(pos, pos + len(c), tag if n == 0 else "td"))
+            pos += len(c) + 1
+        out.append(tuple(spans))
+    assert pos - 1 == len(text)
+    return out
+
+
+HTML_TWO = [
+    ["Casework quality", "Magistrates' courts", "Crown Court"],
+    ["Pre-charge decisions", "Good", "Fair"],
+    ["Overall casework quality", "Good", "Poor"],
+]
+
+
+@pytest.mark.parametrize(
+    ("table", "tag", "expected"),
+    [
+        (HTML_TWO, "td", TWO_COLUMNS),
+        (HTML_TWO, "th", TWO_COLUMNS),
+        ([["", "Magistrates' courts", "Crown Court"], *HTML_TWO[1:]], "th", TWO_COLUMNS),
+        (HTML_TWO[1:], "td", NO_HEADER),
+        (
+            [
+                ["Casework quality", "Magistrates' courts %", "Magistrates' courts", "Crown Court"],
+                ["Pre-charge decisions", "71%", "Good", "Fair"],
+                ["Overall casework quality", "70%", "Good", "Poor"],
+            ],
+            "th",
+            TWO_COLUMNS,
+        ),
+        (
+            [
+                ["Area", "North", "South", "West"],
+                ["Case progression", "Good", "Fair", "Excellent"],
+                ["Disclosure", "Poor", "Fair", "Good"],
+            ],
+            "th",
+            THREE_COLUMNS,
+        ),
+    ],
+)
+def test_html_several_grade_columns(
+    table: list[list[str]], tag: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    text = "\n".join("\t".join(r) for r in table)
+    got = find_scores(text, [_html_cells(text, table, tag)])
+    assert [(s.criterion, s.score, s.qualifier) for s in got] == expected
+    first_row = text.split("\n")[len(table) - 2]
+    assert text[got[0].start : got[0].end] == first_row
+
+
+def test_html_page_with_several_grade_columns() -> None:
+    import pipeline
+
+    html = (
+        "<html><body><main><h1>CPS Wessex inspection</h1><p>The scores were:</p><table>"
+        "<tr><td>Casework quality</td><td>Magistrates' courts</td><td>Crown Court</td></tr>"
+        "<tr><td>Pre-charge decisions</td><td>Good</td><td>Fair</td></tr>"
+        "<tr><td>Overall casework quality</td><td>Good</td><td>Poor</td></tr>"
+        "</table><p>More text.</p></main></body></html>"
+    )
+    release = pipeline.extract_text(html, fmt="html")
+    assert [(s.criterion, s.score, s.qualifier) for s in release.scores] == TWO_COLUMNS
+
+
+def test_one_grade_rows_have_no_qualifier() -> None:
+    for text, _ in (*LAYOUTS.values(), *MORE_LAYOUTS.values()):
+        assert {s.qualifier for s in find_scores(text)} <= {None}
 
 
 def test_colon_rows_and_unquoted_dash_rows() -> None:
