@@ -104,7 +104,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "pipe": re.compile(
             # the first cell is the criterion, the last a grade (middle cells: see _grade_cells)
             rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*(?:\*\*)?[{_LQ}]?{grade}"
-            r"[{_RQ}]?(?:\*\*)?\s*\|?\s*$",
+            rf"[{_RQ}]?(?:\*\*)?\s*\|?\s*$",
             flags,
         ),
         "tab": re.compile(

@@ -583,6 +583,12 @@ MORE_LAYOUTS = {
         "Findings.\n\nSafe – Requires improvement\nWell-led – Good\n\nMore.",
         [("Safe", "Requires improvement"), ("Well-led", "Good")],
     ),
+    # quote marks round a grade in a pipe cell: curly, straight double, straight single
+    "pipe-quoted-grades": (
+        "| Criteria | Score |\n|---|---|\n| Leadership | ‘Good’ |\n| Casework | \"Fair\" |\n"
+        "| Victims | 'Poor' |\n",
+        [("Leadership", "Good"), ("Casework", "Fair"), ("Victims", "Poor")],
+    ),
     "two-bulleted-unquoted-dash-rows": (
         "Findings:\n\n• Safe – Requires improvement\n• Well-led - Good\n",
         [("Safe", "Requires improvement"), ("Well-led", "Good")],
