@@ -247,7 +247,7 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
     s_stripped = s.strip()
     if not _single_line(s_stripped) or len(s_stripped) > 160:
         return False
-    folded = s_stripped.casefold()
+    folded = s_stripped.strip("*_").casefold()  # Markdown emphasis: "**Published 1 May 2024**"
     labels = _metadata_labels()
     for label in labels if folded.startswith(labels) else ():
         if folded.startswith(label) and (len(folded) == len(label) or folded[len(label)] in ": \t"):

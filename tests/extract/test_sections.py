@@ -233,3 +233,14 @@ def test_a_headline_quoting_a_phrase_is_the_title(headline: str) -> None:
 def test_a_quoted_lede_is_not_a_title(opening: str) -> None:
     text = f"{opening}\n\nInspectors visited the prison in May 2022. They found more.\n"
     assert kinds(text)[0][0] != "title"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["**Published 18 July 2024**", "*Published: 18 July 2024*", "**Published:** 18 July 2024"],
+)
+def test_a_metadata_line_in_markdown_emphasis_is_metadata(line: str) -> None:
+    text = f"# Headline\n\n{line}\n\nThe lede paragraph is here.\n"
+    start = text.index("18 July")
+    dates = [DateMention("18 July 2024", "2024-07-18", "2024-07-18", "day", start, start + 12)]
+    assert [k for k, _ in kinds(text, dates)] == ["title", "metadata", "standfirst"]
