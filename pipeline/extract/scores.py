@@ -317,6 +317,8 @@ def _table_rows(text: str) -> list[list[_Row]]:
                 )
             ):
                 tables.append(run)
+            elif len(run) == 1 and tables and _trails(text, tables[-1], run[0]):
+                tables[-1] = [*tables[-1], run[0]]
         run, header = [], False
 
     pos = 0
@@ -362,6 +364,16 @@ def _table_rows(text: str) -> list[list[_Row]]:
         prev_blank, gap, prev_line = blank, False, line
     close(True)
     return tables
+
+
+def _trails(text: str, table: list[_Row], row: _Row) -> bool:
+    """An ``Overall`` row set one blank line below a table (``Overall: Requires improvement``)
+    is the table's last row."""
+    return (
+        row.criterion.casefold().startswith("overall")
+        and text.count("\n", table[-1].end, row.start) <= 2
+        and not text[table[-1].end : row.start].strip()
+    )
 
 
 def _is_caption(line: str) -> bool:

@@ -118,6 +118,8 @@ def test_layouts(name: str) -> None:
         "Next year: Good\nshe said, before leaving.\n",
         "Inspectors asked two questions.\nWas it safe – Good\nWas it led – Good\n"
         "were the answers they wrote down.\n",
+        # a lone Overall line with no table just above it
+        "Ratings were given.\n\nOverall: Good\n\nMore.",
         # rows under a line that ends a sentence, or under a line inside a paragraph
         "Intro.\n\nWe asked two questions.\nSafe – Good\nLed – Good\n\nMore.",
         "Intro.\n\nThe first line of prose goes on\nand on here:\nSafe – Good\nLed – Good\n",
@@ -299,6 +301,14 @@ MORE_LAYOUTS = {
     "colon-rows-under-a-caption": (
         "Intro.\n\nThe ratings are:\nSafe: Good\nWell-led: Inadequate\n\nMore.",
         [("Safe", "Good"), ("Well-led", "Inadequate")],
+    ),
+    "overall-row-a-blank-line-below": (
+        "Ratings:\n\nSafe: Inadequate\nCaring: Good\n\nOverall: Requires improvement\n\nMore.",
+        [("Safe", "Inadequate"), ("Caring", "Good"), ("Overall", "Requires improvement")],
+    ),
+    "overall-rating-row-tabbed-below": (
+        "Ratings:\n\nSafe\tGood\nCaring\tGood\n\nOverall rating\tGood\n",
+        [("Safe", "Good"), ("Caring", "Good"), ("Overall rating", "Good")],
     ),
     "markdown-bold-labels": (
         "Ratings:\n\n- **Safe:** Good\n- **Well-led**: Requires improvement\n",
