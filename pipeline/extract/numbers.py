@@ -47,6 +47,7 @@ def _words(key: str) -> frozenset[str]:
 
 _STOP = _words("stop")
 _LABELS = _words("labels")
+_WORD_LABELS = _words("word_labels")
 
 
 def _by_last_char(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -599,7 +600,7 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
         return None  # year-one, follow-on
     if t[e : e + 2] == "'s":
         return None  # one's own
-    if s > 1 and t[s - 1] in " \n" and t[s - 2].isalpha() and _is_label(t, s):
+    if s > 1 and t[s - 1] in " \n" and t[s - 2].isalpha() and _word_before(t, s)[0] in _WORD_LABELS:
         return None  # Phase two, Domain one, tranche three
     read = _read_words(t, s, e)
     if read is None:

@@ -315,6 +315,8 @@ def test_a_number_ending_a_wrapped_sentence_at_a_line_start_is_not_a_note(text: 
         ("Inspectors rated two domains.", [("two", "domains")]),
         ("In 1.5 Years it grew.", [("1.5", "Years")]),
         ("Of the 12 wings, two phases ran.", [("12", "wings"), ("two", "phases")]),
+        ("On each wing two officers worked.", [("two", "officers")]),
+        ("In one cell three men lived.", [("one", "cell"), ("three", "men")]),
     ],
 )
 def test_numbers_near_label_shapes_still_count(text: str, expected: list[tuple[str, str]]) -> None:
