@@ -7,8 +7,9 @@ Rendering rules (the README repeats them):
   the next one is tried.
 - **Dropped.** ``script``, ``style``, ``nav``, ``header``, ``footer``, ``aside``, ``form``,
   ``button`` and the other tags in ``data/boilerplate.json``; elements whose id, class, role or
-  aria-label says cookie, banner, breadcrumb, skip link, nav, menu or footer; ``hidden``,
-  ``aria-hidden="true"`` and ``display:none`` elements; text for screen readers only
+  aria-label says cookie, banner, breadcrumb, skip link, nav, menu, footer, share links or
+  related posts; ``hidden``, ``aria-hidden="true"`` and ``display:none`` elements; text for
+  screen readers only
   (``visually-hidden``, ``sr-only``: a hidden "Rating:" before a grade is not on the page);
   and whole blocks that are only a licence or copyright line, "Skip to main content" or a
   cookie sentence. An element that contains the page's ``<h1>`` is never dropped (an
@@ -45,6 +46,8 @@ Rendering rules (the README repeats them):
   written (``"Date of publication 7 March 2024"``). These blocks are tagged ``metadata`` and
   fill ``metadata`` with snake_case keys. A ``<dl>`` counts as metadata when one of its
   terms is a known label or its id/class says meta; otherwise its entries are ``p`` blocks.
+  A ``<p>`` or ``<div>`` without block children whose class says meta (``entry-meta``) is one
+  ``metadata`` block too (with no key).
 - ``<pre>``: white space kept, lines right-trimmed; blank lines split it into ``p`` blocks,
   each trimmed at its start (later lines keep their indentation).
 
@@ -365,6 +368,8 @@ class _Flow:
             return _Inline(parts, br=False), lambda: page.add_heading(tag, parts)
         if tag == "p" or tag == "div":
             label = _metadata_label(el, tag)
+            if label is None and _is_metadata_container(el):
+                label = ""
             if label is not None:
                 parts = []
                 return _Inline(parts, br=False), lambda: page.add_metadata(label, parts)
@@ -397,6 +402,19 @@ class _Flow:
         if tag == "hr":
             return None, None
         return self, page.flush  # div, section, article, tr outside a table ...
+
+
+def _is_metadata_container(el: _Element) -> bool:
+    """A p/div without block children whose class says meta (WordPress's ``entry-meta``:
+    "Posted on 2 November 2023 in News"): one metadata block."""
+    cls = el.get("class")
+    if not cls or "meta" not in cls:
+        return False
+    if not set(_TOKEN_SPLIT_RE.split(cls.lower())) & _METADATA_CONTAINERS:
+        return False
+    for _ in el.iterdescendants(*_BLOCK_TAGS):
+        return False
+    return True
 
 
 def _metadata_label(el: _Element, tag: str) -> str | None:
@@ -500,7 +518,7 @@ class _Renderer:
         self.blocks.append(_Block("metadata", text))
         value = text[len(label) :] if text.startswith(label) else text
         value = value.lstrip(" :").strip()
-        if value:
+        if value and label:
             self.metadata.setdefault(_snake(label), value)
 
     def add_list(self, block: _ListBlock) -> None:

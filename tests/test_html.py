@@ -549,3 +549,47 @@ def test_ratings_in_a_definition_list_or_a_list_are_one_table(ratings: str) -> N
     ]
     (table,) = [s for s in release.sections if s.kind == "table"]
     assert table.text.startswith("Overall effectiveness") and table.text.endswith("improvement")
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "<div class='gem-c-share-links'><h2>Share this page</h2><ul><li>Facebook</li></ul></div>",
+        "<div class='sharedaddy sd-sharing-enabled'><h3>Share this:</h3><p>Twitter</p></div>",
+        "<div class='related-posts'><h2>Related posts</h2><ul><li>PDU rated Good – 12 October "
+        "2023</li></ul></div>",
+        "<section id='related'><p>Annual report 2022/23 published</p></section>",
+    ],
+)
+def test_share_links_and_related_posts_are_dropped(furniture: str) -> None:
+    document = render(f"<main><h1>Headline</h1><p>Body text.</p>{furniture}</main>")
+    assert document.text == "Headline\n\nBody text."
+
+
+def test_a_related_class_on_the_content_wrapper_keeps_the_release() -> None:
+    paragraphs = "".join(f"<p>Paragraph {i}.</p>" for i in range(6))
+    document = render(f"<body><div class='share-target related'>{paragraphs}</div></body>")
+    assert document.text == "\n\n".join(f"Paragraph {i}." for i in range(6))
+
+
+@pytest.mark.parametrize(
+    "meta, expected",
+    [
+        (
+            "<div class='entry-meta'><span class='posted-on'>Posted on <time>2 November 2023"
+            "</time></span> <span>in <a>News</a></span></div>",
+            [("metadata", "Posted on 2 November 2023 in News")],
+        ),
+        ("<p class='post-meta'>2 November 2023</p>", [("metadata", "2 November 2023")]),
+        # a meta class on a container of blocks: its blocks are read as usual
+        ("<div class='entry-meta'><p>One.</p><p>Two.</p></div>", [("p", "One."), ("p", "Two.")]),
+        # "meta" inside another word is not the meta class
+        ("<p class='metamorphosis'>Words.</p>", [("p", "Words.")]),
+    ],
+)
+def test_a_block_whose_class_says_meta_is_metadata(
+    meta: str, expected: list[tuple[str, str]]
+) -> None:
+    document = render(f"<main><h1>Headline</h1>{meta}<p>Body.</p></main>")
+    assert blocks(document) == [("title", "Headline"), *expected, ("p", "Body.")]
+    assert document.metadata == {}

@@ -47,6 +47,7 @@ def _words(key: str) -> frozenset[str]:
 
 _STOP = _words("stop")
 _LABELS = _words("labels")
+_WORD_LABELS = _words("word_labels")
 
 
 def _by_last_char(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -151,6 +152,7 @@ _TAILS = {form[1:] for form in _NUMBER_OF_FORMS}
 # A tail that starts with a shorter one ("umbers" after "umber") would find nothing new.
 _NUMBER_OF_TAILS = sorted(a for a in _TAILS if not any(a != b and a.startswith(b) for b in _TAILS))
 _NOTE_PREFIX = frozenset(" \t#>*\u2022-")
+_SECTION_NUMBER_RE = re.compile(r"\d{1,2}\.\d{1,2}")
 _MAX_UNIT_WORDS = 6
 _LOOK_BACK_COUNTS = 12  # how many earlier numbers a bare number looks at for its unit
 _LOOK_BACK_CHARS = 600
@@ -362,8 +364,25 @@ def _label_range_tail(t: str, s: int, label_end: int) -> bool:
 
 
 def _numbered_note(t: str, s: int, e: int) -> bool:
-    """``1.`` / ``2)`` opening a line: a list number, not a quantity."""
-    if t[e : e + 1] not in (".", ")") or (e + 1 < len(t) and not t[e + 1].isspace()):
+    """``1.`` / ``2)`` opening a line and followed on it by the note's words: a list number,
+    not a quantity (``97.`` ending a hard-wrapped sentence's last line is a quantity)."""
+    if t[e : e + 1] not in (".", ")") or t[e + 1 : e + 2] not in (" ", "\t", "\xa0"):
+        return False
+    line_end = t.find("\n", e + 1)
+    if not t[e + 1 : line_end if line_end >= 0 else len(t)].strip():
+        return False
+    i = s
+    while i > 0 and t[i - 1] != "\n":
+        if t[i - 1] not in _NOTE_PREFIX:
+            return False
+        i -= 1
+    return True
+
+
+def _section_number(t: str, s: int, e: int) -> bool:
+    """``1.1`` / ``2.4`` opening a line before a capitalised word (``1.1 Leadership – Good``):
+    a section or criterion number, not a quantity."""
+    if not (t[e + 1 : e + 2].isupper() and _SECTION_NUMBER_RE.fullmatch(t, s, e)):
         return False
     i = s
     while i > 0 and t[i - 1] != "\n":
@@ -527,6 +546,8 @@ def _digits(sc: _Scan, m: re.Match[str]) -> tuple[_Cand, _Words | None] | None:
             return None
         if nxt in ".)" and _numbered_note(t, s, e):
             return None
+        if nxt == " " and "." in num and _section_number(t, s, e):
+            return None
         if (num[0] == "0" and nxt in " -") or prev in "(+":
             phone = _phone_end(t, s - 1 if prev in "(+" else s)
             if phone is not None:
@@ -579,6 +600,8 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
         return None  # year-one, follow-on
     if t[e : e + 2] == "'s":
         return None  # one's own
+    if s > 1 and t[s - 1] in " \n" and t[s - 2].isalpha() and _word_before(t, s)[0] in _WORD_LABELS:
+        return None  # Phase two, Domain one, tranche three
     read = _read_words(t, s, e)
     if read is None:
         return None

@@ -35,8 +35,10 @@ _MIN_WEAK_RUN = 3  # single-space rows without a header
 # two rows that are a paragraph of their own; a single space only for three such rows.
 _STRONG, _DELIMITED, _WEAK = 2, 1, 0
 _DASH_SEPARATORS = (" –", " —", " -")
+_DASHES = ("–", "—", "-")
 _MAX_LABEL_WORDS = 16
 _BULLETS = ("•", "▪", "●", "◦", "‣", "*")
+_BARE_BULLETS = ("•", "▪", "●", "◦", "‣", "*", "-", "–")
 _BULLET_LEAD = re.compile(
     r"[ \t]*(?:[•▪●◦‣*\-–][ \t]*)?(?:(?:is|was|were|are)[ \t]+)?", re.IGNORECASE
 )
@@ -134,6 +136,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"[{_LQ}]{grade}[{_RQ}][ \t]+(?:at|in|for)[ \t]+"
             rf"(?P<crit>[^;•▪●\n]*?[^;•▪●\s])[ \t]*(?=;|\.(?:\s|$)|\n|$|\s[•▪●])",
             flags | re.MULTILINE,
+        ),
+        # The same with the grade unquoted ("• good at X;"): then only from a bullet that
+        # opens its line, tried where _bare_bullet_matches finds one
+        "bare_bullet": re.compile(
+            rf"[•▪●◦‣*\-–][ \t]*(?:(?:is|was|were|are)[ \t]+)?{grade}[ \t]+(?:at|in|for)[ \t]+"
+            rf"(?P<crit>[^;•▪●\n]*?[^;•▪●\s])[ \t]*(?=;|\.?[ \t]*(?:\n|$))",
+            flags,
         ),
     }
 
@@ -347,7 +356,15 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             crit = _cell_label(crit)
         if not crit or len(crit.split()) > _MAX_LABEL_WORDS or crit[-1] in ".:;":
             return None
-        if kind == "space" and not after_header and (not crit[0].isupper() or "," in crit):
+        if (
+            kind == "space"
+            and not after_header
+            # a numbered label ("1.1 Leadership – Good") when a dash sets the grade apart
+            and (
+                not (crit[0].isupper() or (crit[0].isdigit() and found[0].endswith(_DASHES)))
+                or "," in crit
+            )
+        ):
             return None
         lead = len(line) - len(line.lstrip())
         tail = len(line.rstrip())
@@ -385,19 +402,23 @@ def _table_rows(text: str) -> list[list[_Row]]:
                 )
             ):
                 tables.append(run)
+            elif len(run) == 1 and tables and _trails(text, tables[-1], run[0]):
+                tables[-1] = [*tables[-1], run[0]]
         run, header = [], False
 
     pos = 0
     prev_blank = True
     lone = False  # the last row is a paragraph of its own
     gap = False  # one blank line inside a double-spaced table
+    prev_line, opens = "", False  # the line before, and whether it opened a paragraph
     for line in text.split("\n"):
         offset, pos = pos, pos + len(line) + 1
         blank = not line.strip()
         maybe = not blank and _may_be_in_table(line, words)
         if not (maybe or header or run):
-            prev_blank = blank  # no header or row, no table open: all the rest would do
-            continue
+            opens = prev_blank and not blank
+            prev_blank, prev_line = blank, line  # no header or row, no table open: all the
+            continue  # rest would do
         if blank and not gap and (lone if run else header):
             # A table copied from a word processor may have a blank line after its header
             # or after each row; a run of several rows then a blank line has ended.
@@ -417,16 +438,35 @@ def _table_rows(text: str) -> list[list[_Row]]:
         )
         if row is not None:
             if not run and not header:
-                run_is_block = prev_blank
+                run_is_block = prev_blank or (opens and _is_caption(prev_line))
             run.append(row)
             lone = prev_blank and (header or row.strength > _WEAK)
         else:
             if run:
                 close(blank or gap)
             header = False
-        prev_blank, gap = blank, False
+        opens = prev_blank and not blank
+        prev_blank, gap, prev_line = blank, False, line
     close(True)
     return tables
+
+
+def _trails(text: str, table: list[_Row], row: _Row) -> bool:
+    """An ``Overall`` row set one blank line below a table (``Overall: Requires improvement``)
+    is the table's last row."""
+    return (
+        row.criterion.casefold().startswith("overall")
+        and text.count("\n", table[-1].end, row.start) <= 2
+        and not text[table[-1].end : row.start].strip()
+    )
+
+
+def _is_caption(line: str) -> bool:
+    """A short line that opens the paragraph of the rows under it and ends in no sentence stop
+    (``Domain one: organisational delivery``, ``The ratings are:``): the rows' caption, so
+    they are still a block of their own."""
+    line = line.strip()
+    return 0 < len(line) <= 80 and line[-1] not in ".;,!?”’\"'" and "\t" not in line
 
 
 def _bullet_matches(text: str) -> Iterator[re.Match[str]]:
@@ -440,19 +480,37 @@ def _bullet_matches(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+def _bare_bullet_matches(text: str) -> Iterator[re.Match[str]]:
+    """Bullets with an unquoted grade, at the line starts (after indent) that hold a bullet:
+    ``str.find`` of a line break and bullet is far faster than a multi-line regex scan."""
+    bare = _patterns()["bare_bullet"]
+    starts = [0] if text[:1] in _BARE_BULLETS else []
+    for lead in ("\n", "\n ", "\n  ", "\n\t"):
+        starts += (i + len(lead) for i in offsets_of(text, [lead + b for b in _BARE_BULLETS]))
+    for i in sorted(starts):
+        if m := bare.match(text, i):
+            yield m
+
+
 def _bullet_rows(text: str) -> list[list[_Row]]:
     tables: list[list[_Row]] = []
     run: list[_Row] = []
     last_end = -1
-    for m in _bullet_matches(text):
-        # Before the grade: only a bullet and "is"/"are", from the line start or a bullet.
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        bullet = max(text.rfind(b, line_start, m.start()) for b in _BULLETS)
-        lead = _BULLET_LEAD.fullmatch(text, bullet if bullet >= 0 else line_start, m.start())
-        if lead is None:
-            continue
+    bare = list(_bare_bullet_matches(text))
+    found = _bullet_matches(text)
+    for m in sorted((*found, *bare), key=lambda m: m.start()) if bare else found:
+        if bare and m.re is _patterns()["bare_bullet"]:
+            lead_start = m.start()
+        else:
+            # Before the grade: only a bullet and "is"/"are", from the line start or a bullet.
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            bullet = max(text.rfind(b, line_start, m.start()) for b in _BULLETS)
+            lead = _BULLET_LEAD.fullmatch(text, bullet if bullet >= 0 else line_start, m.start())
+            if lead is None:
+                continue
+            lead_start = lead.start() + (len(lead.group(0)) - len(lead.group(0).lstrip()))
         row = _Row(
-            lead.start() + (len(lead.group(0)) - len(lead.group(0).lstrip())),
+            lead_start,
             m.end(),
             _clean_criterion(m.group("crit")),
             collapse_space(m.group("grade")),

@@ -247,7 +247,7 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
     s_stripped = s.strip()
     if not _single_line(s_stripped) or len(s_stripped) > 160:
         return False
-    folded = s_stripped.casefold()
+    folded = s_stripped.strip("*_").casefold()  # Markdown emphasis: "**Published 1 May 2024**"
     labels = _metadata_labels()
     for label in labels if folded.startswith(labels) else ():
         if folded.startswith(label) and (len(folded) == len(label) or folded[len(label)] in ": \t"):
@@ -360,8 +360,21 @@ def _title_index(paragraphs: Sequence[Span], kinds: list[str], texts: list[str])
             continue
         if k in ("body", "heading") and _looks_like_title(texts[i]):
             return i
+        if k == "quote" and _is_quoting_headline(texts[i]):
+            return i
         return None
     return None
+
+
+def _is_quoting_headline(s: str) -> bool:
+    """A headline that quotes a phrase (``HMP X: “a dangerous prison”``): a title-like line
+    that does not open with the mark and whose quoted words end with no sentence stop, as a
+    quoted lede sentence (``“…,” said Name.``, ``… said: “It is good.”``) would."""
+    s = s.strip()
+    if len(s) > 160 or s[-1:] not in '”"' or s[-2:-1] in _TERMINAL or not _looks_like_title(s):
+        return False
+    opened = s.rfind("“") if s[-1] == "”" else s.rfind('"', 0, len(s) - 1)
+    return opened > 0 and not ends_with_speech(s[:opened].rstrip())
 
 
 def _is_standfirst(s: str) -> bool:

@@ -261,6 +261,8 @@ NOT_NUMBERS = {
     "decades-and-generations": "Buildings from the 1960s, 4G masts and the 2010s.",
     "one-more": "Staff were given one more chance, and one less worry.",
     "references": "ISBN 978-1-78655-123-4, s.47 enquiries [2] and www.example.gov.uk/report-21.",
+    "labels-in-words": "Phase two ended; Domain one: delivery; tranche Three and Stage four.",
+    "criterion-numbers": "Domain 1\n1.1 Leadership – Good\n  2.4 Reviewing: Good\n• 3.2 Planning",
 }
 
 
@@ -292,6 +294,33 @@ def test_hard_wrapped_line_keeps_the_phrase() -> None:
         "Crown Court files during the visit."
     )
     assert numbers(text) == [("140", 140, "cardinal", "magistrates’ courts and Crown Court files")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fights had dropped from 212 to\n97.",
+        "Fights had dropped from 212 to\n97.\n\nThe next paragraph.",
+        "Fights had dropped from 212 to\n97. \nThe next line.",
+    ],
+)
+def test_a_number_ending_a_wrapped_sentence_at_a_line_start_is_not_a_note(text: str) -> None:
+    assert [n[0] for n in numbers(text)] == ["212", "97"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The rate was\n2.5 times higher.", [("2.5", "times")]),
+        ("Inspectors rated two domains.", [("two", "domains")]),
+        ("In 1.5 Years it grew.", [("1.5", "Years")]),
+        ("Of the 12 wings, two phases ran.", [("12", "wings"), ("two", "phases")]),
+        ("On each wing two officers worked.", [("two", "officers")]),
+        ("In one cell three men lived.", [("one", "cell"), ("three", "men")]),
+    ],
+)
+def test_numbers_near_label_shapes_still_count(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(n[0], n[3]) for n in numbers(text)] == expected
 
 
 def test_units_keep_original_characters() -> None:

@@ -61,6 +61,21 @@ LAYOUTS = {
         "responding to fires. The chief officer said more.",
         [("training staff", "adequate"), ("responding to fires", "good")],
     ),
+    "grade-first-unquoted-bullets": (
+        "The force was:\n\n• outstanding at preventing crime;\n• good at protecting people;\n"
+        "• requires improvement at responding to the public; and\n"
+        "• inadequate at recording data about crime.\n",
+        [
+            ("preventing crime", "outstanding"),
+            ("protecting people", "good"),
+            ("responding to the public", "requires improvement"),
+            ("recording data about crime", "inadequate"),
+        ],
+    ),
+    "grade-first-unquoted-hyphens-indented": (
+        "It was found to be:\n  - Good in managing its budget\n  - Adequate at training staff\n",
+        [("managing its budget", "Good"), ("training staff", "Adequate")],
+    ),
     "prisons-scale-tabs": (
         "Safety\tNot sufficiently good\nRespect\tReasonably good\nPurposeful activity\tPoor\n",
         [
@@ -88,6 +103,9 @@ def test_layouts(name: str) -> None:
         # grade counts are numbers, not rows
         "Inspectors graded:\n\n• Three services ‘Good’\n• One service ‘Inadequate’\n",
         # topic bullets without grades
+        # one unquoted grade-first bullet, and bullets with an unquoted grade mid-line
+        "The force was:\n\n• good at preventing crime but slow to answer calls, and more\n",
+        "Staff said:\n\n• morale is good at the moment;\n• pay is poor in the region;\n",
         "The report looks at:\n\n• how well cases are prepared;\n• the care of victims.\n",
         # ratings in prose and in a headline
         "Force rated ‘Requires improvement’ overall\n\nIt gave an overall score of GOOD.\n",
@@ -101,6 +119,11 @@ def test_layouts(name: str) -> None:
         "Next year: Good\nshe said, before leaving.\n",
         "Inspectors asked two questions.\nWas it safe – Good\nWas it led – Good\n"
         "were the answers they wrote down.\n",
+        # a lone Overall line with no table just above it
+        "Ratings were given.\n\nOverall: Good\n\nMore.",
+        # rows under a line that ends a sentence, or under a line inside a paragraph
+        "Intro.\n\nWe asked two questions.\nSafe – Good\nLed – Good\n\nMore.",
+        "Intro.\n\nThe first line of prose goes on\nand on here:\nSafe – Good\nLed – Good\n",
     ],
 )
 def test_not_rows(text: str) -> None:
@@ -574,6 +597,23 @@ MORE_LAYOUTS = {
     "two-section-numbered-colon-rows": (
         "Findings.\n\n1.1 Leadership: Good\n1.2 Casework: Fair\n",
         [("1.1 Leadership", "Good"), ("1.2 Casework", "Fair")],
+    ),
+    "numbered-dash-rows-under-a-caption": (
+        "Intro.\n\nDomain one: organisational delivery\n1.1 Leadership – Good\n"
+        "1.2 Staffing – Requires improvement\n\nMore.",
+        [("1.1 Leadership", "Good"), ("1.2 Staffing", "Requires improvement")],
+    ),
+    "colon-rows-under-a-caption": (
+        "Intro.\n\nThe ratings are:\nSafe: Good\nWell-led: Inadequate\n\nMore.",
+        [("Safe", "Good"), ("Well-led", "Inadequate")],
+    ),
+    "overall-row-a-blank-line-below": (
+        "Ratings:\n\nSafe: Inadequate\nCaring: Good\n\nOverall: Requires improvement\n\nMore.",
+        [("Safe", "Inadequate"), ("Caring", "Good"), ("Overall", "Requires improvement")],
+    ),
+    "overall-rating-row-tabbed-below": (
+        "Ratings:\n\nSafe\tGood\nCaring\tGood\n\nOverall rating\tGood\n",
+        [("Safe", "Good"), ("Caring", "Good"), ("Overall rating", "Good")],
     ),
     "markdown-bold-labels": (
         "Ratings:\n\n- **Safe:** Good\n- **Well-led**: Requires improvement\n",

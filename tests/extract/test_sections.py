@@ -206,3 +206,41 @@ def test_a_paragraph_ending_in_a_dash_line_of_its_own_text_is_not_a_heading() ->
         "Headline\n\nLede sentence one. And two.\n\nThe grades were\nfair - and - good\n\nEnd. Of."
     )
     assert [k for k, _ in kinds(text)] == ["title", "body", "body", "body"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        'HMYOI Fennick Hall: "The best youth custody inspection for many years"',
+        "HMP Brackwater: “a fundamentally unsafe prison”",
+        "Inspectors find “serious concerns” at HMP Ashdown",
+    ],
+)
+def test_a_headline_quoting_a_phrase_is_the_title(headline: str) -> None:
+    text = f"{headline}\n\nInspectors visited the prison in May 2022. They found more.\n"
+    assert kinds(text)[0][0] == "title"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Charlie Taylor said: “Fennick Hall is a good prison”",
+        "The Chief Inspector says “we found a transformed prison”",
+        "“We found a transformed establishment.”",
+        "“We found a transformed establishment,” said Charlie Taylor",
+    ],
+)
+def test_a_quoted_lede_is_not_a_title(opening: str) -> None:
+    text = f"{opening}\n\nInspectors visited the prison in May 2022. They found more.\n"
+    assert kinds(text)[0][0] != "title"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["**Published 18 July 2024**", "*Published: 18 July 2024*", "**Published:** 18 July 2024"],
+)
+def test_a_metadata_line_in_markdown_emphasis_is_metadata(line: str) -> None:
+    text = f"# Headline\n\n{line}\n\nThe lede paragraph is here.\n"
+    start = text.index("18 July")
+    dates = [DateMention("18 July 2024", "2024-07-18", "2024-07-18", "day", start, start + 12)]
+    assert [k for k, _ in kinds(text, dates)] == ["title", "metadata", "standfirst"]
