@@ -533,7 +533,7 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
     out: list[list[_Row]] = []
     for table in tables:
         rows: list[_Row] = []
-        header: tuple[_Cell, ...] = ()  # the last row before the first graded one
+        header: tuple[_Cell, ...] = ()  # the last row of names before the first graded one
         for cells in table:
             if len(cells) < 2 or all(c.tag == "th" for c in cells):
                 if not rows and len(cells) >= 2:
@@ -547,7 +547,8 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
                 if (found := grade.match(f"x\t{text[c.start : c.end].strip()}"))
             ]
             if not graded or not first.strip():
-                if not graded and not rows:
+                texts = [text[c.start : c.end].strip() for c in cells]
+                if not graded and not rows and not _figures(texts):
                     header = tuple((c.start, c.end, text[c.start : c.end]) for c in cells)
                 continue
             row = _Row(
@@ -586,6 +587,32 @@ def _header_line(text: str, row_start: int) -> tuple[int, str]:
         elif not rule.match(line):
             return start, line
         end = start - 1
+    return -1, ""
+
+
+# A cell of figures ("62.5%", "1,204", "£3m"), not a column's name; a year ("2023",
+# "2022-23") names a column.
+_QUANTITY_CELL = re.compile(r"[<>~]?[£$€]?\d[\d,]*(?:\.\d+)?[ \xa0]?(?:%|per cent|[mk]|bn)?")
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d(?:[ \xa0]?[-–/][ \xa0]?\d{2,4})?")
+_LOOSE_CELLS = re.compile(r"[ \xa0]*(?:\t+|\|)[ \xa0]*|[ \xa0]{2,}")
+_MAX_DATA_ROWS = 20  # rows of figures stepped over between a table's header and its grades
+
+
+def _figures(cells: Sequence[str]) -> bool:
+    """Whether a row's cells after the first hold figures: a row of data, not a header."""
+    return any(_QUANTITY_CELL.fullmatch(c) and not _YEAR_CELL.fullmatch(c) for c in cells[1:] if c)
+
+
+def _named_header(text: str, row_start: int) -> tuple[int, str]:
+    """The line that names the columns of a table whose first graded row starts at
+    ``row_start`` (see ``_header_line``), stepping over rows of figures between them
+    (``Pre-charge decisions | 62.5% | 55.0%``)."""
+    pos = row_start
+    for _ in range(_MAX_DATA_ROWS):
+        start, line = _header_line(text, pos)
+        if start < 0 or not _figures(_LOOSE_CELLS.split(line.strip(" \t\xa0|"))):
+            return start, line
+        pos = start
     return -1, ""
 
 
@@ -651,7 +678,7 @@ def _with_headers(text: str, rows: list[_Row]) -> list[_Row]:
     """A text table's rows, those with several grade cells given the header line's cells."""
     if not any(r.grades for r in rows):
         return rows
-    _, line = _header_line(text, rows[0].start)
+    _, line = _named_header(text, rows[0].start)
     headers: dict[str, tuple[_Cell, ...]] = {}
     out = []
     for r in rows:
@@ -725,7 +752,7 @@ def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, st
     for table, (first, end) in spans.items():
         start = first
         if table in named:
-            line_start, line = _header_line(text, first)
+            line_start, line = _named_header(text, first)
             if line_start >= 0:
                 start = line_start + len(line) - len(line.lstrip())
         while True:

@@ -446,12 +446,45 @@ HTML_TWO = [
 
 
 @pytest.mark.parametrize(
+    "figures",
+    [
+        "File sample\t90\t60",
+        "Pre-charge decisions\t62.5%\t55.0%",
+        "Budget\t£1.2m\t£3,400",
+    ],
+)
+def test_rows_of_figures_between_header_and_grades_are_stepped_over(figures: str) -> None:
+    text = (
+        f"Casework quality\t{MC}\t{CC}\n{figures}\nPre-charge decisions\tGood\tFair\n"
+        "Overall casework quality\tGood\tPoor\n"
+    )
+    got = find_scores(text)
+    assert [(s.criterion, s.score, s.qualifier) for s in got] == TWO_COLUMNS
+    start, _, kind = table_regions(text, got)[0]
+    assert (start, kind) == (0, "table")  # the table takes its header and the figures
+
+
+def test_a_header_of_years_is_a_header_not_figures() -> None:
+    text = "Domain\t2022\t2023\nLeadership\tRequires improvement\tGood\n" + (
+        "Services\tInadequate\tRequires improvement\n"
+    )
+    got = find_scores(text)
+    assert [(s.criterion, s.score, s.qualifier) for s in got] == YEARS
+
+
+@pytest.mark.parametrize(
     ("table", "tag", "expected"),
     [
         (HTML_TWO, "td", TWO_COLUMNS),
         (HTML_TWO, "th", TWO_COLUMNS),
         ([["", "Magistrates' courts", "Crown Court"], *HTML_TWO[1:]], "th", TWO_COLUMNS),
         (HTML_TWO[1:], "td", NO_HEADER),
+        # a row of figures between the header and the graded rows is data, not the header
+        (
+            [HTML_TWO[0], ["Pre-charge decisions", "62.5%", "55.0%"], *HTML_TWO[1:]],
+            "td",
+            TWO_COLUMNS,
+        ),
         (
             [
                 ["Casework quality", "Magistrates' courts %", "Magistrates' courts", "Crown Court"],
@@ -625,7 +658,7 @@ MORE_LAYOUTS = {
     ),
     # quote marks round a grade in a pipe cell: curly, straight double, straight single
     "pipe-quoted-grades": (
-        "| Criteria | Score |\n|---|---|\n| Leadership | ‘Good’ |\n| Casework | \"Fair\" |\n"
+        '| Criteria | Score |\n|---|---|\n| Leadership | ‘Good’ |\n| Casework | "Fair" |\n'
         "| Victims | 'Poor' |\n",
         [("Leadership", "Good"), ("Casework", "Fair"), ("Victims", "Poor")],
     ),
