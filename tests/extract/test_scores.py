@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from pipeline.extract import scores
 from pipeline.extract.scores import find_scores, table_regions
 from pipeline.model import Span
 
@@ -729,3 +732,24 @@ def test_grid_table_borders_are_rules_and_part_of_the_region() -> None:
     assert [(s.criterion, s.score) for s in got] == [("Leadership", "Good"), ("Casework", "Fair")]
     (region,) = table_regions(text, got)
     assert text[region[0] : region[1]] == text[8:-7]
+
+
+BULLET_PIECES = ["• ", "- ", "– ", "* ", " ", "  ", "\t", "\n", "good at case progression",
+                 "Requires improvement in disclosure", "is ", ";", ".", "and", "-"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(BULLET_PIECES), max_size=30).map("".join))
+def test_bare_bullet_finder_tries_every_bulleted_line_start(text: str) -> None:
+    """The one-pass finder matches where the pattern matches at a line start, after an
+    indent of up to two spaces or a tab, on a bullet."""
+    bare = scores._patterns()["bare_bullet"]
+    expected = []
+    for p in range(len(text)):
+        if p and text[p - 1] != "\n":
+            continue
+        for indent in ("", " ", "  ", "\t"):
+            q = p + len(indent)
+            bullet = text.startswith(indent, p) and text[q : q + 1] in set("•▪●◦‣*-–")
+            if bullet and (m := bare.match(text, q)):
+                expected.append(m.span())
+    assert [m.span() for m in scores._bare_bullet_matches(text)] == expected
