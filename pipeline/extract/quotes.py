@@ -490,6 +490,9 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     for raw in raws:
         who = _attribution(text, raw, paragraphs)
         person = _pronoun(who, out) or (parse_attribution(who) if who else Person(None, None, None))
+        if who is not None and who.strip(_SPACE + ",") in _vocab()["person_pronouns"]:
+            subject = _paragraph_subject(text, paragraphs[raw.first_para].start, raw.start)
+            person = subject or person
         if who is None and previous and _continues(text, previous[0], raw, paragraphs):
             person = previous[1]  # '“…,” said X. “…”': the same speaker goes on
         pieces = [text[s:e] for s, e in raw.pieces]
@@ -521,6 +524,23 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             )
         )
     return out
+
+
+_SUBJECT = regex.compile(
+    r"(?P<who>[^.!?“”\"\n]{3,160}?)\s+(?:said|says|told|added|explained|warned|stressed)\b"
+)
+
+
+def _paragraph_subject(text: str, para_start: int, quote_start: int) -> Person | None:
+    """The person a paragraph opens with in reported speech (``Sir Ann Lee, chair of the
+    Board, said the findings were encouraging.``), for a ``he said`` later in it."""
+    m = _SUBJECT.match(text, para_start, quote_start)
+    if m is None:
+        return None
+    person = parse_attribution(m.group("who"))
+    if person.speaker is None or " " not in person.speaker:
+        return None
+    return person
 
 
 def _pronoun(who: str | None, before: list[Quote]) -> Person | None:

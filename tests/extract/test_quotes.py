@@ -288,6 +288,37 @@ def test_pronoun_attribution_names_the_previous_speaker(second: str, speaker: st
     assert got[1].text == "They must deliver it quickly" or got[1].text.endswith("quickly.")
 
 
+@pytest.mark.parametrize(
+    ("second", "speaker", "role"),
+    [
+        (
+            "Sir Tom Hale, chair of the Board, said the findings were encouraging. "
+            '"The board will keep watching closely," he said.',
+            "Tom Hale",
+            "chair of the Board",
+        ),
+        (
+            'Dr Mia Roy says progress is slow. She added: "We will return within a year."',
+            "Mia Roy",
+            None,
+        ),
+        # no full name opens the paragraph: the previous speaker, as before
+        (
+            'Inspectors said it was slow. "We will return within a year," she said.',
+            "Ann Cole",
+            None,
+        ),
+        ('Narrative first. "We will return within a year," she said.', "Ann Cole", None),
+    ],
+)
+def test_pronoun_in_a_paragraph_opening_with_reported_speech(
+    second: str, speaker: str, role: str | None
+) -> None:
+    text = f'Lede.\n\nAnn Cole, Chief Inspector, said: "Leaders have a plan now."\n\n{second}'
+    got = find_quotes(text, split_paragraphs(text))
+    assert [(q.speaker, q.role) for q in got] == [("Ann Cole", "Chief Inspector"), (speaker, role)]
+
+
 def test_pronoun_with_no_speaker_before_names_nobody() -> None:
     text = 'Lede.\n\nShe added: "They must deliver it quickly and well."'
     assert quotes(text) == [(None, None, 1, "They must deliver it quickly and well.")]
