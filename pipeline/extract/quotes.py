@@ -72,6 +72,8 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
         r"afterwards|later)\b[^.!?:\n“”\"]{0,60}?)?"
     )
     return {
+        # "Name, Role, said the findings ..." opening a paragraph (see _paragraph_subject)
+        "subject": regex.compile(rf"(?P<who>[^.!?“”\"\n]{{3,160}}?)\s+(?:{verbs})\b"),
         # "..., Name said:" at the end of the text before a quotation; "before_verb" is its
         # part from the verb on, searched first (_who_before)
         "before_verb": regex.compile(
@@ -526,15 +528,10 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     return out
 
 
-_SUBJECT = regex.compile(
-    r"(?P<who>[^.!?“”\"\n]{3,160}?)\s+(?:said|says|told|added|explained|warned|stressed)\b"
-)
-
-
 def _paragraph_subject(text: str, para_start: int, quote_start: int) -> Person | None:
     """The person a paragraph opens with in reported speech (``Sir Ann Lee, chair of the
     Board, said the findings were encouraging.``), for a ``he said`` later in it."""
-    m = _SUBJECT.match(text, para_start, quote_start)
+    m = _verb_patterns()["subject"].match(text, para_start, quote_start)
     if m is None:
         return None
     person = parse_attribution(m.group("who"))
