@@ -369,7 +369,10 @@ def parse_attribution(who: str) -> Person:
             after = segs[k + 1] if k + 1 < len(segs) else None
             before = segs[k - 1] if k > 0 else None
             if after and _is_role(after) and not _opens_clause(after):
-                role = ", ".join(segs[k + 1 :])
+                rest = segs[k + 1 :]
+                # the role ends where a clause begins ("…, the chief inspector, at the launch")
+                end = next((j for j in range(1, len(rest)) if _opens_clause(rest[j])), len(rest))
+                role = ", ".join(rest[:end])
             elif before and _is_role(before) and _opens_role(before):
                 role = before
         return Person(name, _clean_role(role), written if written != name else None)

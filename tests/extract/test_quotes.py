@@ -347,6 +347,14 @@ def test_more_speech_verbs_before_and_after(verb: str) -> None:
         ("Ann Cole, speaking for the Trust", "Ann Cole", None),
         ("speaking at the launch, Ann Cole", "Ann Cole", None),
         ("Her Majesty’s Inspector, Ann Cole", "Ann Cole", "Her Majesty’s Inspector"),
+        # the role ends where a clause after it begins; a plain comma inside a role stays
+        ("Ann Cole, the chief inspector, speaking at the launch", "Ann Cole", "chief inspector"),
+        ("Ann Cole, Chief Inspector, during a visit to Leeds", "Ann Cole", "Chief Inspector"),
+        (
+            "Ann Cole, Chief Executive, Wessex NHS Trust",
+            "Ann Cole",
+            "Chief Executive, Wessex NHS Trust",
+        ),
     ],
 )
 def test_lower_case_roles_and_clauses_round_a_name(
