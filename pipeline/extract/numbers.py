@@ -530,6 +530,11 @@ def _digits(sc: _Scan, m: re.Match[str]) -> tuple[_Cand, _Words | None] | None:
             else:
                 return None  # 3rd, 10am, 1990s, 4G
             end = e + len(glued)
+        if currency and scale is None and t[end : end + 1] == " ":
+            short = _glued(t, end + 1)
+            if short.lower() in _GLUED_SCALES:
+                scale = short.lower()  # £2 bn, £3.5 m: after a currency sign, not metres
+                end += 1 + len(short)
         if currency and not t.startswith(_SPACED_SCALE_STARTS, end):
             return _Cand(s, end, number_value(num, scale) or 0, "money", unit, unit), None
         ws = _run(t, end)

@@ -210,6 +210,16 @@ CASES = {
             ("12", 12, "cardinal", "one-to-one units"),
         ],
     ),
+    "spaced-short-scale-after-a-currency-sign": (
+        "It cost £2 bn and £3.5 m, then £40 k more; £20 a week; £5 in grants.",
+        [
+            ("£2 bn", 2_000_000_000, "money", "GBP"),
+            ("£3.5 m", 3_500_000, "money", "GBP"),
+            ("£40 k", 40_000, "money", "GBP"),
+            ("£20", 20, "money", "GBP"),
+            ("£5", 5, "money", "GBP"),
+        ],
+    ),
     "possessive-before-the-noun": (
         "Inspectors read 142 children’s case files, 30 young people's plans and "
         "9 officers’ notebooks.",
