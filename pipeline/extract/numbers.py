@@ -363,6 +363,17 @@ def _label_range_tail(t: str, s: int, label_end: int) -> bool:
     return t[label_end:s].strip().lower() in ("-", ",", "&", "to", "and", "or")
 
 
+def _opens_line(t: str, s: int) -> bool:
+    """Whether only indent or a list mark (``#``, ``>``, ``*``, ``•``, ``-``) stands between
+    the line start and ``s``."""
+    i = s
+    while i > 0 and t[i - 1] != "\n":
+        if t[i - 1] not in _NOTE_PREFIX:
+            return False
+        i -= 1
+    return True
+
+
 def _numbered_note(t: str, s: int, e: int) -> bool:
     """``1.`` / ``2)`` opening a line and followed on it by the note's words: a list number,
     not a quantity (``97.`` ending a hard-wrapped sentence's last line is a quantity)."""
@@ -371,12 +382,7 @@ def _numbered_note(t: str, s: int, e: int) -> bool:
     line_end = t.find("\n", e + 1)
     if not t[e + 1 : line_end if line_end >= 0 else len(t)].strip():
         return False
-    i = s
-    while i > 0 and t[i - 1] != "\n":
-        if t[i - 1] not in _NOTE_PREFIX:
-            return False
-        i -= 1
-    return True
+    return _opens_line(t, s)
 
 
 def _section_number(t: str, s: int, e: int) -> bool:
@@ -384,12 +390,7 @@ def _section_number(t: str, s: int, e: int) -> bool:
     a section or criterion number, not a quantity."""
     if not (t[e + 1 : e + 2].isupper() and _SECTION_NUMBER_RE.fullmatch(t, s, e)):
         return False
-    i = s
-    while i > 0 and t[i - 1] != "\n":
-        if t[i - 1] not in _NOTE_PREFIX:
-            return False
-        i -= 1
-    return True
+    return _opens_line(t, s)
 
 
 def _phone_end(t: str, s: int) -> int | None:
