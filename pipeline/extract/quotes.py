@@ -494,10 +494,9 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     previous: tuple[_Raw, Person] | None = None
     for raw in raws:
         who = _attribution(text, raw, paragraphs)
-        person = _pronoun(who, out) or (parse_attribution(who) if who else Person(None, None, None))
-        if who is not None and who.strip(_SPACE + ",") in _vocab()["person_pronouns"]:
-            subject = _paragraph_subject(text, paragraphs[raw.first_para].start, raw.start)
-            person = subject or person
+        person = _pronoun(who, out, text, paragraphs[raw.first_para].start, raw.start) or (
+            parse_attribution(who) if who else Person(None, None, None)
+        )
         if who is None and previous and _continues(text, previous[0], raw, paragraphs):
             person = previous[1]  # '“…,” said X. “…”': the same speaker goes on
         pieces = [text[s:e] for s, e in raw.pieces]
@@ -543,13 +542,19 @@ def _paragraph_subject(text: str, para_start: int, quote_start: int) -> Person |
     return person
 
 
-def _pronoun(who: str | None, before: list[Quote]) -> Person | None:
-    """``He added:`` names the speaker of the last attributed quotation; ``It said`` nobody."""
+def _pronoun(
+    who: str | None, before: list[Quote], text: str, para_start: int, quote_start: int
+) -> Person | None:
+    """``He added:`` names the person the quotation's paragraph opens with in reported speech,
+    else the speaker of the last attributed quotation; ``It said`` names nobody."""
     if who is None:
         return None
     word = who.strip(_SPACE + ",")
     v = _vocab()
     if word in v["person_pronouns"]:
+        subject = _paragraph_subject(text, para_start, quote_start)
+        if subject is not None:
+            return subject
         last = next((q.speaker for q in reversed(before) if q.speaker), None)
         return Person(last, None, word if last else None)
     return Person(None, None, None) if word in v["other_pronouns"] else None
