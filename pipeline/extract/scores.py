@@ -34,11 +34,11 @@ _MIN_WEAK_RUN = 3  # single-space rows without a header
 # enough for two rows anywhere; a colon or a spaced dash (``Safe: Good``, ``Safe – Good``) for
 # two rows that are a paragraph of their own; a single space only for three such rows.
 _STRONG, _DELIMITED, _WEAK = 2, 1, 0
-_DASH_SEPARATORS = (" –", " —", " -")
 _DASHES = ("–", "—", "-")
+_DASH_SEPARATORS = tuple(" " + d for d in _DASHES)
 _MAX_LABEL_WORDS = 16
 _BULLETS = ("•", "▪", "●", "◦", "‣", "*")
-_BULLET_CHARS = frozenset("•▪●◦‣*-–")  # what may open a line of a bare-grade bullet list
+_BULLET_CHARS = frozenset((*_BULLETS, "-", "–"))  # may open a line of a bare-grade bullet list
 _BULLET_LEAD = re.compile(
     r"[ \t]*(?:[•▪●◦‣*\-–][ \t]*)?(?:(?:is|was|were|are)[ \t]+)?", re.IGNORECASE
 )
@@ -140,7 +140,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # The same with the grade unquoted ("• good at X;"): then only from a bullet that
         # opens its line, tried where _bare_bullet_matches finds one
         "bare_bullet": re.compile(
-            rf"[•▪●◦‣*\-–][ \t]*(?:(?:is|was|were|are)[ \t]+)?{grade}[ \t]+(?:at|in|for)[ \t]+"
+            rf"[{re.escape(''.join(sorted(_BULLET_CHARS)))}][ \t]*(?:(?:is|was|were|are)[ \t]+)?"
+            rf"{grade}[ \t]+(?:at|in|for)[ \t]+"
             rf"(?P<crit>[^;•▪●\n]*?[^;•▪●\s])[ \t]*(?=;|\.?[ \t]*(?:\n|$))",
             flags,
         ),
