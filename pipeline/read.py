@@ -401,9 +401,8 @@ def read_text(text: str, path: str) -> Document:
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
-        count = len(_SURROGATE.findall(text))
-        data = _SURROGATE.sub("\ufffd", text).encode("utf-8")
-        document = read_bytes(data, path)
+        replaced, count = _SURROGATE.subn("\ufffd", text)
+        document = read_bytes(replaced.encode("utf-8"), path)
         warning = f"{count} lone surrogate character(s) (not valid Unicode) replaced with \ufffd"
         return replace(document, warnings=(*document.warnings, warning))
     return read_bytes(data, path)
