@@ -12,6 +12,12 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+# The test data lives in the repository, so a clone alone passes its tests: a copy of the
+# shared fixtures and their gold, and the seed's gold beside the seed.
+FIXTURES = ROOT / "tests" / "data" / "fixtures" / "raw"
+FIXTURES_GOLD = ROOT / "tests" / "data" / "fixtures" / "gold.json"
+SEED = ROOT / "raw"
+SEED_GOLD = ROOT / "raw" / "000_e652adb531517c63.gold.json"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -36,7 +42,8 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    """The shared folder beside the checkout (seed, fixtures, gold, scorer)."""
-    if not (SHARED / "fixtures" / "gold.json").is_file():
-        pytest.fail(f"shared folder not found at {SHARED}: the gold tests need it beside the repo")
+    """The shared folder beside the checkout: only the parity test with its reference scorer
+    needs it, and is skipped, saying so, when a clone stands alone."""
+    if not (SHARED / "tools" / "score.py").is_file():
+        pytest.skip(f"no shared folder at {SHARED}: the reference scorer is not there to compare")
     return SHARED

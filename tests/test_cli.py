@@ -16,7 +16,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -27,9 +26,10 @@ import pipeline
 from pipeline import core, export
 from pipeline.cli import app
 
+from .conftest import FIXTURES, FIXTURES_GOLD
+
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"
-FIXTURES = ROOT.parent / "shared" / "fixtures" / "raw"
 SEED = RAW / "000_e652adb531517c63.txt"
 
 runner = CliRunner()
@@ -150,7 +150,7 @@ def test_score_with_a_bad_releases_file_is_one_line(
     releases = tmp_path / "releases.jsonl"
     if content is not None:
         releases.write_bytes(content)
-    gold = ROOT.parent / "shared" / "fixtures" / "gold.json"
+    gold = FIXTURES_GOLD
     result = runner.invoke(app, ["score", str(releases), str(gold)])
     assert result.exit_code == 2
     assert_one_line_error(result.stderr, "releases.jsonl", *words)
@@ -162,7 +162,7 @@ def test_score_with_a_bad_gold_file_and_a_bad_threshold(tmp_path: Path) -> None:
     result = runner.invoke(app, ["score", str(releases), str(tmp_path / "gold.json")])
     assert result.exit_code == 2
     assert_one_line_error(result.stderr, "gold.json")
-    gold = ROOT.parent / "shared" / "fixtures" / "gold.json"
+    gold = FIXTURES_GOLD
     result = runner.invoke(app, ["score", str(releases), str(gold), "--min", "scores=lots"])
     assert result.exit_code == 2
     assert_one_line_error(result.stderr, "scores=lots")
@@ -171,7 +171,7 @@ def test_score_with_a_bad_gold_file_and_a_bad_threshold(tmp_path: Path) -> None:
 def test_score_below_a_minimum_exits_one(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert runner.invoke(app, ["extract", str(SEED), "-o", str(out), "-q"]).exit_code == 0
-    gold = ROOT.parent / "shared" / "fixtures" / "gold.json"  # other releases: recall is 0
+    gold = FIXTURES_GOLD  # other releases: recall is 0
     result = runner.invoke(
         app, ["score", str(out / "releases.jsonl"), str(gold), "--min", "scores=0.5"]
     )
@@ -330,7 +330,7 @@ def test_a_signal_while_the_command_line_loads_gives_one_line(sig: signal.Signal
 
 # --- interrupted and killed runs leave the previous output as it was --------------------------
 
-N_COPIES = 400
+N_COPIES = 30
 
 
 @pytest.fixture(scope="module")
@@ -359,43 +359,43 @@ def tree_hashes(folder: Path) -> dict[str, str]:
     }
 
 
-def start(big_folder: Path, out: Path, *options: str) -> subprocess.Popen[str]:
-    # The missing input is refused (one stderr line) just before extraction starts: a marker.
+def start(big_folder: Path, out: Path, phase: str, *options: str) -> subprocess.Popen[str]:
+    """A run that pauses at ``phase`` (see tests/paused_run.py): the test signals it in a
+    known state, on any machine, however fast or busy."""
     return subprocess.Popen(
-        [*COMMAND, str(big_folder), "missing-marker.txt", "--out", str(out), *options],
+        [
+            sys.executable,
+            "-m",
+            "tests.paused_run",
+            phase,
+            str(big_folder),
+            "--out",
+            str(out),
+            *options,
+        ],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
 
 
-def wait_for_extraction(proc: subprocess.Popen[str]) -> str:
+def wait_for_pause(proc: subprocess.Popen[str], out: Path) -> None:
     assert proc.stderr is not None
-    marker = proc.stderr.readline()
-    assert marker.startswith("error: missing-marker.txt"), marker
-    time.sleep(0.5)
-    assert proc.poll() is None, "the run ended before it could be interrupted"
-    return marker
-
-
-def wait_for_writing(proc: subprocess.Popen[str], out: Path) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        for tmp in out.parent.glob(f".{out.name}.tmp-*"):
-            if any((tmp / "json").glob("*.json")):
-                assert proc.poll() is None
-                return
-        assert proc.poll() is None, "the run ended before its output was seen being written"
-        time.sleep(0.001)
-    pytest.fail("no temporary output folder appeared")
+    line = proc.stderr.readline()
+    assert line == "paused\n", line + proc.stderr.read()
+    assert proc.poll() is None
+    tmp = list(out.parent.glob(f".{out.name}.tmp-*"))
+    assert len(tmp) == 1 and any((tmp[0] / "json").glob("*.json"))
 
 
 def test_sigkill_during_extraction_leaves_previous_output(
     big_folder: Path, previous_output: Path
 ) -> None:
     before = tree_hashes(previous_output)
-    proc = start(big_folder, previous_output)
-    wait_for_extraction(proc)
+    proc = start(big_folder, previous_output, "extracting")
+    wait_for_pause(proc, previous_output)
     proc.kill()
     proc.communicate(timeout=60)
     assert tree_hashes(previous_output) == before
@@ -405,8 +405,8 @@ def test_sigkill_while_writing_leaves_previous_output_and_next_run_cleans_up(
     big_folder: Path, previous_output: Path
 ) -> None:
     before = tree_hashes(previous_output)
-    proc = start(big_folder, previous_output, "--xlsx")  # the workbook makes writing longer
-    wait_for_writing(proc, previous_output)
+    proc = start(big_folder, previous_output, "writing", "--xlsx")
+    wait_for_pause(proc, previous_output)
     proc.kill()
     proc.communicate(timeout=60)
     assert tree_hashes(previous_output) == before
@@ -426,17 +426,15 @@ def test_sigterm_and_ctrl_c_stop_cleanly(
     big_folder: Path, previous_output: Path, sig: signal.Signals, phase: str
 ) -> None:
     before = tree_hashes(previous_output)
-    proc = start(big_folder, previous_output, "--xlsx")
-    if phase == "extracting":
-        wait_for_extraction(proc)
-    else:
-        wait_for_writing(proc, previous_output)
+    proc = start(big_folder, previous_output, phase, "--xlsx")
+    wait_for_pause(proc, previous_output)
     proc.send_signal(sig)
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr
     assert "Traceback" not in stderr
-    rest = [line for line in stderr.splitlines() if "missing-marker" not in line]
-    assert rest == [f"error: interrupted; {previous_output.as_posix()}/ is left as it was"]
+    assert stderr.splitlines() == [
+        f"error: interrupted; {previous_output.as_posix()}/ is left as it was"
+    ]
     assert stdout == ""
     assert tree_hashes(previous_output) == before
     assert not list(previous_output.parent.glob(".out.tmp-*"))  # cleaned up on the way out

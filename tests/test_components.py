@@ -17,6 +17,8 @@ from pipeline.errors import ModelError
 from pipeline.nlp import load
 from pipeline.read import read_bytes, read_file
 
+from .conftest import FIXTURES
+
 ROOT = Path(__file__).resolve().parents[1]
 
 TEXT = (
@@ -99,11 +101,11 @@ def test_a_failing_component_costs_only_its_own_input(tmp_path: Path, batch_size
 
 @pytest.mark.parametrize("batch_size", [1, 3, 64])
 def test_batches_give_the_same_records_as_one_at_a_time(batch_size: int) -> None:
-    inputs = [ROOT / "raw", ROOT.parent / "shared" / "fixtures" / "raw"]
+    inputs = [ROOT / "raw", FIXTURES]
     nlp = load()
     one_by_one = core.run(inputs, nlp=nlp, batch_size=1).releases
     assert core.run(inputs, nlp=nlp, batch_size=batch_size).releases == one_by_one
-    paths = sorted(p for d in inputs for p in d.iterdir())
+    paths = sorted(p for d in inputs for p in d.iterdir() if p.suffix in core.SUFFIXES)
     assert [
         extract_document(nlp, read_file(p, shown=p.as_posix()), r.release_id)
         for p, r in zip(paths, one_by_one, strict=True)
@@ -111,7 +113,7 @@ def test_batches_give_the_same_records_as_one_at_a_time(batch_size: int) -> None
 
 
 def test_big_texts_end_a_batch_early(monkeypatch: pytest.MonkeyPatch) -> None:
-    inputs = [ROOT.parent / "shared" / "fixtures" / "raw"]
+    inputs = [FIXTURES]
     nlp = load()
     whole = core.run(inputs, nlp=nlp).releases
     sizes: list[int] = []

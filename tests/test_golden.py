@@ -17,16 +17,14 @@ from pipeline.core import Input, extract_document, release_ids
 from pipeline.export import release_dict
 from pipeline.read import read_file
 
-from .conftest import ROOT, SHARED
+from .conftest import FIXTURES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 
 
 def _known() -> list[tuple[str, Path]]:
-    cases = [("raw", p) for p in sorted((ROOT / "raw").iterdir()) if p.is_file()]
-    fixtures = SHARED / "fixtures" / "raw"
-    if fixtures.is_dir():
-        cases += [("fixtures", p) for p in sorted(fixtures.iterdir())]
+    cases = [("raw", p) for p in sorted((ROOT / "raw").glob("*.txt"))]
+    cases += [("fixtures", p) for p in sorted(FIXTURES.iterdir())]
     return cases
 
 

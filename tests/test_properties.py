@@ -18,12 +18,14 @@ from pipeline.errors import InputError
 from pipeline.model import Release, Source
 from pipeline.read import Document
 
+from .conftest import FIXTURES
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parents[1]
 RELEASES = sorted(
-    [*(ROOT / "raw").glob("*.txt"), *(ROOT.parent / "shared" / "fixtures" / "raw").glob("*.txt")]
+    [*(ROOT / "raw").glob("*.txt"), *(FIXTURES).glob("*.txt")]
 )
 TEXTS = [p.read_text(encoding="utf-8") for p in RELEASES]
 SETTINGS = settings(
