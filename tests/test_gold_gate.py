@@ -47,3 +47,21 @@ def test_gold_floors(
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1].startswith("ok | ")
+
+
+# Whole releases written after forms seen on real pages (tests/data/releases/): each group's
+# gold file (gold-<group>.json) must score 1.0 on every field but number unit.
+RELEASES = FIXTURES.parents[1] / "releases"
+RELEASE_FLOORS = {**SEED_FLOORS, "number_unit": 0.95}
+
+
+@pytest.mark.parametrize("gold", sorted(RELEASES.glob("gold-*.json")), ids=lambda p: p.stem)
+def test_written_releases_score_full_marks(tmp_path: Path, nlp: Any, gold: Path) -> None:
+    report = core.run([RELEASES], nlp=nlp)
+    assert not report.errors, [str(e) for e in report.errors]
+    export.write_outputs(tmp_path / "out", report.releases, [], report.manifest)
+    mins = [arg for field, floor in RELEASE_FLOORS.items() for arg in ("--min", f"{field}={floor}")]
+    result = CliRunner().invoke(
+        app, ["score", str(tmp_path / "out" / "releases.jsonl"), str(gold), *mins]
+    )
+    assert result.exit_code == 0, result.output
