@@ -28,6 +28,9 @@ from pipeline.vocab import load
 
 _LQ = "‘'\"“"
 _RQ = "’'\"”"
+# A grade-first bullet may open its grade with a right single mark (``is ’good’ at X``): a
+# word processor's smart quote typed where no word stood before it.
+_BULLET_LQ = _LQ + "’"
 _MIN_STRONG_RUN = 2  # tab, aligned, pipe or dash rows without a header
 _MIN_WEAK_RUN = 3  # single-space rows without a header
 # How surely a line is a row, by what sets its grade apart: a cell boundary or a bullet is
@@ -133,7 +136,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "bullet": re.compile(
             # the grade in quotes, then at/in/for and the criterion; what may stand before
             # the grade is checked separately (_BULLET_LEAD)
-            rf"[{_LQ}]{grade}[{_RQ}][ \t]+(?:at|in|for)[ \t]+"
+            rf"[{_BULLET_LQ}]{grade}[{_RQ}][ \t]+(?:at|in|for)[ \t]+"
             rf"(?P<crit>[^;•▪●\n]*?[^;•▪●\s])[ \t]*(?=;|\.(?:\s|$)|\n|$|\s[•▪●])",
             flags | re.MULTILINE,
         ),
@@ -475,7 +478,7 @@ def _bullet_matches(text: str) -> Iterator[re.Match[str]]:
     stands: finding those with ``str.find`` is much faster than the regex scan."""
     bullet = _patterns()["bullet"]
     last_end = 0
-    for i in offsets_of(text, _LQ):
+    for i in offsets_of(text, _BULLET_LQ):
         if i >= last_end and (m := bullet.match(text, i)):
             last_end = m.end()
             yield m
