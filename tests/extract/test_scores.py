@@ -87,6 +87,42 @@ LAYOUTS = {
             ("Purposeful activity", "Poor"),
         ],
     ),
+    "grade-first-wrong-way-marks": (
+        "The force:\n\n• is ’good’ at investigating crime;\n• is ’adequate’ at preventing "
+        "crime; and\n• is ’requires improvement’ at responding to the public.\n",
+        [
+            ("investigating crime", "good"),
+            ("preventing crime", "adequate"),
+            ("responding to the public", "requires improvement"),
+        ],
+    ),
+    "grade-first-wrong-way-marks-no-is": (
+        "- ’Good’ at understanding risk\n- ’Inadequate’ in protecting the public.\n",
+        [("understanding risk", "Good"), ("protecting the public", "Inadequate")],
+    ),
+    "grade-first-quoted-no-is-last-full-stop": (
+        "Graded as follows:\n\n- ‘Good’ at understanding fire and risk\n"
+        "- ‘Adequate’ at responding to fires\n- ‘Requires improvement’ at promoting values.\n",
+        [
+            ("understanding fire and risk", "Good"),
+            ("responding to fires", "Adequate"),
+            ("promoting values", "Requires improvement"),
+        ],
+    ),
+    "grade-first-unquoted-last-full-stop": (
+        "The service is:\n\n• good at preventing fires;\n• adequate at protecting the public.\n",
+        [("preventing fires", "good"), ("protecting the public", "adequate")],
+    ),
+    "question-criteria-tabs": (
+        "Key question\tGrade\nHow good is our leadership?\tAdequate\n"
+        "How good is our setting?\tVery good\n",
+        [("How good is our leadership?", "Adequate"), ("How good is our setting?", "Very good")],
+    ),
+    "quality-indicator-evaluation": (
+        "Quality indicator\tEvaluation\nLeadership of change\tVery good\n"
+        "Raising attainment\tSatisfactory\n",
+        [("Leadership of change", "Very good"), ("Raising attainment", "Satisfactory")],
+    ),
     "upper-case-grades": (
         "Standard Rating\nPartnerships GOOD\nQuality assurance REQUIRES IMPROVEMENT\n",
         [("Partnerships", "GOOD"), ("Quality assurance", "REQUIRES IMPROVEMENT")],
@@ -140,6 +176,24 @@ def test_scale_and_rank() -> None:
     assert [(s.scale, s.score_value) for s in peel] == [("peel", 3), ("peel", 5)]
     ofsted = find_scores("Judgement\tGrade\nHelp\tRequires improvement\nCare\tOutstanding\n")
     assert [(s.scale, s.score_value) for s in ofsted] == [("ofsted-cqc", 2), ("ofsted-cqc", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "scale"),
+    [
+        (
+            "Well-being: Good\nCare and development: Excellent\nEnvironment: Adequate\n"
+            "Leadership and management: Poor\n",
+            "ciw",
+        ),
+        ("Well-being: Good\nEnvironment: Poor\n", "hmcpsi"),
+        ("Learning\tVery good\nAttainment\tSatisfactory\nWellbeing\tWeak\n", "education-scotland"),
+        ("Learning\tVery good\nAttainment\tAdequate\nWellbeing\tWeak\n", "scotland-six-point"),
+        ("Standards\tGood\nWellbeing\tExcellent\nLeadership\tAdequate\n", "estyn"),
+    ],
+)
+def test_welsh_and_scottish_scales(text: str, scale: str) -> None:
+    assert {s.scale for s in find_scores(text)} == {scale}
 
 
 def test_two_tables_are_numbered_in_order() -> None:
