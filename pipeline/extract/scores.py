@@ -42,9 +42,6 @@ _DASH_SEPARATORS = tuple(" " + d for d in _DASHES)
 _MAX_LABEL_WORDS = 16
 _BULLETS = ("•", "▪", "●", "◦", "‣", "*")
 _BULLET_CHARS = frozenset((*_BULLETS, "-", "–"))  # may open a line of a bare-grade bullet list
-_BULLET_LEAD = re.compile(
-    r"[ \t]*(?:[•▪●◦‣*\-–][ \t]*)?(?:(?:is|was|were|are)[ \t]+)?", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +93,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     values = "|".join(re.escape(x) for x in sorted(data["header_values"], key=len, reverse=True))
     flags = re.IGNORECASE
     sp = r"[ \xa0]"
+    # what may stand between a bullet and its grade ("is"), between the grade and the
+    # criterion ("at"), and after a row's ";" ("and")
+    verbs = "|".join(map(re.escape, data["bullet_verbs"]))
+    preps = "|".join(map(re.escape, data["bullet_prepositions"]))
+    joiners = "|".join(map(re.escape, data["row_joiners"]))
     return {
         "header": re.compile(
             # Markdown bold (``| **Criteria** | **Score** |``) is markup, not words
@@ -122,13 +124,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "aligned": re.compile(rf"{sp}(?<=\S{sp}){sp}+[{_LQ}]?{grade}[{_RQ}]?{sp}*$", flags),
         "dash": re.compile(
             rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S[^\n]*?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]"
-            rf"\s*(?:;(?:\s*(?:and|or))?|\.|,)?\s*$",
+            rf"\s*(?:;(?:\s*(?:{joiners}))?|\.|,)?\s*$",
             flags,
         ),
         "colon": re.compile(
             # the label may be bold, its colon inside the bold (``- **Safe:** Good``)
             rf"^\s*(?:[•▪●*-]\s*|\d{{1,2}}[.)]\s+)?(?P<crit>\S[^\n:]*?):(?:\*\*)?\s+"
-            rf"[{_LQ}]?{grade}[{_RQ}]?\s*(?:;(?:\s*(?:and|or))?|\.)?\s*$",
+            rf"[{_LQ}]?{grade}[{_RQ}]?\s*(?:;(?:\s*(?:{joiners}))?|\.)?\s*$",
             flags,
         ),
         "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{sp}*$", flags),
@@ -136,15 +138,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "bullet": re.compile(
             # the grade in quotes, then at/in/for and the criterion; what may stand before
             # the grade is checked separately (_BULLET_LEAD)
-            rf"[{_BULLET_LQ}]{grade}[{_RQ}][ \t]+(?:at|in|for)[ \t]+"
+            rf"[{_BULLET_LQ}]{grade}[{_RQ}][ \t]+(?:{preps})[ \t]+"
             rf"(?P<crit>[^;•▪●\n]*?[^;•▪●\s])[ \t]*(?=;|\.(?:\s|$)|\n|$|\s[•▪●])",
             flags | re.MULTILINE,
         ),
+        # before a quoted grade: only a bullet and "is"/"are"
+        "bullet_lead": re.compile(rf"[ \t]*(?:[•▪●◦‣*\-–][ \t]*)?(?:(?:{verbs})[ \t]+)?", flags),
         # The same with the grade unquoted ("• good at X;"): then only from a bullet that
         # opens its line, tried where _bare_bullet_matches finds one
         "bare_bullet": re.compile(
-            rf"[{re.escape(''.join(sorted(_BULLET_CHARS)))}][ \t]*(?:(?:is|was|were|are)[ \t]+)?"
-            rf"{grade}[ \t]+(?:at|in|for)[ \t]+"
+            rf"[{re.escape(''.join(sorted(_BULLET_CHARS)))}][ \t]*(?:(?:{verbs})[ \t]+)?"
+            rf"{grade}[ \t]+(?:{preps})[ \t]+"
             rf"(?P<crit>[^;•▪●\n]*?[^;•▪●\s])[ \t]*(?=;|\.?[ \t]*(?:\n|$))",
             flags,
         ),
@@ -154,6 +158,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 class _LineWords(NamedTuple):
     """The words that decide whether a line may be a row or a header, fetched once per text."""
 
+    joiners: tuple[str, ...]  # " and", " or": may end a row after its grade ("X Good; and")
     last: frozenset[str]  # last words of every grade: a row's line ends in one
     header_first: frozenset[str]  # first words of every header label
     ends: frozenset[str]  # last letters of those grade words and of the header values, ...
@@ -169,10 +174,12 @@ def _line_words() -> _LineWords:
     )
     words = (*last, *data["header_values"])
     size = min(3, *map(len, words))
+    joiners = tuple(" " + j for j in data["row_joiners"])
     return _LineWords(
+        joiners,
         last,
         frozenset(x.split()[0] for x in data["header_labels"]),
-        frozenset(w[-size:].lower() for w in (*words, "and", " or")),  # "X Good; and"
+        frozenset(w[-size:].lower() for w in (*words, *joiners)),
         size,
     )
 
@@ -199,7 +206,7 @@ def _may_be_in_table(line: str, words: _LineWords) -> bool:
 
 def _may_be_row(line: str, words: _LineWords) -> bool:
     tail = line.rstrip(_ROW_TAIL)
-    if tail.endswith((" and", " or")):
+    if tail.endswith(words.joiners):
         tail = tail[: tail.rfind(" ")].rstrip(_ROW_TAIL)
     cut = max(
         tail.rfind(" "),
@@ -455,11 +462,16 @@ def _table_rows(text: str) -> list[list[_Row]]:
     return tables
 
 
+@cache
+def _overall_labels() -> tuple[str, ...]:
+    return tuple(load("scales")["overall_labels"])
+
+
 def _trails(text: str, table: list[_Row], row: _Row) -> bool:
     """An ``Overall`` row set one blank line below a table (``Overall: Requires improvement``)
     is the table's last row."""
     return (
-        row.criterion.casefold().startswith("overall")
+        row.criterion.casefold().startswith(_overall_labels())
         and text.count("\n", table[-1].end, row.start) <= 2
         and not text[table[-1].end : row.start].strip()
     )
@@ -515,7 +527,7 @@ def _bullet_rows(text: str) -> list[list[_Row]]:
             # Before the grade: only a bullet and "is"/"are", from the line start or a bullet.
             line_start = text.rfind("\n", 0, m.start()) + 1
             bullet = max(text.rfind(b, line_start, m.start()) for b in _BULLETS)
-            lead = _BULLET_LEAD.fullmatch(text, bullet if bullet >= 0 else line_start, m.start())
+            lead = _patterns()["bullet_lead"].fullmatch(text, bullet if bullet >= 0 else line_start, m.start())
             if lead is None:
                 continue
             lead_start = lead.start() + (len(lead.group(0)) - len(lead.group(0).lstrip()))
