@@ -527,7 +527,9 @@ def _bullet_rows(text: str) -> list[list[_Row]]:
             # Before the grade: only a bullet and "is"/"are", from the line start or a bullet.
             line_start = text.rfind("\n", 0, m.start()) + 1
             bullet = max(text.rfind(b, line_start, m.start()) for b in _BULLETS)
-            lead = _patterns()["bullet_lead"].fullmatch(text, bullet if bullet >= 0 else line_start, m.start())
+            lead = _patterns()["bullet_lead"].fullmatch(
+                text, bullet if bullet >= 0 else line_start, m.start()
+            )
             if lead is None:
                 continue
             lead_start = lead.start() + (len(lead.group(0)) - len(lead.group(0).lstrip()))
