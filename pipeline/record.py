@@ -1,19 +1,13 @@
-"""The one exporter: a processed spaCy Doc -> the contract ``Release`` record.
+"""The one exporter: extractor results -> the contract ``Release`` record.
 
-spaCy objects stop here; everything downstream sees frozen dataclasses only. Warnings are
-built here, from a code and a template, in words a user understands.
+Warnings are built here, from a code and a template, in words a user understands.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from pipeline.components import get, text_of
-from pipeline.model import Release, Section, Source
+from pipeline.extract import Extraction
+from pipeline.model import Release, Source
 from pipeline.normalize import headline_text
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 WARNINGS = {
     "no-title": "no headline found: the release does not open with a short headline line",
@@ -34,19 +28,17 @@ def warning(code: str, **fields: object) -> str:
 
 
 def to_release(
-    doc: Doc,
+    found: Extraction,
     *,
+    text: str,
     release_id: str,
     source: Source,
     metadata: dict[str, str] | None = None,
     reader_warnings: tuple[str, ...] = (),
 ) -> Release:
-    """Turn a Doc that went through the release components into a ``Release``."""
-    sections: list[Section] = get(doc, "sections")
-    scores = get(doc, "scores")
-    quotes = get(doc, "quotes")
-    dates = get(doc, "dates")
-    numbers = get(doc, "numbers")
+    """The ``Release`` of ``text`` from its extractors' results."""
+    sections, scores, quotes = found.sections, found.scores, found.quotes
+    dates, numbers = found.dates, found.numbers
     title = next((headline_text(s.text) for s in sections if s.kind == "title"), None)
     standfirst = next((headline_text(s.text) for s in sections if s.kind == "standfirst"), None)
 
@@ -72,14 +64,14 @@ def to_release(
     return Release(
         release_id=release_id,
         source=source,
-        text=text_of(doc),
+        text=text,
         title=title,
         standfirst=standfirst,
-        sections=tuple(sections),
-        scores=tuple(scores),
-        quotes=tuple(quotes),
-        dates=tuple(dates),
-        numbers=tuple(numbers),
+        sections=sections,
+        scores=scores,
+        quotes=quotes,
+        dates=dates,
+        numbers=numbers,
         warnings=tuple(warnings),
         metadata=dict(metadata or {}),
     )
