@@ -1,6 +1,6 @@
 """The command line: parse options, call the library, report in one line per problem.
 
-Heavy packages (spaCy, pandas) are imported inside the commands so that ``--help`` is fast.
+Heavy packages (pandas, openpyxl) are imported inside the commands so that ``--help`` is fast.
 """
 
 from __future__ import annotations
@@ -82,14 +82,6 @@ def extract(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")
     ] = DEFAULT_MAX_BYTES,
-    model: Annotated[
-        str | None,
-        typer.Option(
-            "--model",
-            help="An installed spaCy pipeline to run first (e.g. en_core_web_sm). "
-            "Default: blank English, no download needed.",
-        ),
-    ] = None,
     xlsx: Annotated[
         bool, typer.Option("--xlsx", help="Also write releases.xlsx, one sheet per table.")
     ] = False,
@@ -111,12 +103,10 @@ def extract(
     with _stoppable():
         try:
             from pipeline import core, export
-            from pipeline.nlp import load
 
             export.check_out(out)
-            nlp = load(model)
             result = core.extract_to(
-                paths, out, nlp=nlp, max_bytes=max_bytes, xlsx=xlsx, on_error=_say, debug=debug
+                paths, out, max_bytes=max_bytes, xlsx=xlsx, on_error=_say, debug=debug
             )
         except _Stopped:
             _fail(f"interrupted; {out.as_posix()}/ is left as it was", 130)

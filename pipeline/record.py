@@ -1,20 +1,16 @@
-"""The one exporter: a processed spaCy Doc -> the contract ``Release`` record.
+"""The one exporter: extractor results -> the contract ``Release`` record.
 
-spaCy objects stop here; everything downstream sees frozen dataclasses only. Warnings are
-built here, from a code and a template, in words a user understands.
+Warnings are built here, from a code and a template, in words a user understands.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from pipeline.components import get, text_of
+from pipeline.extract import Extraction
 from pipeline.extract.sections import title_text
 from pipeline.model import Quote, Release, Score, Section, Source
 from pipeline.normalize import headline_text
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 WARNINGS = {
     "no-title": "no headline found: the release does not open with a short headline line",
@@ -46,9 +42,9 @@ REVIEW = {
 def review_reasons(
     text: str,
     title: str | None,
-    sections: tuple[Section, ...] | list[Section],
-    scores: tuple[Score, ...] | list[Score],
-    quotes: tuple[Quote, ...] | list[Quote],
+    sections: Sequence[Section],
+    scores: Sequence[Score],
+    quotes: Sequence[Quote],
 ) -> tuple[str, ...]:
     """The codes of ``REVIEW`` that apply to a release, in that order (each at most once)."""
     found: set[str] = set()
@@ -77,19 +73,17 @@ def warning(code: str, **fields: object) -> str:
 
 
 def to_release(
-    doc: Doc,
+    found: Extraction,
     *,
+    text: str,
     release_id: str,
     source: Source,
     metadata: dict[str, str] | None = None,
     reader_warnings: tuple[str, ...] = (),
 ) -> Release:
-    """Turn a Doc that went through the release components into a ``Release``."""
-    sections: list[Section] = get(doc, "sections")
-    scores = get(doc, "scores")
-    quotes = get(doc, "quotes")
-    dates = get(doc, "dates")
-    numbers = get(doc, "numbers")
+    """The ``Release`` of ``text`` from its extractors' results."""
+    sections, scores, quotes = found.sections, found.scores, found.quotes
+    dates, numbers = found.dates, found.numbers
     title = next((title_text(s.text) for s in sections if s.kind == "title"), None)
     standfirst = next((headline_text(s.text) for s in sections if s.kind == "standfirst"), None)
 
@@ -115,15 +109,15 @@ def to_release(
     return Release(
         release_id=release_id,
         source=source,
-        text=text_of(doc),
+        text=text,
         title=title,
         standfirst=standfirst,
-        sections=tuple(sections),
-        scores=tuple(scores),
-        quotes=tuple(quotes),
-        dates=tuple(dates),
-        numbers=tuple(numbers),
+        sections=sections,
+        scores=scores,
+        quotes=quotes,
+        dates=dates,
+        numbers=numbers,
         warnings=tuple(warnings),
         metadata=dict(metadata or {}),
-        review=review_reasons(text_of(doc), title, sections, scores, quotes),
+        review=review_reasons(text, title, sections, scores, quotes),
     )

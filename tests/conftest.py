@@ -1,14 +1,10 @@
-"""Shared fixtures: one blank-English release pipeline, paths, and ``--update-golden``."""
+"""Shared fixtures: test data paths and ``--update-golden``."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -26,13 +22,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite tests/golden/ from the current code (review the diff before committing)",
     )
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    import pipeline
-
-    return pipeline.load()
 
 
 @pytest.fixture(scope="session")

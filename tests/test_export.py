@@ -18,7 +18,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-import pipeline
 from pipeline import core, export
 from pipeline.cli import app
 from pipeline.errors import PipelineError
@@ -194,7 +193,7 @@ def tree_hashes(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def seed_report() -> core.RunReport:
-    return core.run([RAW], nlp=pipeline.load())
+    return core.run([RAW])
 
 
 def write(out: Path, report: core.RunReport) -> None:
@@ -371,10 +370,10 @@ def test_a_run_with_a_sink_gives_the_same_files_and_keeps_no_records(
     tmp_path: Path, seed_report: core.RunReport
 ) -> None:
     inputs = [RAW, FIXTURES]
-    kept = core.run(inputs, nlp=pipeline.load())
+    kept = core.run(inputs)
     export.write_outputs(tmp_path / "batch", kept.releases, [], {})
     with export.OutputWriter(tmp_path / "stream") as writer:
-        streamed = core.run(inputs, nlp=pipeline.load(), sink=writer.add)
+        streamed = core.run(inputs, sink=writer.add)
         writer.finish([], {})
     assert streamed.releases == [] and streamed.extracted == len(kept.releases) > 20
     assert streamed.with_warnings == sum(1 for r in kept.releases if r.warnings)

@@ -5,7 +5,6 @@ reviewed change lowers them)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -36,10 +35,8 @@ SEED_FLOORS = dict.fromkeys(FIXTURE_FLOORS, 1.0)
         (FIXTURES, FIXTURES_GOLD, FIXTURE_FLOORS),
     ],
 )
-def test_gold_floors(
-    tmp_path: Path, nlp: Any, inputs: Path, gold: Path, floors: dict[str, float]
-) -> None:
-    report = core.run([inputs], nlp=nlp)
+def test_gold_floors(tmp_path: Path, inputs: Path, gold: Path, floors: dict[str, float]) -> None:
+    report = core.run([inputs])
     assert not report.errors, [str(e) for e in report.errors]
     export.write_outputs(tmp_path / "out", report.releases, [], report.manifest)
     mins = [arg for field, floor in floors.items() for arg in ("--min", f"{field}={floor}")]
@@ -56,8 +53,8 @@ RELEASE_FLOORS = {**SEED_FLOORS, "number_unit": 0.95}
 
 
 @pytest.mark.parametrize("gold", sorted(RELEASES.glob("gold-*.json")), ids=lambda p: p.stem)
-def test_written_releases_score_full_marks(tmp_path: Path, nlp: Any, gold: Path) -> None:
-    report = core.run([RELEASES], nlp=nlp)
+def test_written_releases_score_full_marks(tmp_path: Path, gold: Path) -> None:
+    report = core.run([RELEASES])
     assert not report.errors, [str(e) for e in report.errors]
     export.write_outputs(tmp_path / "out", report.releases, [], report.manifest)
     mins = [arg for field, floor in RELEASE_FLOORS.items() for arg in ("--min", f"{field}={floor}")]

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
-from pipeline.core import Input, extract_document, release_ids
+from pipeline.core import extract_document
 from pipeline.export import release_dict
+from pipeline.inputs import Input, release_ids
 from pipeline.read import read_file
 
 from .conftest import FIXTURES, ROOT
@@ -61,10 +62,10 @@ def test_diff_names_the_path() -> None:
 
 
 @pytest.mark.parametrize(("group", "path"), _known(), ids=lambda v: getattr(v, "name", v))
-def test_golden(group: str, path: Path, nlp: Any, update_golden: bool) -> None:
+def test_golden(group: str, path: Path, update_golden: bool) -> None:
     shown = f"{group}/{path.name}"
     rid = release_ids([Input(path, shown)])[shown]
-    record = release_dict(extract_document(nlp, read_file(path, shown=shown), rid))
+    record = release_dict(extract_document(read_file(path, shown=shown), rid))
     golden = GOLDEN / group / f"{rid}.json"
     if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,110 @@
+"""Finding the inputs: files and folders as given -> the release files, and their ids."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from pipeline.errors import InputError
+
+SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+_UNSAFE_ID = regex.compile(r"[^A-Za-z0-9._-]")
+# Leaves room for "-NN" and ".json" within the 255-byte file-name limit.
+MAX_ID_LENGTH = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    path: Path
+    shown: str  # the path as given, '/'-separated
+
+
+def _shown(path: Path) -> str:
+    return path.as_posix()
+
+
+def find_inputs(paths: Sequence[Path]) -> tuple[list[Input], list[InputError]]:
+    """Expand files and folders (searched recursively, links followed) into inputs.
+
+    Returns:
+        The inputs in sorted path order, and the paths refused on the way (missing paths,
+        folder loops through links).
+    """
+    found: dict[str, Input] = {}
+    errors: list[InputError] = []
+    seen_files: set[str] = set()
+    for given in paths:
+        shown = _shown(given)
+        if not given.exists() and not given.is_symlink():
+            errors.append(InputError(shown, "missing", "no such file or folder"))
+            continue
+        if given.is_dir():
+            _walk(given, found, errors, seen_files)
+        else:
+            real = os.path.realpath(given)
+            if real not in seen_files:
+                seen_files.add(real)
+                found[shown] = Input(given, shown)
+    return [found[k] for k in sorted(found)], errors
+
+
+def _walk(
+    root: Path, found: dict[str, Input], errors: list[InputError], seen_files: set[str]
+) -> None:
+    stack = [(root, frozenset({os.path.realpath(root)}))]
+    while stack:
+        folder, ancestors = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            errors.append(
+                InputError(_shown(folder), "unreadable", f"cannot list folder ({exc.strerror})")
+            )
+            continue
+        for entry in entries:
+            path = Path(folder, entry.name)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                real = os.path.realpath(path)
+                if real in ancestors:
+                    errors.append(
+                        InputError(
+                            _shown(path),
+                            "loop",
+                            "folder loop through links (it leads back to a folder above it); "
+                            "skipped",
+                        )
+                    )
+                    continue
+                stack.append((path, ancestors | {real}))
+            elif path.suffix.lower() in SUFFIXES:
+                real = os.path.realpath(path)
+                if real in seen_files:
+                    continue
+                seen_files.add(real)
+                found[_shown(path)] = Input(path, _shown(path))
+
+
+def release_ids(inputs: Sequence[Input]) -> dict[str, str]:
+    """A safe, unique ``release_id`` per input: the file stem with every character outside
+    ``A-Za-z0-9._-`` turned into ``-``; a clash gets ``-2``, ``-3``... in path order."""
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for item in inputs:
+        base = _UNSAFE_ID.sub("-", Path(item.shown).stem)[:MAX_ID_LENGTH]
+        if not base.strip("."):
+            base = "release" + base
+        rid, n = base, 1
+        while rid.casefold() in used:
+            n += 1
+            rid = f"{base}-{n}"
+        used.add(rid.casefold())
+        ids[item.shown] = rid
+    return ids

@@ -1,0 +1,69 @@
+"""The main job's sequencing: the library API, and one failing input costing only itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import pipeline
+from pipeline import core, extract
+
+TEXT = (
+    "Inspection of Somewhere\n\nCriteria Score\nLeadership Good\nCasework Fair\n\n"
+    "Inspector Mo Reed said: “Work is good.” Fieldwork was in May 2020 across ten sites."
+)
+
+
+def test_library_api_round_trip() -> None:
+    release = pipeline.extract_text(TEXT, release_id="r1")
+    assert release.release_id == "r1"
+    assert [s.criterion for s in release.scores] == ["Leadership", "Casework"]
+    assert release.quotes[0].speaker == "Mo Reed"
+    assert [d.text for d in release.dates] == ["May 2020"]
+    assert [n.text for n in release.numbers] == ["ten"]
+    assert [s.kind for s in release.sections][:2] == ["title", "table"]
+    for item in (*release.sections, *release.dates, *release.numbers):
+        assert release.text[item.start : item.end] == item.text
+
+
+def test_extract_file_takes_its_id_from_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "A release (final).txt"
+    path.write_text(TEXT, encoding="utf-8")
+    release = pipeline.extract_file(path)
+    assert release.release_id == "A-release--final-"
+    same = pipeline.extract_text(TEXT, release_id="A-release--final-")
+    assert (release.scores, release.quotes, release.numbers) == (
+        same.scores,
+        same.quotes,
+        same.numbers,
+    )
+
+
+def test_a_failing_extractor_costs_only_its_own_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, extra in [("a", ""), ("b", " FAIL-HERE"), ("c", ""), ("d", " FAIL-HERE"), ("e", "")]:
+        (tmp_path / f"{name}.txt").write_text(TEXT + extra, encoding="utf-8")
+    real = extract.find_quotes
+
+    def breaks_on_marker(text: str, paragraphs: object) -> object:
+        if "FAIL-HERE" in text:
+            raise RuntimeError("extractor broke\non this input")
+        return real(text, paragraphs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract, "find_quotes", breaks_on_marker)
+    report = core.run([tmp_path])
+    assert [r.release_id for r in report.releases] == ["a", "c", "e"]
+    assert all(r.scores and r.quotes for r in report.releases)
+    assert [(e.path.rsplit("/", 1)[-1], e.code) for e in report.errors] == [
+        ("b.txt", "internal"),
+        ("d.txt", "internal"),
+    ]
+    assert "RuntimeError: extractor broke on this input" in report.errors[0].detail
+    statuses = {e["path"][-5]: e["status"] for e in report.manifest["inputs"]}
+    assert statuses == dict(zip("abcde", ["ok", "error", "ok", "error", "ok"], strict=True))
+    failed = next(e for e in report.manifest["inputs"] if e["path"].endswith("b.txt"))
+    assert failed["bytes"] == len((TEXT + " FAIL-HERE").encode()) and len(failed["sha256"]) == 64
+    with pytest.raises(RuntimeError, match="extractor broke"):
+        core.run([tmp_path], debug=True)
