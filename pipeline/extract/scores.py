@@ -17,7 +17,7 @@ preceded by other cells are split, so a two-cell row costs nothing more.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -391,75 +391,120 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
     return None
 
 
-def _table_rows(text: str) -> list[list[_Row]]:
-    pats = _patterns()
-    words = _line_words()
-    tables: list[list[_Row]] = []
-    run: list[_Row] = []
-    header = False
-    run_is_block = True  # the run started at a paragraph boundary
+class _Scan(NamedTuple):
+    """What the scan of a text's lines knows after a line: the open run of rows, and what
+    the line before it was."""
 
-    def close(next_blank: bool) -> None:
-        nonlocal run, header
-        if run:
-            strength = min(r.strength for r in run)
-            if (
-                header
-                or (strength == _STRONG and len(run) >= _MIN_STRONG_RUN)
-                or (
-                    run_is_block
-                    and next_blank
-                    and len(run) >= (_MIN_STRONG_RUN if strength else _MIN_WEAK_RUN)
-                )
-            ):
-                tables.append(run)
-            elif len(run) == 1 and tables and _trails(text, tables[-1], run[0]):
-                tables[-1] = [*tables[-1], run[0]]
-        run, header = [], False
+    run: tuple[_Row, ...] = ()
+    header: bool = False  # a header line opened the table
+    block: bool = True  # the run started at a paragraph boundary (or under a caption)
+    prev_blank: bool = True
+    lone: bool = False  # the last row is a paragraph of its own
+    gap: bool = False  # one blank line inside a double-spaced table
+    prev_line: str = ""
+    opens: bool = False  # the line before opened a paragraph
 
-    pos = 0
-    prev_blank = True
-    lone = False  # the last row is a paragraph of its own
-    gap = False  # one blank line inside a double-spaced table
-    prev_line, opens = "", False  # the line before, and whether it opened a paragraph
-    for line in text.split("\n"):
-        offset, pos = pos, pos + len(line) + 1
-        blank = not line.strip()
-        maybe = not blank and _may_be_in_table(line, words)
-        if not (maybe or header or run):
-            opens = prev_blank and not blank
-            prev_blank, prev_line = blank, line  # no header or row, no table open: all the
-            continue  # rest would do
-        if blank and not gap and (lone if run else header):
-            # A table copied from a word processor may have a blank line after its header
-            # or after each row; a run of several rows then a blank line has ended.
-            gap = prev_blank = True
-            continue
-        if maybe and _may_be_header(line, words) and pats["header"].match(line):
-            close(True)
-            header, run_is_block = True, True
-            prev_blank = gap = False
-            continue
-        if (header or run) and ("---" in line or "===" in line) and pats["md_rule"].match(line):
-            continue
-        row = (
-            _line_row(line, offset, after_header=header)
-            if maybe and _may_be_row(line, words)
-            else None
-        )
-        if row is not None:
-            if not run and not header:
-                run_is_block = prev_blank or (opens and _is_caption(prev_line))
-            run.append(row)
-            lone = prev_blank and (header or row.strength > _WEAK)
-        else:
-            if run:
-                close(blank or gap)
-            header = False
-        opens = prev_blank and not blank
-        prev_blank, gap, prev_line = blank, False, line
-    close(True)
-    return tables
+
+class _Line(NamedTuple):
+    text: str
+    offset: int
+    blank: bool
+    maybe: bool  # may be a header or a row, by its last characters (_may_be_in_table)
+
+
+class _Step(NamedTuple):
+    scan: _Scan
+    closed: _Scan | None = None  # the scan as it was when its run of rows ended, if one did
+    next_blank: bool = False  # whether a blank line (or a double-spaced gap) ended it
+
+
+# A scan, a line or a step is made for every line of every text: ``tuple.__new__`` builds one
+# three times faster than the NamedTuple's own constructor (which also fills defaults) and
+# ``_replace`` (which goes through ``_make``). Every field is given, in order.
+_new = tuple.__new__
+
+
+def _advance(
+    scan: _Scan, line: _Line, run: tuple[_Row, ...], header: bool, block: bool, lone: bool
+) -> _Scan:
+    """The scan moved past ``line``."""
+    opens = scan.prev_blank and not line.blank
+    return _new(_Scan, (run, header, block, line.blank, lone, False, line.text, opens))
+
+
+def _prose(scan: _Scan, line: _Line) -> _Step | None:
+    if line.maybe or scan.header or scan.run:
+        return None
+    # no header or row, no table open: only what the line was matters (gap is left as it is)
+    opens = scan.prev_blank and not line.blank
+    moved = (scan.run, False, scan.block, line.blank, scan.lone, scan.gap, line.text, opens)
+    return _new(_Step, (_new(_Scan, moved), None, False))
+
+
+def _gap(scan: _Scan, line: _Line) -> _Step | None:
+    # A table copied from a word processor may have a blank line after its header or after
+    # each row; a run of several rows then a blank line has ended.
+    if line.blank and not scan.gap and (scan.lone if scan.run else scan.header):
+        return _Step(scan._replace(gap=True, prev_blank=True))
+    return None
+
+
+def _header(scan: _Scan, line: _Line) -> _Step | None:
+    if not (
+        line.maybe
+        and _may_be_header(line.text, _line_words())
+        and _patterns()["header"].match(line.text)
+    ):
+        return None
+    opened = scan._replace(run=(), header=True, block=True, prev_blank=False, gap=False)
+    return _Step(opened, scan if scan.run else None, True)
+
+
+def _rule_line(scan: _Scan, line: _Line) -> _Step | None:
+    text = line.text
+    if (scan.header or scan.run) and ("---" in text or "===" in text):
+        return _Step(scan) if _patterns()["md_rule"].match(text) else None
+    return None
+
+
+def _row(scan: _Scan, line: _Line) -> _Step | None:
+    if not (line.maybe and _may_be_row(line.text, _line_words())):
+        return None
+    row = _line_row(line.text, line.offset, after_header=scan.header)
+    if row is None:
+        return None
+    block = (
+        scan.block
+        if scan.run or scan.header
+        else scan.prev_blank or (scan.opens and _is_caption(scan.prev_line))
+    )
+    lone = scan.prev_blank and (scan.header or row.strength > _WEAK)
+    return _Step(_advance(scan, line, (*scan.run, row), scan.header, block, lone))
+
+
+def _other(scan: _Scan, line: _Line) -> _Step:
+    ended = scan if scan.run else None
+    step = _advance(scan, line, (), False, scan.block, scan.lone)
+    return _Step(step, ended, line.blank or scan.gap)
+
+
+class _LineRule(NamedTuple):
+    name: str
+    apply: Callable[[_Scan, _Line], _Step | None]  # the next step, or None: not this rule
+    example: str
+
+
+# How each line of a text moves the scan for ratings tables on; the first rule that applies
+# wins. A run of rows ends at a header or at any other line, and is kept as a table or not by
+# _close.
+LINE_RULES: tuple[_LineRule, ...] = (
+    _LineRule("prose", _prose, "The inspectors visited in May."),
+    _LineRule("blank-in-double-spaced-table", _gap, "Criteria Score\n\nLeadership Good"),
+    _LineRule("header", _header, "Criteria Score"),
+    _LineRule("rule-line", _rule_line, "Area | Grade\n|---|---|"),
+    _LineRule("row", _row, "Leadership Good"),
+    _LineRule("other", _other, "Leadership Good\nCasework Fair\nThe Area should now improve."),
+)
 
 
 @cache
@@ -467,7 +512,55 @@ def _overall_labels() -> tuple[str, ...]:
     return tuple(load("scales")["overall_labels"])
 
 
-def _trails(text: str, table: list[_Row], row: _Row) -> bool:
+def _close(
+    text: str, tables: tuple[tuple[_Row, ...], ...], ended: _Scan, next_blank: bool
+) -> tuple[tuple[_Row, ...], ...]:
+    """The tables with the run of rows that ``ended`` added when it is a table: after a
+    header; two strong rows or more; or a block of its own (a paragraph, or under a caption)
+    of two delimited or three weak rows. A lone ``Overall`` row joins the table above it."""
+    run = ended.run
+    if not run:
+        return tables
+    strength = min(r.strength for r in run)
+    if (
+        ended.header
+        or (strength == _STRONG and len(run) >= _MIN_STRONG_RUN)
+        or (
+            ended.block
+            and next_blank
+            and len(run) >= (_MIN_STRONG_RUN if strength else _MIN_WEAK_RUN)
+        )
+    ):
+        return (*tables, run)
+    if len(run) == 1 and tables and _trails(text, tables[-1], run[0]):
+        return (*tables[:-1], (*tables[-1], run[0]))
+    return tables
+
+
+def _table_rows(text: str) -> tuple[tuple[_Row, ...], ...]:
+    """The runs of rows in ``text`` that are tables, each line moved on by ``LINE_RULES``."""
+    words = _line_words()
+    tables: tuple[tuple[_Row, ...], ...] = ()
+    scan = _Scan()
+    pos = 0
+    for text_line in text.split("\n"):
+        offset, pos = pos, pos + len(text_line) + 1
+        blank = not text_line.strip()
+        maybe = not blank and _may_be_in_table(text_line, words)
+        line: _Line = _new(_Line, (text_line, offset, blank, maybe))
+        for rule in LINE_RULES:
+            step = rule.apply(scan, line)
+            if step is not None:
+                break
+        else:  # unreachable: the last rule always applies
+            raise AssertionError(line)
+        if step.closed is not None:
+            tables = _close(text, tables, step.closed, step.next_blank)
+        scan = step.scan
+    return _close(text, tables, scan, True)
+
+
+def _trails(text: str, table: Sequence[_Row], row: _Row) -> bool:
     """An ``Overall`` row set one blank line below a table (``Overall: Requires improvement``)
     is the table's last row."""
     return (
@@ -698,10 +791,10 @@ def _items(row: _Row) -> Iterator[tuple[str, str, str | None]]:
         yield (f"{row.criterion} ({qualifier})" if qualifier else row.criterion), grade, qualifier
 
 
-def _with_headers(text: str, rows: list[_Row]) -> list[_Row]:
+def _with_headers(text: str, rows: Sequence[_Row]) -> list[_Row]:
     """A text table's rows, those with several grade cells given the header line's cells."""
     if not any(r.grades for r in rows):
-        return rows
+        return list(rows)
     _, line = _named_header(text, rows[0].start)
     headers: dict[str, tuple[_Cell, ...]] = {}
     out = []

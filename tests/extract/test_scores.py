@@ -807,3 +807,37 @@ def test_bare_bullet_finder_tries_every_bulleted_line_start(text: str) -> None:
             if bullet and (m := bare.match(text, q)):
                 expected.append(m.span())
     assert [m.span() for m in scores._bare_bullet_matches(text)] == expected
+
+
+def _rules_fired(text: str) -> list[str]:
+    """The name of the line rule that moves the scan past each line of ``text``."""
+    words = scores._line_words()
+    scan, fired = scores._Scan(), []
+    for line in text.split("\n"):
+        blank = not line.strip()
+        maybe = not blank and scores._may_be_in_table(line, words)
+        current = scores._Line(line, 0, blank, maybe)
+        rule = next(r for r in scores.LINE_RULES if r.apply(scan, current) is not None)
+        step = rule.apply(scan, current)
+        assert step is not None
+        scan = step.scan
+        fired.append(rule.name)
+    return fired
+
+
+@pytest.mark.parametrize("rule", scores.LINE_RULES, ids=lambda r: r.name)
+def test_each_line_rule_moves_the_scan_on_its_example(rule: scores._LineRule) -> None:
+    assert rule.name in _rules_fired(rule.example)
+
+
+def test_the_line_rules_in_a_table_with_a_gap_and_a_closing_line() -> None:
+    text = "Intro.\nCriteria Score\n\nLeadership Good\nCasework Fair\nAfter the table."
+    assert _rules_fired(text) == [
+        "prose",
+        "header",
+        "blank-in-double-spaced-table",
+        "row",
+        "row",
+        "other",
+    ]
+    assert rows(text) == [("Leadership", "Good"), ("Casework", "Fair")]
