@@ -391,11 +391,31 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
     return None
 
 
+class _Run(NamedTuple):
+    """The open run of rows, newest first: a linked list, so that adding a row costs the same
+    however long the run (a tuple copied for each row would be quadratic)."""
+
+    row: _Row
+    before: _Run | None
+    size: int
+    strength: int  # the weakest row's
+
+    def rows(self) -> list[_Row]:
+        """The run's rows, in text order."""
+        out: list[_Row] = []
+        node: _Run | None = self
+        while node is not None:
+            out.append(node.row)
+            node = node.before
+        out.reverse()
+        return out
+
+
 class _Scan(NamedTuple):
     """What the scan of a text's lines knows after a line: the open run of rows, and what
     the line before it was."""
 
-    run: tuple[_Row, ...] = ()
+    run: _Run | None = None
     header: bool = False  # a header line opened the table
     block: bool = True  # the run started at a paragraph boundary (or under a caption)
     prev_blank: bool = True
@@ -425,7 +445,7 @@ _new = tuple.__new__
 
 
 def _advance(
-    scan: _Scan, line: _Line, run: tuple[_Row, ...], header: bool, block: bool, lone: bool
+    scan: _Scan, line: _Line, run: _Run | None, header: bool, block: bool, lone: bool
 ) -> _Scan:
     """The scan moved past ``line``."""
     opens = scan.prev_blank and not line.blank
@@ -456,7 +476,7 @@ def _header(scan: _Scan, line: _Line) -> _Step | None:
         and _patterns()["header"].match(line.text)
     ):
         return None
-    opened = scan._replace(run=(), header=True, block=True, prev_blank=False, gap=False)
+    opened = scan._replace(run=None, header=True, block=True, prev_blank=False, gap=False)
     return _Step(opened, scan if scan.run else None, True)
 
 
@@ -479,12 +499,18 @@ def _row(scan: _Scan, line: _Line) -> _Step | None:
         else scan.prev_blank or (scan.opens and _is_caption(scan.prev_line))
     )
     lone = scan.prev_blank and (scan.header or row.strength > _WEAK)
-    return _Step(_advance(scan, line, (*scan.run, row), scan.header, block, lone))
+    run = scan.run
+    grown: _Run = (
+        _new(_Run, (row, None, 1, row.strength))
+        if run is None
+        else _new(_Run, (row, run, run.size + 1, min(run.strength, row.strength)))
+    )
+    return _Step(_advance(scan, line, grown, scan.header, block, lone))
 
 
 def _other(scan: _Scan, line: _Line) -> _Step:
     ended = scan if scan.run else None
-    step = _advance(scan, line, (), False, scan.block, scan.lone)
+    step = _advance(scan, line, None, False, scan.block, scan.lone)
     return _Step(step, ended, line.blank or scan.gap)
 
 
@@ -512,35 +538,38 @@ def _overall_labels() -> tuple[str, ...]:
     return tuple(load("scales")["overall_labels"])
 
 
+_APPLY = tuple(rule.apply for rule in LINE_RULES)  # looked up once, not on every line
+
+
 def _close(
-    text: str, tables: tuple[tuple[_Row, ...], ...], ended: _Scan, next_blank: bool
-) -> tuple[tuple[_Row, ...], ...]:
-    """The tables with the run of rows that ``ended`` added when it is a table: after a
-    header; two strong rows or more; or a block of its own (a paragraph, or under a caption)
-    of two delimited or three weak rows. A lone ``Overall`` row joins the table above it."""
+    text: str, last: Sequence[_Row], ended: _Scan, next_blank: bool
+) -> tuple[list[_Row], bool] | None:
+    """The rows of the run that ``ended`` if they make a table (and whether they join the
+    table ``last`` above them): after a header; two strong rows or more; or a block of its
+    own (a paragraph, or under a caption) of two delimited or three weak rows. A lone
+    ``Overall`` row joins the table above it."""
     run = ended.run
-    if not run:
-        return tables
-    strength = min(r.strength for r in run)
+    if run is None:
+        return None
     if (
         ended.header
-        or (strength == _STRONG and len(run) >= _MIN_STRONG_RUN)
+        or (run.strength == _STRONG and run.size >= _MIN_STRONG_RUN)
         or (
             ended.block
             and next_blank
-            and len(run) >= (_MIN_STRONG_RUN if strength else _MIN_WEAK_RUN)
+            and run.size >= (_MIN_STRONG_RUN if run.strength else _MIN_WEAK_RUN)
         )
     ):
-        return (*tables, run)
-    if len(run) == 1 and tables and _trails(text, tables[-1], run[0]):
-        return (*tables[:-1], (*tables[-1], run[0]))
-    return tables
+        return run.rows(), False
+    if run.size == 1 and last and _trails(text, last, run.row):
+        return [run.row], True
+    return None
 
 
-def _table_rows(text: str) -> tuple[tuple[_Row, ...], ...]:
+def _table_rows(text: str) -> list[list[_Row]]:
     """The runs of rows in ``text`` that are tables, each line moved on by ``LINE_RULES``."""
     words = _line_words()
-    tables: tuple[tuple[_Row, ...], ...] = ()
+    tables: list[list[_Row]] = []  # the output, filled as runs end
     scan = _Scan()
     pos = 0
     for text_line in text.split("\n"):
@@ -548,16 +577,26 @@ def _table_rows(text: str) -> tuple[tuple[_Row, ...], ...]:
         blank = not text_line.strip()
         maybe = not blank and _may_be_in_table(text_line, words)
         line: _Line = _new(_Line, (text_line, offset, blank, maybe))
-        for rule in LINE_RULES:
-            step = rule.apply(scan, line)
+        for apply in _APPLY:
+            step = apply(scan, line)
             if step is not None:
                 break
         else:  # unreachable: the last rule always applies
             raise AssertionError(line)
         if step.closed is not None:
-            tables = _close(text, tables, step.closed, step.next_blank)
+            _keep(tables, _close(text, tables[-1] if tables else (), step.closed, step.next_blank))
         scan = step.scan
-    return _close(text, tables, scan, True)
+    _keep(tables, _close(text, tables[-1] if tables else (), scan, True))
+    return tables
+
+
+def _keep(tables: list[list[_Row]], kept: tuple[list[_Row], bool] | None) -> None:
+    if kept is not None:
+        rows, joins = kept
+        if joins:
+            tables[-1].extend(rows)
+        else:
+            tables.append(rows)
 
 
 def _trails(text: str, table: Sequence[_Row], row: _Row) -> bool:
