@@ -351,11 +351,20 @@ def _row_strength(kind: str, line: str, raw_criterion: str) -> int:
     return _DELIMITED if raw_criterion.rstrip().endswith(_DASH_SEPARATORS) else _WEAK
 
 
+# A grade written with its rank in the grade's own cell (``How good is our setting?<tab>5 -
+# Very good``, as the Care Inspectorate's tables do): the rank is not the criterion's. Only in
+# a cell of its own (after a tab, two spaces or a pipe), so ``Standard 3 – Good`` keeps its 3.
+_RANK_BEFORE_GRADE = re.compile(r"(?:\t|[ \xa0]{2}|[ \xa0]?\|)[ \t\xa0]*\d[ \xa0]*[-–—=:][ \xa0]*$")
+
+
 def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
     for kind in _row_kinds(line):
         found = _match_row(kind, line)
         if found is None:
             continue
+        raw = found[0]
+        if raw[-1:] in "-–—=: \xa0" and (rank := _RANK_BEFORE_GRADE.search(raw)):
+            found = (raw[: rank.start()], found[1], found[2])
         crit = _clean_criterion(found[0])
         multi: tuple[tuple[_Cell, ...], tuple[tuple[int, str], ...]] = ((), ())
         if found[2]:  # cells between the criterion and the grade: are some grades?
@@ -384,7 +393,7 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             offset + tail,
             crit,
             collapse_space(found[1]),
-            _row_strength(kind, line, found[0]),
+            _row_strength(kind, line, raw),
             kind if multi[1] else "",
             *multi,
         )

@@ -123,6 +123,19 @@ LAYOUTS = {
         "Raising attainment\tSatisfactory\n",
         [("Leadership of change", "Very good"), ("Raising attainment", "Satisfactory")],
     ),
+    "rank-before-grade-tabs": (
+        "Key question\tGrade\nHow good is our leadership?\t4 - Good\n"
+        "How good is our setting?\t5 - Very good\n",
+        [("How good is our leadership?", "Good"), ("How good is our setting?", "Very good")],
+    ),
+    "rank-before-grade-aligned-no-header": (
+        "Intro.\n\nLeadership   4 – Good\nStaffing     3 – Adequate\n\nAfter.",
+        [("Leadership", "Good"), ("Staffing", "Adequate")],
+    ),
+    "number-in-criterion-kept": (
+        "Standard 3 – Good\nStandard 4 – Fair\nStandard 5 – Poor\n",
+        [("Standard 3", "Good"), ("Standard 4", "Fair"), ("Standard 5", "Poor")],
+    ),
     "upper-case-grades": (
         "Standard Rating\nPartnerships GOOD\nQuality assurance REQUIRES IMPROVEMENT\n",
         [("Partnerships", "GOOD"), ("Quality assurance", "REQUIRES IMPROVEMENT")],
