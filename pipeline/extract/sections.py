@@ -108,6 +108,11 @@ def _flat_break() -> Any:
 
 
 @cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(load("quotes")["speech_verbs"])
+
+
+@cache
 def _title_case_head() -> Any:
     """A Title Case headline run into the sentence after it: capitalised words (and the small
     words such a headline leaves in lower case) up to the capitalised word that opens the
@@ -116,7 +121,7 @@ def _title_case_head() -> Any:
     word = rf"(?:[\p{{Lu}}\d][\p{{L}}\d’'&.-]*[,:]?|(?:{small}))"
     return regex.compile(
         rf"(?P<head>[\p{{Lu}}\d][\p{{L}}\d’'&.-]*[,:]?(?:\s+{word}){{3,}}?)"
-        rf"(?=\s+\p{{Lu}}[\p{{Ll}}’']*\s+(?!(?:{small})\s)\p{{Ll}})"
+        rf"(?=\s+\p{{Lu}}[\p{{Ll}}’']*\s+(?!(?:{small})\s)(?P<next>\p{{Ll}}+))"
     )
 
 
@@ -204,7 +209,13 @@ def _split_flat(text: str, start: int, end: int) -> list[Span]:
         if _is_furniture_line(piece) or piece.casefold().startswith(labels):
             continue
         m = _title_case_head().match(piece)
-        if m is not None and len(piece) > _MAX_TITLE and not _SENTENCE_BREAK.search(m["head"]):
+        if (
+            m is not None
+            and len(piece) > _MAX_TITLE
+            and not _SENTENCE_BREAK.search(m["head"])
+            # "HMICFRS Chief Inspector Ann Lee said ...": a lede naming its speaker
+            and m["next"] not in _speech_verbs()
+        ):
             head_end = p.start + m.end("head")
             out[i : i + 1] = [Span(p.start, head_end), Span(*_trim(text, head_end, p.end))]
         break

@@ -343,6 +343,11 @@ def test_a_title_case_headline_is_split_from_a_flattened_body(prefix: str, headl
     assert title_of(f"{prefix} {headline} {FLAT_BODY}") == headline
 
 
+def test_a_flattened_lede_naming_its_speaker_is_not_split() -> None:
+    text = f"Embargoed until 6 March 2025 HMICFRS Chief Inspector Ann Lee said {FLAT_BODY}"
+    assert title_of(text) is None
+
+
 def test_a_flattened_sentence_case_opening_is_not_split() -> None:
     text = f"Embargoed until 6 March 2025 Care home improves after inspection {FLAT_BODY}"
     paras = [text[p.start : p.end] for p in split_paragraphs(text)]
