@@ -312,9 +312,14 @@ class _Index:
         return range(bisect_right(self.ends, start), bisect_left(self.starts, end))
 
 
+_MAX_LABEL_BLOCK_LINES = 8
+
+
 def _is_metadata(s: str, start: int, dates: _Index) -> bool:
     s_stripped = s.strip()
-    if not _single_line(s_stripped) or len(s_stripped) > 160:
+    if not _single_line(s_stripped):
+        return _is_label_block(s_stripped)
+    if len(s_stripped) > 160:
         return False
     folded = s_stripped.strip("*_").casefold()  # Markdown emphasis: "**Published 1 May 2024**"
     labels, with_date = _metadata_labels()
@@ -327,6 +332,19 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
             if label not in with_date and rest:
                 return True
     return _covered_by_date(s, start, dates, whole=True)
+
+
+def _is_label_block(s: str) -> bool:
+    """A metadata block copied from a page with each label and value on lines of their own
+    (``From:`` / ``Department for Education`` / ``Published`` / ``6 May 2025``): a few short
+    lines, the first a label alone."""
+    lines = s.split("\n")
+    labels, _ = _metadata_labels()
+    return (
+        len(lines) <= _MAX_LABEL_BLOCK_LINES
+        and lines[0].strip(" \t\xa0*:").casefold() in labels
+        and all(len(line) <= 80 and line.rstrip()[-1:] not in ".," for line in lines)
+    )
 
 
 def _covered_by_date(s: str, start: int, dates: _Index, *, whole: bool = False) -> bool:
@@ -373,17 +391,15 @@ def classify_sections(
     """
     kinds: list[str] = ["body"] * len(paragraphs)
     quote_of: list[int | None] = [None] * len(paragraphs)
-    bp = [p.tag == "boilerplate" for p in paragraphs]
     texts = [text[p.start : p.end] for p in paragraphs]
+    bp = [
+        p.tag == "boilerplate" or _is_furniture_line(t)
+        for p, t in zip(paragraphs, texts, strict=True)
+    ]
     date_index, score_index, quote_index = _Index(dates), _Index(scores), _Index(quotes)
 
     for i, p in enumerate(paragraphs):
-        if (
-            bp[i]
-            or p.tag == "metadata"
-            or _is_furniture_line(texts[i])
-            or _is_metadata(texts[i], p.start, date_index)
-        ):
+        if bp[i] or p.tag == "metadata" or _is_metadata(texts[i], p.start, date_index):
             kinds[i] = "metadata"
         elif p.tag == "table" or score_index.starting_in(p.start, p.end):
             kinds[i] = "table" if score_index.starting_in(p.start, p.end) else "body"

@@ -352,3 +352,29 @@ def test_a_flattened_sentence_case_opening_is_not_split() -> None:
     text = f"Embargoed until 6 March 2025 Care home improves after inspection {FLAT_BODY}"
     paras = [text[p.start : p.end] for p in split_paragraphs(text)]
     assert paras[1].startswith("Care home improves after inspection Inspectors have found")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "From:\nDepartment for Education\nPublished\n6 May 2025",
+        "Published:\n6 May 2025\nLast updated:\n7 May 2025",
+        "Organisation\nKilbride Council",
+    ],
+)
+def test_labels_and_values_on_lines_of_their_own_are_metadata(block: str) -> None:
+    text = f"{HEADLINE}\n\n{block}\n\nThe school was inspected in March. Pupils behave well."
+    assert [k for k, _ in kinds(text)] == ["title", "metadata", "body"]
+
+
+def test_a_paragraph_opening_with_a_label_word_and_running_on_is_body() -> None:
+    text = f"{HEADLINE}\n\nFrom\nthe start of the year, inspectors visited 12 schools.\n\nMore."
+    assert [k for k, _ in kinds(text)][1] != "metadata"
+
+
+def test_a_furniture_piece_of_a_flattened_release_is_boilerplate() -> None:
+    text = f"Press release Published: 3 June 2025 New Clinic Opens in Harbridge {FLAT_BODY}"
+    scores = find_scores(text)
+    paragraphs = split_paragraphs(text)
+    sections = classify_sections(text, paragraphs, scores, find_quotes(text, paragraphs), [])
+    assert (sections[0].kind, sections[0].boilerplate) == ("metadata", True)
