@@ -55,6 +55,8 @@ RELEASE_COLUMNS = (
     "n_numbers",
     "n_warnings",
     "warnings",
+    "n_review",
+    "review",
 )
 ERROR_COLUMNS = ("path", "code", "message")
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]+")
@@ -120,6 +122,7 @@ def release_dict(release: Release) -> dict[str, Any]:
         d[name] = [dict(zip(fields, values(item), strict=True)) for item in getattr(release, name)]
     d["warnings"] = list(release.warnings)
     d["metadata"] = dict(release.metadata)
+    d["review"] = list(release.review)
     return d
 
 
@@ -156,6 +159,8 @@ def headline(release: Release) -> dict[str, Any]:
         "n_numbers": len(release.numbers),
         "n_warnings": len(release.warnings),
         "warnings": "; ".join(release.warnings) or None,
+        "n_review": len(release.review),
+        "review": " ".join(release.review) or None,
     }
 
 

@@ -116,3 +116,6 @@ class Release:
     warnings: tuple[str, ...]
     metadata: dict[str, str] = field(default_factory=dict)
     contract: str = CONTRACT_VERSION
+    # Added field: codes of the reasons a person should check this release (``no-title``,
+    # ``quote-no-speaker``, ...; see ``record.REVIEW``), empty when nothing needs a look.
+    review: tuple[str, ...] = ()

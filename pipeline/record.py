@@ -5,8 +5,11 @@ Warnings are built here, from a code and a template, in words a user understands
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pipeline.extract import Extraction
-from pipeline.model import Release, Source
+from pipeline.extract.sections import title_text
+from pipeline.model import Quote, Release, Score, Section, Source
 from pipeline.normalize import headline_text
 
 WARNINGS = {
@@ -20,6 +23,48 @@ WARNINGS = {
     "unparsed-number": "could not read a value for '{text}'; left empty",
     "no-structure": "no release structure found (no headline, ratings, quotations or dates)",
 }
+
+
+# Why a person should check a release: short stable codes, in this order (README: Review).
+REVIEW = {
+    "no-title": "no headline found",
+    "title-after-furniture": "the headline was taken after site furniture (skip links, "
+    "toolbars, breadcrumbs, cookie notices) that was skipped",
+    "title-label-cut": "a label or page-tool links were cut from the headline line "
+    "(`Press release: …`, `… PDF Print E-mail`)",
+    "title-in-run-on-text": "the headline was cut from a line that runs on into the body "
+    "(a release flattened onto one line)",
+    "unknown-scale": "a ratings table whose grades fit no known scale",
+    "quote-no-speaker": "a quotation without a speaker",
+}
+
+
+def review_reasons(
+    text: str,
+    title: str | None,
+    sections: Sequence[Section],
+    scores: Sequence[Score],
+    quotes: Sequence[Quote],
+) -> tuple[str, ...]:
+    """The codes of ``REVIEW`` that apply to a release, in that order (each at most once)."""
+    found: set[str] = set()
+    head = next((i for i, s in enumerate(sections) if s.kind == "title"), None)
+    if title is None:
+        found.add("no-title")
+    elif head is not None:
+        section = sections[head]
+        if any(s.boilerplate for s in sections[:head]):
+            found.add("title-after-furniture")
+        if title != headline_text(section.text):
+            found.add("title-label-cut")
+        before = text[: section.start].rstrip(" \t\xa0")
+        if (before and before[-1] != "\n") or text[section.end : section.end + 1] not in ("", "\n"):
+            found.add("title-in-run-on-text")
+    if any(s.scale is None for s in scores):
+        found.add("unknown-scale")
+    if any(q.speaker is None for q in quotes):
+        found.add("quote-no-speaker")
+    return tuple(code for code in REVIEW if code in found)
 
 
 def warning(code: str, **fields: object) -> str:
@@ -39,7 +84,7 @@ def to_release(
     """The ``Release`` of ``text`` from its extractors' results."""
     sections, scores, quotes = found.sections, found.scores, found.quotes
     dates, numbers = found.dates, found.numbers
-    title = next((headline_text(s.text) for s in sections if s.kind == "title"), None)
+    title = next((title_text(s.text) for s in sections if s.kind == "title"), None)
     standfirst = next((headline_text(s.text) for s in sections if s.kind == "standfirst"), None)
 
     warnings = list(reader_warnings)
@@ -74,4 +119,5 @@ def to_release(
         numbers=numbers,
         warnings=tuple(warnings),
         metadata=dict(metadata or {}),
+        review=review_reasons(text, title, sections, scores, quotes),
     )

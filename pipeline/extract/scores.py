@@ -17,7 +17,7 @@ preceded by other cells are split, so a two-cell row costs nothing more.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -28,6 +28,9 @@ from pipeline.vocab import load
 
 _LQ = "‘'\"“"
 _RQ = "’'\"”"
+# A grade-first bullet may open its grade with a right single mark (``is ’good’ at X``): a
+# word processor's smart quote typed where no word stood before it.
+_BULLET_LQ = _LQ + "’"
 _MIN_STRONG_RUN = 2  # tab, aligned, pipe or dash rows without a header
 _MIN_WEAK_RUN = 3  # single-space rows without a header
 # How surely a line is a row, by what sets its grade apart: a cell boundary or a bullet is
@@ -39,9 +42,6 @@ _DASH_SEPARATORS = tuple(" " + d for d in _DASHES)
 _MAX_LABEL_WORDS = 16
 _BULLETS = ("•", "▪", "●", "◦", "‣", "*")
 _BULLET_CHARS = frozenset((*_BULLETS, "-", "–"))  # may open a line of a bare-grade bullet list
-_BULLET_LEAD = re.compile(
-    r"[ \t]*(?:[•▪●◦‣*\-–][ \t]*)?(?:(?:is|was|were|are)[ \t]+)?", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     values = "|".join(re.escape(x) for x in sorted(data["header_values"], key=len, reverse=True))
     flags = re.IGNORECASE
     sp = r"[ \xa0]"
+    # what may stand between a bullet and its grade ("is"), between the grade and the
+    # criterion ("at"), and after a row's ";" ("and")
+    verbs = "|".join(map(re.escape, data["bullet_verbs"]))
+    preps = "|".join(map(re.escape, data["bullet_prepositions"]))
+    joiners = "|".join(map(re.escape, data["row_joiners"]))
     return {
         "header": re.compile(
             # Markdown bold (``| **Criteria** | **Score** |``) is markup, not words
@@ -119,13 +124,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "aligned": re.compile(rf"{sp}(?<=\S{sp}){sp}+[{_LQ}]?{grade}[{_RQ}]?{sp}*$", flags),
         "dash": re.compile(
             rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S[^\n]*?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]"
-            rf"\s*(?:;(?:\s*(?:and|or))?|\.|,)?\s*$",
+            rf"\s*(?:;(?:\s*(?:{joiners}))?|\.|,)?\s*$",
             flags,
         ),
         "colon": re.compile(
             # the label may be bold, its colon inside the bold (``- **Safe:** Good``)
             rf"^\s*(?:[•▪●*-]\s*|\d{{1,2}}[.)]\s+)?(?P<crit>\S[^\n:]*?):(?:\*\*)?\s+"
-            rf"[{_LQ}]?{grade}[{_RQ}]?\s*(?:;(?:\s*(?:and|or))?|\.)?\s*$",
+            rf"[{_LQ}]?{grade}[{_RQ}]?\s*(?:;(?:\s*(?:{joiners}))?|\.)?\s*$",
             flags,
         ),
         "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{sp}*$", flags),
@@ -133,15 +138,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "bullet": re.compile(
             # the grade in quotes, then at/in/for and the criterion; what may stand before
             # the grade is checked separately (_BULLET_LEAD)
-            rf"[{_LQ}]{grade}[{_RQ}][ \t]+(?:at|in|for)[ \t]+"
+            rf"[{_BULLET_LQ}]{grade}[{_RQ}][ \t]+(?:{preps})[ \t]+"
             rf"(?P<crit>[^;•▪●\n]*?[^;•▪●\s])[ \t]*(?=;|\.(?:\s|$)|\n|$|\s[•▪●])",
             flags | re.MULTILINE,
         ),
+        # before a quoted grade: only a bullet and "is"/"are"
+        "bullet_lead": re.compile(rf"[ \t]*(?:[•▪●◦‣*\-–][ \t]*)?(?:(?:{verbs})[ \t]+)?", flags),
         # The same with the grade unquoted ("• good at X;"): then only from a bullet that
         # opens its line, tried where _bare_bullet_matches finds one
         "bare_bullet": re.compile(
-            rf"[{re.escape(''.join(sorted(_BULLET_CHARS)))}][ \t]*(?:(?:is|was|were|are)[ \t]+)?"
-            rf"{grade}[ \t]+(?:at|in|for)[ \t]+"
+            rf"[{re.escape(''.join(sorted(_BULLET_CHARS)))}][ \t]*(?:(?:{verbs})[ \t]+)?"
+            rf"{grade}[ \t]+(?:{preps})[ \t]+"
             rf"(?P<crit>[^;•▪●\n]*?[^;•▪●\s])[ \t]*(?=;|\.?[ \t]*(?:\n|$))",
             flags,
         ),
@@ -151,6 +158,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 class _LineWords(NamedTuple):
     """The words that decide whether a line may be a row or a header, fetched once per text."""
 
+    joiners: tuple[str, ...]  # " and", " or": may end a row after its grade ("X Good; and")
     last: frozenset[str]  # last words of every grade: a row's line ends in one
     header_first: frozenset[str]  # first words of every header label
     ends: frozenset[str]  # last letters of those grade words and of the header values, ...
@@ -166,10 +174,12 @@ def _line_words() -> _LineWords:
     )
     words = (*last, *data["header_values"])
     size = min(3, *map(len, words))
+    joiners = tuple(" " + j for j in data["row_joiners"])
     return _LineWords(
+        joiners,
         last,
         frozenset(x.split()[0] for x in data["header_labels"]),
-        frozenset(w[-size:].lower() for w in (*words, "and", " or")),  # "X Good; and"
+        frozenset(w[-size:].lower() for w in (*words, *joiners)),
         size,
     )
 
@@ -196,7 +206,7 @@ def _may_be_in_table(line: str, words: _LineWords) -> bool:
 
 def _may_be_row(line: str, words: _LineWords) -> bool:
     tail = line.rstrip(_ROW_TAIL)
-    if tail.endswith((" and", " or")):
+    if tail.endswith(words.joiners):
         tail = tail[: tail.rfind(" ")].rstrip(_ROW_TAIL)
     cut = max(
         tail.rfind(" "),
@@ -341,11 +351,20 @@ def _row_strength(kind: str, line: str, raw_criterion: str) -> int:
     return _DELIMITED if raw_criterion.rstrip().endswith(_DASH_SEPARATORS) else _WEAK
 
 
+# A grade written with its rank in the grade's own cell (``How good is our setting?<tab>5 -
+# Very good``, as the Care Inspectorate's tables do): the rank is not the criterion's. Only in
+# a cell of its own (after a tab, two spaces or a pipe), so ``Standard 3 – Good`` keeps its 3.
+_RANK_BEFORE_GRADE = re.compile(r"(?:\t|[ \xa0]{2}|[ \xa0]?\|)[ \t\xa0]*\d[ \xa0]*[-–—=:][ \xa0]*$")
+
+
 def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
     for kind in _row_kinds(line):
         found = _match_row(kind, line)
         if found is None:
             continue
+        raw = found[0]
+        if raw[-1:] in "-–—=: \xa0" and (rank := _RANK_BEFORE_GRADE.search(raw)):
+            found = (raw[: rank.start()], found[1], found[2])
         crit = _clean_criterion(found[0])
         multi: tuple[tuple[_Cell, ...], tuple[tuple[int, str], ...]] = ((), ())
         if found[2]:  # cells between the criterion and the grade: are some grades?
@@ -374,89 +393,226 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             offset + tail,
             crit,
             collapse_space(found[1]),
-            _row_strength(kind, line, found[0]),
+            _row_strength(kind, line, raw),
             kind if multi[1] else "",
             *multi,
         )
     return None
 
 
-def _table_rows(text: str) -> list[list[_Row]]:
-    pats = _patterns()
-    words = _line_words()
-    tables: list[list[_Row]] = []
-    run: list[_Row] = []
-    header = False
-    run_is_block = True  # the run started at a paragraph boundary
+class _Run(NamedTuple):
+    """The open run of rows, newest first: a linked list, so that adding a row costs the same
+    however long the run (a tuple copied for each row would be quadratic)."""
 
-    def close(next_blank: bool) -> None:
-        nonlocal run, header
-        if run:
-            strength = min(r.strength for r in run)
-            if (
-                header
-                or (strength == _STRONG and len(run) >= _MIN_STRONG_RUN)
-                or (
-                    run_is_block
-                    and next_blank
-                    and len(run) >= (_MIN_STRONG_RUN if strength else _MIN_WEAK_RUN)
-                )
-            ):
-                tables.append(run)
-            elif len(run) == 1 and tables and _trails(text, tables[-1], run[0]):
-                tables[-1] = [*tables[-1], run[0]]
-        run, header = [], False
+    row: _Row
+    before: _Run | None
+    size: int
+    strength: int  # the weakest row's
 
-    pos = 0
-    prev_blank = True
-    lone = False  # the last row is a paragraph of its own
-    gap = False  # one blank line inside a double-spaced table
-    prev_line, opens = "", False  # the line before, and whether it opened a paragraph
-    for line in text.split("\n"):
-        offset, pos = pos, pos + len(line) + 1
-        blank = not line.strip()
-        maybe = not blank and _may_be_in_table(line, words)
-        if not (maybe or header or run):
-            opens = prev_blank and not blank
-            prev_blank, prev_line = blank, line  # no header or row, no table open: all the
-            continue  # rest would do
-        if blank and not gap and (lone if run else header):
-            # A table copied from a word processor may have a blank line after its header
-            # or after each row; a run of several rows then a blank line has ended.
-            gap = prev_blank = True
-            continue
-        if maybe and _may_be_header(line, words) and pats["header"].match(line):
-            close(True)
-            header, run_is_block = True, True
-            prev_blank = gap = False
-            continue
-        if (header or run) and ("---" in line or "===" in line) and pats["md_rule"].match(line):
-            continue
-        row = (
-            _line_row(line, offset, after_header=header)
-            if maybe and _may_be_row(line, words)
-            else None
+    def rows(self) -> list[_Row]:
+        """The run's rows, in text order."""
+        out: list[_Row] = []
+        node: _Run | None = self
+        while node is not None:
+            out.append(node.row)
+            node = node.before
+        out.reverse()
+        return out
+
+
+class _Scan(NamedTuple):
+    """What the scan of a text's lines knows after a line: the open run of rows, and what
+    the line before it was."""
+
+    run: _Run | None = None
+    header: bool = False  # a header line opened the table
+    block: bool = True  # the run started at a paragraph boundary (or under a caption)
+    prev_blank: bool = True
+    lone: bool = False  # the last row is a paragraph of its own
+    gap: bool = False  # one blank line inside a double-spaced table
+    prev_line: str = ""
+    opens: bool = False  # the line before opened a paragraph
+
+
+class _Line(NamedTuple):
+    text: str
+    offset: int
+    blank: bool
+    maybe: bool  # may be a header or a row, by its last characters (_may_be_in_table)
+
+
+class _Step(NamedTuple):
+    scan: _Scan
+    closed: _Scan | None = None  # the scan as it was when its run of rows ended, if one did
+    next_blank: bool = False  # whether a blank line (or a double-spaced gap) ended it
+
+
+# A scan, a line or a step is made for every line of every text: ``tuple.__new__`` builds one
+# three times faster than the NamedTuple's own constructor (which also fills defaults) and
+# ``_replace`` (which goes through ``_make``). Every field is given, in order.
+_new = tuple.__new__
+
+
+def _advance(
+    scan: _Scan, line: _Line, run: _Run | None, header: bool, block: bool, lone: bool
+) -> _Scan:
+    """The scan moved past ``line``."""
+    opens = scan.prev_blank and not line.blank
+    return _new(_Scan, (run, header, block, line.blank, lone, False, line.text, opens))
+
+
+def _prose(scan: _Scan, line: _Line) -> _Step | None:
+    if line.maybe or scan.header or scan.run:
+        return None
+    # no header or row, no table open: only what the line was matters (gap is left as it is)
+    opens = scan.prev_blank and not line.blank
+    moved = (scan.run, False, scan.block, line.blank, scan.lone, scan.gap, line.text, opens)
+    return _new(_Step, (_new(_Scan, moved), None, False))
+
+
+def _gap(scan: _Scan, line: _Line) -> _Step | None:
+    # A table copied from a word processor may have a blank line after its header or after
+    # each row; a run of several rows then a blank line has ended.
+    if line.blank and not scan.gap and (scan.lone if scan.run else scan.header):
+        return _Step(scan._replace(gap=True, prev_blank=True))
+    return None
+
+
+def _header(scan: _Scan, line: _Line) -> _Step | None:
+    if not (
+        line.maybe
+        and _may_be_header(line.text, _line_words())
+        and _patterns()["header"].match(line.text)
+    ):
+        return None
+    opened = scan._replace(run=None, header=True, block=True, prev_blank=False, gap=False)
+    return _Step(opened, scan if scan.run else None, True)
+
+
+def _rule_line(scan: _Scan, line: _Line) -> _Step | None:
+    text = line.text
+    if (scan.header or scan.run) and ("---" in text or "===" in text):
+        return _Step(scan) if _patterns()["md_rule"].match(text) else None
+    return None
+
+
+def _row(scan: _Scan, line: _Line) -> _Step | None:
+    if not (line.maybe and _may_be_row(line.text, _line_words())):
+        return None
+    row = _line_row(line.text, line.offset, after_header=scan.header)
+    if row is None:
+        return None
+    block = (
+        scan.block
+        if scan.run or scan.header
+        else scan.prev_blank or (scan.opens and _is_caption(scan.prev_line))
+    )
+    lone = scan.prev_blank and (scan.header or row.strength > _WEAK)
+    run = scan.run
+    grown: _Run = (
+        _new(_Run, (row, None, 1, row.strength))
+        if run is None
+        else _new(_Run, (row, run, run.size + 1, min(run.strength, row.strength)))
+    )
+    return _Step(_advance(scan, line, grown, scan.header, block, lone))
+
+
+def _other(scan: _Scan, line: _Line) -> _Step:
+    ended = scan if scan.run else None
+    step = _advance(scan, line, None, False, scan.block, scan.lone)
+    return _Step(step, ended, line.blank or scan.gap)
+
+
+class _LineRule(NamedTuple):
+    name: str
+    apply: Callable[[_Scan, _Line], _Step | None]  # the next step, or None: not this rule
+    example: str
+
+
+# How each line of a text moves the scan for ratings tables on; the first rule that applies
+# wins. A run of rows ends at a header or at any other line, and is kept as a table or not by
+# _close.
+LINE_RULES: tuple[_LineRule, ...] = (
+    _LineRule("prose", _prose, "The inspectors visited in May."),
+    _LineRule("blank-in-double-spaced-table", _gap, "Criteria Score\n\nLeadership Good"),
+    _LineRule("header", _header, "Criteria Score"),
+    _LineRule("rule-line", _rule_line, "Area | Grade\n|---|---|"),
+    _LineRule("row", _row, "Leadership Good"),
+    _LineRule("other", _other, "Leadership Good\nCasework Fair\nThe Area should now improve."),
+)
+
+
+@cache
+def _overall_labels() -> tuple[str, ...]:
+    return tuple(load("scales")["overall_labels"])
+
+
+_APPLY = tuple(rule.apply for rule in LINE_RULES)  # looked up once, not on every line
+
+
+def _close(
+    text: str, last: Sequence[_Row], ended: _Scan, next_blank: bool
+) -> tuple[list[_Row], bool] | None:
+    """The rows of the run that ``ended`` if they make a table (and whether they join the
+    table ``last`` above them): after a header; two strong rows or more; or a block of its
+    own (a paragraph, or under a caption) of two delimited or three weak rows. A lone
+    ``Overall`` row joins the table above it."""
+    run = ended.run
+    if run is None:
+        return None
+    if (
+        ended.header
+        or (run.strength == _STRONG and run.size >= _MIN_STRONG_RUN)
+        or (
+            ended.block
+            and next_blank
+            and run.size >= (_MIN_STRONG_RUN if run.strength else _MIN_WEAK_RUN)
         )
-        if row is not None:
-            if not run and not header:
-                run_is_block = prev_blank or (opens and _is_caption(prev_line))
-            run.append(row)
-            lone = prev_blank and (header or row.strength > _WEAK)
-        else:
-            if run:
-                close(blank or gap)
-            header = False
-        opens = prev_blank and not blank
-        prev_blank, gap, prev_line = blank, False, line
-    close(True)
+    ):
+        return run.rows(), False
+    if run.size == 1 and last and _trails(text, last, run.row):
+        return [run.row], True
+    return None
+
+
+def _table_rows(text: str) -> list[list[_Row]]:
+    """The runs of rows in ``text`` that are tables, each line moved on by ``LINE_RULES``."""
+    words = _line_words()
+    tables: list[list[_Row]] = []  # the output, filled as runs end
+    scan = _Scan()
+    pos = 0
+    for text_line in text.split("\n"):
+        offset, pos = pos, pos + len(text_line) + 1
+        blank = not text_line.strip()
+        maybe = not blank and _may_be_in_table(text_line, words)
+        line: _Line = _new(_Line, (text_line, offset, blank, maybe))
+        for apply in _APPLY:
+            step = apply(scan, line)
+            if step is not None:
+                break
+        else:  # unreachable: the last rule always applies
+            raise AssertionError(line)
+        if step.closed is not None:
+            _keep(tables, _close(text, tables[-1] if tables else (), step.closed, step.next_blank))
+        scan = step.scan
+    _keep(tables, _close(text, tables[-1] if tables else (), scan, True))
     return tables
 
 
-def _trails(text: str, table: list[_Row], row: _Row) -> bool:
+def _keep(tables: list[list[_Row]], kept: tuple[list[_Row], bool] | None) -> None:
+    if kept is not None:
+        rows, joins = kept
+        if joins:
+            tables[-1].extend(rows)
+        else:
+            tables.append(rows)
+
+
+def _trails(text: str, table: Sequence[_Row], row: _Row) -> bool:
     """An ``Overall`` row set one blank line below a table (``Overall: Requires improvement``)
     is the table's last row."""
     return (
-        row.criterion.casefold().startswith("overall")
+        row.criterion.casefold().startswith(_overall_labels())
         and text.count("\n", table[-1].end, row.start) <= 2
         and not text[table[-1].end : row.start].strip()
     )
@@ -475,7 +631,7 @@ def _bullet_matches(text: str) -> Iterator[re.Match[str]]:
     stands: finding those with ``str.find`` is much faster than the regex scan."""
     bullet = _patterns()["bullet"]
     last_end = 0
-    for i in offsets_of(text, _LQ):
+    for i in offsets_of(text, _BULLET_LQ):
         if i >= last_end and (m := bullet.match(text, i)):
             last_end = m.end()
             yield m
@@ -512,7 +668,9 @@ def _bullet_rows(text: str) -> list[list[_Row]]:
             # Before the grade: only a bullet and "is"/"are", from the line start or a bullet.
             line_start = text.rfind("\n", 0, m.start()) + 1
             bullet = max(text.rfind(b, line_start, m.start()) for b in _BULLETS)
-            lead = _BULLET_LEAD.fullmatch(text, bullet if bullet >= 0 else line_start, m.start())
+            lead = _patterns()["bullet_lead"].fullmatch(
+                text, bullet if bullet >= 0 else line_start, m.start()
+            )
             if lead is None:
                 continue
             lead_start = lead.start() + (len(lead.group(0)) - len(lead.group(0).lstrip()))
@@ -681,10 +839,10 @@ def _items(row: _Row) -> Iterator[tuple[str, str, str | None]]:
         yield (f"{row.criterion} ({qualifier})" if qualifier else row.criterion), grade, qualifier
 
 
-def _with_headers(text: str, rows: list[_Row]) -> list[_Row]:
+def _with_headers(text: str, rows: Sequence[_Row]) -> list[_Row]:
     """A text table's rows, those with several grade cells given the header line's cells."""
     if not any(r.grades for r in rows):
-        return rows
+        return list(rows)
     _, line = _named_header(text, rows[0].start)
     headers: dict[str, tuple[_Cell, ...]] = {}
     out = []

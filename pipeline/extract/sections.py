@@ -27,13 +27,7 @@ _BLANK_LINE = re.compile(
 _LINE = regex.compile(r"[^\n]+")
 _ZERO_WIDTH = "\u200b\ufeff"
 # In a release flattened onto one line, bullets and metadata labels still mark where the
-# paragraphs were.
-_FLAT_BREAK = regex.compile(
-    r"\s(?=[•▪●◦‣]\s)"
-    r"|\s(?=(?:Date of publication|Published|Last updated|Release date):?\s)"
-    r"|(?<=(?:Date of publication|Published|Last updated|Release date):?\s+"
-    r"\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4})\s"
-)
+# paragraphs were (see _flat_break).
 _FLAT_MIN = 600
 _TERMINAL = ".,;:!?"
 _OPEN_MARKS = "“\"„«‘'"
@@ -60,28 +54,75 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 @cache
 def _boilerplate_line() -> re.Pattern[str]:
-    """One pattern for every boilerplate line: a known opening, or a one-word line exactly.
+    """One pattern for every boilerplate line: a known opening, or a whole furniture line.
 
     Plain literals only, so stdlib ``re`` (five times faster than ``regex`` here) is used, and
     they are grouped by first letter (``s(?:kip to...|earch)``): a line start then costs one
     test per letter instead of one per phrase.
     """
+    vocab = _vocab()
+    whole = r"[ \t\xa0]*:?[ \t\xa0]*$"
+    phrases = [(p, "") for p in vocab["boilerplate_lines"]]
+    phrases += [(p, whole) for p in vocab["furniture_lines"]]
     groups: dict[str, list[str]] = {}
-    for phrase in (p.strip() for p in _vocab()["boilerplate_lines"]):
-        rest = re.escape(phrase[1:]) + (r"[ \t\xa0]*$" if " " not in phrase else "")
-        groups.setdefault(phrase[0].lower(), []).append(rest)
+    for phrase, tail in phrases:
+        groups.setdefault(phrase[0].lower(), []).append(re.escape(phrase[1:]) + tail)
     alts = [re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()]
     return re.compile(r"^[ \t\xa0]*(?:" + "|".join(alts) + ")", re.IGNORECASE | re.MULTILINE)
 
 
 @cache
-def _metadata_labels() -> tuple[str, ...]:
-    return tuple(_vocab()["metadata_labels"])
+def _furniture_lines() -> frozenset[str]:
+    return frozenset(_vocab()["furniture_lines"])
+
+
+def _is_furniture_line(s: str) -> bool:
+    """A paragraph that is one furniture line (``News story``, ``Accept``): in a flattened
+    release it is a piece of a line, which the line-start pattern does not see."""
+    return len(s) <= 40 and s.strip(" \t\xa0*:").casefold() in _furniture_lines()
+
+
+@cache
+def _metadata_labels() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Every metadata label, longest first, and those that need a colon or a date after them."""
+    vocab = _vocab()
+    with_date = vocab["metadata_labels_with_date"]
+    labels = sorted((*vocab["metadata_labels"], *with_date), key=len, reverse=True)
+    return tuple(labels), frozenset(with_date)
 
 
 @cache
 def _background_headings() -> frozenset[str]:
     return frozenset(h.casefold() for h in _vocab()["background_headings"])
+
+
+@cache
+def _flat_break() -> Any:
+    """Where a release flattened onto one line is cut: before a bullet or a metadata label,
+    and after a label's date (``Embargoed until Thursday 6 March 2025 Headline ...``)."""
+    labels = "|".join(regex.escape(x) for x in _vocab()["flat_break_labels"])
+    return regex.compile(
+        rf"\s(?=[•▪●◦‣]\s)|\s(?=(?:{labels}):?\s)"
+        rf"|(?<=(?:{labels}):?\s+(?:\p{{Lu}}\p{{Ll}}+,?\s+)?\d{{1,2}}\s+\p{{Lu}}\p{{Ll}}+\s+\d{{4}})\s"
+    )
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(load("quotes")["speech_verbs"])
+
+
+@cache
+def _title_case_head() -> Any:
+    """A Title Case headline run into the sentence after it: capitalised words (and the small
+    words such a headline leaves in lower case) up to the capitalised word that opens the
+    body's first sentence (``Care Home Opens In Brora Inspectors have found ...``)."""
+    small = "|".join(regex.escape(w) for w in _vocab()["title_case_small_words"])
+    word = rf"(?:[\p{{Lu}}\d][\p{{L}}\d’'&.-]*[,:]?|(?:{small}))"
+    return regex.compile(
+        rf"(?P<head>[\p{{Lu}}\d][\p{{L}}\d’'&.-]*[,:]?(?:\s+{word}){{3,}}?)"
+        rf"(?=\s+\p{{Lu}}[\p{{Ll}}’']*\s+(?!(?:{small})\s)(?P<next>\p{{Ll}}+))"
+    )
 
 
 _MAX_BACKGROUND_HEADING = 40
@@ -155,11 +196,30 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
 
 def _split_flat(text: str, start: int, end: int) -> list[Span]:
     cuts = [start]
-    for m in _FLAT_BREAK.finditer(text, start, end):
+    for m in _flat_break().finditer(text, start, end):
         cuts.append(m.start())
     cuts.append(end)
     spans = [_trim(text, cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
-    return [Span(s, e) for s, e in spans if e > s]
+    out = [Span(s, e) for s, e in spans if e > s]
+    # The first piece that is not a label or a dateline may hold the headline and the body
+    # together: a Title Case run then splits off as the headline.
+    labels = tuple(x.casefold() for x in _vocab()["flat_break_labels"])
+    for i, p in enumerate(out):
+        piece = text[p.start : p.end]
+        if _is_furniture_line(piece) or piece.casefold().startswith(labels):
+            continue
+        m = _title_case_head().match(piece)
+        if (
+            m is not None
+            and len(piece) > _MAX_TITLE
+            and not _SENTENCE_BREAK.search(m["head"])
+            # "HMICFRS Chief Inspector Ann Lee said ...": a lede naming its speaker
+            and m["next"] not in _speech_verbs()
+        ):
+            head_end = p.start + m.end("head")
+            out[i : i + 1] = [Span(p.start, head_end), Span(*_trim(text, head_end, p.end))]
+        break
+    return out
 
 
 def carve(
@@ -194,13 +254,22 @@ def _single_line(s: str) -> bool:
     return "\n" not in s
 
 
-def _looks_like_title(s: str) -> bool:
+_MAX_TITLE = 250
+_MAX_STOPPED_TITLE_WORDS = 15
+
+
+def _looks_like_title(s: str, *, stop: bool = False) -> bool:
+    """A headline line; with ``stop``, one that may end with a full stop."""
     s = s.strip()
     if s[-1:] in "=-" and (head := setext_heading(s)) is not None:
         s = head
+    if stop and s[-1:] == "." and s[-2:-1] not in _TERMINAL:
+        s = s[:-1]
+        if len(s.split()) > _MAX_STOPPED_TITLE_WORDS or _SENTENCE_BREAK.search(s):
+            return False
     return (
         _single_line(s)
-        and 0 < len(s) <= 250
+        and 0 < len(s) <= _MAX_TITLE
         and s[-1] not in ".;:,"
         and s[0] not in _OPEN_MARKS
         and not _BULLET.match(s)
@@ -243,21 +312,39 @@ class _Index:
         return range(bisect_right(self.ends, start), bisect_left(self.starts, end))
 
 
+_MAX_LABEL_BLOCK_LINES = 8
+
+
 def _is_metadata(s: str, start: int, dates: _Index) -> bool:
     s_stripped = s.strip()
-    if not _single_line(s_stripped) or len(s_stripped) > 160:
+    if not _single_line(s_stripped):
+        return _is_label_block(s_stripped)
+    if len(s_stripped) > 160:
         return False
     folded = s_stripped.strip("*_").casefold()  # Markdown emphasis: "**Published 1 May 2024**"
-    labels = _metadata_labels()
+    labels, with_date = _metadata_labels()
     for label in labels if folded.startswith(labels) else ():
         if folded.startswith(label) and (len(folded) == len(label) or folded[len(label)] in ": \t"):
             rest = folded[len(label) :].lstrip(": \t")
             # "From April ..." starts a sentence, not a label: demand a colon or a date.
             if folded[len(label) : len(label) + 1] == ":" or _covered_by_date(s, start, dates):
                 return True
-            if label not in {"from", "published", "updated", "part of"} and rest:
+            if label not in with_date and rest:
                 return True
     return _covered_by_date(s, start, dates, whole=True)
+
+
+def _is_label_block(s: str) -> bool:
+    """A metadata block copied from a page with each label and value on lines of their own
+    (``From:`` / ``Department for Education`` / ``Published`` / ``6 May 2025``): a few short
+    lines, the first a label alone."""
+    lines = s.split("\n")
+    labels, _ = _metadata_labels()
+    return (
+        len(lines) <= _MAX_LABEL_BLOCK_LINES
+        and lines[0].strip(" \t\xa0*:").casefold() in labels
+        and all(len(line) <= 80 and line.rstrip()[-1:] not in ".," for line in lines)
+    )
 
 
 def _covered_by_date(s: str, start: int, dates: _Index, *, whole: bool = False) -> bool:
@@ -304,8 +391,11 @@ def classify_sections(
     """
     kinds: list[str] = ["body"] * len(paragraphs)
     quote_of: list[int | None] = [None] * len(paragraphs)
-    bp = [p.tag == "boilerplate" for p in paragraphs]
     texts = [text[p.start : p.end] for p in paragraphs]
+    bp = [
+        p.tag == "boilerplate" or _is_furniture_line(t)
+        for p, t in zip(paragraphs, texts, strict=True)
+    ]
     date_index, score_index, quote_index = _Index(dates), _Index(scores), _Index(quotes)
 
     for i, p in enumerate(paragraphs):
@@ -350,6 +440,11 @@ def classify_sections(
 
 
 def _title_index(paragraphs: Sequence[Span], kinds: list[str], texts: list[str]) -> int | None:
+    """The headline: an HTML page's ``h1``; in text, the first paragraph after the site
+    furniture, labels and datelines (all ``metadata`` by now) when it reads as a headline.
+    A line ending with a full stop is a headline only when short, one sentence and followed
+    by its dateline (``Man charged after burglaries in Fenwick.`` / ``Published: 9 May``); a
+    release that opens with its lede has none."""
     for i, p in enumerate(paragraphs):
         if p.tag == "title":
             return i
@@ -358,12 +453,44 @@ def _title_index(paragraphs: Sequence[Span], kinds: list[str], texts: list[str])
     for i, k in enumerate(kinds):
         if k == "metadata":
             continue
-        if k in ("body", "heading") and _looks_like_title(texts[i]):
+        if k in ("body", "heading") and (
+            _looks_like_title(texts[i])
+            or (
+                i + 1 < len(kinds)
+                and kinds[i + 1] == "metadata"
+                and not paragraphs[i + 1].tag
+                and _looks_like_title(texts[i], stop=True)
+            )
+        ):
             return i
         if k == "quote" and _is_quoting_headline(texts[i]):
             return i
         return None
     return None
+
+
+@cache
+def _title_label() -> Any:
+    labels = "|".join(regex.escape(x) for x in _vocab()["headline_labels"])
+    return regex.compile(rf"(?i:{labels})\s*(?::|\s[–—-])\s+(?=\S)")
+
+
+@cache
+def _title_tool_suffix() -> Any:
+    tools = "|".join(regex.escape(x) for x in _vocab()["title_tool_suffixes"])
+    return regex.compile(rf"\s+(?i:{tools})\s*$")
+
+
+def title_text(s: str) -> str:
+    """The headline's words from its section's text: without Markdown marks, an inline label
+    (``Press release: …``, ``Press Notice – …``) or page-tool links at its end (``… PDF
+    Print E-mail``): those are the page's furniture, not the headline."""
+    s = headline_text(s)
+    if (m := _title_label().match(s)) is not None:
+        s = s[m.end() :]
+    if (m := _title_tool_suffix().search(s)) is not None and m.start() > 0:
+        s = s[: m.start()]
+    return s
 
 
 def _is_quoting_headline(s: str) -> bool:

@@ -87,6 +87,55 @@ LAYOUTS = {
             ("Purposeful activity", "Poor"),
         ],
     ),
+    "grade-first-wrong-way-marks": (
+        "The force:\n\n• is ’good’ at investigating crime;\n• is ’adequate’ at preventing "
+        "crime; and\n• is ’requires improvement’ at responding to the public.\n",
+        [
+            ("investigating crime", "good"),
+            ("preventing crime", "adequate"),
+            ("responding to the public", "requires improvement"),
+        ],
+    ),
+    "grade-first-wrong-way-marks-no-is": (
+        "- ’Good’ at understanding risk\n- ’Inadequate’ in protecting the public.\n",
+        [("understanding risk", "Good"), ("protecting the public", "Inadequate")],
+    ),
+    "grade-first-quoted-no-is-last-full-stop": (
+        "Graded as follows:\n\n- ‘Good’ at understanding fire and risk\n"
+        "- ‘Adequate’ at responding to fires\n- ‘Requires improvement’ at promoting values.\n",
+        [
+            ("understanding fire and risk", "Good"),
+            ("responding to fires", "Adequate"),
+            ("promoting values", "Requires improvement"),
+        ],
+    ),
+    "grade-first-unquoted-last-full-stop": (
+        "The service is:\n\n• good at preventing fires;\n• adequate at protecting the public.\n",
+        [("preventing fires", "good"), ("protecting the public", "adequate")],
+    ),
+    "question-criteria-tabs": (
+        "Key question\tGrade\nHow good is our leadership?\tAdequate\n"
+        "How good is our setting?\tVery good\n",
+        [("How good is our leadership?", "Adequate"), ("How good is our setting?", "Very good")],
+    ),
+    "quality-indicator-evaluation": (
+        "Quality indicator\tEvaluation\nLeadership of change\tVery good\n"
+        "Raising attainment\tSatisfactory\n",
+        [("Leadership of change", "Very good"), ("Raising attainment", "Satisfactory")],
+    ),
+    "rank-before-grade-tabs": (
+        "Key question\tGrade\nHow good is our leadership?\t4 - Good\n"
+        "How good is our setting?\t5 - Very good\n",
+        [("How good is our leadership?", "Good"), ("How good is our setting?", "Very good")],
+    ),
+    "rank-before-grade-aligned-no-header": (
+        "Intro.\n\nLeadership   4 – Good\nStaffing     3 – Adequate\n\nAfter.",
+        [("Leadership", "Good"), ("Staffing", "Adequate")],
+    ),
+    "number-in-criterion-kept": (
+        "Standard 3 – Good\nStandard 4 – Fair\nStandard 5 – Poor\n",
+        [("Standard 3", "Good"), ("Standard 4", "Fair"), ("Standard 5", "Poor")],
+    ),
     "upper-case-grades": (
         "Standard Rating\nPartnerships GOOD\nQuality assurance REQUIRES IMPROVEMENT\n",
         [("Partnerships", "GOOD"), ("Quality assurance", "REQUIRES IMPROVEMENT")],
@@ -140,6 +189,24 @@ def test_scale_and_rank() -> None:
     assert [(s.scale, s.score_value) for s in peel] == [("peel", 3), ("peel", 5)]
     ofsted = find_scores("Judgement\tGrade\nHelp\tRequires improvement\nCare\tOutstanding\n")
     assert [(s.scale, s.score_value) for s in ofsted] == [("ofsted-cqc", 2), ("ofsted-cqc", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "scale"),
+    [
+        (
+            "Well-being: Good\nCare and development: Excellent\nEnvironment: Adequate\n"
+            "Leadership and management: Poor\n",
+            "ciw",
+        ),
+        ("Well-being: Good\nEnvironment: Poor\n", "hmcpsi"),
+        ("Learning\tVery good\nAttainment\tSatisfactory\nWellbeing\tWeak\n", "education-scotland"),
+        ("Learning\tVery good\nAttainment\tAdequate\nWellbeing\tWeak\n", "scotland-six-point"),
+        ("Standards\tGood\nWellbeing\tExcellent\nLeadership\tAdequate\n", "estyn"),
+    ],
+)
+def test_welsh_and_scottish_scales(text: str, scale: str) -> None:
+    assert {s.scale for s in find_scores(text)} == {scale}
 
 
 def test_two_tables_are_numbered_in_order() -> None:
@@ -753,3 +820,37 @@ def test_bare_bullet_finder_tries_every_bulleted_line_start(text: str) -> None:
             if bullet and (m := bare.match(text, q)):
                 expected.append(m.span())
     assert [m.span() for m in scores._bare_bullet_matches(text)] == expected
+
+
+def _rules_fired(text: str) -> list[str]:
+    """The name of the line rule that moves the scan past each line of ``text``."""
+    words = scores._line_words()
+    scan, fired = scores._Scan(), []
+    for line in text.split("\n"):
+        blank = not line.strip()
+        maybe = not blank and scores._may_be_in_table(line, words)
+        current = scores._Line(line, 0, blank, maybe)
+        rule = next(r for r in scores.LINE_RULES if r.apply(scan, current) is not None)
+        step = rule.apply(scan, current)
+        assert step is not None
+        scan = step.scan
+        fired.append(rule.name)
+    return fired
+
+
+@pytest.mark.parametrize("rule", scores.LINE_RULES, ids=lambda r: r.name)
+def test_each_line_rule_moves_the_scan_on_its_example(rule: scores._LineRule) -> None:
+    assert rule.name in _rules_fired(rule.example)
+
+
+def test_the_line_rules_in_a_table_with_a_gap_and_a_closing_line() -> None:
+    text = "Intro.\nCriteria Score\n\nLeadership Good\nCasework Fair\nAfter the table."
+    assert _rules_fired(text) == [
+        "prose",
+        "header",
+        "blank-in-double-spaced-table",
+        "row",
+        "row",
+        "other",
+    ]
+    assert rows(text) == [("Leadership", "Good"), ("Casework", "Fair")]

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.extract.quotes import find_quotes
 from pipeline.extract.scores import find_scores, table_regions
-from pipeline.extract.sections import carve, classify_sections, split_paragraphs
+from pipeline.extract.sections import carve, classify_sections, split_paragraphs, title_text
 from pipeline.model import DateMention, Span
 
 
@@ -18,6 +18,13 @@ def kinds(text: str, dates: list[DateMention] | None = None) -> list[tuple[str, 
     for s in sections:
         assert text[s.start : s.end] == s.text
     return [(s.kind, s.text.split("\n")[0][:20]) for s in sections]
+
+
+def title_of(text: str) -> str | None:
+    scores = find_scores(text)
+    paragraphs = carve(text, split_paragraphs(text), table_regions(text, scores))
+    sections = classify_sections(text, paragraphs, scores, find_quotes(text, paragraphs), [])
+    return next((title_text(s.text) for s in sections if s.kind == "title"), None)
 
 
 # Unicode white space (less the line feed), and the zero-width spaces.
@@ -244,3 +251,130 @@ def test_a_metadata_line_in_markdown_emphasis_is_metadata(line: str) -> None:
     start = text.index("18 July")
     dates = [DateMention("18 July 2024", "2024-07-18", "2024-07-18", "day", start, start + 12)]
     assert [k for k, _ in kinds(text, dates)] == ["title", "metadata", "standfirst"]
+
+
+HEADLINE = "Inspectors praise Kilbride Primary School"
+BODY = "\n\nPublished: 3 May 2024\n\nThe school was inspected in March. Pupils behave well."
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Accessibility controls\nContrast\nText size\nMain content area\n\nHome › News › Schools",
+        f"Leave site\nSkip to content\nYou are here: Home » News » {HEADLINE}",
+        "Skip to main content\n\nPress release",
+        "Skip to main content\nHome\nEducation, training and skills\n\nNews story",
+        "Back to news",
+        "This site uses cookies to store information on your computer.\nAccept\nDecline\nListen",
+        "Menu\nSearch\nHome / News / Latest news\n\nNews",
+        "Skip to main content\nYou are here\nHome\nNews",
+        "Download and install BrowseAloud to have this page read aloud.",
+        "Skip to main content\nGlobal keyword search\n0300 7900 126",
+    ],
+)
+def test_the_headline_follows_site_furniture(furniture: str) -> None:
+    assert title_of(f"{furniture}\n\n{HEADLINE}{BODY}") == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"Press release: {HEADLINE}",
+        f"PRESS RELEASE: {HEADLINE}",
+        f"Press release : {HEADLINE}",
+        f"Press Notice – {HEADLINE}",
+        f"News story - {HEADLINE}",
+        f"{HEADLINE} PDF Print E-mail",
+        f"Media release: {HEADLINE} Print Email",
+    ],
+)
+def test_labels_and_page_tools_on_the_headline_line_are_cut(line: str) -> None:
+    assert title_of(f"Skip to main content\n\n{line}{BODY}") == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Press releases for schools in Kilbride", "News stories from the north", "Print Email"],
+)
+def test_a_headline_that_only_starts_like_a_label_is_kept(line: str) -> None:
+    assert title_text(line) == line
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Man charged after burglaries in Fenwick.", "Kilbride school rated good by Ofsted."],
+)
+def test_a_short_headline_with_a_full_stop_above_its_dateline(headline: str) -> None:
+    assert title_of(f"Home › News\n\n{headline}{BODY}") == headline
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # no dateline under it: a lede
+        "Man charged after burglaries in Fenwick.\n\nThe burglaries took place in May.",
+        # long, with a dateline under it: still a lede
+        "Pupils at Kilbride Primary School are making strong progress in reading and "
+        "mathematics, according to a report published by inspectors today.\n\n"
+        "Published: 3 May 2024\n\nMore text.",
+        # two sentences
+        "Man charged. Police thank the public.\n\nPublished: 3 May 2024\n\nMore text.",
+    ],
+)
+def test_a_lede_with_a_full_stop_is_not_a_headline(opening: str) -> None:
+    assert title_of(f"Skip to main content\n\n{opening}") is None
+
+
+FLAT_BODY = (
+    "Inspectors have found that residents at the home are receiving better care than at "
+    "the last inspection. " * 6
+)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "headline"),
+    [
+        ("Embargoed until Thursday 6 March 2025", "Care Inspectorate Finds Improvements At Brora"),
+        ("Press release Published: 3 June 2025", "New Crisis Service Opens in Harbridge"),
+        ("Embargoed until 6 March 2025", "Inspectors Praise the Work of Kilbride Nursery"),
+    ],
+)
+def test_a_title_case_headline_is_split_from_a_flattened_body(prefix: str, headline: str) -> None:
+    assert title_of(f"{prefix} {headline} {FLAT_BODY}") == headline
+
+
+def test_a_flattened_lede_naming_its_speaker_is_not_split() -> None:
+    text = f"Embargoed until 6 March 2025 HMICFRS Chief Inspector Ann Lee said {FLAT_BODY}"
+    assert title_of(text) is None
+
+
+def test_a_flattened_sentence_case_opening_is_not_split() -> None:
+    text = f"Embargoed until 6 March 2025 Care home improves after inspection {FLAT_BODY}"
+    paras = [text[p.start : p.end] for p in split_paragraphs(text)]
+    assert paras[1].startswith("Care home improves after inspection Inspectors have found")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "From:\nDepartment for Education\nPublished\n6 May 2025",
+        "Published:\n6 May 2025\nLast updated:\n7 May 2025",
+        "Organisation\nKilbride Council",
+    ],
+)
+def test_labels_and_values_on_lines_of_their_own_are_metadata(block: str) -> None:
+    text = f"{HEADLINE}\n\n{block}\n\nThe school was inspected in March. Pupils behave well."
+    assert [k for k, _ in kinds(text)] == ["title", "metadata", "body"]
+
+
+def test_a_paragraph_opening_with_a_label_word_and_running_on_is_body() -> None:
+    text = f"{HEADLINE}\n\nFrom\nthe start of the year, inspectors visited 12 schools.\n\nMore."
+    assert [k for k, _ in kinds(text)][1] != "metadata"
+
+
+def test_a_furniture_piece_of_a_flattened_release_is_boilerplate() -> None:
+    text = f"Press release Published: 3 June 2025 New Clinic Opens in Harbridge {FLAT_BODY}"
+    scores = find_scores(text)
+    paragraphs = split_paragraphs(text)
+    sections = classify_sections(text, paragraphs, scores, find_quotes(text, paragraphs), [])
+    assert (sections[0].kind, sections[0].boilerplate) == ("metadata", True)
