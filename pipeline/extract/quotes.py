@@ -46,6 +46,7 @@ _SCAN_MARKS = tuple('“”"„«»「」‚‹『')
 _BEFORE_OPENER = "([{—–-:"
 _SENTENCE_END = ".!?…"
 _LOOKAHEAD_PARAGRAPHS = 5  # unmarked paragraphs a quotation may run over to its closer
+_NESTED_REACH = 400  # characters searched for the closer of a nested quotation
 _BULLETS = "•▪●◦‣*–-"
 _MARKS = re.compile(r'[“”„"«»「」]')  # `re`: a plain class, found faster than by `regex`
 _SPACE = " \t\n\xa0\u2009\u200a\u202f"
@@ -177,9 +178,19 @@ def _closes(text: str, i: int, style: str) -> bool:
 
 
 def _nested_end(text: str, i: int, end: int, closers: str) -> int:
-    """The closer of a quotation nested at ``i`` in its paragraph, or -1."""
+    """The closer of a quotation nested at ``i`` in its paragraph, or -1 (searched within
+    ``_NESTED_REACH``: a nested quotation is short, and a bound keeps long runs of marks
+    with no closer linear)."""
+    end = min(end, i + 1 + _NESTED_REACH)
     found = [j for j in (text.find(c, i + 1, end) for c in closers) if j >= 0]
     return min(found, default=-1)
+
+
+def _char_before(text: str, i: int, floor: int) -> str:
+    """The last character before ``i`` that is not white space, not before ``floor``, or ""."""
+    while i > floor and text[i - 1] in _SPACE:
+        i -= 1
+    return text[i - 1] if i > floor else ""
 
 
 def _closes_later(
@@ -296,11 +307,9 @@ def _nests(text: str, i: int, end: int, cur: _Open) -> bool:
     ch = text[i]
     if ch not in _ENGLISH or ch != (cur.style or "“"):
         return _nested_end(text, i, end, _PAIRS[ch]) >= 0  # another kind of mark nests
-    before = text[cur.piece_start : i].rstrip(_SPACE)
+    before = _char_before(text, i, cur.piece_start)
     return (
-        bool(before)
-        and before[-1] not in _SENTENCE_END
-        and (_nested_end(text, i, end, _PAIRS[ch]) >= 0)
+        bool(before) and before not in _SENTENCE_END and _nested_end(text, i, end, _PAIRS[ch]) >= 0
     )
 
 
@@ -743,8 +752,8 @@ def _goes_on(c: _Context) -> Person | bool | None:
 
 def _citation(c: _Context) -> Person | bool | None:
     para = c.paragraphs[c.raw.first_para]
-    before = c.text[_after_bullet(c.text, para.start, para.end) : c.raw.start].rstrip(_SPACE)
-    return _CITATION if before and before[-1] not in _SENTENCE_END + ':”"»」' else False
+    before = _char_before(c.text, c.raw.start, _after_bullet(c.text, para.start, para.end))
+    return _CITATION if before and before not in _SENTENCE_END + ':”"»」' else False
 
 
 def _reported_speech(c: _Context) -> Person | bool | None:
