@@ -157,8 +157,9 @@ def _opens(text: str, i: int, is_open: bool) -> bool:
         # A "“" that ends a paragraph while a quotation is open is a mis-typed closer.
         return not (is_open and after == "\n")
     if ch == "”":
-        # A "”" at the very start of a paragraph is a mis-typed opener.
-        return not is_open and before == "\n"
+        # A "”" at the very start of a paragraph, or right after a colon ('said:”We …'), is a
+        # mis-typed opener.
+        return not is_open and (before == "\n" or _char_before(text, i, max(0, i - 2)) == ":")
     loose = before in _SPACE or before in _BEFORE_OPENER
     if ch == '"':
         return loose and after not in _SPACE

@@ -663,3 +663,19 @@ def test_page_furniture_next_to_a_speaker_is_not_part_of_the_name(furniture: str
 )
 def test_places_and_organisations_after_a_name_are_not_speakers(who: str, speaker: str) -> None:
     assert parse_attribution(who).speaker == speaker
+
+
+@pytest.mark.parametrize("colon", [":”", ": ”"])
+def test_closing_mark_typed_for_the_opening_one_after_a_colon(colon: str) -> None:
+    text = (
+        f"Reacting to the report, Councillor Dave Hart, Executive Member for Education, said{colon}"
+        "We are disappointed with its tone.\n\n“Most of our schools are good.”\n\nEnd."
+    )
+    assert quotes(text) == [
+        (
+            "Dave Hart",
+            "Executive Member for Education",
+            2,
+            "We are disappointed with its tone.\n\nMost of our schools are good.",
+        ),
+    ]
