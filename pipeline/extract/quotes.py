@@ -57,6 +57,8 @@ _SIGNATURE = regex.compile(r"[—–―-]{1,2}[ \t\xa0]*(?P<who>\p{Lu}[^\n“”
 _LEADING_ARTICLE = regex.compile(r"^(?i:the|an?|our|its|their)\s+")
 # "the Area’s", "CQC’s", "Pellingford Council’s": a possessor before a role
 _POSSESSOR = regex.compile(r"^((?:\p{Lu}[\p{L}\-&]*\s+){0,3}\p{L}[\p{L}\-&]*)[’']s\s+(?=\S)")
+_SENTENCE_STOP = re.compile(r"[.!?]\s")
+_TRAILING_SURNAME = regex.compile(r"\s(\p{Lu}\p{Ll}[\p{L}\-’']*)$")  # "Chief Officer Stevens"
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
 
 
@@ -109,6 +111,11 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
     return {
         # "Name, Role, said the findings ..." opening a paragraph (see _paragraph_subject)
         "subject": regex.compile(rf"(?P<who>[^.!?“”\"\n]{{3,160}}?)\s+(?:{verbs})\b"),
+        # "The quiz could save lives, says the service's head of prevention, Ann Cole." ending
+        # a paragraph: the same, with the verb first
+        "inverted": regex.compile(
+            rf",\s+(?:{verbs})\s+(?P<who>[^.!?“”\"\n]{{3,160}}?)\.\s*$", regex.VERSION1
+        ),
         # "..., Name said:" at the end of the text before a quotation; "before_verb" is its
         # part from the verb on, searched first (_who_before)
         "before_verb": regex.compile(
@@ -655,6 +662,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
                 continue  # a citation, not a quotation of a person
         else:
             person = _pronoun(who, out, text, paragraphs, raw) or parse_attribution(who)
+            if person.speaker is None and person.role:
+                person = _named_by_role(who, person, out, known, text, raw.start)
         pieces = [text[s:e] for s, e in raw.pieces]
         whole_para = (
             raw.start == paragraphs[raw.first_para].start
@@ -706,15 +715,27 @@ def _paragraph_subject(text: str, para_start: int, quote_start: int) -> Person |
 
 def _reported_subject(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Person | None:
     """The person named in reported speech just before a quotation: at the start of its own
-    paragraph, or, when the quotation opens its paragraph, of the paragraph before."""
+    paragraph, or, when nothing but the attribution comes before the quotation in it, of the
+    paragraph before (then without a role: the title was given for another sentence)."""
     para = paragraphs[raw.first_para]
     words = _after_bullet(text, para.start, para.end)
     if raw.start > words:
-        return _paragraph_subject(text, words, raw.start)
+        subject = _paragraph_subject(text, words, raw.start)
+        # "He commented: “…”" opening its paragraph: the person is named before it
+        if subject is not None or _SENTENCE_STOP.search(text, words, raw.start):
+            return subject
     if raw.first_para == 0:
         return None
     prev = paragraphs[raw.first_para - 1]
-    return None if prev.tag == "table" else _paragraph_subject(text, prev.start, prev.end)
+    if prev.tag == "table":
+        return None
+    subject = _paragraph_subject(text, prev.start, prev.end)
+    if subject is None:
+        m = _verb_patterns()["inverted"].search(text, prev.start, prev.end)
+        person = parse_attribution(m.group("who")) if m else None
+        if person is not None and person.speaker and " " in person.speaker:
+            subject = person
+    return None if subject is None else Person(subject.speaker, None, subject.as_written)
 
 
 def _pronoun(
@@ -731,6 +752,30 @@ def _pronoun(
         last = next((q.speaker for q in reversed(before) if q.speaker), None)
         return Person(last, None, word if last else None)
     return Person(None, None, None) if word in v["other_pronouns"] else None
+
+
+def _named_by_role(
+    who: str, person: Person, before: list[Quote], known: list[str], text: str, end: int
+) -> Person:
+    """The person behind an attribution that gives a role and no full name, in order: a
+    surname after a title that resolves to a full name given earlier ("Chief Officer Stevens",
+    after "Chief Officer Stuart Stevens"); for a definite role ("The senior officer
+    continued:", "the Chief Constable added:"), the earlier speaker with that role, else the
+    last named speaker. Otherwise nobody, as before."""
+    role = person.role or ""
+    m = _TRAILING_SURNAME.search(role)
+    if m and m.group(1) not in _vocab()["role_words"]:
+        full = _resolve(m.group(1), known, text, end)
+        if full != m.group(1):
+            return Person(full, _clean_role(role[: m.start()]), collapse_space(who).strip(" ,"))
+    if not _LEADING_ARTICLE.match(collapse_space(who).lstrip()):
+        return person
+    named = [q for q in before if q.speaker]
+    same = [q for q in named if q.role and role.casefold() in q.role.casefold()]
+    chosen = (same or named)[-1:]
+    if not chosen:
+        return person
+    return Person(chosen[0].speaker, role, collapse_space(who).strip(" ,"))
 
 
 class _Context(NamedTuple):

@@ -679,3 +679,52 @@ def test_closing_mark_typed_for_the_opening_one_after_a_colon(colon: str) -> Non
             "We are disappointed with its tone.\n\nMost of our schools are good.",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("intro", "later", "role"),
+    [
+        ("Chief Officer Stuart Stevens", "Chief Officer Stevens said:", "Chief Officer"),
+        ("Area Commander Bruce Farr", "Area Commander Farr said:", "Area Commander"),
+        ("DACO Andy Coue", "DACO Coue said:", "DACO"),
+    ],
+)
+def test_title_then_surname_resolves_to_the_full_name_given_earlier(
+    intro: str, later: str, role: str
+) -> None:
+    text = f"{intro} met the board on Monday.\n\n{later} “We are committed to this work.”"
+    full = " ".join(intro.split()[-2:])
+    assert quotes(text) == [(full, role, 1, "We are committed to this work.")]
+
+
+@pytest.mark.parametrize(
+    ("resumed", "speaker"),
+    [
+        ("The Chief Constable added:", "Ann Hale"),
+        ("The senior officer continued:", "Tom Bell"),
+        ("The chair went on:", "Tom Bell"),
+    ],
+)
+def test_definite_role_resumes_the_speaker_with_that_role_or_the_last(
+    resumed: str, speaker: str
+) -> None:
+    text = (
+        "Chief Constable Ann Hale said: “We will improve.”\n\n"
+        "Tom Bell, chair of the board, said: “We agree.”\n\n"
+        f"{resumed} “Thank you all.”"
+    )
+    assert [s for s, _r, _n, _w in quotes(text)] == ["Ann Hale", "Tom Bell", speaker]
+
+
+def test_role_without_a_name_and_nobody_before_names_nobody() -> None:
+    assert quotes("The chief executive said: “We will improve on every count.”") == [
+        (None, "chief executive", 1, "We will improve on every count."),
+    ]
+
+
+def test_pronoun_after_an_inverted_attribution_in_the_paragraph_before() -> None:
+    text = (
+        "The quiz could save lives, says the service’s head of prevention, Alasdair Perry.\n\n"
+        "He commented: “This is a fantastic resource for every household.”"
+    )
+    assert [(s, r) for s, r, _n, _w in quotes(text)] == [("Alasdair Perry", None)]
