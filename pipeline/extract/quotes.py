@@ -57,6 +57,9 @@ _SIGNATURE = regex.compile(r"[—–―-]{1,2}[ \t\xa0]*(?P<who>\p{Lu}[^\n“”
 _LEADING_ARTICLE = regex.compile(r"^(?i:the|an?|our|its|their)\s+")
 # "the Area’s", "CQC’s", "Pellingford Council’s": a possessor before a role
 _POSSESSOR = regex.compile(r"^((?:\p{Lu}[\p{L}\-&]*\s+){0,3}\p{L}[\p{L}\-&]*)[’']s\s+(?=\S)")
+_LIST_ITEM = regex.compile(r"^\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}$")
+_LIST_END = regex.compile(r"^\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*)*\s+(?:and|&)\s+\p{Lu}")
+_COORDINATORS = frozenset({"and", "or", "&"})  # a capitalised run after one is a title's list
 _SENTENCE_STOP = re.compile(r"[.!?]\s")
 _TRAILING_SURNAME = regex.compile(r"\s(\p{Lu}\p{Ll}[\p{L}\-’']*)$")  # "Chief Officer Stevens"
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
@@ -409,6 +412,8 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         cut = len(toks) - keep
     if len(real) == 1 and not honorific and cut > 0:
         return None  # "CPS Caldermouth": a place after a role, not a name
+    if cut > 0 and toks[cut - 1].lower() in _COORDINATORS:
+        return None  # "cabinet member for Children, Education and Lifelong Learning"
     name = " ".join(run)
     role_toks = toks[:cut]
     while role_toks and (role_toks[-1] in honorifics or role_toks[-1].lower() == "the"):
@@ -482,8 +487,11 @@ def parse_attribution(who: str) -> Person:
     """
     who = _after_furniture(collapse_space(who)).strip(" ,;:")
     segs = [s.strip() for s in who.split(",") if s.strip()]
+    items = _list_items(segs)
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
+        if k in items:
+            continue  # "for Children, Young People, Education and Lifelong Learning"
         if seg[:1].islower() and not seg.startswith(("the ", "and ")) and not _starts_role(seg):
             # "who led the inspection", "speaking at the launch": not the speaker (but
             # "chief executive Jane Doe" is)
@@ -510,6 +518,22 @@ def parse_attribution(who: str) -> Person:
         return Person(name, _clean_role(role), written if written != name else None)
     role = next((s for s in reversed(segs) if _is_role(s)), None)
     return Person(None, _clean_role(role), None)
+
+
+def _list_items(segs: list[str]) -> set[int]:
+    """The segments that continue a title's list of capitalised subjects closed by "A and
+    B" ("cabinet member for Children", "Young People", "Education and Lifelong Learning")."""
+    out: set[int] = set()
+    for j in range(1, len(segs)):
+        if not _LIST_END.match(segs[j]):
+            continue
+        i = j - 1
+        while i > 0 and _LIST_ITEM.match(segs[i]):
+            i -= 1
+        # the list starts at the end of a phrase ("… for Children"), not after a name
+        if _ends_proper_phrase(segs[i]):
+            out.update(range(i + 1, j + 1))
+    return out
 
 
 def _after_furniture(who: str) -> str:

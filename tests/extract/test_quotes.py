@@ -728,3 +728,13 @@ def test_pronoun_after_an_inverted_attribution_in_the_paragraph_before() -> None
         "He commented: “This is a fantastic resource for every household.”"
     )
     assert [(s, r) for s, r, _n, _w in quotes(text)] == [("Alasdair Perry", None)]
+
+
+def test_a_title_listing_capitalised_subjects_is_not_a_name() -> None:
+    who = (
+        "Councillor Shirley Rey, Telford Council’s cabinet member for Children, Young People, "
+        "Education and Lifelong Learning"
+    )
+    person = parse_attribution(who)
+    assert person.speaker == "Shirley Rey"
+    assert person.role is not None and person.role.endswith("Lifelong Learning")
