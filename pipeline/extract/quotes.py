@@ -59,7 +59,6 @@ _LEADING_ARTICLE = regex.compile(r"^(?i:the|an?|our|its|their)\s+")
 _POSSESSOR = regex.compile(r"^((?:\p{Lu}[\p{L}\-&]*\s+){0,3}\p{L}[\p{L}\-&]*)[’']s\s+(?=\S)")
 _LIST_ITEM = regex.compile(r"^\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}$")
 _LIST_END = regex.compile(r"^\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*)*\s+(?:and|&)\s+\p{Lu}")
-_COORDINATORS = frozenset({"and", "or", "&"})  # a capitalised run after one is a title's list
 _SENTENCE_STOP = re.compile(r"[.!?]\s")
 _TRAILING_SURNAME = regex.compile(r"\s(\p{Lu}\p{Ll}[\p{L}\-’']*)$")  # "Chief Officer Stevens"
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
@@ -96,19 +95,21 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
     issued = "|".join(sorted(v["statement_verbs"], key=len, reverse=True))
     things = "|".join(sorted(v["statement_nouns"], key=len, reverse=True))
     aux = "|".join(sorted(v["auxiliaries"], key=len, reverse=True))
+    opens = "|".join(sorted(v["adverbial_openers"], key=len, reverse=True))
+    dets = "|".join(sorted(v["statement_determiners"], key=len, reverse=True))
+    topic = "|".join(sorted(v["statement_topic_openers"], key=len, reverse=True))
     # What may stand between the verb and the colon (issue 11), in order:
     # "said in a statement:", "commented on the findings:", "responded to the report:" (a
     # short adverbial); "responded as follows:"; "has published the following statement:"
     # (a statement verb needs its object).
     adverbial = (
-        r"(?:\s+(?:in|on|at|to|about|during|after|before|when|while|following|today|"
-        r"yesterday|this|last|earlier|afterwards|later)\b[^.!?:\n“”\"]{0,60}?"
+        rf"(?:\s+(?:{opens})\b[^.!?:\n“”\"]{{0,60}}?"
         r"|\s+as\s+follows)?"
     )
     speech = (
         rf"(?:(?:{aux})\s+(?:also\s+|now\s+)?)?"
         rf"(?:(?:{verbs})\b{adverbial}"
-        rf"|(?:{issued})\s+(?:the\s+following|an?|this|these|her|his|their|its)\s+"
+        rf"|(?:{issued})\s+(?:{dets})\s+"
         rf"(?:\w+\s+)?(?:{things})\b[^.!?:\n“”\"]{{0,60}}?)"
     )
     return {
@@ -150,10 +151,9 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
         ),
         # 'A statement from the Police and Crime Commissioner, Ann Cole, in response to …:'
         "statement_from": regex.compile(
-            rf"(?:^|(?<=[.!?]\s))(?:[Aa]n?|[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+(?:\w+\s+)?"
+            rf"(?:^|(?<=[.!?]\s))(?i:{dets})\s+(?:\w+\s+)?"
             rf"(?:{things})\s+(?:from|by)\s+(?P<who>[^.!?“”\"\n:]{{2,160}}?)"
-            r"(?:,?\s+(?:in\s+response\s+to|on|about|following|after|regarding)\b"
-            r"[^.!?“”\"\n:]{0,160})?[,\s]*:\s*$"
+            rf"(?:,?\s+(?:{topic})\b[^.!?“”\"\n:]{{0,160}})?[,\s]*:\s*$"
         ),
     }
 
@@ -412,7 +412,7 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         cut = len(toks) - keep
     if len(real) == 1 and not honorific and cut > 0:
         return None  # "CPS Caldermouth": a place after a role, not a name
-    if cut > 0 and toks[cut - 1].lower() in _COORDINATORS:
+    if cut > 0 and toks[cut - 1].lower() in v["coordinators"]:
         return None  # "cabinet member for Children, Education and Lifelong Learning"
     name = " ".join(run)
     role_toks = toks[:cut]
