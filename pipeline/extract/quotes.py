@@ -59,6 +59,7 @@ _LEADING_ARTICLE = regex.compile(r"^(?i:the|an?|our|its|their)\s+")
 _POSSESSOR = regex.compile(r"^((?:\p{Lu}[\p{L}\-&]*\s+){0,3}\p{L}[\p{L}\-&]*)[’']s\s+(?=\S)")
 _LIST_ITEM = regex.compile(r"^\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}$")
 _LIST_END = regex.compile(r"^\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*)*\s+(?:and|&)\s+\p{Lu}")
+_ROLE_QUALIFIER = regex.compile(r"\s+(?:of|for|at|in|to|with|on)\s+")  # "chair | of the Board"
 _SENTENCE_STOP = re.compile(r"[.!?]\s")
 _TRAILING_SURNAME = regex.compile(r"\s(\p{Lu}\p{Ll}[\p{L}\-’']*)$")  # "Chief Officer Stevens"
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
@@ -785,10 +786,12 @@ def _named_by_role(
     surname after a title that resolves to a full name given earlier ("Chief Officer Stevens",
     after "Chief Officer Stuart Stevens"); for a definite role ("The senior officer
     continued:", "the Chief Constable added:"), the earlier speaker with that role, else the
-    last named speaker. Otherwise nobody, as before."""
+    last named speaker, unless the role names an organisation ("The inspectorate said:") or
+    an unnamed person ("The spokesperson added:"). Otherwise nobody, as before."""
+    v = _vocab()
     role = person.role or ""
     m = _TRAILING_SURNAME.search(role)
-    if m and m.group(1) not in _vocab()["role_words"]:
+    if m and m.group(1) not in v["role_words"]:
         full = _resolve(m.group(1), known, text, end)
         if full != m.group(1):
             return Person(full, _clean_role(role[: m.start()]), collapse_space(who).strip(" ,"))
@@ -796,6 +799,10 @@ def _named_by_role(
         return person
     named = [q for q in before if q.speaker]
     same = [q for q in named if q.role and role.casefold() in q.role.casefold()]
+    head = _tokens(_ROLE_QUALIFIER.split(role, maxsplit=1)[0])[-1:]
+    unnamed = {w.casefold() for w in (*v["organisation_words"], *v["unnamed_roles"])}
+    if not same and (not head or head[0].casefold() in unnamed):
+        return person
     chosen = (same or named)[-1:]
     if not chosen:
         return person

@@ -738,3 +738,19 @@ def test_a_title_listing_capitalised_subjects_is_not_a_name() -> None:
     person = parse_attribution(who)
     assert person.speaker == "Shirley Rey"
     assert person.role is not None and person.role.endswith("Lifelong Learning")
+
+
+@pytest.mark.parametrize(
+    "resumed",
+    [
+        "The inspectorate said:",
+        "The spokesperson added:",
+        "The Care Inspectorate said:",
+        "The report said:",
+    ],
+)
+def test_organisations_and_unnamed_roles_do_not_stand_for_the_last_speaker(
+    resumed: str,
+) -> None:
+    text = f"Tom Bell, chair of the board, said: “We agree.”\n\n{resumed} “Thank you all.”"
+    assert [s for s, _r, _n, _w in quotes(text)] == ["Tom Bell", None]
