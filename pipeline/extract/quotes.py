@@ -3,8 +3,10 @@
 British press style is the model: a quotation may run over several paragraphs, each
 reopening the mark and only the last closing it; the first paragraph after ``X says:`` may
 lack its opening mark; attributions stand before (``Role, Name, said:``) or after
-(``“…,” said Name, Role.``). Only double marks (curly or straight) quote; single marks round
-a grade or a word do not.
+(``“…,” said Name, Role.``). Double marks (curly or straight) quote, and so do the marks of
+other languages, each paired by its own rules (``„…“``, ``«…»``, ``「…」``); single marks round
+a grade or a word do not. A passage quoted inside a sentence with no speaker is a citation,
+not a quotation; an unattributed quotation after narrative continues the last speaker.
 """
 
 from __future__ import annotations
