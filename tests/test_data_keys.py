@@ -25,9 +25,6 @@ DOC_KEYS = frozenset({"description"})
 KNOWN_UNUSED = frozenset(
     {
         ("numbers_vocab.json", "percent_words"),
-        ("quotes.json", "connectors"),
-        ("quotes.json", "role_starters"),
-        ("quotes.json", "attribution_intro"),
     }
 )
 

@@ -3,15 +3,17 @@
 British press style is the model: a quotation may run over several paragraphs, each
 reopening the mark and only the last closing it; the first paragraph after ``X says:`` may
 lack its opening mark; attributions stand before (``Role, Name, said:``) or after
-(``“…,” said Name, Role.``). Only double marks (curly or straight) quote; single marks round
-a grade or a word do not.
+(``“…,” said Name, Role.``). Double marks (curly or straight) quote, and so do the marks of
+other languages, each paired by its own rules (``„…“``, ``«…»``, ``「…」``); single marks round
+a grade or a word do not. A passage quoted inside a sentence with no speaker is a citation,
+not a quotation; an unattributed quotation after narrative continues the last speaker.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -23,20 +25,45 @@ from pipeline.model import Quote, Span
 from pipeline.normalize import SEPARATORS, collapse_space, offsets_of
 from pipeline.vocab import load
 
-_OPENERS = "“„"
-_CLOSERS = "”"
-_STRAIGHT = '"'
-_ANY_MARK = tuple(_OPENERS + _STRAIGHT + _CLOSERS)
+# Each opening mark and the marks that close it: every language pairs its own (issue 15).
+# „…“ and „…” (German, Polish, Dutch), «…» (French) and »…« (German, Danish), “…” and "…"
+# (English), 「…」 (Japanese). ‚…‘, ‹…› and 『…』 only nest inside a quotation: like the
+# English single marks, they never open one.
+_PAIRS = {
+    "“": "”",
+    '"': '"',
+    "„": "“”",
+    "«": "»",
+    "»": "«",
+    "「": "」",
+    "‚": "‘’",
+    "‹": "›",
+    "『": "』",
+}
+_TOP_OPENERS = '“"„«»「'
+_FIRST_OPENERS = _TOP_OPENERS + "”"  # a "”" opening a paragraph is a mis-typed "“"
+_ENGLISH = '“”"'
+_FRENCH = "«»"  # a French paragraph may reopen a quotation with either
+_SCAN_MARKS = tuple('“”"„«»「」‚‹『')
+_BEFORE_OPENER = "([{—–-:"
+_SENTENCE_END = ".!?…"
+_LOOKAHEAD_PARAGRAPHS = 5  # unmarked paragraphs a quotation may run over to its closer
+_NESTED_REACH = 400  # characters searched for the closer of a nested quotation
 _BULLETS = "•▪●◦‣*–-"
-_MARKS = re.compile(r'[“”„"]')  # `re`: a plain class, found faster than by `regex`
+_MARKS = re.compile(r'[“”„"«»「」]')  # `re`: a plain class, found faster than by `regex`
 _SPACE = " \t\n\xa0\u2009\u200a\u202f"
 _MIN_FRAGMENT_WORDS = 5  # shorter unattributed fragments are scare quotes or titles
 _ATTRIBUTION_REACH = 400  # characters before a quotation searched for "Name said:"
 _DASHES = ("—", "–", "―", "-")  # a signature starts with one: tested before _SIGNATURE
 _SIGNATURE = regex.compile(r"[—–―-]{1,2}[ \t\xa0]*(?P<who>\p{Lu}[^\n“”\"]{1,150}?)[ \t.]*$")
-_LEADING_ARTICLE = regex.compile(r"^(?:(?i:the|an?)|our|its|their)\s+")
+_LEADING_ARTICLE = regex.compile(r"^(?i:the|an?|our|its|their)\s+")
 # "the Area’s", "CQC’s", "Pellingford Council’s": a possessor before a role
 _POSSESSOR = regex.compile(r"^((?:\p{Lu}[\p{L}\-&]*\s+){0,3}\p{L}[\p{L}\-&]*)[’']s\s+(?=\S)")
+_LIST_ITEM = regex.compile(r"^\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}$")
+_LIST_END = regex.compile(r"^\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*)*\s+(?:and|&)\s+\p{Lu}")
+_ROLE_QUALIFIER = regex.compile(r"\s+(?:of|for|at|in|to|with|on)\s+")  # "chair | of the Board"
+_SENTENCE_STOP = re.compile(r"[.!?]\s")
+_TRAILING_SURNAME = regex.compile(r"\s(\p{Lu}\p{Ll}[\p{L}\-’']*)$")  # "Chief Officer Stevens"
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
 
 
@@ -46,6 +73,7 @@ class _Open:
     pieces: list[tuple[int, int]] = field(default_factory=list)
     piece_start: int = 0
     first_para: int = 0
+    style: str = ""  # the opening mark, or "" for a paragraph quoted without one
 
 
 class _Raw(NamedTuple):  # a tuple: cheaper to build than a dataclass
@@ -65,23 +93,44 @@ def _vocab() -> dict[str, frozenset[str]]:
 
 @cache
 def _verb_patterns() -> dict[str, regex.Pattern[str]]:
-    verbs = "|".join(sorted(_vocab()["speech_verbs"], key=len, reverse=True))
-    # "said in a statement:", "said today:" -- a short adverbial between verb and colon
+    v = _vocab()
+    verbs = "|".join(sorted(v["speech_verbs"], key=len, reverse=True))
+    issued = "|".join(sorted(v["statement_verbs"], key=len, reverse=True))
+    things = "|".join(sorted(v["statement_nouns"], key=len, reverse=True))
+    aux = "|".join(sorted(v["auxiliaries"], key=len, reverse=True))
+    opens = "|".join(sorted(v["adverbial_openers"], key=len, reverse=True))
+    dets = "|".join(sorted(v["statement_determiners"], key=len, reverse=True))
+    topic = "|".join(sorted(v["statement_topic_openers"], key=len, reverse=True))
+    # What may stand between the verb and the colon (issue 11), in order:
+    # "said in a statement:", "commented on the findings:", "responded to the report:" (a
+    # short adverbial); "responded as follows:"; "has published the following statement:"
+    # (a statement verb needs its object).
     adverbial = (
-        r"(?:\s+(?:in|on|at|during|after|before|when|while|today|yesterday|this|last|earlier|"
-        r"afterwards|later)\b[^.!?:\n“”\"]{0,60}?)?"
+        rf"(?:\s+(?:{opens})\b[^.!?:\n“”\"]{{0,60}}?"
+        r"|\s+as\s+follows)?"
+    )
+    speech = (
+        rf"(?:(?:{aux})\s+(?:also\s+|now\s+)?)?"
+        rf"(?:(?:{verbs})\b{adverbial}"
+        rf"|(?:{issued})\s+(?:{dets})\s+"
+        rf"(?:\w+\s+)?(?:{things})\b[^.!?:\n“”\"]{{0,60}}?)"
     )
     return {
         # "Name, Role, said the findings ..." opening a paragraph (see _paragraph_subject)
         "subject": regex.compile(rf"(?P<who>[^.!?“”\"\n]{{3,160}}?)\s+(?:{verbs})\b"),
+        # "The quiz could save lives, says the service's head of prevention, Ann Cole." ending
+        # a paragraph: the same, with the verb first
+        "inverted": regex.compile(
+            rf",\s+(?:{verbs})\s+(?P<who>[^.!?“”\"\n]{{3,160}}?)\.\s*$", regex.VERSION1
+        ),
         # "..., Name said:" at the end of the text before a quotation; "before_verb" is its
         # part from the verb on, searched first (_who_before)
         "before_verb": regex.compile(
-            rf"\b(?P<verb>{verbs})\b{adverbial}\s*(?:that\s*)?[:,]?\s*$", regex.VERSION1
+            rf"\b(?P<verb>{speech})\s*(?:that\s*)?[:;,]?\s*$", regex.VERSION1
         ),
         "before": regex.compile(
             rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<who>[^.!?\n]*?(?:\n[^.!?\n]*?)?)"
-            rf"\s*\b(?P<verb>{verbs})\b{adverbial}\s*(?:that\s*)?[:,]?\s*$",
+            rf"\s*\b(?P<verb>{speech})\s*(?:that\s*)?[:;,]?\s*$",
             regex.VERSION1,
         ),
         # '“…,” said Name, Role.' and the split '“We found,” said Name, Role, “that …”'
@@ -95,28 +144,80 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
             rf"^[,\s]*(?P<who>[^.;!?“”\"]{{2,200}}?)\s+\b(?P<verb>{verbs})\b\s*(?:[.,;!?]|$)",
             regex.VERSION1,
         ),
-        "intro_end": regex.compile(rf"\b(?:{verbs})\b{adverbial}\s*:\s*$"),
-        "speech_end": regex.compile(rf"\b(?:{verbs})\b{adverbial}\s*:?\s*$"),
+        # a paragraph ending "says:", "said;" or "says," introduces an unmarked quotation
+        "intro_end": regex.compile(rf"\b(?:{speech})\s*[:;,]\s*$"),
+        "speech_end": regex.compile(rf"\b(?:{speech})\s*:?\s*$"),
         # 'According to the Chief Inspector, Sir Tom Winsor, “…”'
         "according": regex.compile(
             r"(?:^|(?<=[.!?]\s))(?:[Aa]ccording to|[Ii]n the words of)\s+"
             r"(?P<who>[^.!?“”\"\n]{2,160}?)[,:]?\s*$"
         ),
+        # 'A statement from the Police and Crime Commissioner, Ann Cole, in response to …:'
+        "statement_from": regex.compile(
+            rf"(?:^|(?<=[.!?]\s))(?i:{dets})\s+(?:\w+\s+)?"
+            rf"(?:{things})\s+(?:from|by)\s+(?P<who>[^.!?“”\"\n:]{{2,160}}?)"
+            rf"(?:,?\s+(?:{topic})\b[^.!?“”\"\n:]{{0,160}})?[,\s]*:\s*$"
+        ),
     }
 
 
-def _is_opener(text: str, i: int, is_open: bool) -> bool:
+def _opens(text: str, i: int, is_open: bool) -> bool:
+    """Whether the mark at ``i`` may open a quotation (``is_open``: reopen or nest in one)."""
     ch = text[i]
-    if ch in _OPENERS:
-        # A "“" that ends a paragraph while a quotation is open is a mis-typed closer.
-        return not (is_open and (i + 1 == len(text) or text[i + 1] in "\n"))
-    if ch in _CLOSERS:
-        # A "”" at the very start of a paragraph is a mis-typed opener.
-        return not is_open and (i == 0 or text[i - 1] == "\n")
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
-    if before in _SPACE or before in "([{—–-:":
-        return after not in _SPACE
+    if ch == "“":
+        # A "“" that ends a paragraph while a quotation is open is a mis-typed closer.
+        return not (is_open and after == "\n")
+    if ch == "”":
+        # A "”" at the very start of a paragraph, or right after a colon ('said:”We …'), is a
+        # mis-typed opener.
+        return not is_open and (before == "\n" or _char_before(text, i, max(0, i - 2)) == ":")
+    loose = before in _SPACE or before in _BEFORE_OPENER
+    if ch == '"':
+        return loose and after not in _SPACE
+    if ch == "«":  # "« Bonjour »", but not the closer of "»Wort«"
+        return loose
+    if ch == "»":  # "»Wort«", but not the closer of "« mot »"
+        return loose and after.isalnum()
+    return ch in _PAIRS
+
+
+def _closes(text: str, i: int, style: str) -> bool:
+    """Whether the mark at ``i`` closes a quotation opened by ``style``."""
+    if style in _ENGLISH:
+        # English marks are told apart by position: one that cannot open closes.
+        return text[i] in _ENGLISH and not _opens(text, i, True)
+    return text[i] in _PAIRS[style]
+
+
+def _nested_end(text: str, i: int, end: int, closers: str) -> int:
+    """The closer of a quotation nested at ``i`` in its paragraph, or -1 (searched within
+    ``_NESTED_REACH``: a nested quotation is short, and a bound keeps long runs of marks
+    with no closer linear)."""
+    end = min(end, i + 1 + _NESTED_REACH)
+    found = [j for j in (text.find(c, i + 1, end) for c in closers) if j >= 0]
+    return min(found, default=-1)
+
+
+def _char_before(text: str, i: int, floor: int) -> str:
+    """The last character before ``i`` that is not white space, not before ``floor``, or ""."""
+    while i > floor and text[i - 1] in _SPACE:
+        i -= 1
+    return text[i - 1] if i > floor else ""
+
+
+def _closes_later(
+    text: str, paragraphs: Sequence[Span], marks: list[int], pi: int, style: str
+) -> bool:
+    """Whether a quotation left open goes on over unmarked paragraphs from ``pi`` to one whose
+    first mark closes it ("“We thank …\\n\\nIt was …\\n\\nWe accept ….”")."""
+    for p in paragraphs[pi : pi + _LOOKAHEAD_PARAGRAPHS]:
+        if p.tag == "table":
+            return False
+        lo = bisect_left(marks, p.start)
+        if lo < len(marks) and marks[lo] < p.end:
+            return _closes(text, marks[lo], style)
     return False
 
 
@@ -140,7 +241,7 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
             )
         cur = None
 
-    marks = offsets_of(text, _ANY_MARK)
+    marks = offsets_of(text, _SCAN_MARKS)
     if not marks and not implicit:
         return out
     for pi, p in enumerate(paragraphs):
@@ -153,40 +254,57 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
         if cur is None and lo == hi and pi not in implicit:
             continue  # no quotation open, none starts here (most paragraphs)
         q0 = _after_bullet(text, p.start, p.end)
-        first_is_open = text.startswith(_ANY_MARK, q0, p.end) and _is_opener(text, q0, False)
+        first = text[q0] if q0 < p.end else ""
+        first_is_open = first in _FIRST_OPENERS and (
+            _opens(text, q0, False) or (cur is not None and first in _FRENCH)
+        )
         if cur is not None:
-            # An open quotation continues only into a paragraph that reopens the mark;
-            # short headings between its paragraphs are skipped.
+            # An open quotation continues into a paragraph that reopens the mark, or over
+            # unmarked paragraphs up to its closing mark; short headings between its
+            # paragraphs are skipped.
             if first_is_open:
                 headings_pending.clear()
             elif _short_heading(text[p.start : p.end]):
                 headings_pending.append(pi)
                 continue
-            else:
+            elif (
+                headings_pending
+                or not cur.style
+                or not _closes_later(text, paragraphs, marks, pi, cur.style)
+            ):
                 finish(pi - 1 - len(headings_pending), False)
                 headings_pending.clear()
         if cur is None and pi in implicit and not first_is_open:
             cur = _Open(start=p.start, piece_start=p.start, first_para=pi)
         elif cur is not None:
             cur.piece_start = p.start
+        skip_to = -1
         for i in marks[lo:hi]:
-            opener = _is_opener(text, i, cur is not None)
+            if i <= skip_to:
+                continue
+            ch = text[i]
             if cur is None:
-                if opener:
-                    cur = _Open(start=i, piece_start=i + 1, first_para=pi)
-            elif opener:
-                if i == q0:
-                    cur.piece_start = i + 1
-                elif text[cur.piece_start : i].strip(_SPACE):
-                    # A reopening mark inside a paragraph: a new quoted paragraph of a
-                    # release flattened onto one line.
-                    cur.pieces.append(_strip(text, cur.piece_start, i))
-                    cur.piece_start = i + 1
-                else:
-                    cur.piece_start = i + 1
-            else:
+                if ch in _FIRST_OPENERS and _opens(text, i, False):
+                    style = "“" if ch == "”" else ch
+                    cur = _Open(start=i, piece_start=i + 1, first_para=pi, style=style)
+                continue
+            if i == q0 and first_is_open:
+                cur.piece_start = i + 1  # the paragraph reopens the quotation
+                cur.style = "“" if ch == "”" else ch
+            elif _closes(text, i, cur.style or "“"):
                 cur.pieces.append(_strip(text, cur.piece_start, i))
                 finish(pi, True)
+            elif ch not in _PAIRS or not _opens(text, i, True):
+                continue  # a closer of another kind of quotation, or a stray mark
+            elif _nests(text, i, p.end, cur):
+                skip_to = _nested_end(text, i, p.end, _PAIRS[ch])
+            elif text[cur.piece_start : i].strip(_SPACE):
+                # A reopening mark inside a paragraph: a new quoted paragraph of a release
+                # flattened onto one line.
+                cur.pieces.append(_strip(text, cur.piece_start, i))
+                cur.piece_start = i + 1
+            else:
+                cur.piece_start = i + 1
         if cur is not None:
             cur.pieces.append(_strip(text, cur.piece_start, p.end))
             if not text[cur.pieces[-1][0] : cur.pieces[-1][1]].strip(_SPACE):
@@ -194,6 +312,19 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
     if cur is not None:
         finish(len(paragraphs) - 1 - len(headings_pending), False)
     return out
+
+
+def _nests(text: str, i: int, end: int, cur: _Open) -> bool:
+    """Whether an opening mark inside an open quotation starts a quotation nested in it (a
+    graded word, a cited line: "“… was “a real strength”, and …”") rather than a new
+    paragraph of a release flattened onto one line ("“… improve. “We will …”")."""
+    ch = text[i]
+    if ch not in _ENGLISH or ch != (cur.style or "“"):
+        return _nested_end(text, i, end, _PAIRS[ch]) >= 0  # another kind of mark nests
+    before = _char_before(text, i, cur.piece_start)
+    return (
+        bool(before) and before not in _SENTENCE_END and _nested_end(text, i, end, _PAIRS[ch]) >= 0
+    )
 
 
 def _after_bullet(text: str, start: int, end: int) -> int:
@@ -217,18 +348,19 @@ def _short_heading(s: str) -> bool:
 
 
 def _implicit_starts(text: str, paragraphs: Sequence[Span]) -> set[int]:
-    """Paragraphs that follow ``X says:`` without an opening mark: the quotation starts there."""
+    """Paragraphs that follow ``X says:`` (or ``said;``, ``says,``) without an opening mark:
+    the quotation starts there."""
     intro = _verb_patterns()["intro_end"]
     out = set()
     for i, (p, nxt) in enumerate(pairwise(paragraphs)):
         if p.tag == "table" or nxt.tag == "table":
             continue
-        # The pattern ends in a colon and white space: test that first, it is much cheaper.
-        colon = text.rfind(":", p.start, p.end)
-        if colon < 0 or text[colon + 1 : p.end].strip():
+        # The pattern ends in a colon (semicolon, comma): test that first, it is much cheaper.
+        last = text[p.start : p.end].rstrip()
+        if not last or last[-1] not in ":;,":
             continue
         first = _after_bullet(text, nxt.start, nxt.end)
-        if intro.search(text, p.start, p.end) and text[first] not in _OPENERS + _STRAIGHT:
+        if intro.search(text, p.start, p.end) and text[first] not in _FIRST_OPENERS:
             out.add(i + 1)
     return out
 
@@ -252,6 +384,7 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
     """Split a segment into (role part, name) when it ends with a person's name."""
     v = _vocab()
     particles, honorifics, role_words = v["name_particles"], v["honorifics"], v["role_words"]
+    ranks = v["ranks"]
     toks = _tokens(seg)
     while toks and toks[-1].rstrip(".") in v["postnominals"]:
         toks.pop()
@@ -263,7 +396,9 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         if tok in particles and run:
             before = toks[i - 1] if i > 0 else ""
             particle = before in particles or (_is_cap(before) and before not in role_words)
-        if not particle and (tok in honorifics or not _is_cap(tok) or tok in role_words):
+        if not particle and (
+            tok in honorifics or not _is_cap(tok) or tok in role_words or tok in ranks
+        ):
             break
         if tok.upper() == tok and len(tok) > 1:  # acronyms (CPS, HMCPSI) are not names
             break
@@ -271,7 +406,8 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
     if not run:
         return None
     cut = len(toks) - len(run)
-    honorific = cut > 0 and toks[cut - 1] in honorifics
+    # "Dr Cole", "Det Supt Hale", "Sergeant Pritchard": a surname alone may follow these
+    honorific = cut > 0 and (toks[cut - 1] in honorifics or toks[cut - 1] in ranks)
     real = [t for t in run if t not in particles]
     if len(real) > 3:
         keep = len(run) - run.index(real[-3])
@@ -279,6 +415,8 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         cut = len(toks) - keep
     if len(real) == 1 and not honorific and cut > 0:
         return None  # "CPS Caldermouth": a place after a role, not a name
+    if cut > 0 and toks[cut - 1].lower() in v["coordinators"]:
+        return None  # "cabinet member for Children, Education and Lifelong Learning"
     name = " ".join(run)
     role_toks = toks[:cut]
     while role_toks and (role_toks[-1] in honorifics or role_toks[-1].lower() == "the"):
@@ -301,7 +439,7 @@ def _drop_article(s: str) -> str:
     """``s`` without a leading "the"/"a"/"an"/"our"/"its"/"their" (the regex is called only
     when ``s`` may start with one: a non-ASCII letter may match case-insensitively)."""
     first = s[:1]
-    if first.isascii() and first not in "tTaAoi":
+    if first.isascii() and first not in "tTaAoOiI":
         return s
     return _LEADING_ARTICLE.sub("", s)
 
@@ -350,10 +488,13 @@ def parse_attribution(who: str) -> Person:
     HMCPSI); ``HM Inspector of Constabulary Dr Rowan Ashby`` -> (Rowan Ashby, HM Inspector of
     Constabulary); ``the Rt Hon Harriet Coldwell QC MP`` -> (Harriet Coldwell, None).
     """
-    who = collapse_space(who).strip(" ,;:")
+    who = _after_furniture(collapse_space(who)).strip(" ,;:")
     segs = [s.strip() for s in who.split(",") if s.strip()]
+    items = _list_items(segs)
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
+        if k in items:
+            continue  # "for Children, Young People, Education and Lifelong Learning"
         if seg[:1].islower() and not seg.startswith(("the ", "and ")) and not _starts_role(seg):
             # "who led the inspection", "speaking at the launch": not the speaker (but
             # "chief executive Jane Doe" is)
@@ -362,6 +503,8 @@ def parse_attribution(who: str) -> Person:
         if split is None:
             continue
         role_part, name = split
+        if k > 0 and not role_part and " " not in name and _ends_proper_phrase(segs[k - 1]):
+            continue  # "a professor at the University of California, Berkeley": a place
         written = collapse_space(_drop_article(seg[len(role_part) :].strip()))
         written = written.strip(" ,")
         role = role_part or None
@@ -378,6 +521,41 @@ def parse_attribution(who: str) -> Person:
         return Person(name, _clean_role(role), written if written != name else None)
     role = next((s for s in reversed(segs) if _is_role(s)), None)
     return Person(None, _clean_role(role), None)
+
+
+def _list_items(segs: list[str]) -> set[int]:
+    """The segments that continue a title's list of capitalised subjects closed by "A and
+    B" ("cabinet member for Children", "Young People", "Education and Lifelong Learning")."""
+    out: set[int] = set()
+    for j in range(1, len(segs)):
+        if not _LIST_END.match(segs[j]):
+            continue
+        i = j - 1
+        while i > 0 and _LIST_ITEM.match(segs[i]):
+            i -= 1
+        # the list starts at the end of a phrase ("… for Children"), not after a name
+        if _ends_proper_phrase(segs[i]):
+            out.update(range(i + 1, j + 1))
+    return out
+
+
+def _after_furniture(who: str) -> str:
+    """``who`` after the last word of page furniture in it ("Advertisement Gordon Ferris",
+    "Reply Daniel Cole"): copied pages put such words next to a speaker's name."""
+    furniture = _vocab()["furniture_words"]
+    cut = 0
+    for m in _TOKEN.finditer(who):
+        tok = m.group()
+        if _is_cap(tok) and (tok in furniture or tok.capitalize() in furniture):
+            cut = m.end()
+    return who[cut:]
+
+
+def _ends_proper_phrase(seg: str) -> bool:
+    """Whether a segment is a phrase ending in a proper noun ("a professor at the University
+    of California"): a single capitalised word after it names a place, not a person."""
+    toks = _tokens(seg)
+    return len(toks) > 1 and _is_cap(toks[-1]) and any(not _is_cap(t) for t in toks)
 
 
 def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None:
@@ -400,7 +578,8 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
             if text.startswith(_DASHES, nxt.start, end)
             else None
         )
-        if m and raw.end >= last_p.end - 1:
+        # (a dash-list item after the quotation is no signature: it must name a person)
+        if m and raw.end >= last_p.end - 1 and parse_attribution(m.group("who")).speaker:
             return str(m.group("who"))
     words = _after_bullet(text, first_p.start, first_p.end)
     head = _last_sentence(text, max(words, raw.start - _ATTRIBUTION_REACH), raw.start)
@@ -409,14 +588,18 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         if who is not None and who.strip():
             return who
         # "according" may start only where "before" may: at the start of a last sentence
-        m = pats["according"].match(head)
+        m = pats["according"].match(head) or pats["statement_from"].search(head)
         if m and m.group("who").strip():
             return str(m.group("who"))
     if not head.strip(_SPACE) and raw.first_para > 0:
         prev = paragraphs[raw.first_para - 1]
-        who = _who_before(_last_sentence(text, prev.start, prev.end))
+        sentence = _last_sentence(text, prev.start, prev.end)
+        who = _who_before(sentence)
         if who is not None and who.strip():
             return who
+        m = pats["statement_from"].search(sentence) if sentence.rstrip().endswith(":") else None
+        if m:
+            return str(m.group("who"))
     return None
 
 
@@ -468,10 +651,14 @@ def _resolve(speaker: str | None, known: list[str], text: str, end: int) -> str 
     for full in reversed(known):
         if full.split()[-1] == speaker:
             return full
+    # the first "Forename Surname" in the text before: the full name may have been given only
+    # in the narrative ("Ann Cole, Chief Executive, responded to the report ... Ms Cole said:")
+    v = _vocab()
     pattern = rf"\b(\p{{Lu}}[\p{{L}}\-’']+)\s+{regex.escape(speaker)}\b"
-    m = regex.search(pattern, text, 0, end)
-    if m and m.group(1) not in _vocab()["honorifics"] and m.group(1) not in _vocab()["role_words"]:
-        return f"{m.group(1)} {speaker}"
+    for m in regex.finditer(pattern, text, endpos=end):
+        first = m.group(1)
+        if not any(first in v[key] for key in ("honorifics", "role_words", "ranks")):
+            return f"{first} {speaker}"
     return speaker
 
 
@@ -492,20 +679,31 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     out: list[Quote] = []
     known: list[str] = []
     previous: tuple[_Raw, Person] | None = None
+    last: Person | None = None  # the person of the last quotation kept
     for raw in raws:
         who = _attribution(text, raw, paragraphs)
-        person = _pronoun(who, out, text, paragraphs[raw.first_para].start, raw.start) or (
-            parse_attribution(who) if who else Person(None, None, None)
-        )
-        if who is None and previous and _continues(text, previous[0], raw, paragraphs):
-            person = previous[1]  # '“…,” said X. “…”': the same speaker goes on
+        person: Person | None
+        if who is None:
+            person = _unattributed(_Context(text, paragraphs, raw, previous, last))
+            if person is None:
+                continue  # a citation, not a quotation of a person
+        else:
+            person = _pronoun(who, out, text, paragraphs, raw) or parse_attribution(who)
+            if person.speaker is None and person.role:
+                person = _named_by_role(who, person, out, known, text, raw.start)
         pieces = [text[s:e] for s, e in raw.pieces]
         whole_para = (
             raw.start == paragraphs[raw.first_para].start
             and raw.end >= paragraphs[raw.last_para].end - 1
         )
-        if who is None and not whole_para and len(_tokens(" ".join(pieces))) < _MIN_FRAGMENT_WORDS:
+        if (
+            who is None
+            and person.speaker is None
+            and not whole_para
+            and len(_tokens(" ".join(pieces))) < _MIN_FRAGMENT_WORDS
+        ):
             continue
+        last = person
         if pieces and pieces[-1].endswith(","):
             pieces[-1] = pieces[-1][:-1]
         previous = (raw, person) if person.speaker else None
@@ -532,32 +730,143 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
 
 def _paragraph_subject(text: str, para_start: int, quote_start: int) -> Person | None:
     """The person a paragraph opens with in reported speech (``Sir Ann Lee, chair of the
-    Board, said the findings were encouraging.``), for a ``he said`` later in it."""
+    Board, said the findings were encouraging.``, ``Ms Lee says that …``)."""
     m = _verb_patterns()["subject"].match(text, para_start, quote_start)
     if m is None:
         return None
     person = parse_attribution(m.group("who"))
-    if person.speaker is None or " " not in person.speaker:
-        return None
+    if person.speaker is None or (" " not in person.speaker and person.as_written is None):
+        return None  # a full name, or a surname after a title ("Ms Lee") to resolve
     return person
 
 
-def _pronoun(
-    who: str | None, before: list[Quote], text: str, para_start: int, quote_start: int
-) -> Person | None:
-    """``He added:`` names the person the quotation's paragraph opens with in reported speech,
-    else the speaker of the last attributed quotation; ``It said`` names nobody."""
-    if who is None:
+def _reported_subject(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Person | None:
+    """The person named in reported speech just before a quotation: at the start of its own
+    paragraph, or, when nothing but the attribution comes before the quotation in it, of the
+    paragraph before (then without a role: the title was given for another sentence)."""
+    para = paragraphs[raw.first_para]
+    words = _after_bullet(text, para.start, para.end)
+    if raw.start > words:
+        subject = _paragraph_subject(text, words, raw.start)
+        # "He commented: “…”" opening its paragraph: the person is named before it
+        if subject is not None or _SENTENCE_STOP.search(text, words, raw.start):
+            return subject
+    if raw.first_para == 0:
         return None
+    prev = paragraphs[raw.first_para - 1]
+    if prev.tag == "table":
+        return None
+    subject = _paragraph_subject(text, prev.start, prev.end)
+    if subject is None:
+        m = _verb_patterns()["inverted"].search(text, prev.start, prev.end)
+        person = parse_attribution(m.group("who")) if m else None
+        if person is not None and person.speaker and " " in person.speaker:
+            subject = person
+    return None if subject is None else Person(subject.speaker, None, subject.as_written)
+
+
+def _pronoun(
+    who: str, before: list[Quote], text: str, paragraphs: Sequence[Span], raw: _Raw
+) -> Person | None:
+    """``He added:`` names the person named in reported speech just before the quotation,
+    else the speaker of the last attributed quotation; ``It said`` names nobody."""
     word = who.strip(_SPACE + ",")
     v = _vocab()
     if word in v["person_pronouns"]:
-        subject = _paragraph_subject(text, para_start, quote_start)
+        subject = _reported_subject(text, paragraphs, raw)
         if subject is not None:
-            return subject
+            return Person(subject.speaker, subject.role, subject.as_written or word)
         last = next((q.speaker for q in reversed(before) if q.speaker), None)
         return Person(last, None, word if last else None)
     return Person(None, None, None) if word in v["other_pronouns"] else None
+
+
+def _named_by_role(
+    who: str, person: Person, before: list[Quote], known: list[str], text: str, end: int
+) -> Person:
+    """The person behind an attribution that gives a role and no full name, in order: a
+    surname after a title that resolves to a full name given earlier ("Chief Officer Stevens",
+    after "Chief Officer Stuart Stevens"); for a definite role ("The senior officer
+    continued:", "the Chief Constable added:"), the earlier speaker with that role, else the
+    last named speaker, unless the role names an organisation ("The inspectorate said:") or
+    an unnamed person ("The spokesperson added:"). Otherwise nobody, as before."""
+    v = _vocab()
+    role = person.role or ""
+    m = _TRAILING_SURNAME.search(role)
+    if m and m.group(1) not in v["role_words"]:
+        full = _resolve(m.group(1), known, text, end)
+        if full != m.group(1):
+            return Person(full, _clean_role(role[: m.start()]), collapse_space(who).strip(" ,"))
+    if not _LEADING_ARTICLE.match(collapse_space(who).lstrip()):
+        return person
+    named = [q for q in before if q.speaker]
+    same = [q for q in named if q.role and role.casefold() in q.role.casefold()]
+    head = _tokens(_ROLE_QUALIFIER.split(role, maxsplit=1)[0])[-1:]
+    unnamed = {w.casefold() for w in (*v["organisation_words"], *v["unnamed_roles"])}
+    if not same and (not head or head[0].casefold() in unnamed):
+        return person
+    chosen = (same or named)[-1:]
+    if not chosen:
+        return person
+    return Person(chosen[0].speaker, role, collapse_space(who).strip(" ,"))
+
+
+class _Context(NamedTuple):
+    text: str
+    paragraphs: Sequence[Span]
+    raw: _Raw
+    previous: tuple[_Raw, Person] | None  # the last quotation with a named speaker
+    last: Person | None  # the person of the last quotation kept
+
+
+_NOBODY = Person(None, None, None)
+_CITATION = None  # the rule's verdict: not a quotation of a person
+
+
+def _goes_on(c: _Context) -> Person | bool | None:
+    if c.previous and _continues(c.text, c.previous[0], c.raw, c.paragraphs):
+        return c.previous[1]
+    return False
+
+
+def _citation(c: _Context) -> Person | bool | None:
+    para = c.paragraphs[c.raw.first_para]
+    before = _char_before(c.text, c.raw.start, _after_bullet(c.text, para.start, para.end))
+    return _CITATION if before and before not in _SENTENCE_END + ':”"»」' else False
+
+
+def _reported_speech(c: _Context) -> Person | bool | None:
+    return _reported_subject(c.text, c.paragraphs, c.raw) or False
+
+
+def _continuation(c: _Context) -> Person | bool | None:
+    para = c.paragraphs[c.raw.first_para]
+    opens = c.raw.start == _after_bullet(c.text, para.start, para.end)
+    if opens and c.last is not None and c.last.speaker:
+        return Person(c.last.speaker, c.last.role, None)
+    return False
+
+
+# Who said a quotation with no attribution of its own, in order: the first rule that
+# decides (a Person, or None for "not a quotation") wins; else the speaker is unknown.
+_UNATTRIBUTED_RULES: tuple[tuple[str, str, Callable[[_Context], Person | bool | None]], ...] = (
+    # '“We found,” said Ann Cole. “Files were late.”': the same speaker goes on
+    ("goes-on", "“…,” said Ann Cole. “…”", _goes_on),
+    # a passage quoted inside a sentence, with no speaker: a citation, whatever its length
+    ("citation", "the report describes this as “better than …”", _citation),
+    # the quotation follows reported speech naming its speaker
+    ("reported-speech", "Mr Hale says that … .\n\n“…”", _reported_speech),
+    # a quotation paragraph after a narrative paragraph continues the last speaker
+    ("continuation", "Ann Cole said: “…”\n\nInspectors found ….\n\n“…”", _continuation),
+)
+
+
+def _unattributed(c: _Context) -> Person | None:
+    for _name, _example, rule in _UNATTRIBUTED_RULES:
+        verdict = rule(c)
+        if verdict is not False:
+            return verdict if isinstance(verdict, Person) else None
+    return _NOBODY
 
 
 def _continues(text: str, before: _Raw, raw: _Raw, paragraphs: Sequence[Span]) -> bool:

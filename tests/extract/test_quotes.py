@@ -390,3 +390,367 @@ def test_separate_quotations_in_bullets_after_an_unnamed_intro() -> None:
     got = quotes(text)
     assert [(q[0], q[2]) for q in got] == [(None, 1), (None, 1)]
     assert got[0][3].startswith("I was kept") and got[1][3].startswith("Nobody")
+
+
+# --- Issue 15: quotation marks of every language, each paired by its own rules ---
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # German „…“: the “ closes; the prose after it is not quoted
+        (
+            "Die Leiterin Anna Weber sagte: „Wir haben viel erreicht und sind zufrieden.“ "
+            "Danach folgte der Bericht. „Der nächste Schritt ist schon geplant und finanziert.“",
+            [
+                "Wir haben viel erreicht und sind zufrieden.",
+                "Der nächste Schritt ist schon geplant und finanziert.",
+            ],
+        ),
+        # Polish and Dutch „…”
+        (
+            "„To jest bardzo dobry raport dla nas wszystkich.” Potem zebranie trwało dalej.",
+            ["To jest bardzo dobry raport dla nas wszystkich."],
+        ),
+        # German ‚…‘ nested in „…“
+        (
+            "„Das Wort ‚gut‘ reicht uns nicht, wir wollen mehr erreichen.“ Dann ging sie.",
+            ["Das Wort ‚gut‘ reicht uns nicht, wir wollen mehr erreichen."],
+        ),
+        # French «…» with its inner spaces, over two paragraphs, ‹…› nested
+        (
+            "« Nous sommes très heureux de ce ‹ bon › résultat.\n\n"
+            "« Nous continuerons nos efforts cette année. »\n\nLa suite du texte.",
+            [
+                "Nous sommes très heureux de ce ‹ bon › résultat.\n\n"
+                "Nous continuerons nos efforts cette année."
+            ],
+        ),
+        # German and Danish »…«
+        (
+            "»Das ist ein sehr guter Bericht für uns alle.« Dann ging er nach Hause.",
+            ["Das ist ein sehr guter Bericht für uns alle."],
+        ),
+        # Japanese 「…」 with 『…』 nested
+        ("「今年は『良い年』でした、ありがとう。」", ["今年は『良い年』でした、ありがとう。"]),
+        # English “…” and "…"
+        (
+            "“We looked at every file that came in this year.” Then the team left. "
+            '"We will be back next year to check again."',
+            [
+                "We looked at every file that came in this year.",
+                "We will be back next year to check again.",
+            ],
+        ),
+    ],
+)
+def test_marks_of_every_language_pair_by_their_own_rules(text: str, words: list[str]) -> None:
+    assert [w for _s, _r, _n, w in quotes(text)] == words
+
+
+def test_separate_german_phrases_are_not_joined_into_one_quotation() -> None:
+    text = (
+        "Der Minister sprach von „einer guten Woche für alle Schulen im Land“ und von "
+        "„neuen Lehrern, die schon im Herbst anfangen werden“.\n\n"
+        "„Wir halten Wort, und das werden die Eltern bald sehen.“"
+    )
+    got = quotes(text)
+    # the two phrases inside the sentence are citations; the paragraph is one quotation
+    assert got == [(None, None, 1, "Wir halten Wort, und das werden die Eltern bald sehen.")]
+
+
+# --- Issue 11: quotation kinds found missing on real releases ---
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Ann Cole, Chief Executive, has published the following statement:",
+        "Ann Cole, Chief Executive, responded to the report:",
+        "Ann Cole, Chief Executive, commented on the findings:",
+        "Ann Cole, Chief Executive, said in response:",
+        "Ann Cole, Chief Executive, responded as follows:",
+        "Ann Cole, Chief Executive, has issued a short statement:",
+        "Ann Cole, Chief Executive, said;",
+        "A statement from the Chief Executive, Ann Cole, in response to the report:",
+    ],
+)
+def test_longer_verb_phrases_before_the_colon(intro: str) -> None:
+    text = f"{intro}\n\n“We accept every one of the findings.”"
+    assert quotes(text) == [
+        ("Ann Cole", "Chief Executive", 1, "We accept every one of the findings."),
+    ]
+
+
+@pytest.mark.parametrize("intro", ["Chief Inspector Ann Cole says,", "Ann Cole has said:"])
+def test_unmarked_paragraph_after_a_comma_or_auxiliary_intro(intro: str) -> None:
+    text = f"{intro}\n\nInspection should help every college to improve.\n\nNarrative."
+    ((speaker, _role, n, words),) = quotes(text)
+    assert (speaker, n, words) == (
+        "Ann Cole",
+        1,
+        "Inspection should help every college to improve.",
+    )
+
+
+@pytest.mark.parametrize("title", ["Ms", "Dr", "Professor", "Mr"])
+def test_title_and_surname_resolve_to_a_full_name_given_only_in_narrative(title: str) -> None:
+    text = (
+        "Ann Cole, Chief Executive, responded to the report, thanking staff.\n\n"
+        f"{title} Cole said:\n\n“We will act on every recommendation.”"
+    )
+    got = find_quotes(text, split_paragraphs(text))
+    assert [(q.speaker, q.speaker_as_written) for q in got] == [("Ann Cole", f"{title} Cole")]
+
+
+@pytest.mark.parametrize(
+    ("abbreviated", "role"),
+    [("Det Supt Hale", "Det Supt"), ("Sergeant Hale", "Sergeant"), ("DCI Hale", "DCI")],
+)
+def test_police_ranks_before_a_surname_stay_in_the_role(abbreviated: str, role: str) -> None:
+    text = (
+        "Detective Superintendent Ruth Hale said: “Our thoughts are with the family.”\n\n"
+        f"{abbreviated} added: “Please call us.”"
+    )
+    assert [(s, r) for s, r, _n, _w in quotes(text)] == [
+        ("Ruth Hale", "Detective Superintendent"),
+        ("Ruth Hale", role),
+    ]
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "Inspectors found that staff knew children well.",
+        "The academy has 640 pupils and 45 teachers.",
+        "- The report makes three recommendations.",
+    ],
+)
+def test_quotation_after_a_narrative_paragraph_continues_the_last_speaker(
+    narrative: str,
+) -> None:
+    text = (
+        "The head teacher, Marcus Oyo, said: “I am proud of our pupils.”\n\n"
+        f"{narrative}\n\n“They are the heart of this school.”"
+    )
+    assert [(s, w) for s, _r, _n, w in quotes(text)] == [
+        ("Marcus Oyo", "I am proud of our pupils."),
+        ("Marcus Oyo", "They are the heart of this school."),
+    ]
+
+
+def test_unattributed_quotation_with_nobody_before_names_nobody() -> None:
+    text = "Inspectors visited in May.\n\n“They are the heart of this school, and they know it.”"
+    assert quotes(text) == [
+        (None, None, 1, "They are the heart of this school, and they know it."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "Mr Hale says that the improvements were driven by firefighters.",
+        "Tom Hale, the chief fire officer, said the findings were encouraging.",
+    ],
+)
+def test_speaker_named_in_reported_speech_just_before(reported: str) -> None:
+    text = (
+        "Chief Fire Officer Tom Hale welcomed the report.\n\n"
+        f"{reported}\n\n“Our crews made the difference.\n\n“We accept the recommendations.”"
+    )
+    ((speaker, _role, n, _words),) = quotes(text)
+    assert (speaker, n) == ("Tom Hale", 2)
+
+
+def test_pronoun_after_reported_speech_in_the_paragraph_before() -> None:
+    text = (
+        "Jo Baird said: “We welcome the report.”\n\n"
+        "Alison Petrakis, who has led the trust since 2023, told councillors that it was hard.\n\n"
+        "“None of us come to work to do anything other than our best,” she said."
+    )
+    assert [s for s, _r, _n, _w in quotes(text)] == ["Jo Baird", "Alison Petrakis"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee said: “We were rated “good” by the inspectors, and we are proud of it.”",
+        'Ann Lee said: "We were rated "good" by the inspectors, and we are proud of it."',
+        "Ann Lee said: “Our motto, “Every voice matters”, is lived here, and we are proud of it.”",
+        "Ann Lee said: “The sign read: “Keep out” and we are proud of it.”",
+    ],
+)
+def test_nested_quotation_in_the_same_marks_does_not_cut_the_quotation(text: str) -> None:
+    ((speaker, _role, n, words),) = quotes(text + "\n\nNarrative follows.")
+    assert (speaker, n) == ("Ann Lee", 1)
+    assert words.endswith("we are proud of it.")
+
+
+def test_nested_quotation_keeps_a_multi_paragraph_count() -> None:
+    text = (
+        "Ann Lee said:\n\n“Inspectors called our care “a real strength of the home”, and "
+        "we cheered.\n\n“We will keep it that way.”"
+    )
+    ((_speaker, _role, n, _words),) = quotes(text)
+    assert n == 2
+
+
+def test_quotation_over_unmarked_paragraphs_to_its_closing_mark() -> None:
+    text = (
+        "Our Chief Executive, Priya Hall, said:\n\n“We thank the inspectors.\n\n"
+        "It was encouraging to read the report.\n\nWe accept the findings.”\n\n"
+        "The trust will publish a plan."
+    )
+    assert quotes(text) == [
+        (
+            "Priya Hall",
+            "Chief Executive",
+            3,
+            "We thank the inspectors.\n\nIt was encouraging to read the report.\n\n"
+            "We accept the findings.",
+        ),
+    ]
+
+
+def test_unclosed_quotation_does_not_run_into_narrative_with_its_own_quotation() -> None:
+    text = (
+        "Ann Lee said:\n\n“We thank the inspectors.\n\nThe report was published today.\n\n"
+        "Tom Hale said: “We agree with every word of it.”"
+    )
+    assert [(s, n) for s, _r, n, _w in quotes(text)] == [("Ann Lee", 1), ("Tom Hale", 1)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The report describes this as “better than the national average in most respects”.",
+        "It found records “significantly improved since our previous visit, with no gaps”.",
+        "Ms Lee told councillors the report was a “really hard read, and a fair one too” for her.",
+    ],
+)
+def test_passages_quoted_inside_a_sentence_are_citations(sentence: str) -> None:
+    text = f"Ann Lee said: “We are proud.”\n\n{sentence}"
+    assert [w for _s, _r, _n, w in quotes(text)] == ["We are proud."]
+
+
+# --- Issue 15: page furniture and places are not speakers ---
+
+
+@pytest.mark.parametrize(
+    "furniture", ["ADVERTISEMENT\n", "Advertisement\n", "Reply\n", "Share\n", "Advertisement "]
+)
+def test_page_furniture_next_to_a_speaker_is_not_part_of_the_name(furniture: str) -> None:
+    text = (
+        "Intro paragraph.\n\n"
+        f"{furniture}Gordon Ferris, chair of the committee, said: “We will be watching.”"
+    )
+    assert quotes(text) == [
+        ("Gordon Ferris", "chair of the committee", 1, "We will be watching."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker"),
+    [
+        ("Ann Cole, a professor at the University of California, Berkeley", "Ann Cole"),
+        (
+            "Professor Aoife Kinsella, of Ulster University, Coleraine, who led the review",
+            "Aoife Kinsella",
+        ),
+        ("Moira Lind, chair of the Carrick Glen Child Protection Committee", "Moira Lind"),
+        ("Cole", "Cole"),
+    ],
+)
+def test_places_and_organisations_after_a_name_are_not_speakers(who: str, speaker: str) -> None:
+    assert parse_attribution(who).speaker == speaker
+
+
+@pytest.mark.parametrize("colon", [":”", ": ”"])
+def test_closing_mark_typed_for_the_opening_one_after_a_colon(colon: str) -> None:
+    text = (
+        f"Reacting to the report, Councillor Dave Hart, Executive Member for Education, said{colon}"
+        "We are disappointed with its tone.\n\n“Most of our schools are good.”\n\nEnd."
+    )
+    assert quotes(text) == [
+        (
+            "Dave Hart",
+            "Executive Member for Education",
+            2,
+            "We are disappointed with its tone.\n\nMost of our schools are good.",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("intro", "later", "role"),
+    [
+        ("Chief Officer Stuart Stevens", "Chief Officer Stevens said:", "Chief Officer"),
+        ("Area Commander Bruce Farr", "Area Commander Farr said:", "Area Commander"),
+        ("DACO Andy Coue", "DACO Coue said:", "DACO"),
+    ],
+)
+def test_title_then_surname_resolves_to_the_full_name_given_earlier(
+    intro: str, later: str, role: str
+) -> None:
+    text = f"{intro} met the board on Monday.\n\n{later} “We are committed to this work.”"
+    full = " ".join(intro.split()[-2:])
+    assert quotes(text) == [(full, role, 1, "We are committed to this work.")]
+
+
+@pytest.mark.parametrize(
+    ("resumed", "speaker"),
+    [
+        ("The Chief Constable added:", "Ann Hale"),
+        ("The senior officer continued:", "Tom Bell"),
+        ("The chair went on:", "Tom Bell"),
+    ],
+)
+def test_definite_role_resumes_the_speaker_with_that_role_or_the_last(
+    resumed: str, speaker: str
+) -> None:
+    text = (
+        "Chief Constable Ann Hale said: “We will improve.”\n\n"
+        "Tom Bell, chair of the board, said: “We agree.”\n\n"
+        f"{resumed} “Thank you all.”"
+    )
+    assert [s for s, _r, _n, _w in quotes(text)] == ["Ann Hale", "Tom Bell", speaker]
+
+
+def test_role_without_a_name_and_nobody_before_names_nobody() -> None:
+    assert quotes("The chief executive said: “We will improve on every count.”") == [
+        (None, "chief executive", 1, "We will improve on every count."),
+    ]
+
+
+def test_pronoun_after_an_inverted_attribution_in_the_paragraph_before() -> None:
+    text = (
+        "The quiz could save lives, says the service’s head of prevention, Alasdair Perry.\n\n"
+        "He commented: “This is a fantastic resource for every household.”"
+    )
+    assert [(s, r) for s, r, _n, _w in quotes(text)] == [("Alasdair Perry", None)]
+
+
+def test_a_title_listing_capitalised_subjects_is_not_a_name() -> None:
+    who = (
+        "Councillor Shirley Rey, Telford Council’s cabinet member for Children, Young People, "
+        "Education and Lifelong Learning"
+    )
+    person = parse_attribution(who)
+    assert person.speaker == "Shirley Rey"
+    assert person.role is not None and person.role.endswith("Lifelong Learning")
+
+
+@pytest.mark.parametrize(
+    "resumed",
+    [
+        "The inspectorate said:",
+        "The spokesperson added:",
+        "The Care Inspectorate said:",
+        "The report said:",
+    ],
+)
+def test_organisations_and_unnamed_roles_do_not_stand_for_the_last_speaker(
+    resumed: str,
+) -> None:
+    text = f"Tom Bell, chair of the board, said: “We agree.”\n\n{resumed} “Thank you all.”"
+    assert [s for s, _r, _n, _w in quotes(text)] == ["Tom Bell", None]
