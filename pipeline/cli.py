@@ -212,6 +212,37 @@ def diff(
         raise typer.Exit(1)
 
 
+@app.command()
+def review(
+    output: Annotated[
+        Path, typer.Argument(help="An output folder of extract (or its releases.jsonl).")
+    ] = Path("output"),
+    page: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="The page to write. Default: OUTPUT/review.html."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
+) -> None:
+    """Write review.html: every release's text with its items highlighted, and the ratings.
+
+    One self-contained page, read offline: a sortable table of the releases, a grid of
+    ratings (criterion by release, coloured by rank), and each text with its sections,
+    scores, quotations, dates and numbers marked; hover or focus shows their values.
+
+    Example: pipeline extract raw -o output && pipeline review output
+    """
+    from pipeline.review import write_review
+
+    try:
+        written = write_review(output, page)
+    except PipelineError as exc:
+        _fail(exc)
+    except OSError as exc:
+        _fail(f"{(page or output).as_posix()}: cannot write the page ({exc.strerror or exc})")
+    if not quiet:
+        typer.echo(f"wrote {written.as_posix()}")
+
+
 def main() -> None:
     """Console entry point."""
     try:

@@ -42,6 +42,7 @@ __all__ = [
     "compare_release",
     "compare_value",
     "field_lines",
+    "iter_records",
     "label",
     "load",
     "release_lines",
@@ -485,27 +486,39 @@ def releases_file(path: Path) -> Path:
     return path
 
 
-def load(path: Path) -> dict[str, Json]:
-    """The records of an output folder or a releases.jsonl, by ``release_id``, in file order.
+def iter_records(path: Path) -> Iterator[Json]:
+    """The records of an output folder or a releases.jsonl, one at a time, in file order,
+    each checked (an object with a release_id; item lists of objects with offsets).
 
     Raises:
         DiffError: missing or unreadable, not JSON lines, a line that is not a release object,
-            a record without a release_id or with one already seen, an item without offsets.
+            a record without a release_id, an item without integer offsets.
     """
     path = releases_file(path)
     shown = _printable(path)
-    records: dict[str, Json] = {}
     for n, line in _lines(path):
         where = f"{shown}: line {n}"
         try:
-            record = _check(json.loads(line), where)
+            record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise DiffError(f"{where}: invalid JSON: {exc.msg} (column {exc.colno})") from None
         except (ValueError, RecursionError) as exc:
             raise DiffError(f"{where}: invalid JSON ({type(exc).__name__})") from None
+        yield _check(record, where)
+
+
+def load(path: Path) -> dict[str, Json]:
+    """The records of an output folder or a releases.jsonl, by ``release_id``, in file order.
+
+    Raises:
+        DiffError: as :func:`iter_records`, or a release_id seen twice.
+    """
+    records: dict[str, Json] = {}
+    for n, record in enumerate(iter_records(path), start=1):
         rid = record["release_id"]
         if rid in records:
-            raise DiffError(f"{where}: release_id {_clip(rid)} appears twice")
+            shown = _printable(releases_file(path))
+            raise DiffError(f"{shown}: release {n}: release_id {_clip(rid)} appears twice")
         records[rid] = record
     return records
 

@@ -1,0 +1,297 @@
+"""The review page (``pipeline review``), checked in a real browser: headless Chromium.
+
+Chromium loads the page from disk and prints the DOM once the page has loaded and its script
+has run (``--dump-dom``): no waiting, no timing. The tests count the highlighted elements per
+kind in that DOM and compare them with the records' items, check that a release holding
+markup runs none of it, and save a screenshot in the test's temporary folder.
+
+Chromium is Debian's ``chromium`` package (``apt-get install -y chromium``; ``.ci/run``
+installs it when it is missing). Without it these tests fail in CI (``CI=true``), saying so,
+and are skipped elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import html as lxml_html
+from typer.testing import CliRunner
+
+from pipeline import core
+from pipeline.cli import app
+from pipeline.diff import load
+from pipeline.review import KINDS, render_text, write_review
+
+from .conftest import FIXTURES, ROOT, SEED
+
+runner = CliRunner()
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    found = (
+        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
+    if found:
+        return found
+    message = (
+        "headless Chromium is needed to test the review page and was not found: install it "
+        "with `apt-get update && apt-get install -y chromium` (.ci/run does this when it can)"
+    )
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def browse(chromium: str, page: Path, tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    profile = tmp / f"profile-{len(list(tmp.glob('profile-*')))}"
+    result = subprocess.run(
+        [chromium, *FLAGS, f"--user-data-dir={profile}", *args, page.resolve().as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=300,  # a guard against a hung browser, not a wait
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result
+
+
+def dom(chromium: str, page: Path, tmp: Path) -> Any:
+    tree = lxml_html.document_fromstring(browse(chromium, page, tmp, "--dump-dom").stdout)
+    # The page's own script ran, under its Content-Security-Policy.
+    assert tree.get("data-ready") == "1"
+    return tree
+
+
+@pytest.fixture(scope="module")
+def outputs(nlp: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folders = {}
+    for name, source in (("seed", SEED), ("fixtures", FIXTURES)):
+        out = tmp_path_factory.mktemp(name) / "output"
+        report = core.extract_to([source], out, nlp=nlp)
+        assert not report.errors
+        folders[name] = out
+    return folders
+
+
+@pytest.mark.parametrize("name", ["seed", "fixtures"])
+def test_every_item_is_highlighted_once(
+    name: str, outputs: dict[str, Path], chromium: str, tmp_path: Path
+) -> None:
+    out = outputs[name]
+    result = runner.invoke(app, ["review", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out / "review.html"
+    records = load(out)
+    tree = dom(chromium, page, tmp_path)
+    articles = tree.xpath("//article[@data-release-id]")
+    assert [a.get("data-release-id") for a in articles] == list(records)
+    total: Counter[str] = Counter()
+    for article in articles:
+        record = records[article.get("data-release-id")]
+        text = record["text"]
+        heads = article.xpath(".//*[@data-kind]")
+        found = Counter(
+            (h.get("data-kind"), int(h.get("data-start")), int(h.get("data-end"))) for h in heads
+        )
+        wanted = Counter(
+            (kind, item["start"], item["end"])
+            for field, kind in KINDS.items()
+            for item in record[field]
+        )
+        assert found == wanted, record["release_id"]
+        total.update(h.get("data-kind") for h in heads)
+        # Each element holds its item's text: whole, or in pieces (data-of) that leave out
+        # only the white space between sections.
+        pieces: dict[str, list[str]] = {}
+        for piece in article.xpath(".//*[@data-of]"):
+            pieces.setdefault(piece.get("data-of"), []).append(piece.text_content())
+        for head in heads:
+            item_text = text[int(head.get("data-start")) : int(head.get("data-end"))]
+            shown = head.text_content() + "".join(pieces.pop(head.get("data-id"), []))
+            assert "".join(shown.split()) == "".join(item_text.split()), head.get("data-id")
+        assert not pieces, f"pieces of no item: {sorted(pieces)}"
+    counts = {kind: total[kind] for kind in KINDS.values()}
+    assert counts == {
+        kind: sum(len(r[field]) for r in records.values()) for field, kind in KINDS.items()
+    }
+    assert counts["score"] and counts["quote"] and counts["date"] and counts["number"]
+    # The index has a row per release, the grid a cell per grade of the seed's table.
+    assert len(tree.xpath('//table[@id="releases-table"]/tbody/tr')) == len(records)
+    shot = tmp_path / "review.png"
+    browse(chromium, page, tmp_path, f"--screenshot={shot}", "--window-size=1280,1800")
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 20_000  # a page was drawn, not a blank
+
+
+HOSTILE = "<script>document.documentElement.setAttribute('data-pwned', 'script')</script>"
+HOSTILE_IMG = "<img src=x onerror=\"document.documentElement.setAttribute('data-pwned','img')\">"
+
+
+def test_a_release_holding_markup_runs_no_script(chromium: str, tmp_path: Path) -> None:
+    text = f"Headline {HOSTILE}\n\nBody {HOSTILE_IMG} with 12 cases.\n\n“Quoted {HOSTILE}”"
+    body = text.index("Body")
+    quote = text.index("“")
+    record = {
+        "release_id": 'evil"><script>alert(1)</script>',
+        "source": {"path": "raw/</title><script>x()</script>.txt"},
+        "text": text,
+        "title": text[: text.index("\n")],
+        "sections": [
+            {"kind": "title", "text": "", "start": 0, "end": text.index("\n")},
+            {"kind": 'body"><b', "text": "", "start": body, "end": quote - 2},
+            {"kind": "quote", "text": "", "start": quote, "end": len(text)},
+        ],
+        "scores": [
+            {
+                "criterion": "<i>x</i>",
+                "score": "Good",
+                "score_value": 3,
+                "scale": "<s>",
+                "start": 0,
+                "end": 8,
+            }
+        ],
+        "quotes": [
+            {
+                "text": "",
+                "speaker": '"onmouseover="alert(1)',
+                "role": "<script>",
+                "paragraphs": 1,
+                "start": quote + 1,
+                "end": len(text) - 1,
+            }
+        ],
+        "dates": [],
+        "numbers": [
+            {
+                "text": "12",
+                "value": 12,
+                "unit": "<u>cases</u>",
+                "kind": "cardinal",
+                "start": text.index("12"),
+                "end": text.index("12") + 2,
+            }
+        ],
+        "warnings": [HOSTILE],
+        "review": [HOSTILE_IMG],
+    }
+    jsonl = tmp_path / "releases.jsonl"
+    jsonl.write_text(json.dumps(record) + "\n", "utf-8")
+    page = write_review(jsonl)
+    tree = dom(chromium, page, tmp_path)
+    assert tree.get("data-pwned") is None
+    assert len(tree.xpath("//script")) == 1  # the page's own
+    assert not tree.xpath("//img") and not tree.xpath("//*[@onerror or @onmouseover]")
+    article = tree.xpath("//article")[0]
+    assert article.get("data-release-id") == record["release_id"]
+    shown = article.xpath('.//div[@data-kind="section"]')[1].text_content()
+    assert HOSTILE_IMG in shown  # as text, for the reader to see
+    assert HOSTILE in tree.xpath("//ul[contains(@class, 'review')]")[0].getparent().text_content()
+    assert (
+        tree.xpath('//mark[@data-kind="quote"]')[0].get("data-speaker")
+        == record["quotes"][0]["speaker"]
+    )
+
+
+# --- without a browser: the markup itself ------------------------------------------------------
+
+
+def marks(markup: str) -> Any:
+    return lxml_html.fragment_fromstring(markup, create_parent="div")
+
+
+def test_nested_and_crossing_spans() -> None:
+    text = "Intro. “We saw 12 cases in May 2024,” she said, in 2024 again."
+    q0, q1 = text.index("“") + 1, text.index("”")
+    record = {
+        "text": text,
+        "sections": [{"kind": "body", "start": 0, "end": len(text)}],
+        # A date crossing the quotation's end: it is cut into two pieces.
+        "dates": [
+            {"text": "", "start_date": "2024-05-01", "start": text.index("May"), "end": q1 + 1},
+        ],
+        "quotes": [{"text": "", "speaker": "Ann", "start": q0, "end": q1}],
+        "numbers": [
+            {
+                "text": "12",
+                "value": 12,
+                "unit": "cases",
+                "start": text.index("12"),
+                "end": text.index("12") + 2,
+            },
+            {
+                "text": "2024",
+                "value": 2024,
+                "start": text.rindex("2024"),
+                "end": text.rindex("2024") + 4,
+            },
+        ],
+    }
+    root = marks(render_text(record))
+    [quote] = root.xpath('//mark[@data-kind="quote"]')
+    assert quote.xpath('./mark[@data-kind="number"]')[0].text == "12"  # nested
+    [date] = quote.xpath('./mark[@data-kind="date"]')
+    assert date.text_content() == "May 2024,"
+    [piece] = root.xpath('//mark[@data-of="d0"]')
+    assert piece.getparent().tag == "div" and piece.text == "”"
+    assert date.get("data-from") == "2024-05-01" and "2024-05-01" in date.get("title")
+    assert root.text_content() == text
+
+
+def test_a_quotation_over_several_sections_is_one_element_and_pieces() -> None:
+    text = "Ann said:\n\n“First part.\n\n“Second part.”\n\nEnd."
+    starts = [0, text.index("“First"), text.index("“Second"), text.index("End")]
+    ends = [text.index("\n"), text.index("\n\n“Second"), text.index("\n\nEnd"), len(text)]
+    record = {
+        "text": text,
+        "sections": [
+            {"kind": "body", "start": s, "end": e} for s, e in zip(starts, ends, strict=True)
+        ],
+        "quotes": [{"speaker": "Ann", "start": starts[1] + 1, "end": ends[2] - 1}],
+    }
+    root = marks(render_text(record))
+    [head] = root.xpath('//mark[@data-kind="quote"]')
+    assert head.text == "First part."
+    assert [p.text for p in root.xpath('//mark[@data-of="q0"]')] == ["“Second part."]
+    assert len(root.xpath('//div[@data-kind="section"]')) == 4
+
+
+def test_page_size_grows_linearly(tmp_path: Path) -> None:
+    seed = json.loads(
+        (ROOT / "tests" / "golden" / "raw" / "000_e652adb531517c63.json").read_text("utf-8")
+    )
+
+    def page_bytes(n: int) -> int:
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        lines = [json.dumps({**seed, "release_id": f"r{i:05d}"}) for i in range(n)]
+        (folder / "releases.jsonl").write_text("\n".join(lines), "utf-8")
+        return write_review(folder).stat().st_size
+
+    small, large = page_bytes(200), page_bytes(800)
+    assert 3.8 < large / small < 4.1
+
+
+def test_review_command_errors_are_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["review", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and "no releases.jsonl" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
