@@ -65,16 +65,21 @@ color:var(--ink);background:#fff}
 body{margin:0 auto;max-width:1200px;padding:0 1rem 4rem}
 h1{font-size:1.5rem;margin:1rem 0 .25rem}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 nav a{margin-right:1rem}.muted{color:var(--muted)}
-table{border-collapse:collapse;font-size:.9rem}
-th,td{border:1px solid var(--line);padding:.2rem .4rem;text-align:left;vertical-align:top}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
-thead th{position:sticky;top:0;background:#f3f3f3}
-th button{all:unset;cursor:pointer}th button:focus-visible{outline:2px solid #1d70b8}
-th[aria-sort=ascending] button::after{content:" \\25B2"}
-th[aria-sort=descending] button::after{content:" \\25BC"}
-.scroll{overflow:auto;max-height:70vh;border:1px solid var(--line)}
-.grid td{text-align:center;white-space:nowrap}.grid th.crit{writing-mode:vertical-rl;
-transform:rotate(180deg);max-height:14rem;white-space:nowrap;font-weight:normal}
+.tbl{font-size:.9rem;border:1px solid var(--line);overflow:auto;max-height:70vh}
+.tr{display:flex;width:max-content;min-width:100%;height:1.9rem;border-bottom:1px solid
+var(--line);content-visibility:auto;contain-intrinsic-size:auto 1.9rem}
+.tr>*{flex:none;box-sizing:border-box;width:5.4rem;padding:.25rem .4rem;line-height:1.4rem;
+border-right:1px solid var(--line);white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.tr>.id{width:14rem}.tr>.t{width:22rem}.tr>.r{width:16rem}.tr>.num{width:3.5rem}
+.tr>.n,.tr>.num{text-align:right;font-variant-numeric:tabular-nums}
+.th{height:auto;position:sticky;top:0;z-index:1;background:#f3f3f3;font-weight:bold;
+content-visibility:visible}
+.th button{all:unset;cursor:pointer}.th button:focus-visible{outline:2px solid #1d70b8}
+[aria-sort=ascending] button::after{content:" \\25B2"}
+[aria-sort=descending] button::after{content:" \\25BC"}
+.grid .tr>*{width:4.5rem;text-align:center}.grid .tr>.id{width:14rem;text-align:left}
+.grid .th>.crit{height:14rem;writing-mode:vertical-rl;transform:rotate(180deg);
+font-weight:normal;text-align:left}
 .g0{background:#d7191c;color:#fff}.g1{background:#fdae61}.g2{background:#ffffbf}
 .g3{background:#a6d96a}.g4{background:#1a9641;color:#fff}.gx{background:#eee}
 .key span{display:inline-block;margin-right:.75rem}
@@ -120,23 +125,25 @@ _SCRIPT = """
     var v = cell.getAttribute("data-v");
     return v === null ? cell.textContent.trim().toLowerCase() : parseFloat(v);
   }
-  function sort(th) {
-    var table = th.closest("table"), body = table.tBodies[0], col = th.cellIndex;
-    var up = th.getAttribute("aria-sort") !== "ascending";
-    var rows = Array.prototype.slice.call(body.rows);
+  function sort(head) {
+    var row = head.parentElement, body = row.nextElementSibling;
+    var col = Array.prototype.indexOf.call(row.children, head);
+    var up = head.getAttribute("aria-sort") !== "ascending";
+    var rows = Array.prototype.slice.call(body.children);
     rows.sort(function (a, b) {
-      var x = key(a.cells[col]), y = key(b.cells[col]);
+      var x = key(a.children[col]), y = key(b.children[col]);
       return (x < y ? -1 : x > y ? 1 : 0) * (up ? 1 : -1);
     });
-    var heads = th.parentElement.cells;
-    for (var i = 0; i < heads.length; i++) { heads[i].removeAttribute("aria-sort"); }
-    th.setAttribute("aria-sort", up ? "ascending" : "descending");
+    for (var i = 0; i < row.children.length; i++) {
+      row.children[i].removeAttribute("aria-sort");
+    }
+    head.setAttribute("aria-sort", up ? "ascending" : "descending");
     var frag = document.createDocumentFragment();
     rows.forEach(function (r) { frag.appendChild(r); });
     body.appendChild(frag);
   }
-  document.querySelectorAll("table.sortable thead button").forEach(function (b) {
-    b.addEventListener("click", function () { sort(b.closest("th")); });
+  document.querySelectorAll(".th button").forEach(function (b) {
+    b.addEventListener("click", function () { sort(b.parentElement); });
   });
   document.documentElement.setAttribute("data-ready", "1");
 }());
@@ -152,6 +159,10 @@ CSP = (
     f"default-src 'none'; script-src {_hash(_SCRIPT)}; style-src {_hash(_STYLE)}; "
     "img-src 'none'; base-uri 'none'; form-action 'none'"
 )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _e(value: object) -> str:
@@ -365,27 +376,46 @@ def _top_ranks() -> dict[str, int]:
     return {s["name"]: max(s["grades"].values()) for s in vocab.load("scales")["scales"]}
 
 
+def _head(label: str, cls: str) -> str:
+    """A sortable column header; ``label`` is already escaped."""
+    return (
+        f'<span role="columnheader" class="{cls}" title="{label}">'
+        f'<button type="button">{label}</button></span>'
+    )
+
+
 def _index(summaries: Sequence[Summary]) -> Iterator[str]:
+    # Rows of flex boxes, not a <table>: each row is laid out only when it scrolls into view
+    # (content-visibility), where a table of thousands of rows is laid out whole, and again
+    # as the parser adds rows.
     with_review = any(s.review is not None for s in summaries)
-    heads = ["#", "release", "title", *ITEM_FIELDS, "warnings"]
+    yield '<section id="index"><h2>Releases</h2>'
+    yield '<div class="tbl" role="table" id="releases-table" aria-label="Releases">'
+    heads = [_head("#", "num"), _head("release", "id"), _head("title", "t")]
+    heads += [_head(h, "n") for h in (*ITEM_FIELDS, "warnings")]
     if with_review:
-        heads.append("review")
-    yield '<section id="index"><h2>Releases</h2><div class="scroll">'
-    yield '<table class="sortable" id="releases-table"><thead><tr>'
-    yield "".join(f'<th scope="col"><button type="button">{h}</button></th>' for h in heads)
-    yield "</tr></thead><tbody>"
+        heads.append(_head("review", "r"))
+    yield '<div class="tr th" role="row">' + "".join(heads) + '</div><div role="rowgroup">'
     for s in summaries:
+        title = _e(s.title) if s.title is not None else "<i>no title</i>"
         cells = [
-            f'<td class="n" data-v="{s.number}">{s.number}</td>',
-            f'<td><a href="#r{s.number}">{_e(s.release_id)}</a></td>',
-            f"<td>{_e(s.title) if s.title is not None else '<i>no title</i>'}</td>",
-            *(f'<td class="n" data-v="{n}">{n}</td>' for n in (*s.counts, s.warnings)),
+            f'<span role="cell" class="num" data-v="{s.number}">{s.number}</span>',
+            f'<span role="cell" class="id" title="{_e(s.release_id)}">'
+            f'<a href="#r{s.number}">{_e(s.release_id)}</a></span>',
+            f'<span role="cell" class="t" title="{_e(s.title or "")}">{title}</span>',
+            *(
+                f'<span role="cell" class="n" data-v="{n}">{n}</span>'
+                for n in (*s.counts, s.warnings)
+            ),
         ]
         if with_review:
             reasons = s.review or ()
-            cells.append(f'<td data-v="{len(reasons)}">{_e("; ".join(reasons))}</td>')
-        yield "<tr>" + "".join(cells) + "</tr>"
-    yield "</tbody></table></div></section>"
+            cells.append(
+                f'<span role="cell" class="r" data-v="{len(reasons)}" '
+                f'title="{_e("; ".join(reasons))}">{_e("; ".join(reasons))}</span>'
+            )
+        yield '<div class="tr" role="row">' + "".join(cells) + "</div>"
+    yield "</div></div></section>"
 
 
 def _band(rank: int | None, top: int) -> str:
@@ -422,14 +452,10 @@ def _grid(summaries: Sequence[Summary]) -> Iterator[str]:
         if len(scales[scale]) > len(keys):
             more = len(scales[scale]) - len(keys)
             yield f'<p class="muted">{more} rarer criteria are shown only in their releases.</p>'
-        yield '<div class="scroll"><table class="grid sortable"><thead><tr>'
-        yield '<th scope="col"><button type="button">release</button></th>'
-        yield "".join(
-            f'<th scope="col" class="crit"><button type="button">{_e(names[scale, k])}'
-            "</button></th>"
-            for k in keys
-        )
-        yield "</tr></thead><tbody>"
+        yield f'<div class="tbl grid" role="table" aria-label="Ratings on {_e(scale)}">'
+        heads = [_head("release", "id"), *(_head(_e(names[scale, k]), "crit") for k in keys)]
+        yield '<div class="tr th" role="row">' + "".join(heads) + '</div><div role="rowgroup">'
+
         for s in summaries:
             row: list[list[tuple[int | None, str]]] = [[] for _ in keys]
             for sc, key, _, rank, grade in s.scores:
@@ -437,20 +463,23 @@ def _grid(summaries: Sequence[Summary]) -> Iterator[str]:
                     row[column[key]].append((rank, grade))
             if not any(row):
                 continue
-            cells = [f'<th scope="row"><a href="#r{s.number}">{_e(s.release_id)}</a></th>']
+            cells = [
+                f'<span role="rowheader" class="id" title="{_e(s.release_id)}">'
+                f'<a href="#r{s.number}">{_e(s.release_id)}</a></span>'
+            ]
             for k, grades in zip(keys, row, strict=True):
                 if not grades:
-                    cells.append('<td data-v="0"></td>')
+                    cells.append('<span role="cell" data-v="0"></span>')
                     continue
                 rank = grades[0][0]
                 shown = " / ".join(g for _, g in grades)
                 tip = f"{names[scale, k]}: {shown}" + (f" (rank {rank})" if rank else "")
                 cells.append(
-                    f'<td class="{_band(rank, top.get(scale, 0))}" data-v="{rank or 0}" '
-                    f'title="{_e(tip)}">{_e(shown)}</td>'
+                    f'<span role="cell" class="{_band(rank, top.get(scale, 0))}" '
+                    f'data-v="{rank or 0}" title="{_e(tip)}">{_e(shown)}</span>'
                 )
-            yield "<tr>" + "".join(cells) + "</tr>"
-        yield "</tbody></table></div>"
+            yield '<div class="tr" role="row">' + "".join(cells) + "</div>"
+        yield "</div></div>"
     yield "</section>"
 
 
@@ -518,12 +547,13 @@ def write_review(source: Path, out: Path | None = None) -> Path:
 def _write_page(fh: IO[str], jsonl: Path, summaries: Sequence[Summary], json_link: bool) -> None:
     total = [sum(s.counts[i] for s in summaries) for i in range(len(ITEM_FIELDS))]
     counts = ", ".join(f"{c} {name}" for name, c in zip(ITEM_FIELDS, total, strict=True))
+    releases = _plural(len(summaries), "release")
     fh.write(
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Review: {len(summaries)} releases</title><style>{_STYLE}</style></head><body>"
-        f"<header><h1>Review of {len(summaries)} releases</h1>"
+        f"<title>Review: {releases}</title><style>{_STYLE}</style></head><body>"
+        f"<header><h1>Review of {releases}</h1>"
         f'<p class="muted">{_e(jsonl.as_posix())}: {counts}. Highlighted: '
         '<mark class="k-score">scores</mark> <mark class="k-quote">quotations</mark> '
         '<mark class="k-date">dates</mark> <mark class="k-number">numbers</mark>; '

@@ -32,6 +32,7 @@ from pipeline.review import KINDS, render_text, write_review
 from .conftest import FIXTURES, ROOT, SEED
 
 runner = CliRunner()
+SEED_ID = "000_e652adb531517c63"
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -133,8 +134,13 @@ def test_every_item_is_highlighted_once(
         kind: sum(len(r[field]) for r in records.values()) for field, kind in KINDS.items()
     }
     assert counts["score"] and counts["quote"] and counts["date"] and counts["number"]
-    # The index has a row per release, the grid a cell per grade of the seed's table.
-    assert len(tree.xpath('//table[@id="releases-table"]/tbody/tr')) == len(records)
+    # The index has a row per release; the grid a coloured cell per (release, criterion).
+    assert len(tree.xpath('//*[@id="releases-table"]/*[@role="rowgroup"]/*')) == len(records)
+    graded = tree.xpath('//*[@id="grid"]//*[@role="cell" and @title]')
+    assert 0 < len(graded) <= counts["score"]
+    if name == "seed":
+        assert [c.text for c in graded] == [s["score"] for s in records[SEED_ID]["scores"]]
+        assert [c.get("class") for c in graded] == ["g3", "g1", "g1", "g3", "g1", "g3", "g0"]
     shot = tmp_path / "review.png"
     browse(chromium, page, tmp_path, f"--screenshot={shot}", "--window-size=1280,1800")
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
