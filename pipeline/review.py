@@ -68,7 +68,7 @@ nav a{margin-right:1rem}.muted{color:var(--muted)}
 .tbl{font-size:.9rem;border:1px solid var(--line);overflow:auto;max-height:70vh}
 .tr{display:flex;width:max-content;min-width:100%;height:1.9rem;border-bottom:1px solid
 var(--line);content-visibility:auto;contain-intrinsic-size:auto 1.9rem}
-.tr>*{flex:none;box-sizing:border-box;width:5.4rem;padding:.25rem .4rem;line-height:1.4rem;
+.tr>*{flex:none;box-sizing:border-box;width:5.8rem;padding:.25rem .4rem;line-height:1.4rem;
 border-right:1px solid var(--line);white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .tr>.id{width:14rem}.tr>.t{width:22rem}.tr>.r{width:16rem}.tr>.num{width:3.5rem}
 .tr>.n,.tr>.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -78,8 +78,8 @@ content-visibility:visible}
 [aria-sort=ascending] button::after{content:" \\25B2"}
 [aria-sort=descending] button::after{content:" \\25BC"}
 .grid .tr>*{width:4.5rem;text-align:center}.grid .tr>.id{width:14rem;text-align:left}
-.grid .th>.crit{height:14rem;writing-mode:vertical-rl;transform:rotate(180deg);
-font-weight:normal;text-align:left}
+.grid .th>.crit{height:16rem;writing-mode:vertical-rl;transform:rotate(180deg);
+font-weight:normal;font-size:.8rem;text-align:left}
 .g0{background:#d7191c;color:#fff}.g1{background:#fdae61}.g2{background:#ffffbf}
 .g3{background:#a6d96a}.g4{background:#1a9641;color:#fff}.gx{background:#eee}
 .key span{display:inline-block;margin-right:.75rem}

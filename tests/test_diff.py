@@ -57,6 +57,13 @@ def assert_one_line_error(stderr: str, *words: str) -> None:
         assert word in stderr, stderr
 
 
+@pytest.mark.parametrize("command", ["diff", "review"])
+def test_help_shows_an_example(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: pipeline" in result.stdout
+
+
 # --- the acceptance cases ------------------------------------------------------------------
 
 
