@@ -195,7 +195,7 @@ def _tip(kind: str, item: Json) -> tuple[str, tuple[tuple[str, object], ...]]:
         who = get("speaker") or "no speaker found"
         role = f", {get('role')}" if get("role") else ""
         n = get("paragraphs")
-        title = f"quote: {who}{role}" + (f" ({n} paragraphs)" if isinstance(n, int) else "")
+        title = f"quote: {who}{role}" + (f" ({_plural(n, 'paragraph')})" if type(n) is int else "")
         return title, (("speaker", get("speaker")), ("role", get("role")))
     if kind == "date":
         title = f"date: {get('start_date')} to {get('end_date')} ({get('granularity')})"

@@ -3,7 +3,9 @@
 Chromium loads the page from disk and prints the DOM once the page has loaded and its script
 has run (``--dump-dom``): no waiting, no timing. The tests count the highlighted elements per
 kind in that DOM and compare them with the records' items, check that a release holding
-markup runs none of it, and save a screenshot in the test's temporary folder.
+markup runs none of it, and save a screenshot in the test's temporary folder. Sorting, and the
+values shown on hover and focus, are checked by driving Chromium over the DevTools protocol
+(``--remote-debugging-pipe``), each step waiting for the browser's answer.
 
 Chromium is Debian's ``chromium`` package (``apt-get install -y chromium``; ``.ci/run``
 installs it when it is missing). Without it these tests fail in CI (``CI=true``), saying so,
@@ -12,8 +14,10 @@ and are skipped elsewhere.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import select
 import shutil
 import subprocess
 from collections import Counter
@@ -301,3 +305,142 @@ def test_review_command_errors_are_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ") and "no releases.jsonl" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+# --- in the browser, driven over the DevTools protocol: sorting, hover and focus ---------------
+
+
+class DevTools:
+    """Chromium driven over ``--remote-debugging-pipe`` (JSON messages ending in NUL on file
+    descriptors 3 and 4): no network port, no client library. Every step waits for the
+    browser's own answer or event, never for a time."""
+
+    def __init__(self, chromium: str, profile: Path) -> None:
+        to_browser, self._commands = os.pipe()
+        self._events, from_browser = os.pipe()
+
+        def wire() -> None:  # in the child: the pipe ends become its descriptors 3 and 4
+            # Moved out of the way first: a pipe end may itself be descriptor 3 or 4.
+            high = [fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10) for fd in (to_browser, from_browser)]
+            os.dup2(high[0], 3)
+            os.dup2(high[1], 4)
+
+        self.proc = subprocess.Popen(
+            [chromium, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=wire,
+            close_fds=False,  # closing would come after wire() and close 3 and 4 again
+        )
+        os.close(to_browser)
+        os.close(from_browser)
+        self._buffer = b""
+        self._next = 0
+        self.session = ""
+
+    def _read(self) -> dict[str, Any]:
+        while b"\0" not in self._buffer:
+            ready, _, _ = select.select([self._events], [], [], 300)  # a guard against a hang
+            chunk = os.read(self._events, 1 << 16) if ready else b""
+            assert chunk, "the browser stopped answering"
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        return dict(json.loads(message))
+
+    def send(self, method: str, params: dict[str, Any] | None = None, **kw: Any) -> Any:
+        self._next += 1
+        message: dict[str, Any] = {"id": self._next, "method": method, "params": params or {}}
+        if self.session and kw.get("session", True):
+            message["sessionId"] = self.session
+        os.write(self._commands, json.dumps(message).encode() + b"\0")
+        while True:
+            answer = self._read()
+            if answer.get("id") == self._next:
+                assert "error" not in answer, answer
+                return answer["result"]
+
+    def wait_for(self, event: str) -> None:
+        while self._read().get("method") != event:
+            pass
+
+    def open(self, page: Path) -> None:
+        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        attached = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})
+        self.session = attached["sessionId"]
+        self.send("Page.enable")
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+        )
+        self.send("Page.navigate", {"url": page.resolve().as_uri()})
+        self.wait_for("Page.loadEventFired")
+
+    def js(self, expression: str) -> Any:
+        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        assert "exceptionDetails" not in result, result
+        return result["result"].get("value")
+
+    def close(self) -> None:
+        try:
+            self.send("Browser.close", session=False)
+        finally:
+            self.proc.wait(timeout=300)
+            os.close(self._commands)
+            os.close(self._events)
+
+
+@pytest.fixture
+def browser(chromium: str, tmp_path: Path) -> Any:
+    devtools = DevTools(chromium, tmp_path / "profile")
+    yield devtools
+    devtools.close()
+
+
+def test_sorting_hover_and_focus(outputs: dict[str, Path], browser: DevTools) -> None:
+    page = write_review(outputs["fixtures"])
+    browser.open(page)
+    assert browser.js("document.documentElement.getAttribute('data-ready')") == "1"
+    column = """(name) => {
+        const heads = [...document.querySelectorAll('#releases-table [role=columnheader]')];
+        const i = heads.findIndex(h => h.textContent === name);
+        return [...document.querySelectorAll('#releases-table [role=rowgroup] > *')]
+            .map(r => Number(r.children[i].dataset.v));
+    }"""
+    click = (
+        "[...document.querySelectorAll('#releases-table button')]"
+        ".find(b => b.textContent === 'quotes').click()"
+    )
+    before = browser.js(f"({column})('quotes')")
+    browser.js(click)
+    assert browser.js(f"({column})('quotes')") == sorted(before)
+    browser.js(click)
+    assert browser.js(f"({column})('quotes')") == sorted(before, reverse=True)
+    sorted_by = browser.js(
+        "[...document.querySelectorAll('#releases-table [aria-sort]')]"
+        ".map(h => h.textContent + ' ' + h.getAttribute('aria-sort'))"
+    )
+    assert sorted_by == ["quotes descending"]
+    # A real pointer over a number inside a quotation: the bar shows both, innermost first.
+    box = browser.js(
+        """(() => {
+        const el = document.querySelector('mark[data-kind=quote] mark[data-kind=number]');
+        el.scrollIntoView({block: 'center'});
+        const r = el.getBoundingClientRect();
+        const quote = el.parentElement.closest('mark');
+        return [r.x + r.width / 2, r.y + r.height / 2, el.title, quote.title];
+    })()"""
+    )
+    x, y, number_tip, quote_tip = box
+    browser.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
+    shown = browser.js("document.getElementById('tip').textContent").split("\n")
+    assert shown[0] == number_tip and quote_tip in shown[1:]
+    assert number_tip.startswith("number: ") and quote_tip.startswith("quote: ")
+    # Keyboard focus on a date shows its dates.
+    browser.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 1, "y": 1})
+    date = browser.js(
+        "(() => { const el = document.querySelector('mark[data-kind=date]'); el.focus();"
+        " return [el.dataset.from, el.dataset.to]; })()"
+    )
+    tip = browser.js("document.getElementById('tip').textContent")
+    assert tip.startswith(f"date: {date[0]} to {date[1]}")
