@@ -28,7 +28,6 @@ import pytest
 from lxml import html as lxml_html
 from typer.testing import CliRunner
 
-from pipeline import core
 from pipeline.cli import app
 from pipeline.diff import load
 from pipeline.review import KINDS, render_text, write_review
@@ -86,12 +85,12 @@ def dom(chromium: str, page: Path, tmp: Path) -> Any:
 
 
 @pytest.fixture(scope="module")
-def outputs(nlp: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folders = {}
     for name, source in (("seed", SEED), ("fixtures", FIXTURES)):
         out = tmp_path_factory.mktemp(name) / "output"
-        report = core.extract_to([source], out, nlp=nlp)
-        assert not report.errors
+        result = runner.invoke(app, ["extract", str(source), "-o", str(out), "-q"])
+        assert result.exit_code == 0, result.output
         folders[name] = out
     return folders
 
