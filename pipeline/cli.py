@@ -166,6 +166,73 @@ def score(
         raise typer.Exit(1)
 
 
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The output folder (or releases.jsonl) before.")],
+    new: Annotated[Path, typer.Argument(help="The output folder (or releases.jsonl) after.")],
+    fields: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            help="Compare only this field (title, sections, scores, quotes, dates, numbers, "
+            "text, warnings, ...). Repeatable.",
+        ),
+    ] = None,
+    releases: Annotated[
+        list[str] | None,
+        typer.Option("--release", help="Compare only this release_id. Repeatable."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Compare two extractions release by release: items added, removed and changed per field.
+
+    Items are matched by field and offsets; a changed item shows each attribute old -> new.
+    A summary per field follows. Exit status: 0 identical, 1 different, 2 unreadable input.
+
+    Example: pipeline diff /tmp/before output --field scores --field quotes
+    """
+    from pipeline import diff as diffing
+
+    try:
+        result = diffing.compare_files(old, new, fields=fields, releases=releases)
+    except PipelineError as exc:
+        _fail(exc)
+    typer.echo(diffing.render(result, as_json=as_json))
+    if not result.identical:
+        raise typer.Exit(1)
+
+
+@app.command()
+def review(
+    output: Annotated[
+        Path, typer.Argument(help="An output folder of extract (or its releases.jsonl).")
+    ] = Path("output"),
+    page: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="The page to write. Default: OUTPUT/review.html."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
+) -> None:
+    """Write review.html: every release's text with its items highlighted, and the ratings.
+
+    One self-contained page, read offline: a sortable table of the releases, a grid of
+    ratings (criterion by release, coloured by rank), and each text with its sections,
+    scores, quotations, dates and numbers marked; hover or focus shows their values.
+
+    Example: pipeline extract raw -o output && pipeline review output
+    """
+    from pipeline.review import write_review
+
+    try:
+        written = write_review(output, page)
+    except PipelineError as exc:
+        _fail(exc)
+    except OSError as exc:
+        _fail(f"{(page or output).as_posix()}: cannot write the page ({exc.strerror or exc})")
+    if not quiet:
+        typer.echo(f"wrote {written.as_posix()}")
+
+
 def main() -> None:
     """Console entry point."""
     try:
