@@ -19,18 +19,20 @@ or just ``name``). Suites:
 - ``duckling-dates``: ``Duckling/Time/EN/Corpus.hs``, cases that write a year (four digits, or
   a numeric date with a two-digit year) with day, month, quarter or year grain and no time.
   Out of scope: times of day, holidays, weeks, open intervals (``since 2014``), BC/AD eras,
-  relative dates, and numeric dates in US order (``10/31/1974``; a month and day that read the
+  relative dates, two consecutive years spaced as a span (``1960 - 1961``, which this project
+  reads as a UK financial year), and numeric dates in US order (``10/31/1974``; a month and day that read the
   same both ways, ``3/3/2015``, stay). A hit: an item whose start and end dates are the
   expected period's (a day, a month, a quarter, a year, or the interval).
 - ``q3-plain`` / ``q3-money``: the surfaces of ``quantities.json`` and
   ``quantities.ambiguity.json`` whose unit is ``dimensionless`` / a currency (rates such as
   dollars per hour left out); a dimensionless four-digit year (``1979``) is a date here, and
-  out of scope.
+  out of scope, and so is a range given as its mean (``7 to 10``: 8.5).
 - ``q3-words``: each value of ``extract_spellout_values.py``'s cases (a case with three values
   is three checks). Out of scope: a bare scale word with no count (``million``, ``hundred and
   five``) and a case of only vague words (``several hundred years``).
 - ``dateparser-dates``: the English cases of ``tests/test_search.py`` whose found text writes
-  a year; compared at the grain the text gives (a day, a month, or a year).
+  a year; compared at the grain the text gives (a day, a month, or a year); US-order numeric
+  dates out of scope.
 """
 
 from __future__ import annotations
@@ -78,8 +80,8 @@ def _read(repo: Path, path: str) -> str:
 
 def _hs_string(s: str) -> str:
     """A Haskell string literal's body, unescaped (``\\x20ac``, ``\\&``)."""
-    s = s.replace("\\&", "")
     s = re.sub(r"\\x([0-9a-fA-F]+)", lambda m: chr(int(m.group(1), 16)), s)
+    s = s.replace("\\&", "")
     return s.replace('\\"', '"').replace("\\\\", "\\")
 
 
@@ -136,6 +138,7 @@ _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?!\d)")
 _OUT_OF_SCOPE_WORDS = re.compile(
     r"christmas|thanksgiving|\bweek|b\.c|a\.d|\d\d?:\d\d|\d\s*[ap]\.?m\b|\d+h\b", re.I
 )
+_SPACED_YEARS = re.compile(r"(\d{4}) - (\d{4})")
 _GRAINS = ("Day", "Month", "Quarter", "Year")
 
 
@@ -184,6 +187,8 @@ def duckling_dates(root: Path) -> list[Case]:
         for p in phrases:
             if not _YEAR_WRITTEN.search(p) or _OUT_OF_SCOPE_WORDS.search(p):
                 continue
+            if _SPACED_YEARS.fullmatch(p):
+                continue  # "1960 - 1961": consecutive years spaced as a span are a UK financial year
             num = _NUMERIC_DATE.search(p)
             if num and (int(num.group(1)), int(num.group(2))) == (a[1], a[2]) and a[1] != a[2]:
                 continue  # US order
@@ -210,7 +215,9 @@ def q3_plain(root: Path) -> list[Case]:
     return [
         Case(str(r["surface"]), [(float(r["value"]),)])  # type: ignore[arg-type]
         for r in _q3_results(root)
-        if r["unit"] == "dimensionless" and not _YEAR_ONLY.fullmatch(str(r["surface"]))
+        if r["unit"] == "dimensionless"
+        and not _YEAR_ONLY.fullmatch(str(r["surface"]))
+        and "uncertainty" not in r
     ]
 
 
@@ -278,21 +285,22 @@ def dateparser_dates(root: Path) -> list[Case]:
                 continue
             if not (isinstance(when, ast.Call) and ast.unparse(when.func).endswith("datetime")):
                 continue
-            ymd = [a.value for a in when.args[:3] if isinstance(a, ast.Constant)]
+            # today.month / today.day stand for a part the text does not give
+            ymd = [a.value if isinstance(a, ast.Constant) else None for a in when.args[:3]]
             phrase = text.value
-            if len(ymd) < 1 or not _YEAR_WRITTEN.search(phrase) or phrase in seen:
+            if ymd[0] is None or not _YEAR_WRITTEN.search(phrase) or phrase in seen:
                 continue
+            num = _NUMERIC_DATE.search(phrase)
+            if num and (int(num.group(1)), int(num.group(2))) == tuple(ymd[1:]) != tuple(ymd[2:0:-1]):
+                continue  # US order
             seen.add(phrase)
             y = int(ymd[0])
-            if len(ymd) < 3 or not _MONTH_NAME.search(phrase):
+            if ymd[1] is None or not _MONTH_NAME.search(phrase):
                 period = (f"{y:04d}-01-01", f"{y:04d}-12-31")
+            elif ymd[2] is None:
+                period = _period(y, int(ymd[1]), 1, "Month")
             else:
-                mo, d = int(ymd[1]), int(ymd[2])
-                day_part = _YEAR_WRITTEN.sub("", phrase)
-                if _DAY_WRITTEN.search(day_part) or re.search(r"\d{4}-\d\d-\d\d", phrase):
-                    period = _period(y, mo, d, "Day")
-                else:
-                    period = _period(y, mo, 1, "Month")
+                period = _period(y, int(ymd[1]), int(ymd[2]), "Day")
             out.append(Case(phrase, period=period))
     return out
 

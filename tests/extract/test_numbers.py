@@ -263,7 +263,7 @@ NOT_NUMBERS = {
     "phone-numbers": "Call 0300 060 6060, (020) 7946 0321 or +44 20 7946 0999.",
     "emergency-numbers": "Dial 999; the 101 line and 999 calls; call 111 or 999 for help.",
     "identifiers": "The Covid-19 rules, COVID-19 cases, v4.1, version 2, the M25 and H1N1.",
-    "times-and-fractions": "At 10:30, by 9.30am, at 3pm, 24/7, two-thirds and three-quarters.",
+    "times-and-fractions": "At 10:30, by 9.30am, at 3pm, 24/7, at 2 pm and by 11 a.m.",
     "idiomatic-one": (
         "No one was hurt; it is one of the busiest units; staff support one another; "
         "every one of them; a one-off grant; they met one by one; on the one hand."
