@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from pipeline import vocab
 from pipeline.model import DateMention
 from pipeline.normalize import (
+    days_in_month,
     financial_year,
     iso_day,
     iso_month_end,
@@ -51,10 +53,25 @@ def _case_forms(words: list[str]) -> list[str]:
     return [f for w in words for f in (w, w.upper())]
 
 
+def _month_forms(words: list[str]) -> list[str]:
+    """Month names in Title, UPPER and lower case (lower case is checked by _lower_ok)."""
+    return [f for w in words for f in (w, w.upper(), w.lower())]
+
+
 _MONTH_WORDS = [_m["name"] for _m in _V["months"]]
 _ABBR_WORDS = [_a for _m in _V["months"] for _a in _m["abbr"]]
-_FULL = _alt(_case_forms(_MONTH_WORDS))
-_ABBR = _alt(_case_forms(_ABBR_WORDS))
+_FULL = _alt(_month_forms(_MONTH_WORDS))
+_ABBR = _alt(_month_forms(_ABBR_WORDS))
+_LOWER_VERBS = frozenset(_V["lower_case_verbs"]["words"])
+_YY_PIVOT: int = _V["two_digit_year_pivot"]["value"]
+_Q: dict[str, object] = _V["quarters"]
+_Q_ORDINALS: dict[str, int] = _V["quarters"]["ordinals"]
+_PARTS_OF: dict[str, list[int]] = _V["year_parts"]["of"]
+_PARTS_BEFORE: dict[str, list[int]] = _V["year_parts"]["before"]
+_NTH: dict[str, int] = _V["nth_weekday"]["ordinals"]
+_WEEKDAY_INDEX = {
+    w.lower(): i for i, w in enumerate(_V["weekdays"][:7])
+}  # Monday 0 ... Sunday 6 (the first seven names are the full ones)
 _WEEKDAY = _alt(_case_forms(_V["weekdays"]))
 _LINK = _alt(_V["range_links"])
 _LEADS = tuple(_V["range_leads"])
@@ -101,7 +118,8 @@ def _union(branches: list[tuple[str, str]]) -> re.Pattern[str]:
 # an expression starts at its first digit or month; a weekday and lead words ("between",
 # "from", "the year to") are picked up afterwards by looking back.
 _DAY_NEXT = (
-    rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?[A-Z]|\s*{_DASH}\s*\d|\s+(?:{_LINK})\s+[\dA-Z]|[/.]\d)"
+    rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?[A-Za-z]|\s*{_DASH}\s*\d|\s+(?:{_LINK})\s+[\dA-Z]|[/.]\d"
+    r"|[-/][A-Za-z])"
 )
 
 
@@ -109,7 +127,7 @@ def _anchor_pattern() -> str:
     # One alternative per first character, each starting with that plain character: the
     # engine then tests a position against a small set before trying anything.
     by_first: dict[str, set[str]] = {}
-    for w in _case_forms(_MONTH_WORDS + _ABBR_WORDS):
+    for w in _month_forms(_MONTH_WORDS + _ABBR_WORDS):
         by_first.setdefault(w[0], set()).add(w[1:])
     alts = [rf"{d}(?:\d\d\d(?!\d)|\d?{_DAY_NEXT})" for d in "0123456789"]
     alts += [
@@ -127,7 +145,7 @@ _DIGIT_RE = _union(
         # 2016-12-13
         (
             "iso",
-            rf"{_NOT_GLUED}{_year('iso_y')}-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-2]\d|3[01])"
+            rf"{_NOT_GLUED}{_year('iso_y')}-(?P<iso_m>1[0-2]|0?[1-9])-(?P<iso_d>[12]\d|3[01]|0?[1-9])"
             r"(?![\w-])",
         ),
         # 13/12/2016, 13.12.2016, 13-12-2016
@@ -136,6 +154,25 @@ _DIGIT_RE = _union(
             rf"{_NOT_GLUED}(?P<num_d>[12]\d|3[01]|0?[1-9])(?P<num_sep>[/.-])"
             rf"(?P<num_m>1[0-2]|0?[1-9])(?P=num_sep){_year('num_y')}",
         ),
+        # 31/10/74, 3.3.15: a two-digit year
+        (
+            "num2",
+            rf"{_NOT_GLUED}(?P<num2_d>[12]\d|3[01]|0?[1-9])(?P<num2_sep>[/.])"
+            r"(?P<num2_m>1[0-2]|0?[1-9])(?P=num2_sep)(?P<num2_y>\d\d)(?![\w/-]|[.,]\d)",
+        ),
+        # 31-Oct-1974, 31/Oct/1974
+        (
+            "dsep",
+            rf"{_NOT_GLUED}{_day('dsep_d')}(?P<dsep_s>[-/]){_month('dsep_m')}(?P=dsep_s)"
+            rf"{_year('dsep_y')}",
+        ),
+        # 2/2013: a month and year
+        (
+            "nmy",
+            rf"{_NOT_GLUED}(?P<nmy_m>1[0-2]|0?[1-9])/{_year('nmy_y')}(?![/-]\d)",
+        ),
+        # 2018Q4, 2018 Q4
+        ("yq", rf"{_NOT_GLUED}(?P<yq_y>(?:19|20)\d\d) ?Q(?P<yq_n>[1-4])(?!\w)"),
         # 30 September to 2 October 2018, 28 February 2017 to 3 March 2017
         (
             "ddr",
@@ -213,6 +250,7 @@ _MONTH_RE = _union(
     ]
 )
 
+_MONTH_KINDS = frozenset(("ddr", "dr", "dmy", "dm", "dsep", "mdy", "mddy", "mr", "myy", "my"))
 _WEEKDAY_NAMES = frozenset(w.lower() for w in _V["weekdays"])
 _YEAR_LEADS = frozenset(_V["year_alone"]["leads"])
 _PLURAL_NOUNS = frozenset(_V["year_alone"]["plural_nouns"])
@@ -228,6 +266,25 @@ _QUARTER_RE = re.compile(
 _YEAR_TO_BEFORE = re.compile(
     rf"(?<![\w-])(?:[Tt]he\s+)?(?P<head>{_YT_HEAD})\s+(?:{_YT_LINK})\s+"
     r"(?:(?:the\s+)?end\s+of\s+)?\Z"
+)
+
+# Looked for only right before a year: "the fourth quarter of", "the end of", "mid-".
+_QUARTER_BEFORE = re.compile(
+    rf"(?<![\w-])(?:the\s+)?(?P<ord>{_alt(list(_Q_ORDINALS))})\s+"
+    rf"(?:{_alt(_V['quarters']['words'])})\s+(?:of\s+)?\Z",
+    re.IGNORECASE,
+)
+_PART_BEFORE = re.compile(
+    rf"(?<![\w-])(?:(?:the\s+)?(?P<of>{_alt(list(_PARTS_OF))})\s+of\s+"
+    rf"|(?P<before>{_alt(list(_PARTS_BEFORE))})(?:-|\s+))\Z",
+    re.IGNORECASE,
+)
+# Looked for only right before a month and year: "the third Tuesday of", "the last day of".
+_NTH_BEFORE = re.compile(
+    rf"(?<![\w-])(?:the\s+)?(?P<ord>{_alt(list(_NTH))})\s+"
+    rf"(?P<day>{_alt(list(_WEEKDAY_INDEX))}|{_V['nth_weekday']['day_word']})s?\s+"
+    rf"(?:{_alt(_V['nth_weekday']['links'])})\s+\Z",
+    re.IGNORECASE,
 )
 
 # UK telephone numbers: "0300 123 4567", "(020) 7946 0000", "+44 20 7946 0000". A year inside
@@ -340,6 +397,23 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
     one, two for "March 2015 and June 2017", none when the values are impossible."""
     kind = m.lastgroup or ""
     e = m.end()
+    if not _lower_ok(m, kind):
+        return []
+    if kind == "num2":
+        yy = int(m.group("num2_y"))
+        y = 2000 + yy if yy <= _YY_PIVOT else 1900 + yy
+        day = iso_day(y, int(m.group("num2_m")), int(m.group("num2_d")))
+        return [_Found(start, e, day, day, "day", full=True)] if day else []
+    if kind == "dsep":
+        y = int(m.group("dsep_y"))
+        day = iso_day(y, _month_of(m, "dsep_m"), int(m.group("dsep_d")))
+        return [_Found(start, e, day, day, "day", full=True)] if day and _ok_year(y) else []
+    if kind == "nmy":
+        y = int(m.group("nmy_y"))
+        return [_month_span(start, e, y, int(m.group("nmy_m")))] if _ok_year(y) else []
+    if kind == "yq":
+        y, q = int(m.group("yq_y")), int(m.group("yq_n"))
+        return [_months(start, e, y, 3 * q - 2, 3 * q)] if _ok_year(y) else []
     if kind in ("iso", "num"):
         day = iso_day(
             int(m.group(f"{kind}_y")), int(m.group(f"{kind}_m")), int(m.group(f"{kind}_d"))
@@ -362,12 +436,20 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         if yt is not None:
             lo, hi = months_to(y, mo, yt[1])
             return [_Found(yt[0], e, lo, hi, "month", month_year=True)]
+        nth = _nth_day_before(text, start, y, mo)
+        if nth is not None:
+            return [_Found(nth[0], e, nth[1], nth[1], "day", full=True)]
         return [_month_span(start, e, y, mo, month_year=True)]
     if kind == "myy":
         return [_month_span(start, e, 2000 + int(m.group("myy_y")), _month_of(m, "myy_m"))]
     if kind == "y":
         y = int(m.group("y_y"))
-        return [_Found(start, e, iso_year_start(y), iso_year_end(y), "year")] if _ok_year(y) else []
+        if not _ok_year(y):
+            return []
+        part = _part_before(text, start)
+        if part is not None:  # the fourth quarter of 2018, the end of 2012, mid-2020
+            return [_months(part[0], e, y, part[1], part[2])]
+        return [_Found(start, e, iso_year_start(y), iso_year_end(y), "year")]
     if kind == "fy":
         return _financial(start, e, int(m.group("fy_y1")), m.group("fy_y2"))
     if kind == "fyr":
@@ -409,6 +491,67 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
             return []
         return [_Found(start, e, None, None, "day", no_year=(mo, d, mo, d))]
     return []  # pragma: no cover
+
+
+def _lower_ok(m: re.Match[str], kind: str) -> bool:
+    """A lower-case month name counts only with a day and a year (``march 3rd 2015``), or
+    with a year when it is no verb (``september 2014``, not ``may 2015``)."""
+    if kind not in _MONTH_KINDS:
+        return True
+    index = m.re.groupindex
+    for name in (f"{kind}_m", f"{kind}_m1", f"{kind}_m2"):
+        word = m.group(name) if name in index else None
+        if word is None or not word[0].islower():
+            continue
+        if kind in ("dm", "dr", "myy"):
+            return False
+        if kind in ("my", "mr") and word.rstrip(".") in _LOWER_VERBS:
+            return False
+    return True
+
+
+def _months(s: int, e: int, y: int, m1: int, m2: int) -> _Found:
+    """The months ``m1`` to ``m2`` of year ``y`` (a quarter, a part of a year)."""
+    return _Found(s, e, iso_month_start(y, m1), iso_month_end(y, m2), "month")
+
+
+def _part_before(text: str, start: int) -> tuple[int, int, int] | None:
+    """A quarter or part of a year written right before the year at ``start``: where it
+    starts and its first and last months."""
+    lo = max(0, start - 40)
+    q = _QUARTER_BEFORE.search(text, lo, start)
+    if q is not None:
+        n = _Q_ORDINALS[q.group("ord").lower()]
+        return q.start(), 3 * n - 2, 3 * n
+    p = _PART_BEFORE.search(text, lo, start)
+    if p is None:
+        return None
+    if p.group("of"):
+        first, last = _PARTS_OF[p.group("of").lower()]
+    else:
+        first, last = _PARTS_BEFORE[p.group("before").lower()]
+    return p.start(), first, last
+
+
+def _nth_day_before(text: str, start: int, y: int, mo: int) -> tuple[int, str] | None:
+    """``the third Tuesday of`` / ``the last day of`` right before a month and year: where it
+    starts and the ISO day."""
+    m = _NTH_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    n = _NTH[m.group("ord").lower()]
+    last = days_in_month(y, mo)
+    day_word = m.group("day").lower()
+    if day_word not in _WEEKDAY_INDEX:
+        d = last if n == -1 else n
+    else:
+        wd = _WEEKDAY_INDEX[day_word]
+        if n == -1:
+            d = last - (date(y, mo, last).weekday() - wd) % 7
+        else:
+            d = 1 + (wd - date(y, mo, 1).weekday()) % 7 + 7 * (n - 1)
+    day = iso_day(y, mo, d)
+    return None if day is None else (m.start(), day)
 
 
 def _two_days(text: str, m: re.Match[str], start: int, first: tuple[int, int, int]) -> list[_Found]:

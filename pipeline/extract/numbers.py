@@ -1015,10 +1015,10 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
     if first in _FRACTIONS:
         return False  # 2 thirds of staff: a vague fraction
     spaced_duration = first in _MEASURE_UNITS and first[-1:] != "s" and len(ws.low) > 1
-    if spaced_duration and c.kind == "cardinal" and c.value != 1 and _phrase_at(t, ws, 1):
-        if _word_before(t, c.start)[0] in _ARTICLES:
-            c.unit = c.head = ws.raw[0]  # a four year term: years are counted
-            return True
+    spaced_duration = spaced_duration and c.kind == "cardinal" and c.value != 1
+    if spaced_duration and _phrase_at(t, ws, 1) and _word_before(t, c.start)[0] in _ARTICLES:
+        c.unit = c.head = ws.raw[0]  # a four year term: years are counted
+        return True
     if first in _RATING_WORDS:
         np = _phrase_at(t, ws, 0)
         if np is None or original[np[2] : np[3]].lower() in _RATING_WORDS:
