@@ -98,8 +98,10 @@ _CURRENCY_CODES = frozenset(_V["currency_codes"]["codes"])
 _PREFIX_BEFORE_SIGN: dict[str, str] = _V["currency_prefixes"]["before_sign"]
 _PREFIX_BEFORE_AMOUNT: dict[str, str] = _V["currency_prefixes"]["before_amount"]
 _GLUED_CURRENCY: dict[str, str] = _V["currency_prefixes"]["glued_after"]
+_AFTER_AMOUNT: dict[str, str] = _V["currency_prefixes"]["after_amount"]
 _SIGN_AFTER: dict[str, str] = _V["currency_after_signs"]["signs"]
 _SUBUNITS: dict[str, str] = _V["subunits"]["words"]
+_ANY_CURRENCY_SUBUNITS = frozenset(_V["subunits"]["any_currency"])
 _TIME_OF_DAY = frozenset(_V["time_of_day"]["words"])
 _RATING_WORDS = _words("rating_words")
 _SLOGAN_HEADS = _words("slogan_heads")
@@ -117,12 +119,21 @@ _CODE_BEFORE_RE = re.compile(
     rf"|{'|'.join(re.escape(p) for p in sorted(_PREFIX_BEFORE_AMOUNT, key=len, reverse=True))})"
     r" ?\Z"
 )
-_CODE_AFTER_RE = re.compile(rf" ?(?P<code>{'|'.join(sorted(_CURRENCY_CODES))})(?![A-Za-z])")
+_CODE_AFTER_RE = re.compile(
+    rf" ?(?P<code>{'|'.join(sorted(_CURRENCY_CODES | set(_AFTER_AMOUNT)))})(?![A-Za-z])"
+)
 # "1 point 1", "two point two": the digits after the point, as digits or digit words
 _POINT_RE = re.compile(
-    rf" {_POINT} (?P<digits>\d+(?![\d.,])|(?:(?:{'|'.join(_DIGIT_WORDS)})(?: |(?![A-Za-z])))+)",
+    rf" {_POINT} (?P<digits>\d+(?!\d|[.,]\d)|(?:(?:{'|'.join(_DIGIT_WORDS)})(?: |(?![A-Za-z])))+)",
     re.IGNORECASE,
 )
+_TIME_INITIALS = frozenset("aApPoO")
+_CODE_LAST_CHARS = frozenset(c[-1] for c in (*_CURRENCY_CODES, *_PREFIX_BEFORE_AMOUNT))
+_POINT_OR_DIGIT = frozenset("pP0123456789")
+# "10 000": thousands grouped with spaces
+_SPACED_GROUPS_RE = re.compile(r"(?: \d{3}(?!\d))+(?![.,]\d)")
+# "one, two and three": a list of numbers goes on after "one"
+_LIST_NEXT_RE = re.compile(r",? (?:and |or )?([A-Za-z]+)")
 _MIXED_FRACTION_RE = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
 _FRACTION_RE = re.compile(r"/(?P<d>\d{1,3})(?![\d/]|\.\d)")
 _TIME_OF_DAY_RE = re.compile(r" ?(?P<w>[ap]\.?m\b\.?|o'?clock\b)", re.IGNORECASE)
@@ -151,7 +162,7 @@ _RUN_RE = re.compile(rf"[ \n]{_WORD}(?:[ \n]{_WORD}){{0,7}}")
 # Digits, maybe after a currency sign, with any letters glued on. The pattern starts with a
 # character class, so the regex engine skips the rest of the text in C.
 _DIGITS_RE = re.compile(
-    rf"[0-9{''.join(_CURRENCY)}](?:(?<=[{''.join(_CURRENCY)}]) ?\d|(?<=\d))[\d,.]*"
+    rf"[0-9{''.join(_CURRENCY)}](?:(?<=[{''.join(_CURRENCY)}]) ?-?\d|(?<=\d))[\d,.]*"
     r"(?P<glued>[A-Za-z]*)"
 )
 # Where a digits match may start, as NUL bytes in a Latin-1 copy of the text (see _digit_matches).
@@ -222,7 +233,9 @@ def _joins_subunit(t: str, prev: _Cand, c: _Cand) -> bool:
     """Whether ``c``, a hundredth part (``50p``, ``1 pence``, ``43 cents``), completes the
     amount ``prev`` before it (``£3 and 50p``, ``3 pounds 1 pence``); if so ``prev`` takes it
     in."""
-    if prev.kind != "money" or prev.unit != c.unit or prev.value != int(prev.value):
+    if prev.kind != "money" or prev.value != int(prev.value):
+        return False
+    if prev.unit != c.unit and c.how != "any":
         return False
     if c.sub_end < 0 or abs(c.value) >= 1 or c.start - prev.end > 16:
         return False
@@ -564,6 +577,7 @@ class _Tok:
     nxt: str  # the character after the digits
     currency: str | None  # ISO code of a sign or code written before the amount
     glued: str  # letters glued to the digits ("" when punctuation ends them)
+    negative: bool = False  # a minus sign between the currency and the digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -673,6 +687,8 @@ DIGIT_RULES: tuple[tuple[str, str, _DigitRule], ...] = (
 
 def _time_of_day(t: str, e: int) -> bool:
     """Whether ``am``, ``p.m.`` or ``o'clock`` follows ``e``: a time of day (``2 pm``)."""
+    if t[e + 1 : e + 2] not in _TIME_INITIALS and t[e : e + 1] not in _TIME_INITIALS:
+        return False  # (most numbers: no regex match needed)
     m = _TIME_OF_DAY_RE.match(t, e)
     return m is not None and m.group("w").lower().replace(".", "") in _TIME_OF_DAY
 
@@ -680,7 +696,10 @@ def _time_of_day(t: str, e: int) -> bool:
 def _currency_before(t: str, s: int) -> tuple[int, str] | None:
     """An ISO code or prefix right before ``s`` (``GBP3.01``, ``EUR 20``, ``Rs 20``): where it
     starts and its code."""
-    m = _CODE_BEFORE_RE.search(t, max(0, s - 5), s)
+    last = t[s - 2 : s - 1] if t[s - 1 : s] == " " else t[s - 1 : s]
+    if last not in _CODE_LAST_CHARS:
+        return None  # (most numbers: no regex search needed)
+    m = _CODE_BEFORE_RE.search(t, max(0, s - 9), s)
     if m is None:
         return None
     code = m.group("code")
@@ -694,8 +713,11 @@ def _token(t: str, m: re.Match[str]) -> _Tok | None:
     e = glued_at = m.start("glued")
     currency = _CURRENCY.get(t[s])
     ds = s
+    negative = False
     if currency:
         ds = s + 2 if t[s + 1 : s + 2] == " " else s + 1
+        if t[ds] == "-":
+            ds, negative = ds + 1, True  # $-99.99
         for n in (2, 1):  # US$4.7 billion, A$30
             pre = t[s - n : s] if s >= n else ""
             if pre in _PREFIX_BEFORE_SIGN and not t[s - n - 1 : s - n].isalpha():
@@ -712,7 +734,7 @@ def _token(t: str, m: re.Match[str]) -> _Tok | None:
         return None
     prev = t[s - 1] if s else " "
     glued = m.group("glued") if e == glued_at else ""
-    return _Tok(s, ds, e, num, prev, t[e : e + 1], currency, glued)
+    return _Tok(s, ds, e, num, prev, t[e : e + 1], currency, glued, negative)
 
 
 def _digits(sc: _Scan, m: re.Match[str]) -> tuple[_Cand, _Words | None] | _Skip | None:
@@ -731,7 +753,7 @@ def _digits(sc: _Scan, m: re.Match[str]) -> tuple[_Cand, _Words | None] | _Skip 
     s, num = k.s, k.num
     if k.prev == "." and k.currency is None and num.isdigit() and (s < 2 or t[s - 2] in " (\n\t"):
         s, num = s - 1, "0." + num  # .77
-    negative = False
+    negative = k.negative
     if k.prev == "-" and (s < 2 or t[s - 2] in " (\n\t") and t[s - 2 : s - 1] != "-":
         s, negative = s - 1, True  # -504
     else:
@@ -787,7 +809,10 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
         if short.lower() in _GLUED_SCALES:
             scale = short.lower()  # £2 bn, £3.5 m: after a currency sign, not metres
             end += 1 + len(short)
-    if not glued and k.nxt == " " and num.isdigit():
+    if not glued and k.nxt == " " and num.isdigit() and t[end + 1 : end + 2] in _POINT_OR_DIGIT:
+        groups = _SPACED_GROUPS_RE.match(t, end) if len(num) <= 3 else None
+        if groups is not None:
+            num, end = num + groups.group().replace(" ", ""), groups.end()  # 10 000
         p = _POINT_RE.match(t, end)
         if p is not None and p.group("digits").isdigit():
             num, end = f"{num}.{p.group('digits')}", p.end()  # 1 point 1
@@ -821,13 +846,20 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
             return _money(k.s, end + 1, value, code), None
         if after in _CURRENCY and not t[end + 1 : end + 2].isalnum():
             return _money(k.s, end + 1, value, _CURRENCY[after]), None  # 20€, 10$
-        cm = _CODE_AFTER_RE.match(t, end)
+        cm = _CODE_AFTER_RE.match(t, end) if t[end + 1 : end + 2].isupper() else None
         if cm is not None and glued == "":
-            return _money(k.s, end, value, cm.group("code")), _run(t, cm.end())  # 42 KWD
+            code = _AFTER_AMOUNT.get(cm.group("code"), cm.group("code"))
+            return _money(k.s, cm.end(), value, code), _run(t, cm.end())  # 42 KWD
     if currency:
         c = _Cand(k.s, end, value, "money", currency, currency)
+        sub_word = "+" + glued.lower() if sub else ""
+        if not sub and ws is not None and ws.low[0] in _SUBUNITS and num.isdigit():
+            sub, sub_word = True, ws.low[0]  # GBP 1 pence
+            end += 1 + len(ws.raw[0])
         if sub:
             c.value, c.sub_end = value / 100 if value % 100 else value // 100, end
+            if sub_word in _ANY_CURRENCY_SUBUNITS:
+                c.how = "any"  # 20 ringgit and 43c
         return c, None
     if unit is None and (k.nxt == "%" or t.startswith(_PERCENT_STARTS, end)):
         p = _PERCENT_RE.match(t, end)
@@ -900,7 +932,7 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
     value: int | float
     value, end = read
     single_one = value == 1 and end == e and start[0] == s
-    p = _POINT_RE.match(t, end)
+    p = _POINT_RE.match(t, end) if t[end + 1 : end + 2] in "pP" else None
     if p is not None and not p.group("digits")[:1].isdigit():
         digits = "".join(_DIGIT_WORDS[w] for w in p.group("digits").lower().split())
         got = decimal_value(value, digits)
@@ -925,8 +957,12 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
     if _time_of_day(t, end):
         return None  # ten o'clock
     ws = _run(t, end)
-    if single_one and _idiomatic_one(t, s, ws):
-        return None
+    if single_one:
+        nxt = _LIST_NEXT_RE.match(t, end)
+        if nxt is not None and nxt.group(1).lower() in _NUMBER_WORDS:
+            single_one = False  # one, two and three
+        elif _idiomatic_one(t, s, ws):
+            return None
     if ws is not None and ws.low[0] in ("per", "percent", "per-cent"):
         pm = _PERCENT_RE.match(t, end)
         if pm:
@@ -1070,6 +1106,8 @@ def _currency_unit(c: _Cand, t: str, head_end: int) -> None:
         c.kind, c.unit, c.head = "money", sub, sub
         c.value = c.value / 100 if c.value % 100 else c.value // 100
         c.sub_end = head_end
+        if low in _ANY_CURRENCY_SUBUNITS:
+            c.how = "any"
 
 
 def _number_of_unit(t: str, original: str, s: int, found: list[tuple[int, int]]) -> str | None:
@@ -1207,6 +1245,8 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
             if got is None:
                 continue
             c, ws = got
+            if c.start < last_end:  # "3 GBP 1 pence": the code belongs to the amount before
+                c.start = s
         else:
             got = _word_number(sc, s, e)
             if got is None:
