@@ -245,6 +245,8 @@ _MONTH_RE = _union(
             rf"(?<![\w.]){_month('myy_m', abbr_only=True)}{_S}'?(?P<myy_y>\d\d)"
             r"(?![\w%]|[.,:/-]\d)",
         ),
+        # (May 19): a month and a two-digit year in brackets
+        ("myb", rf"(?<=\(){_month('myb_m')}{_S}'?(?P<myb_y>\d\d)(?=\))"),
         # September 2016, Sept 2016
         ("my", rf"(?<![\w.]){_month('my_m')},?{_S}{_year('my_y')}"),
     ]
@@ -440,6 +442,8 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         if nth is not None:
             return [_Found(nth[0], e, nth[1], nth[1], "day", full=True)]
         return [_month_span(start, e, y, mo, month_year=True)]
+    if kind == "myb":
+        return [_month_span(start, e, 2000 + int(m.group("myb_y")), _month_of(m, "myb_m"))]
     if kind == "myy":
         return [_month_span(start, e, 2000 + int(m.group("myy_y")), _month_of(m, "myy_m"))]
     if kind == "y":
@@ -503,7 +507,7 @@ def _lower_ok(m: re.Match[str], kind: str) -> bool:
         word = m.group(name) if name in index else None
         if word is None or not word[0].islower():
             continue
-        if kind in ("dm", "dr", "myy"):
+        if kind in ("dm", "dr", "myy", "myb"):
             return False
         if kind in ("my", "mr") and word.rstrip(".") in _LOWER_VERBS:
             return False

@@ -323,6 +323,15 @@ def _word_role(w: str) -> tuple[bool, bool, bool, bool, bool] | None:
     return possessive, modifier, ends_after_noun, _plural(w), counted_unit
 
 
+def _ing_before_plural(low: list[str], j: int, n: int) -> bool:
+    """Word ``j``, an -ing word, modifies a plural noun right after it: ``youth offending
+    teams`` (``officers attending incidents`` ends at officers: its noun is not the head)."""
+    if not low[j].endswith("ing") or j + 1 >= n:
+        return False
+    role = _word_role(low[j + 1])
+    return role is not None and role[3] and not role[1] and not role[2]
+
+
 def _phrase(ws: _Words, i: int) -> tuple[int, int]:
     """Read a noun phrase (no coordination) from word ``i``: (index after it, index after its
     head). The head is the last word that may head a phrase; -1 when there is none."""
@@ -336,7 +345,7 @@ def _phrase(ws: _Words, i: int) -> tuple[int, int]:
         if role is None:
             break
         possessive, modifier, ends_after_noun, plural, counted_unit = role
-        if noun_seen and ends_after_noun:
+        if noun_seen and ends_after_noun and not _ing_before_plural(low, j, n):
             break
         if plural_seen and not plural:
             break  # after a plural head only another plural goes on: "courts cases"
@@ -820,7 +829,7 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
         if mixed is not None and currency is None:
             value = fraction_value(int(mixed["n"]), int(mixed["d"]), int(num))
             if value is not None and int(mixed["n"]) < int(mixed["d"]):
-                return _Cand(k.s, mixed.end(), value, "cardinal"), _run(t, mixed.end())  # 2 1/2
+                return _Cand(k.s, mixed.end(), value, "fraction"), _run(t, mixed.end())  # 2 1/2
     ws = None
     if scale is None and unit is None:
         ws = _run(t, end)
