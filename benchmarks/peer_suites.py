@@ -20,9 +20,9 @@ or just ``name``). Suites:
   a numeric date with a two-digit year) with day, month, quarter or year grain and no time.
   Out of scope: times of day, holidays, weeks, open intervals (``since 2014``), BC/AD eras,
   relative dates, two consecutive years spaced as a span (``1960 - 1961``, which this project
-  reads as a UK financial year), and numeric dates in US order (``10/31/1974``; a month and day that read the
-  same both ways, ``3/3/2015``, stay). A hit: an item whose start and end dates are the
-  expected period's (a day, a month, a quarter, a year, or the interval).
+  reads as a UK financial year), and numeric dates in US order (``10/31/1974``; a month and
+  day that read the same both ways, ``3/3/2015``, stay). A hit: an item whose start and end
+  dates are the expected period's (a day, a month, a quarter, a year, or the interval).
 - ``q3-plain`` / ``q3-money``: the surfaces of ``quantities.json`` and
   ``quantities.ambiguity.json`` whose unit is ``dimensionless`` / a currency (rates such as
   dollars per hour left out); a dimensionless four-digit year (``1979``) is a date here, and
@@ -188,7 +188,7 @@ def duckling_dates(root: Path) -> list[Case]:
             if not _YEAR_WRITTEN.search(p) or _OUT_OF_SCOPE_WORDS.search(p):
                 continue
             if _SPACED_YEARS.fullmatch(p):
-                continue  # "1960 - 1961": consecutive years spaced as a span are a UK financial year
+                continue  # "1960 - 1961": spaced consecutive years are a UK financial year
             num = _NUMERIC_DATE.search(p)
             if num and (int(num.group(1)), int(num.group(2))) == (a[1], a[2]) and a[1] != a[2]:
                 continue  # US order
@@ -227,7 +227,8 @@ def q3_money(root: Path) -> list[Case]:
         unit = str(r["unit"])
         if unit in _CURRENCY_UNITS or unit.rstrip("s") in _CURRENCY_UNITS:
             v = float(r["value"])  # type: ignore[arg-type]
-            out.append(Case(str(r["surface"]), [(v, v / 100) if unit in ("cent", "penny") else (v,)]))
+            accepted = (v, v / 100) if unit in ("cent", "penny") else (v,)
+            out.append(Case(str(r["surface"]), [accepted]))
     return out
 
 
@@ -291,7 +292,8 @@ def dateparser_dates(root: Path) -> list[Case]:
             if ymd[0] is None or not _YEAR_WRITTEN.search(phrase) or phrase in seen:
                 continue
             num = _NUMERIC_DATE.search(phrase)
-            if num and (int(num.group(1)), int(num.group(2))) == tuple(ymd[1:]) != tuple(ymd[2:0:-1]):
+            month_day = tuple(ymd[1:])
+            if num and (int(num.group(1)), int(num.group(2))) == month_day != month_day[::-1]:
                 continue  # US order
             seen.add(phrase)
             y = int(ymd[0])

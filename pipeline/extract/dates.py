@@ -755,7 +755,7 @@ def find_dates(text: str) -> list[DateMention]:
         ):
             pos = m.end()
             continue
-        if kind == "y" and _a_count(text, start, m.end()):
+        if kind == "y" and _a_count(text, start, m.end()) and _part_before(text, start) is None:
             pos = m.end()
             continue
         if kind in ("dmy", "mdy", "mddy", "dm", "dr", "ddr"):

@@ -1010,6 +1010,8 @@ def _word_fraction(t: str, end: int, numerator: int) -> tuple[int | float, int] 
 def _next_is_number(t: str, ws: _Words, i: int) -> bool:
     """Whether word ``i`` of the run, or the text right after the run, is a number."""
     if i < len(ws.low):
+        if ws.low[i] == "-" and i == len(ws.low) - 1:
+            return t[ws.end : ws.end + 1].isdigit()  # from -18 to -34
         return ws.low[i] in _NUMBER_WORDS
     return t[ws.end : ws.end + 1] == " " and (
         t[ws.end + 1 : ws.end + 2].isdigit() or t[ws.end + 1 : ws.end + 2] in _CURRENCY
