@@ -64,7 +64,6 @@ _FULL = _alt(_month_forms(_MONTH_WORDS))
 _ABBR = _alt(_month_forms(_ABBR_WORDS))
 _LOWER_VERBS = frozenset(_V["lower_case_verbs"]["words"])
 _YY_PIVOT: int = _V["two_digit_year_pivot"]["value"]
-_Q: dict[str, object] = _V["quarters"]
 _Q_ORDINALS: dict[str, int] = _V["quarters"]["ordinals"]
 _PARTS_OF: dict[str, list[int]] = _V["year_parts"]["of"]
 _PARTS_BEFORE: dict[str, list[int]] = _V["year_parts"]["before"]
