@@ -62,6 +62,11 @@ _MONTH_WORDS = [_m["name"] for _m in _V["months"]]
 _ABBR_WORDS = [_a for _m in _V["months"] for _a in _m["abbr"]]
 _FULL = _alt(_month_forms(_MONTH_WORDS))
 _ABBR = _alt(_month_forms(_ABBR_WORDS))
+# Lower-case month names are not anchors (scanning for them at every "m" or "s" is slow); the
+# digits of their day or year are, and look back for them (see _match_at).
+_LOWER_MONTH_RE = re.compile(
+    rf"(?<![A-Za-z])(?:{_alt([w.lower() for w in _MONTH_WORDS + _ABBR_WORDS])})(?![a-z])"
+)
 _LOWER_VERBS = frozenset(_V["lower_case_verbs"]["words"])
 _YY_PIVOT: int = _V["two_digit_year_pivot"]["value"]
 _Q_ORDINALS: dict[str, int] = _V["quarters"]["ordinals"]
@@ -116,9 +121,11 @@ def _union(branches: list[tuple[str, str]]) -> re.Pattern[str]:
 # what a day needs (a capitalised word, a dash, "to"/"and", a slash or a point). The core of
 # an expression starts at its first digit or month; a weekday and lead words ("between",
 # "from", "the year to") are picked up afterwards by looking back.
+# (a lower-case word after a day must start like a month: "25th march 2015")
+_LOWER_MONTH_STARTS = _alt(sorted({w[:3].lower() for w in _MONTH_WORDS}))
 _DAY_NEXT = (
-    rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?[A-Za-z]|\s*{_DASH}\s*\d|\s+(?:{_LINK})\s+[\dA-Z]|[/.]\d"
-    r"|[-/][A-Za-z])"
+    rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?(?:[A-Z]|(?:{_LOWER_MONTH_STARTS}))|\s*{_DASH}\s*\d"
+    rf"|\s+(?:{_LINK})\s+[\dA-Z]|[/.]\d|[-/][A-Za-z])"
 )
 
 
@@ -126,7 +133,7 @@ def _anchor_pattern() -> str:
     # One alternative per first character, each starting with that plain character: the
     # engine then tests a position against a small set before trying anything.
     by_first: dict[str, set[str]] = {}
-    for w in _month_forms(_MONTH_WORDS + _ABBR_WORDS):
+    for w in _case_forms(_MONTH_WORDS + _ABBR_WORDS):
         by_first.setdefault(w[0], set()).add(w[1:])
     alts = [rf"{d}(?:\d\d\d(?!\d)|\d?{_DAY_NEXT})" for d in "0123456789"]
     alts += [
@@ -642,10 +649,16 @@ def _month_range(text: str, m: re.Match[str]) -> list[_Found]:
     return [found] if found else []
 
 
-def _match_at(text: str, pos: int) -> re.Match[str] | None:
-    """The date pattern that matches at anchor ``pos``."""
+def _match_at(text: str, pos: int, lo: int) -> re.Match[str] | None:
+    """The date pattern that matches at anchor ``pos``; at digits, one may start earlier
+    (from ``lo`` on) at a lower-case month name (``march 3rd 2015``, ``september 2014``)."""
     c = text[pos]
     if c.isdigit():
+        if text[pos - 1 : pos] in " ," and lo < pos:
+            for lower in _LOWER_MONTH_RE.finditer(text, max(lo, pos - 40), pos):
+                m = _MONTH_RE.match(text, lower.start())
+                if m is not None and m.end() > pos:
+                    return m
         return _DIGIT_RE.match(text, pos)
     if c == "Q":
         return _QUARTER_RE.match(text, pos)
@@ -743,7 +756,7 @@ def find_dates(text: str) -> list[DateMention]:
     pos = 0
     anchors = _ANCHOR_RE.search
     while (a := anchors(text, pos)) is not None:
-        m = _match_at(text, a.start())
+        m = _match_at(text, a.start(), pos)
         if m is None:
             pos = a.end()
             continue

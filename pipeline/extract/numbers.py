@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from pipeline import vocab
 from pipeline.extract.dates import PHONE_RE
@@ -128,6 +129,7 @@ _POINT_RE = re.compile(
     re.IGNORECASE,
 )
 _TIME_INITIALS = frozenset("aApPoO")
+_SIGN_ENDS = tuple(f for w in sorted(_SIGNS) for f in (w, w.capitalize(), w.upper()))
 _CODE_LAST_CHARS = frozenset(c[-1] for c in (*_CURRENCY_CODES, *_PREFIX_BEFORE_AMOUNT))
 _POINT_OR_DIGIT = frozenset("pP0123456789")
 # "10 000": thousands grouped with spaces
@@ -573,8 +575,7 @@ def _glued(t: str, e: int) -> str:
     return m.group() if m else ""
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     """A digits match, cut to its number: where it starts (at a currency sign or code, if
     any), where its digits start and end, and the characters around them."""
 
@@ -678,19 +679,22 @@ _DigitRule = Callable[[str, _Tok, "_Scan"], _Skip | None]
 
 # Digits that are not a quantity, tried in order: (name, example, rule). The first rule that
 # returns a _Skip drops the digits; the _Skip says how the scan goes on.
-DIGIT_RULES: tuple[tuple[str, str, _DigitRule], ...] = (
-    ("glued-to-a-word", "version v3 and road A1", _rule_glued),
-    ("after-a-word-and-dash", "during Covid-19 and 24/7", _rule_word_dash),
-    ("clock-time", "at 10:30 the doors opened", _rule_clock),
-    ("footnote-mark", "as reported [3] before", _rule_footnote),
-    ("identifier-chain", "ISBN 978-1-78655-123-4", _rule_identifier),
-    ("time-of-day", "the meeting starts at 2 pm", _rule_time_of_day),
-    ("label", "progress on Phase 3 and group 4", _rule_label),
-    ("label-range", "see pages 70-73", _rule_label_range),
-    ("numbered-note", "\n1. The inspection covered", _rule_note),
-    ("section-number", "\n1.1 Leadership was good", _rule_section),
-    ("phone-number", "call 0300 123 4567 today", _rule_phone),
-    ("emergency-number", "it took 999 calls", _rule_emergency),
+# Each rule runs only when the character before the digits is one of its first string and the
+# character after them one of its second ("" for any): most numbers, between spaces, skip most
+# rules without a call.
+DIGIT_RULES: tuple[tuple[str, str, _DigitRule, str, str], ...] = (
+    ("glued-to-a-word", "version v3 and road A1", _rule_glued, "", ""),
+    ("after-a-word-and-dash", "during Covid-19 and 24/7", _rule_word_dash, "-/", ""),
+    ("clock-time", "at 10:30 the doors opened", _rule_clock, "", ":"),
+    ("footnote-mark", "as reported [3] before", _rule_footnote, "[", "]"),
+    ("identifier-chain", "ISBN 978-1-78655-123-4", _rule_identifier, "", "-"),
+    ("time-of-day", "the meeting starts at 2 pm", _rule_time_of_day, "", " "),
+    ("label", "progress on Phase 3 and group 4", _rule_label, " \n", ""),
+    ("label-range", "see pages 70-73", _rule_label_range, "", ""),
+    ("numbered-note", "\n1. The inspection covered", _rule_note, "", ".)"),
+    ("section-number", "\n1.1 Leadership was good", _rule_section, "", " "),
+    ("phone-number", "call 0300 123 4567 today", _rule_phone, "", ""),
+    ("emergency-number", "it took 999 calls", _rule_emergency, "", ""),
 )
 
 
@@ -753,7 +757,9 @@ def _digits(sc: _Scan, m: re.Match[str]) -> tuple[_Cand, _Words | None] | _Skip 
     k = _token(t, m)
     if k is None:
         return None
-    for _name, _example, rule in DIGIT_RULES:
+    for _name, _example, rule, before, after in DIGIT_RULES:
+        if (before and k.prev not in before) or (after and k.nxt not in after):
+            continue
         skip = rule(t, k, sc)
         if skip is not None:
             return skip
@@ -765,7 +771,7 @@ def _digits(sc: _Scan, m: re.Match[str]) -> tuple[_Cand, _Words | None] | _Skip 
     negative = k.negative
     if k.prev == "-" and (s < 2 or t[s - 2] in " (\n\t") and t[s - 2 : s - 1] != "-":
         s, negative = s - 1, True  # -504
-    else:
+    elif k.prev == " " and t.endswith(_SIGN_ENDS, max(0, s - 10), s - 1):
         before, b = _word_before(t, s)
         if before in _SIGNS:
             s, negative = b, True  # minus 1,200,000
@@ -951,21 +957,21 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
     if t[end : end + 11].lower() == " and a half":
         value, end = value + 0.5, end + 11  # two and a half years
         single_one = False
-    if (value == int(value) and value < 1000) or t[end : end + 1] == "-":
+    ws = _run(t, end)
+    after = t[end : end + 1]
+    if (after == "-" or (ws is not None and ws.low[0] in _FRACTION_WORDS)) and value == int(value):
         frac = _word_fraction(t, end, int(value))
         if frac is not None:
             fvalue, fend = frac
             c = _Cand(start[0], fend, fvalue, "fraction")
             return _signed_word(t, c), _run(t, fend)
-    if p is None or value != int(value) or t[end : end + 1] == " ":
-        ws0 = _run(t, end)
-        if ws0 is not None and ws0.low[0] in _SPACED_SCALES and value != int(value):
-            scale = ws0.low[0]  # two and a half million, two point two million
-            value = number_value(str(value), scale) or value
-            end += 1 + len(ws0.raw[0])
+    if value != int(value) and ws is not None and ws.low[0] in _SPACED_SCALES:
+        scale = ws.low[0]  # two and a half million, two point two million
+        value = number_value(str(value), scale) or value
+        end += 1 + len(ws.raw[0])
+        ws = _run(t, end)
     if _time_of_day(t, end):
         return None  # ten o'clock
-    ws = _run(t, end)
     if single_one:
         nxt = _LIST_NEXT_RE.match(t, end)
         if nxt is not None and nxt.group(1).lower() in _NUMBER_WORDS:
@@ -983,6 +989,8 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
 
 def _signed_word(t: str, c: _Cand) -> _Cand:
     """``minus ten``, ``negative five hundred``: the sign word joins the number."""
+    if not t.endswith(_SIGN_ENDS, max(0, c.start - 10), c.start - 1):
+        return c
     before, b = _word_before(t, c.start)
     if before in _SIGNS:
         c.start, c.value = b, -c.value
