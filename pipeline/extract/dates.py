@@ -5,15 +5,21 @@
 2017/18``); ``2015–16`` / ``2015/16`` / ``2018/2019`` over consecutive years are UK financial
 years (1 April to 31 March), ``2023–25`` is a span of years. ``the year to March 2025`` is the
 twelve months that end then (``the three months to 30 June 2022``: three months); ``Q3 2021/22``
-is a quarter of a financial year (October to December 2021). ``1 July 2021 and 3 July 2021``
+is a quarter of a financial year (October to December 2021); ``Q4 2018``, ``2018Q4`` and ``the
+fourth quarter of 2018`` a calendar quarter; parts of a year are months (``the end of 2012``:
+September to December, ``early 2019``, ``mid-2020``; the table is in ``dates_vocab.json``);
+``the third Tuesday of September 2014`` and ``the last day of October 2015`` are one day.
+Numeric dates read day first (``3/4/2015`` is 3 April; ``31/10/74``, ``31-Oct-1974``,
+``2015-3-3``, ``2/2013``). ``1 July 2021 and 3 July 2021``
 are two dates, not a range (``between`` would make one). A date without a year (``5 April``)
 takes the release's own year (of its first full date, else of its first month and year) and
 is flagged ``year_inferred``; it is never resolved against today's date. Values come from
 :mod:`pipeline.normalize`.
 
-How: one fast scan finds anchors (a month name, or digits that could start a date); the date
-patterns are tried only there; a weekday or lead word ("between", "from", "the year to")
-right before is then taken in. Each white-space run in a pattern is followed by a fixed
+How: one fast scan finds anchors (a capitalised month name, or digits that could start a
+date); the date patterns are tried only there (at digits, also from a lower-case month name
+right before them: ``march 3rd 2015``); a weekday or lead word ("between", "from", "the year
+to", "the fourth quarter of", "mid-", "the third Tuesday of") right before is then taken in. Each white-space run in a pattern is followed by a fixed
 token, so matching is linear in the length of the text.
 """
 

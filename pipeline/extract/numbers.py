@@ -1,13 +1,16 @@
 """Quantities: every number in a release that is not part of a date, with what it counts.
 
 ``find_numbers(text, dates)`` is a pure function. It finds digits (``120``, ``1,250``,
-``9.4``), number words in any case (``ten``, ``Two``, ``twenty-five``, ``one hundred and
-twenty``), percentages (``53.5%``, ``17 per cent``) and money (``£3.2m``, ``£1.1 billion``),
-and drops what only looks like a quantity: anything inside a date, ordinals (``3rd``), labels
-and references (``Phase 3``, ``tranche 1``, ``pages 70-73``, ``paragraph 4.12``, numbered
-notes), telephone numbers (``0300 123 4567``, the ``999`` of ``999 calls``), identifiers glued
-to letters (``Covid-19``, ``v3.0``, ``10am``), fractions (``three-quarters``) and the pronoun
-``one`` (``one of the busiest``, ``one by one``, ``no one``).
+``9.4``, ``.77``, ``-504``), number words in any case (``ten``, ``Two``, ``twenty-five``, ``one
+hundred and twenty``, ``a dozen``, ``minus ten``, ``two point two million``), fractions
+(``two thirds``, ``three-quarters``, ``1/4``, ``2 1/2``), percentages (``53.5%``, ``17 per
+cent``) and money in any currency (``£3.2m``, ``£1.1 billion``, ``€10B``, ``GBP3.01``, ``42
+KWD``, ``£3 and 50p``), and drops what only looks like a quantity (DIGIT_RULES): anything
+inside a date, ordinals (``3rd``), labels and references (``Phase 3``, ``tranche 1``, ``pages
+70-73``, ``paragraph 4.12``, numbered notes), telephone numbers (``0300 123 4567``, the ``999``
+of ``999 calls``), identifiers glued to letters (``Covid-19``, ``v3.0``, ``10am``), times of
+day (``2 pm``) and the pronoun ``one`` (``one of the busiest``, ``one by one``, ``no one``, ``a
+One Team approach``).
 
 The unit is the counted noun phrase after the number, up to its head noun: ``120 magistrates’
 courts and Crown Court files finalised ...`` counts ``magistrates’ courts and Crown Court
@@ -150,6 +153,7 @@ _DIGIT_SCALES: dict[str, int] = _W["digit_scales"]
 _SPACED_SCALES = frozenset(w for w in _DIGIT_SCALES if len(w) > 3)  # "1.3 million"
 _GLUED_SCALES = frozenset(w for w in _DIGIT_SCALES if len(w) <= 3)  # "£3.2m", "£1bn"
 _PAIR_WORDS = _words("pair_words")
+_PERCENT_WORDS = _words("percent_words")
 _SPACED_SCALE_STARTS = tuple(f" {w}" for w in _SPACED_SCALES)
 _PERCENT_STARTS = (" %", " per", " Per", " PER")
 
@@ -978,7 +982,7 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
             single_one = False  # one, two and three
         elif _idiomatic_one(t, s, ws):
             return None
-    if ws is not None and ws.low[0] in ("per", "percent", "per-cent"):
+    if ws is not None and ws.low[0] in _PERCENT_WORDS:
         pm = _PERCENT_RE.match(t, end)
         if pm:
             c = _Cand(start[0], pm.end(), value, "percent", "percent", "percent")
