@@ -19,8 +19,9 @@ is flagged ``year_inferred``; it is never resolved against today's date. Values 
 How: one fast scan finds anchors (a capitalised month name, or digits that could start a
 date); the date patterns are tried only there (at digits, also from a lower-case month name
 right before them: ``march 3rd 2015``); a weekday or lead word ("between", "from", "the year
-to", "the fourth quarter of", "mid-", "the third Tuesday of") right before is then taken in. Each white-space run in a pattern is followed by a fixed
-token, so matching is linear in the length of the text.
+to", "the fourth quarter of", "mid-", "the third Tuesday of") right before is then taken in.
+Each white-space run in a pattern is followed by a fixed token, so matching is linear in the
+length of the text.
 """
 
 from __future__ import annotations
