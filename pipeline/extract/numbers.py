@@ -136,7 +136,7 @@ _SIGN_ENDS = tuple(f for w in sorted(_SIGNS) for f in (w, w.capitalize(), w.uppe
 _CODE_LAST_CHARS = frozenset(c[-1] for c in (*_CURRENCY_CODES, *_PREFIX_BEFORE_AMOUNT))
 _POINT_OR_DIGIT = frozenset("pP0123456789")
 # "10 000": thousands grouped with spaces
-_SPACED_GROUPS_RE = re.compile(r"(?: \d{3}(?!\d))+(?![.,]\d)")
+_SPACED_GROUPS_RE = re.compile(r"(?: \d{3}(?!\d))+(?![.,]\d|-)")
 # "one, two and three": a list of numbers goes on after "one"
 _LIST_NEXT_RE = re.compile(r",? (?:and |or )?([A-Za-z]+)")
 _MIXED_FRACTION_RE = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
@@ -816,8 +816,8 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
             scale = low  # £3.2m, £1.1bn, 4.8million, €10B
         elif glued in _CURRENCY_CODES or glued in _GLUED_CURRENCY:
             currency = _GLUED_CURRENCY.get(glued, glued)  # 42MYR, 20Rs
-        elif ("+" + low) in _SUBUNITS and not currency:
-            currency, sub = _SUBUNITS["+" + low], True  # 50p
+        elif ("+" + glued) in _SUBUNITS and not currency:
+            currency, sub = _SUBUNITS["+" + glued], True  # 50p (30C is a temperature)
         elif low in _GLUED_UNITS:
             unit = glued  # 1.2MB
         else:

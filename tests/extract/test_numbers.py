@@ -883,6 +883,8 @@ TIMES_AND_NAMES = {
     "one-ethos": "Staff spoke of a one Area ethos.",
     "one-pronoun": "Of all the wards, this one stands out.",
     "label-group": "Pupils in group 3 did well.",
+    "temperature-glued-c": "Crews worked in heat of 30C all day.",
+    "temperature-glued-p": "The engine code 12P was logged.",
     "label-groups": "Results for groups 4 and 5 were mixed.",
 }
 
