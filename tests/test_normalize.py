@@ -10,8 +10,14 @@ from pipeline.normalize import (
     _MARKDOWN_WRAP,
     _SPACE_RUN,
     collapse_space,
+    decimal_value,
+    fraction_value,
     headline_text,
+    number_value,
     offsets_of,
+    parse_number_words,
+    scale_multiplier,
+    signed,
 )
 
 
@@ -60,3 +66,38 @@ def test_collapse_space_shortcut_agrees_with_its_pattern(s: str) -> None:
 @given(st.text(alphabet=st.sampled_from('ab“”„"\n'), max_size=40))
 def test_offsets_of_finds_every_listed_character_in_order(s: str) -> None:
     assert offsets_of(s, '“”„"') == [i for i, c in enumerate(s) if c in '“”„"']
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["a", "hundred", "and", "two"], (102, 4)),
+        (["a", "dozen"], (12, 2)),
+        (["two", "dozen"], (24, 2)),
+        (["an", "million"], (1_000_000, 2)),
+        (["a", "million", "and", "one"], (1_000_001, 4)),
+        (["nought"], (0, 1)),
+        (["nil"], (0, 1)),
+        (["a", "ward"], None),
+        (["two", "hundred", "dozen"], (2400, 3)),
+    ],
+)
+def test_parse_number_words_articles_and_multipliers(
+    words: list[str], expected: tuple[int, int] | None
+) -> None:
+    assert parse_number_words(words) == expected
+
+
+def test_fraction_decimal_sign_and_money_scales() -> None:
+    assert fraction_value(2, 3) == pytest.approx(2 / 3)
+    assert fraction_value(1, 2, whole=2) == 2.5
+    assert fraction_value(4, 2) == 2
+    assert fraction_value(1, 0) is None
+    assert decimal_value(2, "2") == 2.2
+    assert decimal_value(0, "77") == 0.77
+    assert decimal_value(1.5, "2") is None
+    assert signed(504, True) == -504
+    assert signed(3.5, False) == 3.5
+    assert scale_multiplier("B") is None
+    assert scale_multiplier("B", money=True) == 10**9
+    assert number_value("2.1", "T") == 2_100_000_000_000

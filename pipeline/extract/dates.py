@@ -5,26 +5,35 @@
 2017/18``); ``2015–16`` / ``2015/16`` / ``2018/2019`` over consecutive years are UK financial
 years (1 April to 31 March), ``2023–25`` is a span of years. ``the year to March 2025`` is the
 twelve months that end then (``the three months to 30 June 2022``: three months); ``Q3 2021/22``
-is a quarter of a financial year (October to December 2021). ``1 July 2021 and 3 July 2021``
+is a quarter of a financial year (October to December 2021); ``Q4 2018``, ``2018Q4`` and ``the
+fourth quarter of 2018`` a calendar quarter; parts of a year are months (``the end of 2012``:
+September to December, ``early 2019``, ``mid-2020``; the table is in ``dates_vocab.json``);
+``the third Tuesday of September 2014`` and ``the last day of October 2015`` are one day.
+Numeric dates read day first (``3/4/2015`` is 3 April; ``31/10/74``, ``31-Oct-1974``,
+``2015-3-3``, ``2/2013``). ``1 July 2021 and 3 July 2021``
 are two dates, not a range (``between`` would make one). A date without a year (``5 April``)
 takes the release's own year (of its first full date, else of its first month and year) and
 is flagged ``year_inferred``; it is never resolved against today's date. Values come from
 :mod:`pipeline.normalize`.
 
-How: one fast scan finds anchors (a month name, or digits that could start a date); the date
-patterns are tried only there; a weekday or lead word ("between", "from", "the year to")
-right before is then taken in. Each white-space run in a pattern is followed by a fixed
-token, so matching is linear in the length of the text.
+How: one fast scan finds anchors (a capitalised month name, or digits that could start a
+date); the date patterns are tried only there (at digits, also from a lower-case month name
+right before them: ``march 3rd 2015``); a weekday or lead word ("between", "from", "the year
+to", "the fourth quarter of", "mid-", "the third Tuesday of") right before is then taken in.
+Each white-space run in a pattern is followed by a fixed token, so matching is linear in the
+length of the text.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from pipeline import vocab
 from pipeline.model import DateMention
 from pipeline.normalize import (
+    days_in_month,
     financial_year,
     iso_day,
     iso_month_end,
@@ -51,10 +60,29 @@ def _case_forms(words: list[str]) -> list[str]:
     return [f for w in words for f in (w, w.upper())]
 
 
+def _month_forms(words: list[str]) -> list[str]:
+    """Month names in Title, UPPER and lower case (lower case is checked by _lower_ok)."""
+    return [f for w in words for f in (w, w.upper(), w.lower())]
+
+
 _MONTH_WORDS = [_m["name"] for _m in _V["months"]]
 _ABBR_WORDS = [_a for _m in _V["months"] for _a in _m["abbr"]]
-_FULL = _alt(_case_forms(_MONTH_WORDS))
-_ABBR = _alt(_case_forms(_ABBR_WORDS))
+_FULL = _alt(_month_forms(_MONTH_WORDS))
+_ABBR = _alt(_month_forms(_ABBR_WORDS))
+# Lower-case month names are not anchors (scanning for them at every "m" or "s" is slow); the
+# digits of their day or year are, and look back for them (see _match_at).
+_LOWER_MONTH_RE = re.compile(
+    rf"(?<![A-Za-z])(?:{_alt([w.lower() for w in _MONTH_WORDS + _ABBR_WORDS])})(?![a-z])"
+)
+_LOWER_VERBS = frozenset(_V["lower_case_verbs"]["words"])
+_YY_PIVOT: int = _V["two_digit_year_pivot"]["value"]
+_Q_ORDINALS: dict[str, int] = _V["quarters"]["ordinals"]
+_PARTS_OF: dict[str, list[int]] = _V["year_parts"]["of"]
+_PARTS_BEFORE: dict[str, list[int]] = _V["year_parts"]["before"]
+_NTH: dict[str, int] = _V["nth_weekday"]["ordinals"]
+_WEEKDAY_INDEX = {
+    w.lower(): i for i, w in enumerate(_V["weekdays"][:7])
+}  # Monday 0 ... Sunday 6 (the first seven names are the full ones)
 _WEEKDAY = _alt(_case_forms(_V["weekdays"]))
 _LINK = _alt(_V["range_links"])
 _LEADS = tuple(_V["range_leads"])
@@ -100,8 +128,11 @@ def _union(branches: list[tuple[str, str]]) -> re.Pattern[str]:
 # what a day needs (a capitalised word, a dash, "to"/"and", a slash or a point). The core of
 # an expression starts at its first digit or month; a weekday and lead words ("between",
 # "from", "the year to") are picked up afterwards by looking back.
+# (a lower-case word after a day must start like a month: "25th march 2015")
+_LOWER_MONTH_STARTS = _alt(sorted({w[:3].lower() for w in _MONTH_WORDS}))
 _DAY_NEXT = (
-    rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?[A-Z]|\s*{_DASH}\s*\d|\s+(?:{_LINK})\s+[\dA-Z]|[/.]\d)"
+    rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?(?:[A-Z]|(?:{_LOWER_MONTH_STARTS}))|\s*{_DASH}\s*\d"
+    rf"|\s+(?:{_LINK})\s+[\dA-Z]|[/.]\d|[-/][A-Za-z])"
 )
 
 
@@ -127,7 +158,7 @@ _DIGIT_RE = _union(
         # 2016-12-13
         (
             "iso",
-            rf"{_NOT_GLUED}{_year('iso_y')}-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-2]\d|3[01])"
+            rf"{_NOT_GLUED}{_year('iso_y')}-(?P<iso_m>1[0-2]|0?[1-9])-(?P<iso_d>[12]\d|3[01]|0?[1-9])"
             r"(?![\w-])",
         ),
         # 13/12/2016, 13.12.2016, 13-12-2016
@@ -136,6 +167,25 @@ _DIGIT_RE = _union(
             rf"{_NOT_GLUED}(?P<num_d>[12]\d|3[01]|0?[1-9])(?P<num_sep>[/.-])"
             rf"(?P<num_m>1[0-2]|0?[1-9])(?P=num_sep){_year('num_y')}",
         ),
+        # 31/10/74, 3.3.15: a two-digit year
+        (
+            "num2",
+            rf"{_NOT_GLUED}(?P<num2_d>[12]\d|3[01]|0?[1-9])(?P<num2_sep>[/.])"
+            r"(?P<num2_m>1[0-2]|0?[1-9])(?P=num2_sep)(?P<num2_y>\d\d)(?![\w/-]|[.,]\d)",
+        ),
+        # 31-Oct-1974, 31/Oct/1974
+        (
+            "dsep",
+            rf"{_NOT_GLUED}{_day('dsep_d')}(?P<dsep_s>[-/]){_month('dsep_m')}(?P=dsep_s)"
+            rf"{_year('dsep_y')}",
+        ),
+        # 2/2013: a month and year
+        (
+            "nmy",
+            rf"{_NOT_GLUED}(?P<nmy_m>1[0-2]|0?[1-9])/{_year('nmy_y')}(?![/-]\d)",
+        ),
+        # 2018Q4, 2018 Q4
+        ("yq", rf"{_NOT_GLUED}(?P<yq_y>(?:19|20)\d\d) ?Q(?P<yq_n>[1-4])(?!\w)"),
         # 30 September to 2 October 2018, 28 February 2017 to 3 March 2017
         (
             "ddr",
@@ -208,11 +258,14 @@ _MONTH_RE = _union(
             rf"(?<![\w.]){_month('myy_m', abbr_only=True)}{_S}'?(?P<myy_y>\d\d)"
             r"(?![\w%]|[.,:/-]\d)",
         ),
+        # (May 19): a month and a two-digit year in brackets
+        ("myb", rf"(?<=\(){_month('myb_m')}{_S}'?(?P<myb_y>\d\d)(?=\))"),
         # September 2016, Sept 2016
         ("my", rf"(?<![\w.]){_month('my_m')},?{_S}{_year('my_y')}"),
     ]
 )
 
+_MONTH_KINDS = frozenset(("ddr", "dr", "dmy", "dm", "dsep", "mdy", "mddy", "mr", "myy", "my"))
 _WEEKDAY_NAMES = frozenset(w.lower() for w in _V["weekdays"])
 _YEAR_LEADS = frozenset(_V["year_alone"]["leads"])
 _PLURAL_NOUNS = frozenset(_V["year_alone"]["plural_nouns"])
@@ -228,6 +281,25 @@ _QUARTER_RE = re.compile(
 _YEAR_TO_BEFORE = re.compile(
     rf"(?<![\w-])(?:[Tt]he\s+)?(?P<head>{_YT_HEAD})\s+(?:{_YT_LINK})\s+"
     r"(?:(?:the\s+)?end\s+of\s+)?\Z"
+)
+
+# Looked for only right before a year: "the fourth quarter of", "the end of", "mid-".
+_QUARTER_BEFORE = re.compile(
+    rf"(?<![\w-])(?:the\s+)?(?P<ord>{_alt(list(_Q_ORDINALS))})\s+"
+    rf"(?:{_alt(_V['quarters']['words'])})\s+(?:of\s+)?\Z",
+    re.IGNORECASE,
+)
+_PART_BEFORE = re.compile(
+    rf"(?<![\w-])(?:(?:the\s+)?(?P<of>{_alt(list(_PARTS_OF))})\s+of\s+"
+    rf"|(?P<before>{_alt(list(_PARTS_BEFORE))})(?:-|\s+))\Z",
+    re.IGNORECASE,
+)
+# Looked for only right before a month and year: "the third Tuesday of", "the last day of".
+_NTH_BEFORE = re.compile(
+    rf"(?<![\w-])(?:the\s+)?(?P<ord>{_alt(list(_NTH))})\s+"
+    rf"(?P<day>{_alt(list(_WEEKDAY_INDEX))}|{_V['nth_weekday']['day_word']})s?\s+"
+    rf"(?:{_alt(_V['nth_weekday']['links'])})\s+\Z",
+    re.IGNORECASE,
 )
 
 # UK telephone numbers: "0300 123 4567", "(020) 7946 0000", "+44 20 7946 0000". A year inside
@@ -340,6 +412,23 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
     one, two for "March 2015 and June 2017", none when the values are impossible."""
     kind = m.lastgroup or ""
     e = m.end()
+    if not _lower_ok(m, kind):
+        return []
+    if kind == "num2":
+        yy = int(m.group("num2_y"))
+        y = 2000 + yy if yy <= _YY_PIVOT else 1900 + yy
+        day = iso_day(y, int(m.group("num2_m")), int(m.group("num2_d")))
+        return [_Found(start, e, day, day, "day", full=True)] if day else []
+    if kind == "dsep":
+        y = int(m.group("dsep_y"))
+        day = iso_day(y, _month_of(m, "dsep_m"), int(m.group("dsep_d")))
+        return [_Found(start, e, day, day, "day", full=True)] if day and _ok_year(y) else []
+    if kind == "nmy":
+        y = int(m.group("nmy_y"))
+        return [_month_span(start, e, y, int(m.group("nmy_m")))] if _ok_year(y) else []
+    if kind == "yq":
+        y, q = int(m.group("yq_y")), int(m.group("yq_n"))
+        return [_months(start, e, y, 3 * q - 2, 3 * q)] if _ok_year(y) else []
     if kind in ("iso", "num"):
         day = iso_day(
             int(m.group(f"{kind}_y")), int(m.group(f"{kind}_m")), int(m.group(f"{kind}_d"))
@@ -362,12 +451,22 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         if yt is not None:
             lo, hi = months_to(y, mo, yt[1])
             return [_Found(yt[0], e, lo, hi, "month", month_year=True)]
+        nth = _nth_day_before(text, start, y, mo)
+        if nth is not None:
+            return [_Found(nth[0], e, nth[1], nth[1], "day", full=True)]
         return [_month_span(start, e, y, mo, month_year=True)]
+    if kind == "myb":
+        return [_month_span(start, e, 2000 + int(m.group("myb_y")), _month_of(m, "myb_m"))]
     if kind == "myy":
         return [_month_span(start, e, 2000 + int(m.group("myy_y")), _month_of(m, "myy_m"))]
     if kind == "y":
         y = int(m.group("y_y"))
-        return [_Found(start, e, iso_year_start(y), iso_year_end(y), "year")] if _ok_year(y) else []
+        if not _ok_year(y):
+            return []
+        part = _part_before(text, start)
+        if part is not None:  # the fourth quarter of 2018, the end of 2012, mid-2020
+            return [_months(part[0], e, y, part[1], part[2])]
+        return [_Found(start, e, iso_year_start(y), iso_year_end(y), "year")]
     if kind == "fy":
         return _financial(start, e, int(m.group("fy_y1")), m.group("fy_y2"))
     if kind == "fyr":
@@ -409,6 +508,67 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
             return []
         return [_Found(start, e, None, None, "day", no_year=(mo, d, mo, d))]
     return []  # pragma: no cover
+
+
+def _lower_ok(m: re.Match[str], kind: str) -> bool:
+    """A lower-case month name counts only with a day and a year (``march 3rd 2015``), or
+    with a year when it is no verb (``september 2014``, not ``may 2015``)."""
+    if kind not in _MONTH_KINDS:
+        return True
+    index = m.re.groupindex
+    for name in (f"{kind}_m", f"{kind}_m1", f"{kind}_m2"):
+        word = m.group(name) if name in index else None
+        if word is None or not word[0].islower():
+            continue
+        if kind in ("dm", "dr", "myy", "myb"):
+            return False
+        if kind in ("my", "mr") and word.rstrip(".") in _LOWER_VERBS:
+            return False
+    return True
+
+
+def _months(s: int, e: int, y: int, m1: int, m2: int) -> _Found:
+    """The months ``m1`` to ``m2`` of year ``y`` (a quarter, a part of a year)."""
+    return _Found(s, e, iso_month_start(y, m1), iso_month_end(y, m2), "month")
+
+
+def _part_before(text: str, start: int) -> tuple[int, int, int] | None:
+    """A quarter or part of a year written right before the year at ``start``: where it
+    starts and its first and last months."""
+    lo = max(0, start - 40)
+    q = _QUARTER_BEFORE.search(text, lo, start)
+    if q is not None:
+        n = _Q_ORDINALS[q.group("ord").lower()]
+        return q.start(), 3 * n - 2, 3 * n
+    p = _PART_BEFORE.search(text, lo, start)
+    if p is None:
+        return None
+    if p.group("of"):
+        first, last = _PARTS_OF[p.group("of").lower()]
+    else:
+        first, last = _PARTS_BEFORE[p.group("before").lower()]
+    return p.start(), first, last
+
+
+def _nth_day_before(text: str, start: int, y: int, mo: int) -> tuple[int, str] | None:
+    """``the third Tuesday of`` / ``the last day of`` right before a month and year: where it
+    starts and the ISO day."""
+    m = _NTH_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    n = _NTH[m.group("ord").lower()]
+    last = days_in_month(y, mo)
+    day_word = m.group("day").lower()
+    if day_word not in _WEEKDAY_INDEX:
+        d = last if n == -1 else n
+    else:
+        wd = _WEEKDAY_INDEX[day_word]
+        if n == -1:
+            d = last - (date(y, mo, last).weekday() - wd) % 7
+        else:
+            d = 1 + (wd - date(y, mo, 1).weekday()) % 7 + 7 * (n - 1)
+    day = iso_day(y, mo, d)
+    return None if day is None else (m.start(), day)
 
 
 def _two_days(text: str, m: re.Match[str], start: int, first: tuple[int, int, int]) -> list[_Found]:
@@ -496,10 +656,16 @@ def _month_range(text: str, m: re.Match[str]) -> list[_Found]:
     return [found] if found else []
 
 
-def _match_at(text: str, pos: int) -> re.Match[str] | None:
-    """The date pattern that matches at anchor ``pos``."""
+def _match_at(text: str, pos: int, lo: int) -> re.Match[str] | None:
+    """The date pattern that matches at anchor ``pos``; at digits, one may start earlier
+    (from ``lo`` on) at a lower-case month name (``march 3rd 2015``, ``september 2014``)."""
     c = text[pos]
     if c.isdigit():
+        if text[pos - 1 : pos] in " ," and lo < pos:
+            for lower in _LOWER_MONTH_RE.finditer(text, max(lo, pos - 40), pos):
+                m = _MONTH_RE.match(text, lower.start())
+                if m is not None and m.end() > pos:
+                    return m
         return _DIGIT_RE.match(text, pos)
     if c == "Q":
         return _QUARTER_RE.match(text, pos)
@@ -597,7 +763,7 @@ def find_dates(text: str) -> list[DateMention]:
     pos = 0
     anchors = _ANCHOR_RE.search
     while (a := anchors(text, pos)) is not None:
-        m = _match_at(text, a.start())
+        m = _match_at(text, a.start(), pos)
         if m is None:
             pos = a.end()
             continue
@@ -608,7 +774,7 @@ def find_dates(text: str) -> list[DateMention]:
         ):
             pos = m.end()
             continue
-        if kind == "y" and _a_count(text, start, m.end()):
+        if kind == "y" and _a_count(text, start, m.end()) and _part_before(text, start) is None:
             pos = m.end()
             continue
         if kind in ("dmy", "mdy", "mddy", "dm", "dr", "ddr"):

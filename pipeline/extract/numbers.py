@@ -1,13 +1,16 @@
 """Quantities: every number in a release that is not part of a date, with what it counts.
 
 ``find_numbers(text, dates)`` is a pure function. It finds digits (``120``, ``1,250``,
-``9.4``), number words in any case (``ten``, ``Two``, ``twenty-five``, ``one hundred and
-twenty``), percentages (``53.5%``, ``17 per cent``) and money (``£3.2m``, ``£1.1 billion``),
-and drops what only looks like a quantity: anything inside a date, ordinals (``3rd``), labels
-and references (``Phase 3``, ``tranche 1``, ``pages 70-73``, ``paragraph 4.12``, numbered
-notes), telephone numbers (``0300 123 4567``, the ``999`` of ``999 calls``), identifiers glued
-to letters (``Covid-19``, ``v3.0``, ``10am``), fractions (``three-quarters``) and the pronoun
-``one`` (``one of the busiest``, ``one by one``, ``no one``).
+``9.4``, ``.77``, ``-504``), number words in any case (``ten``, ``Two``, ``twenty-five``, ``one
+hundred and twenty``, ``a dozen``, ``minus ten``, ``two point two million``), fractions
+(``two thirds``, ``three-quarters``, ``1/4``, ``2 1/2``), percentages (``53.5%``, ``17 per
+cent``) and money in any currency (``£3.2m``, ``£1.1 billion``, ``€10B``, ``GBP3.01``, ``42
+KWD``, ``£3 and 50p``), and drops what only looks like a quantity (DIGIT_RULES): anything
+inside a date, ordinals (``3rd``), labels and references (``Phase 3``, ``tranche 1``, ``pages
+70-73``, ``paragraph 4.12``, numbered notes), telephone numbers (``0300 123 4567``, the ``999``
+of ``999 calls``), identifiers glued to letters (``Covid-19``, ``v3.0``, ``10am``), times of
+day (``2 pm``) and the pronoun ``one`` (``one of the busiest``, ``one by one``, ``no one``, ``a
+One Team approach``).
 
 The unit is the counted noun phrase after the number, up to its head noun: ``120 magistrates’
 courts and Crown Court files finalised ...`` counts ``magistrates’ courts and Crown Court
@@ -26,16 +29,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from pipeline import vocab
 from pipeline.extract.dates import PHONE_RE
 from pipeline.model import DateMention, NumberMention
+from pipeline.normalize import FRACTION_WORDS as _FRACTION_WORDS
 from pipeline.normalize import NUMBER_WORDS as _NUMBER_WORDS
-from pipeline.normalize import fold, number_value, parse_number_words
+from pipeline.normalize import (
+    decimal_value,
+    fold,
+    fraction_value,
+    number_value,
+    parse_number_words,
+    signed,
+)
 
 _V = vocab.load("numbers_vocab")
 _W = vocab.load("number_words")
@@ -82,7 +94,57 @@ for _first, *_rest in _V["idiomatic_one"]["pairs"]:
 # "one by one": the second "one" comes after one of these
 _ONE_PAIR_FIRSTS = frozenset(p[0] for p in _V["idiomatic_one"]["pairs"] if p[1:] == ["one"])
 _CURRENCY: dict[str, str] = _V["currency_symbols"]
-_CURRENCY_WORDS: dict[str, str] = _V["currency_words"]
+# a currency named after the amount: ISO code, or None for a name several currencies share
+_CURRENCY_WORDS: dict[str, str | None] = {
+    k: v for k, v in _V["currency_words"].items() if not k.startswith("_")
+}
+_CURRENCY_CODES = frozenset(_V["currency_codes"]["codes"])
+_PREFIX_BEFORE_SIGN: dict[str, str] = _V["currency_prefixes"]["before_sign"]
+_PREFIX_BEFORE_AMOUNT: dict[str, str] = _V["currency_prefixes"]["before_amount"]
+_GLUED_CURRENCY: dict[str, str] = _V["currency_prefixes"]["glued_after"]
+_AFTER_AMOUNT: dict[str, str] = _V["currency_prefixes"]["after_amount"]
+_SIGN_AFTER: dict[str, str] = _V["currency_after_signs"]["signs"]
+_SUBUNITS: dict[str, str] = _V["subunits"]["words"]
+_ANY_CURRENCY_SUBUNITS = frozenset(_V["subunits"]["any_currency"])
+_TIME_OF_DAY = frozenset(_V["time_of_day"]["words"])
+_RATING_WORDS = _words("rating_words")
+_SLOGAN_HEADS = _words("slogan_heads")
+_LABEL_RANGE_LINKS = _words("label_range_links")
+_MONEY_SCALES = frozenset(_W["money_scales"])
+_MULTIPLIERS: dict[str, int] = _W["multipliers"]
+_SCALE_WORDS = frozenset(_W["scales"]) | frozenset(_W["hundred"]) | frozenset(_MULTIPLIERS)
+_ARTICLES = frozenset(_W["articles"])
+_SIGNS = frozenset(_W["signs"])
+_POINT: str = _W["point"]
+_DIGIT_WORDS: dict[str, str] = _W["digit_words"]
+_FRACTIONS_NEED_OF = frozenset(_W["fractions_needing_of"]["words"])
+_CODE_BEFORE_RE = re.compile(
+    rf"(?<![A-Za-z])(?P<code>{'|'.join(sorted(_CURRENCY_CODES))}"
+    rf"|{'|'.join(re.escape(p) for p in sorted(_PREFIX_BEFORE_AMOUNT, key=len, reverse=True))})"
+    r" ?\Z"
+)
+_CODE_AFTER_RE = re.compile(
+    rf" ?(?P<code>{'|'.join(sorted(_CURRENCY_CODES | set(_AFTER_AMOUNT)))})(?![A-Za-z])"
+)
+# "1 point 1", "two point two": the digits after the point, as digits or digit words
+_POINT_RE = re.compile(
+    rf" {_POINT} (?P<digits>\d+(?!\d|[.,]\d)|(?:(?:{'|'.join(_DIGIT_WORDS)})(?: |(?![A-Za-z])))+)",
+    re.IGNORECASE,
+)
+_TIME_INITIALS = frozenset("aApPoO")
+_SIGN_ENDS = tuple(f for w in sorted(_SIGNS) for f in (w, w.capitalize(), w.upper()))
+_CODE_LAST_CHARS = frozenset(c[-1] for c in (*_CURRENCY_CODES, *_PREFIX_BEFORE_AMOUNT))
+_POINT_OR_DIGIT = frozenset("pP0123456789")
+# "10 000": thousands grouped with spaces
+_SPACED_GROUPS_RE = re.compile(r"(?: \d{3}(?!\d))+(?![.,]\d|-)")
+# "one, two and three": a list of numbers goes on after "one"
+_LIST_NEXT_RE = re.compile(r",? (?:and |or )?([A-Za-z]+)")
+_MIXED_FRACTION_RE = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
+_FRACTION_RE = re.compile(r"/(?P<d>\d{1,3})(?![\d/]|\.\d)")
+_TIME_OF_DAY_RE = re.compile(r" ?(?P<w>[ap]\.?m\b\.?|o'?clock\b)", re.IGNORECASE)
+# "£3 and 50p", "3 pounds 1 pence", "$20 and 43 cents": what may stand between an amount and
+# its hundredth part
+_SUBUNIT_GAP_RE = re.compile(r"(?: [A-Za-z]{1,9})?(?: and)? ")
 _FIXED_TAILS: dict[str, list[list[str]]] = {}
 for _p in _V["fixed_units"]["phrases"]:
     _head, *_tail = _p.split()
@@ -90,7 +152,8 @@ for _p in _V["fixed_units"]["phrases"]:
 _DIGIT_SCALES: dict[str, int] = _W["digit_scales"]
 _SPACED_SCALES = frozenset(w for w in _DIGIT_SCALES if len(w) > 3)  # "1.3 million"
 _GLUED_SCALES = frozenset(w for w in _DIGIT_SCALES if len(w) <= 3)  # "£3.2m", "£1bn"
-_PAIR_WORDS = frozenset(("to", "and", "or"))
+_PAIR_WORDS = _words("pair_words")
+_PERCENT_WORDS = _words("percent_words")
 _SPACED_SCALE_STARTS = tuple(f" {w}" for w in _SPACED_SCALES)
 _PERCENT_STARTS = (" %", " per", " Per", " PER")
 
@@ -105,7 +168,7 @@ _RUN_RE = re.compile(rf"[ \n]{_WORD}(?:[ \n]{_WORD}){{0,7}}")
 # Digits, maybe after a currency sign, with any letters glued on. The pattern starts with a
 # character class, so the regex engine skips the rest of the text in C.
 _DIGITS_RE = re.compile(
-    rf"[0-9{''.join(_CURRENCY)}](?:(?<=[{''.join(_CURRENCY)}]) ?\d|(?<=\d))[\d,.]*"
+    rf"[0-9{''.join(_CURRENCY)}](?:(?<=[{''.join(_CURRENCY)}]) ?-?\d|(?<=\d))[\d,.]*"
     r"(?P<glued>[A-Za-z]*)"
 )
 # Where a digits match may start, as NUL bytes in a Latin-1 copy of the text (see _digit_matches).
@@ -120,7 +183,7 @@ def _word_scan_pattern() -> re.Pattern[str]:
     # starts with a plain character, which the regex engine looks for fast. The lookahead on
     # the first letter is a cheap test that turns most spaces away before the alternatives.
     by_first: dict[str, set[str]] = {}
-    for w in (*_W["small"], *_W["tens"]):
+    for w in (*_W["small"], *_W["tens"], *_SCALE_WORDS):
         for form in (w, w.capitalize(), w.upper()):
             by_first.setdefault(form[0], set()).add(form[1:])
     first = "|".join(
@@ -169,6 +232,24 @@ class _Cand:
     head: str | None = None  # the unit's head noun, lent to numbers that have no noun
     how: str = "direct"  # direct; next: paired with the following number; back; back_ge
     single_one: bool = False  # the word "one" on its own
+    sub_end: int = -1  # "43 cents": where the hundredth part's word ends
+
+
+def _joins_subunit(t: str, prev: _Cand, c: _Cand) -> bool:
+    """Whether ``c``, a hundredth part (``50p``, ``1 pence``, ``43 cents``), completes the
+    amount ``prev`` before it (``£3 and 50p``, ``3 pounds 1 pence``); if so ``prev`` takes it
+    in."""
+    if prev.kind != "money" or prev.value != int(prev.value):
+        return False
+    if prev.unit != c.unit and c.how != "any":
+        return False
+    if c.sub_end < 0 or abs(c.value) >= 1 or c.start - prev.end > 16:
+        return False
+    if _SUBUNIT_GAP_RE.fullmatch(t, prev.end, c.start) is None:
+        return False
+    prev.value = round(prev.value + c.value, 2)
+    prev.end = max(c.end, c.sub_end)
+    return True
 
 
 @dataclass(slots=True)
@@ -248,6 +329,15 @@ def _word_role(w: str) -> tuple[bool, bool, bool, bool, bool] | None:
     return possessive, modifier, ends_after_noun, _plural(w), counted_unit
 
 
+def _ing_before_plural(low: list[str], j: int, n: int) -> bool:
+    """Word ``j``, an -ing word, modifies a plural noun right after it: ``youth offending
+    teams`` (``officers attending incidents`` ends at officers: its noun is not the head)."""
+    if not low[j].endswith("ing") or j + 1 >= n:
+        return False
+    role = _word_role(low[j + 1])
+    return role is not None and role[3] and not role[1] and not role[2]
+
+
 def _phrase(ws: _Words, i: int) -> tuple[int, int]:
     """Read a noun phrase (no coordination) from word ``i``: (index after it, index after its
     head). The head is the last word that may head a phrase; -1 when there is none."""
@@ -261,7 +351,7 @@ def _phrase(ws: _Words, i: int) -> tuple[int, int]:
         if role is None:
             break
         possessive, modifier, ends_after_noun, plural, counted_unit = role
-        if noun_seen and ends_after_noun:
+        if noun_seen and ends_after_noun and not _ing_before_plural(low, j, n):
             break
         if plural_seen and not plural:
             break  # after a plural head only another plural goes on: "courts cases"
@@ -360,7 +450,7 @@ def _label_range_tail(t: str, s: int, label_end: int) -> bool:
     """``73`` in ``pages 70-73`` or ``paragraphs 4.12 and 4.13``: joined to a label's number."""
     if label_end < 0 or not 0 <= s - label_end <= 7:
         return False
-    return t[label_end:s].strip().lower() in ("-", ",", "&", "to", "and", "or")
+    return t[label_end:s].strip().lower() in _LABEL_RANGE_LINKS
 
 
 def _opens_line(t: str, s: int) -> bool:
@@ -446,10 +536,11 @@ def _scan_words(t: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end() - 1) for m in _WORD_SCAN_RE.finditer(spaced)]
 
 
-def _read_words(t: str, s: int, e: int) -> tuple[int, int] | None:
-    """Extend the number word ``t[s:e]`` over the words that continue it; return (value, end)
-    of the longest number that reads from ``s`` ("one hundred and twenty")."""
-    words = [t[s:e]]
+def _read_words(t: str, s: int, first: list[str], e: int) -> tuple[int, int] | None:
+    """Extend the number words ``first`` (read from ``s`` to ``e``) over the words that
+    continue them; return (value, end) of the longest number that reads from ``s`` ("one
+    hundred and twenty", "a hundred and two")."""
+    words = first
     pos = e
     while len(words) < 12:
         m = _NEXT_WORD_RE.match(t, pos)
@@ -462,7 +553,9 @@ def _read_words(t: str, s: int, e: int) -> tuple[int, int] | None:
             break  # "seven and nine", "one one": the number ended before this word
         words, pos = more, m.end(1)
     parsed = parse_number_words(words)
-    return None if parsed is None else (parsed[0], pos)
+    if parsed is None or parsed[1] < len(first):
+        return None
+    return parsed[0], pos
 
 
 @dataclass(slots=True)
@@ -486,99 +579,326 @@ def _glued(t: str, e: int) -> str:
     return m.group() if m else ""
 
 
-def _digits(sc: _Scan, m: re.Match[str]) -> tuple[_Cand, _Words | None] | None:
-    """The quantity of a digits match (maybe after a currency sign) and the words after it."""
-    t = sc.t
+class _Tok(NamedTuple):
+    """A digits match, cut to its number: where it starts (at a currency sign or code, if
+    any), where its digits start and end, and the characters around them."""
+
+    s: int
+    ds: int
+    e: int
+    num: str
+    prev: str  # the character before the match
+    nxt: str  # the character after the digits
+    currency: str | None  # ISO code of a sign or code written before the amount
+    glued: str  # letters glued to the digits ("" when punctuation ends them)
+    negative: bool = False  # a minus sign between the currency and the digits
+
+
+@dataclass(frozen=True, slots=True)
+class _Skip:
+    """A rule's verdict that digits are not a quantity, and the scan state it leaves: skip
+    the text up to ``skip_until``; ``label_end``: a label's number ends there."""
+
+    skip_until: int = 0
+    label_end: int = -1
+
+
+def _glued_to_word(t: str, k: _Tok) -> bool:
+    p = k.prev
+    return p.isalpha() or p in "_#" or (p in ".,:" and k.s > 1 and t[k.s - 2].isalnum())
+
+
+def _after_word_dash(t: str, k: _Tok) -> bool:
+    if k.prev not in "-/" or k.s < 2:
+        return False
+    return t[k.s - 2].isalpha() or (k.prev == "/" and t[k.s - 2].isdigit())
+
+
+def _rule_glued(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
+    return _Skip() if k.currency is None and _glued_to_word(t, k) else None
+
+
+def _rule_word_dash(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
+    return _Skip() if k.currency is None and _after_word_dash(t, k) else None
+
+
+def _rule_clock(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
+    return _Skip() if k.nxt == ":" and t[k.e + 1 : k.e + 2].isdigit() else None
+
+
+def _rule_footnote(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
+    return _Skip() if k.prev == "[" and k.nxt == "]" else None
+
+
+def _rule_identifier(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
+    chain = _HYPHEN_CHAIN_RE.match(t, k.e) if k.nxt == "-" else None
+    return _Skip(skip_until=chain.end()) if chain else None
+
+
+def _rule_time_of_day(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
+    if k.glued or k.currency:
+        return None
+    return _Skip() if _time_of_day(t, k.e) else None
+
+
+def _rule_label(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
+    if k.currency or k.prev not in " \n" or k.s < 2:
+        return None
+    if (t[k.s - 2].isalpha() or t[k.s - 2] == ".") and _is_label(t, k.s):
+        return _Skip(label_end=k.e)
+    return None
+
+
+def _rule_label_range(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
+    if k.currency is None and sc.label_end >= 0 and _label_range_tail(t, k.s, sc.label_end):
+        return _Skip(label_end=k.e)
+    return None
+
+
+def _rule_note(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
+    note = k.currency is None and k.nxt in ".)" and _numbered_note(t, k.s, k.e)
+    return _Skip() if note else None
+
+
+def _rule_section(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
+    if k.currency is None and k.nxt == " " and "." in k.num and _section_number(t, k.s, k.e):
+        return _Skip()
+    return None
+
+
+def _rule_phone(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
+    if k.currency or not ((k.num[0] == "0" and k.nxt in " -") or k.prev in "(+"):
+        return None
+    phone = _phone_end(t, k.s - 1 if k.prev in "(+" else k.s)
+    return None if phone is None else _Skip(skip_until=phone)
+
+
+def _rule_emergency(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
+    if k.currency or k.num not in _EMERGENCY:
+        return None
+    return _Skip() if _emergency(t, k.s, _run(t, k.e)) else None
+
+
+_DigitRule = Callable[[str, _Tok, "_Scan"], _Skip | None]
+
+# Digits that are not a quantity, tried in order: (name, example, rule). The first rule that
+# returns a _Skip drops the digits; the _Skip says how the scan goes on.
+# Each rule runs only when the character before the digits is one of its first string and the
+# character after them one of its second ("" for any): most numbers, between spaces, skip most
+# rules without a call.
+DIGIT_RULES: tuple[tuple[str, str, _DigitRule, str, str], ...] = (
+    ("glued-to-a-word", "version v3 and road A1", _rule_glued, "", ""),
+    ("after-a-word-and-dash", "during Covid-19 and 24/7", _rule_word_dash, "-/", ""),
+    ("clock-time", "at 10:30 the doors opened", _rule_clock, "", ":"),
+    ("footnote-mark", "as reported [3] before", _rule_footnote, "[", "]"),
+    ("identifier-chain", "ISBN 978-1-78655-123-4", _rule_identifier, "", "-"),
+    ("time-of-day", "the meeting starts at 2 pm", _rule_time_of_day, "", " "),
+    ("label", "progress on Phase 3 and group 4", _rule_label, " \n", ""),
+    ("label-range", "see pages 70-73", _rule_label_range, "", ""),
+    ("numbered-note", "\n1. The inspection covered", _rule_note, "", ".)"),
+    ("section-number", "\n1.1 Leadership was good", _rule_section, "", " "),
+    ("phone-number", "call 0300 123 4567 today", _rule_phone, "", ""),
+    ("emergency-number", "it took 999 calls", _rule_emergency, "", ""),
+)
+
+
+def _time_of_day(t: str, e: int) -> bool:
+    """Whether ``am``, ``p.m.`` or ``o'clock`` follows ``e``: a time of day (``2 pm``)."""
+    if t[e + 1 : e + 2] not in _TIME_INITIALS and t[e : e + 1] not in _TIME_INITIALS:
+        return False  # (most numbers: no regex match needed)
+    m = _TIME_OF_DAY_RE.match(t, e)
+    return m is not None and m.group("w").lower().replace(".", "") in _TIME_OF_DAY
+
+
+def _currency_before(t: str, s: int) -> tuple[int, str] | None:
+    """An ISO code or prefix right before ``s`` (``GBP3.01``, ``EUR 20``, ``Rs 20``): where it
+    starts and its code."""
+    last = t[s - 2 : s - 1] if t[s - 1 : s] == " " else t[s - 1 : s]
+    if last not in _CODE_LAST_CHARS:
+        return None  # (most numbers: no regex search needed)
+    m = _CODE_BEFORE_RE.search(t, max(0, s - 9), s)
+    if m is None:
+        return None
+    code = m.group("code")
+    return m.start(), _PREFIX_BEFORE_AMOUNT.get(code, code)
+
+
+def _token(t: str, m: re.Match[str]) -> _Tok | None:
+    """The number of a digits match, or None when it has no number shape (``£`` alone,
+    ``1.2.3``, ``1,25``)."""
     s = m.start()
     e = glued_at = m.start("glued")
     currency = _CURRENCY.get(t[s])
-    prev = t[s - 1] if s else " "
     ds = s
+    negative = False
     if currency:
         ds = s + 2 if t[s + 1 : s + 2] == " " else s + 1
-    elif prev not in " \n":
-        if prev.isalpha() or prev in "_#" or (prev in ".,:" and t[s - 2 : s - 1].isalnum()):
-            return None  # v3, A1, 1,25, 10:30, s.47
-        if prev in "-/" and s > 1 and (t[s - 2].isalpha() or (prev == "/" and t[s - 2].isdigit())):
-            return None  # Covid-19, 24/7
+        if t[ds] == "-":
+            ds, negative = ds + 1, True  # $-99.99
+        for n in (2, 1):  # US$4.7 billion, A$30
+            pre = t[s - n : s] if s >= n else ""
+            if pre in _PREFIX_BEFORE_SIGN and not t[s - n - 1 : s - n].isalpha():
+                currency, s = _PREFIX_BEFORE_SIGN[pre], s - n
+                break
+    else:
+        code = _currency_before(t, s)
+        if code is not None:
+            s, currency = code
     while e > ds and t[e - 1] in ",.":
         e -= 1  # "... 1,250, the" / "... 120." : sentence punctuation
     num = t[ds:e]
     if not num or (not num.isdigit() and _NUMBER_SHAPE_RE.fullmatch(num) is None):
-        return None  # "£" alone, 1.2.3, 1,25
-    nxt = t[e : e + 1]
-    if nxt in (":", "/") and t[e + 1 : e + 2].isdigit():
-        return None  # 10:30, 1/3
-    if prev == "[" and nxt == "]":
-        return None  # a footnote mark [3]
-    if nxt == "-":
-        chain = _HYPHEN_CHAIN_RE.match(t, e)
-        if chain:
-            sc.skip_until = chain.end()
-            return None  # ISBN 978-1-78655-123-4, 12-03-2019
-    unit: str | None = currency
+        return None
+    prev = t[s - 1] if s else " "
+    glued = m.group("glued") if e == glued_at else ""
+    return _Tok(s, ds, e, num, prev, t[e : e + 1], currency, glued, negative)
+
+
+def _digits(sc: _Scan, m: re.Match[str]) -> tuple[_Cand, _Words | None] | _Skip | None:
+    """The quantity of a digits match (maybe after a currency sign or code) and the words
+    after it; a _Skip when a rule of DIGIT_RULES says it is no quantity."""
+    t = sc.t
+    k = _token(t, m)
+    if k is None:
+        return None
+    for _name, _example, rule, before, after in DIGIT_RULES:
+        if (before and k.prev not in before) or (after and k.nxt not in after):
+            continue
+        skip = rule(t, k, sc)
+        if skip is not None:
+            return skip
+    if k.nxt == "/" and t[k.e + 1 : k.e + 2].isdigit():
+        return _digit_fraction(t, k)
+    s, num = k.s, k.num
+    if k.prev == "." and k.currency is None and num.isdigit() and (s < 2 or t[s - 2] in " (\n\t"):
+        s, num = s - 1, "0." + num  # .77
+    negative = k.negative
+    if k.prev == "-" and (s < 2 or t[s - 2] in " (\n\t") and t[s - 2 : s - 1] != "-":
+        s, negative = s - 1, True  # -504
+    elif k.prev == " " and t.endswith(_SIGN_ENDS, max(0, s - 10), s - 1):
+        before, b = _word_before(t, s)
+        if before in _SIGNS:
+            s, negative = b, True  # minus 1,200,000
+    got = _amount(t, k, num)
+    if got is None:
+        return None
+    c, ws = got
+    c.start = s
+    c.value = signed(c.value, negative)
+    return c, ws
+
+
+def _digit_fraction(t: str, k: _Tok) -> tuple[_Cand, _Words | None] | _Skip | None:
+    """``1/4``, ``3/15``: a proper fraction (``24/7`` and ``1/2/3`` are not)."""
+    fm = _FRACTION_RE.match(t, k.e)
+    if fm is None or not k.num.isdigit():
+        return _Skip()
+    n, d = int(k.num), int(fm.group("d"))
+    value = fraction_value(n, d)
+    if value is None or n >= d or d > 100 or k.currency:
+        return _Skip()
+    c = _Cand(k.s, fm.end(), value, "fraction")
+    return c, _run(t, fm.end())
+
+
+def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
+    """Read the amount of ``k`` (``num``: its digits): glued scales, units and currencies,
+    a scale word after it, a currency after it, percentages."""
+    currency = k.currency
     scale: str | None = None
-    end = e
-    ws: _Words | None = None
-    if e == glued_at:
-        glued = m.group("glued")
-        if glued:
-            low = glued.lower()
-            if low in _GLUED_SCALES:
-                scale = low  # £3.2m, £1.1bn
-            elif low in _GLUED_UNITS:
-                unit = glued  # 1.2MB
-            else:
-                return None  # 3rd, 10am, 1990s, 4G
-            end = e + len(glued)
-        if currency and scale is None and t[end : end + 1] == " ":
-            short = _glued(t, end + 1)
-            if short.lower() in _GLUED_SCALES:
-                scale = short.lower()  # £2 bn, £3.5 m: after a currency sign, not metres
-                end += 1 + len(short)
-        if currency and not t.startswith(_SPACED_SCALE_STARTS, end):
-            return _Cand(s, end, number_value(num, scale) or 0, "money", unit, unit), None
+    unit: str | None = None
+    sub = False  # 50p: a hundredth part
+    end = k.e
+    glued = k.glued
+    if glued:
+        low = glued.lower()
+        if low in _DIGIT_SCALES or (currency and low in _MONEY_SCALES):
+            scale = low  # £3.2m, £1.1bn, 4.8million, €10B
+        elif glued in _CURRENCY_CODES or glued in _GLUED_CURRENCY:
+            currency = _GLUED_CURRENCY.get(glued, glued)  # 42MYR, 20Rs
+        elif ("+" + glued) in _SUBUNITS and not currency:
+            currency, sub = _SUBUNITS["+" + glued], True  # 50p (30C is a temperature)
+        elif low in _GLUED_UNITS:
+            unit = glued  # 1.2MB
+        else:
+            return None  # 3rd, 10am, 1990s, 4G
+        end = k.e + len(glued)
+    if currency and scale is None and t[end : end + 1] == " ":
+        short = _glued(t, end + 1)
+        if short.lower() in _GLUED_SCALES:
+            scale = short.lower()  # £2 bn, £3.5 m: after a currency sign, not metres
+            end += 1 + len(short)
+    if not glued and k.nxt == " " and num.isdigit() and t[end + 1 : end + 2] in _POINT_OR_DIGIT:
+        groups = _SPACED_GROUPS_RE.match(t, end) if len(num) <= 3 else None
+        if groups is not None:
+            num, end = num + groups.group().replace(" ", ""), groups.end()  # 10 000
+        p = _POINT_RE.match(t, end)
+        if p is not None and p.group("digits").isdigit():
+            num, end = f"{num}.{p.group('digits')}", p.end()  # 1 point 1
+        mixed = _MIXED_FRACTION_RE.match(t, end)
+        if mixed is not None and currency is None:
+            value = fraction_value(int(mixed["n"]), int(mixed["d"]), int(num))
+            if value is not None and int(mixed["n"]) < int(mixed["d"]):
+                return _Cand(k.s, mixed.end(), value, "fraction"), _run(t, mixed.end())  # 2 1/2
+    ws = None
+    if scale is None and unit is None:
         ws = _run(t, end)
-        if ws is not None and scale is None and ws.low[0] in _SPACED_SCALES:
+        if ws is not None and ws.low[0] in _SPACED_SCALES:
             scale = ws.low[0]  # 1.3 million, £1.1 billion
-            end += 1 + len(scale)
-            ws = _run(t, end)
-    if not currency:
-        if prev in " \n" and s > 1 and (t[s - 2].isalpha() or t[s - 2] == ".") and _is_label(t, s):
-            sc.label_end = e
-            return None
-        if sc.label_end >= 0 and _label_range_tail(t, s, sc.label_end):
-            sc.label_end = e
-            return None
-        if nxt in ".)" and _numbered_note(t, s, e):
-            return None
-        if nxt == " " and "." in num and _section_number(t, s, e):
-            return None
-        if (num[0] == "0" and nxt in " -") or prev in "(+":
-            phone = _phone_end(t, s - 1 if prev in "(+" else s)
-            if phone is not None:
-                sc.skip_until = phone
-                return None
-        if num in _EMERGENCY and _emergency(t, s, ws):
-            return None  # 999 calls, dial 999, call 101 or 999
-    # plain ASCII digits (most numbers) need no parsing
+            end += 1 + len(ws.raw[0])
+            ws = None
     value = (
         int(num) if scale is None and num.isdigit() and num.isascii() else number_value(num, scale)
     )
     if value is None:  # pragma: no cover - the shape was checked
         return None
+    if ws is None:
+        ws = _run(t, end)
+    if ws is not None and ws.low[0] in _MULTIPLIERS:
+        value *= _MULTIPLIERS[ws.low[0]]  # 200 dozen
+        end += 1 + len(ws.raw[0])
+        ws = _run(t, end)
+    if currency is None and unit is None:
+        after = t[end : end + 1]
+        if (after in _SIGN_AFTER and after not in _CURRENCY) or after == "¢":
+            code = _SIGN_AFTER[after]  # 10¢
+            return _money(k.s, end + 1, value, code), None
+        if after in _CURRENCY and not t[end + 1 : end + 2].isalnum():
+            return _money(k.s, end + 1, value, _CURRENCY[after]), None  # 20€, 10$
+        cm = _CODE_AFTER_RE.match(t, end) if t[end + 1 : end + 2].isupper() else None
+        if cm is not None and glued == "":
+            code = _AFTER_AMOUNT.get(cm.group("code"), cm.group("code"))
+            return _money(k.s, cm.end(), value, code), _run(t, cm.end())  # 42 KWD
     if currency:
-        return _Cand(s, end, value, "money", unit, unit), None
-    if unit is None and (nxt == "%" or t.startswith(_PERCENT_STARTS, end)):
+        c = _Cand(k.s, end, value, "money", currency, currency)
+        sub_word = "+" + glued.lower() if sub else ""
+        if not sub and ws is not None and ws.low[0] in _SUBUNITS and num.isdigit():
+            sub, sub_word = True, ws.low[0]  # GBP 1 pence
+            end += 1 + len(ws.raw[0])
+        if sub:
+            c.value, c.sub_end = value / 100 if value % 100 else value // 100, end
+            if sub_word in _ANY_CURRENCY_SUBUNITS:
+                c.how = "any"  # 20 ringgit and 43c
+        return c, None
+    if unit is None and (k.nxt == "%" or t.startswith(_PERCENT_STARTS, end)):
         p = _PERCENT_RE.match(t, end)
         if p:
-            return _Cand(s, p.end(), value, "percent", "percent", "percent"), None
-    return _Cand(s, end, value, "cardinal", unit, unit), ws
+            return _Cand(k.s, p.end(), value, "percent", "percent", "percent"), None
+    return _Cand(k.s, end, value, "cardinal", unit, unit), ws
+
+
+def _money(s: int, e: int, value: int | float, code: str) -> _Cand:
+    """A money amount; a code ``XXX/100`` is a hundredth of the currency XXX (``10¢``)."""
+    if code.endswith("/100"):
+        code = code[:-4]
+        value = value / 100 if value % 100 else value // 100
+    return _Cand(s, e, value, "money", code, code)
 
 
 def _idiomatic_one(t: str, s: int, ws: _Words | None) -> bool:
-    """``one`` at ``s`` (``ws``: the words after it) as a pronoun or in a set phrase: ``no
-    one``, ``one of the best``, ``one by one``, ``one another``."""
+    """``one`` at ``s`` (``ws``: the words after it) as a pronoun, in a set phrase or in a
+    name: ``no one``, ``one of the best``, ``one by one``, ``one another``, ``a One Team
+    approach``."""
     before, k = _word_before(t, s)
     if before in _ONE_BEFORE:
         return True
@@ -589,6 +909,8 @@ def _idiomatic_one(t: str, s: int, ws: _Words | None) -> bool:
     first = ws.low[0]
     if first in _ONE_AFTER:
         return True
+    if ws.raw[0][:1].isupper() and any(w in _SLOGAN_HEADS for w in ws.low[1:3]):
+        return True  # one Area ethos, a One Team approach
     for rest in _ONE_PAIRS.get(first, ()):
         if ws.low[1 : 1 + len(rest)] == rest:
             return True
@@ -596,6 +918,18 @@ def _idiomatic_one(t: str, s: int, ws: _Words | None) -> bool:
         # "one of the 60 cases" counts; "one of the busiest", "one of their own" do not.
         return _of_target(t, ws, 0) != "next"
     return before in _ONE_BEFORE_UNLESS_NOUN and _phrase_at(t, ws, 0) is None
+
+
+def _word_start(t: str, s: int, e: int) -> tuple[int, list[str]] | None:
+    """Where a written-out number starting with ``t[s:e]`` begins, and its first words: a
+    scale word needs an article before it (``a hundred``, ``a dozen``)."""
+    w = t[s:e]
+    if w.lower() not in _SCALE_WORDS:
+        return s, [w]
+    before, b = _word_before(t, s)
+    if before not in _ARTICLES:
+        return None  # hundreds of, thousand-strong
+    return b, [before, w]
 
 
 def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | None:
@@ -606,30 +940,90 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
         return None  # year-one, follow-on
     if t[e : e + 2] == "'s":
         return None  # one's own
+    start = _word_start(t, s, e)
+    if start is None:
+        return None
     if s > 1 and t[s - 1] in " \n" and t[s - 2].isalpha() and _word_before(t, s)[0] in _WORD_LABELS:
         return None  # Phase two, Domain one, tranche three
-    read = _read_words(t, s, e)
+    read = _read_words(t, start[0], start[1], e)
     if read is None:
         return None
     value: int | float
     value, end = read
-    single_one = value == 1 and end == e
+    single_one = value == 1 and end == e and start[0] == s
+    p = _POINT_RE.match(t, end) if t[end + 1 : end + 2] in "pP" else None
+    if p is not None and not p.group("digits")[:1].isdigit():
+        digits = "".join(_DIGIT_WORDS[w] for w in p.group("digits").lower().split())
+        got = decimal_value(value, digits)
+        if got is not None:
+            value, end, single_one = got, p.end(), False  # two point two
+            end -= t[end - 1] == " "
     if t[end : end + 11].lower() == " and a half":
         value, end = value + 0.5, end + 11  # two and a half years
         single_one = False
     ws = _run(t, end)
-    if single_one and _idiomatic_one(t, s, ws):
+    after = t[end : end + 1]
+    if (after == "-" or (ws is not None and ws.low[0] in _FRACTION_WORDS)) and value == int(value):
+        frac = _word_fraction(t, end, int(value))
+        if frac is not None:
+            fvalue, fend = frac
+            c = _Cand(start[0], fend, fvalue, "fraction")
+            return _signed_word(t, c), _run(t, fend)
+    if value != int(value) and ws is not None and ws.low[0] in _SPACED_SCALES:
+        scale = ws.low[0]  # two and a half million, two point two million
+        value = number_value(str(value), scale) or value
+        end += 1 + len(ws.raw[0])
+        ws = _run(t, end)
+    if _time_of_day(t, end):
+        return None  # ten o'clock
+    if single_one:
+        nxt = _LIST_NEXT_RE.match(t, end)
+        if nxt is not None and nxt.group(1).lower() in _NUMBER_WORDS:
+            single_one = False  # one, two and three
+        elif _idiomatic_one(t, s, ws):
+            return None
+    if ws is not None and ws.low[0] in _PERCENT_WORDS:
+        pm = _PERCENT_RE.match(t, end)
+        if pm:
+            c = _Cand(start[0], pm.end(), value, "percent", "percent", "percent")
+            return _signed_word(t, c), None
+    c = _Cand(start[0], end, value, "cardinal", single_one=single_one)
+    return _signed_word(t, c), ws
+
+
+def _signed_word(t: str, c: _Cand) -> _Cand:
+    """``minus ten``, ``negative five hundred``: the sign word joins the number."""
+    if not t.endswith(_SIGN_ENDS, max(0, c.start - 10), c.start - 1):
+        return c
+    before, b = _word_before(t, c.start)
+    if before in _SIGNS:
+        c.start, c.value = b, -c.value
+    return c
+
+
+def _word_fraction(t: str, end: int, numerator: int) -> tuple[int | float, int] | None:
+    """A denominator word after a written-out number (``two thirds``, ``three-quarters``):
+    the fraction's value and end. ``two quarters`` is a fraction only before ``of``."""
+    if t[end : end + 1] not in (" ", "-"):
         return None
-    if ws is not None and ws.low[0] in ("per", "percent", "per-cent"):
-        p = _PERCENT_RE.match(t, end)
-        if p:
-            return _Cand(s, p.end(), value, "percent", "percent", "percent"), None
-    return _Cand(s, end, value, "cardinal", single_one=single_one), ws
+    w = _glued(t, end + 1)
+    den = _FRACTION_WORDS.get(w.lower())
+    if den is None:
+        return None
+    fend = end + 1 + len(w)
+    if w.lower() in _FRACTIONS_NEED_OF and t[end] == " " and t[fend : fend + 4].lower() != " of ":
+        return None  # two quarters: periods
+    if w.lower().endswith("s") == (numerator == 1) and w.lower() not in ("half", "halves"):
+        return None  # "one thirds", "two third"
+    value = fraction_value(numerator, den)
+    return None if value is None else (value, fend)
 
 
 def _next_is_number(t: str, ws: _Words, i: int) -> bool:
     """Whether word ``i`` of the run, or the text right after the run, is a number."""
     if i < len(ws.low):
+        if ws.low[i] == "-" and i == len(ws.low) - 1:
+            return t[ws.end : ws.end + 1].isdigit()  # from -18 to -34
         return ws.low[i] in _NUMBER_WORDS
     return t[ws.end : ws.end + 1] == " " and (
         t[ws.end + 1 : ws.end + 2].isdigit() or t[ws.end + 1 : ws.end + 2] in _CURRENCY
@@ -678,7 +1072,17 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
     first = ws.low[0]
     i = 0
     if first in _FRACTIONS:
-        return False  # two thirds of staff: a vague fraction
+        return False  # 2 thirds of staff: a vague fraction
+    spaced_duration = first in _MEASURE_UNITS and first[-1:] != "s" and len(ws.low) > 1
+    spaced_duration = spaced_duration and c.kind == "cardinal" and c.value != 1
+    if spaced_duration and _phrase_at(t, ws, 1) and _word_before(t, c.start)[0] in _ARTICLES:
+        c.unit = c.head = ws.raw[0]  # a four year term: years are counted
+        return True
+    if first in _RATING_WORDS:
+        np = _phrase_at(t, ws, 0)
+        if np is None or original[np[2] : np[3]].lower() in _RATING_WORDS:
+            c.how = "back"  # ..., 12 requires improvement and nine inadequate
+            return True
     if first in _COMPARATIVES and not c.single_one and len(ws.low) > 1 and _phrase_at(t, ws, 1):
         i, first = 1, ws.low[1]  # 250 more cases
     if (first in _PAIR_WORDS or (first == "in" and c.value <= 10)) and _next_is_number(t, ws, 1):
@@ -705,10 +1109,28 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
         c.unit = c.head  # one word (most units): no white space to tidy
     else:
         c.unit = " ".join(original[start:end].split())
-    currency = _CURRENCY_WORDS.get(c.head.lower())
-    if currency:
-        c.kind, c.unit, c.head = "money", currency, currency  # 2 million pounds
+    _currency_unit(c, t, head_end)
     return True
+
+
+def _currency_unit(c: _Cand, t: str, head_end: int) -> None:
+    """A count of a currency is money (``2 million pounds``, ``42 Lebanese pounds``, ``20
+    rupees``); of a hundredth of one, money in the currency (``43 cents``: 0.43 USD)."""
+    assert c.unit is not None and c.head is not None
+    low = c.unit.lower()
+    if low in _CURRENCY_WORDS or c.head.lower() in _CURRENCY_WORDS:
+        code = _CURRENCY_WORDS.get(low, _CURRENCY_WORDS.get(c.head.lower()))
+        c.kind = "money"
+        if code is not None:
+            c.unit = c.head = code
+        return
+    sub = _SUBUNITS.get(low)
+    if sub is not None and c.kind == "cardinal":
+        c.kind, c.unit, c.head = "money", sub, sub
+        c.value = c.value / 100 if c.value % 100 else c.value // 100
+        c.sub_end = head_end
+        if low in _ANY_CURRENCY_SUBUNITS:
+            c.how = "any"
 
 
 def _number_of_unit(t: str, original: str, s: int, found: list[tuple[int, int]]) -> str | None:
@@ -818,9 +1240,10 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
 
     Returns:
         ``NumberMention`` items sorted by ``start`` with ``text[start:end] == item.text``:
-        ``value`` (an int when integral), ``kind`` (``cardinal``, ``percent`` or ``money``)
-        and ``unit`` (``percent``, ``GBP``, or the counted noun phrase as written; None when
-        nothing says what is counted).
+        ``value`` (an int when integral; negative after ``-`` or ``minus``), ``kind``
+        (``cardinal``, ``fraction``, ``percent`` or ``money``) and ``unit`` (``percent``, the
+        ISO 4217 code of money such as ``GBP``, or the counted noun phrase as written; None
+        when nothing says what is counted).
     """
     t = fold(text)
     spans = sorted((d.start, d.end) for d in dates)
@@ -837,9 +1260,16 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
             continue
         if m is not None:
             got = _digits(sc, m)
+            if isinstance(got, _Skip):
+                sc.skip_until = max(sc.skip_until, got.skip_until)
+                if got.label_end >= 0:
+                    sc.label_end = got.label_end
+                continue
             if got is None:
                 continue
             c, ws = got
+            if c.start < last_end:  # "3 GBP 1 pence": the code belongs to the amount before
+                c.start = s
         else:
             got = _word_number(sc, s, e)
             if got is None:
@@ -847,7 +1277,9 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
             c, ws = got
         if spans and c.end != e and _in_date(sc, s, c.end):  # (s, e) was checked above
             continue
-        if c.kind == "cardinal" and c.unit is None and not _unit_of(c, t, text, ws):
+        if c.kind in ("cardinal", "fraction") and c.unit is None and not _unit_of(c, t, text, ws):
+            continue
+        if c.kind == "money" and cands and _joins_subunit(t, cands[-1], c):
             continue
         cands.append(c)
         last_end = c.end

@@ -263,7 +263,7 @@ NOT_NUMBERS = {
     "phone-numbers": "Call 0300 060 6060, (020) 7946 0321 or +44 20 7946 0999.",
     "emergency-numbers": "Dial 999; the 101 line and 999 calls; call 111 or 999 for help.",
     "identifiers": "The Covid-19 rules, COVID-19 cases, v4.1, version 2, the M25 and H1N1.",
-    "times-and-fractions": "At 10:30, by 9.30am, at 3pm, 24/7, two-thirds and three-quarters.",
+    "times-and-fractions": "At 10:30, by 9.30am, at 3pm, 24/7, at 2 pm and by 11 a.m.",
     "idiomatic-one": (
         "No one was hurt; it is one of the busiest units; staff support one another; "
         "every one of them; a one-off grant; they met one by one; on the one hand."
@@ -471,3 +471,430 @@ def test_every_label_form_is_a_label() -> None:
         for form in (w, w.upper(), w.capitalize(), w.rstrip(".") + "s", w.rstrip(".") + "es"):
             t = f"(see {form} 3"
             assert N._is_label(t, len(t) - 1) == _is_label_plain(t, len(t) - 1), form
+
+
+# --- issue 14: the forms of the peers' suites, in sentences of our own --------------------------
+# Each case: (sentence, the number's text, value, kind, unit); unit ... when any unit will do.
+
+_ANY = ...
+
+
+def _one(text: str, want: str) -> tuple[str, int | float | None, str, str | None]:
+    found = [n for n in numbers(text) if n[0] == want]
+    assert found, f"{want!r} not found in {numbers(text)}"
+    return found[0]
+
+
+FORMS = {
+    # negatives keep their sign
+    "neg-digits": ("The balance moved to -504 overnight.", "-504", -504, "cardinal", _ANY),
+    "neg-comma": ("A swing of -1,250 votes was recorded.", "-1,250", -1250, "cardinal", "votes"),
+    "neg-decimal": ("Growth was -2.5 points in Kelmsey.", "-2.5", -2.5, "cardinal", "points"),
+    "neg-minus-word": ("It fell to minus ten overnight.", "minus ten", -10, "cardinal", _ANY),
+    "neg-minus-digits": (
+        "The fund stood at minus 3,400 pounds.",
+        "minus 3,400",
+        -3400,
+        "money",
+        "GBP",
+    ),
+    "neg-negative-words": (
+        "The index read negative five hundred and four.",
+        "negative five hundred and four",
+        -504,
+        "cardinal",
+        _ANY,
+    ),
+    "neg-range-first": ("Readings ran from -18 to -34 degrees.", "-18", -18, "cardinal", "degrees"),
+    "neg-range-second": (
+        "Readings ran from -18 to -34 degrees.",
+        "-34",
+        -34,
+        "cardinal",
+        "degrees",
+    ),
+    "neg-bracket": ("The change (-7 cases) was small.", "-7", -7, "cardinal", "cases"),
+    "neg-percent": ("Output changed by -3% in Brindle.", "-3%", -3, "percent", "percent"),
+    "neg-money-sign": ("The account showed $-42.50 at close.", "$-42.50", -42.5, "money", "USD"),
+    # fractions keep their value
+    "frac-two-thirds": (
+        "About two thirds of the wards improved.",
+        "two thirds",
+        2 / 3,
+        "fraction",
+        "wards",
+    ),
+    "frac-hyphen": (
+        "Three-quarters of staff replied.",
+        "Three-quarters",
+        0.75,
+        "fraction",
+        "staff",
+    ),
+    "frac-one-fifth": ("One fifth of the homes were empty.", "One fifth", 0.2, "fraction", "homes"),
+    "frac-sixths": (
+        "Five sixths of the budget was spent.",
+        "Five sixths",
+        5 / 6,
+        "fraction",
+        "budget",
+    ),
+    "frac-halves": (
+        "It came to three halves of the target.",
+        "three halves",
+        1.5,
+        "fraction",
+        "target",
+    ),
+    "frac-slash": ("Only 1/4 of the schools replied.", "1/4", 0.25, "fraction", "schools"),
+    "frac-slash-tenths": ("Nearly 7/10 of the cases closed.", "7/10", 0.7, "fraction", "cases"),
+    "frac-slash-hundred": (
+        "About 20/100 of the wards were full.",
+        "20/100",
+        0.2,
+        "fraction",
+        "wards",
+    ),
+    "frac-mixed": ("Each shift lasted 2 1/2 hours.", "2 1/2", 2.5, "fraction", "hours"),
+    "frac-mixed-quarter": ("The walk is 3 1/4 miles long.", "3 1/4", 3.25, "fraction", "miles"),
+    "frac-quarters-of": (
+        "Two quarters of the sample were late.",
+        "Two quarters",
+        0.5,
+        "fraction",
+        "sample",
+    ),
+    # articles and quantifier words
+    "art-hundred-and": (
+        "It logged a hundred and two calls.",
+        "a hundred and two",
+        102,
+        "cardinal",
+        "calls",
+    ),
+    "art-dozen": ("A dozen volunteers came.", "A dozen", 12, "cardinal", "volunteers"),
+    "art-two-dozen": ("We ordered two dozen chairs.", "two dozen", 24, "cardinal", "chairs"),
+    "art-dozens-digits": ("They packed 30 dozen eggs.", "30 dozen", 360, "cardinal", "eggs"),
+    "art-million": ("The site had a million visits.", "a million", 1_000_000, "cardinal", "visits"),
+    "art-thousand": (
+        "An estimated a thousand people attended.",
+        "a thousand",
+        1000,
+        "cardinal",
+        "people",
+    ),
+    "art-an-hundred": ("There were a hundred beds.", "a hundred", 100, "cardinal", "beds"),
+    "zero-nought": ("The score was nought in Ashby.", "nought", 0, "cardinal", _ANY),
+    "zero-nil": ("Complaints fell to nil this year.", "nil", 0, "cardinal", _ANY),
+    "zero-naught": ("Delays dropped to naught by spring.", "naught", 0, "cardinal", _ANY),
+    "art-million-and-one": (
+        "It had a million and one uses.",
+        "a million and one",
+        1_000_001,
+        "cardinal",
+        "uses",
+    ),
+    # decimals in words and leading points
+    "dec-two-point-two-million": (
+        "It reached two point two million users.",
+        "two point two million",
+        2_200_000,
+        "cardinal",
+        "users",
+    ),
+    "dec-one-point-five": (
+        "Rates rose by one point five points.",
+        "one point five",
+        1.5,
+        "cardinal",
+        "points",
+    ),
+    "dec-three-point-two-five": (
+        "A mean of three point two five visits.",
+        "three point two five",
+        3.25,
+        "cardinal",
+        "visits",
+    ),
+    "dec-digits-point": ("The ratio was 1 point 4 overall.", "1 point 4", 1.4, "cardinal", _ANY),
+    "dec-leading-point": ("The index rose by .77 overall.", ".77", 0.77, "cardinal", _ANY),
+    "dec-leading-point-bracket": ("The rate (.5 points) held.", ".5", 0.5, "cardinal", "points"),
+    "dec-leading-point-unit": ("Each cell held .25 litres.", ".25", 0.25, "cardinal", "litres"),
+    "dec-nine-point-nine": (
+        "A score of nine point nine was given.",
+        "nine point nine",
+        9.9,
+        "cardinal",
+        _ANY,
+    ),
+    "dec-zero-point": (
+        "The gap was zero point three seconds.",
+        "zero point three",
+        0.3,
+        "cardinal",
+        "seconds",
+    ),
+    "dec-four-point-oh": (
+        "Version scores of four point oh five were seen.",
+        "four point oh five",
+        4.05,
+        "cardinal",
+        _ANY,
+    ),
+    # scales above a million in words, and mixed
+    "scale-three-billion": (
+        "It moved three billion items.",
+        "three billion",
+        3_000_000_000,
+        "cardinal",
+        "items",
+    ),
+    "scale-two-trillion": (
+        "Some two trillion records were read.",
+        "two trillion",
+        2 * 10**12,
+        "cardinal",
+        "records",
+    ),
+    "scale-half-million": (
+        "About two and a half million people live there.",
+        "two and a half million",
+        2_500_000,
+        "cardinal",
+        "people",
+    ),
+    "scale-one-half-billion": (
+        "It cost one and a half billion pounds.",
+        "one and a half billion",
+        1_500_000_000,
+        "money",
+        "GBP",
+    ),
+    "scale-billion-words": (
+        "Four billion, two hundred million calls were made.",
+        "Four billion",
+        4_000_000_000,
+        "cardinal",
+        _ANY,
+    ),
+    "scale-hundred-million": (
+        "Nine hundred million letters were sent.",
+        "Nine hundred million",
+        900_000_000,
+        "cardinal",
+        "letters",
+    ),
+    "scale-million-and": (
+        "It has one million and six hundred members.",
+        "one million and six hundred",
+        1_000_600,
+        "cardinal",
+        "members",
+    ),
+    "scale-point-billion": (
+        "It holds one point two billion rows.",
+        "one point two billion",
+        1_200_000_000,
+        "cardinal",
+        "rows",
+    ),
+    "scale-digits-billion": (
+        "Around 3 billion checks ran.",
+        "3 billion",
+        3_000_000_000,
+        "cardinal",
+        "checks",
+    ),
+    "scale-twelve-billion": (
+        "Twelve billion pages were printed.",
+        "Twelve billion",
+        12_000_000_000,
+        "cardinal",
+        "pages",
+    ),
+    # scale suffixes on money
+    "msuf-eur-b": ("The deal was worth €10B in total.", "€10B", 10_000_000_000, "money", "EUR"),
+    "msuf-usd-bn": ("Investors put in $3.5bn last year.", "$3.5bn", 3_500_000_000, "money", "USD"),
+    "msuf-gbp-k": ("The grant was £40k for the hall.", "£40k", 40_000, "money", "GBP"),
+    "msuf-gbp-k-upper": ("A fine of £15K was paid.", "£15K", 15_000, "money", "GBP"),
+    "msuf-usd-t": ("Debt reached $2.1T nationally.", "$2.1T", 2_100_000_000_000, "money", "USD"),
+    "msuf-gbp-m": ("A budget of £6.4m was set.", "£6.4m", 6_400_000, "money", "GBP"),
+    "msuf-gbp-mn": ("A budget of £7mn was agreed.", "£7mn", 7_000_000, "money", "GBP"),
+    "msuf-eur-m-space": ("A bid of €2 m was made.", "€2 m", 2_000_000, "money", "EUR"),
+    "msuf-fused-million": (
+        "A cut of £4.8million was planned.",
+        "£4.8million",
+        4_800_000,
+        "money",
+        "GBP",
+    ),
+    "msuf-fused-billion": (
+        "It owes £1.2billion in total.",
+        "£1.2billion",
+        1_200_000_000,
+        "money",
+        "GBP",
+    ),
+    # pounds and pence together
+    "pence-pounds-words": (
+        "A ticket cost 3 pounds 1 pence then.",
+        "3 pounds 1 pence",
+        3.01,
+        "money",
+        "GBP",
+    ),
+    "pence-sign-and-p": ("The fee is £3 and 50p per visit.", "£3 and 50p", 3.5, "money", "GBP"),
+    "pence-decimal": ("It rose to £3.01 per item.", "£3.01", 3.01, "money", "GBP"),
+    "pence-alone-p": ("Each stamp costs 85p now.", "85p", 0.85, "money", "GBP"),
+    "pence-alone-words": ("A charge of 40 pence applies.", "40", 0.4, "money", "GBP"),
+    "pence-pounds-and-pence": (
+        "It was 12 pounds and 30 pence each.",
+        "12 pounds and 30 pence",
+        12.3,
+        "money",
+        "GBP",
+    ),
+    "pence-dollars-cents": (
+        "It came to 20 dollars 43 cents.",
+        "20 dollars 43 cents",
+        20.43,
+        "money",
+        "USD",
+    ),
+    "pence-sign-and-c": ("Fares were $2 and 15c per trip.", "$2 and 15c", 2.15, "money", "USD"),
+    "pence-code-pence": ("Set at 4 GBP 5 pence a unit.", "4 GBP 5 pence", 4.05, "money", "GBP"),
+    "pence-cents-alone": ("A tip of 25 cents was left.", "25", 0.25, "money", "USD"),
+    # currency codes, glued or after the amount; other currencies
+    "code-glued-before": ("The fee was GBP3.01 in March.", "GBP3.01", 3.01, "money", "GBP"),
+    "code-spaced-before": ("The fee was EUR 20 at the door.", "EUR 20", 20, "money", "EUR"),
+    "code-after": ("A fine of 42 KWD was set.", "42 KWD", 42, "money", "KWD"),
+    "code-glued-after": ("It cost 42MYR at the market.", "42MYR", 42, "money", "MYR"),
+    "code-words-rupees": ("Stalls charged 20 rupees a day.", "20", 20, "money", "INR"),
+    "code-words-euros": ("Parking is 8 euros an hour.", "8", 8, "money", "EUR"),
+    "code-words-yen": ("A ticket costs 900 yen.", "900", 900, "money", "JPY"),
+    "code-words-phrase": ("It sold for 42 Lebanese pounds.", "42", 42, "money", "LBP"),
+    "code-sign-after": ("Entry is 20€ for adults.", "20€", 20, "money", "EUR"),
+    "code-us-dollar": (
+        "The bid was US$4.7 billion.",
+        "US$4.7 billion",
+        4_700_000_000,
+        "money",
+        "USD",
+    ),
+    "code-cny": ("The price was CNY 300 at launch.", "CNY 300", 300, "money", "CNY"),
+    "code-rs-prefix": ("The fare was Rs 20 one way.", "Rs 20", 20, "money", "INR"),
+    # issue 11: a scale word fused to the number
+    "fused-million-count": (
+        "It served 4.8million meals.",
+        "4.8million",
+        4_800_000,
+        "cardinal",
+        "meals",
+    ),
+    "fused-bn-money": ("The trust owes £2bn overall.", "£2bn", 2_000_000_000, "money", "GBP"),
+    "fused-thousand": ("Some 3thousand letters arrived.", "3thousand", 3000, "cardinal", "letters"),
+    # issue 11: durations used as adjectives
+    "dur-hyphen-year": ("Over a two-year period the ward improved.", "two", 2, "cardinal", "year"),
+    "dur-spaced-year": ("She began a four year term in May 2021.", "four", 4, "cardinal", "year"),
+    "dur-spaced-month": ("It ran a six month pilot in Dunmere.", "six", 6, "cardinal", "month"),
+    "dur-hyphen-digits": ("A 12-week course followed.", "12", 12, "cardinal", "week"),
+    # issue 11: the noun phrase of a count
+    "np-verb-after": (
+        "This group of 14 reports completes the series.",
+        "14",
+        14,
+        "cardinal",
+        "reports",
+    ),
+    "np-ing-modifier": (
+        "The region has 26 youth offending teams.",
+        "26",
+        26,
+        "cardinal",
+        "youth offending teams",
+    ),
+    "np-ing-modifier-2": (
+        "It funds 8 community nursing teams.",
+        "8",
+        8,
+        "cardinal",
+        "community nursing teams",
+    ),
+    "np-participle-after": (
+        "There were 12 officers attending the scene.",
+        "12",
+        12,
+        "cardinal",
+        "officers",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", FORMS.values(), ids=FORMS.keys())
+def test_issue14_forms(case: tuple[str, str, float, str, object]) -> None:
+    text, want, value, kind, unit = case
+    got = _one(text, want)
+    assert got[1] == pytest.approx(value)
+    assert got[2] == kind
+    if unit is not _ANY:
+        assert got[3] == unit
+
+
+COORDINATED = {
+    "ratings": (
+        "Of 32 homes, 20 of the homes were rated good, 12 requires improvement"
+        " and nine inadequate.",
+        {"20": "homes", "12": "homes", "nine": "homes"},
+    ),
+    "ratings-digits": (
+        "Of the 40 schools, 25 were rated good, 10 outstanding and 5 inadequate.",
+        {"25": "schools", "10": "schools", "5": "schools"},
+    ),
+    "ratings-words": (
+        "Inspectors visited 11 practices: six were good, four requires improvement"
+        " and one inadequate.",
+        {"six": "practices", "four": "practices", "one": "practices"},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", COORDINATED.values(), ids=COORDINATED.keys())
+def test_later_counts_take_the_first_count_noun(case: tuple[str, dict[str, str]]) -> None:
+    text, want = case
+    got = {n[0]: n[3] for n in numbers(text)}
+    for number, unit in want.items():
+        assert got[number] == unit
+
+
+TIMES_AND_NAMES = {
+    "time-pm": "The meeting opens at 2 pm in Harbury.",
+    "time-am-dots": "Doors open at 10 a.m. on the day.",
+    "time-pm-dots": "The office shuts at 5 p.m. daily.",
+    "time-oclock": "The bells rang at ten o'clock.",
+    "time-am-upper": "Visiting ends at 8 AM sharp.",
+    "time-decimal-pm": "It starts at 7.30 pm in the hall.",
+    "time-words-pm": "They met at three pm that day.",
+    "time-glued-pm": "The call came at 11pm.",
+    "time-oclock-digits": "The bus left at 6 o'clock.",
+    "time-am-space-dots": "The shift began at 6 a.m. sharp.",
+    "month-two-digit-year": "The plan (May 19) was agreed.",
+    "month-abbr-two-digit-year": "The review (Sept 21) was agreed.",
+    "one-slogan": "The council adopted a 'One Team' approach.",
+    "one-ethos": "Staff spoke of a one Area ethos.",
+    "one-pronoun": "Of all the wards, this one stands out.",
+    "label-group": "Pupils in group 3 did well.",
+    "temperature-glued-c": "Crews worked in heat of 30C all day.",
+    "temperature-glued-p": "The engine code 12P was logged.",
+    "label-groups": "Results for groups 4 and 5 were mixed.",
+}
+
+
+@pytest.mark.parametrize("text", TIMES_AND_NAMES.values(), ids=TIMES_AND_NAMES.keys())
+def test_times_of_day_names_and_labels_are_not_numbers(text: str) -> None:
+    assert numbers(text) == []
+
+
+@pytest.mark.parametrize("rule", N.DIGIT_RULES, ids=[r[0] for r in N.DIGIT_RULES])
+def test_each_digit_rule_drops_its_example(rule: tuple[str, str, object, str, str]) -> None:
+    name, example, *_ = rule
+    assert numbers(example) == [], name
