@@ -89,6 +89,11 @@ class DateMention:
     # Added field: the expression gives no year ("5 April"), so the release's own year was
     # used (or, when the release states none, the dates are null). The caller warns.
     year_inferred: bool = False
+    # Added fields: for a part of a year (``the end of 2019``, ``early 2019``, ``mid-2020``),
+    # the months it points at; start_date/end_date keep the whole year, as the gold
+    # annotations read it. Null for every other date.
+    part_start_date: str | None = None
+    part_end_date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,13 +20,6 @@ PACKAGE = Path(__file__).parents[1] / "pipeline"
 DATA_FILES = sorted((PACKAGE / "data").glob("*.json"))
 # Documentation for people: "_doc"/"_comment" keys, and a scale's "description".
 DOC_KEYS = frozenset({"description"})
-# Unused keys in files owned by other work, reported to their owners; remove an entry once the
-# key is deleted or read (the last test fails while an entry here is read or gone).
-KNOWN_UNUSED = frozenset(
-    {
-        ("numbers_vocab.json", "percent_words"),
-    }
-)
 
 
 def _names(data: Any) -> Iterator[str]:
@@ -56,14 +49,8 @@ def _unused(path: Path, source: str) -> set[str]:
 
 @pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: p.name)
 def test_every_data_key_is_read(path: Path) -> None:
-    unused = {name for name in _unused(path, _source()) if (path.name, name) not in KNOWN_UNUSED}
+    unused = _unused(path, _source())
     assert not unused, f"{path.name}: keys nothing reads: {sorted(unused)}"
-
-
-def test_known_unused_keys_are_still_there_and_unused() -> None:
-    source = _source()
-    by_file = {p.name: _unused(p, source) for p in DATA_FILES}
-    assert {(f, k) for f, k in KNOWN_UNUSED if k not in by_file.get(f, set())} == set()
 
 
 def test_the_check_sees_an_unused_key(tmp_path: Path) -> None:

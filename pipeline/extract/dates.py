@@ -345,6 +345,7 @@ class _Found:
     full: bool = False  # a day, month and year all written out
     month_year: bool = False  # a month and year written out
     no_year: tuple[int, int, int, int] | None = None  # (month1, day1, month2, day2) to fill in
+    part: tuple[str, str] | None = None  # the months a part of a year points at
 
 
 def _ok_year(y: int) -> bool:
@@ -464,9 +465,15 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         if not _ok_year(y):
             return []
         part = _part_before(text, start)
-        if part is not None:  # the fourth quarter of 2018, the end of 2012, mid-2020
-            return [_months(part[0], e, y, part[1], part[2])]
-        return [_Found(start, e, iso_year_start(y), iso_year_end(y), "year")]
+        if part is None:
+            return [_Found(start, e, iso_year_start(y), iso_year_end(y), "year")]
+        at, first, last, quarter = part
+        if quarter:  # the fourth quarter of 2018: a period of its own
+            return [_months(at, e, y, first, last)]
+        # The end of 2012, mid-2020: the gold annotations read a part of a year as its year;
+        # the months it points at go in the added part_* fields.
+        months = (iso_month_start(y, first), iso_month_end(y, last))
+        return [_Found(at, e, iso_year_start(y), iso_year_end(y), "year", part=months)]
     if kind == "fy":
         return _financial(start, e, int(m.group("fy_y1")), m.group("fy_y2"))
     if kind == "fyr":
@@ -532,14 +539,14 @@ def _months(s: int, e: int, y: int, m1: int, m2: int) -> _Found:
     return _Found(s, e, iso_month_start(y, m1), iso_month_end(y, m2), "month")
 
 
-def _part_before(text: str, start: int) -> tuple[int, int, int] | None:
+def _part_before(text: str, start: int) -> tuple[int, int, int, bool] | None:
     """A quarter or part of a year written right before the year at ``start``: where it
-    starts and its first and last months."""
+    starts, its first and last months, and whether it is a quarter."""
     lo = max(0, start - 40)
     q = _QUARTER_BEFORE.search(text, lo, start)
     if q is not None:
         n = _Q_ORDINALS[q.group("ord").lower()]
-        return q.start(), 3 * n - 2, 3 * n
+        return q.start(), 3 * n - 2, 3 * n, True
     p = _PART_BEFORE.search(text, lo, start)
     if p is None:
         return None
@@ -547,7 +554,7 @@ def _part_before(text: str, start: int) -> tuple[int, int, int] | None:
         first, last = _PARTS_OF[p.group("of").lower()]
     else:
         first, last = _PARTS_BEFORE[p.group("before").lower()]
-    return p.start(), first, last
+    return p.start(), first, last, False
 
 
 def _nth_day_before(text: str, start: int, y: int, mo: int) -> tuple[int, str] | None:
@@ -800,6 +807,8 @@ def find_dates(text: str) -> list[DateMention]:
                 start=f.start,
                 end=f.end,
                 year_inferred=f.no_year is not None,
+                part_start_date=f.part[0] if f.part else None,
+                part_end_date=f.part[1] if f.part else None,
             )
         )
     return out
