@@ -18,17 +18,22 @@ import shutil
 import signal
 import tempfile
 import threading
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from pipeline.datapackage import data_package
 from pipeline.errors import PipelineError
+from pipeline.grids import GRID_KEYS, build_grids
 from pipeline.model import DateMention, NumberMention, Quote, Release, Score, Section, Source
+from pipeline.schema import table_columns
+
+if TYPE_CHECKING:
+    from pipeline.workbook import Sheet
 
 TABLES: dict[str, type] = {
     "sections": Section,
@@ -236,6 +241,9 @@ class OutputWriter:
         self._tables = {"releases": self._open_csv("releases", RELEASE_COLUMNS)}
         for name in TABLES:
             self._tables[name] = self._open_csv(name, ("release_id", *_ITEM_FIELDS[name]))
+        # The ratings grids are pivoted at the end from a few values per release and score.
+        self._grid_heads: list[list[Any]] = []
+        self._grid_scores: list[tuple[str, str, str, int | None, int]] = []
         # The workbook needs every row at the end: kept only when it is asked for.
         self._book: dict[str, list[list[Any]]] | None = (
             {"releases": [], **{name: [] for name in TABLES}} if xlsx else None
@@ -274,6 +282,10 @@ class OutputWriter:
         )
         head = headline(release)
         self._rows("releases", [[head[c] for c in RELEASE_COLUMNS]])
+        self._grid_heads.append([head[c] for c in GRID_KEYS])
+        self._grid_scores.extend(
+            (rid, s.criterion, s.score, s.score_value, s.table) for s in release.scores
+        )
         self.counts["releases"] += 1
         for name in TABLES:
             items = d[name]
@@ -287,18 +299,31 @@ class OutputWriter:
             self._book[name].extend(rows)
 
     def finish(self, errors: Sequence[dict[str, str]], manifest: dict[str, Any]) -> None:
-        """Write ``errors.csv``, the workbook and ``manifest.json``, then swap the folder in."""
+        """Write ``errors.csv``, the ratings grids, ``datapackage.json``, the workbook and
+        ``manifest.json``, then swap the folder in."""
         self.counts["errors"] = len(errors)
         error_rows = [[e[c] for c in ERROR_COLUMNS] for e in errors]
         _write(self.tmp / "errors.csv", _csv(ERROR_COLUMNS, error_rows))
         self._close_files()
+        grids = build_grids(self._grid_heads, self._grid_scores)
+        grid_rows = {"scores_wide": grids.grades, "scores_wide_value": grids.values}
+        for name, rows in grid_rows.items():
+            _write(self.tmp / f"{name}.csv", _csv(grids.header, rows))
+        headers: dict[str, Sequence[str]] = {"releases": RELEASE_COLUMNS}
+        for name in TABLES:
+            headers[name] = ("release_id", *_ITEM_FIELDS[name])
+        headers["errors"] = ERROR_COLUMNS
+        headers.update(dict.fromkeys(grid_rows, grids.header))
+        package = data_package({name: [guard(c) for c in h] for name, h in headers.items()})
+        _write(
+            self.tmp / "datapackage.json", json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+        )
         if self._book is not None:
-            headers: dict[str, Sequence[str]] = {"releases": RELEASE_COLUMNS}
-            for name in TABLES:
-                headers[name] = ("release_id", *_ITEM_FIELDS[name])
-            headers["errors"] = ERROR_COLUMNS
-            sheets = {**self._book, "errors": error_rows}
-            _workbook(self.tmp / "releases.xlsx", {n: (headers[n], sheets[n]) for n in headers})
+            from pipeline.workbook import Sheet
+
+            tables = {**self._book, "errors": error_rows, **grid_rows}
+            sheets = [Sheet(n, table_columns(n, h), tables[n]) for n, h in headers.items()]
+            _workbook(self.tmp / "releases.xlsx", sheets)
         manifest = {**manifest, "row_counts": dict(self.counts)}
         _write(
             self.tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
@@ -341,55 +366,10 @@ def check_out(out_dir: Path) -> Path:
     return out_dir
 
 
-def _workbook(path: Path, sheets: dict[str, tuple[Sequence[str], list[list[Any]]]]) -> None:
-    """One sheet per table, cells guarded like the CSV files (see :func:`_xl`)."""
-    import pandas as pd
+def _workbook(path: Path, sheets: Sequence[Sheet]) -> None:
+    from pipeline.workbook import write_workbook
 
-    with pd.ExcelWriter(path, engine="openpyxl") as xl:
-        for name, (header, rows) in sheets.items():
-            frame = pd.DataFrame([[_xl(v) for v in row] for row in rows], columns=list(header))
-            frame.to_excel(xl, sheet_name=name, index=False)
-    _pin_dates(path)
-
-
-# openpyxl stamps the workbook's created/modified properties and every zip entry with the
-# time of writing; the run's own time is in manifest.json.
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
-
-
-def _pin_dates(path: Path) -> None:
-    """Give the workbook fixed dates (1980-01-01), so that the same inputs give the same
-    bytes on every run, like the other files."""
-    with zipfile.ZipFile(path) as src:
-        entries = [(info, src.read(info)) for info in src.infolist()]
-    pinned = path.with_name(path.name + ".pinned")
-    with zipfile.ZipFile(pinned, "w") as dst:
-        for info, data in entries:
-            if info.filename == "docProps/core.xml":
-                data = _CORE_DATES.sub(rb"\g<1>1980-01-01T00:00:00Z\g<3>", data)
-            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_EPOCH)
-            entry.compress_type = info.compress_type
-            entry.external_attr = info.external_attr
-            dst.writestr(entry, data)
-    pinned.replace(path)
-
-
-_XL_MAX = 32767  # Excel's limit on the characters in one cell
-_ILLEGAL_XL = {c: None for c in range(32) if chr(c) not in "\t\n\r"}
-
-
-def _xl(value: Any) -> Any:
-    """A workbook cell: formula-guarded, without control characters Excel rejects."""
-    if value is None:
-        return None
-    kind = type(value)
-    if kind is int or kind is float:
-        return value
-    if kind is bool:
-        return "true" if value else "false"
-    # Control characters go first: "\x01=cmd" must not become an unguarded "=cmd".
-    return guard(str(value).translate(_ILLEGAL_XL))[:_XL_MAX] or None
+    write_workbook(path, sheets)
 
 
 def _tmp_prefix(out_dir: Path) -> str:
