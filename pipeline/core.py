@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.errors import InputError
 from pipeline.extract import extract_all
-from pipeline.inputs import find_inputs, release_ids
+from pipeline.inputs import Input, find_inputs, release_ids
 from pipeline.model import Release
 from pipeline.read import DEFAULT_MAX_BYTES, Document, read_file
 from pipeline.record import to_release
@@ -29,6 +29,8 @@ class RunReport:
     manifest: dict[str, Any] = field(default_factory=dict)
     extracted: int = 0
     with_warnings: int = 0
+    reused: int = 0  # with --incremental: releases taken from the previous output
+    reuse_note: str = ""  # with --incremental: why nothing could be reused, if so
 
 
 def extract_document(document: Document, release_id: str) -> Release:
@@ -60,11 +62,12 @@ def refused_entry(err: InputError, document: Document | None = None) -> dict[str
     return {"path": err.path, **src, "status": "error", "code": err.code, "message": err.detail}
 
 
-def extracted_entry(shown: str, document: Document, release: Release) -> dict[str, Any]:
-    """The manifest entry of an extracted input."""
+def extracted_entry(shown: str, release: Release) -> dict[str, Any]:
+    """The manifest entry of an extracted (or, with ``--incremental``, reused) input."""
     return {
         "path": shown,
-        **_source_fields(document),
+        "sha256": release.source.sha256,
+        "bytes": release.source.bytes,
         "status": "ok",
         "message": "",
         "release_id": release.release_id,
@@ -80,6 +83,28 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def record_options(max_bytes: int) -> dict[str, Any]:
+    """What, besides an input's bytes, its record depends on (kept in the manifest, and
+    compared by ``--incremental``): tool and contract version, a fingerprint of the package's
+    code and data, and the options that change records."""
+    from pipeline import __version__
+    from pipeline.incremental import code_fingerprint
+    from pipeline.model import CONTRACT_VERSION
+
+    return {
+        "version": __version__,
+        "contract": CONTRACT_VERSION,
+        "code_fingerprint": code_fingerprint(),
+        "max_bytes": max_bytes,
+    }
+
+
+# Progress: called with (inputs done, inputs in all) after each input.
+OnProgress = Callable[[int, int], None]
+# Incremental runs: the previous record of an input (and its id) when it can be reused.
+Reuse = Callable[[Input, str], "Release | None"]
+
+
 def run(
     paths: Sequence[Path],
     *,
@@ -87,6 +112,8 @@ def run(
     on_error: Callable[[InputError], None] | None = None,
     sink: Callable[[Release], None] | None = None,
     debug: bool = False,
+    on_progress: OnProgress | None = None,
+    reuse: Reuse | None = None,
 ) -> RunReport:
     """Read and extract every input; refused inputs are reported, never raised.
 
@@ -97,10 +124,9 @@ def run(
         sink: called with each release as soon as it is extracted (the CLI writes it, see
             :class:`pipeline.export.OutputWriter`); the report then keeps counts, not records.
         debug: let unexpected exceptions propagate (with their traceback).
+        on_progress: called after each input with the number done and the total.
+        reuse: gives an input's earlier record when it need not be extracted again.
     """
-    from pipeline import __version__
-    from pipeline.model import CONTRACT_VERSION
-
     started = now()
     report = RunReport()
     entries: list[dict[str, Any]] = []
@@ -115,31 +141,41 @@ def run(
     ids = release_ids(inputs)
     for err in errors:
         refuse(err)
-    for item in inputs:
-        try:
-            document = read_file(item.path, max_bytes=max_bytes, shown=item.shown)
-        except InputError as err:
-            refuse(err)
-            continue
-        try:
-            release = extract_document(document, ids[item.shown])
-        except Exception as exc:
-            if debug:
-                raise
-            refuse(_internal(item.shown, exc), document)
-            continue
+
+    def process(item: Input) -> None:
+        release = reuse(item, ids[item.shown]) if reuse else None
+        if release is not None:
+            report.reused += 1
+        else:
+            try:
+                document = read_file(item.path, max_bytes=max_bytes, shown=item.shown)
+            except InputError as err:
+                refuse(err)
+                return
+            try:
+                release = extract_document(document, ids[item.shown])
+            except Exception as exc:
+                if debug:
+                    raise
+                refuse(_internal(item.shown, exc), document)
+                return
         if sink is None:
             report.releases.append(release)
         else:
             sink(release)
         report.extracted += 1
         report.with_warnings += bool(release.warnings)
-        entries.append(extracted_entry(item.shown, document, release))
+        entries.append(extracted_entry(item.shown, release))
+
+    for done, item in enumerate(inputs, 1):
+        process(item)
+        if on_progress:
+            on_progress(done, len(inputs))
     entries.sort(key=lambda e: str(e["path"]))
+    options = record_options(max_bytes)
     report.manifest = {
         "tool": "pipeline",
-        "version": __version__,
-        "contract": CONTRACT_VERSION,
+        **{k: options[k] for k in ("version", "contract", "code_fingerprint")},
         "started_at": started,
         "finished_at": now(),
         "max_bytes": max_bytes,
@@ -156,11 +192,15 @@ def extract_to(
     xlsx: bool = False,
     on_error: Callable[[InputError], None] | None = None,
     debug: bool = False,
+    on_progress: OnProgress | None = None,
+    incremental: bool = False,
 ) -> RunReport:
     """The main job (``pipeline extract``): extract every input and write the contract files.
 
     Each release is written as soon as it is extracted, into a temporary folder that replaces
     ``out`` only once everything is written (see :class:`pipeline.export.OutputWriter`).
+    With ``incremental``, the releases of unchanged inputs are taken from the output already
+    in ``out`` (see :mod:`pipeline.incremental`); ``report.reused`` counts them.
 
     Raises:
         PipelineError: ``out`` cannot be replaced (see :func:`pipeline.export.check_out`).
@@ -168,8 +208,25 @@ def extract_to(
     """
     from pipeline import export
 
+    reuse, reuse_note = _previous_output(out, max_bytes) if incremental else (None, "")
     with export.OutputWriter(out, xlsx=xlsx) as writer:
-        report = run(paths, max_bytes=max_bytes, on_error=on_error, sink=writer.add, debug=debug)
+        report = run(
+            paths,
+            max_bytes=max_bytes,
+            on_error=on_error,
+            sink=writer.add,
+            debug=debug,
+            on_progress=on_progress,
+            reuse=reuse,
+        )
+        report.reuse_note = reuse_note
         errors = [{"path": e.path, "code": e.code, "message": e.detail} for e in report.errors]
         writer.finish(errors, report.manifest)
     return report
+
+
+def _previous_output(out: Path, max_bytes: int) -> tuple[Reuse | None, str]:
+    from pipeline.incremental import load_previous
+
+    previous, note = load_previous(out, record_options(max_bytes))
+    return (previous.release if previous else None), note
