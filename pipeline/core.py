@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import InputError
 from pipeline.extract import extract_all
@@ -18,6 +19,9 @@ from pipeline.inputs import Input, find_inputs, release_ids
 from pipeline.model import Release
 from pipeline.read import DEFAULT_MAX_BYTES, Document, read_file
 from pipeline.record import to_release
+
+if TYPE_CHECKING:
+    from pipeline.incremental import Previous, Reused
 
 
 @dataclass(slots=True)
@@ -62,16 +66,29 @@ def refused_entry(err: InputError, document: Document | None = None) -> dict[str
     return {"path": err.path, **src, "status": "error", "code": err.code, "message": err.detail}
 
 
-def extracted_entry(shown: str, release: Release) -> dict[str, Any]:
-    """The manifest entry of an extracted (or, with ``--incremental``, reused) input."""
+def extracted_entry(shown: str, document: Document, release: Release) -> dict[str, Any]:
+    """The manifest entry of an extracted input."""
     return {
         "path": shown,
-        "sha256": release.source.sha256,
-        "bytes": release.source.bytes,
+        **_source_fields(document),
         "status": "ok",
         "message": "",
         "release_id": release.release_id,
         "warnings": len(release.warnings),
+    }
+
+
+def reused_entry(shown: str, reused: Reused) -> dict[str, Any]:
+    """The manifest entry of an input whose earlier release was reused (the same as when it
+    was extracted)."""
+    return {
+        "path": shown,
+        "sha256": reused.sha256,
+        "bytes": reused.bytes,
+        "status": "ok",
+        "message": "",
+        "release_id": reused.release_id,
+        "warnings": reused.warnings,
     }
 
 
@@ -101,8 +118,9 @@ def record_options(max_bytes: int) -> dict[str, Any]:
 
 # Progress: called with (inputs done, inputs in all) after each input.
 OnProgress = Callable[[int, int], None]
-# Incremental runs: the previous record of an input (and its id) when it can be reused.
-Reuse = Callable[[Input, str], "Release | None"]
+# Incremental runs: writes an input's earlier release (given the input and its id) and says
+# what the manifest needs of it, or returns None when the input must be extracted again.
+Reuse = Callable[[Input, str], "Reused | None"]
 
 
 def run(
@@ -143,29 +161,32 @@ def run(
         refuse(err)
 
     def process(item: Input) -> None:
-        release = reuse(item, ids[item.shown]) if reuse else None
-        if release is not None:
+        reused = reuse(item, ids[item.shown]) if reuse else None
+        if reused is not None:
             report.reused += 1
-        else:
-            try:
-                document = read_file(item.path, max_bytes=max_bytes, shown=item.shown)
-            except InputError as err:
-                refuse(err)
-                return
-            try:
-                release = extract_document(document, ids[item.shown])
-            except Exception as exc:
-                if debug:
-                    raise
-                refuse(_internal(item.shown, exc), document)
-                return
+            report.extracted += 1
+            report.with_warnings += bool(reused.warnings)
+            entries.append(reused_entry(item.shown, reused))
+            return
+        try:
+            document = read_file(item.path, max_bytes=max_bytes, shown=item.shown)
+        except InputError as err:
+            refuse(err)
+            return
+        try:
+            release = extract_document(document, ids[item.shown])
+        except Exception as exc:
+            if debug:
+                raise
+            refuse(_internal(item.shown, exc), document)
+            return
         if sink is None:
             report.releases.append(release)
         else:
             sink(release)
         report.extracted += 1
         report.with_warnings += bool(release.warnings)
-        entries.append(extracted_entry(item.shown, release))
+        entries.append(extracted_entry(item.shown, document, release))
 
     for done, item in enumerate(inputs, 1):
         process(item)
@@ -208,8 +229,9 @@ def extract_to(
     """
     from pipeline import export
 
-    reuse, reuse_note = _previous_output(out, max_bytes) if incremental else (None, "")
+    previous, reuse_note = _previous_output(out, max_bytes) if incremental else (None, "")
     with export.OutputWriter(out, xlsx=xlsx) as writer:
+        reuse = partial(previous.copy, writer=writer) if previous else None
         report = run(
             paths,
             max_bytes=max_bytes,
@@ -225,8 +247,7 @@ def extract_to(
     return report
 
 
-def _previous_output(out: Path, max_bytes: int) -> tuple[Reuse | None, str]:
+def _previous_output(out: Path, max_bytes: int) -> tuple[Previous | None, str]:
     from pipeline.incremental import load_previous
 
-    previous, note = load_previous(out, record_options(max_bytes))
-    return (previous.release if previous else None), note
+    return load_previous(out, record_options(max_bytes))

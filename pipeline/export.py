@@ -33,6 +33,7 @@ from pipeline.model import DateMention, NumberMention, Quote, Release, Score, Se
 from pipeline.schema import table_columns
 
 if TYPE_CHECKING:
+    from pipeline.incremental import Copied
     from pipeline.workbook import Sheet
 
 TABLES: dict[str, type] = {
@@ -128,16 +129,22 @@ def release_dict(release: Release) -> dict[str, Any]:
     return d
 
 
+_META_KINDS = ("metadata", "title")
+
+
+def _published(spans: list[tuple[int, int]], dates: Iterable[tuple[Any, int, Any]]) -> Any:
+    """The first day-precise date (granularity, start, start_date) inside a metadata span."""
+    return next(
+        (iso for kind, at, iso in dates if kind == "day" and any(a <= at < b for a, b in spans)),
+        None,
+    )
+
+
 def headline(release: Release) -> dict[str, Any]:
     """One spreadsheet row of headline facts and counts for a release."""
-    meta_spans = [(s.start, s.end) for s in release.sections if s.kind in ("metadata", "title")]
-    published = next(
-        (
-            d.start_date
-            for d in release.dates
-            if d.granularity == "day" and any(a <= d.start < b for a, b in meta_spans)
-        ),
-        None,
+    meta_spans = [(s.start, s.end) for s in release.sections if s.kind in _META_KINDS]
+    published = _published(
+        meta_spans, ((d.granularity, d.start, d.start_date) for d in release.dates)
     )
     overall = next(
         (s.score for s in release.scores if s.criterion.casefold().startswith("overall")), None
@@ -267,11 +274,7 @@ class OutputWriter:
             PipelineError: its ``release_id`` is unsafe as a file name or already used.
         """
         rid = release.release_id
-        if not _SAFE_ID.fullmatch(rid) or not rid.strip(".") or rid.casefold() in self._seen:
-            raise PipelineError(
-                f"release_id {rid!r} is unsafe as a file name or not unique in this run"
-            )
-        self._seen.add(rid.casefold())
+        self._claim(rid)
         d = release_dict(release)
         self._jsonl.write(orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE))
         _create(
@@ -292,6 +295,44 @@ class OutputWriter:
             if items:
                 self._rows(name, [[rid, *item.values()] for item in items])
                 self.counts[name] += len(items)
+
+    def add_copied(self, copied: Copied) -> None:
+        """Write a release taken unchanged from an earlier output (``--incremental``): its
+        JSON file linked, its ``releases.jsonl`` line and table rows copied as bytes. Only for
+        a writer without a workbook (which needs every row as values: use :meth:`add`)."""
+        d = copied.record
+        rid = d["release_id"]
+        self._claim(rid)
+        self._jsonl.write(copied.line)
+        target = self._json_dir / f"{rid}.json"
+        try:
+            os.link(copied.json_file, target)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(copied.json_file, target)
+        for name, (text, n) in copied.rows.items():
+            self._tables[name].write(text)
+            self.counts[name] += n
+        spans = [(s["start"], s["end"]) for s in d["sections"] if s["kind"] in _META_KINDS]
+        published = _published(
+            spans, ((x["granularity"], x["start"], x["start_date"]) for x in d["dates"])
+        )
+        scales = sorted({s["scale"] for s in d["scores"] if s["scale"]})
+        self._grid_heads.append([rid, d["title"], published, ";".join(scales) or None])
+        self._grid_scores.extend(
+            (rid, s["criterion"], s["score"], s["score_value"], s["table"]) for s in d["scores"]
+        )
+
+    def _claim(self, rid: str) -> None:
+        if not _SAFE_ID.fullmatch(rid) or not rid.strip(".") or rid.casefold() in self._seen:
+            raise PipelineError(
+                f"release_id {rid!r} is unsafe as a file name or not unique in this run"
+            )
+        self._seen.add(rid.casefold())
+
+    @property
+    def keeps_rows(self) -> bool:
+        """Whether every row is kept for the workbook (then use :meth:`add` only)."""
+        return self._book is not None
 
     def _rows(self, name: str, rows: list[list[Any]]) -> None:
         self._tables[name].write(_lines(rows))

@@ -16,12 +16,16 @@ import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from pipeline.export import TABLES, guard
 from pipeline.inputs import Input
 from pipeline.model import DateMention, NumberMention, Quote, Release, Score, Section, Source
+
+if TYPE_CHECKING:
+    from pipeline.export import OutputWriter
 
 PACKAGE = Path(__file__).resolve().parent
 _CODE_SUFFIXES = (".py", ".json")
@@ -43,15 +47,40 @@ def code_fingerprint() -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Copied:
+    """A release taken from the earlier output: its record, its ``releases.jsonl`` line, its
+    JSON file, and its rows of each CSV table as written there (text, row count)."""
+
+    record: dict[str, Any]
+    line: bytes
+    json_file: Path
+    rows: dict[str, tuple[str, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Reused:
+    """What the manifest needs of a reused release."""
+
+    release_id: str
+    sha256: str
+    bytes: int
+    warnings: int
+
+
 class Previous:
-    """The reusable records of an earlier output folder: path -> (sha256, bytes, id)."""
+    """An earlier output folder whose records may be reused: its manifest's entries
+    (path -> sha256, bytes, id) and, read once when first needed, its files cut per release."""
 
-    folder: Path
-    entries: dict[str, tuple[str, int, str]]
+    def __init__(self, folder: Path, entries: dict[str, tuple[str, int, str]]) -> None:
+        self.folder = folder
+        self.entries = entries
+        self._lines: dict[str, bytes] | None = None
+        self._tables: dict[str, dict[str, tuple[str, int] | None]] = {}
 
-    def release(self, item: Input, release_id: str) -> Release | None:
-        """The earlier record of ``item`` if its bytes and id are unchanged, else None (any
-        doubt, an unreadable file or record included, means: extract it again)."""
+    def copy(self, item: Input, release_id: str, writer: OutputWriter) -> Reused | None:
+        """Write ``item``'s earlier release into ``writer`` if its bytes, path and id are
+        unchanged and its earlier files are whole; else None (any doubt, an unreadable file
+        included, means: extract it again)."""
         entry = self.entries.get(item.shown)
         if entry is None or entry[2] != release_id:
             return None
@@ -62,13 +91,90 @@ class Previous:
                 return None
             if hashlib.sha256(item.path.read_bytes()).hexdigest() != sha256:
                 return None
-            record = orjson.loads((self.folder / "json" / f"{release_id}.json").read_bytes())
-            release = release_from_dict(record)
+            copied = self._copied(release_id)
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        if release.source.sha256 != sha256 or release.source.path != item.shown:
+        if copied is None:
             return None
-        return release
+        d = copied.record
+        if d["source"]["sha256"] != sha256 or d["source"]["path"] != item.shown:
+            return None
+        if writer.keeps_rows:  # the workbook needs every value: rebuild the record
+            writer.add(release_from_dict(d))
+        else:
+            writer.add_copied(copied)
+        return Reused(release_id, sha256, size, len(d["warnings"]))
+
+    def _copied(self, rid: str) -> Copied | None:
+        line = self._release_lines().get(rid)
+        if line is None:
+            return None
+        record = orjson.loads(line)
+        json_file = self.folder / "json" / f"{rid}.json"
+        pretty = orjson.dumps(record, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+        if json_file.read_bytes() != pretty:
+            return None
+        rows = {}
+        key = guard(rid)
+        for name in ("releases", *TABLES):
+            expected = 1 if name == "releases" else len(record[name])
+            found = self._table(name).get(key, ("", 0))
+            if found is None or found[1] != expected:
+                return None
+            rows[name] = found
+        return Copied(record, line, json_file, rows)
+
+    def _release_lines(self) -> dict[str, bytes]:
+        if self._lines is None:
+            self._lines = {}
+            for line in (self.folder / "releases.jsonl").read_bytes().splitlines(keepends=True):
+                at = line.find(_ID_KEY) + len(_ID_KEY)
+                self._lines[line[at : line.index(b'"', at)].decode()] = line
+        return self._lines
+
+    def _table(self, name: str) -> dict[str, tuple[str, int] | None]:
+        if name not in self._tables:
+            data = (self.folder / f"{name}.csv").read_bytes().decode("utf-8")
+            self._tables[name] = rows_by_release(data)
+        return self._tables[name]
+
+
+_ID_KEY = b'"release_id":"'  # a record's first string-valued key after "contract"
+
+
+def rows_by_release(csv_text: str) -> dict[str, tuple[str, int] | None]:
+    """A CSV file's rows (after the header) grouped by their first field, the release id as
+    written: each id's rows as text and their count; None for an id whose rows are not in one
+    run. A row goes on past a line break while it has an odd number of quote marks (every
+    field holding a line break is quoted, RFC 4180)."""
+    groups: dict[str, tuple[str, int] | None] = {}
+    current = ""
+    rows: list[str] = []
+    pending: list[str] = []
+    quotes = 0
+
+    def close() -> None:
+        if rows:
+            groups[current] = None if current in groups else ("\n".join(rows) + "\n", len(rows))
+
+    lines = csv_text.split("\n")
+    for line in lines[1:-1]:
+        quotes += line.count('"')
+        if quotes % 2:
+            pending.append(line)
+            continue
+        if pending:
+            pending.append(line)
+            line = "\n".join(pending)
+            pending = []
+        quotes = 0
+        rid = line[: line.find(",")]
+        if rid != current:
+            close()
+            current, rows = rid, []
+        rows.append(line)
+    close()
+    return groups
 
 
 def load_previous(out: Path, options: dict[str, Any]) -> tuple[Previous | None, str]:
