@@ -146,6 +146,7 @@ def run(
         reuse: gives an input's earlier record when it need not be extracted again.
     """
     started = now()
+    options = record_options(max_bytes)  # before any input: the code that extracts them
     report = RunReport()
     entries: list[dict[str, Any]] = []
 
@@ -193,7 +194,6 @@ def run(
         if on_progress:
             on_progress(done, len(inputs))
     entries.sort(key=lambda e: str(e["path"]))
-    options = record_options(max_bytes)
     report.manifest = {
         "tool": "pipeline",
         **{k: options[k] for k in ("version", "contract", "code_fingerprint")},

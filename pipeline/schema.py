@@ -29,11 +29,16 @@ from pipeline.model import (
 __all__ = [
     "COLUMN_DESCRIPTIONS",
     "COLUMN_TYPES",
+    "CONSTRAINTS",
     "DESCRIPTIONS",
+    "GRIDS",
+    "ITEM_CLASSES",
     "TABLE_DESCRIPTIONS",
+    "describe",
     "field_type",
     "item_columns",
     "release_schema",
+    "table_columns",
 ]
 
 # Every field of every record class, as "Class.field": one line a user understands.

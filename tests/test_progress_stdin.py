@@ -141,3 +141,25 @@ def test_dash_cannot_be_mixed_with_files_and_format_needs_dash(tmp_path: Path) -
     assert mixed.exit_code == 2 and "cannot be mixed" in mixed.stderr
     alone = runner.invoke(app, ["extract", str(SEED_FILE), "--format", "json"])
     assert alone.exit_code == 2 and "--format applies to -" in alone.stderr
+
+
+def test_extract_dash_loads_neither_pandas_nor_the_workbook_nor_the_bar() -> None:
+    code = (
+        "import sys\n"
+        "from pipeline.cli import main\n"
+        "sys.argv = ['pipeline', 'extract', '-']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = [m for m in ('pandas', 'openpyxl', 'rich.progress') if m in sys.modules]\n"
+        "sys.stderr.write(repr(heavy))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        input=SEED_FILE.read_bytes(),
+        capture_output=True,
+        check=False,
+    )
+    assert json.loads(proc.stdout)["scores"]
+    assert proc.stderr.decode() == "[]"
