@@ -248,6 +248,9 @@ class OutputWriter:
         self._tables = {"releases": self._open_csv("releases", RELEASE_COLUMNS)}
         for name in TABLES:
             self._tables[name] = self._open_csv(name, ("release_id", *_ITEM_FIELDS[name]))
+        # Rows copied from an earlier output (--incremental), not yet written.
+        self._copied: dict[str, list[str]] = {name: [] for name in self._tables}
+        self._n_copied = 0
         # The ratings grids are pivoted at the end from a few values per release and score.
         self._grid_heads: list[list[Any]] = []
         self._grid_scores: list[tuple[str, str, str, int | None, int]] = []
@@ -310,8 +313,11 @@ class OutputWriter:
         except OSError:  # a file system without hard links
             shutil.copyfile(copied.json_file, target)
         for name, (text, n) in copied.rows.items():
-            self._tables[name].write(text)
+            self._copied[name].append(text)
             self.counts[name] += n
+        self._n_copied += 1
+        if self._n_copied % 1024 == 0:
+            self._write_copied()
         spans = [(s["start"], s["end"]) for s in d["sections"] if s["kind"] in _META_KINDS]
         published = _published(
             spans, ((x["granularity"], x["start"], x["start_date"]) for x in d["dates"])
@@ -321,6 +327,14 @@ class OutputWriter:
         self._grid_scores.extend(
             (rid, s["criterion"], s["score"], s["score_value"], s["table"]) for s in d["scores"]
         )
+
+    def _write_copied(self) -> None:
+        # Copied rows are written in batches: one write per release and table costs more
+        # than the rest of reusing it.
+        for name, parts in self._copied.items():
+            if parts:
+                self._tables[name].write("".join(parts))
+                parts.clear()
 
     def _claim(self, rid: str) -> None:
         if not _SAFE_ID.fullmatch(rid) or not rid.strip(".") or rid.casefold() in self._seen:
@@ -335,6 +349,7 @@ class OutputWriter:
         return self._book is not None
 
     def _rows(self, name: str, rows: list[list[Any]]) -> None:
+        self._write_copied()
         self._tables[name].write(_lines(rows))
         if self._book is not None:
             self._book[name].extend(rows)
@@ -373,6 +388,7 @@ class OutputWriter:
             _swap_in(self.tmp, self.out_dir)
 
     def _close_files(self) -> None:
+        self._write_copied()
         if self._json_fd is not None:
             os.close(self._json_fd)
             self._json_fd = None

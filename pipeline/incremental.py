@@ -112,7 +112,7 @@ class Previous:
         record = orjson.loads(line)
         json_file = self.folder / "json" / f"{rid}.json"
         pretty = orjson.dumps(record, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
-        if json_file.read_bytes() != pretty:
+        if json_file.stat().st_size != len(pretty):  # gone or damaged: extract again
             return None
         rows = {}
         key = guard(rid)

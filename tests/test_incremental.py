@@ -131,3 +131,18 @@ def test_the_summary_says_how_many_were_reused(corpus: Path, tmp_path: Path) -> 
     assert f"extracted {n} release(s) into {out}/ ({n} reused; 0 refused" in again.stdout
     plain = runner.invoke(app, ["extract", str(corpus), "-o", out])
     assert "reused" not in plain.stdout
+
+
+def test_rows_are_cut_per_release_across_quoted_line_breaks() -> None:
+    text = (
+        "release_id,text,start\n"
+        'a,"two\nlines",0\n'
+        "a,plain,5\n"
+        '\'-b,"a ""quoted""\n\nparagraph",1\n'
+        "c,x,2\n"
+        "a,again,9\n"
+    )
+    rows = incremental.rows_by_release(text)
+    assert rows["'-b"] == ('\'-b,"a ""quoted""\n\nparagraph",1\n', 1)
+    assert rows["c"] == ("c,x,2\n", 1)
+    assert rows["a"] is None  # not in one run: never reused
