@@ -129,22 +129,16 @@ def release_dict(release: Release) -> dict[str, Any]:
     return d
 
 
-_META_KINDS = ("metadata", "title")
-
-
-def _published(spans: list[tuple[int, int]], dates: Iterable[tuple[Any, int, Any]]) -> Any:
-    """The first day-precise date (granularity, start, start_date) inside a metadata span."""
-    return next(
-        (iso for kind, at, iso in dates if kind == "day" and any(a <= at < b for a, b in spans)),
-        None,
-    )
-
-
 def headline(release: Release) -> dict[str, Any]:
     """One spreadsheet row of headline facts and counts for a release."""
-    meta_spans = [(s.start, s.end) for s in release.sections if s.kind in _META_KINDS]
-    published = _published(
-        meta_spans, ((d.granularity, d.start, d.start_date) for d in release.dates)
+    meta_spans = [(s.start, s.end) for s in release.sections if s.kind in ("metadata", "title")]
+    published = next(
+        (
+            d.start_date
+            for d in release.dates
+            if d.granularity == "day" and any(a <= d.start < b for a, b in meta_spans)
+        ),
+        None,
     )
     overall = next(
         (s.score for s in release.scores if s.criterion.casefold().startswith("overall")), None
@@ -301,10 +295,9 @@ class OutputWriter:
 
     def add_copied(self, copied: Copied) -> None:
         """Write a release taken unchanged from an earlier output (``--incremental``): its
-        JSON file linked, its ``releases.jsonl`` line and table rows copied as bytes. Only for
-        a writer without a workbook (which needs every row as values: use :meth:`add`)."""
-        d = copied.record
-        rid = d["release_id"]
+        JSON file linked, its ``releases.jsonl`` line and table rows copied as written. Only
+        for a writer without a workbook (which needs every row as values: use :meth:`add`)."""
+        rid = copied.release_id
         self._claim(rid)
         self._jsonl.write(copied.line)
         target = self._json_dir / f"{rid}.json"
@@ -318,15 +311,8 @@ class OutputWriter:
         self._n_copied += 1
         if self._n_copied % 1024 == 0:
             self._write_copied()
-        spans = [(s["start"], s["end"]) for s in d["sections"] if s["kind"] in _META_KINDS]
-        published = _published(
-            spans, ((x["granularity"], x["start"], x["start_date"]) for x in d["dates"])
-        )
-        scales = sorted({s["scale"] for s in d["scores"] if s["scale"]})
-        self._grid_heads.append([rid, d["title"], published, ";".join(scales) or None])
-        self._grid_scores.extend(
-            (rid, s["criterion"], s["score"], s["score_value"], s["table"]) for s in d["scores"]
-        )
+        self._grid_heads.append(copied.head)
+        self._grid_scores.extend(copied.scores)
 
     def _write_copied(self) -> None:
         # Copied rows are written in batches: one write per release and table costs more

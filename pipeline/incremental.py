@@ -11,7 +11,9 @@ a full run, apart from the manifest's timestamps.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import stat
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,13 +50,17 @@ def code_fingerprint() -> str:
 
 @dataclass(frozen=True, slots=True)
 class Copied:
-    """A release taken from the earlier output: its record, its ``releases.jsonl`` line, its
-    JSON file, and its rows of each CSV table as written there (text, row count)."""
+    """A release taken from the earlier output: its ``releases.jsonl`` line, its JSON file,
+    its rows of each CSV table as written there (text, row count), and what the ratings grids
+    need of it (its grid head and score rows, read back from ``releases.csv`` and
+    ``scores.csv``)."""
 
-    record: dict[str, Any]
+    release_id: str
     line: bytes
     json_file: Path
     rows: dict[str, tuple[str, int]]
+    head: list[Any]
+    scores: list[tuple[str, str, str, int | None, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +73,22 @@ class Reused:
     warnings: int
 
 
-class Previous:
-    """An earlier output folder whose records may be reused: its manifest's entries
-    (path -> sha256, bytes, id) and, read once when first needed, its files cut per release."""
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An extracted input in the earlier manifest."""
 
-    def __init__(self, folder: Path, entries: dict[str, tuple[str, int, str]]) -> None:
+    sha256: str
+    bytes: int
+    release_id: str
+    warnings: int
+
+
+class Previous:
+    """An earlier output folder whose releases may be reused: its manifest's entries by path
+    and, read once when first needed, its files cut per release. The earlier output is taken
+    as written (an edited output file is not detected; a missing one is)."""
+
+    def __init__(self, folder: Path, entries: dict[str, Entry]) -> None:
         self.folder = folder
         self.entries = entries
         self._lines: dict[str, bytes] | None = None
@@ -79,50 +96,56 @@ class Previous:
 
     def copy(self, item: Input, release_id: str, writer: OutputWriter) -> Reused | None:
         """Write ``item``'s earlier release into ``writer`` if its bytes, path and id are
-        unchanged and its earlier files are whole; else None (any doubt, an unreadable file
+        unchanged and its earlier files hold it; else None (any doubt, an unreadable file
         included, means: extract it again)."""
         entry = self.entries.get(item.shown)
-        if entry is None or entry[2] != release_id:
+        if entry is None or entry.release_id != release_id:
             return None
-        sha256, size, _ = entry
         try:
             info = item.path.stat()
-            if not stat.S_ISREG(info.st_mode) or info.st_size != size:
+            if not stat.S_ISREG(info.st_mode) or info.st_size != entry.bytes:
                 return None
-            if hashlib.sha256(item.path.read_bytes()).hexdigest() != sha256:
+            if hashlib.sha256(item.path.read_bytes()).hexdigest() != entry.sha256:
                 return None
             copied = self._copied(release_id)
+            if copied is None:
+                return None
+            if writer.keeps_rows:  # the workbook needs every value: rebuild the record
+                writer.add(release_from_dict(orjson.loads(copied.line)))
+            else:
+                writer.add_copied(copied)
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        if copied is None:
-            return None
-        d = copied.record
-        if d["source"]["sha256"] != sha256 or d["source"]["path"] != item.shown:
-            return None
-        if writer.keeps_rows:  # the workbook needs every value: rebuild the record
-            writer.add(release_from_dict(d))
-        else:
-            writer.add_copied(copied)
-        return Reused(release_id, sha256, size, len(d["warnings"]))
+        return Reused(release_id, entry.sha256, entry.bytes, entry.warnings)
 
     def _copied(self, rid: str) -> Copied | None:
         line = self._release_lines().get(rid)
-        if line is None:
-            return None
-        record = orjson.loads(line)
         json_file = self.folder / "json" / f"{rid}.json"
-        pretty = orjson.dumps(record, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
-        if json_file.stat().st_size != len(pretty):  # gone or damaged: extract again
+        if line is None or not json_file.is_file():
             return None
-        rows = {}
         key = guard(rid)
+        rows = {}
         for name in ("releases", *TABLES):
-            expected = 1 if name == "releases" else len(record[name])
             found = self._table(name).get(key, ("", 0))
-            if found is None or found[1] != expected:
+            if found is None:
                 return None
             rows[name] = found
-        return Copied(record, line, json_file, rows)
+        if rows["releases"][1] != 1:
+            return None
+        head = _fields(rows["releases"][0])[0]
+        scores = _fields(rows["scores"][0])
+        # A text that begins with ' may be formula-guarded or written so: read it from the
+        # record instead (here: extract it again; it is rare).
+        if head[5].startswith("'") or any(r[1].startswith("'") for r in scores):
+            return None
+        return Copied(
+            rid,
+            line,
+            json_file,
+            rows,
+            [rid, head[5] or None, head[7] or None, head[8] or None],
+            [(rid, r[1], r[2], int(r[3]) if r[3] else None, int(r[7])) for r in scores],
+        )
 
     def _release_lines(self) -> dict[str, bytes]:
         if self._lines is None:
@@ -137,6 +160,10 @@ class Previous:
             data = (self.folder / f"{name}.csv").read_bytes().decode("utf-8")
             self._tables[name] = rows_by_release(data)
         return self._tables[name]
+
+
+def _fields(rows: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(rows, newline="")))
 
 
 _ID_KEY = b'"release_id":"'  # a record's first string-valued key after "contract"
@@ -191,9 +218,9 @@ def load_previous(out: Path, options: dict[str, Any]) -> tuple[Previous | None, 
         what = ", ".join(k.replace("_", " ") for k in changed)
         return None, f"the {what} changed since {out.as_posix()}/ was written"
     entries = {
-        e["path"]: (e["sha256"], e["bytes"], e["release_id"])
+        e["path"]: Entry(e["sha256"], e["bytes"], e["release_id"], e["warnings"])
         for e in manifest.get("inputs", [])
-        if e.get("status") == "ok" and {"sha256", "bytes", "release_id"} <= e.keys()
+        if e.get("status") == "ok" and {"sha256", "bytes", "release_id", "warnings"} <= e.keys()
     }
     return Previous(out, entries), ""
 

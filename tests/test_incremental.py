@@ -96,17 +96,35 @@ def test_the_fingerprint_covers_the_package_code_and_data() -> None:
     assert {"core.py", "scores.py", "scales.json"} <= files
 
 
-def test_a_missing_or_damaged_earlier_record_is_extracted_again(
+def test_a_release_missing_from_the_earlier_output_is_extracted_again(
     corpus: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
     core.extract_to([corpus], out)
     before = tree(out)
-    one, two = (out / "json" / f"{p.stem}.json" for p in first_files(corpus, 2))
-    one.unlink()
-    two.write_text("{not json", "utf-8")
+    one, two = (p.stem for p in first_files(corpus, 2))
+    (out / "json" / f"{one}.json").unlink()
+    lines = (out / "releases.jsonl").read_bytes().splitlines(keepends=True)
+    kept = [line for line in lines if f'"release_id":"{two}"'.encode() not in line]
+    (out / "releases.jsonl").write_bytes(b"".join(kept))
     again = core.extract_to([corpus], out, incremental=True)
     assert again.reused == again.extracted - 2
+    assert tree(out) == before
+
+
+def test_a_text_that_may_be_guarded_is_extracted_again(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "'=Odd headline\n\nCriteria Score\n+Leadership Good\nCasework Fair\n", "utf-8"
+    )
+    (tmp_path / "in" / "b.txt").write_text(
+        "Plain headline\n\nCriteria Score\nLeadership Good\n@Casework Fair\n", "utf-8"
+    )
+    out = tmp_path / "out"
+    core.extract_to([tmp_path / "in"], out)
+    before = tree(out)
+    again = core.extract_to([tmp_path / "in"], out, incremental=True)
+    assert again.reused == 0  # both have a cell written with a leading '
     assert tree(out) == before
 
 
