@@ -74,24 +74,16 @@ def build_grids(
     frame = frame.drop_duplicates(["release_id", "column"], keep="first")
     ids = [r[0] for r in releases]
     columns = list(spelling)
-    wide = {}
+    cells = {}
     for what in ("score", "score_value"):
         grid = frame.pivot(index="release_id", columns="column", values=what)
         grid = grid.reindex(index=ids, columns=columns).astype(object)
-        wide[what] = grid.where(grid.notna(), None)
+        cells[what] = grid.where(grid.notna(), None).to_numpy().tolist()
     header = (*GRID_KEYS, *spelling.values())
-    grades, values = [], []
-    for head, g, v in zip(
-        releases,
-        wide["score"].itertuples(index=False),
-        wide["score_value"].itertuples(index=False),
-        strict=True,
-    ):
-        grades.append([*head, *(_cell(x) for x in g)])
-        values.append([*head, *(_cell(x) for x in v)])
+    grades = [[*head, *row] for head, row in zip(releases, cells["score"], strict=True)]
+    # Ranks as Python ints (pandas may hand back numpy integers).
+    values = [
+        [*head, *(None if v is None else int(v) for v in row)]
+        for head, row in zip(releases, cells["score_value"], strict=True)
+    ]
     return Grids(header, grades, values)
-
-
-def _cell(value: Any) -> Any:
-    """Grades stay text, ranks become Python ints (pandas may hand back numpy integers)."""
-    return value if value is None or isinstance(value, str) else int(value)
