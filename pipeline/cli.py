@@ -146,21 +146,22 @@ def extract(
         return
     if output_format is not None:
         _fail("--format applies to - (one release on standard input) only")
-    with _stoppable(), _progress(quiet) as bar:
+    with _stoppable():
         try:
             from pipeline import core, export
 
             export.check_out(out)
-            result = core.extract_to(
-                paths,
-                out,
-                max_bytes=max_bytes,
-                xlsx=xlsx,
-                on_error=_say if bar is None else lambda err: bar.echo(_line(err)),
-                debug=debug,
-                on_progress=bar,
-                incremental=incremental,
-            )
+            with _progress(quiet) as bar:  # the bar is gone before any message below
+                result = core.extract_to(
+                    paths,
+                    out,
+                    max_bytes=max_bytes,
+                    xlsx=xlsx,
+                    on_error=_say if bar is None else lambda err: bar.echo(_line(err)),
+                    debug=debug,
+                    on_progress=bar,
+                    incremental=incremental,
+                )
         except _Stopped:
             _fail(f"interrupted; {out.as_posix()}/ is left as it was", 130)
         except PipelineError as exc:
