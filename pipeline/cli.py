@@ -5,17 +5,23 @@ Heavy packages (pandas, openpyxl) are imported inside the commands so that ``--h
 
 from __future__ import annotations
 
+import json
 import signal
 import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from pipeline.errors import PipelineError
+
+if TYPE_CHECKING:
+    from pipeline.core import RunReport
+    from pipeline.progress import ProgressBar
 
 app = typer.Typer(
     add_completion=False,
@@ -29,11 +35,23 @@ app = typer.Typer(
 )
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+STDIN = Path("-")  # `pipeline extract -`: one release from standard input
+
+
+class StdinFormat(str, Enum):
+    """How `pipeline extract -` prints the record."""
+
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _line(message: object) -> str:
+    return "error: " + " ".join(str(message).splitlines())
 
 
 def _say(message: object) -> None:
     """Every problem the CLI reports goes through here: one line on stderr."""
-    typer.echo("error: " + " ".join(str(message).splitlines()), err=True)
+    typer.echo(_line(message), err=True)
 
 
 def _fail(message: object, code: int = 2) -> NoReturn:
@@ -88,7 +106,26 @@ def extract(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No summary line and no progress bar.")
+    ] = False,
+    incremental: Annotated[
+        bool,
+        typer.Option(
+            "--incremental",
+            help="Take the releases whose files, tool version, code and options are unchanged "
+            "from the output already in --out instead of extracting them again.",
+        ),
+    ] = False,
+    output_format: Annotated[
+        StdinFormat | None,
+        typer.Option(
+            "--format",
+            help="With - (one release on standard input): print its record as pretty JSON "
+            "(json, the default) or on one line (jsonl).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Extract every release in INPUTS into the contract files in --out.
 
@@ -98,16 +135,33 @@ def extract(
     is written. The previous output stays intact until the new one is complete.
 
     Example: pipeline extract raw ../more/releases --out output --xlsx
+
+    Example: pipeline extract raw --incremental
+
+    Example: cat release.txt | pipeline extract - --format jsonl
     """
     paths = inputs or [Path("raw")]
+    if STDIN in paths:
+        _extract_stdin(paths, max_bytes, output_format, debug)
+        return
+    if output_format is not None:
+        _fail("--format applies to - (one release on standard input) only")
     with _stoppable():
         try:
             from pipeline import core, export
 
             export.check_out(out)
-            result = core.extract_to(
-                paths, out, max_bytes=max_bytes, xlsx=xlsx, on_error=_say, debug=debug
-            )
+            with _progress(quiet) as bar:  # the bar is gone before any message below
+                result = core.extract_to(
+                    paths,
+                    out,
+                    max_bytes=max_bytes,
+                    xlsx=xlsx,
+                    on_error=_say if bar is None else lambda err: bar.echo(_line(err)),
+                    debug=debug,
+                    on_progress=bar,
+                    incremental=incremental,
+                )
         except _Stopped:
             _fail(f"interrupted; {out.as_posix()}/ is left as it was", 130)
         except PipelineError as exc:
@@ -121,12 +175,80 @@ def extract(
                 raise
             _fail(f"unexpected {type(exc).__name__}: {exc}; run again with --debug and report it")
     if not quiet:
+        reused = _reused(result) if incremental else ""
         typer.echo(
             f"extracted {result.extracted} release(s) into {out.as_posix()}/"
-            f" ({len(result.errors)} refused, {result.with_warnings} with warnings)"
+            f" ({reused}{len(result.errors)} refused, {result.with_warnings} with warnings)"
         )
     if result.errors:
         raise typer.Exit(1)
+
+
+# --- progress, incremental runs, standard input (pieces of `extract`) -------------------------
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[ProgressBar | None]:
+    """A progress bar on stderr when it is a terminal and --quiet is not given, else None."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from pipeline.progress import ProgressBar
+
+    with ProgressBar(sys.stderr) as bar:
+        yield bar
+
+
+def _reused(result: RunReport) -> str:
+    note = f": {result.reuse_note}" if result.reuse_note else ""
+    return f"{result.reused} reused{note}; "
+
+
+def _extract_stdin(
+    paths: list[Path], max_bytes: int, output_format: StdinFormat | None, debug: bool
+) -> None:
+    """``pipeline extract -``: one release from standard input, its record on standard output.
+    A refused input is one line on stderr and exit status 1, as for a file."""
+    if len(paths) > 1:
+        _fail("- (standard input) takes one release and cannot be mixed with other inputs")
+    import orjson
+
+    from pipeline.core import extract_document
+    from pipeline.errors import InputError
+    from pipeline.export import release_dict
+    from pipeline.read import read_bytes
+
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    try:
+        if len(data) > max_bytes:
+            raise InputError(
+                "-", "too-large", f"standard input is larger than --max-bytes {max_bytes}"
+            )
+        release = extract_document(read_bytes(data, "-"), "stdin")
+    except InputError as err:
+        _fail(err, 1)
+    except Exception as exc:
+        if debug:
+            raise
+        _fail(f"-: unexpected {type(exc).__name__}: {exc}; run again with --debug", 1)
+    option = orjson.OPT_APPEND_NEWLINE
+    if output_format is not StdinFormat.jsonl:
+        option |= orjson.OPT_INDENT_2
+    sys.stdout.buffer.write(orjson.dumps(release_dict(release), option=option))
+    sys.stdout.buffer.flush()
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of one release record (a line of releases.jsonl, a json/ file).
+
+    Every field is listed with its type and description.
+
+    Example: pipeline schema > release.schema.json
+    """
+    from pipeline.schema import release_schema
+
+    typer.echo(json.dumps(release_schema(), indent=2, ensure_ascii=False))
 
 
 @app.command()

@@ -9,15 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import InputError
 from pipeline.extract import extract_all
-from pipeline.inputs import find_inputs, release_ids
+from pipeline.inputs import Input, find_inputs, release_ids
 from pipeline.model import Release
 from pipeline.read import DEFAULT_MAX_BYTES, Document, read_file
 from pipeline.record import to_release
+
+if TYPE_CHECKING:
+    from pipeline.incremental import Previous, Reused
 
 
 @dataclass(slots=True)
@@ -29,6 +33,8 @@ class RunReport:
     manifest: dict[str, Any] = field(default_factory=dict)
     extracted: int = 0
     with_warnings: int = 0
+    reused: int = 0  # with --incremental: releases taken from the previous output
+    reuse_note: str = ""  # with --incremental: why nothing could be reused, if so
 
 
 def extract_document(document: Document, release_id: str) -> Release:
@@ -72,12 +78,49 @@ def extracted_entry(shown: str, document: Document, release: Release) -> dict[st
     }
 
 
+def reused_entry(shown: str, reused: Reused) -> dict[str, Any]:
+    """The manifest entry of an input whose earlier release was reused (the same as when it
+    was extracted)."""
+    return {
+        "path": shown,
+        "sha256": reused.sha256,
+        "bytes": reused.bytes,
+        "status": "ok",
+        "message": "",
+        "release_id": reused.release_id,
+        "warnings": reused.warnings,
+    }
+
+
 def _source_fields(document: Document) -> dict[str, Any]:
     return {"sha256": document.source.sha256, "bytes": document.source.bytes}
 
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def record_options(max_bytes: int) -> dict[str, Any]:
+    """What, besides an input's bytes, its record depends on (kept in the manifest, and
+    compared by ``--incremental``): tool and contract version, a fingerprint of the package's
+    code and data, and the options that change records."""
+    from pipeline import __version__
+    from pipeline.incremental import code_fingerprint
+    from pipeline.model import CONTRACT_VERSION
+
+    return {
+        "version": __version__,
+        "contract": CONTRACT_VERSION,
+        "code_fingerprint": code_fingerprint(),
+        "max_bytes": max_bytes,
+    }
+
+
+# Progress: called with (inputs done, inputs in all) after each input.
+OnProgress = Callable[[int, int], None]
+# Incremental runs: writes an input's earlier release (given the input and its id) and says
+# what the manifest needs of it, or returns None when the input must be extracted again.
+Reuse = Callable[[Input, str], "Reused | None"]
 
 
 def run(
@@ -87,6 +130,8 @@ def run(
     on_error: Callable[[InputError], None] | None = None,
     sink: Callable[[Release], None] | None = None,
     debug: bool = False,
+    on_progress: OnProgress | None = None,
+    reuse: Reuse | None = None,
 ) -> RunReport:
     """Read and extract every input; refused inputs are reported, never raised.
 
@@ -97,11 +142,11 @@ def run(
         sink: called with each release as soon as it is extracted (the CLI writes it, see
             :class:`pipeline.export.OutputWriter`); the report then keeps counts, not records.
         debug: let unexpected exceptions propagate (with their traceback).
+        on_progress: called after each input with the number done and the total.
+        reuse: gives an input's earlier record when it need not be extracted again.
     """
-    from pipeline import __version__
-    from pipeline.model import CONTRACT_VERSION
-
     started = now()
+    options = record_options(max_bytes)  # before any input: the code that extracts them
     report = RunReport()
     entries: list[dict[str, Any]] = []
 
@@ -115,19 +160,27 @@ def run(
     ids = release_ids(inputs)
     for err in errors:
         refuse(err)
-    for item in inputs:
+
+    def process(item: Input) -> None:
+        reused = reuse(item, ids[item.shown]) if reuse else None
+        if reused is not None:
+            report.reused += 1
+            report.extracted += 1
+            report.with_warnings += bool(reused.warnings)
+            entries.append(reused_entry(item.shown, reused))
+            return
         try:
             document = read_file(item.path, max_bytes=max_bytes, shown=item.shown)
         except InputError as err:
             refuse(err)
-            continue
+            return
         try:
             release = extract_document(document, ids[item.shown])
         except Exception as exc:
             if debug:
                 raise
             refuse(_internal(item.shown, exc), document)
-            continue
+            return
         if sink is None:
             report.releases.append(release)
         else:
@@ -135,11 +188,15 @@ def run(
         report.extracted += 1
         report.with_warnings += bool(release.warnings)
         entries.append(extracted_entry(item.shown, document, release))
+
+    for done, item in enumerate(inputs, 1):
+        process(item)
+        if on_progress:
+            on_progress(done, len(inputs))
     entries.sort(key=lambda e: str(e["path"]))
     report.manifest = {
         "tool": "pipeline",
-        "version": __version__,
-        "contract": CONTRACT_VERSION,
+        **{k: options[k] for k in ("version", "contract", "code_fingerprint")},
         "started_at": started,
         "finished_at": now(),
         "max_bytes": max_bytes,
@@ -156,11 +213,15 @@ def extract_to(
     xlsx: bool = False,
     on_error: Callable[[InputError], None] | None = None,
     debug: bool = False,
+    on_progress: OnProgress | None = None,
+    incremental: bool = False,
 ) -> RunReport:
     """The main job (``pipeline extract``): extract every input and write the contract files.
 
     Each release is written as soon as it is extracted, into a temporary folder that replaces
     ``out`` only once everything is written (see :class:`pipeline.export.OutputWriter`).
+    With ``incremental``, the releases of unchanged inputs are taken from the output already
+    in ``out`` (see :mod:`pipeline.incremental`); ``report.reused`` counts them.
 
     Raises:
         PipelineError: ``out`` cannot be replaced (see :func:`pipeline.export.check_out`).
@@ -168,8 +229,25 @@ def extract_to(
     """
     from pipeline import export
 
+    previous, reuse_note = _previous_output(out, max_bytes) if incremental else (None, "")
     with export.OutputWriter(out, xlsx=xlsx) as writer:
-        report = run(paths, max_bytes=max_bytes, on_error=on_error, sink=writer.add, debug=debug)
+        reuse = partial(previous.copy, writer=writer) if previous else None
+        report = run(
+            paths,
+            max_bytes=max_bytes,
+            on_error=on_error,
+            sink=writer.add,
+            debug=debug,
+            on_progress=on_progress,
+            reuse=reuse,
+        )
+        report.reuse_note = reuse_note
         errors = [{"path": e.path, "code": e.code, "message": e.detail} for e in report.errors]
         writer.finish(errors, report.manifest)
     return report
+
+
+def _previous_output(out: Path, max_bytes: int) -> tuple[Previous | None, str]:
+    from pipeline.incremental import load_previous
+
+    return load_previous(out, record_options(max_bytes))

@@ -18,17 +18,23 @@ import shutil
 import signal
 import tempfile
 import threading
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from pipeline.datapackage import data_package
 from pipeline.errors import PipelineError
+from pipeline.grids import GRID_KEYS, build_grids
 from pipeline.model import DateMention, NumberMention, Quote, Release, Score, Section, Source
+from pipeline.schema import table_columns
+
+if TYPE_CHECKING:
+    from pipeline.incremental import Copied
+    from pipeline.workbook import Sheet
 
 TABLES: dict[str, type] = {
     "sections": Section,
@@ -241,6 +247,12 @@ class OutputWriter:
         self._tables = {"releases": self._open_csv("releases", RELEASE_COLUMNS)}
         for name in TABLES:
             self._tables[name] = self._open_csv(name, ("release_id", *_ITEM_FIELDS[name]))
+        # Rows copied from an earlier output (--incremental), not yet written.
+        self._copied: dict[str, list[str]] = {name: [] for name in self._tables}
+        self._n_copied = 0
+        # The ratings grids are pivoted at the end from a few values per release and score.
+        self._grid_heads: list[list[Any]] = []
+        self._grid_scores: list[tuple[str, str, str, int | None, int]] = []
         # The workbook needs every row at the end: kept only when it is asked for.
         self._book: dict[str, list[list[Any]]] | None = (
             {"releases": [], **{name: [] for name in TABLES}} if xlsx else None
@@ -264,11 +276,7 @@ class OutputWriter:
             PipelineError: its ``release_id`` is unsafe as a file name or already used.
         """
         rid = release.release_id
-        if not _SAFE_ID.fullmatch(rid) or not rid.strip(".") or rid.casefold() in self._seen:
-            raise PipelineError(
-                f"release_id {rid!r} is unsafe as a file name or not unique in this run"
-            )
-        self._seen.add(rid.casefold())
+        self._claim(rid)
         d = release_dict(release)
         self._jsonl.write(orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE))
         _create(
@@ -279,6 +287,10 @@ class OutputWriter:
         )
         head = headline(release)
         self._rows("releases", [[head[c] for c in RELEASE_COLUMNS]])
+        self._grid_heads.append([head[c] for c in GRID_KEYS])
+        self._grid_scores.extend(
+            (rid, s.criterion, s.score, s.score_value, s.table) for s in release.scores
+        )
         self.counts["releases"] += 1
         for name in TABLES:
             items = d[name]
@@ -286,24 +298,79 @@ class OutputWriter:
                 self._rows(name, [[rid, *item.values()] for item in items])
                 self.counts[name] += len(items)
 
+    def add_copied(self, copied: Copied) -> None:
+        """Write a release taken unchanged from an earlier output (``--incremental``): its
+        JSON file linked, its ``releases.jsonl`` line and table rows copied as written. Only
+        for a writer without a workbook (which needs every row as values: use :meth:`add`)."""
+        rid = copied.release_id
+        self._claim(rid)
+        self._jsonl.write(copied.line)
+        target = self._json_dir / f"{rid}.json"
+        try:
+            os.link(copied.json_file, target)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(copied.json_file, target)
+        for name, (text, n) in copied.rows.items():
+            self._copied[name].append(text)
+            self.counts[name] += n
+        self._n_copied += 1
+        if self._n_copied % 1024 == 0:
+            self._write_copied()
+        self._grid_heads.append(copied.head)
+        self._grid_scores.extend(copied.scores)
+
+    def _write_copied(self) -> None:
+        # Copied rows are written in batches: one write per release and table costs more
+        # than the rest of reusing it.
+        for name, parts in self._copied.items():
+            if parts:
+                self._tables[name].write("".join(parts))
+                parts.clear()
+
+    def _claim(self, rid: str) -> None:
+        if not _SAFE_ID.fullmatch(rid) or not rid.strip(".") or rid.casefold() in self._seen:
+            raise PipelineError(
+                f"release_id {rid!r} is unsafe as a file name or not unique in this run"
+            )
+        self._seen.add(rid.casefold())
+
+    @property
+    def keeps_rows(self) -> bool:
+        """Whether every row is kept for the workbook (then use :meth:`add` only)."""
+        return self._book is not None
+
     def _rows(self, name: str, rows: list[list[Any]]) -> None:
+        self._write_copied()
         self._tables[name].write(_lines(rows))
         if self._book is not None:
             self._book[name].extend(rows)
 
     def finish(self, errors: Sequence[dict[str, str]], manifest: dict[str, Any]) -> None:
-        """Write ``errors.csv``, the workbook and ``manifest.json``, then swap the folder in."""
+        """Write ``errors.csv``, the ratings grids, ``datapackage.json``, the workbook and
+        ``manifest.json``, then swap the folder in."""
         self.counts["errors"] = len(errors)
         error_rows = [[e[c] for c in ERROR_COLUMNS] for e in errors]
         _write(self.tmp / "errors.csv", _csv(ERROR_COLUMNS, error_rows))
         self._close_files()
+        grids = build_grids(self._grid_heads, self._grid_scores)
+        grid_rows = {"scores_wide": grids.grades, "scores_wide_value": grids.values}
+        for name, rows in grid_rows.items():
+            _write(self.tmp / f"{name}.csv", _csv(grids.header, rows))
+        headers: dict[str, Sequence[str]] = {"releases": RELEASE_COLUMNS}
+        for name in TABLES:
+            headers[name] = ("release_id", *_ITEM_FIELDS[name])
+        headers["errors"] = ERROR_COLUMNS
+        headers.update(dict.fromkeys(grid_rows, grids.header))
+        package = data_package({name: [guard(c) for c in h] for name, h in headers.items()})
+        _write(
+            self.tmp / "datapackage.json", json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+        )
         if self._book is not None:
-            headers: dict[str, Sequence[str]] = {"releases": RELEASE_COLUMNS}
-            for name in TABLES:
-                headers[name] = ("release_id", *_ITEM_FIELDS[name])
-            headers["errors"] = ERROR_COLUMNS
-            sheets = {**self._book, "errors": error_rows}
-            _workbook(self.tmp / "releases.xlsx", {n: (headers[n], sheets[n]) for n in headers})
+            from pipeline.workbook import Sheet
+
+            tables = {**self._book, "errors": error_rows, **grid_rows}
+            sheets = [Sheet(n, table_columns(n, h), tables[n]) for n, h in headers.items()]
+            _workbook(self.tmp / "releases.xlsx", sheets)
         manifest = {**manifest, "row_counts": dict(self.counts)}
         _write(
             self.tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
@@ -312,6 +379,7 @@ class OutputWriter:
             _swap_in(self.tmp, self.out_dir)
 
     def _close_files(self) -> None:
+        self._write_copied()
         if self._json_fd is not None:
             os.close(self._json_fd)
             self._json_fd = None
@@ -346,55 +414,10 @@ def check_out(out_dir: Path) -> Path:
     return out_dir
 
 
-def _workbook(path: Path, sheets: dict[str, tuple[Sequence[str], list[list[Any]]]]) -> None:
-    """One sheet per table, cells guarded like the CSV files (see :func:`_xl`)."""
-    import pandas as pd
+def _workbook(path: Path, sheets: Sequence[Sheet]) -> None:
+    from pipeline.workbook import write_workbook
 
-    with pd.ExcelWriter(path, engine="openpyxl") as xl:
-        for name, (header, rows) in sheets.items():
-            frame = pd.DataFrame([[_xl(v) for v in row] for row in rows], columns=list(header))
-            frame.to_excel(xl, sheet_name=name, index=False)
-    _pin_dates(path)
-
-
-# openpyxl stamps the workbook's created/modified properties and every zip entry with the
-# time of writing; the run's own time is in manifest.json.
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
-
-
-def _pin_dates(path: Path) -> None:
-    """Give the workbook fixed dates (1980-01-01), so that the same inputs give the same
-    bytes on every run, like the other files."""
-    with zipfile.ZipFile(path) as src:
-        entries = [(info, src.read(info)) for info in src.infolist()]
-    pinned = path.with_name(path.name + ".pinned")
-    with zipfile.ZipFile(pinned, "w") as dst:
-        for info, data in entries:
-            if info.filename == "docProps/core.xml":
-                data = _CORE_DATES.sub(rb"\g<1>1980-01-01T00:00:00Z\g<3>", data)
-            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_EPOCH)
-            entry.compress_type = info.compress_type
-            entry.external_attr = info.external_attr
-            dst.writestr(entry, data)
-    pinned.replace(path)
-
-
-_XL_MAX = 32767  # Excel's limit on the characters in one cell
-_ILLEGAL_XL = {c: None for c in range(32) if chr(c) not in "\t\n\r"}
-
-
-def _xl(value: Any) -> Any:
-    """A workbook cell: formula-guarded, without control characters Excel rejects."""
-    if value is None:
-        return None
-    kind = type(value)
-    if kind is int or kind is float:
-        return value
-    if kind is bool:
-        return "true" if value else "false"
-    # Control characters go first: "\x01=cmd" must not become an unguarded "=cmd".
-    return guard(str(value).translate(_ILLEGAL_XL))[:_XL_MAX] or None
+    write_workbook(path, sheets)
 
 
 def _tmp_prefix(out_dir: Path) -> str:

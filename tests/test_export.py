@@ -178,9 +178,11 @@ def test_workbook_cells_are_guarded_and_numbers_stay_numbers(hostile_out: Path) 
 
 
 def test_workbook_strips_control_characters_before_guarding() -> None:
-    assert export._xl("\x01=cmd") == "'=cmd"
-    assert export._xl("a\x00b") == "ab"
-    assert export._xl(5) == 5 and export._xl(None) is None
+    from pipeline.workbook import xl_cell
+
+    assert xl_cell("\x01=cmd") == "'=cmd"
+    assert xl_cell("a\x00b") == "ab"
+    assert xl_cell(5) == 5 and xl_cell(None) is None
 
 
 # --- atomic replacement --------------------------------------------------------------------------
@@ -222,7 +224,18 @@ def test_the_workbook_has_fixed_dates_and_the_same_bytes_on_every_run(
             core_xml = book.read("docProps/core.xml").decode("utf-8")
         assert core_xml.count(">1980-01-01T00:00:00Z<") == 2  # created and modified
         sheets = openpyxl.load_workbook(out / "releases.xlsx").sheetnames
-        assert sheets == ["releases", "sections", "scores", "quotes", "dates", "numbers", "errors"]
+        assert sheets == [
+            "contents",
+            "releases",
+            "sections",
+            "scores",
+            "quotes",
+            "dates",
+            "numbers",
+            "errors",
+            "scores_wide",
+            "scores_wide_value",
+        ]
     assert books[0] == books[1]
 
 

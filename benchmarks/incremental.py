@@ -1,0 +1,99 @@
+"""Incremental runs: adding one release to a large folder, then `pipeline extract --incremental`.
+
+Builds N varied releases (``throughput.build``), runs ``pipeline extract`` over them (the full
+run), adds one new release and runs ``pipeline extract --incremental`` into the same output.
+Each run is the real command in its own process, so interpreter start-up, imports and the
+final writing (grids, data package, swap) are counted in both. Prints both wall and CPU
+times and their ratio (target: the incremental run takes at most a tenth of the full run).
+Also reports, from the full run, what building the ratings grids costs (importing pandas
+and pivoting), which every run now pays at the end.
+
+    python benchmarks/incremental.py 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from throughput import build, templates, vary
+
+
+def timed(args: list[str]) -> tuple[float, float, str]:
+    """Run ``pipeline`` with ``args``: wall seconds, CPU seconds of the child, its stdout."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, check=True
+    )
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, proc.stdout.strip()
+
+
+def grid_cost(out: Path) -> tuple[float, float]:
+    """Seconds to import pandas and to pivot the run's scores into the two grids (measured
+    in a fresh process, as a run pays them)."""
+    code = f"""
+import csv, time
+t0 = time.perf_counter()
+import pandas
+t1 = time.perf_counter()
+from pipeline.grids import build_grids
+with open({str(out / "releases.csv")!r}, encoding="utf-8", newline="") as fh:
+    heads = [[r["release_id"], r["title"], r["published"], r["scale"]] for r in csv.DictReader(fh)]
+with open({str(out / "scores.csv")!r}, encoding="utf-8", newline="") as fh:
+    scores = [
+        (r["release_id"], r["criterion"], r["score"],
+         int(r["score_value"]) if r["score_value"] else None, int(r["table"]))
+        for r in csv.DictReader(fh)
+    ]
+t2 = time.perf_counter()
+build_grids(heads, scores)
+print(t1 - t0, time.perf_counter() - t2)
+"""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    imported, pivot = map(float, proc.stdout.split())
+    return imported, pivot
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("n", type=int, nargs="?", default=10000, help="number of releases")
+    ap.add_argument(
+        "--dir", type=Path, default=Path.cwd(), help="where to build the corpus (default: here)"
+    )
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.dir, prefix=".bench-") as tmp:
+        corpus, out = Path(tmp, "corpus"), Path(tmp, "out")
+        corpus.mkdir()
+        size = build(args.n, corpus)
+        full = timed(["extract", str(corpus), "-o", str(out), "-q"])
+        new = vary(templates()[0], random.Random(7))
+        (corpus / "release-new.txt").write_text(new, "utf-8")
+        inc = timed(["extract", str(corpus), "-o", str(out), "--incremental"])
+        imported, pivot = grid_cost(out)
+    print(f"corpus: {args.n} releases, {size / 1e6:.1f} MB; then one release added")
+    print(f"full run         wall {full[0]:7.2f} s  cpu {full[1]:7.2f} s")
+    print(f"incremental run  wall {inc[0]:7.2f} s  cpu {inc[1]:7.2f} s  ({inc[2]})")
+    print(
+        f"ratio incremental/full: wall {inc[0] / full[0]:.3f}, cpu {inc[1] / full[1]:.3f} "
+        "(target <= 0.1)"
+    )
+    print(
+        f"ratings grids on {args.n + 1} releases: import pandas {imported:.2f} s, "
+        f"pivot {pivot:.2f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,166 @@
+"""`pipeline extract --incremental`: unchanged inputs are taken from the previous output, and
+the result is byte-identical to a full run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline import core, incremental
+from pipeline.cli import app
+
+from .conftest import FIXTURES
+
+TIMESTAMPS = ("started_at", "finished_at")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            if path.name == "manifest.json":
+                manifest = json.loads(data)
+                for key in TIMESTAMPS:
+                    manifest.pop(key)
+                data = json.dumps(manifest).encode()
+            files[path.relative_to(folder).as_posix()] = data
+    return files
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    shutil.copytree(FIXTURES, folder)
+    return folder
+
+
+def first_files(folder: Path, n: int) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file())[:n]
+
+
+def test_an_incremental_run_equals_a_full_run_after_adding_changing_and_removing(
+    corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    first = core.extract_to([corpus], out, xlsx=True)
+    assert first.reused == 0
+    total = first.extracted
+    added, changed, removed = corpus / "new-release.txt", *first_files(corpus, 2)
+    shutil.copy(FIXTURES / changed.name, added)  # a new file (a copy under a new id)
+    changed.write_bytes(changed.read_bytes() + b"\nInspectors looked at 12 more files.\n")
+    removed.unlink()
+
+    again = core.extract_to([corpus], out, xlsx=True, incremental=True)
+    assert again.reused == total - 2  # all but the changed and the removed file
+    assert again.extracted == total  # one removed, one added
+    full = tmp_path / "full"
+    core.extract_to([corpus], full, xlsx=True)
+    assert tree(out) == tree(full)
+    assert not (out / "json" / f"{removed.stem}.json").exists()
+    record = json.loads((out / "json" / f"{changed.stem}.json").read_text("utf-8"))
+    assert record["text"].endswith("12 more files.\n")
+
+
+def test_an_unchanged_folder_is_all_reused_and_stays_byte_identical(
+    corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    first = core.extract_to([corpus], out)
+    before = tree(out)
+    again = core.extract_to([corpus], out, incremental=True)
+    assert again.reused == first.extracted and again.reuse_note == ""
+    assert tree(out) == before
+
+
+def test_changed_code_or_options_reuse_nothing(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    core.extract_to([corpus], out)
+    other = core.extract_to([corpus], out, incremental=True, max_bytes=1_000_000)
+    assert other.reused == 0 and "max bytes changed" in other.reuse_note
+    monkeypatch.setattr(incremental, "code_fingerprint", lambda: "0" * 64)
+    edited = core.extract_to([corpus], out, incremental=True, max_bytes=1_000_000)
+    assert edited.reused == 0 and "code fingerprint changed" in edited.reuse_note
+
+
+def test_the_fingerprint_covers_the_package_code_and_data() -> None:
+    fingerprint = incremental.code_fingerprint()
+    assert len(fingerprint) == 64
+    files = {p.name for p in incremental.PACKAGE.rglob("*") if p.suffix in (".py", ".json")}
+    assert {"core.py", "scores.py", "scales.json"} <= files
+
+
+def test_a_release_missing_from_the_earlier_output_is_extracted_again(
+    corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    core.extract_to([corpus], out)
+    before = tree(out)
+    one, two = (p.stem for p in first_files(corpus, 2))
+    (out / "json" / f"{one}.json").unlink()
+    lines = (out / "releases.jsonl").read_bytes().splitlines(keepends=True)
+    kept = [line for line in lines if f'"release_id":"{two}"'.encode() not in line]
+    (out / "releases.jsonl").write_bytes(b"".join(kept))
+    again = core.extract_to([corpus], out, incremental=True)
+    assert again.reused == again.extracted - 2
+    assert tree(out) == before
+
+
+def test_a_text_that_may_be_guarded_is_extracted_again(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "'=Odd headline\n\nCriteria Score\n+Leadership Good\nCasework Fair\n", "utf-8"
+    )
+    (tmp_path / "in" / "b.txt").write_text(
+        "Plain headline\n\nCriteria Score\nLeadership Good\n@Casework Fair\n", "utf-8"
+    )
+    out = tmp_path / "out"
+    core.extract_to([tmp_path / "in"], out)
+    before = tree(out)
+    again = core.extract_to([tmp_path / "in"], out, incremental=True)
+    assert again.reused == 0  # both have a cell written with a leading '
+    assert tree(out) == before
+
+
+def test_a_renamed_file_is_extracted_again(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    core.extract_to([corpus], out)
+    path = first_files(corpus, 1)[0]
+    path.rename(path.with_name("renamed-" + path.name))
+    again = core.extract_to([corpus], out, incremental=True)
+    assert again.reused == again.extracted - 1
+    assert (out / "json" / f"renamed-{path.stem}.json").is_file()
+
+
+def test_the_summary_says_how_many_were_reused(corpus: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = str(tmp_path / "out")
+    first = runner.invoke(app, ["extract", str(corpus), "-o", out, "--incremental"])
+    assert first.exit_code == 0, first.output
+    assert "(0 reused: " in first.stdout and "holds no earlier output" in first.stdout
+    again = runner.invoke(app, ["extract", str(corpus), "-o", out, "--incremental"])
+    n = len(list(corpus.iterdir()))
+    assert f"extracted {n} release(s) into {out}/ ({n} reused; 0 refused" in again.stdout
+    plain = runner.invoke(app, ["extract", str(corpus), "-o", out])
+    assert "reused" not in plain.stdout
+
+
+def test_rows_are_cut_per_release_across_quoted_line_breaks() -> None:
+    text = (
+        "release_id,text,start\n"
+        'a,"two\nlines",0\n'
+        "a,plain,5\n"
+        '\'-b,"a ""quoted""\n\nparagraph",1\n'
+        "c,x,2\n"
+        "a,again,9\n"
+    )
+    rows = incremental.rows_by_release(text)
+    assert rows["'-b"] == ('\'-b,"a ""quoted""\n\nparagraph",1\n', 1)
+    assert rows["c"] == ("c,x,2\n", 1)
+    assert rows["a"] is None  # not in one run: never reused

@@ -1,0 +1,120 @@
+"""`pipeline schema`: the JSON Schema of a release record, derived from pipeline/model.py."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import typing
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from pipeline import core, schema
+from pipeline.cli import app
+from pipeline.export import release_dict
+from pipeline.model import Release
+
+from .conftest import FIXTURES, SEED
+
+ROOT = Path(__file__).resolve().parents[1]
+RELEASES = ROOT / "tests" / "data" / "releases"
+
+
+def record_classes() -> list[type]:
+    """Release and every dataclass reachable from its fields."""
+    found: list[type] = []
+    todo: list[type] = [Release]
+    while todo:
+        cls = todo.pop()
+        if cls in found:
+            continue
+        found.append(cls)
+        for hint in typing.get_type_hints(cls).values():
+            stack = [hint]
+            while stack:
+                tp = stack.pop()
+                stack.extend(typing.get_args(tp))
+                if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+                    todo.append(tp)
+    return found
+
+
+def test_every_field_of_every_record_class_has_a_description() -> None:
+    classes = record_classes()
+    assert {c.__name__ for c in classes} >= {"Release", "Source", "Score", "Quote"}
+    missing = [
+        f"{cls.__name__}.{f.name}"
+        for cls in classes
+        for f in dataclasses.fields(cls)
+        if not schema.DESCRIPTIONS.get(f"{cls.__name__}.{f.name}")
+    ]
+    assert missing == [], "add these to pipeline.schema.DESCRIPTIONS"
+
+
+def test_a_field_without_a_description_stops_the_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = dict(schema.DESCRIPTIONS)
+    del table["Score.qualifier"]
+    monkeypatch.setattr(schema, "DESCRIPTIONS", table)
+    with pytest.raises(KeyError, match=r"Score\.qualifier has no description"):
+        schema.release_schema()
+
+
+def test_the_schema_lists_every_field_with_type_and_description() -> None:
+    doc = schema.release_schema()
+    jsonschema.Draft202012Validator.check_schema(doc)
+    assert doc["required"] == [f.name for f in dataclasses.fields(Release)]
+    for name, cls in schema.ITEM_CLASSES.items():
+        assert doc["properties"][name]["items"] == {"$ref": f"#/$defs/{cls.__name__}"}
+        props = doc["$defs"][cls.__name__]["properties"]
+        assert list(props) == [f.name for f in dataclasses.fields(cls)]
+        assert all(p["description"] and ("type" in p or "$ref" in p) for p in props.values())
+    score = doc["$defs"]["Score"]["properties"]
+    assert score["score_value"]["type"] == ["integer", "null"]
+    assert doc["$defs"]["NumberMention"]["properties"]["value"]["type"] == ["number", "null"]
+    assert doc["$defs"]["Section"]["properties"]["boilerplate"]["type"] == "boolean"
+
+
+def records(folder: Path) -> list[dict[str, object]]:
+    return [release_dict(r) for r in core.run([folder]).releases]
+
+
+@pytest.mark.parametrize(
+    "folder",
+    [SEED, FIXTURES, RELEASES],
+    ids=["seed", "fixtures", "releases"],
+)
+def test_every_record_validates_against_the_schema(folder: Path) -> None:
+    if not folder.is_dir():
+        pytest.skip(f"no {folder}")
+    validator = jsonschema.Draft202012Validator(
+        schema.release_schema(), format_checker=jsonschema.FormatChecker()
+    )
+    found = records(folder)
+    assert found
+    for record in found:
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(record)]
+        assert errors == [], record["release_id"]
+
+
+def test_a_record_with_a_wrong_field_fails_validation() -> None:
+    validator = jsonschema.Draft202012Validator(schema.release_schema())
+    record = records(SEED)[0]
+    assert validator.is_valid(record)
+    bad = json.loads(json.dumps(record))
+    bad["scores"][0]["score_value"] = "3"
+    assert not validator.is_valid(bad)
+    bad = json.loads(json.dumps(record))
+    bad["dates"][0]["start_date"] = "13 December 2016"
+    assert not validator.is_valid(bad)
+    bad = json.loads(json.dumps(record))
+    bad["surprise"] = 1
+    assert not validator.is_valid(bad)
+
+
+def test_pipeline_schema_prints_the_schema() -> None:
+    result = CliRunner().invoke(app, ["schema"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == schema.release_schema()
+    assert "Example: pipeline schema" in CliRunner().invoke(app, ["schema", "--help"]).stdout
