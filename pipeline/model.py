@@ -101,7 +101,7 @@ class NumberMention:
     text: str
     value: int | float | None
     unit: str | None
-    kind: str  # "cardinal", "percent" or "money"
+    kind: str  # "cardinal", "percent", "money" or "fraction"
     start: int
     end: int
 

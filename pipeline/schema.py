@@ -56,6 +56,9 @@ DESCRIPTIONS: dict[str, str] = {
     "Release.numbers": "every quantity that is not part of a date",
     "Release.warnings": "what the extractor could not find or was unsure of",
     "Release.metadata": "a web page's metadata block (label -> value), e.g. date_of_publication",
+    "Release.review": "codes of the reasons a person should check the release (no-title, "
+    "title-after-furniture, title-label-cut, title-in-run-on-text, unknown-scale, "
+    "quote-no-speaker, ...); empty when nothing needs a look",
     "Source.path": "the input path as given, '/'-separated",
     "Source.sha256": "SHA-256 of the input's raw bytes",
     "Source.bytes": "size of the input in bytes",
@@ -90,10 +93,14 @@ DESCRIPTIONS: dict[str, str] = {
     "DateMention.start": "offset of the expression's first character in text",
     "DateMention.end": "offset just after the expression's last character in text",
     "DateMention.year_inferred": "true when no year is written and the release's own was used",
+    "DateMention.part_start_date": "for a part of a year (the end of 2019), the first day of "
+    "the months it points at; null otherwise",
+    "DateMention.part_end_date": "for a part of a year, the last day of the months it points at",
     "NumberMention.text": "the quantity as written (text[start:end])",
     "NumberMention.value": "its value (17 for 17 per cent, 1100000000 for £1.1 billion)",
-    "NumberMention.unit": "what is counted, as written, ending with its head noun; or the currency",
-    "NumberMention.kind": "cardinal, percent or money",
+    "NumberMention.unit": "what is counted, as written, ending with its head noun; for money "
+    "the currency's ISO 4217 code (GBP, EUR, USD, ...)",
+    "NumberMention.kind": "cardinal, percent, money or fraction",
     "NumberMention.start": "offset of the quantity's first character in text",
     "NumberMention.end": "offset just after the quantity's last character in text",
 }
@@ -117,6 +124,8 @@ COLUMN_DESCRIPTIONS: dict[str, str] = {
     "n_numbers": "number of quantities",
     "n_warnings": "number of warnings",
     "warnings": "the warnings, '; '-separated",
+    "n_review": "number of review reasons",
+    "review": "the review reasons' codes, space-separated",
     "path": "the refused input's path as given",
     "code": "why it was refused: missing, not-a-file, loop, unreadable, too-large, empty, "
     "binary or internal",
@@ -128,7 +137,7 @@ COLUMN_TYPES: dict[str, str] = {
     "published": "date",
     **{
         f"n_{t}": "integer"
-        for t in ("sections", "scores", "quotes", "dates", "numbers", "warnings")
+        for t in ("sections", "scores", "quotes", "dates", "numbers", "warnings", "review")
     },
 }
 
@@ -157,7 +166,7 @@ CONSTRAINTS: dict[str, dict[str, Any]] = {
     "DateMention.start_date": {"format": "date", "pattern": _ISO_DAY},
     "DateMention.end_date": {"format": "date", "pattern": _ISO_DAY},
     "DateMention.granularity": {"enum": ["day", "month", "year", "financial_year", None]},
-    "NumberMention.kind": {"enum": ["cardinal", "percent", "money"]},
+    "NumberMention.kind": {"enum": ["cardinal", "percent", "money", "fraction"]},
 }
 
 _SCALARS: dict[Any, str] = {str: "string", int: "integer", float: "number", bool: "boolean"}
