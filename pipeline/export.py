@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import dataclasses
+import errno
 import io
 import json
 import os
@@ -225,21 +226,32 @@ class OutputWriter:
         prefix = f"{_tmp_prefix(self.out_dir)}{os.getpid()}-"
         self.tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out_dir.parent))
         self._json_dir = self.tmp / "json"
-        self._json_dir.mkdir()
-        # The JSON files are created relative to their folder's descriptor, where the OS
-        # allows: no walk down the whole path for each of thousands of files.
-        self._json_fd = os.open(self._json_dir, os.O_RDONLY | os.O_DIRECTORY) if _DIR_FD else None
+        self._json_fd: int | None = None
+        self._jsonl: io.BufferedWriter | None = None
+        self._tables: dict[str, io.TextIOWrapper] = {}
         self._seen: set[str] = set()
         self.counts: dict[str, int] = {"releases": 0, "errors": 0, **dict.fromkeys(TABLES, 0)}
-        # Open until finish() or close().
-        self._jsonl = (self.tmp / "releases.jsonl").open("wb")
-        self._tables = {"releases": self._open_csv("releases", RELEASE_COLUMNS)}
-        for name in TABLES:
-            self._tables[name] = self._open_csv(name, ("release_id", *_ITEM_FIELDS[name]))
         # The workbook needs every row at the end: kept only when it is asked for.
         self._book: dict[str, list[list[Any]]] | None = (
             {"releases": [], **{name: [] for name in TABLES}} if xlsx else None
         )
+        try:
+            self._open()
+        except BaseException:
+            self.close()  # a full disk, say: no temporary folder is left behind
+            raise
+
+    def _open(self) -> None:
+        self._json_dir.mkdir()
+        # The JSON files are created relative to their folder's descriptor, where the OS
+        # allows: no walk down the whole path for each of thousands of files.
+        if _DIR_FD:
+            self._json_fd = os.open(self._json_dir, os.O_RDONLY | os.O_DIRECTORY)
+        # Open until finish() or close().
+        self._jsonl = (self.tmp / "releases.jsonl").open("wb")
+        self._tables["releases"] = self._open_csv("releases", RELEASE_COLUMNS)
+        for name in TABLES:
+            self._tables[name] = self._open_csv(name, ("release_id", *_ITEM_FIELDS[name]))
 
     def _open_csv(self, name: str, header: Sequence[str]) -> io.TextIOWrapper:
         fh = (self.tmp / f"{name}.csv").open("w", encoding="utf-8", newline="")
@@ -265,6 +277,7 @@ class OutputWriter:
             )
         self._seen.add(rid.casefold())
         d = release_dict(release)
+        assert self._jsonl is not None, "add() after finish() or close()"
         self._jsonl.write(orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE))
         _create(
             self._json_fd,
@@ -307,18 +320,34 @@ class OutputWriter:
             _swap_in(self.tmp, self.out_dir)
 
     def _close_files(self) -> None:
+        """Close every open file, each once; the first error (a full disk fails the flush
+        of a buffered file) is raised after all of them are closed."""
+        handles: list[Any] = [self._jsonl, *self._tables.values()]
+        self._jsonl, self._tables = None, {}
+        problem: OSError | None = None
         if self._json_fd is not None:
-            os.close(self._json_fd)
-            self._json_fd = None
-        self._jsonl.close()
-        for fh in self._tables.values():
-            fh.close()
+            fd, self._json_fd = self._json_fd, None
+            os.close(fd)
+        for fh in handles:
+            if fh is None:
+                continue
+            try:
+                fh.close()
+            except OSError as exc:
+                problem = problem or exc
+        if problem is not None:
+            raise problem
 
     def close(self) -> None:
-        """Close the files and remove the temporary folder if it was not swapped in."""
-        self._close_files()
-        if self.tmp.exists():
-            shutil.rmtree(self.tmp, ignore_errors=True)
+        """Close the files and remove the temporary folder if it was not swapped in: on every
+        path out, a failed write included (its error is already on its way up)."""
+        try:
+            self._close_files()
+        except OSError:
+            pass
+        finally:
+            if self.tmp.exists():
+                shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def check_out(out_dir: Path) -> Path:
@@ -333,12 +362,37 @@ def check_out(out_dir: Path) -> Path:
     if out_dir.exists() or out_dir.is_symlink():
         if not out_dir.is_dir():
             raise PipelineError(f"--out {shown} is a file, not a folder; choose a folder")
+        if os.path.ismount(out_dir):
+            raise PipelineError(
+                f"--out {shown} is a mount point, which cannot be replaced as a whole (the "
+                f"output folder is); choose a folder inside it, e.g. {shown.rstrip('/')}/output"
+            )
         if not (out_dir / "manifest.json").is_file() and any(out_dir.iterdir()):
             raise PipelineError(
                 f"--out {shown} holds files that are not an earlier output (no manifest.json), "
                 "and the output folder is replaced as a whole; choose a new or empty folder"
             )
     return out_dir
+
+
+# What a failed write means, for the one line the CLI prints (the OS's words are vague:
+# "Device or resource busy" for a mount point, say).
+_WRITE_PROBLEMS = {
+    errno.ENOSPC: "no space left on the disk; free some space or choose another --out",
+    errno.EDQUOT: "disk quota exceeded; free some space or choose another --out",
+    errno.EFBIG: "a file is larger than the file system or the file-size limit allows",
+    errno.EROFS: "read-only file system; choose an --out on a writable disk",
+    errno.EACCES: "permission denied; choose an --out in a folder you can write to",
+    errno.EPERM: "permission denied; choose an --out in a folder you can write to",
+    errno.EBUSY: "the folder is in use or is a mount point, and cannot be replaced; "
+    "choose a folder inside it",
+}
+
+
+def write_problem(exc: OSError) -> str:
+    """A failed write in words: what is wrong and what to do."""
+    found = _WRITE_PROBLEMS.get(exc.errno or 0)
+    return found or str(exc.strerror or exc)
 
 
 def _workbook(path: Path, sheets: dict[str, tuple[Sequence[str], list[list[Any]]]]) -> None:

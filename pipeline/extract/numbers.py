@@ -563,7 +563,9 @@ def _digits(sc: _Scan, m: re.Match[str]) -> tuple[_Cand, _Words | None] | None:
             return None  # 999 calls, dial 999, call 101 or 999
     # plain ASCII digits (most numbers) need no parsing
     value = (
-        int(num) if scale is None and num.isdigit() and num.isascii() else number_value(num, scale)
+        int(num)
+        if scale is None and len(num) < 17 and num.isdigit() and num.isascii()
+        else number_value(num, scale)
     )
     if value is None:  # pragma: no cover - the shape was checked
         return None
