@@ -106,6 +106,30 @@ _ITEM_VALUES = {name: attrgetter(*fields) for name, fields in _ITEM_FIELDS.items
 _SOURCE_VALUES = attrgetter(*_SOURCE_FIELDS)
 
 
+def _release_json(release: Release) -> dict[str, Any]:
+    """The release object as orjson writes it: the items stay dataclasses, which orjson
+    writes field by field in definition order, the same bytes as :func:`release_dict` gives,
+    without a dict per item (a release of 500,000 numbers would hold 500,000 dicts)."""
+    d: dict[str, Any] = {
+        "contract": release.contract,
+        "release_id": release.release_id,
+        "source": release.source,
+        "text": release.text,
+        "title": release.title,
+        "standfirst": release.standfirst,
+    }
+    for name in TABLES:
+        d[name] = getattr(release, name)
+    d["warnings"] = release.warnings
+    d["metadata"] = release.metadata
+    return d
+
+
+# Table rows are formatted and written this many at a time, so that a release with very many
+# items never holds all its rows as text at once.
+_ROWS_AT_ONCE = 4096
+
+
 def release_dict(release: Release) -> dict[str, Any]:
     """The contract's release object (plain JSON types), fields in contract order."""
     d: dict[str, Any] = {
@@ -276,7 +300,7 @@ class OutputWriter:
                 f"release_id {rid!r} is unsafe as a file name or not unique in this run"
             )
         self._seen.add(rid.casefold())
-        d = release_dict(release)
+        d = _release_json(release)
         assert self._jsonl is not None, "add() after finish() or close()"
         self._jsonl.write(orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE))
         _create(
@@ -288,11 +312,13 @@ class OutputWriter:
         head = headline(release)
         self._rows("releases", [[head[c] for c in RELEASE_COLUMNS]])
         self.counts["releases"] += 1
+        del d
         for name in TABLES:
-            items = d[name]
-            if items:
-                self._rows(name, [[rid, *item.values()] for item in items])
-                self.counts[name] += len(items)
+            items = getattr(release, name)
+            values = _ITEM_VALUES[name]
+            for at in range(0, len(items), _ROWS_AT_ONCE):
+                self._rows(name, [[rid, *values(item)] for item in items[at : at + _ROWS_AT_ONCE]])
+            self.counts[name] += len(items)
 
     def _rows(self, name: str, rows: list[list[Any]]) -> None:
         self._tables[name].write(_lines(rows))
