@@ -455,3 +455,20 @@ def test_score_on_an_unreadable_file_is_one_line(
     result = score(releases, locked)
     assert result.exit_code == 2
     assert_one_line(result.stderr, "locked.json: cannot read the gold file")
+
+
+# --- hostile pages -------------------------------------------------------------------------------
+
+
+def test_a_page_of_too_many_elements_and_scripts_costs_only_itself(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    rows = "<p>Row of text.</p><script>document.write('RAN')</script>" * 120_000
+    page.write_text(f"<html><body><main><h1>Big page</h1>{rows}</main></body></html>")
+    out = tmp_path / "out"
+    result = extract(SEED, page, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert release_ids(out) == {SEED_ID, "page"}
+    big = record(out, "page")
+    assert big["title"] == "Big page"
+    assert "RAN" not in big["text"]
+    assert any("elements" in w for w in big["warnings"])  # cut at the element budget
