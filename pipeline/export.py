@@ -312,7 +312,6 @@ class OutputWriter:
         head = headline(release)
         self._rows("releases", [[head[c] for c in RELEASE_COLUMNS]])
         self.counts["releases"] += 1
-        del d
         for name in TABLES:
             items = getattr(release, name)
             values = _ITEM_VALUES[name]

@@ -7,9 +7,11 @@ reduced to its visible main content by :mod:`pipeline.html`, which also reports 
 table cells and metadata it rendered.
 
 Decoding order: byte-order mark, then strict UTF-8 (the fast path: a 2 KB UTF-8 release costs
-a few microseconds here), then, only when that fails, a detector restricted to the encodings a
-UK release is plausibly saved in. Nothing here ever raises ``UnicodeDecodeError``: a refused
-input is an :class:`~pipeline.errors.InputError` with a code and a one-line message.
+a few microseconds here), then UTF-8 with its few stray bytes read alone as cp1252 (when the
+file reads mostly as UTF-8), then, only when that fails, a detector restricted to the
+encodings a UK release is plausibly saved in. Nothing here ever raises
+``UnicodeDecodeError``: a refused input is an :class:`~pipeline.errors.InputError` with a code
+and a one-line message.
 """
 
 from __future__ import annotations
