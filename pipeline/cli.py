@@ -9,6 +9,7 @@ import json
 import signal
 import sys
 import threading
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -54,6 +55,13 @@ def _say(message: object) -> None:
     typer.echo(_line(message), err=True)
 
 
+def _debug_trace(debug: bool) -> None:
+    """With --debug, the traceback of the exception being handled, before the one line (the
+    exit status stays 2: an internal error is never "some input refused")."""
+    if debug:
+        traceback.print_exc()
+
+
 def _fail(message: object, code: int = 2) -> NoReturn:
     _say(message)
     raise typer.Exit(code)
@@ -92,6 +100,9 @@ def extract(
             help="Release files or folders (searched recursively for .txt, .md, .html, .htm). "
             "Default: ./raw",
             show_default=False,
+            # An unreadable input is one refused input (code `unreadable`), not a usage error
+            # that costs every other input its result: no check by the option parser.
+            readable=False,
         ),
     ] = None,
     out: Annotated[
@@ -167,12 +178,10 @@ def extract(
         except PipelineError as exc:
             _fail(exc)
         except OSError as exc:
-            if debug:
-                raise
-            _fail(f"cannot write {out.as_posix()}/: {exc.strerror or exc}")
+            _debug_trace(debug)
+            _fail(f"cannot write {out.as_posix()}/: {export.write_problem(exc)}")
         except Exception as exc:
-            if debug:
-                raise
+            _debug_trace(debug)
             _fail(f"unexpected {type(exc).__name__}: {exc}; run again with --debug and report it")
     if not quiet:
         reused = _reused(result) if incremental else ""
@@ -253,8 +262,12 @@ def schema() -> None:
 
 @app.command()
 def score(
-    releases: Annotated[Path, typer.Argument(help="A releases.jsonl written by extract.")],
-    gold: Annotated[Path, typer.Argument(help="Gold annotations (a JSON list of cases).")],
+    releases: Annotated[
+        Path, typer.Argument(help="A releases.jsonl written by extract.", readable=False)
+    ],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold annotations (a JSON list of cases).", readable=False)
+    ],
     minimum: Annotated[
         list[str] | None,
         typer.Option(

@@ -30,7 +30,7 @@ def _printable(path: str) -> str:
     # one line, so such names are shown escaped.
     if path.isprintable():
         return path
-    return path.encode("unicode_escape").decode("ascii")
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in path)
 
 
 class ModelError(PipelineError):

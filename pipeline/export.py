@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import dataclasses
+import errno
 import io
 import json
 import os
@@ -29,7 +30,7 @@ import orjson
 from pipeline.datapackage import data_package
 from pipeline.errors import PipelineError
 from pipeline.grids import GRID_KEYS, build_grids
-from pipeline.model import DateMention, NumberMention, Quote, Release, Score, Section, Source
+from pipeline.model import DateMention, NumberMention, Quote, Release, Score, Section
 from pipeline.schema import table_columns
 
 if TYPE_CHECKING:
@@ -107,29 +108,41 @@ def _fields(cls: type) -> tuple[str, ...]:
 
 
 _ITEM_FIELDS = {name: _fields(cls) for name, cls in TABLES.items()}
-_SOURCE_FIELDS = _fields(Source)
 # Field values as one tuple per record (attrgetter runs in C: this is per item of every table).
 _ITEM_VALUES = {name: attrgetter(*fields) for name, fields in _ITEM_FIELDS.items()}
-_SOURCE_VALUES = attrgetter(*_SOURCE_FIELDS)
+
+
+# The release object's keys: the contract's version first, then every field of ``Release`` in
+# definition order (an added field is written without being named here).
+_RELEASE_KEYS = ("contract", *(f for f in _fields(Release) if f != "contract"))
+
+
+def _release_json(release: Release) -> dict[str, Any]:
+    """The release object as orjson writes it: the items stay dataclasses, which orjson
+    writes field by field in definition order, the same bytes as :func:`release_dict` gives,
+    without a dict per item (a release of 500,000 numbers would hold 500,000 dicts)."""
+    return {key: getattr(release, key) for key in _RELEASE_KEYS}
+
+
+# Table rows are formatted and written this many at a time, so that a release with very many
+# items never holds all its rows as text at once.
+_ROWS_AT_ONCE = 4096
 
 
 def release_dict(release: Release) -> dict[str, Any]:
-    """The contract's release object (plain JSON types), fields in contract order."""
-    d: dict[str, Any] = {
-        "contract": release.contract,
-        "release_id": release.release_id,
-        "source": dict(zip(_SOURCE_FIELDS, _SOURCE_VALUES(release.source), strict=True)),
-        "text": release.text,
-        "title": release.title,
-        "standfirst": release.standfirst,
-    }
-    for name, fields in _ITEM_FIELDS.items():
-        values = _ITEM_VALUES[name]
-        d[name] = [dict(zip(fields, values(item), strict=True)) for item in getattr(release, name)]
-    d["warnings"] = list(release.warnings)
-    d["metadata"] = dict(release.metadata)
-    d["review"] = list(release.review)
-    return d
+    """The contract's release object in plain JSON types (dicts and lists), keys in the order
+    the files have them."""
+    return {key: _plain(value) for key, value in _release_json(release).items()}
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def headline(release: Release) -> dict[str, Any]:
@@ -236,19 +249,13 @@ class OutputWriter:
         prefix = f"{_tmp_prefix(self.out_dir)}{os.getpid()}-"
         self.tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out_dir.parent))
         self._json_dir = self.tmp / "json"
-        self._json_dir.mkdir()
-        # The JSON files are created relative to their folder's descriptor, where the OS
-        # allows: no walk down the whole path for each of thousands of files.
-        self._json_fd = os.open(self._json_dir, os.O_RDONLY | os.O_DIRECTORY) if _DIR_FD else None
+        self._json_fd: int | None = None
+        self._jsonl: io.BufferedWriter | None = None
+        self._tables: dict[str, io.TextIOWrapper] = {}
         self._seen: set[str] = set()
         self.counts: dict[str, int] = {"releases": 0, "errors": 0, **dict.fromkeys(TABLES, 0)}
-        # Open until finish() or close().
-        self._jsonl = (self.tmp / "releases.jsonl").open("wb")
-        self._tables = {"releases": self._open_csv("releases", RELEASE_COLUMNS)}
-        for name in TABLES:
-            self._tables[name] = self._open_csv(name, ("release_id", *_ITEM_FIELDS[name]))
         # Rows copied from an earlier output (--incremental), not yet written.
-        self._copied: dict[str, list[str]] = {name: [] for name in self._tables}
+        self._copied: dict[str, list[str]] = {name: [] for name in ("releases", *TABLES)}
         self._n_copied = 0
         # The ratings grids are pivoted at the end from a few values per release and score.
         self._grid_heads: list[list[Any]] = []
@@ -257,6 +264,23 @@ class OutputWriter:
         self._book: dict[str, list[list[Any]]] | None = (
             {"releases": [], **{name: [] for name in TABLES}} if xlsx else None
         )
+        try:
+            self._open()
+        except BaseException:
+            self.close()  # a full disk, say: no temporary folder is left behind
+            raise
+
+    def _open(self) -> None:
+        self._json_dir.mkdir()
+        # The JSON files are created relative to their folder's descriptor, where the OS
+        # allows: no walk down the whole path for each of thousands of files.
+        if _DIR_FD:
+            self._json_fd = os.open(self._json_dir, os.O_RDONLY | os.O_DIRECTORY)
+        # Open until finish() or close().
+        self._jsonl = (self.tmp / "releases.jsonl").open("wb")
+        self._tables["releases"] = self._open_csv("releases", RELEASE_COLUMNS)
+        for name in TABLES:
+            self._tables[name] = self._open_csv(name, ("release_id", *_ITEM_FIELDS[name]))
 
     def _open_csv(self, name: str, header: Sequence[str]) -> io.TextIOWrapper:
         fh = (self.tmp / f"{name}.csv").open("w", encoding="utf-8", newline="")
@@ -277,7 +301,8 @@ class OutputWriter:
         """
         rid = release.release_id
         self._claim(rid)
-        d = release_dict(release)
+        d = _release_json(release)
+        assert self._jsonl is not None, "add() after finish() or close()"
         self._jsonl.write(orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE))
         _create(
             self._json_fd,
@@ -293,10 +318,11 @@ class OutputWriter:
         )
         self.counts["releases"] += 1
         for name in TABLES:
-            items = d[name]
-            if items:
-                self._rows(name, [[rid, *item.values()] for item in items])
-                self.counts[name] += len(items)
+            items = getattr(release, name)
+            values = _ITEM_VALUES[name]
+            for at in range(0, len(items), _ROWS_AT_ONCE):
+                self._rows(name, [[rid, *values(item)] for item in items[at : at + _ROWS_AT_ONCE]])
+            self.counts[name] += len(items)
 
     def add_copied(self, copied: Copied) -> None:
         """Write a release taken unchanged from an earlier output (``--incremental``): its
@@ -304,6 +330,7 @@ class OutputWriter:
         for a writer without a workbook (which needs every row as values: use :meth:`add`)."""
         rid = copied.release_id
         self._claim(rid)
+        assert self._jsonl is not None, "add_copied() after finish() or close()"
         self._jsonl.write(copied.line)
         target = self._json_dir / f"{rid}.json"
         try:
@@ -379,19 +406,39 @@ class OutputWriter:
             _swap_in(self.tmp, self.out_dir)
 
     def _close_files(self) -> None:
-        self._write_copied()
+        """Close every open file, each once; the first error (a full disk fails the flush
+        of a buffered file) is raised after all of them are closed."""
+        problem: OSError | None = None
+        try:
+            if self._tables:
+                self._write_copied()
+        except OSError as exc:
+            problem = exc
+        handles: list[Any] = [self._jsonl, *self._tables.values()]
+        self._jsonl, self._tables = None, {}
         if self._json_fd is not None:
-            os.close(self._json_fd)
-            self._json_fd = None
-        self._jsonl.close()
-        for fh in self._tables.values():
-            fh.close()
+            fd, self._json_fd = self._json_fd, None
+            os.close(fd)
+        for fh in handles:
+            if fh is None:
+                continue
+            try:
+                fh.close()
+            except OSError as exc:
+                problem = problem or exc
+        if problem is not None:
+            raise problem
 
     def close(self) -> None:
-        """Close the files and remove the temporary folder if it was not swapped in."""
-        self._close_files()
-        if self.tmp.exists():
-            shutil.rmtree(self.tmp, ignore_errors=True)
+        """Close the files and remove the temporary folder if it was not swapped in: on every
+        path out, a failed write included (its error is already on its way up)."""
+        try:
+            self._close_files()
+        except OSError:
+            pass
+        finally:
+            if self.tmp.exists():
+                shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def check_out(out_dir: Path) -> Path:
@@ -406,12 +453,37 @@ def check_out(out_dir: Path) -> Path:
     if out_dir.exists() or out_dir.is_symlink():
         if not out_dir.is_dir():
             raise PipelineError(f"--out {shown} is a file, not a folder; choose a folder")
+        if os.path.ismount(out_dir):
+            raise PipelineError(
+                f"--out {shown} is a mount point, which cannot be replaced as a whole (the "
+                f"output folder is); choose a folder inside it, e.g. {shown.rstrip('/')}/output"
+            )
         if not (out_dir / "manifest.json").is_file() and any(out_dir.iterdir()):
             raise PipelineError(
                 f"--out {shown} holds files that are not an earlier output (no manifest.json), "
                 "and the output folder is replaced as a whole; choose a new or empty folder"
             )
     return out_dir
+
+
+# What a failed write means, for the one line the CLI prints (the OS's words are vague:
+# "Device or resource busy" for a mount point, say).
+_WRITE_PROBLEMS = {
+    errno.ENOSPC: "no space left on the disk; free some space or choose another --out",
+    errno.EDQUOT: "disk quota exceeded; free some space or choose another --out",
+    errno.EFBIG: "a file is larger than the file system or the file-size limit allows",
+    errno.EROFS: "read-only file system; choose an --out on a writable disk",
+    errno.EACCES: "permission denied; choose an --out in a folder you can write to",
+    errno.EPERM: "permission denied; choose an --out in a folder you can write to",
+    errno.EBUSY: "the folder is in use or is a mount point, and cannot be replaced; "
+    "choose a folder inside it",
+}
+
+
+def write_problem(exc: OSError) -> str:
+    """A failed write in words: what is wrong and what to do."""
+    found = _WRITE_PROBLEMS.get(exc.errno or 0)
+    return found or str(exc.strerror or exc)
 
 
 def _workbook(path: Path, sheets: Sequence[Sheet]) -> None:

@@ -12,6 +12,7 @@ a full run, apart from the manifest's timestamps.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import stat
@@ -225,20 +226,28 @@ def load_previous(out: Path, options: dict[str, Any]) -> tuple[Previous | None, 
     return Previous(out, entries), ""
 
 
+_ITEM_CLASSES: dict[str, Any] = {
+    "sections": Section,
+    "scores": Score,
+    "quotes": Quote,
+    "dates": DateMention,
+    "numbers": NumberMention,
+}
+
+
 def release_from_dict(d: dict[str, Any]) -> Release:
-    """A :class:`Release` from its JSON object (the inverse of ``export.release_dict``)."""
-    return Release(
-        release_id=d["release_id"],
-        source=Source(**d["source"]),
-        text=d["text"],
-        title=d["title"],
-        standfirst=d["standfirst"],
-        sections=tuple(Section(**x) for x in d["sections"]),
-        scores=tuple(Score(**x) for x in d["scores"]),
-        quotes=tuple(Quote(**x) for x in d["quotes"]),
-        dates=tuple(DateMention(**x) for x in d["dates"]),
-        numbers=tuple(NumberMention(**x) for x in d["numbers"]),
-        warnings=tuple(d["warnings"]),
-        metadata=dict(d["metadata"]),
-        contract=d["contract"],
-    )
+    """A :class:`Release` from its JSON object (the inverse of ``export.release_dict``),
+    field by field from the dataclass, so that an added field cannot be forgotten."""
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(Release):
+        value = d[f.name]
+        if f.name == "source":
+            value = Source(**value)
+        elif f.name in _ITEM_CLASSES:
+            value = tuple(_ITEM_CLASSES[f.name](**x) for x in value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        elif isinstance(value, dict):
+            value = dict(value)
+        values[f.name] = value
+    return Release(**values)

@@ -24,7 +24,15 @@ class Input:
 
 
 def _shown(path: Path) -> str:
-    return path.as_posix()
+    """The path as text for records, messages and ids. A name whose bytes are not UTF-8
+    (``bad\\xff.txt``) arrives with lone surrogates, which no UTF-8 file can hold: each such
+    byte is shown as ``\\xNN``, so the name stays readable and the output writable."""
+    shown = path.as_posix()
+    try:
+        shown.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(shown).decode("utf-8", "backslashreplace")
+    return shown
 
 
 def find_inputs(paths: Sequence[Path]) -> tuple[list[Input], list[InputError]]:

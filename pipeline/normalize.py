@@ -6,6 +6,7 @@ copy so that offsets still hold (see :func:`fold`).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 
@@ -218,11 +219,21 @@ def decimal_value(whole: int | float, digits: str) -> int | float | None:
     return number_value(f"{int(whole)}.{digits}")
 
 
+# The largest integer every JSON reader holds exactly (a double's 53-bit mantissa); a larger
+# value is recorded as null with a warning, its text kept (see pipeline.record).
+MAX_EXACT = 2**53 - 1
+_EXACT_DIGITS = len(str(MAX_EXACT))
+
+
 def number_value(digits: str, scale: str | None = None) -> int | float | None:
     """The value of digits with an optional scale: ``("1.3", "million")`` -> 1300000,
     ``("3.2", "m")`` -> 3200000, ``("1,250", None)`` -> 1250, ``("9.4", None)`` -> 9.4.
     Exact: scales are powers of ten, so the digits are shifted as integers and
-    ``3.2 * 10**6`` is 3200000, not 3200000.0000000005. None when it is not a number."""
+    ``3.2 * 10**6`` is 3200000, not 3200000.0000000005. None when it is not a number;
+    ``math.inf`` when its whole part has more than 16 digits (beyond what a JSON reader holds
+    exactly, see ``MAX_EXACT``), unparsed: Python's ``int()`` refuses more than 4,300 digits
+    and takes time quadratic in their count; for the same reason more than 16 decimals are
+    read as a float."""
     whole, _, frac = digits.replace(",", "").partition(".")
     if not (whole + frac).isascii() or not (whole + frac).isdigit():
         return None
@@ -232,6 +243,11 @@ def number_value(digits: str, scale: str | None = None) -> int | float | None:
         if found is None:
             return None
         mult = found
+    whole = whole.lstrip("0") or "0"
+    if len(whole) + len(str(mult)) - 1 > _EXACT_DIGITS:
+        return math.inf
+    if len(frac) > _EXACT_DIGITS:  # more decimals than a double holds: read as one
+        return float(f"{whole}.{frac}") * mult
     if not frac:
         return int(whole) * mult
     num = int(whole + frac) * mult

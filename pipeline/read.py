@@ -7,9 +7,11 @@ reduced to its visible main content by :mod:`pipeline.html`, which also reports 
 table cells and metadata it rendered.
 
 Decoding order: byte-order mark, then strict UTF-8 (the fast path: a 2 KB UTF-8 release costs
-a few microseconds here), then, only when that fails, a detector restricted to the encodings a
-UK release is plausibly saved in. Nothing here ever raises ``UnicodeDecodeError``: a refused
-input is an :class:`~pipeline.errors.InputError` with a code and a one-line message.
+a few microseconds here), then UTF-8 with its few stray bytes read alone as cp1252 (when the
+file reads mostly as UTF-8), then, only when that fails, a detector restricted to the
+encodings a UK release is plausibly saved in. Nothing here ever raises
+``UnicodeDecodeError``: a refused input is an :class:`~pipeline.errors.InputError` with a code
+and a one-line message.
 """
 
 from __future__ import annotations
@@ -272,16 +274,11 @@ def _decode(data: bytes, path: str, suffix: str) -> _Decoded:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _decode_utf16(data, path, "utf-16", "utf-16")
     if data.startswith(codecs.BOM_UTF8):
-        try:
-            decoded = _Decoded(data.decode("utf-8-sig"), "utf-8-sig")
-        except UnicodeDecodeError:
-            decoded = _Decoded(
-                data.decode("utf-8-sig", errors="replace"),
-                "utf-8-sig",
-                ("the file is not valid UTF-8 throughout: unreadable bytes were replaced with �",),
-            )
         _check_controls(data, path)
-        return decoded
+        try:
+            return _Decoded(data.decode("utf-8-sig"), "utf-8-sig")
+        except UnicodeDecodeError:
+            return _repaired_utf8(data.decode("utf-8-sig", errors="surrogateescape"), "utf-8-sig")
     if b"\x00" in data:
         guess = _bomless_utf16(data)
         if guess is not None:
@@ -295,12 +292,64 @@ def _decode(data: bytes, path: str, suffix: str) -> _Decoded:
         return _Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    if _mostly_utf8(escaped):
+        return _repaired_utf8(escaped, "utf-8")
     declared = None
     if suffix in HTML_SUFFIXES or b"<" in data[:1024]:
         found = _META_CHARSET_RE.search(data[:4096])
         if found:
             declared = found.group(1).decode("ascii", "replace")
     return _single_byte(data, path, declared)
+
+
+# A byte that is not UTF-8, as ``surrogateescape`` decodes it (U+DC80-U+DCFF).
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_SHOWN_POSITIONS = 5
+
+
+def _mostly_utf8(escaped: str) -> bool:
+    """Whether text decoded with ``surrogateescape`` has at least as many valid non-ASCII
+    characters as bytes that are not UTF-8 (and some): then it is UTF-8 with a few stray bytes (see
+    :func:`_repaired_utf8`), not a file in a single-byte encoding."""
+    bad = len(_ESCAPED_BYTE.findall(escaped))
+    valid = len(escaped) - len(escaped.encode("ascii", errors="ignore")) - bad
+    return valid > 0 and valid >= bad
+
+
+def _repaired_utf8(escaped: str, encoding: str) -> _Decoded:
+    """UTF-8 with a few bytes that are not (a cp1252 curly quote or pound sign pasted into a
+    UTF-8 file), given as decoded with ``surrogateescape``: each such byte is read on its own
+    as cp1252 (U+FFFD where cp1252 has no character), so the rest of the text stays right and
+    every offset keeps its place; the warning names the bytes' positions in the file. Linear:
+    one scan, each stretch between bad bytes encoded once to count its bytes."""
+    text = escaped
+    bad = [m.start() for m in _ESCAPED_BYTE.finditer(text)]
+    positions: list[int] = []
+    parts: list[str] = []
+    last = 0
+    # Byte offset of each bad byte: the bytes of the text before it, counted piecewise.
+    offset = len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0
+    for at in bad:
+        chunk = text[last:at]
+        offset += len(chunk.encode("utf-8"))
+        positions.append(offset)
+        offset += 1
+        byte = bytes([ord(text[at]) - 0xDC00])
+        parts.append(chunk)
+        parts.append(byte.decode("cp1252", errors="replace"))
+        last = at + 1
+    parts.append(text[last:])
+    shown = ", ".join(f"{p:,}" for p in positions[:_SHOWN_POSITIONS])
+    more = len(positions) - _SHOWN_POSITIONS
+    where = f"byte {shown}" if len(positions) == 1 else f"bytes {shown}"
+    if more > 0:
+        where += f" and {more:,} more"
+    warning = (
+        f"the file is UTF-8 but for {len(positions):,} byte(s) that are not ({where}): "
+        "each was read as cp1252 (or � where cp1252 has no character); check them"
+    )
+    return _Decoded("".join(parts), encoding, (warning,))
 
 
 def _check_controls(data: bytes, path: str) -> None:

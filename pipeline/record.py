@@ -6,11 +6,12 @@ Warnings are built here, from a code and a template, in words a user understands
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pipeline.extract import Extraction
 from pipeline.extract.sections import title_text
 from pipeline.model import Quote, Release, Score, Section, Source
-from pipeline.normalize import headline_text
+from pipeline.normalize import MAX_EXACT, headline_text
 
 WARNINGS = {
     "no-title": "no headline found: the release does not open with a short headline line",
@@ -21,6 +22,8 @@ WARNINGS = {
     "year-inferred": "date '{text}' gives no year; read as {year}, the release's own year",
     "no-year": "date '{text}' gives no year and the release states none; left empty",
     "unparsed-number": "could not read a value for '{text}'; left empty",
+    "huge-number": "'{text}' is too large for a JSON number to hold exactly (over 2^53); "
+    "value left empty, the text keeps it",
     "no-structure": "no release structure found (no headline, ratings, quotations or dates)",
 }
 
@@ -72,6 +75,10 @@ def warning(code: str, **fields: object) -> str:
     return WARNINGS[code].format(**fields)
 
 
+def _cut(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def to_release(
     found: Extraction,
     *,
@@ -103,6 +110,10 @@ def to_release(
             else:
                 warnings.append(warning("no-year", text=d.text))
     warnings.extend(warning("unparsed-number", text=n.text) for n in numbers if n.value is None)
+    huge = {i for i, n in enumerate(numbers) if n.value is not None and abs(n.value) > MAX_EXACT}
+    if huge:  # kept as text, not as a value a JSON reader would round or refuse
+        warnings.extend(warning("huge-number", text=_cut(numbers[i].text)) for i in sorted(huge))
+        numbers = tuple(replace(n, value=None) if i in huge else n for i, n in enumerate(numbers))
     if title is None and not scores and not quotes and not dates:
         warnings.append(warning("no-structure"))
 

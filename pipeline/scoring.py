@@ -29,6 +29,7 @@ import calendar
 import json
 import math
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -560,27 +561,52 @@ def score(cases: Sequence[GoldCase], records: Iterable[Json]) -> ScoreResult:
 # --- files -----------------------------------------------------------------------------------
 
 
+# A releases.jsonl of tens of thousands of releases is a few hundred MB; anything larger (or
+# a device such as /dev/zero, which never ends) is refused before it is read.
+MAX_SCORE_BYTES = 512 * 1024 * 1024
+
+
 def _read_text(path: Path, what: str) -> str:
     shown = _printable(str(path))
     try:
-        data = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise GoldError(f"{shown}: is a folder, not a {what} file")
+        if not stat.S_ISREG(info.st_mode):
+            raise GoldError(f"{shown}: is not a regular file (a device, pipe or socket)")
+        if info.st_size > MAX_SCORE_BYTES:
+            raise GoldError(
+                f"{shown}: is {info.st_size:,} bytes, over the {MAX_SCORE_BYTES:,}-byte limit "
+                f"of a {what} file"
+            )
+        with path.open("rb") as handle:
+            # As much as stat() gave plus one byte; a file that grew since stops at the limit.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(MAX_SCORE_BYTES + 1 - len(data))
     except FileNotFoundError:
         raise GoldError(f"{shown}: no such {what} file") from None
     except IsADirectoryError:
         raise GoldError(f"{shown}: is a folder, not a {what} file") from None
     except OSError as exc:
         raise GoldError(f"{shown}: cannot read the {what} file ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL character in the path
+        raise GoldError(f"{shown}: no such {what} file") from None
+    if len(data) > MAX_SCORE_BYTES:
+        raise GoldError(f"{shown}: is over the {MAX_SCORE_BYTES:,}-byte limit of a {what} file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise GoldError(f"{shown}: not UTF-8 text (byte {exc.start})") from None
 
 
-def _load_json(text: str, where: str) -> Any:
+def _load_json(text: str, where: str, *, lines: bool = True) -> Any:
+    """``lines``: name the line of an error (a JSON file); a JSONL line's ``where`` has it."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise GoldError(f"{where}: invalid JSON: {exc.msg} (column {exc.colno})") from None
+        at = f"line {exc.lineno} column {exc.colno}" if lines else f"column {exc.colno}"
+        raise GoldError(f"{where}: invalid JSON: {exc.msg} ({at})") from None
     except (ValueError, RecursionError) as exc:
         raise GoldError(f"{where}: invalid JSON: {_printable(str(exc))}") from None
 
@@ -626,7 +652,7 @@ def load_releases(path: Path) -> list[Json]:
     for n, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             where = f"{shown} line {n}"
-            records.append(_check_record(_load_json(line, where), where))
+            records.append(_check_record(_load_json(line, where, lines=False), where))
     return records
 
 

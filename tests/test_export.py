@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -428,3 +429,16 @@ def test_cells_with_line_breaks_stay_in_their_row(tmp_path: Path) -> None:
     (error,) = read_csv(out / "errors.csv")
     assert error["path"] == "'=missing\r.txt" and error["code"] == "missing"
     assert (out / "errors.csv").read_bytes().count(b"\n") == 2
+
+
+def test_the_streamed_json_is_the_plain_release_object() -> None:
+    # The writer hands orjson the dataclasses themselves (no dict per item): the bytes must be
+    # those of the plain object, for every release, and every field of Release must be in it.
+    import orjson
+
+    from pipeline.model import Release
+
+    for release in core.run([RAW, FIXTURES]).releases:
+        plain = export.release_dict(release)
+        assert orjson.dumps(export._release_json(release)) == orjson.dumps(plain)
+        assert set(plain) == {f.name for f in dataclasses.fields(Release)}

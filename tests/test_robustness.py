@@ -1,8 +1,8 @@
-"""Bad input and hostile content, end to end: encodings, names, HTML, and time bounds.
+"""Bad input and hostile content, end to end: encodings, names, HTML, and big inputs.
 
-Time bounds: the whole pipeline (``pipeline.extract_text``) must take at most
-``SECONDS_PER_MB`` per megabyte of input, i.e. 60 s for a 5 MB release, on any text; a
-super-linear pattern breaks the bound long before 5 MB. By default each shape runs at 1 MB
+Big inputs: every shape of text is extracted to the end with every offset holding. No test
+here times anything: the time and memory bounds per shape (linear in the input) are measured
+by ``benchmarks/hostile.py`` and stated in the README. By default each shape runs at 1 MB
 (and two at the full 5 MB: one line, 200,000 lines) to keep the suite fast;
 ``PIPELINE_BIG=1`` runs every shape at 5 MB.
 """
@@ -10,9 +10,7 @@ super-linear pattern breaks the bound long before 5 MB. By default each shape ru
 from __future__ import annotations
 
 import os
-import signal
 import socket
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +23,8 @@ from pipeline import core
 from pipeline.errors import InputError
 from pipeline.inputs import Input, release_ids
 from pipeline.read import DEFAULT_MAX_BYTES, read_file
-from tests.bounds import MB, SECONDS_PER_MB
+from tests.bounds import MB
+from tests.test_properties import check_offsets
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "raw" / "000_e652adb531517c63.txt"
@@ -251,28 +250,33 @@ def test_fifty_megabyte_page_is_refused_by_size_unread(tmp_path: Path) -> None:
     with path.open("wb") as fh:
         fh.write(b"<html><body>")
         fh.truncate(50 * 1024 * 1024)  # sparse: nothing to read, and it is never read
-    started = time.perf_counter()
-    with pytest.raises(InputError) as info:
-        read_file(path)
-    assert time.perf_counter() - started < 1
+    opened: list[Path] = []
+    real_open = Path.open
+
+    def watch(self: Path, *args: Any, **kwargs: Any) -> Any:
+        opened.append(self)
+        return real_open(self, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, "open", watch)
+        with pytest.raises(InputError) as info:
+            read_file(path)
+    assert opened == []  # refused on its size alone
     assert info.value.code == "too-large"
     assert "--max-bytes" in str(info.value)
 
 
-def test_ten_megabyte_page_of_nested_tags_is_handled_in_bounded_time(tmp_path: Path) -> None:
+def test_ten_megabyte_page_of_nested_tags_is_extracted(tmp_path: Path) -> None:
     path = tmp_path / "nested.html"
     body = b"<div><span><b>" * 700_000
     path.write_bytes(b"<html><body><main><h1>Deep page</h1><p>Kept first.</p>" + body + b"x")
     assert path.stat().st_size <= DEFAULT_MAX_BYTES
-    started = time.perf_counter()
     release = core.extract_document(read_file(path), "nested")
-    elapsed = time.perf_counter() - started
-    assert elapsed < 30, f"{elapsed:.1f} s"
     assert release.title == "Deep page"
     assert "Kept first." in release.text
 
 
-# --- time bounds on big inputs -----------------------------------------------------------------
+# --- big inputs: extracted to the end, every offset holding ---------------------------------------
 
 
 def fill(unit: str, size: int, sep: str = "") -> str:
@@ -295,7 +299,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "year ranges, no spaces": lambda n: fill("2015–", n),
 }
 # Shapes dense in quotations, datelines or attribution lines: each was once quadratic
-# (paragraphs x items, or a long search per quotation); run small with the same bound.
+# (paragraphs x items, or a long search per quotation).
 DENSE_SHAPES: dict[str, Callable[[int], str]] = {
     "'Name said:' lines": lambda n: fill("Kevin McGinty said:", n, "\n"),
     "dates, short lines": lambda n: fill("13 December 2016", n, "\n"),
@@ -303,48 +307,29 @@ DENSE_SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 
-class Overtime(Exception):
-    pass
-
-
-def run_within(text: str, seconds: float) -> float:
-    """Extract ``text`` and return the seconds taken; fail once ``seconds`` have passed."""
-
-    def stop(signum: int, frame: object) -> None:
-        raise Overtime(f"over {seconds:.0f} s for {len(text):,} characters")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    started = time.perf_counter()
-    try:
-        release = pipeline.extract_text(text)
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-    elapsed = time.perf_counter() - started
-    # The alarm's exception is lost when it lands in a callback (a gc hook, say): check again.
-    assert elapsed <= seconds, f"{elapsed:.1f} s for {len(text):,} characters"
+def extract_whole(text: str) -> pipeline.Release:
+    """Extract ``text``; the record keeps all of it and every item's offsets hold."""
+    release = pipeline.extract_text(text)
     assert len(release.text) == len(text)
-    return elapsed
+    check_offsets(release)
+    return release
 
 
 @pytest.mark.parametrize("shape", list(SHAPES))
-def test_big_input_finishes_within_the_bound(shape: str) -> None:
-    size = 5 * MB if BIG else MB
-    run_within(SHAPES[shape](size), SECONDS_PER_MB * size / MB)
+def test_big_input_is_extracted_whole(shape: str) -> None:
+    extract_whole(SHAPES[shape](5 * MB if BIG else MB))
 
 
 @pytest.mark.parametrize("shape", ["table, one line", "quotes without closers, short lines"])
-def test_five_megabytes_finish_within_60_seconds(shape: str) -> None:
+def test_five_megabytes_on_one_line_or_in_200000_lines_are_extracted(shape: str) -> None:
     text = SHAPES[shape](5 * MB)
     assert text.count("\n") == 0 or text.count("\n") >= 200_000
-    run_within(text, 60)
+    extract_whole(text)
 
 
 @pytest.mark.parametrize("shape", sorted(DENSE_SHAPES))
-def test_dense_shapes_finish_within_the_bound(shape: str) -> None:
-    size = 5 * MB if BIG else MB // 10
-    run_within(DENSE_SHAPES[shape](size), SECONDS_PER_MB * size / MB)
+def test_dense_shapes_are_extracted_whole(shape: str) -> None:
+    extract_whole(DENSE_SHAPES[shape](5 * MB if BIG else MB // 10))
 
 
 def test_texts_over_a_million_characters_are_extracted() -> None:

@@ -848,7 +848,9 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
             end += 1 + len(ws.raw[0])
             ws = None
     value = (
-        int(num) if scale is None and num.isdigit() and num.isascii() else number_value(num, scale)
+        int(num)
+        if scale is None and len(num) < 17 and num.isdigit() and num.isascii()
+        else number_value(num, scale)
     )
     if value is None:  # pragma: no cover - the shape was checked
         return None

@@ -174,12 +174,18 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
             for s, e, tag in spans
             if e > s
         ]
-    cuts = [0]
+    # The stretches between blank lines, kept only when they hold text: a text of a million
+    # blank lines makes no list of a million cuts.
+    raw = []
+    prev = 0
     for m in _BLANK_LINE.finditer(text):
-        cuts.extend((m.start(), m.end()))
-    cuts.append(len(text))
-    raw = [_trim(text, cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
-    raw = [(s, e) for s, e in raw if e > s]
+        s, e = _trim(text, prev, m.start())
+        if e > s:
+            raw.append((s, e))
+        prev = m.end()
+    s, e = _trim(text, prev, len(text))
+    if e > s:
+        raw.append((s, e))
     if len(raw) == 1 and "\n" in text[raw[0][0] : raw[0][1]]:
         # No blank line anywhere: paragraphs are separated by single newlines.
         s0, e0 = raw[0]
