@@ -1,6 +1,7 @@
 """The command line: parse options, call the library, report in one line per problem.
 
-Heavy packages (pandas, openpyxl) are imported inside the commands so that ``--help`` is fast.
+Heavy packages (pandas, openpyxl, spaCy for --model) are imported inside the commands so that
+``--help`` is fast.
 """
 
 from __future__ import annotations
@@ -8,14 +9,17 @@ from __future__ import annotations
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from pipeline.errors import PipelineError
+
+if TYPE_CHECKING:
+    from pipeline.model import Release
 
 app = typer.Typer(
     add_completion=False,
@@ -66,6 +70,15 @@ def _stoppable() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+def _annotator(model: str | None) -> Callable[[Release], Release] | None:
+    """``--model``'s entities (spaCy is imported only when it is asked for)."""
+    if model is None:
+        return None
+    from pipeline.spacy_components import EntityAnnotator
+
+    return EntityAnnotator(model)
+
+
 @app.command()
 def extract(
     inputs: Annotated[
@@ -82,6 +95,20 @@ def extract(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")
     ] = DEFAULT_MAX_BYTES,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            help="A trained spaCy pipeline (installed package name or folder): each record "
+            "gains its entities, and a quotation whose speaker is not a PERSON entity a warning.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, help="Worker processes (0: one per core); same files as 1."
+        ),
+    ] = 1,
     xlsx: Annotated[
         bool, typer.Option("--xlsx", help="Also write releases.xlsx, one sheet per table.")
     ] = False,
@@ -106,7 +133,14 @@ def extract(
 
             export.check_out(out)
             result = core.extract_to(
-                paths, out, max_bytes=max_bytes, xlsx=xlsx, on_error=_say, debug=debug
+                paths,
+                out,
+                max_bytes=max_bytes,
+                xlsx=xlsx,
+                on_error=_say,
+                debug=debug,
+                jobs=jobs,
+                annotate=_annotator(model),
             )
         except _Stopped:
             _fail(f"interrupted; {out.as_posix()}/ is left as it was", 130)

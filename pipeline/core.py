@@ -6,15 +6,17 @@ their results. The stages live in their own modules; this one only sequences the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import InputError
 from pipeline.extract import extract_all
-from pipeline.inputs import find_inputs, release_ids
+from pipeline.inputs import Input, find_inputs, release_ids
 from pipeline.model import Release
 from pipeline.read import DEFAULT_MAX_BYTES, Document, read_file
 from pipeline.record import to_release
@@ -80,13 +82,77 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+@dataclass(frozen=True, slots=True)
+class Steps:
+    """What is done to each input, in the process that extracts it.
+
+    ``annotate`` adds to a release (``--model``'s entities, see
+    :class:`pipeline.spacy_components.EntityAnnotator`); ``prepare`` turns it into what the
+    sink takes (the files' bytes, :func:`pipeline.export.render_release`), so that a worker
+    process does that work too.
+    """
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    debug: bool = False
+    annotate: Callable[[Release], Release] | None = None
+    prepare: Callable[[Release], Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One input's result: its manifest entry, and its release (``prepare``'s result, when
+    there is one) or its refusal."""
+
+    entry: dict[str, Any]
+    result: Any = None
+    error: InputError | None = None
+    warned: bool = False
+
+
+def extract_input(item: Input, release_id: str, steps: Steps) -> Outcome:
+    """Read and extract one input; a refusal is returned, never raised (unless ``debug``)."""
+    try:
+        document = read_file(item.path, max_bytes=steps.max_bytes, shown=item.shown)
+    except InputError as err:
+        return Outcome(refused_entry(err), error=err)
+    try:
+        release = extract_document(document, release_id)
+        if steps.annotate is not None:
+            release = steps.annotate(release)
+    except Exception as exc:
+        if steps.debug:
+            raise
+        failed = _internal(item.shown, exc)
+        return Outcome(refused_entry(failed, document), error=failed)
+    result = release if steps.prepare is None else steps.prepare(release)
+    entry = extracted_entry(item.shown, document, release)
+    return Outcome(entry, result, warned=bool(release.warnings))
+
+
+def outcomes(
+    inputs: Sequence[Input], ids: dict[str, str], steps: Steps, jobs: int = 1
+) -> Generator[Outcome, None, None]:
+    """Every input's outcome, in input order: here, or with ``jobs`` > 1 in that many worker
+    processes (see :mod:`pipeline.jobs`)."""
+    if jobs == 1 or len(inputs) < 2:
+        for item in inputs:
+            yield extract_input(item, ids[item.shown], steps)
+        return
+    from pipeline.jobs import in_workers
+
+    yield from in_workers(inputs, ids, steps, jobs)
+
+
 def run(
     paths: Sequence[Path],
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: Callable[[InputError], None] | None = None,
-    sink: Callable[[Release], None] | None = None,
+    sink: Callable[[Any], None] | None = None,
     debug: bool = False,
+    jobs: int = 1,
+    annotate: Callable[[Release], Release] | None = None,
+    prepare: Callable[[Release], Any] | None = None,
 ) -> RunReport:
     """Read and extract every input; refused inputs are reported, never raised.
 
@@ -94,9 +160,13 @@ def run(
         paths: files and folders, as given.
         max_bytes: inputs larger than this are refused.
         on_error: called with each refusal as it happens (the CLI prints it).
-        sink: called with each release as soon as it is extracted (the CLI writes it, see
-            :class:`pipeline.export.OutputWriter`); the report then keeps counts, not records.
+        sink: called with each release as soon as it is extracted, in input order (the CLI
+            writes it, see :class:`pipeline.export.OutputWriter`); the report then keeps
+            counts, not records.
         debug: let unexpected exceptions propagate (with their traceback).
+        jobs: worker processes that read and extract (1: none, all in this process).
+        annotate: applied to each release after extraction (see :class:`Steps`).
+        prepare: applied to each release before the sink gets it (see :class:`Steps`).
     """
     from pipeline import __version__
     from pipeline.model import CONTRACT_VERSION
@@ -105,36 +175,29 @@ def run(
     report = RunReport()
     entries: list[dict[str, Any]] = []
 
-    def refuse(err: InputError, document: Document | None = None) -> None:
+    def refuse(err: InputError, entry: dict[str, Any]) -> None:
         report.errors.append(err)
-        entries.append(refused_entry(err, document))
+        entries.append(entry)
         if on_error:
             on_error(err)
 
     inputs, errors = find_inputs(paths)
     ids = release_ids(inputs)
     for err in errors:
-        refuse(err)
-    for item in inputs:
-        try:
-            document = read_file(item.path, max_bytes=max_bytes, shown=item.shown)
-        except InputError as err:
-            refuse(err)
-            continue
-        try:
-            release = extract_document(document, ids[item.shown])
-        except Exception as exc:
-            if debug:
-                raise
-            refuse(_internal(item.shown, exc), document)
-            continue
-        if sink is None:
-            report.releases.append(release)
-        else:
-            sink(release)
-        report.extracted += 1
-        report.with_warnings += bool(release.warnings)
-        entries.append(extracted_entry(item.shown, document, release))
+        refuse(err, refused_entry(err))
+    steps = Steps(max_bytes, debug, annotate, prepare)
+    with closing(outcomes(inputs, ids, steps, jobs)) as results:
+        for outcome in results:
+            if outcome.error is not None:
+                refuse(outcome.error, outcome.entry)
+                continue
+            if sink is None:
+                report.releases.append(outcome.result)
+            else:
+                sink(outcome.result)
+            report.extracted += 1
+            report.with_warnings += outcome.warned
+            entries.append(outcome.entry)
     entries.sort(key=lambda e: str(e["path"]))
     report.manifest = {
         "tool": "pipeline",
@@ -156,11 +219,15 @@ def extract_to(
     xlsx: bool = False,
     on_error: Callable[[InputError], None] | None = None,
     debug: bool = False,
+    jobs: int = 1,
+    annotate: Callable[[Release], Release] | None = None,
 ) -> RunReport:
     """The main job (``pipeline extract``): extract every input and write the contract files.
 
     Each release is written as soon as it is extracted, into a temporary folder that replaces
     ``out`` only once everything is written (see :class:`pipeline.export.OutputWriter`).
+    The files' bytes are made where the release is extracted (in a worker with ``jobs`` > 1);
+    this process writes them, in input order.
 
     Raises:
         PipelineError: ``out`` cannot be replaced (see :func:`pipeline.export.check_out`).
@@ -169,7 +236,16 @@ def extract_to(
     from pipeline import export
 
     with export.OutputWriter(out, xlsx=xlsx) as writer:
-        report = run(paths, max_bytes=max_bytes, on_error=on_error, sink=writer.add, debug=debug)
+        report = run(
+            paths,
+            max_bytes=max_bytes,
+            on_error=on_error,
+            sink=writer.add_rendered,
+            debug=debug,
+            jobs=jobs,
+            annotate=annotate,
+            prepare=partial(export.render_release, rows=xlsx),
+        )
         errors = [{"path": e.path, "code": e.code, "message": e.detail} for e in report.errors]
         writer.finish(errors, report.manifest)
     return report

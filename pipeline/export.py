@@ -120,6 +120,8 @@ def release_dict(release: Release) -> dict[str, Any]:
         d[name] = [dict(zip(fields, values(item), strict=True)) for item in getattr(release, name)]
     d["warnings"] = list(release.warnings)
     d["metadata"] = dict(release.metadata)
+    if release.entities is not None:  # --model only: without it the output is unchanged
+        d["entities"] = [dataclasses.asdict(e) for e in release.entities]
     return d
 
 
@@ -209,6 +211,39 @@ def write_outputs(
         writer.finish(errors, manifest)
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Rendered:
+    """One release's share of every output file, as bytes and text ready to write."""
+
+    release_id: str
+    jsonl: bytes  # its releases.jsonl line
+    json: bytes  # its json/<release_id>.json file
+    lines: dict[str, str]  # table name -> its CSV lines (tables where it has rows)
+    counts: dict[str, int]  # table name -> its rows
+    rows: dict[str, list[list[Any]]] | None  # the same rows as values, for the workbook
+
+
+def render_release(release: Release, *, rows: bool = False) -> Rendered:
+    """Everything :class:`OutputWriter` writes for ``release``, made without writing (so a
+    worker process can make it); ``rows`` keeps the rows for the workbook too."""
+    rid = release.release_id
+    d = release_dict(release)
+    head = headline(release)
+    table_rows = {"releases": [[head[c] for c in RELEASE_COLUMNS]]}
+    for name in TABLES:
+        items = d[name]
+        if items:
+            table_rows[name] = [[rid, *item.values()] for item in items]
+    return Rendered(
+        release_id=rid,
+        jsonl=orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE),
+        json=orjson.dumps(d, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE),
+        lines={name: _lines(r) for name, r in table_rows.items()},
+        counts={name: len(r) for name, r in table_rows.items()},
+        rows=table_rows if rows else None,
+    )
+
+
 class OutputWriter:
     """The contract files, written release by release into a temporary folder beside
     ``out_dir`` and swapped in by :meth:`finish`.
@@ -258,33 +293,27 @@ class OutputWriter:
         Raises:
             PipelineError: its ``release_id`` is unsafe as a file name or already used.
         """
-        rid = release.release_id
+        self.add_rendered(render_release(release, rows=self._book is not None))
+
+    def add_rendered(self, rendered: Rendered) -> None:
+        """Write a release :func:`render_release` made (in this process or a worker).
+
+        Raises:
+            PipelineError: its ``release_id`` is unsafe as a file name or already used.
+        """
+        rid = rendered.release_id
         if not _SAFE_ID.fullmatch(rid) or not rid.strip(".") or rid.casefold() in self._seen:
             raise PipelineError(
                 f"release_id {rid!r} is unsafe as a file name or not unique in this run"
             )
         self._seen.add(rid.casefold())
-        d = release_dict(release)
-        self._jsonl.write(orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE))
-        _create(
-            self._json_fd,
-            self._json_dir,
-            f"{rid}.json",
-            orjson.dumps(d, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE),
-        )
-        head = headline(release)
-        self._rows("releases", [[head[c] for c in RELEASE_COLUMNS]])
-        self.counts["releases"] += 1
-        for name in TABLES:
-            items = d[name]
-            if items:
-                self._rows(name, [[rid, *item.values()] for item in items])
-                self.counts[name] += len(items)
-
-    def _rows(self, name: str, rows: list[list[Any]]) -> None:
-        self._tables[name].write(_lines(rows))
-        if self._book is not None:
-            self._book[name].extend(rows)
+        self._jsonl.write(rendered.jsonl)
+        _create(self._json_fd, self._json_dir, f"{rid}.json", rendered.json)
+        for name, lines in rendered.lines.items():
+            self._tables[name].write(lines)
+            self.counts[name] += rendered.counts[name]
+            if self._book is not None and rendered.rows is not None:
+                self._book[name].extend(rendered.rows[name])
 
     def finish(self, errors: Sequence[dict[str, str]], manifest: dict[str, Any]) -> None:
         """Write ``errors.csv``, the workbook and ``manifest.json``, then swap the folder in."""

@@ -102,6 +102,17 @@ class NumberMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity found by a trained spaCy pipeline (``--model``): its label as the
+    model gives it (``PERSON``, ``ORG``, ``GPE``, ...)."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Release:
     release_id: str
     source: Source
@@ -116,3 +127,5 @@ class Release:
     warnings: tuple[str, ...]
     metadata: dict[str, str] = field(default_factory=dict)
     contract: str = CONTRACT_VERSION
+    # Added field, only with --model (None otherwise, and then not written at all).
+    entities: tuple[Entity, ...] | None = None
