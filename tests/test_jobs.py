@@ -86,9 +86,7 @@ def test_a_failing_input_costs_only_itself_in_a_worker(
 
     monkeypatch.setattr(extract, "find_quotes", breaks_on_marker)  # the workers are forked
     report = core.run([tmp_path], jobs=2)
-    assert [r.release_id for r in report.releases] == [
-        f"r{i:02d}" for i in range(12) if i % 4 != 1
-    ]
+    assert [r.release_id for r in report.releases] == [f"r{i:02d}" for i in range(12) if i % 4 != 1]
     assert [(e.path.rsplit("/", 1)[-1], e.code) for e in report.errors] == [
         ("r01.txt", "internal"),
         ("r05.txt", "internal"),

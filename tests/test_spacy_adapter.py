@@ -120,9 +120,7 @@ def inputs(tmp_path: Path) -> Path:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "westford.txt").write_text(TEXT, encoding="utf-8")
-    (folder / "seed.txt").write_text(
-        next(SEED.glob("*.txt")).read_text("utf-8"), encoding="utf-8"
-    )
+    (folder / "seed.txt").write_text(next(SEED.glob("*.txt")).read_text("utf-8"), encoding="utf-8")
     return folder
 
 
