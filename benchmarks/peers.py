@@ -42,9 +42,7 @@ from throughput import ROOT, build
 
 FIXTURES = ROOT / "tests" / "data" / "fixtures"
 Finder = Callable[[str], dict[str, list[dict[str, Any]]]]
-_MONTH = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
-)
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _DAY = re.compile(r"\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b")
 
 
