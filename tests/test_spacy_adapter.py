@@ -187,3 +187,18 @@ def test_speaker_is_person(speaker: str, persons: list[str], named: bool) -> Non
 def test_a_missing_model_is_a_model_error() -> None:
     with pytest.raises(pipeline.errors.ModelError, match="en_no_such_model_xx"):
         spacy_components.load_model("en_no_such_model_xx")
+
+
+def test_spacy_finds_the_component_without_an_import(tmp_path: Path) -> None:
+    # Through the spacy_factories entry point (pyproject.toml): a plain spaCy user's code,
+    # and a saved pipeline that holds the component, loaded again.
+    code = (
+        "import sys, spacy\n"
+        "nlp = spacy.blank('en')\n"
+        "nlp.add_pipe('release')\n"
+        f"nlp.to_disk({str(tmp_path / 'p')!r})\n"
+        f"doc = spacy.load({str(tmp_path / 'p')!r})('Title\\n\\nSeen in May 2021 at 12 sites.')\n"
+        "print(doc._.release.dates[0].start_date, [s.text for s in doc.spans['numbers']])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "2021-05-01 ['12']"
