@@ -1,32 +1,31 @@
-"""Throughput of the whole job against spaCy's bare tokenizer, on one core.
+"""Throughput of ``pipeline extract`` against spaCy's bare tokenizer: whole processes.
 
-Builds a corpus of N varied releases (from the releases in raw/ and, when present, the
-shared fixtures: names, figures and months are varied so that no two texts are alike), then
-measures in separate child processes:
+Builds a corpus of N varied releases (from the releases in raw/ and the fixtures in
+tests/data/fixtures/raw: names, figures and months are varied so that no two texts are
+alike), then times whole processes, start-up counted on both sides:
 
-* baseline: read every file and run ``spacy.blank("en")``'s tokenizer over it;
-* pipeline: the end-to-end job (read, extract, write every output file), as
-  ``pipeline extract`` runs it;
-* with ``--floor``, also floor: the same job with the release components taken out of the
-  spaCy pipeline (read, tokenize, write the files): what everything but the extractors costs,
-  so the headroom the extractors have under a target ratio.
+* tokenizer: a Python process that imports spaCy, builds ``spacy.blank("en")`` and runs its
+  tokenizer over every file (what any spaCy-based tool pays at the least);
+* pipeline: ``python -m pipeline extract CORPUS --out OUT -q`` (read, extract, write every
+  output file);
+* with ``--jobs J`` (repeatable), also ``pipeline extract --jobs J`` on J cores, beside
+  ``--jobs 1`` on the same J cores.
 
-Prints releases/s, MB/s and peak memory (max RSS) for both, and the ratio of their wall
-times and of their CPU times (user + system: on a busy machine the wall time also counts the
-waits for the core). With ``--repeat K`` both run K times, alternately, and the best of each
-is kept.
+The tokenizer and ``--jobs 1`` runs are pinned to one core. Prints wall time, releases/s,
+MB/s, CPU time (user + system, children included) and peak memory (max RSS) per run, and the
+ratios. With ``--repeat K`` the runs alternate K times and the best of each is kept (every run
+is printed): on a shared machine only best-of figures mean anything.
 
-    python benchmarks/throughput.py 5000 --repeat 3
+    python benchmarks/throughput.py 5000 --repeat 2 --dir /dev/shm
+    python benchmarks/throughput.py 8000 --repeat 3 --jobs 2 --dir /dev/shm
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -64,7 +63,7 @@ PLACES = ["Northmoor", "Eastwick", "Fellside", "Marrowby", "Kestle", "Dunmore", 
 
 
 def templates() -> list[str]:
-    dirs = [ROOT / "raw", ROOT.parent / "shared" / "fixtures" / "raw"]
+    dirs = [ROOT / "raw", ROOT / "tests" / "data" / "fixtures" / "raw"]
     out = []
     for d in dirs:
         if d.is_dir():
@@ -94,25 +93,46 @@ def build(n: int, folder: Path) -> int:
     return size
 
 
-def child(mode: str, corpus: Path, out: Path) -> None:
-    """Run one measurement in this process and print a JSON line."""
-    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    import spacy
+TOKENIZER = """
+import sys
+from pathlib import Path
 
-    files = sorted(corpus.glob("*.txt"))
-    if mode == "baseline":
-        nlp = spacy.blank("en")
-        t0, c0 = time.perf_counter(), time.process_time()
-        for p in files:
-            nlp.make_doc(p.read_bytes().decode("utf-8"))
-    else:
-        from pipeline import core
+import spacy
 
-        t0, c0 = time.perf_counter(), time.process_time()
-        core.extract_to([corpus], out)  # what `pipeline extract` runs
-    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"mode": mode, "seconds": elapsed, "cpu": cpu, "rss_mb": rss_mb}))
+nlp = spacy.blank("en")
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    nlp.make_doc(path.read_bytes().decode("utf-8"))
+"""
+
+
+def command(mode: str, corpus: Path, out: Path) -> list[str]:
+    """The command line a run times."""
+    if mode == "tokenizer":
+        return [sys.executable, "-c", TOKENIZER, str(corpus)]
+    jobs = mode.split()[-1] if mode.startswith("pipeline --jobs") else "1"
+    return [sys.executable, "-m", "pipeline", "extract", str(corpus), "--out", str(out), "-q"] + (
+        ["--jobs", jobs] if jobs != "1" else []
+    )
+
+
+def timed(argv: list[str], cores: set[int]) -> dict[str, float]:
+    """Run ``argv`` on ``cores``: wall seconds, CPU seconds and peak memory (MB)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        argv,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        preexec_fn=lambda: os.sched_setaffinity(0, cores),
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit(f"{argv[:4]} failed with status {status}")
+    return {
+        "seconds": seconds,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss_mb": usage.ru_maxrss / 1024,
+    }
 
 
 def main() -> None:
@@ -126,57 +146,53 @@ def main() -> None:
         "would measure the file system, not the tool)",
     )
     ap.add_argument("--repeat", type=int, default=1, help="runs of each mode; the best is kept")
-    ap.add_argument("--child", choices=["baseline", "pipeline"], help=argparse.SUPPRESS)
-    ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
-    ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--jobs", type=int, action="append", default=[], help="also time --jobs J on J cores"
+    )
+    ap.add_argument("--no-tokenizer", action="store_true", help="leave out the tokenizer runs")
     args = ap.parse_args()
-    if args.child:
-        child(args.child, args.corpus, args.out)
-        return
+    allowed = sorted(os.sched_getaffinity(0))
+    one = {allowed[0]}
+    plan: list[tuple[str, set[int]]] = []
+    if not args.no_tokenizer:
+        plan.append(("tokenizer", one))
+    plan.append(("pipeline", one))
+    for j in args.jobs:
+        cores = set(allowed[:j])
+        plan += [(f"pipeline -j1 on {j} cores", cores), (f"pipeline --jobs {j}", cores)]
     with tempfile.TemporaryDirectory(dir=args.dir, prefix=".bench-") as tmp:
         corpus = Path(tmp, "corpus")
         corpus.mkdir()
         size = build(args.n, corpus)
         results: dict[str, dict[str, float]] = {}
         runs: dict[str, list[float]] = {}
-        for mode in ("baseline", "pipeline") * args.repeat:
-            proc = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--child",
-                    mode,
-                    "--corpus",
-                    str(corpus),
-                    "--out",
-                    str(Path(tmp, "out")),
-                ],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            run = json.loads(proc.stdout.strip().splitlines()[-1])
-            runs.setdefault(mode, []).append(run["seconds"])
-            best = results.setdefault(mode, dict(run))
-            for key in ("seconds", "cpu", "rss_mb"):
-                best[key] = min(best[key], run[key])
+        for _ in range(args.repeat):
+            for mode, cores in plan:
+                run = timed(command(mode, corpus, Path(tmp, "out")), cores)
+                runs.setdefault(mode, []).append(run["seconds"])
+                best = results.setdefault(mode, dict(run))
+                for key in ("seconds", "cpu", "rss_mb"):
+                    best[key] = min(best[key], run[key])
     mb = size / 1e6
-    print(f"corpus: {args.n} releases, {mb:.1f} MB, one core")
+    print(f"corpus: {args.n} releases, {mb:.1f} MB; whole processes, best of {args.repeat}")
     for mode, r in results.items():
         s = r["seconds"]
         print(
-            f"{mode:9s} {s:8.2f} s  {args.n / s:9.1f} releases/s  {mb / s:7.2f} MB/s  "
+            f"{mode:24s} {s:8.2f} s  {args.n / s:8.1f} releases/s  {mb / s:6.2f} MB/s  "
             f"cpu {r['cpu']:6.2f} s  peak {r['rss_mb']:.0f} MB"
         )
     if args.repeat > 1:
         for mode, seconds in runs.items():
             print(f"{mode} runs (s): " + " ".join(f"{x:.2f}" for x in seconds))
-    base = results["baseline"]
-    r = results["pipeline"]
-    print(
-        f"ratio pipeline/baseline: wall {r['seconds'] / base['seconds']:.2f}, "
-        f"cpu {r['cpu'] / base['cpu']:.2f} (target <= 1.0)"
-    )
+    if "tokenizer" in results:
+        base, r = results["tokenizer"], results["pipeline"]
+        print(
+            f"ratio pipeline/tokenizer: wall {r['seconds'] / base['seconds']:.2f}, "
+            f"cpu {r['cpu'] / base['cpu']:.2f} (target <= 1.0)"
+        )
+    for j in args.jobs:
+        single, many = results[f"pipeline -j1 on {j} cores"], results[f"pipeline --jobs {j}"]
+        print(f"speed-up of --jobs {j}: {single['seconds'] / many['seconds']:.2f}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The command line: parse options, call the library, report in one line per problem.
 
-Heavy packages (pandas, openpyxl) are imported inside the commands so that ``--help`` is fast.
+Heavy packages (pandas, openpyxl, spaCy for --model) are imported inside the commands so that
+``--help`` is fast.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -22,6 +23,7 @@ from pipeline.errors import PipelineError
 
 if TYPE_CHECKING:
     from pipeline.core import RunReport
+    from pipeline.model import Release
     from pipeline.progress import ProgressBar
 
 app = typer.Typer(
@@ -92,6 +94,15 @@ def _stoppable() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+def _annotator(model: str | None) -> Callable[[Release], Release] | None:
+    """``--model``'s entities (spaCy is imported only when it is asked for)."""
+    if model is None:
+        return None
+    from pipeline.spacy_components import EntityAnnotator
+
+    return EntityAnnotator(model)
+
+
 @app.command()
 def extract(
     inputs: Annotated[
@@ -111,6 +122,20 @@ def extract(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")
     ] = DEFAULT_MAX_BYTES,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            help="A trained spaCy pipeline (installed package name or folder): each record "
+            "gains its entities, and a quotation whose speaker is not a PERSON entity a warning.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, help="Worker processes (0: one per core); same files as 1."
+        ),
+    ] = 1,
     xlsx: Annotated[
         bool, typer.Option("--xlsx", help="Also write releases.xlsx, one sheet per table.")
     ] = False,
@@ -172,6 +197,9 @@ def extract(
                     debug=debug,
                     on_progress=bar,
                     incremental=incremental,
+                    jobs=jobs,
+                    annotate=_annotator(model),
+                    model=model,
                 )
         except _Stopped:
             _fail(f"interrupted; {out.as_posix()}/ is left as it was", 130)

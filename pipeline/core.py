@@ -6,12 +6,13 @@ their results. The stages live in their own modules; this one only sequences the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline.errors import InputError
 from pipeline.extract import extract_all
@@ -100,7 +101,7 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def record_options(max_bytes: int) -> dict[str, Any]:
+def record_options(max_bytes: int, model: str | None = None) -> dict[str, Any]:
     """What, besides an input's bytes, its record depends on (kept in the manifest, and
     compared by ``--incremental``): tool and contract version, a fingerprint of the package's
     code and data, and the options that change records."""
@@ -113,14 +114,84 @@ def record_options(max_bytes: int) -> dict[str, Any]:
         "contract": CONTRACT_VERSION,
         "code_fingerprint": code_fingerprint(),
         "max_bytes": max_bytes,
+        "model": model,  # in the manifest only when there is one (None reads as absent)
     }
 
 
 # Progress: called with (inputs done, inputs in all) after each input.
 OnProgress = Callable[[int, int], None]
-# Incremental runs: writes an input's earlier release (given the input and its id) and says
-# what the manifest needs of it, or returns None when the input must be extracted again.
-Reuse = Callable[[Input, str], "Reused | None"]
+
+
+class Reuse(Protocol):
+    """Incremental runs: whether an input's earlier release can be taken as it is, and then
+    taking it (see :class:`pipeline.incremental.Reuser`)."""
+
+    def check(self, item: Input, release_id: str) -> Any:
+        """What to take (None: extract the input again)."""
+
+    def take(self, item: Input, found: Any) -> Reused:
+        """Write the earlier release into the output; what the manifest needs of it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Steps:
+    """What is done to each input, in the process that extracts it.
+
+    ``annotate`` adds to a release (``--model``'s entities, see
+    :class:`pipeline.spacy_components.EntityAnnotator`); ``prepare`` turns it into what the
+    sink takes (the files' bytes, :func:`pipeline.export.render_release`), so that a worker
+    process does that work too.
+    """
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    debug: bool = False
+    annotate: Callable[[Release], Release] | None = None
+    prepare: Callable[[Release], Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One input's result: its manifest entry, and its release (``prepare``'s result, when
+    there is one) or its refusal."""
+
+    entry: dict[str, Any]
+    result: Any = None
+    error: InputError | None = None
+    warned: bool = False
+
+
+def extract_input(item: Input, release_id: str, steps: Steps) -> Outcome:
+    """Read and extract one input; a refusal is returned, never raised (unless ``debug``)."""
+    try:
+        document = read_file(item.path, max_bytes=steps.max_bytes, shown=item.shown)
+    except InputError as err:
+        return Outcome(refused_entry(err), error=err)
+    try:
+        release = extract_document(document, release_id)
+        if steps.annotate is not None:
+            release = steps.annotate(release)
+    except Exception as exc:
+        if steps.debug:
+            raise
+        failed = _internal(item.shown, exc)
+        return Outcome(refused_entry(failed, document), error=failed)
+    result = release if steps.prepare is None else steps.prepare(release)
+    entry = extracted_entry(item.shown, document, release)
+    return Outcome(entry, result, warned=bool(release.warnings))
+
+
+def outcomes(
+    inputs: Sequence[Input], ids: dict[str, str], steps: Steps, jobs: int = 1
+) -> Generator[Outcome, None, None]:
+    """Every input's outcome, in input order: here, or with ``jobs`` > 1 in that many worker
+    processes (see :mod:`pipeline.jobs`)."""
+    if jobs == 1 or len(inputs) < 2:
+        for item in inputs:
+            yield extract_input(item, ids[item.shown], steps)
+        return
+    from pipeline.jobs import in_workers
+
+    yield from in_workers(inputs, ids, steps, jobs)
 
 
 def run(
@@ -128,10 +199,14 @@ def run(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: Callable[[InputError], None] | None = None,
-    sink: Callable[[Release], None] | None = None,
+    sink: Callable[[Any], None] | None = None,
     debug: bool = False,
     on_progress: OnProgress | None = None,
     reuse: Reuse | None = None,
+    jobs: int = 1,
+    annotate: Callable[[Release], Release] | None = None,
+    prepare: Callable[[Release], Any] | None = None,
+    model: str | None = None,
 ) -> RunReport:
     """Read and extract every input; refused inputs are reported, never raised.
 
@@ -139,64 +214,69 @@ def run(
         paths: files and folders, as given.
         max_bytes: inputs larger than this are refused.
         on_error: called with each refusal as it happens (the CLI prints it).
-        sink: called with each release as soon as it is extracted (the CLI writes it, see
-            :class:`pipeline.export.OutputWriter`); the report then keeps counts, not records.
+        sink: called with each release as soon as it is extracted, in input order (the CLI
+            writes it, see :class:`pipeline.export.OutputWriter`); the report then keeps
+            counts, not records.
         debug: let unexpected exceptions propagate (with their traceback).
         on_progress: called after each input with the number done and the total.
-        reuse: gives an input's earlier record when it need not be extracted again.
+        reuse: takes an input's earlier record when it need not be extracted again.
+        jobs: worker processes that read and extract (1: none, all in this process).
+        annotate: applied to each release after extraction (see :class:`Steps`).
+        prepare: applied to each release before the sink gets it (see :class:`Steps`).
+        model: the name of the model ``annotate`` runs, for the manifest.
     """
     started = now()
-    options = record_options(max_bytes)  # before any input: the code that extracts them
+    options = record_options(max_bytes, model)  # before any input: the code that extracts them
     report = RunReport()
     entries: list[dict[str, Any]] = []
 
-    def refuse(err: InputError, document: Document | None = None) -> None:
+    def refuse(err: InputError, entry: dict[str, Any]) -> None:
         report.errors.append(err)
-        entries.append(refused_entry(err, document))
+        entries.append(entry)
         if on_error:
             on_error(err)
 
     inputs, errors = find_inputs(paths)
     ids = release_ids(inputs)
     for err in errors:
-        refuse(err)
-
-    def process(item: Input) -> None:
-        reused = reuse(item, ids[item.shown]) if reuse else None
-        if reused is not None:
-            report.reused += 1
-            report.extracted += 1
-            report.with_warnings += bool(reused.warnings)
-            entries.append(reused_entry(item.shown, reused))
-            return
-        try:
-            document = read_file(item.path, max_bytes=max_bytes, shown=item.shown)
-        except InputError as err:
-            refuse(err)
-            return
-        try:
-            release = extract_document(document, ids[item.shown])
-        except Exception as exc:
-            if debug:
-                raise
-            refuse(_internal(item.shown, exc), document)
-            return
-        if sink is None:
-            report.releases.append(release)
-        else:
-            sink(release)
-        report.extracted += 1
-        report.with_warnings += bool(release.warnings)
-        entries.append(extracted_entry(item.shown, document, release))
-
-    for done, item in enumerate(inputs, 1):
-        process(item)
-        if on_progress:
-            on_progress(done, len(inputs))
+        refuse(err, refused_entry(err))
+    # Unchanged inputs are found first, so that the others can go to the workers at once;
+    # every input is then written in input order.
+    earlier = {}
+    if reuse is not None:
+        for item in inputs:
+            found = reuse.check(item, ids[item.shown])
+            if found is not None:
+                earlier[item.shown] = found
+    fresh = [item for item in inputs if item.shown not in earlier]
+    steps = Steps(max_bytes, debug, annotate, prepare)
+    with closing(outcomes(fresh, ids, steps, jobs)) as results:
+        for done, item in enumerate(inputs, 1):
+            if reuse is not None and item.shown in earlier:
+                reused = reuse.take(item, earlier.pop(item.shown))
+                report.reused += 1
+                report.extracted += 1
+                report.with_warnings += bool(reused.warnings)
+                entries.append(reused_entry(item.shown, reused))
+            else:
+                outcome = next(results)
+                if outcome.error is not None:
+                    refuse(outcome.error, outcome.entry)
+                else:
+                    if sink is None:
+                        report.releases.append(outcome.result)
+                    else:
+                        sink(outcome.result)
+                    report.extracted += 1
+                    report.with_warnings += outcome.warned
+                    entries.append(outcome.entry)
+            if on_progress:
+                on_progress(done, len(inputs))
     entries.sort(key=lambda e: str(e["path"]))
     report.manifest = {
         "tool": "pipeline",
         **{k: options[k] for k in ("version", "contract", "code_fingerprint")},
+        **({"model": model} if model is not None else {}),
         "started_at": started,
         "finished_at": now(),
         "max_bytes": max_bytes,
@@ -215,13 +295,18 @@ def extract_to(
     debug: bool = False,
     on_progress: OnProgress | None = None,
     incremental: bool = False,
+    jobs: int = 1,
+    annotate: Callable[[Release], Release] | None = None,
+    model: str | None = None,
 ) -> RunReport:
     """The main job (``pipeline extract``): extract every input and write the contract files.
 
     Each release is written as soon as it is extracted, into a temporary folder that replaces
     ``out`` only once everything is written (see :class:`pipeline.export.OutputWriter`).
-    With ``incremental``, the releases of unchanged inputs are taken from the output already
-    in ``out`` (see :mod:`pipeline.incremental`); ``report.reused`` counts them.
+    The files' bytes are made where the release is extracted (in a worker with ``jobs`` > 1);
+    this process writes them, in input order. With ``incremental``, the releases of
+    unchanged inputs are taken from the output already in ``out`` (see
+    :mod:`pipeline.incremental`); ``report.reused`` counts them.
 
     Raises:
         PipelineError: ``out`` cannot be replaced (see :func:`pipeline.export.check_out`).
@@ -229,17 +314,22 @@ def extract_to(
     """
     from pipeline import export
 
-    previous, reuse_note = _previous_output(out, max_bytes) if incremental else (None, "")
+    previous, reuse_note = (
+        _previous_output(out, record_options(max_bytes, model)) if incremental else (None, "")
+    )
     with export.OutputWriter(out, xlsx=xlsx) as writer:
-        reuse = partial(previous.copy, writer=writer) if previous else None
         report = run(
             paths,
             max_bytes=max_bytes,
             on_error=on_error,
-            sink=writer.add,
+            sink=writer.add_rendered,
             debug=debug,
             on_progress=on_progress,
-            reuse=reuse,
+            reuse=previous.reuser(writer) if previous else None,
+            jobs=jobs,
+            annotate=annotate,
+            prepare=partial(export.render_release, rows=xlsx),
+            model=model,
         )
         report.reuse_note = reuse_note
         errors = [{"path": e.path, "code": e.code, "message": e.detail} for e in report.errors]
@@ -247,7 +337,7 @@ def extract_to(
     return report
 
 
-def _previous_output(out: Path, max_bytes: int) -> tuple[Previous | None, str]:
+def _previous_output(out: Path, options: dict[str, Any]) -> tuple[Previous | None, str]:
     from pipeline.incremental import load_previous
 
-    return load_previous(out, record_options(max_bytes))
+    return load_previous(out, options)

@@ -24,6 +24,10 @@ class InputError(PipelineError):
         self.detail = detail
         super().__init__(f"{_printable(path)}: {detail}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, str]]:
+        # Rebuilt from its fields when a worker process (--jobs) hands it back.
+        return (InputError, (self.path, self.code, self.detail))
+
 
 def _printable(path: str) -> str:
     # A file name may hold a newline or other control character; the message must stay on

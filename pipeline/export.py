@@ -12,6 +12,7 @@ import ctypes.util
 import dataclasses
 import errno
 import io
+import itertools
 import json
 import os
 import re
@@ -121,7 +122,10 @@ def _release_json(release: Release) -> dict[str, Any]:
     """The release object as orjson writes it: the items stay dataclasses, which orjson
     writes field by field in definition order, the same bytes as :func:`release_dict` gives,
     without a dict per item (a release of 500,000 numbers would hold 500,000 dicts)."""
-    return {key: getattr(release, key) for key in _RELEASE_KEYS}
+    d = {key: getattr(release, key) for key in _RELEASE_KEYS}
+    if d["entities"] is None:  # --model only: without it the output is unchanged
+        del d["entities"]
+    return d
 
 
 # Table rows are formatted and written this many at a time, so that a release with very many
@@ -201,6 +205,17 @@ def _create(folder_fd: int | None, folder: Path, name: str, data: bytes) -> None
         os.close(fd)
 
 
+def _write_json(path: Path, value: Any) -> None:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` and a newline, written in blocks:
+    as one string, a manifest of 50,000 inputs would double the run's peak memory, and
+    ``json.dump``'s one write per token costs twice the time."""
+    chunks = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(value)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        while block := "".join(itertools.islice(chunks, 4096)):
+            fh.write(block)
+        fh.write("\n")
+
+
 def _write(path: Path, content: str) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(content)
@@ -231,6 +246,53 @@ def write_outputs(
         for release in releases:
             writer.add(release)
         writer.finish(errors, manifest)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Rendered:
+    """One release's share of every output file, as bytes and text ready to write."""
+
+    release_id: str
+    jsonl: bytes  # its releases.jsonl line
+    json: bytes  # its json/<release_id>.json file
+    lines: dict[str, str]  # table name -> its CSV lines (tables where it has rows)
+    counts: dict[str, int]  # table name -> its rows
+    rows: dict[str, list[list[Any]]] | None  # the same rows as values, for the workbook
+    grid_head: list[Any]  # its GRID_KEYS values, for the ratings grids
+    grid_scores: list[tuple[str, str, str, int | None, int]]  # its scores, for the grids
+
+
+def render_release(release: Release, *, rows: bool = False) -> Rendered:
+    """Everything :class:`OutputWriter` writes for ``release``, made without writing (so a
+    worker process can make it); ``rows`` keeps the rows for the workbook too."""
+    rid = release.release_id
+    d = _release_json(release)
+    head = headline(release)
+    table_rows: dict[str, list[list[Any]]] = {"releases": [[head[c] for c in RELEASE_COLUMNS]]}
+    lines = {"releases": _lines(table_rows["releases"])}
+    for name in TABLES:
+        items = getattr(release, name)
+        if items:
+            values = _ITEM_VALUES[name]
+            table_rows[name] = [[rid, *values(item)] for item in items]
+            # Formatted a block at a time: no second list of every row's cells as text.
+            block = table_rows[name]
+            lines[name] = "".join(
+                _lines(block[at : at + _ROWS_AT_ONCE]) for at in range(0, len(block), _ROWS_AT_ONCE)
+            )
+            if not rows:
+                del table_rows[name]
+    return Rendered(
+        release_id=rid,
+        jsonl=orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE),
+        json=orjson.dumps(d, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE),
+        lines=lines,
+        counts={name: len(getattr(release, name)) for name in TABLES if name in lines}
+        | {"releases": 1},
+        rows=table_rows if rows else None,
+        grid_head=[head[c] for c in GRID_KEYS],
+        grid_scores=[(rid, s.criterion, s.score, s.score_value, s.table) for s in release.scores],
+    )
 
 
 class OutputWriter:
@@ -299,30 +361,27 @@ class OutputWriter:
         Raises:
             PipelineError: its ``release_id`` is unsafe as a file name or already used.
         """
-        rid = release.release_id
+        self.add_rendered(render_release(release, rows=self._book is not None))
+
+    def add_rendered(self, rendered: Rendered) -> None:
+        """Write a release :func:`render_release` made (in this process or a worker).
+
+        Raises:
+            PipelineError: its ``release_id`` is unsafe as a file name or already used.
+        """
+        rid = rendered.release_id
         self._claim(rid)
-        d = _release_json(release)
-        assert self._jsonl is not None, "add() after finish() or close()"
-        self._jsonl.write(orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE))
-        _create(
-            self._json_fd,
-            self._json_dir,
-            f"{rid}.json",
-            orjson.dumps(d, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE),
-        )
-        head = headline(release)
-        self._rows("releases", [[head[c] for c in RELEASE_COLUMNS]])
-        self._grid_heads.append([head[c] for c in GRID_KEYS])
-        self._grid_scores.extend(
-            (rid, s.criterion, s.score, s.score_value, s.table) for s in release.scores
-        )
-        self.counts["releases"] += 1
-        for name in TABLES:
-            items = getattr(release, name)
-            values = _ITEM_VALUES[name]
-            for at in range(0, len(items), _ROWS_AT_ONCE):
-                self._rows(name, [[rid, *values(item)] for item in items[at : at + _ROWS_AT_ONCE]])
-            self.counts[name] += len(items)
+        assert self._jsonl is not None, "add_rendered() after finish() or close()"
+        self._write_copied()  # rows copied before this release go first
+        self._jsonl.write(rendered.jsonl)
+        _create(self._json_fd, self._json_dir, f"{rid}.json", rendered.json)
+        for name, lines in rendered.lines.items():
+            self._tables[name].write(lines)
+            self.counts[name] += rendered.counts[name]
+            if self._book is not None and rendered.rows is not None:
+                self._book[name].extend(rendered.rows[name])
+        self._grid_heads.append(rendered.grid_head)
+        self._grid_scores.extend(rendered.grid_scores)
 
     def add_copied(self, copied: Copied) -> None:
         """Write a release taken unchanged from an earlier output (``--incremental``): its
@@ -366,12 +425,6 @@ class OutputWriter:
         """Whether every row is kept for the workbook (then use :meth:`add` only)."""
         return self._book is not None
 
-    def _rows(self, name: str, rows: list[list[Any]]) -> None:
-        self._write_copied()
-        self._tables[name].write(_lines(rows))
-        if self._book is not None:
-            self._book[name].extend(rows)
-
     def finish(self, errors: Sequence[dict[str, str]], manifest: dict[str, Any]) -> None:
         """Write ``errors.csv``, the ratings grids, ``datapackage.json``, the workbook and
         ``manifest.json``, then swap the folder in."""
@@ -399,9 +452,7 @@ class OutputWriter:
             sheets = [Sheet(n, table_columns(n, h), tables[n]) for n, h in headers.items()]
             _workbook(self.tmp / "releases.xlsx", sheets)
         manifest = {**manifest, "row_counts": dict(self.counts)}
-        _write(
-            self.tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-        )
+        _write_json(self.tmp / "manifest.json", manifest)
         with _uninterrupted():
             _swap_in(self.tmp, self.out_dir)
 

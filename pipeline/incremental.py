@@ -25,7 +25,16 @@ import orjson
 
 from pipeline.export import TABLES, guard
 from pipeline.inputs import Input
-from pipeline.model import DateMention, NumberMention, Quote, Release, Score, Section, Source
+from pipeline.model import (
+    DateMention,
+    Entity,
+    NumberMention,
+    Quote,
+    Release,
+    Score,
+    Section,
+    Source,
+)
 
 if TYPE_CHECKING:
     from pipeline.export import OutputWriter
@@ -95,10 +104,14 @@ class Previous:
         self._lines: dict[str, bytes] | None = None
         self._tables: dict[str, dict[str, tuple[str, int] | None]] = {}
 
-    def copy(self, item: Input, release_id: str, writer: OutputWriter) -> Reused | None:
-        """Write ``item``'s earlier release into ``writer`` if its bytes, path and id are
-        unchanged and its earlier files hold it; else None (any doubt, an unreadable file
-        included, means: extract it again)."""
+    def reuser(self, writer: OutputWriter) -> Reuser:
+        """What ``core.run`` asks whether an input is unchanged, and has write it."""
+        return Reuser(self, writer)
+
+    def check(self, item: Input, release_id: str) -> Copied | None:
+        """``item``'s earlier release if its bytes, path and id are unchanged and its earlier
+        files hold it; else None (any doubt, an unreadable file included, means: extract it
+        again)."""
         entry = self.entries.get(item.shown)
         if entry is None or entry.release_id != release_id:
             return None
@@ -108,16 +121,14 @@ class Previous:
                 return None
             if hashlib.sha256(item.path.read_bytes()).hexdigest() != entry.sha256:
                 return None
-            copied = self._copied(release_id)
-            if copied is None:
-                return None
-            if writer.keeps_rows:  # the workbook needs every value: rebuild the record
-                writer.add(release_from_dict(orjson.loads(copied.line)))
-            else:
-                writer.add_copied(copied)
+            return self._copied(release_id)
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        return Reused(release_id, entry.sha256, entry.bytes, entry.warnings)
+
+    def reused(self, item: Input) -> Reused:
+        """What the manifest needs of ``item``'s reused release."""
+        entry = self.entries[item.shown]
+        return Reused(entry.release_id, entry.sha256, entry.bytes, entry.warnings)
 
     def _copied(self, rid: str) -> Copied | None:
         line = self._release_lines().get(rid)
@@ -161,6 +172,24 @@ class Previous:
             data = (self.folder / f"{name}.csv").read_bytes().decode("utf-8")
             self._tables[name] = rows_by_release(data)
         return self._tables[name]
+
+
+class Reuser:
+    """An earlier output bound to the writer of the new one (``core.Reuse``)."""
+
+    def __init__(self, previous: Previous, writer: OutputWriter) -> None:
+        self.previous = previous
+        self.writer = writer
+
+    def check(self, item: Input, release_id: str) -> Copied | None:
+        return self.previous.check(item, release_id)
+
+    def take(self, item: Input, found: Copied) -> Reused:
+        if self.writer.keeps_rows:  # the workbook needs every value: rebuild the record
+            self.writer.add(release_from_dict(orjson.loads(found.line)))
+        else:
+            self.writer.add_copied(found)
+        return self.previous.reused(item)
 
 
 def _fields(rows: str) -> list[list[str]]:
@@ -232,6 +261,7 @@ _ITEM_CLASSES: dict[str, Any] = {
     "quotes": Quote,
     "dates": DateMention,
     "numbers": NumberMention,
+    "entities": Entity,
 }
 
 
@@ -240,6 +270,8 @@ def release_from_dict(d: dict[str, Any]) -> Release:
     field by field from the dataclass, so that an added field cannot be forgotten."""
     values: dict[str, Any] = {}
     for f in dataclasses.fields(Release):
+        if f.name == "entities" and f.name not in d:  # written only with --model
+            continue
         value = d[f.name]
         if f.name == "source":
             value = Source(**value)

@@ -63,9 +63,10 @@ def find_inputs(paths: Sequence[Path]) -> tuple[list[Input], list[InputError]]:
 def _walk(
     root: Path, found: dict[str, Input], errors: list[InputError], seen_files: set[str]
 ) -> None:
-    stack = [(root, frozenset({os.path.realpath(root)}))]
+    real_root = os.path.realpath(root)
+    stack = [(root, real_root, frozenset({real_root}))]
     while stack:
-        folder, ancestors = stack.pop()
+        folder, real_folder, ancestors = stack.pop()
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
@@ -91,13 +92,22 @@ def _walk(
                         )
                     )
                     continue
-                stack.append((path, ancestors | {real}))
+                stack.append((path, real, ancestors | {real}))
             elif path.suffix.lower() in SUFFIXES:
-                real = os.path.realpath(path)
+                real = real_file(real_folder, entry)
                 if real in seen_files:
                     continue
                 seen_files.add(real)
                 found[_shown(path)] = Input(path, _shown(path))
+
+
+def real_file(real_folder: str, entry: os.DirEntry[str]) -> str:
+    """``os.path.realpath`` of a folder's entry, given the folder's real path: the real path
+    and the name, unless the entry is itself a link. (``realpath`` checks every component of
+    the path, which cost more than reading some releases.)"""
+    if entry.is_symlink():
+        return os.path.realpath(entry.path)
+    return os.path.join(real_folder, entry.name)  # noqa: PTH118 - strings, as realpath gives
 
 
 def release_ids(inputs: Sequence[Input]) -> dict[str, str]:

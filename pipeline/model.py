@@ -107,6 +107,17 @@ class NumberMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity found by a trained spaCy pipeline (``--model``): its label as the
+    model gives it (``PERSON``, ``ORG``, ``GPE``, ...)."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Release:
     release_id: str
     source: Source
@@ -124,3 +135,5 @@ class Release:
     # Added field: codes of the reasons a person should check this release (``no-title``,
     # ``quote-no-speaker``, ...; see ``record.REVIEW``), empty when nothing needs a look.
     review: tuple[str, ...] = ()
+    # Added field, only with --model (None otherwise, and then not written at all).
+    entities: tuple[Entity, ...] | None = None

@@ -55,6 +55,12 @@ DESCRIPTIONS: dict[str, str] = {
     "Release.dates": "every date expression, with the ISO dates it covers",
     "Release.numbers": "every quantity that is not part of a date",
     "Release.warnings": "what the extractor could not find or was unsure of",
+    "Release.entities": "with --model only (absent otherwise): the named entities the "
+    "trained spaCy pipeline found",
+    "Entity.label": "the entity's label as the model gives it (PERSON, ORG, GPE, ...)",
+    "Entity.text": "the entity as written (text[start:end])",
+    "Entity.start": "offset of the entity's first character in text",
+    "Entity.end": "offset just after the entity's last character in text",
     "Release.metadata": "a web page's metadata block (label -> value), e.g. date_of_publication",
     "Release.review": "codes of the reasons a person should check the release (no-title, "
     "title-after-furniture, title-label-cut, title-in-run-on-text, unknown-scale, "
@@ -216,24 +222,35 @@ def _json_type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"no JSON Schema type for {tp!r}")
 
 
+# Fields written only when they are set (``--model``'s entities): absent otherwise, never null.
+ABSENT_UNLESS_SET = frozenset({"Release.entities"})
+
+
 def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     props: dict[str, Any] = {}
+    optional = []
     for f in dataclasses.fields(cls):
-        prop = {"description": describe(cls, f.name), **_json_type(hints[f.name], defs)}
+        hint = hints[f.name]
+        if f"{cls.__name__}.{f.name}" in ABSENT_UNLESS_SET:
+            optional.append(f.name)
+            (hint,) = (a for a in typing.get_args(hint) if a is not type(None))
+        prop = {"description": describe(cls, f.name), **_json_type(hint, defs)}
         prop.update(CONSTRAINTS.get(f"{cls.__name__}.{f.name}", {}))
         props[f.name] = prop
     doc = (cls.__doc__ or "").strip().splitlines()
     schema: dict[str, Any] = {"type": "object"}
     if doc and not doc[0].startswith(f"{cls.__name__}("):  # not the dataclass's own signature
         schema["description"] = doc[0]
-    schema.update({"properties": props, "required": list(props), "additionalProperties": False})
+    required = [name for name in props if name not in optional]
+    schema.update({"properties": props, "required": required, "additionalProperties": False})
     return schema
 
 
 def release_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one release record, as in ``releases.jsonl`` and
-    ``json/<release_id>.json``: every field required, no other field allowed."""
+    ``json/<release_id>.json``: every field required (``entities`` only with ``--model``),
+    no other field allowed."""
     defs: dict[str, Any] = {}
     body = _object_schema(Release, defs)
     return {

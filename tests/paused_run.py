@@ -40,7 +40,7 @@ def _pause_after(n: int, method: Any) -> Any:
 if __name__ == "__main__":
     phase = sys.argv.pop(1)
     if phase == "extracting":
-        export.OutputWriter.add = _pause_after(3, export.OutputWriter.add)  # type: ignore[method-assign]
+        export.OutputWriter.add_rendered = _pause_after(3, export.OutputWriter.add_rendered)  # type: ignore[method-assign]
     else:
         workbook = export._workbook
 

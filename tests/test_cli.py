@@ -64,7 +64,7 @@ def test_no_arguments_shows_help() -> None:
 
 def test_extract_help_lists_every_option() -> None:
     out = runner.invoke(app, ["extract", "--help"]).stdout
-    for option in ("--out", "--max-bytes", "--xlsx", "--debug", "--quiet"):
+    for option in ("--out", "--max-bytes", "--model", "--jobs", "--xlsx", "--debug", "--quiet"):
         assert option in out
 
 
@@ -92,7 +92,6 @@ def test_a_refused_input_exits_one_and_the_rest_is_written(tmp_path: Path) -> No
     assert (tmp_path / "o" / "json" / "000_e652adb531517c63.json").is_file()
 
 
-@pytest.mark.skip(reason="--model returns with the spaCy adapter (work in progress on a branch)")
 def test_missing_model_is_one_line_naming_the_model(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = runner.invoke(

@@ -1,0 +1,194 @@
+"""``--jobs N``: the same files as one process, a failing input costing only itself, and every
+stop (Ctrl-C, SIGTERM, SIGKILL) keeping the README's promises with no worker left running."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline import core, export, extract
+from pipeline.cli import app
+
+from .conftest import FIXTURES, SEED
+from .test_core import TEXT
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_FILE = next(SEED.glob("*.txt"))
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every known release, several times over."""
+    folder = tmp_path_factory.mktemp("corpus")
+    sources = [SEED_FILE, *sorted(FIXTURES.iterdir())]
+    for i in range(3 * len(sources)):
+        source = sources[i % len(sources)]
+        shutil.copy(source, folder / f"r{i:03d}{source.suffix}")
+    return folder
+
+
+@pytest.mark.parametrize("jobs", ["2", "3", "0"])
+def test_jobs_write_the_same_files_as_one_process(tmp_path: Path, corpus: Path, jobs: str) -> None:
+    from typer.testing import CliRunner
+
+    runner = CliRunner()
+    refused = tmp_path / "refused"
+    refused.mkdir()
+    (refused / "empty.txt").write_bytes(b"")
+    inputs = [str(corpus), str(refused)]
+    for name, n in [("one", "1"), ("many", jobs)]:
+        result = runner.invoke(
+            app, ["extract", *inputs, "-o", str(tmp_path / name), "-j", n, "--xlsx", "-q"]
+        )
+        assert result.exit_code == 1  # the empty input
+        assert result.stderr.count("error: ") == 1
+    one, many = tree_hashes(tmp_path / "one"), tree_hashes(tmp_path / "many")
+    del one["manifest.json"], many["manifest.json"]  # they differ in their timestamps only
+    assert one == many
+    manifests = [
+        json.loads((tmp_path / name / "manifest.json").read_text("utf-8"))
+        for name in ("one", "many")
+    ]
+    for m in manifests:
+        del m["started_at"], m["finished_at"]
+    assert manifests[0] == manifests[1]
+
+
+def test_a_failing_input_costs_only_itself_in_a_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(12):
+        extra = " FAIL-HERE" if i % 4 == 1 else ""
+        (tmp_path / f"r{i:02d}.txt").write_text(TEXT + extra, encoding="utf-8")
+    real = extract.find_quotes
+
+    def breaks_on_marker(text: str, paragraphs: object) -> object:
+        if "FAIL-HERE" in text:
+            raise RuntimeError("extractor broke")
+        return real(text, paragraphs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract, "find_quotes", breaks_on_marker)  # the workers are forked
+    report = core.run([tmp_path], jobs=2)
+    assert [r.release_id for r in report.releases] == [f"r{i:02d}" for i in range(12) if i % 4 != 1]
+    assert [(e.path.rsplit("/", 1)[-1], e.code) for e in report.errors] == [
+        ("r01.txt", "internal"),
+        ("r05.txt", "internal"),
+        ("r09.txt", "internal"),
+    ]
+    statuses = [e["status"] for e in report.manifest["inputs"]]
+    assert statuses == ["error" if i % 4 == 1 else "ok" for i in range(12)]
+
+
+# --- stops: the run pauses at a known point (tests/paused_run.py), then is signalled ---------
+
+
+@pytest.fixture
+def previous_output(tmp_path: Path) -> Path:
+    out = tmp_path / "out"
+    report = core.run([SEED])
+    export.write_outputs(out, report.releases, [], report.manifest)
+    return out
+
+
+def start(corpus: Path, out: Path, phase: str) -> subprocess.Popen[str]:
+    # A session of its own: a Ctrl-C at a terminal goes to the whole process group.
+    # "writing" pauses before the workbook, so it needs one.
+    options = ["-j", "2", *(["--xlsx"] if phase == "writing" else [])]
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.paused_run", phase, str(corpus), "-o", str(out), *options],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def workers_at_pause(proc: subprocess.Popen[str], phase: str) -> list[int]:
+    """The run's worker processes at the pause: two while extracting; none left once every
+    release is written."""
+    assert proc.stderr is not None
+    line = proc.stderr.readline()
+    assert line == "paused\n", line + proc.stderr.read()
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+    assert len(children) == (2 if phase == "extracting" else 0), children
+    return [int(pid) for pid in children]
+
+
+def assert_gone(pids: list[int]) -> None:
+    """Each worker has ended (waiting on its exit, never a fixed time)."""
+    for pid in pids:
+        try:
+            fd = os.pidfd_open(pid)
+        except ProcessLookupError:
+            continue
+        try:
+            ready, _, _ = select.select([fd], [], [], 60)
+            assert ready, f"worker {pid} still running"
+        finally:
+            os.close(fd)
+
+
+needs_linux = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or not hasattr(os, "pidfd_open"),
+    reason="finds the workers through /proc and waits on them with pidfd_open (Linux)",
+)
+
+
+@needs_linux
+@pytest.mark.parametrize(
+    ("stop", "phase"),
+    [("ctrl-c", "extracting"), ("sigterm", "extracting"), ("ctrl-c", "writing")],
+)
+def test_ctrl_c_and_sigterm_stop_every_worker_cleanly(
+    corpus: Path, previous_output: Path, stop: str, phase: str
+) -> None:
+    before = tree_hashes(previous_output)
+    proc = start(corpus, previous_output, phase)
+    workers = workers_at_pause(proc, phase)
+    if stop == "ctrl-c":
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the workers get it too
+    else:
+        proc.send_signal(signal.SIGTERM)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    assert stderr.splitlines() == [
+        f"error: interrupted; {previous_output.as_posix()}/ is left as it was"
+    ]
+    assert stdout == ""
+    assert tree_hashes(previous_output) == before
+    assert not list(previous_output.parent.glob(".out.tmp-*"))
+    assert_gone(workers)
+
+
+@needs_linux
+def test_sigkill_leaves_the_previous_output_and_no_worker(
+    corpus: Path, previous_output: Path
+) -> None:
+    before = tree_hashes(previous_output)
+    proc = start(corpus, previous_output, "extracting")
+    workers = workers_at_pause(proc, "extracting")
+    proc.kill()
+    proc.communicate(timeout=120)
+    assert_gone(workers)
+    assert tree_hashes(previous_output) == before
+    export.recover(previous_output)  # what the next run does first
+    assert not list(previous_output.parent.glob(".out.tmp-*"))

@@ -1,0 +1,42 @@
+"""Each speed trick agrees with the plain code it replaces (see README, Speed)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.export import _write_json
+from pipeline.inputs import real_file
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"tool": "pipeline", "inputs": [{"path": "a/b.txt", "bytes": 12, "ok": True}] * 3},
+        {"text": "é “quoted” \u2028 \x00 \ud7ff", "n": [1, 2.5, None, False, {}, []], "e": {}},
+        {"inputs": [{"path": f"r{i}.txt", "sha256": "0" * 64} for i in range(5000)]},
+    ],
+)
+def test_write_json_writes_what_json_dumps_gives(tmp_path: Path, value: dict[str, Any]) -> None:
+    path = tmp_path / "m.json"
+    _write_json(path, value)
+    assert path.read_text("utf-8") == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_real_file_is_realpath(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "a.txt").write_text("a")
+    (real / "sub" / "b.txt").write_text("b")
+    (real / "link.txt").symlink_to(real / "sub" / "b.txt")
+    (real / "rel.txt").symlink_to(Path("sub") / "b.txt")
+    (real / "dangling.txt").symlink_to(real / "nowhere.txt")
+    (tmp_path / "via").symlink_to(real)
+    for folder in (real, real / "sub", tmp_path / "via", tmp_path / "via" / "sub"):
+        real_folder = os.path.realpath(folder)
+        for entry in os.scandir(folder):
+            assert real_file(real_folder, entry) == os.path.realpath(entry.path), entry.path
