@@ -164,3 +164,15 @@ def test_rows_are_cut_per_release_across_quoted_line_breaks() -> None:
     assert rows["'-b"] == ('\'-b,"a ""quoted""\n\nparagraph",1\n', 1)
     assert rows["c"] == ("c,x,2\n", 1)
     assert rows["a"] is None  # not in one run: never reused
+
+
+def test_incremental_with_workers_equals_a_full_run(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    core.extract_to([corpus], out)
+    changed = first_files(corpus, 1)[0]
+    changed.write_bytes(changed.read_bytes() + b"\nInspectors read 7 more files.\n")
+    again = core.extract_to([corpus], out, incremental=True, jobs=2)
+    assert again.reused == again.extracted - 1
+    full = tmp_path / "full"
+    core.extract_to([corpus], full)
+    assert tree(out) == tree(full)
