@@ -101,6 +101,11 @@ _SNIFF_BYTES = 64 * 1024
 _MAX_CONTROL_SHARE = 0.10
 
 _C1_BYTES_RE = re.compile(rb"[\x80-\x9f]")
+# A web page may hold a few stray NUL bytes (at most one in a thousand); a text file none.
+_MAX_STRAY_NUL_SHARE = 0.001
+# Non-ASCII characters per broken sequence for a text to count as UTF-8 with a few faults.
+_MIN_UTF8_RATIO = 20
+_HTML_TAG_RE = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.I)
 # Where a page starts: white space, an XML declaration and comments (a browser's "saved from
 # url" mark) may come before the doctype or the <html> tag.
 _HTML_START_RE = re.compile(
@@ -282,19 +287,43 @@ def _decode(data: bytes, path: str, suffix: str) -> _Decoded:
             )
         _check_controls(data, path)
         return decoded
+    nul_warnings: tuple[str, ...] = ()
     if b"\x00" in data:
         guess = _bomless_utf16(data)
         if guess is not None:
             decoded = _decode_utf16(data, path, guess, guess)
             warning = f"no byte-order mark: encoding guessed as {guess.upper()}"
             return _Decoded(decoded.text, decoded.encoding, (warning, *decoded.warnings))
-        raise _binary(path, "a binary file")
+        nuls = data.count(0)
+        if nuls > len(data) * _MAX_STRAY_NUL_SHARE or not _HTML_TAG_RE.search(data[:4096]):
+            raise _binary(path, "a binary file")
+        # A saved web page with a few stray NUL bytes (a server's padding): no browser shows
+        # them, so they are dropped, and the release says so.
+        data = data.replace(b"\x00", b"")
+        nul_warnings = (f"{nuls} NUL byte(s) in the page dropped",)
+    if nul_warnings:
+        decoded = _decode(data, path, suffix)
+        return _Decoded(decoded.text, decoded.encoding, (*nul_warnings, *decoded.warnings))
     if _control_share(data[:_SNIFF_BYTES]) > _MAX_CONTROL_SHARE:
         raise _binary(path, "a binary file")
     try:
         return _Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few broken sequences (a page cut mid-character and saved again): every
+    # other non-ASCII character reads as UTF-8, which a Windows-1252 or Latin-1 text never
+    # does. Each broken sequence becomes one U+FFFD, and the release says so.
+    lenient = data.decode("utf-8", errors="replace")
+    broken = lenient.count("\ufffd")
+    if len(lenient) - len(lenient.encode("ascii", errors="ignore")) >= _MIN_UTF8_RATIO * broken:
+        return _Decoded(
+            lenient,
+            "utf-8",
+            (
+                f"the file is not valid UTF-8 throughout: {broken} unreadable byte sequence(s) "
+                "replaced with �",
+            ),
+        )
     declared = None
     if suffix in HTML_SUFFIXES or b"<" in data[:1024]:
         found = _META_CHARSET_RE.search(data[:4096])
