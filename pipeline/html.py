@@ -786,20 +786,31 @@ _AUTHOR_META = tuple(_DATA["author_meta"])
 
 
 def _flatten_deep(markup: str) -> str:
-    """The markup with every tag more than :data:`MAX_DEPTH` levels down removed (a block
-    tag becomes a ``<br>``, so its text stays apart): one pass, linear in the markup."""
+    """The markup with every tag more than :data:`MAX_DEPTH` levels down removed: one pass,
+    linear in the markup. A run of removed tags with only white space between them becomes
+    one ``<p>`` (so text that sat in separate blocks stays apart, and a million wrappers
+    become one paragraph break, not a million; a ``<p>`` closes the one before it, so the
+    ``<p>``s add no depth)."""
     out: list[str] = []
     pos = depth = 0
+    last_cut = -1  # where the last removed run ended
     for match in _TAG_RE.finditer(markup):
-        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
-        if name in _VOID_TAGS or self_closing:
+        closing, name, self_closing = match.groups()
+        name = name.lower()
+        if self_closing or name in _VOID_TAGS:
             continue
-        deep = depth >= MAX_DEPTH if not closing else depth > MAX_DEPTH
-        depth = max(depth - 1, 0) if closing else depth + 1
+        if closing:
+            deep = depth > MAX_DEPTH
+            depth = depth - 1 if depth else 0
+        else:
+            depth += 1
+            deep = depth > MAX_DEPTH
         if deep:
-            out.append(markup[pos : match.start()])
-            out.append("<br>" if name in _BLOCK_TAGS else "")
-            pos = match.end()
+            between = markup[pos : match.start()]
+            if last_cut != pos or (between and not between.isspace()):
+                out.append(between)
+                out.append("<p>")
+            pos = last_cut = match.end()
     out.append(markup[pos:])
     return "".join(out)
 
