@@ -136,7 +136,9 @@ def main(argv: list[str] | None = None) -> int:
             best[name] = min(best[name], totals[name])
         print(f"run {run + 1}: " + ", ".join(f"{n} {totals[n]:.1f} s" for n in names))
 
-    print(f"{len(urls)} pages, best of {max(1, args.repeat)} runs ({'wall' if args.wall else 'CPU'})")
+    print(
+        f"{len(urls)} pages, best of {max(1, args.repeat)} runs ({'wall' if args.wall else 'CPU'})"
+    )
     print(f"{'reader':<18} {'precision':>9} {'recall':>7} {'F1':>6} {'pages/s':>8}")
     for name in names:
         precision, recall, _accuracy, f1 = matrices[name].scores()

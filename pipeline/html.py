@@ -1,6 +1,16 @@
-"""HTML -> the contract ``text``: the visible main content, one paragraph per block.
+"""HTML -> the contract ``text``: the page's main content, one paragraph per block.
 
-Rendering rules (the README repeats them):
+Which parts of a page are its main content is trafilatura's call (fast mode; its full mode
+retries a page where fast mode keeps little): :func:`render_html` hands it the parsed page and
+renders the XML tree it returns with the rules below (its tags mapped to HTML's: ``head`` ->
+``h1``-``h6``, ``list``/``item`` -> ``ul``/``li``, ``quote`` -> ``blockquote``, ``row``/``cell``
+-> ``tr``/``td``/``th``). This module adds what trafilatura does not give: the headline from
+the page's metadata (:func:`_page_title`), the labelled metadata blocks it leaves out, the
+page's publication date and author, warnings when the body may be lost, and, for small pages
+and pages where trafilatura finds nothing, its own reading of the whole page.
+
+Rendering rules (the README repeats them; the scope and furniture rules apply to the own
+reading of a page):
 
 - **Scope.** ``<main>`` (or ``role="main"``) if the page has one, else its ``<article>`` (the
   one with most text if there are several), else ``<body>``. If that scope renders nothing,
@@ -1059,19 +1069,19 @@ def _metadata_blocks(root: lxml.html.HtmlElement) -> tuple[list[_Block], dict[st
     the main text: on trafilatura's corpus such lines are furniture.)"""
     scope = _scopes(root)[0]
     renderer = _Renderer(set())
-    for el in _METADATA_CANDIDATES(scope):  # type: ignore[union-attr]
-        tag = str(el.tag)  # type: ignore[union-attr]
+    for el in _METADATA_CANDIDATES(scope):
+        tag = str(el.tag)
         if tag == "dl":
             if not any(
                 _collapsed(dt.text_content()).rstrip(": ").casefold() in _METADATA_LABELS
-                for dt in el.iter("dt")  # type: ignore[union-attr]
+                for dt in el.iter("dt")
             ):
                 continue
-        elif _metadata_label(el, tag) is None:  # type: ignore[arg-type]
+        elif _metadata_label(el, tag) is None:
             continue
         if _in_furniture(renderer, el, scope):
             continue
-        renderer.walk(el, itself=True)  # type: ignore[arg-type]
+        renderer.walk(el, itself=True)
     return [b for b in renderer.blocks if b.tag == "metadata"], renderer.metadata
 
 
@@ -1096,10 +1106,10 @@ def _main_content(root: lxml.html.HtmlElement, visible: int) -> _Element | None:
     longer text is kept.
     """
     body = _trafilatura(root, _EXTRACTOR)
-    kept = int(_LENGTH(body)) if body is not None else 0  # type: ignore[arg-type]
+    kept = int(_LENGTH(body)) if body is not None else 0
     if kept < RETRY_SHARE * visible:
         retry = _trafilatura(root, _EXTRACTOR_FULL)
-        if retry is not None and int(_LENGTH(retry)) > kept:  # type: ignore[arg-type]
+        if retry is not None and int(_LENGTH(retry)) > kept:
             body = retry
     if body is None or not len(body):
         return None
@@ -1136,8 +1146,8 @@ def _visible_chars(root: lxml.html.HtmlElement) -> int:
     body = root.find("body")
     if body is None:
         return 0
-    hidden = sum(int(_LENGTH(el)) for el in body.iter("script", "style", "template"))  # type: ignore[arg-type]
-    return max(int(_LENGTH(body)) - hidden, 0)  # type: ignore[arg-type]
+    hidden = sum(int(_LENGTH(el)) for el in body.iter("script", "style", "template"))
+    return max(int(_LENGTH(body)) - hidden, 0)
 
 
 def render_html(markup: str) -> HtmlPage:

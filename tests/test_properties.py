@@ -24,9 +24,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parents[1]
-RELEASES = sorted(
-    [*(ROOT / "raw").glob("*.txt"), *(FIXTURES).glob("*.txt")]
-)
+RELEASES = sorted([*(ROOT / "raw").glob("*.txt"), *(FIXTURES).glob("*.txt")])
 TEXTS = [p.read_text(encoding="utf-8") for p in RELEASES]
 SETTINGS = settings(
     max_examples=40,
