@@ -1062,12 +1062,18 @@ _METADATA_CANDIDATES = etree.XPath(
 
 
 def _metadata_blocks(root: lxml.html.HtmlElement) -> tuple[list[_Block], dict[str, str]]:
-    """The labelled metadata of the page's main scope (a ``<dl>`` with a known term such as
-    "Date of publication", a ``<p>`` that opens with a known label in bold), which main-text
-    extractors leave out; and the values, by snake_case label. (A block that only has a
-    class that says meta, WordPress's "Posted on ... by ...", is not taken from outside
-    the main text: on trafilatura's corpus such lines are furniture.)"""
-    scope = _scopes(root)[0]
+    """The labelled metadata in the page's ``<main>`` (else its body), which main-text
+    extractors leave out: a ``<dl>`` with a known term such as "Date of publication", a
+    ``<p>`` that opens with a known label in bold; and the values, by snake_case label. (A
+    block that only has a class that says meta, WordPress's "Posted on ... by ...", is not
+    taken from outside the main text: on trafilatura's corpus such lines are furniture.)"""
+    scope = root.find(".//main")
+    if scope is None:
+        scope = root.find(".//*[@role='main']")
+    if scope is None:
+        scope = root.find("body")
+    if scope is None:
+        return [], {}
     renderer = _Renderer(set())
     for el in _METADATA_CANDIDATES(scope):
         tag = str(el.tag)
