@@ -868,15 +868,21 @@ def _fold(text: str) -> str:
     return _collapsed(text).casefold().replace("’", "'").replace("–", "-").replace("—", "-")
 
 
-def _meta(root: lxml.html.HtmlElement, names: tuple[str, ...]) -> str | None:
-    """The first non-blank ``<meta>`` content among ``names`` (property, name or itemprop)."""
+def _meta_tags(root: lxml.html.HtmlElement) -> dict[str, str]:
+    """The page's ``<meta>`` contents by lower-cased property, name or itemprop (the first
+    non-blank one of each)."""
     found: dict[str, str] = {}
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         content = meta.get("content")
-        if key in names and content and not content.isspace() and key not in found:
-            found[key] = _collapsed(content)
-    return next((found[name] for name in names if name in found), None)
+        if key and key not in found and content and not content.isspace():
+            found[key] = content
+    return found
+
+
+def _meta(tags: dict[str, str], names: tuple[str, ...]) -> str | None:
+    """The first of ``names`` that the page's ``<meta>`` tags give, white space collapsed."""
+    return next((_collapsed(tags[name]) for name in names if name in tags), None)
 
 
 def _json_ld(root: lxml.html.HtmlElement, key: str) -> str | None:
@@ -938,8 +944,8 @@ def _h1_text(h1: lxml.html.HtmlElement) -> str:
     return kicker or headline
 
 
-def _site_names(root: lxml.html.HtmlElement, title: str | None) -> set[str]:
-    names = {_fold(n) for n in (_meta(root, ("og:site_name", "application-name")),) if n}
+def _site_names(tags: dict[str, str], title: str | None) -> set[str]:
+    names = {_fold(n) for n in (_meta(tags, ("og:site_name", "application-name")),) if n}
     if title:
         parts = _TITLE_SEPARATORS_RE.split(title)
         if len(parts) > 1:
@@ -988,14 +994,16 @@ class _Title:
     h1: str | None  # the headline <h1>'s text, when the page has one
 
 
-def _page_title(root: lxml.html.HtmlElement, content_text: str) -> _Title | None:
+def _page_title(
+    root: lxml.html.HtmlElement, tags: dict[str, str], content_text: str
+) -> _Title | None:
     """The page's headline: ``og:title``, else the ``<h1>`` of the main content, else the
     ``<title>``, without the site's name; an ``<h1>`` that says the same as ``og:title``
     is taken as written on the page."""
     title_el = root.find(".//title")
     title = _collapsed(title_el.text_content()) if title_el is not None else None
-    site = _site_names(root, title)
-    og = _meta(root, ("og:title", "twitter:title"))
+    site = _site_names(tags, title)
+    og = _meta(tags, ("og:title", "twitter:title"))
     if og:
         og = _strip_site(og, site)
         if _fold(og) in site:
@@ -1032,10 +1040,10 @@ def _overlap(text: str, other: str) -> float:
     return len(words & set(_WORD_RE.findall(_fold(other)))) / len(words) if words else 0.0
 
 
-def _page_metadata(root: lxml.html.HtmlElement) -> dict[str, str]:
+def _page_metadata(root: lxml.html.HtmlElement, tags: dict[str, str]) -> dict[str, str]:
     """The publication date and author the page declares in its ``<meta>`` tags or JSON-LD."""
     out: dict[str, str] = {}
-    published = _meta(root, _DATE_META) or _json_ld(root, "datePublished")
+    published = _meta(tags, _DATE_META) or _json_ld(root, "datePublished")
     if published is None:
         for time_el in root.iter("time"):
             if time_el.get("datetime") and (
@@ -1045,7 +1053,7 @@ def _page_metadata(root: lxml.html.HtmlElement) -> dict[str, str]:
                 break
     if published:
         out["published"] = published
-    author = _meta(root, _AUTHOR_META)
+    author = _meta(tags, _AUTHOR_META)
     if author is None or author.startswith(("http://", "https://")):
         author = _json_ld(root, "author")
     if author:
@@ -1189,7 +1197,8 @@ def render_html(markup: str) -> HtmlPage:
         if block.tag == "title":
             block.tag = "heading"
     content_text = "\n".join(b.text for b in blocks if b.rows is None)
-    title = _page_title(root, content_text)
+    tags = _meta_tags(root)
+    title = _page_title(root, tags, content_text)
     if title is not None:
         heads = {_fold(title.text)} | ({_fold(title.h1)} if title.h1 else set())
         # The headline as the main content has it (a heading, or a paragraph on a page of
@@ -1199,13 +1208,13 @@ def render_html(markup: str) -> HtmlPage:
             del blocks[lead]
         blocks.insert(0, _Block("title", title.text))
     metadata_blocks, metadata = _metadata_blocks(root)
-    have = {_fold(b.text) for b in blocks}
+    have = {_fold(b.text) for b in blocks} if metadata_blocks else set()
     at = 1 if title is not None else 0
     for block in metadata_blocks:
         if _fold(block.text) not in have:
             blocks.insert(at, block)
             at += 1
-    metadata = {**_page_metadata(root), **metadata, **renderer.metadata}
+    metadata = {**_page_metadata(root, tags), **metadata, **renderer.metadata}
     text, spans, tables = _assemble(blocks)
     if visible >= SMALL_SHARE_MIN_CHARS and len(text) < SMALL_SHARE * visible:
         warnings.append(
