@@ -104,7 +104,7 @@ _C1_BYTES_RE = re.compile(rb"[\x80-\x9f]")
 # A web page may hold a few stray NUL bytes (at most one in a thousand); a text file none.
 _MAX_STRAY_NUL_SHARE = 0.001
 # Non-ASCII characters per broken sequence for a text to count as UTF-8 with a few faults.
-_MIN_UTF8_RATIO = 20
+_MIN_UTF8_RATIO = 10
 _HTML_TAG_RE = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.I)
 # Where a page starts: white space, an XML declaration and comments (a browser's "saved from
 # url" mark) may come before the doctype or the <html> tag.

@@ -779,3 +779,24 @@ def test_a_small_share_of_the_page_kept_says_so() -> None:
     document = render(full_page(short, after=f'<div class="more"><ul>{listing}</ul></div>'))
     assert ARTICLE[0] in document.text
     assert any("check that its body was not lost" in w for w in document.warnings)
+
+
+def test_a_page_with_a_few_stray_nul_bytes_is_read() -> None:
+    page = full_page(f"<main>{article_html()}</main>").encode("utf-8")
+    cut = page.index(b"</main>")
+    document = read_bytes(page[:cut] + b"\x00" + page[cut:], "padded.html")
+    assert_body_kept(document)
+    assert "\x00" not in document.text
+    assert "1 NUL byte(s) in the page dropped" in document.warnings
+    with pytest.raises(InputError):  # more than one in a thousand: not a saved page
+        read_bytes(page[:cut] + b"\x00" * 3 + page[cut:], "padded.html")
+
+
+def test_a_mostly_utf8_page_with_one_broken_sequence_stays_utf8() -> None:
+    cafe = "<p>Café – “fine”</p>" * 3
+    page = full_page(f"<main>{article_html()}{cafe}</main>").encode("utf-8")
+    cut = page.index(b"</main>")
+    document = read_bytes(page[:cut] + b"<p>cut \xc3</p>" + page[cut:], "broken.html")
+    assert document.source.encoding == "utf-8"
+    assert "Café – “fine”" in document.text
+    assert any("1 unreadable byte sequence(s)" in w for w in document.warnings)
