@@ -800,3 +800,15 @@ def test_a_mostly_utf8_page_with_one_broken_sequence_stays_utf8() -> None:
     assert document.source.encoding == "utf-8"
     assert "Café – “fine”" in document.text
     assert any("1 unreadable byte sequence(s)" in w for w in document.warnings)
+
+
+def test_a_page_over_the_element_budget_is_cut_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Past the budget the page goes to the own rules, whose walk stops there.
+    monkeypatch.setattr(html_module, "MAX_ELEMENTS", 40)
+    items = "".join(f"<li>Station {i} inspected</li>" for i in range(60))
+    document = render(full_page(f"<main>{article_html()}<ul>{items}</ul></main>"))
+    assert document.text.startswith(HEADLINE)
+    assert ARTICLE[0] in document.text and "Station 59" not in document.text
+    assert any("more than 40 elements" in w for w in document.warnings)
