@@ -48,6 +48,7 @@ def extract_document(document: Document, release_id: str) -> Release:
         source=document.source,
         metadata=document.metadata,
         reader_warnings=document.warnings,
+        reader_review=document.review,
     )
 
 

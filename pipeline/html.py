@@ -1,6 +1,16 @@
-"""HTML -> the contract ``text``: the visible main content, one paragraph per block.
+"""HTML -> the contract ``text``: the page's main content, one paragraph per block.
 
-Rendering rules (the README repeats them):
+Which parts of a page are its main content is trafilatura's call (fast mode; its full mode
+retries a page where fast mode keeps little): :func:`render_html` hands it the parsed page and
+renders the XML tree it returns with the rules below (its tags mapped to HTML's: ``head`` ->
+``h1``-``h6``, ``list``/``item`` -> ``ul``/``li``, ``quote`` -> ``blockquote``, ``row``/``cell``
+-> ``tr``/``td``/``th``). This module adds what trafilatura does not give: the headline from
+the page's metadata (:func:`_page_title`), the labelled metadata blocks it leaves out, the
+page's publication date and author, warnings when the body may be lost, and, for small pages
+and pages where trafilatura finds nothing, its own reading of the whole page.
+
+Rendering rules (the README repeats them; the scope and furniture rules apply to the own
+reading of a page):
 
 - **Scope.** ``<main>`` (or ``role="main"``) if the page has one, else its ``<article>`` (the
   one with most text if there are several), else ``<body>``. If that scope renders nothing,
@@ -58,13 +68,18 @@ is lost and a warning says so.
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Protocol
 
+import lxml.html
 from lxml import etree
+from trafilatura import bare_extraction
+from trafilatura.settings import Extractor
 
 from pipeline.model import Span
 from pipeline.vocab import load
@@ -85,6 +100,10 @@ class HtmlPage:
     tables: tuple[tuple[tuple[Span, ...], ...], ...] = ()
     metadata: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    # Codes for the release's ``review`` (see ``record.REVIEW``): the body may be lost
+    # (``page-text-small``), no main text stood out (``page-fallback``), the markup was cut
+    # or flattened (``page-cut``).
+    review: tuple[str, ...] = ()
 
 
 _DATA: dict[str, Any] = load("boilerplate")
@@ -127,13 +146,21 @@ _WS_RE = re.compile(r"[ \t\n\r\f]+")
 _TOKEN_SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SNAKE_RE = re.compile(r"[^0-9a-z]+")
+# Characters that show nothing: soft hyphen, zero-width space, direction marks, word joiner,
+# byte-order mark (zero-width joiners stay: they change how some scripts and emoji look).
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200e\u200f\u2060\ufeff]")
 
 # A buffer of inline text: strings, and None for a <br> that makes a line break.
 _Parts = list[str | None]
 
 
 def _collapse(parts: _Parts | list[str]) -> str:
-    return _WS_RE.sub(" ", "".join(p if p is not None else " " for p in parts)).strip(" ")
+    text = "".join(p if p is not None else " " for p in parts)
+    if not text.isascii():
+        # What a browser shows: no soft hyphens, zero-width spaces or direction marks, and
+        # accented letters as one character each (NFC), as typed.
+        text = unicodedata.normalize("NFC", _INVISIBLE_RE.sub("", text))
+    return _WS_RE.sub(" ", text).strip(" ")
 
 
 def _paragraphs(parts: _Parts) -> list[str]:
@@ -581,12 +608,14 @@ class _Renderer:
             return el not in self.protected and not _holds_content(el)
         return False
 
-    def walk(self, scope: _Element) -> None:
+    def walk(self, scope: _Element, *, itself: bool = False) -> None:
+        """Render ``scope``'s content (with ``itself``, the element as one child: its own tag
+        decides the block, as for a ``<dl>`` or a labelled ``<p>``)."""
         root = _Flow(self)
-        if scope.text:
+        if scope.text and not itself:
             root.text(scope.text)
         stack: list[tuple[_Element, Iterator[_Element], _Sink, _OnEnd]] = [
-            (scope, iter(scope), root, None)
+            (scope, iter((scope,)) if itself else iter(scope), root, None)
         ]
         dropped = self.dropped
         budget = MAX_ELEMENTS
@@ -605,7 +634,7 @@ class _Renderer:
                 stack.pop()
                 if on_end is not None:
                     on_end()
-                if stack and el.tail:
+                if len(stack) > itself and el.tail:
                     stack[-1][2].text(el.tail)
                 continue
             tag = child.tag
@@ -622,7 +651,7 @@ class _Renderer:
                     continue
                 if end is not None:  # a leaf: close it at once
                     end()
-            if child.tail:
+            if child.tail and not (itself and len(stack) == 1):
                 sink.text(child.tail)
         self.flush()
 
@@ -710,8 +739,445 @@ def _assemble(
     return "".join(pieces), tuple(spans), tuple(tables)
 
 
+# --- the page: trafilatura's main content, this module's rules for the rest ------------------
+
+# lxml.html's element classes, which trafilatura needs; the own renderer's walk above runs on
+# a tree of plain elements (see _Element) and re-parses the page when it is used.
+_HTML_PARSER = lxml.html.HTMLParser(
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+    no_network=True,
+    huge_tree=True,
+    collect_ids=False,
+    default_doctype=False,
+)
+# trafilatura's fast mode with its evaluation's settings (no comments, tables kept), XML out:
+# the tree of its main content, never serialised.
+_EXTRACTOR = Extractor(
+    output_format="xml", fast=True, comments=False, tables=True, formatting=False
+)
+_EXTRACTOR_FULL = Extractor(output_format="xml", comments=False, tables=True, formatting=False)
+# trafilatura's XML tags -> the HTML tags the renderer reads.
+_XML_TO_HTML = {
+    "list": "ul",
+    "item": "li",
+    "quote": "blockquote",
+    "row": "tr",
+    "lb": "br",
+    "code": "pre",
+    "hi": "span",
+    "ref": "span",
+    "del": "span",
+    "graphic": "span",
+}
+# Nesting deeper than this is flattened before the page is parsed again (libxml2 stops
+# building the tree at 2048 levels; trafilatura walks some parts of the tree recursively).
+MAX_DEPTH = 512
+# How the warnings that say the markup was cut or flattened begin (review code page-cut).
+_NESTED = "the HTML is nested more than"
+_TOO_MANY = "the HTML page has more than"
+# When trafilatura's fast mode keeps less than this share of the text a page shows, its full
+# mode has another go (on trafilatura's evaluation corpus, 3% of the pages; most of them gain).
+RETRY_SHARE = 0.07
+# A kept text shorter than this share of the page's visible text may have lost the body.
+SMALL_SHARE = 0.10
+SMALL_SHARE_MIN_CHARS = 2000  # ... on a page with at least this much visible text
+# A page that shows less text than this is read by the own rules alone: there is too little
+# for trafilatura's statistics (it keeps a dump of such a page, as one paragraph).
+SMALL_PAGE = 1000
+_VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr", "keygen", "command", "basefont", "frame", "isindex"}
+)  # fmt: skip
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+_WORD_RE = re.compile(r"\w+")
+_TITLE_SEPARATORS_RE = re.compile(r"\s+(?:[|·•»:]|::|[-–—])\s+")
+_H1_FURNITURE = frozenset(_DATA["h1_furniture_tokens"])
+_H1_FURNITURE_RE = re.compile(
+    "|".join(f"(?:{pattern})" for pattern in _DATA["h1_furniture_lines"]), re.I
+)
+_KICKER_TOKENS = frozenset(_DATA["kicker_tokens"])
+_DATE_META = tuple(_DATA["published_meta"])
+_AUTHOR_META = tuple(_DATA["author_meta"])
+
+
+def _flatten_deep(markup: str) -> str:
+    """The markup with every tag more than :data:`MAX_DEPTH` levels down removed: one pass,
+    linear in the markup. A run of removed tags with only white space between them becomes
+    one ``<p>`` (so text that sat in separate blocks stays apart, and a million wrappers
+    become one paragraph break, not a million; a ``<p>`` closes the one before it, so the
+    ``<p>``s add no depth)."""
+    out: list[str] = []
+    pos = depth = 0
+    last_cut = -1  # where the last removed run ended
+    for match in _TAG_RE.finditer(markup):
+        closing, name, self_closing = match.groups()
+        name = name.lower()
+        if self_closing or name in _VOID_TAGS:
+            continue
+        if closing:
+            deep = depth > MAX_DEPTH
+            depth = depth - 1 if depth else 0
+        else:
+            depth += 1
+            deep = depth > MAX_DEPTH
+        if deep:
+            between = markup[pos : match.start()]
+            if last_cut != pos or (between and not between.isspace()):
+                out.append(between)
+                out.append("<p>")
+            pos = last_cut = match.end()
+    out.append(markup[pos:])
+    return "".join(out)
+
+
+def _parse(markup: str) -> tuple[lxml.html.HtmlElement | None, list[str]]:
+    warnings: list[str] = []
+    try:
+        root = lxml.html.document_fromstring(
+            markup.encode("utf-8", errors="replace"), parser=_HTML_PARSER
+        )
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None, warnings
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in _HTML_PARSER.error_log):
+        warnings.append(
+            f"{_NESTED} {MAX_DEPTH} levels deep; the tags below that depth "
+            "were set aside and their text read as plain paragraphs"
+        )
+        try:
+            root = lxml.html.document_fromstring(
+                _flatten_deep(markup).encode("utf-8", errors="replace"), parser=_HTML_PARSER
+            )
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+            return None, warnings
+    return root, warnings
+
+
+def _unwrap_noscript(root: lxml.html.HtmlElement) -> None:
+    """A ``<noscript>`` holding a page's body (a site that renders with JavaScript and puts
+    the text there for everyone else) is read as ordinary content; a tracking pixel or an
+    "enable JavaScript" line in one stays out."""
+    for noscript in list(root.iter("noscript")):
+        for _ in noscript.iter("p", "article", "main", "h1", "h2", "li", "table"):
+            noscript.drop_tag()
+            break
+
+
+# --- title and page metadata -----------------------------------------------------------------
+
+
+def _collapsed(text: str) -> str:
+    return _WS_RE.sub(" ", text).strip(" ")
+
+
+def _fold(text: str) -> str:
+    return _collapsed(text).casefold().replace("’", "'").replace("–", "-").replace("—", "-")
+
+
+def _meta_tags(root: lxml.html.HtmlElement) -> dict[str, str]:
+    """The page's ``<meta>`` contents by lower-cased property, name or itemprop (the first
+    non-blank one of each)."""
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = meta.get("content")
+        if key and key not in found and content and not content.isspace():
+            found[key] = content
+    return found
+
+
+def _meta(tags: dict[str, str], names: tuple[str, ...]) -> str | None:
+    """The first of ``names`` that the page's ``<meta>`` tags give, white space collapsed."""
+    return next((_collapsed(tags[name]) for name in names if name in tags), None)
+
+
+def _json_ld(root: lxml.html.HtmlElement, key: str) -> str | None:
+    """The first ``key`` (``datePublished``, ``author``) in the page's JSON-LD blocks."""
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        todo: list[Any] = [data]
+        for _ in range(200):  # a bounded search: JSON-LD graphs are small
+            if not todo:
+                break
+            item = todo.pop(0)
+            if isinstance(item, list):
+                todo.extend(item)
+            elif isinstance(item, dict):
+                value = item.get(key)
+                if isinstance(value, list) and value:
+                    value = value[0]
+                if isinstance(value, dict):
+                    value = value.get("name")
+                if isinstance(value, str) and value.strip():
+                    return _collapsed(value)
+                todo.extend(v for v in item.values() if isinstance(v, dict | list))
+    return None
+
+
+def _h1_text(h1: lxml.html.HtmlElement) -> str:
+    """An ``<h1>``'s text; a kicker set apart in its own element (``<span class="kicker">``,
+    a block, or a line of its own) is joined to the headline by ``": "``."""
+    pieces: list[str] = [h1.text or ""]
+    kicker: str | None = None
+    for child in h1:
+        if not isinstance(child.tag, str):
+            pieces.append(child.tail or "")
+            continue
+        words = set(_TOKEN_SPLIT_RE.split(_words(child)))
+        if (
+            kicker is None
+            and not _collapsed("".join(pieces))
+            and (words & _KICKER_TOKENS or child.tag in _BLOCK_TAGS)
+        ):
+            kicker = _collapsed(child.text_content())
+            pieces = [child.tail or ""]
+            continue
+        if child.tag == "br":
+            pieces.append(" ")
+        elif child.tag in _BLOCK_TAGS:
+            pieces.append(" " + child.text_content() + " ")
+        else:
+            pieces.append(child.text_content())
+        pieces.append(child.tail or "")
+    headline = _collapsed("".join(pieces))
+    if kicker and headline:
+        return kicker + ("" if kicker[-1] in ":|–—-" else ":") + " " + headline
+    return kicker or headline
+
+
+def _site_names(tags: dict[str, str], title: str | None) -> set[str]:
+    names = {_fold(n) for n in (_meta(tags, ("og:site_name", "application-name")),) if n}
+    if title:
+        parts = _TITLE_SEPARATORS_RE.split(title)
+        if len(parts) > 1:
+            names.update((_fold(parts[0]), _fold(parts[-1])))
+    return names
+
+
+def _headline_h1s(root: lxml.html.HtmlElement, site: set[str]) -> list[tuple[str, bool]]:
+    """Each ``<h1>`` that can be the headline, as (text, inside main or article): not empty,
+    not the site's name or logo, not a login box or cookie notice."""
+    found = []
+    for h1 in root.iter("h1"):
+        text = _h1_text(h1)
+        if not text or text.isspace() or _H1_FURNITURE_RE.fullmatch(text) or _fold(text) in site:
+            continue
+        in_content = False
+        furniture = False
+        for el in (h1, *h1.iterancestors()):
+            if el.tag in ("body", "html"):
+                break
+            if el.tag in ("main", "article") or el.get("role") == "main":
+                in_content = True
+            if el.tag in ("dialog", "template", "footer", "aside") or not _H1_FURNITURE.isdisjoint(
+                _TOKEN_SPLIT_RE.split(_words(el))
+            ):
+                furniture = True
+                break
+        if not furniture:
+            found.append((text, in_content))
+    return found
+
+
+def _strip_site(title: str, site: set[str]) -> str:
+    parts = _TITLE_SEPARATORS_RE.split(title)
+    if len(parts) > 1:
+        if _fold(parts[-1]) in site:
+            return title[: title.rfind(parts[-1])].rstrip(" |·•»:-–—")
+        if _fold(parts[0]) in site:
+            return title[len(parts[0]) :].lstrip(" |·•»:-–—")
+    return title
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    text: str
+    h1: str | None  # the headline <h1>'s text, when the page has one
+
+
+def _page_title(
+    root: lxml.html.HtmlElement, tags: dict[str, str], content_text: str
+) -> _Title | None:
+    """The page's headline: ``og:title``, else the ``<h1>`` of the main content, else the
+    ``<title>``, without the site's name; an ``<h1>`` that says the same as ``og:title``
+    is taken as written on the page."""
+    title_el = root.find(".//title")
+    title = _collapsed(title_el.text_content()) if title_el is not None else None
+    site = _site_names(tags, title)
+    og = _meta(tags, ("og:title", "twitter:title"))
+    if og:
+        og = _strip_site(og, site)
+        if _fold(og) in site:
+            og = None
+    h1s = _headline_h1s(root, site)
+    folded_content = _fold(content_text)
+    # The h1 the main content shows, else one inside <main>/<article>, else the first.
+    h1 = next((t for t, _ in h1s if _fold(t) in folded_content), None)
+    h1 = h1 or next((t for t, inside in h1s if inside), None) or (h1s[0][0] if h1s else None)
+    if og and h1:
+        folded_og, folded_h1 = _fold(og), _fold(h1)
+        if folded_og == folded_h1 or folded_og in folded_h1:
+            return _Title(h1, h1)
+        return _Title(og, h1)
+    page_title = _strip_site(title, site) if title and _fold(title) not in site else None
+    if (
+        h1
+        and not og
+        and page_title
+        and len(_WORD_RE.findall(h1)) <= 4
+        and _overlap(h1, page_title) < 0.5
+    ):
+        # A short <h1> that shares few words with the page's <title> names a section or a
+        # box ("More on this", "Comments"), not the page.
+        return _Title(page_title, None)
+    if og or h1:
+        return _Title(og or h1 or "", h1)
+    return _Title(page_title, None) if page_title else None
+
+
+def _overlap(text: str, other: str) -> float:
+    """The share of ``text``'s words that ``other`` has too."""
+    words = set(_WORD_RE.findall(_fold(text)))
+    return len(words & set(_WORD_RE.findall(_fold(other)))) / len(words) if words else 0.0
+
+
+def _page_metadata(root: lxml.html.HtmlElement, tags: dict[str, str]) -> dict[str, str]:
+    """The publication date and author the page declares in its ``<meta>`` tags or JSON-LD."""
+    out: dict[str, str] = {}
+    published = _meta(tags, _DATE_META) or _json_ld(root, "datePublished")
+    if published is None:
+        for time_el in root.iter("time"):
+            if time_el.get("datetime") and (
+                time_el.get("pubdate") is not None or "publish" in _words(time_el)
+            ):
+                published = _collapsed(time_el.get("datetime", ""))
+                break
+    if published:
+        out["published"] = published
+    author = _meta(tags, _AUTHOR_META)
+    if author is None or author.startswith(("http://", "https://")):
+        author = _json_ld(root, "author")
+    if author:
+        out["author"] = author
+    return out
+
+
+# --- metadata blocks: kept by this module's rules when the main content left them out ---------
+
+
+_METADATA_CANDIDATES = etree.XPath(
+    ".//dl[dt] | .//p[*[1][self::strong or self::b]] | .//div[*[1][self::strong or self::b]]"
+)
+
+
+def _metadata_blocks(root: lxml.html.HtmlElement) -> tuple[list[_Block], dict[str, str]]:
+    """The labelled metadata in the page's ``<main>`` (else its body), which main-text
+    extractors leave out: a ``<dl>`` with a known term such as "Date of publication", a
+    ``<p>`` that opens with a known label in bold; and the values, by snake_case label. (A
+    block that only has a class that says meta, WordPress's "Posted on ... by ...", is not
+    taken from outside the main text: on trafilatura's corpus such lines are furniture.)"""
+    scope = root.find(".//main")
+    if scope is None:
+        scope = root.find(".//*[@role='main']")
+    if scope is None:
+        scope = root.find("body")
+    if scope is None:
+        return [], {}
+    renderer = _Renderer(set())
+    for el in _METADATA_CANDIDATES(scope):
+        tag = str(el.tag)
+        if tag == "dl":
+            if not any(
+                _collapsed(dt.text_content()).rstrip(": ").casefold() in _METADATA_LABELS
+                for dt in el.iter("dt")
+            ):
+                continue
+        elif _metadata_label(el, tag) is None:
+            continue
+        if _in_furniture(renderer, el, scope):
+            continue
+        renderer.walk(el, itself=True)
+    return [b for b in renderer.blocks if b.tag == "metadata"], renderer.metadata
+
+
+def _in_furniture(renderer: _Renderer, el: Any, scope: Any) -> bool:
+    """Whether ``el`` or a container of it below ``scope`` is dropped as furniture."""
+    for node in (el, *el.iterancestors()):
+        if node is scope:
+            return False
+        if renderer.dropped(node, str(node.tag)):
+            return True
+    return False
+
+
+# --- the page --------------------------------------------------------------------------------
+
+
+def _main_content(root: lxml.html.HtmlElement, visible: int) -> _Element | None:
+    """trafilatura's main content of the page (it works on a copy), or None.
+
+    Its fast mode first; when that keeps less than :data:`RETRY_SHARE` of the text the page
+    shows, its full mode (which also asks readability and jusText) has another go, and the
+    longer text is kept.
+    """
+    body = _trafilatura(root, _EXTRACTOR)
+    kept = int(_LENGTH(body)) if body is not None else 0
+    if kept < RETRY_SHARE * visible:
+        retry = _trafilatura(root, _EXTRACTOR_FULL)
+        if retry is not None and int(_LENGTH(retry)) > kept:
+            body = retry
+    if body is None or not len(body):
+        return None
+    for el in body.iter():
+        tag = el.tag
+        if tag == "head":
+            level = (el.get("rend") or "")[-1:]
+            el.tag = "h" + level if level in ("1", "2", "3", "4", "5", "6") else "h2"
+        elif tag == "cell":
+            el.tag = "th" if el.get("role") == "head" else "td"
+        elif isinstance(tag, str) and tag in _XML_TO_HTML:
+            el.tag = _XML_TO_HTML[tag]
+        el.attrib.pop("rend", None)
+        el.attrib.pop("role", None)
+    return body
+
+
+def _trafilatura(root: lxml.html.HtmlElement, options: Extractor) -> _Element | None:
+    try:
+        document = bare_extraction(root, options=options)
+    except Exception:  # an extractor failure falls back to the own rules, with a warning
+        return None
+    if document is None or isinstance(document, dict):
+        return None
+    body: _Element | None = document.body
+    return body
+
+
+_LENGTH = etree.XPath("string-length(normalize-space(.))")
+
+
+def _visible_chars(root: lxml.html.HtmlElement) -> int:
+    """About how many characters of text the page's body shows (white space collapsed)."""
+    body = root.find("body")
+    if body is None:
+        return 0
+    hidden = sum(int(_LENGTH(el)) for el in body.iter("script", "style", "template"))
+    return max(int(_LENGTH(body)) - hidden, 0)
+
+
 def render_html(markup: str) -> HtmlPage:
-    """Render an HTML page's visible main content as the contract ``text``.
+    """Render an HTML page's main content as the contract ``text``.
+
+    The main content is trafilatura's (fast mode); the headline comes from the page's
+    metadata (see :func:`_page_title`), the labelled metadata blocks and the page's date and
+    author from this module's rules. When trafilatura finds nothing, this module's own
+    renderer reads the page, and a warning says so.
 
     Args:
         markup: the decoded page (any declared charset is ignored: it is already text).
@@ -719,29 +1185,72 @@ def render_html(markup: str) -> HtmlPage:
     Returns:
         The :class:`HtmlPage`; its ``text`` is empty when the page shows nothing.
     """
-    # libxml2's HTML parser never fetches anything and expands no external entities; the
-    # document is handed over as UTF-8 so that a stale <meta charset> cannot re-decode it.
-    # huge_tree lifts the nesting limit from 256 to 2048 levels; real pages with unclosed
-    # inline tags can go past 256.
-    parser = etree.HTMLParser(
-        encoding="utf-8",
-        remove_comments=True,
-        remove_pis=True,
-        no_network=True,
-        huge_tree=True,
-    )
-    try:
-        root = etree.fromstring(markup.encode("utf-8", errors="replace"), parser=parser)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+    root, warnings = _parse(markup)
+    if root is None or not len(root):
         return HtmlPage("")
-    if root is None:  # nothing but white space or comments
-        return HtmlPage("")
-    warnings: list[str] = []
-    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+    if int(root.xpath("count(//*)")) > MAX_ELEMENTS:
+        return _render_own(markup, warnings, fallback=False)
+    _unwrap_noscript(root)
+    visible = _visible_chars(root)
+    if visible < SMALL_PAGE:
+        return _render_own(markup, warnings, fallback=False)
+    body = _main_content(root, visible)
+    if body is None:
+        return _render_own(markup, warnings, fallback=True)
+    renderer = _Renderer(set())
+    renderer.walk(body)
+    blocks = renderer.blocks
+    for block in blocks:
+        if block.tag == "title":
+            block.tag = "heading"
+    content_text = "\n".join(b.text for b in blocks if b.rows is None)
+    tags = _meta_tags(root)
+    title = _page_title(root, tags, content_text)
+    if title is not None:
+        heads = {_fold(title.text)} | ({_fold(title.h1)} if title.h1 else set())
+        # The headline as the main content has it (a heading, or a paragraph on a page of
+        # one line) is the title block.
+        lead = next((i for i, b in enumerate(blocks[:3]) if _fold(b.text) in heads), None)
+        if lead is not None:
+            del blocks[lead]
+        blocks.insert(0, _Block("title", title.text))
+    metadata_blocks, metadata = _metadata_blocks(root)
+    have = {_fold(b.text) for b in blocks} if metadata_blocks else set()
+    at = 1 if title is not None else 0
+    for block in metadata_blocks:
+        if _fold(block.text) not in have:
+            blocks.insert(at, block)
+            at += 1
+    metadata = {**_page_metadata(root, tags), **metadata, **renderer.metadata}
+    text, spans, tables = _assemble(blocks)
+    review = _cut_review(warnings)
+    if visible >= SMALL_SHARE_MIN_CHARS and len(text) < SMALL_SHARE * visible:
         warnings.append(
-            "the HTML is nested too deeply to read in full (over 2048 levels); "
-            "the text after that point is missing"
+            f"the main text kept is {len(text):,} characters, {len(text) / visible:.0%} of the "
+            f"{visible:,} characters the page shows: check that its body was not lost"
         )
+        review = ("page-text-small", *review)
+    return HtmlPage(text, spans, tables, metadata, tuple(warnings), review)
+
+
+def _cut_review(warnings: list[str]) -> tuple[str, ...]:
+    return ("page-cut",) if any(w.startswith((_NESTED, _TOO_MANY)) for w in warnings) else ()
+
+
+def _render_own(markup: str, warnings: list[str], *, fallback: bool) -> HtmlPage:
+    """This module's own renderer over the whole page (scope, furniture rules, blocks)."""
+    parser = etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
+    )
+    data = markup.encode("utf-8", errors="replace")
+    if any(w.startswith(_NESTED) for w in warnings):
+        data = _flatten_deep(markup).encode("utf-8", errors="replace")
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return HtmlPage("", warnings=tuple(warnings))
+    if root is None:
+        return HtmlPage("", warnings=tuple(warnings))
     for scope in _scopes(root):
         h1 = _first_h1(scope)
         protected: set[_Element] = set()
@@ -759,10 +1268,16 @@ def render_html(markup: str) -> HtmlPage:
         renderer.walk(scope)
         if renderer.truncated:
             warnings.append(
-                f"the HTML page has more than {MAX_ELEMENTS:,} elements; only the text of the "
-                "first ones was read"
+                f"{_TOO_MANY} {MAX_ELEMENTS:,} elements; only the text of the first ones was read"
             )
         if renderer.blocks:
+            review = _cut_review(warnings)
+            if fallback:
+                warnings.append(
+                    "no main text stood out from the page's furniture: the text is everything "
+                    "the page shows but its navigation, cookie notices and footers; check it"
+                )
+                review = ("page-fallback", *review)
             text, spans, tables = _assemble(renderer.blocks)
-            return HtmlPage(text, spans, tables, renderer.metadata, tuple(warnings))
+            return HtmlPage(text, spans, tables, renderer.metadata, tuple(warnings), review)
     return HtmlPage("", warnings=tuple(warnings))

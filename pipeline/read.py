@@ -51,6 +51,9 @@ class Document:
     tables: tuple[tuple[tuple[Span, ...], ...], ...] = ()
     metadata: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    # Codes for the release's ``review`` (see ``record.REVIEW``): ``text-repaired`` (bytes or
+    # characters that were not valid text were replaced) and the page's (``HtmlPage.review``).
+    review: tuple[str, ...] = ()
 
 
 # --- binary sniffing -------------------------------------------------------------------------
@@ -103,6 +106,9 @@ _SNIFF_BYTES = 64 * 1024
 _MAX_CONTROL_SHARE = 0.10
 
 _C1_BYTES_RE = re.compile(rb"[\x80-\x9f]")
+# A web page may hold a few stray NUL bytes (at most one in a thousand); a text file none.
+_MAX_STRAY_NUL_SHARE = 0.001
+_HTML_TAG_RE = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.I)
 # Where a page starts: white space, an XML declaration and comments (a browser's "saved from
 # url" mark) may come before the doctype or the <html> tag.
 _HTML_START_RE = re.compile(
@@ -163,6 +169,7 @@ class _Decoded:
     text: str
     encoding: str
     warnings: tuple[str, ...] = ()
+    repaired: bool = False  # bytes that were not valid in the encoding were read one by one
 
 
 def _codec_label(name: str) -> str | None:
@@ -279,13 +286,25 @@ def _decode(data: bytes, path: str, suffix: str) -> _Decoded:
             return _Decoded(data.decode("utf-8-sig"), "utf-8-sig")
         except UnicodeDecodeError:
             return _repaired_utf8(data.decode("utf-8-sig", errors="surrogateescape"), "utf-8-sig")
+    nul_warnings: tuple[str, ...] = ()
     if b"\x00" in data:
         guess = _bomless_utf16(data)
         if guess is not None:
             decoded = _decode_utf16(data, path, guess, guess)
             warning = f"no byte-order mark: encoding guessed as {guess.upper()}"
             return _Decoded(decoded.text, decoded.encoding, (warning, *decoded.warnings))
-        raise _binary(path, "a binary file")
+        nuls = data.count(0)
+        if nuls > len(data) * _MAX_STRAY_NUL_SHARE or not _HTML_TAG_RE.search(data[:4096]):
+            raise _binary(path, "a binary file")
+        # A saved web page with a few stray NUL bytes (a server's padding): no browser shows
+        # them, so they are dropped, and the release says so.
+        data = data.replace(b"\x00", b"")
+        nul_warnings = (f"{nuls} NUL byte(s) in the page dropped",)
+    if nul_warnings:
+        decoded = _decode(data, path, suffix)
+        return _Decoded(
+            decoded.text, decoded.encoding, (*nul_warnings, *decoded.warnings), decoded.repaired
+        )
     if _control_share(data[:_SNIFF_BYTES]) > _MAX_CONTROL_SHARE:
         raise _binary(path, "a binary file")
     try:
@@ -349,7 +368,7 @@ def _repaired_utf8(escaped: str, encoding: str) -> _Decoded:
         f"the file is UTF-8 but for {len(positions):,} byte(s) that are not ({where}): "
         "each was read as cp1252 (or � where cp1252 has no character); check them"
     )
-    return _Decoded("".join(parts), encoding, (warning,))
+    return _Decoded("".join(parts), encoding, (warning,), repaired=True)
 
 
 def _check_controls(data: bytes, path: str) -> None:
@@ -412,7 +431,9 @@ def read_bytes(data: bytes, path: str) -> Document:
         format=fmt,
     )
     if fmt != "html":
-        return Document(text=text, source=source, warnings=decoded.warnings)
+        return Document(
+            text=text, source=source, warnings=decoded.warnings, review=_repaired(decoded)
+        )
 
     from pipeline.html import render_html
 
@@ -431,7 +452,12 @@ def read_bytes(data: bytes, path: str) -> Document:
         tables=page.tables,
         metadata=page.metadata,
         warnings=decoded.warnings + page.warnings,
+        review=_repaired(decoded) + page.review,
     )
+
+
+def _repaired(decoded: _Decoded) -> tuple[str, ...]:
+    return ("text-repaired",) if decoded.repaired else ()
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -453,7 +479,8 @@ def read_text(text: str, path: str) -> Document:
         replaced, count = _SURROGATE.subn("\ufffd", text)
         document = read_bytes(replaced.encode("utf-8"), path)
         warning = f"{count} lone surrogate character(s) (not valid Unicode) replaced with \ufffd"
-        return replace(document, warnings=(*document.warnings, warning))
+        review = tuple(dict.fromkeys(("text-repaired", *document.review)))
+        return replace(document, warnings=(*document.warnings, warning), review=review)
     return read_bytes(data, path)
 
 

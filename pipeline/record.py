@@ -39,6 +39,13 @@ REVIEW = {
     "(a release flattened onto one line)",
     "unknown-scale": "a ratings table whose grades fit no known scale",
     "quote-no-speaker": "a quotation without a speaker",
+    # From the reader (pipeline.read, pipeline.html):
+    "page-text-small": "the main text kept is a small share of the text the web page shows: "
+    "its body may have been lost",
+    "page-fallback": "no main text stood out from the web page's furniture: the text is the "
+    "whole page less its navigation and footers",
+    "page-cut": "the web page's markup was cut (too many elements) or flattened (nested too deep)",
+    "text-repaired": "bytes or characters that were not valid text were replaced",
 }
 
 
@@ -48,9 +55,11 @@ def review_reasons(
     sections: Sequence[Section],
     scores: Sequence[Score],
     quotes: Sequence[Quote],
+    reader_review: Sequence[str] = (),
 ) -> tuple[str, ...]:
-    """The codes of ``REVIEW`` that apply to a release, in that order (each at most once)."""
-    found: set[str] = set()
+    """The codes of ``REVIEW`` that apply to a release, in that order (each at most once);
+    ``reader_review`` holds those the reader found (a web page's, a repaired text's)."""
+    found: set[str] = set(reader_review)
     head = next((i for i, s in enumerate(sections) if s.kind == "title"), None)
     if title is None:
         found.add("no-title")
@@ -87,6 +96,7 @@ def to_release(
     source: Source,
     metadata: dict[str, str] | None = None,
     reader_warnings: tuple[str, ...] = (),
+    reader_review: tuple[str, ...] = (),
 ) -> Release:
     """The ``Release`` of ``text`` from its extractors' results."""
     sections, scores, quotes = found.sections, found.scores, found.quotes
@@ -130,5 +140,5 @@ def to_release(
         numbers=numbers,
         warnings=tuple(warnings),
         metadata=dict(metadata or {}),
-        review=review_reasons(text, title, sections, scores, quotes),
+        review=review_reasons(text, title, sections, scores, quotes, reader_review),
     )

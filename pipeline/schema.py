@@ -64,7 +64,8 @@ DESCRIPTIONS: dict[str, str] = {
     "Release.metadata": "a web page's metadata block (label -> value), e.g. date_of_publication",
     "Release.review": "codes of the reasons a person should check the release (no-title, "
     "title-after-furniture, title-label-cut, title-in-run-on-text, unknown-scale, "
-    "quote-no-speaker, ...); empty when nothing needs a look",
+    "quote-no-speaker, page-text-small, page-fallback, page-cut, text-repaired); empty when "
+    "nothing needs a look",
     "Source.path": "the input path as given, '/'-separated",
     "Source.sha256": "SHA-256 of the input's raw bytes",
     "Source.bytes": "size of the input in bytes",
