@@ -30,7 +30,7 @@ import orjson
 
 from pipeline.datapackage import data_package
 from pipeline.errors import PipelineError
-from pipeline.grids import GRID_KEYS, build_grids
+from pipeline.grids import GRID_KEYS, Columns, grid_rows
 from pipeline.model import DateMention, NumberMention, Quote, Release, Score, Section
 from pipeline.schema import table_columns
 
@@ -67,6 +67,9 @@ RELEASE_COLUMNS = (
     "review",
 )
 ERROR_COLUMNS = ("path", "code", "message")
+# Each release's grid head and cells, one JSON line each, read back by finish() to write the
+# ratings grids (removed before the folder is swapped in).
+_GRID_SPILL = "grid-rows.jsonl.tmp"
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]+")
 _FORMULA_CHARS = frozenset("=+-@\t\r")  # what a spreadsheet may run as a formula
 _QUOTE_IF = re.compile(r'[",\n\r]').search
@@ -319,9 +322,10 @@ class OutputWriter:
         # Rows copied from an earlier output (--incremental), not yet written.
         self._copied: dict[str, list[str]] = {name: [] for name in ("releases", *TABLES)}
         self._n_copied = 0
-        # The ratings grids are pivoted at the end from a few values per release and score.
-        self._grid_heads: list[list[Any]] = []
-        self._grid_scores: list[tuple[str, str, str, int | None, int]] = []
+        # The ratings grids are written at the end: only their columns are kept until then,
+        # each release's cells go to a file in the temporary folder.
+        self._columns = Columns()
+        self._grid_spill: io.BufferedWriter | None = None
         # The workbook needs every row at the end: kept only when it is asked for.
         self._book: dict[str, list[list[Any]]] | None = (
             {"releases": [], **{name: [] for name in TABLES}} if xlsx else None
@@ -340,6 +344,7 @@ class OutputWriter:
             self._json_fd = os.open(self._json_dir, os.O_RDONLY | os.O_DIRECTORY)
         # Open until finish() or close().
         self._jsonl = (self.tmp / "releases.jsonl").open("wb")
+        self._grid_spill = (self.tmp / _GRID_SPILL).open("wb")
         self._tables["releases"] = self._open_csv("releases", RELEASE_COLUMNS)
         for name in TABLES:
             self._tables[name] = self._open_csv(name, ("release_id", *_ITEM_FIELDS[name]))
@@ -380,8 +385,7 @@ class OutputWriter:
             self.counts[name] += rendered.counts[name]
             if self._book is not None and rendered.rows is not None:
                 self._book[name].extend(rendered.rows[name])
-        self._grid_heads.append(rendered.grid_head)
-        self._grid_scores.extend(rendered.grid_scores)
+        self._spill_grid(rendered.grid_head, rendered.grid_scores)
 
     def add_copied(self, copied: Copied) -> None:
         """Write a release taken unchanged from an earlier output (``--incremental``): its
@@ -402,8 +406,14 @@ class OutputWriter:
         self._n_copied += 1
         if self._n_copied % 1024 == 0:
             self._write_copied()
-        self._grid_heads.append(copied.head)
-        self._grid_scores.extend(copied.scores)
+        self._spill_grid(copied.head, copied.scores)
+
+    def _spill_grid(
+        self, head: list[Any], scores: Sequence[tuple[str, str, str, int | None, int]]
+    ) -> None:
+        assert self._grid_spill is not None
+        cells = self._columns.cells(scores)
+        self._grid_spill.write(orjson.dumps([head, cells], option=orjson.OPT_APPEND_NEWLINE))
 
     def _write_copied(self) -> None:
         # Copied rows are written in batches: one write per release and table costs more
@@ -432,15 +442,13 @@ class OutputWriter:
         error_rows = [[e[c] for c in ERROR_COLUMNS] for e in errors]
         _write(self.tmp / "errors.csv", _csv(ERROR_COLUMNS, error_rows))
         self._close_files()
-        grids = build_grids(self._grid_heads, self._grid_scores)
-        grid_rows = {"scores_wide": grids.grades, "scores_wide_value": grids.values}
-        for name, rows in grid_rows.items():
-            _write(self.tmp / f"{name}.csv", _csv(grids.header, rows))
+        grid_header = self._columns.header
+        grids = self._write_grids(grid_header)
         headers: dict[str, Sequence[str]] = {"releases": RELEASE_COLUMNS}
         for name in TABLES:
             headers[name] = ("release_id", *_ITEM_FIELDS[name])
         headers["errors"] = ERROR_COLUMNS
-        headers.update(dict.fromkeys(grid_rows, grids.header))
+        headers.update(dict.fromkeys(grids, grid_header))
         package = data_package({name: [guard(c) for c in h] for name, h in headers.items()})
         _write(
             self.tmp / "datapackage.json", json.dumps(package, ensure_ascii=False, indent=2) + "\n"
@@ -448,13 +456,36 @@ class OutputWriter:
         if self._book is not None:
             from pipeline.workbook import Sheet
 
-            tables = {**self._book, "errors": error_rows, **grid_rows}
+            tables = {**self._book, "errors": error_rows, **grids}
             sheets = [Sheet(n, table_columns(n, h), tables[n]) for n, h in headers.items()]
             _workbook(self.tmp / "releases.xlsx", sheets)
         manifest = {**manifest, "row_counts": dict(self.counts)}
         _write_json(self.tmp / "manifest.json", manifest)
         with _uninterrupted():
             _swap_in(self.tmp, self.out_dir)
+
+    def _write_grids(self, header: Sequence[str]) -> dict[str, list[list[Any]]]:
+        """Write both ratings grids a release at a time from the spilled cells; their rows
+        are returned (kept) only for the workbook."""
+        spill = self.tmp / _GRID_SPILL
+        kept: dict[str, list[list[Any]]] = {"scores_wide": [], "scores_wide_value": []}
+        with (
+            spill.open("rb") as cells,
+            (self.tmp / "scores_wide.csv").open("w", encoding="utf-8", newline="") as grades,
+            (self.tmp / "scores_wide_value.csv").open("w", encoding="utf-8", newline="") as ranks,
+        ):
+            grades.write(_lines([header]))
+            ranks.write(_lines([header]))
+            for line in cells:
+                head, release_cells = orjson.loads(line)
+                grade_row, rank_row = grid_rows(head, release_cells, self._columns)
+                grades.write(_lines([grade_row]))
+                ranks.write(_lines([rank_row]))
+                if self._book is not None:
+                    kept["scores_wide"].append(grade_row)
+                    kept["scores_wide_value"].append(rank_row)
+        spill.unlink()
+        return kept
 
     def _close_files(self) -> None:
         """Close every open file, each once; the first error (a full disk fails the flush
@@ -465,8 +496,8 @@ class OutputWriter:
                 self._write_copied()
         except OSError as exc:
             problem = exc
-        handles: list[Any] = [self._jsonl, *self._tables.values()]
-        self._jsonl, self._tables = None, {}
+        handles: list[Any] = [self._jsonl, self._grid_spill, *self._tables.values()]
+        self._jsonl, self._grid_spill, self._tables = None, None, {}
         if self._json_fd is not None:
             fd, self._json_fd = self._json_fd, None
             os.close(fd)
