@@ -11,6 +11,7 @@ import ctypes
 import ctypes.util
 import dataclasses
 import errno
+import heapq
 import io
 import itertools
 import json
@@ -70,6 +71,8 @@ ERROR_COLUMNS = ("path", "code", "message")
 # Each release's grid head and cells, one JSON line each, read back by finish() to write the
 # ratings grids (removed before the folder is swapped in).
 _GRID_SPILL = "grid-rows.jsonl.tmp"
+# The manifest's entries of the inputs, one JSON line each, in path order (see add_entry).
+_ENTRY_SPILL = "manifest-inputs.jsonl.tmp"
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]+")
 _FORMULA_CHARS = frozenset("=+-@\t\r")  # what a spreadsheet may run as a formula
 _QUOTE_IF = re.compile(r'[",\n\r]').search
@@ -219,6 +222,24 @@ def _write_json(path: Path, value: Any) -> None:
         fh.write("\n")
 
 
+def _write_manifest(path: Path, manifest: dict[str, Any], inputs: Iterable[Any]) -> None:
+    """What :func:`_write_json` writes for ``manifest`` with its ``"inputs"`` list taken from
+    ``inputs``, written an entry at a time: the entries need never be in memory together."""
+    marker = '\n  "inputs": []'
+    text = json.dumps({**manifest, "inputs": []}, ensure_ascii=False, indent=2)
+    before, after = text.split(marker)  # "inputs" is a key of the top object only
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(before)
+        fh.write('\n  "inputs": [')
+        sep = "\n"
+        for entry in inputs:
+            item = json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            fh.write(f"{sep}    {item}")
+            sep = ",\n"
+        fh.write("]" if sep == "\n" else "\n  ]")
+        fh.write(after + "\n")
+
+
 def _write(path: Path, content: str) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(content)
@@ -326,6 +347,7 @@ class OutputWriter:
         # each release's cells go to a file in the temporary folder.
         self._columns = Columns()
         self._grid_spill: io.BufferedWriter | None = None
+        self._entries: io.TextIOWrapper | None = None  # the manifest's entries (add_entry)
         # The workbook needs every row at the end: kept only when it is asked for.
         self._book: dict[str, list[list[Any]]] | None = (
             {"releases": [], **{name: [] for name in TABLES}} if xlsx else None
@@ -345,6 +367,7 @@ class OutputWriter:
         # Open until finish() or close().
         self._jsonl = (self.tmp / "releases.jsonl").open("wb")
         self._grid_spill = (self.tmp / _GRID_SPILL).open("wb")
+        self._entries = (self.tmp / _ENTRY_SPILL).open("w", encoding="utf-8")
         self._tables["releases"] = self._open_csv("releases", RELEASE_COLUMNS)
         for name in TABLES:
             self._tables[name] = self._open_csv(name, ("release_id", *_ITEM_FIELDS[name]))
@@ -415,6 +438,14 @@ class OutputWriter:
         cells = self._columns.cells(scores)
         self._grid_spill.write(orjson.dumps([head, cells], option=orjson.OPT_APPEND_NEWLINE))
 
+    def add_entry(self, entry: dict[str, Any]) -> None:
+        """Keep an input's manifest entry until :meth:`finish` (in a file: a run of many
+        inputs would hold every entry in memory). Entries come in path order; ``finish``
+        merges them with the manifest's own ``inputs`` (also in path order, these first)."""
+        assert self._entries is not None, "add_entry() after finish() or close()"
+        # json, not orjson: it writes a path with a lone surrogate too, and reads it back.
+        self._entries.write(json.dumps(entry) + "\n")
+
     def _write_copied(self) -> None:
         # Copied rows are written in batches: one write per release and table costs more
         # than the rest of reusing it.
@@ -460,7 +491,15 @@ class OutputWriter:
             sheets = [Sheet(n, table_columns(n, h), tables[n]) for n, h in headers.items()]
             _workbook(self.tmp / "releases.xlsx", sheets)
         manifest = {**manifest, "row_counts": dict(self.counts)}
-        _write_json(self.tmp / "manifest.json", manifest)
+        spill = self.tmp / _ENTRY_SPILL
+        with spill.open(encoding="utf-8") as lines:
+            if "inputs" in manifest:
+                spilled = (json.loads(line) for line in lines)
+                entries = heapq.merge(manifest["inputs"], spilled, key=lambda e: str(e["path"]))
+                _write_manifest(self.tmp / "manifest.json", manifest, entries)
+            else:
+                _write_json(self.tmp / "manifest.json", manifest)
+        spill.unlink()
         with _uninterrupted():
             _swap_in(self.tmp, self.out_dir)
 
@@ -496,8 +535,8 @@ class OutputWriter:
                 self._write_copied()
         except OSError as exc:
             problem = exc
-        handles: list[Any] = [self._jsonl, self._grid_spill, *self._tables.values()]
-        self._jsonl, self._grid_spill, self._tables = None, None, {}
+        handles: list[Any] = [self._jsonl, self._grid_spill, self._entries, *self._tables.values()]
+        self._jsonl, self._grid_spill, self._entries, self._tables = None, None, None, {}
         if self._json_fd is not None:
             fd, self._json_fd = self._json_fd, None
             os.close(fd)
