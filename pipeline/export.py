@@ -110,6 +110,24 @@ def _lines(rows: Iterable[Sequence[Any]]) -> str:
     return "".join([",".join([_field(v) for v in row]) + "\n" for row in rows])
 
 
+def grid_lines(
+    head: Sequence[Any], cells: Iterable[Sequence[Any]], positions: dict[str, int]
+) -> tuple[str, str]:
+    """A release's CSV line of each ratings grid, as ``_lines`` writes the rows of
+    :func:`pipeline.grids.grid_rows`, made from its few cells (``positions``: each column's
+    place after the head) instead of formatting every empty cell of a wide row."""
+    grades = [""] * len(positions)
+    ranks = [""] * len(positions)
+    done = set()
+    for key, score, value in cells:
+        if key not in done:  # a repeated row keeps its first grade
+            done.add(key)
+            grades[positions[key]] = _field(score)
+            ranks[positions[key]] = _field(value)
+    start = [_field(v) for v in head]
+    return ",".join(start + grades) + "\n", ",".join(start + ranks) + "\n"
+
+
 def _fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
@@ -418,7 +436,7 @@ class OutputWriter:
         self._claim(rid)
         assert self._jsonl is not None, "add_copied() after finish() or close()"
         self._jsonl.write(copied.line)
-        target = self._json_dir / f"{rid}.json"
+        target = os.path.join(self._json_dir, f"{rid}.json")  # noqa: PTH118 - no Path per file
         try:
             os.link(copied.json_file, target)
         except OSError:  # a file system without hard links
@@ -515,12 +533,14 @@ class OutputWriter:
         ):
             grades.write(_lines([header]))
             ranks.write(_lines([header]))
+            positions = {key: at for at, key in enumerate(self._columns.spelling)}
             for line in cells:
                 head, release_cells = orjson.loads(line)
-                grade_row, rank_row = grid_rows(head, release_cells, self._columns)
-                grades.write(_lines([grade_row]))
-                ranks.write(_lines([rank_row]))
+                grade_line, rank_line = grid_lines(head, release_cells, positions)
+                grades.write(grade_line)
+                ranks.write(rank_line)
                 if self._book is not None:
+                    grade_row, rank_row = grid_rows(head, release_cells, self._columns)
                     kept["scores_wide"].append(grade_row)
                     kept["scores_wide_value"].append(rank_row)
         spill.unlink()

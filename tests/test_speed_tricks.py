@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from pipeline import core
-from pipeline.export import _write_json, _write_manifest
+from pipeline.export import _lines, _write_json, _write_manifest, grid_lines
+from pipeline.grids import Columns, grid_rows
 from pipeline.inputs import real_file
 
 
@@ -79,3 +80,23 @@ def test_spilled_manifest_entries_come_out_as_a_run_keeps_them(tmp_path: Path) -
     written = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
     assert written["inputs"] == kept
     assert [e["status"] for e in kept] == ["error", "ok", "error", "ok", "error"]
+
+
+@pytest.mark.parametrize("criteria", [[], ["Safe"], ["Safe", "Effective", "Well-led", "Title"]])
+def test_grid_lines_are_the_lines_of_grid_rows(criteria: list[str]) -> None:
+    columns = Columns()
+    releases = []
+    for n, head in enumerate(
+        [["a", "A, with comma", None, "cqc"], ["b", '=1+1 "q"', "2020-01-02", None], ["c"] * 4]
+    ):
+        scores = [
+            (head[0], criterion, grade, rank, table)
+            for i, criterion in enumerate(criteria)
+            if (i + n) % 3
+            for grade, rank, table in [("Good", 3, 0), ("Poor, it says", None, 0), ("-x", 1, 1)]
+        ]
+        releases.append((head, columns.cells(scores)))
+    positions = {key: at for at, key in enumerate(columns.spelling)}
+    for head, cells in releases:
+        grade_row, rank_row = grid_rows(head, cells, columns)
+        assert grid_lines(head, cells, positions) == (_lines([grade_row]), _lines([rank_row]))
