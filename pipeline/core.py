@@ -208,6 +208,7 @@ def run(
     annotate: Callable[[Release], Release] | None = None,
     prepare: Callable[[Release], Any] | None = None,
     model: str | None = None,
+    on_entry: Callable[[dict[str, Any]], None] | None = None,
 ) -> RunReport:
     """Read and extract every input; refused inputs are reported, never raised.
 
@@ -225,22 +226,31 @@ def run(
         annotate: applied to each release after extraction (see :class:`Steps`).
         prepare: applied to each release before the sink gets it (see :class:`Steps`).
         model: the name of the model ``annotate`` runs, for the manifest.
+        on_entry: called with each input's manifest entry, in path order, instead of keeping
+            it (the writer spills them to a file: see
+            :meth:`pipeline.export.OutputWriter.add_entry`); ``report.manifest["inputs"]``
+            then holds only the paths refused before any input was read, in path order.
     """
     started = now()
     options = record_options(max_bytes, model)  # before any input: the code that extracts them
     report = RunReport()
     entries: list[dict[str, Any]] = []
+    found_refused: list[dict[str, Any]] = []  # refused while finding inputs (not in path order)
+    add_entry = entries.append if on_entry is None else on_entry
 
     def refuse(err: InputError, entry: dict[str, Any]) -> None:
         report.errors.append(err)
-        entries.append(entry)
+        add_entry(entry)
         if on_error:
             on_error(err)
 
     inputs, errors = find_inputs(paths)
     ids = release_ids(inputs)
     for err in errors:
-        refuse(err, refused_entry(err))
+        report.errors.append(err)
+        found_refused.append(refused_entry(err))
+        if on_error:
+            on_error(err)
     # Unchanged inputs are found first, so that the others can go to the workers at once;
     # every input is then written in input order.
     earlier = {}
@@ -258,7 +268,7 @@ def run(
                 report.reused += 1
                 report.extracted += 1
                 report.with_warnings += bool(reused.warnings)
-                entries.append(reused_entry(item.shown, reused))
+                add_entry(reused_entry(item.shown, reused))
             else:
                 outcome = next(results)
                 if outcome.error is not None:
@@ -270,10 +280,11 @@ def run(
                         sink(outcome.result)
                     report.extracted += 1
                     report.with_warnings += outcome.warned
-                    entries.append(outcome.entry)
+                    add_entry(outcome.entry)
             if on_progress:
                 on_progress(done, len(inputs))
-    entries.sort(key=lambda e: str(e["path"]))
+    # A stable sort: refusals found before any input was read go first among equal paths.
+    entries = sorted(found_refused + entries, key=lambda e: str(e["path"]))
     report.manifest = {
         "tool": "pipeline",
         **{k: options[k] for k in ("version", "contract", "code_fingerprint")},
@@ -331,6 +342,7 @@ def extract_to(
             annotate=annotate,
             prepare=partial(export.render_release, rows=xlsx),
             model=model,
+            on_entry=writer.add_entry,
         )
         report.reuse_note = reuse_note
         errors = [{"path": e.path, "code": e.code, "message": e.detail} for e in report.errors]

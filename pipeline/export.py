@@ -11,6 +11,7 @@ import ctypes
 import ctypes.util
 import dataclasses
 import errno
+import heapq
 import io
 import itertools
 import json
@@ -30,7 +31,7 @@ import orjson
 
 from pipeline.datapackage import data_package
 from pipeline.errors import PipelineError
-from pipeline.grids import GRID_KEYS, build_grids
+from pipeline.grids import GRID_KEYS, Columns, grid_rows
 from pipeline.model import DateMention, NumberMention, Quote, Release, Score, Section
 from pipeline.schema import table_columns
 
@@ -67,6 +68,11 @@ RELEASE_COLUMNS = (
     "review",
 )
 ERROR_COLUMNS = ("path", "code", "message")
+# Each release's grid head and cells, one JSON line each, read back by finish() to write the
+# ratings grids (removed before the folder is swapped in).
+_GRID_SPILL = "grid-rows.jsonl.tmp"
+# The manifest's entries of the inputs, one JSON line each, in path order (see add_entry).
+_ENTRY_SPILL = "manifest-inputs.jsonl.tmp"
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]+")
 _FORMULA_CHARS = frozenset("=+-@\t\r")  # what a spreadsheet may run as a formula
 _QUOTE_IF = re.compile(r'[",\n\r]').search
@@ -102,6 +108,24 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 def _lines(rows: Iterable[Sequence[Any]]) -> str:
     # A hand-made writer: faster than csv.writer here, and one place for the formula guard.
     return "".join([",".join([_field(v) for v in row]) + "\n" for row in rows])
+
+
+def grid_lines(
+    head: Sequence[Any], cells: Iterable[Sequence[Any]], positions: dict[str, int]
+) -> tuple[str, str]:
+    """A release's CSV line of each ratings grid, as ``_lines`` writes the rows of
+    :func:`pipeline.grids.grid_rows`, made from its few cells (``positions``: each column's
+    place after the head) instead of formatting every empty cell of a wide row."""
+    grades = [""] * len(positions)
+    ranks = [""] * len(positions)
+    done = set()
+    for key, score, value in cells:
+        if key not in done:  # a repeated row keeps its first grade
+            done.add(key)
+            grades[positions[key]] = _field(score)
+            ranks[positions[key]] = _field(value)
+    start = [_field(v) for v in head]
+    return ",".join(start + grades) + "\n", ",".join(start + ranks) + "\n"
 
 
 def _fields(cls: type) -> tuple[str, ...]:
@@ -216,6 +240,24 @@ def _write_json(path: Path, value: Any) -> None:
         fh.write("\n")
 
 
+def _write_manifest(path: Path, manifest: dict[str, Any], inputs: Iterable[Any]) -> None:
+    """What :func:`_write_json` writes for ``manifest`` with its ``"inputs"`` list taken from
+    ``inputs``, written an entry at a time: the entries need never be in memory together."""
+    marker = '\n  "inputs": []'
+    text = json.dumps({**manifest, "inputs": []}, ensure_ascii=False, indent=2)
+    before, after = text.split(marker)  # "inputs" is a key of the top object only
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(before)
+        fh.write('\n  "inputs": [')
+        sep = "\n"
+        for entry in inputs:
+            item = json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            fh.write(f"{sep}    {item}")
+            sep = ",\n"
+        fh.write("]" if sep == "\n" else "\n  ]")
+        fh.write(after + "\n")
+
+
 def _write(path: Path, content: str) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(content)
@@ -319,9 +361,11 @@ class OutputWriter:
         # Rows copied from an earlier output (--incremental), not yet written.
         self._copied: dict[str, list[str]] = {name: [] for name in ("releases", *TABLES)}
         self._n_copied = 0
-        # The ratings grids are pivoted at the end from a few values per release and score.
-        self._grid_heads: list[list[Any]] = []
-        self._grid_scores: list[tuple[str, str, str, int | None, int]] = []
+        # The ratings grids are written at the end: only their columns are kept until then,
+        # each release's cells go to a file in the temporary folder.
+        self._columns = Columns()
+        self._grid_spill: io.BufferedWriter | None = None
+        self._entries: io.TextIOWrapper | None = None  # the manifest's entries (add_entry)
         # The workbook needs every row at the end: kept only when it is asked for.
         self._book: dict[str, list[list[Any]]] | None = (
             {"releases": [], **{name: [] for name in TABLES}} if xlsx else None
@@ -340,6 +384,8 @@ class OutputWriter:
             self._json_fd = os.open(self._json_dir, os.O_RDONLY | os.O_DIRECTORY)
         # Open until finish() or close().
         self._jsonl = (self.tmp / "releases.jsonl").open("wb")
+        self._grid_spill = (self.tmp / _GRID_SPILL).open("wb")
+        self._entries = (self.tmp / _ENTRY_SPILL).open("w", encoding="utf-8")
         self._tables["releases"] = self._open_csv("releases", RELEASE_COLUMNS)
         for name in TABLES:
             self._tables[name] = self._open_csv(name, ("release_id", *_ITEM_FIELDS[name]))
@@ -380,8 +426,7 @@ class OutputWriter:
             self.counts[name] += rendered.counts[name]
             if self._book is not None and rendered.rows is not None:
                 self._book[name].extend(rendered.rows[name])
-        self._grid_heads.append(rendered.grid_head)
-        self._grid_scores.extend(rendered.grid_scores)
+        self._spill_grid(rendered.grid_head, rendered.grid_scores)
 
     def add_copied(self, copied: Copied) -> None:
         """Write a release taken unchanged from an earlier output (``--incremental``): its
@@ -391,7 +436,7 @@ class OutputWriter:
         self._claim(rid)
         assert self._jsonl is not None, "add_copied() after finish() or close()"
         self._jsonl.write(copied.line)
-        target = self._json_dir / f"{rid}.json"
+        target = os.path.join(self._json_dir, f"{rid}.json")  # noqa: PTH118 - no Path per file
         try:
             os.link(copied.json_file, target)
         except OSError:  # a file system without hard links
@@ -402,8 +447,22 @@ class OutputWriter:
         self._n_copied += 1
         if self._n_copied % 1024 == 0:
             self._write_copied()
-        self._grid_heads.append(copied.head)
-        self._grid_scores.extend(copied.scores)
+        self._spill_grid(copied.head, copied.scores)
+
+    def _spill_grid(
+        self, head: list[Any], scores: Sequence[tuple[str, str, str, int | None, int]]
+    ) -> None:
+        assert self._grid_spill is not None
+        cells = self._columns.cells(scores)
+        self._grid_spill.write(orjson.dumps([head, cells], option=orjson.OPT_APPEND_NEWLINE))
+
+    def add_entry(self, entry: dict[str, Any]) -> None:
+        """Keep an input's manifest entry until :meth:`finish` (in a file: a run of many
+        inputs would hold every entry in memory). Entries come in path order; ``finish``
+        merges them with the manifest's own ``inputs`` (also in path order, these first)."""
+        assert self._entries is not None, "add_entry() after finish() or close()"
+        # json, not orjson: it writes a path with a lone surrogate too, and reads it back.
+        self._entries.write(json.dumps(entry) + "\n")
 
     def _write_copied(self) -> None:
         # Copied rows are written in batches: one write per release and table costs more
@@ -432,15 +491,13 @@ class OutputWriter:
         error_rows = [[e[c] for c in ERROR_COLUMNS] for e in errors]
         _write(self.tmp / "errors.csv", _csv(ERROR_COLUMNS, error_rows))
         self._close_files()
-        grids = build_grids(self._grid_heads, self._grid_scores)
-        grid_rows = {"scores_wide": grids.grades, "scores_wide_value": grids.values}
-        for name, rows in grid_rows.items():
-            _write(self.tmp / f"{name}.csv", _csv(grids.header, rows))
+        grid_header = self._columns.header
+        grids = self._write_grids(grid_header)
         headers: dict[str, Sequence[str]] = {"releases": RELEASE_COLUMNS}
         for name in TABLES:
             headers[name] = ("release_id", *_ITEM_FIELDS[name])
         headers["errors"] = ERROR_COLUMNS
-        headers.update(dict.fromkeys(grid_rows, grids.header))
+        headers.update(dict.fromkeys(grids, grid_header))
         package = data_package({name: [guard(c) for c in h] for name, h in headers.items()})
         _write(
             self.tmp / "datapackage.json", json.dumps(package, ensure_ascii=False, indent=2) + "\n"
@@ -448,13 +505,46 @@ class OutputWriter:
         if self._book is not None:
             from pipeline.workbook import Sheet
 
-            tables = {**self._book, "errors": error_rows, **grid_rows}
+            tables = {**self._book, "errors": error_rows, **grids}
             sheets = [Sheet(n, table_columns(n, h), tables[n]) for n, h in headers.items()]
             _workbook(self.tmp / "releases.xlsx", sheets)
         manifest = {**manifest, "row_counts": dict(self.counts)}
-        _write_json(self.tmp / "manifest.json", manifest)
+        spill = self.tmp / _ENTRY_SPILL
+        with spill.open(encoding="utf-8") as lines:
+            if "inputs" in manifest:
+                spilled = (json.loads(line) for line in lines)
+                entries = heapq.merge(manifest["inputs"], spilled, key=lambda e: str(e["path"]))
+                _write_manifest(self.tmp / "manifest.json", manifest, entries)
+            else:
+                _write_json(self.tmp / "manifest.json", manifest)
+        spill.unlink()
         with _uninterrupted():
             _swap_in(self.tmp, self.out_dir)
+
+    def _write_grids(self, header: Sequence[str]) -> dict[str, list[list[Any]]]:
+        """Write both ratings grids a release at a time from the spilled cells; their rows
+        are returned (kept) only for the workbook."""
+        spill = self.tmp / _GRID_SPILL
+        kept: dict[str, list[list[Any]]] = {"scores_wide": [], "scores_wide_value": []}
+        with (
+            spill.open("rb") as cells,
+            (self.tmp / "scores_wide.csv").open("w", encoding="utf-8", newline="") as grades,
+            (self.tmp / "scores_wide_value.csv").open("w", encoding="utf-8", newline="") as ranks,
+        ):
+            grades.write(_lines([header]))
+            ranks.write(_lines([header]))
+            positions = {key: at for at, key in enumerate(self._columns.spelling)}
+            for line in cells:
+                head, release_cells = orjson.loads(line)
+                grade_line, rank_line = grid_lines(head, release_cells, positions)
+                grades.write(grade_line)
+                ranks.write(rank_line)
+                if self._book is not None:
+                    grade_row, rank_row = grid_rows(head, release_cells, self._columns)
+                    kept["scores_wide"].append(grade_row)
+                    kept["scores_wide_value"].append(rank_row)
+        spill.unlink()
+        return kept
 
     def _close_files(self) -> None:
         """Close every open file, each once; the first error (a full disk fails the flush
@@ -465,8 +555,8 @@ class OutputWriter:
                 self._write_copied()
         except OSError as exc:
             problem = exc
-        handles: list[Any] = [self._jsonl, *self._tables.values()]
-        self._jsonl, self._tables = None, {}
+        handles: list[Any] = [self._jsonl, self._grid_spill, self._entries, *self._tables.values()]
+        self._jsonl, self._grid_spill, self._entries, self._tables = None, None, None, {}
         if self._json_fd is not None:
             fd, self._json_fd = self._json_fd, None
             os.close(fd)

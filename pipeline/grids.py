@@ -6,18 +6,22 @@ case, quote marks or white space share a column. A release's second, third... ta
 own columns (``Leadership [table 2]``); a row with several grade columns already carries its
 column's header in its criterion (``Casework (Crown Court)``).
 
-pandas is imported inside :func:`build_grids` only: runs that write no grid never load it.
+The writer (:class:`pipeline.export.OutputWriter`) keeps only the columns while releases
+are written (:class:`Columns`) and makes each release's rows at the end (:func:`grid_rows`);
+:func:`build_grids` does the same for rows held in memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pipeline.normalize import collapse_space, fold
 
 GRID_KEYS = ("release_id", "title", "published", "scale")
+# One ratings row as the grids need it: (column key, grade as written, rank).
+Cell = tuple[str, str, int | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,47 @@ def criterion_column(criterion: str, table: int) -> str:
     return name if table == 0 else f"{name} [table {table + 1}]"
 
 
+class Columns:
+    """The criterion columns met so far, in order of first appearance: folded key -> header
+    (the first spelling met)."""
+
+    def __init__(self) -> None:
+        self.spelling: dict[str, str] = {}
+        self._taken = {k.casefold() for k in GRID_KEYS}
+
+    def cells(self, scores: Iterable[tuple[str, str, str, int | None, int]]) -> list[Cell]:
+        """A release's score rows ``(release_id, criterion, score, score_value, table)`` as
+        cells, their columns added to the header."""
+        found = []
+        for _, criterion, score, value, table in scores:
+            name = criterion_column(criterion, table)
+            key = name.casefold()
+            if key not in self.spelling:
+                # A criterion called "Title" must not take the title column's place.
+                self.spelling[key] = f"{name} (criterion)" if key in self._taken else name
+            found.append((key, score, value))
+        return found
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        return (*GRID_KEYS, *self.spelling.values())
+
+
+def grid_rows(
+    head: Sequence[Any], cells: Iterable[Sequence[Any]], columns: Columns
+) -> tuple[list[Any], list[Any]]:
+    """One release's row of each grid: its head, then its grade (rank) under each column; a
+    criterion met twice in one table (a repeated row) keeps its first grade."""
+    grades: dict[str, str] = {}
+    ranks: dict[str, int | None] = {}
+    for key, score, value in cells:
+        if key not in grades:
+            grades[key] = score
+            ranks[key] = value
+    keys = columns.spelling
+    return [*head, *(grades.get(k) for k in keys)], [*head, *(ranks.get(k) for k in keys)]
+
+
 def build_grids(
     releases: Sequence[Sequence[Any]], scores: Sequence[tuple[str, str, str, int | None, int]]
 ) -> Grids:
@@ -51,39 +96,13 @@ def build_grids(
         columns in order of first appearance. A criterion met twice in one table of one
         release (a repeated row) keeps its first grade.
     """
-    import pandas as pd
-
-    spelling: dict[str, str] = {}  # folded key -> the header (first spelling met)
-    taken = {k.casefold() for k in GRID_KEYS}
-    keys = []
-    for _, criterion, _, _, table in scores:
-        name = criterion_column(criterion, table)
-        key = name.casefold()
-        if key not in spelling:
-            # A criterion called "Title" must not take the title column's place.
-            spelling[key] = f"{name} (criterion)" if key in taken else name
-        keys.append(key)
-    frame = pd.DataFrame(
-        {
-            "release_id": [s[0] for s in scores],
-            "column": keys,
-            "score": [s[2] for s in scores],
-            "score_value": pd.array([s[3] for s in scores], dtype="Int64"),
-        }
-    )
-    frame = frame.drop_duplicates(["release_id", "column"], keep="first")
-    ids = [r[0] for r in releases]
-    columns = list(spelling)
-    cells = {}
-    for what in ("score", "score_value"):
-        grid = frame.pivot(index="release_id", columns="column", values=what)
-        grid = grid.reindex(index=ids, columns=columns).astype(object)
-        cells[what] = grid.where(grid.notna(), None).to_numpy().tolist()
-    header = (*GRID_KEYS, *spelling.values())
-    grades = [[*head, *row] for head, row in zip(releases, cells["score"], strict=True)]
-    # Ranks as Python ints (pandas may hand back numpy integers).
-    values = [
-        [*head, *(None if v is None else int(v) for v in row)]
-        for head, row in zip(releases, cells["score_value"], strict=True)
-    ]
-    return Grids(header, grades, values)
+    columns = Columns()
+    cells: dict[str, list[Cell]] = {}
+    for row in scores:
+        cells.setdefault(row[0], []).extend(columns.cells([row]))
+    grades, values = [], []
+    for head in releases:
+        grade_row, value_row = grid_rows(head, cells.get(head[0], []), columns)
+        grades.append(grade_row)
+        values.append(value_row)
+    return Grids(columns.header, grades, values)

@@ -15,6 +15,7 @@ import csv
 import dataclasses
 import hashlib
 import io
+import os
 import stat
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,7 +68,7 @@ class Copied:
 
     release_id: str
     line: bytes
-    json_file: Path
+    json_file: str
     rows: dict[str, tuple[str, int]]
     head: list[Any]
     scores: list[tuple[str, str, str, int | None, int]]
@@ -101,6 +102,8 @@ class Previous:
     def __init__(self, folder: Path, entries: dict[str, Entry]) -> None:
         self.folder = folder
         self.entries = entries
+        # Paths as strings: a Path per file cost more than the rest of checking it.
+        self._json_dir = str(folder / "json")
         self._lines: dict[str, bytes] | None = None
         self._tables: dict[str, dict[str, tuple[str, int] | None]] = {}
 
@@ -116,10 +119,11 @@ class Previous:
         if entry is None or entry.release_id != release_id:
             return None
         try:
-            info = item.path.stat()
+            path = item.path
+            info = path.stat()
             if not stat.S_ISREG(info.st_mode) or info.st_size != entry.bytes:
                 return None
-            if hashlib.sha256(item.path.read_bytes()).hexdigest() != entry.sha256:
+            if hashlib.sha256(path.read_bytes()).hexdigest() != entry.sha256:
                 return None
             return self._copied(release_id)
         except (OSError, ValueError, KeyError, TypeError):
@@ -132,8 +136,8 @@ class Previous:
 
     def _copied(self, rid: str) -> Copied | None:
         line = self._release_lines().get(rid)
-        json_file = self.folder / "json" / f"{rid}.json"
-        if line is None or not json_file.is_file():
+        json_file = os.path.join(self._json_dir, f"{rid}.json")  # noqa: PTH118 - see _json_dir
+        if line is None or not os.path.isfile(json_file):  # noqa: PTH113
             return None
         key = guard(rid)
         rows = {}

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-from pipeline.export import _write_json
+from pipeline import core
+from pipeline.export import _lines, _write_json, _write_manifest, grid_lines
+from pipeline.grids import Columns, grid_rows
 from pipeline.inputs import real_file
 
 
@@ -40,3 +42,61 @@ def test_real_file_is_realpath(tmp_path: Path) -> None:
         real_folder = os.path.realpath(folder)
         for entry in os.scandir(folder):
             assert real_file(real_folder, entry) == os.path.realpath(entry.path), entry.path
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        [],
+        [{"path": "a.txt", "sha256": "0" * 64, "bytes": 3, "status": "ok", "warnings": 0}],
+        [{"path": f"r{i}/é “x”.txt", "message": "a\nb \u2028"} for i in range(50)],
+        [{"path": "n.txt", "nested": {"list": [1, {"deep": []}], "empty": {}}}],
+    ],
+)
+def test_write_manifest_writes_what_json_dumps_gives(
+    tmp_path: Path, inputs: list[dict[str, Any]]
+) -> None:
+    manifest = {
+        "tool": "pipeline",
+        "model": 'a "inputs": [] model',
+        "inputs": "replaced",
+        "row_counts": {"inputs": 1, "releases": 2},
+    }
+    path = tmp_path / "m.json"
+    _write_manifest(path, manifest, iter(inputs))
+    expected = {**manifest, "inputs": inputs}
+    assert path.read_text("utf-8") == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_spilled_manifest_entries_come_out_as_a_run_keeps_them(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "b.txt").write_text("Inspection finds care good\n\nThe service is good.\n")
+    (folder / "sub" / "a.txt").write_text("Prison rated poor\n\nInspectors found it poor.\n")
+    (folder / "empty.txt").write_text("")
+    given = [tmp_path / "zz-missing.txt", folder, tmp_path / "a-missing"]
+    kept = core.run(given).manifest["inputs"]
+    core.extract_to(given, tmp_path / "out")
+    written = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    assert written["inputs"] == kept
+    assert [e["status"] for e in kept] == ["error", "ok", "error", "ok", "error"]
+
+
+@pytest.mark.parametrize("criteria", [[], ["Safe"], ["Safe", "Effective", "Well-led", "Title"]])
+def test_grid_lines_are_the_lines_of_grid_rows(criteria: list[str]) -> None:
+    columns = Columns()
+    releases = []
+    for n, head in enumerate(
+        [["a", "A, with comma", None, "cqc"], ["b", '=1+1 "q"', "2020-01-02", None], ["c"] * 4]
+    ):
+        scores = [
+            (head[0], criterion, grade, rank, table)
+            for i, criterion in enumerate(criteria)
+            if (i + n) % 3
+            for grade, rank, table in [("Good", 3, 0), ("Poor, it says", None, 0), ("-x", 1, 1)]
+        ]
+        releases.append((head, columns.cells(scores)))
+    positions = {key: at for at, key in enumerate(columns.spelling)}
+    for head, cells in releases:
+        grade_row, rank_row = grid_rows(head, cells, columns)
+        assert grid_lines(head, cells, positions) == (_lines([grade_row]), _lines([rank_row]))
