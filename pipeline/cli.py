@@ -1,6 +1,6 @@
 """The command line: parse options, call the library, report in one line per problem.
 
-Heavy packages (pandas, openpyxl, spaCy for --model) are imported inside the commands so that
+Heavy packages (openpyxl for --xlsx, spaCy for --model) are imported inside the commands so that
 ``--help`` is fast.
 """
 
