@@ -42,6 +42,11 @@ _DASH_SEPARATORS = tuple(" " + d for d in _DASHES)
 _MAX_LABEL_WORDS = 16
 _BULLETS = ("•", "▪", "●", "◦", "‣", "*")
 _BULLET_CHARS = frozenset((*_BULLETS, "-", "–"))  # may open a line of a bare-grade bullet list
+# A grade's rank written in the grade's own cell, as some inspectorates number their grades:
+# before it in a pipe cell (``| 4 - Good |``), after it in a tab or pipe cell (``Good<space>2``,
+# older Ofsted tables, where 1 is the best). The rank is neither criterion nor grade.
+_RANK_BEFORE = r"(?:\d[ \xa0]*[-–—=:][ \xa0]*)?"
+_RANK_AFTER = r"(?:[ \xa0]+\d)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,12 +115,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "pipe": re.compile(
             # the first cell is the criterion, the last a grade (middle cells: see _grade_cells)
-            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*(?:\*\*)?[{_LQ}]?{grade}"
-            rf"[{_RQ}]?(?:\*\*)?\s*\|?\s*$",
+            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*{_RANK_BEFORE}"
+            rf"(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_RANK_AFTER}\s*\|?\s*$",
             flags,
         ),
         "tab": re.compile(
-            rf"^\s*(?P<crit>[^\t\n]*[^\t\s])\t+(?P<mid>(?:[^\t\n]*\t+)*)[{_LQ}]?{grade}[{_RQ}]?\s*$",
+            rf"^\s*(?P<crit>[^\t\n]*[^\t\s])\t+(?P<mid>(?:[^\t\n]*\t+)*)[{_LQ}]?{grade}[{_RQ}]?"
+            rf"{_RANK_AFTER}\s*$",
             flags,
         ),
         # a cell of a row with several columns that holds a grade and nothing else
@@ -195,7 +201,7 @@ def _may_be_in_table(line: str, words: _LineWords) -> bool:
     white space that _ROW_TAIL lacks), each before _ROW_TAIL characters. An ending with a
     non-ASCII letter is kept: it may casefold to ASCII letters ("ﬆ").
     """
-    end = line[-16:].rstrip(_ROW_TAIL)[-words.end_size :]
+    end = _without_rank(line[-16:].rstrip(_ROW_TAIL), line)[-words.end_size :]
     return (
         len(end) < words.end_size
         or not end.isascii()
@@ -204,8 +210,15 @@ def _may_be_in_table(line: str, words: _LineWords) -> bool:
     )
 
 
+def _without_rank(tail: str, line: str) -> str:
+    """``tail`` without a rank after its grade (``Good 2``), in a tab or pipe row only."""
+    if tail[-1:].isdigit() and tail[-2:-1] in " \xa0" and ("\t" in line or "|" in line):
+        return tail[:-1].rstrip(" \xa0")
+    return tail
+
+
 def _may_be_row(line: str, words: _LineWords) -> bool:
-    tail = line.rstrip(_ROW_TAIL)
+    tail = _without_rank(line.rstrip(_ROW_TAIL), line)
     if tail.endswith(words.joiners):
         tail = tail[: tail.rfind(" ")].rstrip(_ROW_TAIL)
     cut = max(
@@ -693,6 +706,57 @@ def _bullet_rows(text: str) -> list[list[_Row]]:
     return tables
 
 
+_MAX_STACKED_GRADE = 40  # a line longer than this is no grade alone: not matched at all
+
+
+def _stacked_label(line: str) -> bool:
+    """Whether a line may label the grade on the line under it: short, and no sentence."""
+    words = line.split()
+    return 0 < len(words) <= _MAX_LABEL_WORDS and line.rstrip()[-1] not in ".;,:"
+
+
+def _stacked_rows(text: str) -> list[list[_Row]]:
+    """Rows whose grade stands alone on the line under its criterion, a blank line between
+    them or not (Estyn's reports: ``Standards`` then ``Good``). Two such rows in a row, each
+    label right after the grade above it, make a table; one alone is a heading and a word."""
+    cell = _patterns()["cell"]
+    lines: list[tuple[int, str]] = []  # the non-blank lines: start, text
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((pos, line))
+        pos += len(line) + 1
+    tables: list[list[_Row]] = []
+    run: list[_Row] = []
+    last = -2  # the index of the run's last grade line
+    for i in range(1, len(lines)):
+        start, line = lines[i]
+        if len(line) > _MAX_STACKED_GRADE or not (m := cell.fullmatch(line)):
+            continue
+        label_start, label = lines[i - 1]
+        if cell.fullmatch(label) or not _stacked_label(label):
+            continue
+        if run and last != i - 2:
+            if len(run) >= _MIN_STRONG_RUN:
+                tables.append(run)
+            run = []
+        lead = len(label) - len(label.lstrip())
+        end = start + len(line.rstrip())
+        run.append(
+            _Row(
+                label_start + lead,
+                end,
+                _clean_criterion(label),
+                collapse_space(m.group("grade")),
+                _STRONG,
+            )
+        )
+        last = i
+    if len(run) >= _MIN_STRONG_RUN:
+        tables.append(run)
+    return tables
+
+
 def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[list[_Row]]:
     grade = _patterns()["tab"]
     out: list[list[_Row]] = []
@@ -871,7 +935,7 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
     """
     found = _html_rows(text, tables) if tables else []
     taken = [(t[0].start, t[-1].end) for t in found]
-    for group in (*_table_rows(text), *_bullet_rows(text)):
+    for group in (*_table_rows(text), *_bullet_rows(text), *_stacked_rows(text)):
         s, e = group[0].start, group[-1].end
         if any(s < te and ts < e for ts, te in taken):
             continue
@@ -943,4 +1007,27 @@ def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, st
                 break
             end = nl + 1 + len(line.rstrip())
         out.append((start, end, "table"))
+    return out
+
+
+# The rank written beside a row's grade, at the row's end: ``4 - Good`` (a cell of its own
+# before the grade) or ``Good 2`` (after it).
+_RANK_BEFORE_SPAN = re.compile(
+    r"(?:^|[\t|]|[ \xa0]{2})[ \xa0]*(\d)[ \xa0]*[-–—=:][ \xa0]*\**[‘'\"“]?$"
+)
+_RANK_AFTER_SPAN = re.compile(r"[’'\"”]?\**[ \xa0]+(\d)[ \t\xa0|]*$")
+
+
+def rank_spans(text: str, scores: Sequence[Score]) -> list[Span]:
+    """Where each row's grade has its rank beside it (``| 4 - Good |``, ``Good 2``): the
+    rank's digit, a label of the grade and not a quantity."""
+    out: list[Span] = []
+    for s in scores:
+        row = text[s.start : s.end]
+        at = row.casefold().rfind(s.score.casefold())
+        if at < 0:
+            continue
+        before = _RANK_BEFORE_SPAN.search(row, 0, at)
+        after = _RANK_AFTER_SPAN.match(row, at + len(s.score))
+        out.extend(Span(s.start + m.start(1), s.start + m.end(1)) for m in (before, after) if m)
     return out
