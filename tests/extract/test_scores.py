@@ -854,3 +854,94 @@ def test_the_line_rules_in_a_table_with_a_gap_and_a_closing_line() -> None:
         "other",
     ]
     assert rows(text) == [("Leadership", "Good"), ("Casework", "Fair")]
+
+
+# A grade's rank in the grade's own cell, written before it (Care Inspectorate, fire services'
+# own pages) or after it (older Ofsted tables): the grade alone is the score.
+RANKED_CELLS = {
+    "pipe-rank-before": (
+        "| Area | Grade |\n|---|---|\n| Preventing fires | 3 - Adequate |\n"
+        "| Responding to emergencies | 4 - Good |\n",
+        [("Preventing fires", "Adequate"), ("Responding to emergencies", "Good")],
+    ),
+    "pipe-rank-before-question": (
+        "| Key question | Evaluation |\n| --- | --- |\n"
+        "| How good is our setting? | 5 - Very good |\n"
+        "| How good is our staff team? | 4 – Good |\n",
+        [("How good is our setting?", "Very good"), ("How good is our staff team?", "Good")],
+    ),
+    "pipe-rank-after": (
+        "| Aspect | Grade |\n| --- | --- |\n| Overall effectiveness | Good 2 |\n"
+        "| Apprenticeships | Requires improvement 3 |\n",
+        [("Overall effectiveness", "Good"), ("Apprenticeships", "Requires improvement")],
+    ),
+    "tab-rank-after": (
+        "Judgements\tGrade\nOutcomes for pupils\tRequires improvement 3\n"
+        "Personal development\tOutstanding 1\n",
+        [("Outcomes for pupils", "Requires improvement"), ("Personal development", "Outstanding")],
+    ),
+    "tab-rank-after-no-header": (
+        "Leadership\tGood 2\nBehaviour\tOutstanding 1\n",
+        [("Leadership", "Good"), ("Behaviour", "Outstanding")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RANKED_CELLS))
+def test_rank_beside_the_grade_in_its_cell(name: str) -> None:
+    text, expected = RANKED_CELLS[name]
+    assert rows(text) == expected
+
+
+def test_rank_spans_point_at_the_rank_digits() -> None:
+    text = "| Area | Grade |\n|---|---|\n| Prevention | 3 - Adequate |\n| Response | Good 4 |\n"
+    spans = scores.rank_spans(text, find_scores(text))
+    assert [text[s.start : s.end] for s in spans] == ["3", "4"]
+
+
+def test_a_number_ending_a_prose_line_is_no_rank() -> None:
+    # a rank after the grade only in a tab or pipe row: a prose line keeps its figure
+    assert rows("Leadership Good 2\nBehaviour Good 3\nSafety Good 4\n") == []
+
+
+# Grades on the line under their criterion (Estyn's reports, Education Scotland's quality
+# indicators), with or without a blank line between.
+STACKED = {
+    "blank-lines": (
+        "Intro.\n\nStandards\n\nGood\n\nWellbeing and attitudes to learning\n\nExcellent\n\nEnd.",
+        [("Standards", "Good"), ("Wellbeing and attitudes to learning", "Excellent")],
+    ),
+    "no-blank-lines": (
+        "The judgements are:\nStandards\nAdequate\nCare, support and guidance\nGood\n",
+        [("Standards", "Adequate"), ("Care, support and guidance", "Good")],
+    ),
+    "bold-grade": (
+        "Leadership of change\n\n**Very good**\n\nRaising attainment\n\n**Good**\n",
+        [("Leadership of change", "Very good"), ("Raising attainment", "Good")],
+    ),
+    "question-label": (
+        "How good is our leadership?\nWeak\nHow good is our setting?\nGood\n",
+        [("How good is our leadership?", "Weak"), ("How good is our setting?", "Good")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STACKED))
+def test_grade_on_the_line_under_its_criterion(name: str) -> None:
+    text, expected = STACKED[name]
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one heading and a grade alone: a heading and a word, not a table
+        "Overall judgement\n\nGood\n\nThe school is improving.\n",
+        # two pairs with a paragraph between them: not one run
+        "Standards\nGood\nPupils make progress.\nLeadership\nGood\n",
+        # a sentence above a grade alone is no label
+        "The inspectors were pleased.\nGood\nThey said so.\nExcellent\n",
+    ],
+)
+def test_not_stacked_rows(text: str) -> None:
+    assert find_scores(text) == []
