@@ -1084,8 +1084,8 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
         elif after.isdigit() or after in _CURRENCY:
             c.how = "next"  # 10-20 cases
             return True
-    if ws is None and (after := _after_bracket(t, c.start, e)) is not None:
-        ws = _run(t, after)  # 3,106 (74%) of the grades; 61% (19) of the visits
+    if ws is None and (past := _after_bracket(t, c.start, e)) is not None:
+        ws = _run(t, past)  # 3,106 (74%) of the grades; 61% (19) of the visits
     if ws is None:
         c.how = "back"
         return True
