@@ -124,6 +124,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{_RANK_AFTER}\s*$",
             flags,
         ),
+        # a line that holds a grade and nothing else (under its criterion: _stacked_rows)
+        "stacked": re.compile(
+            # from the line break before it: a literal first character, which re finds fast
+            rf"\n(?P<line>[ \t]*(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?[ \t]*)(?=\n|$)",
+            flags,
+        ),
         # a cell of a row with several columns that holds a grade and nothing else
         "cell": re.compile(rf"\s*(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?\s*", flags),
         # "aligned" and "space" rows: what follows the criterion (see _split_row)
@@ -706,13 +712,25 @@ def _bullet_rows(text: str) -> list[list[_Row]]:
     return tables
 
 
-_MAX_STACKED_GRADE = 40  # a line longer than this is no grade alone: not matched at all
-
-
 def _stacked_label(line: str) -> bool:
     """Whether a line may label the grade on the line under it: short, and no sentence."""
     words = line.split()
     return 0 < len(words) <= _MAX_LABEL_WORDS and line.rstrip()[-1] not in ".;,:"
+
+
+def _line_before(text: str, start: int) -> tuple[int, str]:
+    """The last non-blank line before the line that starts at ``start``, across one blank line
+    at most: where it starts and its text, or (-1, "")."""
+    end = start - 1
+    for _ in range(2):
+        if end < 0:
+            return -1, ""
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        if line.strip():
+            return begin, line
+        end = begin - 1
+    return -1, ""
 
 
 def _stacked_rows(text: str) -> list[list[_Row]]:
@@ -720,38 +738,28 @@ def _stacked_rows(text: str) -> list[list[_Row]]:
     them or not (Estyn's reports: ``Standards`` then ``Good``). Two such rows in a row, each
     label right after the grade above it, make a table; one alone is a heading and a word."""
     cell = _patterns()["cell"]
-    lines: list[tuple[int, str]] = []  # the non-blank lines: start, text
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append((pos, line))
-        pos += len(line) + 1
     tables: list[list[_Row]] = []
     run: list[_Row] = []
-    last = -2  # the index of the run's last grade line
-    for i in range(1, len(lines)):
-        start, line = lines[i]
-        if len(line) > _MAX_STACKED_GRADE or not (m := cell.fullmatch(line)):
+    for m in _patterns()["stacked"].finditer(text):
+        label_start, label = _line_before(text, m.start("line"))
+        if label_start < 0 or cell.fullmatch(label) or not _stacked_label(label):
             continue
-        label_start, label = lines[i - 1]
-        if cell.fullmatch(label) or not _stacked_label(label):
-            continue
-        if run and last != i - 2:
+        lead = len(label) - len(label.lstrip())
+        if run and text[run[-1].end : label_start + lead].strip():
             if len(run) >= _MIN_STRONG_RUN:
                 tables.append(run)
             run = []
-        lead = len(label) - len(label.lstrip())
-        end = start + len(line.rstrip())
+        line = m.group("line")
+        start = m.start("line") + len(line) - len(line.lstrip())
         run.append(
             _Row(
                 label_start + lead,
-                end,
+                start + len(line.strip()),
                 _clean_criterion(label),
                 collapse_space(m.group("grade")),
                 _STRONG,
             )
         )
-        last = i
     if len(run) >= _MIN_STRONG_RUN:
         tables.append(run)
     return tables
