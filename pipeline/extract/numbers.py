@@ -78,6 +78,7 @@ _GLUED_UNITS = _words("glued_units")
 _VERBS_AFTER_AND = _words("verbs_after_and")
 _COLLECTIVE = _words("collective_plurals")
 _NOUN_LIKE = _words("nouns_like_participles")
+_VERBS_AFTER_COUNT = _words("verbs_after_count")
 _BACK_PRONOUNS = _words("back_pronouns")
 _COMPARATIVES = _words("comparatives")
 _PLUS = _words("plus_suffixes")
@@ -1091,6 +1092,9 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
         return True
     first = ws.low[0]
     i = 0
+    if first in _VERBS_AFTER_COUNT:
+        c.how = "back"  # 20 councils ..., 77 performed well
+        return True
     if first in _FRACTIONS:
         return False  # 2 thirds of staff: a vague fraction
     spaced_duration = first in _MEASURE_UNITS and first[-1:] != "s" and len(ws.low) > 1

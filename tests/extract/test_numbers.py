@@ -940,6 +940,15 @@ GRADE_AND_BRACKET_COUNTS = {
         "It saw 11 of every 20 patients within four hours.",
         [("11", "patients"), ("20", "patients"), ("four", "hours")],
     ),
+    "past-verb-after-count": (
+        "In all, 18 councils received an excellent rating, 81 performed well and 39 provided "
+        "adequate services. Eight performed poorly.",
+        [("18", "councils"), ("81", "councils"), ("39", "councils"), ("Eight", "councils")],
+    ),
+    "participle-before-noun-still-counts-it": (
+        "The service has 40 trained officers and 12 qualified nurses.",
+        [("40", "trained officers"), ("12", "qualified nurses")],
+    ),
     "verb-after-and": (
         "The trust employs 8,400 staff and cares for 540,000 people.",
         [("8,400", "staff"), ("540,000", "people")],

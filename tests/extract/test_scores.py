@@ -945,3 +945,21 @@ def test_grade_on_the_line_under_its_criterion(name: str) -> None:
 )
 def test_not_stacked_rows(text: str) -> None:
     assert find_scores(text) == []
+
+
+def test_report_card_colon_list_ending_with_safeguarding_met() -> None:
+    text = (
+        "The report card gives these grades:\n\nInclusion: Strong standard\n"
+        "Achievement: Needs attention\nSafeguarding: Met\n\nPupils are happy.\n"
+    )
+    found = find_scores(text)
+    assert [(s.criterion, s.score, s.score_value) for s in found] == [
+        ("Inclusion", "Strong standard", 4),
+        ("Achievement", "Needs attention", 2),
+        ("Safeguarding", "Met", 3),
+    ]
+    assert {s.scale for s in found} == {"ofsted-report-card"}
+    assert rows("Leadership: Expected standard\nSafeguarding: Not met\n\nMore.") == [
+        ("Leadership", "Expected standard"),
+        ("Safeguarding", "Not met"),
+    ]
