@@ -40,6 +40,10 @@ _STRONG, _DELIMITED, _WEAK = 2, 1, 0
 _DASHES = ("–", "—", "-")
 _DASH_SEPARATORS = tuple(" " + d for d in _DASHES)
 _MAX_LABEL_WORDS = 16
+# Ofsted's children's homes judgement runs to 17 words (``Overall experiences and progress of
+# children and young people, including how well they are helped and protected: good``): a
+# label that a colon, a tab or a pipe sets apart may be this long.
+_MAX_DELIMITED_LABEL_WORDS = 24
 _BULLETS = ("•", "▪", "●", "◦", "‣", "*")
 _BULLET_CHARS = frozenset((*_BULLETS, "-", "–"))  # may open a line of a bare-grade bullet list
 # A grade's rank written in the grade's own cell, as some inspectorates number their grades:
@@ -261,6 +265,9 @@ def _clean_criterion(s: str) -> str:
 _CELL_KINDS = frozenset({"pipe", "tab", "aligned"})
 
 
+_LONG_LABEL_KINDS = frozenset({"pipe", "tab", "colon"})
+
+
 def _cell_label(crit: str) -> str:
     return crit[:-1].rstrip() if crit.endswith(":") else crit
 
@@ -372,8 +379,12 @@ def _row_strength(kind: str, line: str, raw_criterion: str) -> int:
 
 # A grade written with its rank in the grade's own cell (``How good is our setting?<tab>5 -
 # Very good``, as the Care Inspectorate's tables do): the rank is not the criterion's. Only in
-# a cell of its own (after a tab, two spaces or a pipe), so ``Standard 3 – Good`` keeps its 3.
-_RANK_BEFORE_GRADE = re.compile(r"(?:\t|[ \xa0]{2}|[ \xa0]?\|)[ \t\xa0]*\d[ \xa0]*[-–—=:][ \xa0]*$")
+# a cell of its own (after a tab, two spaces or a pipe) or after the criterion's own separator
+# (``Quality of staffing - 5 - Very good``, ``Quality of staffing: 4 - Good``), so ``Standard
+# 3 – Good`` keeps its 3.
+_RANK_BEFORE_GRADE = re.compile(
+    r"(?:\t|[ \xa0]{2}|[ \xa0]?\||[ \xa0][-–—]|:)[ \t\xa0]*\d[ \xa0]*[-–—=:][ \xa0]*$"
+)
 
 
 def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
@@ -393,7 +404,8 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
                 multi = (cells, grades)
         if kind in _CELL_KINDS:
             crit = _cell_label(crit)
-        if not crit or len(crit.split()) > _MAX_LABEL_WORDS or crit[-1] in ".:;":
+        most = _MAX_DELIMITED_LABEL_WORDS if kind in _LONG_LABEL_KINDS else _MAX_LABEL_WORDS
+        if not crit or len(crit.split()) > most or crit[-1] in ".:;":
             return None
         if (
             kind == "space"
@@ -1021,7 +1033,7 @@ def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, st
 # The rank written beside a row's grade, at the row's end: ``4 - Good`` (a cell of its own
 # before the grade) or ``Good 2`` (after it).
 _RANK_BEFORE_SPAN = re.compile(
-    r"(?:^|[\t|]|[ \xa0]{2})[ \xa0]*(\d)[ \xa0]*[-–—=:][ \xa0]*\**[‘'\"“]?$"
+    r"(?:^|[\t|:]|[ \xa0]{2}|[ \xa0][-–—])[ \xa0]*(\d)[ \xa0]*[-–—=:][ \xa0]*\**[‘'\"“]?$"
 )
 _RANK_AFTER_SPAN = re.compile(r"[’'\"”]?\**[ \xa0]+(\d)[ \t\xa0|]*$")
 

@@ -880,6 +880,15 @@ RANKED_CELLS = {
         "Personal development\tOutstanding 1\n",
         [("Outcomes for pupils", "Requires improvement"), ("Personal development", "Outstanding")],
     ),
+    "dash-rank-dash-grade": (
+        "The grades are:\n\nQuality of care and support - 5 - Very good\n"
+        "Quality of staffing - 4 - Good\n\nMore.",
+        [("Quality of care and support", "Very good"), ("Quality of staffing", "Good")],
+    ),
+    "colon-rank-dash-grade": (
+        "Quality of environment: 3 - Adequate\nQuality of staffing: 4 – Good\n\nMore.",
+        [("Quality of environment", "Adequate"), ("Quality of staffing", "Good")],
+    ),
     "tab-rank-after-no-header": (
         "Leadership\tGood 2\nBehaviour\tOutstanding 1\n",
         [("Leadership", "Good"), ("Behaviour", "Outstanding")],
@@ -963,3 +972,15 @@ def test_report_card_colon_list_ending_with_safeguarding_met() -> None:
         ("Leadership", "Expected standard"),
         ("Safeguarding", "Not met"),
     ]
+
+
+def test_a_colon_label_may_run_to_ofsted_childrens_homes_seventeen_words() -> None:
+    label = (
+        "Overall experiences and progress of children and young people, including how well "
+        "they are helped and protected"
+    )
+    text = f"Judgements:\n\n{label}: good\nThe effectiveness of leaders and managers: good\n"
+    assert rows(text) == [(label, "good"), ("The effectiveness of leaders and managers", "good")]
+    # a single-space row keeps the shorter limit: a long prose line is no row
+    long_line = "Words " * 17 + "Good"
+    assert rows(f"Criteria Score\n{long_line}\n") == []
