@@ -777,6 +777,16 @@ def _stacked_rows(text: str) -> list[list[_Row]]:
     return tables
 
 
+# A rank before the grade in an HTML cell (``<td>5 - Very good</td>``): see _RANK_BEFORE
+_CELL_RANK = re.compile(r"\d[ \xa0]*[-–—=:][ \xa0]*(?=\D)")
+
+
+def _without_cell_rank(cell: str) -> str:
+    cell = cell.strip()
+    rank = _CELL_RANK.match(cell)
+    return cell[rank.end() :] if rank else cell
+
+
 def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[list[_Row]]:
     grade = _patterns()["tab"]
     out: list[list[_Row]] = []
@@ -793,7 +803,7 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
             graded = [
                 (i, found)
                 for i, c in enumerate(cells[1:], 1)
-                if (found := grade.match(f"x\t{text[c.start : c.end].strip()}"))
+                if (found := grade.match(f"x\t{_without_cell_rank(text[c.start : c.end])}"))
             ]
             if not graded or not first.strip():
                 texts = [text[c.start : c.end].strip() for c in cells]

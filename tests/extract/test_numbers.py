@@ -949,6 +949,10 @@ GRADE_AND_BRACKET_COUNTS = {
         "The service has 40 trained officers and 12 qualified nurses.",
         [("40", "trained officers"), ("12", "qualified nurses")],
     ),
+    "past-verb-after-and": (
+        "The visit lasted two days and included talks with 14 residents.",
+        [("two", "days"), ("14", "residents")],
+    ),
     "verb-after-and": (
         "The trust employs 8,400 staff and cares for 540,000 people.",
         [("8,400", "staff"), ("540,000", "people")],

@@ -984,3 +984,18 @@ def test_a_colon_label_may_run_to_ofsted_childrens_homes_seventeen_words() -> No
     # a single-space row keeps the shorter limit: a long prose line is no row
     long_line = "Words " * 17 + "Good"
     assert rows(f"Criteria Score\n{long_line}\n") == []
+
+
+def test_html_cells_with_a_rank_before_or_after_the_grade() -> None:
+    text = "Question\tGrade\nWellbeing\t5 - Very good\nSetting\tGood 4"
+    cells = [
+        (Span(0, 8, "th"), Span(9, 14, "th")),
+        (Span(15, 24, "td"), Span(25, 38, "td")),
+        (Span(39, 46, "td"), Span(47, 53, "td")),
+    ]
+    got = find_scores(text, [cells])
+    assert [(s.criterion, s.score, s.scale) for s in got] == [
+        ("Wellbeing", "Very good", "scotland-six-point"),
+        ("Setting", "Good", "scotland-six-point"),
+    ]
+    assert [text[s.start : s.end] for s in scores.rank_spans(text, got)] == ["5", "4"]
