@@ -47,10 +47,11 @@ _MAX_DELIMITED_LABEL_WORDS = 24
 _BULLETS = ("•", "▪", "●", "◦", "‣", "*")
 _BULLET_CHARS = frozenset((*_BULLETS, "-", "–"))  # may open a line of a bare-grade bullet list
 # A grade's rank written in the grade's own cell, as some inspectorates number their grades:
-# before it in a pipe cell (``| 4 - Good |``), after it in a tab or pipe cell (``Good<space>2``,
-# older Ofsted tables, where 1 is the best). The rank is neither criterion nor grade.
+# before it in a pipe cell (``| 4 - Good |``), after it in a tab, pipe or aligned row (``Good 2``
+# in the grade's cell or ``Good<tab>2`` in a cell of its own: older Ofsted tables, where 1 is
+# the best). The rank is neither criterion nor grade.
 _RANK_BEFORE = r"(?:\d[ \xa0]*[-–—=:][ \xa0]*)?"
-_RANK_AFTER = r"(?:[ \xa0]+\d)?"
+_RANK_AFTER = r"(?:[ \xa0\t]+[1-6])?"  # no scale has more than six grades
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +138,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a cell of a row with several columns that holds a grade and nothing else
         "cell": re.compile(rf"\s*(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?\s*", flags),
         # "aligned" and "space" rows: what follows the criterion (see _split_row)
-        "aligned": re.compile(rf"{sp}(?<=\S{sp}){sp}+[{_LQ}]?{grade}[{_RQ}]?{sp}*$", flags),
+        "aligned": re.compile(
+            rf"{sp}(?<=\S{sp}){sp}+[{_LQ}]?{grade}[{_RQ}]?(?:{sp}+[1-6])?{sp}*$", flags
+        ),
         "dash": re.compile(
             rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S[^\n]*?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]"
             rf"\s*(?:;(?:\s*(?:{joiners}))?|\.|,)?\s*$",
@@ -201,6 +204,7 @@ def _line_words() -> _LineWords:
 
 
 _ROW_TAIL = " \t\xa0|;.,’'\"”*"
+_RANKS = frozenset("123456")
 
 
 def _may_be_in_table(line: str, words: _LineWords) -> bool:
@@ -221,9 +225,13 @@ def _may_be_in_table(line: str, words: _LineWords) -> bool:
 
 
 def _without_rank(tail: str, line: str) -> str:
-    """``tail`` without a rank after its grade (``Good 2``), in a tab or pipe row only."""
-    if tail[-1:].isdigit() and tail[-2:-1] in " \xa0" and ("\t" in line or "|" in line):
-        return tail[:-1].rstrip(" \xa0")
+    """``tail`` without a rank after its grade (``Good 2``), in a tab, pipe or aligned row."""
+    if (
+        tail[-1:] in _RANKS
+        and tail[-2:-1] in " \xa0\t"
+        and ("\t" in line or "|" in line or "  " in line)
+    ):
+        return tail[:-1].rstrip(" \xa0\t")
     return tail
 
 
@@ -1045,7 +1053,7 @@ def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, st
 _RANK_BEFORE_SPAN = re.compile(
     r"(?:^|[\t|:]|[ \xa0]{2}|[ \xa0][-–—])[ \xa0]*(\d)[ \xa0]*[-–—=:][ \xa0]*\**[‘'\"“]?$"
 )
-_RANK_AFTER_SPAN = re.compile(r"[’'\"”]?\**[ \xa0]+(\d)[ \t\xa0|]*$")
+_RANK_AFTER_SPAN = re.compile(r"[’'\"”]?\**[ \t\xa0]+([1-6])[ \t\xa0|]*$")
 
 
 def rank_spans(text: str, scores: Sequence[Score]) -> list[Span]:

@@ -889,6 +889,15 @@ RANKED_CELLS = {
         "Quality of environment: 3 - Adequate\nQuality of staffing: 4 – Good\n\nMore.",
         [("Quality of environment", "Adequate"), ("Quality of staffing", "Good")],
     ),
+    "tab-rank-in-its-own-cell": (
+        "Leadership and management\tRequires improvement\t3\nEarly years provision\tGood\t2\n",
+        [("Leadership and management", "Requires improvement"), ("Early years provision", "Good")],
+    ),
+    "aligned-rank-in-its-own-cell": (
+        "Leadership and management   Requires improvement   3\n"
+        "Quality of teaching         Good                   2\n",
+        [("Leadership and management", "Requires improvement"), ("Quality of teaching", "Good")],
+    ),
     "tab-rank-after-no-header": (
         "Leadership\tGood 2\nBehaviour\tOutstanding 1\n",
         [("Leadership", "Good"), ("Behaviour", "Outstanding")],
@@ -909,8 +918,10 @@ def test_rank_spans_point_at_the_rank_digits() -> None:
 
 
 def test_a_number_ending_a_prose_line_is_no_rank() -> None:
-    # a rank after the grade only in a tab or pipe row: a prose line keeps its figure
+    # a rank after the grade only in a tab, pipe or aligned row: a prose line keeps its figure,
+    # and a figure of two digits or above 6 after a grade cell is no rank
     assert rows("Leadership Good 2\nBehaviour Good 3\nSafety Good 4\n") == []
+    assert rows("Leadership\tGood\t12\nBehaviour\tGood\t7\n") == []
 
 
 # Grades on the line under their criterion (Estyn's reports, Education Scotland's quality
