@@ -753,6 +753,16 @@ def _line_before(text: str, start: int) -> tuple[int, str]:
     return -1, ""
 
 
+_ROW_NUMBER = re.compile(r"\d{1,2}[.:)][ \xa0]+(?=\S)")  # 1: Standards, 2. Wellbeing
+
+
+def _stacked_criterion(label: str) -> str:
+    """A stacked row's label without the number Estyn's older reports give it."""
+    crit = _clean_criterion(label)
+    number = _ROW_NUMBER.match(crit)
+    return crit[number.end() :] if number else crit
+
+
 def _stacked_rows(text: str) -> list[list[_Row]]:
     """Rows whose grade stands alone on the line under its criterion, a blank line between
     them or not (Estyn's reports: ``Standards`` then ``Good``). Two such rows in a row, each
@@ -775,7 +785,7 @@ def _stacked_rows(text: str) -> list[list[_Row]]:
             _Row(
                 label_start + lead,
                 start + len(line.strip()),
-                _clean_criterion(label),
+                _stacked_criterion(label),
                 collapse_space(m.group("grade")),
                 _STRONG,
             )
@@ -1049,19 +1059,22 @@ def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, st
 
 
 # The rank written beside a row's grade, at the row's end: ``4 - Good`` (a cell of its own
-# before the grade) or ``Good 2`` (after it).
+# before the grade) or ``Good 2`` (after it); and the number a row starts with (``1: Standards``).
 _RANK_BEFORE_SPAN = re.compile(
     r"(?:^|[\t|:]|[ \xa0]{2}|[ \xa0][-–—])[ \xa0]*(\d)[ \xa0]*[-–—=:][ \xa0]*\**[‘'\"“]?$"
 )
 _RANK_AFTER_SPAN = re.compile(r"[’'\"”]?\**[ \t\xa0]+([1-6])[ \t\xa0|]*$")
+_ROW_NUMBER_SPAN = re.compile(r"(\d{1,2})[.:)][ \xa0]+(?=\S)")
 
 
-def rank_spans(text: str, scores: Sequence[Score]) -> list[Span]:
-    """Where each row's grade has its rank beside it (``| 4 - Good |``, ``Good 2``): the
-    rank's digit, a label of the grade and not a quantity."""
+def label_spans(text: str, scores: Sequence[Score]) -> list[Span]:
+    """The digits of ratings rows that label rather than count: a grade's rank beside it
+    (``| 4 - Good |``, ``Good 2``) and the number a row starts with (``1: Standards``)."""
     out: list[Span] = []
     for s in scores:
         row = text[s.start : s.end]
+        if number := _ROW_NUMBER_SPAN.match(row):
+            out.append(Span(s.start + number.start(1), s.start + number.end(1)))
         at = row.casefold().rfind(s.score.casefold())
         if at < 0:
             continue

@@ -974,6 +974,7 @@ def test_a_grade_rank_in_a_ratings_cell_is_not_a_number() -> None:
     text = (
         "| Area | Grade |\n|---|---|\n| Prevention | 3 - Adequate |\n| Response | Good 4 |\n\n"
         "Quality of staffing - 5 - Very good\nQuality of environment: 4 - Good\n\n"
+        "1: Standards\n\nGood\n\n2: Wellbeing\n\nExcellent\n\n"
         "The service has 23 stations.\n"
     )
     assert [n.text for n in extract_all(text).numbers] == ["23"]

@@ -911,9 +911,9 @@ def test_rank_beside_the_grade_in_its_cell(name: str) -> None:
     assert rows(text) == expected
 
 
-def test_rank_spans_point_at_the_rank_digits() -> None:
+def test_label_spans_point_at_the_rank_digits() -> None:
     text = "| Area | Grade |\n|---|---|\n| Prevention | 3 - Adequate |\n| Response | Good 4 |\n"
-    spans = scores.rank_spans(text, find_scores(text))
+    spans = scores.label_spans(text, find_scores(text))
     assert [text[s.start : s.end] for s in spans] == ["3", "4"]
 
 
@@ -938,6 +938,10 @@ STACKED = {
     "bold-grade": (
         "Leadership of change\n\n**Very good**\n\nRaising attainment\n\n**Good**\n",
         [("Leadership of change", "Very good"), ("Raising attainment", "Good")],
+    ),
+    "numbered-labels": (
+        "Main findings\n\n1: Standards\n\nExcellent\n\n2: Wellbeing\n\nGood\n\nMore.",
+        [("Standards", "Excellent"), ("Wellbeing", "Good")],
     ),
     "question-label": (
         "How good is our leadership?\nWeak\nHow good is our setting?\nGood\n",
@@ -1009,4 +1013,4 @@ def test_html_cells_with_a_rank_before_or_after_the_grade() -> None:
         ("Wellbeing", "Very good", "scotland-six-point"),
         ("Setting", "Good", "scotland-six-point"),
     ]
-    assert [text[s.start : s.end] for s in scores.rank_spans(text, got)] == ["5", "4"]
+    assert [text[s.start : s.end] for s in scores.label_spans(text, got)] == ["5", "4"]
