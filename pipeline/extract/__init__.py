@@ -15,7 +15,7 @@ from typing import TypeVar
 from pipeline.extract.dates import find_dates
 from pipeline.extract.numbers import find_numbers
 from pipeline.extract.quotes import find_quotes
-from pipeline.extract.scores import find_scores, table_regions
+from pipeline.extract.scores import find_scores, label_spans, table_regions
 from pipeline.extract.sections import carve, classify_sections, split_paragraphs
 from pipeline.model import DateMention, NumberMention, Quote, Score, Section, Span
 
@@ -55,6 +55,7 @@ def extract_all(
     quotes = find_quotes(text, paragraphs)
     boilerplate = [p for p in paragraphs if p.tag == "boilerplate"]
     dates = _outside(find_dates(text), boilerplate)
-    numbers = _outside(find_numbers(text, dates), boilerplate)
+    # a grade's rank (``| 4 - Good |``) and a row's number label the row: they count nothing
+    numbers = _outside(find_numbers(text, dates), [*boilerplate, *label_spans(text, scores)])
     sections = classify_sections(text, paragraphs, scores, quotes, dates)
     return Extraction(tuple(sections), tuple(scores), tuple(quotes), tuple(dates), tuple(numbers))

@@ -78,6 +78,7 @@ _GLUED_UNITS = _words("glued_units")
 _VERBS_AFTER_AND = _words("verbs_after_and")
 _COLLECTIVE = _words("collective_plurals")
 _NOUN_LIKE = _words("nouns_like_participles")
+_VERBS_AFTER_COUNT = _words("verbs_after_count")
 _BACK_PRONOUNS = _words("back_pronouns")
 _COMPARATIVES = _words("comparatives")
 _PLUS = _words("plus_suffixes")
@@ -1032,6 +1033,20 @@ def _next_is_number(t: str, ws: _Words, i: int) -> bool:
     )
 
 
+_BRACKET_GAP = 12  # at most this many characters in a bracket after a count: (74%)
+
+
+def _after_bracket(t: str, s: int, e: int) -> int | None:
+    """Where the words after a count go on past a bracket beside it: ``3,106 (74%) of`` or
+    ``61% (19) of``; None when no bracket stands there."""
+    if t[e : e + 2] == " (":
+        close = t.find(")", e + 2, e + 2 + _BRACKET_GAP)
+        return close + 1 if close >= 0 else None
+    if t[e : e + 1] == ")" and t[s - 1 : s] == "(":
+        return e + 1
+    return None
+
+
 def _of_target(t: str, ws: _Words, i: int) -> str | int:
     """After ``41`` in ``41 of the 60 cases`` / ``171 of them`` / ``41 of the cases`` (word
     ``i`` is "of"): "next", "back", or the index of the word where the noun phrase starts."""
@@ -1041,6 +1056,8 @@ def _of_target(t: str, ws: _Words, i: int) -> str | int:
         return "back"
     if i < n and ws.low[i] in _OF_DETERMINERS:
         i += 1
+    if i < n and ws.low[i].endswith("'s") and _next_is_number(t, ws, i + 1):
+        return "next"  # 11 of the trust's 14 services
     if _next_is_number(t, ws, i):
         return "next"
     if i >= n:
@@ -1068,11 +1085,16 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
         elif after.isdigit() or after in _CURRENCY:
             c.how = "next"  # 10-20 cases
             return True
+    if ws is None and (past := _after_bracket(t, c.start, e)) is not None:
+        ws = _run(t, past)  # 3,106 (74%) of the grades; 61% (19) of the visits
     if ws is None:
         c.how = "back"
         return True
     first = ws.low[0]
     i = 0
+    if first in _VERBS_AFTER_COUNT:
+        c.how = "back"  # 20 councils ..., 77 performed well
+        return True
     if first in _FRACTIONS:
         return False  # 2 thirds of staff: a vague fraction
     spaced_duration = first in _MEASURE_UNITS and first[-1:] != "s" and len(ws.low) > 1
@@ -1080,11 +1102,17 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
     if spaced_duration and _phrase_at(t, ws, 1) and _word_before(t, c.start)[0] in _ARTICLES:
         c.unit = c.head = ws.raw[0]  # a four year term: years are counted
         return True
-    if first in _RATING_WORDS:
-        np = _phrase_at(t, ws, 0)
-        if np is None or original[np[2] : np[3]].lower() in _RATING_WORDS:
+    if first.strip("'\"") in _RATING_WORDS:  # also quoted: four 'adequate'
+        if first[:1] in "'\"":  # one 'good' rating: the quoted grade, then what is counted
+            shut = next(
+                (k for k, w in enumerate(ws.low) if w.rstrip(",;.").endswith(("'", '"'))), -1
+            )
+            i = shut + 1 if 0 <= shut < len(ws.low) - 1 else -1
+        np = _phrase_at(t, ws, i) if i >= 0 else None
+        if np is None or t[np[2] : np[3]].lower().strip("'\"") in _RATING_WORDS:
             c.how = "back"  # ..., 12 requires improvement and nine inadequate
             return True
+        first = ws.low[i]
     if first in _COMPARATIVES and not c.single_one and len(ws.low) > 1 and _phrase_at(t, ws, 1):
         i, first = 1, ws.low[1]  # 250 more cases
     if (first in _PAIR_WORDS or (first == "in" and c.value <= 10)) and _next_is_number(t, ws, 1):

@@ -40,8 +40,18 @@ _STRONG, _DELIMITED, _WEAK = 2, 1, 0
 _DASHES = ("–", "—", "-")
 _DASH_SEPARATORS = tuple(" " + d for d in _DASHES)
 _MAX_LABEL_WORDS = 16
+# Ofsted's children's homes judgement runs to 17 words (``Overall experiences and progress of
+# children and young people, including how well they are helped and protected: good``): a
+# label that a colon, a tab or a pipe sets apart may be this long.
+_MAX_DELIMITED_LABEL_WORDS = 24
 _BULLETS = ("•", "▪", "●", "◦", "‣", "*")
 _BULLET_CHARS = frozenset((*_BULLETS, "-", "–"))  # may open a line of a bare-grade bullet list
+# A grade's rank written in the grade's own cell, as some inspectorates number their grades:
+# before it in a pipe cell (``| 4 - Good |``), after it in a tab, pipe or aligned row (``Good 2``
+# in the grade's cell or ``Good<tab>2`` in a cell of its own: older Ofsted tables, where 1 is
+# the best). The rank is neither criterion nor grade.
+_RANK_BEFORE = r"(?:\d[ \xa0]*[-–—=:][ \xa0]*)?"
+_RANK_AFTER = r"(?:[ \xa0\t]+[1-6])?"  # no scale has more than six grades
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,18 +120,27 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "pipe": re.compile(
             # the first cell is the criterion, the last a grade (middle cells: see _grade_cells)
-            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*(?:\*\*)?[{_LQ}]?{grade}"
-            rf"[{_RQ}]?(?:\*\*)?\s*\|?\s*$",
+            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*{_RANK_BEFORE}"
+            rf"(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_RANK_AFTER}\s*\|?\s*$",
             flags,
         ),
         "tab": re.compile(
-            rf"^\s*(?P<crit>[^\t\n]*[^\t\s])\t+(?P<mid>(?:[^\t\n]*\t+)*)[{_LQ}]?{grade}[{_RQ}]?\s*$",
+            rf"^\s*(?P<crit>[^\t\n]*[^\t\s])\t+(?P<mid>(?:[^\t\n]*\t+)*)[{_LQ}]?{grade}[{_RQ}]?"
+            rf"{_RANK_AFTER}\s*$",
+            flags,
+        ),
+        # a line that holds a grade and nothing else (under its criterion: _stacked_rows)
+        "stacked": re.compile(
+            # from the line break before it: a literal first character, which re finds fast
+            rf"\n(?P<line>[ \t]*(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?[ \t]*)(?=\n|$)",
             flags,
         ),
         # a cell of a row with several columns that holds a grade and nothing else
         "cell": re.compile(rf"\s*(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?\s*", flags),
         # "aligned" and "space" rows: what follows the criterion (see _split_row)
-        "aligned": re.compile(rf"{sp}(?<=\S{sp}){sp}+[{_LQ}]?{grade}[{_RQ}]?{sp}*$", flags),
+        "aligned": re.compile(
+            rf"{sp}(?<=\S{sp}){sp}+[{_LQ}]?{grade}[{_RQ}]?(?:{sp}+[1-6])?{sp}*$", flags
+        ),
         "dash": re.compile(
             rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S[^\n]*?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]"
             rf"\s*(?:;(?:\s*(?:{joiners}))?|\.|,)?\s*$",
@@ -185,6 +204,7 @@ def _line_words() -> _LineWords:
 
 
 _ROW_TAIL = " \t\xa0|;.,’'\"”*"
+_RANKS = frozenset("123456")
 
 
 def _may_be_in_table(line: str, words: _LineWords) -> bool:
@@ -195,7 +215,7 @@ def _may_be_in_table(line: str, words: _LineWords) -> bool:
     white space that _ROW_TAIL lacks), each before _ROW_TAIL characters. An ending with a
     non-ASCII letter is kept: it may casefold to ASCII letters ("ﬆ").
     """
-    end = line[-16:].rstrip(_ROW_TAIL)[-words.end_size :]
+    end = _without_rank(line[-16:].rstrip(_ROW_TAIL), line)[-words.end_size :]
     return (
         len(end) < words.end_size
         or not end.isascii()
@@ -204,8 +224,19 @@ def _may_be_in_table(line: str, words: _LineWords) -> bool:
     )
 
 
+def _without_rank(tail: str, line: str) -> str:
+    """``tail`` without a rank after its grade (``Good 2``), in a tab, pipe or aligned row."""
+    if (
+        tail[-1:] in _RANKS
+        and tail[-2:-1] in " \xa0\t"
+        and ("\t" in line or "|" in line or "  " in line)
+    ):
+        return tail[:-1].rstrip(" \xa0\t")
+    return tail
+
+
 def _may_be_row(line: str, words: _LineWords) -> bool:
-    tail = line.rstrip(_ROW_TAIL)
+    tail = _without_rank(line.rstrip(_ROW_TAIL), line)
     if tail.endswith(words.joiners):
         tail = tail[: tail.rfind(" ")].rstrip(_ROW_TAIL)
     cut = max(
@@ -240,6 +271,9 @@ def _clean_criterion(s: str) -> str:
 # Rows whose criterion and grade are set apart by a cell boundary: a colon that ends the
 # criterion there only labels it (``Leadership:<tab>Good``).
 _CELL_KINDS = frozenset({"pipe", "tab", "aligned"})
+
+
+_LONG_LABEL_KINDS = frozenset({"pipe", "tab", "colon"})
 
 
 def _cell_label(crit: str) -> str:
@@ -353,8 +387,12 @@ def _row_strength(kind: str, line: str, raw_criterion: str) -> int:
 
 # A grade written with its rank in the grade's own cell (``How good is our setting?<tab>5 -
 # Very good``, as the Care Inspectorate's tables do): the rank is not the criterion's. Only in
-# a cell of its own (after a tab, two spaces or a pipe), so ``Standard 3 – Good`` keeps its 3.
-_RANK_BEFORE_GRADE = re.compile(r"(?:\t|[ \xa0]{2}|[ \xa0]?\|)[ \t\xa0]*\d[ \xa0]*[-–—=:][ \xa0]*$")
+# a cell of its own (after a tab, two spaces or a pipe) or after the criterion's own separator
+# (``Quality of staffing - 5 - Very good``, ``Quality of staffing: 4 - Good``), so ``Standard
+# 3 – Good`` keeps its 3.
+_RANK_BEFORE_GRADE = re.compile(
+    r"(?:\t|[ \xa0]{2}|[ \xa0]?\||[ \xa0][-–—]|:)[ \t\xa0]*\d[ \xa0]*[-–—=:][ \xa0]*$"
+)
 
 
 def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
@@ -374,7 +412,8 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
                 multi = (cells, grades)
         if kind in _CELL_KINDS:
             crit = _cell_label(crit)
-        if not crit or len(crit.split()) > _MAX_LABEL_WORDS or crit[-1] in ".:;":
+        most = _MAX_DELIMITED_LABEL_WORDS if kind in _LONG_LABEL_KINDS else _MAX_LABEL_WORDS
+        if not crit or len(crit.split()) > most or crit[-1] in ".:;":
             return None
         if (
             kind == "space"
@@ -693,6 +732,79 @@ def _bullet_rows(text: str) -> list[list[_Row]]:
     return tables
 
 
+def _stacked_label(line: str) -> bool:
+    """Whether a line may label the grade on the line under it: short, and no sentence."""
+    words = line.split()
+    return 0 < len(words) <= _MAX_LABEL_WORDS and line.rstrip()[-1] not in ".;,:"
+
+
+def _line_before(text: str, start: int) -> tuple[int, str]:
+    """The last non-blank line before the line that starts at ``start``, across one blank line
+    at most: where it starts and its text, or (-1, "")."""
+    end = start - 1
+    for _ in range(2):
+        if end < 0:
+            return -1, ""
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        if line.strip():
+            return begin, line
+        end = begin - 1
+    return -1, ""
+
+
+_ROW_NUMBER = re.compile(r"\d{1,2}[.:)][ \xa0]+(?=\S)")  # 1: Standards, 2. Wellbeing
+
+
+def _stacked_criterion(label: str) -> str:
+    """A stacked row's label without the number Estyn's older reports give it."""
+    crit = _clean_criterion(label)
+    number = _ROW_NUMBER.match(crit)
+    return crit[number.end() :] if number else crit
+
+
+def _stacked_rows(text: str) -> list[list[_Row]]:
+    """Rows whose grade stands alone on the line under its criterion, a blank line between
+    them or not (Estyn's reports: ``Standards`` then ``Good``). Two such rows in a row, each
+    label right after the grade above it, make a table; one alone is a heading and a word."""
+    cell = _patterns()["cell"]
+    tables: list[list[_Row]] = []
+    run: list[_Row] = []
+    for m in _patterns()["stacked"].finditer(text):
+        label_start, label = _line_before(text, m.start("line"))
+        if label_start < 0 or cell.fullmatch(label) or not _stacked_label(label):
+            continue
+        lead = len(label) - len(label.lstrip())
+        if run and text[run[-1].end : label_start + lead].strip():
+            if len(run) >= _MIN_STRONG_RUN:
+                tables.append(run)
+            run = []
+        line = m.group("line")
+        start = m.start("line") + len(line) - len(line.lstrip())
+        run.append(
+            _Row(
+                label_start + lead,
+                start + len(line.strip()),
+                _stacked_criterion(label),
+                collapse_space(m.group("grade")),
+                _STRONG,
+            )
+        )
+    if len(run) >= _MIN_STRONG_RUN:
+        tables.append(run)
+    return tables
+
+
+# A rank before the grade in an HTML cell (``<td>5 - Very good</td>``): see _RANK_BEFORE
+_CELL_RANK = re.compile(r"\d[ \xa0]*[-–—=:][ \xa0]*(?=\D)")
+
+
+def _without_cell_rank(cell: str) -> str:
+    cell = cell.strip()
+    rank = _CELL_RANK.match(cell)
+    return cell[rank.end() :] if rank else cell
+
+
 def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[list[_Row]]:
     grade = _patterns()["tab"]
     out: list[list[_Row]] = []
@@ -709,7 +821,7 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
             graded = [
                 (i, found)
                 for i, c in enumerate(cells[1:], 1)
-                if (found := grade.match(f"x\t{text[c.start : c.end].strip()}"))
+                if (found := grade.match(f"x\t{_without_cell_rank(text[c.start : c.end])}"))
             ]
             if not graded or not first.strip():
                 texts = [text[c.start : c.end].strip() for c in cells]
@@ -871,7 +983,7 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
     """
     found = _html_rows(text, tables) if tables else []
     taken = [(t[0].start, t[-1].end) for t in found]
-    for group in (*_table_rows(text), *_bullet_rows(text)):
+    for group in (*_table_rows(text), *_bullet_rows(text), *_stacked_rows(text)):
         s, e = group[0].start, group[-1].end
         if any(s < te and ts < e for ts, te in taken):
             continue
@@ -943,4 +1055,30 @@ def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, st
                 break
             end = nl + 1 + len(line.rstrip())
         out.append((start, end, "table"))
+    return out
+
+
+# The rank written beside a row's grade, at the row's end: ``4 - Good`` (a cell of its own
+# before the grade) or ``Good 2`` (after it); and the number a row starts with (``1: Standards``).
+_RANK_BEFORE_SPAN = re.compile(
+    r"(?:^|[\t|:]|[ \xa0]{2}|[ \xa0][-–—])[ \xa0]*(\d)[ \xa0]*[-–—=:][ \xa0]*\**[‘'\"“]?$"
+)
+_RANK_AFTER_SPAN = re.compile(r"[’'\"”]?\**[ \t\xa0]+([1-6])[ \t\xa0|]*$")
+_ROW_NUMBER_SPAN = re.compile(r"(\d{1,2})[.:)][ \xa0]+(?=\S)")
+
+
+def label_spans(text: str, scores: Sequence[Score]) -> list[Span]:
+    """The digits of ratings rows that label rather than count: a grade's rank beside it
+    (``| 4 - Good |``, ``Good 2``) and the number a row starts with (``1: Standards``)."""
+    out: list[Span] = []
+    for s in scores:
+        row = text[s.start : s.end]
+        if number := _ROW_NUMBER_SPAN.match(row):
+            out.append(Span(s.start + number.start(1), s.start + number.end(1)))
+        at = row.casefold().rfind(s.score.casefold())
+        if at < 0:
+            continue
+        before = _RANK_BEFORE_SPAN.search(row, 0, at)
+        after = _RANK_AFTER_SPAN.match(row, at + len(s.score))
+        out.extend(Span(s.start + m.start(1), s.start + m.end(1)) for m in (before, after) if m)
     return out

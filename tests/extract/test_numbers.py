@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.extract import extract_all
 from pipeline.extract import numbers as N
 from pipeline.extract.dates import find_dates
 from pipeline.extract.numbers import find_numbers
@@ -898,3 +899,82 @@ def test_times_of_day_names_and_labels_are_not_numbers(text: str) -> None:
 def test_each_digit_rule_drops_its_example(rule: tuple[str, str, object, str, str]) -> None:
     name, example, *_ = rule
     assert numbers(example) == [], name
+
+
+# Counts of grades and counts with a bracket beside them, as inspection outcome pages write
+# them.
+GRADE_AND_BRACKET_COUNTS = {
+    "quoted-grade-then-noun": (
+        "It received one ‘good’ rating, four ‘adequate’ and two ‘requires improvement’.",
+        [("one", "rating"), ("four", "rating"), ("two", "rating")],
+    ),
+    "quoted-grade-then-noun-straight-marks": (
+        "The force received two 'good' grades, five 'adequate' and one 'inadequate'.",
+        [("two", "grades"), ("five", "grades"), ("one", "grades")],
+    ),
+    "noun-then-quoted-grades": (
+        "Ofsted judged 14 councils ‘outstanding’, 90 ‘good’ and six ‘inadequate’.",
+        [("14", "councils"), ("90", "councils"), ("six", "councils")],
+    ),
+    "unquoted-adequate-and-weak": (
+        "Of 30 settings, 20 were good, seven adequate and three weak.",
+        [("30", "settings"), ("20", "settings"), ("seven", "settings"), ("three", "settings")],
+    ),
+    "count-then-bracketed-percent": (
+        "In all, 2,870 (72%) of the grades were good.",
+        [("2,870", "grades"), ("72%", "percent")],
+    ),
+    "percent-then-bracketed-count": (
+        "Of those, 58% (214) of the inspections were unannounced.",
+        [("58%", "percent"), ("214", "inspections")],
+    ),
+    "bracket-then-of-them": (
+        "The force has 1,780 officers and 42 (2.4%) of them joined this year.",
+        [("1,780", "officers"), ("42", "officers"), ("2.4%", "percent")],
+    ),
+    "of-a-possessive-then-count": (
+        "Inspectors rated 12 of the trust’s 14 services as good.",
+        [("12", "services"), ("14", "services")],
+    ),
+    "of-every": (
+        "It saw 11 of every 20 patients within four hours.",
+        [("11", "patients"), ("20", "patients"), ("four", "hours")],
+    ),
+    "past-verb-after-count": (
+        "In all, 18 councils received an excellent rating, 81 performed well and 39 provided "
+        "adequate services. Eight performed poorly.",
+        [("18", "councils"), ("81", "councils"), ("39", "councils"), ("Eight", "councils")],
+    ),
+    "participle-before-noun-still-counts-it": (
+        "The service has 40 trained officers and 12 qualified nurses.",
+        [("40", "trained officers"), ("12", "qualified nurses")],
+    ),
+    "past-verb-after-and": (
+        "The visit lasted two days and included talks with 14 residents.",
+        [("two", "days"), ("14", "residents")],
+    ),
+    "verb-after-and": (
+        "The trust employs 8,400 staff and cares for 540,000 people.",
+        [("8,400", "staff"), ("540,000", "people")],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "case", GRADE_AND_BRACKET_COUNTS.values(), ids=GRADE_AND_BRACKET_COUNTS.keys()
+)
+def test_grade_counts_and_bracketed_counts_take_their_noun(
+    case: tuple[str, list[tuple[str, str]]],
+) -> None:
+    text, expected = case
+    assert [(n[0], n[3]) for n in numbers(text)] == expected
+
+
+def test_a_grade_rank_in_a_ratings_cell_is_not_a_number() -> None:
+    text = (
+        "| Area | Grade |\n|---|---|\n| Prevention | 3 - Adequate |\n| Response | Good 4 |\n\n"
+        "Quality of staffing - 5 - Very good\nQuality of environment: 4 - Good\n\n"
+        "1: Standards\n\nGood\n\n2: Wellbeing\n\nExcellent\n\n"
+        "The service has 23 stations.\n"
+    )
+    assert [n.text for n in extract_all(text).numbers] == ["23"]

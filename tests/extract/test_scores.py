@@ -854,3 +854,163 @@ def test_the_line_rules_in_a_table_with_a_gap_and_a_closing_line() -> None:
         "other",
     ]
     assert rows(text) == [("Leadership", "Good"), ("Casework", "Fair")]
+
+
+# A grade's rank in the grade's own cell, written before it (Care Inspectorate, fire services'
+# own pages) or after it (older Ofsted tables): the grade alone is the score.
+RANKED_CELLS = {
+    "pipe-rank-before": (
+        "| Area | Grade |\n|---|---|\n| Preventing fires | 3 - Adequate |\n"
+        "| Responding to emergencies | 4 - Good |\n",
+        [("Preventing fires", "Adequate"), ("Responding to emergencies", "Good")],
+    ),
+    "pipe-rank-before-question": (
+        "| Key question | Evaluation |\n| --- | --- |\n"
+        "| How good is our setting? | 5 - Very good |\n"
+        "| How good is our staff team? | 4 – Good |\n",
+        [("How good is our setting?", "Very good"), ("How good is our staff team?", "Good")],
+    ),
+    "pipe-rank-after": (
+        "| Aspect | Grade |\n| --- | --- |\n| Overall effectiveness | Good 2 |\n"
+        "| Apprenticeships | Requires improvement 3 |\n",
+        [("Overall effectiveness", "Good"), ("Apprenticeships", "Requires improvement")],
+    ),
+    "tab-rank-after": (
+        "Judgements\tGrade\nOutcomes for pupils\tRequires improvement 3\n"
+        "Personal development\tOutstanding 1\n",
+        [("Outcomes for pupils", "Requires improvement"), ("Personal development", "Outstanding")],
+    ),
+    "dash-rank-dash-grade": (
+        "The grades are:\n\nQuality of care and support - 5 - Very good\n"
+        "Quality of staffing - 4 - Good\n\nMore.",
+        [("Quality of care and support", "Very good"), ("Quality of staffing", "Good")],
+    ),
+    "colon-rank-dash-grade": (
+        "Quality of environment: 3 - Adequate\nQuality of staffing: 4 – Good\n\nMore.",
+        [("Quality of environment", "Adequate"), ("Quality of staffing", "Good")],
+    ),
+    "tab-rank-in-its-own-cell": (
+        "Leadership and management\tRequires improvement\t3\nEarly years provision\tGood\t2\n",
+        [("Leadership and management", "Requires improvement"), ("Early years provision", "Good")],
+    ),
+    "aligned-rank-in-its-own-cell": (
+        "Leadership and management   Requires improvement   3\n"
+        "Quality of teaching         Good                   2\n",
+        [("Leadership and management", "Requires improvement"), ("Quality of teaching", "Good")],
+    ),
+    "tab-rank-after-no-header": (
+        "Leadership\tGood 2\nBehaviour\tOutstanding 1\n",
+        [("Leadership", "Good"), ("Behaviour", "Outstanding")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RANKED_CELLS))
+def test_rank_beside_the_grade_in_its_cell(name: str) -> None:
+    text, expected = RANKED_CELLS[name]
+    assert rows(text) == expected
+
+
+def test_label_spans_point_at_the_rank_digits() -> None:
+    text = "| Area | Grade |\n|---|---|\n| Prevention | 3 - Adequate |\n| Response | Good 4 |\n"
+    spans = scores.label_spans(text, find_scores(text))
+    assert [text[s.start : s.end] for s in spans] == ["3", "4"]
+
+
+def test_a_number_ending_a_prose_line_is_no_rank() -> None:
+    # a rank after the grade only in a tab, pipe or aligned row: a prose line keeps its figure,
+    # and a figure of two digits or above 6 after a grade cell is no rank
+    assert rows("Leadership Good 2\nBehaviour Good 3\nSafety Good 4\n") == []
+    assert rows("Leadership\tGood\t12\nBehaviour\tGood\t7\n") == []
+
+
+# Grades on the line under their criterion (Estyn's reports, Education Scotland's quality
+# indicators), with or without a blank line between.
+STACKED = {
+    "blank-lines": (
+        "Intro.\n\nStandards\n\nGood\n\nWellbeing and attitudes to learning\n\nExcellent\n\nEnd.",
+        [("Standards", "Good"), ("Wellbeing and attitudes to learning", "Excellent")],
+    ),
+    "no-blank-lines": (
+        "The judgements are:\nStandards\nAdequate\nCare, support and guidance\nGood\n",
+        [("Standards", "Adequate"), ("Care, support and guidance", "Good")],
+    ),
+    "bold-grade": (
+        "Leadership of change\n\n**Very good**\n\nRaising attainment\n\n**Good**\n",
+        [("Leadership of change", "Very good"), ("Raising attainment", "Good")],
+    ),
+    "numbered-labels": (
+        "Main findings\n\n1: Standards\n\nExcellent\n\n2: Wellbeing\n\nGood\n\nMore.",
+        [("Standards", "Excellent"), ("Wellbeing", "Good")],
+    ),
+    "question-label": (
+        "How good is our leadership?\nWeak\nHow good is our setting?\nGood\n",
+        [("How good is our leadership?", "Weak"), ("How good is our setting?", "Good")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STACKED))
+def test_grade_on_the_line_under_its_criterion(name: str) -> None:
+    text, expected = STACKED[name]
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one heading and a grade alone: a heading and a word, not a table
+        "Overall judgement\n\nGood\n\nThe school is improving.\n",
+        # two pairs with a paragraph between them: not one run
+        "Standards\nGood\nPupils make progress.\nLeadership\nGood\n",
+        # a sentence above a grade alone is no label
+        "The inspectors were pleased.\nGood\nThey said so.\nExcellent\n",
+    ],
+)
+def test_not_stacked_rows(text: str) -> None:
+    assert find_scores(text) == []
+
+
+def test_report_card_colon_list_ending_with_safeguarding_met() -> None:
+    text = (
+        "The report card gives these grades:\n\nInclusion: Strong standard\n"
+        "Achievement: Needs attention\nSafeguarding: Met\n\nPupils are happy.\n"
+    )
+    found = find_scores(text)
+    assert [(s.criterion, s.score, s.score_value) for s in found] == [
+        ("Inclusion", "Strong standard", 4),
+        ("Achievement", "Needs attention", 2),
+        ("Safeguarding", "Met", 3),
+    ]
+    assert {s.scale for s in found} == {"ofsted-report-card"}
+    assert rows("Leadership: Expected standard\nSafeguarding: Not met\n\nMore.") == [
+        ("Leadership", "Expected standard"),
+        ("Safeguarding", "Not met"),
+    ]
+
+
+def test_a_colon_label_may_run_to_ofsted_childrens_homes_seventeen_words() -> None:
+    label = (
+        "Overall experiences and progress of children and young people, including how well "
+        "they are helped and protected"
+    )
+    text = f"Judgements:\n\n{label}: good\nThe effectiveness of leaders and managers: good\n"
+    assert rows(text) == [(label, "good"), ("The effectiveness of leaders and managers", "good")]
+    # a single-space row keeps the shorter limit: a long prose line is no row
+    long_line = "Words " * 17 + "Good"
+    assert rows(f"Criteria Score\n{long_line}\n") == []
+
+
+def test_html_cells_with_a_rank_before_or_after_the_grade() -> None:
+    text = "Question\tGrade\nWellbeing\t5 - Very good\nSetting\tGood 4"
+    cells = [
+        (Span(0, 8, "th"), Span(9, 14, "th")),
+        (Span(15, 24, "td"), Span(25, 38, "td")),
+        (Span(39, 46, "td"), Span(47, 53, "td")),
+    ]
+    got = find_scores(text, [cells])
+    assert [(s.criterion, s.score, s.scale) for s in got] == [
+        ("Wellbeing", "Very good", "scotland-six-point"),
+        ("Setting", "Good", "scotland-six-point"),
+    ]
+    assert [text[s.start : s.end] for s in scores.label_spans(text, got)] == ["5", "4"]
