@@ -715,7 +715,7 @@ DIGIT_RULES: tuple[tuple[str, str, _DigitRule, str, str], ...] = (
     ("section-number", "\n1.1 Leadership was good", _rule_section, "", " "),
     ("phone-number", "call 0300 123 4567 today", _rule_phone, "", ""),
     ("emergency-number", "it took 999 calls", _rule_emergency, "", ""),
-    ("page-id-line", "81422\n\nCar Fire\n\n2 fire appliances", _rule_page_id, " \n", "\n"),
+    ("page-id-line", "81422\n\nCar Fire in Mill Lane", _rule_page_id, " \n", "\n"),
     ("leading-zero", "quoting incident 0451 of 12 May", _rule_leading_zero, "", ""),
 )
 
