@@ -679,7 +679,10 @@ def _rule_phone(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
 
 
 def _rule_leading_zero(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
-    return _Skip() if k.currency is None and k.num[:1] == "0" and k.num[1:2].isdigit() else None
+    # "incident 0451": a reference; a long run of zeros before digits stays a number
+    if k.currency is None and k.num[:1] == "0" and k.num[1:2].isdigit() and len(k.num) <= 8:
+        return _Skip()
+    return None
 
 
 def _rule_page_id(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
