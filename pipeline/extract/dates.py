@@ -218,6 +218,11 @@ _DIGIT_RE = _union(
             rf"{_NOT_GLUED}(?<!\d{_DASH}){_year('fy_y1')}(?:{_DASH}|/)(?P<fy_y2>\d{{4}}|\d\d)"
             r"(?![\w%]|[.,:/]\d|[-/]\d)",
         ),
+        # (for) 24/25: a financial year of two two-digit years, after a word that leads a year
+        (
+            "fys",
+            rf"{_NOT_GLUED}(?<!\d{_DASH})(?P<fys_a>\d\d)/(?P<fys_b>\d\d)(?![\w%/]|[.,]\d)",
+        ),
         # 2015 to 2017, (between) 2015 and 2017
         (
             "yr",
@@ -478,6 +483,13 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         return _financial(start, e, int(m.group("fy_y1")), m.group("fy_y2"))
     if kind == "fyr":
         return _financial_range(text, m)
+    if kind == "fys":
+        a, b = int(m.group("fys_a")), int(m.group("fys_b"))
+        word = text[max(0, start - 16) : start].split()[-1:]
+        if b != (a + 1) % 100 or not word or word[0].lower() not in _YEAR_LEADS:
+            return []  # "scored 19/20": a mark out of twenty
+        lo, hi = financial_year(2000 + a if a <= _YY_PIVOT else 1900 + a)
+        return [_Found(start, e, lo, hi, "financial_year")]
     if kind == "mddy":
         y, mo = int(m.group("mddy_y")), _month_of(m, "mddy_m")
         found = _range(start, e, y, mo, int(m.group("mddy_d1")), y, mo, int(m.group("mddy_d2")))

@@ -85,6 +85,8 @@ _PLUS = _words("plus_suffixes")
 _OF_DETERMINERS = frozenset(_V["of_determiners"])
 _EMERGENCY = frozenset(_V["emergency"]["numbers"])
 _EMERGENCY_BEFORE = frozenset(_V["emergency"]["before"])
+_PAGE_ID_REACH = 200  # where a page's own number may stand: its first lines
+_EMERGENCY_ON_REACH: int = _V["emergency"]["on_reach"]
 _EMERGENCY_AFTER = frozenset(_V["emergency"]["after"])
 _ONE_BEFORE = frozenset(_V["idiomatic_one"]["before"])
 _ONE_BEFORE_UNLESS_NOUN = frozenset(_V["idiomatic_one"]["before_unless_noun"])
@@ -502,6 +504,9 @@ def _emergency(t: str, s: int, ws: _Words | None) -> bool:
         return True
     if before in ("or", "and") and t[k - 4 : k - 1] in _EMERGENCY:
         return _emergency(t, k - 4, None)  # call 101 or 999
+    if before == "on":  # call police on 101, contact us on 101
+        words = t[max(0, k - 60) : k].lower().split()[-_EMERGENCY_ON_REACH:]
+        return any(w.strip(",.;:()") in _EMERGENCY_BEFORE for w in words)
     return False
 
 
@@ -674,6 +679,20 @@ def _rule_phone(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
     return None if phone is None else _Skip(skip_until=phone)
 
 
+def _rule_leading_zero(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
+    # "incident 0451": a reference; a long run of zeros before digits stays a number
+    if k.currency is None and k.num[:1] == "0" and k.num[1:2].isdigit() and len(k.num) <= 8:
+        return _Skip()
+    return None
+
+
+def _rule_page_id(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
+    # a number alone on a line above every word of the page: an incident log's number
+    if k.currency is None and k.s < _PAGE_ID_REACH and not any(c.isalpha() for c in t[: k.s]):
+        return _Skip()
+    return None
+
+
 def _rule_emergency(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
     if k.currency or k.num not in _EMERGENCY:
         return None
@@ -700,6 +719,8 @@ DIGIT_RULES: tuple[tuple[str, str, _DigitRule, str, str], ...] = (
     ("section-number", "\n1.1 Leadership was good", _rule_section, "", " "),
     ("phone-number", "call 0300 123 4567 today", _rule_phone, "", ""),
     ("emergency-number", "it took 999 calls", _rule_emergency, "", ""),
+    ("page-id-line", "81422\n\nCar Fire in Mill Lane", _rule_page_id, " \n", "\n"),
+    ("leading-zero", "quoting incident 0451 of 12 May", _rule_leading_zero, "", ""),
 )
 
 

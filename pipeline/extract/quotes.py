@@ -118,6 +118,11 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
     return {
         # "Name, Role, said the findings ..." opening a paragraph (see _paragraph_subject)
         "subject": regex.compile(rf"(?P<who>[^.!?“”\"\n]{{3,160}}?)\s+(?:{verbs})\b"),
+        # "Ann Cole is the service’s head of prevention." opening a paragraph (_introduced)
+        "introduced": regex.compile(
+            r"(?P<who>[^.!?“”\"\n,]{3,120}?)\s+(?:is|was|has\s+been|remains)\s+(?:also\s+)?"
+            r"(?:the|an?)\s"
+        ),
         # "The quiz could save lives, says the service's head of prevention, Ann Cole." ending
         # a paragraph: the same, with the verb first
         "inverted": regex.compile(
@@ -260,17 +265,16 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
         )
         if cur is not None:
             # An open quotation continues into a paragraph that reopens the mark, or over
-            # unmarked paragraphs up to its closing mark; short headings between its
-            # paragraphs are skipped.
+            # unmarked paragraphs up to its closing mark (an unmarked one after "said:" too:
+            # Welsh Government pages copied without their opening marks); short headings
+            # between its paragraphs are skipped.
             if first_is_open:
                 headings_pending.clear()
             elif _short_heading(text[p.start : p.end]):
                 headings_pending.append(pi)
                 continue
-            elif (
-                headings_pending
-                or not cur.style
-                or not _closes_later(text, paragraphs, marks, pi, cur.style)
+            elif headings_pending or not _closes_later(
+                text, paragraphs, marks, pi, cur.style or "“"
             ):
                 finish(pi - 1 - len(headings_pending), False)
                 headings_pending.clear()
@@ -311,6 +315,41 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
                 cur.pieces.pop()
     if cur is not None:
         finish(len(paragraphs) - 1 - len(headings_pending), False)
+    return out
+
+
+def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) -> list[_Raw]:
+    """Quotations in single marks, as Scottish and some police pages write them: opened by
+    ``‘`` at a paragraph's start or after ``said: ``, each further paragraph reopening it,
+    closed by ``’`` after the last paragraph's final stop (``Supt Ann Cole said: ‘If you …``
+    / ``‘Genuine officers never ….’``). A ``’`` inside a paragraph is an apostrophe or closes
+    a quoted word, and a paragraph with double marks belongs to the double-mark scan."""
+    taken = {pi for r in raws for pi in range(r.first_para, r.last_para + 1)}
+    intro = _verb_patterns()["speech_end"]
+    out: list[_Raw] = []
+    pieces: list[tuple[int, int]] = []
+    first = -1
+    for pi, p in enumerate(paragraphs):
+        q0 = _after_bullet(text, p.start, p.end)
+        if p.tag == "table" or pi in taken or _MARKS.search(text, p.start, p.end):
+            pieces = []
+            continue
+        at = q0 if text.startswith("‘", q0) else -1
+        if at < 0 and not pieces:
+            colon = text.find(": ‘", q0, p.end)
+            if colon > 0 and intro.search(text, q0, colon + 1):
+                at = colon + 2
+        if at < 0:
+            pieces = []
+            continue
+        if not pieces:
+            first = pi
+        end = len(text[p.start : p.end].rstrip(_SPACE)) + p.start
+        closed = text[end - 1 : end] == "’" and text[end - 2 : end - 1] in _SENTENCE_END + ","
+        pieces.append(_strip(text, at + 1, end - 1 if closed else p.end))
+        if closed:
+            out.append(_Raw(pieces[0][0] - 1, end, tuple(pieces), first, pi, True))
+            pieces = []
     return out
 
 
@@ -518,6 +557,9 @@ def parse_attribution(who: str) -> Person:
                 role = ", ".join(rest[:end])
             elif before and _is_role(before) and _opens_role(before):
                 role = before
+            elif before and before.startswith("with ") and k > 1 and _is_role(segs[k - 2]):
+                # "Deputy Minister for Transport, with responsibility for Active Travel, Name"
+                role = ", ".join(segs[k - 2 : k])
         return Person(name, _clean_role(role), written if written != name else None)
     role = next((s for s in reversed(segs) if _is_role(s)), None)
     return Person(None, _clean_role(role), None)
@@ -676,6 +718,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
         form) and a surname alone is resolved to the full name given earlier.
     """
     raws = _scan(text, paragraphs, _implicit_starts(text, paragraphs))
+    if "‘" in text:
+        raws = sorted([*raws, *_single_marked(text, paragraphs, raws)])
     out: list[Quote] = []
     known: list[str] = []
     previous: tuple[_Raw, Person] | None = None
@@ -765,6 +809,23 @@ def _reported_subject(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Perso
     return None if subject is None else Person(subject.speaker, None, subject.as_written)
 
 
+def _introduced(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Person | None:
+    """The person the paragraph before introduces as its subject (``Assistant Chief Officer
+    Ewan Laidlaw is the service’s Director of Response.``), for a quotation whose own
+    paragraph opens with its pronoun attribution (``He said: “…”``); no role: the title was
+    given for another sentence."""
+    if raw.first_para == 0:
+        return None
+    prev = paragraphs[raw.first_para - 1]
+    m = _verb_patterns()["introduced"].match(text, prev.start, prev.end)
+    if m is None:
+        return None
+    person = parse_attribution(m.group("who"))
+    if person.speaker is None or " " not in person.speaker:
+        return None
+    return Person(person.speaker, None, person.as_written)
+
+
 def _pronoun(
     who: str, before: list[Quote], text: str, paragraphs: Sequence[Span], raw: _Raw
 ) -> Person | None:
@@ -773,7 +834,7 @@ def _pronoun(
     word = who.strip(_SPACE + ",")
     v = _vocab()
     if word in v["person_pronouns"]:
-        subject = _reported_subject(text, paragraphs, raw)
+        subject = _reported_subject(text, paragraphs, raw) or _introduced(text, paragraphs, raw)
         if subject is not None:
             return Person(subject.speaker, subject.role, subject.as_written or word)
         last = next((q.speaker for q in reversed(before) if q.speaker), None)

@@ -36,6 +36,10 @@ _PUNCT_SPACE = regex.compile(r"[\p{P}\s]")
 _SENTENCE_BREAK = regex.compile(r"[.!?]\s+\p{Lu}")
 _READER_BLOCKS = frozenset({"p", "list", "blockquote", "heading", "metadata"})
 _MD_HEADING = regex.compile(r"^#{1,6}\s+\S")
+_NO_LETTER = regex.compile(r"[^\p{L}]*$")
+# A line under the site's menus is its headline only from this many words (a menu item has
+# fewer: "About us", "Ofsted").
+_HEADLINE_MIN_WORDS = 4
 
 
 def _vocab() -> dict[str, list[str]]:
@@ -154,6 +158,23 @@ class _Furniture:
         lines = sum(1 for ln in self.text[start:end].split("\n") if ln.strip())
         return hits * 2 >= lines
 
+    def last_line_kept(self, start: int, end: int) -> int | None:
+        """Where the last line of a furniture paragraph starts when that line is no furniture:
+        the headline copied under the site's menus with no blank line between
+        (``Home`` / ``News`` / ``PCC awards £250,000 to tackle rural crime``)."""
+        nl = self.text.rfind("\n", start, end)
+        if nl < 0:
+            return None
+        i = bisect_left(self.starts, nl + 1)
+        if i < len(self.starts) and self.starts[i] < end:
+            return None
+        before = self.text[self.text.rfind("\n", start, nl) + 1 : nl]
+        # (a line after "Home" is the topic crumb: "Home" / "Education, training and skills";
+        # a line of a few words is one more menu item: "About us" / "Ofsted")
+        if before.strip(" \t\xa0").casefold() == "home":
+            return None
+        return nl + 1 if len(self.text[nl + 1 : end].split()) >= _HEADLINE_MIN_WORDS else None
+
 
 def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
     """Split ``text`` into non-blank paragraphs, trimmed of surrounding white space.
@@ -195,8 +216,13 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
     for s, e in raw:
         if e - s > _FLAT_MIN and "\n" not in text[s:e]:
             out.extend(_split_flat(text, s, e))
+        elif not furniture.covers(s, e):
+            out.append(Span(s, e))
+        elif (last := furniture.last_line_kept(s, e)) is not None:
+            out.append(Span(*_trim(text, s, last), "boilerplate"))
+            out.append(Span(*_trim(text, last, e)))
         else:
-            out.append(Span(s, e, "boilerplate" if furniture.covers(s, e) else ""))
+            out.append(Span(s, e, "boilerplate"))
     return out
 
 
@@ -457,8 +483,8 @@ def _title_index(paragraphs: Sequence[Span], kinds: list[str], texts: list[str])
     if any(p.tag in _READER_BLOCKS for p in paragraphs):
         return None  # a web page without an h1: no headline
     for i, k in enumerate(kinds):
-        if k == "metadata":
-            continue
+        if k == "metadata" or _NO_LETTER.match(texts[i]):
+            continue  # furniture, datelines, an incident log's number ("81422")
         if k in ("body", "heading") and (
             _looks_like_title(texts[i])
             or (

@@ -824,3 +824,26 @@ NOT_DATES_BY_FORM = {
 @pytest.mark.parametrize("text", NOT_DATES_BY_FORM.values(), ids=NOT_DATES_BY_FORM.keys())
 def test_lower_case_verbs_and_us_order_are_not_dates(text: str) -> None:
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The increase for 24/25 was small.", ("24/25", "2024-04-01", "2025-03-31")),
+        ("Spending in 19/20 fell.", ("19/20", "2019-04-01", "2020-03-31")),
+        ("It rose during 99/00 as well.", ("99/00", "1999-04-01", "2000-03-31")),
+        ("Damage from the winters of 2023/24 and 24/25.", ("24/25", "2024-04-01", "2025-03-31")),
+    ],
+    ids=["for", "in", "century", "after-and"],
+)
+def test_two_digit_financial_years(text: str, expected: tuple[str, str, str]) -> None:
+    assert [d[:3] for d in spans(text)][-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The pupil scored 19/20 in the test.", "A ratio of 24/26 was reported.", "Open 24/7."],
+    ids=["mark-out-of-twenty", "not-consecutive", "all-hours"],
+)
+def test_two_digit_pairs_that_are_not_financial_years(text: str) -> None:
+    assert spans(text) == []

@@ -978,3 +978,41 @@ def test_a_grade_rank_in_a_ratings_cell_is_not_a_number() -> None:
         "The service has 23 stations.\n"
     )
     assert [n.text for n in extract_all(text).numbers] == ["23"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 101 quoting incident 0451 of 12 May 2025.",
+        "Please quote log 0562 of 13 February when you call.",
+        "Anyone with information can contact us on 101.",
+        "Call police on 101 or report it online.",
+        "Please use NHS 111 online for advice.",
+        "Use 999 wisely over the Easter weekend.",
+        "81422\n\nCar Fire\n\nCrews attended.",
+    ],
+    ids=[
+        "incident-leading-zero",
+        "log-leading-zero",
+        "contact-us-on-101",
+        "call-police-on-101",
+        "nhs-111",
+        "use-999",
+        "page-id-line",
+    ],
+)
+def test_references_and_phone_numbers_are_not_quantities(text: str) -> None:
+    assert [n for n in numbers(text) if n[0] not in ("2025",)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Crews attended 412 incidents on 101 streets.", [("412", 412), ("101", 101)]),
+        ("The trust has 0.5 posts vacant.", [("0.5", 0.5)]),
+        ("Crews attended.\n\n81422\n\nincidents last year", [("81422", 81422)]),
+    ],
+    ids=["on-without-a-call-word", "decimal-after-zero", "number-after-words"],
+)
+def test_counts_like_references_stay_counts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(t, v) for t, v, _k, _u in numbers(text)] == expected

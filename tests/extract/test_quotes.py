@@ -754,3 +754,108 @@ def test_organisations_and_unnamed_roles_do_not_stand_for_the_last_speaker(
 ) -> None:
     text = f"Tom Bell, chair of the board, said: “We agree.”\n\n{resumed} “Thank you all.”"
     assert [s for s, _r, _n, _w in quotes(text)] == ["Tom Bell", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Inspector Moira Tennant said: ‘If you receive such a call, hang up.\n\n"
+            "‘Genuine officers will never ask you to move money.’",
+            [("Moira Tennant", "Inspector", 2)],
+        ),
+        (
+            "Council Leader Morag Ainslie said: ‘Every child deserves somewhere safe to play.’",
+            [("Morag Ainslie", "Council Leader", 1)],
+        ),
+        (
+            "A spokesperson for the Authority said: ‘We will return to the home within weeks.’",
+            [(None, "spokesperson for the Authority", 1)],
+        ),
+        (
+            "Ewan Hale said: ‘We found the station’s records in good order.\n\n"
+            "‘Staff told us they felt supported, and the public’s trust was high.\n\n"
+            "‘We will be back next year.’",
+            [("Ewan Hale", None, 3)],
+        ),
+    ],
+    ids=["two-paragraphs", "one-paragraph", "spokesperson", "apostrophes-inside"],
+)
+def test_quotations_in_single_marks(
+    text: str, expected: list[tuple[str | None, str | None, int]]
+) -> None:
+    assert [(s, r, n) for s, r, n, _w in quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Staff described the ward as ‘calm’ and ‘well run’.", []),
+        ("‘Outstanding’ is the highest grade a school can get.", []),
+        (
+            "Ann Lee said: “It was, as one nurse put it, ‘the best year we have had’.”",
+            ["It was, as one nurse put it, ‘the best year we have had’."],
+        ),
+        ("The campaign is called ‘Lock it or lose it’ and starts today.", []),
+    ],
+    ids=["graded-words", "grade-opening-a-sentence", "inside-double-marks", "slogan"],
+)
+def test_single_marks_round_words_are_not_quotations(text: str, expected: list[str]) -> None:
+    assert [w for _s, _r, _n, w in quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("intro", "pronoun"),
+    [
+        ("Assistant Chief Officer Ewan Laidlaw is the service’s Director of Response.", "He"),
+        ("Dr Lena Marsh is the trust’s medical director.", "She"),
+        ("Chief Superintendent Rhian Bowen was the senior officer at the scene.", "She"),
+        ("Professor Tom Ashworth has been the board’s chair since 2021.", "He"),
+    ],
+    ids=["is-the", "honorific", "was-the", "has-been-the"],
+)
+def test_pronoun_after_a_paragraph_introducing_a_person(intro: str, pronoun: str) -> None:
+    text = (
+        "Dan Frewin, the council’s finance director, said: “We are ready.”\n\n"
+        f"{intro}\n\n{pronoun} said: “Our crews are prepared for a busy night.”"
+    )
+    name = " ".join(intro.split(" is ")[0].split(" was ")[0].split(" has ")[0].split()[-2:])
+    assert [(s, r) for s, r, _n, _w in quotes(text)][1] == (name, None)
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        ("Superintendent Gordon Baird, Eastfield Division,", "Gordon Baird", "Superintendent"),
+        ("Chief Inspector Ruth Kerr, Northern Command,", "Ruth Kerr", "Chief Inspector"),
+        ("Inspector Alan Moyes, Kelby Police Station,", "Alan Moyes", "Inspector"),
+        (
+            "Deputy Minister for Rural Transport, with responsibility for Active Travel, "
+            "Carys Prydderch",
+            "Carys Prydderch",
+            "Deputy Minister for Rural Transport, with responsibility for Active Travel",
+        ),
+    ],
+    ids=["division", "command", "station", "with-responsibility-for"],
+)
+def test_units_after_a_name_and_role_clauses(who: str, speaker: str, role: str) -> None:
+    person = parse_attribution(who)
+    assert (person.speaker, person.role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("closing", "paragraphs"),
+    [("happen.”", 3), ("happen.", 1)],
+    ids=["closing-mark-ends-the-run", "no-closing-mark-one-paragraph"],
+)
+def test_unmarked_quotation_after_said_runs_to_its_closing_mark(
+    closing: str, paragraphs: int
+) -> None:
+    text = (
+        "Transport Minister Carys Prydderch said:\n\n"
+        "Getting people out of their cars is one of the hardest things we do.\n\n"
+        "These routes give people a real choice for the first time in years.\n\n"
+        f"I want to thank everyone who worked to make this {closing}\n\n"
+        "The routes will run every hour."
+    )
+    assert [(s, n) for s, _r, n, _w in quotes(text)][:1] == [("Carys Prydderch", paragraphs)]

@@ -378,3 +378,48 @@ def test_a_furniture_piece_of_a_flattened_release_is_boilerplate() -> None:
     paragraphs = split_paragraphs(text)
     sections = classify_sections(text, paragraphs, scores, find_quotes(text, paragraphs), [])
     assert (sections[0].kind, sections[0].boilerplate) == ("metadata", True)
+
+
+@pytest.mark.parametrize(
+    ("furniture", "headline"),
+    [
+        ("Appeals", "Footage appeal after collision on Marsh Road, Kelby"),
+        ("News & Events", "Kitchen fire in Brackley"),
+        ("Council news", "Play parks to reopen after upgrade"),
+        ("Jump to main content\nNews and media", "New bus routes for rural valleys"),
+        ("Skip to content\nHome\nNews", "PCC awards funding to tackle rural crime"),
+        ("Home\nEnvironment\nPress release", "Money to repair flood defences"),
+        ("81422", "Car Fire"),
+    ],
+    ids=[
+        "appeals-label",
+        "news-and-events",
+        "council-news",
+        "jump-link-and-label",
+        "menu-then-headline-no-blank-line",
+        "crumbs-label-then-headline",
+        "incident-number-line",
+    ],
+)
+def test_furniture_and_labels_above_the_headline(furniture: str, headline: str) -> None:
+    sep = "\n" if furniture.count("\n") else "\n\n"
+    text = f"{furniture}{sep}{headline}\n\nPublished: 3 June 2025\n\nResidents were told today."
+    assert title_of(text) == headline
+
+
+def test_the_topic_crumb_after_home_is_not_split_from_the_furniture() -> None:
+    text = (
+        "Skip to main content\nHome\nEducation, training and skills\n\n"
+        "New funding for rural school transport\n\nFamilies will benefit."
+    )
+    assert title_of(text) == "New funding for rural school transport"
+
+
+def test_a_short_last_menu_line_stays_furniture_above_the_headline() -> None:
+    # "About us" / "Ofsted" are menu items, not a headline run onto the menus: the headline is
+    # the line after the blank line.
+    text = (
+        "Skip to main content\nHome\nAbout us\nOfsted\n\nOur new school rating explained\n\n"
+        "Published on 16 January 2026\n\nParents were told today."
+    )
+    assert title_of(text) == "Our new school rating explained"
