@@ -240,7 +240,9 @@ def _split_flat(text: str, start: int, end: int) -> list[Span]:
         piece = text[p.start : p.end]
         if _is_furniture_line(piece) or piece.casefold().startswith(labels):
             continue
-        m = _title_case_head().match(piece)
+        # Looked for in the piece's first characters only: a headline is far shorter, and the
+        # lazy run of capitalised words would otherwise cost the square of a long piece.
+        m = _title_case_head().match(piece, 0, _TITLE_CASE_WINDOW)
         if (
             m is not None
             and len(piece) > _MAX_TITLE
@@ -287,6 +289,7 @@ def _single_line(s: str) -> bool:
 
 
 _MAX_TITLE = 250
+_TITLE_CASE_WINDOW = 4 * _MAX_TITLE
 _MAX_STOPPED_TITLE_WORDS = 15
 
 
