@@ -284,9 +284,7 @@ _MONTH_RE = _union(
     ]
 )
 
-_MONTH_KINDS = frozenset(
-    ("ddr", "dr", "dmy", "dm", "md", "dsep", "mdy", "mddy", "mr", "myy", "my")
-)
+_MONTH_KINDS = frozenset(("ddr", "dr", "dmy", "dm", "md", "dsep", "mdy", "mddy", "mr", "myy", "my"))
 _WEEKDAY_NAMES = frozenset(w.lower() for w in _V["weekdays"])
 _YEAR_LEADS = frozenset(_V["year_alone"]["leads"])
 _PLURAL_NOUNS = frozenset(_V["year_alone"]["plural_nouns"])

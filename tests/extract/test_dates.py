@@ -864,10 +864,7 @@ def test_month_then_day_without_year_needs_an_ordinal_or_a_weekday() -> None:
 
 
 def test_us_order_only_when_day_first_is_impossible_on_a_log_line() -> None:
-    text = (
-        "Logged Fri, 02/19/2021; 11/30/2019 10:05; also 19/02/2021, 4/5/2016 and "
-        "ref 10/31/1975."
-    )
+    text = "Logged Fri, 02/19/2021; 11/30/2019 10:05; also 19/02/2021, 4/5/2016 and ref 10/31/1975."
     assert spans(text) == [
         ("Fri, 02/19/2021", "2021-02-19", "2021-02-19", "day"),
         ("11/30/2019", "2019-11-30", "2019-11-30", "day"),

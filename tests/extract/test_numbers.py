@@ -1075,5 +1075,7 @@ REAL_PAGE_FORMS = {
 
 
 @pytest.mark.parametrize("text, expected", REAL_PAGE_FORMS.values(), ids=REAL_PAGE_FORMS.keys())
-def test_real_page_count_forms(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+def test_real_page_count_forms(
+    text: str, expected: list[tuple[str, float, str, str | None]]
+) -> None:
     assert numbers(text) == expected
