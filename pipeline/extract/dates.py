@@ -167,6 +167,13 @@ _DIGIT_RE = _union(
             rf"{_NOT_GLUED}(?P<num_d>[12]\d|3[01]|0?[1-9])(?P<num_sep>[/.-])"
             rf"(?P<num_m>1[0-2]|0?[1-9])(?P=num_sep){_year('num_y')}",
         ),
+        # Thu, 01/14/2021 or 01/14/2021 09:12 (US order on incident logs): only when the
+        # second number cannot be a month, so 3/4/2015 stays 3 April
+        (
+            "nus",
+            rf"{_NOT_GLUED}(?P<nus_m>1[0-2]|0?[1-9])/(?P<nus_d>1[3-9]|2\d|3[01])/"
+            rf"{_year('nus_y')}",
+        ),
         # 31/10/74, 3.3.15: a two-digit year
         (
             "num2",
@@ -265,12 +272,19 @@ _MONTH_RE = _union(
         ),
         # (May 19): a month and a two-digit year in brackets
         ("myb", rf"(?<=\(){_month('myb_m')}{_S}'?(?P<myb_y>\d\d)(?=\))"),
+        # February 13th, (Thursday, February 13): no year, so an ordinal or a weekday
+        # must show it is a day ("February 25" may be a month and a two-digit year)
+        (
+            "md",
+            rf"(?<![\w.]){_month('md_m')}{_S}(?P<md_d>[12]\d|3[01]|0?[1-9])"
+            r"(?P<md_th>st|nd|rd|th)?(?![\d\w]|[.,:/-]\d)",
+        ),
         # September 2016, Sept 2016
         ("my", rf"(?<![\w.]){_month('my_m')},?{_S}{_year('my_y')}"),
     ]
 )
 
-_MONTH_KINDS = frozenset(("ddr", "dr", "dmy", "dm", "dsep", "mdy", "mddy", "mr", "myy", "my"))
+_MONTH_KINDS = frozenset(("ddr", "dr", "dmy", "dm", "md", "dsep", "mdy", "mddy", "mr", "myy", "my"))
 _WEEKDAY_NAMES = frozenset(w.lower() for w in _V["weekdays"])
 _YEAR_LEADS = frozenset(_V["year_alone"]["leads"])
 _PLURAL_NOUNS = frozenset(_V["year_alone"]["plural_nouns"])
@@ -312,6 +326,7 @@ _NTH_BEFORE = re.compile(
 PHONE_RE = re.compile(
     r"(?:\+44\s?(?:\(0\)\s?)?\d{2,4}|\(0\d{2,4}\)|0\d{2,4})(?:[ -]?\d{3,4}){1,2}(?![\w])"
 )
+_CLOCK_AFTER_RE = re.compile(r",?\s+[012]?\d:[0-5]\d(?!\d)")  # 01/14/2021 09:12
 _PHONE_CHARS = frozenset("0123456789 -()+")
 
 
@@ -435,7 +450,9 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
     if kind == "yq":
         y, q = int(m.group("yq_y")), int(m.group("yq_n"))
         return [_months(start, e, y, 3 * q - 2, 3 * q)] if _ok_year(y) else []
-    if kind in ("iso", "num"):
+    if kind == "nus" and start == m.start() and not _CLOCK_AFTER_RE.match(text, e):
+        return []  # "code 10/31/1974": US order only on a log line (weekday or time with it)
+    if kind in ("iso", "num", "nus"):
         day = iso_day(
             int(m.group(f"{kind}_y")), int(m.group(f"{kind}_m")), int(m.group(f"{kind}_d"))
         )
@@ -521,8 +538,10 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         s = start if lead is None else lead
         found = _range(s, e, y1, m1, int(m.group("ddr_d1")), y2, m2, int(m.group("ddr_d2")))
         return [found] if found else []
-    if kind == "dm":
-        mo, d = _month_of(m, "dm_m"), int(m.group("dm_d"))
+    if kind == "md" and m.group("md_th") is None and start == m.start():
+        return []  # no weekday before it (May 5 inspectors, February 25): not a day
+    if kind in ("dm", "md"):
+        mo, d = _month_of(m, f"{kind}_m"), int(m.group(f"{kind}_d"))
         if iso_day(2000, mo, d) is None:  # 2000 is a leap year, so 29 February passes here
             return []
         return [_Found(start, e, None, None, "day", no_year=(mo, d, mo, d))]
@@ -539,7 +558,7 @@ def _lower_ok(m: re.Match[str], kind: str) -> bool:
         word = m.group(name) if name in index else None
         if word is None or not word[0].islower():
             continue
-        if kind in ("dm", "dr", "myy", "myb"):
+        if kind in ("dm", "md", "dr", "myy", "myb"):
             return False
         if kind in ("my", "mr") and word.rstrip(".") in _LOWER_VERBS:
             return False
@@ -737,6 +756,7 @@ def _weekday_before(text: str, start: int) -> int:
             j -= 1
     lo = max(0, j - 10)
     k = max(text.rfind(" ", lo, j), text.rfind("\n", lo, j)) + 1 or lo
+    k += text[k : k + 1] == "("  # (Thursday, February 13th)
     if text[k:j].lower() in _WEEKDAY_NAMES:
         return k
     return start
@@ -788,7 +808,7 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         kind = m.lastgroup
         start = m.start()
-        if kind in ("y", "fy", "yr", "num", "iso") and (
+        if kind in ("y", "fy", "yr", "num", "nus", "iso") and (
             _in_phone(text, start, m.end()) or _in_url(text, start, m.end())
         ):
             pos = m.end()
@@ -796,7 +816,7 @@ def find_dates(text: str) -> list[DateMention]:
         if kind == "y" and _a_count(text, start, m.end()) and _part_before(text, start) is None:
             pos = m.end()
             continue
-        if kind in ("dmy", "mdy", "mddy", "dm", "dr", "ddr"):
+        if kind in ("dmy", "mdy", "mddy", "dm", "md", "dr", "ddr", "nus"):
             start = _weekday_before(text, start)
         items = _quarter(m, start) if m.re is _QUARTER_RE else _convert(text, m, start)
         # A lead word or "the year to" may reach back over an item found before: it wins.

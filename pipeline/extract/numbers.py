@@ -156,6 +156,10 @@ _DIGIT_SCALES: dict[str, int] = _W["digit_scales"]
 _SPACED_SCALES = frozenset(w for w in _DIGIT_SCALES if len(w) > 3)  # "1.3 million"
 _GLUED_SCALES = frozenset(w for w in _DIGIT_SCALES if len(w) <= 3)  # "£3.2m", "£1bn"
 _PAIR_WORDS = _words("pair_words")
+_ADVERBS_BEFORE = _words("adverbs_before_phrase")
+_AGE_BEFORE = frozenset(_V["ages"]["before"])
+_AGE_LINKS = frozenset(_V["ages"]["links"])
+_AGE_UNIT: str = _V["ages"]["unit"]
 _PERCENT_WORDS = _words("percent_words")
 _SPACED_SCALE_STARTS = tuple(f" {w}" for w in _SPACED_SCALES)
 _PERCENT_STARTS = (" %", " per", " Per", " PER")
@@ -341,6 +345,19 @@ def _ing_before_plural(low: list[str], j: int, n: int) -> bool:
     return role is not None and role[3] and not role[1] and not role[2]
 
 
+_VERB_CUES = frozenset(_V["verb_after_plural"]["next"])
+
+
+def _verb_after_plural(low: list[str], j: int) -> bool:
+    """Word ``j``, ending in ``s`` after a plural in ``-s``, is a verb: one of
+    ``verbs_after_and``, or one followed by ``to`` or a determiner (``lounges starts to``,
+    ``wards needs the``; not ``a``: ``cases a week``); a collective plural before it
+    (``staff``) may head a compound."""
+    if not low[j - 1].endswith("s") or low[j - 1] in _COLLECTIVE:
+        return False
+    return low[j] in _VERBS_AFTER_AND or (j + 1 < len(low) and low[j + 1] in _VERB_CUES)
+
+
 def _phrase(ws: _Words, i: int) -> tuple[int, int]:
     """Read a noun phrase (no coordination) from word ``i``: (index after it, index after its
     head). The head is the last word that may head a phrase; -1 when there is none."""
@@ -358,6 +375,8 @@ def _phrase(ws: _Words, i: int) -> tuple[int, int]:
             break
         if plural_seen and not plural:
             break  # after a plural head only another plural goes on: "courts cases"
+        if plural_seen and _verb_after_plural(low, j):
+            break  # "the two lounges starts to": a verb agreeing wrongly, not a noun
         j += 1
         if counted_unit:
             return j, j
@@ -823,6 +842,13 @@ def _digit_fraction(t: str, k: _Tok) -> tuple[_Cand, _Words | None] | _Skip | No
     return c, _run(t, fm.end())
 
 
+def _scale_word(w: str) -> str:
+    """A scale word with a plus suffix cut off: ``million-plus`` is ``million`` (the
+    suffix then reads as ``3,000-plus``); other words come back as they are."""
+    scale, dash, rest = w.partition("-")
+    return scale if dash and rest in _PLUS else w
+
+
 def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
     """Read the amount of ``k`` (``num``: its digits): glued scales, units and currencies,
     a scale word after it, a currency after it, percentages."""
@@ -865,9 +891,9 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
     ws = None
     if scale is None and unit is None:
         ws = _run(t, end)
-        if ws is not None and ws.low[0] in _SPACED_SCALES:
-            scale = ws.low[0]  # 1.3 million, £1.1 billion
-            end += 1 + len(ws.raw[0])
+        if ws is not None and _scale_word(ws.low[0]) in _SPACED_SCALES:
+            scale = _scale_word(ws.low[0])  # 1.3 million, £1.1 billion, 3 million-plus
+            end += 1 + len(scale)
             ws = None
     value = (
         int(num)
@@ -1068,6 +1094,14 @@ def _after_bracket(t: str, s: int, e: int) -> int | None:
     return None
 
 
+def _aged(t: str, s: int) -> bool:
+    """Whether the number at ``s`` is an age: ``aged 16``, ``aged between 11 and ...``."""
+    w, ws = _word_before(t, s)
+    if w in _AGE_LINKS:
+        w = _word_before(t, ws)[0]
+    return w in _AGE_BEFORE
+
+
 def _of_target(t: str, ws: _Words, i: int) -> str | int:
     """After ``41`` in ``41 of the 60 cases`` / ``171 of them`` / ``41 of the cases`` (word
     ``i`` is "of"): "next", "back", or the index of the word where the noun phrase starts."""
@@ -1106,6 +1140,9 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
         elif after.isdigit() or after in _CURRENCY:
             c.how = "next"  # 10-20 cases
             return True
+    if _aged(t, c.start) and not (ws is not None and ws.low[0] in _MEASURE_UNITS):
+        c.unit = c.head = _AGE_UNIT  # aged between 11 and 18 (not "aged 6 months")
+        return True
     if ws is None and (past := _after_bracket(t, c.start, e)) is not None:
         ws = _run(t, past)  # 3,106 (74%) of the grades; 61% (19) of the visits
     if ws is None:
@@ -1129,6 +1166,10 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
                 (k for k, w in enumerate(ws.low) if w.rstrip(",;.").endswith(("'", '"'))), -1
             )
             i = shut + 1 if 0 <= shut < len(ws.low) - 1 else -1
+        k = i if i > 0 else 1
+        if k < len(ws.low) and ws.low[k] in _PAIR_WORDS and _next_is_number(t, ws, k + 1):
+            c.how = "next"  # 15 'good' and 3 'poor' ratings: what the next count counts
+            return True
         np = _phrase_at(t, ws, i) if i >= 0 else None
         if np is None or t[np[2] : np[3]].lower().strip("'\"") in _RATING_WORDS:
             c.how = "back"  # ..., 12 requires improvement and nine inadequate
@@ -1136,6 +1177,8 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
         first = ws.low[i]
     if first in _COMPARATIVES and not c.single_one and len(ws.low) > 1 and _phrase_at(t, ws, 1):
         i, first = 1, ws.low[1]  # 250 more cases
+    elif first in _ADVERBS_BEFORE and len(ws.low) > 1 and _phrase_at(t, ws, 1):
+        i, first = 1, ws.low[1]  # 8 previously outstanding primaries
     if (first in _PAIR_WORDS or (first == "in" and c.value <= 10)) and _next_is_number(t, ws, 1):
         c.how = "next"  # 10 to 20 cases, seven and nine recommendations, one in five people
         return True

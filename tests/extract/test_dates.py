@@ -847,3 +847,27 @@ def test_two_digit_financial_years(text: str, expected: tuple[str, str, str]) ->
 )
 def test_two_digit_pairs_that_are_not_financial_years(text: str) -> None:
     assert spans(text) == []
+
+
+# Forms seen on real UK public-body pages (issue 11); dates invented.
+def test_month_then_day_without_year_needs_an_ordinal_or_a_weekday() -> None:
+    text = (
+        "Published 4 March 2024\n\nThe drop-in runs (Tuesday, March 19) and again on April 2nd, "
+        "not on May 5 inspectors or in February 25."
+    )
+    got = [(d.text, d.start_date, d.year_inferred) for d in find_dates(text)]
+    assert got == [
+        ("4 March 2024", "2024-03-04", False),
+        ("Tuesday, March 19", "2024-03-19", True),
+        ("April 2nd", "2024-04-02", True),
+    ]
+
+
+def test_us_order_only_when_day_first_is_impossible_on_a_log_line() -> None:
+    text = "Logged Fri, 02/19/2021; 11/30/2019 10:05; also 19/02/2021, 4/5/2016 and ref 10/31/1975."
+    assert spans(text) == [
+        ("Fri, 02/19/2021", "2021-02-19", "2021-02-19", "day"),
+        ("11/30/2019", "2019-11-30", "2019-11-30", "day"),
+        ("19/02/2021", "2021-02-19", "2021-02-19", "day"),
+        ("4/5/2016", "2016-05-04", "2016-05-04", "day"),
+    ]

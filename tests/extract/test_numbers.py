@@ -1016,3 +1016,66 @@ def test_references_and_phone_numbers_are_not_quantities(text: str) -> None:
 )
 def test_counts_like_references_stay_counts(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(t, v) for t, v, _k, _u in numbers(text)] == expected
+
+
+# Forms seen on real UK public-body pages (issue 11); names and figures invented.
+REAL_PAGE_FORMS = {
+    "ages-between": (
+        "The college has 820 students aged between 14 and 19.",
+        [
+            ("820", 820, "cardinal", "students"),
+            ("14", 14, "cardinal", "years"),
+            ("19", 19, "cardinal", "years"),
+        ],
+    ),
+    "ages-or-over": (
+        "Residents aged 75 or over and babies aged 9 months were seen.",
+        [("75", 75, "cardinal", "years"), ("9", 9, "cardinal", "months")],
+    ),
+    "ages-from-to": (
+        "Pupils aged from 4 to 7 take part.",
+        [("4", 4, "cardinal", "years"), ("7", 7, "cardinal", "years")],
+    ),
+    "age-compound": (
+        "Officers arrested a 41-year-old woman.",
+        [("41", 41, "cardinal", "year")],
+    ),
+    "million-plus": (
+        "The line took 2 million-plus calls and 4.5 billion-plus clicks.",
+        [
+            ("2 million", 2000000, "cardinal", "calls"),
+            ("4.5 billion", 4500000000, "cardinal", "clicks"),
+        ],
+    ),
+    "quoted-grade-counts": (
+        "Inspectors gave 11 ‘good’ and 4 ‘poor’ ratings.",
+        [("11", 11, "cardinal", "ratings"), ("4", 4, "cardinal", "ratings")],
+    ),
+    "plain-grade-counts": (
+        "The panel gave 9 good and 2 poor ratings.",
+        [("9", 9, "cardinal", "ratings"), ("2", 2, "cardinal", "poor ratings")],
+    ),
+    "verb-in-s-after-plural": (
+        "In Oakfield the three kitchens needs their refit and the two lounges starts to fill.",
+        [("three", 3, "cardinal", "kitchens"), ("two", 2, "cardinal", "lounges")],
+    ),
+    "plural-compound-stays": (
+        "It runs 14 courts cases a week.",
+        [("14", 14, "cardinal", "courts cases")],
+    ),
+    "one-in-eight-adverb": (
+        "Now 1 in 6 previously good secondaries fell a grade.",
+        [("1", 1, "cardinal", "secondaries"), ("6", 6, "cardinal", "good secondaries")],
+    ),
+    "adverb-with-no-noun": (
+        "There were 12 previously and 5 now.",
+        [("12", 12, "cardinal", None), ("5", 5, "cardinal", None)],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", REAL_PAGE_FORMS.values(), ids=REAL_PAGE_FORMS.keys())
+def test_real_page_count_forms(
+    text: str, expected: list[tuple[str, float, str, str | None]]
+) -> None:
+    assert numbers(text) == expected
