@@ -546,6 +546,7 @@ def parse_attribution(who: str) -> Person:
     if m and _is_role(m.group("role")):
         who = f"{m.group('name')}, {m.group('role')}"
     segs = [s.strip() for s in who.split(",") if s.strip()]
+    v = _vocab()
     items = _list_items(segs)
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
@@ -559,7 +560,13 @@ def parse_attribution(who: str) -> Person:
         if split is None:
             continue
         role_part, name = split
-        if k > 0 and not role_part and " " not in name and _ends_proper_phrase(segs[k - 1]):
+        if (
+            k > 0
+            and not role_part
+            and " " not in name
+            and _ends_proper_phrase(segs[k - 1])
+            and _tokens(seg)[0] not in v["honorifics"]
+        ):
             continue  # "a professor at the University of California, Berkeley": a place
         written = collapse_space(_drop_article(seg[len(role_part) :].strip()))
         written = written.strip(" ,")
@@ -671,21 +678,19 @@ def _last_sentence(text: str, start: int, end: int) -> str:
     """``text[start:end]`` from just after its last sentence end or double quote mark: an
     attribution never reaches past one, and searching less keeps many quotations cheap."""
     cut = max(text.rfind(ch, start, end) for ch in '.!?“”"')
-    while cut > start and _is_initial(text, cut):
+    while cut > start and _abbreviates(text, cut):
         cut = max(text.rfind(ch, start, cut) for ch in '.!?“”"')
     return text[max(start, cut + 1) : end]
 
 
-def _is_initial(text: str, i: int) -> bool:
-    """Whether the full stop at ``i`` closes an initial ("J. R. Hartley", "Dr A. N. Other"):
-    one capital letter after a space, and a capital after the stop."""
-    return (
-        text[i] == "."
-        and i >= 1
-        and text[i - 1].isupper()
-        and (i == 1 or text[i - 2] in _SPACE)
-        and text[i + 1 : i + 2] == " "
-        and text[i + 2 : i + 3].isupper()
+def _abbreviates(text: str, i: int) -> bool:
+    """Whether the full stop at ``i`` closes an initial or an honorific before a name ("J. R.
+    Hartley", "Dr A. N. Other", "Cllr. Rhys Tallon"): a capital follows the stop."""
+    if text[i] != "." or text[i + 1 : i + 2] != " " or not text[i + 2 : i + 3].isupper():
+        return False
+    word = text[max(0, i - 12) : i + 1].split()[-1:]
+    return bool(word) and (
+        _INITIAL.fullmatch(word[0]) is not None or word[0] in _vocab()["honorifics"]
     )
 
 

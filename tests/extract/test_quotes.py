@@ -986,3 +986,19 @@ def test_single_mark_left_open_is_still_not_read() -> None:
 )
 def test_judges_keep_their_title_in_the_role(text: str, speaker: str, role: str) -> None:
     assert [(s, r) for s, r, _, _ in quotes(text)] == [(speaker, role)]
+
+
+def test_honorific_with_a_full_stop_keeps_the_role_before_it() -> None:
+    text = (
+        "Commenting on the plans, Opposition Group Leader Cllr. Rhys Tallon said: "
+        "“We will study these proposals over the coming weeks.”"
+    )
+    assert [(s, r) for s, r, _, _ in quotes(text)] == [("Rhys Tallon", "Opposition Group Leader")]
+
+
+def test_surname_after_honorific_is_no_place() -> None:
+    text = (
+        "Rhys Tallon chairs the group. Speaking to the Courier, Mr Tallon said: "
+        "“We will study these proposals over the coming weeks.”"
+    )
+    assert [(s, r) for s, r, _, _ in quotes(text)] == [("Rhys Tallon", None)]
