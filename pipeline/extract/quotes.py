@@ -541,10 +541,12 @@ def parse_attribution(who: str) -> Person:
     Constabulary); ``the Rt Hon Harriet Coldwell QC MP`` -> (Harriet Coldwell, None).
     """
     who = _after_furniture(collapse_space(who)).strip(" ,;:")
-    # "Ann Lee (Chief Inspector)": a role in brackets after the name reads as "Name, Role"
+    # "Ann Lee (Chief Inspector)": a role in brackets after the name reads as "Name, Role";
+    # other words in brackets there ("(pictured)", "(left)") are left out
     m = _BRACKETED_ROLE.match(who)
-    if m and _is_role(m.group("role")):
-        who = f"{m.group('name')}, {m.group('role')}"
+    if m:
+        role = m.group("role")
+        who = f"{m.group('name')}, {role}" if _is_role(role) else m.group("name")
     segs = [s.strip() for s in who.split(",") if s.strip()]
     v = _vocab()
     items = _list_items(segs)

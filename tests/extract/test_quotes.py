@@ -1002,3 +1002,8 @@ def test_surname_after_honorific_is_no_place() -> None:
         "“We will study these proposals over the coming weeks.”"
     )
     assert [(s, r) for s, r, _, _ in quotes(text)] == [("Rhys Tallon", None)]
+
+
+def test_other_words_in_brackets_after_the_name_are_left_out() -> None:
+    text = "Ruth Kell (pictured) said: “The service has improved a great deal.”"
+    assert [(s, r) for s, r, _, _ in quotes(text)] == [("Ruth Kell", None)]
