@@ -64,6 +64,8 @@ _LIST_END = regex.compile(r"^\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*)*\s+
 _ROLE_QUALIFIER = regex.compile(r"\s+(?:of|for|at|in|to|with|on)\s+")  # "chair | of the Board"
 _SENTENCE_STOP = re.compile(r"[.!?]\s")
 _TRAILING_SURNAME = regex.compile(r"\s(\p{Lu}\p{Ll}[\p{L}\-’']*)$")  # "Chief Officer Stevens"
+_BRACKETED_ROLE = regex.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)$")
+_INITIAL = regex.compile(r"\p{Lu}\.$")  # "J." in "J. R. Hartley"
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
 
 
@@ -101,10 +103,12 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
     opens = "|".join(sorted(v["adverbial_openers"], key=len, reverse=True))
     dets = "|".join(sorted(v["statement_determiners"], key=len, reverse=True))
     topic = "|".join(sorted(v["statement_topic_openers"], key=len, reverse=True))
+    told = "|".join(sorted(v["object_verbs"], key=len, reverse=True))
     # What may stand between the verb and the colon (issue 11), in order:
     # "said in a statement:", "commented on the findings:", "responded to the report:" (a
     # short adverbial); "responded as follows:"; "has published the following statement:"
-    # (a statement verb needs its object).
+    # (a statement verb needs its object); "told the BBC:", "told councillors:" (an object
+    # verb's object, only before a colon).
     adverbial = (
         rf"(?:\s+(?:{opens})\b[^.!?:\n“”\"]{{0,60}}?"
         r"|\s+as\s+follows)?"
@@ -113,7 +117,8 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
         rf"(?:(?:{aux})\s+(?:also\s+|now\s+)?)?"
         rf"(?:(?:{verbs})\b{adverbial}"
         rf"|(?:{issued})\s+(?:{dets})\s+"
-        rf"(?:\w+\s+)?(?:{things})\b[^.!?:\n“”\"]{{0,60}}?)"
+        rf"(?:\w+\s+)?(?:{things})\b[^.!?:\n“”\"]{{0,60}}?"
+        rf"|(?:{told})\s+[^.!?:\n“”\"]{{1,60}}?(?=\s*:))"
     )
     return {
         # "Name, Role, said the findings ..." opening a paragraph (see _paragraph_subject)
@@ -323,12 +328,15 @@ def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) 
     ``‘`` at a paragraph's start or after ``said: ``, each further paragraph reopening it,
     closed by ``’`` after the last paragraph's final stop (``Supt Ann Cole said: ‘If you …``
     / ``‘Genuine officers never ….’``). A ``’`` inside a paragraph is an apostrophe or closes
-    a quoted word, and a paragraph with double marks belongs to the double-mark scan."""
+    a quoted word, and a paragraph with double marks belongs to the double-mark scan. A
+    paragraph that does not reopen the mark goes on to the closing one (``Leader of the
+    Opposition Ian Gray said: ‘…`` / ``It is time ….’``), over at most five."""
     taken = {pi for r in raws for pi in range(r.first_para, r.last_para + 1)}
     intro = _verb_patterns()["speech_end"]
     out: list[_Raw] = []
     pieces: list[tuple[int, int]] = []
     first = -1
+    unmarked = 0  # paragraphs of the open quotation that do not reopen it
     for pi, p in enumerate(paragraphs):
         q0 = _after_bullet(text, p.start, p.end)
         if p.tag == "table" or pi in taken or _MARKS.search(text, p.start, p.end):
@@ -339,11 +347,15 @@ def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) 
             colon = text.find(": ‘", q0, p.end)
             if colon > 0 and intro.search(text, q0, colon + 1):
                 at = colon + 2
+        if at < 0 and pieces and unmarked < _LOOKAHEAD_PARAGRAPHS:
+            at = q0 - 1  # the paragraph goes on without reopening the mark
+            unmarked += 1
         if at < 0:
             pieces = []
             continue
         if not pieces:
             first = pi
+            unmarked = 0
         end = len(text[p.start : p.end].rstrip(_SPACE)) + p.start
         closed = text[end - 1 : end] == "’" and text[end - 2 : end - 1] in _SENTENCE_END + ","
         pieces.append(_strip(text, at + 1, end - 1 if closed else p.end))
@@ -439,7 +451,8 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
             tok in honorifics or not _is_cap(tok) or tok in role_words or tok in ranks
         ):
             break
-        if tok.upper() == tok and len(tok) > 1:  # acronyms (CPS, HMCPSI) are not names
+        if tok.upper() == tok and len(tok) > 1 and not _INITIAL.match(tok):
+            # acronyms (CPS, HMCPSI) are not names, initials (J.) are
             break
         run.insert(0, tok)
     if not run:
@@ -528,7 +541,14 @@ def parse_attribution(who: str) -> Person:
     Constabulary); ``the Rt Hon Harriet Coldwell QC MP`` -> (Harriet Coldwell, None).
     """
     who = _after_furniture(collapse_space(who)).strip(" ,;:")
+    # "Ann Lee (Chief Inspector)": a role in brackets after the name reads as "Name, Role";
+    # other words in brackets there ("(pictured)", "(left)") are left out
+    m = _BRACKETED_ROLE.match(who)
+    if m:
+        role = m.group("role")
+        who = f"{m.group('name')}, {role}" if _is_role(role) else m.group("name")
     segs = [s.strip() for s in who.split(",") if s.strip()]
+    v = _vocab()
     items = _list_items(segs)
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
@@ -542,7 +562,13 @@ def parse_attribution(who: str) -> Person:
         if split is None:
             continue
         role_part, name = split
-        if k > 0 and not role_part and " " not in name and _ends_proper_phrase(segs[k - 1]):
+        if (
+            k > 0
+            and not role_part
+            and " " not in name
+            and _ends_proper_phrase(segs[k - 1])
+            and _tokens(seg)[0] not in v["honorifics"]
+        ):
             continue  # "a professor at the University of California, Berkeley": a place
         written = collapse_space(_drop_article(seg[len(role_part) :].strip()))
         written = written.strip(" ,")
@@ -611,6 +637,11 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
             m = pats[key].match(tail)
             if m and _plausible_who(m.group("who")):
                 return str(m.group("who"))
+        # signed in its own paragraph: "“…” – Name, Role"
+        signed = tail.lstrip(_SPACE)
+        m = _SIGNATURE.match(signed) if signed.startswith(_DASHES) else None
+        if m and parse_attribution(m.group("who")).speaker:
+            return str(m.group("who"))
     if raw.last_para + 1 < len(paragraphs):
         # A blockquote signed on the next line: "— Name, Role"
         nxt = paragraphs[raw.last_para + 1]
@@ -649,7 +680,20 @@ def _last_sentence(text: str, start: int, end: int) -> str:
     """``text[start:end]`` from just after its last sentence end or double quote mark: an
     attribution never reaches past one, and searching less keeps many quotations cheap."""
     cut = max(text.rfind(ch, start, end) for ch in '.!?“”"')
+    while cut > start and _abbreviates(text, cut):
+        cut = max(text.rfind(ch, start, cut) for ch in '.!?“”"')
     return text[max(start, cut + 1) : end]
+
+
+def _abbreviates(text: str, i: int) -> bool:
+    """Whether the full stop at ``i`` closes an initial or an honorific before a name ("J. R.
+    Hartley", "Dr A. N. Other", "Cllr. Rhys Tallon"): a capital follows the stop."""
+    if text[i] != "." or text[i + 1 : i + 2] != " " or not text[i + 2 : i + 3].isupper():
+        return False
+    word = text[max(0, i - 12) : i + 1].split()[-1:]
+    return bool(word) and (
+        _INITIAL.fullmatch(word[0]) is not None or word[0] in _vocab()["honorifics"]
+    )
 
 
 def _who_before(sentence: str) -> str | None:

@@ -859,3 +859,151 @@ def test_unmarked_quotation_after_said_runs_to_its_closing_mark(
         "The routes will run every hour."
     )
     assert [(s, n) for s, _r, n, _w in quotes(text)][:1] == [("Carys Prydderch", paragraphs)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            "Chief Constable P. T. Marsh said: “We will not tolerate this in our towns.”",
+            "P. T. Marsh",
+            "Chief Constable",
+        ),
+        (
+            "Dr B. K. Rowan, medical director, said: “Our staff worked hard all winter.”",
+            "B. K. Rowan",
+            "medical director",
+        ),
+        (
+            "Crews were called at noon. Area Manager D. Ellery said:\n\n"
+            "“The fire spread quickly through the roof space.”",
+            "D. Ellery",
+            "Area Manager",
+        ),
+    ],
+)
+def test_initials_with_full_stops_in_a_name(text: str, speaker: str, role: str) -> None:
+    assert [(s, r) for s, r, _, _ in quotes(text)] == [(speaker, role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            "Ruth Kell (Chief Inspector) said: “The service has improved a great deal.”",
+            "Ruth Kell",
+            "Chief Inspector",
+        ),
+        (
+            "Cllr Amir Shah (Cabinet Member for Housing) said:\n\n“Every tenant needs a dry home.”",
+            "Amir Shah",
+            "Cabinet Member for Housing",
+        ),
+    ],
+)
+def test_role_in_brackets_after_the_name(text: str, speaker: str, role: str) -> None:
+    assert [(s, r) for s, r, _, _ in quotes(text)] == [(speaker, role)]
+
+
+def test_bracketed_organisation_stays_in_the_role() -> None:
+    text = "Chief Inspector of Schools (Estyn), Wyn Parry, said: “Pupils make good progress.”"
+    assert [(s, r) for s, r, _, _ in quotes(text)] == [
+        ("Wyn Parry", "Chief Inspector of Schools (Estyn)")
+    ]
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "told the BBC",
+        "told councillors",
+        "told a press conference",
+        "told BBC Radio Tarnside",
+        "told the Local Democracy Reporting Service",
+    ],
+)
+def test_verb_with_an_object_before_the_colon(verb: str) -> None:
+    text = (
+        f"The works ran late. Council leader Nia Porter {verb}:\n\n"
+        "“We are sorry for the delays people faced.”"
+    )
+    assert [(s, r) for s, r, _, _ in quotes(text)] == [("Nia Porter", "Council leader")]
+
+
+def test_object_verb_needs_its_colon() -> None:
+    # "told" with an object and no colon is narrative: the quotation is a citation
+    text = "Ms Porter told the panel the scheme was “a costly mistake for the town”."
+    assert quotes(text) == []
+
+
+def test_signature_in_the_quotations_own_paragraph() -> None:
+    text = (
+        "“We are sorry for the delays people faced this winter.” – Nia Porter, Chief Executive\n\n"
+        "The trust will report again in March."
+    )
+    assert quotes(text) == [
+        (
+            "Nia Porter",
+            "Chief Executive",
+            1,
+            "We are sorry for the delays people faced this winter.",
+        )
+    ]
+
+
+def test_single_mark_paragraph_not_reopened_goes_on_to_its_closer() -> None:
+    text = (
+        "Leader of the Opposition Carys Bevan said: ‘This budget fails our towns.\n\n"
+        "It is time for a change of course.’\n\nThe budget is debated next week."
+    )
+    assert quotes(text) == [
+        (
+            "Carys Bevan",
+            "Leader of the Opposition",
+            2,
+            "This budget fails our towns.\n\nIt is time for a change of course.",
+        )
+    ]
+
+
+def test_single_mark_left_open_is_still_not_read() -> None:
+    text = "Ms Bevan said: ‘This budget fails our towns.\n\nThe debate is next week."
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("Mr Justice Arden Vale said: “The harm caused was grave.”", "Arden Vale", "Mr Justice"),
+        ("Sentencing, Mrs Justice Holt said: “The harm caused was grave.”", "Holt", "Mrs Justice"),
+        ("Judge Simon Ormerod said: “The harm caused was grave.”", "Simon Ormerod", "Judge"),
+        (
+            "His Honour Judge Ormerod told the court: “The harm caused was grave.”",
+            "Ormerod",
+            "His Honour Judge",
+        ),
+    ],
+)
+def test_judges_keep_their_title_in_the_role(text: str, speaker: str, role: str) -> None:
+    assert [(s, r) for s, r, _, _ in quotes(text)] == [(speaker, role)]
+
+
+def test_honorific_with_a_full_stop_keeps_the_role_before_it() -> None:
+    text = (
+        "Commenting on the plans, Opposition Group Leader Cllr. Rhys Tallon said: "
+        "“We will study these proposals over the coming weeks.”"
+    )
+    assert [(s, r) for s, r, _, _ in quotes(text)] == [("Rhys Tallon", "Opposition Group Leader")]
+
+
+def test_surname_after_honorific_is_no_place() -> None:
+    text = (
+        "Rhys Tallon chairs the group. Speaking to the Courier, Mr Tallon said: "
+        "“We will study these proposals over the coming weeks.”"
+    )
+    assert [(s, r) for s, r, _, _ in quotes(text)] == [("Rhys Tallon", None)]
+
+
+def test_other_words_in_brackets_after_the_name_are_left_out() -> None:
+    text = "Ruth Kell (pictured) said: “The service has improved a great deal.”"
+    assert [(s, r) for s, r, _, _ in quotes(text)] == [("Ruth Kell", None)]
