@@ -423,3 +423,38 @@ def test_a_short_last_menu_line_stays_furniture_above_the_headline() -> None:
         "Published on 16 January 2026\n\nParents were told today."
     )
     assert title_of(text) == "Our new school rating explained"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Council approves new budget",
+        "Harbridge library to reopen after two year refurbishment",
+        "Kilbride Council Leader welcomes new bus routes",
+    ],
+)
+def test_a_headline_right_under_home_is_not_a_topic_crumb(headline: str) -> None:
+    text = f"Skip to main content\nHome\n{headline}\n\nResidents were told today."
+    assert title_of(text) == headline
+
+
+@pytest.mark.parametrize(
+    "crumb",
+    ["Education, training and skills", "Health and social care", "Crime, justice and the law"],
+)
+def test_a_topic_crumb_under_home_stays_furniture(crumb: str) -> None:
+    text = f"Skip to main content\nHome\n{crumb}\n\nNew funding for rural buses\n\nMore text."
+    assert title_of(text) == "New funding for rural buses"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Kelmouth Borough Council Leader Ann Lee has",
+        "Harbridge Police Chief Constable Tom Reed was",
+        "Brora Health Board Chief Executive Sam Kerr praised",
+    ],
+)
+def test_a_flattened_lede_opening_with_its_subject_is_not_split(subject: str) -> None:
+    text = f"Embargoed until 6 March 2025 {subject} {FLAT_BODY}"
+    assert title_of(text) is None
