@@ -527,6 +527,8 @@ def _title_index(paragraphs: Sequence[Span], kinds: list[str], texts: list[str])
     for i, k in enumerate(kinds):
         if k == "metadata" or _NO_LETTER.match(texts[i]):
             continue  # furniture, datelines, an incident log's number ("81422")
+        if _is_site_name(i, kinds, texts):
+            continue
         if k in ("body", "heading") and (
             _looks_like_title(texts[i])
             or (
@@ -541,6 +543,21 @@ def _title_index(paragraphs: Sequence[Span], kinds: list[str], texts: list[str])
             return i
         return None
     return None
+
+
+_MAX_SITE_NAME_WORDS = 6
+
+
+def _is_site_name(i: int, kinds: list[str], texts: list[str]) -> bool:
+    """A news aggregator's name on the line above its page tools, which open with a bar
+    (``Kilbride News Wire`` / ``|Printable version``): the site's furniture, not its headline."""
+    return (
+        i + 1 < len(kinds)
+        and kinds[i + 1] == "metadata"
+        and texts[i + 1].lstrip().startswith("|")
+        and _single_line(texts[i])
+        and len(texts[i].split()) <= _MAX_SITE_NAME_WORDS
+    )
 
 
 @cache

@@ -458,3 +458,10 @@ def test_a_topic_crumb_under_home_stays_furniture(crumb: str) -> None:
 def test_a_flattened_lede_opening_with_its_subject_is_not_split(subject: str) -> None:
     text = f"Embargoed until 6 March 2025 {subject} {FLAT_BODY}"
     assert title_of(text) is None
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_an_aggregators_name_above_its_page_tools_is_not_the_headline(sep: str) -> None:
+    headline = "Council approves new budget for Harbridge"
+    text = f"Kilbride News Wire{sep}|Printable version\n\n{headline}\n\nResidents were told."
+    assert title_of(text) == headline
