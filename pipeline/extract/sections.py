@@ -398,6 +398,11 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
     folded = s_stripped.strip("*_").casefold()  # Markdown emphasis: "**Published 1 May 2024**"
     labels, with_date = _metadata_labels()
     for label in labels if folded.startswith(labels) else ():
+        if not folded.startswith(label):
+            continue
+        # a label run into its date on a page copied without the space: "Published3rd April"
+        if folded[len(label) : len(label) + 1].isdigit() and _covered_by_date(s, start, dates):
+            return True
         if folded.startswith(label) and (len(folded) == len(label) or folded[len(label)] in ": \t"):
             rest = folded[len(label) :].lstrip(": \t")
             # "From April ..." starts a sentence, not a label: demand a colon or a date.

@@ -465,3 +465,10 @@ def test_an_aggregators_name_above_its_page_tools_is_not_the_headline(sep: str) 
     headline = "Council approves new budget for Harbridge"
     text = f"Kilbride News Wire{sep}|Printable version\n\n{headline}\n\nResidents were told."
     assert title_of(text) == headline
+
+
+def test_a_label_run_into_its_date_is_metadata() -> None:
+    text = f"{HEADLINE}\n\nPublished5th May 2024\n\nThe school was inspected in March."
+    start = text.index("May 2024")
+    dates = [DateMention("May 2024", "2024-05", None, "month", start, start + 8)]
+    assert [k for k, _ in kinds(text, dates)][:2] == ["title", "metadata"]
