@@ -117,6 +117,41 @@ def _speech_verbs() -> frozenset[str]:
 
 
 @cache
+def _headline_verbs() -> frozenset[str]:
+    return frozenset(_vocab()["headline_verbs"])
+
+
+@cache
+def _small_words() -> frozenset[str]:
+    return frozenset(_vocab()["title_case_small_words"])
+
+
+def _has_headline_verb(s: str) -> bool:
+    return any(w.strip(",:;").casefold() in _headline_verbs() for w in s.split())
+
+
+def _is_lede_subject(head: str, next_word: str) -> bool:
+    """A Title Case run that is a lede's subject, not a headline: capitalised nouns only (no
+    verb, no small word) whose next capitalised word is followed by a verb
+    (``Kelmouth Borough Council Leader Ann`` / ``Lee has praised ...``)."""
+    return (
+        next_word in _headline_verbs()
+        and not _has_headline_verb(head)
+        and not any(w.casefold() in _small_words() for w in head.split())
+    )
+
+
+def _is_crumb_after_home(line: str) -> bool:
+    """The line under a lone ``Home``: a topic crumb (``Education, training and skills``)
+    unless it reads as a sentence, with a verb or five words and no comma
+    (``Council approves new budget``)."""
+    words = line.split()
+    if _has_headline_verb(line):
+        return False
+    return len(words) < 5 or "," in line
+
+
+@cache
 def _title_case_head() -> Any:
     """A Title Case headline run into the sentence after it: capitalised words (and the small
     words such a headline leaves in lower case) up to the capitalised word that opens the
@@ -169,9 +204,12 @@ class _Furniture:
         if i < len(self.starts) and self.starts[i] < end:
             return None
         before = self.text[self.text.rfind("\n", start, nl) + 1 : nl]
-        # (a line after "Home" is the topic crumb: "Home" / "Education, training and skills";
-        # a line of a few words is one more menu item: "About us" / "Ofsted")
-        if before.strip(" \t\xa0").casefold() == "home":
+        # (a line after "Home" is the topic crumb unless it reads as a sentence: "Home" /
+        # "Education, training and skills"; a line of a few words is one more menu item:
+        # "About us" / "Ofsted")
+        if before.strip(" \t\xa0").casefold() == "home" and _is_crumb_after_home(
+            self.text[nl + 1 : end]
+        ):
             return None
         return nl + 1 if len(self.text[nl + 1 : end].split()) >= _HEADLINE_MIN_WORDS else None
 
@@ -249,6 +287,7 @@ def _split_flat(text: str, start: int, end: int) -> list[Span]:
             and not _SENTENCE_BREAK.search(m["head"])
             # "HMICFRS Chief Inspector Ann Lee said ...": a lede naming its speaker
             and m["next"] not in _speech_verbs()
+            and not _is_lede_subject(m["head"], m["next"])
         ):
             head_end = p.start + m.end("head")
             out[i : i + 1] = [Span(p.start, head_end), Span(*_trim(text, head_end, p.end))]
@@ -359,6 +398,11 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
     folded = s_stripped.strip("*_").casefold()  # Markdown emphasis: "**Published 1 May 2024**"
     labels, with_date = _metadata_labels()
     for label in labels if folded.startswith(labels) else ():
+        if not folded.startswith(label):
+            continue
+        # a label run into its date on a page copied without the space: "Published3rd April"
+        if folded[len(label) : len(label) + 1].isdigit() and _covered_by_date(s, start, dates):
+            return True
         if folded.startswith(label) and (len(folded) == len(label) or folded[len(label)] in ": \t"):
             rest = folded[len(label) :].lstrip(": \t")
             # "From April ..." starts a sentence, not a label: demand a colon or a date.
@@ -488,6 +532,8 @@ def _title_index(paragraphs: Sequence[Span], kinds: list[str], texts: list[str])
     for i, k in enumerate(kinds):
         if k == "metadata" or _NO_LETTER.match(texts[i]):
             continue  # furniture, datelines, an incident log's number ("81422")
+        if _is_site_name(i, kinds, texts):
+            continue
         if k in ("body", "heading") and (
             _looks_like_title(texts[i])
             or (
@@ -502,6 +548,21 @@ def _title_index(paragraphs: Sequence[Span], kinds: list[str], texts: list[str])
             return i
         return None
     return None
+
+
+_MAX_SITE_NAME_WORDS = 6
+
+
+def _is_site_name(i: int, kinds: list[str], texts: list[str]) -> bool:
+    """A news aggregator's name on the line above its page tools, which open with a bar
+    (``Kilbride News Wire`` / ``|Printable version``): the site's furniture, not its headline."""
+    return (
+        i + 1 < len(kinds)
+        and kinds[i + 1] == "metadata"
+        and texts[i + 1].lstrip().startswith("|")
+        and _single_line(texts[i])
+        and len(texts[i].split()) <= _MAX_SITE_NAME_WORDS
+    )
 
 
 @cache

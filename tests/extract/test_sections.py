@@ -423,3 +423,52 @@ def test_a_short_last_menu_line_stays_furniture_above_the_headline() -> None:
         "Published on 16 January 2026\n\nParents were told today."
     )
     assert title_of(text) == "Our new school rating explained"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Council approves new budget",
+        "Harbridge library to reopen after two year refurbishment",
+        "Kilbride Council Leader welcomes new bus routes",
+    ],
+)
+def test_a_headline_right_under_home_is_not_a_topic_crumb(headline: str) -> None:
+    text = f"Skip to main content\nHome\n{headline}\n\nResidents were told today."
+    assert title_of(text) == headline
+
+
+@pytest.mark.parametrize(
+    "crumb",
+    ["Education, training and skills", "Health and social care", "Crime, justice and the law"],
+)
+def test_a_topic_crumb_under_home_stays_furniture(crumb: str) -> None:
+    text = f"Skip to main content\nHome\n{crumb}\n\nNew funding for rural buses\n\nMore text."
+    assert title_of(text) == "New funding for rural buses"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Kelmouth Borough Council Leader Ann Lee has",
+        "Harbridge Police Chief Constable Tom Reed was",
+        "Brora Health Board Chief Executive Sam Kerr praised",
+    ],
+)
+def test_a_flattened_lede_opening_with_its_subject_is_not_split(subject: str) -> None:
+    text = f"Embargoed until 6 March 2025 {subject} {FLAT_BODY}"
+    assert title_of(text) is None
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_an_aggregators_name_above_its_page_tools_is_not_the_headline(sep: str) -> None:
+    headline = "Council approves new budget for Harbridge"
+    text = f"Kilbride News Wire{sep}|Printable version\n\n{headline}\n\nResidents were told."
+    assert title_of(text) == headline
+
+
+def test_a_label_run_into_its_date_is_metadata() -> None:
+    text = f"{HEADLINE}\n\nPublished5th May 2024\n\nThe school was inspected in March."
+    start = text.index("May 2024")
+    dates = [DateMention("May 2024", "2024-05", None, "month", start, start + 8)]
+    assert [k for k, _ in kinds(text, dates)][:2] == ["title", "metadata"]
