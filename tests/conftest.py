@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,31 @@ def shared() -> Path:
     if not (SHARED / "tools" / "score.py").is_file():
         pytest.skip(f"no shared folder at {SHARED}: the reference scorer is not there to compare")
     return SHARED
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` by relative path, with its SHA-256: to compare outputs."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+FAIL_MARK = " FAIL-HERE"
+
+
+@pytest.fixture
+def quotes_fail_on_mark(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quotation finder raises on any text holding ``FAIL_MARK`` (in forked workers too):
+    an extractor failing on one input."""
+    from pipeline import extract
+
+    real = extract.find_quotes
+
+    def breaks_on_mark(text: str, paragraphs: object) -> object:
+        if FAIL_MARK in text:
+            raise RuntimeError("extractor broke\non this input")
+        return real(text, paragraphs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract, "find_quotes", breaks_on_mark)

@@ -8,7 +8,6 @@ unsafe --out, unreadable score file); 130 interrupted (Ctrl-C, SIGTERM).
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
 import json
 import os
@@ -25,7 +24,7 @@ from typer.testing import CliRunner
 from pipeline import core, export
 from pipeline.cli import app
 
-from .conftest import FIXTURES, FIXTURES_GOLD
+from .conftest import FIXTURES, FIXTURES_GOLD, tree_hashes
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"
@@ -349,14 +348,6 @@ def previous_output(tmp_path: Path) -> Path:
     report = core.run([RAW, FIXTURES])
     export.write_outputs(out, report.releases, [], report.manifest)
     return out
-
-
-def tree_hashes(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def start(big_folder: Path, out: Path, phase: str, *options: str) -> subprocess.Popen[str]:

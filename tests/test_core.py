@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 import pipeline
-from pipeline import core, extract
+from pipeline import core
+
+from .conftest import FAIL_MARK
 
 TEXT = (
     "Inspection of Somewhere\n\nCriteria Score\nLeadership Good\nCasework Fair\n\n"
@@ -40,19 +42,10 @@ def test_extract_file_takes_its_id_from_the_file_name(tmp_path: Path) -> None:
     )
 
 
-def test_a_failing_extractor_costs_only_its_own_input(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    for name, extra in [("a", ""), ("b", " FAIL-HERE"), ("c", ""), ("d", " FAIL-HERE"), ("e", "")]:
+@pytest.mark.usefixtures("quotes_fail_on_mark")
+def test_a_failing_extractor_costs_only_its_own_input(tmp_path: Path) -> None:
+    for name, extra in [("a", ""), ("b", FAIL_MARK), ("c", ""), ("d", FAIL_MARK), ("e", "")]:
         (tmp_path / f"{name}.txt").write_text(TEXT + extra, encoding="utf-8")
-    real = extract.find_quotes
-
-    def breaks_on_marker(text: str, paragraphs: object) -> object:
-        if "FAIL-HERE" in text:
-            raise RuntimeError("extractor broke\non this input")
-        return real(text, paragraphs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(extract, "find_quotes", breaks_on_marker)
     report = core.run([tmp_path])
     assert [r.release_id for r in report.releases] == ["a", "c", "e"]
     assert all(r.scores and r.quotes for r in report.releases)
@@ -64,6 +57,6 @@ def test_a_failing_extractor_costs_only_its_own_input(
     statuses = {e["path"][-5]: e["status"] for e in report.manifest["inputs"]}
     assert statuses == dict(zip("abcde", ["ok", "error", "ok", "error", "ok"], strict=True))
     failed = next(e for e in report.manifest["inputs"] if e["path"].endswith("b.txt"))
-    assert failed["bytes"] == len((TEXT + " FAIL-HERE").encode()) and len(failed["sha256"]) == 64
+    assert failed["bytes"] == len((TEXT + FAIL_MARK).encode()) and len(failed["sha256"]) == 64
     with pytest.raises(RuntimeError, match="extractor broke"):
         core.run([tmp_path], debug=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import hashlib
 import io
 import json
 import os
@@ -23,7 +22,7 @@ from pipeline import core, export
 from pipeline.cli import app
 from pipeline.errors import PipelineError
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, tree_hashes
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"
@@ -187,14 +186,6 @@ def test_workbook_strips_control_characters_before_guarding() -> None:
 
 
 # --- atomic replacement --------------------------------------------------------------------------
-
-
-def tree_hashes(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture(scope="module")

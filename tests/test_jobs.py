@@ -3,7 +3,6 @@ stop (Ctrl-C, SIGTERM, SIGKILL) keeping the README's promises with no worker lef
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import select
@@ -15,22 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import core, export, extract
+from pipeline import core, export
 from pipeline.cli import app
 
-from .conftest import FIXTURES, SEED
+from .conftest import FAIL_MARK, FIXTURES, SEED, tree_hashes
 from .test_core import TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_FILE = next(SEED.glob("*.txt"))
-
-
-def tree_hashes(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
@@ -71,20 +62,11 @@ def test_jobs_write_the_same_files_as_one_process(tmp_path: Path, corpus: Path, 
     assert manifests[0] == manifests[1]
 
 
-def test_a_failing_input_costs_only_itself_in_a_worker(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("quotes_fail_on_mark")  # set before the workers are forked
+def test_a_failing_input_costs_only_itself_in_a_worker(tmp_path: Path) -> None:
     for i in range(12):
-        extra = " FAIL-HERE" if i % 4 == 1 else ""
+        extra = FAIL_MARK if i % 4 == 1 else ""
         (tmp_path / f"r{i:02d}.txt").write_text(TEXT + extra, encoding="utf-8")
-    real = extract.find_quotes
-
-    def breaks_on_marker(text: str, paragraphs: object) -> object:
-        if "FAIL-HERE" in text:
-            raise RuntimeError("extractor broke")
-        return real(text, paragraphs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(extract, "find_quotes", breaks_on_marker)  # the workers are forked
     report = core.run([tmp_path], jobs=2)
     assert [r.release_id for r in report.releases] == [f"r{i:02d}" for i in range(12) if i % 4 != 1]
     assert [(e.path.rsplit("/", 1)[-1], e.code) for e in report.errors] == [
