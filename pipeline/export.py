@@ -32,7 +32,15 @@ import orjson
 from pipeline.datapackage import data_package
 from pipeline.errors import PipelineError
 from pipeline.grids import GRID_KEYS, Columns, grid_rows
-from pipeline.model import DateMention, NumberMention, Quote, Release, Score, Section
+from pipeline.model import (
+    ABSENT_UNLESS_SET,
+    DateMention,
+    NumberMention,
+    Quote,
+    Release,
+    Score,
+    Section,
+)
 from pipeline.schema import table_columns
 
 if TYPE_CHECKING:
@@ -147,8 +155,9 @@ def _release_json(release: Release) -> dict[str, Any]:
     writes field by field in definition order, the same bytes as :func:`release_dict` gives,
     without a dict per item (a release of 500,000 numbers would hold 500,000 dicts)."""
     d = {key: getattr(release, key) for key in _RELEASE_KEYS}
-    if d["entities"] is None:  # --model only: without it the output is unchanged
-        del d["entities"]
+    for key in ABSENT_UNLESS_SET:
+        if d[key] is None:
+            del d[key]
     return d
 
 

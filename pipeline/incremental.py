@@ -27,6 +27,7 @@ import orjson
 from pipeline.export import TABLES, guard
 from pipeline.inputs import Input
 from pipeline.model import (
+    ABSENT_UNLESS_SET,
     DateMention,
     Entity,
     NumberMention,
@@ -274,7 +275,7 @@ def release_from_dict(d: dict[str, Any]) -> Release:
     field by field from the dataclass, so that an added field cannot be forgotten."""
     values: dict[str, Any] = {}
     for f in dataclasses.fields(Release):
-        if f.name == "entities" and f.name not in d:  # written only with --model
+        if f.name in ABSENT_UNLESS_SET and f.name not in d:
             continue
         value = d[f.name]
         if f.name == "source":

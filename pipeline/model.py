@@ -137,3 +137,9 @@ class Release:
     review: tuple[str, ...] = ()
     # Added field, only with --model (None otherwise, and then not written at all).
     entities: tuple[Entity, ...] | None = None
+
+
+# Release fields written only when set (not null but absent otherwise), so that the output
+# without the option that sets them is what it always was. Export, schema and the reader of
+# earlier outputs all take this one list.
+ABSENT_UNLESS_SET = frozenset({"entities"})

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pipeline.model import (
+    ABSENT_UNLESS_SET,
     CONTRACT_VERSION,
     SECTION_KINDS,
     DateMention,
@@ -223,17 +224,13 @@ def _json_type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"no JSON Schema type for {tp!r}")
 
 
-# Fields written only when they are set (``--model``'s entities): absent otherwise, never null.
-ABSENT_UNLESS_SET = frozenset({"Release.entities"})
-
-
 def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     props: dict[str, Any] = {}
     optional = []
     for f in dataclasses.fields(cls):
         hint = hints[f.name]
-        if f"{cls.__name__}.{f.name}" in ABSENT_UNLESS_SET:
+        if cls is Release and f.name in ABSENT_UNLESS_SET:
             optional.append(f.name)
             (hint,) = (a for a in typing.get_args(hint) if a is not type(None))
         prop = {"description": describe(cls, f.name), **_json_type(hint, defs)}
