@@ -37,8 +37,8 @@ _SENTENCE_BREAK = regex.compile(r"[.!?]\s+\p{Lu}")
 _READER_BLOCKS = frozenset({"p", "list", "blockquote", "heading", "metadata"})
 _MD_HEADING = regex.compile(r"^#{1,6}\s+\S")
 _NO_LETTER = regex.compile(r"[^\p{L}]*$")
-# A line under the site's menus is its headline only from this many words (a menu item has
-# fewer: "About us", "Ofsted").
+# A line under the site's menus is its headline from this many words, or with a headline verb
+# ("Missing man found"); a menu item has fewer and none ("About us", "Ofsted").
 _HEADLINE_MIN_WORDS = 4
 
 
@@ -211,7 +211,9 @@ class _Furniture:
             self.text[nl + 1 : end]
         ):
             return None
-        return nl + 1 if len(self.text[nl + 1 : end].split()) >= _HEADLINE_MIN_WORDS else None
+        last = self.text[nl + 1 : end]
+        headline = len(last.split()) >= _HEADLINE_MIN_WORDS or _has_headline_verb(last)
+        return nl + 1 if headline else None
 
 
 def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:

@@ -472,3 +472,8 @@ def test_a_label_run_into_its_date_is_metadata() -> None:
     start = text.index("May 2024")
     dates = [DateMention("May 2024", "2024-05", None, "month", start, start + 8)]
     assert [k for k, _ in kinds(text, dates)][:2] == ["title", "metadata"]
+
+
+def test_a_short_headline_with_a_verb_under_the_menus_is_the_headline() -> None:
+    text = "Skip to content\nHome\nNews\nMissing man found\n\nPolice found the man on Tuesday."
+    assert title_of(text) == "Missing man found"
