@@ -8,6 +8,8 @@ alike), then times whole processes, start-up counted on both sides:
   tokenizer over every file (what any spaCy-based tool pays at the least);
 * pipeline: ``python -m pipeline extract CORPUS --out OUT -q`` (read, extract, write every
   output file);
+* with ``--plain``, also the same command with ``PIPELINE_PURE=1``: the extractors' plain
+  Python sources instead of the modules mypyc compiled at install (see setup.py);
 * with ``--jobs J`` (repeatable), also ``pipeline extract --jobs J`` on J cores, beside
   ``--jobs 1`` on the same J cores.
 
@@ -115,12 +117,16 @@ def command(mode: str, corpus: Path, out: Path) -> list[str]:
     )
 
 
-def timed(argv: list[str], cores: set[int]) -> dict[str, float]:
+def timed(argv: list[str], cores: set[int], *, plain: bool = False) -> dict[str, float]:
     """Run ``argv`` on ``cores``: wall seconds, CPU seconds and peak memory (MB)."""
+    env = {k: v for k, v in os.environ.items() if k != "PIPELINE_PURE"}
+    if plain:
+        env["PIPELINE_PURE"] = "1"
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         argv,
         cwd=ROOT,
+        env=env,
         stdout=subprocess.DEVNULL,
         preexec_fn=lambda: os.sched_setaffinity(0, cores),
     )
@@ -150,6 +156,9 @@ def main() -> None:
         "--jobs", type=int, action="append", default=[], help="also time --jobs J on J cores"
     )
     ap.add_argument("--no-tokenizer", action="store_true", help="leave out the tokenizer runs")
+    ap.add_argument(
+        "--plain", action="store_true", help="also time the plain extractors (PIPELINE_PURE=1)"
+    )
     args = ap.parse_args()
     allowed = sorted(os.sched_getaffinity(0))
     one = {allowed[0]}
@@ -157,6 +166,8 @@ def main() -> None:
     if not args.no_tokenizer:
         plan.append(("tokenizer", one))
     plan.append(("pipeline", one))
+    if args.plain:
+        plan.append(("pipeline plain", one))
     for j in args.jobs:
         cores = set(allowed[:j])
         plan += [(f"pipeline -j1 on {j} cores", cores), (f"pipeline --jobs {j}", cores)]
@@ -168,7 +179,8 @@ def main() -> None:
         runs: dict[str, list[float]] = {}
         for _ in range(args.repeat):
             for mode, cores in plan:
-                run = timed(command(mode, corpus, Path(tmp, "out")), cores)
+                argv = command(mode, corpus, Path(tmp, "out"))
+                run = timed(argv, cores, plain=mode == "pipeline plain")
                 runs.setdefault(mode, []).append(run["seconds"])
                 best = results.setdefault(mode, dict(run))
                 for key in ("seconds", "cpu", "rss_mb"):
@@ -185,11 +197,14 @@ def main() -> None:
         for mode, seconds in runs.items():
             print(f"{mode} runs (s): " + " ".join(f"{x:.2f}" for x in seconds))
     if "tokenizer" in results:
-        base, r = results["tokenizer"], results["pipeline"]
-        print(
-            f"ratio pipeline/tokenizer: wall {r['seconds'] / base['seconds']:.2f}, "
-            f"cpu {r['cpu'] / base['cpu']:.2f} (target <= 1.0)"
-        )
+        base = results["tokenizer"]
+        for mode in ("pipeline", "pipeline plain"):
+            if mode in results:
+                r = results[mode]
+                print(
+                    f"ratio {mode}/tokenizer: wall {r['seconds'] / base['seconds']:.2f}, "
+                    f"cpu {r['cpu'] / base['cpu']:.2f} (target <= 1.0)"
+                )
     for j in args.jobs:
         single, many = results[f"pipeline -j1 on {j} cores"], results[f"pipeline --jobs {j}"]
         print(f"speed-up of --jobs {j}: {single['seconds'] / many['seconds']:.2f}")

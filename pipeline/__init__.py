@@ -13,7 +13,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.model import DateMention, NumberMention, Quote, Release, Score, Section, Source
+from pipeline import native
+
+native.install()  # before any compiled module is imported: see pipeline/native.py
+
+from pipeline.model import (  # noqa: E402 (after the finder is in place)
+    DateMention,
+    NumberMention,
+    Quote,
+    Release,
+    Score,
+    Section,
+    Source,
+)
 
 __version__ = "0.1.0"
 __all__ = [
