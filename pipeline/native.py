@@ -10,15 +10,13 @@ the two). Otherwise every module is imported from its source, as if nothing were
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.machinery
-import importlib.util
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.machinery import ModuleSpec
+from importlib.machinery import ModuleSpec, SourceFileLoader
 from pathlib import Path
 from types import ModuleType
 
@@ -78,7 +76,7 @@ def use_compiled() -> bool:
     return not os.environ.get(PURE_ENV) and fresh(_here())
 
 
-class _SourcesUnlessCompiled(importlib.abc.MetaPathFinder):
+class _SourcesUnlessCompiled:
     """Finds a compiled module's source when the compiled modules are not to be used."""
 
     def find_spec(
@@ -87,7 +85,10 @@ class _SourcesUnlessCompiled(importlib.abc.MetaPathFinder):
         entry = _here().modules.get(fullname)
         if entry is None or use_compiled():
             return None  # the usual finders: the extension file, if any
-        return importlib.util.spec_from_file_location(fullname, entry[0])
+        source = str(entry[0])
+        spec = ModuleSpec(fullname, SourceFileLoader(fullname, source), origin=source)
+        spec.has_location = True  # __file__ is the source
+        return spec
 
 
 def install() -> None:
