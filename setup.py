@@ -9,10 +9,23 @@ or when mypyc fails, the package installs as plain Python and works the same, on
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from setuptools import Extension, setup
+
+
+def _native() -> ModuleType:
+    """``pipeline/native.py`` alone: the package's own imports are not installed yet (and its
+    folder on ``sys.path`` would shadow the standard ``html`` module)."""
+    spec = importlib.util.spec_from_file_location("_pipeline_native", "pipeline/native.py")
+    assert spec is not None and spec.loader is not None
+    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 # The modules compiled: the extractors and the normalisation they share. Each must stay
 # mypy-clean on its own (the build type-checks it without the dev stubs).
@@ -34,6 +47,9 @@ def extensions() -> list[Extension]:
         return []
     for ext in built:
         ext.optional = True  # a failed C compile leaves the plain module (native.py checks)
+    native = _native()
+    hashes = native.source_hashes(Path(), [Path(p) for p in COMPILED])
+    Path("pipeline", native.HASHES).write_text(hashes, "utf-8")
     return built
 
 

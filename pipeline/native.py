@@ -1,15 +1,17 @@
 """Whether the mypyc-compiled extractors that ``pip install`` built are used.
 
-``setup.py`` compiles the extractors into extension files beside their sources. Python
-prefers an extension file to a source file of the same name, even after the source was
-edited, and the compiled modules call each other directly, not through ``sys.modules``; so
-the compiled modules are used together or not at all: only when every one is newer than its
-source, their shared library is there, and ``PIPELINE_PURE`` is not set (the tests compare
-the two). Otherwise every module is imported from its source, as if nothing were compiled.
+``setup.py`` compiles the extractors into extension files beside their sources, and writes
+the SHA-256 of each source it compiled into ``_native.sha256``. Python prefers an extension
+file to a source file of the same name, even after the source was edited, and the compiled
+modules call each other directly, not through ``sys.modules``; so the compiled modules are
+used together or not at all: only when every source is still what was compiled, their shared
+library is there, and ``PIPELINE_PURE`` is not set (the tests compare the two). Otherwise
+every module is imported from its source, as if nothing were compiled.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.machinery
 import os
 import sys
@@ -23,6 +25,7 @@ from types import ModuleType
 PACKAGE = Path(__file__).resolve().parent
 PURE_ENV = "PIPELINE_PURE"  # set (to anything but empty): import the plain sources only
 _SHARED = "_native__mypyc"  # setup.py's group name: the library every compiled module loads
+HASHES = "_native.sha256"  # what setup.py compiled: the SHA-256 of each source
 
 
 _SUFFIXES = tuple(importlib.machinery.EXTENSION_SUFFIXES)
@@ -39,10 +42,21 @@ def _extension(source: Path) -> Path | None:
 @dataclass(frozen=True, slots=True)
 class Compiled:
     """The compiled files of a package: module name -> (source, extension file) for every
-    source with one beside it, and whether their shared library is there."""
+    source with one beside it; the SHA-256 of each source as it was compiled (by its path
+    relative to the package's parent); and whether their shared library is there."""
 
+    package: Path
     modules: dict[str, tuple[Path, Path]]
+    built_from: dict[str, str]
     shared: bool
+
+
+def source_hashes(root: Path, sources: list[Path]) -> str:
+    """The lines of ``_native.sha256`` (``sha256sum``'s format) for ``sources`` under ``root``."""
+    return "".join(
+        f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(root).as_posix()}\n"
+        for p in sources
+    )
 
 
 def find_compiled(package: Path) -> Compiled:
@@ -53,15 +67,21 @@ def find_compiled(package: Path) -> Compiled:
         if built is not None:
             parts = source.relative_to(package.parent).with_suffix("").parts
             modules[".".join(parts)] = (source, built)
-    return Compiled(modules, any(package.glob(_SHARED + "*")))
+    record = package / HASHES
+    lines = record.read_text("utf-8").splitlines() if record.is_file() else []
+    built_from = {path: digest for digest, _, path in (line.partition("  ") for line in lines)}
+    return Compiled(package, modules, built_from, any(package.glob(_SHARED + "*")))
 
 
 def fresh(found: Compiled) -> bool:
-    """True when there are compiled modules, their library, and none is older than its source."""
-    return (
-        bool(found.modules)
-        and found.shared
-        and all(b.stat().st_mtime >= s.stat().st_mtime for s, b in found.modules.values())
+    """True when there are compiled modules, their library, and every source is still the one
+    compiled."""
+    if not found.modules or not found.shared:
+        return False
+    sources = [source for source, _ in found.modules.values()]
+    now = source_hashes(found.package.parent, sources).splitlines()
+    return len(now) == len(found.built_from) and all(
+        found.built_from.get(path) == digest for digest, _, path in (x.partition("  ") for x in now)
     )
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -46,23 +45,36 @@ def test_compiled_and_plain_write_the_same_files(tmp_path: Path) -> None:
     )
 
 
-def test_a_source_newer_than_its_compiled_file_turns_them_all_off(tmp_path: Path) -> None:
-    package = tmp_path / "pkg"
-    (package / "sub").mkdir(parents=True)
-    for name in ("a", "sub/b"):
-        (package / f"{name}.py").write_text("X = 1\n")
-    built = {name: package / f"{name}{native._SUFFIXES[0]}" for name in ("a", "sub/b")}
-    for path in built.values():
-        path.write_bytes(b"")
-    (package / f"{native._SHARED}{native._SUFFIXES[0]}").write_bytes(b"")
-    assert native.fresh(native.find_compiled(package))
-    later = time.time() + 10
-    os.utime(package / "sub" / "b.py", (later, later))  # an edit after the build
+def _package(root: Path, names: tuple[str, ...], *, shared: bool = True) -> Path:
+    """A package under ``root`` with a compiled file beside each of ``names``' sources, and
+    the hashes setup.py records."""
+    package = root / "pkg"
+    sources = []
+    for name in names:
+        source = package / f"{name}.py"
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text("X = 1\n")
+        source.with_name(source.stem + native._SUFFIXES[0]).write_bytes(b"")
+        sources.append(source)
+    (package / native.HASHES).write_text(native.source_hashes(root, sources))
+    if shared:
+        (package / f"{native._SHARED}{native._SUFFIXES[0]}").write_bytes(b"")
+    return package
+
+
+def test_an_edited_source_turns_every_compiled_module_off(tmp_path: Path) -> None:
+    package = _package(tmp_path, ("a", "sub/b"))
+    found = native.find_compiled(package)
+    assert sorted(found.modules) == ["pkg.a", "pkg.sub.b"]
+    assert native.fresh(found)
+    (package / "sub" / "b.py").write_text("X = 2\n")  # an edit after the build
+    assert not native.fresh(native.find_compiled(package))
+
+
+def test_no_record_or_no_shared_library_turns_them_off(tmp_path: Path) -> None:
+    package = _package(tmp_path / "one", ("a",), shared=False)
+    assert not native.fresh(native.find_compiled(package))
+    package = _package(tmp_path / "two", ("a",))
+    (package / native.HASHES).unlink()
     assert not native.fresh(native.find_compiled(package))
     assert native.find_compiled(tmp_path / "empty").modules == {}
-
-
-def test_a_missing_shared_library_turns_them_off(tmp_path: Path) -> None:
-    (tmp_path / "a.py").write_text("X = 1\n")
-    (tmp_path / f"a{native._SUFFIXES[0]}").write_bytes(b"")
-    assert not native.fresh(native.find_compiled(tmp_path))
