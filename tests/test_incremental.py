@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline import core, incremental
+from pipeline import core, incremental, index
 from pipeline.cli import app
 
 from .conftest import FIXTURES
@@ -96,23 +96,49 @@ def test_the_fingerprint_covers_the_package_code_and_data() -> None:
     assert {"core.py", "scores.py", "scales.json"} <= files
 
 
-def test_a_release_missing_from_the_earlier_output_is_extracted_again(
+def test_a_release_whose_json_file_is_missing_is_extracted_again(
     corpus: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
     core.extract_to([corpus], out)
     before = tree(out)
-    one, two = (p.stem for p in first_files(corpus, 2))
-    (out / "json" / f"{one}.json").unlink()
-    lines = (out / "releases.jsonl").read_bytes().splitlines(keepends=True)
-    kept = [line for line in lines if f'"release_id":"{two}"'.encode() not in line]
-    (out / "releases.jsonl").write_bytes(b"".join(kept))
+    (out / "json" / f"{first_files(corpus, 1)[0].stem}.json").unlink()
     again = core.extract_to([corpus], out, incremental=True)
-    assert again.reused == again.extracted - 2
+    assert again.reused == again.extracted - 1
     assert tree(out) == before
 
 
-def test_a_text_that_may_be_guarded_is_extracted_again(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["releases.jsonl", "quotes.csv", index.NAME])
+def test_an_earlier_file_that_disagrees_with_the_index_means_a_full_extraction(
+    corpus: Path, tmp_path: Path, name: str
+) -> None:
+    out = tmp_path / "out"
+    core.extract_to([corpus], out)
+    before = tree(out)
+    lines = (out / name).read_bytes().splitlines(keepends=True)
+    (out / name).write_bytes(b"".join(lines[:3] + lines[4:]))  # a line gone
+    again = core.extract_to([corpus], out, incremental=True)
+    assert again.reused == 0 and "no index of its files, or one that no longer" in again.reuse_note
+    assert tree(out) == before
+
+
+def test_an_output_without_an_index_means_a_full_extraction_with_a_note(
+    corpus: Path, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+    out = tmp_path / "out"
+    core.extract_to([corpus], out)
+    before = tree(out)
+    (out / index.NAME).unlink()  # as an older version wrote it
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(out), "--incremental"])
+    assert result.exit_code == 0, result.output
+    n = len(list(corpus.iterdir()))
+    assert f"(0 reused: {out.as_posix()}/ has no index of its files" in result.stdout
+    assert f"extracted {n} release(s)" in result.stdout
+    assert tree(out) == before
+
+
+def test_texts_that_begin_with_a_quote_mark_are_reused_as_written(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(
         "'=Odd headline\n\nCriteria Score\n+Leadership Good\nCasework Fair\n", "utf-8"
@@ -124,8 +150,32 @@ def test_a_text_that_may_be_guarded_is_extracted_again(tmp_path: Path) -> None:
     core.extract_to([tmp_path / "in"], out)
     before = tree(out)
     again = core.extract_to([tmp_path / "in"], out, incremental=True)
-    assert again.reused == 0  # both have a cell written with a leading '
+    assert again.reused == 2  # taken as written: nothing is read back from the CSV files
     assert tree(out) == before
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_changes_in_the_middle_are_spliced_in_input_order(
+    corpus: Path, tmp_path: Path, jobs: int
+) -> None:
+    out = tmp_path / "out"
+    core.extract_to([corpus], out)
+    names = sorted(p.name for p in corpus.iterdir())
+    changed, removed, renamed, refused = (corpus / names[k] for k in (5, 9, 12, 17))
+    changed.write_bytes(changed.read_bytes() + b"\nInspectors read 31 more files.\n")
+    removed.unlink()
+    renamed.rename(corpus / ("zz-" + renamed.name))
+    refused.write_bytes(b"")  # an empty file is refused
+    (corpus / "aa-new.txt").write_bytes((FIXTURES / names[3]).read_bytes())
+    again = core.extract_to([corpus], out, incremental=True, jobs=jobs)
+    assert [e.code for e in again.errors] == ["empty"]
+    assert again.reused == len(names) - 4  # all but the four touched
+    full = tmp_path / "full"
+    core.extract_to([corpus], full)
+    assert tree(out) == tree(full)
+    # and again: the refused input stays refused, everything else is reused
+    third = core.extract_to([corpus], out, incremental=True, jobs=jobs)
+    assert third.reused == third.extracted == len(names) - 1 and tree(out) == tree(full)
 
 
 def test_a_renamed_file_is_extracted_again(corpus: Path, tmp_path: Path) -> None:
@@ -149,21 +199,6 @@ def test_the_summary_says_how_many_were_reused(corpus: Path, tmp_path: Path) -> 
     assert f"extracted {n} release(s) into {out}/ ({n} reused; 0 refused" in again.stdout
     plain = runner.invoke(app, ["extract", str(corpus), "-o", out])
     assert "reused" not in plain.stdout
-
-
-def test_rows_are_cut_per_release_across_quoted_line_breaks() -> None:
-    text = (
-        "release_id,text,start\n"
-        'a,"two\nlines",0\n'
-        "a,plain,5\n"
-        '\'-b,"a ""quoted""\n\nparagraph",1\n'
-        "c,x,2\n"
-        "a,again,9\n"
-    )
-    rows = incremental.rows_by_release(text)
-    assert rows["'-b"] == ('\'-b,"a ""quoted""\n\nparagraph",1\n', 1)
-    assert rows["c"] == ("c,x,2\n", 1)
-    assert rows["a"] is None  # not in one run: never reused
 
 
 def test_incremental_with_workers_equals_a_full_run(corpus: Path, tmp_path: Path) -> None:

@@ -1,0 +1,126 @@
+"""The output's index (``.index.jsonl``): where each release's share of each file lies.
+
+The writer adds one line per release, in output order: its id, the size in bytes of its share
+of ``releases.jsonl`` and of each CSV table, its row count in each item table, and what the
+ratings grids need of it (its grid head and criterion cells). Sizes, not offsets: a release's
+line does not depend on what comes before it, so ``--incremental`` copies the lines of
+unchanged releases as bytes, with their shares of the other files (see
+:mod:`pipeline.incremental`), and never parses the earlier files. The first line names the
+files and the size of each file's header.
+
+    {"index":1,"files":{"releases.jsonl":0,"releases.csv":251,"sections.csv":52,...}}
+    ["a",[20931,877,1402,655,880,1210,4512],[14,7,2,9,40],["a","Title","2024-05-01",null],[...]]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import accumulate
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+NAME = ".index.jsonl"
+VERSION = 1
+# A grid cell as the index keeps it: (column name as first written, grade, rank).
+NamedCell = tuple[str, str, int | None]
+_COPY_BLOCK = 1 << 20
+
+
+class IndexWriter:
+    """Writes the index beside the files it describes (``headers``: each file's name and the
+    size of its header, in the order of a line's sizes)."""
+
+    def __init__(self, path: Path, headers: dict[str, int]) -> None:
+        self.file: IO[bytes] = path.open("wb")
+        self.file.write(orjson.dumps({"index": VERSION, "files": headers}) + b"\n")
+
+    def add(
+        self,
+        release_id: str,
+        sizes: Sequence[int],
+        counts: Sequence[int],
+        head: Sequence[Any],
+        cells: Sequence[NamedCell],
+    ) -> None:
+        line = [release_id, sizes, counts, head, cells]
+        self.file.write(orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE))
+
+    def close(self) -> None:
+        self.file.close()
+
+
+def text_size(text: str) -> int:
+    """The size of ``text`` in UTF-8 (without encoding it when it is ASCII)."""
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
+
+
+class Index:
+    """An earlier output's index, read back: each release's position, row counts and grid
+    data, and where its share of each file (the index included) begins and ends."""
+
+    def __init__(self, folder: Path, headers: dict[str, int], lines: list[bytes]) -> None:
+        self.folder = folder
+        self.files = [*headers, NAME]
+        self.records: list[list[Any]] = [orjson.loads(line) for line in lines[1:]]
+        self.position = {record[0]: at for at, record in enumerate(self.records)}
+        sizes = [record[1] for record in self.records]
+        self._starts = [
+            list(accumulate((s[k] for s in sizes), initial=start))
+            for k, start in enumerate(headers.values())
+        ]
+        own = accumulate((len(line) + 1 for line in lines[1:]), initial=len(lines[0]) + 1)
+        self._starts.append(list(own))
+
+    def matches_files(self) -> bool:
+        """Whether every file has the size its index gives it (a file edited since, or
+        missing, does not)."""
+        try:
+            return all(
+                (self.folder / name).stat().st_size == starts[-1]
+                for name, starts in zip(self.files, self._starts, strict=True)
+            )
+        except OSError:
+            return False
+
+    def share(self, name: str, at: int) -> bytes:
+        """Release ``at``'s share of file ``name``."""
+        starts = self._starts[self.files.index(name)]
+        with (self.folder / name).open("rb") as fh:
+            fh.seek(starts[at])
+            return fh.read(starts[at + 1] - starts[at])
+
+    def copy(self, first: int, end: int, targets: Sequence[IO[bytes]]) -> None:
+        """Copy the shares of releases ``first`` to ``end`` (excluded), one block per file,
+        into ``targets`` (one per file, in :attr:`files` order)."""
+        buffer = memoryview(bytearray(_COPY_BLOCK))
+        for name, starts, target in zip(self.files, self._starts, targets, strict=True):
+            left = starts[end] - starts[first]
+            with (self.folder / name).open("rb", buffering=0) as source:
+                source.seek(starts[first])
+                while left:
+                    got = source.readinto(buffer[: min(left, _COPY_BLOCK)])
+                    if not got:
+                        raise OSError(f"{name} in {self.folder} is shorter than its index says")
+                    target.write(buffer[:got])
+                    left -= got
+
+
+def read_index(folder: Path, headers: dict[str, int]) -> Index | None:
+    """``folder``'s index if it describes the files the writer writes now (``headers``: their
+    names and header sizes, in order) and their sizes agree with it; else None."""
+    try:
+        lines = (folder / NAME).read_bytes().split(b"\n")
+    except OSError:
+        return None
+    if len(lines) < 2 or lines.pop():  # the last line ends with a line break
+        return None
+    try:
+        first = orjson.loads(lines[0])
+        if first.get("index") != VERSION or list(first["files"].items()) != list(headers.items()):
+            return None
+        index = Index(folder, headers, lines)
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
+    return index if index.matches_files() else None
