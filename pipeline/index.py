@@ -63,7 +63,7 @@ class Index:
     def __init__(self, folder: Path, headers: dict[str, int], lines: list[bytes]) -> None:
         self.folder = folder
         self.files = [*headers, NAME]
-        self.records: list[list[Any]] = [orjson.loads(line) for line in lines[1:]]
+        self.records: list[list[Any]] = orjson.loads(b"[" + b",".join(lines[1:]) + b"]")
         self.position = {record[0]: at for at, record in enumerate(self.records)}
         sizes = [record[1] for record in self.records]
         self._starts = [
