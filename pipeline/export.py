@@ -46,6 +46,7 @@ from pipeline.schema import table_columns
 
 if TYPE_CHECKING:
     from pipeline.incremental import Copied
+    from pipeline.index import Index
     from pipeline.workbook import Sheet
 
 TABLES: dict[str, type] = {
@@ -415,6 +416,7 @@ class OutputWriter:
         # order, not yet written (see add_copied).
         self._run: list[Copied] = []
         self._index: index.IndexWriter | None = None
+        self._earlier: Index | None = None  # the output they were taken from
         # The ratings grids are written at the end: only their columns are kept until then,
         # each release's cells go to a file in the temporary folder.
         self._columns = Columns()
@@ -513,12 +515,17 @@ class OutputWriter:
         earlier.copy(run[0].position, run[-1].position + 1, targets)
         with _folder_fd(earlier.folder / "json") as source:
             for copied in run:
-                rid, _, counts, head, named = copied.record
+                rid, _, counts, _, named = copied.record
                 self._link(source, earlier.folder / "json", f"{rid}.json")
                 self.counts["releases"] += 1
                 for name, n in zip(TABLES, counts, strict=True):
                     self.counts[name] += n
-                self._spill_grid(head, self._columns.keyed(named))
+                self._columns.keyed(named)  # its columns take their place
+        # Their grid lines are made (or copied) at the end, from the earlier index.
+        assert self._grid_spill is not None
+        self._earlier = earlier
+        span = {"copied": [run[0].position, run[-1].position + 1]}
+        self._grid_spill.write(orjson.dumps(span, option=orjson.OPT_APPEND_NEWLINE))
 
     def _link(self, source_fd: int | None, source: Path, name: str) -> None:
         """Hard-link the earlier JSON file ``source/name`` into the new folder (through the
@@ -593,27 +600,51 @@ class OutputWriter:
             _swap_in(self.tmp, self.out_dir)
 
     def _write_grids(self, header: Sequence[str]) -> dict[str, list[list[Any]]]:
-        """Write both ratings grids a release at a time from the spilled cells; their rows
-        are returned (kept) only for the workbook."""
+        """Write both ratings grids a release at a time from the spilled cells, and their
+        index; their rows are returned (kept) only for the workbook. The lines of releases
+        taken from an earlier output are copied when the columns are the same as there (a
+        release's lines depend only on its cells and the columns), else made from the cells
+        in the earlier index."""
         spill = self.tmp / _GRID_SPILL
         kept: dict[str, list[list[Any]]] = {"scores_wide": [], "scores_wide_value": []}
+        earlier = self._earlier
+        columns = list(self._columns.spelling.items())
+        same = earlier is not None and earlier.grid_columns == columns
+        header_line = _lines([header])
+        header_size = index.text_size(header_line)
         with (
             spill.open("rb") as cells,
             (self.tmp / "scores_wide.csv").open("w", encoding="utf-8", newline="") as grades,
             (self.tmp / "scores_wide_value.csv").open("w", encoding="utf-8", newline="") as ranks,
+            index.write_grid_index(self.tmp / index.GRIDS, columns, [header_size] * 2) as sizes,
         ):
-            grades.write(_lines([header]))
-            ranks.write(_lines([header]))
+            grades.write(header_line)
+            ranks.write(header_line)
             positions = {key: at for at, key in enumerate(self._columns.spelling)}
             for line in cells:
-                head, release_cells = orjson.loads(line)
-                grade_line, rank_line = grid_lines(head, release_cells, positions)
-                grades.write(grade_line)
-                ranks.write(rank_line)
-                if self._book is not None:
-                    grade_row, rank_row = grid_rows(head, release_cells, self._columns)
-                    kept["scores_wide"].append(grade_row)
-                    kept["scores_wide_value"].append(rank_row)
+                item = orjson.loads(line)
+                if type(item) is list:
+                    found: Iterable[list[Any]] = [item]
+                else:  # a run of releases taken from ``earlier``
+                    assert earlier is not None
+                    first, end = item["copied"]
+                    if same:
+                        grades.flush()
+                        ranks.flush()
+                        targets: list[Any] = [grades.buffer, ranks.buffer, sizes]
+                        earlier.copy_grids(first, end, targets)
+                        continue
+                    records = earlier.records[first:end]
+                    found = ([r[3], self._columns.keyed(r[4])] for r in records)
+                for head, release_cells in found:
+                    grade_line, rank_line = grid_lines(head, release_cells, positions)
+                    grades.write(grade_line)
+                    ranks.write(rank_line)
+                    sizes.write(index.grid_sizes(grade_line, rank_line))
+                    if self._book is not None:
+                        grade_row, rank_row = grid_rows(head, release_cells, self._columns)
+                        kept["scores_wide"].append(grade_row)
+                        kept["scores_wide_value"].append(rank_row)
         spill.unlink()
         return kept
 

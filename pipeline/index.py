@@ -8,13 +8,19 @@ unchanged releases as bytes, with their shares of the other files (see
 :mod:`pipeline.incremental`), and never parses the earlier files. The first line names the
 files and the size of each file's header.
 
+The ratings grids are written at the end, when their columns are known; their index
+(``.index-grids.jsonl``) then gives the columns (key and header, in order), the size of each
+grid's header, and each release's line sizes in both grids. An incremental run whose columns
+come out the same copies the grid lines of unchanged releases too; otherwise it makes them
+again from the cells in ``.index.jsonl``.
+
     {"index":1,"files":{"releases.jsonl":0,"releases.csv":251,"sections.csv":52,...}}
     ["a",[20931,877,1402,655,880,1210,4512],[14,7,2,9,40],["a","Title","2024-05-01",null],[...]]
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import accumulate
 from pathlib import Path
 from typing import IO, Any
@@ -22,6 +28,8 @@ from typing import IO, Any
 import orjson
 
 NAME = ".index.jsonl"
+GRIDS = ".index-grids.jsonl"
+GRID_FILES = ("scores_wide.csv", "scores_wide_value.csv", GRIDS)
 VERSION = 1
 # A grid cell as the index keeps it: (column name as first written, grade, rank).
 NamedCell = tuple[str, str, int | None]
@@ -72,6 +80,8 @@ class Index:
         ]
         own = accumulate((len(line) + 1 for line in lines[1:]), initial=len(lines[0]) + 1)
         self._starts.append(list(own))
+        self.grid_columns: list[tuple[str, str]] | None = None  # see read_grids
+        self._grid_starts: list[list[int]] = []
 
     def matches_files(self) -> bool:
         """Whether every file has the size its index gives it (a file edited since, or
@@ -94,17 +104,66 @@ class Index:
     def copy(self, first: int, end: int, targets: Sequence[IO[bytes]]) -> None:
         """Copy the shares of releases ``first`` to ``end`` (excluded), one block per file,
         into ``targets`` (one per file, in :attr:`files` order)."""
-        buffer = memoryview(bytearray(_COPY_BLOCK))
-        for name, starts, target in zip(self.files, self._starts, targets, strict=True):
-            left = starts[end] - starts[first]
-            with (self.folder / name).open("rb", buffering=0) as source:
-                source.seek(starts[first])
-                while left:
-                    got = source.readinto(buffer[: min(left, _COPY_BLOCK)])
-                    if not got:
-                        raise OSError(f"{name} in {self.folder} is shorter than its index says")
-                    target.write(buffer[:got])
-                    left -= got
+        _copy(self.folder, zip(self.files, self._starts, targets, strict=True), first, end)
+
+    def copy_grids(self, first: int, end: int, targets: Sequence[IO[bytes]]) -> None:
+        """The same for the grid lines (and their sizes) of releases ``first`` to ``end``,
+        into ``targets`` (one per file of :data:`GRID_FILES`); only when
+        :attr:`grid_columns` is not None."""
+        _copy(self.folder, zip(GRID_FILES, self._grid_starts, targets, strict=True), first, end)
+
+    def read_grids(self) -> None:
+        """Read the grids' index: :attr:`grid_columns` stays None when there is none, or it
+        does not agree with the grid files."""
+        try:
+            lines = (self.folder / GRIDS).read_bytes().split(b"\n")
+            if lines.pop() or len(lines) != len(self.records) + 1:
+                return
+            first = orjson.loads(lines[0])
+            sizes = orjson.loads(b"[" + b",".join(lines[1:]) + b"]")
+            starts = [
+                list(accumulate((s[k] for s in sizes), initial=start))
+                for k, start in enumerate(first["headers"])
+            ]
+            own = accumulate((len(line) + 1 for line in lines[1:]), initial=len(lines[0]) + 1)
+            starts.append(list(own))
+            if all(
+                (self.folder / name).stat().st_size == at[-1]
+                for name, at in zip(GRID_FILES, starts, strict=True)
+            ):
+                self._grid_starts = starts
+                self.grid_columns = [tuple(pair) for pair in first["columns"]]
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return
+
+
+def _copy(folder: Path, parts: Iterable[tuple[str, list[int], IO[bytes]]], a: int, b: int) -> None:
+    buffer = memoryview(bytearray(_COPY_BLOCK))
+    for name, starts, target in parts:
+        left = starts[b] - starts[a]
+        with (folder / name).open("rb", buffering=0) as source:
+            source.seek(starts[a])
+            while left:
+                got = source.readinto(buffer[: min(left, _COPY_BLOCK)])
+                if not got:
+                    raise OSError(f"{name} in {folder} is shorter than its index says")
+                target.write(buffer[:got])
+                left -= got
+
+
+def write_grid_index(
+    path: Path, columns: Sequence[tuple[str, str]], headers: Sequence[int]
+) -> IO[bytes]:
+    """Open the grids' index and write its first line; the caller adds each release's line
+    sizes (:func:`grid_sizes`)."""
+    fh = path.open("wb")
+    fh.write(orjson.dumps({"columns": columns, "headers": headers}) + b"\n")
+    return fh
+
+
+def grid_sizes(grade_line: str, rank_line: str) -> bytes:
+    """A release's line of the grids' index."""
+    return b"[%d,%d]\n" % (text_size(grade_line), text_size(rank_line))
 
 
 def read_index(folder: Path, headers: dict[str, int]) -> Index | None:
@@ -123,4 +182,7 @@ def read_index(folder: Path, headers: dict[str, int]) -> Index | None:
         index = Index(folder, headers, lines)
     except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
-    return index if index.matches_files() else None
+    if not index.matches_files():
+        return None
+    index.read_grids()
+    return index

@@ -211,3 +211,32 @@ def test_incremental_with_workers_equals_a_full_run(corpus: Path, tmp_path: Path
     full = tmp_path / "full"
     core.extract_to([corpus], full)
     assert tree(out) == tree(full)
+
+
+def _release(headline: str, *rows: str) -> str:
+    return f"{headline}\n\nCriteria Score\n" + "".join(f"{row}\n" for row in rows)
+
+
+def test_grid_columns_that_change_are_made_again_and_the_same_ones_copied(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b.txt").write_text(_release("Brackton report", "Leadership Good"), "utf-8")
+    (folder / "c.txt").write_text(_release("Corwen report", "Casework Fair"), "utf-8")
+    out, full = tmp_path / "out", tmp_path / "full"
+    core.extract_to([folder], out)
+    # a release with a new criterion, first: every column moves one place
+    (folder / "a.txt").write_text(_release("Alderby report", "Partnership Poor"), "utf-8")
+    again = core.extract_to([folder], out, incremental=True)
+    assert again.reused == 2
+    header = (out / "scores_wide.csv").read_text("utf-8").splitlines()[0]
+    assert header.endswith(",Partnership,Leadership,Casework")
+    core.extract_to([folder], full)
+    assert tree(out) == tree(full)
+    # the same columns: grid lines copied; without the grids' index: made again
+    (folder / "d.txt").write_text(_release("Dunmore report", "Casework Good"), "utf-8")
+    core.extract_to([folder], out, incremental=True)
+    (out / index.GRIDS).unlink()
+    third = core.extract_to([folder], out, incremental=True)
+    assert third.reused == 4 and third.reuse_note == ""
+    core.extract_to([folder], full)
+    assert tree(out) == tree(full)
