@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from pipeline.index import Index, read_index
+from pipeline.index import NAME, Index, read_index
 from pipeline.inputs import Input
 from pipeline.model import (
     ABSENT_UNLESS_SET,
@@ -174,10 +174,7 @@ def load_previous(out: Path, options: dict[str, Any]) -> tuple[Previous | None, 
         return None, f"the {what} changed since {shown}/ was written"
     index = read_index(out, INDEXED)
     if index is None:
-        return None, (
-            f"{shown}/ has no index of its files, or one that no longer agrees with them "
-            "(an older version wrote it, or its files were edited); every input was extracted"
-        )
+        return None, f"{shown}/ was written without {NAME} (by an older version) or edited since"
     needed = {"sha256", "bytes", "release_id", "warnings"}
     entries = {
         e["path"]: e
