@@ -634,7 +634,7 @@ class OutputWriter:
                         targets: list[Any] = [grades.buffer, ranks.buffer, sizes]
                         earlier.copy_grids(first, end, targets)
                         continue
-                    records = earlier.records[first:end]
+                    records = map(earlier.record, range(first, end))
                     found = ([r[3], self._columns.keyed(r[4])] for r in records)
                 for head, release_cells in found:
                     grade_line, rank_line = grid_lines(head, release_cells, positions)

@@ -72,7 +72,7 @@ class Copied:
     @property
     def record(self) -> list[Any]:
         """Its index line: id, sizes, row counts, grid head, grid cells."""
-        return self.index.records[self.position]
+        return self.index.record(self.position)
 
     def followed_by(self, other: Copied) -> bool:
         """Whether ``other`` comes right after this release in the earlier output."""

@@ -71,17 +71,32 @@ class Index:
     def __init__(self, folder: Path, headers: dict[str, int], lines: list[bytes]) -> None:
         self.folder = folder
         self.files = [*headers, NAME]
-        self.records: list[list[Any]] = orjson.loads(b"[" + b",".join(lines[1:]) + b"]")
-        self.position = {record[0]: at for at, record in enumerate(self.records)}
-        sizes = [record[1] for record in self.records]
-        self._starts = [
-            list(accumulate((s[k] for s in sizes), initial=start))
-            for k, start in enumerate(headers.values())
-        ]
-        own = accumulate((len(line) + 1 for line in lines[1:]), initial=len(lines[0]) + 1)
-        self._starts.append(list(own))
+        # Each release's line is kept as bytes and read again when its release is taken: its
+        # values in Python objects would take six times the room.
+        self.lines = lines[1:]
         self.grid_columns: list[tuple[str, str]] | None = None  # see read_grids
         self._grid_starts: list[list[int]] = []
+        self.position: dict[str, int] = {}
+        every: list[list[int]] = []
+        for at, line in enumerate(self.lines):
+            release_id, sizes, *_ = orjson.loads(line)
+            self.position[release_id] = at
+            if len(sizes) != len(headers):
+                raise ValueError("an index line with the wrong number of sizes")
+            every.append(sizes)
+        if len(self.position) != len(self.lines):
+            raise ValueError("an index that names a release twice")
+        self._starts = [
+            list(accumulate((sizes[k] for sizes in every), initial=start))
+            for k, start in enumerate(headers.values())
+        ]
+        own = accumulate((len(line) + 1 for line in self.lines), initial=len(lines[0]) + 1)
+        self._starts.append(list(own))
+
+    def record(self, at: int) -> list[Any]:
+        """Release ``at``'s line: id, sizes, row counts, grid head, grid cells."""
+        result: list[Any] = orjson.loads(self.lines[at])
+        return result
 
     def matches_files(self) -> bool:
         """Whether every file has the size its index gives it (a file edited since, or
@@ -117,7 +132,7 @@ class Index:
         does not agree with the grid files."""
         try:
             lines = (self.folder / GRIDS).read_bytes().split(b"\n")
-            if lines.pop() or len(lines) != len(self.records) + 1:
+            if lines.pop() or len(lines) != len(self.lines) + 1:
                 return
             first = orjson.loads(lines[0])
             sizes = orjson.loads(b"[" + b",".join(lines[1:]) + b"]")
