@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
     from pipeline.export import OutputWriter
 
 PACKAGE = Path(__file__).resolve().parent
+# Non-blocking: opening a named pipe must not wait for a writer.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _CODE_SUFFIXES = (".py", ".json")
 
 
@@ -119,8 +122,10 @@ class Previous:
             return None
         size = entry["bytes"]
         try:  # os.open and os.read: a file object per input cost a third of checking it
-            fd = os.open(item.file, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+            fd = os.open(item.file, _OPEN_FLAGS)
             try:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):  # a pipe, say: never read here
+                    return None
                 data = os.read(fd, size + 1)  # one byte more: a longer file has changed
             finally:
                 os.close(fd)

@@ -4,6 +4,7 @@ the result is byte-identical to a full run."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -241,3 +242,17 @@ def test_grid_columns_that_change_are_made_again_and_the_same_ones_copied(tmp_pa
     assert third.reused == 4 and third.reuse_note == ""
     core.extract_to([folder], full)
     assert tree(out) == tree(full)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_file_replaced_by_a_named_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(_release("Ashby report", "Leadership Good"), "utf-8")
+    (folder / "b.txt").write_text(_release("Bexley report", "Casework Fair"), "utf-8")
+    out = tmp_path / "out"
+    core.extract_to([folder], out)
+    (folder / "a.txt").unlink()
+    os.mkfifo(folder / "a.txt")  # opening it to read would wait for a writer
+    again = core.extract_to([folder], out, incremental=True)
+    assert again.reused == 1 and [e.code for e in again.errors] == ["not-a-file"]
