@@ -256,3 +256,22 @@ def test_a_file_replaced_by_a_named_pipe_is_refused_without_waiting(tmp_path: Pa
     os.mkfifo(folder / "a.txt")  # opening it to read would wait for a writer
     again = core.extract_to([folder], out, incremental=True)
     assert again.reused == 1 and [e.code for e in again.errors] == ["not-a-file"]
+
+
+def test_an_incremental_run_that_fails_leaves_the_earlier_output_as_it_was(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    core.extract_to([corpus], out)
+    before = tree(out)
+    changed = first_files(corpus, 3)[2]
+    changed.write_bytes(changed.read_bytes() + b"\nInspectors read 5 more files.\n")
+
+    def fail(self: index.Index, *args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(index.Index, "copy", fail)
+    with pytest.raises(OSError, match="No space left"):
+        core.extract_to([corpus], out, incremental=True)
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]  # no temporary folder
