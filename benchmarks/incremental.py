@@ -4,9 +4,9 @@ Builds N varied releases (``throughput.build``), runs ``pipeline extract`` over 
 run), adds one new release and runs ``pipeline extract --incremental`` into the same output.
 Each run is the real command in its own process, so interpreter start-up, imports and the
 final writing (grids, data package, swap) are counted in both. Prints both wall and CPU
-times and their ratio (target: the incremental run takes at most a tenth of the full run).
-Also reports, from the full run, what building the ratings grids costs, which every run pays
-at the end.
+times (the child's own, from ``wait4``), their ratio (target: the incremental run takes at most
+a tenth of the full run) and each run's peak memory. Also reports, from the full run, what
+building the ratings grids costs, which every run pays at the end.
 
     python benchmarks/incremental.py 10000
 """
@@ -14,8 +14,8 @@ at the end.
 from __future__ import annotations
 
 import argparse
+import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -27,17 +27,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import build, templates, vary
 
 
-def timed(args: list[str]) -> tuple[float, float, str]:
-    """Run ``pipeline`` with ``args``: wall seconds, CPU seconds of the child, its stdout."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def timed(args: list[str]) -> tuple[float, float, str, float]:
+    """Run ``pipeline`` with ``args``: wall seconds, CPU seconds and peak memory (MB) of the
+    child (its own, from ``wait4``), and its stdout."""
     t0 = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, check=True
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", *args], stdout=subprocess.PIPE, text=True
     )
+    assert proc.stdout is not None
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, proc.stdout.strip()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, proc.args, out)
+    return wall, usage.ru_utime + usage.ru_stime, out.strip(), usage.ru_maxrss / 1024
 
 
 def grid_cost(out: Path) -> float:
@@ -78,8 +82,11 @@ def main() -> None:
         inc = timed(["extract", str(corpus), "-o", str(out), "--incremental"])
         pivot = grid_cost(out)
     print(f"corpus: {args.n} releases, {size / 1e6:.1f} MB; then one release added")
-    print(f"full run         wall {full[0]:7.2f} s  cpu {full[1]:7.2f} s")
-    print(f"incremental run  wall {inc[0]:7.2f} s  cpu {inc[1]:7.2f} s  ({inc[2]})")
+    print(f"full run         wall {full[0]:7.2f} s  cpu {full[1]:7.2f} s  peak {full[3]:5.0f} MB")
+    print(
+        f"incremental run  wall {inc[0]:7.2f} s  cpu {inc[1]:7.2f} s  peak {inc[3]:5.0f} MB"
+        f"  ({inc[2]})"
+    )
     print(
         f"ratio incremental/full: wall {inc[0] / full[0]:.3f}, cpu {inc[1] / full[1]:.3f} "
         "(target <= 0.1)"

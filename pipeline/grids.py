@@ -41,6 +41,15 @@ def criterion_column(criterion: str, table: int) -> str:
     return name if table == 0 else f"{name} [table {table + 1}]"
 
 
+def named_cells(
+    scores: Iterable[tuple[str, str, str, int | None, int]],
+) -> list[tuple[str, str, int | None]]:
+    """Score rows ``(release_id, criterion, score, score_value, table)`` as cells named by
+    their column (:func:`criterion_column`): what a release's grid rows are made of, before
+    its columns take their place among the others'."""
+    return [(criterion_column(c, table), score, value) for _, c, score, value, table in scores]
+
+
 class Columns:
     """The criterion columns met so far, in order of first appearance: folded key -> header
     (the first spelling met)."""
@@ -52,9 +61,13 @@ class Columns:
     def cells(self, scores: Iterable[tuple[str, str, str, int | None, int]]) -> list[Cell]:
         """A release's score rows ``(release_id, criterion, score, score_value, table)`` as
         cells, their columns added to the header."""
+        return self.keyed(named_cells(scores))
+
+    def keyed(self, named: Iterable[Sequence[Any]]) -> list[Cell]:
+        """Cells ``(column name, grade, rank)`` (:func:`named_cells`) with their column's key
+        instead of its name, their columns added to the header."""
         found = []
-        for _, criterion, score, value, table in scores:
-            name = criterion_column(criterion, table)
+        for name, score, value in named:
             key = name.casefold()
             if key not in self.spelling:
                 # A criterion called "Title" must not take the title column's place.

@@ -1,20 +1,22 @@
 """``pipeline extract --incremental``: take unchanged releases from the previous output.
 
-A release is taken from ``OUT/json/<release_id>.json`` instead of being extracted again when
-everything its record depends on is unchanged since OUT was written: the file's bytes (its
+A release is taken from the earlier output instead of being extracted again when everything
+its record depends on is unchanged since that output was written: the file's bytes (its
 sha256 in ``manifest.json``), its path and release id, and the run's record options (tool
 version, contract, ``max_bytes`` and a fingerprint of the package's own code and data, so that
 an edited extractor or vocabulary without a version bump still counts as a change). Files that
 are gone simply drop out; refused inputs are read again. The output is then byte-identical to
 a full run, apart from the manifest's timestamps.
+
+Nothing of the earlier output is parsed: its index (:mod:`pipeline.index`) says where each
+release's share of each file lies, so the shares of a run of unchanged releases are copied in
+one block per file, their JSON files hard-linked, and only new and changed inputs extracted.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import hashlib
-import io
 import os
 import stat
 from dataclasses import dataclass
@@ -24,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from pipeline.export import TABLES, guard
+from pipeline.index import NAME, Index, read_index
 from pipeline.inputs import Input
 from pipeline.model import (
     ABSENT_UNLESS_SET,
@@ -42,6 +44,8 @@ if TYPE_CHECKING:
     from pipeline.export import OutputWriter
 
 PACKAGE = Path(__file__).resolve().parent
+# Non-blocking: opening a named pipe must not wait for a writer.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _CODE_SUFFIXES = (".py", ".json")
 
 
@@ -62,17 +66,20 @@ def code_fingerprint() -> str:
 
 @dataclass(frozen=True, slots=True)
 class Copied:
-    """A release taken from the earlier output: its ``releases.jsonl`` line, its JSON file,
-    its rows of each CSV table as written there (text, row count), and what the ratings grids
-    need of it (its grid head and score rows, read back from ``releases.csv`` and
-    ``scores.csv``)."""
+    """A release to take from the earlier output: its place in that output's index."""
 
     release_id: str
-    line: bytes
-    json_file: str
-    rows: dict[str, tuple[str, int]]
-    head: list[Any]
-    scores: list[tuple[str, str, str, int | None, int]]
+    position: int
+    index: Index
+
+    @property
+    def record(self) -> list[Any]:
+        """Its index line: id, sizes, row counts, grid head, grid cells."""
+        return self.index.record(self.position)
+
+    def followed_by(self, other: Copied) -> bool:
+        """Whether ``other`` comes right after this release in the earlier output."""
+        return other.index is self.index and other.position == self.position + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,98 +92,53 @@ class Reused:
     warnings: int
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """An extracted input in the earlier manifest."""
-
-    sha256: str
-    bytes: int
-    release_id: str
-    warnings: int
-
-
 class Previous:
-    """An earlier output folder whose releases may be reused: its manifest's entries by path
-    and, read once when first needed, its files cut per release. The earlier output is taken
-    as written (an edited output file is not detected; a missing one is)."""
+    """An earlier output folder whose releases may be reused: its manifest's entries by path,
+    its index, and the names of its JSON files. The earlier output is taken as written: a
+    file whose size no longer agrees with the index, or a missing JSON file, is noticed; an
+    edit that keeps the size is not."""
 
-    def __init__(self, folder: Path, entries: dict[str, Entry]) -> None:
-        self.folder = folder
+    def __init__(self, index: Index, entries: dict[str, dict[str, Any]]) -> None:
+        self.index = index
         self.entries = entries
-        # Paths as strings: a Path per file cost more than the rest of checking it.
-        self._json_dir = str(folder / "json")
-        self._lines: dict[str, bytes] | None = None
-        self._tables: dict[str, dict[str, tuple[str, int] | None]] = {}
+        try:
+            self._json_files = frozenset(os.listdir(index.folder / "json"))  # noqa: PTH208 - names
+        except OSError:
+            self._json_files = frozenset()
 
     def reuser(self, writer: OutputWriter) -> Reuser:
         """What ``core.run`` asks whether an input is unchanged, and has write it."""
         return Reuser(self, writer)
 
     def check(self, item: Input, release_id: str) -> Copied | None:
-        """``item``'s earlier release if its bytes, path and id are unchanged and its earlier
-        files hold it; else None (any doubt, an unreadable file included, means: extract it
-        again)."""
+        """``item``'s earlier release if its bytes, path and id are unchanged and the earlier
+        output holds it; else None (any doubt, an unreadable file included, means: extract
+        it again)."""
         entry = self.entries.get(item.shown)
-        if entry is None or entry.release_id != release_id:
+        if entry is None or entry["release_id"] != release_id:
             return None
-        try:
-            path = item.path
-            info = path.stat()
-            if not stat.S_ISREG(info.st_mode) or info.st_size != entry.bytes:
-                return None
-            if hashlib.sha256(path.read_bytes()).hexdigest() != entry.sha256:
-                return None
-            return self._copied(release_id)
-        except (OSError, ValueError, KeyError, TypeError):
+        at = self.index.position.get(release_id)
+        if at is None or f"{release_id}.json" not in self._json_files:
             return None
+        size = entry["bytes"]
+        try:  # os.open and os.read: a file object per input cost a third of checking it
+            fd = os.open(item.file, _OPEN_FLAGS)
+            try:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):  # a pipe, say: never read here
+                    return None
+                data = os.read(fd, size + 1)  # one byte more: a longer file has changed
+            finally:
+                os.close(fd)
+        except (OSError, ValueError):
+            return None
+        if len(data) != size or hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            return None
+        return Copied(release_id, at, self.index)
 
     def reused(self, item: Input) -> Reused:
         """What the manifest needs of ``item``'s reused release."""
         entry = self.entries[item.shown]
-        return Reused(entry.release_id, entry.sha256, entry.bytes, entry.warnings)
-
-    def _copied(self, rid: str) -> Copied | None:
-        line = self._release_lines().get(rid)
-        json_file = os.path.join(self._json_dir, f"{rid}.json")  # noqa: PTH118 - see _json_dir
-        if line is None or not os.path.isfile(json_file):  # noqa: PTH113
-            return None
-        key = guard(rid)
-        rows = {}
-        for name in ("releases", *TABLES):
-            found = self._table(name).get(key, ("", 0))
-            if found is None:
-                return None
-            rows[name] = found
-        if rows["releases"][1] != 1:
-            return None
-        head = _fields(rows["releases"][0])[0]
-        scores = _fields(rows["scores"][0])
-        # A text that begins with ' may be formula-guarded or written so: read it from the
-        # record instead (here: extract it again; it is rare).
-        if head[5].startswith("'") or any(r[1].startswith("'") for r in scores):
-            return None
-        return Copied(
-            rid,
-            line,
-            json_file,
-            rows,
-            [rid, head[5] or None, head[7] or None, head[8] or None],
-            [(rid, r[1], r[2], int(r[3]) if r[3] else None, int(r[7])) for r in scores],
-        )
-
-    def _release_lines(self) -> dict[str, bytes]:
-        if self._lines is None:
-            self._lines = {}
-            for line in (self.folder / "releases.jsonl").read_bytes().splitlines(keepends=True):
-                at = line.find(_ID_KEY) + len(_ID_KEY)
-                self._lines[line[at : line.index(b'"', at)].decode()] = line
-        return self._lines
-
-    def _table(self, name: str) -> dict[str, tuple[str, int] | None]:
-        if name not in self._tables:
-            data = (self.folder / f"{name}.csv").read_bytes().decode("utf-8")
-            self._tables[name] = rows_by_release(data)
-        return self._tables[name]
+        return Reused(entry["release_id"], entry["sha256"], entry["bytes"], entry["warnings"])
 
 
 class Reuser:
@@ -191,73 +153,40 @@ class Reuser:
 
     def take(self, item: Input, found: Copied) -> Reused:
         if self.writer.keeps_rows:  # the workbook needs every value: rebuild the record
-            self.writer.add(release_from_dict(orjson.loads(found.line)))
+            line = found.index.share("releases.jsonl", found.position)
+            self.writer.add(release_from_dict(orjson.loads(line)))
         else:
             self.writer.add_copied(found)
         return self.previous.reused(item)
 
 
-def _fields(rows: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(rows, newline="")))
-
-
-_ID_KEY = b'"release_id":"'  # a record's first string-valued key after "contract"
-
-
-def rows_by_release(csv_text: str) -> dict[str, tuple[str, int] | None]:
-    """A CSV file's rows (after the header) grouped by their first field, the release id as
-    written: each id's rows as text and their count; None for an id whose rows are not in one
-    run. A row goes on past a line break while it has an odd number of quote marks (every
-    field holding a line break is quoted, RFC 4180)."""
-    groups: dict[str, tuple[str, int] | None] = {}
-    current = ""
-    rows: list[str] = []
-    pending: list[str] = []
-    quotes = 0
-
-    def close() -> None:
-        if rows:
-            groups[current] = None if current in groups else ("\n".join(rows) + "\n", len(rows))
-
-    lines = csv_text.split("\n")
-    for line in lines[1:-1]:
-        quotes += line.count('"')
-        if quotes % 2:
-            pending.append(line)
-            continue
-        if pending:
-            pending.append(line)
-            line = "\n".join(pending)
-            pending = []
-        quotes = 0
-        rid = line[: line.find(",")]
-        if rid != current:
-            close()
-            current, rows = rid, []
-        rows.append(line)
-    close()
-    return groups
-
-
 def load_previous(out: Path, options: dict[str, Any]) -> tuple[Previous | None, str]:
     """The earlier output in ``out`` if it was written with the same record ``options``
-    (the manifest keys that shape records), else None and the reason in words."""
+    (the manifest keys that shape records) and its index agrees with its files, else None
+    and the reason in words."""
+    from pipeline.export import INDEXED
+
+    shown = out.as_posix()
     try:
         manifest = orjson.loads((out / "manifest.json").read_bytes())
     except FileNotFoundError:
-        return None, f"{out.as_posix()}/ holds no earlier output"
+        return None, f"{shown}/ holds no earlier output"
     except (OSError, ValueError):
-        return None, f"{out.as_posix()}/manifest.json is unreadable"
+        return None, f"{shown}/manifest.json is unreadable"
     changed = [key for key, value in options.items() if manifest.get(key) != value]
     if changed:
         what = ", ".join(k.replace("_", " ") for k in changed)
-        return None, f"the {what} changed since {out.as_posix()}/ was written"
+        return None, f"the {what} changed since {shown}/ was written"
+    index = read_index(out, INDEXED)
+    if index is None:
+        return None, f"{shown}/ was written without {NAME} (by an older version) or edited since"
+    needed = {"sha256", "bytes", "release_id", "warnings"}
     entries = {
-        e["path"]: Entry(e["sha256"], e["bytes"], e["release_id"], e["warnings"])
+        e["path"]: e
         for e in manifest.get("inputs", [])
-        if e.get("status") == "ok" and {"sha256", "bytes", "release_id", "warnings"} <= e.keys()
+        if e.get("status") == "ok" and needed <= e.keys() and type(e["bytes"]) is int
     }
-    return Previous(out, entries), ""
+    return Previous(index, entries), ""
 
 
 _ITEM_CLASSES: dict[str, Any] = {

@@ -434,3 +434,18 @@ def test_the_streamed_json_is_the_plain_release_object() -> None:
         assert orjson.dumps(export._release_json(release)) == orjson.dumps(plain)
         # entities only with --model
         assert set(plain) == {f.name for f in dataclasses.fields(Release)} - {"entities"}
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"path": "a/b.txt", "sha256": "0" * 64, "bytes": 12, "status": "ok", "warnings": 0},
+        {"path": 'odd "name"\\\t\u00e9\u2019.txt', "status": "error", "message": "is empty"},
+        {"path": "bad\udcff.txt", "flag": True, "other": False, "none": None},
+        {"path": "x", "nested": {"a": [1, 2]}, "ratio": 0.5},
+        {},
+    ],
+)
+def test_a_manifest_entry_is_written_as_json_writes_it(entry: dict[str, object]) -> None:
+    expected = json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+    assert export.entry_text(entry) == expected
