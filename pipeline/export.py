@@ -44,6 +44,7 @@ from pipeline.model import (
 from pipeline.schema import table_columns
 
 if TYPE_CHECKING:
+    from pipeline.chunks import Chunk
     from pipeline.incremental import Copied
     from pipeline.workbook import Sheet
 
@@ -436,6 +437,29 @@ class OutputWriter:
             if self._book is not None and rendered.rows is not None:
                 self._book[name].extend(rendered.rows[name])
         self._spill_grid(rendered.grid_head, rendered.grid_scores)
+
+    def add_chunk(self, chunk: Chunk) -> None:
+        """Write a chunk of releases a worker made and whose JSON files it wrote
+        (:func:`pipeline.chunks.pack_chunk`): each file's share with one write.
+
+        Raises:
+            PipelineError: a ``release_id`` is already used.
+        """
+        for rid in chunk.release_ids:
+            self._claim(rid)
+        assert self._jsonl is not None, "add_chunk() after finish() or close()"
+        assert self._grid_spill is not None
+        self._write_copied()  # rows copied before these releases go first
+        self._jsonl.write(chunk.jsonl)
+        for name, data in chunk.tables.items():
+            table = self._tables[name]
+            table.flush()  # the text written so far, then these bytes
+            table.buffer.write(data)
+            self.counts[name] += chunk.counts[name]
+            if self._book is not None and chunk.rows is not None:
+                self._book[name].extend(chunk.rows[name])
+        self._columns.add(chunk.columns)
+        self._grid_spill.write(chunk.grid)
 
     def add_copied(self, copied: Copied) -> None:
         """Write a release taken unchanged from an earlier output (``--incremental``): its

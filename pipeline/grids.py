@@ -52,19 +52,35 @@ class Columns:
     def cells(self, scores: Iterable[tuple[str, str, str, int | None, int]]) -> list[Cell]:
         """A release's score rows ``(release_id, criterion, score, score_value, table)`` as
         cells, their columns added to the header."""
-        found = []
-        for _, criterion, score, value, table in scores:
-            name = criterion_column(criterion, table)
-            key = name.casefold()
+        found, names = score_cells(scores)
+        self.add(names)
+        return found
+
+    def add(self, names: Iterable[tuple[str, str]]) -> None:
+        """Add columns ``(key, name)`` not met before, in order (what :func:`score_cells`
+        gives; a worker process makes them, see :mod:`pipeline.jobs`)."""
+        for key, name in names:
             if key not in self.spelling:
                 # A criterion called "Title" must not take the title column's place.
                 self.spelling[key] = f"{name} (criterion)" if key in self._taken else name
-            found.append((key, score, value))
-        return found
 
     @property
     def header(self) -> tuple[str, ...]:
         return (*GRID_KEYS, *self.spelling.values())
+
+
+def score_cells(
+    scores: Iterable[tuple[str, str, str, int | None, int]],
+) -> tuple[list[Cell], list[tuple[str, str]]]:
+    """A release's score rows ``(release_id, criterion, score, score_value, table)`` as
+    cells, and each cell's column ``(key, name)``, for :meth:`Columns.add`."""
+    found, names = [], []
+    for _, criterion, score, value, table in scores:
+        name = criterion_column(criterion, table)
+        key = name.casefold()
+        names.append((key, name))
+        found.append((key, score, value))
+    return found, names
 
 
 def grid_rows(
