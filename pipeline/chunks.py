@@ -10,8 +10,9 @@ small fraction of a worker's.
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,27 +24,31 @@ from pipeline.export import _DIR_FD, _SAFE_ID, Rendered, _create
 from pipeline.grids import score_cells
 
 _folders: dict[str, int | None] = {}  # a worker's JSON folder -> its descriptor (None: none)
+_written = itertools.count()  # a worker's chunks so far, for its fragment files' names
+JSONL, GRID = "releases.jsonl", "grid"  # the parts that are not tables
 
 
 @dataclass(frozen=True, slots=True)
 class Chunk:
-    """A chunk's releases, in input order, less their JSON files (already written)."""
+    """A chunk's releases, in input order, less their JSON files (already written): their
+    share of each other file, one part after another in a fragment file."""
 
     release_ids: list[str]
-    jsonl: bytes  # their releases.jsonl lines
-    tables: dict[str, bytes]  # table name -> their CSV lines (tables where they have rows)
+    fragment: str  # the fragment file's path
+    parts: list[tuple[str, int]]  # (JSONL, a table's name or GRID, its bytes), in file order
     counts: dict[str, int]  # table name -> their rows
-    grid: bytes  # their ratings grids' cells, as OutputWriter spills them
     columns: list[tuple[str, str]]  # the grid columns they use, (key, name), first met first
     rows: dict[str, list[list[Any]]] | None  # their rows as values, for the workbook
 
 
-def pack_chunk(rendered: Sequence[Rendered], json_dir: str) -> Chunk:
-    """Write each release's JSON file into ``json_dir`` and join the rest into a chunk.
+def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
+    """Write each release's JSON file into ``folder/json`` and the rest of their bytes into a
+    fragment file in ``folder``, read back by :func:`read_parts`.
 
     Raises:
         PipelineError: a ``release_id`` is unsafe as a file name, or its file exists.
     """
+    json_dir = os.path.join(folder, "json")  # noqa: PTH118 - a str for os.open and the workers
     folder_fd = _folder(json_dir)
     ids, jsonl, grid = [], [], []
     tables: dict[str, list[str]] = {}
@@ -71,15 +76,34 @@ def pack_chunk(rendered: Sequence[Rendered], json_dir: str) -> Chunk:
             rows = rows or {}
             for name, table_rows in r.rows.items():
                 rows.setdefault(name, []).extend(table_rows)
+    blocks = {
+        JSONL: b"".join(jsonl),
+        **{name: "".join(parts).encode("utf-8") for name, parts in tables.items()},
+        GRID: b"".join(grid),
+    }
+    fragment = os.path.join(folder, f"chunk-{os.getpid()}-{next(_written)}.tmp")  # noqa: PTH118
+    with open(fragment, "wb") as fh:  # noqa: PTH123
+        for block in blocks.values():
+            fh.write(block)
     return Chunk(
         release_ids=ids,
-        jsonl=b"".join(jsonl),
-        tables={name: "".join(parts).encode("utf-8") for name, parts in tables.items()},
+        fragment=fragment,
+        parts=[(name, len(block)) for name, block in blocks.items()],
         counts=counts,
-        grid=b"".join(grid),
         columns=list(columns.items()),
         rows=rows,
     )
+
+
+def read_parts(chunk: Chunk) -> Iterator[tuple[str, memoryview]]:
+    """Each part of the chunk's fragment file, in file order; the file is then removed."""
+    with open(chunk.fragment, "rb") as fh:  # noqa: PTH123
+        data = memoryview(fh.read())
+    os.unlink(chunk.fragment)  # noqa: PTH108
+    at = 0
+    for name, size in chunk.parts:
+        yield name, data[at : at + size]
+        at += size
 
 
 def _unusable(rid: str) -> PipelineError:

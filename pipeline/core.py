@@ -374,10 +374,10 @@ def extract_to(
 
 
 def _chunks(writer: OutputWriter) -> Chunks:
-    # Workers write each release's JSON file into the writer's folder and join the rest.
+    # Workers write each release's JSON file and a chunk's other bytes into the writer's folder.
     from pipeline.chunks import pack_chunk
 
-    return Chunks(partial(pack_chunk, json_dir=str(writer.tmp / "json")), writer.add_chunk)
+    return Chunks(partial(pack_chunk, folder=str(writer.tmp)), writer.add_chunk)
 
 
 def _previous_output(out: Path, options: dict[str, Any]) -> tuple[Previous | None, str]:

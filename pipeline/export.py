@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import orjson
 
@@ -439,27 +439,32 @@ class OutputWriter:
         self._spill_grid(rendered.grid_head, rendered.grid_scores)
 
     def add_chunk(self, chunk: Chunk) -> None:
-        """Write a chunk of releases a worker made and whose JSON files it wrote
+        """Write a chunk of releases a worker made, whose JSON files it wrote
         (:func:`pipeline.chunks.pack_chunk`): each file's share with one write.
 
         Raises:
             PipelineError: a ``release_id`` is already used.
         """
+        from pipeline.chunks import GRID, JSONL, read_parts
+
         for rid in chunk.release_ids:
             self._claim(rid)
         assert self._jsonl is not None, "add_chunk() after finish() or close()"
         assert self._grid_spill is not None
         self._write_copied()  # rows copied before these releases go first
-        self._jsonl.write(chunk.jsonl)
-        for name, data in chunk.tables.items():
-            table = self._tables[name]
-            table.flush()  # the text written so far, then these bytes
-            table.buffer.write(data)
-            self.counts[name] += chunk.counts[name]
-            if self._book is not None and chunk.rows is not None:
-                self._book[name].extend(chunk.rows[name])
+        for name, data in read_parts(chunk):
+            if name == JSONL:
+                self._jsonl.write(data)
+            elif name == GRID:
+                self._grid_spill.write(data)
+            else:
+                table = self._tables[name]
+                table.flush()  # the text written so far, then these bytes
+                cast("io.BufferedWriter", table.buffer).write(data)
+                self.counts[name] += chunk.counts[name]
+                if self._book is not None and chunk.rows is not None:
+                    self._book[name].extend(chunk.rows[name])
         self._columns.add(chunk.columns)
-        self._grid_spill.write(chunk.grid)
 
     def add_copied(self, copied: Copied) -> None:
         """Write a release taken unchanged from an earlier output (``--incremental``): its

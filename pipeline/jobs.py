@@ -19,17 +19,23 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import itertools
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
-from collections import deque
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import ForkContext, SpawnContext
+    from multiprocessing.process import BaseProcess
+    from multiprocessing.queues import SimpleQueue
 
     from pipeline.core import Chunks, Outcome, Steps
     from pipeline.inputs import Input
@@ -78,11 +84,12 @@ def _extract_chunk(chunk: _Batch) -> tuple[list[Outcome], Any]:
     return [o if o.error is not None else replace(o, result=None) for o in done], payload
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> ForkContext | SpawnContext:
     # fork: the workers start at once with everything loaded (a --model too); spawn where
     # the OS has no fork.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def in_workers(
@@ -95,39 +102,117 @@ def in_workers(
     """Every input's outcome, in input order, from ``jobs`` worker processes (0: one per
     core); ``runs``: the inputs in runs of consecutive ones, which no chunk spans. With
     ``chunks``, each chunk's payload is written just before its first outcome is handed on.
-    Closing the iterator early (an error, a stop) ends the workers."""
+    Closing the iterator early (an error, a stop) ends the workers.
+
+    Raises:
+        WorkerDied: a worker ended with work undone (killed, say).
+    """
     jobs = jobs or cores()
     size = max(1, min(CHUNK, sum(map(len, runs)) // (jobs * IN_FLIGHT)))
-    tasks = (
+    tasks = enumerate(
         [(item, ids[item.shown]) for item in run[i : i + size]]
         for run in runs
         for i in range(0, len(run), size)
     )
+    ctx = _context()
+    todo: SimpleQueue[Any] = ctx.SimpleQueue()  # (number, chunk), or None: stop
     pack = None if chunks is None else chunks.pack
-    pool = _context().Pool(jobs, initializer=_start_worker, initargs=(steps, pack, os.getpid()))
-
-    def hand_on(result: AsyncResult[tuple[list[Outcome], Any]]) -> list[Outcome]:
-        done, payload = result.get()
-        if chunks is not None:
-            chunks.write(payload)
-        return done
-
-    pending: deque[AsyncResult[tuple[list[Outcome], Any]]] = deque()
-    closed = False
+    workers: list[tuple[BaseProcess, Connection]] = []
+    ending = False
     try:
-        for task in tasks:
-            pending.append(pool.apply_async(_extract_chunk, (task,)))
-            if len(pending) >= jobs * IN_FLIGHT:
-                yield from hand_on(pending.popleft())
-        while pending:
-            done = hand_on(pending.popleft())
-            if not pending:  # every result is in: the workers end on their own
-                pool.close()
-                closed = True
+        for _ in range(jobs):
+            mine, theirs = ctx.Pipe(duplex=False)
+            args = (todo, theirs, steps, pack, os.getpid())
+            worker = ctx.Process(target=_work, args=args, daemon=True)
+            worker.start()
+            theirs.close()
+            workers.append((worker, mine))
+        sent = 0
+        for task in itertools.islice(tasks, jobs * IN_FLIGHT):
+            todo.put(task)
+            sent += 1
+        arrived: dict[int, tuple[list[Outcome], Any]] = {}  # results ahead of their turn
+        for number in range(sys.maxsize):
+            if number == sent:
+                break
+            while number not in arrived:
+                arrived.update(_receive(workers))
+            done, payload = arrived.pop(number)
+            following = next(tasks, None)
+            if following is not None:
+                todo.put(following)
+                sent += 1
+            elif number + 1 == sent:  # every result is in: the workers end on their own
+                for _ in workers:
+                    todo.put(None)
+                ending = True
+            if chunks is not None:
+                chunks.write(payload)
             yield from done
-    except BaseException:  # an error, a stop, or the iterator closed early
-        if not closed:
-            pool.terminate()
-        raise
-    finally:
-        pool.join()
+    finally:  # the end, an error, a stop, or the iterator closed early
+        for process, _ in workers:
+            if not ending and process.exitcode is None:
+                process.terminate()
+        for process, conn in workers:
+            process.join()
+            conn.close()
+        todo.close()
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended with work undone."""
+
+
+class InWorker(Exception):
+    """Where an error raised in a worker came from: its traceback there."""
+
+    def __str__(self) -> str:
+        return "\n" + str(self.args[0])
+
+
+def _receive(workers: list[tuple[BaseProcess, Connection]]) -> dict[int, tuple[list[Outcome], Any]]:
+    """The results that have come in (waiting for one): chunk number -> result."""
+    conns = {conn: process for process, conn in workers}
+    ready = wait([*conns, *(process.sentinel for process, _ in workers)])
+    found = {}
+    for conn, process in conns.items():
+        if conn not in ready:
+            continue
+        try:
+            number, result, error = conn.recv()
+        except EOFError:
+            raise _died(process) from None
+        if error is not None:
+            exc, trace = error
+            raise exc from InWorker(trace)
+        found[number] = result
+    if not found:  # only a worker's end is ready
+        raise _died(next(p for p, _ in workers if p.sentinel in ready))
+    return found
+
+
+def _died(process: BaseProcess) -> WorkerDied:
+    process.join()
+    return WorkerDied(f"a worker process ended with work undone (exit code {process.exitcode})")
+
+
+def _work(
+    todo: SimpleQueue[Any],
+    results: Connection,
+    steps: Steps,
+    pack: Callable[[list[Any]], Any] | None,
+    parent: int,
+) -> None:
+    """A worker: chunks in, results out, until told to stop (or the parent is gone)."""
+    _start_worker(steps, pack, parent)
+    while (task := todo.get()) is not None:
+        number, chunk = task
+        try:
+            results.send((number, _extract_chunk(chunk), None))
+        except Exception as exc:  # the run stops: the parent raises it, with its traceback
+            trace = "".join(traceback.format_exception(exc))
+            try:
+                pickle.dumps(exc)
+            except Exception:  # sent as what it says
+                exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+            results.send((number, None, (exc, trace)))
