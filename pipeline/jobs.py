@@ -31,6 +31,8 @@ from dataclasses import replace
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any
 
+from pipeline.errors import PipelineError
+
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.context import ForkContext, SpawnContext
@@ -159,8 +161,8 @@ def in_workers(
         todo.close()
 
 
-class WorkerDied(RuntimeError):
-    """A worker process ended with work undone."""
+class WorkerDied(PipelineError):
+    """A worker process ended with work undone (killed, say: the run stops)."""
 
 
 class InWorker(Exception):
@@ -193,7 +195,12 @@ def _receive(workers: list[tuple[BaseProcess, Connection]]) -> dict[int, tuple[l
 
 def _died(process: BaseProcess) -> WorkerDied:
     process.join()
-    return WorkerDied(f"a worker process ended with work undone (exit code {process.exitcode})")
+    code = process.exitcode or 0
+    how = f"by signal {-code} ({signal.strsignal(-code)})" if code < 0 else f"with status {code}"
+    return WorkerDied(
+        f"a worker process was ended {how} with work undone, and the run stopped; run again "
+        "(with fewer --jobs if memory is short)"
+    )
 
 
 def _work(

@@ -78,6 +78,19 @@ def test_a_failing_input_costs_only_itself_in_a_worker(tmp_path: Path) -> None:
     assert statuses == ["error" if i % 4 == 1 else "ok" for i in range(12)]
 
 
+@pytest.mark.usefixtures("quotes_fail_on_mark")
+def test_with_debug_an_error_in_a_worker_is_raised_with_its_traceback(tmp_path: Path) -> None:
+    from pipeline.jobs import InWorker
+
+    for i in range(6):
+        (tmp_path / f"r{i}.txt").write_text(TEXT + (FAIL_MARK if i == 4 else ""), "utf-8")
+    with pytest.raises(RuntimeError, match="extractor broke") as caught:
+        core.extract_to([tmp_path], tmp_path / "out", jobs=2, debug=True)
+    assert isinstance(caught.value.__cause__, InWorker)
+    assert "breaks_on_mark" in str(caught.value.__cause__)  # where it was raised
+    assert not (tmp_path / "out").exists()
+
+
 # --- stops: the run pauses at a known point (tests/paused_run.py), then is signalled ---------
 
 
@@ -174,3 +187,24 @@ def test_sigkill_leaves_the_previous_output_and_no_worker(
     assert tree_hashes(previous_output) == before
     export.recover(previous_output)  # what the next run does first
     assert not list(previous_output.parent.glob(".out.tmp-*"))
+
+
+@needs_linux
+def test_a_worker_killed_stops_the_run_and_leaves_the_previous_output(
+    corpus: Path, previous_output: Path
+) -> None:
+    before = tree_hashes(previous_output)
+    proc = start(corpus, previous_output, "extracting")
+    workers = workers_at_pause(proc, "extracting")
+    os.kill(workers[0], signal.SIGKILL)  # as the kernel's out-of-memory killer would
+    assert_gone(workers[:1])
+    stdout, stderr = proc.communicate(timeout=120)  # no hang on the work it had
+    assert stdout == ""
+    assert proc.returncode == 2, stderr
+    assert stderr.splitlines() == [
+        "error: a worker process was ended by signal 9 (Killed) with work undone, and the run "
+        "stopped; run again (with fewer --jobs if memory is short)"
+    ]
+    assert tree_hashes(previous_output) == before
+    assert not list(previous_output.parent.glob(".out.tmp-*"))
+    assert_gone(workers)
