@@ -78,6 +78,35 @@ def test_a_failing_input_costs_only_itself_in_a_worker(tmp_path: Path) -> None:
     assert statuses == ["error" if i % 4 == 1 else "ok" for i in range(12)]
 
 
+def test_chunks_between_reused_releases_keep_the_input_order(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--incremental: inputs to extract again lie between reused ones, one or several in a
+    row; the workers' chunks of them go in their places."""
+    from pipeline import jobs
+
+    monkeypatch.setattr(jobs, "IN_FLIGHT", 1)  # chunks of up to 6 of the 12 inputs
+    inputs = tmp_path / "inputs"
+    shutil.copytree(corpus, inputs)
+    out = tmp_path / "out"
+    core.extract_to([inputs], out, jobs=2)
+    files = sorted(inputs.iterdir())
+    for at in [0, 1, 2, 7, 20, 21, 22, 23, 24, 40, len(files) - 1]:
+        files[at].write_bytes(files[at].read_bytes() + b"\nInspectors read 7 more files.\n")
+    (inputs / "r010b.txt").write_text(TEXT, encoding="utf-8")  # a new input among reused ones
+    again = core.extract_to([inputs], out, incremental=True, jobs=2)
+    assert again.reused == again.extracted - 12
+    full = tmp_path / "full"
+    core.extract_to([inputs], full)
+    one, many = tree_hashes(full), tree_hashes(out)
+    del one["manifest.json"], many["manifest.json"]  # they differ in their timestamps only
+    assert one == many
+    manifests = [json.loads((f / "manifest.json").read_text("utf-8")) for f in (full, out)]
+    for m in manifests:
+        del m["started_at"], m["finished_at"]
+    assert manifests[0] == manifests[1]
+
+
 @pytest.mark.usefixtures("quotes_fail_on_mark")
 def test_with_debug_an_error_in_a_worker_is_raised_with_its_traceback(tmp_path: Path) -> None:
     from pipeline.jobs import InWorker
