@@ -9,10 +9,16 @@ file itself and joins the rest of the chunk's bytes, which the parent writes wit
 per file, in input order (:mod:`pipeline.chunks`). What the parent does per release is then
 a small fraction of what a worker does, and two workers come close to twice as fast as one.
 
+The workers take chunks from one queue (a worker never waits while there is work) and each
+sends its results on its own pipe; the parent waits on those pipes and on the workers' ends,
+with no threads of its own (``multiprocessing.Pool``'s threads took more of the parent's time
+than its own work, and a Pool waits for ever on a worker that was killed).
+
 Stopping: the workers ignore Ctrl-C (the terminal sends it to them too) and leave the stop
 to the parent, which ends them (SIGTERM) before it removes its temporary folder; and on
 Linux each worker is killed by the kernel the moment the parent dies, even by SIGKILL
-(``PR_SET_PDEATHSIG``), so that no worker outlives the run.
+(``PR_SET_PDEATHSIG``), so that no worker outlives the run. A worker that ends with work
+undone (the kernel's out-of-memory killer, say) stops the run: :class:`WorkerDied`.
 """
 
 from __future__ import annotations
@@ -42,8 +48,8 @@ if TYPE_CHECKING:
     from pipeline.core import Chunks, Outcome, Steps
     from pipeline.inputs import Input
 
-_Batch = list[tuple["Input", str]]
-CHUNK = 32  # inputs per task at most: few messages, yet an even share for each worker
+_Chunk = list[tuple["Input", str]]  # inputs and their release ids
+CHUNK = 32  # inputs per chunk at most: little work per chunk, yet an even share per worker
 IN_FLIGHT = 4  # chunks per worker waiting or running at once
 _PR_SET_PDEATHSIG = 1
 
@@ -74,7 +80,7 @@ def _start_worker(steps: Steps, pack: Callable[[list[Any]], Any] | None, parent:
     _steps, _pack = steps, pack
 
 
-def _extract_chunk(chunk: _Batch) -> tuple[list[Outcome], Any]:
+def _extract_chunk(chunk: _Chunk) -> tuple[list[Outcome], Any]:
     """The chunk's outcomes, and with ``_pack`` its payload (each release's result None)."""
     from pipeline.core import extract_input
 
@@ -134,7 +140,7 @@ def in_workers(
             todo.put(task)
             sent += 1
         arrived: dict[int, tuple[list[Outcome], Any]] = {}  # results ahead of their turn
-        for number in range(sys.maxsize):
+        for number in itertools.count():
             if number == sent:
                 break
             while number not in arrived:
