@@ -33,7 +33,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any
 
@@ -48,13 +48,23 @@ if TYPE_CHECKING:
     from pipeline.core import Chunks, Outcome, Steps
     from pipeline.inputs import Input
 
-_Chunk = list[tuple["Input", str]]  # inputs and their release ids
+_Chunk = tuple[int, int, int]  # the inputs runs[run][start:stop]
 CHUNK = 32  # inputs per chunk at most: little work per chunk, yet an even share per worker
 IN_FLIGHT = 4  # chunks per worker waiting or running at once
 _PR_SET_PDEATHSIG = 1
 
-_steps: Steps | None = None  # the worker's steps, set once when it starts
-_pack: Callable[[list[Any]], Any] | None = None  # the worker's Chunks.pack, if any
+
+@dataclass(frozen=True, slots=True)
+class _Work:
+    """What a worker is given once, when it starts: its inputs and what to do with them."""
+
+    runs: Sequence[Sequence[Input]]
+    ids: dict[str, str]
+    steps: Steps
+    pack: Callable[[list[Any]], Any] | None
+
+
+_work_given: _Work | None = None  # set once in each worker, when it starts
 
 
 def cores() -> int:
@@ -72,23 +82,25 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _start_worker(steps: Steps, pack: Callable[[list[Any]], Any] | None, parent: int) -> None:
-    global _steps, _pack
+def _start_worker(work: _Work, parent: int) -> None:
+    global _work_given
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what a Ctrl-C does
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent ends its workers with it
-    _steps, _pack = steps, pack
+    _work_given = work
 
 
 def _extract_chunk(chunk: _Chunk) -> tuple[list[Outcome], Any]:
-    """The chunk's outcomes, and with ``_pack`` its payload (each release's result None)."""
+    """The chunk's outcomes, and with ``pack`` its payload (each release's result None)."""
     from pipeline.core import extract_input
 
-    assert _steps is not None
-    done = [extract_input(item, release_id, _steps) for item, release_id in chunk]
-    if _pack is None:
+    assert _work_given is not None
+    work = _work_given
+    run, start, stop = chunk
+    done = [extract_input(i, work.ids[i.shown], work.steps) for i in work.runs[run][start:stop]]
+    if work.pack is None:
         return done, None
-    payload = _pack([o.result for o in done if o.error is None])
+    payload = work.pack([o.result for o in done if o.error is None])
     return [o if o.error is not None else replace(o, result=None) for o in done], payload
 
 
@@ -117,21 +129,21 @@ def in_workers(
     """
     jobs = jobs or cores()
     size = max(1, min(CHUNK, sum(map(len, runs)) // (jobs * IN_FLIGHT)))
+    # A chunk is named by its place in the inputs, which the workers were given when they
+    # started: a few bytes to send, so that sending one never waits.
     tasks = enumerate(
-        [(item, ids[item.shown]) for item in run[i : i + size]]
-        for run in runs
-        for i in range(0, len(run), size)
+        (at, i, i + size) for at, run in enumerate(runs) for i in range(0, len(run), size)
     )
     ctx = _context()
     todo: SimpleQueue[Any] = ctx.SimpleQueue()  # (number, chunk), or None: stop
-    pack = None if chunks is None else chunks.pack
+    work = _Work(runs, ids, steps, None if chunks is None else chunks.pack)
     workers: list[tuple[BaseProcess, Connection]] = []
     ending = False
     try:
         for _ in range(jobs):
             mine, theirs = ctx.Pipe(duplex=False)
-            args = (todo, theirs, steps, pack, os.getpid())
-            worker = ctx.Process(target=_work, args=args, daemon=True)
+            args = (todo, theirs, work, os.getpid())
+            worker = ctx.Process(target=_worker, args=args, daemon=True)
             worker.start()
             theirs.close()
             workers.append((worker, mine))
@@ -209,15 +221,9 @@ def _died(process: BaseProcess) -> WorkerDied:
     )
 
 
-def _work(
-    todo: SimpleQueue[Any],
-    results: Connection,
-    steps: Steps,
-    pack: Callable[[list[Any]], Any] | None,
-    parent: int,
-) -> None:
+def _worker(todo: SimpleQueue[Any], results: Connection, work: _Work, parent: int) -> None:
     """A worker: chunks in, results out, until told to stop (or the parent is gone)."""
-    _start_worker(steps, pack, parent)
+    _start_worker(work, parent)
     while (task := todo.get()) is not None:
         number, chunk = task
         try:
