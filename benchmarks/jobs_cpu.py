@@ -79,7 +79,11 @@ def child(jobs: int, corpus: Path, out: Path, report: Path) -> None:
     core.extract_to([corpus], out, jobs=jobs)
     times["wall_in_process"] = time.perf_counter() - wall
     times["end"] = cpu()
-    times["workers"] = [float(p.read_text()) for p in workers.iterdir()]  # type: ignore[assignment]
+    reported = [float(p.read_text()) for p in workers.iterdir() if p.read_text()]
+    if len(reported) < jobs:  # workers killed at the end (Pool.terminate): their total only
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        reported = [(children.ru_utime + children.ru_stime) / jobs] * jobs
+    times["workers"] = reported  # type: ignore[assignment]
     report.write_text(json.dumps(times))
 
 
