@@ -10,7 +10,12 @@ run (serial), the parent while they run, and each worker. On J free cores a run 
 and the speed-up is at most the ``--jobs 1`` time over that: the bound printed. Wall times
 are printed too, with the load average (they mean something only on a quiet machine).
 
-    python benchmarks/jobs_cpu.py 8000 --jobs 2 --dir /dev/shm
+With ``--loops``, also compares in this process, one after the other, what a worker does per
+release (extract, make the bytes, pack its chunk, pickle the results) with the loop of
+``--jobs 1`` (extract, make the bytes, write them): the workers' own overhead, with no other
+process running beside them.
+
+    python benchmarks/jobs_cpu.py 8000 --jobs 2 --repeat 2 --dir /dev/shm
 """
 
 from __future__ import annotations
@@ -105,6 +110,34 @@ def longest(run: dict[str, Any], cores: int) -> float:
     return float(serial + max(during, max(workers), (during + sum(workers)) / cores))
 
 
+def loops(corpus: Path, tmp: Path) -> tuple[float, float]:
+    """CPU seconds of the ``--jobs 1`` loop and of the workers' loop over ``corpus``."""
+    import pickle
+    from functools import partial
+
+    from pipeline import core, export, jobs
+    from pipeline.chunks import pack_chunk
+    from pipeline.inputs import find_inputs, release_ids
+
+    inputs, _ = find_inputs([corpus])
+    ids = release_ids(inputs)
+    steps = core.Steps(prepare=export.render_release)
+    t0 = time.process_time()
+    with export.OutputWriter(Path(tmp, "loop-one")) as writer:
+        for item in inputs:
+            outcome = core.extract_input(item, ids[item.shown], steps)
+            writer.add_rendered(outcome.result)
+            writer.add_entry(outcome.entry)
+    one = time.process_time() - t0
+    folder = Path(tempfile.mkdtemp(dir=tmp))
+    (folder / "json").mkdir()
+    jobs._work_given = jobs._Work([inputs], ids, steps, partial(pack_chunk, folder=str(folder)))
+    t0 = time.process_time()
+    for at in range(0, len(inputs), jobs.CHUNK):
+        pickle.dumps((at, jobs._extract_chunk((0, at, at + jobs.CHUNK)), None))
+    return one, time.process_time() - t0
+
+
 def main() -> None:
     if sys.argv[1:2] == ["--child"]:
         child(int(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]), Path(sys.argv[5]))
@@ -114,6 +147,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2, help="workers (and cores) to compare")
     ap.add_argument("--dir", type=Path, default=Path.cwd(), help="where to build the corpus")
     ap.add_argument("--repeat", type=int, default=1, help="runs of each; the best is kept")
+    ap.add_argument("--loops", action="store_true", help="also the workers' own overhead")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(dir=args.dir, prefix=".bench-") as tmp:
         corpus = Path(tmp, "corpus")
@@ -123,6 +157,7 @@ def main() -> None:
         for _ in range(args.repeat):
             ones.append(measure(1, corpus, Path(tmp)))
             manys.append(measure(args.jobs, corpus, Path(tmp)))
+        per_loop = [loops(corpus, Path(tmp)) for _ in range(args.repeat if args.loops else 0)]
     one = min(ones, key=lambda r: r["end"])
     many = min(manys, key=lambda r: longest(r, args.jobs))
     serial = many["workers_start"] + many["end"] - many["workers_end"]
@@ -147,6 +182,11 @@ def main() -> None:
         f"parent while workers run / a worker's CPU: {during / max(workers):.1%}; workers in "
         f"all / --jobs 1: {sum(workers) / one['end']:.2f}"
     )
+    for one_loop, worker_loop in per_loop:
+        print(
+            f"one process: the --jobs 1 loop {one_loop:.2f} s, the workers' loop "
+            f"{worker_loop:.2f} s ({worker_loop / one_loop:.2f} times)"
+        )
     balanced = max(during, (during + sum(workers)) / args.jobs)
     print(
         f"speed-up bound on {args.jobs} free cores: {one['end'] / longest(many, args.jobs):.2f} "
