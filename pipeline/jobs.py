@@ -131,9 +131,9 @@ def in_workers(
     size = max(1, min(CHUNK, sum(map(len, runs)) // (jobs * IN_FLIGHT)))
     # A chunk is named by its place in the inputs, which the workers were given when they
     # started: a few bytes to send, so that sending one never waits.
-    tasks = enumerate(
-        (at, i, i + size) for at, run in enumerate(runs) for i in range(0, len(run), size)
-    )
+    places = [(at, i, i + size) for at, run in enumerate(runs) for i in range(0, len(run), size)]
+    jobs = min(jobs, len(places))  # no worker without work
+    tasks = enumerate(places)
     ctx = _context()
     todo: SimpleQueue[Any] = ctx.SimpleQueue()  # (number, chunk), or None: stop
     work = _Work(runs, ids, steps, None if chunks is None else chunks.pack)
