@@ -1,11 +1,11 @@
-"""``--jobs``: a worker's chunk of releases as one payload, most of it written by the worker.
+"""``--jobs``: what a worker writes of its chunk of releases, and what it hands on.
 
 A worker writes each release's ``json/<release_id>.json`` into the run's temporary folder
-itself (the files are independent of one another), and joins the rest of the chunk's share of
-every file into one block of bytes per file: the ``releases.jsonl`` lines, each table's CSV
-lines, the ratings grids' spilled cells. The parent writes each block with one call, in input
-order (:meth:`pipeline.export.OutputWriter.add_chunk`), so that its own work per release is a
-small fraction of a worker's.
+itself (the files are independent of one another), and the chunk's share of every other file
+(the ``releases.jsonl`` lines, each table's CSV lines, the ratings grids' spilled cells) into
+one fragment file there, a part per file. The parent copies each part into its file with one
+write, in input order (:meth:`pipeline.export.OutputWriter.add_chunk`), so that its own work
+per release is a small fraction of a worker's.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
     """
     json_dir = os.path.join(folder, "json")  # noqa: PTH118 - a str for os.open and the workers
     folder_fd = _folder(json_dir)
+    json_path = Path(json_dir)
     ids, jsonl, grid = [], [], []
     tables: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
@@ -60,7 +61,7 @@ def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
         if not _SAFE_ID.fullmatch(rid) or not rid.strip("."):
             raise _unusable(rid)
         try:
-            _create(folder_fd, Path(json_dir), f"{rid}.json", r.json)
+            _create(folder_fd, json_path, f"{rid}.json", r.json)
         except FileExistsError as exc:
             raise _unusable(rid) from exc
         ids.append(rid)

@@ -3,6 +3,7 @@ stop (Ctrl-C, SIGTERM, SIGKILL) keeping the README's promises with no worker lef
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import select
@@ -16,6 +17,7 @@ import pytest
 
 from pipeline import core, export
 from pipeline.cli import app
+from pipeline.read import read_file
 
 from .conftest import FAIL_MARK, FIXTURES, SEED, tree_hashes
 from .test_core import TEXT
@@ -118,6 +120,20 @@ def test_with_debug_an_error_in_a_worker_is_raised_with_its_traceback(tmp_path: 
     assert isinstance(caught.value.__cause__, InWorker)
     assert "breaks_on_mark" in str(caught.value.__cause__)  # where it was raised
     assert not (tmp_path / "out").exists()
+
+
+def test_a_worker_refuses_an_unsafe_or_repeated_release_id(tmp_path: Path) -> None:
+    from pipeline.chunks import pack_chunk
+    from pipeline.errors import PipelineError
+
+    (tmp_path / "json").mkdir()
+    release = core.extract_document(read_file(SEED_FILE), "seed")
+    pack_chunk([export.render_release(release)], str(tmp_path))
+    for rid in ["seed", "../seed", ".."]:  # already written; outside the folder; no name
+        rendered = export.render_release(dataclasses.replace(release, release_id=rid))
+        with pytest.raises(PipelineError, match="unsafe as a file name or not unique"):
+            pack_chunk([rendered], str(tmp_path))
+    assert sorted(p.name for p in tmp_path.rglob("*.json")) == ["seed.json"]
 
 
 # --- stops: the run pauses at a known point (tests/paused_run.py), then is signalled ---------
