@@ -337,9 +337,10 @@ def extract_to(
 
     Each release is written as soon as it is extracted, into a temporary folder that replaces
     ``out`` only once everything is written (see :class:`pipeline.export.OutputWriter`).
-    The files' bytes are made where the release is extracted (in a worker with ``jobs`` > 1);
-    this process writes them, in input order. With ``incremental``, the releases of
-    unchanged inputs are taken from the output already in ``out`` (see
+    The files' bytes are made where the release is extracted; with ``jobs`` > 1 a worker also
+    writes each release's JSON file and its chunk's share of the other files, which this
+    process copies in, in input order (see :mod:`pipeline.chunks`). With ``incremental``, the
+    releases of unchanged inputs are taken from the output already in ``out`` (see
     :mod:`pipeline.incremental`); ``report.reused`` counts them.
 
     Raises:
