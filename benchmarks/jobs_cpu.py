@@ -131,10 +131,11 @@ def loops(corpus: Path, tmp: Path) -> tuple[float, float]:
     one = time.process_time() - t0
     folder = Path(tempfile.mkdtemp(dir=tmp))
     (folder / "json").mkdir()
-    jobs._work_given = jobs._Work([inputs], ids, steps, partial(pack_chunk, folder=str(folder)))
+    jobs._work_given = jobs._Work(inputs, ids, steps, partial(pack_chunk, folder=str(folder)))
     t0 = time.process_time()
     for at in range(0, len(inputs), jobs.CHUNK):
-        pickle.dumps((at, jobs._extract_chunk((0, at, at + jobs.CHUNK)), None))
+        chunk = (at, min(at + jobs.CHUNK, len(inputs)))
+        pickle.dumps((at, jobs._extract_chunk(chunk), None))
     return one, time.process_time() - t0
 
 

@@ -11,7 +11,6 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import partial
-from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -195,23 +194,24 @@ def extract_input(item: Input, release_id: str, steps: Steps) -> Outcome:
 
 
 def outcomes(
-    runs: Sequence[Sequence[Input]],
+    inputs: Sequence[Input],
+    runs: Sequence[range],
     ids: dict[str, str],
     steps: Steps,
     jobs: int = 1,
     chunks: Chunks | None = None,
 ) -> Generator[Outcome, None, None]:
-    """Every input's outcome, in input order (``runs``: the inputs, in runs of consecutive
-    ones): here, or with ``jobs`` > 1 in that many worker processes, in chunks that never
-    span two runs (see :mod:`pipeline.jobs`)."""
+    """The outcome of every input at the positions ``runs`` cover, in order: here, or with
+    ``jobs`` > 1 in that many worker processes, in chunks that never span two runs (see
+    :mod:`pipeline.jobs`)."""
     if jobs == 1 or sum(map(len, runs)) < 2:
         for run_ in runs:
-            for item in run_:
-                yield extract_input(item, ids[item.shown], steps)
+            for at in run_:
+                yield extract_input(inputs[at], ids[inputs[at].shown], steps)
         return
     from pipeline.jobs import in_workers
 
-    yield from in_workers(runs, ids, steps, jobs, chunks)
+    yield from in_workers(inputs, runs, ids, steps, jobs, chunks)
 
 
 def run(
@@ -280,10 +280,9 @@ def run(
             found = reuse.check(item, ids[item.shown])
             if found is not None:
                 earlier[item.shown] = found
-    # The inputs to extract, in runs between reused ones: a chunk never spans a reused input.
-    runs = [list(run_) for kept, run_ in groupby(inputs, lambda i: i.shown in earlier) if not kept]
     steps = Steps(max_bytes, debug, annotate, prepare)
-    with closing(outcomes(runs, ids, steps, jobs, chunks)) as results:
+    runs = _runs_to_extract(inputs, earlier)
+    with closing(outcomes(inputs, runs, ids, steps, jobs, chunks)) as results:
         for done, item in enumerate(inputs, 1):
             if reuse is not None and item.shown in earlier:
                 reused = reuse.take(item, earlier.pop(item.shown))
@@ -317,6 +316,20 @@ def run(
         "inputs": entries,
     }
     return report
+
+
+def _runs_to_extract(inputs: Sequence[Input], reused: dict[str, Any]) -> list[range]:
+    # The positions of the inputs to extract, in runs between reused ones (a worker's chunk
+    # never spans a reused input: its files are written together).
+    if not reused:
+        return [range(len(inputs))]
+    runs, start = [], 0
+    for at, item in enumerate(inputs):
+        if item.shown in reused:
+            runs.append(range(start, at))
+            start = at + 1
+    runs.append(range(start, len(inputs)))
+    return [run_ for run_ in runs if run_]
 
 
 def extract_to(

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from pipeline.core import Chunks, Outcome, Steps
     from pipeline.inputs import Input
 
-_Chunk = tuple[int, int, int]  # the inputs runs[run][start:stop]
+_Chunk = tuple[int, int]  # the inputs at positions start to stop
 CHUNK = 32  # inputs per chunk at most: little work per chunk, yet an even share per worker
 IN_FLIGHT = 4  # chunks per worker waiting or running at once
 _PR_SET_PDEATHSIG = 1
@@ -58,7 +58,7 @@ _PR_SET_PDEATHSIG = 1
 class _Work:
     """What a worker is given once, when it starts: its inputs and what to do with them."""
 
-    runs: Sequence[Sequence[Input]]
+    inputs: Sequence[Input]
     ids: dict[str, str]
     steps: Steps
     pack: Callable[[list[Any]], Any] | None
@@ -96,8 +96,8 @@ def _extract_chunk(chunk: _Chunk) -> tuple[list[Outcome], Any]:
 
     assert _work_given is not None
     work = _work_given
-    run, start, stop = chunk
-    done = [extract_input(i, work.ids[i.shown], work.steps) for i in work.runs[run][start:stop]]
+    items = [work.inputs[at] for at in range(*chunk)]
+    done = [extract_input(item, work.ids[item.shown], work.steps) for item in items]
     if work.pack is None:
         return done, None
     payload = work.pack([o.result for o in done if o.error is None])
@@ -113,14 +113,15 @@ def _context() -> ForkContext | SpawnContext:
 
 
 def in_workers(
-    runs: Sequence[Sequence[Input]],
+    inputs: Sequence[Input],
+    runs: Sequence[range],
     ids: dict[str, str],
     steps: Steps,
     jobs: int,
     chunks: Chunks | None = None,
 ) -> Iterator[Outcome]:
-    """Every input's outcome, in input order, from ``jobs`` worker processes (0: one per
-    core); ``runs``: the inputs in runs of consecutive ones, which no chunk spans. With
+    """The outcome of every input at the positions ``runs`` cover, in order, from ``jobs``
+    worker processes (0: one per core), in chunks that never span two runs. With
     ``chunks``, each chunk's payload is written just before its first outcome is handed on.
     Closing the iterator early (an error, a stop) ends the workers.
 
@@ -131,12 +132,12 @@ def in_workers(
     size = max(1, min(CHUNK, sum(map(len, runs)) // (jobs * IN_FLIGHT)))
     # A chunk is named by its place in the inputs, which the workers were given when they
     # started: a few bytes to send, so that sending one never waits.
-    places = [(at, i, i + size) for at, run in enumerate(runs) for i in range(0, len(run), size)]
+    places = [(at, min(at + size, run.stop)) for run in runs for at in run[::size]]
     jobs = min(jobs, len(places))  # no worker without work
     tasks = enumerate(places)
     ctx = _context()
     todo: SimpleQueue[Any] = ctx.SimpleQueue()  # (number, chunk), or None: stop
-    work = _Work(runs, ids, steps, None if chunks is None else chunks.pack)
+    work = _Work(inputs, ids, steps, None if chunks is None else chunks.pack)
     workers: list[tuple[BaseProcess, Connection]] = []
     ending = False
     try:
