@@ -4,9 +4,9 @@ a run in a state it knows rather than guess how long a run takes.
     python -m tests.paused_run extracting|writing ARGS...
 
 ``extracting``: after the third release (with ``--jobs``, the first chunk of releases) is
-written into the temporary folder; ``writing``:
-after every release and table is written, before the workbook. At the pause it prints
-``paused`` on stderr and waits for its standard input to close.
+written into the temporary folder; ``writing``: after every release and table is written,
+before the workbook. At the pause it prints ``paused`` on stderr and waits for its standard
+input to close.
 """
 
 from __future__ import annotations
