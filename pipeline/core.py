@@ -22,6 +22,7 @@ from pipeline.read import DEFAULT_MAX_BYTES, Document, read_file
 from pipeline.record import to_release
 
 if TYPE_CHECKING:
+    from pipeline.export import OutputWriter
     from pipeline.incremental import Previous, Reused
 
 
@@ -151,9 +152,20 @@ class Steps:
 
 
 @dataclass(frozen=True, slots=True)
+class Chunks:
+    """With ``jobs`` > 1, how a worker hands on its chunk of inputs (see :mod:`pipeline.jobs`):
+    ``pack`` turns the chunk's prepared releases into one payload, in the worker (writing
+    what it can itself), and ``write`` takes the payload here, in input order, when the
+    chunk's first input comes up. Each release's own result is then None."""
+
+    pack: Callable[[list[Any]], Any]
+    write: Callable[[Any], None]
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """One input's result: its manifest entry, and its release (``prepare``'s result, when
-    there is one) or its refusal."""
+    there is one; None when its chunk carried it, see :class:`Chunks`) or its refusal."""
 
     entry: dict[str, Any]
     result: Any = None
@@ -182,17 +194,24 @@ def extract_input(item: Input, release_id: str, steps: Steps) -> Outcome:
 
 
 def outcomes(
-    inputs: Sequence[Input], ids: dict[str, str], steps: Steps, jobs: int = 1
+    inputs: Sequence[Input],
+    runs: Sequence[range],
+    ids: dict[str, str],
+    steps: Steps,
+    jobs: int = 1,
+    chunks: Chunks | None = None,
 ) -> Generator[Outcome, None, None]:
-    """Every input's outcome, in input order: here, or with ``jobs`` > 1 in that many worker
-    processes (see :mod:`pipeline.jobs`)."""
-    if jobs == 1 or len(inputs) < 2:
-        for item in inputs:
-            yield extract_input(item, ids[item.shown], steps)
+    """The outcome of every input at the positions ``runs`` cover, in order: here, or with
+    ``jobs`` > 1 in that many worker processes, in chunks that never span two runs (see
+    :mod:`pipeline.jobs`)."""
+    if jobs == 1 or sum(map(len, runs)) < 2:
+        for run_ in runs:
+            for at in run_:
+                yield extract_input(inputs[at], ids[inputs[at].shown], steps)
         return
     from pipeline.jobs import in_workers
 
-    yield from in_workers(inputs, ids, steps, jobs)
+    yield from in_workers(inputs, runs, ids, steps, jobs, chunks)
 
 
 def run(
@@ -209,6 +228,7 @@ def run(
     prepare: Callable[[Release], Any] | None = None,
     model: str | None = None,
     on_entry: Callable[[dict[str, Any]], None] | None = None,
+    chunks: Chunks | None = None,
 ) -> RunReport:
     """Read and extract every input; refused inputs are reported, never raised.
 
@@ -230,6 +250,7 @@ def run(
             it (the writer spills them to a file: see
             :meth:`pipeline.export.OutputWriter.add_entry`); ``report.manifest["inputs"]``
             then holds only the paths refused before any input was read, in path order.
+        chunks: with ``jobs`` > 1, workers hand on chunks of releases, not each release.
     """
     started = now()
     options = record_options(max_bytes, model)  # before any input: the code that extracts them
@@ -259,9 +280,9 @@ def run(
             found = reuse.check(item, ids[item.shown])
             if found is not None:
                 earlier[item.shown] = found
-    fresh = [item for item in inputs if item.shown not in earlier]
     steps = Steps(max_bytes, debug, annotate, prepare)
-    with closing(outcomes(fresh, ids, steps, jobs)) as results:
+    runs = _runs_to_extract(inputs, earlier)
+    with closing(outcomes(inputs, runs, ids, steps, jobs, chunks)) as results:
         for done, item in enumerate(inputs, 1):
             if reuse is not None and item.shown in earlier:
                 reused = reuse.take(item, earlier.pop(item.shown))
@@ -276,7 +297,7 @@ def run(
                 else:
                     if sink is None:
                         report.releases.append(outcome.result)
-                    else:
+                    elif outcome.result is not None:  # None: written with its chunk
                         sink(outcome.result)
                     report.extracted += 1
                     report.with_warnings += outcome.warned
@@ -297,6 +318,20 @@ def run(
     return report
 
 
+def _runs_to_extract(inputs: Sequence[Input], reused: dict[str, Any]) -> list[range]:
+    # The positions of the inputs to extract, in runs between reused ones (a worker's chunk
+    # never spans a reused input: its files are written together).
+    if not reused:
+        return [range(len(inputs))]
+    runs, start = [], 0
+    for at, item in enumerate(inputs):
+        if item.shown in reused:
+            runs.append(range(start, at))
+            start = at + 1
+    runs.append(range(start, len(inputs)))
+    return [run_ for run_ in runs if run_]
+
+
 def extract_to(
     paths: Sequence[Path],
     out: Path,
@@ -315,9 +350,10 @@ def extract_to(
 
     Each release is written as soon as it is extracted, into a temporary folder that replaces
     ``out`` only once everything is written (see :class:`pipeline.export.OutputWriter`).
-    The files' bytes are made where the release is extracted (in a worker with ``jobs`` > 1);
-    this process writes them, in input order. With ``incremental``, the releases of
-    unchanged inputs are taken from the output already in ``out`` (see
+    The files' bytes are made where the release is extracted; with ``jobs`` > 1 a worker also
+    writes each release's JSON file and its chunk's share of the other files, which this
+    process copies in, in input order (see :mod:`pipeline.chunks`). With ``incremental``, the
+    releases of unchanged inputs are taken from the output already in ``out`` (see
     :mod:`pipeline.incremental`); ``report.reused`` counts them.
 
     Raises:
@@ -343,11 +379,19 @@ def extract_to(
             prepare=partial(export.render_release, rows=xlsx),
             model=model,
             on_entry=writer.add_entry,
+            chunks=None if jobs == 1 else _chunks(writer),
         )
         report.reuse_note = reuse_note
         errors = [{"path": e.path, "code": e.code, "message": e.detail} for e in report.errors]
         writer.finish(errors, report.manifest)
     return report
+
+
+def _chunks(writer: OutputWriter) -> Chunks:
+    # Workers write each release's JSON file and a chunk's other bytes into the writer's folder.
+    from pipeline.chunks import pack_chunk
+
+    return Chunks(partial(pack_chunk, folder=str(writer.tmp)), writer.add_chunk)
 
 
 def _previous_output(out: Path, options: dict[str, Any]) -> tuple[Previous | None, str]:

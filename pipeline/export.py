@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import orjson
 
@@ -45,6 +45,7 @@ from pipeline.model import (
 from pipeline.schema import table_columns
 
 if TYPE_CHECKING:
+    from pipeline.chunks import Chunk
     from pipeline.incremental import Copied
     from pipeline.index import Index
     from pipeline.workbook import Sheet
@@ -391,6 +392,15 @@ def render_release(release: Release, *, rows: bool = False) -> Rendered:
     )
 
 
+def index_line(rendered: Rendered, named: Sequence[index.NamedCell]) -> bytes:
+    """The release's line of the output's index (``named``: its grid cells, named)."""
+    sizes = [index.text_size(rendered.lines.get(n, "")) for n in ("releases", *TABLES)]
+    counts = [rendered.counts.get(n, 0) for n in TABLES]
+    return index.release_line(
+        rendered.release_id, [len(rendered.jsonl), *sizes], counts, rendered.grid_head, named
+    )
+
+
 class OutputWriter:
     """The contract files, written release by release into a temporary folder beside
     ``out_dir`` and swapped in by :meth:`finish`.
@@ -485,10 +495,39 @@ class OutputWriter:
             if self._book is not None and rendered.rows is not None:
                 self._book[name].extend(rendered.rows[name])
         named = named_cells(rendered.grid_scores)
-        sizes = [index.text_size(rendered.lines.get(n, "")) for n in ("releases", *TABLES)]
-        counts = [rendered.counts.get(n, 0) for n in TABLES]
-        self._index.add(rid, [len(rendered.jsonl), *sizes], counts, rendered.grid_head, named)
+        self._index.add(index_line(rendered, named))
         self._spill_grid(rendered.grid_head, self._columns.keyed(named))
+
+    def add_chunk(self, chunk: Chunk) -> None:
+        """Write a chunk of releases a worker made, whose JSON files it wrote
+        (:func:`pipeline.chunks.pack_chunk`): each file's share with one write.
+
+        Raises:
+            PipelineError: a ``release_id`` is already used.
+        """
+        from pipeline.chunks import GRID, INDEX, JSONL, read_parts
+
+        for rid in chunk.release_ids:
+            self._claim(rid)
+        assert self._jsonl is not None, "add_chunk() after finish() or close()"
+        assert self._grid_spill is not None
+        self._write_copied()  # rows copied before these releases go first
+        assert self._index is not None
+        for name, data in read_parts(chunk):
+            if name == JSONL:
+                self._jsonl.write(data)
+            elif name == GRID:
+                self._grid_spill.write(data)
+            elif name == INDEX:
+                self._index.add(bytes(data))
+            else:
+                table = self._tables[name]
+                table.flush()  # the text written so far, then these bytes
+                cast("io.BufferedWriter", table.buffer).write(data)
+                self.counts[name] += chunk.counts[name]
+                if self._book is not None and chunk.rows is not None:
+                    self._book[name].extend(chunk.rows[name])
+        self._columns.add(chunk.columns)
 
     def add_copied(self, copied: Copied) -> None:
         """Take a release unchanged from an earlier output (``--incremental``): its JSON file

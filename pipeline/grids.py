@@ -66,18 +66,32 @@ class Columns:
     def keyed(self, named: Iterable[Sequence[Any]]) -> list[Cell]:
         """Cells ``(column name, grade, rank)`` (:func:`named_cells`) with their column's key
         instead of its name, their columns added to the header."""
-        found = []
-        for name, score, value in named:
-            key = name.casefold()
+        found, names = keyed_cells(named)
+        self.add(names)
+        return found
+
+    def add(self, names: Iterable[tuple[str, str]]) -> None:
+        """Add columns ``(key, name)`` not met before, in order (what :func:`keyed_cells`
+        gives; a worker process makes them, see :mod:`pipeline.jobs`)."""
+        for key, name in names:
             if key not in self.spelling:
                 # A criterion called "Title" must not take the title column's place.
                 self.spelling[key] = f"{name} (criterion)" if key in self._taken else name
-            found.append((key, score, value))
-        return found
 
     @property
     def header(self) -> tuple[str, ...]:
         return (*GRID_KEYS, *self.spelling.values())
+
+
+def keyed_cells(named: Iterable[Sequence[Any]]) -> tuple[list[Cell], list[tuple[str, str]]]:
+    """Cells ``(column name, grade, rank)`` with their column's key (the folded name) instead
+    of its name, and each cell's column ``(key, name)``."""
+    found, names = [], []
+    for name, score, value in named:
+        key = name.casefold()
+        names.append((key, name))
+        found.append((key, score, value))
+    return found, names
 
 
 def grid_rows(

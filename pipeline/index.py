@@ -44,19 +44,24 @@ class IndexWriter:
         self.file: IO[bytes] = path.open("wb")
         self.file.write(orjson.dumps({"index": VERSION, "files": headers}) + b"\n")
 
-    def add(
-        self,
-        release_id: str,
-        sizes: Sequence[int],
-        counts: Sequence[int],
-        head: Sequence[Any],
-        cells: Sequence[NamedCell],
-    ) -> None:
-        line = [release_id, sizes, counts, head, cells]
-        self.file.write(orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE))
+    def add(self, line: bytes) -> None:
+        """Add a release's line (:func:`release_line`)."""
+        self.file.write(line)
 
     def close(self) -> None:
         self.file.close()
+
+
+def release_line(
+    release_id: str,
+    sizes: Sequence[int],
+    counts: Sequence[int],
+    head: Sequence[Any],
+    cells: Sequence[NamedCell],
+) -> bytes:
+    """A release's index line: its id, the sizes of its shares, its row counts, grid head and
+    grid cells."""
+    return orjson.dumps([release_id, sizes, counts, head, cells], option=orjson.OPT_APPEND_NEWLINE)
 
 
 def text_size(text: str) -> int:

@@ -3,9 +3,10 @@ a run in a state it knows rather than guess how long a run takes.
 
     python -m tests.paused_run extracting|writing ARGS...
 
-``extracting``: after the third release is written into the temporary folder; ``writing``:
-after every release and table is written, before the workbook. At the pause it prints
-``paused`` on stderr and waits for its standard input to close.
+``extracting``: after the third release (with ``--jobs``, the first chunk of releases) is
+written into the temporary folder; ``writing``: after every release and table is written,
+before the workbook. At the pause it prints ``paused`` on stderr and waits for its standard
+input to close.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ if __name__ == "__main__":
     phase = sys.argv.pop(1)
     if phase == "extracting":
         export.OutputWriter.add_rendered = _pause_after(3, export.OutputWriter.add_rendered)  # type: ignore[method-assign]
+        # With --jobs, releases come in chunks: the first is written.
+        export.OutputWriter.add_chunk = _pause_after(1, export.OutputWriter.add_chunk)  # type: ignore[method-assign]
     else:
         workbook = export._workbook
 

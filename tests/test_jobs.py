@@ -3,6 +3,7 @@ stop (Ctrl-C, SIGTERM, SIGKILL) keeping the README's promises with no worker lef
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import select
@@ -16,6 +17,7 @@ import pytest
 
 from pipeline import core, export
 from pipeline.cli import app
+from pipeline.read import read_file
 
 from .conftest import FAIL_MARK, FIXTURES, SEED, tree_hashes
 from .test_core import TEXT
@@ -76,6 +78,62 @@ def test_a_failing_input_costs_only_itself_in_a_worker(tmp_path: Path) -> None:
     ]
     statuses = [e["status"] for e in report.manifest["inputs"]]
     assert statuses == ["error" if i % 4 == 1 else "ok" for i in range(12)]
+
+
+def test_chunks_between_reused_releases_keep_the_input_order(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--incremental: inputs to extract again lie between reused ones, one or several in a
+    row; the workers' chunks of them go in their places."""
+    from pipeline import jobs
+
+    monkeypatch.setattr(jobs, "IN_FLIGHT", 1)  # chunks of up to 6 of the 12 inputs
+    inputs = tmp_path / "inputs"
+    shutil.copytree(corpus, inputs)
+    out = tmp_path / "out"
+    core.extract_to([inputs], out, jobs=2)
+    files = sorted(inputs.iterdir())
+    for at in [0, 1, 2, 7, 20, 21, 22, 23, 24, 40, len(files) - 1]:
+        files[at].write_bytes(files[at].read_bytes() + b"\nInspectors read 7 more files.\n")
+    (inputs / "r010b.txt").write_text(TEXT, encoding="utf-8")  # a new input among reused ones
+    again = core.extract_to([inputs], out, incremental=True, jobs=2)
+    assert again.reused == again.extracted - 12
+    full = tmp_path / "full"
+    core.extract_to([inputs], full)
+    one, many = tree_hashes(full), tree_hashes(out)
+    del one["manifest.json"], many["manifest.json"]  # they differ in their timestamps only
+    assert one == many
+    manifests = [json.loads((f / "manifest.json").read_text("utf-8")) for f in (full, out)]
+    for m in manifests:
+        del m["started_at"], m["finished_at"]
+    assert manifests[0] == manifests[1]
+
+
+@pytest.mark.usefixtures("quotes_fail_on_mark")
+def test_with_debug_an_error_in_a_worker_is_raised_with_its_traceback(tmp_path: Path) -> None:
+    from pipeline.jobs import InWorker
+
+    for i in range(6):
+        (tmp_path / f"r{i}.txt").write_text(TEXT + (FAIL_MARK if i == 4 else ""), "utf-8")
+    with pytest.raises(RuntimeError, match="extractor broke") as caught:
+        core.extract_to([tmp_path], tmp_path / "out", jobs=2, debug=True)
+    assert isinstance(caught.value.__cause__, InWorker)
+    assert "breaks_on_mark" in str(caught.value.__cause__)  # where it was raised
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_worker_refuses_an_unsafe_or_repeated_release_id(tmp_path: Path) -> None:
+    from pipeline.chunks import pack_chunk
+    from pipeline.errors import PipelineError
+
+    (tmp_path / "json").mkdir()
+    release = core.extract_document(read_file(SEED_FILE), "seed")
+    pack_chunk([export.render_release(release)], str(tmp_path))
+    for rid in ["seed", "../seed", ".."]:  # already written; outside the folder; no name
+        rendered = export.render_release(dataclasses.replace(release, release_id=rid))
+        with pytest.raises(PipelineError, match="unsafe as a file name or not unique"):
+            pack_chunk([rendered], str(tmp_path))
+    assert sorted(p.name for p in tmp_path.rglob("*.json")) == ["seed.json"]
 
 
 # --- stops: the run pauses at a known point (tests/paused_run.py), then is signalled ---------
@@ -174,3 +232,24 @@ def test_sigkill_leaves_the_previous_output_and_no_worker(
     assert tree_hashes(previous_output) == before
     export.recover(previous_output)  # what the next run does first
     assert not list(previous_output.parent.glob(".out.tmp-*"))
+
+
+@needs_linux
+def test_a_worker_killed_stops_the_run_and_leaves_the_previous_output(
+    corpus: Path, previous_output: Path
+) -> None:
+    before = tree_hashes(previous_output)
+    proc = start(corpus, previous_output, "extracting")
+    workers = workers_at_pause(proc, "extracting")
+    os.kill(workers[0], signal.SIGKILL)  # as the kernel's out-of-memory killer would
+    assert_gone(workers[:1])
+    stdout, stderr = proc.communicate(timeout=120)  # no hang on the work it had
+    assert stdout == ""
+    assert proc.returncode == 2, stderr
+    assert stderr.splitlines() == [
+        "error: a worker process was ended by signal 9 (Killed) with work undone, and the run "
+        "stopped; run again (with fewer --jobs if memory is short)"
+    ]
+    assert tree_hashes(previous_output) == before
+    assert not list(previous_output.parent.glob(".out.tmp-*"))
+    assert_gone(workers)

@@ -1,0 +1,199 @@
+"""What ``--jobs J`` can gain, from CPU times, which a loaded machine does not change.
+
+Builds N varied releases (as ``throughput.py`` does), then runs ``pipeline extract`` in a
+fresh process with ``--jobs 1`` and with ``--jobs J``, and measures CPU time (user + system):
+the ``--jobs 1`` process as a whole; for ``--jobs J``, the parent before and after its workers
+run (serial), the parent while they run, and each worker. On J free cores a run takes at least
+
+    serial + max(parent while the workers run, slowest worker, (parent + workers) / cores)
+
+and the speed-up is at most the ``--jobs 1`` time over that: the bound printed. Wall times
+are printed too, with the load average (they mean something only on a quiet machine).
+
+With ``--loops``, also compares in this process, one after the other, what a worker does per
+release (extract, make the bytes, pack its chunk, pickle the results) with the loop of
+``--jobs 1`` (extract, make the bytes, write them): the workers' own overhead, with no other
+process running beside them.
+
+    python benchmarks/jobs_cpu.py 8000 --jobs 2 --repeat 2 --dir /dev/shm
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from throughput import build  # noqa: E402
+
+
+def cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def child(jobs: int, corpus: Path, out: Path, report: Path) -> None:
+    """One run, in this process: writes its CPU times to ``report``."""
+    from multiprocessing import util
+
+    from pipeline import core, export
+    from pipeline import jobs as jobs_module
+
+    times: dict[str, float] = {}
+    workers = report.with_suffix(".workers")
+    workers.mkdir()
+    start_worker = jobs_module._start_worker
+
+    def start_and_report(*args: object) -> None:
+        start_worker(*args)  # type: ignore[arg-type]
+
+        def done() -> None:
+            (workers / str(os.getpid())).write_text(str(cpu()))
+
+        util.Finalize(None, done, exitpriority=100)
+
+    jobs_module._start_worker = start_and_report  # type: ignore[assignment]
+    in_workers = jobs_module.in_workers
+
+    def timed_workers(*args: object, **kwargs: object) -> object:
+        times["workers_start"] = cpu()
+        try:
+            yield from in_workers(*args, **kwargs)  # type: ignore[arg-type]
+        finally:  # run() closes it after the last outcome
+            times["workers_end"] = cpu()
+
+    jobs_module.in_workers = timed_workers  # type: ignore[assignment]
+    finish = export.OutputWriter.finish
+
+    def timed_finish(*args: Any, **kwargs: Any) -> None:
+        times["finish"] = cpu()
+        finish(*args, **kwargs)
+
+    export.OutputWriter.finish = timed_finish  # type: ignore[method-assign]
+    wall = time.perf_counter()
+    core.extract_to([corpus], out, jobs=jobs)
+    times["wall_in_process"] = time.perf_counter() - wall
+    times["end"] = cpu()
+    reported = [float(p.read_text()) for p in workers.iterdir() if p.read_text()]
+    if len(reported) < jobs:  # workers killed at the end (Pool.terminate): their total only
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        reported = [(children.ru_utime + children.ru_stime) / jobs] * jobs
+    times["workers"] = reported  # type: ignore[assignment]
+    report.write_text(json.dumps(times))
+
+
+def measure(jobs: int, corpus: Path, tmp: Path) -> dict[str, float]:
+    report = Path(tmp, f"report-{jobs}-{time.monotonic_ns()}.json")
+    argv = [sys.executable, __file__, "--child", str(jobs), str(corpus), str(tmp / "out")]
+    t0 = time.perf_counter()
+    subprocess.run([*argv, str(report)], check=True, cwd=ROOT)
+    result = json.loads(report.read_text())
+    result["wall"] = time.perf_counter() - t0
+    return result
+
+
+def longest(run: dict[str, Any], cores: int) -> float:
+    """The least time a run of ``--jobs`` needs on ``cores`` free cores, by its CPU times."""
+    serial = run["workers_start"] + run["end"] - run["workers_end"]
+    during = run["workers_end"] - run["workers_start"]
+    workers = run["workers"]
+    return float(serial + max(during, max(workers), (during + sum(workers)) / cores))
+
+
+def loops(corpus: Path, tmp: Path) -> tuple[float, float]:
+    """CPU seconds of the ``--jobs 1`` loop and of the workers' loop over ``corpus``."""
+    import pickle
+    from functools import partial
+
+    from pipeline import core, export, jobs
+    from pipeline.chunks import pack_chunk
+    from pipeline.inputs import find_inputs, release_ids
+
+    inputs, _ = find_inputs([corpus])
+    ids = release_ids(inputs)
+    steps = core.Steps(prepare=export.render_release)
+    t0 = time.process_time()
+    with export.OutputWriter(Path(tmp, "loop-one")) as writer:
+        for item in inputs:
+            outcome = core.extract_input(item, ids[item.shown], steps)
+            writer.add_rendered(outcome.result)
+            writer.add_entry(outcome.entry)
+    one = time.process_time() - t0
+    folder = Path(tempfile.mkdtemp(dir=tmp))
+    (folder / "json").mkdir()
+    jobs._work_given = jobs._Work(inputs, ids, steps, partial(pack_chunk, folder=str(folder)))
+    t0 = time.process_time()
+    for at in range(0, len(inputs), jobs.CHUNK):
+        chunk = (at, min(at + jobs.CHUNK, len(inputs)))
+        pickle.dumps((at, jobs._extract_chunk(chunk), None))
+    return one, time.process_time() - t0
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--child"]:
+        child(int(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]), Path(sys.argv[5]))
+        return
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("n", type=int, nargs="?", default=2000, help="number of releases")
+    ap.add_argument("--jobs", type=int, default=2, help="workers (and cores) to compare")
+    ap.add_argument("--dir", type=Path, default=Path.cwd(), help="where to build the corpus")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each; the best is kept")
+    ap.add_argument("--loops", action="store_true", help="also the workers' own overhead")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.dir, prefix=".bench-") as tmp:
+        corpus = Path(tmp, "corpus")
+        corpus.mkdir()
+        build(args.n, corpus)
+        ones, manys = [], []
+        for _ in range(args.repeat):
+            ones.append(measure(1, corpus, Path(tmp)))
+            manys.append(measure(args.jobs, corpus, Path(tmp)))
+        per_loop = [loops(corpus, Path(tmp)) for _ in range(args.repeat if args.loops else 0)]
+    one = min(ones, key=lambda r: r["end"])
+    many = min(manys, key=lambda r: longest(r, args.jobs))
+    serial = many["workers_start"] + many["end"] - many["workers_end"]
+    during = many["workers_end"] - many["workers_start"]
+    workers = many["workers"]
+    print(
+        f"{args.n} releases, best of {args.repeat}; load average "
+        f"{os.getloadavg()[0]:.2f} at the end"
+    )
+    print(
+        f"--jobs 1: CPU {one['end']:.2f} s, of which {one['end'] - one['finish']:.2f} s "
+        f"finishing (wall {one['wall']:.2f} s)"
+    )
+    print(
+        f"--jobs {args.jobs}: parent {serial:.2f} s serial (start {many['workers_start']:.2f}"
+        f" s, finish {many['end'] - many['finish']:.2f} s) + {during:.2f} s while its workers "
+        f"run ({1000 * during / args.n:.3f} ms per release); workers "
+        + ", ".join(f"{w:.2f} s" for w in sorted(workers))
+        + f" (wall {many['wall']:.2f} s)"
+    )
+    print(
+        f"parent while workers run / a worker's CPU: {during / max(workers):.1%}; workers in "
+        f"all / --jobs 1: {sum(workers) / one['end']:.2f}"
+    )
+    for one_loop, worker_loop in per_loop:
+        print(
+            f"one process: the --jobs 1 loop {one_loop:.2f} s, the workers' loop "
+            f"{worker_loop:.2f} s ({worker_loop / one_loop:.2f} times)"
+        )
+    balanced = max(during, (during + sum(workers)) / args.jobs)
+    print(
+        f"speed-up bound on {args.jobs} free cores: {one['end'] / longest(many, args.jobs):.2f} "
+        f"({one['end'] / (serial + balanced):.2f} with the workers' shares even)"
+    )
+
+
+if __name__ == "__main__":
+    main()

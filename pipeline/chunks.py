@@ -1,0 +1,125 @@
+"""``--jobs``: what a worker writes of its chunk of releases, and what it hands on.
+
+A worker writes each release's ``json/<release_id>.json`` into the run's temporary folder
+itself (the files are independent of one another), and the chunk's share of every other file
+(the ``releases.jsonl`` lines, each table's CSV lines, the ratings grids' spilled cells) into
+one fragment file there, a part per file. The parent copies each part into its file with one
+write, in input order (:meth:`pipeline.export.OutputWriter.add_chunk`), so that its own work
+per release is a small fraction of a worker's.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from pipeline.errors import PipelineError
+from pipeline.export import _DIR_FD, _SAFE_ID, Rendered, _create, index_line
+from pipeline.grids import keyed_cells, named_cells
+
+_folders: dict[str, int | None] = {}  # a worker's JSON folder -> its descriptor (None: none)
+_written = itertools.count()  # a worker's chunks so far, for its fragment files' names
+JSONL, GRID, INDEX = "releases.jsonl", "grid", "index"  # the parts that are not tables
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A chunk's releases, in input order, less their JSON files (already written): their
+    share of each other file, one part after another in a fragment file."""
+
+    release_ids: list[str]
+    fragment: str  # the fragment file's path
+    parts: list[tuple[str, int]]  # (JSONL, a table's name or GRID, its bytes), in file order
+    counts: dict[str, int]  # table name -> their rows
+    columns: list[tuple[str, str]]  # the grid columns they use, (key, name), first met first
+    rows: dict[str, list[list[Any]]] | None  # their rows as values, for the workbook
+
+
+def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
+    """Write each release's JSON file into ``folder/json`` and the rest of their bytes into a
+    fragment file in ``folder``, read back by :func:`read_parts`.
+
+    Raises:
+        PipelineError: a ``release_id`` is unsafe as a file name, or its file exists.
+    """
+    json_dir = os.path.join(folder, "json")  # noqa: PTH118 - a str for os.open and the workers
+    folder_fd = _folder(json_dir)
+    json_path = Path(json_dir)
+    ids: list[str] = []
+    jsonl: list[bytes] = []
+    grid: list[bytes] = []
+    index_lines: list[bytes] = []
+    tables: dict[str, list[str]] = {}
+    counts: dict[str, int] = {}
+    columns: dict[str, str] = {}
+    rows: dict[str, list[list[Any]]] | None = None
+    for r in rendered:
+        rid = r.release_id
+        if not _SAFE_ID.fullmatch(rid) or not rid.strip("."):
+            raise _unusable(rid)
+        try:
+            _create(folder_fd, json_path, f"{rid}.json", r.json)
+        except FileExistsError as exc:
+            raise _unusable(rid) from exc
+        ids.append(rid)
+        jsonl.append(r.jsonl)
+        for name, lines in r.lines.items():
+            tables.setdefault(name, []).append(lines)
+            counts[name] = counts.get(name, 0) + r.counts[name]
+        named = named_cells(r.grid_scores)
+        cells, names = keyed_cells(named)
+        grid.append(orjson.dumps([r.grid_head, cells], option=orjson.OPT_APPEND_NEWLINE))
+        index_lines.append(index_line(r, named))
+        for key, name in names:
+            columns.setdefault(key, name)
+        if r.rows is not None:
+            rows = rows or {}
+            for name, table_rows in r.rows.items():
+                rows.setdefault(name, []).extend(table_rows)
+    blocks = {
+        JSONL: b"".join(jsonl),
+        **{name: "".join(parts).encode("utf-8") for name, parts in tables.items()},
+        GRID: b"".join(grid),
+        INDEX: b"".join(index_lines),
+    }
+    fragment = os.path.join(folder, f"chunk-{os.getpid()}-{next(_written)}.tmp")  # noqa: PTH118
+    with open(fragment, "wb") as fh:  # noqa: PTH123
+        for block in blocks.values():
+            fh.write(block)
+    return Chunk(
+        release_ids=ids,
+        fragment=fragment,
+        parts=[(name, len(block)) for name, block in blocks.items()],
+        counts=counts,
+        columns=list(columns.items()),
+        rows=rows,
+    )
+
+
+def read_parts(chunk: Chunk) -> Iterator[tuple[str, memoryview]]:
+    """Each part of the chunk's fragment file, in file order; the file is then removed."""
+    with open(chunk.fragment, "rb") as fh:  # noqa: PTH123
+        data = memoryview(fh.read())
+    os.unlink(chunk.fragment)  # noqa: PTH108
+    at = 0
+    for name, size in chunk.parts:
+        yield name, data[at : at + size]
+        at += size
+
+
+def _unusable(rid: str) -> PipelineError:
+    # What the writer says (OutputWriter._claim).
+    return PipelineError(f"release_id {rid!r} is unsafe as a file name or not unique in this run")
+
+
+def _folder(json_dir: str) -> int | None:
+    # The JSON folder's descriptor, opened once per worker (files are created relative to it).
+    if json_dir not in _folders:
+        _folders[json_dir] = os.open(json_dir, os.O_RDONLY | os.O_DIRECTORY) if _DIR_FD else None
+    return _folders[json_dir]
