@@ -80,8 +80,10 @@ def review_reasons(
 
 
 def warning(code: str, **fields: object) -> str:
-    """Render warning ``code`` with its fields."""
-    return WARNINGS[code].format(**fields)
+    """Render warning ``code`` with its fields, each on one line (a quoted text's line breaks
+    and runs of white space become one space)."""
+    one_line = {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in fields.items()}
+    return WARNINGS[code].format(**one_line)
 
 
 def _cut(text: str) -> str:

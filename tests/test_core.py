@@ -60,3 +60,11 @@ def test_a_failing_extractor_costs_only_its_own_input(tmp_path: Path) -> None:
     assert failed["bytes"] == len((TEXT + FAIL_MARK).encode()) and len(failed["sha256"]) == 64
     with pytest.raises(RuntimeError, match="extractor broke"):
         core.run([tmp_path], debug=True)
+
+
+def test_every_warning_is_one_line() -> None:
+    # a date wrapped over a line break is quoted in its warning on one line
+    release = pipeline.extract_text("Visits\n\nThe unit reopened on 14\nFebruary after repairs.")
+    assert release.warnings
+    assert all("\n" not in w for w in release.warnings)
+    assert any("'14 February'" in w for w in release.warnings)

@@ -326,6 +326,7 @@ _NTH_BEFORE = re.compile(
 PHONE_RE = re.compile(
     r"(?:\+44\s?(?:\(0\)\s?)?\d{2,4}|\(0\d{2,4}\)|0\d{2,4})(?:[ -]?\d{3,4}){1,2}(?![\w])"
 )
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n")
 _CLOCK_AFTER_RE = re.compile(r",?\s+[012]?\d:[0-5]\d(?!\d)")  # 01/14/2021 09:12
 _PHONE_CHARS = frozenset("0123456789 -()+")
 
@@ -803,8 +804,8 @@ def find_dates(text: str) -> list[DateMention]:
     anchors = _ANCHOR_RE.search
     while (a := anchors(text, pos)) is not None:
         m = _match_at(text, a.start(), pos)
-        if m is None:
-            pos = a.end()
+        if m is None or _PARAGRAPH_BREAK_RE.search(text, m.start(), m.end()):
+            pos = a.end()  # a date never runs over a blank line into the next paragraph
             continue
         kind = m.lastgroup
         start = m.start()

@@ -220,12 +220,19 @@ NOT_DATES = {
     "lower-march-verb": "They will march 2020 metres.",
     "lower-no-year": "We may 5 times.",
     "us-order-impossible": "The code 10/31/1974 was read.",
+    "day-then-paragraph-month": "Turn to table 16\n\nSeptember is when it starts.",
+    "day-then-blank-line-month": "Page 16\n \nMarch on, the campaign says.",
 }
 
 
 @pytest.mark.parametrize("text", NOT_DATES.values(), ids=NOT_DATES.keys())
 def test_not_dates(text: str) -> None:
     assert find_dates(text) == []
+
+
+def test_a_date_wrapped_onto_the_next_line_is_still_read() -> None:
+    got = find_dates("The visit ended on 16\nSeptember 2024 after a week.")
+    assert [(d.text, d.start_date) for d in got] == [("16\nSeptember 2024", "2024-09-16")]
 
 
 def test_date_without_year_takes_release_year() -> None:
