@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 import orjson
 
 from pipeline import index
+from pipeline.csvtext import csv_lines, grid_lines, guard
 from pipeline.datapackage import data_package
 from pipeline.errors import PipelineError
 from pipeline.grids import GRID_KEYS, Cell, Columns, grid_rows, named_cells
@@ -85,58 +86,11 @@ _GRID_SPILL = "grid-rows.jsonl.tmp"
 # The manifest's entries of the inputs, one JSON line each, in path order (see add_entry).
 _ENTRY_SPILL = "manifest-inputs.jsonl.tmp"
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]+")
-_FORMULA_CHARS = frozenset("=+-@\t\r")  # what a spreadsheet may run as a formula
-_QUOTE_IF = re.compile(r'[",\n\r]').search
-
-
-def guard(cell: str) -> str:
-    """Prefix ``'`` to text a spreadsheet would run as a formula."""
-    return "'" + cell if cell[:1] in _FORMULA_CHARS else cell
-
-
-def _field(value: Any) -> str:
-    """One CSV field: text formula-guarded, then quoted (RFC 4180) when it holds a comma, a
-    quote mark or a line break (``\r`` included, which ``csv.writer`` leaves bare); numbers as
-    Python writes them; None empty; booleans ``true``/``false``."""
-    kind = type(value)
-    if kind is str:
-        text: str = "'" + value if value[:1] in _FORMULA_CHARS else value
-        return '"' + text.replace('"', '""') + '"' if _QUOTE_IF(text) else text
-    if kind is int or kind is float:
-        return repr(value)
-    if value is None:
-        return ""
-    if kind is bool:
-        return "true" if value else "false"
-    return _field(str(value))
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """A whole CSV file's text (header first), each line ended by ``\n``."""
-    return _lines([header, *rows])
-
-
-def _lines(rows: Iterable[Sequence[Any]]) -> str:
-    # A hand-made writer: faster than csv.writer here, and one place for the formula guard.
-    return "".join([",".join([_field(v) for v in row]) + "\n" for row in rows])
-
-
-def grid_lines(
-    head: Sequence[Any], cells: Iterable[Sequence[Any]], positions: dict[str, int]
-) -> tuple[str, str]:
-    """A release's CSV line of each ratings grid, as ``_lines`` writes the rows of
-    :func:`pipeline.grids.grid_rows`, made from its few cells (``positions``: each column's
-    place after the head) instead of formatting every empty cell of a wide row."""
-    grades = [""] * len(positions)
-    ranks = [""] * len(positions)
-    done = set()
-    for key, score, value in cells:
-        if key not in done:  # a repeated row keeps its first grade
-            done.add(key)
-            grades[positions[key]] = _field(score)
-            ranks[positions[key]] = _field(value)
-    start = [_field(v) for v in head]
-    return ",".join(start + grades) + "\n", ",".join(start + ranks) + "\n"
+    return csv_lines([header, *rows])
 
 
 def _fields(cls: type) -> tuple[str, ...]:
@@ -151,8 +105,11 @@ _ITEM_VALUES = {name: attrgetter(*fields) for name, fields in _ITEM_FIELDS.items
 # The files the index (.index.jsonl) describes, in its order, with the size of their headers.
 INDEXED = {
     "releases.jsonl": 0,
-    "releases.csv": index.text_size(_lines([RELEASE_COLUMNS])),
-    **{f"{n}.csv": index.text_size(_lines([("release_id", *f)])) for n, f in _ITEM_FIELDS.items()},
+    "releases.csv": index.text_size(csv_lines([RELEASE_COLUMNS])),
+    **{
+        f"{n}.csv": index.text_size(csv_lines([("release_id", *f)]))
+        for n, f in _ITEM_FIELDS.items()
+    },
 }
 
 
@@ -366,7 +323,7 @@ def render_release(release: Release, *, rows: bool = False) -> Rendered:
     d = _release_json(release)
     head = headline(release)
     table_rows: dict[str, list[list[Any]]] = {"releases": [[head[c] for c in RELEASE_COLUMNS]]}
-    lines = {"releases": _lines(table_rows["releases"])}
+    lines = {"releases": csv_lines(table_rows["releases"])}
     for name in TABLES:
         items = getattr(release, name)
         if items:
@@ -375,7 +332,8 @@ def render_release(release: Release, *, rows: bool = False) -> Rendered:
             # Formatted a block at a time: no second list of every row's cells as text.
             block = table_rows[name]
             lines[name] = "".join(
-                _lines(block[at : at + _ROWS_AT_ONCE]) for at in range(0, len(block), _ROWS_AT_ONCE)
+                csv_lines(block[at : at + _ROWS_AT_ONCE])
+                for at in range(0, len(block), _ROWS_AT_ONCE)
             )
             if not rows:
                 del table_rows[name]
@@ -459,7 +417,7 @@ class OutputWriter:
 
     def _open_csv(self, name: str, header: Sequence[str]) -> io.TextIOWrapper:
         fh = (self.tmp / f"{name}.csv").open("w", encoding="utf-8", newline="")
-        fh.write(_lines([header]))
+        fh.write(csv_lines([header]))
         return fh
 
     def __enter__(self) -> OutputWriter:
@@ -649,7 +607,7 @@ class OutputWriter:
         earlier = self._earlier
         columns = list(self._columns.spelling.items())
         same = earlier is not None and earlier.grid_columns == columns
-        header_line = _lines([header])
+        header_line = csv_lines([header])
         header_size = index.text_size(header_line)
         with (
             spill.open("rb") as cells,

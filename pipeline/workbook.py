@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.export import guard
+from pipeline.csvtext import guard
 from pipeline.schema import TABLE_DESCRIPTIONS
 
 _XL_MAX = 32767  # Excel's limit on the characters in one cell

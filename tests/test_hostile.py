@@ -352,7 +352,7 @@ def test_each_write_failure_is_named_and_cleaned_up(
     def fail(*args: Any, **kwargs: Any) -> None:
         raise OSError(code, os.strerror(code))
 
-    target = {"release file": "_create", "table": "_lines", "swap": "_swap_in"}[stage]
+    target = {"release file": "_create", "table": "csv_lines", "swap": "_swap_in"}[stage]
     monkeypatch.setattr(export, target, fail)
     result = extract(SEED, "-o", out)
     assert result.exit_code == 2

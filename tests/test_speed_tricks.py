@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from pipeline import core
-from pipeline.export import _lines, _write_json, _write_manifest, grid_lines
+from pipeline.csvtext import csv_lines, grid_lines
+from pipeline.export import _write_json, _write_manifest
 from pipeline.grids import Columns, grid_rows
 from pipeline.inputs import real_file
 
@@ -99,4 +100,4 @@ def test_grid_lines_are_the_lines_of_grid_rows(criteria: list[str]) -> None:
     positions = {key: at for at, key in enumerate(columns.spelling)}
     for head, cells in releases:
         grade_row, rank_row = grid_rows(head, cells, columns)
-        assert grid_lines(head, cells, positions) == (_lines([grade_row]), _lines([rank_row]))
+        assert grid_lines(head, cells, positions) == (csv_lines([grade_row]), csv_lines([rank_row]))
