@@ -6,7 +6,7 @@ their results. The stages live in their own modules; this one only sequences the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -182,7 +182,7 @@ def extract_input(item: Input, release_id: str, steps: Steps) -> Outcome:
 
 
 def outcomes(
-    inputs: Sequence[Input], ids: dict[str, str], steps: Steps, jobs: int = 1
+    inputs: Sequence[Input], ids: Mapping[str, str], steps: Steps, jobs: int = 1
 ) -> Generator[Outcome, None, None]:
     """Every input's outcome, in input order: here, or with ``jobs`` > 1 in that many worker
     processes (see :mod:`pipeline.jobs`)."""
@@ -259,7 +259,7 @@ def run(
             found = reuse.check(item, ids[item.shown])
             if found is not None:
                 earlier[item.shown] = found
-    fresh = [item for item in inputs if item.shown not in earlier]
+    fresh = [item for item in inputs if item.shown not in earlier] if earlier else inputs
     steps = Steps(max_bytes, debug, annotate, prepare)
     with closing(outcomes(fresh, ids, steps, jobs)) as results:
         for done, item in enumerate(inputs, 1):

@@ -41,6 +41,7 @@ from pipeline.model import (
     Score,
     Section,
 )
+from pipeline.packed import StringSet
 from pipeline.schema import table_columns
 
 if TYPE_CHECKING:
@@ -365,7 +366,7 @@ class OutputWriter:
         self._json_fd: int | None = None
         self._jsonl: io.BufferedWriter | None = None
         self._tables: dict[str, io.TextIOWrapper] = {}
-        self._seen: set[str] = set()
+        self._seen = StringSet()  # casefolded release ids (compact: one per input)
         self.counts: dict[str, int] = {"releases": 0, "errors": 0, **dict.fromkeys(TABLES, 0)}
         # Rows copied from an earlier output (--incremental), not yet written.
         self._copied: dict[str, list[str]] = {name: [] for name in ("releases", *TABLES)}

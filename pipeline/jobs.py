@@ -20,7 +20,7 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def in_workers(
-    inputs: Sequence[Input], ids: dict[str, str], steps: Steps, jobs: int
+    inputs: Sequence[Input], ids: Mapping[str, str], steps: Steps, jobs: int
 ) -> Iterator[Outcome]:
     """Every input's outcome, in input order, from ``jobs`` worker processes (0: one per
     core). Closing the iterator early (an error, a stop) ends the workers."""
