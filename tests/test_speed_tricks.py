@@ -167,3 +167,18 @@ def _plain_release_ids(inputs: Sequence[Input]) -> dict[str, str]:
         used.add(rid.casefold())
         ids[item.shown] = rid
     return ids
+
+
+def test_remove_output_removes_what_rmtree_removes(tmp_path: Path) -> None:
+    from pipeline.export import _remove_output
+
+    for folder in (tmp_path / "with json", tmp_path / "without"):
+        (folder / "sub").mkdir(parents=True)
+        (folder / "manifest.json").write_text("{}")
+        (folder / "sub" / "x.json").write_text("{}")
+    for i in range(50):
+        (tmp_path / "with json" / "json").mkdir(exist_ok=True)
+        (tmp_path / "with json" / "json" / f"r{i}.json").write_text("{}")
+    for folder in (tmp_path / "with json", tmp_path / "without", tmp_path / "absent"):
+        _remove_output(folder)
+        assert not folder.exists()
