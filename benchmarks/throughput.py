@@ -191,7 +191,7 @@ def main() -> None:
         s = r["seconds"]
         print(
             f"{mode:24s} {s:8.2f} s  {args.n / s:8.1f} releases/s  {mb / s:6.2f} MB/s  "
-            f"cpu {r['cpu']:6.2f} s  peak {r['rss_mb']:.0f} MB"
+            f"cpu {r['cpu']:6.2f} s  peak {r['rss_mb']:.1f} MB"
         )
     if args.repeat > 1:
         for mode, seconds in runs.items():

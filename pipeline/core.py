@@ -6,7 +6,7 @@ their results. The stages live in their own modules; this one only sequences the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -196,7 +196,7 @@ def extract_input(item: Input, release_id: str, steps: Steps) -> Outcome:
 def outcomes(
     inputs: Sequence[Input],
     runs: Sequence[range],
-    ids: dict[str, str],
+    ids: Mapping[str, str],
     steps: Steps,
     jobs: int = 1,
     chunks: Chunks | None = None,

@@ -22,7 +22,7 @@ import signal
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -43,6 +43,7 @@ from pipeline.model import (
     Score,
     Section,
 )
+from pipeline.packed import StringSet
 from pipeline.schema import table_columns
 
 if TYPE_CHECKING:
@@ -378,7 +379,7 @@ class OutputWriter:
         self._json_fd: int | None = None
         self._jsonl: io.BufferedWriter | None = None
         self._tables: dict[str, io.TextIOWrapper] = {}
-        self._seen: set[str] = set()
+        self._seen = StringSet()  # casefolded release ids (compact: one per input)
         self.counts: dict[str, int] = {"releases": 0, "errors": 0, **dict.fromkeys(TABLES, 0)}
         # Releases taken from an earlier output (--incremental), one run of them in its
         # order, not yet written (see add_copied).
@@ -793,12 +794,26 @@ def _swap_in(tmp: Path, out_dir: Path) -> None:
         tmp.rename(out_dir)
         return
     if _exchange(tmp, out_dir):
-        shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the previous output
+        _remove_output(tmp)  # tmp now holds the previous output
         return
     old = out_dir.parent / f".{out_dir.name}.old"
     out_dir.rename(old)
     tmp.rename(out_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    _remove_output(old)
+
+
+def _remove_output(folder: Path) -> None:
+    """Remove an output folder, its ``json`` files first, each as it is listed:
+    ``shutil.rmtree`` lists a whole folder before it removes anything (50,000 entries held
+    ~12 MB, a fifth of the run's peak memory)."""
+    try:
+        with os.scandir(folder / "json") as entries:
+            for entry in entries:
+                with suppress(OSError):
+                    os.unlink(entry.path)  # noqa: PTH108 - no Path per file
+    except OSError:
+        pass  # no json folder: rmtree does it all
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextmanager

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 import regex
 
 from pipeline.errors import InputError
+from pipeline.packed import PackedStrings, StringSet
 
 SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 _UNSAFE_ID = regex.compile(r"[^A-Za-z0-9._-]")
@@ -31,12 +34,6 @@ class Input:
         return Path(self.file)
 
 
-def _input(path: Path) -> Input:
-    shown = _shown(path)
-    file = str(path)
-    return Input(shown if file == shown else file, shown)
-
-
 def _shown(path: Path) -> str:
     """The path as text for records, messages and ids. A name whose bytes are not UTF-8
     (``bad\\xff.txt``) arrives with lone surrogates, which no UTF-8 file can hold: each such
@@ -49,92 +46,196 @@ def _shown(path: Path) -> str:
     return shown
 
 
-def find_inputs(paths: Sequence[Path]) -> tuple[list[Input], list[InputError]]:
+class Inputs(Sequence[Input]):
+    """The inputs of a run, in sorted path order, held compactly (a run keeps them until its
+    end): their shown paths packed (see :mod:`pipeline.packed`), and the OS's path only
+    where it differs from the shown one. ``inputs[i]`` makes the :class:`Input`."""
+
+    def __init__(
+        self, shown: PackedStrings, files: dict[str, str | os.PathLike[str]] | None = None
+    ) -> None:
+        self.shown = shown  # sorted
+        self._files = files or {}  # shown path -> the OS's path, where they differ
+
+    def __len__(self) -> int:
+        return len(self.shown)
+
+    @overload
+    def __getitem__(self, index: int) -> Input: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Input]: ...
+
+    def __getitem__(self, index: int | slice) -> Input | list[Input]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        shown = self.shown[index]
+        return Input(self._files.get(shown, shown), shown)
+
+    def __iter__(self) -> Iterator[Input]:
+        for shown in self.shown:
+            yield Input(self._files.get(shown, shown), shown)
+
+
+class _Found:
+    """The inputs met so far while the given paths are searched."""
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+        self.files: dict[str, str | os.PathLike[str]] = {}
+        self.real_files = StringSet()  # so that a file reached twice through links counts once
+        # Two files may be shown alike (a name with a byte that is not UTF-8, shown as
+        # "\\xNN", and one written with that backslash): they are one input, the last one met.
+        self._with_backslash: set[str] = set()
+
+    def add(self, path: Path) -> None:
+        shown = _shown(path)
+        file = str(path)
+        if file != shown:
+            self.files[shown] = file
+        else:
+            self.files.pop(shown, None)
+        if "\\" in shown:
+            if shown in self._with_backslash:
+                return
+            self._with_backslash.add(shown)
+        self.shown.append(shown)
+
+    def inputs(self) -> Inputs:
+        """The inputs found, in sorted path order (this is emptied on the way)."""
+        self.real_files = StringSet()
+        # Last path first, taken from the end: each is freed once it is packed.
+        self.shown.sort(reverse=True)
+        packed = PackedStrings()
+        while self.shown:
+            packed.append(self.shown.pop())
+        return Inputs(packed, self.files)
+
+
+def find_inputs(paths: Sequence[Path]) -> tuple[Inputs, list[InputError]]:
     """Expand files and folders (searched recursively, links followed) into inputs.
 
     Returns:
         The inputs in sorted path order, and the paths refused on the way (missing paths,
         folder loops through links).
     """
-    found: dict[str, Input] = {}
+    found = _Found()
     errors: list[InputError] = []
-    seen_files: set[str] = set()
     for given in paths:
         shown = _shown(given)
         if not given.exists() and not given.is_symlink():
             errors.append(InputError(shown, "missing", "no such file or folder"))
             continue
         if given.is_dir():
-            _walk(given, found, errors, seen_files)
+            _walk(given, found, errors)
         else:
             real = os.path.realpath(given)
-            if real not in seen_files:
-                seen_files.add(real)
-                found[shown] = _input(given)
-    return [found[k] for k in sorted(found)], errors
+            if real not in found.real_files:
+                found.real_files.add(real)
+                found.add(given)
+    return found.inputs(), errors
 
 
-def _walk(
-    root: Path, found: dict[str, Input], errors: list[InputError], seen_files: set[str]
-) -> None:
+def _walk(root: Path, found: _Found, errors: list[InputError]) -> None:
     real_root = os.path.realpath(root)
     stack = [(root, real_root, frozenset({real_root}))]
     while stack:
         folder, real_folder, ancestors = stack.pop()
         try:
-            # Last name first, taken from the end: each entry is freed once it is seen (a
-            # folder of 50,000 files held ~13 MB of entries while its inputs were made).
-            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+            folders, files, links = _entries(folder)
         except OSError as exc:
             errors.append(
                 InputError(_shown(folder), "unreadable", f"cannot list folder ({exc.strerror})")
             )
             continue
-        while entries:
-            entry = entries.pop()
-            path = Path(folder, entry.name)
+        for name in sorted(folders):
+            path = Path(folder, name)
+            real = os.path.realpath(path)
+            if real in ancestors:
+                errors.append(
+                    InputError(
+                        _shown(path),
+                        "loop",
+                        "folder loop through links (it leads back to a folder above it); skipped",
+                    )
+                )
+                continue
+            stack.append((path, real, ancestors | {real}))
+        # Last name first, taken from the end: each name is freed once it is seen.
+        files.sort(reverse=True)
+        while files:
+            name = files.pop()
+            path = Path(folder, name)
+            real = real_file(real_folder, str(path), name, linked=name in links)
+            if real in found.real_files:
+                continue
+            found.real_files.add(real)
+            found.add(path)
+
+
+def _entries(folder: Path) -> tuple[list[str], list[str], set[str]]:
+    """A folder's subfolders (links to folders included) and release files (by suffix), by
+    name, and which of the files are links. Only names are kept: a folder of 50,000 files
+    held ~13 MB of ``os.DirEntry``s while its inputs were made."""
+    folders: list[str] = []
+    files: list[str] = []
+    links: set[str] = set()
+    with os.scandir(folder) as entries:
+        for entry in entries:
             try:
                 is_dir = entry.is_dir(follow_symlinks=True)
             except OSError:
                 is_dir = False
             if is_dir:
-                real = os.path.realpath(path)
-                if real in ancestors:
-                    errors.append(
-                        InputError(
-                            _shown(path),
-                            "loop",
-                            "folder loop through links (it leads back to a folder above it); "
-                            "skipped",
-                        )
-                    )
-                    continue
-                stack.append((path, real, ancestors | {real}))
-            elif path.suffix.lower() in SUFFIXES:
-                real = real_file(real_folder, entry)
-                if real in seen_files:
-                    continue
-                seen_files.add(real)
-                item = _input(path)
-                found[item.shown] = item
+                folders.append(entry.name)
+            elif Path(entry.name).suffix.lower() in SUFFIXES:
+                files.append(entry.name)
+                if entry.is_symlink():
+                    links.add(entry.name)
+    return folders, files, links
 
 
-def real_file(real_folder: str, entry: os.DirEntry[str]) -> str:
-    """``os.path.realpath`` of a folder's entry, given the folder's real path: the real path
-    and the name, unless the entry is itself a link. (``realpath`` checks every component of
-    the path, which cost more than reading some releases.)"""
-    if entry.is_symlink():
-        return os.path.realpath(entry.path)
-    return os.path.join(real_folder, entry.name)  # noqa: PTH118 - strings, as realpath gives
+def real_file(real_folder: str, path: str, name: str, *, linked: bool) -> str:
+    """``os.path.realpath`` of a folder's entry ``name`` (at ``path``), given the folder's
+    real path: the real path and the name, unless the entry is itself a link. (``realpath``
+    checks every component of the path, which cost more than reading some releases.)"""
+    if linked:
+        return os.path.realpath(path)
+    return os.path.join(real_folder, name)  # noqa: PTH118 - strings, as realpath gives
 
 
-def release_ids(inputs: Sequence[Input]) -> dict[str, str]:
-    """A safe, unique ``release_id`` per input: the file stem with every character outside
+class ReleaseIds(Mapping[str, str]):
+    """Each input's release id by its shown path, held compactly (a run keeps them until its
+    end): the ids packed in input order, found by the shown path's place among the inputs'."""
+
+    def __init__(self, shown: Sequence[str], ids: PackedStrings) -> None:
+        self._shown = shown  # sorted
+        self._ids = ids
+
+    def __getitem__(self, shown: str) -> str:
+        at = bisect_left(self._shown, shown)
+        if at == len(self._shown) or self._shown[at] != shown:
+            raise KeyError(shown)
+        return self._ids[at]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._shown)
+
+    def __len__(self) -> int:
+        return len(self._shown)
+
+
+def release_ids(inputs: Sequence[Input]) -> ReleaseIds:
+    """A safe, unique ``release_id`` per input (in sorted path order, as
+    :func:`find_inputs` gives them): the file stem with every character outside
     ``A-Za-z0-9._-`` turned into ``-``; a clash gets ``-2``, ``-3``... in path order."""
-    ids: dict[str, str] = {}
-    used: set[str] = set()
-    for item in inputs:
-        base = _UNSAFE_ID.sub("-", Path(item.shown).stem)[:MAX_ID_LENGTH]
+    shown = inputs.shown if isinstance(inputs, Inputs) else PackedStrings(i.shown for i in inputs)
+    if any(shown[i] >= shown[i + 1] for i in range(len(shown) - 1)):
+        raise ValueError("release_ids() needs the inputs in sorted path order, each once")
+    ids = PackedStrings()
+    used = StringSet()
+    for path in shown:
+        base = _UNSAFE_ID.sub("-", Path(path).stem)[:MAX_ID_LENGTH]
         if not base.strip("."):
             base = "release" + base
         rid, n = base, 1
@@ -142,5 +243,5 @@ def release_ids(inputs: Sequence[Input]) -> dict[str, str]:
             n += 1
             rid = f"{base}-{n}"
         used.add(rid.casefold())
-        ids[item.shown] = rid
-    return ids
+        ids.append(rid)
+    return ReleaseIds(shown, ids)

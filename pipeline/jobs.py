@@ -32,7 +32,7 @@ import pickle
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any
@@ -59,7 +59,7 @@ class _Work:
     """What a worker is given once, when it starts: its inputs and what to do with them."""
 
     inputs: Sequence[Input]
-    ids: dict[str, str]
+    ids: Mapping[str, str]
     steps: Steps
     pack: Callable[[list[Any]], Any] | None
 
@@ -115,7 +115,7 @@ def _context() -> ForkContext | SpawnContext:
 def in_workers(
     inputs: Sequence[Input],
     runs: Sequence[range],
-    ids: dict[str, str],
+    ids: Mapping[str, str],
     steps: Steps,
     jobs: int,
     chunks: Chunks | None = None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,16 @@ from pipeline import core
 from pipeline.csvtext import csv_lines, grid_lines
 from pipeline.export import _write_json, _write_manifest
 from pipeline.grids import Columns, grid_rows
-from pipeline.inputs import real_file
+from pipeline.inputs import (
+    _UNSAFE_ID,
+    MAX_ID_LENGTH,
+    SUFFIXES,
+    Input,
+    find_inputs,
+    real_file,
+    release_ids,
+)
+from pipeline.packed import PackedStrings, StringSet
 
 
 @pytest.mark.parametrize(
@@ -42,7 +52,8 @@ def test_real_file_is_realpath(tmp_path: Path) -> None:
     for folder in (real, real / "sub", tmp_path / "via", tmp_path / "via" / "sub"):
         real_folder = os.path.realpath(folder)
         for entry in os.scandir(folder):
-            assert real_file(real_folder, entry) == os.path.realpath(entry.path), entry.path
+            real = real_file(real_folder, entry.path, entry.name, linked=entry.is_symlink())
+            assert real == os.path.realpath(entry.path), entry.path
 
 
 @pytest.mark.parametrize(
@@ -101,3 +112,74 @@ def test_grid_lines_are_the_lines_of_grid_rows(criteria: list[str]) -> None:
     for head, cells in releases:
         grade_row, rank_row = grid_rows(head, cells, columns)
         assert grid_lines(head, cells, positions) == (csv_lines([grade_row]), csv_lines([rank_row]))
+
+
+@pytest.mark.parametrize("n", [0, 1, 1023, 1024, 1025, 3000])
+def test_packed_strings_are_the_list(n: int) -> None:
+    strings = [f"{'é' * (i % 3)}r{i}\ud800"[: i % 7] for i in range(n)]  # "" too
+    packed = PackedStrings(strings)
+    assert len(packed) == n and list(packed) == strings
+    assert [packed[i] for i in range(n)] == strings
+    assert [packed[-i] for i in range(1, n + 1)] == [strings[-i] for i in range(1, n + 1)]
+    assert packed[5:40:3] == strings[5:40:3]
+    with pytest.raises(IndexError):
+        packed[n]
+
+
+def test_string_set_is_the_set() -> None:
+    plain: set[str] = set()
+    packed = StringSet()
+    words = [f"{w}-{i % 97}" for i in range(5000) for w in ("Ab", "ab", "")]
+    for word in words:
+        assert (word in packed) == (word in plain)
+        packed.add(word)
+        plain.add(word)
+        assert word in packed and len(packed) == len(plain)
+    assert all(w + "x" not in packed for w in words) and 3 not in packed
+
+
+def test_inputs_and_release_ids_are_the_plain_ones(tmp_path: Path) -> None:
+    names = ["b/x.txt", "a.txt", "a/x.txt", "A.md", "a-2.txt", "x y.html", "b/a-2.htm", ".txt"]
+    names += [f"many/r{i}.txt" for i in range(2100)]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    inputs, _ = find_inputs([tmp_path])
+    plain = sorted(tmp_path.rglob("*"), key=lambda p: p.as_posix())
+    plain = [p for p in plain if p.is_file() and p.suffix.lower() in SUFFIXES]  # not .txt
+    assert [i.path for i in inputs] == plain and list(inputs) == inputs[:]
+    ids = release_ids(inputs)
+    assert [ids[i.shown] for i in inputs] == list(_plain_release_ids(inputs).values())
+    with pytest.raises(KeyError):
+        ids[str(tmp_path / "absent.txt")]
+
+
+def _plain_release_ids(inputs: Sequence[Input]) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for item in inputs:
+        base = _UNSAFE_ID.sub("-", Path(item.shown).stem)[:MAX_ID_LENGTH]
+        if not base.strip("."):
+            base = "release" + base
+        rid, n = base, 1
+        while rid.casefold() in used:
+            n += 1
+            rid = f"{base}-{n}"
+        used.add(rid.casefold())
+        ids[item.shown] = rid
+    return ids
+
+
+def test_remove_output_removes_what_rmtree_removes(tmp_path: Path) -> None:
+    from pipeline.export import _remove_output
+
+    for folder in (tmp_path / "with json", tmp_path / "without"):
+        (folder / "sub").mkdir(parents=True)
+        (folder / "manifest.json").write_text("{}")
+        (folder / "sub" / "x.json").write_text("{}")
+    for i in range(50):
+        (tmp_path / "with json" / "json").mkdir(exist_ok=True)
+        (tmp_path / "with json" / "json" / f"r{i}.json").write_text("{}")
+    for folder in (tmp_path / "with json", tmp_path / "without", tmp_path / "absent"):
+        _remove_output(folder)
+        assert not folder.exists()
