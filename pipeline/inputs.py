@@ -6,6 +6,7 @@ import os
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import overload
 
@@ -34,11 +35,12 @@ class Input:
         return Path(self.file)
 
 
-def _shown(path: Path) -> str:
+def _shown(path: Path | str) -> str:
     """The path as text for records, messages and ids. A name whose bytes are not UTF-8
     (``bad\\xff.txt``) arrives with lone surrogates, which no UTF-8 file can hold: each such
     byte is shown as ``\\xNN``, so the name stays readable and the output writable."""
-    shown = path.as_posix()
+    # A walk gives a file's path as text (no Path made for each): on POSIX it is shown as is.
+    shown = path if isinstance(path, str) and os.sep == "/" else Path(path).as_posix()
     try:
         shown.encode("utf-8")
     except UnicodeEncodeError:
@@ -88,7 +90,7 @@ class _Found:
         # "\\xNN", and one written with that backslash): they are one input, the last one met.
         self._with_backslash: set[str] = set()
 
-    def add(self, path: Path) -> None:
+    def add(self, path: Path | str) -> None:
         shown = _shown(path)
         file = str(path)
         if file != shown:
@@ -163,14 +165,38 @@ def _walk(root: Path, found: _Found, errors: list[InputError]) -> None:
             stack.append((path, real, ancestors | {real}))
         # Last name first, taken from the end: each name is freed once it is seen.
         files.sort(reverse=True)
+        where = str(folder)
         while files:
             name = files.pop()
-            path = Path(folder, name)
-            real = real_file(real_folder, str(path), name, linked=name in links)
+            file = child_path(where, name)
+            real = real_file(real_folder, file, name, linked=name in links)
             if real in found.real_files:
                 continue
             found.real_files.add(real)
-            found.add(path)
+            found.add(file)
+
+
+def stem(path: str) -> str:
+    """``Path(path).stem``, without making a Path (see :func:`child_path`)."""
+    name = path.rstrip("/").rpartition("/")[2]
+    if name in ("", ".", ".."):
+        return Path(path).stem
+    return name[: len(name) - len(suffix(name))]
+
+
+def suffix(name: str) -> str:
+    """``Path(name).suffix`` of a file name, without making a Path: from its last dot, unless
+    that dot starts or ends the name."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def child_path(folder: str, name: str) -> str:
+    """``str(Path(folder, name))`` for a folder's entry ``name``, without making a Path (a
+    walk over thousands of files made three for each)."""
+    if folder == ".":
+        return name
+    return os.path.join(folder, name)  # noqa: PTH118
 
 
 def _entries(folder: Path) -> tuple[list[str], list[str], set[str]]:
@@ -188,7 +214,7 @@ def _entries(folder: Path) -> tuple[list[str], list[str], set[str]]:
                 is_dir = False
             if is_dir:
                 folders.append(entry.name)
-            elif Path(entry.name).suffix.lower() in SUFFIXES:
+            elif suffix(entry.name).lower() in SUFFIXES:
                 files.append(entry.name)
                 if entry.is_symlink():
                     links.add(entry.name)
@@ -211,11 +237,17 @@ class ReleaseIds(Mapping[str, str]):
     def __init__(self, shown: Sequence[str], ids: PackedStrings) -> None:
         self._shown = shown  # sorted
         self._ids = ids
+        self._next = 0  # where the next path asked for is looked for first
 
     def __getitem__(self, shown: str) -> str:
-        at = bisect_left(self._shown, shown)
-        if at == len(self._shown) or self._shown[at] != shown:
-            raise KeyError(shown)
+        # A run asks for the ids in input order: the place after the last one found is
+        # tried first, before a binary search.
+        at = self._next
+        if at >= len(self._shown) or self._shown[at] != shown:
+            at = bisect_left(self._shown, shown)
+            if at == len(self._shown) or self._shown[at] != shown:
+                raise KeyError(shown)
+        self._next = at + 1
         return self._ids[at]
 
     def __iter__(self) -> Iterator[str]:
@@ -230,12 +262,12 @@ def release_ids(inputs: Sequence[Input]) -> ReleaseIds:
     :func:`find_inputs` gives them): the file stem with every character outside
     ``A-Za-z0-9._-`` turned into ``-``; a clash gets ``-2``, ``-3``... in path order."""
     shown = inputs.shown if isinstance(inputs, Inputs) else PackedStrings(i.shown for i in inputs)
-    if any(shown[i] >= shown[i + 1] for i in range(len(shown) - 1)):
+    if any(a >= b for a, b in pairwise(shown)):
         raise ValueError("release_ids() needs the inputs in sorted path order, each once")
     ids = PackedStrings()
     used = StringSet()
     for path in shown:
-        base = _UNSAFE_ID.sub("-", Path(path).stem)[:MAX_ID_LENGTH]
+        base = _UNSAFE_ID.sub("-", stem(path))[:MAX_ID_LENGTH]
         if not base.strip("."):
             base = "release" + base
         rid, n = base, 1

@@ -97,9 +97,13 @@ class StringSet:
             self._grow()
 
     def _grow(self) -> None:
-        self._slots = array("i", [-1]) * (2 * len(self._slots))
-        for at, text in enumerate(self._strings):
-            self._slots[self._slot(text)] = at
+        slots = self._slots = array("i", [-1]) * (2 * len(self._slots))
+        mask = len(slots) - 1
+        for at, text in enumerate(self._strings):  # all different: the first empty slot
+            slot = hash(text) & mask
+            while slots[slot] >= 0:
+                slot = (slot + 1) & mask
+            slots[slot] = at
 
     def __len__(self) -> int:
         return len(self._strings)

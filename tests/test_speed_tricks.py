@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline import core
 from pipeline.csvtext import csv_lines, grid_lines
@@ -19,9 +21,12 @@ from pipeline.inputs import (
     MAX_ID_LENGTH,
     SUFFIXES,
     Input,
+    child_path,
     find_inputs,
     real_file,
     release_ids,
+    stem,
+    suffix,
 )
 from pipeline.packed import PackedStrings, StringSet
 
@@ -183,3 +188,20 @@ def test_remove_output_removes_what_rmtree_removes(tmp_path: Path) -> None:
     for folder in (tmp_path / "with json", tmp_path / "without", tmp_path / "absent"):
         _remove_output(folder)
         assert not folder.exists()
+
+
+@pytest.mark.parametrize("folder", [".", "/", "raw", "raw/sub", "/tmp/x", "..", "a b/é"])
+@pytest.mark.parametrize("name", ["r.txt", ".hidden.md", "é x.html", "a..txt"])
+def test_child_path_is_the_path_of_the_entry(folder: str, name: str) -> None:
+    assert child_path(folder, name) == str(Path(folder, name))
+
+
+@given(st.text(alphabet="ab./ é", max_size=12))
+def test_stem_is_the_path_stem(path: str) -> None:
+    assert stem(path) == Path(path).stem
+
+
+@given(st.text(alphabet="ab. é", max_size=8))
+def test_suffix_is_the_path_suffix(name: str) -> None:
+    if name not in ("", ".", ".."):  # a file name
+        assert suffix(name) == Path(name).suffix
