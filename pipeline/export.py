@@ -549,11 +549,10 @@ class OutputWriter:
         self._entries.write(json.dumps(entry) + "\n")
 
     def _claim(self, rid: str) -> None:
-        if not _SAFE_ID.fullmatch(rid) or not rid.strip(".") or rid.casefold() in self._seen:
+        if not _SAFE_ID.fullmatch(rid) or not rid.strip(".") or not self._seen.add(rid.casefold()):
             raise PipelineError(
                 f"release_id {rid!r} is unsafe as a file name or not unique in this run"
             )
-        self._seen.add(rid.casefold())
 
     @property
     def keeps_rows(self) -> bool:

@@ -83,7 +83,11 @@ class _Found:
     """The inputs met so far while the given paths are searched."""
 
     def __init__(self) -> None:
-        self.shown: list[str] = []
+        # Packed as they are met (a list of 50,000 paths was the run's peak of memory); a
+        # folder's files come in sorted order, so most runs need no sorting at the end.
+        self.shown = PackedStrings()
+        self._last = ""
+        self._in_order = True
         self.files: dict[str, str | os.PathLike[str]] = {}
         self.real_files = StringSet()  # so that a file reached twice through links counts once
         # Two files may be shown alike (a name with a byte that is not UTF-8, shown as
@@ -101,17 +105,19 @@ class _Found:
             if shown in self._with_backslash:
                 return
             self._with_backslash.add(shown)
+        if shown <= self._last:
+            self._in_order = False  # "<=": a path given twice is one input, as when sorted
+        self._last = shown
         self.shown.append(shown)
 
     def inputs(self) -> Inputs:
-        """The inputs found, in sorted path order (this is emptied on the way)."""
+        """The inputs found, in sorted path order, each once."""
         self.real_files = StringSet()
-        # Last path first, taken from the end: each is freed once it is packed.
-        self.shown.sort(reverse=True)
-        packed = PackedStrings()
-        while self.shown:
-            packed.append(self.shown.pop())
-        return Inputs(packed, self.files)
+        if self._in_order:
+            return Inputs(self.shown, self.files)
+        ordered = sorted(set(self.shown))
+        self.shown = PackedStrings()
+        return Inputs(PackedStrings(ordered), self.files)
 
 
 def find_inputs(paths: Sequence[Path]) -> tuple[Inputs, list[InputError]]:
@@ -132,8 +138,7 @@ def find_inputs(paths: Sequence[Path]) -> tuple[Inputs, list[InputError]]:
             _walk(given, found, errors)
         else:
             real = os.path.realpath(given)
-            if real not in found.real_files:
-                found.real_files.add(real)
+            if found.real_files.add(real):
                 found.add(given)
     return found.inputs(), errors
 
@@ -170,10 +175,8 @@ def _walk(root: Path, found: _Found, errors: list[InputError]) -> None:
             name = files.pop()
             file = child_path(where, name)
             real = real_file(real_folder, file, name, linked=name in links)
-            if real in found.real_files:
-                continue
-            found.real_files.add(real)
-            found.add(file)
+            if found.real_files.add(real):
+                found.add(file)
 
 
 def stem(path: str) -> str:
@@ -271,9 +274,8 @@ def release_ids(inputs: Sequence[Input]) -> ReleaseIds:
         if not base.strip("."):
             base = "release" + base
         rid, n = base, 1
-        while rid.casefold() in used:
+        while not used.add(rid.casefold()):
             n += 1
             rid = f"{base}-{n}"
-        used.add(rid.casefold())
         ids.append(rid)
     return ReleaseIds(shown, ids)

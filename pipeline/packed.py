@@ -8,6 +8,7 @@ README's Speed section). Both classes agree with a ``list`` and a ``set`` of ``s
 
 from __future__ import annotations
 
+import os
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
@@ -21,7 +22,8 @@ class PackedStrings(Sequence[str]):
 
     def __init__(self, strings: Iterable[str] = ()) -> None:
         self._blocks: list[str] = []  # the full blocks, each _BLOCK strings joined
-        self._ends = array("I")  # each string's end within its block
+        self._prefixes: list[str] = []  # each block's strings' common start, kept once
+        self._ends = array("I")  # each string's end within its block (after the prefix)
         self._last: list[str] = []  # the strings after the full blocks
         for text in strings:
             self.append(text)
@@ -29,11 +31,15 @@ class PackedStrings(Sequence[str]):
     def append(self, text: str) -> None:
         self._last.append(text)
         if len(self._last) == _BLOCK:
+            # Paths in order share most of their start (a folder's): it is kept once.
+            prefix = os.path.commonprefix(self._last)  # noqa: RUF071 - characters, any strings
+            cut = len(prefix)
             end = 0
             for part in self._last:
-                end += len(part)
+                end += len(part) - cut
                 self._ends.append(end)
-            self._blocks.append("".join(self._last))
+            self._blocks.append("".join([part[cut:] for part in self._last]))
+            self._prefixes.append(prefix)
             self._last = []
 
     def __len__(self) -> int:
@@ -54,14 +60,15 @@ class PackedStrings(Sequence[str]):
         if block >= len(self._blocks):
             return self._last[at]  # IndexError beyond the end, as a list raises
         start = self._ends[index - 1] if at else 0
-        return self._blocks[block][start : self._ends[index]]
+        return self._prefixes[block] + self._blocks[block][start : self._ends[index]]
 
     def __iter__(self) -> Iterator[str]:
         for block, text in enumerate(self._blocks):
             ends = self._ends[block * _BLOCK : (block + 1) * _BLOCK]
+            prefix = self._prefixes[block]
             start = 0
             for end in ends:
-                yield text[start:end]
+                yield prefix + text[start:end]
                 start = end
         yield from self._last
 
@@ -87,14 +94,16 @@ class StringSet:
     def __contains__(self, text: object) -> bool:
         return isinstance(text, str) and self._slots[self._slot(text)] >= 0
 
-    def add(self, text: str) -> None:
+    def add(self, text: str) -> bool:
+        """Add ``text``: True when it is new, False when it was there (one look-up for both)."""
         slot = self._slot(text)
         if self._slots[slot] >= 0:
-            return
+            return False
         self._slots[slot] = len(self._strings)
         self._strings.append(text)
         if 2 * len(self._strings) > len(self._slots):
             self._grow()
+        return True
 
     def _grow(self) -> None:
         slots = self._slots = array("i", [-1]) * (2 * len(self._slots))

@@ -120,8 +120,9 @@ def test_grid_lines_are_the_lines_of_grid_rows(criteria: list[str]) -> None:
 
 
 @pytest.mark.parametrize("n", [0, 1, 1023, 1024, 1025, 3000])
-def test_packed_strings_are_the_list(n: int) -> None:
-    strings = [f"{'é' * (i % 3)}r{i}\ud800"[: i % 7] for i in range(n)]  # "" too
+@pytest.mark.parametrize("start", ["", "/srv/in/", "/srv/in/é-"])
+def test_packed_strings_are_the_list(n: int, start: str) -> None:
+    strings = [start + f"{'é' * (i % 3)}r{i}\ud800"[: i % 7] for i in range(n)]  # "" too
     packed = PackedStrings(strings)
     assert len(packed) == n and list(packed) == strings
     assert [packed[i] for i in range(n)] == strings
@@ -137,7 +138,7 @@ def test_string_set_is_the_set() -> None:
     words = [f"{w}-{i % 97}" for i in range(5000) for w in ("Ab", "ab", "")]
     for word in words:
         assert (word in packed) == (word in plain)
-        packed.add(word)
+        assert packed.add(word) == (word not in plain)  # True: it was new
         plain.add(word)
         assert word in packed and len(packed) == len(plain)
     assert all(w + "x" not in packed for w in words) and 3 not in packed
