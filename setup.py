@@ -1,7 +1,7 @@
 """Build step: compile the extractors with mypyc, or install them plain when that fails.
 
 The extractors are plain, typed Python (the code a reader reads and the tests run with
-``PIPELINE_PURE=1``); compiled by mypyc they run about a third faster (see README, Speed).
+``PIPELINE_PURE=1``); compiled by mypyc a whole run is about a quarter faster (see README, Speed).
 Compiling needs mypy (a build requirement in pyproject.toml) and a C compiler. Without either,
 or when mypyc fails, the package installs as plain Python and works the same, only slower.
 ``pipeline/native.py`` decides at import time whether the compiled modules are used.

@@ -26,8 +26,6 @@ PACKAGE = Path(__file__).resolve().parent
 PURE_ENV = "PIPELINE_PURE"  # set (to anything but empty): import the plain sources only
 _SHARED = "_native__mypyc"  # setup.py's group name: the library every compiled module loads
 HASHES = "_native.sha256"  # what setup.py compiled: the SHA-256 of each source
-
-
 _SUFFIXES = tuple(importlib.machinery.EXTENSION_SUFFIXES)
 
 
@@ -42,12 +40,12 @@ def _extension(source: Path) -> Path | None:
 @dataclass(frozen=True, slots=True)
 class Compiled:
     """The compiled files of a package: module name -> (source, extension file) for every
-    source with one beside it; the SHA-256 of each source as it was compiled (by its path
-    relative to the package's parent); and whether their shared library is there."""
+    source with one beside it; the lines of ``_native.sha256`` (each source as it was
+    compiled); and whether their shared library is there."""
 
     package: Path
     modules: dict[str, tuple[Path, Path]]
-    built_from: dict[str, str]
+    built_from: frozenset[str]
     shared: bool
 
 
@@ -68,8 +66,7 @@ def find_compiled(package: Path) -> Compiled:
             parts = source.relative_to(package.parent).with_suffix("").parts
             modules[".".join(parts)] = (source, built)
     record = package / HASHES
-    lines = record.read_text("utf-8").splitlines() if record.is_file() else []
-    built_from = {path: digest for digest, _, path in (line.partition("  ") for line in lines)}
+    built_from = frozenset(record.read_text("utf-8").splitlines() if record.is_file() else ())
     return Compiled(package, modules, built_from, any(package.glob(_SHARED + "*")))
 
 
@@ -79,10 +76,7 @@ def fresh(found: Compiled) -> bool:
     if not found.modules or not found.shared:
         return False
     sources = [source for source, _ in found.modules.values()]
-    now = source_hashes(found.package.parent, sources).splitlines()
-    return len(now) == len(found.built_from) and all(
-        found.built_from.get(path) == digest for digest, _, path in (x.partition("  ") for x in now)
-    )
+    return set(source_hashes(found.package.parent, sources).splitlines()) == found.built_from
 
 
 @lru_cache(maxsize=1)
@@ -122,8 +116,5 @@ def loaded_compiled() -> list[str]:
     return sorted(
         name
         for name, module in list(sys.modules.items())
-        if name.startswith("pipeline.")
-        and str(getattr(module, "__file__", "")).endswith(
-            tuple(importlib.machinery.EXTENSION_SUFFIXES)
-        )
+        if name.startswith("pipeline.") and str(getattr(module, "__file__", "")).endswith(_SUFFIXES)
     )
