@@ -1,8 +1,8 @@
 """Many strings held compactly: a run keeps one path and one release id per input until its
 end, and as Python objects they cost about 100 bytes each beyond their characters (50,000
-inputs held 18 MB). Here the characters are joined into blocks and only their offsets kept:
-about 5 bytes per string beyond its characters (the memory target of issue 10; see the
-README's Speed section). Both classes agree with a ``list`` and a ``set`` of ``str``
+inputs held 18 MB). Here the characters are joined into blocks and only their offsets kept,
+with each block's common start (a folder's path) kept once: about 5 bytes per string beyond
+its own characters (the memory target of issue 10; see the README's Speed section). Both classes agree with a ``list`` and a ``set`` of ``str``
 (tests/test_speed_tricks.py).
 """
 
