@@ -19,8 +19,7 @@ from typing import Any
 
 import orjson
 
-from pipeline.errors import PipelineError
-from pipeline.export import _DIR_FD, _SAFE_ID, Rendered, _create, index_line
+from pipeline.export import _DIR_FD, Rendered, _create, index_line, safe_id, unusable_id
 from pipeline.grids import keyed_cells, named_cells
 
 _folders: dict[str, int | None] = {}  # a worker's JSON folder -> its descriptor (None: none)
@@ -61,12 +60,12 @@ def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
     rows: dict[str, list[list[Any]]] | None = None
     for r in rendered:
         rid = r.release_id
-        if not _SAFE_ID.fullmatch(rid) or not rid.strip("."):
-            raise _unusable(rid)
+        if not safe_id(rid):
+            raise unusable_id(rid)
         try:
             _create(folder_fd, json_path, f"{rid}.json", r.json)
         except FileExistsError as exc:
-            raise _unusable(rid) from exc
+            raise unusable_id(rid) from exc
         ids.append(rid)
         jsonl.append(r.jsonl)
         for name, lines in r.lines.items():
@@ -111,11 +110,6 @@ def read_parts(chunk: Chunk) -> Iterator[tuple[str, memoryview]]:
     for name, size in chunk.parts:
         yield name, data[at : at + size]
         at += size
-
-
-def _unusable(rid: str) -> PipelineError:
-    # What the writer says (OutputWriter._claim).
-    return PipelineError(f"release_id {rid!r} is unsafe as a file name or not unique in this run")
 
 
 def _folder(json_dir: str) -> int | None:

@@ -351,6 +351,16 @@ def render_release(release: Release, *, rows: bool = False) -> Rendered:
     )
 
 
+def safe_id(rid: str) -> bool:
+    """Whether ``rid`` may name a file: letters, digits, ``.``, ``_``, ``-``, not dots only."""
+    return bool(_SAFE_ID.fullmatch(rid)) and bool(rid.strip("."))
+
+
+def unusable_id(rid: str) -> PipelineError:
+    """The error for a release id that is unsafe as a file name or already used."""
+    return PipelineError(f"release_id {rid!r} is unsafe as a file name or not unique in this run")
+
+
 def index_line(rendered: Rendered, named: Sequence[index.NamedCell]) -> bytes:
     """The release's line of the output's index (``named``: its grid cells, named)."""
     sizes = [index.text_size(rendered.lines.get(n, "")) for n in ("releases", *TABLES)]
@@ -549,10 +559,8 @@ class OutputWriter:
         self._entries.write(json.dumps(entry) + "\n")
 
     def _claim(self, rid: str) -> None:
-        if not _SAFE_ID.fullmatch(rid) or not rid.strip(".") or not self._seen.add(rid.casefold()):
-            raise PipelineError(
-                f"release_id {rid!r} is unsafe as a file name or not unique in this run"
-            )
+        if not safe_id(rid) or not self._seen.add(rid.casefold()):
+            raise unusable_id(rid)
 
     @property
     def keeps_rows(self) -> bool:

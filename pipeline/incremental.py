@@ -124,9 +124,10 @@ class Previous:
         try:  # os.open and os.read: a file object per input cost a third of checking it
             fd = os.open(item.file, _OPEN_FLAGS)
             try:
-                if not stat.S_ISREG(os.fstat(fd).st_mode):  # a pipe, say: never read here
+                st = os.fstat(fd)
+                if not stat.S_ISREG(st.st_mode) or st.st_size != size:  # a pipe, or changed
                     return None
-                data = os.read(fd, size + 1)  # one byte more: a longer file has changed
+                data = os.read(fd, size + 1)  # one byte more: a file growing meanwhile
             finally:
                 os.close(fd)
         except (OSError, ValueError):

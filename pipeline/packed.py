@@ -2,8 +2,8 @@
 end, and as Python objects they cost about 100 bytes each beyond their characters (50,000
 inputs held 18 MB). Here the characters are joined into blocks and only their offsets kept,
 with each block's common start (a folder's path) kept once: about 5 bytes per string beyond
-its own characters (the memory target of issue 10; see the README's Speed section). Both classes agree with a ``list`` and a ``set`` of ``str``
-(tests/test_speed_tricks.py).
+its own characters (the memory target of issue 10; see the README's Speed section). Both
+classes agree with a ``list`` and a ``set`` of ``str`` (tests/test_speed_tricks.py).
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ class PackedStrings(Sequence[str]):
             return [self[i] for i in range(*index.indices(len(self)))]
         if index < 0:
             index += len(self)
+            if index < 0:
+                raise IndexError("PackedStrings index out of range")
         block, at = divmod(index, _BLOCK)
         if block >= len(self._blocks):
             return self._last[at]  # IndexError beyond the end, as a list raises

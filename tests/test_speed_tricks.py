@@ -130,6 +130,8 @@ def test_packed_strings_are_the_list(n: int, start: str) -> None:
     assert packed[5:40:3] == strings[5:40:3]
     with pytest.raises(IndexError):
         packed[n]
+    with pytest.raises(IndexError):
+        packed[-n - 1]
 
 
 def test_string_set_is_the_set() -> None:
