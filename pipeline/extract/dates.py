@@ -438,8 +438,7 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         return []
     if kind == "num2":
         yy = int(m.group("num2_y"))
-        y = 2000 + yy if yy <= _YY_PIVOT else 1900 + yy
-        day = iso_day(y, int(m.group("num2_m")), int(m.group("num2_d")))
+        day = iso_day(_century(yy), int(m.group("num2_m")), int(m.group("num2_d")))
         return [_Found(start, e, day, day, "day", full=True)] if day else []
     if kind == "dsep":
         y = int(m.group("dsep_y"))
@@ -506,7 +505,7 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         word = text[max(0, start - 16) : start].split()[-1:]
         if b != (a + 1) % 100 or not word or word[0].lower() not in _YEAR_LEADS:
             return []  # "scored 19/20": a mark out of twenty
-        lo, hi = financial_year(2000 + a if a <= _YY_PIVOT else 1900 + a)
+        lo, hi = financial_year(_century(a))
         return [_Found(start, e, lo, hi, "financial_year")]
     if kind == "mddy":
         y, mo = int(m.group("mddy_y")), _month_of(m, "mddy_m")
@@ -695,20 +694,26 @@ def _month_range(text: str, m: re.Match[str]) -> list[_Found]:
     return [found] if found else []
 
 
-def _match_at(text: str, pos: int, lo: int) -> re.Match[str] | None:
-    """The date pattern that matches at anchor ``pos``; at digits, one may start earlier
-    (from ``lo`` on) at a lower-case month name (``march 3rd 2015``, ``september 2014``)."""
+def _century(yy: int) -> int:
+    """The year of a two-digit year (``24`` is 2024, ``98`` is 1998: see the pivot)."""
+    return 2000 + yy if yy <= _YY_PIVOT else 1900 + yy
+
+
+def _match_at(text: str, pos: int, lo: int, end: int) -> re.Match[str] | None:
+    """The date pattern that matches at anchor ``pos``, within ``text[:end]``; at digits, one
+    may start earlier (from ``lo`` on) at a lower-case month name (``march 3rd 2015``,
+    ``september 2014``)."""
     c = text[pos]
     if c.isdigit():
         if text[pos - 1 : pos] in " ," and lo < pos:
             for lower in _LOWER_MONTH_RE.finditer(text, max(lo, pos - 40), pos):
-                m = _MONTH_RE.match(text, lower.start())
+                m = _MONTH_RE.match(text, lower.start(), end)
                 if m is not None and m.end() > pos:
                     return m
-        return _DIGIT_RE.match(text, pos)
+        return _DIGIT_RE.match(text, pos, end)
     if c == "Q":
-        return _QUARTER_RE.match(text, pos)
-    return _MONTH_RE.match(text, pos)
+        return _QUARTER_RE.match(text, pos, end)
+    return _MONTH_RE.match(text, pos, end)
 
 
 def _in_url(text: str, start: int, end: int) -> bool:
@@ -803,9 +808,12 @@ def find_dates(text: str) -> list[DateMention]:
     pos = 0
     anchors = _ANCHOR_RE.search
     while (a := anchors(text, pos)) is not None:
-        m = _match_at(text, a.start(), pos)
-        if m is None or _PARAGRAPH_BREAK_RE.search(text, m.start(), m.end()):
-            pos = a.end()  # a date never runs over a blank line into the next paragraph
+        m = _match_at(text, a.start(), pos, len(text))
+        if m is not None and (gap := _PARAGRAPH_BREAK_RE.search(text, m.start(), m.end())):
+            # A date never runs over a blank line: the text up to it is matched again.
+            m = _match_at(text, a.start(), pos, gap.start())
+        if m is None:
+            pos = a.end()
             continue
         kind = m.lastgroup
         start = m.start()

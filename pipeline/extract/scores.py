@@ -753,7 +753,8 @@ def _line_before(text: str, start: int) -> tuple[int, str]:
     return -1, ""
 
 
-_ROW_NUMBER = re.compile(r"\d{1,2}[.:)][ \xa0]+(?=\S)")  # 1: Standards, 2. Wellbeing
+# The number a stacked row's label starts with: 1: Standards, 2. Wellbeing (group 1: digits).
+_ROW_NUMBER = re.compile(r"(\d{1,2})[.:)][ \xa0]+(?=\S)")
 
 
 def _stacked_criterion(label: str) -> str:
@@ -1064,7 +1065,6 @@ _RANK_BEFORE_SPAN = re.compile(
     r"(?:^|[\t|:]|[ \xa0]{2}|[ \xa0][-–—])[ \xa0]*(\d)[ \xa0]*[-–—=:][ \xa0]*\**[‘'\"“]?$"
 )
 _RANK_AFTER_SPAN = re.compile(r"[’'\"”]?\**[ \t\xa0]+([1-6])[ \t\xa0|]*$")
-_ROW_NUMBER_SPAN = re.compile(r"(\d{1,2})[.:)][ \xa0]+(?=\S)")
 
 
 def label_spans(text: str, scores: Sequence[Score]) -> list[Span]:
@@ -1073,7 +1073,7 @@ def label_spans(text: str, scores: Sequence[Score]) -> list[Span]:
     out: list[Span] = []
     for s in scores:
         row = text[s.start : s.end]
-        if number := _ROW_NUMBER_SPAN.match(row):
+        if number := _ROW_NUMBER.match(row):
             out.append(Span(s.start + number.start(1), s.start + number.end(1)))
         at = row.casefold().rfind(s.score.casefold())
         if at < 0:

@@ -230,6 +230,14 @@ def test_not_dates(text: str) -> None:
     assert find_dates(text) == []
 
 
+def test_a_date_cut_at_a_blank_line_keeps_what_comes_before_it() -> None:
+    got = find_dates("The plan ran from 1 April\n\nand 3 May 2024 was the review.")
+    assert [(d.text, d.start_date) for d in got] == [
+        ("1 April", "2024-04-01"),
+        ("3 May 2024", "2024-05-03"),
+    ]
+
+
 def test_a_date_wrapped_onto_the_next_line_is_still_read() -> None:
     got = find_dates("The visit ended on 16\nSeptember 2024 after a week.")
     assert [(d.text, d.start_date) for d in got] == [("16\nSeptember 2024", "2024-09-16")]
