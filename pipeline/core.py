@@ -6,7 +6,7 @@ their results. The stages live in their own modules; this one only sequences the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Mapping, Sequence
+from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline.errors import InputError
 from pipeline.extract import extract_all
-from pipeline.inputs import Input, find_inputs, release_ids
+from pipeline.inputs import Input, ReleaseIds, find_inputs, release_ids
 from pipeline.model import Release
 from pipeline.read import DEFAULT_MAX_BYTES, Document, read_file
 from pipeline.record import to_release
@@ -196,7 +196,7 @@ def extract_input(item: Input, release_id: str, steps: Steps) -> Outcome:
 def outcomes(
     inputs: Sequence[Input],
     runs: Sequence[range],
-    ids: Mapping[str, str],
+    ids: ReleaseIds,
     steps: Steps,
     jobs: int = 1,
     chunks: Chunks | None = None,
@@ -207,7 +207,7 @@ def outcomes(
     if jobs == 1 or sum(map(len, runs)) < 2:
         for run_ in runs:
             for at in run_:
-                yield extract_input(inputs[at], ids[inputs[at].shown], steps)
+                yield extract_input(inputs[at], ids.at(at), steps)
         return
     from pipeline.jobs import in_workers
 
@@ -276,8 +276,8 @@ def run(
     # every input is then written in input order.
     earlier = {}
     if reuse is not None:
-        for item in inputs:
-            found = reuse.check(item, ids[item.shown])
+        for at, item in enumerate(inputs):
+            found = reuse.check(item, ids.at(at))
             if found is not None:
                 earlier[item.shown] = found
     steps = Steps(max_bytes, debug, annotate, prepare)

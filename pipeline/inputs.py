@@ -240,18 +240,17 @@ class ReleaseIds(Mapping[str, str]):
     def __init__(self, shown: Sequence[str], ids: PackedStrings) -> None:
         self._shown = shown  # sorted
         self._ids = ids
-        self._next = 0  # where the next path asked for is looked for first
 
     def __getitem__(self, shown: str) -> str:
-        # A run asks for the ids in input order: the place after the last one found is
-        # tried first, before a binary search.
-        at = self._next
-        if at >= len(self._shown) or self._shown[at] != shown:
-            at = bisect_left(self._shown, shown)
-            if at == len(self._shown) or self._shown[at] != shown:
-                raise KeyError(shown)
-        self._next = at + 1
+        at = bisect_left(self._shown, shown)
+        if at == len(self._shown) or self._shown[at] != shown:
+            raise KeyError(shown)
         return self._ids[at]
+
+    def at(self, position: int) -> str:
+        """The id of the input at ``position`` among the sorted inputs (a run goes through
+        them in order: no search)."""
+        return self._ids[position]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._shown)

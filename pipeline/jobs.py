@@ -32,7 +32,7 @@ import pickle
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from multiprocessing.queues import SimpleQueue
 
     from pipeline.core import Chunks, Outcome, Steps
-    from pipeline.inputs import Input
+    from pipeline.inputs import Input, ReleaseIds
 
 _Chunk = tuple[int, int]  # the inputs at positions start to stop
 CHUNK = 32  # inputs per chunk at most: little work per chunk, yet an even share per worker
@@ -59,7 +59,7 @@ class _Work:
     """What a worker is given once, when it starts: its inputs and what to do with them."""
 
     inputs: Sequence[Input]
-    ids: Mapping[str, str]
+    ids: ReleaseIds
     steps: Steps
     pack: Callable[[list[Any]], Any] | None
 
@@ -96,8 +96,7 @@ def _extract_chunk(chunk: _Chunk) -> tuple[list[Outcome], Any]:
 
     assert _work_given is not None
     work = _work_given
-    items = [work.inputs[at] for at in range(*chunk)]
-    done = [extract_input(item, work.ids[item.shown], work.steps) for item in items]
+    done = [extract_input(work.inputs[at], work.ids.at(at), work.steps) for at in range(*chunk)]
     if work.pack is None:
         return done, None
     payload = work.pack([o.result for o in done if o.error is None])
@@ -115,7 +114,7 @@ def _context() -> ForkContext | SpawnContext:
 def in_workers(
     inputs: Sequence[Input],
     runs: Sequence[range],
-    ids: Mapping[str, str],
+    ids: ReleaseIds,
     steps: Steps,
     jobs: int,
     chunks: Chunks | None = None,

@@ -158,6 +158,7 @@ def test_inputs_and_release_ids_are_the_plain_ones(tmp_path: Path) -> None:
     assert [i.path for i in inputs] == plain and list(inputs) == inputs[:]
     ids = release_ids(inputs)
     assert [ids[i.shown] for i in inputs] == list(_plain_release_ids(inputs).values())
+    assert [ids.at(at) for at in range(len(inputs))] == list(_plain_release_ids(inputs).values())
     with pytest.raises(KeyError):
         ids[str(tmp_path / "absent.txt")]
 

@@ -60,7 +60,6 @@ _LEADING_ARTICLE = regex.compile(r"^(?i:the|an?|our|its|their)\s+")
 # "the Area’s", "CQC’s", "Pellingford Council’s": a possessor before a role
 _POSSESSOR = regex.compile(r"^((?:\p{Lu}[\p{L}\-&]*\s+){0,3}\p{L}[\p{L}\-&]*)[’']s\s+(?=\S)")
 _LIST_ITEM = regex.compile(r"^\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}$")
-_LIST_END = regex.compile(r"^\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*)*\s+(?:and|&)\s+\p{Lu}")
 _ROLE_QUALIFIER = regex.compile(r"\s+(?:of|for|at|in|to|with|on)\s+")  # "chair | of the Board"
 _SENTENCE_STOP = re.compile(r"[.!?]\s")
 _TRAILING_SURNAME = regex.compile(r"\s(\p{Lu}\p{Ll}[\p{L}\-’']*)$")  # "Chief Officer Stevens"
@@ -91,6 +90,16 @@ class _Raw(NamedTuple):  # a tuple: cheaper to build than a dataclass
 def _vocab() -> dict[str, frozenset[str]]:
     data = load("quotes")
     return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+
+
+@cache
+def _list_end() -> regex.Pattern[str]:
+    """A capitalised segment that closes a list with a coordinator (``Young People and
+    Education``); the coordinators are the vocabulary's."""
+    words = "|".join(regex.escape(w) for w in sorted(_vocab()["coordinators"]))
+    return regex.compile(
+        rf"^\p{{Lu}}[\p{{L}}’'\-]*(?:\s+\p{{Lu}}[\p{{L}}’'\-]*)*\s+(?:{words})\s+\p{{Lu}}"
+    )
 
 
 @cache
@@ -596,7 +605,7 @@ def _list_items(segs: list[str]) -> set[int]:
     B" ("cabinet member for Children", "Young People", "Education and Lifelong Learning")."""
     out: set[int] = set()
     for j in range(1, len(segs)):
-        if not _LIST_END.match(segs[j]):
+        if not _list_end().match(segs[j]):
             continue
         i = j - 1
         while i > 0 and _LIST_ITEM.match(segs[i]):
