@@ -380,12 +380,21 @@ def _month_of(m: re.Match[str], name: str) -> int:
     return got
 
 
+def _paragraph_from(text: str, start: int, reach: int) -> int:
+    """Where the ``reach`` characters before ``start`` begin, cut at a blank line: the words
+    that lead into a date stand in its own paragraph."""
+    lo = max(0, start - reach)
+    for gap in _PARAGRAPH_BREAK_RE.finditer(text, lo, start):
+        lo = gap.end()
+    return lo
+
+
 def _lead_before(text: str, start: int) -> int | None:
     """Where a range's lead word ("between", "from") starts, if one comes right before."""
     j = start
     while j > 0 and text[j - 1].isspace():
         j -= 1
-    if j == start:
+    if j == start or _PARAGRAPH_BREAK_RE.search(text, j, start):
         return None
     for lead in _LEADS:
         i = j - len(lead)
@@ -399,7 +408,7 @@ def _year_to_before(text: str, start: int) -> tuple[int, int] | None:
     ``start``, and how many months it names."""
     if not text[max(0, start - 8) : start].rstrip().endswith(_YT_LAST_WORDS):
         return None
-    m = _YEAR_TO_BEFORE.search(text, max(0, start - 60), start)
+    m = _YEAR_TO_BEFORE.search(text, _paragraph_from(text, start, 60), start)
     if m is None:
         return None
     return m.start(), _YT_MONTHS[re.sub(r"[\s-]+", " ", m.group("head")).lower()]
@@ -573,7 +582,7 @@ def _months(s: int, e: int, y: int, m1: int, m2: int) -> _Found:
 def _part_before(text: str, start: int) -> tuple[int, int, int, bool] | None:
     """A quarter or part of a year written right before the year at ``start``: where it
     starts, its first and last months, and whether it is a quarter."""
-    lo = max(0, start - 40)
+    lo = _paragraph_from(text, start, 40)
     q = _QUARTER_BEFORE.search(text, lo, start)
     if q is not None:
         n = _Q_ORDINALS[q.group("ord").lower()]
@@ -591,7 +600,7 @@ def _part_before(text: str, start: int) -> tuple[int, int, int, bool] | None:
 def _nth_day_before(text: str, start: int, y: int, mo: int) -> tuple[int, str] | None:
     """``the third Tuesday of`` / ``the last day of`` right before a month and year: where it
     starts and the ISO day."""
-    m = _NTH_BEFORE.search(text, max(0, start - 40), start)
+    m = _NTH_BEFORE.search(text, _paragraph_from(text, start, 40), start)
     if m is None:
         return None
     n = _NTH[m.group("ord").lower()]

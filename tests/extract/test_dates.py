@@ -877,3 +877,16 @@ def test_us_order_only_when_day_first_is_impossible_on_a_log_line() -> None:
         ("19/02/2021", "2021-02-19", "2021-02-19", "day"),
         ("4/5/2016", "2016-05-04", "2016-05-04", "day"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("from\n\n1 April 2024 to 3 May 2024", "1 April 2024 to 3 May 2024"),
+        ("the year to\n\nMarch 2025", "March 2025"),
+        ("the end of\n\n2012", "2012"),
+        ("the third Tuesday of\n\nSeptember 2014", "September 2014"),
+    ],
+)
+def test_lead_words_in_the_paragraph_before_are_not_the_dates(text: str, date: str) -> None:
+    assert [d.text for d in find_dates(text)] == [date]
