@@ -8,7 +8,6 @@ is written into ``--out`` itself; the finished folder replaces it in one atomic 
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import dataclasses
 import errno
 import heapq
@@ -785,10 +784,9 @@ _AT_FDCWD = -100
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically exchange two paths (Linux renameat2); False where unsupported."""
-    name = ctypes.util.find_library("c")
-    if not name:
-        return False
-    libc = ctypes.CDLL(name, use_errno=True)
+    # The process's own symbols hold the C library's (no search for it: find_library asks
+    # ldconfig, which took longer than the exchange).
+    libc = ctypes.CDLL(None, use_errno=True)
     fn = getattr(libc, "renameat2", None)
     if fn is None:
         return False

@@ -91,12 +91,7 @@ class Index:
             every.append(sizes)
         if len(self.position) != len(self.lines):
             raise ValueError("an index that names a release twice")
-        self._starts = [
-            list(accumulate((sizes[k] for sizes in every), initial=start))
-            for k, start in enumerate(headers.values())
-        ]
-        own = accumulate((len(line) + 1 for line in self.lines), initial=len(lines[0]) + 1)
-        self._starts.append(list(own))
+        self._starts = _starts(list(headers.values()), every, lines)
 
     def record(self, at: int) -> list[Any]:
         """Release ``at``'s line: id, sizes, row counts, grid head, grid cells."""
@@ -107,10 +102,7 @@ class Index:
         """Whether every file has the size its index gives it (a file edited since, or
         missing, does not)."""
         try:
-            return all(
-                (self.folder / name).stat().st_size == starts[-1]
-                for name, starts in zip(self.files, self._starts, strict=True)
-            )
+            return _sizes_agree(self.folder, self.files, self._starts)
         except OSError:
             return False
 
@@ -141,20 +133,35 @@ class Index:
                 return
             first = orjson.loads(lines[0])
             sizes = orjson.loads(b"[" + b",".join(lines[1:]) + b"]")
-            starts = [
-                list(accumulate((s[k] for s in sizes), initial=start))
-                for k, start in enumerate(first["headers"])
-            ]
-            own = accumulate((len(line) + 1 for line in lines[1:]), initial=len(lines[0]) + 1)
-            starts.append(list(own))
-            if all(
-                (self.folder / name).stat().st_size == at[-1]
-                for name, at in zip(GRID_FILES, starts, strict=True)
-            ):
+            starts = _starts(first["headers"], sizes, lines)
+            if _sizes_agree(self.folder, GRID_FILES, starts):
                 self._grid_starts = starts
                 self.grid_columns = [tuple(pair) for pair in first["columns"]]
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return
+
+
+def _starts(
+    headers: Sequence[int], sizes: Sequence[Sequence[int]], lines: Sequence[bytes]
+) -> list[list[int]]:
+    """Where each release's share of each file starts (and the last one ends), from the
+    files' header sizes and the releases' share sizes; last, the same for the index file
+    itself, whose ``lines`` (its first line included) are the shares."""
+    starts = [
+        list(accumulate((s[k] for s in sizes), initial=start)) for k, start in enumerate(headers)
+    ]
+    starts.append(
+        list(accumulate((len(line) + 1 for line in lines[1:]), initial=len(lines[0]) + 1))
+    )
+    return starts
+
+
+def _sizes_agree(folder: Path, names: Iterable[str], starts: Sequence[list[int]]) -> bool:
+    """Whether each file in ``folder`` ends where its starts say (raises OSError when one
+    is missing)."""
+    return all(
+        (folder / name).stat().st_size == at[-1] for name, at in zip(names, starts, strict=True)
+    )
 
 
 def _copy(folder: Path, parts: Iterable[tuple[str, list[int], IO[bytes]]], a: int, b: int) -> None:

@@ -24,7 +24,6 @@ undone (the kernel's out-of-memory killer, say) stops the run: :class:`WorkerDie
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import itertools
 import multiprocessing
 import os
@@ -76,7 +75,7 @@ def cores() -> int:
 
 def _die_with_parent(parent: int) -> None:
     if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc = ctypes.CDLL(None, use_errno=True)  # the process's own symbols: libc's
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the line above took effect
         os._exit(1)
