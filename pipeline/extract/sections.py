@@ -405,7 +405,7 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
         # a label run into its date on a page copied without the space: "Published3rd April"
         if folded[len(label) : len(label) + 1].isdigit() and _covered_by_date(s, start, dates):
             return True
-        if folded.startswith(label) and (len(folded) == len(label) or folded[len(label)] in ": \t"):
+        if len(folded) == len(label) or folded[len(label)] in ": \t":
             rest = folded[len(label) :].lstrip(": \t")
             # "From April ..." starts a sentence, not a label: demand a colon or a date.
             if folded[len(label) : len(label) + 1] == ":" or _covered_by_date(s, start, dates):
