@@ -12,6 +12,7 @@ not a quotation; an unattributed quotation after narrative continues the last sp
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -443,16 +444,17 @@ def _implicit_starts(text: str, paragraphs: Sequence[Span]) -> set[int]:
     for i, (p, nxt) in enumerate(pairwise(paragraphs)):
         if p.tag == "table" or nxt.tag == "table":
             continue
-        # The pattern ends in a colon (semicolon, comma): test that first, it is much cheaper
-        # (and without copying the paragraph).
+        # The pattern ends in a colon (semicolon, comma), and the next paragraph must open
+        # without a mark (most after "said:" have one): test those first, they are much
+        # cheaper (and without copying the paragraph).
         end = p.end
         while end > p.start and text[end - 1].isspace():
             end -= 1
         if end == p.start or text[end - 1] not in ":;,":
             continue
-        first = _after_bullet(text, nxt.start, nxt.end)
-        found = intro.search(text, _speech_start(text, p.start, p.end), p.end)
-        if found and text[first] not in _FIRST_OPENERS:
+        if text[_after_bullet(text, nxt.start, nxt.end)] in _FIRST_OPENERS:
+            continue
+        if intro.search(text, _speech_start(text, p.start, p.end), p.end):
             out.add(i + 1)
     return out
 
@@ -792,11 +794,30 @@ def _resolve(speaker: str | None, known: list[str], text: str, end: int) -> str 
     # in the narrative ("Ann Cole, Chief Executive, responded to the report ... Ms Cole said:")
     v = _vocab()
     pattern = rf"\b(\p{{Lu}}[\p{{L}}\-’']+)\s+{regex.escape(speaker)}\b"
-    for m in regex.finditer(pattern, text, endpos=end):
+    start = _name_run(text, text.find(speaker, 0, end))
+    for m in regex.finditer(pattern, text, pos=start, endpos=end):
         first = m.group(1)
         if not any(first in v[key] for key in ("honorifics", "role_words", "ranks")):
             return f"{first} {speaker}"
     return speaker
+
+
+_NOT_IN_NAMES = frozenset(map(chr, range(128))) - set(
+    string.ascii_letters + string.whitespace + "-'"
+)
+
+
+def _name_run(text: str, i: int) -> int:
+    """Where the run of words and white space that ends at ``i`` starts (0 when ``i`` is -1):
+    a "Forename Surname" whose surname is at ``i`` or after starts in it, so _resolve
+    searches from there, not from the top of the release. The run stops only at ASCII
+    characters that cannot be in a name or between its words (digits, stops, commas,
+    brackets): any other character may be a letter."""
+    if i < 0:
+        return 0
+    while i > 0 and text[i - 1] not in _NOT_IN_NAMES:
+        i -= 1
+    return i
 
 
 def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:

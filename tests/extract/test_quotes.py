@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +11,7 @@ from pipeline.extract.quotes import (
     _TOKEN,
     _after_furniture,
     _is_cap,
+    _resolve,
     _speech_start,
     _verb_patterns,
     _vocab,
@@ -1112,3 +1114,49 @@ def _after_furniture_plain(who: str) -> str:
 def test_after_furniture_quick_test_agrees(words: list[str]) -> None:
     who = "".join(words)
     assert _after_furniture(who) == _after_furniture_plain(who)
+
+
+def _resolve_plain(speaker: str, text: str, end: int) -> str:
+    v = _vocab()
+    pattern = rf"\b(\p{{Lu}}[\p{{L}}\-’']+)\s+{regex.escape(speaker)}\b"
+    for m in regex.finditer(pattern, text, endpos=end):
+        first = m.group(1)
+        if not any(first in v[key] for key in ("honorifics", "role_words", "ranks")):
+            return f"{first} {speaker}"
+    return speaker
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Ann",
+                "Cole",
+                "Dr",
+                "Chief",
+                " ",
+                "\n",
+                "\x1c",
+                ".",
+                ",",
+                "1",
+                "_",
+                "É",
+                "é",
+                "-",
+                "’",
+                "'",
+                "\u0301",
+                "(",
+                "“",
+            ]
+        ),
+        max_size=16,
+    ),
+    st.integers(0, 60),
+)
+def test_resolve_searching_from_the_name_run_agrees(pieces: list[str], end: int) -> None:
+    text = "".join(pieces)
+    end = min(end, len(text))
+    assert _resolve("Cole", [], text, end) == _resolve_plain("Cole", text, end)
