@@ -12,6 +12,7 @@ not a quotation; an unattributed quotation after narrative continues the last sp
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -102,17 +103,21 @@ def _list_end() -> regex.Pattern[str]:
     )
 
 
-@cache
-def _verb_patterns() -> dict[str, regex.Pattern[str]]:
-    v = _vocab()
-    verbs = "|".join(sorted(v["speech_verbs"], key=len, reverse=True))
-    issued = "|".join(sorted(v["statement_verbs"], key=len, reverse=True))
-    things = "|".join(sorted(v["statement_nouns"], key=len, reverse=True))
-    aux = "|".join(sorted(v["auxiliaries"], key=len, reverse=True))
-    opens = "|".join(sorted(v["adverbial_openers"], key=len, reverse=True))
-    dets = "|".join(sorted(v["statement_determiners"], key=len, reverse=True))
-    topic = "|".join(sorted(v["statement_topic_openers"], key=len, reverse=True))
-    told = "|".join(sorted(v["object_verbs"], key=len, reverse=True))
+def _alternatives(key: str) -> str:
+    """The vocabulary ``key`` as alternatives, the longest first ("the following|the")."""
+    return "|".join(sorted(_vocab()[key], key=len, reverse=True))
+
+
+def _speech() -> str:
+    """The speech verb of an attribution with what may go with it ("has also said in a
+    statement", "told the BBC")."""
+    verbs = _alternatives("speech_verbs")
+    issued = _alternatives("statement_verbs")
+    things = _alternatives("statement_nouns")
+    aux = _alternatives("auxiliaries")
+    opens = _alternatives("adverbial_openers")
+    dets = _alternatives("statement_determiners")
+    told = _alternatives("object_verbs")
     # What may stand between the verb and the colon (issue 11), in order:
     # "said in a statement:", "commented on the findings:", "responded to the report:" (a
     # short adverbial); "responded as follows:"; "has published the following statement:"
@@ -122,13 +127,22 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
         rf"(?:\s+(?:{opens})\b[^.!?:\n“”\"]{{0,60}}?"
         r"|\s+as\s+follows)?"
     )
-    speech = (
+    return (
         rf"(?:(?:{aux})\s+(?:also\s+|now\s+)?)?"
         rf"(?:(?:{verbs})\b{adverbial}"
         rf"|(?:{issued})\s+(?:{dets})\s+"
         rf"(?:\w+\s+)?(?:{things})\b[^.!?:\n“”\"]{{0,60}}?"
         rf"|(?:{told})\s+[^.!?:\n“”\"]{{1,60}}?(?=\s*:))"
     )
+
+
+@cache
+def _verb_patterns() -> dict[str, regex.Pattern[str]]:
+    verbs = _alternatives("speech_verbs")
+    things = _alternatives("statement_nouns")
+    dets = _alternatives("statement_determiners")
+    topic = _alternatives("statement_topic_openers")
+    speech = _speech()
     return {
         # "Name, Role, said the findings ..." opening a paragraph (see _paragraph_subject)
         "subject": regex.compile(rf"(?P<who>[^.!?“”\"\n]{{3,160}}?)\s+(?:{verbs})\b"),
@@ -142,15 +156,10 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
         "inverted": regex.compile(
             rf",\s+(?:{verbs})\s+(?P<who>[^.!?“”\"\n]{{3,160}}?)\.\s*$", regex.VERSION1
         ),
-        # "..., Name said:" at the end of the text before a quotation; "before_verb" is its
-        # part from the verb on, searched first (_who_before)
+        # "..., Name said:" at the end of the text before a quotation: the part from the verb
+        # on, searched first (_who_before; _before is the whole)
         "before_verb": regex.compile(
             rf"\b(?P<verb>{speech})\s*(?:that\s*)?[:;,]?\s*$", regex.VERSION1
-        ),
-        "before": regex.compile(
-            rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<who>[^.!?\n]*?(?:\n[^.!?\n]*?)?)"
-            rf"\s*\b(?P<verb>{speech})\s*(?:that\s*)?[:;,]?\s*$",
-            regex.VERSION1,
         ),
         # '“…,” said Name, Role.' and the split '“We found,” said Name, Role, “that …”'
         "after_verb_first": regex.compile(
@@ -164,6 +173,7 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
             regex.VERSION1,
         ),
         # a paragraph ending "says:", "said;" or "says," introduces an unmarked quotation
+        # (these two are searched from _speech_start on)
         "intro_end": regex.compile(rf"\b(?:{speech})\s*[:;,]\s*$"),
         "speech_end": regex.compile(rf"\b(?:{speech})\s*:?\s*$"),
         # 'According to the Chief Inspector, Sir Tom Winsor, “…”'
@@ -178,6 +188,25 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?:,?\s+(?:{topic})\b[^.!?“”\"\n:]{{0,160}})?[,\s]*:\s*$"
         ),
     }
+
+
+def _speech_start(text: str, start: int, end: int) -> int:
+    """Where a match of "intro_end" or "speech_end" in ``text[start:end]`` may start: after
+    the last sentence end or double quote mark (neither pattern matches one), so that a long
+    paragraph is not tried for a verb at every word."""
+    return max(start, *(text.rfind(ch, start, end) + 1 for ch in '.!?“”"'))
+
+
+@cache
+def _before() -> regex.Pattern[str]:
+    """The "before_verb" pattern with the words before the verb ("who"), which may run over
+    one line break: needed only for a line break before the verb (_who_before), so compiled
+    only then (it costs as much to compile as three of _verb_patterns)."""
+    return regex.compile(
+        rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<who>[^.!?\n]*?(?:\n[^.!?\n]*?)?)"
+        rf"\s*\b(?P<verb>{_speech()})\s*(?:that\s*)?[:;,]?\s*$",
+        regex.VERSION1,
+    )
 
 
 def _opens(text: str, i: int, is_open: bool) -> bool:
@@ -354,7 +383,7 @@ def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) 
         at = q0 if text.startswith("‘", q0) else -1
         if at < 0 and not pieces:
             colon = text.find(": ‘", q0, p.end)
-            if colon > 0 and intro.search(text, q0, colon + 1):
+            if colon > 0 and intro.search(text, _speech_start(text, q0, colon + 1), colon + 1):
                 at = colon + 2
         if at < 0 and pieces and unmarked < _LOOKAHEAD_PARAGRAPHS:
             at = q0 - 1  # the paragraph goes on without reopening the mark
@@ -415,12 +444,17 @@ def _implicit_starts(text: str, paragraphs: Sequence[Span]) -> set[int]:
     for i, (p, nxt) in enumerate(pairwise(paragraphs)):
         if p.tag == "table" or nxt.tag == "table":
             continue
-        # The pattern ends in a colon (semicolon, comma): test that first, it is much cheaper.
-        last = text[p.start : p.end].rstrip()
-        if not last or last[-1] not in ":;,":
+        # The pattern ends in a colon (semicolon, comma), and the next paragraph must open
+        # without a mark (most after "said:" have one): test those first, they are much
+        # cheaper (and without copying the paragraph).
+        end = p.end
+        while end > p.start and text[end - 1].isspace():
+            end -= 1
+        if end == p.start or text[end - 1] not in ":;,":
             continue
-        first = _after_bullet(text, nxt.start, nxt.end)
-        if intro.search(text, p.start, p.end) and text[first] not in _FIRST_OPENERS:
+        if text[_after_bullet(text, nxt.start, nxt.end)] in _FIRST_OPENERS:
+            continue
+        if intro.search(text, _speech_start(text, p.start, p.end), p.end):
             out.add(i + 1)
     return out
 
@@ -616,10 +650,20 @@ def _list_items(segs: list[str]) -> set[int]:
     return out
 
 
+@cache
+def _furniture_lower() -> tuple[str, ...]:
+    return tuple(w.lower() for w in _vocab()["furniture_words"])
+
+
 def _after_furniture(who: str) -> str:
     """``who`` after the last word of page furniture in it ("Advertisement Gordon Ferris",
     "Reply Daniel Cole"): copied pages put such words next to a speaker's name."""
     furniture = _vocab()["furniture_words"]
+    # A quick test first (most attributions hold none): a word of the vocabulary, as written
+    # or capitalised, is in ``who`` in lower case (the words are ASCII).
+    folded = who.lower()
+    if not any(word in folded for word in _furniture_lower()):
+        return who
     cut = 0
     for m in _TOKEN.finditer(who):
         tok = m.group()
@@ -722,14 +766,14 @@ def _who_before(sentence: str) -> str | None:
     while end > 0 and sentence[end - 1].isspace() and sentence[end - 1] not in SEPARATORS:
         end -= 1  # the pattern's \s: str.isspace() less the four separators
     if "\n" in sentence[: end + 1]:
-        full = pats["before"].search(sentence)
+        full = _before().search(sentence)
         return None if full is None else str(full.group("who"))
     return sentence[:end]
 
 
 def ends_with_speech(s: str) -> bool:
     """Whether ``s`` ends like an attribution line (``Name, Role, said:``, ``X says``)."""
-    return _verb_patterns()["speech_end"].search(s) is not None
+    return _verb_patterns()["speech_end"].search(s, _speech_start(s, 0, len(s))) is not None
 
 
 def _plausible_who(who: str) -> bool:
@@ -750,11 +794,30 @@ def _resolve(speaker: str | None, known: list[str], text: str, end: int) -> str 
     # in the narrative ("Ann Cole, Chief Executive, responded to the report ... Ms Cole said:")
     v = _vocab()
     pattern = rf"\b(\p{{Lu}}[\p{{L}}\-’']+)\s+{regex.escape(speaker)}\b"
-    for m in regex.finditer(pattern, text, endpos=end):
+    start = _name_run(text, text.find(speaker, 0, end))
+    for m in regex.finditer(pattern, text, pos=start, endpos=end):
         first = m.group(1)
         if not any(first in v[key] for key in ("honorifics", "role_words", "ranks")):
             return f"{first} {speaker}"
     return speaker
+
+
+_NOT_IN_NAMES = frozenset(map(chr, range(128))) - set(
+    string.ascii_letters + string.whitespace + "-'"
+)
+
+
+def _name_run(text: str, i: int) -> int:
+    """Where the run of words and white space that ends at ``i`` starts (0 when ``i`` is -1):
+    a "Forename Surname" whose surname is at ``i`` or after starts in it, so _resolve
+    searches from there, not from the top of the release. The run stops only at ASCII
+    characters that cannot be in a name or between its words (digits, stops, commas,
+    brackets): any other character may be a letter."""
+    if i < 0:
+        return 0
+    while i > 0 and text[i - 1] not in _NOT_IN_NAMES:
+        i -= 1
+    return i
 
 
 def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:

@@ -62,7 +62,9 @@ def _boilerplate_line() -> re.Pattern[str]:
 
     Plain literals only, so stdlib ``re`` (five times faster than ``regex`` here) is used, and
     they are grouped by first letter (``s(?:kip to...|earch)``): a line start then costs one
-    test per letter instead of one per phrase.
+    test per letter instead of one per phrase. The pattern opens with the line break before
+    the line (the text is searched with one put in front): ``re`` then jumps from line break
+    to line break, where a ``^`` would be tried at every character.
     """
     vocab = _vocab()
     whole = r"[ \t\xa0]*:?[ \t\xa0]*$"
@@ -72,7 +74,7 @@ def _boilerplate_line() -> re.Pattern[str]:
     for phrase, tail in phrases:
         groups.setdefault(phrase[0].lower(), []).append(re.escape(phrase[1:]) + tail)
     alts = [re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()]
-    return re.compile(r"^[ \t\xa0]*(?:" + "|".join(alts) + ")", re.IGNORECASE | re.MULTILINE)
+    return re.compile(r"\n[ \t\xa0]*(?:" + "|".join(alts) + ")", re.IGNORECASE | re.MULTILINE)
 
 
 @cache
@@ -181,7 +183,8 @@ class _Furniture:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [m.start() for m in _boilerplate_line().finditer(text)]
+        # (a match's offset in "\n" + text is where its line starts in text)
+        self.starts = [m.start() for m in _boilerplate_line().finditer("\n" + text)]
 
     def covers(self, start: int, end: int) -> bool:
         """A paragraph is boilerplate when at least half of its lines are."""
@@ -312,6 +315,11 @@ def carve(
         start = p.start
         while ri < len(regions) and regions[ri][1] <= start:
             ri += 1
+        if ri == len(regions) or regions[ri][0] >= p.end:
+            # no region in it (most paragraphs): kept as it is when already trimmed
+            s, e = _trim(text, start, p.end)
+            out.append(p if (s, e) == (start, p.end) else Span(s, e, p.tag))
+            continue
         for rs, re_, tag in regions[ri:]:
             if rs >= p.end:
                 break

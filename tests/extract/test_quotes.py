@@ -3,8 +3,22 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pipeline.extract.quotes import find_quotes, parse_attribution
+from pipeline.extract.quotes import (
+    _TOKEN,
+    _after_furniture,
+    _is_cap,
+    _resolve,
+    _speech_start,
+    _verb_patterns,
+    _vocab,
+    ends_with_speech,
+    find_quotes,
+    parse_attribution,
+)
 from pipeline.extract.sections import split_paragraphs
 
 
@@ -1007,3 +1021,142 @@ def test_surname_after_honorific_is_no_place() -> None:
 def test_other_words_in_brackets_after_the_name_are_left_out() -> None:
     text = "Ruth Kell (pictured) said: “The service has improved a great deal.”"
     assert [(s, r) for s, r, _, _ in quotes(text)] == [("Ruth Kell", None)]
+
+
+# The speed tricks of the module agree with the plain searches they replace (the tests run the
+# plain sources; tests/test_native.py compares the compiled ones with them).
+
+_SPEECH_PIECES = st.sampled_from(
+    [
+        "Ann Cole",
+        "said",
+        "says",
+        " ",
+        "  ",
+        "\n",
+        ":",
+        ";",
+        ",",
+        ".",
+        "!",
+        "?",
+        "“",
+        "”",
+        '"',
+        "has",
+        "also",
+        "told the BBC",
+        "published the following statement",
+        "in a",
+        "as follows",
+        "that",
+        "Dr. Lee",
+        "added",
+        "pointed out",
+        "x",
+        "\xa0",
+        "\x1c",
+        "it",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SPEECH_PIECES, max_size=14), st.integers(0, 6))
+def test_speech_end_searched_from_last_sentence_agrees(pieces: list[str], cut: int) -> None:
+    s = "".join(pieces)
+    start = min(cut, len(s))
+    pats = _verb_patterns()
+    for key in ("intro_end", "speech_end"):
+        plain = pats[key].search(s, start) is not None
+        assert (pats[key].search(s, _speech_start(s, start, len(s))) is not None) == plain
+
+
+def test_speech_end_examples() -> None:
+    assert ends_with_speech("The report was clear. Ann Cole, the chief inspector, said:")
+    assert ends_with_speech("He told the BBC:")
+    assert not ends_with_speech("She said: “It was late.”")
+    assert not ends_with_speech("He told them.")
+
+
+def _after_furniture_plain(who: str) -> str:
+    furniture = _vocab()["furniture_words"]
+    cut = 0
+    for m in _TOKEN.finditer(who):
+        tok = m.group()
+        if _is_cap(tok) and (tok in furniture or tok.capitalize() in furniture):
+            cut = m.end()
+    return who[cut:]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Reply",
+                "REPLY",
+                "reply",
+                "Tweets",
+                "Share",
+                "Ann",
+                "Cole",
+                "\u212a",
+                "Σ",
+                "İ",
+                " ",
+                ",",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_after_furniture_quick_test_agrees(words: list[str]) -> None:
+    who = "".join(words)
+    assert _after_furniture(who) == _after_furniture_plain(who)
+
+
+def _resolve_plain(speaker: str, text: str, end: int) -> str:
+    v = _vocab()
+    pattern = rf"\b(\p{{Lu}}[\p{{L}}\-’']+)\s+{regex.escape(speaker)}\b"
+    for m in regex.finditer(pattern, text, endpos=end):
+        first = m.group(1)
+        if not any(first in v[key] for key in ("honorifics", "role_words", "ranks")):
+            return f"{first} {speaker}"
+    return speaker
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Ann",
+                "Cole",
+                "Dr",
+                "Chief",
+                " ",
+                "\n",
+                "\x1c",
+                ".",
+                ",",
+                "1",
+                "_",
+                "É",
+                "é",
+                "-",
+                "’",
+                "'",
+                "\u0301",
+                "(",
+                "“",
+            ]
+        ),
+        max_size=16,
+    ),
+    st.integers(0, 60),
+)
+def test_resolve_searching_from_the_name_run_agrees(pieces: list[str], end: int) -> None:
+    text = "".join(pieces)
+    end = min(end, len(text))
+    assert _resolve("Cole", [], text, end) == _resolve_plain("Cole", text, end)

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.extract.quotes import find_quotes
 from pipeline.extract.scores import find_scores, table_regions
-from pipeline.extract.sections import carve, classify_sections, split_paragraphs, title_text
+from pipeline.extract.sections import (
+    _boilerplate_line,
+    _Furniture,
+    carve,
+    classify_sections,
+    split_paragraphs,
+    title_text,
+)
 from pipeline.model import DateMention, Span
 
 
@@ -477,3 +488,36 @@ def test_a_label_run_into_its_date_is_metadata() -> None:
 def test_a_short_headline_with_a_verb_under_the_menus_is_the_headline() -> None:
     text = "Skip to content\nHome\nNews\nMissing man found\n\nPolice found the man on Tuesday."
     assert title_of(text) == "Missing man found"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "\n",
+                " ",
+                "\xa0",
+                "\t",
+                ":",
+                "Menu",
+                "menu",
+                "SEARCH",
+                "Skip to main content",
+                "Home",
+                "We use cookies",
+                "x",
+                "News",
+                "Share this page",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_furniture_line_starts_agree_with_a_line_anchored_search(pieces: list[str]) -> None:
+    # the pattern opens with the line break before a line, the text searched with one put
+    # in front: the same line starts as the pattern anchored at each line (^, MULTILINE)
+    text = "".join(pieces)
+    pattern = _boilerplate_line()
+    anchored = re.compile("^" + pattern.pattern.removeprefix("\\n"), pattern.flags)
+    assert _Furniture(text).starts == [m.start() for m in anchored.finditer(text)]
