@@ -252,7 +252,7 @@ def _extract_stdin(
 
     from pipeline.core import extract_document
     from pipeline.errors import InputError
-    from pipeline.export import release_dict
+    from pipeline.plain import release_dict
     from pipeline.read import read_bytes
 
     data = sys.stdin.buffer.read(max_bytes + 1)

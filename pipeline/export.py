@@ -43,6 +43,7 @@ from pipeline.model import (
     Section,
 )
 from pipeline.packed import StringSet
+from pipeline.plain import RELEASE_KEYS, field_names, release_dict
 from pipeline.schema import table_columns
 
 if TYPE_CHECKING:
@@ -93,11 +94,7 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return csv_lines([header, *rows])
 
 
-def _fields(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-_ITEM_FIELDS = {name: _fields(cls) for name, cls in TABLES.items()}
+_ITEM_FIELDS = {name: field_names(cls) for name, cls in TABLES.items()}
 # Field values as one tuple per record (attrgetter runs in C: this is per item of every table).
 _ITEM_VALUES = {name: attrgetter(*fields) for name, fields in _ITEM_FIELDS.items()}
 
@@ -113,41 +110,30 @@ INDEXED = {
 }
 
 
-# The release object's keys: the contract's version first, then every field of ``Release`` in
-# definition order (an added field is written without being named here).
-_RELEASE_KEYS = ("contract", *(f for f in _fields(Release) if f != "contract"))
-
-
 def _release_json(release: Release) -> dict[str, Any]:
-    """The release object as orjson writes it: the items stay dataclasses, which orjson
-    writes field by field in definition order, the same bytes as :func:`release_dict` gives,
-    without a dict per item (a release of 500,000 numbers would hold 500,000 dicts)."""
-    d = {key: getattr(release, key) for key in _RELEASE_KEYS}
+    """The release object with its items left as dataclasses, which orjson writes field by
+    field in definition order: the same bytes as :func:`release_dict` gives, slower, but
+    without a dict per item (for a release with more than ``_DICTS_UP_TO`` items)."""
+    d = {key: getattr(release, key) for key in RELEASE_KEYS}
     for key in ABSENT_UNLESS_SET:
         if d[key] is None:
             del d[key]
     return d
 
 
+# Up to this many items, a release is written from its plain object (release_dict): much
+# faster to write; beyond it (a release of 500,000 numbers, say), a dict per item would weigh
+# several times what the items themselves do.
+_DICTS_UP_TO = 20_000
+
+
+def _items(release: Release) -> int:
+    return sum(len(getattr(release, name)) for name in TABLES)
+
+
 # Table rows are formatted and written this many at a time, so that a release with very many
 # items never holds all its rows as text at once.
 _ROWS_AT_ONCE = 4096
-
-
-def release_dict(release: Release) -> dict[str, Any]:
-    """The contract's release object in plain JSON types (dicts and lists), keys in the order
-    the files have them."""
-    return {key: _plain(value) for key, value in _release_json(release).items()}
-
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
 
 
 def headline(release: Release) -> dict[str, Any]:
@@ -320,7 +306,7 @@ def render_release(release: Release, *, rows: bool = False) -> Rendered:
     """Everything :class:`OutputWriter` writes for ``release``, made without writing (so a
     worker process can make it); ``rows`` keeps the rows for the workbook too."""
     rid = release.release_id
-    d = _release_json(release)
+    d = release_dict(release) if _items(release) <= _DICTS_UP_TO else _release_json(release)
     head = headline(release)
     table_rows: dict[str, list[list[Any]]] = {"releases": [[head[c] for c in RELEASE_COLUMNS]]}
     lines = {"releases": csv_lines(table_rows["releases"])}

@@ -201,7 +201,7 @@ _ITEM_CLASSES: dict[str, Any] = {
 
 
 def release_from_dict(d: dict[str, Any]) -> Release:
-    """A :class:`Release` from its JSON object (the inverse of ``export.release_dict``),
+    """A :class:`Release` from its JSON object (the inverse of ``pipeline.plain.release_dict``),
     field by field from the dataclass, so that an added field cannot be forgotten."""
     values: dict[str, Any] = {}
     for f in dataclasses.fields(Release):

@@ -15,8 +15,8 @@ import pytest
 
 from pipeline import diff
 from pipeline.core import extract_document
-from pipeline.export import release_dict
 from pipeline.inputs import Input, release_ids
+from pipeline.plain import release_dict
 from pipeline.read import read_file
 
 from .conftest import FIXTURES, ROOT
