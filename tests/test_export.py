@@ -450,13 +450,21 @@ def test_the_plain_object_has_every_field_in_order() -> None:
     from pipeline.model import Entity
     from pipeline.plain import RECORDS, RELEASE_KEYS, field_names, release_dict
 
-    for cls, to_dict in RECORDS.items():
-        names = field_names(cls)
-        assert tuple(to_dict(cls(*names))) == names
-        assert tuple(to_dict(cls(*names)).values()) == names
-    (release,) = core.run([RAW]).releases
+    releases = core.run([RAW, FIXTURES]).releases
+    entity = Entity("PERSON", "Ann", 0, 3)
+    records = [entity, *(r.source for r in releases)]
+    for release in releases:
+        records += [*release.sections, *release.scores, *release.quotes]
+        records += [*release.dates, *release.numbers]
+    assert {type(r) for r in records} == set(RECORDS)
+    for record in records:
+        names = field_names(type(record))
+        plain = RECORDS[type(record)](record)
+        assert tuple(plain) == names
+        assert list(plain.values()) == [getattr(record, name) for name in names]
+    release = releases[0]
     assert tuple(release_dict(release)) == tuple(k for k in RELEASE_KEYS if k != "entities")
-    named = dataclasses.replace(release, entities=(Entity("PERSON", "Ann", 0, 3),))
+    named = dataclasses.replace(release, entities=(entity,))
     assert tuple(release_dict(named)) == RELEASE_KEYS
     assert orjson.dumps(release_dict(named)) == orjson.dumps(export._release_json(named))
 
