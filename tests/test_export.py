@@ -431,7 +431,7 @@ def test_a_release_with_very_many_items_is_written_the_same(
     # Release must be in it.
 
     from pipeline.model import Release
-    from pipeline.plain import release_dict
+    from pipeline.render import release_dict
 
     releases = core.run([RAW, FIXTURES]).releases
     usual = [export.render_release(r) for r in releases]
@@ -448,7 +448,7 @@ def test_the_plain_object_has_every_field_in_order() -> None:
     # release_dict writes each record's keys out by hand: they must be the class's fields, in
     # its order, and the release's keys those of RELEASE_KEYS (entities only when set).
     from pipeline.model import Entity
-    from pipeline.plain import RECORDS, RELEASE_KEYS, field_names, release_dict
+    from pipeline.render import RECORDS, RELEASE_KEYS, field_names, release_dict
 
     releases = core.run([RAW, FIXTURES]).releases
     entity = Entity("PERSON", "Ann", 0, 3)

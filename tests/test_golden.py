@@ -16,8 +16,8 @@ import pytest
 from pipeline import diff
 from pipeline.core import extract_document
 from pipeline.inputs import Input, release_ids
-from pipeline.plain import release_dict
 from pipeline.read import read_file
+from pipeline.render import release_dict
 
 from .conftest import FIXTURES, ROOT
 

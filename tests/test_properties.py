@@ -15,8 +15,8 @@ import pipeline
 from pipeline import core
 from pipeline.errors import InputError
 from pipeline.model import Release, Source
-from pipeline.plain import release_dict
 from pipeline.read import Document
+from pipeline.render import release_dict
 
 from .conftest import FIXTURES
 
