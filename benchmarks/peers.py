@@ -104,7 +104,7 @@ def quantulum_finder() -> Finder:
 
 def pipeline_finder() -> Finder:
     import pipeline
-    from pipeline.export import release_dict
+    from pipeline.render import release_dict
 
     def find(text: str) -> dict[str, list[dict[str, Any]]]:
         return release_dict(pipeline.extract_text(text))  # type: ignore[return-value]

@@ -252,8 +252,8 @@ def _extract_stdin(
 
     from pipeline.core import extract_document
     from pipeline.errors import InputError
-    from pipeline.export import release_dict
     from pipeline.read import read_bytes
+    from pipeline.render import release_dict
 
     data = sys.stdin.buffer.read(max_bytes + 1)
     try:

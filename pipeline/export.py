@@ -22,7 +22,6 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -35,14 +34,18 @@ from pipeline.errors import PipelineError
 from pipeline.grids import GRID_KEYS, Cell, Columns, grid_rows, named_cells
 from pipeline.model import (
     ABSENT_UNLESS_SET,
-    DateMention,
-    NumberMention,
-    Quote,
     Release,
-    Score,
-    Section,
 )
 from pipeline.packed import StringSet
+from pipeline.render import (
+    ITEM_FIELDS,
+    RELEASE_COLUMNS,
+    RELEASE_KEYS,
+    TABLES,
+    headline,
+    release_dict,
+    table_lines,
+)
 from pipeline.schema import table_columns
 
 if TYPE_CHECKING:
@@ -51,34 +54,6 @@ if TYPE_CHECKING:
     from pipeline.index import Index
     from pipeline.workbook import Sheet
 
-TABLES: dict[str, type] = {
-    "sections": Section,
-    "scores": Score,
-    "quotes": Quote,
-    "dates": DateMention,
-    "numbers": NumberMention,
-}
-RELEASE_COLUMNS = (
-    "release_id",
-    "source_path",
-    "format",
-    "encoding",
-    "sha256",
-    "title",
-    "standfirst",
-    "published",
-    "scale",
-    "overall_score",
-    "n_sections",
-    "n_scores",
-    "n_quotes",
-    "n_dates",
-    "n_numbers",
-    "n_warnings",
-    "warnings",
-    "n_review",
-    "review",
-)
 ERROR_COLUMNS = ("path", "code", "message")
 # Each release's grid head and cells, one JSON line each, read back by finish() to write the
 # ratings grids (removed before the folder is swapped in).
@@ -93,99 +68,35 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return csv_lines([header, *rows])
 
 
-def _fields(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-_ITEM_FIELDS = {name: _fields(cls) for name, cls in TABLES.items()}
-# Field values as one tuple per record (attrgetter runs in C: this is per item of every table).
-_ITEM_VALUES = {name: attrgetter(*fields) for name, fields in _ITEM_FIELDS.items()}
-
-
 # The files the index (.index.jsonl) describes, in its order, with the size of their headers.
 INDEXED = {
     "releases.jsonl": 0,
     "releases.csv": index.text_size(csv_lines([RELEASE_COLUMNS])),
     **{
-        f"{n}.csv": index.text_size(csv_lines([("release_id", *f)]))
-        for n, f in _ITEM_FIELDS.items()
+        f"{n}.csv": index.text_size(csv_lines([("release_id", *f)])) for n, f in ITEM_FIELDS.items()
     },
 }
 
 
-# The release object's keys: the contract's version first, then every field of ``Release`` in
-# definition order (an added field is written without being named here).
-_RELEASE_KEYS = ("contract", *(f for f in _fields(Release) if f != "contract"))
-
-
 def _release_json(release: Release) -> dict[str, Any]:
-    """The release object as orjson writes it: the items stay dataclasses, which orjson
-    writes field by field in definition order, the same bytes as :func:`release_dict` gives,
-    without a dict per item (a release of 500,000 numbers would hold 500,000 dicts)."""
-    d = {key: getattr(release, key) for key in _RELEASE_KEYS}
+    """The release object with its items left as dataclasses, which orjson writes field by
+    field in definition order: the same bytes as :func:`release_dict` gives, slower, but
+    without a dict per item (for a release with more than ``_DICTS_UP_TO`` items)."""
+    d = {key: getattr(release, key) for key in RELEASE_KEYS}
     for key in ABSENT_UNLESS_SET:
         if d[key] is None:
             del d[key]
     return d
 
 
-# Table rows are formatted and written this many at a time, so that a release with very many
-# items never holds all its rows as text at once.
-_ROWS_AT_ONCE = 4096
+# Up to this many items, a release is written from its plain object (release_dict): much
+# faster to write; beyond it (a release of 500,000 numbers, say), a dict per item would weigh
+# several times what the items themselves do.
+_DICTS_UP_TO = 20_000
 
 
-def release_dict(release: Release) -> dict[str, Any]:
-    """The contract's release object in plain JSON types (dicts and lists), keys in the order
-    the files have them."""
-    return {key: _plain(value) for key, value in _release_json(release).items()}
-
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
-def headline(release: Release) -> dict[str, Any]:
-    """One spreadsheet row of headline facts and counts for a release."""
-    meta_spans = [(s.start, s.end) for s in release.sections if s.kind in ("metadata", "title")]
-    published = next(
-        (
-            d.start_date
-            for d in release.dates
-            if d.granularity == "day" and any(a <= d.start < b for a, b in meta_spans)
-        ),
-        None,
-    )
-    overall = next(
-        (s.score for s in release.scores if s.criterion.casefold().startswith("overall")), None
-    )
-    scales = sorted({s.scale for s in release.scores if s.scale})
-    return {
-        "release_id": release.release_id,
-        "source_path": release.source.path,
-        "format": release.source.format,
-        "encoding": release.source.encoding,
-        "sha256": release.source.sha256,
-        "title": release.title,
-        "standfirst": release.standfirst,
-        "published": published,
-        "scale": ";".join(scales) or None,
-        "overall_score": overall,
-        "n_sections": len(release.sections),
-        "n_scores": len(release.scores),
-        "n_quotes": len(release.quotes),
-        "n_dates": len(release.dates),
-        "n_numbers": len(release.numbers),
-        "n_warnings": len(release.warnings),
-        "warnings": "; ".join(release.warnings) or None,
-        "n_review": len(release.review),
-        "review": " ".join(release.review) or None,
-    }
+def _items(release: Release) -> int:
+    return sum(len(getattr(release, name)) for name in TABLES)
 
 
 _DIR_FD = os.open in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
@@ -320,23 +231,9 @@ def render_release(release: Release, *, rows: bool = False) -> Rendered:
     """Everything :class:`OutputWriter` writes for ``release``, made without writing (so a
     worker process can make it); ``rows`` keeps the rows for the workbook too."""
     rid = release.release_id
-    d = _release_json(release)
+    d = release_dict(release) if _items(release) <= _DICTS_UP_TO else _release_json(release)
     head = headline(release)
-    table_rows: dict[str, list[list[Any]]] = {"releases": [[head[c] for c in RELEASE_COLUMNS]]}
-    lines = {"releases": csv_lines(table_rows["releases"])}
-    for name in TABLES:
-        items = getattr(release, name)
-        if items:
-            values = _ITEM_VALUES[name]
-            table_rows[name] = [[rid, *values(item)] for item in items]
-            # Formatted a block at a time: no second list of every row's cells as text.
-            block = table_rows[name]
-            lines[name] = "".join(
-                csv_lines(block[at : at + _ROWS_AT_ONCE])
-                for at in range(0, len(block), _ROWS_AT_ONCE)
-            )
-            if not rows:
-                del table_rows[name]
+    lines, table_rows = table_lines(release, head, rows=rows)
     return Rendered(
         release_id=rid,
         jsonl=orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE),
@@ -423,7 +320,7 @@ class OutputWriter:
         self._index = index.IndexWriter(self.tmp / index.NAME, INDEXED)
         self._tables["releases"] = self._open_csv("releases", RELEASE_COLUMNS)
         for name in TABLES:
-            self._tables[name] = self._open_csv(name, ("release_id", *_ITEM_FIELDS[name]))
+            self._tables[name] = self._open_csv(name, ("release_id", *ITEM_FIELDS[name]))
 
     def _open_csv(self, name: str, header: Sequence[str]) -> io.TextIOWrapper:
         fh = (self.tmp / f"{name}.csv").open("w", encoding="utf-8", newline="")
@@ -577,7 +474,7 @@ class OutputWriter:
         grids = self._write_grids(grid_header)
         headers: dict[str, Sequence[str]] = {"releases": RELEASE_COLUMNS}
         for name in TABLES:
-            headers[name] = ("release_id", *_ITEM_FIELDS[name])
+            headers[name] = ("release_id", *ITEM_FIELDS[name])
         headers["errors"] = ERROR_COLUMNS
         headers.update(dict.fromkeys(grids, grid_header))
         package = data_package({name: [guard(c) for c in h] for name, h in headers.items()})

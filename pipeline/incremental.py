@@ -30,15 +30,11 @@ from pipeline.index import NAME, Index, read_index
 from pipeline.inputs import Input
 from pipeline.model import (
     ABSENT_UNLESS_SET,
-    DateMention,
     Entity,
-    NumberMention,
-    Quote,
     Release,
-    Score,
-    Section,
     Source,
 )
+from pipeline.render import TABLES
 
 if TYPE_CHECKING:
     from pipeline.export import OutputWriter
@@ -190,18 +186,11 @@ def load_previous(out: Path, options: dict[str, Any]) -> tuple[Previous | None, 
     return Previous(index, entries), ""
 
 
-_ITEM_CLASSES: dict[str, Any] = {
-    "sections": Section,
-    "scores": Score,
-    "quotes": Quote,
-    "dates": DateMention,
-    "numbers": NumberMention,
-    "entities": Entity,
-}
+_ITEM_CLASSES: dict[str, type] = {**TABLES, "entities": Entity}
 
 
 def release_from_dict(d: dict[str, Any]) -> Release:
-    """A :class:`Release` from its JSON object (the inverse of ``export.release_dict``),
+    """A :class:`Release` from its JSON object (the inverse of ``pipeline.render.release_dict``),
     field by field from the dataclass, so that an added field cannot be forgotten."""
     values: dict[str, Any] = {}
     for f in dataclasses.fields(Release):

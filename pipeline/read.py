@@ -323,7 +323,7 @@ def _decode(data: bytes, path: str, suffix: str) -> _Decoded:
 
 
 # A byte that is not UTF-8, as ``surrogateescape`` decodes it (U+DC80-U+DCFF).
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_ESCAPED_BYTE = re.compile(f"[{chr(0xDC80)}-{chr(0xDCFF)}]")
 _SHOWN_POSITIONS = 5
 
 
@@ -460,7 +460,7 @@ def _repaired(decoded: _Decoded) -> tuple[str, ...]:
     return ("text-repaired",) if decoded.repaired else ()
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")
 
 
 def read_text(text: str, path: str) -> Document:

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import orjson
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -422,18 +423,50 @@ def test_cells_with_line_breaks_stay_in_their_row(tmp_path: Path) -> None:
     assert (out / "errors.csv").read_bytes().count(b"\n") == 2
 
 
-def test_the_streamed_json_is_the_plain_release_object() -> None:
-    # The writer hands orjson the dataclasses themselves (no dict per item): the bytes must be
-    # those of the plain object, for every release, and every field of Release must be in it.
-    import orjson
+def test_a_release_with_very_many_items_is_written_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Beyond _DICTS_UP_TO items orjson is handed the dataclasses themselves (no dict per item):
+    # the bytes must be those of the plain object, for every release, and every field of
+    # Release must be in it.
 
     from pipeline.model import Release
+    from pipeline.render import release_dict
 
-    for release in core.run([RAW, FIXTURES]).releases:
-        plain = export.release_dict(release)
+    releases = core.run([RAW, FIXTURES]).releases
+    usual = [export.render_release(r) for r in releases]
+    monkeypatch.setattr(export, "_DICTS_UP_TO", 0)
+    for release, rendered in zip(releases, usual, strict=True):
+        plain = release_dict(release)
         assert orjson.dumps(export._release_json(release)) == orjson.dumps(plain)
+        assert export.render_release(release) == rendered
         # entities only with --model
         assert set(plain) == {f.name for f in dataclasses.fields(Release)} - {"entities"}
+
+
+def test_the_plain_object_has_every_field_in_order() -> None:
+    # release_dict writes each record's keys out by hand: they must be the class's fields, in
+    # its order, and the release's keys those of RELEASE_KEYS (entities only when set).
+    from pipeline.model import Entity
+    from pipeline.render import RECORDS, RELEASE_KEYS, field_names, release_dict
+
+    releases = core.run([RAW, FIXTURES]).releases
+    entity = Entity("PERSON", "Ann", 0, 3)
+    records = [entity, *(r.source for r in releases)]
+    for release in releases:
+        records += [*release.sections, *release.scores, *release.quotes]
+        records += [*release.dates, *release.numbers]
+    assert {type(r) for r in records} == set(RECORDS)
+    for record in records:
+        names = field_names(type(record))
+        plain = RECORDS[type(record)](record)
+        assert tuple(plain) == names
+        assert list(plain.values()) == [getattr(record, name) for name in names]
+    release = releases[0]
+    assert tuple(release_dict(release)) == tuple(k for k in RELEASE_KEYS if k != "entities")
+    named = dataclasses.replace(release, entities=(entity,))
+    assert tuple(release_dict(named)) == RELEASE_KEYS
+    assert orjson.dumps(release_dict(named)) == orjson.dumps(export._release_json(named))
 
 
 @pytest.mark.parametrize(

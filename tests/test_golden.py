@@ -15,9 +15,9 @@ import pytest
 
 from pipeline import diff
 from pipeline.core import extract_document
-from pipeline.export import release_dict
 from pipeline.inputs import Input, release_ids
 from pipeline.read import read_file
+from pipeline.render import release_dict
 
 from .conftest import FIXTURES, ROOT
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from pipeline import extract_file
 from pipeline.cli import app
-from pipeline.export import release_dict
+from pipeline.render import release_dict
 
 from .conftest import FIXTURES, SEED
 

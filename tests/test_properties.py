@@ -12,10 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pipeline
-from pipeline import core, export
+from pipeline import core
 from pipeline.errors import InputError
 from pipeline.model import Release, Source
 from pipeline.read import Document
+from pipeline.render import release_dict
 
 from .conftest import FIXTURES
 
@@ -97,7 +98,7 @@ def test_extract_text_extracts_or_refuses(text: str) -> None:
 def test_extraction_is_deterministic(text: str) -> None:
     first, second = extract_raw(text), extract_raw(text)
     assert first == second
-    assert json.dumps(export.release_dict(first)) == json.dumps(export.release_dict(second))
+    assert json.dumps(release_dict(first)) == json.dumps(release_dict(second))
 
 
 # --- mutated real releases -------------------------------------------------------------------

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from pipeline import core, schema
 from pipeline.cli import app
-from pipeline.export import release_dict
 from pipeline.model import Release
+from pipeline.render import release_dict
 
 from .conftest import FIXTURES, SEED
 
