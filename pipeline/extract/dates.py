@@ -153,99 +153,102 @@ def _anchor_pattern() -> str:
 _ANCHOR_RE = re.compile(_anchor_pattern())
 
 # Patterns that start at a digit, tried in this order at an anchor: the first that matches wins.
-_DIGIT_RE = _union(
-    [
-        # 2016-12-13
-        (
-            "iso",
-            rf"{_NOT_GLUED}{_year('iso_y')}-(?P<iso_m>1[0-2]|0?[1-9])-(?P<iso_d>[12]\d|3[01]|0?[1-9])"
-            r"(?![\w-])",
-        ),
-        # 13/12/2016, 13.12.2016, 13-12-2016
-        (
-            "num",
-            rf"{_NOT_GLUED}(?P<num_d>[12]\d|3[01]|0?[1-9])(?P<num_sep>[/.-])"
-            rf"(?P<num_m>1[0-2]|0?[1-9])(?P=num_sep){_year('num_y')}",
-        ),
-        # Thu, 01/14/2021 or 01/14/2021 09:12 (US order on incident logs): only when the
-        # second number cannot be a month, so 3/4/2015 stays 3 April
-        (
-            "nus",
-            rf"{_NOT_GLUED}(?P<nus_m>1[0-2]|0?[1-9])/(?P<nus_d>1[3-9]|2\d|3[01])/"
-            rf"{_year('nus_y')}",
-        ),
-        # 31/10/74, 3.3.15: a two-digit year
-        (
-            "num2",
-            rf"{_NOT_GLUED}(?P<num2_d>[12]\d|3[01]|0?[1-9])(?P<num2_sep>[/.])"
-            r"(?P<num2_m>1[0-2]|0?[1-9])(?P=num2_sep)(?P<num2_y>\d\d)(?![\w/-]|[.,]\d)",
-        ),
-        # 31-Oct-1974, 31/Oct/1974
-        (
-            "dsep",
-            rf"{_NOT_GLUED}{_day('dsep_d')}(?P<dsep_s>[-/]){_month('dsep_m')}(?P=dsep_s)"
-            rf"{_year('dsep_y')}",
-        ),
-        # 2/2013: a month and year
-        (
-            "nmy",
-            rf"{_NOT_GLUED}(?P<nmy_m>1[0-2]|0?[1-9])/{_year('nmy_y')}(?![/-]\d)",
-        ),
-        # 2018Q4, 2018 Q4
-        ("yq", rf"{_NOT_GLUED}(?P<yq_y>(?:19|20)\d\d) ?Q(?P<yq_n>[1-4])(?!\w)"),
-        # 30 September to 2 October 2018, 28 February 2017 to 3 March 2017
-        (
-            "ddr",
-            rf"{_NOT_GLUED}{_day('ddr_d1')}{_S}{_month('ddr_m1')}(?:,?{_S}{_year('ddr_y1')})?"
-            rf"(?P<ddr_conn>{_CONN})(?:(?:{_WEEKDAY})\.?,?\s+)?"
-            rf"{_day('ddr_d2')}{_S}{_month('ddr_m2')}"
-            rf",?{_S}{_year('ddr_y2')}",
-        ),
-        # 1 to 3 October 2018, 6 and 17 February 2017, 6-17 February
-        (
-            "dr",
-            rf"{_NOT_GLUED}{_day('dr_d1')}{_CONN}(?:(?:{_WEEKDAY})\.?,?\s+)?{_day('dr_d2')}{_S}"
-            rf"{_month('dr_m')}(?:,?{_S}{_year('dr_y')})?",
-        ),
-        # 13 December 2016, 13th of December 2016
-        (
-            "dmy",
-            rf"{_NOT_GLUED}{_day('dmy_d')}(?:{_S}of)?{_S}{_month('dmy_m')},?{_S}{_year('dmy_y')}",
-        ),
-        # from 2015/16 to 2017/18: a span of financial years
-        (
-            "fyr",
-            rf"{_NOT_GLUED}{_year('fyr_a')}(?:{_DASH}|/)(?P<fyr_b>\d{{4}}|\d\d)"
-            rf"\s+(?:to|until|and)\s+{_year('fyr_c')}(?:{_DASH}|/)(?P<fyr_d>\d{{4}}|\d\d)"
-            r"(?![\w%]|[.,:/]\d)",
-        ),
-        # 2015-16, 2015/16, 2018/2019, 2023-25
-        (
-            "fy",
-            rf"{_NOT_GLUED}(?<!\d{_DASH}){_year('fy_y1')}(?:{_DASH}|/)(?P<fy_y2>\d{{4}}|\d\d)"
-            r"(?![\w%]|[.,:/]\d|[-/]\d)",
-        ),
-        # (for) 24/25: a financial year of two two-digit years, after a word that leads a year
-        (
-            "fys",
-            rf"{_NOT_GLUED}(?<!\d{_DASH})(?P<fys_a>\d\d)/(?P<fys_b>\d\d)(?![\w%/]|[.,]\d)",
-        ),
-        # 2015 to 2017, (between) 2015 and 2017
-        (
-            "yr",
-            rf"{_NOT_GLUED}{_year('yr_y1')}(?P<yr_conn>{_CONN}){_year('yr_y2')}"
-            rf"(?!{_DASH}\d|/\d)",
-        ),
-        # 5 April (no year: the release's own year)
-        ("dm", rf"{_NOT_GLUED}{_day('dm_d')}(?:{_S}of)?{_S}{_month('dm_m')}"),
-        # 2016
-        (
-            "y",
-            rf"{_NOT_GLUED}(?<!\d{_DASH})(?<!\d\s{_DASH}\s){_year('y_y')}"
-            rf"(?!{_DASH}\d|/\d|\s*(?:per\s*cent|percent)\b)",
-        ),
-    ]
-)
+_DIGIT_BRANCHES = [
+    # 2016-12-13
+    (
+        "iso",
+        rf"{_NOT_GLUED}{_year('iso_y')}-(?P<iso_m>1[0-2]|0?[1-9])-(?P<iso_d>[12]\d|3[01]|0?[1-9])"
+        r"(?![\w-])",
+    ),
+    # 13/12/2016, 13.12.2016, 13-12-2016
+    (
+        "num",
+        rf"{_NOT_GLUED}(?P<num_d>[12]\d|3[01]|0?[1-9])(?P<num_sep>[/.-])"
+        rf"(?P<num_m>1[0-2]|0?[1-9])(?P=num_sep){_year('num_y')}",
+    ),
+    # Thu, 01/14/2021 or 01/14/2021 09:12 (US order on incident logs): only when the
+    # second number cannot be a month, so 3/4/2015 stays 3 April
+    (
+        "nus",
+        rf"{_NOT_GLUED}(?P<nus_m>1[0-2]|0?[1-9])/(?P<nus_d>1[3-9]|2\d|3[01])/"
+        rf"{_year('nus_y')}",
+    ),
+    # 31/10/74, 3.3.15: a two-digit year
+    (
+        "num2",
+        rf"{_NOT_GLUED}(?P<num2_d>[12]\d|3[01]|0?[1-9])(?P<num2_sep>[/.])"
+        r"(?P<num2_m>1[0-2]|0?[1-9])(?P=num2_sep)(?P<num2_y>\d\d)(?![\w/-]|[.,]\d)",
+    ),
+    # 31-Oct-1974, 31/Oct/1974
+    (
+        "dsep",
+        rf"{_NOT_GLUED}{_day('dsep_d')}(?P<dsep_s>[-/]){_month('dsep_m')}(?P=dsep_s)"
+        rf"{_year('dsep_y')}",
+    ),
+    # 2/2013: a month and year
+    (
+        "nmy",
+        rf"{_NOT_GLUED}(?P<nmy_m>1[0-2]|0?[1-9])/{_year('nmy_y')}(?![/-]\d)",
+    ),
+    # 2018Q4, 2018 Q4
+    ("yq", rf"{_NOT_GLUED}(?P<yq_y>(?:19|20)\d\d) ?Q(?P<yq_n>[1-4])(?!\w)"),
+    # 30 September to 2 October 2018, 28 February 2017 to 3 March 2017
+    (
+        "ddr",
+        rf"{_NOT_GLUED}{_day('ddr_d1')}{_S}{_month('ddr_m1')}(?:,?{_S}{_year('ddr_y1')})?"
+        rf"(?P<ddr_conn>{_CONN})(?:(?:{_WEEKDAY})\.?,?\s+)?"
+        rf"{_day('ddr_d2')}{_S}{_month('ddr_m2')}"
+        rf",?{_S}{_year('ddr_y2')}",
+    ),
+    # 1 to 3 October 2018, 6 and 17 February 2017, 6-17 February
+    (
+        "dr",
+        rf"{_NOT_GLUED}{_day('dr_d1')}{_CONN}(?:(?:{_WEEKDAY})\.?,?\s+)?{_day('dr_d2')}{_S}"
+        rf"{_month('dr_m')}(?:,?{_S}{_year('dr_y')})?",
+    ),
+    # 13 December 2016, 13th of December 2016
+    (
+        "dmy",
+        rf"{_NOT_GLUED}{_day('dmy_d')}(?:{_S}of)?{_S}{_month('dmy_m')},?{_S}{_year('dmy_y')}",
+    ),
+    # from 2015/16 to 2017/18: a span of financial years
+    (
+        "fyr",
+        rf"{_NOT_GLUED}{_year('fyr_a')}(?:{_DASH}|/)(?P<fyr_b>\d{{4}}|\d\d)"
+        rf"\s+(?:to|until|and)\s+{_year('fyr_c')}(?:{_DASH}|/)(?P<fyr_d>\d{{4}}|\d\d)"
+        r"(?![\w%]|[.,:/]\d)",
+    ),
+    # 2015-16, 2015/16, 2018/2019, 2023-25
+    (
+        "fy",
+        rf"{_NOT_GLUED}(?<!\d{_DASH}){_year('fy_y1')}(?:{_DASH}|/)(?P<fy_y2>\d{{4}}|\d\d)"
+        r"(?![\w%]|[.,:/]\d|[-/]\d)",
+    ),
+    # (for) 24/25: a financial year of two two-digit years, after a word that leads a year
+    (
+        "fys",
+        rf"{_NOT_GLUED}(?<!\d{_DASH})(?P<fys_a>\d\d)/(?P<fys_b>\d\d)(?![\w%/]|[.,]\d)",
+    ),
+    # 2015 to 2017, (between) 2015 and 2017
+    (
+        "yr",
+        rf"{_NOT_GLUED}{_year('yr_y1')}(?P<yr_conn>{_CONN}){_year('yr_y2')}"
+        rf"(?!{_DASH}\d|/\d)",
+    ),
+    # 5 April (no year: the release's own year)
+    ("dm", rf"{_NOT_GLUED}{_day('dm_d')}(?:{_S}of)?{_S}{_month('dm_m')}"),
+    # 2016
+    (
+        "y",
+        rf"{_NOT_GLUED}(?<!\d{_DASH})(?<!\d\s{_DASH}\s){_year('y_y')}"
+        rf"(?!{_DASH}\d|/\d|\s*(?:per\s*cent|percent)\b)",
+    ),
+]
+# Where three digits stand, only a year can start (a day or a month has one or two digits);
+# where fewer, only a day or a month: each digit anchor tries only the patterns of its kind.
+_YEAR_FIRST = frozenset(("iso", "yq", "fyr", "fy", "yr", "y"))
+_YEAR_FIRST_RE = _union([b for b in _DIGIT_BRANCHES if b[0] in _YEAR_FIRST])
+_DAY_FIRST_RE = _union([b for b in _DIGIT_BRANCHES if b[0] not in _YEAR_FIRST])
 
 # Patterns that start at a month name.
 _MONTH_RE = _union(
@@ -719,7 +722,8 @@ def _match_at(text: str, pos: int, lo: int, end: int) -> re.Match[str] | None:
                 m = _MONTH_RE.match(text, lower.start(), end)
                 if m is not None and m.end() > pos:
                     return m
-        return _DIGIT_RE.match(text, pos, end)
+        year_first = text[pos + 1 : pos + 3].isdecimal()  # three digits (\d): a year's start
+        return (_YEAR_FIRST_RE if year_first else _DAY_FIRST_RE).match(text, pos, end)
     if c == "Q":
         return _QUARTER_RE.match(text, pos, end)
     return _MONTH_RE.match(text, pos, end)
