@@ -229,17 +229,29 @@ _LOOK_BACK_CHARS = 600
 _WRAPPED_LINE = 50  # a line at least this long that breaks inside a phrase is hard-wrapped
 
 
-@dataclass(slots=True)
 class _Cand:
-    start: int
-    end: int
-    value: int | float
-    kind: str  # cardinal, percent, money
-    unit: str | None = None
-    head: str | None = None  # the unit's head noun, lent to numbers that have no noun
-    how: str = "direct"  # direct; next: paired with the following number; back; back_ge
-    single_one: bool = False  # the word "one" on its own
-    sub_end: int = -1  # "43 cents": where the hundredth part's word ends
+    """A quantity found. (A plain class, not a dataclass: compiled, its ``__init__`` is
+    native code, where a dataclass's generated one stays interpreted Python.)"""
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: int | float,
+        kind: str,  # cardinal, percent, money
+        unit: str | None = None,
+        head: str | None = None,  # the unit's head noun, lent to numbers that have no noun
+        single_one: bool = False,  # the word "one" on its own
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.kind = kind
+        self.unit = unit
+        self.head = head
+        self.how = "direct"  # direct; next: paired with the following number; back; back_ge
+        self.single_one = single_one
+        self.sub_end = -1  # "43 cents": where the hundredth part's word ends
 
 
 def _joins_subunit(t: str, prev: _Cand, c: _Cand) -> bool:
@@ -259,14 +271,15 @@ def _joins_subunit(t: str, prev: _Cand, c: _Cand) -> bool:
     return True
 
 
-@dataclass(slots=True)
 class _Words:
-    """The run of words after a position ``pos``: as written and in lower case."""
+    """The run of words after a position ``pos``: as written and in lower case. (A plain
+    class: see _Cand.)"""
 
-    pos: int
-    raw: list[str]
-    low: list[str]
-    end: int  # where the run ends in the text
+    def __init__(self, pos: int, raw: list[str], low: list[str], end: int) -> None:
+        self.pos = pos
+        self.raw = raw
+        self.low = low
+        self.end = end  # where the run ends in the text
 
     def start(self, k: int) -> int:
         """Where word ``k`` starts (each word follows one separator)."""
