@@ -137,19 +137,17 @@ _DAY_NEXT = (
 
 
 def _anchor_pattern() -> str:
-    # The first character from a small set (the engine tests each position against it before
-    # trying anything), then one alternative per kind of first character, told apart by
-    # looking back at it: a digit, each first letter of a month name, Q.
+    # One alternative per first character, each starting with that plain character: the
+    # engine then tests a position against a small set before trying anything.
     by_first: dict[str, set[str]] = {}
     for w in _case_forms(_MONTH_WORDS + _ABBR_WORDS):
         by_first.setdefault(w[0], set()).add(w[1:])
-    alts = [rf"(?<=\d)(?:\d\d\d(?!\d)|\d?{_DAY_NEXT})"]
+    alts = [rf"{d}(?:\d\d\d(?!\d)|\d?{_DAY_NEXT})" for d in "0123456789"]
     alts += [
-        f"(?<={re.escape(c)})(?:{_alt(sorted(rest))})(?![a-z])"
-        for c, rest in sorted(by_first.items())
+        f"{re.escape(c)}(?:{_alt(sorted(rest))})(?![a-z])" for c, rest in sorted(by_first.items())
     ]
-    alts.append("(?<=Q)(?=[1-4])")
-    return f"[0-9{''.join(sorted(by_first))}Q](?:{'|'.join(alts)})"
+    alts.append("Q(?=[1-4])")
+    return "|".join(alts)
 
 
 _ANCHOR_RE = re.compile(_anchor_pattern())
