@@ -160,6 +160,7 @@ _ADVERBS_BEFORE = _words("adverbs_before_phrase")
 _AGE_BEFORE = frozenset(_V["ages"]["before"])
 _AGE_LINKS = frozenset(_V["ages"]["links"])
 _AGE_UNIT: str = _V["ages"]["unit"]
+_AGE_WORDS = tuple(sorted(_AGE_BEFORE | _AGE_LINKS))
 _PERCENT_WORDS = _words("percent_words")
 _SPACED_SCALE_STARTS = tuple(f" {w}" for w in _SPACED_SCALES)
 _PERCENT_STARTS = (" %", " per", " Per", " PER")
@@ -1109,6 +1110,8 @@ def _after_bracket(t: str, s: int, e: int) -> int | None:
 
 def _aged(t: str, s: int) -> bool:
     """Whether the number at ``s`` is an age: ``aged 16``, ``aged between 11 and ...``."""
+    if not t[max(0, s - 24) : s].lower().rstrip().endswith(_AGE_WORDS):
+        return False  # (most numbers: the text before ends in no age word, see _word_before)
     w, ws = _word_before(t, s)
     if w in _AGE_LINKS:
         w = _word_before(t, ws)[0]
