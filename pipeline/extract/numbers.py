@@ -33,7 +33,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple
 
 from pipeline import vocab
 from pipeline.extract.dates import PHONE_RE
@@ -618,19 +617,33 @@ def _glued(t: str, e: int) -> str:
     return m.group() if m else ""
 
 
-class _Tok(NamedTuple):
+class _Tok:
     """A digits match, cut to its number: where it starts (at a currency sign or code, if
-    any), where its digits start and end, and the characters around them."""
+    any), where its digits start and end, and the characters around them. (A plain class:
+    see _Cand; compiled, its fields are read straight from the object, which each rule
+    does several times.)"""
 
-    s: int
-    ds: int
-    e: int
-    num: str
-    prev: str  # the character before the match
-    nxt: str  # the character after the digits
-    currency: str | None  # ISO code of a sign or code written before the amount
-    glued: str  # letters glued to the digits ("" when punctuation ends them)
-    negative: bool = False  # a minus sign between the currency and the digits
+    def __init__(
+        self,
+        s: int,
+        ds: int,
+        e: int,
+        num: str,
+        prev: str,  # the character before the match
+        nxt: str,  # the character after the digits
+        currency: str | None,  # ISO code of a sign or code written before the amount
+        glued: str,  # letters glued to the digits ("" when punctuation ends them)
+        negative: bool,  # a minus sign between the currency and the digits
+    ) -> None:
+        self.s = s
+        self.ds = ds
+        self.e = e
+        self.num = num
+        self.prev = prev
+        self.nxt = nxt
+        self.currency = currency
+        self.glued = glued
+        self.negative = negative
 
 
 @dataclass(frozen=True, slots=True)
