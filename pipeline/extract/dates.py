@@ -104,10 +104,8 @@ _NOT_GLUED = r"(?<![\w.,:/£$€#])"
 _ABBR_DOT = r"(?:\.(?=\s*[\d,'-]|\s+(?:to|and|until|till)\s))?"
 
 
-def _month(name: str, abbr_only: bool = False) -> str:
-    abbr = rf"(?:{_ABBR}){_ABBR_DOT}"
-    body = abbr if abbr_only else rf"(?:{_FULL}|{abbr})"
-    return rf"(?P<{name}>{body})(?![A-Za-z])"
+def _month(name: str) -> str:
+    return rf"(?P<{name}>{_FULL}|(?:{_ABBR}){_ABBR_DOT})(?![A-Za-z])"
 
 
 def _day(name: str) -> str:
@@ -118,8 +116,10 @@ def _year(name: str) -> str:
     return rf"(?P<{name}>(?:19|20)\d\d)(?![\w%]|[.,:]\d)"
 
 
-def _union(branches: list[tuple[str, str]]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<{name}>{body})" for name, body in branches))
+def _union(start: str, branches: list[tuple[str, str]]) -> re.Pattern[str]:
+    """``start``, then the first of the named ``branches`` that matches (its name is the
+    match's ``lastgroup``)."""
+    return re.compile(start + "(?:" + "|".join(f"(?P<{n}>{body})" for n, body in branches) + ")")
 
 
 # Finding dates fast: a scan for anchors whose pattern starts with plain characters, so that
@@ -152,138 +152,139 @@ def _anchor_pattern() -> str:
 
 _ANCHOR_RE = re.compile(_anchor_pattern())
 
-# Patterns that start at a digit, tried in this order at an anchor: the first that matches wins.
-_DIGIT_RE = _union(
-    [
-        # 2016-12-13
-        (
-            "iso",
-            rf"{_NOT_GLUED}{_year('iso_y')}-(?P<iso_m>1[0-2]|0?[1-9])-(?P<iso_d>[12]\d|3[01]|0?[1-9])"
-            r"(?![\w-])",
-        ),
-        # 13/12/2016, 13.12.2016, 13-12-2016
-        (
-            "num",
-            rf"{_NOT_GLUED}(?P<num_d>[12]\d|3[01]|0?[1-9])(?P<num_sep>[/.-])"
-            rf"(?P<num_m>1[0-2]|0?[1-9])(?P=num_sep){_year('num_y')}",
-        ),
-        # Thu, 01/14/2021 or 01/14/2021 09:12 (US order on incident logs): only when the
-        # second number cannot be a month, so 3/4/2015 stays 3 April
-        (
-            "nus",
-            rf"{_NOT_GLUED}(?P<nus_m>1[0-2]|0?[1-9])/(?P<nus_d>1[3-9]|2\d|3[01])/"
-            rf"{_year('nus_y')}",
-        ),
-        # 31/10/74, 3.3.15: a two-digit year
-        (
-            "num2",
-            rf"{_NOT_GLUED}(?P<num2_d>[12]\d|3[01]|0?[1-9])(?P<num2_sep>[/.])"
-            r"(?P<num2_m>1[0-2]|0?[1-9])(?P=num2_sep)(?P<num2_y>\d\d)(?![\w/-]|[.,]\d)",
-        ),
-        # 31-Oct-1974, 31/Oct/1974
-        (
-            "dsep",
-            rf"{_NOT_GLUED}{_day('dsep_d')}(?P<dsep_s>[-/]){_month('dsep_m')}(?P=dsep_s)"
-            rf"{_year('dsep_y')}",
-        ),
-        # 2/2013: a month and year
-        (
-            "nmy",
-            rf"{_NOT_GLUED}(?P<nmy_m>1[0-2]|0?[1-9])/{_year('nmy_y')}(?![/-]\d)",
-        ),
-        # 2018Q4, 2018 Q4
-        ("yq", rf"{_NOT_GLUED}(?P<yq_y>(?:19|20)\d\d) ?Q(?P<yq_n>[1-4])(?!\w)"),
-        # 30 September to 2 October 2018, 28 February 2017 to 3 March 2017
-        (
-            "ddr",
-            rf"{_NOT_GLUED}{_day('ddr_d1')}{_S}{_month('ddr_m1')}(?:,?{_S}{_year('ddr_y1')})?"
-            rf"(?P<ddr_conn>{_CONN})(?:(?:{_WEEKDAY})\.?,?\s+)?"
-            rf"{_day('ddr_d2')}{_S}{_month('ddr_m2')}"
-            rf",?{_S}{_year('ddr_y2')}",
-        ),
-        # 1 to 3 October 2018, 6 and 17 February 2017, 6-17 February
-        (
-            "dr",
-            rf"{_NOT_GLUED}{_day('dr_d1')}{_CONN}(?:(?:{_WEEKDAY})\.?,?\s+)?{_day('dr_d2')}{_S}"
-            rf"{_month('dr_m')}(?:,?{_S}{_year('dr_y')})?",
-        ),
-        # 13 December 2016, 13th of December 2016
-        (
-            "dmy",
-            rf"{_NOT_GLUED}{_day('dmy_d')}(?:{_S}of)?{_S}{_month('dmy_m')},?{_S}{_year('dmy_y')}",
-        ),
-        # from 2015/16 to 2017/18: a span of financial years
-        (
-            "fyr",
-            rf"{_NOT_GLUED}{_year('fyr_a')}(?:{_DASH}|/)(?P<fyr_b>\d{{4}}|\d\d)"
-            rf"\s+(?:to|until|and)\s+{_year('fyr_c')}(?:{_DASH}|/)(?P<fyr_d>\d{{4}}|\d\d)"
-            r"(?![\w%]|[.,:/]\d)",
-        ),
-        # 2015-16, 2015/16, 2018/2019, 2023-25
-        (
-            "fy",
-            rf"{_NOT_GLUED}(?<!\d{_DASH}){_year('fy_y1')}(?:{_DASH}|/)(?P<fy_y2>\d{{4}}|\d\d)"
-            r"(?![\w%]|[.,:/]\d|[-/]\d)",
-        ),
-        # (for) 24/25: a financial year of two two-digit years, after a word that leads a year
-        (
-            "fys",
-            rf"{_NOT_GLUED}(?<!\d{_DASH})(?P<fys_a>\d\d)/(?P<fys_b>\d\d)(?![\w%/]|[.,]\d)",
-        ),
-        # 2015 to 2017, (between) 2015 and 2017
-        (
-            "yr",
-            rf"{_NOT_GLUED}{_year('yr_y1')}(?P<yr_conn>{_CONN}){_year('yr_y2')}"
-            rf"(?!{_DASH}\d|/\d)",
-        ),
-        # 5 April (no year: the release's own year)
-        ("dm", rf"{_NOT_GLUED}{_day('dm_d')}(?:{_S}of)?{_S}{_month('dm_m')}"),
-        # 2016
-        (
-            "y",
-            rf"{_NOT_GLUED}(?<!\d{_DASH})(?<!\d\s{_DASH}\s){_year('y_y')}"
-            rf"(?!{_DASH}\d|/\d|\s*(?:per\s*cent|percent)\b)",
-        ),
-    ]
-)
+# Patterns that start at a digit (where none is glued on before), tried in this order at an
+# anchor: the first that matches wins.
+_DIGIT_BRANCHES = [
+    # 2016-12-13
+    (
+        "iso",
+        rf"{_year('iso_y')}-(?P<iso_m>1[0-2]|0?[1-9])-(?P<iso_d>[12]\d|3[01]|0?[1-9])"
+        r"(?![\w-])",
+    ),
+    # 13/12/2016, 13.12.2016, 13-12-2016
+    (
+        "num",
+        rf"(?P<num_d>[12]\d|3[01]|0?[1-9])(?P<num_sep>[/.-])"
+        rf"(?P<num_m>1[0-2]|0?[1-9])(?P=num_sep){_year('num_y')}",
+    ),
+    # Thu, 01/14/2021 or 01/14/2021 09:12 (US order on incident logs): only when the
+    # second number cannot be a month, so 3/4/2015 stays 3 April
+    (
+        "nus",
+        rf"(?P<nus_m>1[0-2]|0?[1-9])/(?P<nus_d>1[3-9]|2\d|3[01])/"
+        rf"{_year('nus_y')}",
+    ),
+    # 31/10/74, 3.3.15: a two-digit year
+    (
+        "num2",
+        r"(?P<num2_d>[12]\d|3[01]|0?[1-9])(?P<num2_sep>[/.])"
+        r"(?P<num2_m>1[0-2]|0?[1-9])(?P=num2_sep)(?P<num2_y>\d\d)(?![\w/-]|[.,]\d)",
+    ),
+    # 31-Oct-1974, 31/Oct/1974
+    (
+        "dsep",
+        rf"{_day('dsep_d')}(?P<dsep_s>[-/]){_month('dsep_m')}(?P=dsep_s)"
+        rf"{_year('dsep_y')}",
+    ),
+    # 2/2013: a month and year
+    (
+        "nmy",
+        rf"(?P<nmy_m>1[0-2]|0?[1-9])/{_year('nmy_y')}(?![/-]\d)",
+    ),
+    # 2018Q4, 2018 Q4
+    ("yq", r"(?P<yq_y>(?:19|20)\d\d) ?Q(?P<yq_n>[1-4])(?!\w)"),
+    # 30 September to 2 October 2018, 28 February 2017 to 3 March 2017
+    (
+        "ddr",
+        rf"{_day('ddr_d1')}{_S}{_month('ddr_m1')}(?:,?{_S}{_year('ddr_y1')})?"
+        rf"(?P<ddr_conn>{_CONN})(?:(?:{_WEEKDAY})\.?,?\s+)?"
+        rf"{_day('ddr_d2')}{_S}{_month('ddr_m2')}"
+        rf",?{_S}{_year('ddr_y2')}",
+    ),
+    # 1 to 3 October 2018, 6 and 17 February 2017, 6-17 February
+    (
+        "dr",
+        rf"{_day('dr_d1')}{_CONN}(?:(?:{_WEEKDAY})\.?,?\s+)?{_day('dr_d2')}{_S}"
+        rf"{_month('dr_m')}(?:,?{_S}{_year('dr_y')})?",
+    ),
+    # 13 December 2016, 13th of December 2016
+    (
+        "dmy",
+        rf"{_day('dmy_d')}(?:{_S}of)?{_S}{_month('dmy_m')},?{_S}{_year('dmy_y')}",
+    ),
+    # from 2015/16 to 2017/18: a span of financial years
+    (
+        "fyr",
+        rf"{_year('fyr_a')}(?:{_DASH}|/)(?P<fyr_b>\d{{4}}|\d\d)"
+        rf"\s+(?:to|until|and)\s+{_year('fyr_c')}(?:{_DASH}|/)(?P<fyr_d>\d{{4}}|\d\d)"
+        r"(?![\w%]|[.,:/]\d)",
+    ),
+    # 2015-16, 2015/16, 2018/2019, 2023-25
+    (
+        "fy",
+        rf"(?<!\d{_DASH}){_year('fy_y1')}(?:{_DASH}|/)(?P<fy_y2>\d{{4}}|\d\d)"
+        r"(?![\w%]|[.,:/]\d|[-/]\d)",
+    ),
+    # (for) 24/25: a financial year of two two-digit years, after a word that leads a year
+    (
+        "fys",
+        rf"(?<!\d{_DASH})(?P<fys_a>\d\d)/(?P<fys_b>\d\d)(?![\w%/]|[.,]\d)",
+    ),
+    # 2015 to 2017, (between) 2015 and 2017
+    (
+        "yr",
+        rf"{_year('yr_y1')}(?P<yr_conn>{_CONN}){_year('yr_y2')}"
+        rf"(?!{_DASH}\d|/\d)",
+    ),
+    # 5 April (no year: the release's own year)
+    ("dm", rf"{_day('dm_d')}(?:{_S}of)?{_S}{_month('dm_m')}"),
+    # 2016
+    (
+        "y",
+        rf"(?<!\d{_DASH})(?<!\d\s{_DASH}\s){_year('y_y')}"
+        rf"(?!{_DASH}\d|/\d|\s*(?:per\s*cent|percent)\b)",
+    ),
+]
+# Where three digits stand, only a year can start (a day or a month has one or two digits);
+# where fewer, only a day or a month: each digit anchor tries only the patterns of its kind.
+_YEAR_FIRST = frozenset(("iso", "yq", "fyr", "fy", "yr", "y"))
+_YEAR_FIRST_RE = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] in _YEAR_FIRST])
+_DAY_FIRST_RE = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] not in _YEAR_FIRST])
 
-# Patterns that start at a month name.
+# Patterns that start at a month name (group ``mon``). The name is read once: only one reading
+# of it can go on (a full name, or an abbreviation with or without its full stop: what follows a
+# month never starts with a point). Then what follows it is tried in this order; the first that
+# matches wins. ``abbr``: the name is an abbreviation; ``paren``: a bracket opens before it.
 _MONTH_RE = _union(
+    rf"(?<![\w.])(?:(?<=\()(?P<paren>))?(?P<mon>{_FULL}|(?P<abbr>{_ABBR}){_ABBR_DOT})(?![A-Za-z])",
     [
         # December 13, 2016
-        ("mdy", rf"(?<![\w.]){_month('mdy_m')}{_S}{_day('mdy_d')},?{_S}{_year('mdy_y')}"),
+        ("mdy", rf"{_S}{_day('mdy_d')},?{_S}{_year('mdy_y')}"),
         # June 12-13, 2019
-        (
-            "mddy",
-            rf"(?<![\w.]){_month('mddy_m')}{_S}{_day('mddy_d1')}{_CONN}{_day('mddy_d2')},?{_S}"
-            rf"{_year('mddy_y')}",
-        ),
+        ("mddy", rf"{_S}{_day('mddy_d1')}{_CONN}{_day('mddy_d2')},?{_S}{_year('mddy_y')}"),
         # April and June 2016, April-June 2016, June and July 2019, May 2015 to March 2016
         (
             "mr",
-            rf"(?<![\w.]){_month('mr_m1')}(?:,?{_S}{_year('mr_y1')})?(?P<mr_conn>{_CONN})"
-            rf"{_month('mr_m2')},?{_S}{_year('mr_y2')}",
+            rf"(?:,?{_S}{_year('mr_y1')})?(?P<mr_conn>{_CONN}){_month('mr_m2')},?{_S}"
+            rf"{_year('mr_y2')}",
         ),
         # Dec 16: an abbreviated month and a two-digit year (GOV.UK's document-link label)
-        (
-            "myy",
-            rf"(?<![\w.]){_month('myy_m', abbr_only=True)}{_S}'?(?P<myy_y>\d\d)"
-            r"(?![\w%]|[.,:/-]\d)",
-        ),
+        ("myy", rf"(?(abbr){_S}'?(?P<myy_y>\d\d)(?![\w%]|[.,:/-]\d)|(?!))"),
         # (May 19): a month and a two-digit year in brackets
-        ("myb", rf"(?<=\(){_month('myb_m')}{_S}'?(?P<myb_y>\d\d)(?=\))"),
+        ("myb", rf"(?(paren){_S}'?(?P<myb_y>\d\d)(?=\))|(?!))"),
         # February 13th, (Thursday, February 13): no year, so an ordinal or a weekday
         # must show it is a day ("February 25" may be a month and a two-digit year)
         (
             "md",
-            rf"(?<![\w.]){_month('md_m')}{_S}(?P<md_d>[12]\d|3[01]|0?[1-9])"
-            r"(?P<md_th>st|nd|rd|th)?(?![\d\w]|[.,:/-]\d)",
+            rf"{_S}(?P<md_d>[12]\d|3[01]|0?[1-9])(?P<md_th>st|nd|rd|th)?(?![\d\w]|[.,:/-]\d)",
         ),
         # September 2016, Sept 2016
-        ("my", rf"(?<![\w.]){_month('my_m')},?{_S}{_year('my_y')}"),
-    ]
+        ("my", rf",?{_S}{_year('my_y')}"),
+    ],
 )
 
+# The group of the (first) month name of the patterns that have a day.
+_MONTH_GROUP = {"dmy": "dmy_m", "dm": "dm_m", "mdy": "mon", "md": "mon"}
 _MONTH_KINDS = frozenset(("ddr", "dr", "dmy", "dm", "md", "dsep", "mdy", "mddy", "mr", "myy", "my"))
 _WEEKDAY_NAMES = frozenset(w.lower() for w in _V["weekdays"])
 _YEAR_LEADS = frozenset(_V["year_alone"]["leads"])
@@ -467,7 +468,11 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         )
         return [_Found(start, e, day, day, "day", full=True)] if day else []
     if kind in ("dmy", "mdy"):
-        y, mo, d = int(m.group(f"{kind}_y")), _month_of(m, f"{kind}_m"), int(m.group(f"{kind}_d"))
+        y, mo, d = (
+            int(m.group(f"{kind}_y")),
+            _month_of(m, _MONTH_GROUP[kind]),
+            int(m.group(f"{kind}_d")),
+        )
         day = iso_day(y, mo, d)
         if day is None or not _ok_year(y):
             return []
@@ -476,7 +481,7 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
             return [_Found(yt[0], e, months_to_day(y, mo, d, yt[1]), day, "day", full=True)]
         return [_Found(start, e, day, day, "day", full=True)]
     if kind == "my":
-        y, mo = int(m.group("my_y")), _month_of(m, "my_m")
+        y, mo = int(m.group("my_y")), _month_of(m, "mon")
         if not _ok_year(y):
             return []
         yt = _year_to_before(text, start)
@@ -488,9 +493,9 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
             return [_Found(nth[0], e, nth[1], nth[1], "day", full=True)]
         return [_month_span(start, e, y, mo, month_year=True)]
     if kind == "myb":
-        return [_month_span(start, e, 2000 + int(m.group("myb_y")), _month_of(m, "myb_m"))]
+        return [_month_span(start, e, 2000 + int(m.group("myb_y")), _month_of(m, "mon"))]
     if kind == "myy":
-        return [_month_span(start, e, 2000 + int(m.group("myy_y")), _month_of(m, "myy_m"))]
+        return [_month_span(start, e, 2000 + int(m.group("myy_y")), _month_of(m, "mon"))]
     if kind == "y":
         y = int(m.group("y_y"))
         if not _ok_year(y):
@@ -517,7 +522,7 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         lo, hi = financial_year(_century(a))
         return [_Found(start, e, lo, hi, "financial_year")]
     if kind == "mddy":
-        y, mo = int(m.group("mddy_y")), _month_of(m, "mddy_m")
+        y, mo = int(m.group("mddy_y")), _month_of(m, "mon")
         found = _range(start, e, y, mo, int(m.group("mddy_d1")), y, mo, int(m.group("mddy_d2")))
         return [found] if found else []
     if kind == "yr":
@@ -550,7 +555,7 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
     if kind == "md" and m.group("md_th") is None and start == m.start():
         return []  # no weekday before it (May 5 inspectors, February 25): not a day
     if kind in ("dm", "md"):
-        mo, d = _month_of(m, f"{kind}_m"), int(m.group(f"{kind}_d"))
+        mo, d = _month_of(m, _MONTH_GROUP[kind]), int(m.group(f"{kind}_d"))
         if iso_day(2000, mo, d) is None:  # 2000 is a leap year, so 29 February passes here
             return []
         return [_Found(start, e, None, None, "day", no_year=(mo, d, mo, d))]
@@ -563,7 +568,7 @@ def _lower_ok(m: re.Match[str], kind: str) -> bool:
     if kind not in _MONTH_KINDS:
         return True
     index = m.re.groupindex
-    for name in (f"{kind}_m", f"{kind}_m1", f"{kind}_m2"):
+    for name in ("mon", f"{kind}_m", f"{kind}_m1", f"{kind}_m2"):
         word = m.group(name) if name in index else None
         if word is None or not word[0].islower():
             continue
@@ -684,7 +689,7 @@ def _year_range(text: str, m: re.Match[str]) -> list[_Found]:
 
 def _month_range(text: str, m: re.Match[str]) -> list[_Found]:
     s, e = m.span()
-    m1, m2 = _month_of(m, "mr_m1"), _month_of(m, "mr_m2")
+    m1, m2 = _month_of(m, "mon"), _month_of(m, "mr_m2")
     y2 = int(m.group("mr_y2"))
     conn = m.group("mr_conn").strip().lower()
     lead = _lead_before(text, s)
@@ -719,7 +724,8 @@ def _match_at(text: str, pos: int, lo: int, end: int) -> re.Match[str] | None:
                 m = _MONTH_RE.match(text, lower.start(), end)
                 if m is not None and m.end() > pos:
                     return m
-        return _DIGIT_RE.match(text, pos, end)
+        year_first = text[pos + 1 : pos + 3].isdecimal()  # three digits (\d): a year's start
+        return (_YEAR_FIRST_RE if year_first else _DAY_FIRST_RE).match(text, pos, end)
     if c == "Q":
         return _QUARTER_RE.match(text, pos, end)
     return _MONTH_RE.match(text, pos, end)

@@ -33,7 +33,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple
 
 from pipeline import vocab
 from pipeline.extract.dates import PHONE_RE
@@ -160,6 +159,7 @@ _ADVERBS_BEFORE = _words("adverbs_before_phrase")
 _AGE_BEFORE = frozenset(_V["ages"]["before"])
 _AGE_LINKS = frozenset(_V["ages"]["links"])
 _AGE_UNIT: str = _V["ages"]["unit"]
+_AGE_WORDS = tuple(sorted(_AGE_BEFORE | _AGE_LINKS))
 _PERCENT_WORDS = _words("percent_words")
 _SPACED_SCALE_STARTS = tuple(f" {w}" for w in _SPACED_SCALES)
 _PERCENT_STARTS = (" %", " per", " Per", " PER")
@@ -229,17 +229,29 @@ _LOOK_BACK_CHARS = 600
 _WRAPPED_LINE = 50  # a line at least this long that breaks inside a phrase is hard-wrapped
 
 
-@dataclass(slots=True)
 class _Cand:
-    start: int
-    end: int
-    value: int | float
-    kind: str  # cardinal, percent, money
-    unit: str | None = None
-    head: str | None = None  # the unit's head noun, lent to numbers that have no noun
-    how: str = "direct"  # direct; next: paired with the following number; back; back_ge
-    single_one: bool = False  # the word "one" on its own
-    sub_end: int = -1  # "43 cents": where the hundredth part's word ends
+    """A quantity found. (A plain class, not a dataclass: compiled, its ``__init__`` is
+    native code, where a dataclass's generated one stays interpreted Python.)"""
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: int | float,
+        kind: str,  # cardinal, percent, money
+        unit: str | None = None,
+        head: str | None = None,  # the unit's head noun, lent to numbers that have no noun
+        single_one: bool = False,  # the word "one" on its own
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.kind = kind
+        self.unit = unit
+        self.head = head
+        self.how = "direct"  # direct; next: paired with the following number; back; back_ge
+        self.single_one = single_one
+        self.sub_end = -1  # "43 cents": where the hundredth part's word ends
 
 
 def _joins_subunit(t: str, prev: _Cand, c: _Cand) -> bool:
@@ -259,14 +271,15 @@ def _joins_subunit(t: str, prev: _Cand, c: _Cand) -> bool:
     return True
 
 
-@dataclass(slots=True)
 class _Words:
-    """The run of words after a position ``pos``: as written and in lower case."""
+    """The run of words after a position ``pos``: as written and in lower case. (A plain
+    class: see _Cand.)"""
 
-    pos: int
-    raw: list[str]
-    low: list[str]
-    end: int  # where the run ends in the text
+    def __init__(self, pos: int, raw: list[str], low: list[str], end: int) -> None:
+        self.pos = pos
+        self.raw = raw
+        self.low = low
+        self.end = end  # where the run ends in the text
 
     def start(self, k: int) -> int:
         """Where word ``k`` starts (each word follows one separator)."""
@@ -604,19 +617,33 @@ def _glued(t: str, e: int) -> str:
     return m.group() if m else ""
 
 
-class _Tok(NamedTuple):
+class _Tok:
     """A digits match, cut to its number: where it starts (at a currency sign or code, if
-    any), where its digits start and end, and the characters around them."""
+    any), where its digits start and end, and the characters around them. (A plain class:
+    see _Cand; compiled, its fields are read straight from the object, which each rule
+    does several times.)"""
 
-    s: int
-    ds: int
-    e: int
-    num: str
-    prev: str  # the character before the match
-    nxt: str  # the character after the digits
-    currency: str | None  # ISO code of a sign or code written before the amount
-    glued: str  # letters glued to the digits ("" when punctuation ends them)
-    negative: bool = False  # a minus sign between the currency and the digits
+    def __init__(
+        self,
+        s: int,
+        ds: int,
+        e: int,
+        num: str,
+        prev: str,  # the character before the match
+        nxt: str,  # the character after the digits
+        currency: str | None,  # ISO code of a sign or code written before the amount
+        glued: str,  # letters glued to the digits ("" when punctuation ends them)
+        negative: bool,  # a minus sign between the currency and the digits
+    ) -> None:
+        self.s = s
+        self.ds = ds
+        self.e = e
+        self.num = num
+        self.prev = prev
+        self.nxt = nxt
+        self.currency = currency
+        self.glued = glued
+        self.negative = negative
 
 
 @dataclass(frozen=True, slots=True)
@@ -1096,6 +1123,8 @@ def _after_bracket(t: str, s: int, e: int) -> int | None:
 
 def _aged(t: str, s: int) -> bool:
     """Whether the number at ``s`` is an age: ``aged 16``, ``aged between 11 and ...``."""
+    if not t[max(0, s - 24) : s].lower().rstrip().endswith(_AGE_WORDS):
+        return False  # (most numbers: the text before ends in no age word, see _word_before)
     w, ws = _word_before(t, s)
     if w in _AGE_LINKS:
         w = _word_before(t, ws)[0]

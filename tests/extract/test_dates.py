@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.extract import dates
 from pipeline.extract.dates import find_dates
 from pipeline.normalize import (
     fold,
@@ -890,3 +891,53 @@ def test_us_order_only_when_day_first_is_impossible_on_a_log_line() -> None:
 )
 def test_lead_words_in_the_paragraph_before_are_not_the_dates(text: str, date: str) -> None:
     assert [d.text for d in find_dates(text)] == [date]
+
+
+# Pieces of date-like text: digit runs of every length, separators, month and weekday names.
+_DATE_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789",
+            "19",
+            "20",
+            "2015",
+            "31",
+            "/",
+            "-",
+            ".",
+            ",",
+            " ",
+            "\n\n",
+            "Q",
+            "th",
+            "of",
+            " to ",
+            " and ",
+            "March",
+            "Sept",
+            "Sept.",
+            "dec",
+            "Tue",
+            "(",
+            ")",
+            "'",
+            "%",
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DATE_PIECES)
+def test_digit_anchor_tries_only_its_kind(text: str) -> None:
+    """Three digits start only the year-first patterns, fewer only the day-first ones: at each
+    digit, the pattern of its kind matches as the union of all the digit patterns does."""
+    everything = dates._union(dates._NOT_GLUED, dates._DIGIT_BRANCHES)
+    for pos, c in enumerate(text):
+        if c.isdigit():
+            kind = (
+                dates._YEAR_FIRST_RE if text[pos + 1 : pos + 3].isdecimal() else dates._DAY_FIRST_RE
+            )
+            got, want = kind.match(text, pos), everything.match(text, pos)
+            assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup))

@@ -1071,3 +1071,39 @@ def test_real_page_count_forms(
     text: str, expected: list[tuple[str, float, str, str | None]]
 ) -> None:
     assert numbers(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "aged",
+                "AGED",
+                "Ages",
+                "between",
+                "from",
+                "over",
+                "staged",
+                "(",
+                " ",
+                "  ",
+                "\n",
+                "\t",
+                ".",
+                "x",
+                "16",
+                "é",
+            ]
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_aged_quick_test_agrees(before: str) -> None:
+    """_aged's look at the text before rules out no age that the word before would show."""
+    t = before + " 16 people"
+    s = len(before) + 1
+    w, ws = N._word_before(t, s)
+    if w in N._AGE_LINKS:
+        w = N._word_before(t, ws)[0]
+    assert N._aged(t, s) == (w in N._AGE_BEFORE)
