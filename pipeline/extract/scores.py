@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -182,6 +182,9 @@ class _LineWords(NamedTuple):
     header_first: frozenset[str]  # first words of every header label
     ends: frozenset[str]  # last letters of those grade words and of the header values, ...
     end_size: int  # ... this many (three, or fewer for a shorter word)
+    openings: frozenset[str]  # first letters of every grade, ...
+    opening_size: int  # ... this many (three, or fewer for a shorter first word)
+    last_letters: frozenset[str]  # the last letter of every grade
 
 
 @cache
@@ -194,13 +197,32 @@ def _line_words() -> _LineWords:
     words = (*last, *data["header_values"])
     size = min(3, *map(len, words))
     joiners = tuple(" " + j for j in data["row_joiners"])
+    firsts = [g.split()[0] for s in scales for g in s.grades] + [a.split()[0] for a in aliases]
+    opening = min(3, *map(len, firsts))
     return _LineWords(
         joiners,
         last,
         frozenset(x.split()[0] for x in data["header_labels"]),
         frozenset(w[-size:].lower() for w in (*words, *joiners)),
         size,
+        frozenset(w[:opening] for w in firsts),
+        opening,
+        frozenset(w[-1] for w in last),
     )
+
+
+def _may_open_grade(s: str, words: _LineWords) -> bool:
+    """Whether a grade may start at the start of ``s``: its first letters are a grade's (in
+    any letter case). A non-ASCII letter is kept: ``re`` may match it to an ASCII one (``ſ``)."""
+    start = s[: words.opening_size]
+    return not start.isascii() or start.lower() in words.openings
+
+
+def _may_end_grade(s: str, words: _LineWords) -> bool:
+    """Whether ``s`` may end in a grade: its last character is a grade's last letter (in any
+    letter case, or non-ASCII, as in _may_open_grade)."""
+    last = s[-1:]
+    return bool(last) and (not last.isascii() or last.lower() in words.last_letters)
 
 
 _ROW_TAIL = " \t\xa0|;.,’'\"”*"
@@ -439,7 +461,10 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
     return None
 
 
-class _Run(NamedTuple):
+# The scan's state, a line, a step and a run are made for every line of every text: as
+# dataclasses they compile to native classes, far cheaper to build and read than tuples.
+@dataclass(frozen=True, slots=True)
+class _Run:
     """The open run of rows, newest first: a linked list, so that adding a row costs the same
     however long the run (a tuple copied for each row would be quadratic)."""
 
@@ -459,7 +484,8 @@ class _Run(NamedTuple):
         return out
 
 
-class _Scan(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Scan:
     """What the scan of a text's lines knows after a line: the open run of rows, and what
     the line before it was."""
 
@@ -473,23 +499,19 @@ class _Scan(NamedTuple):
     opens: bool = False  # the line before opened a paragraph
 
 
-class _Line(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Line:
     text: str
     offset: int
     blank: bool
     maybe: bool  # may be a header or a row, by its last characters (_may_be_in_table)
 
 
-class _Step(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Step:
     scan: _Scan
     closed: _Scan | None = None  # the scan as it was when its run of rows ended, if one did
     next_blank: bool = False  # whether a blank line (or a double-spaced gap) ended it
-
-
-# A scan, a line or a step is made for every line of every text: ``tuple.__new__`` builds one
-# three times faster than the NamedTuple's own constructor (which also fills defaults) and
-# ``_replace`` (which goes through ``_make``). Every field is given, in order.
-_new = tuple.__new__
 
 
 def _advance(
@@ -497,7 +519,7 @@ def _advance(
 ) -> _Scan:
     """The scan moved past ``line``."""
     opens = scan.prev_blank and not line.blank
-    return _new(_Scan, (run, header, block, line.blank, lone, False, line.text, opens))
+    return _Scan(run, header, block, line.blank, lone, False, line.text, opens)
 
 
 def _prose(scan: _Scan, line: _Line) -> _Step | None:
@@ -505,15 +527,16 @@ def _prose(scan: _Scan, line: _Line) -> _Step | None:
         return None
     # no header or row, no table open: only what the line was matters (gap is left as it is)
     opens = scan.prev_blank and not line.blank
-    moved = (scan.run, False, scan.block, line.blank, scan.lone, scan.gap, line.text, opens)
-    return _new(_Step, (_new(_Scan, moved), None, False))
+    return _Step(
+        _Scan(scan.run, False, scan.block, line.blank, scan.lone, scan.gap, line.text, opens)
+    )
 
 
 def _gap(scan: _Scan, line: _Line) -> _Step | None:
     # A table copied from a word processor may have a blank line after its header or after
     # each row; a run of several rows then a blank line has ended.
     if line.blank and not scan.gap and (scan.lone if scan.run else scan.header):
-        return _Step(scan._replace(gap=True, prev_blank=True))
+        return _Step(replace(scan, gap=True, prev_blank=True))
     return None
 
 
@@ -524,7 +547,7 @@ def _header(scan: _Scan, line: _Line) -> _Step | None:
         and _patterns()["header"].match(line.text)
     ):
         return None
-    opened = scan._replace(run=None, header=True, block=True, prev_blank=False, gap=False)
+    opened = replace(scan, run=None, header=True, block=True, prev_blank=False, gap=False)
     return _Step(opened, scan if scan.run else None, True)
 
 
@@ -549,9 +572,9 @@ def _row(scan: _Scan, line: _Line) -> _Step | None:
     lone = scan.prev_blank and (scan.header or row.strength > _WEAK)
     run = scan.run
     grown: _Run = (
-        _new(_Run, (row, None, 1, row.strength))
+        _Run(row, None, 1, row.strength)
         if run is None
-        else _new(_Run, (row, run, run.size + 1, min(run.strength, row.strength)))
+        else _Run(row, run, run.size + 1, min(run.strength, row.strength))
     )
     return _Step(_advance(scan, line, grown, scan.header, block, lone))
 
@@ -614,17 +637,17 @@ def _close(
     return None
 
 
-def _table_rows(text: str) -> list[list[_Row]]:
+def _table_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
     """The runs of rows in ``text`` that are tables, each line moved on by ``LINE_RULES``."""
     words = _line_words()
     tables: list[list[_Row]] = []  # the output, filled as runs end
     scan = _Scan()
     pos = 0
-    for text_line in text.split("\n"):
+    for text_line in lines:
         offset, pos = pos, pos + len(text_line) + 1
         blank = not text_line.strip()
         maybe = not blank and _may_be_in_table(text_line, words)
-        line: _Line = _new(_Line, (text_line, offset, blank, maybe))
+        line = _Line(text_line, offset, blank, maybe)
         for apply in _APPLY:
             step = apply(scan, line)
             if step is not None:
@@ -667,11 +690,17 @@ def _is_caption(line: str) -> bool:
 
 def _bullet_matches(text: str) -> Iterator[re.Match[str]]:
     """What ``finditer`` of the bullet pattern yields, trying it only where a left quote
-    stands: finding those with ``str.find`` is much faster than the regex scan."""
+    stands before a grade's first letters: finding those with ``str.find`` is much faster
+    than the regex scan, and most quotes open a quotation."""
     bullet = _patterns()["bullet"]
+    words = _line_words()
     last_end = 0
     for i in offsets_of(text, _BULLET_LQ):
-        if i >= last_end and (m := bullet.match(text, i)):
+        if (
+            i >= last_end
+            and _may_open_grade(text[i + 1 : i + 1 + words.opening_size], words)
+            and (m := bullet.match(text, i))
+        ):
             last_end = m.end()
             yield m
 
@@ -679,13 +708,13 @@ def _bullet_matches(text: str) -> Iterator[re.Match[str]]:
 _BULLET_INDENTS = frozenset(("", " ", "  ", "\t"))
 
 
-def _bare_bullet_matches(text: str) -> Iterator[re.Match[str]]:
+def _bare_bullet_matches(text: str, lines: Sequence[str] | None = None) -> Iterator[re.Match[str]]:
     """Bullets with an unquoted grade, at the line starts (after an indent of up to two spaces
     or a tab) that hold a bullet: one pass over the lines, far cheaper than a multi-line regex
     scan or a ``str.find`` per bullet and indent."""
     bare = _patterns()["bare_bullet"]
     pos = 0
-    for line in text.split("\n"):
+    for line in text.split("\n") if lines is None else lines:
         words = line.lstrip(" \t")
         if words[:1] in _BULLET_CHARS:
             indent = len(line) - len(words)
@@ -694,11 +723,11 @@ def _bare_bullet_matches(text: str) -> Iterator[re.Match[str]]:
         pos += len(line) + 1
 
 
-def _bullet_rows(text: str) -> list[list[_Row]]:
+def _bullet_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
     tables: list[list[_Row]] = []
     run: list[_Row] = []
     last_end = -1
-    bare = list(_bare_bullet_matches(text))
+    bare = list(_bare_bullet_matches(text, lines))
     found = _bullet_matches(text)
     for m in sorted((*found, *bare), key=lambda m: m.start()) if bare else found:
         if bare and m.re is _patterns()["bare_bullet"]:
@@ -764,14 +793,35 @@ def _stacked_criterion(label: str) -> str:
     return crit[number.end() :] if number else crit
 
 
-def _stacked_rows(text: str) -> list[list[_Row]]:
+def _stacked_matches(text: str, lines: Sequence[str]) -> Iterator[re.Match[str]]:
+    """What ``finditer`` of the stacked pattern yields (its matches never overlap: each
+    stops before a line break), trying it only at the line breaks before a line that may be a
+    grade alone: one that ends in a grade's last letter, before spaces, tabs, bold marks and a
+    right quote. Most lines end in a full stop."""
+    stacked = _patterns()["stacked"]
+    words = _line_words()
+    pos = -1  # the line break before the line
+    for line in lines:
+        if (
+            pos >= 0
+            and _may_end_grade(line.rstrip(_STACKED_TAIL), words)
+            and (m := stacked.match(text, pos))
+        ):
+            yield m
+        pos += len(line) + 1
+
+
+_STACKED_TAIL = " \t*" + _RQ  # what may follow a stacked row's grade on its line
+
+
+def _stacked_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
     """Rows whose grade stands alone on the line under its criterion, a blank line between
     them or not (Estyn's reports: ``Standards`` then ``Good``). Two such rows in a row, each
     label right after the grade above it, make a table; one alone is a heading and a word."""
     cell = _patterns()["cell"]
     tables: list[list[_Row]] = []
     run: list[_Row] = []
-    for m in _patterns()["stacked"].finditer(text):
+    for m in _stacked_matches(text, lines):
         label_start, label = _line_before(text, m.start("line"))
         if label_start < 0 or cell.fullmatch(label) or not _stacked_label(label):
             continue
@@ -984,7 +1034,12 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
     """
     found = _html_rows(text, tables) if tables else []
     taken = [(t[0].start, t[-1].end) for t in found]
-    for group in (*_table_rows(text), *_bullet_rows(text), *_stacked_rows(text)):
+    lines = text.split("\n")
+    for group in (
+        *_table_rows(text, lines),
+        *_bullet_rows(text, lines),
+        *_stacked_rows(text, lines),
+    ):
         s, e = group[0].start, group[-1].end
         if any(s < te and ts < e for ts, te in taken):
             continue
@@ -1065,6 +1120,7 @@ _RANK_BEFORE_SPAN = re.compile(
     r"(?:^|[\t|:]|[ \xa0]{2}|[ \xa0][-–—])[ \xa0]*(\d)[ \xa0]*[-–—=:][ \xa0]*\**[‘'\"“]?$"
 )
 _RANK_AFTER_SPAN = re.compile(r"[’'\"”]?\**[ \t\xa0]+([1-6])[ \t\xa0|]*$")
+_RANK_DASHES = frozenset("-–—=:")  # what stands between a rank and the grade after it
 
 
 def label_spans(text: str, scores: Sequence[Score]) -> list[Span]:
@@ -1073,12 +1129,22 @@ def label_spans(text: str, scores: Sequence[Score]) -> list[Span]:
     out: list[Span] = []
     for s in scores:
         row = text[s.start : s.end]
-        if number := _ROW_NUMBER.match(row):
+        if row[:1].isdecimal() and (number := _ROW_NUMBER.match(row)):
             out.append(Span(s.start + number.start(1), s.start + number.end(1)))
         at = row.casefold().rfind(s.score.casefold())
         if at < 0:
             continue
-        before = _RANK_BEFORE_SPAN.search(row, 0, at)
-        after = _RANK_AFTER_SPAN.match(row, at + len(s.score))
+        # Most rows have no rank: the patterns are tried only where the characters they end
+        # in stand (a dash or the like before the grade, a digit at the row's end).
+        before = (
+            _RANK_BEFORE_SPAN.search(row, 0, at)
+            if row[:at].rstrip(" \xa0*‘'\"“")[-1:] in _RANK_DASHES
+            else None
+        )
+        after = (
+            _RANK_AFTER_SPAN.match(row, at + len(s.score))
+            if row.rstrip(" \t\xa0|\n")[-1:] in _RANKS
+            else None
+        )
         out.extend(Span(s.start + m.start(1), s.start + m.end(1)) for m in (before, after) if m)
     return out
