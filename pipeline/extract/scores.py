@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from pipeline.model import Score, Span
 from pipeline.normalize import collapse_space, offsets_of
@@ -461,17 +461,18 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
     return None
 
 
-# The scan's state, a line, a step and a run are made for every line of every text: as
-# dataclasses they compile to native classes, far cheaper to build and read than tuples.
-@dataclass(frozen=True, slots=True)
+# A scan, a line and a step are made for every line of every text: as plain classes they
+# compile to native classes, far cheaper to build and to read than tuples or dataclasses
+# (whose generated ``__init__`` stays Python). Their attributes are Final: never changed.
 class _Run:
     """The open run of rows, newest first: a linked list, so that adding a row costs the same
     however long the run (a tuple copied for each row would be quadratic)."""
 
-    row: _Row
-    before: _Run | None
-    size: int
-    strength: int  # the weakest row's
+    def __init__(self, row: _Row, before: _Run | None, size: int, strength: int) -> None:
+        self.row: Final = row
+        self.before: Final = before
+        self.size: Final = size
+        self.strength: Final = strength  # the weakest row's
 
     def rows(self) -> list[_Row]:
         """The run's rows, in text order."""
@@ -484,34 +485,47 @@ class _Run:
         return out
 
 
-@dataclass(frozen=True, slots=True)
 class _Scan:
     """What the scan of a text's lines knows after a line: the open run of rows, and what
     the line before it was."""
 
-    run: _Run | None = None
-    header: bool = False  # a header line opened the table
-    block: bool = True  # the run started at a paragraph boundary (or under a caption)
-    prev_blank: bool = True
-    lone: bool = False  # the last row is a paragraph of its own
-    gap: bool = False  # one blank line inside a double-spaced table
-    prev_line: str = ""
-    opens: bool = False  # the line before opened a paragraph
+    def __init__(
+        self,
+        run: _Run | None = None,
+        header: bool = False,
+        block: bool = True,
+        prev_blank: bool = True,
+        lone: bool = False,
+        gap: bool = False,
+        prev_line: str = "",
+        opens: bool = False,
+    ) -> None:
+        self.run: Final = run
+        self.header: Final = header  # a header line opened the table
+        self.block: Final = block  # the run started at a paragraph boundary (or under a caption)
+        self.prev_blank: Final = prev_blank
+        self.lone: Final = lone  # the last row is a paragraph of its own
+        self.gap: Final = gap  # one blank line inside a double-spaced table
+        self.prev_line: Final = prev_line
+        self.opens: Final = opens  # the line before opened a paragraph
 
 
-@dataclass(frozen=True, slots=True)
 class _Line:
-    text: str
-    offset: int
-    blank: bool
-    maybe: bool  # may be a header or a row, by its last characters (_may_be_in_table)
+    def __init__(self, text: str, offset: int, blank: bool, maybe: bool) -> None:
+        self.text: Final = text
+        self.offset: Final = offset
+        self.blank: Final = blank
+        self.maybe: Final = maybe  # may be a header or a row, by its last characters
 
 
-@dataclass(frozen=True, slots=True)
 class _Step:
-    scan: _Scan
-    closed: _Scan | None = None  # the scan as it was when its run of rows ended, if one did
-    next_blank: bool = False  # whether a blank line (or a double-spaced gap) ended it
+    def __init__(self, scan: _Scan, closed: _Scan | None = None, next_blank: bool = False) -> None:
+        self.scan: Final = scan
+        # the scan as it was when its run of rows ended, if one did
+        self.closed: Final = closed
+        self.next_blank: Final = (
+            next_blank  # whether a blank line (or a double-spaced gap) ended it
+        )
 
 
 def _advance(
@@ -536,7 +550,10 @@ def _gap(scan: _Scan, line: _Line) -> _Step | None:
     # A table copied from a word processor may have a blank line after its header or after
     # each row; a run of several rows then a blank line has ended.
     if line.blank and not scan.gap and (scan.lone if scan.run else scan.header):
-        return _Step(replace(scan, gap=True, prev_blank=True))
+        gap = _Scan(
+            scan.run, scan.header, scan.block, True, scan.lone, True, scan.prev_line, scan.opens
+        )
+        return _Step(gap)
     return None
 
 
@@ -547,7 +564,7 @@ def _header(scan: _Scan, line: _Line) -> _Step | None:
         and _patterns()["header"].match(line.text)
     ):
         return None
-    opened = replace(scan, run=None, header=True, block=True, prev_blank=False, gap=False)
+    opened = _Scan(None, True, True, False, scan.lone, False, scan.prev_line, scan.opens)
     return _Step(opened, scan if scan.run else None, True)
 
 
