@@ -26,32 +26,36 @@ from pipeline.model import Score, Span
 from pipeline.normalize import collapse_space, offsets_of
 from pipeline.vocab import load
 
-_LQ = "‘'\"“"
-_RQ = "’'\"”"
+_LQ: Final = "‘'\"“"
+_RQ: Final = "’'\"”"
 # A grade-first bullet may open its grade with a right single mark (``is ’good’ at X``): a
 # word processor's smart quote typed where no word stood before it.
-_BULLET_LQ = _LQ + "’"
-_MIN_STRONG_RUN = 2  # tab, aligned, pipe or dash rows without a header
-_MIN_WEAK_RUN = 3  # single-space rows without a header
+_BULLET_LQ: Final = _LQ + "’"
+_MIN_STRONG_RUN: Final = 2  # tab, aligned, pipe or dash rows without a header
+_MIN_WEAK_RUN: Final = 3  # single-space rows without a header
 # How surely a line is a row, by what sets its grade apart: a cell boundary or a bullet is
 # enough for two rows anywhere; a colon or a spaced dash (``Safe: Good``, ``Safe – Good``) for
 # two rows that are a paragraph of their own; a single space only for three such rows.
-_STRONG, _DELIMITED, _WEAK = 2, 1, 0
-_DASHES = ("–", "—", "-")
-_DASH_SEPARATORS = tuple(" " + d for d in _DASHES)
-_MAX_LABEL_WORDS = 16
+_STRONG: Final = 2
+_DELIMITED: Final = 1
+_WEAK: Final = 0
+_DASHES: Final = ("–", "—", "-")
+_DASH_SEPARATORS: Final = tuple(" " + d for d in _DASHES)
+_MAX_LABEL_WORDS: Final = 16
 # Ofsted's children's homes judgement runs to 17 words (``Overall experiences and progress of
 # children and young people, including how well they are helped and protected: good``): a
 # label that a colon, a tab or a pipe sets apart may be this long.
-_MAX_DELIMITED_LABEL_WORDS = 24
-_BULLETS = ("•", "▪", "●", "◦", "‣", "*")
-_BULLET_CHARS = frozenset((*_BULLETS, "-", "–"))  # may open a line of a bare-grade bullet list
+_MAX_DELIMITED_LABEL_WORDS: Final = 24
+_BULLETS: Final = ("•", "▪", "●", "◦", "‣", "*")
+_BULLET_CHARS: Final = frozenset(
+    (*_BULLETS, "-", "–")
+)  # may open a line of a bare-grade bullet list
 # A grade's rank written in the grade's own cell, as some inspectorates number their grades:
 # before it in a pipe cell (``| 4 - Good |``), after it in a tab, pipe or aligned row (``Good 2``
 # in the grade's cell or ``Good<tab>2`` in a cell of its own: older Ofsted tables, where 1 is
 # the best). The rank is neither criterion nor grade.
-_RANK_BEFORE = r"(?:\d[ \xa0]*[-–—=:][ \xa0]*)?"
-_RANK_AFTER = r"(?:[ \xa0\t]+[1-6])?"  # no scale has more than six grades
+_RANK_BEFORE: Final = r"(?:\d[ \xa0]*[-–—=:][ \xa0]*)?"
+_RANK_AFTER: Final = r"(?:[ \xa0\t]+[1-6])?"  # no scale has more than six grades
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,8 +229,8 @@ def _may_end_grade(s: str, words: _LineWords) -> bool:
     return bool(last) and (not last.isascii() or last.lower() in words.last_letters)
 
 
-_ROW_TAIL = " \t\xa0|;.,’'\"”*"
-_RANKS = frozenset("123456")
+_ROW_TAIL: Final = " \t\xa0|;.,’'\"”*"
+_RANKS: Final = frozenset("123456")
 
 
 def _may_be_in_table(line: str, words: _LineWords) -> bool:
@@ -292,10 +296,10 @@ def _clean_criterion(s: str) -> str:
 
 # Rows whose criterion and grade are set apart by a cell boundary: a colon that ends the
 # criterion there only labels it (``Leadership:<tab>Good``).
-_CELL_KINDS = frozenset({"pipe", "tab", "aligned"})
+_CELL_KINDS: Final = frozenset({"pipe", "tab", "aligned"})
 
 
-_LONG_LABEL_KINDS = frozenset({"pipe", "tab", "colon"})
+_LONG_LABEL_KINDS: Final = frozenset({"pipe", "tab", "colon"})
 
 
 def _cell_label(crit: str) -> str:
@@ -348,8 +352,8 @@ def _match_row(kind: str, line: str) -> tuple[str, str, bool] | None:
 
 # Cells: a pipe table's between the pipes; a tab row's between runs of tabs; an aligned row's
 # between runs of two spaces or more (one space joins the words of a cell).
-_ALIGNED_GAP = re.compile(r"[ \xa0]{2}")
-_CELL_RUNS = {
+_ALIGNED_GAP: Final = re.compile(r"[ \xa0]{2}")
+_CELL_RUNS: Final = {
     "tab": re.compile(r"[^\t]+"),
     "aligned": re.compile(r"[^ \xa0](?:[^ \xa0]|[ \xa0](?=[^ \xa0]))*"),
 }
@@ -412,7 +416,7 @@ def _row_strength(kind: str, line: str, raw_criterion: str) -> int:
 # a cell of its own (after a tab, two spaces or a pipe) or after the criterion's own separator
 # (``Quality of staffing - 5 - Very good``, ``Quality of staffing: 4 - Good``), so ``Standard
 # 3 – Good`` keeps its 3.
-_RANK_BEFORE_GRADE = re.compile(
+_RANK_BEFORE_GRADE: Final = re.compile(
     r"(?:\t|[ \xa0]{2}|[ \xa0]?\||[ \xa0][-–—]|:)[ \t\xa0]*\d[ \xa0]*[-–—=:][ \xa0]*$"
 )
 
@@ -626,7 +630,7 @@ def _overall_labels() -> tuple[str, ...]:
     return tuple(load("scales")["overall_labels"])
 
 
-_APPLY = tuple(rule.apply for rule in LINE_RULES)  # looked up once, not on every line
+_APPLY: Final = tuple(rule.apply for rule in LINE_RULES)  # looked up once, not on every line
 
 
 def _close(
@@ -722,7 +726,7 @@ def _bullet_matches(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-_BULLET_INDENTS = frozenset(("", " ", "  ", "\t"))
+_BULLET_INDENTS: Final = frozenset(("", " ", "  ", "\t"))
 
 
 def _bare_bullet_matches(text: str, lines: Sequence[str] | None = None) -> Iterator[re.Match[str]]:
@@ -800,7 +804,7 @@ def _line_before(text: str, start: int) -> tuple[int, str]:
 
 
 # The number a stacked row's label starts with: 1: Standards, 2. Wellbeing (group 1: digits).
-_ROW_NUMBER = re.compile(r"(\d{1,2})[.:)][ \xa0]+(?=\S)")
+_ROW_NUMBER: Final = re.compile(r"(\d{1,2})[.:)][ \xa0]+(?=\S)")
 
 
 def _stacked_criterion(label: str) -> str:
@@ -828,7 +832,7 @@ def _stacked_matches(text: str, lines: Sequence[str]) -> Iterator[re.Match[str]]
         pos += len(line) + 1
 
 
-_STACKED_TAIL = " \t*" + _RQ  # what may follow a stacked row's grade on its line
+_STACKED_TAIL: Final = " \t*" + _RQ  # what may follow a stacked row's grade on its line
 
 
 def _stacked_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
@@ -864,7 +868,7 @@ def _stacked_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
 
 
 # A rank before the grade in an HTML cell (``<td>5 - Very good</td>``): see _RANK_BEFORE
-_CELL_RANK = re.compile(r"\d[ \xa0]*[-–—=:][ \xa0]*(?=\D)")
+_CELL_RANK: Final = re.compile(r"\d[ \xa0]*[-–—=:][ \xa0]*(?=\D)")
 
 
 def _without_cell_rank(cell: str) -> str:
@@ -937,10 +941,10 @@ def _header_line(text: str, row_start: int) -> tuple[int, str]:
 
 # A cell of figures ("62.5%", "1,204", "£3m"), not a column's name; a year ("2023",
 # "2022-23") names a column.
-_QUANTITY_CELL = re.compile(r"[<>~]?[£$€]?\d[\d,]*(?:\.\d+)?[ \xa0]?(?:%|per cent|[mk]|bn)?")
-_YEAR_CELL = re.compile(r"(?:19|20)\d\d(?:[ \xa0]?[-–/][ \xa0]?\d{2,4})?")
-_LOOSE_CELLS = re.compile(r"[ \xa0]*(?:\t+|\|)[ \xa0]*|[ \xa0]{2,}")
-_MAX_DATA_ROWS = 20  # rows of figures stepped over between a table's header and its grades
+_QUANTITY_CELL: Final = re.compile(r"[<>~]?[£$€]?\d[\d,]*(?:\.\d+)?[ \xa0]?(?:%|per cent|[mk]|bn)?")
+_YEAR_CELL: Final = re.compile(r"(?:19|20)\d\d(?:[ \xa0]?[-–/][ \xa0]?\d{2,4})?")
+_LOOSE_CELLS: Final = re.compile(r"[ \xa0]*(?:\t+|\|)[ \xa0]*|[ \xa0]{2,}")
+_MAX_DATA_ROWS: Final = 20  # rows of figures stepped over between a table's header and its grades
 
 
 def _figures(cells: Sequence[str]) -> bool:
@@ -1133,11 +1137,11 @@ def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, st
 
 # The rank written beside a row's grade, at the row's end: ``4 - Good`` (a cell of its own
 # before the grade) or ``Good 2`` (after it); and the number a row starts with (``1: Standards``).
-_RANK_BEFORE_SPAN = re.compile(
+_RANK_BEFORE_SPAN: Final = re.compile(
     r"(?:^|[\t|:]|[ \xa0]{2}|[ \xa0][-–—])[ \xa0]*(\d)[ \xa0]*[-–—=:][ \xa0]*\**[‘'\"“]?$"
 )
-_RANK_AFTER_SPAN = re.compile(r"[’'\"”]?\**[ \t\xa0]+([1-6])[ \t\xa0|]*$")
-_RANK_DASHES = frozenset("-–—=:")  # what stands between a rank and the grade after it
+_RANK_AFTER_SPAN: Final = re.compile(r"[’'\"”]?\**[ \t\xa0]+([1-6])[ \t\xa0|]*$")
+_RANK_DASHES: Final = frozenset("-–—=:")  # what stands between a rank and the grade after it
 
 
 def label_spans(text: str, scores: Sequence[Score]) -> list[Span]:
