@@ -189,6 +189,7 @@ class _LineWords(NamedTuple):
     openings: frozenset[str]  # first letters of every grade, ...
     opening_size: int  # ... this many (three, or fewer for a shorter first word)
     last_letters: frozenset[str]  # the last letter of every grade
+    grades: frozenset[str]  # every grade, its words joined by one space
 
 
 @cache
@@ -212,6 +213,7 @@ def _line_words() -> _LineWords:
         frozenset(w[:opening] for w in firsts),
         opening,
         frozenset(w[-1] for w in last),
+        frozenset(" ".join(p.split()) for s in scales for p in (*s.grades, *aliases)),
     )
 
 
@@ -222,11 +224,20 @@ def _may_open_grade(s: str, words: _LineWords) -> bool:
     return not start.isascii() or start.lower() in words.openings
 
 
-def _may_end_grade(s: str, words: _LineWords) -> bool:
-    """Whether ``s`` may end in a grade: its last character is a grade's last letter (in any
-    letter case, or non-ASCII, as in _may_open_grade)."""
-    last = s[-1:]
-    return bool(last) and (not last.isascii() or last.lower() in words.last_letters)
+def _may_be_grade_alone(line: str, words: _LineWords) -> bool:
+    """Whether ``line`` may be a grade and nothing else, between spaces, tabs, bold marks and
+    quotes: first by its last character (most lines end in a full stop), then by its first
+    letters, then by its words (a grade in any letter case; or non-ASCII, as in
+    _may_open_grade)."""
+    last = line[-1:]
+    if not last or (
+        last.isascii() and last.lower() not in words.last_letters and last not in _STACKED_MARKS
+    ):
+        return False
+    core = line.strip(_STACKED_MARKS)
+    return _may_open_grade(core, words) and (
+        not core.isascii() or " ".join(core.lower().split()) in words.grades
+    )
 
 
 _ROW_TAIL: Final = " \t\xa0|;.,’'\"”*"
@@ -817,22 +828,17 @@ def _stacked_criterion(label: str) -> str:
 def _stacked_matches(text: str, lines: Sequence[str]) -> Iterator[re.Match[str]]:
     """What ``finditer`` of the stacked pattern yields (its matches never overlap: each
     stops before a line break), trying it only at the line breaks before a line that may be a
-    grade alone: one that ends in a grade's last letter, before spaces, tabs, bold marks and a
-    right quote. Most lines end in a full stop."""
+    grade alone: one that is a grade between spaces, tabs, bold marks and quotes. Few are."""
     stacked = _patterns()["stacked"]
     words = _line_words()
     pos = -1  # the line break before the line
     for line in lines:
-        if (
-            pos >= 0
-            and _may_end_grade(line.rstrip(_STACKED_TAIL), words)
-            and (m := stacked.match(text, pos))
-        ):
+        if pos >= 0 and _may_be_grade_alone(line, words) and (m := stacked.match(text, pos)):
             yield m
         pos += len(line) + 1
 
 
-_STACKED_TAIL: Final = " \t*" + _RQ  # what may follow a stacked row's grade on its line
+_STACKED_MARKS: Final = " \t*" + _LQ + _RQ  # what may stand round a stacked row's grade
 
 
 def _stacked_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
