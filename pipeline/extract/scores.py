@@ -20,38 +20,42 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from pipeline.model import Score, Span
 from pipeline.normalize import collapse_space, offsets_of
 from pipeline.vocab import load
 
-_LQ = "‘'\"“"
-_RQ = "’'\"”"
+_LQ: Final = "‘'\"“"
+_RQ: Final = "’'\"”"
 # A grade-first bullet may open its grade with a right single mark (``is ’good’ at X``): a
 # word processor's smart quote typed where no word stood before it.
-_BULLET_LQ = _LQ + "’"
-_MIN_STRONG_RUN = 2  # tab, aligned, pipe or dash rows without a header
-_MIN_WEAK_RUN = 3  # single-space rows without a header
+_BULLET_LQ: Final = _LQ + "’"
+_MIN_STRONG_RUN: Final = 2  # tab, aligned, pipe or dash rows without a header
+_MIN_WEAK_RUN: Final = 3  # single-space rows without a header
 # How surely a line is a row, by what sets its grade apart: a cell boundary or a bullet is
 # enough for two rows anywhere; a colon or a spaced dash (``Safe: Good``, ``Safe – Good``) for
 # two rows that are a paragraph of their own; a single space only for three such rows.
-_STRONG, _DELIMITED, _WEAK = 2, 1, 0
-_DASHES = ("–", "—", "-")
-_DASH_SEPARATORS = tuple(" " + d for d in _DASHES)
-_MAX_LABEL_WORDS = 16
+_STRONG: Final = 2
+_DELIMITED: Final = 1
+_WEAK: Final = 0
+_DASHES: Final = ("–", "—", "-")
+_DASH_SEPARATORS: Final = tuple(" " + d for d in _DASHES)
+_MAX_LABEL_WORDS: Final = 16
 # Ofsted's children's homes judgement runs to 17 words (``Overall experiences and progress of
 # children and young people, including how well they are helped and protected: good``): a
 # label that a colon, a tab or a pipe sets apart may be this long.
-_MAX_DELIMITED_LABEL_WORDS = 24
-_BULLETS = ("•", "▪", "●", "◦", "‣", "*")
-_BULLET_CHARS = frozenset((*_BULLETS, "-", "–"))  # may open a line of a bare-grade bullet list
+_MAX_DELIMITED_LABEL_WORDS: Final = 24
+_BULLETS: Final = ("•", "▪", "●", "◦", "‣", "*")
+_BULLET_CHARS: Final = frozenset(
+    (*_BULLETS, "-", "–")
+)  # may open a line of a bare-grade bullet list
 # A grade's rank written in the grade's own cell, as some inspectorates number their grades:
 # before it in a pipe cell (``| 4 - Good |``), after it in a tab, pipe or aligned row (``Good 2``
 # in the grade's cell or ``Good<tab>2`` in a cell of its own: older Ofsted tables, where 1 is
 # the best). The rank is neither criterion nor grade.
-_RANK_BEFORE = r"(?:\d[ \xa0]*[-–—=:][ \xa0]*)?"
-_RANK_AFTER = r"(?:[ \xa0\t]+[1-6])?"  # no scale has more than six grades
+_RANK_BEFORE: Final = r"(?:\d[ \xa0]*[-–—=:][ \xa0]*)?"
+_RANK_AFTER: Final = r"(?:[ \xa0\t]+[1-6])?"  # no scale has more than six grades
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +186,10 @@ class _LineWords(NamedTuple):
     header_first: frozenset[str]  # first words of every header label
     ends: frozenset[str]  # last letters of those grade words and of the header values, ...
     end_size: int  # ... this many (three, or fewer for a shorter word)
+    openings: frozenset[str]  # first letters of every grade, ...
+    opening_size: int  # ... this many (three, or fewer for a shorter first word)
+    last_letters: frozenset[str]  # the last letter of every grade
+    grades: frozenset[str]  # every grade, its words joined by one space
 
 
 @cache
@@ -194,17 +202,46 @@ def _line_words() -> _LineWords:
     words = (*last, *data["header_values"])
     size = min(3, *map(len, words))
     joiners = tuple(" " + j for j in data["row_joiners"])
+    firsts = [g.split()[0] for s in scales for g in s.grades] + [a.split()[0] for a in aliases]
+    opening = min(3, *map(len, firsts))
     return _LineWords(
         joiners,
         last,
         frozenset(x.split()[0] for x in data["header_labels"]),
         frozenset(w[-size:].lower() for w in (*words, *joiners)),
         size,
+        frozenset(w[:opening] for w in firsts),
+        opening,
+        frozenset(w[-1] for w in last),
+        frozenset(" ".join(p.split()) for s in scales for p in (*s.grades, *aliases)),
     )
 
 
-_ROW_TAIL = " \t\xa0|;.,’'\"”*"
-_RANKS = frozenset("123456")
+def _may_open_grade(s: str, words: _LineWords) -> bool:
+    """Whether a grade may start at the start of ``s``: its first letters are a grade's (in
+    any letter case). A non-ASCII letter is kept: ``re`` may match it to an ASCII one (``ſ``)."""
+    start = s[: words.opening_size]
+    return not start.isascii() or start.lower() in words.openings
+
+
+def _may_be_grade_alone(line: str, words: _LineWords) -> bool:
+    """Whether ``line`` may be a grade and nothing else, between spaces, tabs, bold marks and
+    quotes: first by its last character (most lines end in a full stop), then by its first
+    letters, then by its words (a grade in any letter case; or non-ASCII, as in
+    _may_open_grade)."""
+    last = line[-1:]
+    if not last or (
+        last.isascii() and last.lower() not in words.last_letters and last not in _STACKED_MARKS
+    ):
+        return False
+    core = line.strip(_STACKED_MARKS)
+    return _may_open_grade(core, words) and (
+        not core.isascii() or " ".join(core.lower().split()) in words.grades
+    )
+
+
+_ROW_TAIL: Final = " \t\xa0|;.,’'\"”*"
+_RANKS: Final = frozenset("123456")
 
 
 def _may_be_in_table(line: str, words: _LineWords) -> bool:
@@ -270,10 +307,10 @@ def _clean_criterion(s: str) -> str:
 
 # Rows whose criterion and grade are set apart by a cell boundary: a colon that ends the
 # criterion there only labels it (``Leadership:<tab>Good``).
-_CELL_KINDS = frozenset({"pipe", "tab", "aligned"})
+_CELL_KINDS: Final = frozenset({"pipe", "tab", "aligned"})
 
 
-_LONG_LABEL_KINDS = frozenset({"pipe", "tab", "colon"})
+_LONG_LABEL_KINDS: Final = frozenset({"pipe", "tab", "colon"})
 
 
 def _cell_label(crit: str) -> str:
@@ -326,8 +363,8 @@ def _match_row(kind: str, line: str) -> tuple[str, str, bool] | None:
 
 # Cells: a pipe table's between the pipes; a tab row's between runs of tabs; an aligned row's
 # between runs of two spaces or more (one space joins the words of a cell).
-_ALIGNED_GAP = re.compile(r"[ \xa0]{2}")
-_CELL_RUNS = {
+_ALIGNED_GAP: Final = re.compile(r"[ \xa0]{2}")
+_CELL_RUNS: Final = {
     "tab": re.compile(r"[^\t]+"),
     "aligned": re.compile(r"[^ \xa0](?:[^ \xa0]|[ \xa0](?=[^ \xa0]))*"),
 }
@@ -390,7 +427,7 @@ def _row_strength(kind: str, line: str, raw_criterion: str) -> int:
 # a cell of its own (after a tab, two spaces or a pipe) or after the criterion's own separator
 # (``Quality of staffing - 5 - Very good``, ``Quality of staffing: 4 - Good``), so ``Standard
 # 3 – Good`` keeps its 3.
-_RANK_BEFORE_GRADE = re.compile(
+_RANK_BEFORE_GRADE: Final = re.compile(
     r"(?:\t|[ \xa0]{2}|[ \xa0]?\||[ \xa0][-–—]|:)[ \t\xa0]*\d[ \xa0]*[-–—=:][ \xa0]*$"
 )
 
@@ -439,14 +476,18 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
     return None
 
 
-class _Run(NamedTuple):
+# A scan, a line and a step are made for every line of every text: as plain classes they
+# compile to native classes, far cheaper to build and to read than tuples or dataclasses
+# (whose generated ``__init__`` stays Python). Their attributes are Final: never changed.
+class _Run:
     """The open run of rows, newest first: a linked list, so that adding a row costs the same
     however long the run (a tuple copied for each row would be quadratic)."""
 
-    row: _Row
-    before: _Run | None
-    size: int
-    strength: int  # the weakest row's
+    def __init__(self, row: _Row, before: _Run | None, size: int, strength: int) -> None:
+        self.row: Final = row
+        self.before: Final = before
+        self.size: Final = size
+        self.strength: Final = strength  # the weakest row's
 
     def rows(self) -> list[_Row]:
         """The run's rows, in text order."""
@@ -459,37 +500,47 @@ class _Run(NamedTuple):
         return out
 
 
-class _Scan(NamedTuple):
+class _Scan:
     """What the scan of a text's lines knows after a line: the open run of rows, and what
     the line before it was."""
 
-    run: _Run | None = None
-    header: bool = False  # a header line opened the table
-    block: bool = True  # the run started at a paragraph boundary (or under a caption)
-    prev_blank: bool = True
-    lone: bool = False  # the last row is a paragraph of its own
-    gap: bool = False  # one blank line inside a double-spaced table
-    prev_line: str = ""
-    opens: bool = False  # the line before opened a paragraph
+    def __init__(
+        self,
+        run: _Run | None = None,
+        header: bool = False,
+        block: bool = True,
+        prev_blank: bool = True,
+        lone: bool = False,
+        gap: bool = False,
+        prev_line: str = "",
+        opens: bool = False,
+    ) -> None:
+        self.run: Final = run
+        self.header: Final = header  # a header line opened the table
+        self.block: Final = block  # the run started at a paragraph boundary (or under a caption)
+        self.prev_blank: Final = prev_blank
+        self.lone: Final = lone  # the last row is a paragraph of its own
+        self.gap: Final = gap  # one blank line inside a double-spaced table
+        self.prev_line: Final = prev_line
+        self.opens: Final = opens  # the line before opened a paragraph
 
 
-class _Line(NamedTuple):
-    text: str
-    offset: int
-    blank: bool
-    maybe: bool  # may be a header or a row, by its last characters (_may_be_in_table)
+class _Line:
+    def __init__(self, text: str, offset: int, blank: bool, maybe: bool) -> None:
+        self.text: Final = text
+        self.offset: Final = offset
+        self.blank: Final = blank
+        self.maybe: Final = maybe  # may be a header or a row, by its last characters
 
 
-class _Step(NamedTuple):
-    scan: _Scan
-    closed: _Scan | None = None  # the scan as it was when its run of rows ended, if one did
-    next_blank: bool = False  # whether a blank line (or a double-spaced gap) ended it
-
-
-# A scan, a line or a step is made for every line of every text: ``tuple.__new__`` builds one
-# three times faster than the NamedTuple's own constructor (which also fills defaults) and
-# ``_replace`` (which goes through ``_make``). Every field is given, in order.
-_new = tuple.__new__
+class _Step:
+    def __init__(self, scan: _Scan, closed: _Scan | None = None, next_blank: bool = False) -> None:
+        self.scan: Final = scan
+        # the scan as it was when its run of rows ended, if one did
+        self.closed: Final = closed
+        self.next_blank: Final = (
+            next_blank  # whether a blank line (or a double-spaced gap) ended it
+        )
 
 
 def _advance(
@@ -497,7 +548,7 @@ def _advance(
 ) -> _Scan:
     """The scan moved past ``line``."""
     opens = scan.prev_blank and not line.blank
-    return _new(_Scan, (run, header, block, line.blank, lone, False, line.text, opens))
+    return _Scan(run, header, block, line.blank, lone, False, line.text, opens)
 
 
 def _prose(scan: _Scan, line: _Line) -> _Step | None:
@@ -505,15 +556,19 @@ def _prose(scan: _Scan, line: _Line) -> _Step | None:
         return None
     # no header or row, no table open: only what the line was matters (gap is left as it is)
     opens = scan.prev_blank and not line.blank
-    moved = (scan.run, False, scan.block, line.blank, scan.lone, scan.gap, line.text, opens)
-    return _new(_Step, (_new(_Scan, moved), None, False))
+    return _Step(
+        _Scan(scan.run, False, scan.block, line.blank, scan.lone, scan.gap, line.text, opens)
+    )
 
 
 def _gap(scan: _Scan, line: _Line) -> _Step | None:
     # A table copied from a word processor may have a blank line after its header or after
     # each row; a run of several rows then a blank line has ended.
     if line.blank and not scan.gap and (scan.lone if scan.run else scan.header):
-        return _Step(scan._replace(gap=True, prev_blank=True))
+        gap = _Scan(
+            scan.run, scan.header, scan.block, True, scan.lone, True, scan.prev_line, scan.opens
+        )
+        return _Step(gap)
     return None
 
 
@@ -524,7 +579,7 @@ def _header(scan: _Scan, line: _Line) -> _Step | None:
         and _patterns()["header"].match(line.text)
     ):
         return None
-    opened = scan._replace(run=None, header=True, block=True, prev_blank=False, gap=False)
+    opened = _Scan(None, True, True, False, scan.lone, False, scan.prev_line, scan.opens)
     return _Step(opened, scan if scan.run else None, True)
 
 
@@ -549,9 +604,9 @@ def _row(scan: _Scan, line: _Line) -> _Step | None:
     lone = scan.prev_blank and (scan.header or row.strength > _WEAK)
     run = scan.run
     grown: _Run = (
-        _new(_Run, (row, None, 1, row.strength))
+        _Run(row, None, 1, row.strength)
         if run is None
-        else _new(_Run, (row, run, run.size + 1, min(run.strength, row.strength)))
+        else _Run(row, run, run.size + 1, min(run.strength, row.strength))
     )
     return _Step(_advance(scan, line, grown, scan.header, block, lone))
 
@@ -586,7 +641,7 @@ def _overall_labels() -> tuple[str, ...]:
     return tuple(load("scales")["overall_labels"])
 
 
-_APPLY = tuple(rule.apply for rule in LINE_RULES)  # looked up once, not on every line
+_APPLY: Final = tuple(rule.apply for rule in LINE_RULES)  # looked up once, not on every line
 
 
 def _close(
@@ -614,17 +669,17 @@ def _close(
     return None
 
 
-def _table_rows(text: str) -> list[list[_Row]]:
+def _table_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
     """The runs of rows in ``text`` that are tables, each line moved on by ``LINE_RULES``."""
     words = _line_words()
     tables: list[list[_Row]] = []  # the output, filled as runs end
     scan = _Scan()
     pos = 0
-    for text_line in text.split("\n"):
+    for text_line in lines:
         offset, pos = pos, pos + len(text_line) + 1
         blank = not text_line.strip()
         maybe = not blank and _may_be_in_table(text_line, words)
-        line: _Line = _new(_Line, (text_line, offset, blank, maybe))
+        line = _Line(text_line, offset, blank, maybe)
         for apply in _APPLY:
             step = apply(scan, line)
             if step is not None:
@@ -667,25 +722,31 @@ def _is_caption(line: str) -> bool:
 
 def _bullet_matches(text: str) -> Iterator[re.Match[str]]:
     """What ``finditer`` of the bullet pattern yields, trying it only where a left quote
-    stands: finding those with ``str.find`` is much faster than the regex scan."""
+    stands before a grade's first letters: finding those with ``str.find`` is much faster
+    than the regex scan, and most quotes open a quotation."""
     bullet = _patterns()["bullet"]
+    words = _line_words()
     last_end = 0
     for i in offsets_of(text, _BULLET_LQ):
-        if i >= last_end and (m := bullet.match(text, i)):
+        if (
+            i >= last_end
+            and _may_open_grade(text[i + 1 : i + 1 + words.opening_size], words)
+            and (m := bullet.match(text, i))
+        ):
             last_end = m.end()
             yield m
 
 
-_BULLET_INDENTS = frozenset(("", " ", "  ", "\t"))
+_BULLET_INDENTS: Final = frozenset(("", " ", "  ", "\t"))
 
 
-def _bare_bullet_matches(text: str) -> Iterator[re.Match[str]]:
+def _bare_bullet_matches(text: str, lines: Sequence[str] | None = None) -> Iterator[re.Match[str]]:
     """Bullets with an unquoted grade, at the line starts (after an indent of up to two spaces
     or a tab) that hold a bullet: one pass over the lines, far cheaper than a multi-line regex
     scan or a ``str.find`` per bullet and indent."""
     bare = _patterns()["bare_bullet"]
     pos = 0
-    for line in text.split("\n"):
+    for line in text.split("\n") if lines is None else lines:
         words = line.lstrip(" \t")
         if words[:1] in _BULLET_CHARS:
             indent = len(line) - len(words)
@@ -694,11 +755,11 @@ def _bare_bullet_matches(text: str) -> Iterator[re.Match[str]]:
         pos += len(line) + 1
 
 
-def _bullet_rows(text: str) -> list[list[_Row]]:
+def _bullet_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
     tables: list[list[_Row]] = []
     run: list[_Row] = []
     last_end = -1
-    bare = list(_bare_bullet_matches(text))
+    bare = list(_bare_bullet_matches(text, lines))
     found = _bullet_matches(text)
     for m in sorted((*found, *bare), key=lambda m: m.start()) if bare else found:
         if bare and m.re is _patterns()["bare_bullet"]:
@@ -754,7 +815,7 @@ def _line_before(text: str, start: int) -> tuple[int, str]:
 
 
 # The number a stacked row's label starts with: 1: Standards, 2. Wellbeing (group 1: digits).
-_ROW_NUMBER = re.compile(r"(\d{1,2})[.:)][ \xa0]+(?=\S)")
+_ROW_NUMBER: Final = re.compile(r"(\d{1,2})[.:)][ \xa0]+(?=\S)")
 
 
 def _stacked_criterion(label: str) -> str:
@@ -764,14 +825,30 @@ def _stacked_criterion(label: str) -> str:
     return crit[number.end() :] if number else crit
 
 
-def _stacked_rows(text: str) -> list[list[_Row]]:
+def _stacked_matches(text: str, lines: Sequence[str]) -> Iterator[re.Match[str]]:
+    """What ``finditer`` of the stacked pattern yields (its matches never overlap: each
+    stops before a line break), trying it only at the line breaks before a line that may be a
+    grade alone: one that is a grade between spaces, tabs, bold marks and quotes. Few are."""
+    stacked = _patterns()["stacked"]
+    words = _line_words()
+    pos = -1  # the line break before the line
+    for line in lines:
+        if pos >= 0 and _may_be_grade_alone(line, words) and (m := stacked.match(text, pos)):
+            yield m
+        pos += len(line) + 1
+
+
+_STACKED_MARKS: Final = " \t*" + _LQ + _RQ  # what may stand round a stacked row's grade
+
+
+def _stacked_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
     """Rows whose grade stands alone on the line under its criterion, a blank line between
     them or not (Estyn's reports: ``Standards`` then ``Good``). Two such rows in a row, each
     label right after the grade above it, make a table; one alone is a heading and a word."""
     cell = _patterns()["cell"]
     tables: list[list[_Row]] = []
     run: list[_Row] = []
-    for m in _patterns()["stacked"].finditer(text):
+    for m in _stacked_matches(text, lines):
         label_start, label = _line_before(text, m.start("line"))
         if label_start < 0 or cell.fullmatch(label) or not _stacked_label(label):
             continue
@@ -797,7 +874,7 @@ def _stacked_rows(text: str) -> list[list[_Row]]:
 
 
 # A rank before the grade in an HTML cell (``<td>5 - Very good</td>``): see _RANK_BEFORE
-_CELL_RANK = re.compile(r"\d[ \xa0]*[-–—=:][ \xa0]*(?=\D)")
+_CELL_RANK: Final = re.compile(r"\d[ \xa0]*[-–—=:][ \xa0]*(?=\D)")
 
 
 def _without_cell_rank(cell: str) -> str:
@@ -870,10 +947,10 @@ def _header_line(text: str, row_start: int) -> tuple[int, str]:
 
 # A cell of figures ("62.5%", "1,204", "£3m"), not a column's name; a year ("2023",
 # "2022-23") names a column.
-_QUANTITY_CELL = re.compile(r"[<>~]?[£$€]?\d[\d,]*(?:\.\d+)?[ \xa0]?(?:%|per cent|[mk]|bn)?")
-_YEAR_CELL = re.compile(r"(?:19|20)\d\d(?:[ \xa0]?[-–/][ \xa0]?\d{2,4})?")
-_LOOSE_CELLS = re.compile(r"[ \xa0]*(?:\t+|\|)[ \xa0]*|[ \xa0]{2,}")
-_MAX_DATA_ROWS = 20  # rows of figures stepped over between a table's header and its grades
+_QUANTITY_CELL: Final = re.compile(r"[<>~]?[£$€]?\d[\d,]*(?:\.\d+)?[ \xa0]?(?:%|per cent|[mk]|bn)?")
+_YEAR_CELL: Final = re.compile(r"(?:19|20)\d\d(?:[ \xa0]?[-–/][ \xa0]?\d{2,4})?")
+_LOOSE_CELLS: Final = re.compile(r"[ \xa0]*(?:\t+|\|)[ \xa0]*|[ \xa0]{2,}")
+_MAX_DATA_ROWS: Final = 20  # rows of figures stepped over between a table's header and its grades
 
 
 def _figures(cells: Sequence[str]) -> bool:
@@ -984,7 +1061,12 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
     """
     found = _html_rows(text, tables) if tables else []
     taken = [(t[0].start, t[-1].end) for t in found]
-    for group in (*_table_rows(text), *_bullet_rows(text), *_stacked_rows(text)):
+    lines = text.split("\n")
+    for group in (
+        *_table_rows(text, lines),
+        *_bullet_rows(text, lines),
+        *_stacked_rows(text, lines),
+    ):
         s, e = group[0].start, group[-1].end
         if any(s < te and ts < e for ts, te in taken):
             continue
@@ -1061,10 +1143,11 @@ def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, st
 
 # The rank written beside a row's grade, at the row's end: ``4 - Good`` (a cell of its own
 # before the grade) or ``Good 2`` (after it); and the number a row starts with (``1: Standards``).
-_RANK_BEFORE_SPAN = re.compile(
+_RANK_BEFORE_SPAN: Final = re.compile(
     r"(?:^|[\t|:]|[ \xa0]{2}|[ \xa0][-–—])[ \xa0]*(\d)[ \xa0]*[-–—=:][ \xa0]*\**[‘'\"“]?$"
 )
-_RANK_AFTER_SPAN = re.compile(r"[’'\"”]?\**[ \t\xa0]+([1-6])[ \t\xa0|]*$")
+_RANK_AFTER_SPAN: Final = re.compile(r"[’'\"”]?\**[ \t\xa0]+([1-6])[ \t\xa0|]*$")
+_RANK_DASHES: Final = frozenset("-–—=:")  # what stands between a rank and the grade after it
 
 
 def label_spans(text: str, scores: Sequence[Score]) -> list[Span]:
@@ -1073,12 +1156,22 @@ def label_spans(text: str, scores: Sequence[Score]) -> list[Span]:
     out: list[Span] = []
     for s in scores:
         row = text[s.start : s.end]
-        if number := _ROW_NUMBER.match(row):
+        if row[:1].isdecimal() and (number := _ROW_NUMBER.match(row)):
             out.append(Span(s.start + number.start(1), s.start + number.end(1)))
         at = row.casefold().rfind(s.score.casefold())
         if at < 0:
             continue
-        before = _RANK_BEFORE_SPAN.search(row, 0, at)
-        after = _RANK_AFTER_SPAN.match(row, at + len(s.score))
+        # Most rows have no rank: the patterns are tried only where the characters they end
+        # in stand (a dash or the like before the grade, a digit at the row's end).
+        before = (
+            _RANK_BEFORE_SPAN.search(row, 0, at)
+            if row[:at].rstrip(" \xa0*‘'\"“")[-1:] in _RANK_DASHES
+            else None
+        )
+        after = (
+            _RANK_AFTER_SPAN.match(row, at + len(s.score))
+            if row.rstrip(" \t\xa0|\n")[-1:] in _RANKS
+            else None
+        )
         out.extend(Span(s.start + m.start(1), s.start + m.end(1)) for m in (before, after) if m)
     return out

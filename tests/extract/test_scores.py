@@ -1014,3 +1014,51 @@ def test_html_cells_with_a_rank_before_or_after_the_grade() -> None:
         ("Setting", "Good", "scotland-six-point"),
     ]
     assert [text[s.start : s.end] for s in scores.label_spans(text, got)] == ["5", "4"]
+
+
+# Pieces of text round grades: every mark the cheap tests before the patterns look at (quotes,
+# bold marks, bullets, spaces, tabs, no-break spaces, line breaks, full stops, rank digits
+# and dashes), grades in several letter cases, letters that ``re`` matches to ASCII ones in any
+# letter case (long s, Kelvin sign) and words that are no grade.
+GRADE_PIECES = ["Good", "gOOD", "Requires  improvement", "not met", "ſatisfactory", "weaK",
+                "Reasonably\xa0good", "Excellent", "Goodwill", "Leadership", "the area", "is ",
+                " at ", " in casework", "‘", "’", "'", "“", "”", '"', "**", "• ", "- ", " ",
+                "\t", "\xa0", "\n", "\n\n", ".", ";", ":", " – ", "4 - ", " 2", "|"]  # fmt: skip
+grade_texts = st.lists(st.sampled_from(GRADE_PIECES), max_size=24).map("".join)
+
+
+@given(grade_texts)
+def test_stacked_finder_agrees_with_the_pattern_scan(text: str) -> None:
+    """Trying the stacked pattern only on lines that may be a grade alone finds what its scan
+    of the whole text finds."""
+    expected = [m.span() for m in scores._patterns()["stacked"].finditer(text)]
+    got = [m.span() for m in scores._stacked_matches(text, text.split("\n"))]
+    assert got == expected
+
+
+@given(grade_texts)
+def test_bullet_finder_agrees_with_the_pattern_scan(text: str) -> None:
+    """Trying the bullet pattern only at quotes before a grade's first letters finds what its
+    scan of the whole text finds."""
+    expected = [m.span() for m in scores._patterns()["bullet"].finditer(text)]
+    assert [m.span() for m in scores._bullet_matches(text)] == expected
+
+
+@given(grade_texts)
+def test_rank_spans_agree_with_the_patterns_tried_on_every_row(text: str) -> None:
+    """label_spans tries its patterns only on rows that end in what they need; tried on every
+    row, they find the same digits."""
+    found = find_scores(text)
+    expected = []
+    for s in found:
+        row = text[s.start : s.end]
+        if number := scores._ROW_NUMBER.match(row):
+            expected.append(Span(s.start + number.start(1), s.start + number.end(1)))
+        at = row.casefold().rfind(s.score.casefold())
+        if at >= 0:
+            before = scores._RANK_BEFORE_SPAN.search(row, 0, at)
+            after = scores._RANK_AFTER_SPAN.match(row, at + len(s.score))
+            expected += [
+                Span(s.start + m.start(1), s.start + m.end(1)) for m in (before, after) if m
+            ]
+    assert scores.label_spans(text, found) == expected
