@@ -83,8 +83,9 @@ ERROR_COLUMNS = ("path", "code", "message")
 # Each release's grid head and cells, one JSON line each, read back by finish() to write the
 # ratings grids (removed before the folder is swapped in).
 _GRID_SPILL = "grid-rows.jsonl.tmp"
-# The manifest's entries of the inputs, one JSON line each, in path order (see add_entry).
-_ENTRY_SPILL = "manifest-inputs.jsonl.tmp"
+# The manifest's entries of the inputs, in path order, as manifest.json's "inputs" list has
+# them (see add_entry): copied into it whole at the end.
+_ENTRY_SPILL = "manifest-inputs.tmp"
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]+")
 
 
@@ -233,18 +234,24 @@ def _write_json(path: Path, value: Any) -> None:
 def _write_manifest(path: Path, manifest: dict[str, Any], inputs: Iterable[Any]) -> None:
     """What :func:`_write_json` writes for ``manifest`` with its ``"inputs"`` list taken from
     ``inputs``, written an entry at a time: the entries need never be in memory together."""
-    marker = '\n  "inputs": []'
-    text = json.dumps({**manifest, "inputs": []}, ensure_ascii=False, indent=2)
-    before, after = text.split(marker)  # "inputs" is a key of the top object only
+    before, after = _manifest_around(manifest)
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(before)
-        fh.write('\n  "inputs": [')
         sep = "\n"
         for entry in inputs:
             fh.write(f"{sep}    {entry_text(entry)}")
             sep = ",\n"
         fh.write("]" if sep == "\n" else "\n  ]")
-        fh.write(after + "\n")
+        fh.write(after)
+
+
+def _manifest_around(manifest: dict[str, Any]) -> tuple[str, str]:
+    """What :func:`_write_json` writes for ``manifest`` before its ``"inputs"`` entries (up
+    to the list's ``[``) and after them (from the line after the list's ``]``)."""
+    marker = '\n  "inputs": []'
+    text = json.dumps({**manifest, "inputs": []}, ensure_ascii=False, indent=2)
+    before, after = text.split(marker)  # "inputs" is a key of the top object only
+    return before + '\n  "inputs": [', after + "\n"
 
 
 _TEXT = json.encoder.encode_basestring  # (in C) what json.dumps(text, ensure_ascii=False) gives
@@ -400,6 +407,7 @@ class OutputWriter:
         self._columns = Columns()
         self._grid_spill: io.BufferedWriter | None = None
         self._entries: io.TextIOWrapper | None = None  # the manifest's entries (add_entry)
+        self._entry_sep = "\n"  # what goes before the next entry's text (",\n" after one)
         # The workbook needs every row at the end: kept only when it is asked for.
         self._book: dict[str, list[list[Any]]] | None = (
             {"releases": [], **{name: [] for name in TABLES}} if xlsx else None
@@ -419,7 +427,7 @@ class OutputWriter:
         # Open until finish() or close().
         self._jsonl = (self.tmp / "releases.jsonl").open("wb")
         self._grid_spill = (self.tmp / _GRID_SPILL).open("wb")
-        self._entries = (self.tmp / _ENTRY_SPILL).open("w", encoding="utf-8")
+        self._entries = (self.tmp / _ENTRY_SPILL).open("w", encoding="utf-8", newline="")
         self._index = index.IndexWriter(self.tmp / index.NAME, INDEXED)
         self._tables["releases"] = self._open_csv("releases", RELEASE_COLUMNS)
         for name in TABLES:
@@ -551,11 +559,13 @@ class OutputWriter:
 
     def add_entry(self, entry: dict[str, Any]) -> None:
         """Keep an input's manifest entry until :meth:`finish` (in a file: a run of many
-        inputs would hold every entry in memory). Entries come in path order; ``finish``
-        merges them with the manifest's own ``inputs`` (also in path order, these first)."""
+        inputs would hold every entry in memory), as ``manifest.json`` will have it, so that
+        ``finish`` copies them in at once (with ``--jobs``, they are written while the
+        workers run). Entries come in path order; ``finish`` merges them with the manifest's
+        own ``inputs`` (also in path order, these first) when it has some."""
         assert self._entries is not None, "add_entry() after finish() or close()"
-        # json, not orjson: it writes a path with a lone surrogate too, and reads it back.
-        self._entries.write(json.dumps(entry) + "\n")
+        self._entries.write(f"{self._entry_sep}    {entry_text(entry)}")
+        self._entry_sep = ",\n"
 
     def _claim(self, rid: str) -> None:
         if not safe_id(rid) or not self._seen.add(rid.casefold()):
@@ -591,17 +601,31 @@ class OutputWriter:
             sheets = [Sheet(n, table_columns(n, h), tables[n]) for n, h in headers.items()]
             _workbook(self.tmp / "releases.xlsx", sheets)
         manifest = {**manifest, "row_counts": dict(self.counts)}
-        spill = self.tmp / _ENTRY_SPILL
-        with spill.open(encoding="utf-8") as lines:
-            if "inputs" in manifest:
-                spilled = (json.loads(line) for line in lines)
-                entries = heapq.merge(manifest["inputs"], spilled, key=lambda e: str(e["path"]))
-                _write_manifest(self.tmp / "manifest.json", manifest, entries)
-            else:
-                _write_json(self.tmp / "manifest.json", manifest)
-        spill.unlink()
+        self._write_manifest(manifest)
         with _uninterrupted():
             _swap_in(self.tmp, self.out_dir)
+
+    def _write_manifest(self, manifest: dict[str, Any]) -> None:
+        """Write ``manifest.json``: the spilled entries copied in whole, or merged with the
+        manifest's own ``inputs`` when it has some (read back then, every entry at once)."""
+        spill = self.tmp / _ENTRY_SPILL
+        path = self.tmp / "manifest.json"
+        if "inputs" not in manifest:
+            _write_json(path, manifest)
+        elif self._entry_sep == "\n":  # none spilled
+            _write_manifest(path, manifest, manifest["inputs"])
+        elif manifest["inputs"]:
+            spilled = json.loads(f"[{spill.read_text(encoding='utf-8')}]")
+            entries = heapq.merge(manifest["inputs"], spilled, key=lambda e: str(e["path"]))
+            _write_manifest(path, manifest, entries)
+        else:
+            before, after = _manifest_around(manifest)
+            with path.open("w", encoding="utf-8", newline="") as fh, spill.open("rb") as src:
+                fh.write(before)
+                fh.flush()
+                shutil.copyfileobj(src, fh.buffer)
+                fh.write("\n  ]" + after)
+        spill.unlink()
 
     def _write_grids(self, header: Sequence[str]) -> dict[str, list[list[Any]]]:
         """Write both ratings grids a release at a time from the spilled cells, and their
