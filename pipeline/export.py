@@ -21,10 +21,10 @@ import signal
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import orjson
 
@@ -46,7 +46,7 @@ from pipeline.packed import StringSet
 from pipeline.schema import table_columns
 
 if TYPE_CHECKING:
-    from pipeline.chunks import Chunk
+    from pipeline.chunks import Chunk, GridRow
     from pipeline.incremental import Copied
     from pipeline.index import Index
     from pipeline.workbook import Sheet
@@ -83,6 +83,9 @@ ERROR_COLUMNS = ("path", "code", "message")
 # Each release's grid head and cells, one JSON line each, read back by finish() to write the
 # ratings grids (removed before the folder is swapped in).
 _GRID_SPILL = "grid-rows.jsonl.tmp"
+# With --jobs, the grids' lines as chunks come in (see OutputWriter._add_grid_lines): each
+# grid's lines, and their sizes as the grids' index has them.
+_LINE_SPILLS = ("grid-grades.tmp", "grid-ranks.tmp", "grid-sizes.tmp")
 # The manifest's entries of the inputs, in path order, as manifest.json's "inputs" list has
 # them (see add_entry): copied into it whole at the end.
 _ENTRY_SPILL = "manifest-inputs.tmp"
@@ -406,6 +409,11 @@ class OutputWriter:
         # each release's cells go to a file in the temporary folder.
         self._columns = Columns()
         self._grid_spill: io.BufferedWriter | None = None
+        # With --jobs: the grids' lines made so far (opened with the first chunk), the bytes
+        # in each, and each column's place.
+        self._line_spills: list[io.BufferedWriter] = []
+        self._line_ends = [0, 0, 0]
+        self._positions: dict[str, int] = {}
         self._entries: io.TextIOWrapper | None = None  # the manifest's entries (add_entry)
         self._entry_sep = "\n"  # what goes before the next entry's text (",\n" after one)
         # The workbook needs every row at the end: kept only when it is asked for.
@@ -489,6 +497,9 @@ class OutputWriter:
         assert self._grid_spill is not None
         self._write_copied()  # rows copied before these releases go first
         assert self._index is not None
+        self._columns.add(chunk.columns)
+        if chunk.grid:
+            self._add_grid_lines(chunk.grid)
         for name, data in read_parts(chunk):
             if name == JSONL:
                 self._jsonl.write(data)
@@ -503,7 +514,40 @@ class OutputWriter:
                 self.counts[name] += chunk.counts[name]
                 if self._book is not None and chunk.rows is not None:
                     self._book[name].extend(chunk.rows[name])
-        self._columns.add(chunk.columns)
+
+    def _add_grid_lines(self, rows: Sequence[GridRow]) -> None:
+        """Make a chunk's lines of both grids now, under the columns met so far: a line is
+        final once no later release adds a column, and :meth:`_write_grids` then copies it;
+        it only adds the missing empty fields to the lines made before a column was added."""
+        if not self._line_spills:
+            self._line_spills = [(self.tmp / name).open("wb") for name in _LINE_SPILLS]
+        width = len(self._columns.spelling)
+        if len(self._positions) != width:
+            self._positions = {key: at for at, key in enumerate(self._columns.spelling)}
+        positions = self._positions
+        grades_out, ranks_out, sizes_out = [], [], []
+        for row in rows:
+            grades = [""] * width
+            ranks = [""] * width
+            for key, grade, rank in row.cells:
+                at = positions[key]
+                grades[at] = grade
+                ranks[at] = rank
+            grade_line = (",".join([row.head, *grades]) + "\n").encode("utf-8")
+            rank_line = (",".join([row.head, *ranks]) + "\n").encode("utf-8")
+            grades_out.append(grade_line)
+            ranks_out.append(rank_line)
+            sizes_out.append(b"[%d,%d]\n" % (len(grade_line), len(rank_line)))
+        span = [width, *self._line_ends]
+        for at, (fh, block) in enumerate(
+            zip(self._line_spills, (grades_out, ranks_out, sizes_out), strict=True)
+        ):
+            data = b"".join(block)
+            fh.write(data)
+            self._line_ends[at] += len(data)
+        assert self._grid_spill is not None
+        item = {"lines": [*span, *self._line_ends]}
+        self._grid_spill.write(orjson.dumps(item, option=orjson.OPT_APPEND_NEWLINE))
 
     def add_copied(self, copied: Copied) -> None:
         """Take a release unchanged from an earlier output (``--incremental``): its JSON file
@@ -640,26 +684,35 @@ class OutputWriter:
         same = earlier is not None and earlier.grid_columns == columns
         header_line = csv_lines([header])
         header_size = index.text_size(header_line)
+        made = [self.tmp / name for name in _LINE_SPILLS if self._line_ends[0]]
         with (
             spill.open("rb") as cells,
             (self.tmp / "scores_wide.csv").open("w", encoding="utf-8", newline="") as grades,
             (self.tmp / "scores_wide_value.csv").open("w", encoding="utf-8", newline="") as ranks,
             index.write_grid_index(self.tmp / index.GRIDS, columns, [header_size] * 2) as sizes,
+            ExitStack() as stack,
         ):
+            lines = [stack.enter_context(path.open("rb")) for path in made]
             grades.write(header_line)
             ranks.write(header_line)
             positions = {key: at for at, key in enumerate(self._columns.spelling)}
+            # The grids' bytes go straight to the files below them (after a flush).
+            targets: list[Any] = [grades.buffer, ranks.buffer, sizes]
             for line in cells:
                 item = orjson.loads(line)
                 if type(item) is list:
                     found: Iterable[list[Any]] = [item]
+                elif "lines" in item:  # a chunk's, made as it came in
+                    grades.flush()
+                    ranks.flush()
+                    _copy_lines(item["lines"], lines, targets, len(positions))
+                    continue
                 else:  # a run of releases taken from ``earlier``
                     assert earlier is not None
                     first, end = item["copied"]
                     if same:
                         grades.flush()
                         ranks.flush()
-                        targets: list[Any] = [grades.buffer, ranks.buffer, sizes]
                         earlier.copy_grids(first, end, targets)
                         continue
                     records = map(earlier.record, range(first, end))
@@ -673,7 +726,8 @@ class OutputWriter:
                         grade_row, rank_row = grid_rows(head, release_cells, self._columns)
                         kept["scores_wide"].append(grade_row)
                         kept["scores_wide_value"].append(rank_row)
-        spill.unlink()
+        for path in (spill, *made):
+            path.unlink()
         return kept
 
     def _close_files(self) -> None:
@@ -691,8 +745,10 @@ class OutputWriter:
             self._entries,
             self._index,
             *self._tables.values(),
+            *self._line_spills,
         ]
         self._jsonl, self._grid_spill, self._entries, self._tables = None, None, None, {}
+        self._line_spills = []
         self._index = None
         if self._json_fd is not None:
             fd, self._json_fd = self._json_fd, None
@@ -717,6 +773,33 @@ class OutputWriter:
         finally:
             if self.tmp.exists():
                 shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _copy_lines(
+    span: Sequence[int], made: Sequence[IO[bytes]], out: Sequence[Any], width: int
+) -> None:
+    """Copy a chunk's grid lines and their sizes (``span``: the width they were made for,
+    then where they start and end in each of ``made``) into ``out``, adding the empty fields
+    of the columns added since (at a line's end: a column's place never changes)."""
+    made_for, starts, ends = span[0], span[1:4], span[4:7]
+    grade_block, rank_block, size_block = (
+        fh.read(end - start) for fh, start, end in zip(made, starts, ends, strict=True)
+    )
+    grades, ranks, sizes = out
+    if made_for == width:
+        grades.write(grade_block)
+        ranks.write(rank_block)
+        sizes.write(size_block)
+        return
+    pad = b"," * (width - made_for)
+    grade_at = rank_at = 0
+    for size_line in size_block.splitlines():
+        grade_size, rank_size = map(int, size_line[1:-1].split(b","))
+        grades.write(grade_block[grade_at : grade_at + grade_size - 1] + pad + b"\n")
+        ranks.write(rank_block[rank_at : rank_at + rank_size - 1] + pad + b"\n")
+        sizes.write(b"[%d,%d]\n" % (grade_size + len(pad), rank_size + len(pad)))
+        grade_at += grade_size
+        rank_at += rank_size
 
 
 def check_out(out_dir: Path) -> Path:
