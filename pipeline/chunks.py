@@ -34,11 +34,13 @@ JSONL, GRID, INDEX = "releases.jsonl", "grid", "index"  # the parts that are not
 @dataclass(frozen=True, slots=True)
 class GridRow:
     """A release's line of each ratings grid before its cells take their columns' places:
-    its head's CSV fields (joined), and each cell's column key with its grade and rank as
-    CSV fields (a criterion met twice in one table keeps its first grade)."""
+    its head's CSV fields (joined), its cells' column keys, and their grades and ranks as CSV
+    fields (a criterion met twice in one table keeps its first grade)."""
 
     head: str
-    cells: list[tuple[str, str, str]]
+    keys: tuple[str, ...]
+    grades: list[str]
+    ranks: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,11 +126,14 @@ def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
 
 def grid_row(head: Sequence[Any], cells: Sequence[Cell]) -> GridRow:
     """A release's :class:`GridRow`, from its grid head and its cells (keyed)."""
-    fields = {}
+    grades: dict[str, str] = {}
+    ranks: dict[str, str] = {}
     for key, score, value in cells:
-        if key not in fields:  # a repeated row keeps its first grade
-            fields[key] = (key, csv_field(score), csv_field(value))
-    return GridRow(",".join([csv_field(v) for v in head]), list(fields.values()))
+        if key not in grades:  # a repeated row keeps its first grade
+            grades[key] = csv_field(score)
+            ranks[key] = csv_field(value)
+    head_text = ",".join([csv_field(v) for v in head])
+    return GridRow(head_text, tuple(grades), list(grades.values()), list(ranks.values()))
 
 
 def read_parts(chunk: Chunk) -> Iterator[tuple[str, memoryview]]:

@@ -414,6 +414,7 @@ class OutputWriter:
         self._line_spills: list[io.BufferedWriter] = []
         self._line_ends = [0, 0, 0]
         self._positions: dict[str, int] = {}
+        self._line_formats: dict[tuple[str, ...], str] = {}  # by a release's column keys
         self._entries: io.TextIOWrapper | None = None  # the manifest's entries (add_entry)
         self._entry_sep = "\n"  # what goes before the next entry's text (",\n" after one)
         # The workbook needs every row at the end: kept only when it is asked for.
@@ -522,19 +523,18 @@ class OutputWriter:
         if not self._line_spills:
             self._line_spills = [(self.tmp / name).open("wb") for name in _LINE_SPILLS]
         width = len(self._columns.spelling)
-        if len(self._positions) != width:
+        formats = self._line_formats
+        if len(self._positions) != width or len(formats) > _LINE_FORMATS:
             self._positions = {key: at for at, key in enumerate(self._columns.spelling)}
-        positions = self._positions
+            formats.clear()
         grades_out, ranks_out, sizes_out = [], [], []
         for row in rows:
-            grades = [""] * width
-            ranks = [""] * width
-            for key, grade, rank in row.cells:
-                at = positions[key]
-                grades[at] = grade
-                ranks[at] = rank
-            grade_line = (",".join([row.head, *grades]) + "\n").encode("utf-8")
-            rank_line = (",".join([row.head, *ranks]) + "\n").encode("utf-8")
+            # Releases with the same criteria share their lines' shape: made once, filled in.
+            shape = formats.get(row.keys)
+            if shape is None:
+                shape = formats[row.keys] = _line_format(row.keys, self._positions, width)
+            grade_line = shape.format(row.head, *row.grades).encode("utf-8")
+            rank_line = shape.format(row.head, *row.ranks).encode("utf-8")
             grades_out.append(grade_line)
             ranks_out.append(rank_line)
             sizes_out.append(b"[%d,%d]\n" % (len(grade_line), len(rank_line)))
@@ -773,6 +773,18 @@ class OutputWriter:
         finally:
             if self.tmp.exists():
                 shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+_LINE_FORMATS = 1024  # grid line shapes kept at most (a run's releases have a few)
+
+
+def _line_format(keys: Sequence[str], positions: dict[str, int], width: int) -> str:
+    """A ``str.format`` template of a grid line: the head, then each key's field in its
+    column's place (the fields are arguments: braces in them are never read as a format)."""
+    slots = [""] * width
+    for at, key in enumerate(keys, 1):
+        slots[positions[key]] = f"{{{at}}}"
+    return ",".join(["{0}", *slots]) + "\n"
 
 
 def _copy_lines(

@@ -291,3 +291,26 @@ def test_jobs_write_the_same_grids_as_one_process_without_a_workbook(
     one, many = tree_hashes(tmp_path / "one"), tree_hashes(tmp_path / "many")
     del one["manifest.json"], many["manifest.json"]  # they differ in their timestamps only
     assert one == many
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        [("b", "Good {1}", 2), ("a", "=Outstanding", None), ("c", '"Requires" work', 3)],
+        [("c", "Good", 2), ("c", "Repeated {0}", 1), ("a", "Fair, mostly", 1)],
+        [],
+    ],
+)
+def test_a_grid_line_filled_into_its_shape_is_the_line_grid_lines_makes(
+    cells: list[tuple[str, str, int | None]],
+) -> None:
+    # The shape is a str.format template: braces in the fields must come out as written.
+    from pipeline.chunks import grid_row
+    from pipeline.csvtext import grid_lines
+
+    head = ["rel-{0}", "Title {} with, a comma", None, "four-point"]
+    positions = {"a": 0, "x": 1, "b": 2, "c": 3, "y": 4}
+    row = grid_row(head, cells)
+    shape = export._line_format(row.keys, positions, len(positions))
+    made = shape.format(row.head, *row.grades), shape.format(row.head, *row.ranks)
+    assert made == grid_lines(head, cells, positions)
