@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -31,8 +31,7 @@ _written = itertools.count()  # a worker's chunks so far, for its fragment files
 JSONL, GRID, INDEX = "releases.jsonl", "grid", "index"  # the parts that are not tables
 
 
-@dataclass(frozen=True, slots=True)
-class GridRow:
+class GridRow(NamedTuple):  # a tuple: one per release goes to the parent, pickled
     """A release's line of each ratings grid before its cells take their columns' places:
     its head's CSV fields (joined), its cells' column keys, and their grades and ranks as CSV
     fields (a criterion met twice in one table keeps its first grade)."""
