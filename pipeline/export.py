@@ -520,6 +520,7 @@ class OutputWriter:
         """Make a chunk's lines of both grids now, under the columns met so far: a line is
         final once no later release adds a column, and :meth:`_write_grids` then copies it;
         it only adds the missing empty fields to the lines made before a column was added."""
+        assert self._book is None, "a workbook needs the grid cells' values: pack the rows"
         if not self._line_spills:
             self._line_spills = [(self.tmp / name).open("wb") for name in _LINE_SPILLS]
         width = len(self._columns.spelling)
