@@ -10,6 +10,12 @@ run (serial), the parent while they run, and each worker. On J free cores a run 
 and the speed-up is at most the ``--jobs 1`` time over that: the bound printed. Wall times
 are printed too, with the load average (they mean something only on a quiet machine).
 
+The parent's serial phases are also timed directly, wall time and CPU, in the command as
+``pipeline extract`` runs it: the start, from before the process is started to the moment
+the first worker starts its first chunk; the finish, from the moment the last chunk is
+written (``OutputWriter.add_chunk``) to the process's end (the CPU of the finish is taken
+before the interpreter's own tear-down).
+
 With ``--loops``, also compares in this process, one after the other, what a worker does per
 release (extract, make the bytes, pack its chunk, pickle the results) with the loop of
 ``--jobs 1`` (extract, make the bytes, write them): the workers' own overhead, with no other
@@ -34,8 +40,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from throughput import build  # noqa: E402
-
 
 def cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -43,26 +47,36 @@ def cpu() -> float:
 
 
 def child(jobs: int, corpus: Path, out: Path, report: Path) -> None:
-    """One run, in this process: writes its CPU times to ``report``."""
+    """One run of ``pipeline extract``, in this process: writes its times to ``report``."""
+    import atexit
     from multiprocessing import util
 
-    from pipeline import core, export
+    from pipeline import export
     from pipeline import jobs as jobs_module
 
-    times: dict[str, float] = {}
+    times: dict[str, Any] = {}
     workers = report.with_suffix(".workers")
     workers.mkdir()
     start_worker = jobs_module._start_worker
+    extract_chunk = jobs_module._extract_chunk
+    first_chunk: list[float] = []  # in a worker: when it started its first chunk
 
     def start_and_report(*args: object) -> None:
         start_worker(*args)  # type: ignore[arg-type]
 
         def done() -> None:
-            (workers / str(os.getpid())).write_text(str(cpu()))
+            found = {"cpu": cpu(), "first": first_chunk[0] if first_chunk else None}
+            (workers / str(os.getpid())).write_text(json.dumps(found))
 
         util.Finalize(None, done, exitpriority=100)
 
+    def timed_chunk(*args: Any) -> Any:
+        if not first_chunk:
+            first_chunk.append(time.monotonic())
+        return extract_chunk(*args)
+
     jobs_module._start_worker = start_and_report  # type: ignore[assignment]
+    jobs_module._extract_chunk = timed_chunk
     in_workers = jobs_module.in_workers
 
     def timed_workers(*args: object, **kwargs: object) -> object:
@@ -80,25 +94,40 @@ def child(jobs: int, corpus: Path, out: Path, report: Path) -> None:
         finish(*args, **kwargs)
 
     export.OutputWriter.finish = timed_finish  # type: ignore[method-assign]
-    wall = time.perf_counter()
-    core.extract_to([corpus], out, jobs=jobs)
-    times["wall_in_process"] = time.perf_counter() - wall
-    times["end"] = cpu()
-    reported = [float(p.read_text()) for p in workers.iterdir() if p.read_text()]
-    if len(reported) < jobs:  # workers killed at the end (Pool.terminate): their total only
-        children = resource.getrusage(resource.RUSAGE_CHILDREN)
-        reported = [(children.ru_utime + children.ru_stime) / jobs] * jobs
-    times["workers"] = reported  # type: ignore[assignment]
-    report.write_text(json.dumps(times))
+    add_chunk = export.OutputWriter.add_chunk
+
+    def timed_add_chunk(*args: Any) -> None:
+        add_chunk(*args)
+        times["last_chunk"], times["last_chunk_cpu"] = time.monotonic(), cpu()
+
+    export.OutputWriter.add_chunk = timed_add_chunk  # type: ignore[method-assign]
+
+    def save() -> None:  # once the command is done, before the interpreter's tear-down
+        times["end"] = cpu()
+        reported = [json.loads(p.read_text()) for p in workers.iterdir() if p.read_text()]
+        times["workers"] = [w["cpu"] for w in reported]
+        starts = [w["first"] for w in reported if w["first"] is not None]
+        times["first_chunk"] = min(starts, default=None)
+        report.write_text(json.dumps(times))
+
+    atexit.register(save)
+    sys.argv = ["pipeline", "extract", str(corpus), "--out", str(out), "-q", "--jobs", str(jobs)]
+    from pipeline.launch import main as run_command
+
+    run_command()
 
 
 def measure(jobs: int, corpus: Path, tmp: Path) -> dict[str, float]:
     report = Path(tmp, f"report-{jobs}-{time.monotonic_ns()}.json")
     argv = [sys.executable, __file__, "--child", str(jobs), str(corpus), str(tmp / "out")]
-    t0 = time.perf_counter()
+    t0 = time.monotonic()
     subprocess.run([*argv, str(report)], check=True, cwd=ROOT)
+    ended = time.monotonic()
     result = json.loads(report.read_text())
-    result["wall"] = time.perf_counter() - t0
+    result["wall"] = ended - t0
+    if result.get("first_chunk") is not None:  # the serial start and finish, wall time
+        result["start_wall"] = result["first_chunk"] - t0
+        result["finish_wall"] = ended - result["last_chunk"]
     return result
 
 
@@ -150,6 +179,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="runs of each; the best is kept")
     ap.add_argument("--loops", action="store_true", help="also the workers' own overhead")
     args = ap.parse_args()
+    from throughput import build  # here: not in the timed runs' processes
+
     with tempfile.TemporaryDirectory(dir=args.dir, prefix=".bench-") as tmp:
         corpus = Path(tmp, "corpus")
         corpus.mkdir()
@@ -183,6 +214,13 @@ def main() -> None:
         f"parent while workers run / a worker's CPU: {during / max(workers):.1%}; workers in "
         f"all / --jobs 1: {sum(workers) / one['end']:.2f}"
     )
+    for run in manys:
+        print(
+            f"--jobs {args.jobs} serial phases: start {run['start_wall']:.3f} s wall, "
+            f"{run['workers_start']:.3f} s CPU (to the first chunk started); finish "
+            f"{run['finish_wall']:.3f} s wall, {run['end'] - run['last_chunk_cpu']:.3f} s CPU "
+            f"(from the last chunk written); whole run {run['wall']:.2f} s wall"
+        )
     for one_loop, worker_loop in per_loop:
         print(
             f"one process: the --jobs 1 loop {one_loop:.2f} s, the workers' loop "

@@ -2,10 +2,13 @@
 
 A worker writes each release's ``json/<release_id>.json`` into the run's temporary folder
 itself (the files are independent of one another), and the chunk's share of every other file
-(the ``releases.jsonl`` lines, each table's CSV lines, the ratings grids' spilled cells) into
-one fragment file there, a part per file. The parent copies each part into its file with one
-write, in input order (:meth:`pipeline.export.OutputWriter.add_chunk`), so that its own work
-per release is a small fraction of a worker's.
+(the ``releases.jsonl`` lines, each table's CSV lines) into one fragment file there, a part
+per file. The parent copies each part into its file with one write, in input order
+(:meth:`pipeline.export.OutputWriter.add_chunk`), so that its own work per release is a small
+fraction of a worker's. The ratings grids' lines depend on the columns of every release
+before (first met first): the worker formats each release's fields (:class:`GridRow`), and
+the parent places them in its columns as the chunk comes in, while the other chunks are still
+being extracted, not after the last one.
 """
 
 from __future__ import annotations
@@ -15,16 +18,28 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
+from pipeline.csvtext import csv_field
 from pipeline.export import _DIR_FD, Rendered, _create, index_line, safe_id, unusable_id
-from pipeline.grids import keyed_cells, named_cells
+from pipeline.grids import Cell, keyed_cells, named_cells
 
 _folders: dict[str, int | None] = {}  # a worker's JSON folder -> its descriptor (None: none)
 _written = itertools.count()  # a worker's chunks so far, for its fragment files' names
 JSONL, GRID, INDEX = "releases.jsonl", "grid", "index"  # the parts that are not tables
+
+
+class GridRow(NamedTuple):  # a tuple: one per release goes to the parent, pickled
+    """A release's line of each ratings grid before its cells take their columns' places:
+    its head's CSV fields (joined), its cells' column keys, and their grades and ranks as CSV
+    fields (a criterion met twice in one table keeps its first grade)."""
+
+    head: str
+    keys: tuple[str, ...]
+    grades: list[str]
+    ranks: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +53,9 @@ class Chunk:
     counts: dict[str, int]  # table name -> their rows
     columns: list[tuple[str, str]]  # the grid columns they use, (key, name), first met first
     rows: dict[str, list[list[Any]]] | None  # their rows as values, for the workbook
+    # Their grid lines' fields; None with the workbook, which needs the cells' values: they
+    # are then a part of the fragment (GRID), one JSON line [head, cells] per release.
+    grid: list[GridRow] | None = None
 
 
 def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
@@ -58,6 +76,7 @@ def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
     counts: dict[str, int] = {}
     columns: dict[str, str] = {}
     rows: dict[str, list[list[Any]]] | None = None
+    grid_rows: list[GridRow] = []
     for r in rendered:
         rid = r.release_id
         if not safe_id(rid):
@@ -73,18 +92,20 @@ def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
             counts[name] = counts.get(name, 0) + r.counts[name]
         named = named_cells(r.grid_scores)
         cells, names = keyed_cells(named)
-        grid.append(orjson.dumps([r.grid_head, cells], option=orjson.OPT_APPEND_NEWLINE))
         index_lines.append(index_line(r, named))
         for key, name in names:
             columns.setdefault(key, name)
-        if r.rows is not None:
+        if r.rows is None:
+            grid_rows.append(grid_row(r.grid_head, cells))
+        else:
+            grid.append(orjson.dumps([r.grid_head, cells], option=orjson.OPT_APPEND_NEWLINE))
             rows = rows or {}
             for name, table_rows in r.rows.items():
                 rows.setdefault(name, []).extend(table_rows)
     blocks = {
         JSONL: b"".join(jsonl),
         **{name: "".join(parts).encode("utf-8") for name, parts in tables.items()},
-        GRID: b"".join(grid),
+        **({GRID: b"".join(grid)} if rows is not None else {}),
         INDEX: b"".join(index_lines),
     }
     fragment = os.path.join(folder, f"chunk-{os.getpid()}-{next(_written)}.tmp")  # noqa: PTH118
@@ -98,7 +119,20 @@ def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
         counts=counts,
         columns=list(columns.items()),
         rows=rows,
+        grid=grid_rows if rows is None else None,
     )
+
+
+def grid_row(head: Sequence[Any], cells: Sequence[Cell]) -> GridRow:
+    """A release's :class:`GridRow`, from its grid head and its cells (keyed)."""
+    grades: dict[str, str] = {}
+    ranks: dict[str, str] = {}
+    for key, score, value in cells:
+        if key not in grades:  # a repeated row keeps its first grade
+            grades[key] = csv_field(score)
+            ranks[key] = csv_field(value)
+    head_text = ",".join([csv_field(v) for v in head])
+    return GridRow(head_text, tuple(grades), list(grades.values()), list(ranks.values()))
 
 
 def read_parts(chunk: Chunk) -> Iterator[tuple[str, memoryview]]:

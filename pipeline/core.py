@@ -246,10 +246,10 @@ def run(
         annotate: applied to each release after extraction (see :class:`Steps`).
         prepare: applied to each release before the sink gets it (see :class:`Steps`).
         model: the name of the model ``annotate`` runs, for the manifest.
-        on_entry: called with each input's manifest entry, in path order, instead of keeping
-            it (the writer spills them to a file: see
-            :meth:`pipeline.export.OutputWriter.add_entry`); ``report.manifest["inputs"]``
-            then holds only the paths refused before any input was read, in path order.
+        on_entry: called with each input's manifest entry, in path order (those refused
+            before any input was read among them), instead of keeping it (the writer spills
+            them to a file: see :meth:`pipeline.export.OutputWriter.add_entry`);
+            ``report.manifest["inputs"]`` is then empty.
         chunks: with ``jobs`` > 1, workers hand on chunks of releases, not each release.
     """
     started = now()
@@ -272,6 +272,10 @@ def run(
         found_refused.append(refused_entry(err))
         if on_error:
             on_error(err)
+    if on_entry is not None:  # in path order, a stable sort: these first among equals
+        found_refused.sort(key=_path)
+        if found_refused:
+            add_entry = _merged(found_refused, on_entry)
     # Unchanged inputs are found first, so that the others can go to the workers at once;
     # every input is then written in input order.
     earlier = {}
@@ -304,8 +308,11 @@ def run(
                     add_entry(outcome.entry)
             if on_progress:
                 on_progress(done, len(inputs))
-    # A stable sort: refusals found before any input was read go first among equal paths.
-    entries = sorted(found_refused + entries, key=lambda e: str(e["path"]))
+    if on_entry is not None:
+        for entry in found_refused:  # those after the last input's path
+            on_entry(entry)
+    else:  # a stable sort: refusals found before any input was read go first among equals
+        entries = sorted(found_refused + entries, key=_path)
     report.manifest = {
         "tool": "pipeline",
         **{k: options[k] for k in ("version", "contract", "code_fingerprint")},
@@ -316,6 +323,26 @@ def run(
         "inputs": entries,
     }
     return report
+
+
+def _path(entry: dict[str, Any]) -> str:
+    return str(entry["path"])
+
+
+def _merged(
+    refused: list[dict[str, Any]], on_entry: Callable[[dict[str, Any]], None]
+) -> Callable[[dict[str, Any]], None]:
+    """``on_entry`` for the inputs' entries (in path order), that first hands on the entries
+    of ``refused`` (in path order, taken from the list) whose paths come no later, as a
+    stable sort of both would: the entries reach the writer in the manifest's order, and it
+    copies them in whole."""
+
+    def add(entry: dict[str, Any]) -> None:
+        while refused and _path(refused[0]) <= _path(entry):
+            on_entry(refused.pop(0))  # a few (paths given that are missing, say)
+        on_entry(entry)
+
+    return add
 
 
 def _runs_to_extract(inputs: Sequence[Input], reused: dict[str, Any]) -> list[range]:

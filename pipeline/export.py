@@ -21,9 +21,9 @@ import signal
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import orjson
 
@@ -49,7 +49,7 @@ from pipeline.render import (
 from pipeline.schema import table_columns
 
 if TYPE_CHECKING:
-    from pipeline.chunks import Chunk
+    from pipeline.chunks import Chunk, GridRow
     from pipeline.incremental import Copied
     from pipeline.index import Index
     from pipeline.workbook import Sheet
@@ -58,8 +58,12 @@ ERROR_COLUMNS = ("path", "code", "message")
 # Each release's grid head and cells, one JSON line each, read back by finish() to write the
 # ratings grids (removed before the folder is swapped in).
 _GRID_SPILL = "grid-rows.jsonl.tmp"
-# The manifest's entries of the inputs, one JSON line each, in path order (see add_entry).
-_ENTRY_SPILL = "manifest-inputs.jsonl.tmp"
+# With --jobs, the grids' lines as chunks come in (see OutputWriter._add_grid_lines): each
+# grid's lines, and their sizes as the grids' index has them.
+_LINE_SPILLS = ("grid-grades.tmp", "grid-ranks.tmp", "grid-sizes.tmp")
+# The manifest's entries of the inputs, in path order, as manifest.json's "inputs" list has
+# them (see add_entry): copied into it whole at the end.
+_ENTRY_SPILL = "manifest-inputs.tmp"
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]+")
 
 
@@ -144,18 +148,24 @@ def _write_json(path: Path, value: Any) -> None:
 def _write_manifest(path: Path, manifest: dict[str, Any], inputs: Iterable[Any]) -> None:
     """What :func:`_write_json` writes for ``manifest`` with its ``"inputs"`` list taken from
     ``inputs``, written an entry at a time: the entries need never be in memory together."""
-    marker = '\n  "inputs": []'
-    text = json.dumps({**manifest, "inputs": []}, ensure_ascii=False, indent=2)
-    before, after = text.split(marker)  # "inputs" is a key of the top object only
+    before, after = _manifest_around(manifest)
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(before)
-        fh.write('\n  "inputs": [')
         sep = "\n"
         for entry in inputs:
             fh.write(f"{sep}    {entry_text(entry)}")
             sep = ",\n"
         fh.write("]" if sep == "\n" else "\n  ]")
-        fh.write(after + "\n")
+        fh.write(after)
+
+
+def _manifest_around(manifest: dict[str, Any]) -> tuple[str, str]:
+    """What :func:`_write_json` writes for ``manifest`` before its ``"inputs"`` entries (up
+    to the list's ``[``) and after them (from the line after the list's ``]``)."""
+    marker = '\n  "inputs": []'
+    text = json.dumps({**manifest, "inputs": []}, ensure_ascii=False, indent=2)
+    before, after = text.split(marker)  # "inputs" is a key of the top object only
+    return before + '\n  "inputs": [', after + "\n"
 
 
 _TEXT = json.encoder.encode_basestring  # (in C) what json.dumps(text, ensure_ascii=False) gives
@@ -296,7 +306,14 @@ class OutputWriter:
         # each release's cells go to a file in the temporary folder.
         self._columns = Columns()
         self._grid_spill: io.BufferedWriter | None = None
+        # With --jobs: the grids' lines made so far (opened with the first chunk), the bytes
+        # in each, and each column's place.
+        self._line_spills: list[io.BufferedWriter] = []
+        self._line_ends = [0, 0, 0]
+        self._positions: dict[str, int] = {}
+        self._line_formats: dict[tuple[str, ...], str] = {}  # by a release's column keys
         self._entries: io.TextIOWrapper | None = None  # the manifest's entries (add_entry)
+        self._entry_sep = "\n"  # what goes before the next entry's text (",\n" after one)
         # The workbook needs every row at the end: kept only when it is asked for.
         self._book: dict[str, list[list[Any]]] | None = (
             {"releases": [], **{name: [] for name in TABLES}} if xlsx else None
@@ -316,7 +333,7 @@ class OutputWriter:
         # Open until finish() or close().
         self._jsonl = (self.tmp / "releases.jsonl").open("wb")
         self._grid_spill = (self.tmp / _GRID_SPILL).open("wb")
-        self._entries = (self.tmp / _ENTRY_SPILL).open("w", encoding="utf-8")
+        self._entries = (self.tmp / _ENTRY_SPILL).open("w", encoding="utf-8", newline="")
         self._index = index.IndexWriter(self.tmp / index.NAME, INDEXED)
         self._tables["releases"] = self._open_csv("releases", RELEASE_COLUMNS)
         for name in TABLES:
@@ -378,6 +395,9 @@ class OutputWriter:
         assert self._grid_spill is not None
         self._write_copied()  # rows copied before these releases go first
         assert self._index is not None
+        self._columns.add(chunk.columns)
+        if chunk.grid:
+            self._add_grid_lines(chunk.grid)
         for name, data in read_parts(chunk):
             if name == JSONL:
                 self._jsonl.write(data)
@@ -392,7 +412,40 @@ class OutputWriter:
                 self.counts[name] += chunk.counts[name]
                 if self._book is not None and chunk.rows is not None:
                     self._book[name].extend(chunk.rows[name])
-        self._columns.add(chunk.columns)
+
+    def _add_grid_lines(self, rows: Sequence[GridRow]) -> None:
+        """Make a chunk's lines of both grids now, under the columns met so far: a line is
+        final once no later release adds a column, and :meth:`_write_grids` then copies it;
+        it only adds the missing empty fields to the lines made before a column was added."""
+        assert self._book is None, "a workbook needs the grid cells' values: pack the rows"
+        if not self._line_spills:
+            self._line_spills = [(self.tmp / name).open("wb") for name in _LINE_SPILLS]
+        width = len(self._columns.spelling)
+        formats = self._line_formats
+        if len(self._positions) != width or len(formats) > _LINE_FORMATS:
+            self._positions = {key: at for at, key in enumerate(self._columns.spelling)}
+            formats.clear()
+        grades_out, ranks_out, sizes_out = [], [], []
+        for row in rows:
+            # Releases with the same criteria share their lines' shape: made once, filled in.
+            shape = formats.get(row.keys)
+            if shape is None:
+                shape = formats[row.keys] = _line_format(row.keys, self._positions, width)
+            grade_line = shape.format(row.head, *row.grades).encode("utf-8")
+            rank_line = shape.format(row.head, *row.ranks).encode("utf-8")
+            grades_out.append(grade_line)
+            ranks_out.append(rank_line)
+            sizes_out.append(b"[%d,%d]\n" % (len(grade_line), len(rank_line)))
+        span = [width, *self._line_ends]
+        for at, (fh, block) in enumerate(
+            zip(self._line_spills, (grades_out, ranks_out, sizes_out), strict=True)
+        ):
+            data = b"".join(block)
+            fh.write(data)
+            self._line_ends[at] += len(data)
+        assert self._grid_spill is not None
+        item = {"lines": [*span, *self._line_ends]}
+        self._grid_spill.write(orjson.dumps(item, option=orjson.OPT_APPEND_NEWLINE))
 
     def add_copied(self, copied: Copied) -> None:
         """Take a release unchanged from an earlier output (``--incremental``): its JSON file
@@ -448,11 +501,13 @@ class OutputWriter:
 
     def add_entry(self, entry: dict[str, Any]) -> None:
         """Keep an input's manifest entry until :meth:`finish` (in a file: a run of many
-        inputs would hold every entry in memory). Entries come in path order; ``finish``
-        merges them with the manifest's own ``inputs`` (also in path order, these first)."""
+        inputs would hold every entry in memory), as ``manifest.json`` will have it, so that
+        ``finish`` copies them in at once (with ``--jobs``, they are written while the
+        workers run). Entries come in path order; ``finish`` merges them with the manifest's
+        own ``inputs`` (also in path order, these first) when it has some."""
         assert self._entries is not None, "add_entry() after finish() or close()"
-        # json, not orjson: it writes a path with a lone surrogate too, and reads it back.
-        self._entries.write(json.dumps(entry) + "\n")
+        self._entries.write(f"{self._entry_sep}    {entry_text(entry)}")
+        self._entry_sep = ",\n"
 
     def _claim(self, rid: str) -> None:
         if not safe_id(rid) or not self._seen.add(rid.casefold()):
@@ -488,17 +543,31 @@ class OutputWriter:
             sheets = [Sheet(n, table_columns(n, h), tables[n]) for n, h in headers.items()]
             _workbook(self.tmp / "releases.xlsx", sheets)
         manifest = {**manifest, "row_counts": dict(self.counts)}
-        spill = self.tmp / _ENTRY_SPILL
-        with spill.open(encoding="utf-8") as lines:
-            if "inputs" in manifest:
-                spilled = (json.loads(line) for line in lines)
-                entries = heapq.merge(manifest["inputs"], spilled, key=lambda e: str(e["path"]))
-                _write_manifest(self.tmp / "manifest.json", manifest, entries)
-            else:
-                _write_json(self.tmp / "manifest.json", manifest)
-        spill.unlink()
+        self._write_manifest(manifest)
         with _uninterrupted():
             _swap_in(self.tmp, self.out_dir)
+
+    def _write_manifest(self, manifest: dict[str, Any]) -> None:
+        """Write ``manifest.json``: the spilled entries copied in whole, or merged with the
+        manifest's own ``inputs`` when it has some (read back then, every entry at once)."""
+        spill = self.tmp / _ENTRY_SPILL
+        path = self.tmp / "manifest.json"
+        if "inputs" not in manifest:
+            _write_json(path, manifest)
+        elif self._entry_sep == "\n":  # none spilled
+            _write_manifest(path, manifest, manifest["inputs"])
+        elif manifest["inputs"]:
+            spilled = json.loads(f"[{spill.read_text(encoding='utf-8')}]")
+            entries = heapq.merge(manifest["inputs"], spilled, key=lambda e: str(e["path"]))
+            _write_manifest(path, manifest, entries)
+        else:
+            before, after = _manifest_around(manifest)
+            with path.open("w", encoding="utf-8", newline="") as fh, spill.open("rb") as src:
+                fh.write(before)
+                fh.flush()
+                shutil.copyfileobj(src, fh.buffer)
+                fh.write("\n  ]" + after)
+        spill.unlink()
 
     def _write_grids(self, header: Sequence[str]) -> dict[str, list[list[Any]]]:
         """Write both ratings grids a release at a time from the spilled cells, and their
@@ -513,26 +582,35 @@ class OutputWriter:
         same = earlier is not None and earlier.grid_columns == columns
         header_line = csv_lines([header])
         header_size = index.text_size(header_line)
+        made = [self.tmp / name for name in _LINE_SPILLS if self._line_ends[0]]
         with (
             spill.open("rb") as cells,
             (self.tmp / "scores_wide.csv").open("w", encoding="utf-8", newline="") as grades,
             (self.tmp / "scores_wide_value.csv").open("w", encoding="utf-8", newline="") as ranks,
             index.write_grid_index(self.tmp / index.GRIDS, columns, [header_size] * 2) as sizes,
+            ExitStack() as stack,
         ):
+            lines = [stack.enter_context(path.open("rb")) for path in made]
             grades.write(header_line)
             ranks.write(header_line)
             positions = {key: at for at, key in enumerate(self._columns.spelling)}
+            # The grids' bytes go straight to the files below them (after a flush).
+            targets: list[Any] = [grades.buffer, ranks.buffer, sizes]
             for line in cells:
                 item = orjson.loads(line)
                 if type(item) is list:
                     found: Iterable[list[Any]] = [item]
+                elif "lines" in item:  # a chunk's, made as it came in
+                    grades.flush()
+                    ranks.flush()
+                    _copy_lines(item["lines"], lines, targets, len(positions))
+                    continue
                 else:  # a run of releases taken from ``earlier``
                     assert earlier is not None
                     first, end = item["copied"]
                     if same:
                         grades.flush()
                         ranks.flush()
-                        targets: list[Any] = [grades.buffer, ranks.buffer, sizes]
                         earlier.copy_grids(first, end, targets)
                         continue
                     records = map(earlier.record, range(first, end))
@@ -546,7 +624,8 @@ class OutputWriter:
                         grade_row, rank_row = grid_rows(head, release_cells, self._columns)
                         kept["scores_wide"].append(grade_row)
                         kept["scores_wide_value"].append(rank_row)
-        spill.unlink()
+        for path in (spill, *made):
+            path.unlink()
         return kept
 
     def _close_files(self) -> None:
@@ -564,8 +643,10 @@ class OutputWriter:
             self._entries,
             self._index,
             *self._tables.values(),
+            *self._line_spills,
         ]
         self._jsonl, self._grid_spill, self._entries, self._tables = None, None, None, {}
+        self._line_spills = []
         self._index = None
         if self._json_fd is not None:
             fd, self._json_fd = self._json_fd, None
@@ -590,6 +671,45 @@ class OutputWriter:
         finally:
             if self.tmp.exists():
                 shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+_LINE_FORMATS = 1024  # grid line shapes kept at most (a run's releases have a few)
+
+
+def _line_format(keys: Sequence[str], positions: dict[str, int], width: int) -> str:
+    """A ``str.format`` template of a grid line: the head, then each key's field in its
+    column's place (the fields are arguments: braces in them are never read as a format)."""
+    slots = [""] * width
+    for at, key in enumerate(keys, 1):
+        slots[positions[key]] = f"{{{at}}}"
+    return ",".join(["{0}", *slots]) + "\n"
+
+
+def _copy_lines(
+    span: Sequence[int], made: Sequence[IO[bytes]], out: Sequence[Any], width: int
+) -> None:
+    """Copy a chunk's grid lines and their sizes (``span``: the width they were made for,
+    then where they start and end in each of ``made``) into ``out``, adding the empty fields
+    of the columns added since (at a line's end: a column's place never changes)."""
+    made_for, starts, ends = span[0], span[1:4], span[4:7]
+    grade_block, rank_block, size_block = (
+        fh.read(end - start) for fh, start, end in zip(made, starts, ends, strict=True)
+    )
+    grades, ranks, sizes = out
+    if made_for == width:
+        grades.write(grade_block)
+        ranks.write(rank_block)
+        sizes.write(size_block)
+        return
+    pad = b"," * (width - made_for)
+    grade_at = rank_at = 0
+    for size_line in size_block.splitlines():
+        grade_size, rank_size = map(int, size_line[1:-1].split(b","))
+        grades.write(grade_block[grade_at : grade_at + grade_size - 1] + pad + b"\n")
+        ranks.write(rank_block[rank_at : rank_at + rank_size - 1] + pad + b"\n")
+        sizes.write(b"[%d,%d]\n" % (grade_size + len(pad), rank_size + len(pad)))
+        grade_at += grade_size
+        rank_at += rank_size
 
 
 def check_out(out_dir: Path) -> Path:

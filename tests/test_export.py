@@ -482,3 +482,42 @@ def test_the_plain_object_has_every_field_in_order() -> None:
 def test_a_manifest_entry_is_written_as_json_writes_it(entry: dict[str, object]) -> None:
     expected = json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
     assert export.entry_text(entry) == expected
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_paths_refused_before_reading_take_their_place_among_the_manifest_entries(
+    tmp_path: Path, jobs: int
+) -> None:
+    # The writer copies the entries in as they came: the refusals found before any input was
+    # read (missing paths, one given twice) must reach it in path order among the others.
+    from .test_core import TEXT
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "c.txt", "e.txt"):
+        (folder / name).write_text(TEXT, encoding="utf-8")
+    paths = [folder / "z.txt", folder, folder / "b.txt", folder / "d.txt", folder / "b.txt"]
+    report = core.extract_to(paths, tmp_path / "out", jobs=jobs)
+    text = (tmp_path / "out" / "manifest.json").read_text("utf-8")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    written = json.loads(text)["inputs"]
+    expected = core.run(paths).manifest["inputs"]  # every entry kept, then sorted
+    assert [e["path"][-5:] for e in written] == [
+        "a.txt", "b.txt", "b.txt", "c.txt", "d.txt", "e.txt", "z.txt"
+    ]  # fmt: skip
+    assert written == expected
+    assert report.manifest["inputs"] == []
+
+
+def test_manifest_entries_and_its_own_inputs_are_merged_in_path_order(tmp_path: Path) -> None:
+    # A writer's caller may give the manifest inputs of its own besides add_entry's.
+    with export.OutputWriter(tmp_path / "out") as writer:
+        for path in ("b", "d"):
+            writer.add_entry({"path": path, "status": "ok"})
+        own = [{"path": p, "status": "error"} for p in ("a", "b", "e")]
+        writer.finish([], {"tool": "pipeline", "inputs": own, "max_bytes": 1})
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    assert [(e["path"], e["status"]) for e in manifest["inputs"]] == [
+        ("a", "error"), ("b", "error"), ("b", "ok"), ("d", "ok"), ("e", "error")
+    ]  # fmt: skip
+    assert list(manifest) == ["tool", "inputs", "max_bytes", "row_counts"]

@@ -4,6 +4,7 @@ stop (Ctrl-C, SIGTERM, SIGKILL) keeping the README's promises with no worker lef
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import os
 import select
@@ -253,3 +254,63 @@ def test_a_worker_killed_stops_the_run_and_leaves_the_previous_output(
     assert tree_hashes(previous_output) == before
     assert not list(previous_output.parent.glob(".out.tmp-*"))
     assert_gone(workers)
+
+
+def test_grid_lines_made_as_chunks_come_in_are_those_of_one_process(tmp_path: Path) -> None:
+    # Chunks of one to three releases, so that later chunks add grid columns: the lines made
+    # before then gain their empty fields at the end.
+    from pipeline.chunks import pack_chunk
+
+    paths = [SEED_FILE, *sorted(FIXTURES.iterdir())]
+    releases = core.run(paths).releases
+    rendered = [export.render_release(r) for r in releases]
+    manifest = {"tool": "pipeline", "inputs": []}
+    with export.OutputWriter(tmp_path / "one") as writer:
+        for r in rendered:
+            writer.add_rendered(r)
+        writer.finish([], manifest)
+    widths = []
+    with export.OutputWriter(tmp_path / "many") as writer:
+        at = 0
+        for size in itertools.cycle([1, 3, 2]):
+            if at >= len(rendered):
+                break
+            writer.add_chunk(pack_chunk(rendered[at : at + size], str(writer.tmp)))
+            widths.append(len(writer._columns.spelling))
+            at += size
+        writer.finish([], manifest)
+    assert len(set(widths)) > 3  # columns were added after the first chunks' lines were made
+    assert tree_hashes(tmp_path / "one") == tree_hashes(tmp_path / "many")
+
+
+def test_jobs_write_the_same_grids_as_one_process_without_a_workbook(
+    tmp_path: Path, corpus: Path
+) -> None:
+    for name, jobs in [("one", 1), ("many", 2)]:
+        core.extract_to([corpus], tmp_path / name, jobs=jobs)
+    one, many = tree_hashes(tmp_path / "one"), tree_hashes(tmp_path / "many")
+    del one["manifest.json"], many["manifest.json"]  # they differ in their timestamps only
+    assert one == many
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        [("b", "Good {1}", 2), ("a", "=Outstanding", None), ("c", '"Requires" work', 3)],
+        [("c", "Good", 2), ("c", "Repeated {0}", 1), ("a", "Fair, mostly", 1)],
+        [],
+    ],
+)
+def test_a_grid_line_filled_into_its_shape_is_the_line_grid_lines_makes(
+    cells: list[tuple[str, str, int | None]],
+) -> None:
+    # The shape is a str.format template: braces in the fields must come out as written.
+    from pipeline.chunks import grid_row
+    from pipeline.csvtext import grid_lines
+
+    head = ["rel-{0}", "Title {} with, a comma", None, "four-point"]
+    positions = {"a": 0, "x": 1, "b": 2, "c": 3, "y": 4}
+    row = grid_row(head, cells)
+    shape = export._line_format(row.keys, positions, len(positions))
+    made = shape.format(row.head, *row.grades), shape.format(row.head, *row.ranks)
+    assert made == grid_lines(head, cells, positions)
