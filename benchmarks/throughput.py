@@ -11,7 +11,9 @@ alike), then times whole processes, start-up counted on both sides:
 * with ``--plain``, also the same command with ``PIPELINE_PURE=1``: the extractors' plain
   Python sources instead of the modules mypyc compiled at install (see setup.py);
 * with ``--jobs J`` (repeatable), also ``pipeline extract --jobs J`` on J cores, beside
-  ``--jobs 1`` on the same J cores.
+  ``--jobs 1`` on the same J cores; before each round, a fixed loop is timed on each of the
+  J cores alone, which gives the most --jobs J can gain on the machine as it is then (the
+  cores of a virtual machine need not be equally fast).
 
 The tokenizer and ``--jobs 1`` runs are pinned to one core. Prints wall time, releases/s,
 MB/s, CPU time (user + system, children included) and peak memory (max RSS) per run, and the
@@ -117,6 +119,17 @@ def command(mode: str, corpus: Path, out: Path) -> list[str]:
     )
 
 
+# A fixed piece of CPU-bound Python, timed on each core alone: on a virtual machine the cores
+# need not be equally fast (a host may share one with other guests), and --jobs J can be at
+# most the sum of each core's speed over the fastest one's.
+CALIBRATION = "sum(i * i for i in range(10_000_000))"
+
+
+def core_seconds(cores: list[int]) -> dict[int, float]:
+    """Seconds the calibration loop takes on each core alone."""
+    return {core: timed([sys.executable, "-c", CALIBRATION], {core})["seconds"] for core in cores}
+
+
 def timed(argv: list[str], cores: set[int], *, plain: bool = False) -> dict[str, float]:
     """Run ``argv`` on ``cores``: wall seconds, CPU seconds and peak memory (MB)."""
     env = {k: v for k, v in os.environ.items() if k != "PIPELINE_PURE"}
@@ -177,7 +190,10 @@ def main() -> None:
         size = build(args.n, corpus)
         results: dict[str, dict[str, float]] = {}
         runs: dict[str, list[float]] = {}
+        calibration: list[dict[int, float]] = []
         for _ in range(args.repeat):
+            if args.jobs:
+                calibration.append(core_seconds(allowed[: max(args.jobs)]))
             for mode, cores in plan:
                 argv = command(mode, corpus, Path(tmp, "out"))
                 run = timed(argv, cores, plain=mode == "pipeline plain")
@@ -208,6 +224,12 @@ def main() -> None:
     for j in args.jobs:
         single, many = results[f"pipeline -j1 on {j} cores"], results[f"pipeline --jobs {j}"]
         print(f"speed-up of --jobs {j}: {single['seconds'] / many['seconds']:.2f}")
+    for i, seconds in enumerate(calibration, 1):
+        fastest = min(seconds.values())
+        each = ", ".join(f"core {c} {s:.2f} s" for c, s in seconds.items())
+        for j in args.jobs:
+            ceiling = sum(fastest / seconds[c] for c in allowed[:j])
+            print(f"round {i}: fixed loop on {each}: --jobs {j} can give at most {ceiling:.2f}")
 
 
 if __name__ == "__main__":
