@@ -9,18 +9,19 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 import regex
 
 from pipeline import vocab
 
 _SPACE_RUN = regex.compile(r"\s+")
-SEPARATORS = "\x1c\x1d\x1e\x1f"  # white space to str.split and str.isspace, not to \\s
-_SEPARATORS = re.compile(f"[{SEPARATORS}]")
+SEPARATORS: Final = "\x1c\x1d\x1e\x1f"  # white space to str.split and str.isspace, not to \\s
+_SEPARATORS: Final = re.compile(f"[{SEPARATORS}]")
 
 # One character in, one character out: curly quotes, primes, dashes and the no-break /
 # thin / narrow spaces that releases use. Each pair keeps ``len`` and every offset.
-_FOLD_PAIRS = (
+_FOLD_PAIRS: Final = (
     ("\u2018", "'"),
     ("\u2019", "'"),
     ("\u201a", "'"),
@@ -46,16 +47,16 @@ _FOLD_PAIRS = (
 )
 
 _WORDS = vocab.load("number_words")
-_SMALL: dict[str, int] = _WORDS["small"]
-_TENS: dict[str, int] = _WORDS["tens"]
-_HUNDRED: dict[str, int] = _WORDS["hundred"]
-_SCALES: dict[str, int] = _WORDS["scales"]
-_DIGIT_SCALES: dict[str, int] = _WORDS["digit_scales"]
-_MONEY_SCALES: dict[str, int] = _WORDS["money_scales"]
-_MULTIPLIERS: dict[str, int] = _WORDS["multipliers"]
-_ARTICLES = frozenset(_WORDS["articles"])
+_SMALL: Final[dict[str, int]] = _WORDS["small"]
+_TENS: Final[dict[str, int]] = _WORDS["tens"]
+_HUNDRED: Final[dict[str, int]] = _WORDS["hundred"]
+_SCALES: Final[dict[str, int]] = _WORDS["scales"]
+_DIGIT_SCALES: Final[dict[str, int]] = _WORDS["digit_scales"]
+_MONEY_SCALES: Final[dict[str, int]] = _WORDS["money_scales"]
+_MULTIPLIERS: Final[dict[str, int]] = _WORDS["multipliers"]
+_ARTICLES: Final = frozenset(_WORDS["articles"])
 # Every word that can be part of a written-out number, lower case.
-NUMBER_WORDS: frozenset[str] = (
+NUMBER_WORDS: Final[frozenset[str]] = (
     frozenset(_SMALL)
     | frozenset(_TENS)
     | frozenset(_HUNDRED)
@@ -63,9 +64,9 @@ NUMBER_WORDS: frozenset[str] = (
     | frozenset(_MULTIPLIERS)
 )
 # Denominators written as words: "thirds" -> 3.
-FRACTION_WORDS: dict[str, int] = _WORDS["fractions"]
+FRACTION_WORDS: Final[dict[str, int]] = _WORDS["fractions"]
 
-_MONTHS: dict[str, int] = {}
+_MONTHS: Final[dict[str, int]] = {}
 for _i, _m in enumerate(vocab.load("dates_vocab")["months"], start=1):
     _MONTHS[_m["name"].lower()] = _i
     for _a in _m["abbr"]:
@@ -221,8 +222,8 @@ def decimal_value(whole: int | float, digits: str) -> int | float | None:
 
 # The largest integer every JSON reader holds exactly (a double's 53-bit mantissa); a larger
 # value is recorded as null with a warning, its text kept (see pipeline.record).
-MAX_EXACT = 2**53 - 1
-_EXACT_DIGITS = len(str(MAX_EXACT))
+MAX_EXACT: Final = 2**53 - 1
+_EXACT_DIGITS: Final = len(str(MAX_EXACT))
 
 
 def number_value(digits: str, scale: str | None = None) -> int | float | None:

@@ -24,6 +24,7 @@ import re
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Final
 
 from pipeline.errors import InputError
 from pipeline.model import Source, Span
@@ -33,7 +34,7 @@ __all__ = ["DEFAULT_MAX_BYTES", "Document", "detect_format", "read_bytes", "read
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+MARKDOWN_SUFFIXES: Final = frozenset({".md", ".markdown"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ class Document:
 # --- binary sniffing -------------------------------------------------------------------------
 
 # Leading bytes of the files people most often pass by mistake, and what to call them.
-_MAGIC: tuple[tuple[bytes, str], ...] = (
+_MAGIC: Final[tuple[tuple[bytes, str], ...]] = (
     (b"%PDF-", "a PDF document"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -85,11 +86,11 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xca\xfe\xba\xbe", "a Java class file"),
     (b"PAR1", "a Parquet file"),
 )
-_MAGIC_PREFIXES = tuple(magic for magic, _ in _MAGIC)
+_MAGIC_PREFIXES: Final = tuple(magic for magic, _ in _MAGIC)
 
 # Members that identify an Office Open XML / OpenDocument file inside a ZIP container; they
 # sit in the local file headers near the start, so a short prefix is enough to tell.
-_ZIP_KINDS: tuple[tuple[bytes, str], ...] = (
+_ZIP_KINDS: Final[tuple[tuple[bytes, str], ...]] = (
     (b"word/", "a Word document (DOCX)"),
     (b"xl/", "an Excel workbook (XLSX)"),
     (b"ppt/", "a PowerPoint file (PPTX)"),
@@ -99,26 +100,28 @@ _ZIP_KINDS: tuple[tuple[bytes, str], ...] = (
 
 # C0 control bytes other than tab, line feed, vertical tab, form feed and carriage return,
 # plus DEL. Text files hold almost none; binary files are full of them.
-_CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
-_NON_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
-_CONTROL_CHARS_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-_SNIFF_BYTES = 64 * 1024
-_MAX_CONTROL_SHARE = 0.10
+_CONTROL_BYTES: Final = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
+_NON_CONTROL_BYTES: Final = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+_CONTROL_CHARS_RE: Final = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_SNIFF_BYTES: Final = 64 * 1024
+_MAX_CONTROL_SHARE: Final = 0.10
 
 _C1_BYTES_RE = re.compile(rb"[\x80-\x9f]")
 # A web page may hold a few stray NUL bytes (at most one in a thousand); a text file none.
-_MAX_STRAY_NUL_SHARE = 0.001
-_HTML_TAG_RE = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.I)
+_MAX_STRAY_NUL_SHARE: Final = 0.001
+_HTML_TAG_RE: Final = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.I)
 # Where a page starts: white space, an XML declaration and comments (a browser's "saved from
 # url" mark) may come before the doctype or the <html> tag.
-_HTML_START_RE = re.compile(
+_HTML_START_RE: Final = re.compile(
     r"(?:[ \t\n\f]|<\?xml[^>]{0,200}>|<!--.{0,500}?-->)*<(?:!doctype[ \t\n\f]+html|html[ \t\n\f>])",
     re.I | re.S,
 )
-_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_META_CHARSET_RE: Final = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I
+)
 
 # A guessed decoding is kept, but the user is told what to look at.
-_GUESS_WARNINGS = {
+_GUESS_WARNINGS: Final = {
     "cp1252": "encoding guessed as cp1252 (Windows-1252): check the quotation marks and dashes",
     "latin-1": "encoding guessed as latin-1: check accented letters and symbols such as £ and ½",
 }
@@ -216,7 +219,7 @@ def _bomless_utf16(data: bytes) -> str | None:
 
 # Charsets a page may declare and that are decoded as declared (labels as _codec_label gives
 # them). Anything else (utf-7, idna, rot13 ...) is ignored and the bytes are guessed.
-_DECLARABLE = frozenset(
+_DECLARABLE: Final = frozenset(
     {
         "cp1252", "latin-1", "ascii", "iso8859-15", "iso8859-2", "iso8859-5", "iso8859-7",
         "iso8859-9", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "koi8-r", "koi8-u",
@@ -323,8 +326,8 @@ def _decode(data: bytes, path: str, suffix: str) -> _Decoded:
 
 
 # A byte that is not UTF-8, as ``surrogateescape`` decodes it (U+DC80-U+DCFF).
-_ESCAPED_BYTE = re.compile(f"[{chr(0xDC80)}-{chr(0xDCFF)}]")
-_SHOWN_POSITIONS = 5
+_ESCAPED_BYTE: Final = re.compile(f"[{chr(0xDC80)}-{chr(0xDCFF)}]")
+_SHOWN_POSITIONS: Final = 5
 
 
 def _mostly_utf8(escaped: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Final
 
 from pipeline.extract import Extraction
 from pipeline.extract.sections import title_text
@@ -29,7 +30,7 @@ WARNINGS = {
 
 
 # Why a person should check a release: short stable codes, in this order (README: Review).
-REVIEW = {
+REVIEW: Final = {
     "no-title": "no headline found",
     "title-after-furniture": "the headline was taken after site furniture (skip links, "
     "toolbars, breadcrumbs, cookie notices) that was skipped",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import fields
 from operator import attrgetter
-from typing import Any
+from typing import Any, Final
 
 from pipeline.csvtext import csv_lines
 from pipeline.model import (
@@ -26,14 +26,14 @@ from pipeline.model import (
     Source,
 )
 
-TABLES: dict[str, type] = {
+TABLES: Final[dict[str, type]] = {
     "sections": Section,
     "scores": Score,
     "quotes": Quote,
     "dates": DateMention,
     "numbers": NumberMention,
 }
-RELEASE_COLUMNS = (
+RELEASE_COLUMNS: Final = (
     "release_id",
     "source_path",
     "format",
@@ -63,14 +63,14 @@ def field_names(cls: type) -> tuple[str, ...]:
 
 ITEM_FIELDS = {name: field_names(cls) for name, cls in TABLES.items()}
 # Field values as one tuple per record (attrgetter runs in C: this is per item of every table).
-_ITEM_VALUES = {name: attrgetter(*names) for name, names in ITEM_FIELDS.items()}
+_ITEM_VALUES: Final = {name: attrgetter(*names) for name, names in ITEM_FIELDS.items()}
 # Table rows are formatted this many at a time, so that a release with very many items never
 # holds all its rows as text at once.
-_ROWS_AT_ONCE = 4096
+_ROWS_AT_ONCE: Final = 4096
 
 # The release object's keys: the contract's version first, then every field of ``Release`` in
 # definition order (what release_dict writes; tests/test_export.py holds the two together).
-RELEASE_KEYS = ("contract", *(f for f in field_names(Release) if f != "contract"))
+RELEASE_KEYS: Final = ("contract", *(f for f in field_names(Release) if f != "contract"))
 
 
 # One function per record class, each key written out: several times faster than a generic
@@ -151,7 +151,7 @@ def _entity(e: Entity) -> dict[str, Any]:
     return {"label": e.label, "text": e.text, "start": e.start, "end": e.end}
 
 
-RECORDS: dict[type, Callable[[Any], dict[str, Any]]] = {
+RECORDS: Final[dict[type, Callable[[Any], dict[str, Any]]]] = {
     Source: _source,
     Section: _section,
     Score: _score,

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Final
 
 from pipeline import vocab
 from pipeline.model import DateMention
@@ -47,8 +48,8 @@ from pipeline.normalize import (
 )
 
 _V = vocab.load("dates_vocab")
-_YEAR_MIN: int = _V["year_min"]
-_YEAR_MAX: int = _V["year_max"]
+_YEAR_MIN: Final[int] = _V["year_min"]
+_YEAR_MAX: Final[int] = _V["year_max"]
 
 
 def _alt(words: list[str]) -> str:
@@ -66,42 +67,44 @@ def _month_forms(words: list[str]) -> list[str]:
 
 
 _MONTH_WORDS = [_m["name"] for _m in _V["months"]]
-_ABBR_WORDS = [_a for _m in _V["months"] for _a in _m["abbr"]]
-_FULL = _alt(_month_forms(_MONTH_WORDS))
-_ABBR = _alt(_month_forms(_ABBR_WORDS))
+_ABBR_WORDS: Final = [_a for _m in _V["months"] for _a in _m["abbr"]]
+_FULL: Final = _alt(_month_forms(_MONTH_WORDS))
+_ABBR: Final = _alt(_month_forms(_ABBR_WORDS))
 # Lower-case month names are not anchors (scanning for them at every "m" or "s" is slow); the
 # digits of their day or year are, and look back for them (see _match_at).
-_LOWER_MONTH_RE = re.compile(
+_LOWER_MONTH_RE: Final = re.compile(
     rf"(?<![A-Za-z])(?:{_alt([w.lower() for w in _MONTH_WORDS + _ABBR_WORDS])})(?![a-z])"
 )
-_LOWER_VERBS = frozenset(_V["lower_case_verbs"]["words"])
-_YY_PIVOT: int = _V["two_digit_year_pivot"]["value"]
-_Q_ORDINALS: dict[str, int] = _V["quarters"]["ordinals"]
-_PARTS_OF: dict[str, list[int]] = _V["year_parts"]["of"]
-_PARTS_BEFORE: dict[str, list[int]] = _V["year_parts"]["before"]
-_NTH: dict[str, int] = _V["nth_weekday"]["ordinals"]
-_WEEKDAY_INDEX = {
+_LOWER_VERBS: Final = frozenset(_V["lower_case_verbs"]["words"])
+_YY_PIVOT: Final[int] = _V["two_digit_year_pivot"]["value"]
+_Q_ORDINALS: Final[dict[str, int]] = _V["quarters"]["ordinals"]
+_PARTS_OF: Final[dict[str, list[int]]] = _V["year_parts"]["of"]
+_PARTS_BEFORE: Final[dict[str, list[int]]] = _V["year_parts"]["before"]
+_NTH: Final[dict[str, int]] = _V["nth_weekday"]["ordinals"]
+_WEEKDAY_INDEX: Final = {
     w.lower(): i for i, w in enumerate(_V["weekdays"][:7])
 }  # Monday 0 ... Sunday 6 (the first seven names are the full ones)
-_WEEKDAY = _alt(_case_forms(_V["weekdays"]))
-_LINK = _alt(_V["range_links"])
-_LEADS = tuple(_V["range_leads"])
-_YT_MONTHS: dict[str, int] = {h: n for h, n in _V["year_to_heads"].items() if not h.startswith("_")}
-_YT_HEAD = "|".join(
+_WEEKDAY: Final = _alt(_case_forms(_V["weekdays"]))
+_LINK: Final = _alt(_V["range_links"])
+_LEADS: Final = tuple(_V["range_leads"])
+_YT_MONTHS: Final[dict[str, int]] = {
+    h: n for h, n in _V["year_to_heads"].items() if not h.startswith("_")
+}
+_YT_HEAD: Final = "|".join(
     r"[\s-]+".join(map(re.escape, h.split())) for h in sorted(_YT_MONTHS, key=len, reverse=True)
 )
-_YT_LINK = _alt(_V["year_to_links"])
-_YT_LAST_WORDS = (*_V["year_to_links"], "of")
+_YT_LINK: Final = _alt(_V["year_to_links"])
+_YT_LAST_WORDS: Final = (*_V["year_to_links"], "of")
 
 _S = r"\s+"
-_DASH = r"[-\u2010-\u2015\u2212]"
-_CONN = rf"(?:\s*{_DASH}\s*|\s+(?:{_LINK})\s+)"
-_NOT_GLUED = r"(?<![\w.,:/£$€#])"
+_DASH: Final = r"[-\u2010-\u2015\u2212]"
+_CONN: Final = rf"(?:\s*{_DASH}\s*|\s+(?:{_LINK})\s+)"
+_NOT_GLUED: Final = r"(?<![\w.,:/£$€#])"
 
 
 # An abbreviation's full stop belongs to it only when the date goes on ("Sept. 2015"); at the
 # end of a sentence ("on 30 Jun.") it is the sentence's.
-_ABBR_DOT = r"(?:\.(?=\s*[\d,'-]|\s+(?:to|and|until|till)\s))?"
+_ABBR_DOT: Final = r"(?:\.(?=\s*[\d,'-]|\s+(?:to|and|until|till)\s))?"
 
 
 def _month(name: str) -> str:
@@ -129,8 +132,8 @@ def _union(start: str, branches: list[tuple[str, str]]) -> re.Pattern[str]:
 # an expression starts at its first digit or month; a weekday and lead words ("between",
 # "from", "the year to") are picked up afterwards by looking back.
 # (a lower-case word after a day must start like a month: "25th march 2015")
-_LOWER_MONTH_STARTS = _alt(sorted({w[:3].lower() for w in _MONTH_WORDS}))
-_DAY_NEXT = (
+_LOWER_MONTH_STARTS: Final = _alt(sorted({w[:3].lower() for w in _MONTH_WORDS}))
+_DAY_NEXT: Final = (
     rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?(?:[A-Z]|(?:{_LOWER_MONTH_STARTS}))|\s*{_DASH}\s*\d"
     rf"|\s+(?:{_LINK})\s+[\dA-Z]|[/.]\d|[-/][A-Za-z])"
 )
@@ -154,7 +157,7 @@ _ANCHOR_RE = re.compile(_anchor_pattern())
 
 # Patterns that start at a digit (where none is glued on before), tried in this order at an
 # anchor: the first that matches wins.
-_DIGIT_BRANCHES = [
+_DIGIT_BRANCHES: Final = [
     # 2016-12-13
     (
         "iso",
@@ -247,15 +250,15 @@ _DIGIT_BRANCHES = [
 ]
 # Where three digits stand, only a year can start (a day or a month has one or two digits);
 # where fewer, only a day or a month: each digit anchor tries only the patterns of its kind.
-_YEAR_FIRST = frozenset(("iso", "yq", "fyr", "fy", "yr", "y"))
-_YEAR_FIRST_RE = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] in _YEAR_FIRST])
-_DAY_FIRST_RE = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] not in _YEAR_FIRST])
+_YEAR_FIRST: Final = frozenset(("iso", "yq", "fyr", "fy", "yr", "y"))
+_YEAR_FIRST_RE: Final = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] in _YEAR_FIRST])
+_DAY_FIRST_RE: Final = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] not in _YEAR_FIRST])
 
 # Patterns that start at a month name (group ``mon``). The name is read once: only one reading
 # of it can go on (a full name, or an abbreviation with or without its full stop: what follows a
 # month never starts with a point). Then what follows it is tried in this order; the first that
 # matches wins. ``abbr``: the name is an abbreviation; ``paren``: a bracket opens before it.
-_MONTH_RE = _union(
+_MONTH_RE: Final = _union(
     rf"(?<![\w.])(?:(?<=\()(?P<paren>))?(?P<mon>{_FULL}|(?P<abbr>{_ABBR}){_ABBR_DOT})(?![A-Za-z])",
     [
         # December 13, 2016
@@ -284,38 +287,40 @@ _MONTH_RE = _union(
 )
 
 # The group of the (first) month name of the patterns that have a day.
-_MONTH_GROUP = {"dmy": "dmy_m", "dm": "dm_m", "mdy": "mon", "md": "mon"}
-_MONTH_KINDS = frozenset(("ddr", "dr", "dmy", "dm", "md", "dsep", "mdy", "mddy", "mr", "myy", "my"))
-_WEEKDAY_NAMES = frozenset(w.lower() for w in _V["weekdays"])
-_YEAR_LEADS = frozenset(_V["year_alone"]["leads"])
-_PLURAL_NOUNS = frozenset(_V["year_alone"]["plural_nouns"])
-_WORD_RE = re.compile(r"[a-z]+")
-_URL_RE = re.compile(r"://|www\.|\.[a-z]{2,6}/", re.IGNORECASE)
+_MONTH_GROUP: Final = {"dmy": "dmy_m", "dm": "dm_m", "mdy": "mon", "md": "mon"}
+_MONTH_KINDS: Final = frozenset(
+    ("ddr", "dr", "dmy", "dm", "md", "dsep", "mdy", "mddy", "mr", "myy", "my")
+)
+_WEEKDAY_NAMES: Final = frozenset(w.lower() for w in _V["weekdays"])
+_YEAR_LEADS: Final = frozenset(_V["year_alone"]["leads"])
+_PLURAL_NOUNS: Final = frozenset(_V["year_alone"]["plural_nouns"])
+_WORD_RE: Final = re.compile(r"[a-z]+")
+_URL_RE: Final = re.compile(r"://|www\.|\.[a-z]{2,6}/", re.IGNORECASE)
 # Q3 2021 (July to September), Q3 2021/22 (a quarter of a financial year: October to December)
-_QUARTER_RE = re.compile(
+_QUARTER_RE: Final = re.compile(
     rf"(?<![\w.])Q(?P<q_n>[1-4]){_S}{_year('q_y')}"
     rf"(?:(?:{_DASH}|/)(?P<q_fy>\d\d(?:\d\d)?)(?![\w%]|[.,:/]\d))?"
 )
 
 # Looked for only right before a month-year or full date: "the year to", "12 months ending".
-_YEAR_TO_BEFORE = re.compile(
+_YEAR_TO_BEFORE: Final = re.compile(
     rf"(?<![\w-])(?:[Tt]he\s+)?(?P<head>{_YT_HEAD})\s+(?:{_YT_LINK})\s+"
     r"(?:(?:the\s+)?end\s+of\s+)?\Z"
 )
 
 # Looked for only right before a year: "the fourth quarter of", "the end of", "mid-".
-_QUARTER_BEFORE = re.compile(
+_QUARTER_BEFORE: Final = re.compile(
     rf"(?<![\w-])(?:the\s+)?(?P<ord>{_alt(list(_Q_ORDINALS))})\s+"
     rf"(?:{_alt(_V['quarters']['words'])})\s+(?:of\s+)?\Z",
     re.IGNORECASE,
 )
-_PART_BEFORE = re.compile(
+_PART_BEFORE: Final = re.compile(
     rf"(?<![\w-])(?:(?:the\s+)?(?P<of>{_alt(list(_PARTS_OF))})\s+of\s+"
     rf"|(?P<before>{_alt(list(_PARTS_BEFORE))})(?:-|\s+))\Z",
     re.IGNORECASE,
 )
 # Looked for only right before a month and year: "the third Tuesday of", "the last day of".
-_NTH_BEFORE = re.compile(
+_NTH_BEFORE: Final = re.compile(
     rf"(?<![\w-])(?:the\s+)?(?P<ord>{_alt(list(_NTH))})\s+"
     rf"(?P<day>{_alt(list(_WEEKDAY_INDEX))}|{_V['nth_weekday']['day_word']})s?\s+"
     rf"(?:{_alt(_V['nth_weekday']['links'])})\s+\Z",
@@ -324,12 +329,12 @@ _NTH_BEFORE = re.compile(
 
 # UK telephone numbers: "0300 123 4567", "(020) 7946 0000", "+44 20 7946 0000". A year inside
 # one is not a date (numbers.py drops the digits too). Starts with plain characters (fast).
-PHONE_RE = re.compile(
+PHONE_RE: Final = re.compile(
     r"(?:\+44\s?(?:\(0\)\s?)?\d{2,4}|\(0\d{2,4}\)|0\d{2,4})(?:[ -]?\d{3,4}){1,2}(?![\w])"
 )
-_PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n")
-_CLOCK_AFTER_RE = re.compile(r",?\s+[012]?\d:[0-5]\d(?!\d)")  # 01/14/2021 09:12
-_PHONE_CHARS = frozenset("0123456789 -()+")
+_PARAGRAPH_BREAK_RE: Final = re.compile(r"\n[^\S\n]*\n")
+_CLOCK_AFTER_RE: Final = re.compile(r",?\s+[012]?\d:[0-5]\d(?!\d)")  # 01/14/2021 09:12
+_PHONE_CHARS: Final = frozenset("0123456789 -()+")
 
 
 def phone_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

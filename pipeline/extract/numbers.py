@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
+from typing import Final
 
 from pipeline import vocab
 from pipeline.extract.dates import PHONE_RE
@@ -49,7 +50,7 @@ from pipeline.normalize import (
 )
 
 _V = vocab.load("numbers_vocab")
-_W = vocab.load("number_words")
+_W: Final = vocab.load("number_words")
 
 
 def _words(key: str) -> frozenset[str]:
@@ -57,8 +58,8 @@ def _words(key: str) -> frozenset[str]:
 
 
 _STOP = _words("stop")
-_LABELS = _words("labels")
-_WORD_LABELS = _words("word_labels")
+_LABELS: Final = _words("labels")
+_WORD_LABELS: Final = _words("word_labels")
 
 
 def _by_last_char(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -69,100 +70,102 @@ def _by_last_char(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
 
 
 # Labels as written and without the full stop, by last character (see _is_label).
-_LABEL_ENDS = _by_last_char(_LABELS | {w.rstrip(".") for w in _LABELS})
-_FRACTIONS = _words("fractions")
-_COMPOUND_UNITS = _words("compound_units")
-_MEASURE_UNITS = _words("measure_units")
-_GLUED_UNITS = _words("glued_units")
-_VERBS_AFTER_AND = _words("verbs_after_and")
-_COLLECTIVE = _words("collective_plurals")
-_NOUN_LIKE = _words("nouns_like_participles")
-_VERBS_AFTER_COUNT = _words("verbs_after_count")
-_BACK_PRONOUNS = _words("back_pronouns")
-_COMPARATIVES = _words("comparatives")
-_PLUS = _words("plus_suffixes")
-_OF_DETERMINERS = frozenset(_V["of_determiners"])
-_EMERGENCY = frozenset(_V["emergency"]["numbers"])
-_EMERGENCY_BEFORE = frozenset(_V["emergency"]["before"])
-_PAGE_ID_REACH = 200  # where a page's own number may stand: its first lines
-_EMERGENCY_ON_REACH: int = _V["emergency"]["on_reach"]
-_EMERGENCY_AFTER = frozenset(_V["emergency"]["after"])
-_ONE_BEFORE = frozenset(_V["idiomatic_one"]["before"])
-_ONE_BEFORE_UNLESS_NOUN = frozenset(_V["idiomatic_one"]["before_unless_noun"])
-_ONE_AFTER = frozenset(_V["idiomatic_one"]["after"])
-_ONE_PAIRS: dict[str, list[list[str]]] = {}  # first word after "one" -> the rest of the phrase
+_LABEL_ENDS: Final = _by_last_char(_LABELS | {w.rstrip(".") for w in _LABELS})
+_FRACTIONS: Final = _words("fractions")
+_COMPOUND_UNITS: Final = _words("compound_units")
+_MEASURE_UNITS: Final = _words("measure_units")
+_GLUED_UNITS: Final = _words("glued_units")
+_VERBS_AFTER_AND: Final = _words("verbs_after_and")
+_COLLECTIVE: Final = _words("collective_plurals")
+_NOUN_LIKE: Final = _words("nouns_like_participles")
+_VERBS_AFTER_COUNT: Final = _words("verbs_after_count")
+_BACK_PRONOUNS: Final = _words("back_pronouns")
+_COMPARATIVES: Final = _words("comparatives")
+_PLUS: Final = _words("plus_suffixes")
+_OF_DETERMINERS: Final = frozenset(_V["of_determiners"])
+_EMERGENCY: Final = frozenset(_V["emergency"]["numbers"])
+_EMERGENCY_BEFORE: Final = frozenset(_V["emergency"]["before"])
+_PAGE_ID_REACH: Final = 200  # where a page's own number may stand: its first lines
+_EMERGENCY_ON_REACH: Final[int] = _V["emergency"]["on_reach"]
+_EMERGENCY_AFTER: Final = frozenset(_V["emergency"]["after"])
+_ONE_BEFORE: Final = frozenset(_V["idiomatic_one"]["before"])
+_ONE_BEFORE_UNLESS_NOUN: Final = frozenset(_V["idiomatic_one"]["before_unless_noun"])
+_ONE_AFTER: Final = frozenset(_V["idiomatic_one"]["after"])
+_ONE_PAIRS: Final[
+    dict[str, list[list[str]]]
+] = {}  # first word after "one" -> the rest of the phrase
 for _first, *_rest in _V["idiomatic_one"]["pairs"]:
     _ONE_PAIRS.setdefault(_first, []).append(_rest)
 # "one by one": the second "one" comes after one of these
-_ONE_PAIR_FIRSTS = frozenset(p[0] for p in _V["idiomatic_one"]["pairs"] if p[1:] == ["one"])
-_CURRENCY: dict[str, str] = _V["currency_symbols"]
+_ONE_PAIR_FIRSTS: Final = frozenset(p[0] for p in _V["idiomatic_one"]["pairs"] if p[1:] == ["one"])
+_CURRENCY: Final[dict[str, str]] = _V["currency_symbols"]
 # a currency named after the amount: ISO code, or None for a name several currencies share
-_CURRENCY_WORDS: dict[str, str | None] = {
+_CURRENCY_WORDS: Final[dict[str, str | None]] = {
     k: v for k, v in _V["currency_words"].items() if not k.startswith("_")
 }
-_CURRENCY_CODES = frozenset(_V["currency_codes"]["codes"])
-_PREFIX_BEFORE_SIGN: dict[str, str] = _V["currency_prefixes"]["before_sign"]
-_PREFIX_BEFORE_AMOUNT: dict[str, str] = _V["currency_prefixes"]["before_amount"]
-_GLUED_CURRENCY: dict[str, str] = _V["currency_prefixes"]["glued_after"]
-_AFTER_AMOUNT: dict[str, str] = _V["currency_prefixes"]["after_amount"]
-_SIGN_AFTER: dict[str, str] = _V["currency_after_signs"]["signs"]
-_SUBUNITS: dict[str, str] = _V["subunits"]["words"]
-_ANY_CURRENCY_SUBUNITS = frozenset(_V["subunits"]["any_currency"])
-_TIME_OF_DAY = frozenset(_V["time_of_day"]["words"])
-_RATING_WORDS = _words("rating_words")
-_SLOGAN_HEADS = _words("slogan_heads")
-_LABEL_RANGE_LINKS = _words("label_range_links")
-_MONEY_SCALES = frozenset(_W["money_scales"])
-_MULTIPLIERS: dict[str, int] = _W["multipliers"]
-_SCALE_WORDS = frozenset(_W["scales"]) | frozenset(_W["hundred"]) | frozenset(_MULTIPLIERS)
-_ARTICLES = frozenset(_W["articles"])
-_SIGNS = frozenset(_W["signs"])
-_POINT: str = _W["point"]
-_DIGIT_WORDS: dict[str, str] = _W["digit_words"]
-_FRACTIONS_NEED_OF = frozenset(_W["fractions_needing_of"]["words"])
-_CODE_BEFORE_RE = re.compile(
+_CURRENCY_CODES: Final = frozenset(_V["currency_codes"]["codes"])
+_PREFIX_BEFORE_SIGN: Final[dict[str, str]] = _V["currency_prefixes"]["before_sign"]
+_PREFIX_BEFORE_AMOUNT: Final[dict[str, str]] = _V["currency_prefixes"]["before_amount"]
+_GLUED_CURRENCY: Final[dict[str, str]] = _V["currency_prefixes"]["glued_after"]
+_AFTER_AMOUNT: Final[dict[str, str]] = _V["currency_prefixes"]["after_amount"]
+_SIGN_AFTER: Final[dict[str, str]] = _V["currency_after_signs"]["signs"]
+_SUBUNITS: Final[dict[str, str]] = _V["subunits"]["words"]
+_ANY_CURRENCY_SUBUNITS: Final = frozenset(_V["subunits"]["any_currency"])
+_TIME_OF_DAY: Final = frozenset(_V["time_of_day"]["words"])
+_RATING_WORDS: Final = _words("rating_words")
+_SLOGAN_HEADS: Final = _words("slogan_heads")
+_LABEL_RANGE_LINKS: Final = _words("label_range_links")
+_MONEY_SCALES: Final = frozenset(_W["money_scales"])
+_MULTIPLIERS: Final[dict[str, int]] = _W["multipliers"]
+_SCALE_WORDS: Final = frozenset(_W["scales"]) | frozenset(_W["hundred"]) | frozenset(_MULTIPLIERS)
+_ARTICLES: Final = frozenset(_W["articles"])
+_SIGNS: Final = frozenset(_W["signs"])
+_POINT: Final[str] = _W["point"]
+_DIGIT_WORDS: Final[dict[str, str]] = _W["digit_words"]
+_FRACTIONS_NEED_OF: Final = frozenset(_W["fractions_needing_of"]["words"])
+_CODE_BEFORE_RE: Final = re.compile(
     rf"(?<![A-Za-z])(?P<code>{'|'.join(sorted(_CURRENCY_CODES))}"
     rf"|{'|'.join(re.escape(p) for p in sorted(_PREFIX_BEFORE_AMOUNT, key=len, reverse=True))})"
     r" ?\Z"
 )
-_CODE_AFTER_RE = re.compile(
+_CODE_AFTER_RE: Final = re.compile(
     rf" ?(?P<code>{'|'.join(sorted(_CURRENCY_CODES | set(_AFTER_AMOUNT)))})(?![A-Za-z])"
 )
 # "1 point 1", "two point two": the digits after the point, as digits or digit words
-_POINT_RE = re.compile(
+_POINT_RE: Final = re.compile(
     rf" {_POINT} (?P<digits>\d+(?!\d|[.,]\d)|(?:(?:{'|'.join(_DIGIT_WORDS)})(?: |(?![A-Za-z])))+)",
     re.IGNORECASE,
 )
-_TIME_INITIALS = frozenset("aApPoO")
-_SIGN_ENDS = tuple(f for w in sorted(_SIGNS) for f in (w, w.capitalize(), w.upper()))
-_CODE_LAST_CHARS = frozenset(c[-1] for c in (*_CURRENCY_CODES, *_PREFIX_BEFORE_AMOUNT))
-_POINT_OR_DIGIT = frozenset("pP0123456789")
+_TIME_INITIALS: Final = frozenset("aApPoO")
+_SIGN_ENDS: Final = tuple(f for w in sorted(_SIGNS) for f in (w, w.capitalize(), w.upper()))
+_CODE_LAST_CHARS: Final = frozenset(c[-1] for c in (*_CURRENCY_CODES, *_PREFIX_BEFORE_AMOUNT))
+_POINT_OR_DIGIT: Final = frozenset("pP0123456789")
 # "10 000": thousands grouped with spaces
-_SPACED_GROUPS_RE = re.compile(r"(?: \d{3}(?!\d))+(?![.,]\d|-)")
+_SPACED_GROUPS_RE: Final = re.compile(r"(?: \d{3}(?!\d))+(?![.,]\d|-)")
 # "one, two and three": a list of numbers goes on after "one"
-_LIST_NEXT_RE = re.compile(r",? (?:and |or )?([A-Za-z]+)")
-_MIXED_FRACTION_RE = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
-_FRACTION_RE = re.compile(r"/(?P<d>\d{1,3})(?![\d/]|\.\d)")
-_TIME_OF_DAY_RE = re.compile(r" ?(?P<w>[ap]\.?m\b\.?|o'?clock\b)", re.IGNORECASE)
+_LIST_NEXT_RE: Final = re.compile(r",? (?:and |or )?([A-Za-z]+)")
+_MIXED_FRACTION_RE: Final = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
+_FRACTION_RE: Final = re.compile(r"/(?P<d>\d{1,3})(?![\d/]|\.\d)")
+_TIME_OF_DAY_RE: Final = re.compile(r" ?(?P<w>[ap]\.?m\b\.?|o'?clock\b)", re.IGNORECASE)
 # "£3 and 50p", "3 pounds 1 pence", "$20 and 43 cents": what may stand between an amount and
 # its hundredth part
-_SUBUNIT_GAP_RE = re.compile(r"(?: [A-Za-z]{1,9})?(?: and)? ")
-_FIXED_TAILS: dict[str, list[list[str]]] = {}
+_SUBUNIT_GAP_RE: Final = re.compile(r"(?: [A-Za-z]{1,9})?(?: and)? ")
+_FIXED_TAILS: Final[dict[str, list[list[str]]]] = {}
 for _p in _V["fixed_units"]["phrases"]:
     _head, *_tail = _p.split()
     _FIXED_TAILS.setdefault(_head, []).append(_tail)
-_DIGIT_SCALES: dict[str, int] = _W["digit_scales"]
-_SPACED_SCALES = frozenset(w for w in _DIGIT_SCALES if len(w) > 3)  # "1.3 million"
-_GLUED_SCALES = frozenset(w for w in _DIGIT_SCALES if len(w) <= 3)  # "£3.2m", "£1bn"
-_PAIR_WORDS = _words("pair_words")
-_ADVERBS_BEFORE = _words("adverbs_before_phrase")
-_AGE_BEFORE = frozenset(_V["ages"]["before"])
-_AGE_LINKS = frozenset(_V["ages"]["links"])
-_AGE_UNIT: str = _V["ages"]["unit"]
-_AGE_WORDS = tuple(sorted(_AGE_BEFORE | _AGE_LINKS))
-_PERCENT_WORDS = _words("percent_words")
-_SPACED_SCALE_STARTS = tuple(f" {w}" for w in _SPACED_SCALES)
-_PERCENT_STARTS = (" %", " per", " Per", " PER")
+_DIGIT_SCALES: Final[dict[str, int]] = _W["digit_scales"]
+_SPACED_SCALES: Final = frozenset(w for w in _DIGIT_SCALES if len(w) > 3)  # "1.3 million"
+_GLUED_SCALES: Final = frozenset(w for w in _DIGIT_SCALES if len(w) <= 3)  # "£3.2m", "£1bn"
+_PAIR_WORDS: Final = _words("pair_words")
+_ADVERBS_BEFORE: Final = _words("adverbs_before_phrase")
+_AGE_BEFORE: Final = frozenset(_V["ages"]["before"])
+_AGE_LINKS: Final = frozenset(_V["ages"]["links"])
+_AGE_UNIT: Final[str] = _V["ages"]["unit"]
+_AGE_WORDS: Final = tuple(sorted(_AGE_BEFORE | _AGE_LINKS))
+_PERCENT_WORDS: Final = _words("percent_words")
+_SPACED_SCALE_STARTS: Final = tuple(f" {w}" for w in _SPACED_SCALES)
+_PERCENT_STARTS: Final = (" %", " per", " Per", " PER")
 
 # The words after a number: each preceded by one space or one line break, so that a tab, a run
 # of spaces (table columns), punctuation or a digit ends the run. Letters, apostrophes and
@@ -170,19 +173,21 @@ _PERCENT_STARTS = (" %", " per", " Per", " PER")
 # not start with a letter. (Plain ranges: Unicode classes make this match twice as slow; the
 # first word written out and possessive repeats, which never need to give back a letter, save
 # the regex engine another tenth.)
-_WORD = r"[A-Za-z\u00c0-\u024f&'-]++"
-_RUN_RE = re.compile(rf"[ \n]{_WORD}(?:[ \n]{_WORD}){{0,7}}")
+_WORD: Final = r"[A-Za-z\u00c0-\u024f&'-]++"
+_RUN_RE: Final = re.compile(rf"[ \n]{_WORD}(?:[ \n]{_WORD}){{0,7}}")
 # Digits, maybe after a currency sign, with any letters glued on. The pattern starts with a
 # character class, so the regex engine skips the rest of the text in C.
-_DIGITS_RE = re.compile(
+_DIGITS_RE: Final = re.compile(
     rf"[0-9{''.join(_CURRENCY)}](?:(?<=[{''.join(_CURRENCY)}]) ?-?\d|(?<=\d))[\d,.]*"
     r"(?P<glued>[A-Za-z]*)"
 )
 # Where a digits match may start, as NUL bytes in a Latin-1 copy of the text (see _digit_matches).
-_MATCH_STARTS = "".join(c for c in (*"0123456789", *_CURRENCY) if ord(c) < 256).encode("latin-1")
-_DIGIT_MARKS = bytes.maketrans(_MATCH_STARTS, bytes(len(_MATCH_STARTS)))
-_HYPHEN_CHAIN_RE = re.compile(r"(?:-\d+){2,}")  # the rest of an identifier: 978-1-78655-...
-_NUMBER_SHAPE_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_MATCH_STARTS: Final = "".join(c for c in (*"0123456789", *_CURRENCY) if ord(c) < 256).encode(
+    "latin-1"
+)
+_DIGIT_MARKS: Final = bytes.maketrans(_MATCH_STARTS, bytes(len(_MATCH_STARTS)))
+_HYPHEN_CHAIN_RE: Final = re.compile(r"(?:-\d+){2,}")  # the rest of an identifier: 978-1-78655-...
+_NUMBER_SHAPE_RE: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
 def _word_scan_pattern() -> re.Pattern[str]:
@@ -204,29 +209,33 @@ def _word_scan_pattern() -> re.Pattern[str]:
 # Written-out numbers start a word. The scan runs on a copy that starts with a space and has
 # spaces for line breaks, quote marks, brackets, slashes and dashes, so that the one fast
 # pattern finds them all.
-_WORD_SCAN_RE = _word_scan_pattern()
-_SCAN_SPACES = ("\n", "\t", '"', "'", "(", "[", "/", "-")
-_PERCENT_RE = re.compile(r" ?%| (?:per[ -]?cent|percent)(?![A-Za-z])", re.IGNORECASE)
-_LETTER_RUN_RE = re.compile(r"[A-Za-z]+")
-_NEXT_WORD_RE = re.compile(r"(?:[ \t]+|-|[ \t]*\n[ \t]*)(?:and[ \t]+)?([A-Za-z]+)")
+_WORD_SCAN_RE: Final = _word_scan_pattern()
+_SCAN_SPACES: Final = ("\n", "\t", '"', "'", "(", "[", "/", "-")
+_PERCENT_RE: Final = re.compile(r" ?%| (?:per[ -]?cent|percent)(?![A-Za-z])", re.IGNORECASE)
+_LETTER_RUN_RE: Final = re.compile(r"[A-Za-z]+")
+_NEXT_WORD_RE: Final = re.compile(r"(?:[ \t]+|-|[ \t]*\n[ \t]*)(?:and[ \t]+)?([A-Za-z]+)")
 # The end of a sentence, and of a paragraph (a blank line, or a line that ends a sentence).
-_SENTENCE_END_RE = re.compile(
+_SENTENCE_END_RE: Final = re.compile(
     r"[.!?]['\")\]]*\s+(?=['\"(\[]*[A-Z0-9£])|\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n"
 )
-_PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n")
+_PARAGRAPH_END_RE: Final = re.compile(r"\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n")
 # "number of", "total of". Found by looking for each word less its first letter with
 # str.find (much faster than a regex scan), then matching the pattern one letter before.
-_NUMBER_OF_FORMS = [form for w in sorted(_words("number_of")) for form in (w, w.capitalize())]
-_NUMBER_OF_RE = re.compile("|".join(f"{form}\\s+of\\s+" for form in _NUMBER_OF_FORMS))
-_TAILS = {form[1:] for form in _NUMBER_OF_FORMS}
+_NUMBER_OF_FORMS: Final = [
+    form for w in sorted(_words("number_of")) for form in (w, w.capitalize())
+]
+_NUMBER_OF_RE: Final = re.compile("|".join(f"{form}\\s+of\\s+" for form in _NUMBER_OF_FORMS))
+_TAILS: Final = {form[1:] for form in _NUMBER_OF_FORMS}
 # A tail that starts with a shorter one ("umbers" after "umber") would find nothing new.
-_NUMBER_OF_TAILS = sorted(a for a in _TAILS if not any(a != b and a.startswith(b) for b in _TAILS))
-_NOTE_PREFIX = frozenset(" \t#>*\u2022-")
-_SECTION_NUMBER_RE = re.compile(r"\d{1,2}\.\d{1,2}")
-_MAX_UNIT_WORDS = 6
-_LOOK_BACK_COUNTS = 12  # how many earlier numbers a bare number looks at for its unit
-_LOOK_BACK_CHARS = 600
-_WRAPPED_LINE = 50  # a line at least this long that breaks inside a phrase is hard-wrapped
+_NUMBER_OF_TAILS: Final = sorted(
+    a for a in _TAILS if not any(a != b and a.startswith(b) for b in _TAILS)
+)
+_NOTE_PREFIX: Final = frozenset(" \t#>*\u2022-")
+_SECTION_NUMBER_RE: Final = re.compile(r"\d{1,2}\.\d{1,2}")
+_MAX_UNIT_WORDS: Final = 6
+_LOOK_BACK_COUNTS: Final = 12  # how many earlier numbers a bare number looks at for its unit
+_LOOK_BACK_CHARS: Final = 600
+_WRAPPED_LINE: Final = 50  # a line at least this long that breaks inside a phrase is hard-wrapped
 
 
 class _Cand:
@@ -752,7 +761,7 @@ _DigitRule = Callable[[str, _Tok, "_Scan"], _Skip | None]
 # Each rule runs only when the character before the digits is one of its first string and the
 # character after them one of its second ("" for any): most numbers, between spaces, skip most
 # rules without a call.
-DIGIT_RULES: tuple[tuple[str, str, _DigitRule, str, str], ...] = (
+DIGIT_RULES: Final[tuple[tuple[str, str, _DigitRule, str, str], ...]] = (
     ("glued-to-a-word", "version v3 and road A1", _rule_glued, "", ""),
     ("after-a-word-and-dash", "during Covid-19 and 24/7", _rule_word_dash, "-/", ""),
     ("clock-time", "at 10:30 the doors opened", _rule_clock, "", ":"),

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
@@ -30,7 +30,7 @@ from pipeline.vocab import load
 # „…“ and „…” (German, Polish, Dutch), «…» (French) and »…« (German, Danish), “…” and "…"
 # (English), 「…」 (Japanese). ‚…‘, ‹…› and 『…』 only nest inside a quotation: like the
 # English single marks, they never open one.
-_PAIRS = {
+_PAIRS: Final = {
     "“": "”",
     '"': '"',
     "„": "“”",
@@ -41,32 +41,36 @@ _PAIRS = {
     "‹": "›",
     "『": "』",
 }
-_TOP_OPENERS = '“"„«»「'
-_FIRST_OPENERS = _TOP_OPENERS + "”"  # a "”" opening a paragraph is a mis-typed "“"
-_ENGLISH = '“”"'
-_FRENCH = "«»"  # a French paragraph may reopen a quotation with either
-_SCAN_MARKS = tuple('“”"„«»「」‚‹『')
-_BEFORE_OPENER = "([{—–-:"
-_SENTENCE_END = ".!?…"
-_LOOKAHEAD_PARAGRAPHS = 5  # unmarked paragraphs a quotation may run over to its closer
-_NESTED_REACH = 400  # characters searched for the closer of a nested quotation
-_BULLETS = "•▪●◦‣*–-"
-_MARKS = re.compile(r'[“”„"«»「」]')  # `re`: a plain class, found faster than by `regex`
-_SPACE = " \t\n\xa0\u2009\u200a\u202f"
-_MIN_FRAGMENT_WORDS = 5  # shorter unattributed fragments are scare quotes or titles
-_ATTRIBUTION_REACH = 400  # characters before a quotation searched for "Name said:"
-_DASHES = ("—", "–", "―", "-")  # a signature starts with one: tested before _SIGNATURE
-_SIGNATURE = regex.compile(r"[—–―-]{1,2}[ \t\xa0]*(?P<who>\p{Lu}[^\n“”\"]{1,150}?)[ \t.]*$")
-_LEADING_ARTICLE = regex.compile(r"^(?i:the|an?|our|its|their)\s+")
+_TOP_OPENERS: Final = '“"„«»「'
+_FIRST_OPENERS: Final = _TOP_OPENERS + "”"  # a "”" opening a paragraph is a mis-typed "“"
+_ENGLISH: Final = '“”"'
+_FRENCH: Final = "«»"  # a French paragraph may reopen a quotation with either
+_SCAN_MARKS: Final = tuple('“”"„«»「」‚‹『')
+_BEFORE_OPENER: Final = "([{—–-:"
+_SENTENCE_END: Final = ".!?…"
+_LOOKAHEAD_PARAGRAPHS: Final = 5  # unmarked paragraphs a quotation may run over to its closer
+_NESTED_REACH: Final = 400  # characters searched for the closer of a nested quotation
+_BULLETS: Final = "•▪●◦‣*–-"
+_MARKS: Final = re.compile(r'[“”„"«»「」]')  # `re`: a plain class, found faster than by `regex`
+_SPACE: Final = " \t\n\xa0\u2009\u200a\u202f"
+_MIN_FRAGMENT_WORDS: Final = 5  # shorter unattributed fragments are scare quotes or titles
+_ATTRIBUTION_REACH: Final = 400  # characters before a quotation searched for "Name said:"
+_DASHES: Final = ("—", "–", "―", "-")  # a signature starts with one: tested before _SIGNATURE
+_SIGNATURE: Final = regex.compile(r"[—–―-]{1,2}[ \t\xa0]*(?P<who>\p{Lu}[^\n“”\"]{1,150}?)[ \t.]*$")
+_LEADING_ARTICLE: Final = regex.compile(r"^(?i:the|an?|our|its|their)\s+")
 # "the Area’s", "CQC’s", "Pellingford Council’s": a possessor before a role
-_POSSESSOR = regex.compile(r"^((?:\p{Lu}[\p{L}\-&]*\s+){0,3}\p{L}[\p{L}\-&]*)[’']s\s+(?=\S)")
-_LIST_ITEM = regex.compile(r"^\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}$")
-_ROLE_QUALIFIER = regex.compile(r"\s+(?:of|for|at|in|to|with|on)\s+")  # "chair | of the Board"
-_SENTENCE_STOP = re.compile(r"[.!?]\s")
-_TRAILING_SURNAME = regex.compile(r"\s(\p{Lu}\p{Ll}[\p{L}\-’']*)$")  # "Chief Officer Stevens"
-_BRACKETED_ROLE = regex.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)$")
-_INITIAL = regex.compile(r"\p{Lu}\.$")  # "J." in "J. R. Hartley"
-_TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
+_POSSESSOR: Final = regex.compile(r"^((?:\p{Lu}[\p{L}\-&]*\s+){0,3}\p{L}[\p{L}\-&]*)[’']s\s+(?=\S)")
+_LIST_ITEM: Final = regex.compile(r"^\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}$")
+_ROLE_QUALIFIER: Final = regex.compile(
+    r"\s+(?:of|for|at|in|to|with|on)\s+"
+)  # "chair | of the Board"
+_SENTENCE_STOP: Final = re.compile(r"[.!?]\s")
+_TRAILING_SURNAME: Final = regex.compile(
+    r"\s(\p{Lu}\p{Ll}[\p{L}\-’']*)$"
+)  # "Chief Officer Stevens"
+_BRACKETED_ROLE: Final = regex.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)$")
+_INITIAL: Final = regex.compile(r"\p{Lu}\.$")  # "J." in "J. R. Hartley"
+_TOKEN: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
 
 
 @dataclass(slots=True)
@@ -997,7 +1001,7 @@ class _Context(NamedTuple):
 
 
 _NOBODY = Person(None, None, None)
-_CITATION = None  # the rule's verdict: not a quotation of a person
+_CITATION: Final = None  # the rule's verdict: not a quotation of a person
 
 
 def _goes_on(c: _Context) -> Person | bool | None:
@@ -1026,7 +1030,9 @@ def _continuation(c: _Context) -> Person | bool | None:
 
 # Who said a quotation with no attribution of its own, in order: the first rule that
 # decides (a Person, or None for "not a quotation") wins; else the speaker is unknown.
-_UNATTRIBUTED_RULES: tuple[tuple[str, str, Callable[[_Context], Person | bool | None]], ...] = (
+_UNATTRIBUTED_RULES: Final[
+    tuple[tuple[str, str, Callable[[_Context], Person | bool | None]], ...]
+] = (
     # '“We found,” said Ann Cole. “Files were late.”': the same speaker goes on
     ("goes-on", "“…,” said Ann Cole. “…”", _goes_on),
     # a passage quoted inside a sentence, with no speaker: a citation, whatever its length

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+from typing import Any, Final
 
 import regex
 
@@ -21,25 +21,25 @@ from pipeline.vocab import load
 
 # A blank line holds only white space, no-break and zero-width spaces included. (`re` with
 # the white space of `regex`'s \s spelt out: twice as fast, and the same lines.)
-_BLANK_LINE = re.compile(
+_BLANK_LINE: Final = re.compile(
     r"\n[\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u200b\ufeff]*(?=\n)"
 )
-_LINE = regex.compile(r"[^\n]+")
-_ZERO_WIDTH = "\u200b\ufeff"
+_LINE: Final = regex.compile(r"[^\n]+")
+_ZERO_WIDTH: Final = "\u200b\ufeff"
 # In a release flattened onto one line, bullets and metadata labels still mark where the
 # paragraphs were (see _flat_break).
-_FLAT_MIN = 600
-_TERMINAL = ".,;:!?"
-_OPEN_MARKS = "“\"„«‘'"
-_BULLET = regex.compile(r"^\s*(?:[•▪●◦‣*+\-–]|\d+[.)])\s")
-_PUNCT_SPACE = regex.compile(r"[\p{P}\s]")
-_SENTENCE_BREAK = regex.compile(r"[.!?]\s+\p{Lu}")
-_READER_BLOCKS = frozenset({"p", "list", "blockquote", "heading", "metadata"})
-_MD_HEADING = regex.compile(r"^#{1,6}\s+\S")
-_NO_LETTER = regex.compile(r"[^\p{L}]*$")
+_FLAT_MIN: Final = 600
+_TERMINAL: Final = ".,;:!?"
+_OPEN_MARKS: Final = "“\"„«‘'"
+_BULLET: Final = regex.compile(r"^\s*(?:[•▪●◦‣*+\-–]|\d+[.)])\s")
+_PUNCT_SPACE: Final = regex.compile(r"[\p{P}\s]")
+_SENTENCE_BREAK: Final = regex.compile(r"[.!?]\s+\p{Lu}")
+_READER_BLOCKS: Final = frozenset({"p", "list", "blockquote", "heading", "metadata"})
+_MD_HEADING: Final = regex.compile(r"^#{1,6}\s+\S")
+_NO_LETTER: Final = regex.compile(r"[^\p{L}]*$")
 # A line under the site's menus is its headline from this many words, or with a headline verb
 # ("Missing man found"); a menu item has fewer and none ("About us", "Ofsted").
-_HEADLINE_MIN_WORDS = 4
+_HEADLINE_MIN_WORDS: Final = 4
 
 
 def _vocab() -> dict[str, list[str]]:
@@ -338,8 +338,8 @@ def _single_line(s: str) -> bool:
 
 
 _MAX_TITLE = 250
-_TITLE_CASE_WINDOW = 4 * _MAX_TITLE
-_MAX_STOPPED_TITLE_WORDS = 15
+_TITLE_CASE_WINDOW: Final = 4 * _MAX_TITLE
+_MAX_STOPPED_TITLE_WORDS: Final = 15
 
 
 def _looks_like_title(s: str, *, stop: bool = False) -> bool:
