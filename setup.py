@@ -1,7 +1,9 @@
-"""Build step: compile the extractors with mypyc, or install them plain when that fails.
+"""Build step: compile the extractors and the per-release modules with mypyc, or install them
+plain when that fails.
 
-The extractors are plain, typed Python (the code a reader reads and the tests run with
-``PIPELINE_PURE=1``); compiled by mypyc a whole run is about a quarter faster (see README, Speed).
+They are plain, typed Python (the code a reader reads and the tests run with
+``PIPELINE_PURE=1``); compiled by mypyc a whole run takes about two thirds of the time (see
+README, Speed).
 Compiling needs mypy (a build requirement in pyproject.toml) and a C compiler. Without either,
 or when mypyc fails, the package installs as plain Python and works the same, only slower.
 ``pipeline/native.py`` decides at import time whether the compiled modules are used.

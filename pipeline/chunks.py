@@ -76,7 +76,7 @@ def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
     counts: dict[str, int] = {}
     columns: dict[str, str] = {}
     rows: dict[str, list[list[Any]]] | None = None
-    grid_rows: list[GridRow] = []
+    grid_fields: list[GridRow] = []
     for r in rendered:
         rid = r.release_id
         if not safe_id(rid):
@@ -96,7 +96,7 @@ def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
         for key, name in names:
             columns.setdefault(key, name)
         if r.rows is None:
-            grid_rows.append(grid_row(r.grid_head, cells))
+            grid_fields.append(grid_row(r.grid_head, cells))
         else:
             grid.append(orjson.dumps([r.grid_head, cells], option=orjson.OPT_APPEND_NEWLINE))
             rows = rows or {}
@@ -119,7 +119,7 @@ def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
         counts=counts,
         columns=list(columns.items()),
         rows=rows,
-        grid=grid_rows if rows is None else None,
+        grid=grid_fields if rows is None else None,
     )
 
 

@@ -55,8 +55,9 @@ if TYPE_CHECKING:
     from pipeline.workbook import Sheet
 
 ERROR_COLUMNS = ("path", "code", "message")
-# Each release's grid head and cells, one JSON line each, read back by finish() to write the
-# ratings grids (removed before the folder is swapped in).
+# What finish() writes the ratings grids from, one JSON line each (removed before the folder is
+# swapped in): a release's grid head and cells, or (with --jobs) where the lines made as chunks
+# came in go, or (with --incremental) a run of releases copied from an earlier output.
 _GRID_SPILL = "grid-rows.jsonl.tmp"
 # With --jobs, the grids' lines as chunks come in (see OutputWriter._add_grid_lines): each
 # grid's lines, and their sizes as the grids' index has them.
@@ -570,8 +571,9 @@ class OutputWriter:
         spill.unlink()
 
     def _write_grids(self, header: Sequence[str]) -> dict[str, list[list[Any]]]:
-        """Write both ratings grids a release at a time from the spilled cells, and their
-        index; their rows are returned (kept) only for the workbook. The lines of releases
+        """Write both ratings grids a release at a time from the spilled cells (or the lines
+        made as chunks came in, copied), and their index; their rows are returned (kept) only
+        for the workbook. The lines of releases
         taken from an earlier output are copied when the columns are the same as there (a
         release's lines depend only on its cells and the columns), else made from the cells
         in the earlier index."""

@@ -1,13 +1,12 @@
-"""Whether the mypyc-compiled extractors that ``pip install`` built are used.
+"""Whether the mypyc-compiled modules that ``pip install`` built are used.
 
-``setup.py`` compiles the extractors into extension files beside their sources, and writes
-the SHA-256 of each source it compiled into ``_native.sha256``. Python prefers an extension
-file to a source file of the same name, even after the source was edited, and the compiled
-modules call each other directly, not through ``sys.modules``; so the compiled modules are
-used together or not at all: only when every source is still what was compiled, their shared
-library is there, and ``PIPELINE_PURE`` is not set (the tests compare the two). Otherwise
-every module is imported from its source, as if nothing were compiled.
-"""
+``setup.py`` compiles the extractors and the per-release modules into extension files beside
+their sources, and writes the SHA-256 of each source it compiled into ``_native.sha256``. Python
+prefers an extension file to a source file of the same name, even after the source was edited,
+and the compiled modules call each other directly, not through ``sys.modules``; so the compiled
+modules are used together or not at all: only when every source is still what was compiled,
+their shared library is there, and ``PIPELINE_PURE`` is not set (the tests compare the two).
+Otherwise every module is imported from its source, as if nothing were compiled."""
 
 from __future__ import annotations
 

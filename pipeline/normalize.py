@@ -15,7 +15,7 @@ import regex
 
 from pipeline import vocab
 
-_SPACE_RUN = regex.compile(r"\s+")
+_SPACE_RUN: Final = regex.compile(r"\s+")
 SEPARATORS: Final = "\x1c\x1d\x1e\x1f"  # white space to str.split and str.isspace, not to \\s
 _SEPARATORS: Final = re.compile(f"[{SEPARATORS}]")
 

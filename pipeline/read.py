@@ -33,7 +33,7 @@ __all__ = ["DEFAULT_MAX_BYTES", "Document", "detect_format", "read_bytes", "read
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+HTML_SUFFIXES: Final = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES: Final = frozenset({".md", ".markdown"})
 
 
@@ -106,7 +106,7 @@ _CONTROL_CHARS_RE: Final = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _SNIFF_BYTES: Final = 64 * 1024
 _MAX_CONTROL_SHARE: Final = 0.10
 
-_C1_BYTES_RE = re.compile(rb"[\x80-\x9f]")
+_C1_BYTES_RE: Final = re.compile(rb"[\x80-\x9f]")
 # A web page may hold a few stray NUL bytes (at most one in a thousand); a text file none.
 _MAX_STRAY_NUL_SHARE: Final = 0.001
 _HTML_TAG_RE: Final = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.I)
@@ -463,7 +463,7 @@ def _repaired(decoded: _Decoded) -> tuple[str, ...]:
     return ("text-repaired",) if decoded.repaired else ()
 
 
-_SURROGATE = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")
+_SURROGATE: Final = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")
 
 
 def read_text(text: str, path: str) -> Document:

@@ -14,7 +14,7 @@ from pipeline.extract.sections import title_text
 from pipeline.model import Quote, Release, Score, Section, Source
 from pipeline.normalize import MAX_EXACT, headline_text
 
-WARNINGS = {
+WARNINGS: Final = {
     "no-title": "no headline found: the release does not open with a short headline line",
     "no-scores": "no ratings table found",
     "unknown-scale": "ratings table {table} uses grades that fit no known rating scale "

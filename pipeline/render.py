@@ -9,7 +9,6 @@ object; building it here costs less than the difference (README, Speed).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import fields
 from operator import attrgetter
 from typing import Any, Final
@@ -61,11 +60,11 @@ def field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
-ITEM_FIELDS = {name: field_names(cls) for name, cls in TABLES.items()}
+ITEM_FIELDS: Final = {name: field_names(cls) for name, cls in TABLES.items()}
 # Field values as one tuple per record (attrgetter runs in C: this is per item of every table).
 _ITEM_VALUES: Final = {name: attrgetter(*names) for name, names in ITEM_FIELDS.items()}
 # Table rows are formatted this many at a time, so that a release with very many items never
-# holds all its rows as text at once.
+# holds the cells of all its rows as text at once (only the joined lines).
 _ROWS_AT_ONCE: Final = 4096
 
 # The release object's keys: the contract's version first, then every field of ``Release`` in
@@ -74,7 +73,7 @@ RELEASE_KEYS: Final = ("contract", *(f for f in field_names(Release) if f != "co
 
 
 # One function per record class, each key written out: several times faster than a generic
-# loop over the class's fields (tests/test_export.py checks each against the class's fields).
+# loop over the class's fields (tests/test_export.py holds each to its class's fields).
 def _source(s: Source) -> dict[str, Any]:
     return {
         "path": s.path,
@@ -149,17 +148,6 @@ def _number(n: NumberMention) -> dict[str, Any]:
 
 def _entity(e: Entity) -> dict[str, Any]:
     return {"label": e.label, "text": e.text, "start": e.start, "end": e.end}
-
-
-RECORDS: Final[dict[type, Callable[[Any], dict[str, Any]]]] = {
-    Source: _source,
-    Section: _section,
-    Score: _score,
-    Quote: _quote,
-    DateMention: _date,
-    NumberMention: _number,
-    Entity: _entity,
-}
 
 
 def release_dict(release: Release) -> dict[str, Any]:

@@ -57,7 +57,7 @@ def _words(key: str) -> frozenset[str]:
     return frozenset(_V[key]["words"])
 
 
-_STOP = _words("stop")
+_STOP: Final = _words("stop")
 _LABELS: Final = _words("labels")
 _WORD_LABELS: Final = _words("word_labels")
 

@@ -806,7 +806,7 @@ def _resolve(speaker: str | None, known: list[str], text: str, end: int) -> str 
     return speaker
 
 
-_NOT_IN_NAMES = frozenset(map(chr, range(128))) - set(
+_NOT_IN_NAMES: Final = frozenset(map(chr, range(128))) - set(
     string.ascii_letters + string.whitespace + "-'"
 )
 

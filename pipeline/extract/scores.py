@@ -740,13 +740,13 @@ def _bullet_matches(text: str) -> Iterator[re.Match[str]]:
 _BULLET_INDENTS: Final = frozenset(("", " ", "  ", "\t"))
 
 
-def _bare_bullet_matches(text: str, lines: Sequence[str] | None = None) -> Iterator[re.Match[str]]:
+def _bare_bullet_matches(text: str, lines: Sequence[str]) -> Iterator[re.Match[str]]:
     """Bullets with an unquoted grade, at the line starts (after an indent of up to two spaces
     or a tab) that hold a bullet: one pass over the lines, far cheaper than a multi-line regex
-    scan or a ``str.find`` per bullet and indent."""
+    scan or a ``str.find`` per bullet and indent (``lines``: the text split at line breaks)."""
     bare = _patterns()["bare_bullet"]
     pos = 0
-    for line in text.split("\n") if lines is None else lines:
+    for line in lines:
         words = line.lstrip(" \t")
         if words[:1] in _BULLET_CHARS:
             indent = len(line) - len(words)

@@ -337,7 +337,7 @@ def _single_line(s: str) -> bool:
     return "\n" not in s
 
 
-_MAX_TITLE = 250
+_MAX_TITLE: Final = 250
 _TITLE_CASE_WINDOW: Final = 4 * _MAX_TITLE
 _MAX_STOPPED_TITLE_WORDS: Final = 15
 

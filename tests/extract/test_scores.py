@@ -819,7 +819,7 @@ def test_bare_bullet_finder_tries_every_bulleted_line_start(text: str) -> None:
             bullet = text.startswith(indent, p) and text[q : q + 1] in set("•▪●◦‣*-–")
             if bullet and (m := bare.match(text, q)):
                 expected.append(m.span())
-    assert [m.span() for m in scores._bare_bullet_matches(text)] == expected
+    assert [m.span() for m in scores._bare_bullet_matches(text, text.split("\n"))] == expected
 
 
 def _rules_fired(text: str) -> list[str]:
