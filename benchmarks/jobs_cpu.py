@@ -124,6 +124,11 @@ def measure(jobs: int, corpus: Path, tmp: Path) -> dict[str, float]:
     subprocess.run([*argv, str(report)], check=True, cwd=ROOT)
     ended = time.monotonic()
     result = json.loads(report.read_text())
+    if jobs > 1 and len(result["workers"]) != jobs:
+        sys.exit(
+            f"--jobs {jobs}: {len(result['workers'])} worker(s) reported; this script times "
+            "workers started by fork (Linux), whose every report it needs"
+        )
     result["wall"] = ended - t0
     if result.get("first_chunk") is not None:  # the serial start and finish, wall time
         result["start_wall"] = result["first_chunk"] - t0
@@ -215,9 +220,11 @@ def main() -> None:
         f"all / --jobs 1: {sum(workers) / one['end']:.2f}"
     )
     for run in manys:
+        if "start_wall" not in run:
+            continue  # no chunk reached a worker (too few releases for --jobs)
         print(
             f"--jobs {args.jobs} serial phases: start {run['start_wall']:.3f} s wall, "
-            f"{run['workers_start']:.3f} s CPU (to the first chunk started); finish "
+            f"{run['workers_start']:.3f} s parent CPU before the workers; finish "
             f"{run['finish_wall']:.3f} s wall, {run['end'] - run['last_chunk_cpu']:.3f} s CPU "
             f"(from the last chunk written); whole run {run['wall']:.2f} s wall"
         )
