@@ -481,6 +481,12 @@ def _is_label(t: str, s: int) -> bool:
         tail[-1:] == "s" and (_ends_in_label(tail[:-1]) or _ends_in_label(tail[:-2]))
     ):
         return False
+    return _label_before(t, s)
+
+
+def _label_before(t: str, s: int) -> bool:
+    """Whether the word before ``s`` is a label, a plural of one or one with its full stop
+    (what _is_label gives, without its quick test)."""
     w, _ = _word_before(t, s)
     if not w:
         return False

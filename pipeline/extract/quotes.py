@@ -662,12 +662,18 @@ def _furniture_lower() -> tuple[str, ...]:
 def _after_furniture(who: str) -> str:
     """``who`` after the last word of page furniture in it ("Advertisement Gordon Ferris",
     "Reply Daniel Cole"): copied pages put such words next to a speaker's name."""
-    furniture = _vocab()["furniture_words"]
     # A quick test first (most attributions hold none): a word of the vocabulary, as written
     # or capitalised, is in ``who`` in lower case (the words are ASCII).
     folded = who.lower()
     if not any(word in folded for word in _furniture_lower()):
         return who
+    return _cut_furniture(who)
+
+
+def _cut_furniture(who: str) -> str:
+    """``who`` after its last capitalised word of page furniture (what _after_furniture
+    gives, without its quick test)."""
+    furniture = _vocab()["furniture_words"]
     cut = 0
     for m in _TOKEN.finditer(who):
         tok = m.group()
@@ -796,9 +802,14 @@ def _resolve(speaker: str | None, known: list[str], text: str, end: int) -> str 
             return full
     # the first "Forename Surname" in the text before: the full name may have been given only
     # in the narrative ("Ann Cole, Chief Executive, responded to the report ... Ms Cole said:")
+    return _forename_before(speaker, text, _name_run(text, text.find(speaker, 0, end)), end)
+
+
+def _forename_before(speaker: str, text: str, start: int, end: int) -> str:
+    """``speaker`` (a surname) with the first forename written before it in
+    ``text[start:end]`` that is no honorific, role word or rank; else ``speaker``."""
     v = _vocab()
     pattern = rf"\b(\p{{Lu}}[\p{{L}}\-’']+)\s+{regex.escape(speaker)}\b"
-    start = _name_run(text, text.find(speaker, 0, end))
     for m in regex.finditer(pattern, text, pos=start, endpos=end):
         first = m.group(1)
         if not any(first in v[key] for key in ("honorifics", "role_words", "ranks")):

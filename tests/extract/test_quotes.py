@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import pytest
-import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract.quotes import (
-    _TOKEN,
     _after_furniture,
-    _is_cap,
+    _cut_furniture,
+    _forename_before,
     _resolve,
     _speech_start,
     _verb_patterns,
-    _vocab,
     ends_with_speech,
     find_quotes,
     parse_attribution,
@@ -1079,16 +1077,6 @@ def test_speech_end_examples() -> None:
     assert not ends_with_speech("He told them.")
 
 
-def _after_furniture_plain(who: str) -> str:
-    furniture = _vocab()["furniture_words"]
-    cut = 0
-    for m in _TOKEN.finditer(who):
-        tok = m.group()
-        if _is_cap(tok) and (tok in furniture or tok.capitalize() in furniture):
-            cut = m.end()
-    return who[cut:]
-
-
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
@@ -1113,17 +1101,7 @@ def _after_furniture_plain(who: str) -> str:
 )
 def test_after_furniture_quick_test_agrees(words: list[str]) -> None:
     who = "".join(words)
-    assert _after_furniture(who) == _after_furniture_plain(who)
-
-
-def _resolve_plain(speaker: str, text: str, end: int) -> str:
-    v = _vocab()
-    pattern = rf"\b(\p{{Lu}}[\p{{L}}\-’']+)\s+{regex.escape(speaker)}\b"
-    for m in regex.finditer(pattern, text, endpos=end):
-        first = m.group(1)
-        if not any(first in v[key] for key in ("honorifics", "role_words", "ranks")):
-            return f"{first} {speaker}"
-    return speaker
+    assert _after_furniture(who) == _cut_furniture(who)
 
 
 @settings(max_examples=400, deadline=None)
@@ -1159,4 +1137,4 @@ def _resolve_plain(speaker: str, text: str, end: int) -> str:
 def test_resolve_searching_from_the_name_run_agrees(pieces: list[str], end: int) -> None:
     text = "".join(pieces)
     end = min(end, len(text))
-    assert _resolve("Cole", [], text, end) == _resolve_plain("Cole", text, end)
+    assert _resolve("Cole", [], text, end) == _forename_before("Cole", text, 0, end)
