@@ -17,6 +17,7 @@ from pathlib import Path
 from types import ModuleType
 
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 
 def _native() -> ModuleType:
@@ -40,6 +41,24 @@ COMPILED = [*EXTRACTORS, *(f"pipeline/{name}.py" for name in PER_RELEASE)]
 BUILDS = ("build_ext", "build", "bdist_wheel", "editable_wheel", "install", "develop")
 
 
+def _forget_compiled() -> None:
+    """Remove the record of what was compiled: compiled files left from an earlier install
+    are then not used (native.py needs every source in the record)."""
+    Path("pipeline", _native().HASHES).unlink(missing_ok=True)
+
+
+class _BuildExt(build_ext):
+    """A failed C compile of an optional extension leaves the plain modules used, also when
+    an earlier install left compiled files beside them."""
+
+    def build_extension(self, ext: Extension) -> None:
+        try:
+            super().build_extension(ext)
+        except Exception:
+            _forget_compiled()
+            raise  # setuptools warns and goes on: the extension is optional
+
+
 def extensions() -> list[Extension]:
     if not any(cmd in sys.argv for cmd in BUILDS):
         return []
@@ -50,6 +69,7 @@ def extensions() -> list[Extension]:
         built = mypycify(options + COMPILED, opt_level="3", group_name="pipeline._native")
     except (Exception, SystemExit) as exc:  # mypyc reports a failed type check by exiting
         print(f"pipeline: installing the plain extractors ({exc})", file=sys.stderr)
+        _forget_compiled()
         return []
     for ext in built:
         ext.optional = True  # a failed C compile leaves the plain module (native.py checks)
@@ -59,4 +79,4 @@ def extensions() -> list[Extension]:
     return built
 
 
-setup(ext_modules=extensions())
+setup(ext_modules=extensions(), cmdclass={"build_ext": _BuildExt})
