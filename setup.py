@@ -31,12 +31,24 @@ def _native() -> ModuleType:
     return module
 
 
-# The modules compiled: the extractors, the normalisation they share, and the code every
-# release passes through on its way out (reading, the record, its JSON object and CSV rows,
+# The modules compiled: the extractors, the normalisation they share, the record classes
+# (compiled code then builds them and reads their fields directly, not through Python's
+# attribute look-up), and the code every release passes through on its way out (reading,
+# the record, its JSON object and CSV rows,
 # the CSV formatter, the grids' cells, the packed ids and inputs). Each must stay mypy-clean
 # on its own (the build type-checks it without the dev stubs).
 EXTRACTORS = sorted(map(str, Path("pipeline/extract").glob("[a-z]*.py")))
-PER_RELEASE = ("normalize", "read", "record", "render", "csvtext", "grids", "packed", "inputs")
+PER_RELEASE = (
+    "model",
+    "normalize",
+    "read",
+    "record",
+    "render",
+    "csvtext",
+    "grids",
+    "packed",
+    "inputs",
+)
 COMPILED = [*EXTRACTORS, *(f"pipeline/{name}.py" for name in PER_RELEASE)]
 # Commands that build the package (asking for its metadata compiles nothing).
 BUILDS = ("build_ext", "build", "bdist_wheel", "editable_wheel", "install", "develop")

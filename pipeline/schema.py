@@ -9,10 +9,14 @@ fail), so no field goes undescribed.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+import sys
 import types
 import typing
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from pipeline.model import (
@@ -224,8 +228,27 @@ def _json_type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"no JSON Schema type for {tp!r}")
 
 
+@cache
+def field_types(cls: type) -> dict[str, Any]:
+    """A record class's field types, read from its module's source as written.
+
+    Not ``typing.get_type_hints``: compiled by mypyc (setup.py), a class keeps only the types
+    mypyc can represent (an ``int | None`` field reads as ``type``); the source says what the
+    field holds whichever way the module was imported."""
+    module = sys.modules[cls.__module__]  # eval below reads the package's own source only
+    source = Path(str(module.__file__)).with_name(cls.__module__.rpartition(".")[2] + ".py")
+    for node in ast.parse(source.read_text("utf-8")).body:
+        if isinstance(node, ast.ClassDef) and node.name == cls.__name__:
+            return {
+                item.target.id: eval(ast.unparse(item.annotation), vars(module))
+                for item in node.body
+                if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)
+            }
+    raise LookupError(f"no class {cls.__name__} in {source}")
+
+
 def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
+    hints = field_types(cls)
     props: dict[str, Any] = {}
     optional = []
     for f in dataclasses.fields(cls):
@@ -266,7 +289,7 @@ def field_type(cls: type, name: str) -> str:
     key = f"{cls.__name__}.{name}"
     if CONSTRAINTS.get(key, {}).get("format") == "date":
         return "date"
-    types_ = _json_type(typing.get_type_hints(cls)[name], {})["type"]
+    types_ = _json_type(field_types(cls)[name], {})["type"]
     named = [t for t in ([types_] if isinstance(types_, str) else types_) if t != "null"]
     return named[0] if len(named) == 1 else "string"
 

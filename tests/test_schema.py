@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import subprocess
+import sys
 import typing
 from pathlib import Path
 
@@ -11,7 +14,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from pipeline import core, schema
+from pipeline import core, model, schema
 from pipeline.cli import app
 from pipeline.model import Release
 from pipeline.render import release_dict
@@ -31,7 +34,7 @@ def record_classes() -> list[type]:
         if cls in found:
             continue
         found.append(cls)
-        for hint in typing.get_type_hints(cls).values():
+        for hint in schema.field_types(cls).values():
             stack = [hint]
             while stack:
                 tp = stack.pop()
@@ -120,3 +123,38 @@ def test_pipeline_schema_prints_the_schema() -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == schema.release_schema()
     assert "Example: pipeline schema" in CliRunner().invoke(app, ["schema", "--help"]).stdout
+
+
+RECORDS = (
+    "Release",
+    "Source",
+    "Section",
+    "Score",
+    "Quote",
+    "DateMention",
+    "NumberMention",
+    "Entity",
+)
+
+
+def test_field_types_read_from_the_source_are_the_plain_classes_hints() -> None:
+    """The types the schema reads from pipeline/model.py's source are the ones Python gives
+    the plain (uncompiled) classes, also when this process uses the compiled module."""
+    hints = "typing.get_type_hints(getattr(model, c)).items()"
+    show = (
+        "import typing; from pipeline import model; "
+        f"print([sorted((k, repr(v)) for k, v in {hints}) for c in {RECORDS!r}])"
+    )
+    plain = subprocess.run(
+        [sys.executable, "-c", show],
+        env={**os.environ, "PIPELINE_PURE": "1"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    here = [
+        sorted((k, repr(v)) for k, v in schema.field_types(getattr(model, c)).items())
+        for c in RECORDS
+    ]
+    assert plain.strip() == repr(here)
