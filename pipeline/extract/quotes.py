@@ -590,7 +590,7 @@ def parse_attribution(who: str) -> Person:
     who = _after_furniture(collapse_space(who)).strip(" ,;:")
     # "Ann Lee (Chief Inspector)": a role in brackets after the name reads as "Name, Role";
     # other words in brackets there ("(pictured)", "(left)") are left out
-    m = _BRACKETED_ROLE.match(who)
+    m = _BRACKETED_ROLE.match(who) if ")" in who else None  # (its lazy name crawls)
     if m:
         role = m.group("role")
         who = f"{m.group('name')}, {role}" if _is_role(role) else m.group("name")
