@@ -253,6 +253,7 @@ _DIGIT_BRANCHES: Final = [
 # where fewer, only a day or a month: each digit anchor tries only the patterns of its kind.
 _YEAR_FIRST: Final = frozenset(("iso", "yq", "fyr", "fy", "yr", "y"))
 _YEAR_FIRST_RE: Final = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] in _YEAR_FIRST])
+_CENTURIES: Final = ("19", "20")  # how a year of _year starts
 _DAY_FIRST_RE: Final = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] not in _YEAR_FIRST])
 
 # Patterns that start at a month name (group ``mon``). The name is read once: only one reading
@@ -739,8 +740,10 @@ def _match_at(text: str, pos: int, lo: int, end: int) -> re.Match[str] | None:
                 m = _MONTH_RE.match(text, lower.start(), end)
                 if m is not None and m.end() > pos:
                     return m
-        year_first = text[pos + 1 : pos + 3].isdecimal()  # three digits (\d): a year's start
-        return (_YEAR_FIRST_RE if year_first else _DAY_FIRST_RE).match(text, pos, end)
+        if not text[pos + 1 : pos + 3].isdecimal():  # fewer than three digits (\d): a day's
+            return _DAY_FIRST_RE.match(text, pos, end)
+        # each of these patterns starts with a year of 19xx or 20xx (no regex call for 1,500)
+        return _YEAR_FIRST_RE.match(text, pos, end) if text.startswith(_CENTURIES, pos) else None
     if c == "Q":
         return _QUARTER_RE.match(text, pos, end)
     return _MONTH_RE.match(text, pos, end)
