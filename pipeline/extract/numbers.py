@@ -175,6 +175,7 @@ _PERCENT_STARTS: Final = (" %", " per", " Per", " PER")
 # the regex engine another tenth.)
 _WORD: Final = r"[A-Za-z\u00c0-\u024f&'-]++"
 _RUN_RE: Final = re.compile(rf"[ \n]{_WORD}(?:[ \n]{_WORD}){{0,7}}")
+_RUN_OPENERS: Final = (" ", "\n")  # what a run starts with
 # Digits, maybe after a currency sign, with any letters glued on. The pattern starts with a
 # character class, so the regex engine skips the rest of the text in C.
 _DIGITS_RE: Final = re.compile(
@@ -303,6 +304,8 @@ class _Words:
 
 def _run(t: str, pos: int) -> _Words | None:
     """The words right after ``pos`` (see _RUN), cut where a short line ends."""
+    if t[pos : pos + 1] not in _RUN_OPENERS:
+        return None  # (no space or line break: _RUN_RE fails at once, a call it need not cost)
     m = _RUN_RE.match(t, pos)
     if m is None:
         return None

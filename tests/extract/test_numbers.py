@@ -1107,3 +1107,11 @@ def test_digit_finder_is_finditer_beyond_latin1(text: str) -> None:
     currency sign beyond Latin-1 is in the text (then the regex scans it)."""
     found = [(s, e) for s, e, _ in N._digit_matches(text)]
     assert found == [m.span() for m in N._DIGITS_RE.finditer(text)]
+
+
+@given(st.lists(PIECES, max_size=20).map("".join))
+def test_word_runs_start_with_a_space_or_line_break(text: str) -> None:
+    """_run calls the regex only after a space or a line break: it matches nowhere else."""
+    for pos in range(len(text) + 1):
+        if text[pos : pos + 1] not in N._RUN_OPENERS:
+            assert N._RUN_RE.match(text, pos) is None, pos
