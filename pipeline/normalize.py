@@ -7,7 +7,6 @@ copy so that offsets still hold (see :func:`fold`).
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
@@ -17,7 +16,6 @@ from pipeline import vocab
 
 _SPACE_RUN: Final = regex.compile(r"\s+")
 SEPARATORS: Final = "\x1c\x1d\x1e\x1f"  # white space to str.split and str.isspace, not to \\s
-_SEPARATORS: Final = re.compile(f"[{SEPARATORS}]")
 
 # One character in, one character out: curly quotes, primes, dashes and the no-break /
 # thin / narrow spaces that releases use. Each pair keeps ``len`` and every offset.
@@ -79,7 +77,7 @@ def collapse_space(s: str) -> str:
     Joining the words of ``str.split`` gives the same, much faster, unless ``s`` holds one of
     the four separators that ``str.split`` takes for white space and ``\\s`` does not.
     """
-    if _SEPARATORS.search(s):
+    if any(c in s for c in SEPARATORS):  # (four str.find scans: cheaper than a regex class)
         return _SPACE_RUN.sub(" ", s).strip()
     return " ".join(s.split())
 

@@ -24,7 +24,7 @@ import re
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 from pipeline.errors import InputError
 from pipeline.model import Source, Span
@@ -387,9 +387,13 @@ def detect_format(path: str, text: str) -> str:
 
     A file whose text starts with ``<!DOCTYPE html`` or ``<html`` is HTML whatever its name.
     """
+    return _format(text, os.path.splitext(path)[1].lower())  # noqa: PTH122 - a plain string
+
+
+def _format(text: str, suffix: str) -> str:
+    """:func:`detect_format` with the path's suffix, in lower case, already taken."""
     if _HTML_START_RE.match(text):
         return "html"
-    suffix = os.path.splitext(path)[1].lower()  # noqa: PTH122 - path is a plain string
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in MARKDOWN_SUFFIXES:
@@ -425,7 +429,7 @@ def read_bytes(data: bytes, path: str) -> Document:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text or text.isspace():
         raise InputError(path, "empty", "contains only white space; nothing to extract")
-    fmt = detect_format(path, text)
+    fmt = _format(text, suffix)
     source = Source(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -543,12 +547,14 @@ def read_file(
     if info.st_size > max_bytes:
         raise _too_large(name, info.st_size, max_bytes)
     try:
-        with path.open("rb") as handle:
+        # Unbuffered: the bytes are read once, straight into the result (a buffered reader
+        # costs as much again as the read itself on a release of a few kilobytes).
+        with path.open("rb", buffering=0) as handle:
             # Ask for the size stat() gave plus one byte (asking for max_bytes would allocate
             # that much); a file that grew since is read on, up to one byte past the limit.
-            data = handle.read(info.st_size + 1)
+            data = _read_up_to(handle, info.st_size + 1)
             if len(data) > info.st_size:
-                data += handle.read(max_bytes + 1 - len(data))
+                data += _read_up_to(handle, max_bytes + 1 - len(data))
     except PermissionError:
         raise InputError(
             name, "unreadable", "permission denied; check the file's permissions"
@@ -558,6 +564,18 @@ def read_file(
     if len(data) > max_bytes:
         raise _too_large(name, len(data), max_bytes, grew=True)
     return read_bytes(data, name)
+
+
+def _read_up_to(handle: BinaryIO, n: int) -> bytes:
+    """Up to ``n`` bytes of an unbuffered file: fewer only at its end (a raw read may return
+    fewer bytes than asked for; the reads go on until the end or ``n``)."""
+    data = handle.read(n) or b""
+    while 0 < len(data) < n:
+        more = handle.read(n - len(data))
+        if not more:
+            break
+        data += more
+    return data
 
 
 def _too_large(name: str, size: int, limit: int, *, grew: bool = False) -> InputError:

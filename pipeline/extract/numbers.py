@@ -175,6 +175,7 @@ _PERCENT_STARTS: Final = (" %", " per", " Per", " PER")
 # the regex engine another tenth.)
 _WORD: Final = r"[A-Za-z\u00c0-\u024f&'-]++"
 _RUN_RE: Final = re.compile(rf"[ \n]{_WORD}(?:[ \n]{_WORD}){{0,7}}")
+_RUN_OPENERS: Final = (" ", "\n")  # what a run starts with
 # Digits, maybe after a currency sign, with any letters glued on. The pattern starts with a
 # character class, so the regex engine skips the rest of the text in C.
 _DIGITS_RE: Final = re.compile(
@@ -186,6 +187,7 @@ _MATCH_STARTS: Final = "".join(c for c in (*"0123456789", *_CURRENCY) if ord(c) 
     "latin-1"
 )
 _DIGIT_MARKS: Final = bytes.maketrans(_MATCH_STARTS, bytes(len(_MATCH_STARTS)))
+_WIDE_SIGNS: Final = tuple(c for c in _CURRENCY if ord(c) >= 256)  # "€", "₹": no Latin-1 byte
 _HYPHEN_CHAIN_RE: Final = re.compile(r"(?:-\d+){2,}")  # the rest of an identifier: 978-1-78655-...
 _NUMBER_SHAPE_RE: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
@@ -302,6 +304,8 @@ class _Words:
 
 def _run(t: str, pos: int) -> _Words | None:
     """The words right after ``pos`` (see _RUN), cut where a short line ends."""
+    if t[pos : pos + 1] not in _RUN_OPENERS:
+        return None  # (no space or line break: _RUN_RE fails at once, a call it need not cost)
     m = _RUN_RE.match(t, pos)
     if m is None:
         return None
@@ -559,13 +563,13 @@ def _emergency(t: str, s: int, ws: _Words | None) -> bool:
 
 def _digit_matches(t: str) -> list[tuple[int, int, re.Match[str] | None]]:
     """(start, end, match) of each match that ``_DIGITS_RE.finditer(t)`` gives. The regex
-    engine tests each character against a class in a slow loop; on a text of one byte per
-    character, ``bytes.find`` on a copy with the first characters of a match marked finds the
-    places to try ten times faster."""
-    try:
-        marks = t.encode("latin-1").translate(_DIGIT_MARKS)
-    except UnicodeEncodeError:  # a character beyond Latin-1, such as "€"
+    engine tests each character against a class in a slow loop; ``bytes.find`` on a copy of
+    one byte per character, with the first characters of a match marked, finds the places to
+    try ten times faster. (A character beyond Latin-1 is one ``?`` in the copy, unmarked: only
+    a currency sign beyond Latin-1, such as "€", would start a match there.)"""
+    if any(sign in t for sign in _WIDE_SIGNS):
         return [(m.start(), m.end(), m) for m in _DIGITS_RE.finditer(t)]
+    marks = t.encode("latin-1", "replace").translate(_DIGIT_MARKS)
     out: list[tuple[int, int, re.Match[str] | None]] = []
     i = marks.find(0)
     while i != -1:

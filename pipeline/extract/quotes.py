@@ -51,7 +51,8 @@ _SENTENCE_END: Final = ".!?…"
 _LOOKAHEAD_PARAGRAPHS: Final = 5  # unmarked paragraphs a quotation may run over to its closer
 _NESTED_REACH: Final = 400  # characters searched for the closer of a nested quotation
 _BULLETS: Final = "•▪●◦‣*–-"
-_MARKS: Final = re.compile(r'[“”„"«»「」]')  # `re`: a plain class, found faster than by `regex`
+_MARK_CHARS: Final = '“”„"«»「」'  # the marks of a quotation that _single_marked leaves alone
+_MARKS: Final = re.compile(f"[{_MARK_CHARS}]")  # `re`: a plain class, found faster than by `regex`
 _SPACE: Final = " \t\n\xa0\u2009\u200a\u202f"
 _MIN_FRAGMENT_WORDS: Final = 5  # shorter unattributed fragments are scare quotes or titles
 _ATTRIBUTION_REACH: Final = 400  # characters before a quotation searched for "Name said:"
@@ -375,13 +376,15 @@ def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) 
     Opposition Ian Gray said: ‘…`` / ``It is time ….’``), over at most five."""
     taken = {pi for r in raws for pi in range(r.first_para, r.last_para + 1)}
     intro = _verb_patterns()["speech_end"]
+    marked = offsets_of(text, _MARK_CHARS)  # (one pass, not a regex search per paragraph)
     out: list[_Raw] = []
     pieces: list[tuple[int, int]] = []
     first = -1
     unmarked = 0  # paragraphs of the open quotation that do not reopen it
     for pi, p in enumerate(paragraphs):
         q0 = _after_bullet(text, p.start, p.end)
-        if p.tag == "table" or pi in taken or _MARKS.search(text, p.start, p.end):
+        holds_mark = bisect_left(marked, p.end) > bisect_left(marked, p.start)
+        if p.tag == "table" or pi in taken or holds_mark:
             pieces = []
             continue
         at = q0 if text.startswith("‘", q0) else -1
@@ -590,7 +593,7 @@ def parse_attribution(who: str) -> Person:
     who = _after_furniture(collapse_space(who)).strip(" ,;:")
     # "Ann Lee (Chief Inspector)": a role in brackets after the name reads as "Name, Role";
     # other words in brackets there ("(pictured)", "(left)") are left out
-    m = _BRACKETED_ROLE.match(who)
+    m = _BRACKETED_ROLE.match(who) if ")" in who else None  # (its lazy name crawls)
     if m:
         role = m.group("role")
         who = f"{m.group('name')}, {role}" if _is_role(role) else m.group("name")

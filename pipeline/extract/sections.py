@@ -66,6 +66,14 @@ def _boilerplate_line() -> re.Pattern[str]:
     the line (the text is searched with one put in front): ``re`` then jumps from line break
     to line break, where a ``^`` would be tried at every character.
     """
+    alts = "|".join(_boilerplate_alternatives().values())
+    return re.compile(r"\n[ \t\xa0]*(?:" + alts + ")", re.IGNORECASE | re.MULTILINE)
+
+
+@cache
+def _boilerplate_alternatives() -> dict[str, str]:
+    """The phrases of the boilerplate lines by their first letter, each group as one
+    alternative (``s(?:kip to main content|earch...)``)."""
     vocab = _vocab()
     whole = r"[ \t\xa0]*:?[ \t\xa0]*$"
     phrases = [(p, "") for p in vocab["boilerplate_lines"]]
@@ -73,8 +81,69 @@ def _boilerplate_line() -> re.Pattern[str]:
     groups: dict[str, list[str]] = {}
     for phrase, tail in phrases:
         groups.setdefault(phrase[0].lower(), []).append(re.escape(phrase[1:]) + tail)
-    alts = [re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()]
-    return re.compile(r"\n[ \t\xa0]*(?:" + "|".join(alts) + ")", re.IGNORECASE | re.MULTILINE)
+    return {
+        first: re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()
+    }
+
+
+@cache
+def _boilerplate_groups() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Each group of _boilerplate_alternatives as (its first letter, its phrases), compiled
+    with the flags of _boilerplate_line."""
+    flags = re.IGNORECASE | re.MULTILINE
+    return [
+        (re.compile(re.escape(first), flags), re.compile(alt, flags))
+        for first, alt in _boilerplate_alternatives().items()
+    ]
+
+
+# A line's first character -> the pattern of the boilerplate phrases that may start with it
+# (None: none may); filled as characters are met (see _boilerplate_starts).
+_PHRASES_AFTER: Final[dict[str, re.Pattern[str] | None]] = {}
+_PHRASES_AFTER_MAX: Final = 4096  # characters kept (a hostile text may start lines with many)
+
+
+def _phrases_after(c: str) -> re.Pattern[str] | None:
+    """The boilerplate phrases whose first letter matches ``c`` (as ``re.IGNORECASE`` matches
+    it: ``S`` and ``ſ`` match ``s``) as one pattern, or None."""
+    if c in _PHRASES_AFTER:
+        return _PHRASES_AFTER[c]
+    hits = [phrases for first, phrases in _boilerplate_groups() if first.fullmatch(c)]
+    pattern = None
+    if len(hits) == 1:
+        pattern = hits[0]
+    elif hits:  # (two first letters that match one character: none in the vocabulary now)
+        pattern = re.compile("|".join(p.pattern for p in hits), hits[0].flags)
+    if len(_PHRASES_AFTER) < _PHRASES_AFTER_MAX:
+        _PHRASES_AFTER[c] = pattern
+    return pattern
+
+
+def _boilerplate_starts(text: str) -> list[int]:
+    """Where boilerplate lines start: the offsets ``m.start()`` of the matches that
+    ``_boilerplate_line().finditer("\n" + text)`` gives.
+
+    That pattern enters each of its two dozen alternatives at every line break (under
+    ``IGNORECASE`` the engine cannot rule one out by its first letter), some 4,000
+    instructions a line; here the first character after the line's blanks picks the one
+    group of phrases that may follow. (No match reaches past its line's end, so each line is
+    tried on its own, as ``finditer`` tries it.)
+    """
+    out = []
+    n = len(text)
+    i = 0
+    while True:
+        j = i
+        while j < n and text[j] in " \t\xa0":
+            j += 1
+        if j < n:
+            pattern = _phrases_after(text[j])
+            if pattern is not None and pattern.match(text, j) is not None:
+                out.append(i)
+        nl = text.find("\n", j)
+        if nl < 0:
+            return out
+        i = nl + 1
 
 
 @cache
@@ -183,8 +252,7 @@ class _Furniture:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # (a match's offset in "\n" + text is where its line starts in text)
-        self.starts = [m.start() for m in _boilerplate_line().finditer("\n" + text)]
+        self.starts = _boilerplate_starts(text)
 
     def covers(self, start: int, end: int) -> bool:
         """A paragraph is boilerplate when at least half of its lines are."""

@@ -941,3 +941,31 @@ def test_digit_anchor_tries_only_its_kind(text: str) -> None:
             )
             got, want = kind.match(text, pos), everything.match(text, pos)
             assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup))
+
+
+# Pieces for the quick test before the lower-case month scan: month names and their first
+# letters in several letter cases, digits, and the punctuation dates come with.
+LOWER_MONTH_PIECES = ["march", "Mar", "sept", "sep", "ma", "rch", "may", "MAY", "dec.", "jun",
+                      "e", "x", " ", ",", "\n", "3", "2015", "3rd", "é", "Ju", "ly"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(LOWER_MONTH_PIECES), max_size=20).map("".join))
+def test_lower_month_quick_test_agrees_with_the_scan(text: str) -> None:
+    """Where the quick test says no lower-case month name can stand in the 40 characters
+    before a position, the pattern finds none there."""
+    for pos in range(len(text) + 1):
+        if not dates._may_hold_lower_month(text, pos):
+            assert not list(dates._LOWER_MONTH_RE.finditer(text, max(0, pos - 40), pos)), pos
+
+
+YEAR_PIECES = ["1", "2", "9", "0", "19", "20", "2015", "1,500", "-", "/", " ", "Q4", "/16", "to",
+               "March"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(YEAR_PIECES), max_size=12).map("".join))
+def test_year_patterns_start_with_a_century(text: str) -> None:
+    """_match_at tries the year-first patterns only where 19 or 20 stands: they match nowhere
+    else."""
+    for pos in range(len(text)):
+        if not text.startswith(dates._CENTURIES, pos):
+            assert dates._YEAR_FIRST_RE.match(text, pos) is None, pos

@@ -1097,3 +1097,21 @@ def test_aged_quick_test_agrees(before: str) -> None:
     if w in N._AGE_LINKS:
         w = N._word_before(t, ws)[0]
     assert N._aged(t, s) == (w in N._AGE_BEFORE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["₹", "€", "•", "›", "…", "£", "1", "25", "3.5", " ", "m", "é"]),
+                max_size=20).map("".join))  # fmt: skip
+def test_digit_finder_is_finditer_beyond_latin1(text: str) -> None:
+    """Characters beyond Latin-1 are one unmarked byte each in the finder's copy, unless a
+    currency sign beyond Latin-1 is in the text (then the regex scans it)."""
+    found = [(s, e) for s, e, _ in N._digit_matches(text)]
+    assert found == [m.span() for m in N._DIGITS_RE.finditer(text)]
+
+
+@given(st.lists(PIECES, max_size=20).map("".join))
+def test_word_runs_start_with_a_space_or_line_break(text: str) -> None:
+    """_run calls the regex only after a space or a line break: it matches nowhere else."""
+    for pos in range(len(text) + 1):
+        if text[pos : pos + 1] not in N._RUN_OPENERS:
+            assert N._RUN_RE.match(text, pos) is None, pos

@@ -11,8 +11,11 @@ from hypothesis import strategies as st
 from pipeline.extract.quotes import find_quotes
 from pipeline.extract.scores import find_scores, table_regions
 from pipeline.extract.sections import (
+    _boilerplate_alternatives,
     _boilerplate_line,
+    _boilerplate_starts,
     _Furniture,
+    _phrases_after,
     carve,
     classify_sections,
     split_paragraphs,
@@ -521,3 +524,30 @@ def test_furniture_line_starts_agree_with_a_line_anchored_search(pieces: list[st
     pattern = _boilerplate_line()
     anchored = re.compile("^" + pattern.pattern.removeprefix("\\n"), pattern.flags)
     assert _Furniture(text).starts == [m.start() for m in anchored.finditer(text)]
+
+
+# Pieces of lines for the boilerplate line finder: phrases and their first letters in other
+# letter cases (the long s and the Kelvin sign match s and k under re.IGNORECASE), blanks,
+# line breaks and words that are no boilerplate.
+BOILERPLATE_PIECES = ["\n", "\n\n", " ", "\t", "\xa0", ":", "Skip to main content",
+                      "ſkip to content", "SEARCH", "search", "Home ›", "home", "Menu", "x", "X",
+                      "© Crown copyright", "Share on ", "share this", "|printable version", "K",
+                      "ı", "İ", "News", "We use cookies", "The report", "é", "“"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(BOILERPLATE_PIECES), max_size=16).map("".join))
+def test_boilerplate_starts_agree_with_the_pattern_scan(text: str) -> None:
+    """The first character of a line picks the phrases tried there; the whole pattern tried at
+    every line break finds the same line starts."""
+    expected = [m.start() for m in _boilerplate_line().finditer("\n" + text)]
+    assert _boilerplate_starts(text) == expected
+
+
+def test_boilerplate_phrases_after_a_character_are_those_re_matches_to_it() -> None:
+    """For each character a line may start with, a pattern of phrases is picked exactly when
+    ``re.IGNORECASE`` matches the first letter of one to it."""
+    firsts = list(_boilerplate_alternatives())
+    either = re.compile("[" + "".join(map(re.escape, firsts)) + "]", re.IGNORECASE)
+    for code in [*range(0x2000), 0x212A, 0x2028, 0xFEFF, 0x1D400]:
+        c = chr(code)
+        assert (_phrases_after(c) is None) == (either.fullmatch(c) is None), hex(code)
