@@ -8,7 +8,6 @@ is written into ``--out`` itself; the finished folder replaces it in one atomic 
 from __future__ import annotations
 
 import ctypes
-import dataclasses
 import errno
 import heapq
 import io
@@ -23,7 +22,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, cast
+from typing import IO, TYPE_CHECKING, Any
 
 import orjson
 
@@ -31,21 +30,12 @@ from pipeline import index
 from pipeline.csvtext import csv_lines, grid_lines, guard
 from pipeline.datapackage import data_package
 from pipeline.errors import PipelineError
-from pipeline.grids import GRID_KEYS, Cell, Columns, grid_rows, named_cells
-from pipeline.model import (
-    ABSENT_UNLESS_SET,
-    Release,
-)
+from pipeline.grids import Cell, Columns, grid_rows
+from pipeline.model import Release
 from pipeline.packed import StringSet
-from pipeline.render import (
-    ITEM_FIELDS,
-    RELEASE_COLUMNS,
-    RELEASE_KEYS,
-    TABLES,
-    headline,
-    release_dict,
-    table_lines,
-)
+from pipeline.render import ITEM_FIELDS, RELEASE_COLUMNS, TABLES
+from pipeline.render import Rendered as Rendered  # made per release; written here
+from pipeline.render import render_release as render_release
 from pipeline.schema import table_columns
 
 if TYPE_CHECKING:
@@ -81,27 +71,6 @@ INDEXED = {
         f"{n}.csv": index.text_size(csv_lines([("release_id", *f)])) for n, f in ITEM_FIELDS.items()
     },
 }
-
-
-def _release_json(release: Release) -> dict[str, Any]:
-    """The release object with its items left as dataclasses, which orjson writes field by
-    field in definition order: the same bytes as :func:`release_dict` gives, slower, but
-    without a dict per item (for a release with more than ``_DICTS_UP_TO`` items)."""
-    d = {key: getattr(release, key) for key in RELEASE_KEYS}
-    for key in ABSENT_UNLESS_SET:
-        if d[key] is None:
-            del d[key]
-    return d
-
-
-# Up to this many items, a release is written from its plain object (release_dict): much
-# faster to write; beyond it (a release of 500,000 numbers, say), a dict per item would weigh
-# several times what the items themselves do.
-_DICTS_UP_TO = 20_000
-
-
-def _items(release: Release) -> int:
-    return sum(len(getattr(release, name)) for name in TABLES)
 
 
 _DIR_FD = os.open in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
@@ -224,40 +193,6 @@ def write_outputs(
         writer.finish(errors, manifest)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Rendered:
-    """One release's share of every output file, as bytes and text ready to write."""
-
-    release_id: str
-    jsonl: bytes  # its releases.jsonl line
-    json: bytes  # its json/<release_id>.json file
-    lines: dict[str, str]  # table name -> its CSV lines (tables where it has rows)
-    counts: dict[str, int]  # table name -> its rows
-    rows: dict[str, list[list[Any]]] | None  # the same rows as values, for the workbook
-    grid_head: list[Any]  # its GRID_KEYS values, for the ratings grids
-    grid_scores: list[tuple[str, str, str, int | None, int]]  # its scores, for the grids
-
-
-def render_release(release: Release, *, rows: bool = False) -> Rendered:
-    """Everything :class:`OutputWriter` writes for ``release``, made without writing (so a
-    worker process can make it); ``rows`` keeps the rows for the workbook too."""
-    rid = release.release_id
-    d = release_dict(release) if _items(release) <= _DICTS_UP_TO else _release_json(release)
-    head = headline(release)
-    lines, table_rows = table_lines(release, head, rows=rows)
-    return Rendered(
-        release_id=rid,
-        jsonl=orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE),
-        json=orjson.dumps(d, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE),
-        lines=lines,
-        counts={name: len(getattr(release, name)) for name in TABLES if name in lines}
-        | {"releases": 1},
-        rows=table_rows if rows else None,
-        grid_head=[head[c] for c in GRID_KEYS],
-        grid_scores=[(rid, s.criterion, s.score, s.score_value, s.table) for s in release.scores],
-    )
-
-
 def safe_id(rid: str) -> bool:
     """Whether ``rid`` may name a file: letters, digits, ``.``, ``_``, ``-``, not dots only."""
     return bool(_SAFE_ID.fullmatch(rid)) and bool(rid.strip("."))
@@ -266,15 +201,6 @@ def safe_id(rid: str) -> bool:
 def unusable_id(rid: str) -> PipelineError:
     """The error for a release id that is unsafe as a file name or already used."""
     return PipelineError(f"release_id {rid!r} is unsafe as a file name or not unique in this run")
-
-
-def index_line(rendered: Rendered, named: Sequence[index.NamedCell]) -> bytes:
-    """The release's line of the output's index (``named``: its grid cells, named)."""
-    sizes = [index.text_size(rendered.lines.get(n, "")) for n in ("releases", *TABLES)]
-    counts = [rendered.counts.get(n, 0) for n in TABLES]
-    return index.release_line(
-        rendered.release_id, [len(rendered.jsonl), *sizes], counts, rendered.grid_head, named
-    )
 
 
 class OutputWriter:
@@ -295,7 +221,7 @@ class OutputWriter:
         self._json_dir = self.tmp / "json"
         self._json_fd: int | None = None
         self._jsonl: io.BufferedWriter | None = None
-        self._tables: dict[str, io.TextIOWrapper] = {}
+        self._tables: dict[str, io.BufferedWriter] = {}
         self._seen = StringSet()  # casefolded release ids (compact: one per input)
         self.counts: dict[str, int] = {"releases": 0, "errors": 0, **dict.fromkeys(TABLES, 0)}
         # Releases taken from an earlier output (--incremental), one run of them in its
@@ -340,9 +266,9 @@ class OutputWriter:
         for name in TABLES:
             self._tables[name] = self._open_csv(name, ("release_id", *ITEM_FIELDS[name]))
 
-    def _open_csv(self, name: str, header: Sequence[str]) -> io.TextIOWrapper:
-        fh = (self.tmp / f"{name}.csv").open("w", encoding="utf-8", newline="")
-        fh.write(csv_lines([header]))
+    def _open_csv(self, name: str, header: Sequence[str]) -> io.BufferedWriter:
+        fh = (self.tmp / f"{name}.csv").open("wb")
+        fh.write(csv_lines([header]).encode("utf-8"))
         return fh
 
     def __enter__(self) -> OutputWriter:
@@ -377,9 +303,9 @@ class OutputWriter:
             self.counts[name] += rendered.counts[name]
             if self._book is not None and rendered.rows is not None:
                 self._book[name].extend(rendered.rows[name])
-        named = named_cells(rendered.grid_scores)
-        self._index.add(index_line(rendered, named))
-        self._spill_grid(rendered.grid_head, self._columns.keyed(named))
+        self._index.add(rendered.index)
+        self._columns.add(rendered.columns)
+        self._spill_grid(rendered.grid_head, rendered.cells)
 
     def add_chunk(self, chunk: Chunk) -> None:
         """Write a chunk of releases a worker made, whose JSON files it wrote
@@ -407,9 +333,7 @@ class OutputWriter:
             elif name == INDEX:
                 self._index.add(bytes(data))
             else:
-                table = self._tables[name]
-                table.flush()  # the text written so far, then these bytes
-                cast("io.BufferedWriter", table.buffer).write(data)
+                self._tables[name].write(data)
                 self.counts[name] += chunk.counts[name]
                 if self._book is not None and chunk.rows is not None:
                     self._book[name].extend(chunk.rows[name])
@@ -465,10 +389,7 @@ class OutputWriter:
             return
         assert self._jsonl is not None and self._index is not None
         tables = [self._tables[name] for name in ("releases", *TABLES)]
-        for fh in tables:
-            fh.flush()  # then their bytes go straight to the files below them
-        # The tables' buffers are the BufferedWriters their text is written to.
-        targets: list[Any] = [self._jsonl, *(fh.buffer for fh in tables), self._index.file]
+        targets: list[Any] = [self._jsonl, *tables, self._index.file]
         earlier = run[0].index
         earlier.copy(run[0].position, run[-1].position + 1, targets)
         with _folder_fd(earlier.folder / "json") as source:
