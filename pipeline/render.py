@@ -17,7 +17,7 @@ from typing import Any, Final
 import orjson
 
 from pipeline import index
-from pipeline.csvtext import csv_field, csv_text
+from pipeline.csvtext import csv_field, csv_short_text, csv_text
 from pipeline.grids import Cell, keyed_cells, named_cells
 from pipeline.model import (
     ABSENT_UNLESS_SET,
@@ -244,7 +244,8 @@ def table_lines(release: Release, facts: Facts) -> dict[str, bytes]:
     """The release's CSV lines (UTF-8) of ``releases.csv`` and of every table where it has
     rows (``facts``: its :func:`headline_facts`): ``csv_lines`` of :func:`table_rows`, made by
     one function per table that writes a row's fields out by hand (several times faster than
-    formatting each value by its type; tests/test_speed_tricks.py holds them to
+    formatting each value by its type; short texts' fields are remembered, see
+    :func:`pipeline.csvtext.csv_short_text`; tests/test_speed_tricks.py holds them to
     ``csv_lines``)."""
     rid = csv_text(release.release_id)
     lines = {"releases": _release_line(release, facts).encode()}
@@ -262,7 +263,7 @@ def table_lines(release: Release, facts: Facts) -> dict[str, bytes]:
 
 
 def _opt_text(value: str | None) -> str:
-    return "" if value is None else csv_text(value)
+    return "" if value is None else csv_short_text(value)
 
 
 def _opt_int(value: int | None) -> str:
@@ -273,15 +274,18 @@ def _bool(value: bool) -> str:
     return "true" if value else "false"
 
 
-# One CSV line per record class, each field written out (``rid``: the release id's field).
+# One CSV line per record class, each field written out (``rid``: the release id's field);
+# the fields of short texts, most of them met before, are looked up (csv_short_text).
 def _release_line(release: Release, facts: Facts) -> str:
     published, scale, overall = facts
     source = release.source
+    title, standfirst = release.title, release.standfirst
     return (
-        f"{csv_text(release.release_id)},{csv_text(source.path)},{csv_text(source.format)},"
-        f"{csv_text(source.encoding)},{csv_text(source.sha256)},{_opt_text(release.title)},"
-        f"{_opt_text(release.standfirst)},{_opt_text(published)},{_opt_text(scale)},"
-        f"{_opt_text(overall)},{len(release.sections)},{len(release.scores)},"
+        f"{csv_text(release.release_id)},{csv_text(source.path)},{csv_short_text(source.format)},"
+        f"{csv_short_text(source.encoding)},{csv_text(source.sha256)},"
+        f"{'' if title is None else csv_text(title)},"
+        f"{'' if standfirst is None else csv_text(standfirst)},{_opt_text(published)},"
+        f"{_opt_text(scale)},{_opt_text(overall)},{len(release.sections)},{len(release.scores)},"
         f"{len(release.quotes)},{len(release.dates)},{len(release.numbers)},"
         f"{len(release.warnings)},{csv_text('; '.join(release.warnings))},"
         f"{len(release.review)},{csv_text(' '.join(release.review))}\n"
@@ -290,14 +294,14 @@ def _release_line(release: Release, facts: Facts) -> str:
 
 def _section_line(rid: str, s: Section) -> str:
     return (
-        f"{rid},{csv_text(s.kind)},{csv_text(s.text)},{s.start},{s.end},"
+        f"{rid},{csv_short_text(s.kind)},{csv_text(s.text)},{s.start},{s.end},"
         f"{_opt_int(s.quote_index)},{_bool(s.boilerplate)}\n"
     )
 
 
 def _score_line(rid: str, s: Score) -> str:
     return (
-        f"{rid},{csv_text(s.criterion)},{csv_text(s.score)},{_opt_int(s.score_value)},"
+        f"{rid},{csv_short_text(s.criterion)},{csv_short_text(s.score)},{_opt_int(s.score_value)},"
         f"{_opt_text(s.scale)},{s.start},{s.end},{s.table},{_opt_text(s.qualifier)}\n"
     )
 
@@ -311,7 +315,7 @@ def _quote_line(rid: str, q: Quote) -> str:
 
 def _date_line(rid: str, d: DateMention) -> str:
     return (
-        f"{rid},{csv_text(d.text)},{_opt_text(d.start_date)},{_opt_text(d.end_date)},"
+        f"{rid},{csv_short_text(d.text)},{_opt_text(d.start_date)},{_opt_text(d.end_date)},"
         f"{_opt_text(d.granularity)},{d.start},{d.end},{_bool(d.year_inferred)},"
         f"{_opt_text(d.part_start_date)},{_opt_text(d.part_end_date)}\n"
     )
@@ -319,7 +323,7 @@ def _date_line(rid: str, d: DateMention) -> str:
 
 def _number_line(rid: str, n: NumberMention) -> str:
     return (
-        f"{rid},{csv_text(n.text)},{csv_field(n.value)},{_opt_text(n.unit)},{csv_text(n.kind)},"
+        f"{rid},{csv_short_text(n.text)},{csv_field(n.value)},{_opt_text(n.unit)},{csv_short_text(n.kind)},"
         f"{n.start},{n.end}\n"
     )
 

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline import core
-from pipeline.csvtext import csv_lines, grid_lines
+from pipeline import core, csvtext, grids
+from pipeline.csvtext import csv_lines, csv_short_text, csv_text, grid_lines
 from pipeline.export import _write_json, _write_manifest
-from pipeline.grids import Columns, grid_rows
+from pipeline.grids import Columns, folded_criterion, grid_rows
 from pipeline.inputs import (
     _UNSAFE_ID,
     MAX_ID_LENGTH,
@@ -38,6 +38,7 @@ from pipeline.model import (
     Section,
     Source,
 )
+from pipeline.normalize import collapse_space, fold
 from pipeline.packed import PackedStrings, StringSet
 from pipeline.render import headline_facts, table_lines, table_rows
 
@@ -221,6 +222,31 @@ def test_table_lines_are_the_csv_lines_of_the_rows(release: Release) -> None:
 def test_table_lines_of_the_test_releases_are_the_csv_lines_of_their_rows() -> None:
     for release in core.run([SEED, FIXTURES, RELEASES]).releases:
         assert table_lines(release, headline_facts(release)) == _plain_lines(release)
+
+
+@given(st.lists(_TEXT | st.text(max_size=40), max_size=20))
+def test_a_short_texts_field_remembered_is_its_field(texts: list[str]) -> None:
+    for text in texts * 2:  # looked up the second time (when short)
+        assert csv_short_text(text) == csv_text(text)
+    assert len(csvtext._short_fields) <= csvtext._SHORT_KEPT
+
+
+def test_short_texts_fields_are_kept_up_to_their_limit() -> None:
+    for n in range(csvtext._SHORT_KEPT + 10):
+        assert csv_short_text(f"={n}") == f"'={n}"
+    assert 0 < len(csvtext._short_fields) <= csvtext._SHORT_KEPT
+
+
+@given(st.lists(st.text(alphabet="aB \n\u00a0\u2028’-–", max_size=12), max_size=20))
+def test_a_criterion_folded_remembered_is_it_folded(criteria: list[str]) -> None:
+    for criterion in criteria * 2:
+        assert folded_criterion(criterion) == fold(collapse_space(criterion))
+
+
+def test_folded_criteria_are_kept_up_to_their_limit() -> None:
+    for n in range(grids._FOLDED_KEPT + 10):
+        assert folded_criterion(f" a\u2028{n}’ ") == f"a {n}'"
+    assert 0 < len(grids._folded) <= grids._FOLDED_KEPT
 
 
 @pytest.mark.parametrize("n", [0, 1, 1023, 1024, 1025, 3000])
