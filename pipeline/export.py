@@ -19,7 +19,7 @@ import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -35,6 +35,7 @@ from pipeline.model import Release
 from pipeline.packed import StringSet
 from pipeline.render import ITEM_FIELDS, RELEASE_COLUMNS, TABLES
 from pipeline.render import Rendered as Rendered  # made per release; written here
+from pipeline.render import entry_text as entry_text  # a manifest entry's text
 from pipeline.render import render_release as render_release
 from pipeline.schema import table_columns
 
@@ -56,6 +57,8 @@ _LINE_SPILLS = ("grid-grades.tmp", "grid-ranks.tmp", "grid-sizes.tmp")
 # them (see add_entry): copied into it whole at the end.
 _ENTRY_SPILL = "manifest-inputs.tmp"
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]+")
+_LINE = orjson.OPT_APPEND_NEWLINE
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -94,8 +97,7 @@ def _create(folder_fd: int | None, folder: Path, name: str, data: bytes) -> None
     if folder_fd is None:
         (folder / name).write_bytes(data)
         return
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(name, flags, 0o666, dir_fd=folder_fd)  # 0o666: what open() asks for
+    fd = os.open(name, _CREATE, 0o666, dir_fd=folder_fd)  # 0o666: what open() asks for
     try:
         view = memoryview(data)
         while view:
@@ -136,29 +138,6 @@ def _manifest_around(manifest: dict[str, Any]) -> tuple[str, str]:
     text = json.dumps({**manifest, "inputs": []}, ensure_ascii=False, indent=2)
     before, after = text.split(marker)  # "inputs" is a key of the top object only
     return before + '\n  "inputs": [', after + "\n"
-
-
-_TEXT = json.encoder.encode_basestring  # (in C) what json.dumps(text, ensure_ascii=False) gives
-_SCALARS: dict[type, Callable[[Any], str]] = {
-    str: _TEXT,
-    int: repr,
-    bool: lambda v: "true" if v else "false",
-    type(None): lambda _: "null",
-}
-
-
-def entry_text(entry: dict[str, Any]) -> str:
-    """An input's manifest entry as ``json.dumps(entry, ensure_ascii=False, indent=2)``
-    writes it, indented to sit in the manifest's ``inputs`` list. Made by hand when its values
-    are text, whole numbers, booleans or null, as they are: json's indenting encoder is
-    written in Python, and took a tenth of an incremental run over 10,000 inputs."""
-    parts = []
-    for key, value in entry.items():
-        write = _SCALARS.get(type(value))
-        if write is None or type(key) is not str:
-            return json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        parts.append(f"      {_TEXT(key)}: {write(value)}")
-    return "{\n" + ",\n".join(parts) + "\n    }" if parts else "{}"
 
 
 def _write(path: Path, content: str) -> None:
@@ -294,18 +273,21 @@ class OutputWriter:
         rid = rendered.release_id
         self._claim(rid)
         assert self._jsonl is not None, "add_rendered() after finish() or close()"
-        assert self._index is not None
-        self._write_copied()  # releases copied before this one go first
+        assert self._index is not None and self._grid_spill is not None
+        if self._run:
+            self._write_copied()  # releases copied before this one go first
         self._jsonl.write(rendered.jsonl)
         _create(self._json_fd, self._json_dir, f"{rid}.json", rendered.json)
-        for name, lines in rendered.lines.items():
-            self._tables[name].write(lines)
-            self.counts[name] += rendered.counts[name]
-            if self._book is not None and rendered.rows is not None:
-                self._book[name].extend(rendered.rows[name])
-        self._index.add(rendered.index)
+        tables, counts, lines = self._tables, self.counts, rendered.lines
+        for name, n in rendered.counts.items():
+            tables[name].write(lines[name])
+            counts[name] += n
+        if self._book is not None and rendered.rows is not None:
+            for name, rows in rendered.rows.items():
+                self._book[name].extend(rows)
+        self._index.file.write(rendered.index)
         self._columns.add(rendered.columns)
-        self._spill_grid(rendered.grid_head, rendered.cells)
+        self._grid_spill.write(orjson.dumps([rendered.grid_head, rendered.cells], option=_LINE))
 
     def add_chunk(self, chunk: Chunk) -> None:
         """Write a chunk of releases a worker made, whose JSON files it wrote

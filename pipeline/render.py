@@ -10,6 +10,7 @@ object; building it here costs less than the difference (README, Speed).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any, Final
@@ -399,3 +400,33 @@ def render_release(release: Release, *, rows: bool = False) -> Rendered:
         cells=cells,
         columns=columns,
     )
+
+
+_TEXT: Final = json.encoder.encode_basestring  # (in C) json.dumps(text, ensure_ascii=False)
+
+
+def entry_text(entry: dict[str, Any]) -> str:
+    """An input's manifest entry as ``json.dumps(entry, ensure_ascii=False, indent=2)``
+    writes it, indented to sit in the manifest's ``inputs`` list. Made by hand when its values
+    are text, whole numbers, booleans or null, as they are: json's indenting encoder is
+    written in Python, and took a tenth of an incremental run over 10,000 inputs."""
+    parts = []
+    for key, value in entry.items():
+        text = _scalar_json(value)
+        if text is None or type(key) is not str:
+            return json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        parts.append(f"      {_TEXT(key)}: {text}")
+    return "{\n" + ",\n".join(parts) + "\n    }" if parts else "{}"
+
+
+def _scalar_json(value: Any) -> str | None:
+    """What ``json.dumps(value, ensure_ascii=False)`` gives for a text, a whole number, a
+    boolean or null; None for any other value."""
+    kind = type(value)
+    if kind is str:
+        return _TEXT(value)
+    if kind is int:
+        return str(value)
+    if kind is bool:
+        return "true" if value else "false"
+    return "null" if value is None else None
