@@ -335,6 +335,7 @@ def _number_line(rid: str, n: NumberMention) -> str:
 _DICTS_UP_TO = 20_000
 _JSONL: Final = orjson.OPT_APPEND_NEWLINE
 _JSON_FILE: Final = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+_INDEXED_TABLES: Final = ("releases", *TABLES)  # the CSV files, in the order the index has them
 
 
 def release_json(release: Release) -> dict[str, Any]:
@@ -346,10 +347,6 @@ def release_json(release: Release) -> dict[str, Any]:
         if d[key] is None:
             del d[key]
     return d
-
-
-def _items(release: Release) -> int:
-    return sum([len(getattr(release, name)) for name in TABLES])
 
 
 @dataclass(slots=True)
@@ -376,18 +373,19 @@ def render_release(release: Release, *, rows: bool = False) -> Rendered:
     """Everything the output files hold of ``release``, made without writing (so a worker
     process can make it); ``rows`` keeps the rows for the workbook too."""
     rid = release.release_id
-    d = release_dict(release) if _items(release) <= _DICTS_UP_TO else release_json(release)
+    items = [len(getattr(release, name)) for name in TABLES]  # each table's rows
+    d = release_dict(release) if sum(items) <= _DICTS_UP_TO else release_json(release)
     jsonl = orjson.dumps(d, option=_JSONL)
     facts = headline_facts(release)
     lines = table_lines(release, facts)
-    counts = {name: len(getattr(release, name)) for name in TABLES if name in lines}
+    counts = {name: n for name, n in zip(TABLES, items, strict=True) if n}
     counts["releases"] = 1
     published, scale, _ = facts
     head: list[Any] = [rid, release.title, published, scale]  # GRID_KEYS
     scores = [(rid, s.criterion, s.score, s.score_value, s.table) for s in release.scores]
     named = named_cells(scores)
     cells, columns = keyed_cells(named)
-    sizes = [len(jsonl), *[len(lines.get(name, b"")) for name in ("releases", *TABLES)]]
+    sizes = [len(jsonl), *[len(lines.get(name, b"")) for name in _INDEXED_TABLES]]
     return Rendered(
         release_id=rid,
         jsonl=jsonl,
@@ -395,7 +393,7 @@ def render_release(release: Release, *, rows: bool = False) -> Rendered:
         lines=lines,
         counts=counts,
         rows=table_rows(release) if rows else None,
-        index=index.release_line(rid, sizes, [counts.get(n, 0) for n in TABLES], head, named),
+        index=index.release_line(rid, sizes, items, head, named),
         grid_head=head,
         cells=cells,
         columns=columns,
