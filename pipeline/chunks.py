@@ -23,8 +23,9 @@ from typing import Any, NamedTuple
 import orjson
 
 from pipeline.csvtext import csv_field
-from pipeline.export import _DIR_FD, Rendered, _create, index_line, safe_id, unusable_id
-from pipeline.grids import Cell, keyed_cells, named_cells
+from pipeline.export import _DIR_FD, _create, safe_id, unusable_id
+from pipeline.grids import Cell
+from pipeline.render import Rendered
 
 _folders: dict[str, int | None] = {}  # a worker's JSON folder -> its descriptor (None: none)
 _written = itertools.count()  # a worker's chunks so far, for its fragment files' names
@@ -72,7 +73,7 @@ def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
     jsonl: list[bytes] = []
     grid: list[bytes] = []
     index_lines: list[bytes] = []
-    tables: dict[str, list[str]] = {}
+    tables: dict[str, list[bytes]] = {}
     counts: dict[str, int] = {}
     columns: dict[str, str] = {}
     rows: dict[str, list[list[Any]]] | None = None
@@ -90,21 +91,19 @@ def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
         for name, lines in r.lines.items():
             tables.setdefault(name, []).append(lines)
             counts[name] = counts.get(name, 0) + r.counts[name]
-        named = named_cells(r.grid_scores)
-        cells, names = keyed_cells(named)
-        index_lines.append(index_line(r, named))
-        for key, name in names:
+        index_lines.append(r.index)
+        for key, name in r.columns:
             columns.setdefault(key, name)
         if r.rows is None:
-            grid_fields.append(grid_row(r.grid_head, cells))
+            grid_fields.append(grid_row(r.grid_head, r.cells))
         else:
-            grid.append(orjson.dumps([r.grid_head, cells], option=orjson.OPT_APPEND_NEWLINE))
+            grid.append(orjson.dumps([r.grid_head, r.cells], option=orjson.OPT_APPEND_NEWLINE))
             rows = rows or {}
             for name, table_rows in r.rows.items():
                 rows.setdefault(name, []).extend(table_rows)
     blocks = {
         JSONL: b"".join(jsonl),
-        **{name: "".join(parts).encode("utf-8") for name, parts in tables.items()},
+        **{name: b"".join(parts) for name, parts in tables.items()},
         **({GRID: b"".join(grid)} if rows is not None else {}),
         INDEX: b"".join(index_lines),
     }

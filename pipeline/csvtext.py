@@ -9,9 +9,9 @@ install with the extractors (``setup.py``): formatting the rows is a tenth of a 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Final
 
-FORMULA_CHARS = frozenset("=+-@\t\r")  # what a spreadsheet may run as a formula
+FORMULA_CHARS: Final = frozenset("=+-@\t\r")  # what a spreadsheet may run as a formula
 
 
 def guard(cell: str) -> str:
@@ -24,12 +24,7 @@ def csv_field(value: Any) -> str:
     writes them; None empty; booleans ``true``/``false``."""
     kind = type(value)
     if kind is str:
-        text: str = "'" + value if value[:1] in FORMULA_CHARS else value
-        if '"' in text:
-            return '"' + text.replace('"', '""') + '"'
-        if "," in text or "\n" in text or "\r" in text:
-            return '"' + text + '"'
-        return text
+        return csv_text(value)
     if kind is int or kind is float:
         return repr(value)
     if value is None:
@@ -37,6 +32,37 @@ def csv_field(value: Any) -> str:
     if kind is bool:
         return "true" if value else "false"
     return csv_field(str(value))
+
+
+def csv_text(text: str) -> str:
+    """One CSV field of text (what :func:`csv_field` writes for a string)."""
+    if text[:1] in FORMULA_CHARS:
+        text = "'" + text
+    if '"' in text:
+        return '"' + text.replace('"', '""') + '"'
+    if "," in text or "\n" in text or "\r" in text:
+        return '"' + text + '"'
+    return text
+
+
+# Short texts whose field csv_short_text keeps (at most _SHORT_KEPT, then it starts over).
+_SHORT: Final = 32
+_SHORT_KEPT: Final = 4096
+_short_fields: Final[dict[str, str]] = {}
+
+
+def csv_short_text(text: str) -> str:
+    """:func:`csv_text`, remembered for short texts. Most of a release's short fields are
+    values met before (kinds, units, grades, dates, criteria): looking one up costs about a
+    fifth of formatting it (a slice, a set test and up to four scans of the text)."""
+    if len(text) > _SHORT:
+        return csv_text(text)
+    field = _short_fields.get(text)
+    if field is None:
+        if len(_short_fields) >= _SHORT_KEPT:
+            _short_fields.clear()
+        field = _short_fields[text] = csv_text(text)
+    return field
 
 
 def csv_lines(rows: Iterable[Sequence[Any]]) -> str:

@@ -8,7 +8,6 @@ is written into ``--out`` itself; the finished folder replaces it in one atomic 
 from __future__ import annotations
 
 import ctypes
-import dataclasses
 import errno
 import heapq
 import io
@@ -20,10 +19,10 @@ import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, cast
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 import orjson
 
@@ -31,21 +30,13 @@ from pipeline import index
 from pipeline.csvtext import csv_lines, grid_lines, guard
 from pipeline.datapackage import data_package
 from pipeline.errors import PipelineError
-from pipeline.grids import GRID_KEYS, Cell, Columns, grid_rows, named_cells
-from pipeline.model import (
-    ABSENT_UNLESS_SET,
-    Release,
-)
+from pipeline.grids import Cell, Columns, grid_rows
+from pipeline.model import Release
 from pipeline.packed import StringSet
-from pipeline.render import (
-    ITEM_FIELDS,
-    RELEASE_COLUMNS,
-    RELEASE_KEYS,
-    TABLES,
-    headline,
-    release_dict,
-    table_lines,
-)
+from pipeline.render import ITEM_FIELDS, RELEASE_COLUMNS, TABLES
+from pipeline.render import Rendered as Rendered  # made per release; written here
+from pipeline.render import entry_text as entry_text  # a manifest entry's text
+from pipeline.render import render_release as render_release
 from pipeline.schema import table_columns
 
 if TYPE_CHECKING:
@@ -66,6 +57,11 @@ _LINE_SPILLS = ("grid-grades.tmp", "grid-ranks.tmp", "grid-sizes.tmp")
 # them (see add_entry): copied into it whole at the end.
 _ENTRY_SPILL = "manifest-inputs.tmp"
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]+")
+_LINE = orjson.OPT_APPEND_NEWLINE
+# The buffer of releases.jsonl and of each table: a release's line of releases.jsonl is about
+# 10 KB, beyond the default 8 KB (one write call per release, each table's another every few).
+_BUFFER = 1 << 16
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -81,27 +77,6 @@ INDEXED = {
         f"{n}.csv": index.text_size(csv_lines([("release_id", *f)])) for n, f in ITEM_FIELDS.items()
     },
 }
-
-
-def _release_json(release: Release) -> dict[str, Any]:
-    """The release object with its items left as dataclasses, which orjson writes field by
-    field in definition order: the same bytes as :func:`release_dict` gives, slower, but
-    without a dict per item (for a release with more than ``_DICTS_UP_TO`` items)."""
-    d = {key: getattr(release, key) for key in RELEASE_KEYS}
-    for key in ABSENT_UNLESS_SET:
-        if d[key] is None:
-            del d[key]
-    return d
-
-
-# Up to this many items, a release is written from its plain object (release_dict): much
-# faster to write; beyond it (a release of 500,000 numbers, say), a dict per item would weigh
-# several times what the items themselves do.
-_DICTS_UP_TO = 20_000
-
-
-def _items(release: Release) -> int:
-    return sum(len(getattr(release, name)) for name in TABLES)
 
 
 _DIR_FD = os.open in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
@@ -125,8 +100,7 @@ def _create(folder_fd: int | None, folder: Path, name: str, data: bytes) -> None
     if folder_fd is None:
         (folder / name).write_bytes(data)
         return
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(name, flags, 0o666, dir_fd=folder_fd)  # 0o666: what open() asks for
+    fd = os.open(name, _CREATE, 0o666, dir_fd=folder_fd)  # 0o666: what open() asks for
     try:
         view = memoryview(data)
         while view:
@@ -169,29 +143,6 @@ def _manifest_around(manifest: dict[str, Any]) -> tuple[str, str]:
     return before + '\n  "inputs": [', after + "\n"
 
 
-_TEXT = json.encoder.encode_basestring  # (in C) what json.dumps(text, ensure_ascii=False) gives
-_SCALARS: dict[type, Callable[[Any], str]] = {
-    str: _TEXT,
-    int: repr,
-    bool: lambda v: "true" if v else "false",
-    type(None): lambda _: "null",
-}
-
-
-def entry_text(entry: dict[str, Any]) -> str:
-    """An input's manifest entry as ``json.dumps(entry, ensure_ascii=False, indent=2)``
-    writes it, indented to sit in the manifest's ``inputs`` list. Made by hand when its values
-    are text, whole numbers, booleans or null, as they are: json's indenting encoder is
-    written in Python, and took a tenth of an incremental run over 10,000 inputs."""
-    parts = []
-    for key, value in entry.items():
-        write = _SCALARS.get(type(value))
-        if write is None or type(key) is not str:
-            return json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        parts.append(f"      {_TEXT(key)}: {write(value)}")
-    return "{\n" + ",\n".join(parts) + "\n    }" if parts else "{}"
-
-
 def _write(path: Path, content: str) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(content)
@@ -224,40 +175,6 @@ def write_outputs(
         writer.finish(errors, manifest)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Rendered:
-    """One release's share of every output file, as bytes and text ready to write."""
-
-    release_id: str
-    jsonl: bytes  # its releases.jsonl line
-    json: bytes  # its json/<release_id>.json file
-    lines: dict[str, str]  # table name -> its CSV lines (tables where it has rows)
-    counts: dict[str, int]  # table name -> its rows
-    rows: dict[str, list[list[Any]]] | None  # the same rows as values, for the workbook
-    grid_head: list[Any]  # its GRID_KEYS values, for the ratings grids
-    grid_scores: list[tuple[str, str, str, int | None, int]]  # its scores, for the grids
-
-
-def render_release(release: Release, *, rows: bool = False) -> Rendered:
-    """Everything :class:`OutputWriter` writes for ``release``, made without writing (so a
-    worker process can make it); ``rows`` keeps the rows for the workbook too."""
-    rid = release.release_id
-    d = release_dict(release) if _items(release) <= _DICTS_UP_TO else _release_json(release)
-    head = headline(release)
-    lines, table_rows = table_lines(release, head, rows=rows)
-    return Rendered(
-        release_id=rid,
-        jsonl=orjson.dumps(d, option=orjson.OPT_APPEND_NEWLINE),
-        json=orjson.dumps(d, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE),
-        lines=lines,
-        counts={name: len(getattr(release, name)) for name in TABLES if name in lines}
-        | {"releases": 1},
-        rows=table_rows if rows else None,
-        grid_head=[head[c] for c in GRID_KEYS],
-        grid_scores=[(rid, s.criterion, s.score, s.score_value, s.table) for s in release.scores],
-    )
-
-
 def safe_id(rid: str) -> bool:
     """Whether ``rid`` may name a file: letters, digits, ``.``, ``_``, ``-``, not dots only."""
     return bool(_SAFE_ID.fullmatch(rid)) and bool(rid.strip("."))
@@ -266,15 +183,6 @@ def safe_id(rid: str) -> bool:
 def unusable_id(rid: str) -> PipelineError:
     """The error for a release id that is unsafe as a file name or already used."""
     return PipelineError(f"release_id {rid!r} is unsafe as a file name or not unique in this run")
-
-
-def index_line(rendered: Rendered, named: Sequence[index.NamedCell]) -> bytes:
-    """The release's line of the output's index (``named``: its grid cells, named)."""
-    sizes = [index.text_size(rendered.lines.get(n, "")) for n in ("releases", *TABLES)]
-    counts = [rendered.counts.get(n, 0) for n in TABLES]
-    return index.release_line(
-        rendered.release_id, [len(rendered.jsonl), *sizes], counts, rendered.grid_head, named
-    )
 
 
 class OutputWriter:
@@ -294,8 +202,8 @@ class OutputWriter:
         self.tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out_dir.parent))
         self._json_dir = self.tmp / "json"
         self._json_fd: int | None = None
-        self._jsonl: io.BufferedWriter | None = None
-        self._tables: dict[str, io.TextIOWrapper] = {}
+        self._jsonl: BinaryIO | None = None
+        self._tables: dict[str, BinaryIO] = {}
         self._seen = StringSet()  # casefolded release ids (compact: one per input)
         self.counts: dict[str, int] = {"releases": 0, "errors": 0, **dict.fromkeys(TABLES, 0)}
         # Releases taken from an earlier output (--incremental), one run of them in its
@@ -332,7 +240,7 @@ class OutputWriter:
         if _DIR_FD:
             self._json_fd = os.open(self._json_dir, os.O_RDONLY | os.O_DIRECTORY)
         # Open until finish() or close().
-        self._jsonl = (self.tmp / "releases.jsonl").open("wb")
+        self._jsonl = (self.tmp / "releases.jsonl").open("wb", buffering=_BUFFER)
         self._grid_spill = (self.tmp / _GRID_SPILL).open("wb")
         self._entries = (self.tmp / _ENTRY_SPILL).open("w", encoding="utf-8", newline="")
         self._index = index.IndexWriter(self.tmp / index.NAME, INDEXED)
@@ -340,9 +248,9 @@ class OutputWriter:
         for name in TABLES:
             self._tables[name] = self._open_csv(name, ("release_id", *ITEM_FIELDS[name]))
 
-    def _open_csv(self, name: str, header: Sequence[str]) -> io.TextIOWrapper:
-        fh = (self.tmp / f"{name}.csv").open("w", encoding="utf-8", newline="")
-        fh.write(csv_lines([header]))
+    def _open_csv(self, name: str, header: Sequence[str]) -> BinaryIO:
+        fh = (self.tmp / f"{name}.csv").open("wb", buffering=_BUFFER)
+        fh.write(csv_lines([header]).encode("utf-8"))
         return fh
 
     def __enter__(self) -> OutputWriter:
@@ -368,18 +276,21 @@ class OutputWriter:
         rid = rendered.release_id
         self._claim(rid)
         assert self._jsonl is not None, "add_rendered() after finish() or close()"
-        assert self._index is not None
-        self._write_copied()  # releases copied before this one go first
+        assert self._index is not None and self._grid_spill is not None
+        if self._run:
+            self._write_copied()  # releases copied before this one go first
         self._jsonl.write(rendered.jsonl)
         _create(self._json_fd, self._json_dir, f"{rid}.json", rendered.json)
-        for name, lines in rendered.lines.items():
-            self._tables[name].write(lines)
-            self.counts[name] += rendered.counts[name]
-            if self._book is not None and rendered.rows is not None:
-                self._book[name].extend(rendered.rows[name])
-        named = named_cells(rendered.grid_scores)
-        self._index.add(index_line(rendered, named))
-        self._spill_grid(rendered.grid_head, self._columns.keyed(named))
+        tables, counts, lines = self._tables, self.counts, rendered.lines
+        for name, n in rendered.counts.items():
+            tables[name].write(lines[name])
+            counts[name] += n
+        if self._book is not None and rendered.rows is not None:
+            for name, rows in rendered.rows.items():
+                self._book[name].extend(rows)
+        self._index.file.write(rendered.index)
+        self._columns.add(rendered.columns)
+        self._grid_spill.write(orjson.dumps([rendered.grid_head, rendered.cells], option=_LINE))
 
     def add_chunk(self, chunk: Chunk) -> None:
         """Write a chunk of releases a worker made, whose JSON files it wrote
@@ -407,9 +318,7 @@ class OutputWriter:
             elif name == INDEX:
                 self._index.add(bytes(data))
             else:
-                table = self._tables[name]
-                table.flush()  # the text written so far, then these bytes
-                cast("io.BufferedWriter", table.buffer).write(data)
+                self._tables[name].write(data)
                 self.counts[name] += chunk.counts[name]
                 if self._book is not None and chunk.rows is not None:
                     self._book[name].extend(chunk.rows[name])
@@ -465,10 +374,7 @@ class OutputWriter:
             return
         assert self._jsonl is not None and self._index is not None
         tables = [self._tables[name] for name in ("releases", *TABLES)]
-        for fh in tables:
-            fh.flush()  # then their bytes go straight to the files below them
-        # The tables' buffers are the BufferedWriters their text is written to.
-        targets: list[Any] = [self._jsonl, *(fh.buffer for fh in tables), self._index.file]
+        targets: list[Any] = [self._jsonl, *tables, self._index.file]
         earlier = run[0].index
         earlier.copy(run[0].position, run[-1].position + 1, targets)
         with _folder_fd(earlier.folder / "json") as source:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from pipeline.normalize import collapse_space, fold
 
@@ -37,8 +37,25 @@ def criterion_column(criterion: str, table: int) -> str:
     """The grid column of a criterion: quotes, dashes and white space folded, and the table
     named from the second on (``Leadership [table 2]``). Letter case is folded by the caller,
     which keeps the first spelling met for the header."""
-    name = fold(collapse_space(criterion))
+    name = folded_criterion(criterion)
     return name if table == 0 else f"{name} [table {table + 1}]"
+
+
+# Criteria whose folded name folded_criterion keeps (at most _FOLDED_KEPT, then it starts over).
+_FOLDED_KEPT: Final = 4096
+_folded: Final[dict[str, str]] = {}
+
+
+def folded_criterion(criterion: str) -> str:
+    """``fold(collapse_space(criterion))``, remembered: a run's criteria are a few dozen names
+    met in release after release, and folding one (a regular expression search, a split and
+    a join) costs about twenty times a look-up."""
+    name = _folded.get(criterion)
+    if name is None:
+        if len(_folded) >= _FOLDED_KEPT:
+            _folded.clear()
+        name = _folded[criterion] = fold(collapse_space(criterion))
+    return name
 
 
 def named_cells(

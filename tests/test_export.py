@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from pipeline import core, export
+from pipeline import core, export, render
 from pipeline.cli import app
 from pipeline.errors import PipelineError
 
@@ -435,10 +435,10 @@ def test_a_release_with_very_many_items_is_written_the_same(
 
     releases = core.run([RAW, FIXTURES]).releases
     usual = [export.render_release(r) for r in releases]
-    monkeypatch.setattr(export, "_DICTS_UP_TO", 0)
+    monkeypatch.setattr(render, "_DICTS_UP_TO", 0)
     for release, rendered in zip(releases, usual, strict=True):
         plain = release_dict(release)
-        assert orjson.dumps(export._release_json(release)) == orjson.dumps(plain)
+        assert orjson.dumps(render.release_json(release)) == orjson.dumps(plain)
         assert export.render_release(release) == rendered
         # entities only with --model
         assert set(plain) == {f.name for f in dataclasses.fields(Release)} - {"entities"}
@@ -469,7 +469,7 @@ def test_the_plain_object_has_every_field_in_order() -> None:
     assert kinds == {"Section", "Score", "Quote", "DateMention", "NumberMention", "Entity"}
     assert tuple(release_dict(releases[0])) == tuple(k for k in RELEASE_KEYS if k != "entities")
     assert tuple(release_dict(named)) == RELEASE_KEYS
-    assert orjson.dumps(release_dict(named)) == orjson.dumps(export._release_json(named))
+    assert orjson.dumps(release_dict(named)) == orjson.dumps(render.release_json(named))
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline import core
-from pipeline.csvtext import csv_lines, grid_lines
+from pipeline import core, csvtext, grids
+from pipeline.csvtext import csv_lines, csv_short_text, csv_text, grid_lines
 from pipeline.export import _write_json, _write_manifest
-from pipeline.grids import Columns, grid_rows
+from pipeline.grids import Columns, folded_criterion, grid_rows
 from pipeline.inputs import (
     _UNSAFE_ID,
     MAX_ID_LENGTH,
@@ -28,7 +28,23 @@ from pipeline.inputs import (
     stem,
     suffix,
 )
+from pipeline.model import (
+    SECTION_KINDS,
+    DateMention,
+    NumberMention,
+    Quote,
+    Release,
+    Score,
+    Section,
+    Source,
+)
+from pipeline.normalize import collapse_space, fold
 from pipeline.packed import PackedStrings, StringSet
+from pipeline.render import headline_facts, table_lines, table_rows
+
+from .conftest import FIXTURES, ROOT, SEED
+
+RELEASES = ROOT / "tests" / "data" / "releases"
 
 
 @pytest.mark.parametrize(
@@ -117,6 +133,120 @@ def test_grid_lines_are_the_lines_of_grid_rows(criteria: list[str]) -> None:
     for head, cells in releases:
         grade_row, rank_row = grid_rows(head, cells, columns)
         assert grid_lines(head, cells, positions) == (csv_lines([grade_row]), csv_lines([rank_row]))
+
+
+# Records with any values of their fields' types: text that needs quoting or a formula guard,
+# whole numbers beyond 64 bits, and the values the headline row's facts look for.
+_TEXT = st.text(alphabet=st.sampled_from("ab ,\"\n\r=+-@\t'’é"), max_size=6)
+_OPT_TEXT = st.none() | _TEXT
+_INT = st.integers(-(10**20), 10**20)
+_OPT_INT = st.none() | _INT
+_SECTION = st.builds(
+    Section,
+    kind=st.sampled_from(SECTION_KINDS) | _TEXT,
+    text=_TEXT,
+    start=_INT,
+    end=_INT,
+    quote_index=_OPT_INT,
+    boilerplate=st.booleans(),
+)
+_SCORE = st.builds(
+    Score,
+    criterion=st.sampled_from(["Overall", "overall, said"]) | _TEXT,
+    score=_TEXT,
+    score_value=_OPT_INT,
+    scale=_OPT_TEXT,
+    start=_INT,
+    end=_INT,
+    table=_INT,
+    qualifier=_OPT_TEXT,
+)
+_QUOTE = st.builds(
+    Quote,
+    text=_TEXT,
+    speaker=_OPT_TEXT,
+    role=_OPT_TEXT,
+    paragraphs=_INT,
+    start=_INT,
+    end=_INT,
+    speaker_as_written=_OPT_TEXT,
+    attribution=_OPT_TEXT,
+)
+_DATE = st.builds(
+    DateMention,
+    text=_TEXT,
+    start_date=_OPT_TEXT,
+    end_date=_OPT_TEXT,
+    granularity=st.sampled_from(["day", "month"]) | _OPT_TEXT,
+    start=st.integers(0, 9),
+    end=_INT,
+    year_inferred=st.booleans(),
+    part_start_date=_OPT_TEXT,
+    part_end_date=_OPT_TEXT,
+)
+_NUMBER = st.builds(
+    NumberMention,
+    text=_TEXT,
+    value=_OPT_INT | st.floats(),
+    unit=_OPT_TEXT,
+    kind=_TEXT,
+    start=_INT,
+    end=_INT,
+)
+_RELEASE = st.builds(
+    Release,
+    release_id=_TEXT,
+    source=st.builds(Source, path=_TEXT, sha256=_TEXT, bytes=_INT, encoding=_TEXT, format=_TEXT),
+    text=_TEXT,
+    title=_OPT_TEXT,
+    standfirst=_OPT_TEXT,
+    sections=st.lists(_SECTION, max_size=3).map(tuple),
+    scores=st.lists(_SCORE, max_size=3).map(tuple),
+    quotes=st.lists(_QUOTE, max_size=2).map(tuple),
+    dates=st.lists(_DATE, max_size=3).map(tuple),
+    numbers=st.lists(_NUMBER, max_size=2).map(tuple),
+    warnings=st.lists(_TEXT, max_size=2).map(tuple),
+    review=st.lists(_TEXT, max_size=2).map(tuple),
+)
+
+
+def _plain_lines(release: Release) -> dict[str, bytes]:
+    return {name: csv_lines(rows).encode() for name, rows in table_rows(release).items()}
+
+
+@given(_RELEASE)
+def test_table_lines_are_the_csv_lines_of_the_rows(release: Release) -> None:
+    assert table_lines(release, headline_facts(release)) == _plain_lines(release)
+
+
+def test_table_lines_of_the_test_releases_are_the_csv_lines_of_their_rows() -> None:
+    for release in core.run([SEED, FIXTURES, RELEASES]).releases:
+        assert table_lines(release, headline_facts(release)) == _plain_lines(release)
+
+
+@given(st.lists(_TEXT | st.text(max_size=40), max_size=20))
+def test_a_short_texts_field_remembered_is_its_field(texts: list[str]) -> None:
+    for text in texts * 2:  # looked up the second time (when short)
+        assert csv_short_text(text) == csv_text(text)
+    assert len(csvtext._short_fields) <= csvtext._SHORT_KEPT
+
+
+def test_short_texts_fields_are_kept_up_to_their_limit() -> None:
+    for n in range(csvtext._SHORT_KEPT + 10):
+        assert csv_short_text(f"={n}") == f"'={n}"
+    assert 0 < len(csvtext._short_fields) <= csvtext._SHORT_KEPT
+
+
+@given(st.lists(st.text(alphabet="aB \n\u00a0\u2028’-–", max_size=12), max_size=20))
+def test_a_criterion_folded_remembered_is_it_folded(criteria: list[str]) -> None:
+    for criterion in criteria * 2:
+        assert folded_criterion(criterion) == fold(collapse_space(criterion))
+
+
+def test_folded_criteria_are_kept_up_to_their_limit() -> None:
+    for n in range(grids._FOLDED_KEPT + 10):
+        assert folded_criterion(f" a\u2028{n}’ ") == f"a {n}'"
+    assert 0 < len(grids._folded) <= grids._FOLDED_KEPT
 
 
 @pytest.mark.parametrize("n", [0, 1, 1023, 1024, 1025, 3000])
