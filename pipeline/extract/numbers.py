@@ -188,6 +188,7 @@ _MATCH_STARTS: Final = "".join(c for c in (*"0123456789", *_CURRENCY) if ord(c) 
 )
 _DIGIT_MARKS: Final = bytes.maketrans(_MATCH_STARTS, bytes(len(_MATCH_STARTS)))
 _WIDE_SIGNS: Final = tuple(c for c in _CURRENCY if ord(c) >= 256)  # "€", "₹": no Latin-1 byte
+_SIGN_BYTES: Final = frozenset(ord(c) for c in _CURRENCY if ord(c) < 256)
 _HYPHEN_CHAIN_RE: Final = re.compile(r"(?:-\d+){2,}")  # the rest of an identifier: 978-1-78655-...
 _NUMBER_SHAPE_RE: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
@@ -561,27 +562,60 @@ def _emergency(t: str, s: int, ws: _Words | None) -> bool:
     return False
 
 
-def _digit_matches(t: str) -> list[tuple[int, int, re.Match[str] | None]]:
-    """(start, end, match) of each match that ``_DIGITS_RE.finditer(t)`` gives. The regex
-    engine tests each character against a class in a slow loop; ``bytes.find`` on a copy of
-    one byte per character, with the first characters of a match marked, finds the places to
-    try ten times faster. (A character beyond Latin-1 is one ``?`` in the copy, unmarked: only
-    a currency sign beyond Latin-1, such as "€", would start a match there.)"""
+def _digit_matches(t: str) -> list[tuple[int, int, int]]:
+    """(start, end, start of the glued letters) of each match that ``_DIGITS_RE.finditer(t)``
+    gives. The regex engine tests each character against a class in a slow loop, and each
+    match call costs more to set up than the match itself: ``bytes.find`` on a copy of one byte
+    per character, with the first characters of a match marked, finds the places to try ten
+    times faster, and _digits_at reads the match there from the bytes. (A character beyond
+    Latin-1 is one ``?`` in the copy, unmarked: only a currency sign beyond Latin-1, such as
+    "€", would start a match there.)"""
     if any(sign in t for sign in _WIDE_SIGNS):
-        return [(m.start(), m.end(), m) for m in _DIGITS_RE.finditer(t)]
-    marks = t.encode("latin-1", "replace").translate(_DIGIT_MARKS)
-    out: list[tuple[int, int, re.Match[str] | None]] = []
+        return [(m.start(), m.end(), m.start("glued")) for m in _DIGITS_RE.finditer(t)]
+    raw = t.encode("latin-1", "replace")
+    marks = raw.translate(_DIGIT_MARKS)
+    out: list[tuple[int, int, int]] = []
     i = marks.find(0)
     while i != -1:
-        m = _DIGITS_RE.match(t, i)
-        if m is None:  # a sign with no digits: the engine looks on (a run of signs stays fast)
-            m = _DIGITS_RE.search(t, i + 1)
-            if m is None:
-                break
-        end = m.end()
-        out.append((m.start(), end, m))
+        got = _digits_at(t, raw, i)
+        if got is None:  # a sign with no digits, or a NUL character
+            i = marks.find(0, i + 1)
+            continue
+        glued_at, end = got
+        out.append((i, end, glued_at))
         i = marks.find(0, end)
     return out
+
+
+def _is_decimal(t: str, raw: bytes, j: int) -> bool:
+    """Whether ``t[j]`` is what ``\\d`` matches (``raw``: the one-byte copy of ``t``, where a
+    character beyond Latin-1 is a ``?``, and then the text tells)."""
+    c = raw[j]
+    return 48 <= c <= 57 or (c == 63 and t[j].isdecimal())
+
+
+def _digits_at(t: str, raw: bytes, i: int) -> tuple[int, int] | None:
+    """Where the glued letters of the _DIGITS_RE match at ``i`` start and where it ends, read
+    from ``raw`` (``t`` as one byte per character, as in _digit_matches) with integer tests
+    instead of a regex call; None when no match starts there."""
+    n = len(raw)
+    j = i + 1
+    if not 48 <= raw[i] <= 57:  # a currency sign: " ?-?\d" must follow
+        if raw[i] not in _SIGN_BYTES:
+            return None
+        if j < n and raw[j] == 32:
+            j += 1
+        if j < n and raw[j] == 45:
+            j += 1
+        if j >= n or not _is_decimal(t, raw, j):
+            return None
+        j += 1
+    while j < n and (raw[j] == 44 or raw[j] == 46 or _is_decimal(t, raw, j)):
+        j += 1
+    glued_at = j
+    while j < n and (65 <= raw[j] <= 90 or 97 <= raw[j] <= 122):
+        j += 1
+    return glued_at, j
 
 
 def _scan_words(t: str) -> list[tuple[int, int]]:
@@ -810,11 +844,10 @@ def _currency_before(t: str, s: int) -> tuple[int, str] | None:
     return m.start(), _PREFIX_BEFORE_AMOUNT.get(code, code)
 
 
-def _token(t: str, m: re.Match[str]) -> _Tok | None:
-    """The number of a digits match, or None when it has no number shape (``£`` alone,
-    ``1.2.3``, ``1,25``)."""
-    s = m.start()
-    e = glued_at = m.start("glued")
+def _token(t: str, s: int, glued_at: int, end: int) -> _Tok | None:
+    """The number of a digits match (from ``s`` to ``end``, its glued letters from
+    ``glued_at``), or None when it has no number shape (``£`` alone, ``1.2.3``, ``1,25``)."""
+    e = glued_at
     currency = _CURRENCY.get(t[s])
     ds = s
     negative = False
@@ -837,15 +870,17 @@ def _token(t: str, m: re.Match[str]) -> _Tok | None:
     if not num or (not num.isdigit() and _NUMBER_SHAPE_RE.fullmatch(num) is None):
         return None
     prev = t[s - 1] if s else " "
-    glued = m.group("glued") if e == glued_at else ""
+    glued = t[glued_at:end] if e == glued_at else ""
     return _Tok(s, ds, e, num, prev, t[e : e + 1], currency, glued, negative)
 
 
-def _digits(sc: _Scan, m: re.Match[str]) -> tuple[_Cand, _Words | None] | _Skip | None:
-    """The quantity of a digits match (maybe after a currency sign or code) and the words
-    after it; a _Skip when a rule of DIGIT_RULES says it is no quantity."""
+def _digits(
+    sc: _Scan, s: int, glued_at: int, end: int
+) -> tuple[_Cand, _Words | None] | _Skip | None:
+    """The quantity of a digits match (maybe after a currency sign or code; see _token) and
+    the words after it; a _Skip when a rule of DIGIT_RULES says it is no quantity."""
     t = sc.t
-    k = _token(t, m)
+    k = _token(t, s, glued_at, end)
     if k is None:
         return None
     for _name, _example, rule, before, after in DIGIT_RULES:
@@ -1393,15 +1428,15 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
     found = _digit_matches(t)
     words = _scan_words(t)
     if words:
-        found += [(s, e, None) for s, e in words]
+        found += [(s, e, -1) for s, e in words]
         found.sort(key=itemgetter(0))
     cands: list[_Cand] = []
     last_end = 0
-    for s, e, m in found:
+    for s, e, glued_at in found:
         if s < last_end or s < sc.skip_until or (spans and _in_date(sc, s, e)):
             continue
-        if m is not None:
-            got = _digits(sc, m)
+        if glued_at >= 0:
+            got = _digits(sc, s, glued_at, e)
             if isinstance(got, _Skip):
                 sc.skip_until = max(sc.skip_until, got.skip_until)
                 if got.label_end >= 0:

@@ -1115,3 +1115,18 @@ def test_word_runs_start_with_a_space_or_line_break(text: str) -> None:
     for pos in range(len(text) + 1):
         if text[pos : pos + 1] not in N._RUN_OPENERS:
             assert N._RUN_RE.match(text, pos) is None, pos
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["1", "25", "£", "$", "¥", "-", " ", ",", ".", "m", "Bn", "\x00", "?",
+                         "\u0663", "\uff11", "é", "•", "é1"]),
+        max_size=20,
+    ).map("".join)
+)  # fmt: skip
+def test_digit_reader_is_the_regex_match(text: str) -> None:
+    """_digits_at reads what _DIGITS_RE matches, glued letters included, also where digits
+    beyond ASCII ("٣", "１") or a NUL stand."""
+    found = N._digit_matches(text)
+    assert found == [(m.start(), m.end(), m.start("glued")) for m in N._DIGITS_RE.finditer(text)]
