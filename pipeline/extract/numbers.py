@@ -163,6 +163,8 @@ _AGE_BEFORE: Final = frozenset(_V["ages"]["before"])
 _AGE_LINKS: Final = frozenset(_V["ages"]["links"])
 _AGE_UNIT: Final[str] = _V["ages"]["unit"]
 _AGE_WORDS: Final = tuple(sorted(_AGE_BEFORE | _AGE_LINKS))
+# The last letters of the age words, in both cases: a quick test before the lower-case copy.
+_AGE_LAST: Final = frozenset(c for w in _AGE_WORDS for c in (w[-1], w[-1].upper()))
 _PERCENT_WORDS: Final = _words("percent_words")
 _SPACED_SCALE_STARTS: Final = tuple(f" {w}" for w in _SPACED_SCALES)
 _PERCENT_STARTS: Final = (" %", " per", " Per", " PER")
@@ -222,6 +224,7 @@ _SENTENCE_END_RE: Final = re.compile(
     r"[.!?]['\")\]]*\s+(?=['\"(\[]*[A-Z0-9£])|\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n"
 )
 _PARAGRAPH_END_RE: Final = re.compile(r"\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n")
+_END_STARTS: Final = (".", "\n", "!", "?", ":")  # what each of their matches starts with
 # "number of", "total of". Found by looking for each word less its first letter with
 # str.find (much faster than a regex scan), then matching the pattern one letter before.
 _NUMBER_OF_FORMS: Final = [
@@ -313,7 +316,8 @@ def _run(t: str, pos: int) -> _Words | None:
     run = m.group()
     if "\n" in run:
         return _wrapped_run(t, pos, run)
-    return _Words(pos, run.split(), run.lower().split(), m.end())  # one space between words
+    # one space between words; the match starts at pos, so it ends len(run) after it
+    return _Words(pos, run.split(), run.lower().split(), pos + len(run))
 
 
 def _wrapped_run(t: str, pos: int, run: str) -> _Words | None:
@@ -1177,7 +1181,8 @@ def _after_bracket(t: str, s: int, e: int) -> int | None:
 
 def _aged(t: str, s: int) -> bool:
     """Whether the number at ``s`` is an age: ``aged 16``, ``aged between 11 and ...``."""
-    if not t[max(0, s - 24) : s].lower().rstrip().endswith(_AGE_WORDS):
+    tail = t[max(0, s - 24) : s].rstrip()
+    if tail[-1:] not in _AGE_LAST or not tail.lower().endswith(_AGE_WORDS):
         return False  # (most numbers: the text before ends in no age word, see _word_before)
     w, ws = _word_before(t, s)
     if w in _AGE_LINKS:
@@ -1317,7 +1322,7 @@ def _number_of_unit(t: str, original: str, s: int, found: list[tuple[int, int]])
     if k < 0 or s - found[k][1] > _LOOK_BACK_CHARS:
         return None
     of_end = found[k][1]
-    if _SENTENCE_END_RE.search(t, of_end, s):
+    if _sentence_ends_between(t, of_end, s):
         return None
     ws = _run(t, of_end - 1)
     if ws is None:
@@ -1326,6 +1331,19 @@ def _number_of_unit(t: str, original: str, s: int, found: list[tuple[int, int]])
     if np is None or np[1] > s:
         return None
     return " ".join(original[np[0] : np[1]].split())
+
+
+def _sentence_ends_between(t: str, a: int, b: int) -> bool:
+    """Whether a sentence ends between ``a`` and ``b``: whether ``_SENTENCE_END_RE.search(t,
+    a, b)`` finds one. Each end starts at one of ``.!?:`` or a line break; ``str.find`` finds
+    the first of them far faster than the regex engine scans up to it, and the search starts
+    there (a count that looks back may span hundreds of characters)."""
+    start = b
+    for c in _END_STARTS:
+        i = t.find(c, a, start)
+        if i != -1:
+            start = i
+    return start < b and _SENTENCE_END_RE.search(t, start, b) is not None
 
 
 def _number_of_spans(t: str) -> list[tuple[int, int]]:

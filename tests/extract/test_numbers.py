@@ -1130,3 +1130,36 @@ def test_digit_reader_is_the_regex_match(text: str) -> None:
     beyond ASCII ("٣", "１") or a NUL stand."""
     found = N._digit_matches(text)
     assert found == [(m.start(), m.end(), m.start("glued")) for m in N._DIGITS_RE.finditer(text)]
+
+
+def _aged_plain(t: str, s: int) -> bool:
+    """_aged without its quick test on the last letter before the number."""
+    if not t[max(0, s - 24) : s].lower().rstrip().endswith(N._AGE_WORDS):
+        return False
+    w, ws = N._word_before(t, s)
+    if w in N._AGE_LINKS:
+        w = N._word_before(t, ws)[0]
+    return w in N._AGE_BEFORE
+
+
+# fmt: off
+AGE_PIECES = st.sampled_from([
+    "aged", "AGED", "Ages", "between", "BETWEEN", "from", "under", "over", "people", "a", "s",
+    "d", "K", "\u212a", "\u0130", " ", "  ", "\n", "\t", ".", ",", "1", "é",
+])
+# fmt: on
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(AGE_PIECES, max_size=12).map("".join))
+def test_age_quick_test_is_the_plain_check(before: str) -> None:
+    t = before + " 16 years"
+    for s in range(len(t) + 1):
+        assert N._aged(t, s) == _aged_plain(t, s), s
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join), st.integers(0, 40), st.integers(0, 60))
+def test_sentence_end_between_is_the_regex_search(text: str, a: int, b: int) -> None:
+    expected = N._SENTENCE_END_RE.search(text, a, b) is not None
+    assert N._sentence_ends_between(text, a, b) == expected
