@@ -138,6 +138,7 @@ _POINT_RE: Final = re.compile(
 )
 _TIME_INITIALS: Final = frozenset("aApPoO")
 _SIGN_ENDS: Final = tuple(f for w in sorted(_SIGNS) for f in (w, w.capitalize(), w.upper()))
+_SIGN_LAST: Final = frozenset(f[-1] for f in _SIGN_ENDS)
 _CODE_LAST_CHARS: Final = frozenset(c[-1] for c in (*_CURRENCY_CODES, *_PREFIX_BEFORE_AMOUNT))
 _POINT_OR_DIGIT: Final = frozenset("pP0123456789")
 # "10 000": thousands grouped with spaces
@@ -168,6 +169,7 @@ _AGE_LAST: Final = frozenset(c for w in _AGE_WORDS for c in (w[-1], w[-1].upper(
 _PERCENT_WORDS: Final = _words("percent_words")
 _SPACED_SCALE_STARTS: Final = tuple(f" {w}" for w in _SPACED_SCALES)
 _PERCENT_STARTS: Final = (" %", " per", " Per", " PER")
+_PERCENT_SECOND: Final = frozenset(p[1] for p in _PERCENT_STARTS)
 
 # The words after a number: each preceded by one space or one line break, so that a tab, a run
 # of spaces (table columns), punctuation or a digit ends the run. Letters, apostrophes and
@@ -901,7 +903,7 @@ def _digits(
     negative = k.negative
     if k.prev == "-" and (s < 2 or t[s - 2] in " (\n\t") and t[s - 2 : s - 1] != "-":
         s, negative = s - 1, True  # -504
-    elif k.prev == " " and t.endswith(_SIGN_ENDS, max(0, s - 10), s - 1):
+    elif k.prev == " " and _sign_word_before(t, s):
         before, b = _word_before(t, s)
         if before in _SIGNS:
             s, negative = b, True  # minus 1,200,000
@@ -1015,7 +1017,7 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
             if sub_word in _ANY_CURRENCY_SUBUNITS:
                 c.how = "any"  # 20 ringgit and 43c
         return c, None
-    if unit is None and (k.nxt == "%" or t.startswith(_PERCENT_STARTS, end)):
+    if unit is None and (k.nxt == "%" or _percent_after(t, end)):
         p = _PERCENT_RE.match(t, end)
         if p:
             return _Cand(k.s, p.end(), value, "percent", "percent", "percent"), None
@@ -1126,9 +1128,24 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
     return _signed_word(t, c), ws
 
 
+def _sign_word_before(t: str, s: int) -> bool:
+    """Whether a sign word (``minus``, ``Negative``) ends one character before ``s``: what
+    ``t.endswith(_SIGN_ENDS, max(0, s - 10), s - 1)`` tells. Most words before a number do
+    not end in a sign word's last letter, which a look at that one character tells without
+    the method call."""
+    return t[s - 2 : s - 1] in _SIGN_LAST and t.endswith(_SIGN_ENDS, max(0, s - 10), s - 1)
+
+
+def _percent_after(t: str, end: int) -> bool:
+    """Whether `` %`` or `` per`` (any case of _PERCENT_STARTS) stands at ``end``: what
+    ``t.startswith(_PERCENT_STARTS, end)`` tells, after a look at the character after the
+    space (most numbers are followed by a word that does not start with "%" or "p")."""
+    return t[end + 1 : end + 2] in _PERCENT_SECOND and t.startswith(_PERCENT_STARTS, end)
+
+
 def _signed_word(t: str, c: _Cand) -> _Cand:
     """``minus ten``, ``negative five hundred``: the sign word joins the number."""
-    if not t.endswith(_SIGN_ENDS, max(0, c.start - 10), c.start - 1):
+    if not _sign_word_before(t, c.start):
         return c
     before, b = _word_before(t, c.start)
     if before in _SIGNS:

@@ -1163,3 +1163,20 @@ def test_age_quick_test_is_the_plain_check(before: str) -> None:
 def test_sentence_end_between_is_the_regex_search(text: str, a: int, b: int) -> None:
     expected = N._SENTENCE_END_RE.search(text, a, b) is not None
     assert N._sentence_ends_between(text, a, b) == expected
+
+
+# fmt: off
+SIGN_PIECES = st.sampled_from([
+    "minus", "Minus", "MINUS", "negative", "NEGATIVE", "mInus", "s", "e", " ", "%", "per",
+    "Per", "PER", "pEr", "cent", "1", "\n", "x",
+])
+# fmt: on
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(SIGN_PIECES, max_size=12).map("".join))
+def test_sign_and_percent_quick_tests_are_the_plain_calls(t: str) -> None:
+    for s in range(len(t) + 2):
+        plain = t.endswith(N._SIGN_ENDS, max(0, s - 10), s - 1)
+        assert N._sign_word_before(t, s) == plain, s
+        assert N._percent_after(t, s) == t.startswith(N._PERCENT_STARTS, s), s
