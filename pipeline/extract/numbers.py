@@ -220,6 +220,10 @@ _WORD_SCAN_RE: Final = _word_scan_pattern()
 _SCAN_SPACES: Final = ("\n", "\t", '"', "'", "(", "[", "/", "-")
 _PERCENT_RE: Final = re.compile(r" ?%| (?:per[ -]?cent|percent)(?![A-Za-z])", re.IGNORECASE)
 _LETTER_RUN_RE: Final = re.compile(r"[A-Za-z]+")
+# What a word after a number word that goes on with it starts with: a number word, or "and".
+_NEXT_WORD_INITIALS: Final = frozenset(
+    c for w in (*_NUMBER_WORDS, "and") for c in (w[0].lower(), w[0].upper())
+)
 _NEXT_WORD_RE: Final = re.compile(r"(?:[ \t]+|-|[ \t]*\n[ \t]*)(?:and[ \t]+)?([A-Za-z]+)")
 # The end of a sentence, and of a paragraph (a blank line, or a line that ends a sentence).
 _SENTENCE_END_RE: Final = re.compile(
@@ -640,6 +644,9 @@ def _read_words(t: str, s: int, first: list[str], e: int) -> tuple[int, int] | N
     words = first
     pos = e
     while len(words) < 12:
+        nxt = t[pos + 1 : pos + 2]
+        if t[pos : pos + 1] == " " and nxt.isalpha() and nxt not in _NEXT_WORD_INITIALS:
+            break  # (a word that is neither a number word nor "and": no regex call)
         m = _NEXT_WORD_RE.match(t, pos)
         if m is None or m.group(1).lower() not in _NUMBER_WORDS:
             break

@@ -10,7 +10,7 @@ from pipeline.extract import extract_all
 from pipeline.extract import numbers as N
 from pipeline.extract.dates import find_dates
 from pipeline.extract.numbers import find_numbers
-from pipeline.normalize import money_value, number_value, parse_number_words
+from pipeline.normalize import NUMBER_WORDS, money_value, number_value, parse_number_words
 from tests.bounds import SHORT_LINES, run_big
 
 
@@ -1180,3 +1180,38 @@ def test_sign_and_percent_quick_tests_are_the_plain_calls(t: str) -> None:
         plain = t.endswith(N._SIGN_ENDS, max(0, s - 10), s - 1)
         assert N._sign_word_before(t, s) == plain, s
         assert N._percent_after(t, s) == t.startswith(N._PERCENT_STARTS, s), s
+
+
+# fmt: off
+NEXT_PIECES = st.sampled_from([
+    "one", "Two", "hundred", "and", "And", "AND", "cases", "Zero", "é", " ", "\t", "\n", "-",
+    "1", ",", "a", "x",
+])
+# fmt: on
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(NEXT_PIECES, max_size=10).map("".join))
+def test_next_word_guard_keeps_what_the_regex_reads(after: str) -> None:
+    """_read_words skips its regex call only before a word that cannot go on with a number."""
+    t = "twenty" + after
+    assert N._read_words(t, 0, ["twenty"], 6) == _read_words_plain(t, 0, ["twenty"], 6)
+
+
+def _read_words_plain(t: str, s: int, first: list[str], e: int) -> tuple[int, int] | None:
+    """_read_words without its quick test before the regex call."""
+    words, pos = first, e
+    while len(words) < 12:
+        m = N._NEXT_WORD_RE.match(t, pos)
+        if m is None or m.group(1).lower() not in NUMBER_WORDS:
+            break
+        joined_by_and = bool(t[pos : m.start(1)].strip(" \t\n-"))
+        more = [*words, "and", m.group(1)] if joined_by_and else [*words, m.group(1)]
+        read = parse_number_words(more)
+        if read is None or read[1] < len(more):
+            break
+        words, pos = more, m.end(1)
+    parsed = parse_number_words(words)
+    if parsed is None or parsed[1] < len(first):
+        return None
+    return parsed[0], pos
