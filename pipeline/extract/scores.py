@@ -67,18 +67,48 @@ class Scale:
 _Cell = tuple[int, int, str]  # a table cell: start and end in its line, its text stripped
 
 
-class _Row(NamedTuple):  # a tuple: built for every row, and cheaper to build than a dataclass
-    start: int
-    end: int
-    criterion: str
-    score: str
-    strength: int  # _STRONG, _DELIMITED or _WEAK
-    # Rows with several grade cells only: the layout ("pipe", "tab", "aligned" or "html"),
-    # the row's cells and (cell index, grade) for each grade cell, left to right.
-    kind: str = ""
-    cells: tuple[_Cell, ...] = ()
-    grades: tuple[tuple[int, str], ...] = ()
-    header: tuple[_Cell, ...] = ()  # the header row's cells, if one was found
+class _Row:
+    """A ratings row. A plain class, as the scan's state below: native under mypyc, so it is
+    built and its fields read directly (a NamedTuple's fields take the generic attribute
+    lookup at every read). Its attributes are Final: never changed."""
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        criterion: str,
+        score: str,
+        strength: int,
+        kind: str = "",
+        cells: tuple[_Cell, ...] = (),
+        grades: tuple[tuple[int, str], ...] = (),
+        header: tuple[_Cell, ...] = (),
+    ) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.criterion: Final = criterion
+        self.score: Final = score
+        self.strength: Final = strength  # _STRONG, _DELIMITED or _WEAK
+        # Rows with several grade cells only: the layout ("pipe", "tab", "aligned" or "html"),
+        # the row's cells and (cell index, grade) for each grade cell, left to right.
+        self.kind: Final = kind
+        self.cells: Final = cells
+        self.grades: Final = grades
+        self.header: Final = header  # the header row's cells, if one was found
+
+    def with_header(self, header: tuple[_Cell, ...]) -> _Row:
+        """The row with the header row's cells."""
+        return _Row(
+            self.start,
+            self.end,
+            self.criterion,
+            self.score,
+            self.strength,
+            self.kind,
+            self.cells,
+            self.grades,
+            header,
+        )
 
 
 @cache
@@ -508,14 +538,16 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             return None
         lead = len(line) - len(line.lstrip())
         tail = len(line.rstrip())
+        cells, grades = multi
         return _Row(
             offset + lead,
             offset + tail,
             crit,
             collapse_space(found[1]),
             _row_strength(kind, line, raw),
-            kind if multi[1] else "",
-            *multi,
+            kind if grades else "",
+            cells,
+            grades,
         )
     return None
 
@@ -950,21 +982,24 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
                 if not graded and not rows and not _figures(texts):
                     header = tuple((c.start, c.end, text[c.start : c.end]) for c in cells)
                 continue
-            row = _Row(
-                cells[0].start,
-                cells[-1].end,
-                _cell_label(_clean_criterion(first)),
-                collapse_space(graded[-1][1].group("grade")),
-                _STRONG,
-            )
-            if len(graded) > 1:
-                row = row._replace(
-                    kind="html",
-                    cells=tuple((c.start, c.end, text[c.start : c.end]) for c in cells),
-                    grades=tuple((i, collapse_space(m.group("grade"))) for i, m in graded),
-                    header=header,
+            several = len(graded) > 1
+            rows.append(
+                _Row(
+                    cells[0].start,
+                    cells[-1].end,
+                    _cell_label(_clean_criterion(first)),
+                    collapse_space(graded[-1][1].group("grade")),
+                    _STRONG,
+                    "html" if several else "",
+                    tuple((c.start, c.end, text[c.start : c.end]) for c in cells)
+                    if several
+                    else (),
+                    tuple((i, collapse_space(m.group("grade"))) for i, m in graded)
+                    if several
+                    else (),
+                    header if several else (),
                 )
-            rows.append(row)
+            )
         if rows:
             out.append(rows)
     return out
@@ -1084,7 +1119,7 @@ def _with_headers(text: str, rows: Sequence[_Row]) -> list[_Row]:
         if r.grades:
             if r.kind not in headers:
                 headers[r.kind] = _header_cells(r.kind, line)
-            r = r._replace(header=headers[r.kind])
+            r = r.with_header(headers[r.kind])
         out.append(r)
     return out
 
