@@ -208,19 +208,39 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-class _LineWords(NamedTuple):
-    """The words that decide whether a line may be a row or a header, fetched once per text."""
+class _LineWords:
+    """The words that decide whether a line may be a row or a header, fetched once per text.
+    A plain class (native under mypyc: its fields, read for every line, are read directly,
+    not through the generic attribute lookup of a NamedTuple's)."""
 
-    joiners: tuple[str, ...]  # " and", " or": may end a row after its grade ("X Good; and")
-    last: frozenset[str]  # last words of every grade: a row's line ends in one
-    header_first: frozenset[str]  # first words of every header label
-    ends: frozenset[str]  # last letters of those grade words and of the header values, ...
-    end_size: int  # ... this many (three, or fewer for a shorter word)
-    openings: frozenset[str]  # first letters of every grade, ...
-    opening_size: int  # ... this many (three, or fewer for a shorter first word)
-    last_letters: frozenset[str]  # the last letter of every grade
-    grades: frozenset[str]  # every grade, its words joined by one space
-    grade_tails: frozenset[str]  # the last words of every grade (one or more), so joined
+    def __init__(
+        self,
+        joiners: tuple[str, ...],
+        last: frozenset[str],
+        header_first: frozenset[str],
+        ends: frozenset[str],
+        end_size: int,
+        openings: frozenset[str],
+        opening_size: int,
+        last_letters: frozenset[str],
+        grades: frozenset[str],
+        grade_tails: frozenset[str],
+    ) -> None:
+        self.joiners: Final = (
+            joiners  # " and", " or": may end a row after its grade ("X Good; and")
+        )
+        self.last: Final = last  # last words of every grade: a row's line ends in one
+        self.header_first: Final = header_first  # first words of every header label
+        # last letters of those grade words and of the header values, this many (three, or
+        # fewer for a shorter word)
+        self.ends: Final = ends
+        self.end_size: Final = end_size
+        # first letters of every grade, this many (three, or fewer for a shorter first word)
+        self.openings: Final = openings
+        self.opening_size: Final = opening_size
+        self.last_letters: Final = last_letters  # the last letter of every grade
+        self.grades: Final = grades  # every grade, its words joined by one space
+        self.grade_tails: Final = grade_tails  # the last words of every grade (one or more)
 
 
 @cache
