@@ -834,6 +834,7 @@ def _bullet_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 _BULLET_INDENTS: Final = frozenset(("", " ", "  ", "\t"))
+_BULLET_OPENINGS: Final = _BULLET_CHARS | {" ", "\t"}  # what a bulleted line may start with
 
 
 def _bare_bullet_matches(text: str, lines: Sequence[str]) -> Iterator[re.Match[str]]:
@@ -843,8 +844,8 @@ def _bare_bullet_matches(text: str, lines: Sequence[str]) -> Iterator[re.Match[s
     bare = _patterns()["bare_bullet"]
     pos = 0
     for line in lines:
-        words = line.lstrip(" \t")
-        if words[:1] in _BULLET_CHARS:
+        # (most lines open with a letter: neither a bullet nor an indent before one)
+        if line[:1] in _BULLET_OPENINGS and (words := line.lstrip(" \t"))[:1] in _BULLET_CHARS:
             indent = len(line) - len(words)
             if line[:indent] in _BULLET_INDENTS and (m := bare.match(text, pos + indent)):
                 yield m
