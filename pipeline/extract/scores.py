@@ -67,18 +67,48 @@ class Scale:
 _Cell = tuple[int, int, str]  # a table cell: start and end in its line, its text stripped
 
 
-class _Row(NamedTuple):  # a tuple: built for every row, and cheaper to build than a dataclass
-    start: int
-    end: int
-    criterion: str
-    score: str
-    strength: int  # _STRONG, _DELIMITED or _WEAK
-    # Rows with several grade cells only: the layout ("pipe", "tab", "aligned" or "html"),
-    # the row's cells and (cell index, grade) for each grade cell, left to right.
-    kind: str = ""
-    cells: tuple[_Cell, ...] = ()
-    grades: tuple[tuple[int, str], ...] = ()
-    header: tuple[_Cell, ...] = ()  # the header row's cells, if one was found
+class _Row:
+    """A ratings row. A plain class, as the scan's state below: native under mypyc, so it is
+    built and its fields read directly (a NamedTuple's fields take the generic attribute
+    lookup at every read). Its attributes are Final: never changed."""
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        criterion: str,
+        score: str,
+        strength: int,
+        kind: str = "",
+        cells: tuple[_Cell, ...] = (),
+        grades: tuple[tuple[int, str], ...] = (),
+        header: tuple[_Cell, ...] = (),
+    ) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.criterion: Final = criterion
+        self.score: Final = score
+        self.strength: Final = strength  # _STRONG, _DELIMITED or _WEAK
+        # Rows with several grade cells only: the layout ("pipe", "tab", "aligned" or "html"),
+        # the row's cells and (cell index, grade) for each grade cell, left to right.
+        self.kind: Final = kind
+        self.cells: Final = cells
+        self.grades: Final = grades
+        self.header: Final = header  # the header row's cells, if one was found
+
+    def with_header(self, header: tuple[_Cell, ...]) -> _Row:
+        """The row with the header row's cells."""
+        return _Row(
+            self.start,
+            self.end,
+            self.criterion,
+            self.score,
+            self.strength,
+            self.kind,
+            self.cells,
+            self.grades,
+            header,
+        )
 
 
 @cache
@@ -178,18 +208,39 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-class _LineWords(NamedTuple):
-    """The words that decide whether a line may be a row or a header, fetched once per text."""
+class _LineWords:
+    """The words that decide whether a line may be a row or a header, fetched once per text.
+    A plain class (native under mypyc: its fields, read for every line, are read directly,
+    not through the generic attribute lookup of a NamedTuple's)."""
 
-    joiners: tuple[str, ...]  # " and", " or": may end a row after its grade ("X Good; and")
-    last: frozenset[str]  # last words of every grade: a row's line ends in one
-    header_first: frozenset[str]  # first words of every header label
-    ends: frozenset[str]  # last letters of those grade words and of the header values, ...
-    end_size: int  # ... this many (three, or fewer for a shorter word)
-    openings: frozenset[str]  # first letters of every grade, ...
-    opening_size: int  # ... this many (three, or fewer for a shorter first word)
-    last_letters: frozenset[str]  # the last letter of every grade
-    grades: frozenset[str]  # every grade, its words joined by one space
+    def __init__(
+        self,
+        joiners: tuple[str, ...],
+        last: frozenset[str],
+        header_first: frozenset[str],
+        ends: frozenset[str],
+        end_size: int,
+        openings: frozenset[str],
+        opening_size: int,
+        last_letters: frozenset[str],
+        grades: frozenset[str],
+        grade_tails: frozenset[str],
+    ) -> None:
+        self.joiners: Final = (
+            joiners  # " and", " or": may end a row after its grade ("X Good; and")
+        )
+        self.last: Final = last  # last words of every grade: a row's line ends in one
+        self.header_first: Final = header_first  # first words of every header label
+        # last letters of those grade words and of the header values, this many (three, or
+        # fewer for a shorter word)
+        self.ends: Final = ends
+        self.end_size: Final = end_size
+        # first letters of every grade, this many (three, or fewer for a shorter first word)
+        self.openings: Final = openings
+        self.opening_size: Final = opening_size
+        self.last_letters: Final = last_letters  # the last letter of every grade
+        self.grades: Final = grades  # every grade, its words joined by one space
+        self.grade_tails: Final = grade_tails  # the last words of every grade (one or more)
 
 
 @cache
@@ -204,6 +255,7 @@ def _line_words() -> _LineWords:
     joiners = tuple(" " + j for j in data["row_joiners"])
     firsts = [g.split()[0] for s in scales for g in s.grades] + [a.split()[0] for a in aliases]
     opening = min(3, *map(len, firsts))
+    grades = frozenset(" ".join(p.split()) for s in scales for p in (*s.grades, *aliases))
     return _LineWords(
         joiners,
         last,
@@ -213,7 +265,8 @@ def _line_words() -> _LineWords:
         frozenset(w[:opening] for w in firsts),
         opening,
         frozenset(w[-1] for w in last),
-        frozenset(" ".join(p.split()) for s in scales for p in (*s.grades, *aliases)),
+        grades,
+        frozenset(" ".join(g.split()[-k:]) for g in grades for k in range(1, len(g.split()) + 1)),
     )
 
 
@@ -345,12 +398,53 @@ def _split_row(tail: re.Pattern[str], line: str) -> tuple[str, str] | None:
     return None if m is None else (line[start : m.start()], m.group("grade"))
 
 
+def _split_space_row(tail: re.Pattern[str], line: str) -> tuple[str, str] | None:
+    """What ``_split_row(tail, line)`` gives for the "space" tail, trying ``tail`` only at the
+    spaces before the line's last words that spell a grade (in any letter case): the search
+    enters the tail at every space of the line (some 17,000 instructions a row), a set lookup
+    of the last words and one match cost a third of that.
+
+    A match starts at a space before the grade's words, which only spaces follow: the grade
+    is the line's last words (split at spaces and no-break spaces). Where those words hold a
+    character outside ASCII (``re`` matches ``ſ`` to ``s`` in any letter case), or the line a
+    line break (``$`` matches before one), the search is left to decide.
+    """
+    if "\n" in line:
+        return _split_row(tail, line)
+    words = _line_words()
+    starts: list[int] = []  # the spaces before last words that spell a grade, leftmost first
+    end = len(line.rstrip(" \xa0"))
+    phrase = ""
+    while True:
+        cut = max(line.rfind(" ", 0, end), line.rfind("\xa0", 0, end))
+        if cut < 0:
+            break
+        word = line[cut + 1 : end]
+        phrase = word + " " + phrase if phrase else word
+        if not phrase.isascii():
+            return _split_row(tail, line)
+        phrase = phrase.lower()
+        if phrase not in words.grade_tails:
+            break
+        if phrase in words.grades:
+            starts.insert(0, cut)
+        end = len(line[:cut].rstrip(" \xa0"))
+    start = len(line) - len(line.lstrip())
+    m = None
+    for at in starts:
+        if at >= start + 2 and (m := tail.match(line, at)):
+            break
+    else:
+        m = tail.match(line, start + 1) if start + 1 in starts else None
+    return None if m is None else (line[start : m.start()], m.group("grade"))
+
+
 def _match_row(kind: str, line: str) -> tuple[str, str, bool] | None:
     """(criterion, grade, whether cells stand between them) when ``line`` is a row of this
     kind (an aligned row's criterion then holds those cells)."""
     pattern = _patterns()[kind]
     if kind in ("aligned", "space"):
-        found = _split_row(pattern, line)
+        found = _split_row(pattern, line) if kind == "aligned" else _split_space_row(pattern, line)
         if found is None:
             return None
         crit, grade = found
@@ -464,14 +558,16 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             return None
         lead = len(line) - len(line.lstrip())
         tail = len(line.rstrip())
+        cells, grades = multi
         return _Row(
             offset + lead,
             offset + tail,
             crit,
             collapse_space(found[1]),
             _row_strength(kind, line, raw),
-            kind if multi[1] else "",
-            *multi,
+            kind if grades else "",
+            cells,
+            grades,
         )
     return None
 
@@ -738,6 +834,7 @@ def _bullet_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 _BULLET_INDENTS: Final = frozenset(("", " ", "  ", "\t"))
+_BULLET_OPENINGS: Final = _BULLET_CHARS | {" ", "\t"}  # what a bulleted line may start with
 
 
 def _bare_bullet_matches(text: str, lines: Sequence[str]) -> Iterator[re.Match[str]]:
@@ -747,8 +844,8 @@ def _bare_bullet_matches(text: str, lines: Sequence[str]) -> Iterator[re.Match[s
     bare = _patterns()["bare_bullet"]
     pos = 0
     for line in lines:
-        words = line.lstrip(" \t")
-        if words[:1] in _BULLET_CHARS:
+        # (most lines open with a letter: neither a bullet nor an indent before one)
+        if line[:1] in _BULLET_OPENINGS and (words := line.lstrip(" \t"))[:1] in _BULLET_CHARS:
             indent = len(line) - len(words)
             if line[:indent] in _BULLET_INDENTS and (m := bare.match(text, pos + indent)):
                 yield m
@@ -906,21 +1003,24 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
                 if not graded and not rows and not _figures(texts):
                     header = tuple((c.start, c.end, text[c.start : c.end]) for c in cells)
                 continue
-            row = _Row(
-                cells[0].start,
-                cells[-1].end,
-                _cell_label(_clean_criterion(first)),
-                collapse_space(graded[-1][1].group("grade")),
-                _STRONG,
-            )
-            if len(graded) > 1:
-                row = row._replace(
-                    kind="html",
-                    cells=tuple((c.start, c.end, text[c.start : c.end]) for c in cells),
-                    grades=tuple((i, collapse_space(m.group("grade"))) for i, m in graded),
-                    header=header,
+            several = len(graded) > 1
+            rows.append(
+                _Row(
+                    cells[0].start,
+                    cells[-1].end,
+                    _cell_label(_clean_criterion(first)),
+                    collapse_space(graded[-1][1].group("grade")),
+                    _STRONG,
+                    "html" if several else "",
+                    tuple((c.start, c.end, text[c.start : c.end]) for c in cells)
+                    if several
+                    else (),
+                    tuple((i, collapse_space(m.group("grade"))) for i, m in graded)
+                    if several
+                    else (),
+                    header if several else (),
                 )
-            rows.append(row)
+            )
         if rows:
             out.append(rows)
     return out
@@ -1040,7 +1140,7 @@ def _with_headers(text: str, rows: Sequence[_Row]) -> list[_Row]:
         if r.grades:
             if r.kind not in headers:
                 headers[r.kind] = _header_cells(r.kind, line)
-            r = r._replace(header=headers[r.kind])
+            r = r.with_header(headers[r.kind])
         out.append(r)
     return out
 

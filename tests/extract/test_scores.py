@@ -1062,3 +1062,12 @@ def test_rank_spans_agree_with_the_patterns_tried_on_every_row(text: str) -> Non
                 Span(s.start + m.start(1), s.start + m.end(1)) for m in (before, after) if m
             ]
     assert scores.label_spans(text, found) == expected
+
+
+@given(grade_texts)
+def test_space_row_split_agrees_with_the_tail_search(text: str) -> None:
+    """The "space" tail tried only before last words that spell a grade splits every line as
+    its search from the line's start does."""
+    tail = scores._patterns()["space"]
+    for line in [text, *text.split("\n"), "A " + text, "AB " + text, " x" + text]:
+        assert scores._split_space_row(tail, line) == scores._split_row(tail, line)
