@@ -57,7 +57,6 @@ _LINE_SPILLS = ("grid-grades.tmp", "grid-ranks.tmp", "grid-sizes.tmp")
 # them (see add_entry): copied into it whole at the end.
 _ENTRY_SPILL = "manifest-inputs.tmp"
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]+")
-_LINE = orjson.OPT_APPEND_NEWLINE
 # The buffer of releases.jsonl and of each table: a release's line of releases.jsonl is about
 # 10 KB, beyond the default 8 KB (one write call per release, each table's another every few).
 _BUFFER = 1 << 16
@@ -276,9 +275,8 @@ class OutputWriter:
         rid = rendered.release_id
         self._claim(rid)
         assert self._jsonl is not None, "add_rendered() after finish() or close()"
-        assert self._index is not None and self._grid_spill is not None
-        if self._run:
-            self._write_copied()  # releases copied before this one go first
+        assert self._index is not None
+        self._write_copied()  # releases copied before this one go first
         self._jsonl.write(rendered.jsonl)
         _create(self._json_fd, self._json_dir, f"{rid}.json", rendered.json)
         tables, counts, lines = self._tables, self.counts, rendered.lines
@@ -288,9 +286,9 @@ class OutputWriter:
         if self._book is not None and rendered.rows is not None:
             for name, rows in rendered.rows.items():
                 self._book[name].extend(rows)
-        self._index.file.write(rendered.index)
+        self._index.add(rendered.index)
         self._columns.add(rendered.columns)
-        self._grid_spill.write(orjson.dumps([rendered.grid_head, rendered.cells], option=_LINE))
+        self._spill_grid(rendered.grid_head, rendered.cells)
 
     def add_chunk(self, chunk: Chunk) -> None:
         """Write a chunk of releases a worker made, whose JSON files it wrote

@@ -280,12 +280,10 @@ def _bool(value: bool) -> str:
 def _release_line(release: Release, facts: Facts) -> str:
     published, scale, overall = facts
     source = release.source
-    title, standfirst = release.title, release.standfirst
     return (
         f"{csv_text(release.release_id)},{csv_text(source.path)},{csv_short_text(source.format)},"
         f"{csv_short_text(source.encoding)},{csv_text(source.sha256)},"
-        f"{'' if title is None else csv_text(title)},"
-        f"{'' if standfirst is None else csv_text(standfirst)},{_opt_text(published)},"
+        f"{_opt_text(release.title)},{_opt_text(release.standfirst)},{_opt_text(published)},"
         f"{_opt_text(scale)},{_opt_text(overall)},{len(release.sections)},{len(release.scores)},"
         f"{len(release.quotes)},{len(release.dates)},{len(release.numbers)},"
         f"{len(release.warnings)},{csv_text('; '.join(release.warnings))},"

@@ -226,9 +226,8 @@ class _LineWords:
         grades: frozenset[str],
         grade_tails: frozenset[str],
     ) -> None:
-        self.joiners: Final = (
-            joiners  # " and", " or": may end a row after its grade ("X Good; and")
-        )
+        # " and", " or": may end a row after its grade ("X Good; and")
+        self.joiners: Final = joiners
         self.last: Final = last  # last words of every grade: a row's line ends in one
         self.header_first: Final = header_first  # first words of every header label
         # last letters of those grade words and of the header values, this many (three, or
