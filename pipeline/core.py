@@ -176,7 +176,7 @@ class Outcome:
 def extract_input(item: Input, release_id: str, steps: Steps) -> Outcome:
     """Read and extract one input; a refusal is returned, never raised (unless ``debug``)."""
     try:
-        document = read_file(item.path, max_bytes=steps.max_bytes, shown=item.shown)
+        document = read_file(item.file, max_bytes=steps.max_bytes, shown=item.shown)
     except InputError as err:
         return Outcome(refused_entry(err), error=err)
     try:

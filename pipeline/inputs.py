@@ -24,15 +24,12 @@ MAX_ID_LENGTH = 200
 @dataclass(frozen=True, slots=True)
 class Input:
     """An input file: its path as the OS takes it, and as shown in records and messages. The
-    path is kept as a string (usually the very string shown) and made a ``Path`` only when
-    the file is read: a run holds every input until its end, and a ``Path`` costs ~400 bytes."""
+    path is kept as a string (usually the very string shown), never made a ``Path``: a run
+    holds every input until its end, a ``Path`` costs ~400 bytes, and making one per input
+    costs as much time as reading a small release (``read_file`` takes the string)."""
 
     file: str | os.PathLike[str]
     shown: str  # the path as given, '/'-separated
-
-    @property
-    def path(self) -> Path:
-        return Path(self.file)
 
 
 def _shown(path: Path | str) -> str:

@@ -24,7 +24,7 @@ import re
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO, Final
+from typing import Final
 
 from pipeline.errors import InputError
 from pipeline.model import Source, Span
@@ -104,6 +104,8 @@ _CONTROL_BYTES: Final = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
 _NON_CONTROL_BYTES: Final = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _CONTROL_CHARS_RE: Final = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _SNIFF_BYTES: Final = 64 * 1024
+# How an input is opened: read-only, not inherited by child processes, and on Windows as bytes
+_READ: Final = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _MAX_CONTROL_SHARE: Final = 0.10
 
 _C1_BYTES_RE: Final = re.compile(rb"[\x80-\x9f]")
@@ -492,12 +494,13 @@ def read_text(text: str, path: str) -> Document:
 
 
 def read_file(
-    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, shown: str | None = None
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, shown: str | None = None
 ) -> Document:
     """Read and decode one input file.
 
     Args:
-        path: the file to read.
+        path: the file to read (a ``Path`` or a string: the main job passes the string it
+            found, and no ``Path`` is made per input).
         max_bytes: refuse files larger than this, before reading them.
         shown: the path string to record in ``Source.path`` and to use in messages
             (default: ``path`` with ``/`` separators).
@@ -509,11 +512,11 @@ def read_file(
         InputError: ``missing``, ``loop``, ``not-a-file``, ``unreadable``, ``too-large``, and
             the refusals of :func:`read_bytes`.
     """
-    name = shown if shown is not None else path.as_posix()
+    name = shown if shown is not None else Path(path).as_posix()
     try:
-        info = path.stat()
+        info = os.stat(path)  # noqa: PTH116 - no Path per input (see Input)
     except FileNotFoundError:
-        broken_link = path.is_symlink()
+        broken_link = os.path.islink(path)  # noqa: PTH114
         detail = (
             "is a symbolic link to a file that does not exist"
             if broken_link
@@ -547,14 +550,17 @@ def read_file(
     if info.st_size > max_bytes:
         raise _too_large(name, info.st_size, max_bytes)
     try:
-        # Unbuffered: the bytes are read once, straight into the result (a buffered reader
-        # costs as much again as the read itself on a release of a few kilobytes).
-        with path.open("rb", buffering=0) as handle:
+        # Straight from the descriptor: the bytes are read once, into the result (a file
+        # object costs as much again as the read itself on a release of a few kilobytes).
+        fd = os.open(path, _READ)
+        try:
             # Ask for the size stat() gave plus one byte (asking for max_bytes would allocate
             # that much); a file that grew since is read on, up to one byte past the limit.
-            data = _read_up_to(handle, info.st_size + 1)
+            data = _read_up_to(fd, info.st_size + 1)
             if len(data) > info.st_size:
-                data += _read_up_to(handle, max_bytes + 1 - len(data))
+                data += _read_up_to(fd, max_bytes + 1 - len(data))
+        finally:
+            os.close(fd)
     except PermissionError:
         raise InputError(
             name, "unreadable", "permission denied; check the file's permissions"
@@ -566,12 +572,12 @@ def read_file(
     return read_bytes(data, name)
 
 
-def _read_up_to(handle: BinaryIO, n: int) -> bytes:
-    """Up to ``n`` bytes of an unbuffered file: fewer only at its end (a raw read may return
-    fewer bytes than asked for; the reads go on until the end or ``n``)."""
-    data = handle.read(n) or b""
+def _read_up_to(fd: int, n: int) -> bytes:
+    """Up to ``n`` bytes of an open file: fewer only at its end (a read may return fewer
+    bytes than asked for; the reads go on until the end or ``n``)."""
+    data = os.read(fd, n)
     while 0 < len(data) < n:
-        more = handle.read(n - len(data))
+        more = os.read(fd, n - len(data))
         if not more:
             break
         data += more

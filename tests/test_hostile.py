@@ -158,7 +158,7 @@ def unreadable_file(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path.chmod(0)
     if os.geteuid() != 0:
         return
-    real_access, real_open = os.access, Path.open
+    real_access, real_open, real_os_open = os.access, Path.open, os.open
     denied = str(path)
 
     def access(p: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
@@ -169,8 +169,14 @@ def unreadable_file(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             raise PermissionError(errno.EACCES, "Permission denied", denied)
         return real_open(self, *args, **kwargs)
 
+    def os_opener(p: Any, *args: Any, **kwargs: Any) -> int:  # how the reader opens inputs
+        if os.fspath(p) == denied:
+            raise PermissionError(errno.EACCES, "Permission denied", denied)
+        return real_os_open(p, *args, **kwargs)
+
     monkeypatch.setattr(os, "access", access)
     monkeypatch.setattr(Path, "open", opener)
+    monkeypatch.setattr(os, "open", os_opener)
 
 
 @pytest.mark.parametrize("where", ["command line", "folder"])

@@ -9,6 +9,7 @@ import io
 import os
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import assume, given, settings
@@ -322,10 +323,14 @@ def test_unreadable_when_open_is_denied(tmp_path: Path, monkeypatch: pytest.Monk
     path = tmp_path / "secret.txt"
     path.write_bytes(b"Title\n")
 
-    def deny(self: Path, *args: object, **kwargs: object) -> io.BufferedReader:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "open", deny)
+    def deny(p: Any, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(p) == str(path):
+            raise PermissionError(13, "Permission denied", str(p))
+        return real_open(p, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", deny)
     error = _file_refusal(path, shown="raw/secret.txt")
     assert error.code == "unreadable" and "permission" in str(error)
     _one_line_naming(error, "raw/secret.txt")
@@ -355,18 +360,18 @@ def test_file_that_grows_past_the_limit_while_read(
 ) -> None:
     path = tmp_path / "growing.txt"
     path.write_bytes(b"x" * 10)
-    real_stat = Path.stat
+    real_stat = os.stat
 
-    def stale_stat(self: Path, **kwargs: bool) -> os.stat_result:
-        result = real_stat(self, **kwargs)
-        if self == path:  # report the size the file had before it grew
+    def stale_stat(p: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        result = real_stat(p, *args, **kwargs)
+        if os.fspath(p) == str(path):  # report the size the file had before it grew
             fields = list(result)
             fields[6] = 10
             return os.stat_result(fields)
         return result
 
     path.write_bytes(b"x" * 100)
-    monkeypatch.setattr(Path, "stat", stale_stat)
+    monkeypatch.setattr(os, "stat", stale_stat)
     error = _file_refusal(path, max_bytes=50)
     assert error.code == "too-large" and "more than" in str(error)
 

@@ -250,15 +250,15 @@ def test_fifty_megabyte_page_is_refused_by_size_unread(tmp_path: Path) -> None:
     with path.open("wb") as fh:
         fh.write(b"<html><body>")
         fh.truncate(50 * 1024 * 1024)  # sparse: nothing to read, and it is never read
-    opened: list[Path] = []
-    real_open = Path.open
+    opened: list[str] = []
+    real_open = os.open
 
-    def watch(self: Path, *args: Any, **kwargs: Any) -> Any:
-        opened.append(self)
-        return real_open(self, *args, **kwargs)
+    def watch(p: Any, *args: Any, **kwargs: Any) -> int:
+        opened.append(os.fspath(p))
+        return real_open(p, *args, **kwargs)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Path, "open", watch)
+        patch.setattr(os, "open", watch)
         with pytest.raises(InputError) as info:
             read_file(path)
     assert opened == []  # refused on its size alone

@@ -285,7 +285,7 @@ def test_inputs_and_release_ids_are_the_plain_ones(tmp_path: Path) -> None:
     inputs, _ = find_inputs([tmp_path])
     plain = sorted(tmp_path.rglob("*"), key=lambda p: p.as_posix())
     plain = [p for p in plain if p.is_file() and p.suffix.lower() in SUFFIXES]  # not .txt
-    assert [i.path for i in inputs] == plain and list(inputs) == inputs[:]
+    assert [Path(i.file) for i in inputs] == plain and list(inputs) == inputs[:]
     ids = release_ids(inputs)
     assert [ids[i.shown] for i in inputs] == list(_plain_release_ids(inputs).values())
     assert [ids.at(at) for at in range(len(inputs))] == list(_plain_release_ids(inputs).values())

@@ -34,6 +34,8 @@ class Extraction:
 
 
 def _outside(items: Sequence[_Item], blocked: Sequence[Span]) -> list[_Item]:
+    if not blocked:  # most releases: no site boilerplate and no ratings table
+        return list(items)
     return [i for i in items if not any(b.start <= i.start < b.end for b in blocked)]
 
 
