@@ -324,21 +324,19 @@ def _without_rank(tail: str, line: str) -> str:
     return tail
 
 
+_WORD_CUTS: Final = " \xa0\t|‘'\"“"  # what stands before a row's last word
+
+
 def _may_be_row(line: str, words: _LineWords) -> bool:
     tail = _without_rank(line.rstrip(_ROW_TAIL), line)
     if tail.endswith(words.joiners):
         tail = tail[: tail.rfind(" ")].rstrip(_ROW_TAIL)
-    cut = max(
-        tail.rfind(" "),
-        tail.rfind("\xa0"),
-        tail.rfind("\t"),
-        tail.rfind("|"),
-        tail.rfind("‘"),
-        tail.rfind("'"),
-        tail.rfind('"'),
-        tail.rfind("“"),
-    )
-    return tail[cut + 1 :].lstrip("*").casefold() in words.last
+    # the last word: back from the end to a space, a cell boundary or a left quote (a few
+    # characters, where a search for each of those would read the whole line)
+    cut = len(tail)
+    while cut and tail[cut - 1] not in _WORD_CUTS:
+        cut -= 1
+    return tail[cut:].lstrip("*").casefold() in words.last
 
 
 def _may_be_header(line: str, words: _LineWords) -> bool:
@@ -736,7 +734,20 @@ def _overall_labels() -> tuple[str, ...]:
     return tuple(load("scales")["overall_labels"])
 
 
-_APPLY: Final = tuple(rule.apply for rule in LINE_RULES)  # looked up once, not on every line
+def _next_step(scan: _Scan, line: _Line) -> _Step:
+    """The step of the first of ``LINE_RULES`` that applies to ``line``. The rules are called
+    here by name, in the table's order: compiled, each is then a direct call, not a Python
+    call of a function object read from the table (for every line of every text)."""
+    step = _prose(scan, line)
+    if step is None:
+        step = _gap(scan, line)
+    if step is None:
+        step = _header(scan, line)
+    if step is None:
+        step = _rule_line(scan, line)
+    if step is None:
+        step = _row(scan, line)
+    return _other(scan, line) if step is None else step
 
 
 def _close(
@@ -765,7 +776,8 @@ def _close(
 
 
 def _table_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
-    """The runs of rows in ``text`` that are tables, each line moved on by ``LINE_RULES``."""
+    """The runs of rows in ``text`` that are tables, each line moved on by ``LINE_RULES``
+    (through ``_next_step``)."""
     words = _line_words()
     tables: list[list[_Row]] = []  # the output, filled as runs end
     scan = _Scan()
@@ -774,13 +786,7 @@ def _table_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
         offset, pos = pos, pos + len(text_line) + 1
         blank = not text_line.strip()
         maybe = not blank and _may_be_in_table(text_line, words)
-        line = _Line(text_line, offset, blank, maybe)
-        for apply in _APPLY:
-            step = apply(scan, line)
-            if step is not None:
-                break
-        else:  # unreachable: the last rule always applies
-            raise AssertionError(line)
+        step = _next_step(scan, _Line(text_line, offset, blank, maybe))
         if step.closed is not None:
             _keep(tables, _close(text, tables[-1] if tables else (), step.closed, step.next_blank))
         scan = step.scan
@@ -863,7 +869,9 @@ def _bullet_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
         else:
             # Before the grade: only a bullet and "is"/"are", from the line start or a bullet.
             line_start = text.rfind("\n", 0, m.start()) + 1
-            bullet = max(text.rfind(b, line_start, m.start()) for b in _BULLETS)
+            bullet = -1
+            for b in _BULLETS:  # (a loop, not max() of a generator: compiled, far cheaper)
+                bullet = max(bullet, text.rfind(b, line_start, m.start()))
             lead = _patterns()["bullet_lead"].fullmatch(
                 text, bullet if bullet >= 0 else line_start, m.start()
             )
@@ -1180,16 +1188,17 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
         for r, (criterion, grade, qualifier) in items:
             key = grade.casefold()
             key = aliases.get(key, key)
+            # (by position: keywords cost a dict built for each call)
             out.append(
                 Score(
-                    criterion=criterion,
-                    score=grade,
-                    score_value=scale.grades.get(key) if scale else None,
-                    scale=scale.name if scale else None,
-                    start=r.start,
-                    end=r.end,
-                    table=index,
-                    qualifier=qualifier,
+                    criterion,
+                    grade,
+                    scale.grades.get(key) if scale else None,  # score_value
+                    scale.name if scale else None,  # scale
+                    r.start,
+                    r.end,
+                    index,  # table
+                    qualifier,
                 )
             )
     return out
