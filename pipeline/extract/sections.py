@@ -7,7 +7,6 @@ last, once the ratings tables, quotations and dates are known.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
 from typing import Any, Final
@@ -23,6 +22,10 @@ from pipeline.vocab import load
 # the white space of `regex`'s \s spelt out: twice as fast, and the same lines.)
 _BLANK_LINE: Final = re.compile(
     r"\n[\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u200b\ufeff]*(?=\n)"
+)
+_BLANKS: Final = (  # the characters of that class
+    "\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000\u200b\ufeff"
 )
 _LINE: Final = regex.compile(r"[^\n]+")
 _ZERO_WIDTH: Final = "\u200b\ufeff"
@@ -258,7 +261,7 @@ class _Furniture:
         """A paragraph is boilerplate when at least half of its lines are."""
         if not self.starts:
             return False
-        hits = bisect_left(self.starts, end) - bisect_left(self.starts, start)
+        hits = _bisect(self.starts, end) - _bisect(self.starts, start)
         if not hits:
             return False
         lines = sum(1 for ln in self.text[start:end].split("\n") if ln.strip())
@@ -271,7 +274,7 @@ class _Furniture:
         nl = self.text.rfind("\n", start, end)
         if nl < 0:
             return None
-        i = bisect_left(self.starts, nl + 1)
+        i = _bisect(self.starts, nl + 1)
         if i < len(self.starts) and self.starts[i] < end:
             return None
         before = self.text[self.text.rfind("\n", start, nl) + 1 : nl]
@@ -310,11 +313,11 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
     # blank lines makes no list of a million cuts.
     raw = []
     prev = 0
-    for m in _BLANK_LINE.finditer(text):
-        s, e = _trim(text, prev, m.start())
+    for blank_start, blank_end in _blank_lines(text):
+        s, e = _trim(text, prev, blank_start)
         if e > s:
             raw.append((s, e))
-        prev = m.end()
+        prev = blank_end
     s, e = _trim(text, prev, len(text))
     if e > s:
         raw.append((s, e))
@@ -334,6 +337,22 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
             out.append(Span(*_trim(text, last, e)))
         else:
             out.append(Span(s, e, "boilerplate"))
+    return out
+
+
+def _blank_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_BLANK_LINE.finditer(text)``, each from the line break before a blank
+    line to the one after it: found with ``str.find`` and a look at each line's first
+    character, a third of the cost of the regex scan and its match objects."""
+    out = []
+    nl = text.find("\n")
+    while nl >= 0:
+        after = text.find("\n", nl + 1)
+        if after < 0:
+            break
+        if after == nl + 1 or (text[nl + 1] in _BLANKS and not text[nl + 1 : after].strip(_BLANKS)):
+            out.append((nl, after))
+        nl = after
     return out
 
 
@@ -447,21 +466,35 @@ def _looks_like_heading(s: str) -> bool:
     )
 
 
+def _bisect(a: list[int], x: int, *, right: bool = False) -> int:
+    """``bisect.bisect_left(a, x)`` (``bisect_right`` with ``right``), compiled: the standard
+    library's costs a Python call with its arguments boxed, several times this loop's cost
+    on the few offsets of a release."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if a[mid] < x or (right and a[mid] == x):
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 class _Index:
     """Items sorted by ``start``, looked up by position in log time (no paragraphs x items)."""
 
     def __init__(self, items: Sequence[Any]) -> None:
         self.items = sorted(items, key=lambda i: (i.start, i.end))
-        self.starts = [i.start for i in self.items]
-        self.ends = [i.end for i in self.items]
+        self.starts: list[int] = [i.start for i in self.items]
+        self.ends: list[int] = [i.end for i in self.items]
 
     def starting_in(self, start: int, end: int) -> Sequence[Any]:
         """Items that start within ``[start, end)``."""
-        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+        return self.items[_bisect(self.starts, start) : _bisect(self.starts, end)]
 
     def overlapping(self, start: int, end: int) -> range:
         """Indices of items that overlap ``[start, end)`` (items must not overlap each other)."""
-        return range(bisect_right(self.ends, start), bisect_left(self.starts, end))
+        return range(_bisect(self.ends, start, right=True), _bisect(self.starts, end))
 
 
 _MAX_LABEL_BLOCK_LINES = 8
@@ -473,7 +506,10 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
         return _is_label_block(s_stripped)
     if len(s_stripped) > 160:
         return False
-    folded = s_stripped.strip("*_").casefold()  # Markdown emphasis: "**Published 1 May 2024**"
+    bare = s_stripped.strip("*_")  # Markdown emphasis: "**Published 1 May 2024**"
+    if not _may_open_label(bare):
+        return _covered_by_date(s, start, dates, whole=True)
+    folded = bare.casefold()
     labels, with_date = _metadata_labels()
     for label in labels if folded.startswith(labels) else ():
         if not folded.startswith(label):
@@ -489,6 +525,21 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
             if label not in with_date and rest:
                 return True
     return _covered_by_date(s, start, dates, whole=True)
+
+
+@cache
+def _label_heads() -> frozenset[str]:
+    """The first two letters of every metadata label."""
+    return frozenset(label[:2] for label in _metadata_labels()[0])
+
+
+def _may_open_label(s: str) -> bool:
+    """Whether ``s.casefold()`` may start with a metadata label, from ``s``'s first characters
+    folded, as many as the longest label has: most paragraphs open with none, and a whole
+    paragraph's casefold and a test of every label cost some 5,000 instructions."""
+    labels, _ = _metadata_labels()
+    head = s[: len(labels[0])].casefold()  # (longest first)
+    return head[:2] in _label_heads() and head.startswith(labels)
 
 
 def _is_label_block(s: str) -> bool:
@@ -570,8 +621,8 @@ def classify_sections(
         if (
             kinds[i] == "body"
             and nxt is not None
-            and ends_with_speech(texts[i])
             and quote_index.items[nxt].start >= paragraphs[i + 1].start
+            and ends_with_speech(texts[i])
         ):
             kinds[i], quote_of[i] = "quote", nxt
     # Headings inside a quotation (between its paragraphs) are headings, not quoted words.
