@@ -90,15 +90,45 @@ LABEL_PIECES = ["Published", "PUBLISHED", "published", "Date", "date of publicat
 
 @given(st.lists(st.sampled_from(LABEL_PIECES), max_size=8).map("".join))
 def test_may_open_label_holds_wherever_a_label_opens_the_casefold(s: str) -> None:
-    labels, _ = sections._metadata_labels()
+    labels, _, heads = sections._metadata_labels()
     if s.casefold().startswith(labels):
-        assert sections._may_open_label(s)
+        assert sections._may_open_label(s, labels, heads)
 
 
 def test_every_metadata_label_has_two_letters_or_more() -> None:
     # (_may_open_label looks up the first two letters)
-    labels, _ = sections._metadata_labels()
+    labels, _, _ = sections._metadata_labels()
     assert min(map(len, labels)) >= 2
+
+
+def _plain_may_be_grade_alone(line: str, words: scores._LineWords) -> bool:
+    """scores._may_be_grade_alone as it was: its last character tested as a string."""
+    last = line[-1:]
+    last_letters = {w[-1] for w in words.last}
+    if not last or (
+        last.isascii() and last.lower() not in last_letters and last not in scores._STACKED_MARKS
+    ):
+        return False
+    core = line.strip(scores._STACKED_MARKS)
+    return scores._may_open_grade(core, words) and (
+        not core.isascii() or " ".join(core.lower().split()) in words.grades
+    )
+
+
+@given(st.lists(st.sampled_from([*LINE_PIECES, "D", "R", "T", "ſ", "K"]), max_size=6).map("".join))
+def test_may_be_grade_alone_tests_the_last_character_as_the_string_tests_did(line: str) -> None:
+    words = scores._line_words()
+    assert scores._may_be_grade_alone(line, words) == _plain_may_be_grade_alone(line, words)
+
+
+def test_may_be_grade_alone_on_every_last_character() -> None:
+    words = scores._line_words()
+    for code in range(0x250):
+        for start in ("", "Good", "**Very good", "‘Fair", "x"):
+            line = start + chr(code)
+            assert scores._may_be_grade_alone(line, words) == _plain_may_be_grade_alone(
+                line, words
+            ), repr(line)
 
 
 @given(st.lists(st.integers(0, 20), max_size=12).map(sorted), st.integers(-1, 21))
@@ -122,3 +152,38 @@ def test_blanks_are_the_characters_of_the_blank_line_class() -> None:
     inner = sections._BLANK_LINE.pattern.removeprefix("\\n").removesuffix("*(?=\\n)")
     klass = re.compile(inner)
     assert {c for c in map(chr, range(0x110000)) if klass.fullmatch(c)} == set(sections._BLANKS)
+
+
+# Line openings for the boilerplate finder: phrases, their first two letters in other letter
+# cases (the long s and the Kelvin sign match s and k under re.IGNORECASE), one-letter lines,
+# and the openings of ordinary lines.
+HEAD_PIECES = ["\n", "\n\n", " ", "\t", "\xa0", ":", "Skip to main content", "ſKIP TO CONTENT",
+               "sK", "Sk", "x", "X", "x ", "Xmas", "Home", "hO", "© Crown copyright", "©",
+               "|printable version", "|P", "|", "The report", "Th", "In", "We use cookies",
+               "wE", "İ", "ı", "K", "é", "News", "n"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(HEAD_PIECES), max_size=16).map("".join))
+def test_boilerplate_starts_with_two_letter_heads_agree_with_the_pattern_scan(text: str) -> None:
+    expected = [m.start() for m in sections._boilerplate_line().finditer("\n" + text)]
+    assert sections._boilerplate_starts(text) == expected
+
+
+def test_may_open_phrase_is_whether_a_phrase_opens_with_the_two_characters() -> None:
+    vocab = sections._vocab()
+    phrases = [*vocab["boilerplate_lines"], *vocab["furniture_lines"]]
+    chars = [chr(c) for c in range(0x250)] + ["\u212a", "\u017f", "\u2028", "©"]
+    firsts = {p[0].lower() for p in phrases} | {"\u212a", "\u017f", "İ", "ı"}
+    for a in chars:
+        if a.lower() not in firsts and not any(
+            re.fullmatch(re.escape(p[0]), a, re.I) for p in phrases
+        ):
+            continue
+        for head in [a, *(a + b for b in chars)]:
+            # (a line of one character ends the text: only a one-letter phrase fits it)
+            expected = any(
+                re.fullmatch(re.escape(p[:2]), head[: len(p)], re.IGNORECASE)
+                for p in phrases
+                if len(p) <= len(head) or len(head) == 2
+            )
+            assert sections._may_open_phrase(head) == expected, repr(head)

@@ -222,7 +222,7 @@ class _LineWords:
         end_size: int,
         openings: frozenset[str],
         opening_size: int,
-        last_letters: frozenset[str],
+        alone_ends: frozenset[int],
         grades: frozenset[str],
         grade_tails: frozenset[str],
     ) -> None:
@@ -237,7 +237,9 @@ class _LineWords:
         # first letters of every grade, this many (three, or fewer for a shorter first word)
         self.openings: Final = openings
         self.opening_size: Final = opening_size
-        self.last_letters: Final = last_letters  # the last letter of every grade
+        # the ASCII characters, by code, that may end a grade alone on its line: the last
+        # letter of every grade in either case, and the _STACKED_MARKS
+        self.alone_ends: Final = alone_ends
         self.grades: Final = grades  # every grade, its words joined by one space
         self.grade_tails: Final = grade_tails  # the last words of every grade (one or more)
 
@@ -255,6 +257,7 @@ def _line_words() -> _LineWords:
     firsts = [g.split()[0] for s in scales for g in s.grades] + [a.split()[0] for a in aliases]
     opening = min(3, *map(len, firsts))
     grades = frozenset(" ".join(p.split()) for s in scales for p in (*s.grades, *aliases))
+    last_letters = {w[-1] for w in last}
     return _LineWords(
         joiners,
         last,
@@ -263,7 +266,9 @@ def _line_words() -> _LineWords:
         size,
         frozenset(w[:opening] for w in firsts),
         opening,
-        frozenset(w[-1] for w in last),
+        frozenset(
+            i for i in range(128) if chr(i).lower() in last_letters or chr(i) in _STACKED_MARKS
+        ),
         grades,
         frozenset(" ".join(g.split()[-k:]) for g in grades for k in range(1, len(g.split()) + 1)),
     )
@@ -281,10 +286,7 @@ def _may_be_grade_alone(line: str, words: _LineWords) -> bool:
     quotes: first by its last character (most lines end in a full stop), then by its first
     letters, then by its words (a grade in any letter case; or non-ASCII, as in
     _may_open_grade)."""
-    last = line[-1:]
-    if not last or (
-        last.isascii() and last.lower() not in words.last_letters and last not in _STACKED_MARKS
-    ):
+    if not line or (ord(line[-1]) < 128 and ord(line[-1]) not in words.alone_ends):
         return False
     core = line.strip(_STACKED_MARKS)
     return _may_open_grade(core, words) and (

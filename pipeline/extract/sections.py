@@ -122,15 +122,44 @@ def _phrases_after(c: str) -> re.Pattern[str] | None:
     return pattern
 
 
+# A line's first two characters -> whether a boilerplate phrase may open them; filled as
+# they are met (see _boilerplate_starts), up to _PHRASES_AFTER_MAX.
+_HEADS_SEEN: Final[dict[str, bool]] = {}
+
+
+@cache
+def _phrase_heads() -> re.Pattern[str]:
+    """The first two letters of every boilerplate phrase (of a phrase of one letter: that
+    letter, then any character or none), with the flags of _boilerplate_line."""
+    vocab = _vocab()
+    heads = {p[:2] for p in (*vocab["boilerplate_lines"], *vocab["furniture_lines"])}
+    alts = [re.escape(h) + ("" if len(h) == 2 else "(?s:.)?") for h in sorted(heads)]
+    return re.compile("|".join(alts), re.IGNORECASE | re.MULTILINE)
+
+
+def _may_open_phrase(head: str) -> bool:
+    """Whether a boilerplate phrase may open a line that opens with ``head``, its first two
+    characters (one at the text's end), as ``re.IGNORECASE`` matches them: most lines' two
+    letters open no phrase (``Th``, ``In``), and this rules them out for a dictionary lookup
+    where the phrases' pattern costs some 1,800 instructions a line."""
+    found = _HEADS_SEEN.get(head)
+    if found is None:
+        found = _phrase_heads().fullmatch(head) is not None
+        if len(_HEADS_SEEN) < _PHRASES_AFTER_MAX:
+            _HEADS_SEEN[head] = found
+    return found
+
+
 def _boilerplate_starts(text: str) -> list[int]:
     """Where boilerplate lines start: the offsets ``m.start()`` of the matches that
     ``_boilerplate_line().finditer("\n" + text)`` gives.
 
     That pattern enters each of its two dozen alternatives at every line break (under
     ``IGNORECASE`` the engine cannot rule one out by its first letter), some 4,000
-    instructions a line; here the first character after the line's blanks picks the one
-    group of phrases that may follow. (No match reaches past its line's end, so each line is
-    tried on its own, as ``finditer`` tries it.)
+    instructions a line; here the first two characters after the line's blanks rule out
+    most lines (_may_open_phrase), and the first picks the one group of phrases that may
+    follow. (No match reaches past its line's end, so each line is tried on its own, as
+    ``finditer`` tries it.)
     """
     out = []
     n = len(text)
@@ -139,7 +168,7 @@ def _boilerplate_starts(text: str) -> list[int]:
         j = i
         while j < n and text[j] in " \t\xa0":
             j += 1
-        if j < n:
+        if j < n and _may_open_phrase(text[j : j + 2]):
             pattern = _phrases_after(text[j])
             if pattern is not None and pattern.match(text, j) is not None:
                 out.append(i)
@@ -161,12 +190,13 @@ def _is_furniture_line(s: str) -> bool:
 
 
 @cache
-def _metadata_labels() -> tuple[tuple[str, ...], frozenset[str]]:
-    """Every metadata label, longest first, and those that need a colon or a date after them."""
+def _metadata_labels() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """Every metadata label, longest first; those that need a colon or a date after them; and
+    the first two letters of every label."""
     vocab = _vocab()
     with_date = vocab["metadata_labels_with_date"]
     labels = sorted((*vocab["metadata_labels"], *with_date), key=len, reverse=True)
-    return tuple(labels), frozenset(with_date)
+    return tuple(labels), frozenset(with_date), frozenset(x[:2] for x in labels)
 
 
 @cache
@@ -492,9 +522,10 @@ class _Index:
         """Items that start within ``[start, end)``."""
         return self.items[_bisect(self.starts, start) : _bisect(self.starts, end)]
 
-    def overlapping(self, start: int, end: int) -> range:
-        """Indices of items that overlap ``[start, end)`` (items must not overlap each other)."""
-        return range(_bisect(self.ends, start, right=True), _bisect(self.starts, end))
+    def overlapping(self, start: int, end: int) -> tuple[int, int]:
+        """The first and past-last indices of the items that overlap ``[start, end)`` (items
+        must not overlap each other)."""
+        return _bisect(self.ends, start, right=True), _bisect(self.starts, end)
 
 
 _MAX_LABEL_BLOCK_LINES = 8
@@ -507,10 +538,10 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
     if len(s_stripped) > 160:
         return False
     bare = s_stripped.strip("*_")  # Markdown emphasis: "**Published 1 May 2024**"
-    if not _may_open_label(bare):
+    labels, with_date, heads = _metadata_labels()
+    if not _may_open_label(bare, labels, heads):
         return _covered_by_date(s, start, dates, whole=True)
     folded = bare.casefold()
-    labels, with_date = _metadata_labels()
     for label in labels if folded.startswith(labels) else ():
         if not folded.startswith(label):
             continue
@@ -527,19 +558,13 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
     return _covered_by_date(s, start, dates, whole=True)
 
 
-@cache
-def _label_heads() -> frozenset[str]:
-    """The first two letters of every metadata label."""
-    return frozenset(label[:2] for label in _metadata_labels()[0])
-
-
-def _may_open_label(s: str) -> bool:
-    """Whether ``s.casefold()`` may start with a metadata label, from ``s``'s first characters
-    folded, as many as the longest label has: most paragraphs open with none, and a whole
-    paragraph's casefold and a test of every label cost some 5,000 instructions."""
-    labels, _ = _metadata_labels()
-    head = s[: len(labels[0])].casefold()  # (longest first)
-    return head[:2] in _label_heads() and head.startswith(labels)
+def _may_open_label(s: str, labels: tuple[str, ...], heads: frozenset[str]) -> bool:
+    """Whether ``s.casefold()`` may start with one of the metadata ``labels`` (longest first;
+    ``heads``: their first two letters), from ``s``'s first characters folded, as many as the
+    longest label has: most paragraphs open with none, and a whole paragraph's casefold and a
+    test of every label cost some 5,000 instructions."""
+    head = s[: len(labels[0])].casefold()
+    return head[:2] in heads and head.startswith(labels)
 
 
 def _is_label_block(s: str) -> bool:
@@ -547,7 +572,7 @@ def _is_label_block(s: str) -> bool:
     (``From:`` / ``Department for Education`` / ``Published`` / ``6 May 2025``): a few short
     lines, the first a label alone."""
     lines = s.split("\n")
-    labels, _ = _metadata_labels()
+    labels = _metadata_labels()[0]
     return (
         len(lines) <= _MAX_LABEL_BLOCK_LINES
         and lines[0].strip(" \t\xa0*:").casefold() in labels
@@ -568,13 +593,12 @@ def _covered_by_date(s: str, start: int, dates: _Index, *, whole: bool = False) 
 
 def _quote_paragraph(p: Span, quotes: _Index) -> int | None:
     """The first quotation in paragraph ``p`` when quotations cover at least half of it."""
-    found = quotes.overlapping(p.start, p.end)
+    first, stop = quotes.overlapping(p.start, p.end)
     covered = 0
-    for i in found:
-        q = quotes.items[i]
-        covered += min(p.end, q.end) - max(p.start, q.start)
+    for i in range(first, stop):
+        covered += min(p.end, quotes.ends[i]) - max(p.start, quotes.starts[i])
         if covered * 2 >= p.end - p.start:
-            return found[0]
+            return first
     return None
 
 
@@ -621,8 +645,8 @@ def classify_sections(
         if (
             kinds[i] == "body"
             and nxt is not None
-            and quote_index.items[nxt].start >= paragraphs[i + 1].start
             and ends_with_speech(texts[i])
+            and quote_index.items[nxt].start >= paragraphs[i + 1].start
         ):
             kinds[i], quote_of[i] = "quote", nxt
     # Headings inside a quotation (between its paragraphs) are headings, not quoted words.
