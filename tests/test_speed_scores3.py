@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.extract import scores, sections
+from pipeline.normalize import collapse_space
 
 # Pieces of table lines and of prose: grades, cells, quotes, bullets, rules, joiners.
 LINE_PIECES = ["Leadership", " ", "  ", "\t", "|", " | ", "Good", "good", "Requires improvement",
@@ -186,4 +187,39 @@ def test_may_open_phrase_is_whether_a_phrase_opens_with_the_two_characters() -> 
                 for p in phrases
                 if len(p) <= len(head) or len(head) == 2
             )
-            assert sections._may_open_phrase(head) == expected, repr(head)
+            assert sections._may_open_phrase(head, 0) == expected, repr(head)
+
+
+def _grades() -> list[str]:
+    scales, aliases = scores._scales()
+    return sorted({g for scale in scales for g in scale.grades} | set(aliases))
+
+
+GAPS = st.sampled_from([" ", "\xa0", "  ", " \xa0 "])
+
+
+@given(st.sampled_from(_grades()), st.lists(GAPS, min_size=8, max_size=8))
+def test_grade_text_is_the_grade_collapsed(grade: str, gaps: list[str]) -> None:
+    """A grade's words with spaces and no-break spaces between them, as the patterns match."""
+    first, *rest = grade.split()
+    written = first + "".join(gap + word for gap, word in zip(gaps, rest, strict=False))
+    assert scores._grade_text(written) == collapse_space(written)
+
+
+def test_grade_text_of_every_grade_the_patterns_find() -> None:
+    text = "\n".join(f"Area {i}\t{g}" for i, g in enumerate(_grades()))
+    text += "\nSafe\tRequires\xa0 improvement\nWell-led\tſatiſfactory"
+    tab = scores._patterns()["tab"]
+    for line in text.split("\n"):
+        m = tab.match(line)
+        assert m is not None, line
+        assert scores._grade_text(m.group("grade")) == collapse_space(m.group("grade"))
+
+
+SENTENCE_PIECES = ["The council", " ", "  ", "\n", ".", "!", "?", "…", "Good", "good", "É", "é",
+                   "Mr.", "2.5", ". ", "x", "\xa0", "”", "Ǆ"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=10).map("".join))
+def test_has_sentence_break_is_the_search(s: str) -> None:
+    assert sections._has_sentence_break(s) == (sections._SENTENCE_BREAK.search(s) is not None)

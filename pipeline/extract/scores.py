@@ -353,6 +353,13 @@ def _grade_scale(grades: Sequence[str]) -> Scale | None:
     return next((s for s in scales if keys <= s.grades.keys()), None)
 
 
+def _grade_text(grade: str) -> str:
+    """``collapse_space(grade)`` for a grade as the patterns match it (its words, each of
+    letters, with spaces or no-break spaces between them): the grade itself when it is one
+    word, as most are, where collapse_space splits and joins it (some 2,000 instructions)."""
+    return collapse_space(grade) if " " in grade or "\xa0" in grade else grade
+
+
 def _clean_criterion(s: str) -> str:
     return collapse_space(s).strip(" |–—-•▪●*\t")
 
@@ -500,7 +507,7 @@ def _grade_cells(kind: str, line: str) -> tuple[tuple[_Cell, ...], tuple[tuple[i
     cells = tuple(_split_cells(kind, line))
     cell = _patterns()["cell"]
     grades = tuple(
-        (i, collapse_space(m.group("grade")))
+        (i, _grade_text(m.group("grade")))
         for i, c in enumerate(cells[1:], 1)
         if (m := cell.fullmatch(c[2]))
     )
@@ -562,7 +569,7 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             offset + lead,
             offset + tail,
             crit,
-            collapse_space(found[1]),
+            _grade_text(found[1]),
             _row_strength(kind, line, raw),
             kind if grades else "",
             cells,
@@ -884,7 +891,7 @@ def _bullet_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
             lead_start,
             m.end(),
             _clean_criterion(m.group("crit")),
-            collapse_space(m.group("grade")),
+            _grade_text(m.group("grade")),
             _STRONG,
         )
         gap = text[last_end : m.start()] if last_end >= 0 else ""
@@ -970,7 +977,7 @@ def _stacked_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
                 label_start + lead,
                 start + len(line.strip()),
                 _stacked_criterion(label),
-                collapse_space(m.group("grade")),
+                _grade_text(m.group("grade")),
                 _STRONG,
             )
         )
@@ -1018,15 +1025,13 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
                     cells[0].start,
                     cells[-1].end,
                     _cell_label(_clean_criterion(first)),
-                    collapse_space(graded[-1][1].group("grade")),
+                    _grade_text(graded[-1][1].group("grade")),
                     _STRONG,
                     "html" if several else "",
                     tuple((c.start, c.end, text[c.start : c.end]) for c in cells)
                     if several
                     else (),
-                    tuple((i, collapse_space(m.group("grade"))) for i, m in graded)
-                    if several
-                    else (),
+                    tuple((i, _grade_text(m.group("grade"))) for i, m in graded) if several else (),
                     header if several else (),
                 )
             )

@@ -122,9 +122,9 @@ def _phrases_after(c: str) -> re.Pattern[str] | None:
     return pattern
 
 
-# A line's first two characters -> whether a boilerplate phrase may open them; filled as
-# they are met (see _boilerplate_starts), up to _PHRASES_AFTER_MAX.
-_HEADS_SEEN: Final[dict[str, bool]] = {}
+# A line's first two characters (see _may_open_phrase) -> whether a boilerplate phrase may
+# open them; filled as they are met, up to _PHRASES_AFTER_MAX.
+_HEADS_SEEN: Final[dict[int, bool]] = {}
 
 
 @cache
@@ -137,16 +137,19 @@ def _phrase_heads() -> re.Pattern[str]:
     return re.compile("|".join(alts), re.IGNORECASE | re.MULTILINE)
 
 
-def _may_open_phrase(head: str) -> bool:
-    """Whether a boilerplate phrase may open a line that opens with ``head``, its first two
-    characters (one at the text's end), as ``re.IGNORECASE`` matches them: most lines' two
+def _may_open_phrase(text: str, at: int) -> bool:
+    """Whether a boilerplate phrase may open the line whose text starts at ``at``, by its first
+    two characters (one at the text's end) as ``re.IGNORECASE`` matches them: most lines' two
     letters open no phrase (``Th``, ``In``), and this rules them out for a dictionary lookup
-    where the phrases' pattern costs some 1,800 instructions a line."""
-    found = _HEADS_SEEN.get(head)
+    where the phrases' pattern costs some 1,800 instructions a line. The two are looked up
+    as one number made of their code points: no string is made for the lookup."""
+    second = ord(text[at + 1]) if at + 1 < len(text) else -1
+    key = ord(text[at]) * 0x110001 + second + 1
+    found = _HEADS_SEEN.get(key)
     if found is None:
-        found = _phrase_heads().fullmatch(head) is not None
+        found = _phrase_heads().fullmatch(text, at, at + 2) is not None
         if len(_HEADS_SEEN) < _PHRASES_AFTER_MAX:
-            _HEADS_SEEN[head] = found
+            _HEADS_SEEN[key] = found
     return found
 
 
@@ -168,7 +171,7 @@ def _boilerplate_starts(text: str) -> list[int]:
         j = i
         while j < n and text[j] in " \t\xa0":
             j += 1
-        if j < n and _may_open_phrase(text[j : j + 2]):
+        if j < n and _may_open_phrase(text, j):
             pattern = _phrases_after(text[j])
             if pattern is not None and pattern.match(text, j) is not None:
                 out.append(i)
@@ -406,7 +409,7 @@ def _split_flat(text: str, start: int, end: int) -> list[Span]:
         if (
             m is not None
             and len(piece) > _MAX_TITLE
-            and not _SENTENCE_BREAK.search(m["head"])
+            and not _has_sentence_break(m["head"])
             # "HMICFRS Chief Inspector Ann Lee said ...": a lede naming its speaker
             and m["next"] not in _speech_verbs()
             and not _is_lede_subject(m["head"], m["next"])
@@ -450,6 +453,14 @@ def carve(
     return [s for s in out if s.end > s.start]
 
 
+def _has_sentence_break(s: str) -> bool:
+    """Whether ``_SENTENCE_BREAK`` finds a sentence's end followed by another in ``s``: looked
+    for only when a stop stands before its last two characters (most one-line paragraphs
+    have a stop only at their end, or none), where the search costs some 8,000 instructions."""
+    head = s[:-2]
+    return ("." in head or "!" in head or "?" in head) and _SENTENCE_BREAK.search(s) is not None
+
+
 def _single_line(s: str) -> bool:
     return "\n" not in s
 
@@ -466,7 +477,7 @@ def _looks_like_title(s: str, *, stop: bool = False) -> bool:
         s = head
     if stop and s[-1:] == "." and s[-2:-1] not in _TERMINAL:
         s = s[:-1]
-        if len(s.split()) > _MAX_STOPPED_TITLE_WORDS or _SENTENCE_BREAK.search(s):
+        if len(s.split()) > _MAX_STOPPED_TITLE_WORDS or _has_sentence_break(s):
             return False
     return (
         _single_line(s)
@@ -571,12 +582,11 @@ def _is_label_block(s: str) -> bool:
     """A metadata block copied from a page with each label and value on lines of their own
     (``From:`` / ``Department for Education`` / ``Published`` / ``6 May 2025``): a few short
     lines, the first a label alone."""
+    if s.partition("\n")[0].strip(" \t\xa0*:").casefold() not in _metadata_labels()[0]:
+        return False
     lines = s.split("\n")
-    labels = _metadata_labels()[0]
-    return (
-        len(lines) <= _MAX_LABEL_BLOCK_LINES
-        and lines[0].strip(" \t\xa0*:").casefold() in labels
-        and all(len(line) <= 80 and line.rstrip()[-1:] not in ".," for line in lines)
+    return len(lines) <= _MAX_LABEL_BLOCK_LINES and all(
+        len(line) <= 80 and line.rstrip()[-1:] not in ".," for line in lines
     )
 
 
@@ -624,10 +634,7 @@ def classify_sections(
     kinds: list[str] = ["body"] * len(paragraphs)
     quote_of: list[int | None] = [None] * len(paragraphs)
     texts = [text[p.start : p.end] for p in paragraphs]
-    bp = [
-        p.tag == "boilerplate" or _is_furniture_line(t)
-        for p, t in zip(paragraphs, texts, strict=True)
-    ]
+    bp = [p.tag == "boilerplate" or _is_furniture_line(texts[i]) for i, p in enumerate(paragraphs)]
     date_index, score_index, quote_index = _Index(dates), _Index(scores), _Index(quotes)
 
     for i, p in enumerate(paragraphs):
@@ -665,9 +672,9 @@ def classify_sections(
         if j < len(paragraphs) and kinds[j] in ("body", "heading") and _is_standfirst(texts[j]):
             kinds[j] = "standfirst"
     _mark_background(kinds, texts)
-    return [
-        Section(k, t, p.start, p.end, q, b)  # kind, text, start, end, quote_index, boilerplate
-        for p, k, t, q, b in zip(paragraphs, kinds, texts, quote_of, bp, strict=True)
+    return [  # (kind, text, start, end, quote_index, boilerplate)
+        Section(kinds[i], texts[i], p.start, p.end, quote_of[i], bp[i])
+        for i, p in enumerate(paragraphs)
     ]
 
 
@@ -758,7 +765,7 @@ def _is_standfirst(s: str) -> bool:
     if not _single_line(s) or len(s) > 160 or s[-1] in ":;," or s[0] in _OPEN_MARKS:
         return False
     # One sentence: no full stop followed by more words.
-    return _SENTENCE_BREAK.search(s) is None
+    return not _has_sentence_break(s)
 
 
 def _mark_background(kinds: list[str], texts: list[str]) -> None:
