@@ -497,13 +497,13 @@ def _looks_like_heading(s: str) -> bool:
     return (
         _single_line(s)
         and len(s) <= 80
-        and len(s.split()) <= 10
         and s[-1] not in _TERMINAL
         and (s[0].isupper() or s[0].isdigit())
         and s[0] not in _OPEN_MARKS
-        and not _BULLET.match(s)
         and "\t" not in s
         and "|" not in s
+        and len(s.split()) <= 10
+        and not _BULLET.match(s)
     )
 
 
@@ -776,9 +776,9 @@ def _mark_background(kinds: list[str], texts: list[str]) -> None:
             continue
         if in_background and k == "body":
             kinds[i] = "background"
-    last = max((i for i, k in enumerate(kinds) if k in ("quote", "table")), default=None)
-    if last is None:
+    found = [i for i, k in enumerate(kinds) if k in ("quote", "table")]
+    if not found:
         return
-    for i in range(last + 1, len(kinds)):
+    for i in range(found[-1] + 1, len(kinds)):
         if kinds[i] == "body":
             kinds[i] = "background"
