@@ -222,7 +222,7 @@ class _LineWords:
         end_size: int,
         openings: frozenset[str],
         opening_size: int,
-        last_letters: frozenset[str],
+        alone_ends: frozenset[int],
         grades: frozenset[str],
         grade_tails: frozenset[str],
     ) -> None:
@@ -237,7 +237,9 @@ class _LineWords:
         # first letters of every grade, this many (three, or fewer for a shorter first word)
         self.openings: Final = openings
         self.opening_size: Final = opening_size
-        self.last_letters: Final = last_letters  # the last letter of every grade
+        # the ASCII characters, by code, that may end a grade alone on its line: the last
+        # letter of every grade in either case, and the _STACKED_MARKS
+        self.alone_ends: Final = alone_ends
         self.grades: Final = grades  # every grade, its words joined by one space
         self.grade_tails: Final = grade_tails  # the last words of every grade (one or more)
 
@@ -255,6 +257,7 @@ def _line_words() -> _LineWords:
     firsts = [g.split()[0] for s in scales for g in s.grades] + [a.split()[0] for a in aliases]
     opening = min(3, *map(len, firsts))
     grades = frozenset(" ".join(p.split()) for s in scales for p in (*s.grades, *aliases))
+    last_letters = {w[-1] for w in last}
     return _LineWords(
         joiners,
         last,
@@ -263,7 +266,9 @@ def _line_words() -> _LineWords:
         size,
         frozenset(w[:opening] for w in firsts),
         opening,
-        frozenset(w[-1] for w in last),
+        frozenset(
+            i for i in range(128) if chr(i).lower() in last_letters or chr(i) in _STACKED_MARKS
+        ),
         grades,
         frozenset(" ".join(g.split()[-k:]) for g in grades for k in range(1, len(g.split()) + 1)),
     )
@@ -281,10 +286,7 @@ def _may_be_grade_alone(line: str, words: _LineWords) -> bool:
     quotes: first by its last character (most lines end in a full stop), then by its first
     letters, then by its words (a grade in any letter case; or non-ASCII, as in
     _may_open_grade)."""
-    last = line[-1:]
-    if not last or (
-        last.isascii() and last.lower() not in words.last_letters and last not in _STACKED_MARKS
-    ):
+    if not line or (ord(line[-1]) < 128 and ord(line[-1]) not in words.alone_ends):
         return False
     core = line.strip(_STACKED_MARKS)
     return _may_open_grade(core, words) and (
@@ -324,21 +326,19 @@ def _without_rank(tail: str, line: str) -> str:
     return tail
 
 
+_WORD_CUTS: Final = " \xa0\t|‘'\"“"  # what stands before a row's last word
+
+
 def _may_be_row(line: str, words: _LineWords) -> bool:
     tail = _without_rank(line.rstrip(_ROW_TAIL), line)
     if tail.endswith(words.joiners):
         tail = tail[: tail.rfind(" ")].rstrip(_ROW_TAIL)
-    cut = max(
-        tail.rfind(" "),
-        tail.rfind("\xa0"),
-        tail.rfind("\t"),
-        tail.rfind("|"),
-        tail.rfind("‘"),
-        tail.rfind("'"),
-        tail.rfind('"'),
-        tail.rfind("“"),
-    )
-    return tail[cut + 1 :].lstrip("*").casefold() in words.last
+    # the last word: back from the end to a space, a cell boundary or a left quote (a few
+    # characters, where a search for each of those would read the whole line)
+    cut = len(tail)
+    while cut and tail[cut - 1] not in _WORD_CUTS:
+        cut -= 1
+    return tail[cut:].lstrip("*").casefold() in words.last
 
 
 def _may_be_header(line: str, words: _LineWords) -> bool:
@@ -351,6 +351,13 @@ def _grade_scale(grades: Sequence[str]) -> Scale | None:
     scales, aliases = _scales()
     keys = {aliases.get(k, k) for k in map(str.casefold, grades)}
     return next((s for s in scales if keys <= s.grades.keys()), None)
+
+
+def _grade_text(grade: str) -> str:
+    """``collapse_space(grade)`` for a grade as the patterns match it (its words, each of
+    letters, with spaces or no-break spaces between them): the grade itself when it is one
+    word, as most are, where collapse_space splits and joins it (some 2,000 instructions)."""
+    return collapse_space(grade) if " " in grade or "\xa0" in grade else grade
 
 
 def _clean_criterion(s: str) -> str:
@@ -500,7 +507,7 @@ def _grade_cells(kind: str, line: str) -> tuple[tuple[_Cell, ...], tuple[tuple[i
     cells = tuple(_split_cells(kind, line))
     cell = _patterns()["cell"]
     grades = tuple(
-        (i, collapse_space(m.group("grade")))
+        (i, _grade_text(m.group("grade")))
         for i, c in enumerate(cells[1:], 1)
         if (m := cell.fullmatch(c[2]))
     )
@@ -562,7 +569,7 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             offset + lead,
             offset + tail,
             crit,
-            collapse_space(found[1]),
+            _grade_text(found[1]),
             _row_strength(kind, line, raw),
             kind if grades else "",
             cells,
@@ -736,7 +743,20 @@ def _overall_labels() -> tuple[str, ...]:
     return tuple(load("scales")["overall_labels"])
 
 
-_APPLY: Final = tuple(rule.apply for rule in LINE_RULES)  # looked up once, not on every line
+def _next_step(scan: _Scan, line: _Line) -> _Step:
+    """The step of the first of ``LINE_RULES`` that applies to ``line``. The rules are called
+    here by name, in the table's order: compiled, each is then a direct call, not a Python
+    call of a function object read from the table (for every line of every text)."""
+    step = _prose(scan, line)
+    if step is None:
+        step = _gap(scan, line)
+    if step is None:
+        step = _header(scan, line)
+    if step is None:
+        step = _rule_line(scan, line)
+    if step is None:
+        step = _row(scan, line)
+    return _other(scan, line) if step is None else step
 
 
 def _close(
@@ -765,7 +785,8 @@ def _close(
 
 
 def _table_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
-    """The runs of rows in ``text`` that are tables, each line moved on by ``LINE_RULES``."""
+    """The runs of rows in ``text`` that are tables, each line moved on by ``LINE_RULES``
+    (through ``_next_step``)."""
     words = _line_words()
     tables: list[list[_Row]] = []  # the output, filled as runs end
     scan = _Scan()
@@ -774,13 +795,7 @@ def _table_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
         offset, pos = pos, pos + len(text_line) + 1
         blank = not text_line.strip()
         maybe = not blank and _may_be_in_table(text_line, words)
-        line = _Line(text_line, offset, blank, maybe)
-        for apply in _APPLY:
-            step = apply(scan, line)
-            if step is not None:
-                break
-        else:  # unreachable: the last rule always applies
-            raise AssertionError(line)
+        step = _next_step(scan, _Line(text_line, offset, blank, maybe))
         if step.closed is not None:
             _keep(tables, _close(text, tables[-1] if tables else (), step.closed, step.next_blank))
         scan = step.scan
@@ -863,7 +878,9 @@ def _bullet_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
         else:
             # Before the grade: only a bullet and "is"/"are", from the line start or a bullet.
             line_start = text.rfind("\n", 0, m.start()) + 1
-            bullet = max(text.rfind(b, line_start, m.start()) for b in _BULLETS)
+            bullet = -1
+            for b in _BULLETS:  # (a loop, not max() of a generator: compiled, far cheaper)
+                bullet = max(bullet, text.rfind(b, line_start, m.start()))
             lead = _patterns()["bullet_lead"].fullmatch(
                 text, bullet if bullet >= 0 else line_start, m.start()
             )
@@ -874,7 +891,7 @@ def _bullet_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
             lead_start,
             m.end(),
             _clean_criterion(m.group("crit")),
-            collapse_space(m.group("grade")),
+            _grade_text(m.group("grade")),
             _STRONG,
         )
         gap = text[last_end : m.start()] if last_end >= 0 else ""
@@ -960,7 +977,7 @@ def _stacked_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
                 label_start + lead,
                 start + len(line.strip()),
                 _stacked_criterion(label),
-                collapse_space(m.group("grade")),
+                _grade_text(m.group("grade")),
                 _STRONG,
             )
         )
@@ -1008,15 +1025,13 @@ def _html_rows(text: str, tables: Sequence[Sequence[Sequence[Span]]]) -> list[li
                     cells[0].start,
                     cells[-1].end,
                     _cell_label(_clean_criterion(first)),
-                    collapse_space(graded[-1][1].group("grade")),
+                    _grade_text(graded[-1][1].group("grade")),
                     _STRONG,
                     "html" if several else "",
                     tuple((c.start, c.end, text[c.start : c.end]) for c in cells)
                     if several
                     else (),
-                    tuple((i, collapse_space(m.group("grade"))) for i, m in graded)
-                    if several
-                    else (),
+                    tuple((i, _grade_text(m.group("grade"))) for i, m in graded) if several else (),
                     header if several else (),
                 )
             )
@@ -1180,16 +1195,17 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
         for r, (criterion, grade, qualifier) in items:
             key = grade.casefold()
             key = aliases.get(key, key)
+            # (by position: keywords cost a dict built for each call)
             out.append(
                 Score(
-                    criterion=criterion,
-                    score=grade,
-                    score_value=scale.grades.get(key) if scale else None,
-                    scale=scale.name if scale else None,
-                    start=r.start,
-                    end=r.end,
-                    table=index,
-                    qualifier=qualifier,
+                    criterion,
+                    grade,
+                    scale.grades.get(key) if scale else None,  # score_value
+                    scale.name if scale else None,  # scale
+                    r.start,
+                    r.end,
+                    index,  # table
+                    qualifier,
                 )
             )
     return out

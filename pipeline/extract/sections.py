@@ -7,7 +7,6 @@ last, once the ratings tables, quotations and dates are known.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
 from typing import Any, Final
@@ -23,6 +22,10 @@ from pipeline.vocab import load
 # the white space of `regex`'s \s spelt out: twice as fast, and the same lines.)
 _BLANK_LINE: Final = re.compile(
     r"\n[\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u200b\ufeff]*(?=\n)"
+)
+_BLANKS: Final = (  # the characters of that class
+    "\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000\u200b\ufeff"
 )
 _LINE: Final = regex.compile(r"[^\n]+")
 _ZERO_WIDTH: Final = "\u200b\ufeff"
@@ -119,15 +122,47 @@ def _phrases_after(c: str) -> re.Pattern[str] | None:
     return pattern
 
 
+# A line's first two characters (see _may_open_phrase) -> whether a boilerplate phrase may
+# open them; filled as they are met, up to _PHRASES_AFTER_MAX.
+_HEADS_SEEN: Final[dict[int, bool]] = {}
+
+
+@cache
+def _phrase_heads() -> re.Pattern[str]:
+    """The first two letters of every boilerplate phrase (of a phrase of one letter: that
+    letter, then any character or none), with the flags of _boilerplate_line."""
+    vocab = _vocab()
+    heads = {p[:2] for p in (*vocab["boilerplate_lines"], *vocab["furniture_lines"])}
+    alts = [re.escape(h) + ("" if len(h) == 2 else "(?s:.)?") for h in sorted(heads)]
+    return re.compile("|".join(alts), re.IGNORECASE | re.MULTILINE)
+
+
+def _may_open_phrase(text: str, at: int) -> bool:
+    """Whether a boilerplate phrase may open the line whose text starts at ``at``, by its first
+    two characters (one at the text's end) as ``re.IGNORECASE`` matches them: most lines' two
+    letters open no phrase (``Th``, ``In``), and this rules them out for a dictionary lookup
+    where the phrases' pattern costs some 1,800 instructions a line. The two are looked up
+    as one number made of their code points: no string is made for the lookup."""
+    second = ord(text[at + 1]) if at + 1 < len(text) else -1
+    key = ord(text[at]) * 0x110001 + second + 1
+    found = _HEADS_SEEN.get(key)
+    if found is None:
+        found = _phrase_heads().fullmatch(text, at, at + 2) is not None
+        if len(_HEADS_SEEN) < _PHRASES_AFTER_MAX:
+            _HEADS_SEEN[key] = found
+    return found
+
+
 def _boilerplate_starts(text: str) -> list[int]:
     """Where boilerplate lines start: the offsets ``m.start()`` of the matches that
     ``_boilerplate_line().finditer("\n" + text)`` gives.
 
     That pattern enters each of its two dozen alternatives at every line break (under
     ``IGNORECASE`` the engine cannot rule one out by its first letter), some 4,000
-    instructions a line; here the first character after the line's blanks picks the one
-    group of phrases that may follow. (No match reaches past its line's end, so each line is
-    tried on its own, as ``finditer`` tries it.)
+    instructions a line; here the first two characters after the line's blanks rule out
+    most lines (_may_open_phrase), and the first picks the one group of phrases that may
+    follow. (No match reaches past its line's end, so each line is tried on its own, as
+    ``finditer`` tries it.)
     """
     out = []
     n = len(text)
@@ -136,7 +171,7 @@ def _boilerplate_starts(text: str) -> list[int]:
         j = i
         while j < n and text[j] in " \t\xa0":
             j += 1
-        if j < n:
+        if j < n and _may_open_phrase(text, j):
             pattern = _phrases_after(text[j])
             if pattern is not None and pattern.match(text, j) is not None:
                 out.append(i)
@@ -158,12 +193,13 @@ def _is_furniture_line(s: str) -> bool:
 
 
 @cache
-def _metadata_labels() -> tuple[tuple[str, ...], frozenset[str]]:
-    """Every metadata label, longest first, and those that need a colon or a date after them."""
+def _metadata_labels() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """Every metadata label, longest first; those that need a colon or a date after them; and
+    the first two letters of every label."""
     vocab = _vocab()
     with_date = vocab["metadata_labels_with_date"]
     labels = sorted((*vocab["metadata_labels"], *with_date), key=len, reverse=True)
-    return tuple(labels), frozenset(with_date)
+    return tuple(labels), frozenset(with_date), frozenset(x[:2] for x in labels)
 
 
 @cache
@@ -258,7 +294,7 @@ class _Furniture:
         """A paragraph is boilerplate when at least half of its lines are."""
         if not self.starts:
             return False
-        hits = bisect_left(self.starts, end) - bisect_left(self.starts, start)
+        hits = _bisect(self.starts, end) - _bisect(self.starts, start)
         if not hits:
             return False
         lines = sum(1 for ln in self.text[start:end].split("\n") if ln.strip())
@@ -271,7 +307,7 @@ class _Furniture:
         nl = self.text.rfind("\n", start, end)
         if nl < 0:
             return None
-        i = bisect_left(self.starts, nl + 1)
+        i = _bisect(self.starts, nl + 1)
         if i < len(self.starts) and self.starts[i] < end:
             return None
         before = self.text[self.text.rfind("\n", start, nl) + 1 : nl]
@@ -310,11 +346,11 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
     # blank lines makes no list of a million cuts.
     raw = []
     prev = 0
-    for m in _BLANK_LINE.finditer(text):
-        s, e = _trim(text, prev, m.start())
+    for blank_start, blank_end in _blank_lines(text):
+        s, e = _trim(text, prev, blank_start)
         if e > s:
             raw.append((s, e))
-        prev = m.end()
+        prev = blank_end
     s, e = _trim(text, prev, len(text))
     if e > s:
         raw.append((s, e))
@@ -334,6 +370,22 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
             out.append(Span(*_trim(text, last, e)))
         else:
             out.append(Span(s, e, "boilerplate"))
+    return out
+
+
+def _blank_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_BLANK_LINE.finditer(text)``, each from the line break before a blank
+    line to the one after it: found with ``str.find`` and a look at each line's first
+    character, a third of the cost of the regex scan and its match objects."""
+    out = []
+    nl = text.find("\n")
+    while nl >= 0:
+        after = text.find("\n", nl + 1)
+        if after < 0:
+            break
+        if after == nl + 1 or (text[nl + 1] in _BLANKS and not text[nl + 1 : after].strip(_BLANKS)):
+            out.append((nl, after))
+        nl = after
     return out
 
 
@@ -357,7 +409,7 @@ def _split_flat(text: str, start: int, end: int) -> list[Span]:
         if (
             m is not None
             and len(piece) > _MAX_TITLE
-            and not _SENTENCE_BREAK.search(m["head"])
+            and not _has_sentence_break(m["head"])
             # "HMICFRS Chief Inspector Ann Lee said ...": a lede naming its speaker
             and m["next"] not in _speech_verbs()
             and not _is_lede_subject(m["head"], m["next"])
@@ -401,6 +453,14 @@ def carve(
     return [s for s in out if s.end > s.start]
 
 
+def _has_sentence_break(s: str) -> bool:
+    """Whether ``_SENTENCE_BREAK`` finds a sentence's end followed by another in ``s``: looked
+    for only when a stop stands before its last two characters (most one-line paragraphs
+    have a stop only at their end, or none), where the search costs some 8,000 instructions."""
+    head = s[:-2]
+    return ("." in head or "!" in head or "?" in head) and _SENTENCE_BREAK.search(s) is not None
+
+
 def _single_line(s: str) -> bool:
     return "\n" not in s
 
@@ -417,7 +477,7 @@ def _looks_like_title(s: str, *, stop: bool = False) -> bool:
         s = head
     if stop and s[-1:] == "." and s[-2:-1] not in _TERMINAL:
         s = s[:-1]
-        if len(s.split()) > _MAX_STOPPED_TITLE_WORDS or _SENTENCE_BREAK.search(s):
+        if len(s.split()) > _MAX_STOPPED_TITLE_WORDS or _has_sentence_break(s):
             return False
     return (
         _single_line(s)
@@ -437,14 +497,28 @@ def _looks_like_heading(s: str) -> bool:
     return (
         _single_line(s)
         and len(s) <= 80
-        and len(s.split()) <= 10
         and s[-1] not in _TERMINAL
         and (s[0].isupper() or s[0].isdigit())
         and s[0] not in _OPEN_MARKS
-        and not _BULLET.match(s)
         and "\t" not in s
         and "|" not in s
+        and len(s.split()) <= 10
+        and not _BULLET.match(s)
     )
+
+
+def _bisect(a: list[int], x: int, *, right: bool = False) -> int:
+    """``bisect.bisect_left(a, x)`` (``bisect_right`` with ``right``), compiled: the standard
+    library's costs a Python call with its arguments boxed, several times this loop's cost
+    on the few offsets of a release."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if a[mid] < x or (right and a[mid] == x):
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 class _Index:
@@ -452,16 +526,17 @@ class _Index:
 
     def __init__(self, items: Sequence[Any]) -> None:
         self.items = sorted(items, key=lambda i: (i.start, i.end))
-        self.starts = [i.start for i in self.items]
-        self.ends = [i.end for i in self.items]
+        self.starts: list[int] = [i.start for i in self.items]
+        self.ends: list[int] = [i.end for i in self.items]
 
     def starting_in(self, start: int, end: int) -> Sequence[Any]:
         """Items that start within ``[start, end)``."""
-        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+        return self.items[_bisect(self.starts, start) : _bisect(self.starts, end)]
 
-    def overlapping(self, start: int, end: int) -> range:
-        """Indices of items that overlap ``[start, end)`` (items must not overlap each other)."""
-        return range(bisect_right(self.ends, start), bisect_left(self.starts, end))
+    def overlapping(self, start: int, end: int) -> tuple[int, int]:
+        """The first and past-last indices of the items that overlap ``[start, end)`` (items
+        must not overlap each other)."""
+        return _bisect(self.ends, start, right=True), _bisect(self.starts, end)
 
 
 _MAX_LABEL_BLOCK_LINES = 8
@@ -473,8 +548,11 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
         return _is_label_block(s_stripped)
     if len(s_stripped) > 160:
         return False
-    folded = s_stripped.strip("*_").casefold()  # Markdown emphasis: "**Published 1 May 2024**"
-    labels, with_date = _metadata_labels()
+    bare = s_stripped.strip("*_")  # Markdown emphasis: "**Published 1 May 2024**"
+    labels, with_date, heads = _metadata_labels()
+    if not _may_open_label(bare, labels, heads):
+        return _covered_by_date(s, start, dates, whole=True)
+    folded = bare.casefold()
     for label in labels if folded.startswith(labels) else ():
         if not folded.startswith(label):
             continue
@@ -491,16 +569,24 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
     return _covered_by_date(s, start, dates, whole=True)
 
 
+def _may_open_label(s: str, labels: tuple[str, ...], heads: frozenset[str]) -> bool:
+    """Whether ``s.casefold()`` may start with one of the metadata ``labels`` (longest first;
+    ``heads``: their first two letters), from ``s``'s first characters folded, as many as the
+    longest label has: most paragraphs open with none, and a whole paragraph's casefold and a
+    test of every label cost some 5,000 instructions."""
+    head = s[: len(labels[0])].casefold()
+    return head[:2] in heads and head.startswith(labels)
+
+
 def _is_label_block(s: str) -> bool:
     """A metadata block copied from a page with each label and value on lines of their own
     (``From:`` / ``Department for Education`` / ``Published`` / ``6 May 2025``): a few short
     lines, the first a label alone."""
+    if s.partition("\n")[0].strip(" \t\xa0*:").casefold() not in _metadata_labels()[0]:
+        return False
     lines = s.split("\n")
-    labels, _ = _metadata_labels()
-    return (
-        len(lines) <= _MAX_LABEL_BLOCK_LINES
-        and lines[0].strip(" \t\xa0*:").casefold() in labels
-        and all(len(line) <= 80 and line.rstrip()[-1:] not in ".," for line in lines)
+    return len(lines) <= _MAX_LABEL_BLOCK_LINES and all(
+        len(line) <= 80 and line.rstrip()[-1:] not in ".," for line in lines
     )
 
 
@@ -517,13 +603,12 @@ def _covered_by_date(s: str, start: int, dates: _Index, *, whole: bool = False) 
 
 def _quote_paragraph(p: Span, quotes: _Index) -> int | None:
     """The first quotation in paragraph ``p`` when quotations cover at least half of it."""
-    found = quotes.overlapping(p.start, p.end)
+    first, stop = quotes.overlapping(p.start, p.end)
     covered = 0
-    for i in found:
-        q = quotes.items[i]
-        covered += min(p.end, q.end) - max(p.start, q.start)
+    for i in range(first, stop):
+        covered += min(p.end, quotes.ends[i]) - max(p.start, quotes.starts[i])
         if covered * 2 >= p.end - p.start:
-            return found[0]
+            return first
     return None
 
 
@@ -549,10 +634,7 @@ def classify_sections(
     kinds: list[str] = ["body"] * len(paragraphs)
     quote_of: list[int | None] = [None] * len(paragraphs)
     texts = [text[p.start : p.end] for p in paragraphs]
-    bp = [
-        p.tag == "boilerplate" or _is_furniture_line(t)
-        for p, t in zip(paragraphs, texts, strict=True)
-    ]
+    bp = [p.tag == "boilerplate" or _is_furniture_line(texts[i]) for i, p in enumerate(paragraphs)]
     date_index, score_index, quote_index = _Index(dates), _Index(scores), _Index(quotes)
 
     for i, p in enumerate(paragraphs):
@@ -590,9 +672,9 @@ def classify_sections(
         if j < len(paragraphs) and kinds[j] in ("body", "heading") and _is_standfirst(texts[j]):
             kinds[j] = "standfirst"
     _mark_background(kinds, texts)
-    return [
-        Section(k, t, p.start, p.end, q, b)  # kind, text, start, end, quote_index, boilerplate
-        for p, k, t, q, b in zip(paragraphs, kinds, texts, quote_of, bp, strict=True)
+    return [  # (kind, text, start, end, quote_index, boilerplate)
+        Section(kinds[i], texts[i], p.start, p.end, quote_of[i], bp[i])
+        for i, p in enumerate(paragraphs)
     ]
 
 
@@ -683,7 +765,7 @@ def _is_standfirst(s: str) -> bool:
     if not _single_line(s) or len(s) > 160 or s[-1] in ":;," or s[0] in _OPEN_MARKS:
         return False
     # One sentence: no full stop followed by more words.
-    return _SENTENCE_BREAK.search(s) is None
+    return not _has_sentence_break(s)
 
 
 def _mark_background(kinds: list[str], texts: list[str]) -> None:
@@ -694,9 +776,9 @@ def _mark_background(kinds: list[str], texts: list[str]) -> None:
             continue
         if in_background and k == "body":
             kinds[i] = "background"
-    last = max((i for i, k in enumerate(kinds) if k in ("quote", "table")), default=None)
-    if last is None:
+    found = [i for i, k in enumerate(kinds) if k in ("quote", "table")]
+    if not found:
         return
-    for i in range(last + 1, len(kinds)):
+    for i in range(found[-1] + 1, len(kinds)):
         if kinds[i] == "body":
             kinds[i] = "background"
