@@ -19,10 +19,11 @@ it is paired with (``41 of the 60 cases``, ``10 to 20 cases``), of an earlier ``
 its sentence, or of the nearest earlier count in its sentence or the one before (``52 cases. ...
 in 38 (73.1%)``); in ``171 of them`` that count must be at least 171.
 
-Speed: the text is scanned twice in C (digits, then number words), with patterns whose first
-character is a plain one, so that the regex engine skips everything else quickly; after that
-only the few characters around each number are looked at, and the words after a number are
-read with one regex match.
+Speed: one copy of the text with a mark for each character (a digit or currency sign, what a
+number word may follow, a number word's first letter) is made in C, and ``str.find`` on it
+finds the few places where digits or a number word may start (see _OneByte); after that only
+the few characters around each number are looked at, and the words after a number are read
+with one regex match.
 """
 
 from __future__ import annotations
