@@ -19,10 +19,11 @@ it is paired with (``41 of the 60 cases``, ``10 to 20 cases``), of an earlier ``
 its sentence, or of the nearest earlier count in its sentence or the one before (``52 cases. ...
 in 38 (73.1%)``); in ``171 of them`` that count must be at least 171.
 
-Speed: the text is scanned twice in C (digits, then number words), with patterns whose first
-character is a plain one, so that the regex engine skips everything else quickly; after that
-only the few characters around each number are looked at, and the words after a number are
-read with one regex match.
+Speed: one copy of the text with a mark for each character (a digit or currency sign, what a
+number word may follow, a number word's first letter) is made in C, and ``str.find`` on it
+finds the few places where digits or a number word may start (see _OneByte); after that only
+the few characters around each number are looked at, and the words after a number are read
+with one regex match.
 """
 
 from __future__ import annotations
@@ -186,38 +187,66 @@ _DIGITS_RE: Final = re.compile(
     rf"[0-9{''.join(_CURRENCY)}](?:(?<=[{''.join(_CURRENCY)}]) ?-?\d|(?<=\d))[\d,.]*"
     r"(?P<glued>[A-Za-z]*)"
 )
-# Where a digits match may start, as NUL bytes in a Latin-1 copy of the text (see _digit_matches).
-_MATCH_STARTS: Final = "".join(c for c in (*"0123456789", *_CURRENCY) if ord(c) < 256).encode(
-    "latin-1"
-)
-_DIGIT_MARKS: Final = bytes.maketrans(_MATCH_STARTS, bytes(len(_MATCH_STARTS)))
 _WIDE_SIGNS: Final = tuple(c for c in _CURRENCY if ord(c) >= 256)  # "€", "₹": no Latin-1 byte
 _SIGN_BYTES: Final = frozenset(ord(c) for c in _CURRENCY if ord(c) < 256)
 _HYPHEN_CHAIN_RE: Final = re.compile(r"(?:-\d+){2,}")  # the rest of an identifier: 978-1-78655-...
 _NUMBER_SHAPE_RE: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
-def _word_scan_pattern() -> re.Pattern[str]:
-    # A space, then one alternative per first letter (in three letter cases): the pattern
-    # starts with a plain character, which the regex engine looks for fast. The lookahead on
-    # the first letter is a cheap test that turns most spaces away before the alternatives.
-    by_first: dict[str, set[str]] = {}
-    for w in (*_W["small"], *_W["tens"], *_SCALE_WORDS):
-        for form in (w, w.capitalize(), w.upper()):
-            by_first.setdefault(form[0], set()).add(form[1:])
-    first = "|".join(
-        f"{c}(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
-        for c, rest in sorted(by_first.items())
-    )
-    initials = re.escape("".join(sorted(by_first)))
-    return re.compile(f" (?=[{initials}])(?:{first})(?![A-Za-z])")
+# Written-out numbers: whole words such as "one", "Twenty", "TEN" after a space, a line break,
+# a quote mark, a bracket, a slash or a dash (or at the start of the text).
+_NUMBER_WORD_FORMS: Final = frozenset(
+    form
+    for w in (*_W["small"], *_W["tens"], *_SCALE_WORDS)
+    for form in (w, w.capitalize(), w.upper())
+)
+_LONGEST_NUMBER_WORD: Final = max(map(len, _NUMBER_WORD_FORMS))
+_SCAN_SPACES: Final = (" ", "\n", "\t", '"', "'", "(", "[", "/", "-")
 
 
-# Written-out numbers start a word. The scan runs on a copy that starts with a space and has
-# spaces for line breaks, quote marks, brackets, slashes and dashes, so that the one fast
-# pattern finds them all.
-_WORD_SCAN_RE: Final = _word_scan_pattern()
-_SCAN_SPACES: Final = ("\n", "\t", '"', "'", "(", "[", "/", "-")
+def _mark_table() -> bytes:
+    """The table that turns a Latin-1 copy of the text into its marks (see _OneByte): NUL
+    where a digits match may start (a digit, a currency sign), a space for what may stand
+    before a number word, ``I`` for a letter a number word starts with, ``.`` for the rest."""
+    table = bytearray(b"." * 256)
+    for c in _SCAN_SPACES:
+        table[ord(c)] = ord(" ")
+    for form in _NUMBER_WORD_FORMS:
+        table[ord(form[0])] = ord("I")
+    for c in (*"0123456789", *_CURRENCY):
+        if ord(c) < 256:
+            table[ord(c)] = 0
+    return bytes(table)
+
+
+_MARKS: Final = _mark_table()
+
+
+def _pair_table(pairs: Iterable[str]) -> bytes:
+    """A table of the two-letter ``pairs``: its byte at ``256 * ord(a) + ord(b)`` is 1 for a
+    pair ``ab`` in ``pairs``, 0 for any other two Latin-1 characters."""
+    table = bytearray(256 * 256)
+    for pair in pairs:
+        table[256 * ord(pair[0]) + ord(pair[1])] = 1
+    return bytes(table)
+
+
+# The first and second letter, and the second and third, of each number word (see _may_start).
+_FIRST_PAIRS: Final = _pair_table({form[:2] for form in _NUMBER_WORD_FORMS})
+_SECOND_PAIRS: Final = _pair_table({form[1:3] for form in _NUMBER_WORD_FORMS})
+
+
+class _OneByte:
+    """The text as one byte per character, so that ``str.find`` on one mark per character
+    finds the few places that may hold a number (far faster than a regex scan, which tries
+    the pattern at every space or digit): ``raw``, the Latin-1 copy (a character beyond
+    Latin-1 is a ``?``), and ``marks`` (see _mark_table). (A plain class: see _Cand.)"""
+
+    def __init__(self, t: str) -> None:
+        self.raw = t.encode("latin-1", "replace")
+        self.marks = self.raw.translate(_MARKS).decode("latin-1")
+
+
 _PERCENT_RE: Final = re.compile(r" ?%| (?:per[ -]?cent|percent)(?![A-Za-z])", re.IGNORECASE)
 _LETTER_RUN_RE: Final = re.compile(r"[A-Za-z]+")
 # What a word after a number word that goes on with it starts with: a number word, or "and".
@@ -572,28 +601,29 @@ def _emergency(t: str, s: int, ws: _Words | None) -> bool:
     return False
 
 
-def _digit_matches(t: str) -> list[tuple[int, int, int]]:
+def _digit_matches(t: str, copy: _OneByte | None = None) -> list[tuple[int, int, int]]:
     """(start, end, start of the glued letters) of each match that ``_DIGITS_RE.finditer(t)``
     gives. The regex engine tests each character against a class in a slow loop, and each
-    match call costs more to set up than the match itself: ``bytes.find`` on a copy of one byte
-    per character, with the first characters of a match marked, finds the places to try ten
-    times faster, and _digits_at reads the match there from the bytes. (A character beyond
-    Latin-1 is one ``?`` in the copy, unmarked: only a currency sign beyond Latin-1, such as
-    "€", would start a match there.)"""
+    match call costs more to set up than the match itself: ``str.find`` on the marks of the
+    one-byte copy (``copy``, made here when not given), where each character that may start a
+    match is a NUL, finds the places to try ten times faster, and _digits_at reads the match
+    there from the bytes. (A character beyond Latin-1 is one ``?`` in the copy, unmarked: only
+    a currency sign beyond Latin-1, such as "€", would start a match there.)"""
     if any(sign in t for sign in _WIDE_SIGNS):
         return [(m.start(), m.end(), m.start("glued")) for m in _DIGITS_RE.finditer(t)]
-    raw = t.encode("latin-1", "replace")
-    marks = raw.translate(_DIGIT_MARKS)
+    if copy is None:
+        copy = _OneByte(t)
+    raw, marks = copy.raw, copy.marks
     out: list[tuple[int, int, int]] = []
-    i = marks.find(0)
+    i = marks.find("\0")
     while i != -1:
         got = _digits_at(t, raw, i)
-        if got is None:  # a sign with no digits, or a NUL character
-            i = marks.find(0, i + 1)
+        if got is None:  # a sign with no digits
+            i = marks.find("\0", i + 1)
             continue
         glued_at, end = got
         out.append((i, end, glued_at))
-        i = marks.find(0, end)
+        i = marks.find("\0", end)
     return out
 
 
@@ -628,13 +658,41 @@ def _digits_at(t: str, raw: bytes, i: int) -> tuple[int, int] | None:
     return glued_at, j
 
 
-def _scan_words(t: str) -> list[tuple[int, int]]:
-    """Where written-out numbers start: whole words such as ``one``, ``Twenty``, ``TEN``."""
-    spaced = " " + t
-    for c in _SCAN_SPACES:
-        if c in spaced:
-            spaced = spaced.replace(c, " ")
-    return [(m.start(), m.end() - 1) for m in _WORD_SCAN_RE.finditer(spaced)]
+def _scan_words(t: str, copy: _OneByte) -> list[tuple[int, int]]:
+    """Where written-out numbers start and end: whole words of _NUMBER_WORD_FORMS after one of
+    _SCAN_SPACES or at the start. ``str.find`` on the marks of the one-byte copy finds each
+    such character before a letter that starts a number word, and only the word there is
+    read."""
+    raw, marks = copy.raw, copy.marks
+    out: list[tuple[int, int]] = []
+    if marks[:1] == "I" and _may_start(raw, 0) and (e := _number_word_end(t, raw, 0)) > 0:
+        out.append((0, e))
+    k = marks.find(" I")
+    while k != -1:
+        if _may_start(raw, k + 1) and (e := _number_word_end(t, raw, k + 1)) > 0:
+            out.append((k + 1, e))
+        k = marks.find(" I", k + 2)
+    return out
+
+
+def _may_start(raw: bytes, s: int) -> bool:
+    """Whether the first three letters at ``s`` (in ``raw``: see _OneByte) may start a number
+    word: a test of two table bytes that turns away nine in ten of the words that start with a
+    number word's first letter ("the", "for", "service") before any string is cut out."""
+    if s + 2 >= len(raw):
+        return False  # (every number word has three letters or more)
+    b = raw[s + 1]
+    return _FIRST_PAIRS[256 * raw[s] + b] == 1 and _SECOND_PAIRS[256 * b + raw[s + 2]] == 1
+
+
+def _number_word_end(t: str, raw: bytes, s: int) -> int:
+    """Where the number word at ``s`` ends (its letters, ``[A-Za-z]``, read from ``raw``: see
+    _OneByte); -1 when the letters there make no number word."""
+    end = min(len(raw), s + _LONGEST_NUMBER_WORD + 1)
+    e = s + 1
+    while e < end and (65 <= raw[e] <= 90 or 97 <= raw[e] <= 122):
+        e += 1
+    return e if t[s:e] in _NUMBER_WORD_FORMS else -1
 
 
 def _read_words(t: str, s: int, first: list[str], e: int) -> tuple[int, int] | None:
@@ -1467,8 +1525,9 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
     t = fold(text)
     spans = sorted((d.start, d.end) for d in dates)
     sc = _Scan(t, spans, [a for a, _ in spans])
-    found = _digit_matches(t)
-    words = _scan_words(t)
+    copy = _OneByte(t)
+    found = _digit_matches(t, copy)
+    words = _scan_words(t, copy)
     if words:
         found += [(s, e, -1) for s, e in words]
         found.sort(key=itemgetter(0))
