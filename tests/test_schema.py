@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import json
 import os
+import pickle
 import subprocess
 import sys
 import typing
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from pipeline import core, model, schema
@@ -158,3 +163,57 @@ def test_field_types_read_from_the_source_are_the_plain_classes_hints() -> None:
         for c in RECORDS
     ]
     assert plain.strip() == repr(here)
+
+
+# The record classes that write their __init__ out (pipeline/model.py says why).
+WRITTEN_INIT = (
+    model.Span,
+    model.Source,
+    model.Section,
+    model.Score,
+    model.Quote,
+    model.DateMention,
+    model.NumberMention,
+    model.Entity,
+)
+
+
+def _dataclass_made(cls: type) -> type:
+    """A plain dataclass with ``cls``'s fields: the ``__init__`` the decorator makes."""
+    return dataclasses.make_dataclass(
+        cls.__name__,
+        [
+            (f.name, f.type)
+            if f.default is dataclasses.MISSING
+            else (f.name, f.type, dataclasses.field(default=f.default))
+            for f in dataclasses.fields(cls)
+        ],
+    )
+
+
+@pytest.mark.parametrize("cls", WRITTEN_INIT, ids=lambda c: c.__name__)
+def test_a_written_init_takes_what_the_dataclass_init_takes(cls: type) -> None:
+    def shape(c: type) -> list[tuple[str, Any, Any]]:
+        return [(p.name, p.kind, p.default) for p in inspect.signature(c).parameters.values()]
+
+    assert shape(cls) == shape(_dataclass_made(cls))
+
+
+@pytest.mark.parametrize("cls", WRITTEN_INIT, ids=lambda c: c.__name__)
+@given(data=st.data())
+def test_a_written_init_sets_every_field_as_the_dataclass_init_does(
+    cls: type, data: st.DataObject
+) -> None:
+    hints = schema.field_types(cls)
+    fields = dataclasses.fields(cls)
+    values = {
+        f.name: data.draw(st.from_type(hints[f.name]).filter(lambda v: v == v)) for f in fields
+    }
+    made = _dataclass_made(cls)
+    required = {f.name: values[f.name] for f in fields if f.default is dataclasses.MISSING}
+    for args, kwargs in (((), values), (tuple(values.values()), {}), ((), required)):
+        got, want = cls(*args, **kwargs), made(*args, **kwargs)
+        assert dataclasses.asdict(got) == dataclasses.asdict(want)
+        again = cls(**dataclasses.asdict(want))
+        assert got == again and hash(got) == hash(again)
+        assert pickle.loads(pickle.dumps(got)) == got  # --jobs sends records between processes
