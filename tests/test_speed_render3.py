@@ -5,12 +5,37 @@ from __future__ import annotations
 
 import os
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pipeline.extract.quotes import _LATIN_LETTERS, _TOKEN, _tokens
 from pipeline.read import _suffix
 
 
 @given(st.text(alphabet="ab./ é\\XY", max_size=14))
 def test_suffix_is_the_lowered_splitext_suffix(path: str) -> None:
     assert _suffix(path) == os.path.splitext(path)[1].lower()  # noqa: PTH122
+
+
+_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+
+
+def test_latin_letters_are_the_regex_modules_letters() -> None:
+    """Where _tokens reads by hand: below U+0250 its letters are the regex module's letters
+    and marks, and U+2000-U+206F (punctuation, spaces) holds neither."""
+    for code in [*range(0x250), *range(0x2000, 0x2070)]:
+        ch = chr(code)
+        assert (ch in _LATIN_LETTERS) == (_LETTER_OR_MARK.match(ch) is not None), hex(code)
+
+
+_WORDS = st.sampled_from(
+    ["Ann", "Cole", "O’Neil", "d'Arcy", "Smith-Jones", "J.", "Dr", "the", "Zoë", "Łódź", "&"]
+)
+_CHARS = st.text(alphabet="aZé ,.;:’'-&()\n\xa0\u2009\u2013“”ʼ\u0301Σяж日", max_size=8)
+
+
+@given(st.lists(_WORDS | _CHARS, max_size=12))
+def test_tokens_are_the_token_patterns_matches(parts: list[str]) -> None:
+    s = " ".join(parts)
+    assert _tokens(s) == _TOKEN.findall(s)

@@ -473,8 +473,35 @@ class Person:
     as_written: str | None
 
 
+# The letters below U+0250 (the Latin scripts): there Python's letters are the regex
+# module's \p{L}, and no \p{M} (a combining mark) lies there or among the punctuation of
+# U+2000-U+206F (tests/test_speed_render3.py checks each character).
+_LATIN_LETTERS: Final = frozenset(c for c in map(chr, range(0x250)) if c.isalpha())
+
+
 def _tokens(s: str) -> list[str]:
-    return _TOKEN.findall(s)
+    """``_TOKEN.findall(s)``: its words (a letter, then letters, apostrophes, hyphens and
+    stops) and ampersands. Read here character by character when ``s`` holds no letter of
+    another script (almost every attribution): a call of the regex module costs several
+    times as much, and the attributions are split into words over and over."""
+    out: list[str] = []
+    start = -1  # where the word being read starts, or -1
+    for i in range(len(s)):
+        ch = s[i]
+        if ch in _LATIN_LETTERS or (start >= 0 and ch in "’'-."):
+            if start < 0:
+                start = i
+            continue
+        if start >= 0:
+            out.append(s[start:i])
+            start = -1
+        if ch == "&":
+            out.append(ch)
+        elif ord(ch) >= 0x250 and not 0x2000 <= ord(ch) <= 0x206F:
+            return _TOKEN.findall(s)  # a letter of another script (or a mark) may be here
+    if start >= 0:
+        out.append(s[start:])
+    return out
 
 
 def _is_cap(tok: str) -> bool:
@@ -697,8 +724,8 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     pats = _verb_patterns()
     last_p = paragraphs[raw.last_para]
     first_p = paragraphs[raw.first_para]
-    if raw.closed:
-        tail = text[raw.end : min(last_p.end, raw.end + _ATTRIBUTION_REACH)]
+    tail = text[raw.end : min(last_p.end, raw.end + _ATTRIBUTION_REACH)] if raw.closed else ""
+    if tail.strip():  # (most quotations close their paragraph: nothing after them to match)
         for key in ("after_verb_first", "after_name_first"):
             m = pats[key].match(tail)
             if m and _plausible_who(m.group("who")):
