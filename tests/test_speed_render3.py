@@ -9,7 +9,8 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.extract.quotes import _LATIN_LETTERS, _TOKEN, _tokens
+from pipeline.extract.quotes import _LATIN_LETTERS, _TOKEN, _ends_list, _list_end, _tokens
+from pipeline.normalize import collapse_space
 from pipeline.read import _suffix
 
 
@@ -39,3 +40,16 @@ _CHARS = st.text(alphabet="aZé ,.;:’'-&()\n\xa0\u2009\u2013“”ʼ\u0301Σя
 def test_tokens_are_the_token_patterns_matches(parts: list[str]) -> None:
     s = " ".join(parts)
     assert _tokens(s) == _TOKEN.findall(s)
+
+
+_LIST_WORDS = st.sampled_from(
+    ["Young", "People", "Education", "Lifelong", "Learning", "for", "and", "or", "&", "AND"]
+)
+_GAPS = st.sampled_from([" ", "  ", "\n", "\xa0", "\t", "", "\u2028"])
+
+
+@given(st.lists(st.tuples(_LIST_WORDS, _GAPS), max_size=8))
+def test_ends_list_is_the_list_end_pattern(parts: list[tuple[str, str]]) -> None:
+    """On a segment of a collapsed attribution, as parse_attribution splits it."""
+    seg = collapse_space("".join(word + gap for word, gap in parts))
+    assert _ends_list(seg) == (_list_end().match(seg) is not None)
