@@ -9,7 +9,14 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.extract.quotes import _LATIN_LETTERS, _TOKEN, _ends_list, _list_end, _tokens
+from pipeline.csvtext import csv_text, csv_utf8
+from pipeline.extract.quotes import (
+    _LATIN_LETTERS,
+    _TOKEN,
+    _ends_list,
+    _list_end,
+    _tokens,
+)
 from pipeline.normalize import collapse_space
 from pipeline.read import _suffix
 
@@ -53,3 +60,13 @@ def test_ends_list_is_the_list_end_pattern(parts: list[tuple[str, str]]) -> None
     """On a segment of a collapsed attribution, as parse_attribution splits it."""
     seg = collapse_space("".join(word + gap for word, gap in parts))
     assert _ends_list(seg) == (_list_end().match(seg) is not None)
+
+
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"])))
+def test_csv_utf8_is_csv_text_encoded(text: str) -> None:
+    assert csv_utf8(text) == csv_text(text).encode()
+
+
+@given(st.text(alphabet="=+-@\t\r\n,\"' aé’😀", max_size=10))
+def test_csv_utf8_is_csv_text_encoded_on_its_marks(text: str) -> None:
+    assert csv_utf8(text) == csv_text(text).encode()
