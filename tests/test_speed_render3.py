@@ -4,6 +4,7 @@ code they replace (see README, Speed)."""
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 
 import regex
 from hypothesis import given
@@ -14,6 +15,7 @@ from pipeline.extract.quotes import (
     _LATIN_LETTERS,
     _TOKEN,
     _ends_list,
+    _first_at,
     _list_end,
     _tokens,
 )
@@ -70,3 +72,10 @@ def test_csv_utf8_is_csv_text_encoded(text: str) -> None:
 @given(st.text(alphabet="=+-@\t\r\n,\"' aé’😀", max_size=10))
 def test_csv_utf8_is_csv_text_encoded_on_its_marks(text: str) -> None:
     assert csv_utf8(text) == csv_text(text).encode()
+
+
+@given(st.lists(st.integers(-5, 40), max_size=20), st.integers(-8, 45), st.integers(0, 22))
+def test_first_at_is_bisect_left(offsets: list[int], at: int, lo: int) -> None:
+    offsets.sort()
+    lo = min(lo, len(offsets))
+    assert _first_at(offsets, at, lo) == bisect_left(offsets, at, lo)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -271,6 +270,20 @@ def _char_before(text: str, i: int, floor: int) -> str:
     return text[i - 1] if i > floor else ""
 
 
+def _first_at(offsets: list[int], at: int, lo: int = 0) -> int:
+    """``bisect.bisect_left(offsets, at, lo)``: where the offsets from ``at`` on start. A
+    compiled loop: the library's function, called twice for each paragraph, cost several
+    times its search (a module look-up, boxed arguments and their parsing)."""
+    hi = len(offsets)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if offsets[mid] < at:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def _closes_later(
     text: str, paragraphs: Sequence[Span], marks: list[int], pi: int, style: str
 ) -> bool:
@@ -279,7 +292,7 @@ def _closes_later(
     for p in paragraphs[pi : pi + _LOOKAHEAD_PARAGRAPHS]:
         if p.tag == "table":
             return False
-        lo = bisect_left(marks, p.start)
+        lo = _first_at(marks, p.start)
         if lo < len(marks) and marks[lo] < p.end:
             return _closes(text, marks[lo], style)
     return False
@@ -313,8 +326,8 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
             if cur is not None:
                 finish(pi - 1, False)
             continue
-        lo = bisect_left(marks, p.start)
-        hi = bisect_left(marks, p.end, lo)
+        lo = _first_at(marks, p.start)
+        hi = _first_at(marks, p.end, lo)
         if cur is None and lo == hi and pi not in implicit:
             continue  # no quotation open, none starts here (most paragraphs)
         q0 = _after_bullet(text, p.start, p.end)
@@ -394,7 +407,7 @@ def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) 
     unmarked = 0  # paragraphs of the open quotation that do not reopen it
     for pi, p in enumerate(paragraphs):
         q0 = _after_bullet(text, p.start, p.end)
-        holds_mark = bisect_left(marked, p.end) > bisect_left(marked, p.start)
+        holds_mark = _first_at(marked, p.end) > _first_at(marked, p.start)
         if p.tag == "table" or pi in taken or holds_mark:
             pieces = []
             continue
