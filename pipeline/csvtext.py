@@ -45,6 +45,20 @@ def csv_text(text: str) -> str:
     return text
 
 
+def csv_utf8(text: str) -> bytes:
+    """``csv_text(text).encode()``, made from ``text.encode()``: a text orjson has written
+    keeps its UTF-8 bytes, which ``encode`` then copies, where encoding the field would
+    convert every character again (the marks added are ASCII, as UTF-8 keeps them)."""
+    data = text.encode()
+    if text[:1] in FORMULA_CHARS:
+        data = b"'" + data
+    if '"' in text:
+        return b'"' + data.replace(b'"', b'""') + b'"'
+    if "," in text or "\n" in text or "\r" in text:
+        return b'"' + data + b'"'
+    return data
+
+
 # Short texts whose field csv_short_text keeps (at most _SHORT_KEPT, then it starts over).
 _SHORT: Final = 32
 _SHORT_KEPT: Final = 4096

@@ -37,13 +37,15 @@ HTML_SUFFIXES: Final = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES: Final = frozenset({".md", ".markdown"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Document:
     """One decoded input.
 
     ``text`` is the contract ``text``; ``blocks``, ``tables`` and ``metadata`` are filled for
     HTML only (see :mod:`pipeline.html` for what each holds); ``warnings`` are sentences for
-    the release's ``warnings`` list.
+    the release's ``warnings`` list. Not frozen, like the records (:mod:`pipeline.model`):
+    nothing changes one once made, and a frozen class's ``__init__`` sets each field through
+    ``object.__setattr__``.
     """
 
     text: str
@@ -169,8 +171,8 @@ def _binary(path: str, kind: str) -> InputError:
 # --- decoding --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Decoded:
+@dataclass(slots=True)
+class _Decoded:  # not frozen: see Document
     text: str
     encoding: str
     warnings: tuple[str, ...] = ()
@@ -422,7 +424,7 @@ def read_bytes(data: bytes, path: str) -> Document:
     kind = _sniff_binary(data)
     if kind is not None:
         raise _binary(path, kind)
-    suffix = os.path.splitext(path)[1].lower()  # noqa: PTH122 - path is a plain string
+    suffix = _suffix(path)
     decoded = _decode(data, path, suffix)
     text = decoded.text
     if text.startswith("\ufeff"):
@@ -463,6 +465,18 @@ def read_bytes(data: bytes, path: str) -> Document:
         warnings=decoded.warnings + page.warnings,
         review=_repaired(decoded) + page.review,
     )
+
+
+def _suffix(path: str) -> str:
+    """``os.path.splitext(path)[1].lower()``, written out: ``os.path.splitext`` is Python
+    code (its generic ``_splitext`` with ``os.fspath`` and separator arguments) and took a
+    twentieth of reading a release. The suffix starts at the name's last dot, unless the
+    name is only dots before it (``.profile``, ``..x``: no suffix)."""
+    name = path.rfind("/") + 1
+    dot = path.rfind(".")
+    if dot <= name or not path[name:dot].strip("."):
+        return ""
+    return path[dot:].lower()
 
 
 def _repaired(decoded: _Decoded) -> tuple[str, ...]:

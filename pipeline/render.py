@@ -11,6 +11,7 @@ object; building it here costs less than the difference (README, Speed).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any, Final
@@ -18,7 +19,7 @@ from typing import Any, Final
 import orjson
 
 from pipeline import index
-from pipeline.csvtext import csv_field, csv_short_text, csv_text
+from pipeline.csvtext import csv_field, csv_short_text, csv_text, csv_utf8
 from pipeline.grids import Cell, keyed_cells, named_cells
 from pipeline.model import (
     ABSENT_UNLESS_SET,
@@ -251,7 +252,7 @@ def table_lines(release: Release, facts: Facts) -> dict[str, bytes]:
     rid = csv_text(release.release_id)
     lines = {"releases": _release_line(release, facts).encode()}
     if release.sections:
-        lines["sections"] = "".join([_section_line(rid, s) for s in release.sections]).encode()
+        lines["sections"] = _section_lines(rid, release.sections)
     if release.scores:
         lines["scores"] = "".join([_score_line(rid, s) for s in release.scores]).encode()
     if release.quotes:
@@ -291,11 +292,20 @@ def _release_line(release: Release, facts: Facts) -> str:
     )
 
 
-def _section_line(rid: str, s: Section) -> str:
-    return (
-        f"{rid},{csv_short_text(s.kind)},{csv_text(s.text)},{s.start},{s.end},"
-        f"{_opt_int(s.quote_index)},{_bool(s.boilerplate)}\n"
-    )
+def _section_lines(rid: str, sections: Sequence[Section]) -> bytes:
+    """The sections' CSV lines (UTF-8), each text's field made from the text's own UTF-8
+    bytes (:func:`pipeline.csvtext.csv_utf8`; ``render_release`` writes the JSON first):
+    the sections' texts are most of a release's CSV bytes."""
+    head = f"{rid},".encode()
+    parts = []
+    for s in sections:
+        parts.append(head)
+        parts.append(f"{csv_short_text(s.kind)},".encode())
+        parts.append(csv_utf8(s.text))
+        parts.append(
+            f",{s.start},{s.end},{_opt_int(s.quote_index)},{_bool(s.boilerplate)}\n".encode()
+        )
+    return b"".join(parts)
 
 
 def _score_line(rid: str, s: Score) -> str:

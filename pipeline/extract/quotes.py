@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -199,7 +198,18 @@ def _speech_start(text: str, start: int, end: int) -> int:
     """Where a match of "intro_end" or "speech_end" in ``text[start:end]`` may start: after
     the last sentence end or double quote mark (neither pattern matches one), so that a long
     paragraph is not tried for a verb at every word."""
-    return max(start, *(text.rfind(ch, start, end) + 1 for ch in '.!?“”"'))
+    return max(start, _last_stop(text, start, end) + 1)
+
+
+def _last_stop(text: str, start: int, end: int) -> int:
+    """The offset of the last sentence end or double quote mark in ``text[start:end]``, or
+    -1 (a loop: a generator's values spread into ``max`` cost several times as much)."""
+    last = -1
+    for ch in '.!?“”"':
+        found = text.rfind(ch, start, end)
+        if found > last:
+            last = found
+    return last
 
 
 @cache
@@ -260,6 +270,20 @@ def _char_before(text: str, i: int, floor: int) -> str:
     return text[i - 1] if i > floor else ""
 
 
+def _first_at(offsets: list[int], at: int, lo: int = 0) -> int:
+    """``bisect.bisect_left(offsets, at, lo)``: where the offsets from ``at`` on start. A
+    compiled loop: the library's function, called twice for each paragraph, cost several
+    times its search (a module look-up, boxed arguments and their parsing)."""
+    hi = len(offsets)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if offsets[mid] < at:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def _closes_later(
     text: str, paragraphs: Sequence[Span], marks: list[int], pi: int, style: str
 ) -> bool:
@@ -268,7 +292,7 @@ def _closes_later(
     for p in paragraphs[pi : pi + _LOOKAHEAD_PARAGRAPHS]:
         if p.tag == "table":
             return False
-        lo = bisect_left(marks, p.start)
+        lo = _first_at(marks, p.start)
         if lo < len(marks) and marks[lo] < p.end:
             return _closes(text, marks[lo], style)
     return False
@@ -302,8 +326,8 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
             if cur is not None:
                 finish(pi - 1, False)
             continue
-        lo = bisect_left(marks, p.start)
-        hi = bisect_left(marks, p.end, lo)
+        lo = _first_at(marks, p.start)
+        hi = _first_at(marks, p.end, lo)
         if cur is None and lo == hi and pi not in implicit:
             continue  # no quotation open, none starts here (most paragraphs)
         q0 = _after_bullet(text, p.start, p.end)
@@ -383,7 +407,7 @@ def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) 
     unmarked = 0  # paragraphs of the open quotation that do not reopen it
     for pi, p in enumerate(paragraphs):
         q0 = _after_bullet(text, p.start, p.end)
-        holds_mark = bisect_left(marked, p.end) > bisect_left(marked, p.start)
+        holds_mark = _first_at(marked, p.end) > _first_at(marked, p.start)
         if p.tag == "table" or pi in taken or holds_mark:
             pieces = []
             continue
@@ -473,8 +497,35 @@ class Person:
     as_written: str | None
 
 
+# The letters below U+0250 (the Latin scripts): there Python's letters are the regex
+# module's \p{L}, and no \p{M} (a combining mark) lies there or among the punctuation of
+# U+2000-U+206F (tests/test_speed_render3.py checks each character).
+_LATIN_LETTERS: Final = frozenset(c for c in map(chr, range(0x250)) if c.isalpha())
+
+
 def _tokens(s: str) -> list[str]:
-    return _TOKEN.findall(s)
+    """``_TOKEN.findall(s)``: its words (a letter, then letters, apostrophes, hyphens and
+    stops) and ampersands. Read here character by character when ``s`` holds no letter of
+    another script (almost every attribution): a call of the regex module costs several
+    times as much, and the attributions are split into words over and over."""
+    out: list[str] = []
+    start = -1  # where the word being read starts, or -1
+    for i in range(len(s)):
+        ch = s[i]
+        if ch in _LATIN_LETTERS or (start >= 0 and ch in "’'-."):
+            if start < 0:
+                start = i
+            continue
+        if start >= 0:
+            out.append(s[start:i])
+            start = -1
+        if ch == "&":
+            out.append(ch)
+        elif ord(ch) >= 0x250 and not 0x2000 <= ord(ch) <= 0x206F:
+            return _TOKEN.findall(s)  # a letter of another script (or a mark) may be here
+    if start >= 0:
+        out.append(s[start:])
+    return out
 
 
 def _is_cap(tok: str) -> bool:
@@ -643,10 +694,11 @@ def parse_attribution(who: str) -> Person:
 
 def _list_items(segs: list[str]) -> set[int]:
     """The segments that continue a title's list of capitalised subjects closed by "A and
-    B" ("cabinet member for Children", "Young People", "Education and Lifelong Learning")."""
+    B" ("cabinet member for Children", "Young People", "Education and Lifelong Learning");
+    ``segs`` are an attribution's (parse_attribution), its white space collapsed."""
     out: set[int] = set()
     for j in range(1, len(segs)):
-        if not _list_end().match(segs[j]):
+        if not _ends_list(segs[j]):
             continue
         i = j - 1
         while i > 0 and _LIST_ITEM.match(segs[i]):
@@ -655,6 +707,18 @@ def _list_items(segs: list[str]) -> set[int]:
         if _ends_proper_phrase(segs[i]):
             out.update(range(i + 1, j + 1))
     return out
+
+
+def _ends_list(seg: str) -> bool:
+    """Whether :func:`_list_end` matches ``seg``, a segment whose white space is single
+    spaces: the pattern needs a coordinator between spaces (" and "), tested first. Few
+    segments hold one, and a match of the pattern costs about forty times the test."""
+    return any(c in seg for c in _spaced_coordinators()) and _list_end().match(seg) is not None
+
+
+@cache
+def _spaced_coordinators() -> tuple[str, ...]:
+    return tuple(f" {w} " for w in sorted(_vocab()["coordinators"]))
 
 
 @cache
@@ -697,8 +761,8 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     pats = _verb_patterns()
     last_p = paragraphs[raw.last_para]
     first_p = paragraphs[raw.first_para]
-    if raw.closed:
-        tail = text[raw.end : min(last_p.end, raw.end + _ATTRIBUTION_REACH)]
+    tail = text[raw.end : min(last_p.end, raw.end + _ATTRIBUTION_REACH)] if raw.closed else ""
+    if tail.strip():  # (most quotations close their paragraph: nothing after them to match)
         for key in ("after_verb_first", "after_name_first"):
             m = pats[key].match(tail)
             if m and _plausible_who(m.group("who")):
@@ -745,9 +809,9 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
 def _last_sentence(text: str, start: int, end: int) -> str:
     """``text[start:end]`` from just after its last sentence end or double quote mark: an
     attribution never reaches past one, and searching less keeps many quotations cheap."""
-    cut = max(text.rfind(ch, start, end) for ch in '.!?“”"')
+    cut = _last_stop(text, start, end)
     while cut > start and _abbreviates(text, cut):
-        cut = max(text.rfind(ch, start, cut) for ch in '.!?“”"')
+        cut = _last_stop(text, start, cut)
     return text[max(start, cut + 1) : end]
 
 
