@@ -391,7 +391,7 @@ def detect_format(path: str, text: str) -> str:
 
     A file whose text starts with ``<!DOCTYPE html`` or ``<html`` is HTML whatever its name.
     """
-    return _format(text, os.path.splitext(path)[1].lower())  # noqa: PTH122 - a plain string
+    return _format(text, _suffix(path))
 
 
 def _format(text: str, suffix: str) -> str:
@@ -468,7 +468,8 @@ def read_bytes(data: bytes, path: str) -> Document:
 
 
 def _suffix(path: str) -> str:
-    """``os.path.splitext(path)[1].lower()``, written out: ``os.path.splitext`` is Python
+    """The suffix of a '/'-separated path (as records show paths), lowered: what
+    ``posixpath.splitext(path)[1].lower()`` gives, written out, since ``splitext`` is Python
     code (its generic ``_splitext`` with ``os.fspath`` and separator arguments) and took a
     twentieth of reading a release. The suffix starts at the name's last dot, unless the
     name is only dots before it (``.profile``, ``..x``: no suffix)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import inspect
 import json
 import os
@@ -15,7 +16,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -178,6 +179,7 @@ WRITTEN_INIT = (
 )
 
 
+@functools.cache
 def _dataclass_made(cls: type) -> type:
     """A plain dataclass with ``cls``'s fields: the ``__init__`` the decorator makes."""
     return dataclasses.make_dataclass(
@@ -199,12 +201,18 @@ def test_a_written_init_takes_what_the_dataclass_init_takes(cls: type) -> None:
     assert shape(cls) == shape(_dataclass_made(cls))
 
 
+@functools.cache
+def _field_types(cls: type) -> dict[str, Any]:
+    return schema.field_types(cls)  # reads model.py's source: once per class
+
+
 @pytest.mark.parametrize("cls", WRITTEN_INIT, ids=lambda c: c.__name__)
+@settings(deadline=None)  # a record of nine fields drawn, made four ways and pickled
 @given(data=st.data())
 def test_a_written_init_sets_every_field_as_the_dataclass_init_does(
     cls: type, data: st.DataObject
 ) -> None:
-    hints = schema.field_types(cls)
+    hints = _field_types(cls)
     fields = dataclasses.fields(cls)
     values = {
         f.name: data.draw(st.from_type(hints[f.name]).filter(lambda v: v == v)) for f in fields

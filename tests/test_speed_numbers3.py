@@ -1,4 +1,4 @@
-"""The speed tricks of numbers.py and dates.py agree with the plain code they replace."""
+"""The speed tricks of numbers.py agree with the plain code they replace."""
 
 from __future__ import annotations
 
@@ -46,3 +46,10 @@ def test_marks_tell_digits_separators_and_initials_apart() -> None:
     for c in map(chr, range(0x300)):
         want = "\0" if c in starts else " " if c in spaces else "I" if c in initials else "."
         assert N._OneByte(c).marks == want, c
+
+
+def test_every_number_word_is_three_ascii_letters_or_more() -> None:
+    """The word scan reads only ASCII letters and skips places with fewer than three left
+    (``_may_start``, ``_number_word_end``): a word added to the vocabulary that breaks
+    either would be skipped silently, where the regex it replaced found it."""
+    assert all(len(w) >= 3 and w.isascii() and w.isalpha() for w in N._NUMBER_WORD_FORMS)

@@ -103,7 +103,8 @@ def _boilerplate_groups() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
 # A line's first character -> the pattern of the boilerplate phrases that may start with it
 # (None: none may); filled as characters are met (see _boilerplate_starts).
 _PHRASES_AFTER: Final[dict[str, re.Pattern[str] | None]] = {}
-_PHRASES_AFTER_MAX: Final = 4096  # characters kept (a hostile text may start lines with many)
+_PHRASES_AFTER_MAX: Final = 4096  # entries kept in _PHRASES_AFTER and _HEADS_SEEN (a hostile
+# text may start lines with many characters)
 
 
 def _phrases_after(c: str) -> re.Pattern[str] | None:
