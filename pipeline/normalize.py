@@ -82,6 +82,31 @@ def collapse_space(s: str) -> str:
     return " ".join(s.split())
 
 
+def bisect_offsets(a: list[int], x: int, lo: int = 0, *, right: bool = False) -> int:
+    """``bisect.bisect_left(a, x, lo)`` (``bisect_right`` with ``right``), compiled: the
+    standard library's costs a Python call with its arguments boxed, several times this
+    loop's cost on the few offsets of a release (the extractors call it per paragraph)."""
+    hi = len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if a[mid] < x or (right and a[mid] == x):
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def last_of(text: str, chars: Iterable[str], start: int, end: int) -> int:
+    """The offset of the last of any of ``chars`` in ``text[start:end]``, or -1 (a loop:
+    ``max`` of a generator of ``rfind``s costs several times as much)."""
+    last = -1
+    for ch in chars:
+        found = text.rfind(ch, start, end)
+        if found > last:
+            last = found
+    return last
+
+
 def offsets_of(text: str, chars: Iterable[str]) -> list[int]:
     """Every offset in ``text`` of any of ``chars``, in order (one ``str.find`` loop per
     character is much faster than a regex scan of the whole text for a character class)."""

@@ -15,11 +15,10 @@ from pipeline.extract.quotes import (
     _LATIN_LETTERS,
     _TOKEN,
     _ends_list,
-    _first_at,
     _list_end,
     _tokens,
 )
-from pipeline.normalize import collapse_space
+from pipeline.normalize import bisect_offsets, collapse_space
 from pipeline.read import _suffix
 
 
@@ -75,7 +74,7 @@ def test_csv_utf8_is_csv_text_encoded_on_its_marks(text: str) -> None:
 
 
 @given(st.lists(st.integers(-5, 40), max_size=20), st.integers(-8, 45), st.integers(0, 22))
-def test_first_at_is_bisect_left(offsets: list[int], at: int, lo: int) -> None:
+def test_bisect_offsets_from_lo_is_bisect_left(offsets: list[int], at: int, lo: int) -> None:
     offsets.sort()
     lo = min(lo, len(offsets))
-    assert _first_at(offsets, at, lo) == bisect_left(offsets, at, lo)
+    assert bisect_offsets(offsets, at, lo) == bisect_left(offsets, at, lo)

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.extract import scores, sections
-from pipeline.normalize import collapse_space
+from pipeline.normalize import bisect_offsets, collapse_space, last_of
 
 # Pieces of table lines and of prose: grades, cells, quotes, bullets, rules, joiners.
 LINE_PIECES = ["Leadership", " ", "  ", "\t", "|", " | ", "Good", "good", "Requires improvement",
@@ -134,8 +134,8 @@ def test_may_be_grade_alone_on_every_last_character() -> None:
 
 @given(st.lists(st.integers(0, 20), max_size=12).map(sorted), st.integers(-1, 21))
 def test_bisect_is_the_standard_librarys(a: list[int], x: int) -> None:
-    assert sections._bisect(a, x) == bisect.bisect_left(a, x)
-    assert sections._bisect(a, x, right=True) == bisect.bisect_right(a, x)
+    assert bisect_offsets(a, x) == bisect.bisect_left(a, x)
+    assert bisect_offsets(a, x, right=True) == bisect.bisect_right(a, x)
 
 
 # Blank and other characters: every character of the blank-line class and a few that look
@@ -223,3 +223,9 @@ SENTENCE_PIECES = ["The council", " ", "  ", "\n", ".", "!", "?", "…", "Good",
 @given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=10).map("".join))
 def test_has_sentence_break_is_the_search(s: str) -> None:
     assert sections._has_sentence_break(s) == (sections._SENTENCE_BREAK.search(s) is not None)
+
+
+@given(st.text(alphabet='•*-.!?“”"ab ', max_size=16), st.integers(-2, 18), st.integers(-2, 18))
+def test_last_of_is_the_largest_rfind(text: str, start: int, end: int) -> None:
+    for chars in (scores._BULLETS, '.!?“”"'):
+        assert last_of(text, chars, start, end) == max(text.rfind(c, start, end) for c in chars)

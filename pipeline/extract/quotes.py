@@ -22,7 +22,7 @@ from typing import Final, NamedTuple
 import regex
 
 from pipeline.model import Quote, Span
-from pipeline.normalize import SEPARATORS, collapse_space, offsets_of
+from pipeline.normalize import SEPARATORS, bisect_offsets, collapse_space, last_of, offsets_of
 from pipeline.vocab import load
 
 # Each opening mark and the marks that close it: every language pairs its own (issue 15).
@@ -43,6 +43,7 @@ _PAIRS: Final = {
 _TOP_OPENERS: Final = '“"„«»「'
 _FIRST_OPENERS: Final = _TOP_OPENERS + "”"  # a "”" opening a paragraph is a mis-typed "“"
 _ENGLISH: Final = '“”"'
+_STOPS: Final = '.!?“”"'  # a sentence end or a double quote mark (_speech_start)
 _FRENCH: Final = "«»"  # a French paragraph may reopen a quotation with either
 _SCAN_MARKS: Final = tuple('“”"„«»「」‚‹『')
 _BEFORE_OPENER: Final = "([{—–-:"
@@ -198,18 +199,7 @@ def _speech_start(text: str, start: int, end: int) -> int:
     """Where a match of "intro_end" or "speech_end" in ``text[start:end]`` may start: after
     the last sentence end or double quote mark (neither pattern matches one), so that a long
     paragraph is not tried for a verb at every word."""
-    return max(start, _last_stop(text, start, end) + 1)
-
-
-def _last_stop(text: str, start: int, end: int) -> int:
-    """The offset of the last sentence end or double quote mark in ``text[start:end]``, or
-    -1 (a loop: a generator's values spread into ``max`` cost several times as much)."""
-    last = -1
-    for ch in '.!?“”"':
-        found = text.rfind(ch, start, end)
-        if found > last:
-            last = found
-    return last
+    return max(start, last_of(text, _STOPS, start, end) + 1)
 
 
 @cache
@@ -270,20 +260,6 @@ def _char_before(text: str, i: int, floor: int) -> str:
     return text[i - 1] if i > floor else ""
 
 
-def _first_at(offsets: list[int], at: int, lo: int = 0) -> int:
-    """``bisect.bisect_left(offsets, at, lo)``: where the offsets from ``at`` on start. A
-    compiled loop: the library's function, called twice for each paragraph, cost several
-    times its search (a module look-up, boxed arguments and their parsing)."""
-    hi = len(offsets)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if offsets[mid] < at:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
 def _closes_later(
     text: str, paragraphs: Sequence[Span], marks: list[int], pi: int, style: str
 ) -> bool:
@@ -292,7 +268,7 @@ def _closes_later(
     for p in paragraphs[pi : pi + _LOOKAHEAD_PARAGRAPHS]:
         if p.tag == "table":
             return False
-        lo = _first_at(marks, p.start)
+        lo = bisect_offsets(marks, p.start)
         if lo < len(marks) and marks[lo] < p.end:
             return _closes(text, marks[lo], style)
     return False
@@ -326,8 +302,8 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
             if cur is not None:
                 finish(pi - 1, False)
             continue
-        lo = _first_at(marks, p.start)
-        hi = _first_at(marks, p.end, lo)
+        lo = bisect_offsets(marks, p.start)
+        hi = bisect_offsets(marks, p.end, lo)
         if cur is None and lo == hi and pi not in implicit:
             continue  # no quotation open, none starts here (most paragraphs)
         q0 = _after_bullet(text, p.start, p.end)
@@ -407,7 +383,7 @@ def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) 
     unmarked = 0  # paragraphs of the open quotation that do not reopen it
     for pi, p in enumerate(paragraphs):
         q0 = _after_bullet(text, p.start, p.end)
-        holds_mark = _first_at(marked, p.end) > _first_at(marked, p.start)
+        holds_mark = bisect_offsets(marked, p.end) > bisect_offsets(marked, p.start)
         if p.tag == "table" or pi in taken or holds_mark:
             pieces = []
             continue
@@ -809,9 +785,9 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
 def _last_sentence(text: str, start: int, end: int) -> str:
     """``text[start:end]`` from just after its last sentence end or double quote mark: an
     attribution never reaches past one, and searching less keeps many quotations cheap."""
-    cut = _last_stop(text, start, end)
+    cut = last_of(text, _STOPS, start, end)
     while cut > start and _abbreviates(text, cut):
-        cut = _last_stop(text, start, cut)
+        cut = last_of(text, _STOPS, start, cut)
     return text[max(start, cut + 1) : end]
 
 

@@ -23,7 +23,7 @@ from functools import cache
 from typing import Final, NamedTuple
 
 from pipeline.model import Score, Span
-from pipeline.normalize import collapse_space, offsets_of
+from pipeline.normalize import collapse_space, last_of, offsets_of
 from pipeline.vocab import load
 
 _LQ: Final = "‘'\"“"
@@ -878,9 +878,7 @@ def _bullet_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
         else:
             # Before the grade: only a bullet and "is"/"are", from the line start or a bullet.
             line_start = text.rfind("\n", 0, m.start()) + 1
-            bullet = -1
-            for b in _BULLETS:  # (a loop, not max() of a generator: compiled, far cheaper)
-                bullet = max(bullet, text.rfind(b, line_start, m.start()))
+            bullet = last_of(text, _BULLETS, line_start, m.start())
             lead = _patterns()["bullet_lead"].fullmatch(
                 text, bullet if bullet >= 0 else line_start, m.start()
             )

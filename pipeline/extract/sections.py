@@ -15,7 +15,7 @@ import regex
 
 from pipeline.extract.quotes import ends_with_speech
 from pipeline.model import DateMention, Quote, Score, Section, Span
-from pipeline.normalize import headline_text, setext_heading
+from pipeline.normalize import bisect_offsets, headline_text, setext_heading
 from pipeline.vocab import load
 
 # A blank line holds only white space, no-break and zero-width spaces included. (`re` with
@@ -295,7 +295,7 @@ class _Furniture:
         """A paragraph is boilerplate when at least half of its lines are."""
         if not self.starts:
             return False
-        hits = _bisect(self.starts, end) - _bisect(self.starts, start)
+        hits = bisect_offsets(self.starts, end) - bisect_offsets(self.starts, start)
         if not hits:
             return False
         lines = sum(1 for ln in self.text[start:end].split("\n") if ln.strip())
@@ -308,7 +308,7 @@ class _Furniture:
         nl = self.text.rfind("\n", start, end)
         if nl < 0:
             return None
-        i = _bisect(self.starts, nl + 1)
+        i = bisect_offsets(self.starts, nl + 1)
         if i < len(self.starts) and self.starts[i] < end:
             return None
         before = self.text[self.text.rfind("\n", start, nl) + 1 : nl]
@@ -508,20 +508,6 @@ def _looks_like_heading(s: str) -> bool:
     )
 
 
-def _bisect(a: list[int], x: int, *, right: bool = False) -> int:
-    """``bisect.bisect_left(a, x)`` (``bisect_right`` with ``right``), compiled: the standard
-    library's costs a Python call with its arguments boxed, several times this loop's cost
-    on the few offsets of a release."""
-    lo, hi = 0, len(a)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if a[mid] < x or (right and a[mid] == x):
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
 class _Index:
     """Items sorted by ``start``, looked up by position in log time (no paragraphs x items)."""
 
@@ -532,12 +518,12 @@ class _Index:
 
     def starting_in(self, start: int, end: int) -> Sequence[Any]:
         """Items that start within ``[start, end)``."""
-        return self.items[_bisect(self.starts, start) : _bisect(self.starts, end)]
+        return self.items[bisect_offsets(self.starts, start) : bisect_offsets(self.starts, end)]
 
     def overlapping(self, start: int, end: int) -> tuple[int, int]:
         """The first and past-last indices of the items that overlap ``[start, end)`` (items
         must not overlap each other)."""
-        return _bisect(self.ends, start, right=True), _bisect(self.starts, end)
+        return bisect_offsets(self.ends, start, right=True), bisect_offsets(self.starts, end)
 
 
 _MAX_LABEL_BLOCK_LINES = 8
