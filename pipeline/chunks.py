@@ -25,7 +25,7 @@ import orjson
 from pipeline.csvtext import csv_field
 from pipeline.export import _DIR_FD, _create, safe_id, unusable_id
 from pipeline.grids import Cell
-from pipeline.render import Rendered
+from pipeline.render import Rendered, entry_text
 
 _folders: dict[str, int | None] = {}  # a worker's JSON folder -> its descriptor (None: none)
 _written = itertools.count()  # a worker's chunks so far, for its fragment files' names
@@ -57,11 +57,17 @@ class Chunk:
     # Their grid lines' fields; None with the workbook, which needs the cells' values: they
     # are then a part of the fragment (GRID), one JSON line [head, cells] per release.
     grid: list[GridRow] | None = None
+    # Their inputs' manifest entries as manifest.json has them, separated by ",\n    "
+    # (see OutputWriter.add_entry).
+    entries: str = ""
 
 
-def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
+def pack_chunk(
+    rendered: Sequence[Rendered], entries: Sequence[dict[str, Any]] = (), *, folder: str
+) -> Chunk:
     """Write each release's JSON file into ``folder/json`` and the rest of their bytes into a
-    fragment file in ``folder``, read back by :func:`read_parts`.
+    fragment file in ``folder``, read back by :func:`read_parts`; ``entries`` are the chunk's
+    inputs' manifest entries (refused ones among them), made into the manifest's text here.
 
     Raises:
         PipelineError: a ``release_id`` is unsafe as a file name, or its file exists.
@@ -119,6 +125,7 @@ def pack_chunk(rendered: Sequence[Rendered], folder: str) -> Chunk:
         columns=list(columns.items()),
         rows=rows,
         grid=grid_fields if rows is None else None,
+        entries=",\n    ".join([entry_text(e) for e in entries]),
     )
 
 

@@ -154,11 +154,12 @@ class Steps:
 @dataclass(frozen=True, slots=True)
 class Chunks:
     """With ``jobs`` > 1, how a worker hands on its chunk of inputs (see :mod:`pipeline.jobs`):
-    ``pack`` turns the chunk's prepared releases into one payload, in the worker (writing
-    what it can itself), and ``write`` takes the payload here, in input order, when the
-    chunk's first input comes up. Each release's own result is then None."""
+    ``pack`` turns the chunk's prepared releases and every input's manifest entry into one
+    payload, in the worker (writing what it can itself), and ``write`` takes the payload
+    here, in input order, when the chunk's first input comes up. Each input's own result and
+    entry are then None."""
 
-    pack: Callable[[list[Any]], Any]
+    pack: Callable[[list[Any], list[dict[str, Any]]], Any]
     write: Callable[[Any], None]
 
 
@@ -167,10 +168,15 @@ class Outcome:
     """One input's result: its manifest entry, and its release (``prepare``'s result, when
     there is one; None when its chunk carried it, see :class:`Chunks`) or its refusal."""
 
-    entry: dict[str, Any]
+    entry: dict[str, Any] | None  # None: written with its chunk (see :class:`Chunks`)
     result: Any = None
     error: InputError | None = None
     warned: bool = False
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        # Workers send thousands: by their fields, not by the dataclass's slot state, which
+        # looks up the class's fields for each one (a third of the parent's work per chunk).
+        return Outcome, (self.entry, self.result, self.error, self.warned)
 
 
 def extract_input(item: Input, release_id: str, steps: Steps) -> Outcome:
@@ -246,10 +252,11 @@ def run(
         annotate: applied to each release after extraction (see :class:`Steps`).
         prepare: applied to each release before the sink gets it (see :class:`Steps`).
         model: the name of the model ``annotate`` runs, for the manifest.
-        on_entry: called with each input's manifest entry, in path order (those refused
-            before any input was read among them), instead of keeping it (the writer spills
-            them to a file: see :meth:`pipeline.export.OutputWriter.add_entry`);
-            ``report.manifest["inputs"]`` is then empty.
+        on_entry: called with each input's manifest entry, in path order, instead of keeping
+            it (the writer spills them to a file: see
+            :meth:`pipeline.export.OutputWriter.add_entry`; with ``chunks``, the chunk carries
+            its inputs' entries); ``report.manifest["inputs"]`` then holds only the refusals
+            met before any input was read.
         chunks: with ``jobs`` > 1, workers hand on chunks of releases, not each release.
     """
     started = now()
@@ -259,9 +266,10 @@ def run(
     found_refused: list[dict[str, Any]] = []  # refused while finding inputs (not in path order)
     add_entry = entries.append if on_entry is None else on_entry
 
-    def refuse(err: InputError, entry: dict[str, Any]) -> None:
+    def refuse(err: InputError, entry: dict[str, Any] | None) -> None:
         report.errors.append(err)
-        add_entry(entry)
+        if entry is not None:  # None: written with its chunk
+            add_entry(entry)
         if on_error:
             on_error(err)
 
@@ -272,10 +280,6 @@ def run(
         found_refused.append(refused_entry(err))
         if on_error:
             on_error(err)
-    if on_entry is not None:  # in path order, a stable sort: these first among equals
-        found_refused.sort(key=_path)
-        if found_refused:
-            add_entry = _merged(found_refused, on_entry)
     # Unchanged inputs are found first, so that the others can go to the workers at once;
     # every input is then written in input order.
     earlier = {}
@@ -305,14 +309,14 @@ def run(
                         sink(outcome.result)
                     report.extracted += 1
                     report.with_warnings += outcome.warned
-                    add_entry(outcome.entry)
+                    if outcome.entry is not None:  # None: written with its chunk
+                        add_entry(outcome.entry)
             if on_progress:
                 on_progress(done, len(inputs))
-    if on_entry is not None:
-        for entry in found_refused:  # those after the last input's path
-            on_entry(entry)
-    else:  # a stable sort: refusals found before any input was read go first among equals
-        entries = sorted(found_refused + entries, key=_path)
+    # A stable sort: refusals found before any input was read go first among equals. With
+    # ``on_entry``, only they are left here (few: paths given that are missing, say); the
+    # writer merges them with the entries it was handed, in the same order.
+    entries = sorted(found_refused + entries, key=_path)
     report.manifest = {
         "tool": "pipeline",
         **{k: options[k] for k in ("version", "contract", "code_fingerprint")},
@@ -327,22 +331,6 @@ def run(
 
 def _path(entry: dict[str, Any]) -> str:
     return str(entry["path"])
-
-
-def _merged(
-    refused: list[dict[str, Any]], on_entry: Callable[[dict[str, Any]], None]
-) -> Callable[[dict[str, Any]], None]:
-    """``on_entry`` for the inputs' entries (in path order), that first hands on the entries
-    of ``refused`` (in path order, taken from the list) whose paths come no later, as a
-    stable sort of both would: the entries reach the writer in the manifest's order, and it
-    copies them in whole."""
-
-    def add(entry: dict[str, Any]) -> None:
-        while refused and _path(refused[0]) <= _path(entry):
-            on_entry(refused.pop(0))  # a few (paths given that are missing, say)
-        on_entry(entry)
-
-    return add
 
 
 def _runs_to_extract(inputs: Sequence[Input], reused: dict[str, Any]) -> list[range]:

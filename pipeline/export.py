@@ -299,12 +299,17 @@ class OutputWriter:
         """
         from pipeline.chunks import GRID, INDEX, JSONL, read_parts
 
-        for rid in chunk.release_ids:
-            self._claim(rid)
+        seen = self._seen
+        for rid in chunk.release_ids:  # safe as file names: the worker created them
+            if not seen.add(rid.casefold()):
+                raise unusable_id(rid)
         assert self._jsonl is not None, "add_chunk() after finish() or close()"
         assert self._grid_spill is not None
         self._write_copied()  # rows copied before these releases go first
-        assert self._index is not None
+        assert self._index is not None and self._entries is not None
+        if chunk.entries:
+            self._entries.write(f"{self._entry_sep}    {chunk.entries}")
+            self._entry_sep = ",\n"
         self._columns.add(chunk.columns)
         if chunk.grid:
             self._add_grid_lines(chunk.grid)

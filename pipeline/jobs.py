@@ -32,7 +32,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any
 
@@ -60,7 +60,7 @@ class _Work:
     inputs: Sequence[Input]
     ids: ReleaseIds
     steps: Steps
-    pack: Callable[[list[Any]], Any] | None
+    pack: Callable[[list[Any], list[dict[str, Any]]], Any] | None
 
 
 _work_given: _Work | None = None  # set once in each worker, when it starts
@@ -90,16 +90,21 @@ def _start_worker(work: _Work, parent: int) -> None:
 
 
 def _extract_chunk(chunk: _Chunk) -> tuple[list[Outcome], Any]:
-    """The chunk's outcomes, and with ``pack`` its payload (each release's result None)."""
-    from pipeline.core import extract_input
+    """The chunk's outcomes, and with ``pack`` its payload (each input's result and entry
+    then None: the payload carries them)."""
+    from pipeline.core import Outcome, extract_input
 
     assert _work_given is not None
     work = _work_given
     done = [extract_input(work.inputs[at], work.ids.at(at), work.steps) for at in range(*chunk)]
     if work.pack is None:
         return done, None
-    payload = work.pack([o.result for o in done if o.error is None])
-    return [o if o.error is not None else replace(o, result=None) for o in done], payload
+    entries = [o.entry for o in done if o.entry is not None]  # each of them, made here
+    payload = work.pack([o.result for o in done if o.error is None], entries)
+    # The same two objects stand for every release written: pickled once each per chunk.
+    written = {False: Outcome(None), True: Outcome(None, warned=True)}
+    handed = [written[o.warned] if o.error is None else Outcome(None, error=o.error) for o in done]
+    return handed, payload
 
 
 def _context() -> ForkContext | SpawnContext:

@@ -129,11 +129,11 @@ def test_a_worker_refuses_an_unsafe_or_repeated_release_id(tmp_path: Path) -> No
 
     (tmp_path / "json").mkdir()
     release = core.extract_document(read_file(SEED_FILE), "seed")
-    pack_chunk([export.render_release(release)], str(tmp_path))
+    pack_chunk([export.render_release(release)], folder=str(tmp_path))
     for rid in ["seed", "../seed", ".."]:  # already written; outside the folder; no name
         rendered = export.render_release(dataclasses.replace(release, release_id=rid))
         with pytest.raises(PipelineError, match="unsafe as a file name or not unique"):
-            pack_chunk([rendered], str(tmp_path))
+            pack_chunk([rendered], folder=str(tmp_path))
     assert sorted(p.name for p in tmp_path.rglob("*.json")) == ["seed.json"]
 
 
@@ -275,7 +275,7 @@ def test_grid_lines_made_as_chunks_come_in_are_those_of_one_process(tmp_path: Pa
         for size in itertools.cycle([1, 3, 2]):
             if at >= len(rendered):
                 break
-            writer.add_chunk(pack_chunk(rendered[at : at + size], str(writer.tmp)))
+            writer.add_chunk(pack_chunk(rendered[at : at + size], folder=str(writer.tmp)))
             widths.append(len(writer._columns.spelling))
             at += size
         writer.finish([], manifest)
