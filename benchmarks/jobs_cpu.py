@@ -96,9 +96,10 @@ def child(jobs: int, corpus: Path, out: Path, report: Path) -> None:
     export.OutputWriter.finish = timed_finish  # type: ignore[method-assign]
     add_chunk = export.OutputWriter.add_chunk
 
-    def timed_add_chunk(*args: Any) -> None:
-        add_chunk(*args)
+    def timed_add_chunk(*args: Any) -> Any:
+        placement = add_chunk(*args)
         times["last_chunk"], times["last_chunk_cpu"] = time.monotonic(), cpu()
+        return placement
 
     export.OutputWriter.add_chunk = timed_add_chunk  # type: ignore[method-assign]
 

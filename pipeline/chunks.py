@@ -1,10 +1,12 @@
 """``--jobs``: what a worker writes of its chunk of releases, and what it hands on.
 
 A worker writes each release's ``json/<release_id>.json`` into the run's temporary folder
-itself (the files are independent of one another), and the chunk's share of every other file
-(the ``releases.jsonl`` lines, each table's CSV lines) into one fragment file there, a part
-per file. The parent copies each part into its file with one write, in input order
-(:meth:`pipeline.export.OutputWriter.add_chunk`), so that its own work per release is a small
+itself (the files are independent of one another), and makes the chunk's share of every other
+file (the ``releases.jsonl`` lines, each table's CSV lines, the index lines), a part per file,
+which it holds. The parent only learns their sizes: when the chunk's turn comes (in input
+order) it says where in each file the part goes (:meth:`pipeline.export.OutputWriter.
+add_chunk`), and the worker writes it there (:func:`place_chunk`), while it extracts its next
+chunk. The parent copies no release's bytes, so that its own work per release is a small
 fraction of a worker's. The ratings grids' lines depend on the columns of every release
 before (first met first): the worker formats each release's fields (:class:`GridRow`), and
 the parent places them in its columns as the chunk comes in, while the other chunks are still
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -25,11 +27,18 @@ import orjson
 from pipeline.csvtext import csv_field
 from pipeline.export import _DIR_FD, _create, safe_id, unusable_id
 from pipeline.grids import Cell
+from pipeline.index import NAME
 from pipeline.render import Rendered, entry_text
 
 _folders: dict[str, int | None] = {}  # a worker's JSON folder -> its descriptor (None: none)
-_written = itertools.count()  # a worker's chunks so far, for its fragment files' names
-JSONL, GRID, INDEX = "releases.jsonl", "grid", "index"  # the parts that are not tables
+_packed = itertools.count()  # a worker's chunks so far, for their tokens
+_held: dict[str, list[tuple[str, bytes]]] = {}  # a worker's chunks not yet placed, by token
+_files: dict[str, int] = {}  # a worker's output files, by path -> its descriptor (write only)
+JSONL, INDEX = "releases.jsonl", "index"  # the parts that are not tables
+# The file each part goes into, by the part's name (a table's is its name and .csv).
+PART_FILES = {JSONL: "releases.jsonl", INDEX: NAME}
+# Where the parts of a chunk go, in the order of its parts: its token and each part's offset.
+Placement = tuple[str, list[int]]
 
 
 class GridRow(NamedTuple):  # a tuple: one per release goes to the parent, pickled
@@ -45,18 +54,19 @@ class GridRow(NamedTuple):  # a tuple: one per release goes to the parent, pickl
 
 @dataclass(frozen=True, slots=True)
 class Chunk:
-    """A chunk's releases, in input order, less their JSON files (already written): their
-    share of each other file, one part after another in a fragment file."""
+    """A chunk's releases, in input order, less their JSON files (already written) and the
+    bytes of their share of each other file (held by the worker until they are placed)."""
 
     release_ids: list[str]
-    fragment: str  # the fragment file's path
-    parts: list[tuple[str, int]]  # (JSONL, a table's name or GRID, its bytes), in file order
+    token: str  # names the parts the worker holds until they are placed
+    parts: list[tuple[str, int]]  # (JSONL, a table's name or INDEX, its bytes)
     counts: dict[str, int]  # table name -> their rows
     columns: list[tuple[str, str]]  # the grid columns they use, (key, name), first met first
     rows: dict[str, list[list[Any]]] | None  # their rows as values, for the workbook
     # Their grid lines' fields; None with the workbook, which needs the cells' values: they
-    # are then a part of the fragment (GRID), one JSON line [head, cells] per release.
+    # are then in ``grid_cells``, one JSON line [head, cells] per release.
     grid: list[GridRow] | None = None
+    grid_cells: bytes = b""
     # Their inputs' manifest entries as manifest.json has them, separated by ",\n    "
     # (see OutputWriter.add_entry).
     entries: str = ""
@@ -65,9 +75,9 @@ class Chunk:
 def pack_chunk(
     rendered: Sequence[Rendered], entries: Sequence[dict[str, Any]] = (), *, folder: str
 ) -> Chunk:
-    """Write each release's JSON file into ``folder/json`` and the rest of their bytes into a
-    fragment file in ``folder``, read back by :func:`read_parts`; ``entries`` are the chunk's
-    inputs' manifest entries (refused ones among them), made into the manifest's text here.
+    """Write each release's JSON file into ``folder/json``, and hold the rest of their bytes
+    until :func:`place_chunk` is told where they go; ``entries`` are the chunk's inputs'
+    manifest entries (refused ones among them), made into the manifest's text here.
 
     Raises:
         PipelineError: a ``release_id`` is unsafe as a file name, or its file exists.
@@ -110,21 +120,19 @@ def pack_chunk(
     blocks = {
         JSONL: b"".join(jsonl),
         **{name: b"".join(parts) for name, parts in tables.items()},
-        **({GRID: b"".join(grid)} if rows is not None else {}),
         INDEX: b"".join(index_lines),
     }
-    fragment = os.path.join(folder, f"chunk-{os.getpid()}-{next(_written)}.tmp")  # noqa: PTH118
-    with open(fragment, "wb") as fh:  # noqa: PTH123
-        for block in blocks.values():
-            fh.write(block)
+    token = f"{os.getpid()}-{next(_packed)}"
+    _held[token] = list(blocks.items())
     return Chunk(
         release_ids=ids,
-        fragment=fragment,
+        token=token,
         parts=[(name, len(block)) for name, block in blocks.items()],
         counts=counts,
         columns=list(columns.items()),
         rows=rows,
         grid=grid_fields if rows is None else None,
+        grid_cells=b"".join(grid),
         entries=",\n    ".join([entry_text(e) for e in entries]),
     )
 
@@ -141,15 +149,24 @@ def grid_row(head: Sequence[Any], cells: Sequence[Cell]) -> GridRow:
     return GridRow(head_text, tuple(grades), list(grades.values()), list(ranks.values()))
 
 
-def read_parts(chunk: Chunk) -> Iterator[tuple[str, memoryview]]:
-    """Each part of the chunk's fragment file, in file order; the file is then removed."""
-    with open(chunk.fragment, "rb") as fh:  # noqa: PTH123
-        data = memoryview(fh.read())
-    os.unlink(chunk.fragment)  # noqa: PTH108
-    at = 0
-    for name, size in chunk.parts:
-        yield name, data[at : at + size]
-        at += size
+def place_chunk(placement: Placement, *, folder: str) -> None:
+    """Write the parts of a chunk :func:`pack_chunk` made here into their files in ``folder``,
+    each at the offset the placement gives it (the files' other parts come from elsewhere)."""
+    token, offsets = placement
+    for (name, block), offset in zip(_held.pop(token), offsets, strict=True):
+        path = os.path.join(folder, PART_FILES.get(name, f"{name}.csv"))  # noqa: PTH118
+        if path not in _files:
+            _files[path] = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+        view = memoryview(block)
+        while view:
+            written = os.pwrite(_files[path], view, offset)
+            view, offset = view[written:], offset + written
+
+
+def close_files() -> None:
+    """Close the output files :func:`place_chunk` opened (a worker's, at its end)."""
+    while _files:
+        os.close(_files.popitem()[1])
 
 
 def _folder(json_dir: str) -> int | None:

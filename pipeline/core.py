@@ -155,12 +155,14 @@ class Steps:
 class Chunks:
     """With ``jobs`` > 1, how a worker hands on its chunk of inputs (see :mod:`pipeline.jobs`):
     ``pack`` turns the chunk's prepared releases and every input's manifest entry into one
-    payload, in the worker (writing what it can itself), and ``write`` takes the payload
-    here, in input order, when the chunk's first input comes up. Each input's own result and
-    entry are then None."""
+    payload, in the worker (writing what it can itself, holding the rest); ``write`` takes
+    the payload here, in input order, when the chunk's first input comes up, and says where
+    the rest goes; ``place`` writes it there, in the worker that holds it. Each input's own
+    result and entry are then None."""
 
     pack: Callable[[list[Any], list[dict[str, Any]]], Any]
-    write: Callable[[Any], None]
+    write: Callable[[Any], Any]
+    place: Callable[[Any], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,9 +406,12 @@ def extract_to(
 
 def _chunks(writer: OutputWriter) -> Chunks:
     # Workers write each release's JSON file and a chunk's other bytes into the writer's folder.
-    from pipeline.chunks import pack_chunk
+    from pipeline.chunks import pack_chunk, place_chunk
 
-    return Chunks(partial(pack_chunk, folder=str(writer.tmp)), writer.add_chunk)
+    folder = str(writer.tmp)
+    return Chunks(
+        partial(pack_chunk, folder=folder), writer.add_chunk, partial(place_chunk, folder=folder)
+    )
 
 
 def _previous_output(out: Path, options: dict[str, Any]) -> tuple[Previous | None, str]:

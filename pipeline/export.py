@@ -40,7 +40,7 @@ from pipeline.render import render_release as render_release
 from pipeline.schema import table_columns
 
 if TYPE_CHECKING:
-    from pipeline.chunks import Chunk, GridRow
+    from pipeline.chunks import Chunk, GridRow, Placement
     from pipeline.incremental import Copied
     from pipeline.index import Index
     from pipeline.workbook import Sheet
@@ -220,6 +220,8 @@ class OutputWriter:
         self._line_ends = [0, 0, 0]
         self._positions: dict[str, int] = {}
         self._line_formats: dict[tuple[str, ...], str] = {}  # by a release's column keys
+        # With --jobs, once workers write parts of the files: where each of them ends.
+        self._ends: dict[str, int] | None = None
         self._entries: io.TextIOWrapper | None = None  # the manifest's entries (add_entry)
         self._entry_sep = "\n"  # what goes before the next entry's text (",\n" after one)
         # The workbook needs every row at the end: kept only when it is asked for.
@@ -290,41 +292,49 @@ class OutputWriter:
         self._columns.add(rendered.columns)
         self._spill_grid(rendered.grid_head, rendered.cells)
 
-    def add_chunk(self, chunk: Chunk) -> None:
-        """Write a chunk of releases a worker made, whose JSON files it wrote
-        (:func:`pipeline.chunks.pack_chunk`): each file's share with one write.
+    def add_chunk(self, chunk: Chunk) -> Placement:
+        """Take a chunk of releases a worker made, whose JSON files it wrote
+        (:func:`pipeline.chunks.pack_chunk`): where each of its parts goes in its file, which
+        the worker is then to write there (:func:`pipeline.chunks.place_chunk`).
 
         Raises:
             PipelineError: a ``release_id`` is already used.
         """
-        from pipeline.chunks import GRID, INDEX, JSONL, read_parts
-
         seen = self._seen
         for rid in chunk.release_ids:  # safe as file names: the worker created them
             if not seen.add(rid.casefold()):
                 raise unusable_id(rid)
-        assert self._jsonl is not None, "add_chunk() after finish() or close()"
-        assert self._grid_spill is not None
+        assert self._grid_spill is not None, "add_chunk() after finish() or close()"
+        assert self._entries is not None
         self._write_copied()  # rows copied before these releases go first
-        assert self._index is not None and self._entries is not None
         if chunk.entries:
             self._entries.write(f"{self._entry_sep}    {chunk.entries}")
             self._entry_sep = ",\n"
         self._columns.add(chunk.columns)
         if chunk.grid:
             self._add_grid_lines(chunk.grid)
-        for name, data in read_parts(chunk):
-            if name == JSONL:
-                self._jsonl.write(data)
-            elif name == GRID:
-                self._grid_spill.write(data)
-            elif name == INDEX:
-                self._index.add(bytes(data))
-            else:
-                self._tables[name].write(data)
+        self._grid_spill.write(chunk.grid_cells)
+        ends = self._placed_ends()
+        offsets = []
+        for name, size in chunk.parts:
+            offsets.append(ends[name])
+            ends[name] += size
+            if name in chunk.counts:
                 self.counts[name] += chunk.counts[name]
                 if self._book is not None and chunk.rows is not None:
                     self._book[name].extend(chunk.rows[name])
+        return chunk.token, offsets
+
+    def _placed_ends(self) -> dict[str, int]:
+        """Where each file that workers write parts into ends (see :meth:`add_chunk`); from the
+        first chunk on, this process writes into them only at those ends too."""
+        if self._ends is None:
+            from pipeline.chunks import INDEX, JSONL
+
+            assert self._jsonl is not None and self._index is not None
+            files = {JSONL: self._jsonl, **self._tables, INDEX: self._index.file}
+            self._ends = {name: fh.tell() for name, fh in files.items()}
+        return self._ends
 
     def _add_grid_lines(self, rows: Sequence[GridRow]) -> None:
         """Make a chunk's lines of both grids now, under the columns met so far: a line is
@@ -379,7 +389,16 @@ class OutputWriter:
         tables = [self._tables[name] for name in ("releases", *TABLES)]
         targets: list[Any] = [self._jsonl, *tables, self._index.file]
         earlier = run[0].index
+        ends = self._ends
+        if ends is not None:  # workers write parts of these files: copied ones go at the ends
+            from pipeline.chunks import INDEX, JSONL
+
+            named = list(zip([JSONL, "releases", *TABLES, INDEX], targets, strict=True))
+            for name, fh in named:
+                fh.seek(ends[name])
         earlier.copy(run[0].position, run[-1].position + 1, targets)
+        if ends is not None:
+            ends.update((name, fh.tell()) for name, fh in named)
         with _folder_fd(earlier.folder / "json") as source:
             for copied in run:
                 rid, _, counts, _, named = copied.record

@@ -5,9 +5,11 @@ so memory stays flat however many inputs there are. A worker does the whole of o
 work (:func:`pipeline.core.extract_input`, with ``prepare`` making the files' bytes) and a
 failing input is refused there, costing only itself. With :class:`pipeline.core.Chunks` (as
 ``pipeline extract`` runs), the worker then packs its chunk: it writes each release's JSON
-file itself and joins the rest of the chunk's bytes, which the parent writes with one call
-per file, in input order (:mod:`pipeline.chunks`). What the parent does per release is then
-a small fraction of what a worker does, and two workers come close to twice as fast as one.
+file itself and holds the rest of the chunk's bytes; when the chunk's turn comes, in input
+order, the parent tells it where in each file they go, and it writes them there
+(:mod:`pipeline.chunks`). What the parent does per release is then a small fraction of what
+a worker does, and two workers come close to twice as fast as one. A worker ends once it has
+written all it holds, and says so: the run waits for that before its output is finished.
 
 The workers take chunks from one queue (a worker never waits while there is work) and each
 sends its results on its own pipe; the parent waits on those pipes and on the workers' ends,
@@ -31,7 +33,7 @@ import pickle
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any
@@ -60,7 +62,7 @@ class _Work:
     inputs: Sequence[Input]
     ids: ReleaseIds
     steps: Steps
-    pack: Callable[[list[Any], list[dict[str, Any]]], Any] | None
+    chunks: Chunks | None
 
 
 _work_given: _Work | None = None  # set once in each worker, when it starts
@@ -97,10 +99,10 @@ def _extract_chunk(chunk: _Chunk) -> tuple[list[Outcome], Any]:
     assert _work_given is not None
     work = _work_given
     done = [extract_input(work.inputs[at], work.ids.at(at), work.steps) for at in range(*chunk)]
-    if work.pack is None:
+    if work.chunks is None:
         return done, None
     entries = [o.entry for o in done if o.entry is not None]  # each of them, made here
-    payload = work.pack([o.result for o in done if o.error is None], entries)
+    payload = work.chunks.pack([o.result for o in done if o.error is None], entries)
     # The same two objects stand for every release written: pickled once each per chunk.
     written = {False: Outcome(None), True: Outcome(None, warned=True)}
     handed = [written[o.warned] if o.error is None else Outcome(None, error=o.error) for o in done]
@@ -140,47 +142,62 @@ def in_workers(
     tasks = enumerate(places)
     ctx = _context()
     todo: SimpleQueue[Any] = ctx.SimpleQueue()  # (number, chunk), or None: stop
-    work = _Work(inputs, ids, steps, None if chunks is None else chunks.pack)
-    workers: list[tuple[BaseProcess, Connection]] = []
-    ending = False
+    work = _Work(inputs, ids, steps, chunks)
+    workers: list[_Worker] = []
     try:
         for _ in range(jobs):
-            mine, theirs = ctx.Pipe(duplex=False)
-            args = (todo, theirs, work, os.getpid())
-            worker = ctx.Process(target=_worker, args=args, daemon=True)
-            worker.start()
+            results, theirs = ctx.Pipe(duplex=False)
+            placements, mine = ctx.Pipe(duplex=False)
+            args = (todo, theirs, placements, work, os.getpid())
+            process = ctx.Process(target=_worker, args=args, daemon=True)
+            process.start()
             theirs.close()
-            workers.append((worker, mine))
+            placements.close()
+            workers.append(_Worker(process, results, mine))
         sent = 0
         for task in itertools.islice(tasks, jobs * IN_FLIGHT):
             todo.put(task)
             sent += 1
-        arrived: dict[int, tuple[list[Outcome], Any]] = {}  # results ahead of their turn
+        arrived: dict[int, tuple[_Worker, tuple[list[Outcome], Any]]] = {}  # ahead of their turn
         for number in itertools.count():
             if number == sent:
                 break
             while number not in arrived:
                 arrived.update(_receive(workers))
-            done, payload = arrived.pop(number)
+            worker, (done, payload) = arrived.pop(number)
             following = next(tasks, None)
             if following is not None:
                 todo.put(following)
                 sent += 1
-            elif number + 1 == sent:  # every result is in: the workers end on their own
+            last = following is None and number + 1 == sent
+            if last:  # every result is in: the workers end on their own
                 for _ in workers:
                     todo.put(None)
-                ending = True
             if chunks is not None:
-                chunks.write(payload)
+                _tell(worker, chunks.write(payload))
+            while last and not all(w.finished for w in workers):
+                _receive(workers)  # each writes what it holds, then says so
             yield from done
     finally:  # the end, an error, a stop, or the iterator closed early
-        for process, _ in workers:
-            if not ending and process.exitcode is None:
-                process.terminate()
-        for process, conn in workers:
-            process.join()
-            conn.close()
+        for worker in workers:  # a finished worker ends on its own
+            if not worker.finished and worker.process.exitcode is None:
+                worker.process.terminate()
+        for worker in workers:
+            worker.process.join()
+            worker.results.close()
+            worker.placements.close()
         todo.close()
+
+
+@dataclass(slots=True)
+class _Worker:
+    """A worker process, the pipe it sends results on, and the one it is told on where the
+    parts of its chunks go; ``finished`` once it said it wrote them all (it then ends)."""
+
+    process: BaseProcess
+    results: Connection
+    placements: Connection
+    finished: bool = False
 
 
 class WorkerDied(PipelineError):
@@ -194,25 +211,45 @@ class InWorker(Exception):
         return "\n" + str(self.args[0])
 
 
-def _receive(workers: list[tuple[BaseProcess, Connection]]) -> dict[int, tuple[list[Outcome], Any]]:
-    """The results that have come in (waiting for one): chunk number -> result."""
-    conns = {conn: process for process, conn in workers}
-    ready = wait([*conns, *(process.sentinel for process, _ in workers)])
+def _receive(workers: list[_Worker]) -> dict[int, tuple[_Worker, Any]]:
+    """The results that have come in (waiting for one): chunk number -> the worker that sent
+    it and its result. A worker's last word (it has written all it held) marks it finished.
+
+    Raises:
+        WorkerDied: a worker ended before its last word.
+    """
+    waiting = [w for w in workers if not w.finished]
+    ready = wait([*(w.results for w in waiting), *(w.process.sentinel for w in waiting)])
     found = {}
-    for conn, process in conns.items():
-        if conn not in ready:
+    for worker in waiting:
+        if worker.results not in ready:
             continue
         try:
-            number, result, error = conn.recv()
+            number, result, error = worker.results.recv()
         except EOFError:
-            raise _died(process) from None
+            raise _died(worker.process) from None
         if error is not None:
             exc, trace = error
             raise exc from InWorker(trace)
-        found[number] = result
-    if not found:  # only a worker's end is ready
-        raise _died(next(p for p, _ in workers if p.sentinel in ready))
+        if number is None:
+            worker.finished = True
+        else:
+            found[number] = worker, result
+    if not any(w.results in ready for w in waiting):  # only a worker's end is ready
+        raise _died(next(w.process for w in waiting if w.process.sentinel in ready))
     return found
+
+
+def _tell(worker: _Worker, placement: Any) -> None:
+    """Tell a worker where the parts of one of its chunks go.
+
+    Raises:
+        WorkerDied: the worker has ended (killed, say).
+    """
+    try:
+        worker.placements.send(placement)
+    except BrokenPipeError:
+        raise _died(worker.process) from None
 
 
 def _died(process: BaseProcess) -> WorkerDied:
@@ -225,17 +262,48 @@ def _died(process: BaseProcess) -> WorkerDied:
     )
 
 
-def _worker(todo: SimpleQueue[Any], results: Connection, work: _Work, parent: int) -> None:
-    """A worker: chunks in, results out, until told to stop (or the parent is gone)."""
+def _worker(
+    todo: SimpleQueue[Any],
+    results: Connection,
+    placements: Connection,
+    work: _Work,
+    parent: int,
+) -> None:
+    """A worker: chunks in, results out, until told to stop (or the parent is gone); the
+    parts of its chunks it holds are written where it is told, as it is told, and all of them
+    before its last word (``number`` None)."""
     _start_worker(work, parent)
-    while (task := todo.get()) is not None:
-        number, chunk = task
-        try:
+    held = 0  # its chunks whose parts are not yet written
+    number = None
+    try:
+        while (task := todo.get()) is not None:
+            held -= _place(work, placements, wait=False)
+            number, chunk = task
             results.send((number, _extract_chunk(chunk), None))
-        except Exception as exc:  # the run stops: the parent raises it, with its traceback
-            trace = "".join(traceback.format_exception(exc))
-            try:
-                pickle.dumps(exc)
-            except Exception:  # sent as what it says
-                exc = RuntimeError(f"{type(exc).__name__}: {exc}")
-            results.send((number, None, (exc, trace)))
+            held += work.chunks is not None
+        number = None
+        while held:
+            held -= _place(work, placements, wait=True)
+        if work.chunks is not None:
+            from pipeline.chunks import close_files
+
+            close_files()
+        results.send((None, None, None))
+    except Exception as exc:  # the run stops: the parent raises it, with its traceback
+        trace = "".join(traceback.format_exception(exc))
+        try:
+            pickle.dumps(exc)
+        except Exception:  # sent as what it says
+            exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+        results.send((number, None, (exc, trace)))
+
+
+def _place(work: _Work, placements: Connection, *, wait: bool) -> int:
+    """Write the parts of the chunks whose places have come (waiting for one if ``wait``);
+    how many chunks that was."""
+    placed = 0
+    while (wait and not placed) or placements.poll():
+        assert work.chunks is not None
+        work.chunks.place(placements.recv())
+        placed += 1
+    return placed

@@ -307,12 +307,14 @@ def test_a_single_byte_file_is_still_read_as_one(tmp_path: Path) -> None:
 # --- writing that fails --------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("limit", [2_000, 9_000, 20_000, 60_000])
 def test_a_full_disk_leaves_the_previous_output_and_no_temporary_folder(
-    earlier: tuple[Path, dict[str, bytes]], limit: int
+    earlier: tuple[Path, dict[str, bytes]], limit: int, jobs: str
 ) -> None:
     """RLIMIT_FSIZE stands for a full disk: past ``limit`` bytes a file write fails (EFBIG,
-    like ENOSPC), at whichever point the limit falls: a JSON file, a buffer's flush, a close."""
+    like ENOSPC), at whichever point the limit falls: a JSON file, a buffer's flush, a close,
+    or with --jobs a worker's write of its chunk's share of a file."""
     out, before = earlier
     folder = out.parent / "many"
     with_seed(folder)
@@ -323,7 +325,7 @@ def test_a_full_disk_leaves_the_previous_output_and_no_temporary_folder(
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     proc = subprocess.run(
-        [*COMMAND, str(folder), "-o", str(out), "-q"],
+        [*COMMAND, str(folder), "-o", str(out), "-q", "--jobs", jobs],
         capture_output=True,
         text=True,
         timeout=120,

@@ -259,7 +259,7 @@ def test_a_worker_killed_stops_the_run_and_leaves_the_previous_output(
 def test_grid_lines_made_as_chunks_come_in_are_those_of_one_process(tmp_path: Path) -> None:
     # Chunks of one to three releases, so that later chunks add grid columns: the lines made
     # before then gain their empty fields at the end.
-    from pipeline.chunks import pack_chunk
+    from pipeline.chunks import close_files, pack_chunk, place_chunk
 
     paths = [SEED_FILE, *sorted(FIXTURES.iterdir())]
     releases = core.run(paths).releases
@@ -275,9 +275,11 @@ def test_grid_lines_made_as_chunks_come_in_are_those_of_one_process(tmp_path: Pa
         for size in itertools.cycle([1, 3, 2]):
             if at >= len(rendered):
                 break
-            writer.add_chunk(pack_chunk(rendered[at : at + size], folder=str(writer.tmp)))
+            chunk = pack_chunk(rendered[at : at + size], folder=str(writer.tmp))
+            place_chunk(writer.add_chunk(chunk), folder=str(writer.tmp))
             widths.append(len(writer._columns.spelling))
             at += size
+        close_files()
         writer.finish([], manifest)
     assert len(set(widths)) > 3  # columns were added after the first chunks' lines were made
     assert tree_hashes(tmp_path / "one") == tree_hashes(tmp_path / "many")
