@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import overload
+from typing import Final, overload
 
 import regex
 
@@ -19,6 +19,7 @@ SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 _UNSAFE_ID = regex.compile(r"[^A-Za-z0-9._-]")
 # Leaves room for "-NN" and ".json" within the 255-byte file-name limit.
 MAX_ID_LENGTH = 200
+_POSIX: Final = os.sep == "/" and os.altsep is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +197,7 @@ def child_path(folder: str, name: str) -> str:
     walk over thousands of files made three for each)."""
     if folder == ".":
         return name
-    return os.path.join(folder, name)  # noqa: PTH118
+    return join_name(folder, name)
 
 
 def _entries(folder: Path) -> tuple[list[str], list[str], set[str]]:
@@ -227,7 +228,16 @@ def real_file(real_folder: str, path: str, name: str, *, linked: bool) -> str:
     checks every component of the path, which cost more than reading some releases.)"""
     if linked:
         return os.path.realpath(path)
-    return os.path.join(real_folder, name)  # noqa: PTH118 - strings, as realpath gives
+    return join_name(real_folder, name)
+
+
+def join_name(folder: str, name: str) -> str:
+    """``os.path.join(folder, name)`` for a folder's entry ``name`` (which holds no
+    separator), made directly on POSIX: a walk joins twice per file, and ``posixpath.join``'s
+    generic checks cost a few per cent of the run's start over 8,000 files."""
+    if not _POSIX:
+        return os.path.join(folder, name)  # noqa: PTH118
+    return folder + name if not folder or folder.endswith("/") else f"{folder}/{name}"
 
 
 class ReleaseIds(Mapping[str, str]):

@@ -23,6 +23,7 @@ from pipeline.inputs import (
     Input,
     child_path,
     find_inputs,
+    join_name,
     real_file,
     release_ids,
     stem,
@@ -328,6 +329,11 @@ def test_remove_output_removes_what_rmtree_removes(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["r.txt", ".hidden.md", "é x.html", "a..txt"])
 def test_child_path_is_the_path_of_the_entry(folder: str, name: str) -> None:
     assert child_path(folder, name) == str(Path(folder, name))
+
+
+@given(st.text(alphabet="ab./ é", max_size=8), st.text(alphabet="ab. é", min_size=1, max_size=6))
+def test_join_name_is_os_path_join(folder: str, name: str) -> None:
+    assert join_name(folder, name) == os.path.join(folder, name)  # noqa: PTH118
 
 
 @given(st.text(alphabet="ab./ é", max_size=12))
