@@ -92,8 +92,8 @@ def _start_worker(work: _Work, parent: int) -> None:
 
 
 def _extract_chunk(chunk: _Chunk) -> tuple[list[Outcome], Any]:
-    """The chunk's outcomes, and with ``pack`` its payload (each input's result and entry
-    then None: the payload carries them)."""
+    """The chunk's outcomes, and with ``chunks`` its packed payload (each input's result and
+    entry then None: the payload carries them)."""
     from pipeline.core import Outcome, extract_input
 
     assert _work_given is not None
@@ -127,8 +127,10 @@ def in_workers(
 ) -> Iterator[Outcome]:
     """The outcome of every input at the positions ``runs`` cover, in order, from ``jobs``
     worker processes (0: one per core), in chunks that never span two runs. With
-    ``chunks``, each chunk's payload is written just before its first outcome is handed on.
-    Closing the iterator early (an error, a stop) ends the workers.
+    ``chunks``, each chunk's payload is taken (``chunks.write``) and its worker told where its
+    parts go just before its first outcome is handed on; the last chunk's outcomes wait until
+    every worker has written all it holds. Closing the iterator early (an error, a stop) ends
+    the workers.
 
     Raises:
         WorkerDied: a worker ended with work undone (killed, say).
@@ -146,14 +148,14 @@ def in_workers(
     workers: list[_Worker] = []
     try:
         for _ in range(jobs):
-            results, theirs = ctx.Pipe(duplex=False)
-            placements, mine = ctx.Pipe(duplex=False)
-            args = (todo, theirs, placements, work, os.getpid())
+            results, sending = ctx.Pipe(duplex=False)  # each Pipe: (reading end, writing end)
+            told, telling = ctx.Pipe(duplex=False)
+            args = (todo, sending, told, work, os.getpid())
             process = ctx.Process(target=_worker, args=args, daemon=True)
             process.start()
-            theirs.close()
-            placements.close()
-            workers.append(_Worker(process, results, mine))
+            sending.close()  # the worker's ends
+            told.close()
+            workers.append(_Worker(process, results, telling))
         sent = 0
         for task in itertools.islice(tasks, jobs * IN_FLIGHT):
             todo.put(task)
