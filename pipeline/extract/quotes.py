@@ -542,6 +542,14 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
     # "Dr Cole", "Det Supt Hale", "Sergeant Pritchard": a surname alone may follow these
     honorific = cut > 0 and (toks[cut - 1] in honorifics or toks[cut - 1] in ranks)
     real = [t for t in run if t not in particles]
+    if cut > 0 and not honorific and toks[cut - 1] in _PLACE_BEFORE:
+        # "Cabinet Member for Climate Change", "Chair of Eastshire Healthwatch": the
+        # title's object, not a name; "Head of Libraries Ann Cole": the name is the last two
+        if len(real) <= 2:
+            return None
+        run = run[-2:]
+        cut = len(toks) - 2
+        real = [t for t in run if t not in particles]
     if len(real) > 3:
         keep = len(run) - run.index(real[-3])
         run = run[-keep:]

@@ -1488,3 +1488,52 @@ def test_surname_speaker_quoted_before_keeps_the_attributions_role() -> None:
         "Mr Penn added: “Thank you.”"
     )
     assert people(text) == [("Ali Penn", None), ("Ali Penn", None)]
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        (
+            "Jim Stone, Cabinet Member for Climate Change",
+            "Jim Stone",
+            "Cabinet Member for Climate Change",
+        ),
+        (
+            "Jim Stone, Chair of Eastshire Healthwatch",
+            "Jim Stone",
+            "Chair of Eastshire Healthwatch",
+        ),
+        (
+            "Councillor Jim Stone (Cabinet Member for Adult Care)",
+            "Jim Stone",
+            "Cabinet Member for Adult Care",
+        ),
+        ("Head of Libraries Ann Cole", "Ann Cole", "Head of Libraries"),
+        ("Minister for Rural Affairs Ann Cole", "Ann Cole", "Minister for Rural Affairs"),
+        (
+            "Chief Crown Prosecutor for CPS Caldermouth",
+            None,
+            "Chief Crown Prosecutor for CPS Caldermouth",
+        ),
+    ],
+    ids=["cabinet-member-for", "chair-of", "in-brackets", "title-then-name", "minister", "unit"],
+)
+def test_capitalised_words_after_a_titles_preposition_are_not_a_name(
+    who: str, speaker: str | None, role: str
+) -> None:
+    person = parse_attribution(who)
+    assert (person.speaker, person.role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("verb", "role"),
+    [("opened the new office", "Cabinet Member for Climate Change"), ("welcomed the news", None)],
+    ids=["narrative", "reported-speech"],
+)
+def test_pronoun_after_narrative_with_a_bracketed_title(verb: str, role: str | None) -> None:
+    # (a speech verb makes the sentence reported speech, whose title stays out, as before)
+    text = (
+        f"Councillor Jim Stone (Cabinet Member for Climate Change) {verb}.\n\n"
+        "He said: “This website will help every resident.”"
+    )
+    assert people(text) == [("Jim Stone", role)]
