@@ -542,9 +542,14 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
     # "Dr Cole", "Det Supt Hale", "Sergeant Pritchard": a surname alone may follow these
     honorific = cut > 0 and (toks[cut - 1] in honorifics or toks[cut - 1] in ranks)
     real = [t for t in run if t not in particles]
-    if cut > 0 and not honorific and toks[cut - 1] in _PLACE_BEFORE:
-        # "Cabinet Member for Climate Change", "Chair of Eastshire Healthwatch": the
-        # title's object, not a name; "Head of Libraries Ann Cole": the name is the last two
+    if (
+        cut > 0
+        and not honorific
+        and (toks[cut - 1] in _PLACE_BEFORE or toks[cut - 1].lower() in v["coordinators"])
+    ):
+        # "Cabinet Member for Climate Change", "Chair of Eastshire Healthwatch", "for
+        # Education and Lifelong Learning": the title's object, not a name; "Head of
+        # Libraries Ann Cole", "Federation of England and Wales John Apter": the last two
         if len(real) <= 2:
             return None
         run = run[-2:]
@@ -556,8 +561,6 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         cut = len(toks) - keep
     if len(real) == 1 and not honorific and cut > 0:
         return None  # "CPS Caldermouth": a place after a role, not a name
-    if cut > 0 and toks[cut - 1].lower() in v["coordinators"]:
-        return None  # "cabinet member for Children, Education and Lifelong Learning"
     name = " ".join(run)
     role_toks = toks[:cut]
     while role_toks and (role_toks[-1] in honorifics or role_toks[-1].lower() == "the"):

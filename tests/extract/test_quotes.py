@@ -1511,15 +1511,30 @@ def test_surname_speaker_quoted_before_keeps_the_attributions_role() -> None:
         ("Head of Libraries Ann Cole", "Ann Cole", "Head of Libraries"),
         ("Minister for Rural Affairs Ann Cole", "Ann Cole", "Minister for Rural Affairs"),
         (
+            "Following the verdict chair of the Federation of Eastshire and Westmoor Ravi Dhillon",
+            "Ravi Dhillon",
+            "chair of the Federation of Eastshire and Westmoor",
+        ),
+        ("Ann Cole and Tom Vance", None, None),
+        (
             "Chief Crown Prosecutor for CPS Caldermouth",
             None,
             "Chief Crown Prosecutor for CPS Caldermouth",
         ),
     ],
-    ids=["cabinet-member-for", "chair-of", "in-brackets", "title-then-name", "minister", "unit"],
+    ids=[
+        "cabinet-member-for",
+        "chair-of",
+        "in-brackets",
+        "title-then-name",
+        "minister",
+        "adverbial-title-and",
+        "two-people",
+        "unit",
+    ],
 )
 def test_capitalised_words_after_a_titles_preposition_are_not_a_name(
-    who: str, speaker: str | None, role: str
+    who: str, speaker: str | None, role: str | None
 ) -> None:
     person = parse_attribution(who)
     assert (person.speaker, person.role) == (speaker, role)
