@@ -1216,14 +1216,17 @@ def _pronoun(
     who: str, before: list[Quote], text: str, paragraphs: Sequence[Span], raw: _Raw
 ) -> Person | None:
     """``He added:`` names the person named in reported speech just before the quotation,
-    else the speaker of the last attributed quotation; ``It said`` names nobody."""
+    else (unless its verb goes on from the last speaker: ``added``) the one person the
+    narrative just before names as a subject (``Chief Constable Jo Bright has responded to
+    the settlement.``), else the speaker of the last attributed quotation; ``It said`` names
+    nobody."""
     word = who.strip(_SPACE + ",")
     v = _vocab()
     if word in v["person_pronouns"]:
         subject = _reported_subject(text, paragraphs, raw) or _introduced(text, paragraphs, raw)
         last = next((q.speaker for q in reversed(before) if q.speaker), None)
         if subject is None and not (last and _continuing(text, paragraphs, raw)):
-            subject = _narrative_subject(text, paragraphs, raw)
+            subject = _narrative_subject(text, paragraphs, raw, word.lower())
         if subject is not None:
             return Person(subject.speaker, subject.role, subject.as_written or word)
         return Person(last, None, word if last else None)
@@ -1245,7 +1248,9 @@ def _continuation_verb() -> regex.Pattern[str]:
     return regex.compile(rf"\b(?:{_alternatives('continuation_verbs')})\b")
 
 
-def _narrative_subject(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Person | None:
+def _narrative_subject(
+    text: str, paragraphs: Sequence[Span], raw: _Raw, pronoun: str
+) -> Person | None:
     """The one person the narrative just before a pronoun's quotation names as a sentence's
     subject without quoting them ("Chief Constable Jo Bright has responded to the
     settlement." / "He said: “…”"), with the title it gives them: the sentences before the
@@ -1269,6 +1274,8 @@ def _narrative_subject(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Pers
             continue
         if _AGE.match(m.group(), len(subject or "")):
             continue  # "Tom Vance, 34, of …": an age marks a defendant or a victim
+        if _other_gender(pronoun, person.as_written):
+            continue  # "Mrs Bell thanked her staff." / "He said:"
         if " " in person.speaker or person.as_written is not None:
             found.setdefault(person.speaker, person)
     if len(found) != 1:
@@ -1278,6 +1285,14 @@ def _narrative_subject(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Pers
     if role and _adverbial(_tokens(role)[0]):
         role = None
     return Person(person.speaker, role, person.as_written)
+
+
+def _other_gender(pronoun: str, written: str | None) -> bool:
+    """Whether ``written`` opens with an honorific that ``pronoun`` ("he", "she") cannot
+    stand for."""
+    first = written.split(maxsplit=1)[0] if written else ""
+    honorifics: dict[str, list[str]] = load("quotes")["gendered_honorifics"]
+    return any(first in words for key, words in honorifics.items() if key != pronoun)
 
 
 _AGE: Final = re.compile(r"\s*,\s*(?:aged\s+)?\d")  # "Tom Vance, 34," / ", aged 34,"

@@ -1552,3 +1552,20 @@ def test_pronoun_after_narrative_with_a_bracketed_title(verb: str, role: str | N
         "He said: “This website will help every resident.”"
     )
     assert people(text) == [("Jim Stone", role)]
+
+
+@pytest.mark.parametrize(
+    ("narrative", "pronoun", "speaker"),
+    [
+        ("Mrs Carys Bell thanked her staff.", "He", None),
+        ("Mr Omar Khan thanked his staff.", "She", None),
+        ("Mrs Carys Bell thanked her staff.", "She", "Carys Bell"),
+        ("Sir Omar Khan thanked his staff.", "He", "Omar Khan"),
+    ],
+    ids=["mrs-he", "mr-she", "mrs-she", "sir-he"],
+)
+def test_pronoun_never_stands_for_a_person_of_the_other_honorific(
+    narrative: str, pronoun: str, speaker: str | None
+) -> None:
+    text = f"{narrative}\n\n{pronoun} said: “We accept the findings in full.”"
+    assert [s for s, _r in people(text)] == [speaker]
