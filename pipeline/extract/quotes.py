@@ -525,9 +525,13 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
             before = toks[i - 1] if i > 0 else ""
             particle = before in particles or (_is_cap(before) and before not in role_words)
         if not particle and (
-            tok in honorifics or not _is_cap(tok) or tok in role_words or tok in ranks
+            tok in honorifics
+            or not _is_cap(tok)
+            or tok in role_words
+            or tok in ranks
+            or tok in v["determiners"]
         ):
-            break
+            break  # ("The MP": a determiner opens a noun phrase, never a name)
         if tok.upper() == tok and len(tok) > 1 and not _INITIAL.match(tok):
             # acronyms (CPS, HMCPSI) are not names, initials (J.) are
             break
@@ -538,14 +542,25 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
     # "Dr Cole", "Det Supt Hale", "Sergeant Pritchard": a surname alone may follow these
     honorific = cut > 0 and (toks[cut - 1] in honorifics or toks[cut - 1] in ranks)
     real = [t for t in run if t not in particles]
+    if (
+        cut > 0
+        and not honorific
+        and (toks[cut - 1] in _PLACE_BEFORE or toks[cut - 1].lower() in v["coordinators"])
+    ):
+        # "Cabinet Member for Climate Change", "Chair of Eastshire Healthwatch", "for
+        # Education and Lifelong Learning": the title's object, not a name; "Head of
+        # Libraries Ann Cole", "Federation of England and Wales John Apter": the last two
+        if len(real) <= 2:
+            return None
+        run = run[-2:]
+        cut = len(toks) - 2
+        real = [t for t in run if t not in particles]
     if len(real) > 3:
         keep = len(run) - run.index(real[-3])
         run = run[-keep:]
         cut = len(toks) - keep
     if len(real) == 1 and not honorific and cut > 0:
         return None  # "CPS Caldermouth": a place after a role, not a name
-    if cut > 0 and toks[cut - 1].lower() in v["coordinators"]:
-        return None  # "cabinet member for Children, Education and Lifelong Learning"
     name = " ".join(run)
     role_toks = toks[:cut]
     while role_toks and (role_toks[-1] in honorifics or role_toks[-1].lower() == "the"):
@@ -623,7 +638,10 @@ def parse_attribution(who: str) -> Person:
     m = _BRACKETED_ROLE.match(who) if ")" in who else None  # (its lazy name crawls)
     if m:
         role = m.group("role")
-        who = f"{m.group('name')}, {role}" if _is_role(role) else m.group("name")
+        # (an office's initials in brackets spell out the title before them: "Eastshire’s
+        # Police and Crime Commissioner (PCC)"; left out, as other words there are)
+        is_role = _is_role(role) and role.strip() not in _offices()
+        who = f"{m.group('name')}, {role}" if is_role else m.group("name")
     segs = [s.strip() for s in who.split(",") if s.strip()]
     v = _vocab()
     items = _list_items(segs)
@@ -649,7 +667,7 @@ def parse_attribution(who: str) -> Person:
             continue  # "a professor at the University of California, Berkeley": a place
         written = collapse_space(_drop_article(seg[len(role_part) :].strip()))
         written = written.strip(" ,")
-        role = role_part or None
+        role = _after_adverbial(role_part) or None
         if role is None:
             after = segs[k + 1] if k + 1 < len(segs) else None
             before = segs[k - 1] if k > 0 else None
@@ -663,9 +681,43 @@ def parse_attribution(who: str) -> Person:
             elif before and before.startswith("with ") and k > 1 and _is_role(segs[k - 2]):
                 # "Deputy Minister for Transport, with responsibility for Active Travel, Name"
                 role = ", ".join(segs[k - 2 : k])
+            else:
+                role = _office_after(seg)  # "Jane Roe PCC": the office her initials name
         return Person(name, _clean_role(role), written if written != name else None)
     role = next((s for s in reversed(segs) if _is_role(s)), None)
     return Person(None, _clean_role(role), None)
+
+
+def _after_adverbial(role: str) -> str:
+    """``role`` without an adverbial run into it ("Following the verdict chair of the
+    Federation": "chair of the Federation"): the title words just before the name."""
+    first = _TOKEN.match(role)
+    if first is None or not _adverbial(first.group()):
+        return role
+    toks = list(_TOKEN.finditer(role))
+    joins = _vocab()["name_particles"] | _JOINS
+    begin = len(toks)
+    while begin > 1 and _titled(toks[begin - 1].group(), joins):
+        begin -= 1
+    return role[toks[begin].start() :] if begin < len(toks) else ""
+
+
+def _office_after(seg: str) -> str | None:
+    """The last post-nominal of ``seg`` that names an office (``Jane Roe QC MP``: ``MP``), or
+    None: the speaker's role when the attribution gives no other."""
+    v = _vocab()
+    toks = _tokens(seg)
+    while toks and toks[-1].rstrip(".") in v["postnominals"]:
+        if toks[-1] in _offices():
+            return toks[-1]
+        toks.pop()
+    return None
+
+
+@cache
+def _offices() -> dict[str, tuple[str, ...]]:
+    """The post-nominal initials that name an office, each with the titles it stands for."""
+    return {k: tuple(v) for k, v in load("quotes")["offices"].items()}
 
 
 def _list_items(segs: list[str]) -> set[int]:
@@ -763,7 +815,7 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     words = _after_bullet(text, first_p.start, first_p.end)
     head = _last_sentence(text, max(words, raw.start - _ATTRIBUTION_REACH), raw.start)
     if head.strip():  # (a quotation opening its paragraph has no words before it)
-        who = _who_before(head)
+        who = _who_of(head)
         if who is not None and who.strip():
             return who
         # "according" may start only where "before" may: at the start of a last sentence
@@ -773,7 +825,7 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     if not head.strip(_SPACE) and raw.first_para > 0:
         prev = paragraphs[raw.first_para - 1]
         sentence = _last_sentence(text, prev.start, prev.end)
-        who = _who_before(sentence)
+        who = _who_of(sentence)
         if who is not None and who.strip():
             return who
         m = pats["statement_from"].search(sentence) if sentence.rstrip().endswith(":") else None
@@ -824,6 +876,121 @@ def _who_before(sentence: str) -> str | None:
     return sentence[:end]
 
 
+def _who_of(sentence: str) -> str | None:
+    """The attribution words of a last sentence before a quotation: the words before its
+    speech verb ("Ann Cole said:"), or the subject of a sentence that closes with the verb
+    after another ("Ann Cole welcomed the visitors and said:") or with a participle ("Ann
+    Cole, head of libraries, welcomed the visitors, adding:")."""
+    who = _who_before(sentence)
+    if who is not None:
+        words = who.rstrip()
+        if words.endswith((" and", ",and")):
+            return _subject(words[:-3]) or who
+        return who
+    rest = sentence.rstrip(_SPACE + ":")
+    space = max(rest.rfind(" "), rest.rfind(","))
+    if space < 0 or rest[space + 1 :] not in _vocab()["participles"]:
+        return None
+    comma = rest.rstrip(_SPACE)[: space + 1].rstrip(_SPACE)
+    if not comma.endswith(","):
+        return None
+    return _subject(comma[:-1])
+
+
+def _adverbial(word: str) -> bool:
+    """Whether ``word`` opens an adverbial before a sentence's subject ("Meanwhile", "On
+    Monday", "Speaking at the launch")."""
+    v = _vocab()
+    low = word.lower()
+    return (
+        low in v["sentence_adverbs"]
+        or low in v["adverbial_openers"]
+        or (low in v["clause_openers"])
+    )
+
+
+def _subject(sentence: str) -> str | None:
+    """The words of a sentence's subject, when it opens with a name or title: up to its verb
+    ("Ann Cole welcomed …": "Ann Cole"), with the appositives after it ("Ann Cole, head of
+    libraries, welcomed …": "Ann Cole, head of libraries"); after an adverbial ("Meanwhile,
+    …", "At the meeting its chair Ann Cole gave …") only the title and name. None when the
+    sentence opens otherwise."""
+    v = _vocab()
+    segs = sentence.split(",")
+    first = _TOKEN.match(segs[0].lstrip())
+    if first is None:
+        return None
+    opener = _adverbial(first.group())
+    if opener and len(segs) > 1:
+        segs = segs[1:]  # "Meanwhile, the trust’s chief executive Cath Lowe …"
+        first = _TOKEN.match(segs[0].lstrip())
+        opener = first is not None and _adverbial(first.group())
+    seg = segs[0]
+    toks = list(_TOKEN.finditer(seg))
+    if not toks or not (opener or _opens_role(seg.lstrip())):
+        return None
+    joins = v["name_particles"] | _JOINS
+    cut = -1
+    for j in range(1, len(toks)):
+        # the verb: "Ann Cole welcomed", "The council thanked Ann Cole"; after an adverbial,
+        # the first word after a name ("At the board meeting its chair Ann Cole gave")
+        if not _titled(toks[j].group(), joins) and (not opener or _is_cap(toks[j - 1].group())):
+            cut = j
+            break
+    if cut > 0 and toks[cut - 1].group().endswith(("’s", "'s")):
+        return None  # "Ann Cole’s husband welcomed …": the subject is not Ann Cole
+    if opener:
+        # the title and name just before the verb ("At the meeting its new chair Ann Cole");
+        # a name with no title may not be told from the adverbial ("On Monday Ann Cole")
+        end = cut if cut > 0 else len(toks)
+        begin = end
+        while begin > 1 and _titled(toks[begin - 1].group(), joins):
+            begin -= 1
+        while begin < end and not _opens_title(toks[begin].group(), v):
+            begin += 1
+        if begin == end:
+            return None
+        return seg[toks[begin].start() : toks[end - 1].end()]
+    if cut > 0:
+        return _person_subject(seg[: toks[cut].start()].strip())
+    parts = [seg.strip()]
+    for nxt in segs[1:]:
+        t = nxt.strip()
+        if not (_opens_clause(t) or t.startswith("the ") or _starts_role(t) or _is_role(t)):
+            break
+        parts.append(t)
+    return _person_subject(", ".join(parts))
+
+
+_PLACE_BEFORE: Final = frozenset({"of", "for", "at", "in", "from", "by", "to", "on", "with"})
+
+
+def _person_subject(subject: str) -> str:
+    """``subject``, or "" when the name in it follows a preposition ("Residents of Ashby
+    Road": a place, not a person)."""
+    person = parse_attribution(subject)
+    if person.speaker:
+        i = subject.find(person.speaker.split()[0])
+        before = subject[:i].split()[-1:]
+        if before and before[0] in _PLACE_BEFORE:
+            return ""
+    return subject
+
+
+_JOINS: Final = frozenset({"of", "for", "and", "the", "&"})  # words inside a title
+
+
+def _titled(tok: str, joins: frozenset[str]) -> bool:
+    """Whether ``tok`` may stand in a title and name ("the trust’s deputy chief executive
+    Ann Cole"): a capitalised word, a joining word, a possessive, a title in lower case."""
+    return (
+        _is_cap(tok)
+        or tok in joins
+        or tok.endswith(("’s", "'s"))
+        or tok.capitalize() in _vocab()["role_words"]
+    )
+
+
 def ends_with_speech(s: str) -> bool:
     """Whether ``s`` ends like an attribution line (``Name, Role, said:``, ``X says``)."""
     return _verb_patterns()["speech_end"].search(s, _speech_start(s, 0, len(s))) is not None
@@ -846,6 +1013,46 @@ def _resolve(speaker: str | None, known: list[str], text: str, end: int) -> str 
     # the first "Forename Surname" in the text before: the full name may have been given only
     # in the narrative ("Ann Cole, Chief Executive, responded to the report ... Ms Cole said:")
     return _forename_before(speaker, text, _name_run(text, text.find(speaker, 0, end)), end)
+
+
+def _narrative_role(text: str, full: str | None, end: int) -> str | None:
+    """The title the narrative gives ``full`` where it first names them before ``end``: the
+    title words before the name ("Officers led by Superintendent Ali Penn"), else a title
+    after it in commas ("Ali Penn, head of the inquiry,"); None when it gives none."""
+    i = text.find(full, 0, end) if full else -1
+    if full is None or i < 0:
+        return None
+    start = last_of(text, _CLAUSE_ENDS, max(0, i - _ATTRIBUTION_REACH), i) + 1
+    toks = list(_TOKEN.finditer(text, start, i))
+    joins = _vocab()["name_particles"] | _JOINS
+    begin = len(toks)
+    while begin > 0 and _titled(toks[begin - 1].group(), joins):
+        begin -= 1
+    # the title opens with a title word, a rank or a possessor ("Eastshire’s Chief
+    # Constable"), not with a word before it ("Yesterday Superintendent Ali Penn")
+    v = _vocab()
+    while begin < len(toks) and not _opens_title(toks[begin].group(), v):
+        begin += 1
+    title = text[toks[begin].start() : i] if begin < len(toks) else ""
+    after = i + len(full)
+    rest = ""
+    if text.startswith(",", after):
+        closes = [j for j in (text.find(c, after + 1, end) for c in ",.;:") if j > 0]
+        rest = text[after + 1 : min(closes)] if closes else ""
+    person = parse_attribution(f"{title}{full}, {rest}" if rest.strip() else f"{title}{full}")
+    return person.role if person.speaker == full else None
+
+
+_CLAUSE_ENDS: Final = '.!?\n,;:“”"('
+
+
+def _opens_title(tok: str, v: dict[str, frozenset[str]]) -> bool:
+    return (
+        tok.capitalize() in v["role_words"]
+        or tok in v["role_words"]
+        or tok in v["ranks"]
+        or (tok.endswith(("’s", "'s")) and _is_cap(tok))
+    )
 
 
 def _forename_before(speaker: str, text: str, start: int, end: int) -> str:
@@ -926,6 +1133,9 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             pieces[-1] = pieces[-1][:-1]
         previous = (raw, person) if person.speaker else None
         speaker = _resolve(person.speaker, known, text, raw.start)
+        role = person.role
+        if role is None and speaker != person.speaker and speaker not in known:
+            role = _narrative_role(text, speaker, raw.start)  # "Mr Penn", named earlier
         if speaker and " " in speaker:
             known.append(speaker)
         written = person.as_written
@@ -935,7 +1145,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             Quote(
                 text="\n\n".join(pieces),
                 speaker=speaker,
-                role=person.role,
+                role=role,
                 paragraphs=len(pieces),
                 start=raw.start,
                 end=raw.end,
@@ -955,6 +1165,8 @@ def _paragraph_subject(text: str, para_start: int, quote_start: int) -> Person |
     person = parse_attribution(m.group("who"))
     if person.speaker is None or (" " not in person.speaker and person.as_written is None):
         return None  # a full name, or a surname after a title ("Ms Lee") to resolve
+    if not _person_subject(m.group("who")):
+        return None  # "Residents of Ashby Road welcomed …": a place
     return person
 
 
@@ -1004,16 +1216,91 @@ def _pronoun(
     who: str, before: list[Quote], text: str, paragraphs: Sequence[Span], raw: _Raw
 ) -> Person | None:
     """``He added:`` names the person named in reported speech just before the quotation,
-    else the speaker of the last attributed quotation; ``It said`` names nobody."""
+    else (unless its verb goes on from the last speaker: ``added``) the one person the
+    narrative just before names as a subject (``Chief Constable Jo Bright has responded to
+    the settlement.``), else the speaker of the last attributed quotation; ``It said`` names
+    nobody."""
     word = who.strip(_SPACE + ",")
     v = _vocab()
     if word in v["person_pronouns"]:
         subject = _reported_subject(text, paragraphs, raw) or _introduced(text, paragraphs, raw)
+        last = next((q.speaker for q in reversed(before) if q.speaker), None)
+        if subject is None and not (last and _continuing(text, paragraphs, raw)):
+            subject = _narrative_subject(text, paragraphs, raw, word.lower())
         if subject is not None:
             return Person(subject.speaker, subject.role, subject.as_written or word)
-        last = next((q.speaker for q in reversed(before) if q.speaker), None)
         return Person(last, None, word if last else None)
     return Person(None, None, None) if word in v["other_pronouns"] else None
+
+
+def _continuing(text: str, paragraphs: Sequence[Span], raw: _Raw) -> bool:
+    """Whether the pronoun's verb goes on from the last speaker ("He added:", "“…,” she
+    continued."): read in the words next to the quotation in its paragraph."""
+    para = paragraphs[raw.first_para]
+    near = text[max(para.start, raw.start - 40) : raw.start]
+    if raw.first_para == raw.last_para:
+        near += " " + text[raw.end : min(para.end, raw.end + 40)]
+    return _continuation_verb().search(near) is not None
+
+
+@cache
+def _continuation_verb() -> regex.Pattern[str]:
+    return regex.compile(rf"\b(?:{_alternatives('continuation_verbs')})\b")
+
+
+def _narrative_subject(
+    text: str, paragraphs: Sequence[Span], raw: _Raw, pronoun: str
+) -> Person | None:
+    """The one person the narrative just before a pronoun's quotation names as a sentence's
+    subject without quoting them ("Chief Constable Jo Bright has responded to the
+    settlement." / "He said: “…”"), with the title it gives them: the sentences before the
+    attribution in its own paragraph, else the paragraph before. None when no sentence there
+    opens with a person; nobody when several people do."""
+    para = paragraphs[raw.first_para]
+    words = _after_bullet(text, para.start, para.end)
+    stop = last_of(text, _SENTENCE_END, words, raw.start)
+    if stop > words:
+        start, end = words, stop + 1
+    elif raw.first_para > 0 and paragraphs[raw.first_para - 1].tag != "table":
+        prev = paragraphs[raw.first_para - 1]
+        start, end = _after_bullet(text, prev.start, prev.end), prev.end
+    else:
+        return None
+    found: dict[str, Person] = {}
+    for m in _NARRATIVE_SENTENCE.finditer(text, start, end):
+        subject = _subject(m.group())
+        person = parse_attribution(subject) if subject else None
+        if person is None or person.speaker is None:
+            continue
+        if _AGE.match(m.group(), len(subject or "")):
+            continue  # "Tom Vance, 34, of …": an age marks a defendant or a victim
+        if _other_gender(pronoun, person.as_written):
+            continue  # "Mrs Bell thanked her staff." / "He said:"
+        if " " in person.speaker or person.as_written is not None:
+            found.setdefault(person.speaker, person)
+    if len(found) != 1:
+        return _NOBODY if found else None  # several: the pronoun may be any of them
+    person = next(iter(found.values()))
+    role = person.role
+    if role and _adverbial(_tokens(role)[0]):
+        role = None
+    return Person(person.speaker, role, person.as_written)
+
+
+def _other_gender(pronoun: str, written: str | None) -> bool:
+    """Whether ``written`` opens with an honorific that ``pronoun`` ("he", "she") cannot
+    stand for."""
+    first = written.split(maxsplit=1)[0] if written else ""
+    honorifics: dict[str, list[str]] = load("quotes")["gendered_honorifics"]
+    return any(first in words for key, words in honorifics.items() if key != pronoun)
+
+
+_AGE: Final = re.compile(r"\s*,\s*(?:aged\s+)?\d")  # "Tom Vance, 34," / ", aged 34,"
+
+# a sentence of narrative: no quotation mark in it ("Jo Bright has responded to the report.")
+_NARRATIVE_SENTENCE: Final = regex.compile(
+    r"[^\s“”\"][^.!?“”\"]*(?:(?<=\b(?:\p{Lu}|Dr|Mr|Mrs|Ms|Prof|Cllr|St))\.[^.!?“”\"]*)*[.!?]"
+)
 
 
 def _named_by_role(
@@ -1034,16 +1321,73 @@ def _named_by_role(
             return Person(full, _clean_role(role[: m.start()]), collapse_space(who).strip(" ,"))
     if not _LEADING_ARTICLE.match(collapse_space(who).lstrip()):
         return person
+    written = collapse_space(who).strip(" ,")
     named = [q for q in before if q.speaker]
-    same = [q for q in named if q.role and role.casefold() in q.role.casefold()]
+    wanted = _office_form(role)
+    same = [q for q in named if q.role and wanted in _office_form(q.role)]
     head = _tokens(_ROLE_QUALIFIER.split(role, maxsplit=1)[0])[-1:]
+    if head and head[0] in _offices():
+        # "The MP said:": the one holder of that office named before, in a quotation's
+        # attribution or in the narrative; never merely the last speaker
+        holders = {q.speaker for q in same if q.speaker} | _office_holders(text, end, head[0])
+        if len(holders) != 1:
+            return person
+        return Person(holders.pop(), role, written)
     unnamed = {w.casefold() for w in (*v["organisation_words"], *v["unnamed_roles"])}
     if not same and (not head or head[0].casefold() in unnamed):
         return person
     chosen = (same or named)[-1:]
     if not chosen:
         return person
-    return Person(chosen[0].speaker, role, collapse_space(who).strip(" ,"))
+    return Person(chosen[0].speaker, role, written)
+
+
+def _office_form(role: str) -> str:
+    """``role`` case-folded, each office's title as its initials ("Police and Crime
+    Commissioner" -> "pcc"), so that "The PCC added:" finds the Police and Crime
+    Commissioner quoted before."""
+    folded = role.casefold()
+    for initials, titles in _offices().items():
+        for title in titles:
+            folded = folded.replace(title.casefold(), initials.casefold())
+    return folded
+
+
+_HOLDER_NAME: Final = r"\p{Lu}[\p{Ll}’'\-]+(?:\s+\p{Lu}[\p{Ll}’'\-]+){1,2}"
+
+
+@cache
+def _holder_patterns(office: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Where the narrative names the holder of ``office``: after the initials ("MP Tom
+    Vance", "Local MP Tom Vance", "the MP for North Dunmere, Owen Tate"), or before them
+    ("Tom Vance MP", "Tom Vance QC MP", "Tom Vance, the Conservative MP")."""
+    titles = "|".join(regex.escape(t) for t in (office, *_offices()[office]))
+    posts = "|".join(regex.escape(p) for p in sorted(_vocab()["postnominals"]))
+    clause = "|".join(sorted(_vocab()["clause_openers"] | _vocab()["coordinators"]))
+    after = regex.compile(
+        rf"\b(?:{titles})(?:\s+for(?:\s+\p{{Lu}}[\p{{L}}\-’']*)+)?,?\s+"
+        rf"(?P<name>{_HOLDER_NAME})\b"
+    )
+    # (the words between the name's comma and the office qualify the office, "the
+    # Conservative MP", and open no clause: "Ann Cole, who is the MP's caseworker")
+    before = regex.compile(
+        rf"\b(?P<name>{_HOLDER_NAME})(?:(?:\s+(?:{posts}))*\s+|,\s+"
+        rf"(?:(?!(?:{clause})\b)[\p{{L}}\-]+\s+){{0,3}})(?:{titles})\b(?![’']s)"
+    )
+    return after, before
+
+
+def _office_holders(text: str, end: int, office: str) -> set[str]:
+    """The full names ``text[:end]`` gives to holders of ``office`` (its initials)."""
+    out: set[str] = set()
+    if all(text.find(t, 0, end) < 0 for t in (office, *_offices()[office])):
+        return out
+    for pattern in _holder_patterns(office):
+        for m in pattern.finditer(text, 0, end):
+            person = parse_attribution(m.group("name"))
+            if person.speaker and " " in person.speaker:
+                out.add(person.speaker)
+    return out
 
 
 class _Context(NamedTuple):

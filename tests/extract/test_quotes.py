@@ -1138,3 +1138,434 @@ def test_resolve_searching_from_the_name_run_agrees(pieces: list[str], end: int)
     text = "".join(pieces)
     end = min(end, len(text))
     assert _resolve("Cole", [], text, end) == _forename_before("Cole", text, 0, end)
+
+
+# --- real-page forms: office initials, roles alone, participles, narrative subjects ----------
+
+
+def people(text: str) -> list[tuple[str | None, str | None]]:
+    return [(s, r) for s, r, _n, _w in quotes(text)]
+
+
+def page_people(body: str) -> list[tuple[str | None, str | None]]:
+    """The speakers and roles of a web page's quotations, read as ``pipeline extract`` reads
+    the page (its blocks are the paragraphs)."""
+    from pipeline.core import extract_document
+    from pipeline.read import read_bytes
+
+    markup = f"<html><head><title>News</title></head><body><main>{body}</main></body></html>"
+    release = extract_document(read_bytes(markup.encode("utf-8"), "page.html"), "page")
+    return [(q.speaker, q.role) for q in release.quotes]
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role", "written"),
+    [
+        ("Jane Roe PCC said:", "Jane Roe", "PCC", "Jane Roe PCC"),
+        ("Kwame Osei MSP said:", "Kwame Osei", "MSP", "Kwame Osei MSP"),
+        ("Deirdre Quinn MLA commented:", "Deirdre Quinn", "MLA", "Deirdre Quinn MLA"),
+        ("Owen Tate QC MP said:", "Owen Tate", "MP", "Owen Tate QC MP"),
+        ("Alun Prys MS said:", "Alun Prys", "MS", "Alun Prys MS"),
+        ("Rhodri Bevan PFCC said:", "Rhodri Bevan", "PFCC", "Rhodri Bevan PFCC"),
+        (
+            "Chief Fire Officer Lowri Price QFSM said:",
+            "Lowri Price",
+            "Chief Fire Officer",
+            "Lowri Price QFSM",
+        ),
+        ("Ray Dunn BEM said:", "Ray Dunn", None, "Ray Dunn BEM"),
+        (
+            "Ffion Rhys MS, Minister for Housing, said:",
+            "Ffion Rhys",
+            "Minister for Housing",
+            "Ffion Rhys MS",
+        ),
+        ("Tom Vance, MP for Eastfield, said:", "Tom Vance", "MP for Eastfield", None),
+        (
+            "Mark Ellis, Eastshire’s Police and Crime Commissioner (PCC), said:",
+            "Mark Ellis",
+            "Police and Crime Commissioner",
+            None,
+        ),
+    ],
+    ids=[
+        "pcc",
+        "msp",
+        "mla",
+        "qc-mp",
+        "ms",
+        "pfcc",
+        "qfsm-after-title",
+        "honour-no-office",
+        "ms-then-role",
+        "mp-for-seat",
+        "office-in-brackets",
+    ],
+)
+def test_office_initials_after_a_name(
+    who: str, speaker: str, role: str | None, written: str | None
+) -> None:
+    text = f"{who} “We will keep every station open this year.”"
+    got = find_quotes(text, split_paragraphs(text))
+    assert [(q.speaker, q.role, q.speaker_as_written) for q in got] == [(speaker, role, written)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will keep every station open," said Nadia Bell PCC.',
+        "“We will keep every station open,” Nadia Bell PCC said.",
+        "Nadia Bell PCC said:\n\nWe will keep every station open.",
+    ],
+    ids=["said-after", "name-said-after", "unmarked-paragraph"],
+)
+def test_office_initials_in_other_attribution_shapes(text: str) -> None:
+    assert people(text) == [("Nadia Bell", "PCC")]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Work began in 2024 in Leeds West\n",
+        "The visit was arranged by the town council. ",
+        "The scheme cost £2.5m. ",
+        "Hundreds came to see Ann Cole open it.\n\n",
+    ],
+    ids=["line-break", "sentence", "money", "named-in-narrative"],
+)
+@pytest.mark.parametrize("role", ["The MP", "The local MP", "The PCC", "The Conservative MP"])
+def test_a_role_alone_never_takes_a_word_of_the_text_before(before: str, role: str) -> None:
+    text = f"{before}{role} said: “This bridge is long overdue for the town.”"
+    assert people(text) == [(None, role.split(" ", 1)[1])]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Local MP Tom Vance visited the site on Friday.",
+        "Tom Vance MP visited the site on Friday.",
+        "Tom Vance QC MP visited the site on Friday.",
+        "Tom Vance, the Labour MP for Eastfield, visited the site on Friday.",
+        "The MP for Eastfield, Tom Vance, has said the bridge will change the town.",
+        "The visit was led by Tom Vance, Member of Parliament for Eastfield.",
+        "Tom Vance MP said: “We fought for this bridge.”",
+    ],
+    ids=[
+        "title-before",
+        "after",
+        "two-post-nominals",
+        "appositive",
+        "for-seat",
+        "long-form",
+        "quoted",
+    ],
+)
+@pytest.mark.parametrize(
+    "role", ["The MP said:", "The Labour MP added:", "The MP for Eastfield said:"]
+)
+def test_a_role_alone_names_the_one_holder_named_before(intro: str, role: str) -> None:
+    text = f"{intro}\n\nThe bridge opened on Monday. {role} “It is overdue for the town.”"
+    assert people(text)[-1][0] == "Tom Vance"
+
+
+def test_an_office_in_words_then_in_initials_is_the_same_holder() -> None:
+    text = (
+        "Police and Crime Commissioner Jane Roe said: “We will keep every station open.”\n\n"
+        "Tom Bell, chair of the panel, said: “We agree.”\n\n"
+        'The PCC added: "Residents asked for this."'
+    )
+    assert [s for s, _r in people(text)] == ["Jane Roe", "Tom Bell", "Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Local MP Tom Vance and Eastfield MP Ruth Ng visited the site.",
+        "Ann Cole, the MP’s caseworker, visited the site.",
+        "Ann Cole, who is the MP's caseworker, visited the site.",
+        "Ann Cole, chief executive, said: “We are glad the work is done.”",
+    ],
+    ids=["two-holders", "possessive", "clause", "only-another-speaker"],
+)
+def test_a_role_alone_with_no_single_holder_names_nobody(intro: str) -> None:
+    text = f"{intro}\n\nThe MP said: “This bridge is long overdue for the town.”"
+    assert people(text)[-1] == (None, "MP")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        (
+            "The library reopened with 40,000 books. Ann Cole, head of libraries, welcomed "
+            "the visitors, adding:",
+            "Ann Cole",
+            "head of libraries",
+        ),
+        (
+            "Officers were called at 3am. Detective Inspector Ray Okoro appealed for "
+            "witnesses, saying:",
+            "Ray Okoro",
+            "Detective Inspector",
+        ),
+        (
+            "The ward opened on Monday. Meanwhile, the trust’s chief nurse Mia Ashe, who "
+            "joined in May, thanked the staff, adding",
+            "Mia Ashe",
+            "chief nurse",
+        ),
+        (
+            "Crews left at noon. Station Manager Pat Dyer praised the residents, explaining:",
+            "Pat Dyer",
+            "Station Manager",
+        ),
+        (
+            "Crews left at noon. Station Manager Pat Dyer praised the residents and said:",
+            "Pat Dyer",
+            "Station Manager",
+        ),
+    ],
+    ids=["adding", "saying", "adverb-then-clause", "explaining", "and-said"],
+)
+@pytest.mark.parametrize("marks", ["“”", '""'], ids=["curly", "straight"])
+def test_participle_after_another_sentence_of_the_paragraph(
+    sentence: str, speaker: str, role: str, marks: str
+) -> None:
+    text = (
+        f"{sentence} {marks[0]}This is a great day for the town.{marks[1]}\n\n"
+        f"She added: {marks[0]}We thank everyone who helped.{marks[1]}"
+    )
+    assert people(text) == [(speaker, role), (speaker, None)]
+
+
+def test_participle_on_a_web_page() -> None:
+    body = (
+        "<h1>Library reopens</h1><p>The library reopened with 40,000 books. Ann Cole, head of "
+        "libraries, welcomed the visitors, adding:</p><blockquote><p>&quot;This is a great day "
+        "for the town.&quot;</p></blockquote><p>The doors open at 9am on weekdays and at 10am "
+        "on Saturdays for all residents.</p><p>She added: &quot;We thank everyone who "
+        "helped.&quot;</p>"
+    )
+    assert page_people(body) == [("Ann Cole", "head of libraries"), ("Ann Cole", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council thanked Ann Cole, adding:",
+        "Ann Cole and Tom Vance opened the library, adding:",
+        "Ann Cole’s husband welcomed the news, adding:",
+        "Residents of Ashby Road welcomed the plan, adding:",
+        "Police were called and said:",
+        "Officers led by Ann Cole searched the house, saying:",
+    ],
+    ids=["object", "two-people", "possessive", "place", "police", "agent"],
+)
+def test_participle_never_names_anyone_but_the_subject(sentence: str) -> None:
+    text = f"The day went well. {sentence} “This has been a year of hard work for all.”"
+    assert [s for s, _r in people(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("narrative", "pronoun", "speaker", "role"),
+    [
+        (
+            "Chief Constable Jo Bright has responded to the settlement.",
+            "He said:",
+            "Jo Bright",
+            "Chief Constable",
+        ),
+        (
+            "Eastshire’s Police and Crime Commissioner Rhona Pike has also responded to the "
+            "figures.",
+            "She said:",
+            "Rhona Pike",
+            "Police and Crime Commissioner",
+        ),
+        (
+            "Meanwhile, the trust’s deputy chief executive Cath Lowe, who joined last month, "
+            "revealed that the ward would reopen.",
+            "She said:",
+            "Cath Lowe",
+            "deputy chief executive",
+        ),
+        (
+            "At the board meeting its new chair Zena Hart gave her assessment.",
+            "She told board members:",
+            "Zena Hart",
+            "chair",
+        ),
+        (
+            "Headteacher Carys Bell thanked her staff. The school has 410 pupils.",
+            "She said:",
+            "Carys Bell",
+            "Headteacher",
+        ),
+        ("Dr Omar Khan visited the new unit on Tuesday.", "He said:", "Omar Khan", None),
+    ],
+    ids=["title", "possessor", "adverb-and-clause", "adverbial", "two-sentences", "honorific"],
+)
+def test_pronoun_after_narrative_naming_its_person(
+    narrative: str, pronoun: str, speaker: str, role: str | None
+) -> None:
+    after = pronoun.split()[0].lower()  # "he", "she"
+    for text in (
+        f"{narrative}\n\n{pronoun} “We accept the findings in full.”",
+        f'{narrative} {pronoun} "We accept the findings in full."',
+        f"{narrative}\n\n“We accept the findings in full,” {after} said.",
+    ):
+        assert people(text) == [(speaker, role)], text
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("Tom Vance, 34, of Eastfield, was jailed for six years.", "Ann Cole"),
+        ("Tom Vance was jailed for six years.", "Ann Cole"),
+        ("Jo Bright met Tom Vance. Tom Vance thanked her for the visit.", None),
+        ("The settlement was agreed on Monday.", "Ann Cole"),
+    ],
+    ids=["age", "continuation-verb", "two-people", "no-person"],
+)
+def test_pronoun_after_narrative_that_names_no_single_speaker(
+    narrative: str, expected: str | None
+) -> None:
+    verb = "added" if "jailed for six years." in narrative and "," not in narrative else "said"
+    text = (
+        "DC Ann Cole said: “We welcome the sentence.”\n\n"
+        f"{narrative}\n\nShe {verb}: “He preyed on the vulnerable.”"
+    )
+    assert [s for s, _r in people(text)][-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "later", "speaker", "role"),
+    [
+        (
+            "Superintendent Ali Penn, who leads the inquiry, appealed for witnesses.",
+            "Mr Penn said:",
+            "Ali Penn",
+            "Superintendent",
+        ),
+        (
+            "Officers led by Detective Sergeant Ali Penn searched the house.",
+            "Ms Penn said:",
+            "Ali Penn",
+            "Detective Sergeant",
+        ),
+        (
+            "Yesterday Superintendent Ali Penn appealed for witnesses.",
+            "Mr Penn said:",
+            "Ali Penn",
+            "Superintendent",
+        ),
+        (
+            "Ali Penn, head of the inquiry team, appealed for witnesses.",
+            "Mr Penn said:",
+            "Ali Penn",
+            "head of the inquiry team",
+        ),
+        (
+            "The trust’s chief nurse Ali Penn opened the ward.",
+            "Ms Penn said:",
+            "Ali Penn",
+            "chief nurse",
+        ),
+        ("Ali Penn, 52, appealed for witnesses.", "Mr Penn said:", "Ali Penn", None),
+    ],
+    ids=["title-then-clause", "after-by", "adverb", "appositive", "possessor", "no-title"],
+)
+def test_surname_speaker_takes_the_title_the_narrative_gave(
+    narrative: str, later: str, speaker: str, role: str | None
+) -> None:
+    text = f"{narrative}\n\nThe car was found in a lay-by.\n\n{later} “Call us with footage.”"
+    assert people(text) == [(speaker, role)]
+
+
+def test_surname_speaker_quoted_before_keeps_the_attributions_role() -> None:
+    text = (
+        "Superintendent Ali Penn appealed for witnesses.\n\n"
+        "Ali Penn said: “Call us with footage.”\n\nThe car was found.\n\n"
+        "Mr Penn added: “Thank you.”"
+    )
+    assert people(text) == [("Ali Penn", None), ("Ali Penn", None)]
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        (
+            "Jim Stone, Cabinet Member for Climate Change",
+            "Jim Stone",
+            "Cabinet Member for Climate Change",
+        ),
+        (
+            "Jim Stone, Chair of Eastshire Healthwatch",
+            "Jim Stone",
+            "Chair of Eastshire Healthwatch",
+        ),
+        (
+            "Councillor Jim Stone (Cabinet Member for Adult Care)",
+            "Jim Stone",
+            "Cabinet Member for Adult Care",
+        ),
+        ("Head of Libraries Ann Cole", "Ann Cole", "Head of Libraries"),
+        ("Minister for Rural Affairs Ann Cole", "Ann Cole", "Minister for Rural Affairs"),
+        (
+            "Following the verdict chair of the Federation of Eastshire and Westmoor Ravi Dhillon",
+            "Ravi Dhillon",
+            "chair of the Federation of Eastshire and Westmoor",
+        ),
+        ("Ann Cole and Tom Vance", None, None),
+        (
+            "Chief Crown Prosecutor for CPS Caldermouth",
+            None,
+            "Chief Crown Prosecutor for CPS Caldermouth",
+        ),
+    ],
+    ids=[
+        "cabinet-member-for",
+        "chair-of",
+        "in-brackets",
+        "title-then-name",
+        "minister",
+        "adverbial-title-and",
+        "two-people",
+        "unit",
+    ],
+)
+def test_capitalised_words_after_a_titles_preposition_are_not_a_name(
+    who: str, speaker: str | None, role: str | None
+) -> None:
+    person = parse_attribution(who)
+    assert (person.speaker, person.role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("verb", "role"),
+    [("opened the new office", "Cabinet Member for Climate Change"), ("welcomed the news", None)],
+    ids=["narrative", "reported-speech"],
+)
+def test_pronoun_after_narrative_with_a_bracketed_title(verb: str, role: str | None) -> None:
+    # (a speech verb makes the sentence reported speech, whose title stays out, as before)
+    text = (
+        f"Councillor Jim Stone (Cabinet Member for Climate Change) {verb}.\n\n"
+        "He said: “This website will help every resident.”"
+    )
+    assert people(text) == [("Jim Stone", role)]
+
+
+@pytest.mark.parametrize(
+    ("narrative", "pronoun", "speaker"),
+    [
+        ("Mrs Carys Bell thanked her staff.", "He", None),
+        ("Mr Omar Khan thanked his staff.", "She", None),
+        ("Mrs Carys Bell thanked her staff.", "She", "Carys Bell"),
+        ("Sir Omar Khan thanked his staff.", "He", "Omar Khan"),
+    ],
+    ids=["mrs-he", "mr-she", "mrs-she", "sir-he"],
+)
+def test_pronoun_never_stands_for_a_person_of_the_other_honorific(
+    narrative: str, pronoun: str, speaker: str | None
+) -> None:
+    text = f"{narrative}\n\n{pronoun} said: “We accept the findings in full.”"
+    assert [s for s, _r in people(text)] == [speaker]
