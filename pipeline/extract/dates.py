@@ -18,8 +18,8 @@ November; ``winter 2025/26``: December 2025 to February 2026); ``w/c 5 May`` is 
 starts then; ``Tuesday 3rd`` is the 3rd, a Tuesday, of the month round it. A date without a
 year (``5 April``) takes one by the shape of the text (``_fill_years``: the dated date it is
 listed with, a full date before it in its paragraph, the dateline, the nearest full date,
-else the year most often named) and is flagged ``year_inferred``; it is never resolved
-against today's date. Values come from :mod:`pipeline.normalize`.
+else the year that months and years name most often) and is flagged ``year_inferred``; it is
+never resolved against today's date. Values come from :mod:`pipeline.normalize`.
 
 How: one fast scan finds anchors (a capitalised month name, or digits that could start a
 date); the date patterns are tried only there (at digits, also from a lower-case month name
@@ -986,12 +986,13 @@ def _is_dateline(text: str, f: _Found) -> bool:
 
 
 def _most_named_year(found: list[_Found]) -> int | None:
-    """With no full date: the year that months and years name most often (the later on a
-    tie): an old date mentioned in passing (``in March 2014``) does not outweigh it."""
+    """With no full date: the year that months and years (``June 2026``) name most often, the
+    later on a tie: an old date mentioned in passing (``in March 2014``) does not outweigh
+    it. A year alone does not count (``built in 1974``)."""
     counts: dict[int, int] = {}
     for f in found:
-        if f.end_date and (f.month_year or f.granularity == "year"):
-            y = int(f.start_date[:4]) if f.start_date else int(f.end_date[:4])
+        if f.month_year and f.end_date:
+            y = int(f.end_date[:4])
             counts[y] = counts.get(y, 0) + 1
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
@@ -1001,8 +1002,8 @@ def _fill_years(text: str, found: list[_Found]) -> None:
     text, first that applies: the dated date it is listed with (``the 28th November and the
     2nd of December 2025``); the nearest full date before it in its paragraph; the release's
     dateline; the nearest full date before it, else the first after it; else the year that
-    months and years name most often. A weekday written with it that does not fit that year
-    moves it to the year before or after where it fits."""
+    months and years (``June 2026``) name most often. A weekday written with it that does not
+    fit that year moves it to the year before or after where it fits."""
     if not any(f.no_year for f in found):
         return
     fulls = [(f.start, int(f.end_date[:4])) for f in found if f.full and f.end_date]

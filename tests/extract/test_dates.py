@@ -1251,7 +1251,12 @@ YEARLESS = {
     # with no full date, the year that months and years name most often, not the first
     "no-full-date-most-named-year": (
         "The library, first planned in March 2014, opened on 14 March. Its June 2026 review "
-        "and the 2026 budget follow.",
+        "and the September 2026 budget follow.",
+        "14 March",
+        "2026-03-14",
+    ),
+    "no-full-date-tie-the-later": (
+        "Planned in March 2014, the library opened on 14 March; a review follows in May 2026.",
         "14 March",
         "2026-03-14",
     ),
@@ -1274,6 +1279,11 @@ def test_the_year_of_a_day_without_one(case: tuple[str, str, str]) -> None:
     text, written, day = case
     got = {d.text: (d.start_date, d.year_inferred) for d in find_dates(text)}
     assert got[written] == (day, True), got
+
+
+def test_a_year_alone_gives_no_year_to_a_day() -> None:
+    got = find_dates("The unit reopened on 14 February after repairs. It was built in 1974.")
+    assert [(d.text, d.start_date) for d in got] == [("14 February", None), ("1974", "1974-01-01")]
 
 
 def test_a_mention_of_published_in_a_sentence_is_no_dateline() -> None:
