@@ -108,6 +108,11 @@ _YT_LAST_WORDS: Final = (*_V["year_to_links"], "of")
 _S = r"\s+"
 _DASH: Final = r"[-\u2010-\u2015\u2212]"
 _CONN: Final = rf"(?:\s*{_DASH}\s*|\s+(?:{_LINK})\s+)"
+# The first of two seasons, right before the second: "spring/summer", "autumn and winter".
+_SEASON_PAIR_RE: Final = re.compile(
+    rf"(?<![\w-])({_alt(list(_SEASONS))})(?:\s*(?:/|{_DASH})\s*|\s+(?:and|to|&)\s+)\Z",
+    re.IGNORECASE,
+)
 # Nothing glued on before a date's first digit, but for FY before two years (FY2023/24, FY24/25).
 _NOT_GLUED: Final = rf"(?:(?<![\w.,:/£$€#])|(?<=\bFY)(?=(?:\d\d)?\d\d(?:{_DASH}|/)\d\d))"
 
@@ -748,9 +753,13 @@ def _season_before(text: str, start: int, end: int) -> tuple[int, int, int] | No
     after = _WORD_AFTER_RE.match(text, end)
     if after is not None and after.group(1).lower() in _SEASON_NOT_BEFORE:
         return None
+    first = months[0]
+    pair = _SEASON_PAIR_RE.search(text, max(0, k - 16), k)  # spring/summer, autumn and winter
+    if pair is not None and _SEASONS[pair.group(1).lower()][0] < first:
+        k, first = pair.start(), _SEASONS[pair.group(1).lower()][0]
     if text[max(0, k - 4) : k].lower() == "the ":
         k -= 4
-    return k, months[0], months[1]
+    return k, first, months[1]
 
 
 def _nth_day_before(text: str, start: int, y: int, mo: int) -> tuple[int, str] | None:

@@ -1076,6 +1076,18 @@ REAL_FORMS = {
         "SPRING 2026 CONSULTATION",
         [("SPRING 2026", "2026-03-01", "2026-05-31", "month")],
     ),
+    "season-pair-slash": (
+        "The pop-up clinic runs in spring/summer 2025.",
+        [("spring/summer 2025", "2025-03-01", "2025-08-31", "month")],
+    ),
+    "season-pair-and-winter-years": (
+        "Gritting plans for the autumn and winter 2025/26 are set.",
+        [("the autumn and winter 2025/26", "2025-09-01", "2026-02-28", "month")],
+    ),
+    "season-pair-backwards-keeps-the-second": (
+        "Trials run in summer/spring 2027.",
+        [("spring 2027", "2027-03-01", "2027-05-31", "month")],
+    ),
     # the week that starts on a day
     "week-wc": (
         "Resurfacing on Mill Lane, w/c 5 May 2025.",
