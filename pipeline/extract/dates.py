@@ -372,6 +372,7 @@ _PART_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 # Looked for only right before a single day: "w/c", "week commencing".
+_WEEK_STEMS: Final = tuple(sorted({w.split()[0][:4].lower() for w in _V["week_leads"]}))
 _WEEK_LEADS: Final = "|".join(r"\s+".join(map(re.escape, w.split())) for w in _V["week_leads"])
 _WEEK_BEFORE: Final = re.compile(
     rf"(?<![\w/.])(?:the\s+)?(?:{_WEEK_LEADS})\s*:?\s+\Z",
@@ -720,11 +721,10 @@ def _part_before(text: str, start: int) -> tuple[int, int, int, bool] | None:
 def _week_of(text: str, f: _Found) -> None:
     """``w/c 5 May``, ``week commencing Monday 5 May 2025``: the day becomes the week that
     starts on it, and the item takes in the words."""
-    lo = _paragraph_from(text, f.start, 30)
-    window = text[lo : f.start].lower()
-    if "w" not in window:
+    window = text[max(0, f.start - 30) : f.start].lower()
+    if not any(stem in window for stem in _WEEK_STEMS):  # a quick test before the regex
         return
-    m = _WEEK_BEFORE.search(text, lo, f.start)
+    m = _WEEK_BEFORE.search(text, _paragraph_from(text, f.start, 30), f.start)
     if m is None:
         return
     f.start, f.week = m.start(), True
