@@ -11,10 +11,15 @@ September to December, ``early 2019``, ``mid-2020``; the table is in ``dates_voc
 ``the third Tuesday of September 2014`` and ``the last day of October 2015`` are one day.
 Numeric dates read day first (``3/4/2015`` is 3 April; ``31/10/74``, ``31-Oct-1974``,
 ``2015-3-3``, ``2/2013``). ``1 July 2021 and 3 July 2021``
-are two dates, not a range (``between`` would make one). A date without a year (``5 April``)
-takes the release's own year (of its first full date, else of its first month and year) and
-is flagged ``year_inferred``; it is never resolved against today's date. Values come from
-:mod:`pipeline.normalize`.
+are two dates, not a range (``between`` would make one). Month-first day ranges and lists read
+as day-first ones (``September 10 and 11``, ``June 28 to July 3, 2026``, ``10, 11 and 12
+September``); a season with a year is its three months (``autumn 2026``: September to
+November; ``winter 2025/26``: December 2025 to February 2026); ``w/c 5 May`` is the week that
+starts then; ``Tuesday 3rd`` is the 3rd, a Tuesday, of the month round it. A date without a
+year (``5 April``) takes one by the shape of the text (``_fill_years``: the dated date it is
+listed with, a full date before it in its paragraph, the dateline, the nearest full date,
+else the year that months and years name most often) and is flagged ``year_inferred``; it is
+never resolved against today's date. Values come from :mod:`pipeline.normalize`.
 
 How: one fast scan finds anchors (a capitalised month name, or digits that could start a
 date); the date patterns are tried only there (at digits, also from a lower-case month name
@@ -28,7 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
 from pipeline import vocab
@@ -45,6 +50,7 @@ from pipeline.normalize import (
     months_to,
     months_to_day,
     second_year,
+    shift_month,
 )
 
 _V = vocab.load("dates_vocab")
@@ -82,6 +88,8 @@ _Q_ORDINALS: Final[dict[str, int]] = _V["quarters"]["ordinals"]
 _PARTS_OF: Final[dict[str, list[int]]] = _V["year_parts"]["of"]
 _PARTS_BEFORE: Final[dict[str, list[int]]] = _V["year_parts"]["before"]
 _NTH: Final[dict[str, int]] = _V["nth_weekday"]["ordinals"]
+_SEASONS: Final[dict[str, list[int]]] = _V["seasons"]["months"]
+_SEASON_NOT_BEFORE: Final = frozenset(_V["seasons"]["not_before"])
 _WEEKDAY_INDEX: Final = {
     w.lower(): i for i, w in enumerate(_V["weekdays"][:7])
 }  # Monday 0 ... Sunday 6 (the first seven names are the full ones)
@@ -100,12 +108,22 @@ _YT_LAST_WORDS: Final = (*_V["year_to_links"], "of")
 _S = r"\s+"
 _DASH: Final = r"[-\u2010-\u2015\u2212]"
 _CONN: Final = rf"(?:\s*{_DASH}\s*|\s+(?:{_LINK})\s+)"
-_NOT_GLUED: Final = r"(?<![\w.,:/£$€#])"
+# The first of two seasons, right before the second: "spring/summer", "autumn and winter".
+_SEASON_PAIR_RE: Final = re.compile(
+    rf"(?<![\w-])({_alt(list(_SEASONS))})(?:\s*(?:/|{_DASH})\s*|\s+(?:and|to|&)\s+)\Z",
+    re.IGNORECASE,
+)
+# Nothing glued on before a date's first digit, but for FY before two years (FY2023/24, FY24/25).
+_NOT_GLUED: Final = rf"(?:(?<![\w.,:/£$€#])|(?<=\bFY)(?=(?:\d\d)?\d\d(?:{_DASH}|/)\d\d))"
 
 
 # An abbreviation's full stop belongs to it only when the date goes on ("Sept. 2015"); at the
 # end of a sentence ("on 30 Jun.") it is the sentence's.
 _ABBR_DOT: Final = r"(?:\.(?=\s*[\d,'-]|\s+(?:to|and|until|till)\s))?"
+
+
+# The days between the first and the last of a list: "10, 11 and 12 September".
+_MORE_DAYS: Final = r"(?:,\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w]))*"
 
 
 def _month(name: str) -> str:
@@ -135,9 +153,14 @@ def _union(start: str, branches: list[tuple[str, str]]) -> re.Pattern[str]:
 # (a lower-case word after a day must start like a month: "25th march 2015")
 _LOWER_MONTH_STARTS: Final = _alt(sorted({w[:3].lower() for w in _MONTH_WORDS}))
 _DAY_NEXT: Final = (
-    rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?(?:[A-Z]|(?:{_LOWER_MONTH_STARTS}))|\s*{_DASH}\s*\d"
+    rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?(?:[A-Z]|(?:{_LOWER_MONTH_STARTS}))|\s*{_DASH}\s*\d|,\s+\d"
     rf"|\s+(?:{_LINK})\s+[\dA-Z]|[/.]\d|[-/][A-Za-z])"
 )
+
+
+# An ordinal day with nothing after it that a day needs: a date only after a weekday
+# ("on Tuesday 3rd", "Wednesday the 12th"), whose month is that of the dates round it.
+_ORDINAL_END: Final = r"(?:st|nd|rd|th)(?![\w])"
 
 
 def _anchor_pattern() -> str:
@@ -146,7 +169,7 @@ def _anchor_pattern() -> str:
     by_first: dict[str, set[str]] = {}
     for w in _case_forms(_MONTH_WORDS + _ABBR_WORDS):
         by_first.setdefault(w[0], set()).add(w[1:])
-    alts = [rf"{d}(?:\d\d\d(?!\d)|\d?{_DAY_NEXT})" for d in "0123456789"]
+    alts = [rf"{d}(?:\d\d\d(?!\d)|\d?{_DAY_NEXT}|\d?{_ORDINAL_END})" for d in "0123456789"]
     alts += [
         f"{re.escape(c)}(?:{_alt(sorted(rest))})(?![a-z])" for c, rest in sorted(by_first.items())
     ]
@@ -205,11 +228,11 @@ _DIGIT_BRANCHES: Final = [
         rf"{_day('ddr_d2')}{_S}{_month('ddr_m2')}"
         rf",?{_S}{_year('ddr_y2')}",
     ),
-    # 1 to 3 October 2018, 6 and 17 February 2017, 6-17 February
+    # 1 to 3 October 2018, 6 and 17 February 2017, 6-17 February, the 13th to the 15th of July
     (
         "dr",
-        rf"{_day('dr_d1')}{_CONN}(?:(?:{_WEEKDAY})\.?,?\s+)?{_day('dr_d2')}{_S}"
-        rf"{_month('dr_m')}(?:,?{_S}{_year('dr_y')})?",
+        rf"{_day('dr_d1')}{_MORE_DAYS}{_CONN}(?:the\s+)?(?:(?:{_WEEKDAY})\.?,?\s+)?"
+        rf"{_day('dr_d2')}(?:{_S}of)?{_S}{_month('dr_m')}(?:,?{_S}{_year('dr_y')})?",
     ),
     # 13 December 2016, 13th of December 2016
     (
@@ -249,12 +272,21 @@ _DIGIT_BRANCHES: Final = [
         rf"(?!{_DASH}\d|/\d|\s*(?:per\s*cent|percent)\b)",
     ),
 ]
+# Tuesday 3rd, Wednesday the 12th: an ordinal day after a weekday, with no month
+_WDO_RE: Final = _union(
+    "",
+    [("wdo", rf"(?:{_WEEKDAY})\.?,?\s+(?:the\s+)?(?P<wdo_d>[12]\d|3[01]|0?[1-9]){_ORDINAL_END}")],
+)
+_ORDINAL_RE: Final = re.compile(rf"\d\d?{_ORDINAL_END}")
 # Where three digits stand, only a year can start (a day or a month has one or two digits);
 # where fewer, only a day or a month: each digit anchor tries only the patterns of its kind.
 _YEAR_FIRST: Final = frozenset(("iso", "yq", "fyr", "fy", "yr", "y"))
 _YEAR_FIRST_RE: Final = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] in _YEAR_FIRST])
 _CENTURIES: Final = ("19", "20")  # how a year of _year starts
 _DAY_FIRST_RE: Final = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] not in _YEAR_FIRST])
+
+# After an abbreviated month, the day must not read as a two-digit year: one digit, or an ordinal.
+_MD_ABBR_DAY: Final = r"(?(abbr)(?=\s+(?:\d(?!\d)|\d\d(?:st|nd|rd|th))))"
 
 # Patterns that start at a month name (group ``mon``). The name is read once: only one reading
 # of it can go on (a full name, or an abbreviation with or without its full stop: what follows a
@@ -266,7 +298,23 @@ _MONTH_RE: Final = _union(
         # December 13, 2016
         ("mdy", rf"{_S}{_day('mdy_d')},?{_S}{_year('mdy_y')}"),
         # June 12-13, 2019
-        ("mddy", rf"{_S}{_day('mddy_d1')}{_CONN}{_day('mddy_d2')},?{_S}{_year('mddy_y')}"),
+        (
+            "mddy",
+            rf"{_S}{_day('mddy_d1')}{_MORE_DAYS}{_CONN}{_day('mddy_d2')},?{_S}{_year('mddy_y')}",
+        ),
+        # September 10 and 11, May 3-4 (no year: as 10 and 11 September); after an
+        # abbreviation a two-digit number without an ordinal is a year (Dec 24 - Feb 25)
+        (
+            "mdd",
+            rf"{_MD_ABBR_DAY}{_S}{_day('mdd_d1')}{_MORE_DAYS}{_CONN}{_day('mdd_d2')}"
+            r"(?![\d\w]|[.,:/-]\d)",
+        ),
+        # June 28 to July 3, Aug 8 - Aug 12, September 30 - October 2, 2026
+        (
+            "mdmd",
+            rf"{_MD_ABBR_DAY}{_S}{_day('mdmd_d1')}{_CONN}{_month('mdmd_m2')}{_S}"
+            rf"{_day('mdmd_d2')}(?:,?{_S}{_year('mdmd_y')}|(?![\d\w]|[.,:/-]\d))",
+        ),
         # April and June 2016, April-June 2016, June and July 2019, May 2015 to March 2016
         (
             "mr",
@@ -291,12 +339,14 @@ _MONTH_RE: Final = _union(
 # The group of the (first) month name of the patterns that have a day.
 _MONTH_GROUP: Final = {"dmy": "dmy_m", "dm": "dm_m", "mdy": "mon", "md": "mon"}
 _MONTH_KINDS: Final = frozenset(
-    ("ddr", "dr", "dmy", "dm", "md", "dsep", "mdy", "mddy", "mr", "myy", "my")
+    ("ddr", "dr", "dmy", "dm", "md", "mdd", "mdmd", "dsep", "mdy", "mddy", "mr", "myy", "my")
 )
 _WEEKDAY_NAMES: Final = frozenset(w.lower() for w in _V["weekdays"])
 _YEAR_LEADS: Final = frozenset(_V["year_alone"]["leads"])
 _PLURAL_NOUNS: Final = frozenset(_V["year_alone"]["plural_nouns"])
 _WORD_RE: Final = re.compile(r"[a-z]+")
+_FY_AFTER_RE: Final = re.compile(r"\s+financial\s+years?\b", re.IGNORECASE)
+_WORD_AFTER_RE: Final = re.compile(r"\s+([\w-]+)")
 _URL_RE: Final = re.compile(r"://|www\.|\.[a-z]{2,6}/", re.IGNORECASE)
 # Q3 2021 (July to September), Q3 2021/22 (a quarter of a financial year: October to December)
 _QUARTER_RE: Final = re.compile(
@@ -321,6 +371,15 @@ _PART_BEFORE: Final = re.compile(
     rf"|(?P<before>{_alt(list(_PARTS_BEFORE))})(?:-|\s+))\Z",
     re.IGNORECASE,
 )
+# Looked for only right before a single day: "w/c", "week commencing".
+_WEEK_STEMS: Final = tuple(sorted({w.split()[0][:4].lower() for w in _V["week_leads"]}))
+_WEEK_LEADS: Final = "|".join(r"\s+".join(map(re.escape, w.split())) for w in _V["week_leads"])
+_WEEK_BEFORE: Final = re.compile(
+    rf"(?<![\w/.])(?:the\s+)?(?:{_WEEK_LEADS})\s*:?\s+\Z",
+    re.IGNORECASE,
+)
+_ONE_DAY_KINDS: Final = frozenset(("dmy", "mdy", "dm", "md", "num", "num2", "iso", "dsep", "wdo"))
+
 # Looked for only right before a month and year: "the third Tuesday of", "the last day of".
 _NTH_BEFORE: Final = re.compile(
     rf"(?<![\w-])(?:the\s+)?(?P<ord>{_alt(list(_NTH))})\s+"
@@ -336,6 +395,16 @@ PHONE_RE: Final = re.compile(
 )
 _PARAGRAPH_BREAK_RE: Final = re.compile(r"\n[^\S\n]*\n")
 _CLOCK_AFTER_RE: Final = re.compile(r",?\s+[012]?\d:[0-5]\d(?!\d)")  # 01/14/2021 09:12
+# What may follow a dateline's date on its line: nothing, or a clock time (``, 10:00am BST``).
+_CLOCK_ONLY_RE: Final = re.compile(
+    r"[\s.,|]*(?:(?:at\s+)?[012]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*(?:BST|GMT)?[\s.]*)?",
+    re.IGNORECASE,
+)
+# Between the dates of a list: ``28 November and the 2nd of December 2025``.
+_LIST_LINK_RE: Final = re.compile(r",?\s*(?:(?:and|or|&)\s+)?(?:the\s+)?|\s*,\s*(?:the\s+)?")
+_DATELINE_LABELS: Final = tuple(_V["dateline_labels"])
+_WEEKDAY_STEMS: Final = frozenset(w[:3].lower() for w in _V["weekdays"])
+_WEEKDAY_BY_STEM: Final = {w[:2].lower(): i for i, w in enumerate(_V["weekdays"][:7])}
 _PHONE_CHARS: Final = frozenset("0123456789 -()+")
 
 
@@ -375,6 +444,7 @@ class _Found:
     month_year: bool = False  # a month and year written out
     no_year: tuple[int, int, int, int] | None = None  # (month1, day1, month2, day2) to fill in
     part: tuple[str, str] | None = None  # the months a part of a year points at
+    week: bool = False  # the week that starts on the (yearless) day: w/c 5 May
 
 
 def _ok_year(y: int) -> bool:
@@ -404,6 +474,8 @@ def _lead_before(text: str, start: int) -> int | None:
         j -= 1
     if j == start or _PARAGRAPH_BREAK_RE.search(text, j, start):
         return None
+    if text[j - 4 : j].lower() == " the":  # from the 13th to the 15th July
+        j -= 4
     for lead in _LEADS:
         i = j - len(lead)
         if i >= 0 and text[i:j].lower() == lead and (i == 0 or not text[i - 1].isalnum()):
@@ -509,6 +581,11 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
             return []
         part = _part_before(text, start)
         if part is None:
+            season = _season_before(text, start, e)
+            if season is not None:  # autumn 2026: its months; winter 2025: to February 2026
+                at, first, last = season
+                y2 = y + (last < first)
+                return [_Found(at, e, iso_month_start(y, first), iso_month_end(y2, last), "month")]
             return [_Found(start, e, iso_year_start(y), iso_year_end(y), "year")]
         at, first, last, quarter = part
         if quarter:  # the fourth quarter of 2018: a period of its own
@@ -518,7 +595,17 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         months = (iso_month_start(y, first), iso_month_end(y, last))
         return [_Found(at, e, iso_year_start(y), iso_year_end(y), "year", part=months)]
     if kind == "fy":
-        return _financial(start, e, int(m.group("fy_y1")), m.group("fy_y2"))
+        y1 = int(m.group("fy_y1"))
+        season = _season_before(text, start, e)
+        if (  # winter 2025/26: December 2025 to February 2026
+            season is not None
+            and season[1] > season[2]
+            and _ok_year(y1)
+            and second_year(y1, m.group("fy_y2")) == y1 + 1
+        ):
+            lo, hi = iso_month_start(y1, season[1]), iso_month_end(y1 + 1, season[2])
+            return [_Found(season[0], e, lo, hi, "month")]
+        return _financial(start, e, y1, m.group("fy_y2"))
     if kind == "fyr":
         return _financial_range(text, m)
     if kind == "fys":
@@ -531,6 +618,28 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
     if kind == "mddy":
         y, mo = int(m.group("mddy_y")), _month_of(m, "mon")
         found = _range(start, e, y, mo, int(m.group("mddy_d1")), y, mo, int(m.group("mddy_d2")))
+        return [found] if found else []
+    if kind == "wdo":  # the month (0 here) is that of the dates round it: see _fill_years
+        d = int(m.group("wdo_d"))
+        return [_Found(start, e, None, None, "day", no_year=(0, d, 0, d))]
+    if kind == "mdd":
+        mo, d1, d2 = _month_of(m, "mon"), int(m.group("mdd_d1")), int(m.group("mdd_d2"))
+        lead = _lead_before(text, start)
+        if d2 <= d1 or iso_day(2000, mo, d2) is None:
+            return []
+        s = start if lead is None else lead
+        return [_Found(s, e, None, None, "day", no_year=(mo, d1, mo, d2))]
+    if kind == "mdmd":
+        m1, m2 = _month_of(m, "mon"), _month_of(m, "mdmd_m2")
+        d1, d2 = int(m.group("mdmd_d1")), int(m.group("mdmd_d2"))
+        lead = _lead_before(text, start)
+        s = start if lead is None else lead
+        if m.group("mdmd_y") is None:
+            if (m2, d2) <= (m1, d1) or None in (iso_day(2000, m1, d1), iso_day(2000, m2, d2)):
+                return []  # backwards, or over the turn of a year that nothing names
+            return [_Found(s, e, None, None, "day", no_year=(m1, d1, m2, d2))]
+        y2 = int(m.group("mdmd_y"))
+        found = _range(s, e, y2 - (m1 > m2), m1, d1, y2, m2, d2)
         return [found] if found else []
     if kind == "yr":
         return _year_range(text, m)
@@ -579,7 +688,7 @@ def _lower_ok(m: re.Match[str], kind: str) -> bool:
         word = m.group(name) if name in index else None
         if word is None or not word[0].islower():
             continue
-        if kind in ("dm", "md", "dr", "myy", "myb"):
+        if kind in ("dm", "md", "dr", "mdd", "mdmd", "myy", "myb"):
             return False
         if kind in ("my", "mr") and word.rstrip(".") in _LOWER_VERBS:
             return False
@@ -607,6 +716,50 @@ def _part_before(text: str, start: int) -> tuple[int, int, int, bool] | None:
     else:
         first, last = _PARTS_BEFORE[p.group("before").lower()]
     return p.start(), first, last, False
+
+
+def _week_of(text: str, f: _Found) -> None:
+    """``w/c 5 May``, ``week commencing Monday 5 May 2025``: the day becomes the week that
+    starts on it, and the item takes in the words."""
+    window = text[max(0, f.start - 30) : f.start].lower()
+    if not any(stem in window for stem in _WEEK_STEMS):  # a quick test before the regex
+        return
+    m = _WEEK_BEFORE.search(text, _paragraph_from(text, f.start, 30), f.start)
+    if m is None:
+        return
+    f.start, f.week = m.start(), True
+    if f.start_date is not None:
+        f.end_date = (date.fromisoformat(f.start_date) + timedelta(days=6)).isoformat()
+
+
+def _season_before(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """A season written right before the year at ``start`` (``autumn 2026``, ``the spring
+    of 2025``; not ``the autumn 2025 term``): where it starts, its first and last months."""
+    j = start
+    while j > 0 and text[j - 1] in " \t\n\xa0":
+        j -= 1
+    if j == start or j < 6:
+        return None
+    if text[j - 2 : j].lower() == "of" and text[j - 3] in " \t\n\xa0":  # the spring of 2025
+        j -= 3
+        while j > 0 and text[j - 1] in " \t\n\xa0":
+            j -= 1
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    months = _SEASONS.get(text[k:j].lower())
+    if months is None or _PARAGRAPH_BREAK_RE.search(text, j, start):
+        return None
+    after = _WORD_AFTER_RE.match(text, end)
+    if after is not None and after.group(1).lower() in _SEASON_NOT_BEFORE:
+        return None
+    first = months[0]
+    pair = _SEASON_PAIR_RE.search(text, max(0, k - 16), k)  # spring/summer, autumn and winter
+    if pair is not None and _SEASONS[pair.group(1).lower()][0] < first:
+        k, first = pair.start(), _SEASONS[pair.group(1).lower()][0]
+    if text[max(0, k - 4) : k].lower() == "the ":
+        k -= 4
+    return k, first, months[1]
 
 
 def _nth_day_before(text: str, start: int, y: int, mo: int) -> tuple[int, str] | None:
@@ -684,7 +837,10 @@ def _year_range(text: str, m: re.Match[str]) -> list[_Found]:
     if (conn == "and" and lead is None) or y2 <= y1:
         # "in 2015 and 2017": two years, read one at a time.
         return [_Found(s, m.end("yr_y1"), iso_year_start(y1), iso_year_end(y1), "year")]
-    financial = text[max(0, s - 20) : s].rstrip().lower().endswith("financial year")
+    financial = (
+        text[max(0, s - 20) : s].rstrip().lower().endswith("financial year")
+        or _FY_AFTER_RE.match(text, e) is not None  # the 2024 to 2025 financial year
+    )
     if y2 == y1 + 1 and (financial or conn not in ("and", "to", "until", "till")):
         # "2015 - 2016" spaced like a span, "the financial year 2018 to 2019"
         lo, hi = financial_year(y1)
@@ -741,7 +897,12 @@ def _match_at(text: str, pos: int, lo: int, end: int) -> re.Match[str] | None:
                 if m is not None and m.end() > pos:
                     return m
         if not text[pos + 1 : pos + 3].isdecimal():  # fewer than three digits (\d): a day's
-            return _DAY_FIRST_RE.match(text, pos, end)
+            m = _DAY_FIRST_RE.match(text, pos, end)
+            if m is None and text[pos - 1 : pos] == " " and _ORDINAL_RE.match(text, pos):
+                the = pos - 4 if text[pos - 4 : pos].lower() == "the " else pos
+                wd = _weekday_before(text, the)
+                return _WDO_RE.match(text, wd, end) if wd < the else None
+            return m
         # each of these patterns starts with a year of 19xx or 20xx (no regex call for 1,500)
         return _YEAR_FIRST_RE.match(text, pos, end) if text.startswith(_CENTURIES, pos) else None
     if c == "Q":
@@ -814,15 +975,125 @@ def _quarter(m: re.Match[str], start: int) -> list[_Found]:
     return [_Found(start, end, iso_month_start(y, 3 * q - 2), iso_month_end(y, 3 * q), "month")]
 
 
-def _release_year(found: list[_Found]) -> int | None:
-    """The release's own year: of its first full date, else of its first month and year."""
-    for f in found:
-        if f.full and f.end_date:
-            return int(f.end_date[:4])
+def _is_dateline(text: str, f: _Found) -> bool:
+    """Whether the full date ``f`` is the release's dateline: after a label that opens its
+    line (``Published: 3 June 2025``, ``Date: …``; capitalised when text comes before it on
+    the line, as in a release flattened onto one line) or alone on a line of its own (a
+    clock time may follow: ``3 June 2025 10:00``)."""
+    line_start = text.rfind("\n", 0, f.start) + 1
+    before = text[line_start : f.start].strip(" \t\xa0*:|")
+    if not before:
+        line_end = text.find("\n", f.end)
+        line_end = len(text) if line_end < 0 else line_end
+        return _CLOCK_ONLY_RE.fullmatch(text, f.end, line_end) is not None
+    for label in _DATELINE_LABELS:
+        if before.lower().endswith(label):
+            at = len(before) - len(label)
+            if at == 0 or (before[at].isupper() and not before[at - 1].isalnum()):
+                return True
+    return False
+
+
+def _most_named_year(found: list[_Found]) -> int | None:
+    """With no full date: the year that months and years (``June 2026``) name most often, the
+    later on a tie: an old date mentioned in passing (``in March 2014``) does not outweigh
+    it. A year alone does not count (``built in 1974``)."""
+    counts: dict[int, int] = {}
     for f in found:
         if f.month_year and f.end_date:
-            return int(f.end_date[:4])
-    return None
+            y = int(f.end_date[:4])
+            counts[y] = counts.get(y, 0) + 1
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+
+def _fill_years(text: str, found: list[_Found]) -> None:
+    """Give each date written without a year (``on 14 March``) a year, by the shape of the
+    text, first that applies: the dated date it is listed with (``the 28th November and the
+    2nd of December 2025``); the nearest full date before it in its paragraph; the release's
+    dateline; the nearest full date before it, else the first after it; else the year that
+    months and years (``June 2026``) name most often. A weekday written with it that does not
+    fit that year moves it to the year before or after where it fits."""
+    if not any(f.no_year for f in found):
+        return
+    fulls = [(f.start, int(f.end_date[:4])) for f in found if f.full and f.end_date]
+    datelines = (
+        int(f.end_date[:4])
+        for f in found
+        if f.full and f.end_date and f.start_date == f.end_date and _is_dateline(text, f)
+    )
+    dateline = next(datelines, None)
+    fallback = _most_named_year(found) if not fulls else None
+    for i, f in enumerate(found):
+        if f.no_year is None:
+            continue
+        m1, d1, m2, d2 = f.no_year
+        if m1 == 0:
+            _month_of_weekday(text, found, i, d1)
+            continue
+        year = _listed_with(text, found, i, m2)
+        if year is None:
+            before = [(at, y) for at, y in fulls if at < f.start]
+            if before and not _PARAGRAPH_BREAK_RE.search(text, before[-1][0], f.start):
+                year = before[-1][1]
+            elif dateline is not None:
+                year = dateline
+            elif fulls:
+                year = before[-1][1] if before else fulls[0][1]
+            else:
+                year = fallback
+        if year is None:
+            continue
+        year = _weekday_fit(text, f.start, year, m1, d1)
+        f.start_date, f.end_date = iso_day(year, m1, d1), iso_day(year, m2, d2)
+        if f.week and f.start_date:
+            f.end_date = (date.fromisoformat(f.start_date) + timedelta(days=6)).isoformat()
+
+
+def _month_of_weekday(text: str, found: list[_Found], i: int, d: int) -> None:
+    """``Tuesday 3rd``: the 3rd that is a Tuesday in the month of the nearest dated item before
+    it (else after it), or in the month after or before that one; none fits: no dates."""
+    f = found[i]
+    near = [
+        g.start_date
+        for g in found[:i][::-1] + found[i + 1 :]
+        if g.start_date and g.granularity in ("day", "month")
+    ]
+    wd = _WEEKDAY_BY_STEM.get(text[f.start : f.start + 2].lower())
+    if not near or wd is None:
+        return
+    y, mo = int(near[0][:4]), int(near[0][5:7])
+    for step in (0, 1, -1):
+        yy, mm = shift_month(y, mo, step)
+        day = iso_day(yy, mm, d)
+        if day is not None and date(yy, mm, d).weekday() == wd:
+            f.start_date = f.end_date = day
+            return
+
+
+def _listed_with(text: str, found: list[_Found], i: int, last_month: int) -> int | None:
+    """The year of the dated date that follows item ``i`` in a list (``28 November and 2
+    December 2025``, ``Monday 3 March, Tuesday 4 March 2025``); one listed after a December
+    date is of the next year."""
+    if i + 1 >= len(found):
+        return None
+    f, nxt = found[i], found[i + 1]
+    if nxt.no_year is not None or not nxt.start_date or nxt.granularity != "day":
+        return None
+    if _LIST_LINK_RE.fullmatch(text, f.end, nxt.start) is None:
+        return None
+    return int(nxt.start_date[:4]) - (last_month > int(nxt.start_date[5:7]))
+
+
+def _weekday_fit(text: str, at: int, year: int, m1: int, d1: int) -> int:
+    """``year``, or the year before or after it when the weekday written at ``at``, before the
+    day (``Thursday 13 February``), fits that one and not ``year``."""
+    wd = _WEEKDAY_BY_STEM.get(text[at : at + 2].lower())
+    if wd is None or text[at : at + 3].lower() not in _WEEKDAY_STEMS:
+        return year
+    for y in (year, year - 1, year + 1):
+        if iso_day(y, m1, d1) is not None and date(y, m1, d1).weekday() == wd:
+            return y
+    return year
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -858,20 +1129,21 @@ def find_dates(text: str) -> list[DateMention]:
         if kind == "y" and _a_count(text, start, m.end()) and _part_before(text, start) is None:
             pos = m.end()
             continue
-        if kind in ("dmy", "mdy", "mddy", "dm", "md", "dr", "ddr", "nus"):
+        if kind in ("dmy", "mdy", "mddy", "mdd", "mdmd", "dm", "md", "dr", "ddr", "nus"):
             start = _weekday_before(text, start)
         items = _quarter(m, start) if m.re is _QUARTER_RE else _convert(text, m, start)
+        if kind in _ONE_DAY_KINDS and len(items) == 1 and items[0].start_date == items[0].end_date:
+            _week_of(text, items[0])
         # A lead word or "the year to" may reach back over an item found before: it wins.
         while items and found and found[-1].end > items[0].start:
             found.pop()
         found.extend(items)
         pos = items[-1].end if items else a.end()
-    year = _release_year(found)
+    _fill_years(text, found)
     out: list[DateMention] = []
     for f in found:
-        if f.no_year is not None and year is not None:
-            m1, d1, m2, d2 = f.no_year
-            f.start_date, f.end_date = iso_day(year, m1, d1), iso_day(year, m2, d2)
+        if f.no_year is not None and f.no_year[0] == 0 and f.start_date is None:
+            continue  # Tuesday 3rd, with no month round it that has a Tuesday the 3rd
         out.append(
             DateMention(
                 text=text[f.start : f.end],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -969,3 +971,380 @@ def test_year_patterns_start_with_a_century(text: str) -> None:
     for pos in range(len(text)):
         if not text.startswith(dates._CENTURIES, pos):
             assert dates._YEAR_FIRST_RE.match(text, pos) is None, pos
+
+
+# Real-page forms (police, councils, NHS trusts, GOV.UK, Ofsted), each written here in variants
+# of our own: (text, [(date text, start, end, granularity), ...]) for every date in it.
+REAL_FORMS = {
+    # a day range or list in month-first order reads as the day-first one does (one item)
+    "md-and-no-year": (
+        "Published: 2 May 2025\n\nThe show is on September 10 and 11 at the quay.",
+        [
+            ("2 May 2025", "2025-05-02", "2025-05-02", "day"),
+            ("September 10 and 11", "2025-09-10", "2025-09-11", "day"),
+        ],
+    ),
+    "md-dash-comma-year": (
+        "Exams run September 10-11, 2026 in the hall.",
+        [("September 10-11, 2026", "2026-09-10", "2026-09-11", "day")],
+    ),
+    "md-en-dash-ordinals": (
+        "Date: 1 April 2026\n\nDrop-in sessions on May 3rd\u20134th, in the library.",
+        [
+            ("1 April 2026", "2026-04-01", "2026-04-01", "day"),
+            ("May 3rd\u20134th", "2026-05-03", "2026-05-04", "day"),
+        ],
+    ),
+    "md-on-and": (
+        "Posted on 14 March 2024. Polls open on May 3 and 4.",
+        [
+            ("14 March 2024", "2024-03-14", "2024-03-14", "day"),
+            ("May 3 and 4", "2024-05-03", "2024-05-04", "day"),
+        ],
+    ),
+    "md-between-lead": (
+        "Issued 3 June 2025. The road shuts between July 7 and 9.",
+        [
+            ("3 June 2025", "2025-06-03", "2025-06-03", "day"),
+            ("between July 7 and 9", "2025-07-07", "2025-07-09", "day"),
+        ],
+    ),
+    "md-list": (
+        "Clinics on October 6, 7 and 8, 2025 are full.",
+        [("October 6, 7 and 8, 2025", "2025-10-06", "2025-10-08", "day")],
+    ),
+    "dm-list": (
+        "Published 1 May 2025\n\nClinics on 6, 7 and 8 October are full.",
+        [
+            ("1 May 2025", "2025-05-01", "2025-05-01", "day"),
+            ("6, 7 and 8 October", "2025-10-06", "2025-10-08", "day"),
+        ],
+    ),
+    "md-to-md-year": (
+        "The festival ran from June 28 to July 3, 2026 by the river.",
+        [("from June 28 to July 3, 2026", "2026-06-28", "2026-07-03", "day")],
+    ),
+    "md-abbr-to-md": (
+        "The count ran Aug 8 - Aug 12, 2024 across the county.",
+        [("Aug 8 - Aug 12, 2024", "2024-08-08", "2024-08-12", "day")],
+    ),
+    "md-abbr-single-digits": (
+        "Published 9 January 2026. Sessions Sept 9-10 and Oct 1-2.",
+        [
+            ("9 January 2026", "2026-01-09", "2026-01-09", "day"),
+            ("Sept 9-10", "2026-09-09", "2026-09-10", "day"),
+            ("Oct 1-2", "2026-10-01", "2026-10-02", "day"),
+        ],
+    ),
+    "dr-the-ordinals-of": (
+        "Repairs run from the 13th to the 15th of July 2026 on the A40.",
+        [("from the 13th to the 15th of July 2026", "2026-07-13", "2026-07-15", "day")],
+    ),
+    "dr-of-no-year": (
+        "Published 2 June 2026\n\nThe pool shuts between 4 and 6 of August for cleaning.",
+        [
+            ("2 June 2026", "2026-06-02", "2026-06-02", "day"),
+            ("between 4 and 6 of August", "2026-08-04", "2026-08-06", "day"),
+        ],
+    ),
+    # a season with a year: its months (meteorological seasons; winter runs into February)
+    "season-lower": (
+        "Work on the new depot starts in autumn 2026.",
+        [("autumn 2026", "2026-09-01", "2026-11-30", "month")],
+    ),
+    "season-the-of": (
+        "The ward reopens in the spring of 2025, the trust says.",
+        [("the spring of 2025", "2025-03-01", "2025-05-31", "month")],
+    ),
+    "season-title-case-heading": (
+        "Summer 2024 newsletter",
+        [("Summer 2024", "2024-06-01", "2024-08-31", "month")],
+    ),
+    "season-winter-financial-pair": (
+        "Plans for winter 2025/26 were agreed by the board.",
+        [("winter 2025/26", "2025-12-01", "2026-02-28", "month")],
+    ),
+    "season-winter-of-dash-pair": (
+        "Pressures in the winter of 2023-24 were the worst on record.",
+        [("the winter of 2023-24", "2023-12-01", "2024-02-29", "month")],
+    ),
+    "season-winter-one-year": (
+        "A second unit opens in Winter 2027.",
+        [("Winter 2027", "2027-12-01", "2028-02-29", "month")],
+    ),
+    "season-upper": (
+        "SPRING 2026 CONSULTATION",
+        [("SPRING 2026", "2026-03-01", "2026-05-31", "month")],
+    ),
+    "season-pair-slash": (
+        "The pop-up clinic runs in spring/summer 2025.",
+        [("spring/summer 2025", "2025-03-01", "2025-08-31", "month")],
+    ),
+    "season-pair-and-winter-years": (
+        "Gritting plans for the autumn and winter 2025/26 are set.",
+        [("the autumn and winter 2025/26", "2025-09-01", "2026-02-28", "month")],
+    ),
+    "season-pair-backwards-keeps-the-second": (
+        "Trials run in summer/spring 2027.",
+        [("spring 2027", "2027-03-01", "2027-05-31", "month")],
+    ),
+    # the week that starts on a day
+    "week-wc": (
+        "Resurfacing on Mill Lane, w/c 5 May 2025.",
+        [("w/c 5 May 2025", "2025-05-05", "2025-05-11", "day")],
+    ),
+    "week-commencing-ordinal": (
+        "Works begin in the week commencing 23rd November 2026.",
+        [("the week commencing 23rd November 2026", "2026-11-23", "2026-11-29", "day")],
+    ),
+    "week-beginning-weekday-no-year": (
+        "Published: 20 March 2025\n\nBins are collected a day late in the week beginning "
+        "Monday 31 March.",
+        [
+            ("20 March 2025", "2025-03-20", "2025-03-20", "day"),
+            ("the week beginning Monday 31 March", "2025-03-31", "2025-04-06", "day"),
+        ],
+    ),
+    "week-wb-colon-upper": (
+        "Date: 2 June 2025\nW/B: 16th June, the crews move to Hale Road.",
+        [
+            ("2 June 2025", "2025-06-02", "2025-06-02", "day"),
+            ("W/B: 16th June", "2025-06-16", "2025-06-22", "day"),
+        ],
+    ),
+    # an ordinal day after a weekday, with no month: the month round it where it fits
+    "weekday-ordinal": (
+        "Published 28 May 2025\n\nThe market returns on Tuesday 3rd.",
+        [
+            ("28 May 2025", "2025-05-28", "2025-05-28", "day"),
+            ("Tuesday 3rd", "2025-06-03", "2025-06-03", "day"),
+        ],
+    ),
+    "weekday-the-ordinal": (
+        "Officers met residents on 2 June 2025 and again on Wednesday the 11th.",
+        [
+            ("2 June 2025", "2025-06-02", "2025-06-02", "day"),
+            ("Wednesday the 11th", "2025-06-11", "2025-06-11", "day"),
+        ],
+    ),
+    "weekday-comma-ordinal-abbr": (
+        "Since 1 March 2024 the hub has opened on Sat, 2nd and Sun, 3rd.",
+        [
+            ("1 March 2024", "2024-03-01", "2024-03-01", "day"),
+            ("Sat, 2nd", "2024-03-02", "2024-03-02", "day"),
+            ("Sun, 3rd", "2024-03-03", "2024-03-03", "day"),
+        ],
+    ),
+    # financial years written the GOV.UK way, or after FY
+    "fy-gov-uk-after": (
+        "Allocations for the 2024 to 2025 financial year are published.",
+        [("2024 to 2025", "2024-04-01", "2025-03-31", "financial_year")],
+    ),
+    "fy-glued": (
+        "Savings in FY2023/24 and FY24/25 were on target.",
+        [
+            ("2023/24", "2023-04-01", "2024-03-31", "financial_year"),
+            ("24/25", "2024-04-01", "2025-03-31", "financial_year"),
+        ],
+    ),
+    "fy-between-months": (
+        "Between April 2023 and March 2024 the force answered more calls.",
+        [("Between April 2023 and March 2024", "2023-04-01", "2024-03-31", "month")],
+    ),
+    "fy-slash-and-dash": (
+        "Figures for 2023/24 and 2023-24 match.",
+        [
+            ("2023/24", "2023-04-01", "2024-03-31", "financial_year"),
+            ("2023-24", "2023-04-01", "2024-03-31", "financial_year"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", REAL_FORMS.values(), ids=REAL_FORMS.keys())
+def test_real_page_forms(case: tuple[str, list[tuple[str, str, str, str]]]) -> None:
+    text, expected = case
+    assert spans(text) == expected
+
+
+# Forms that must not be read as these dates.
+REAL_NOT = {
+    # a score, a ratio, a phone number, a version: no date at all
+    "score-after-month": ("Town beat Rovers 3-2 in May; the return leg ended 1-0.", []),
+    "score-month-then-digits": (
+        "Published 2 May 2025. United won May 3-2 at home.",
+        ["2 May 2025"],
+    ),
+    "ratio": ("Staff to pupil ratios of 1:4 and 1 in 8 were kept.", []),
+    "phone": ("Call 01632 960 123 or 0300 123 2025 for help.", []),
+    "version": ("The app moved to version 2.10.3 and then v3.1.", []),
+    # a two-digit number after an abbreviated month is a year, not a day
+    "abbr-two-digit-years": (
+        "Data for Dec 24 - Feb 25 show it.",
+        ["Dec 24", "Feb 25"],
+    ),
+    # a school term is not the season
+    "autumn-term": ("Pupils join in the autumn 2025 term.", ["2025"]),
+    "spring-half-term": ("Clubs close for the Spring 2026 half-term.", ["2026"]),
+    "winters-plural": ("Damage from the winters of 2023/24 and 24/25.", ["2023/24", "24/25"]),
+    "season-other-paragraph": ("Winter\n\n2025 brought floods.", ["2025"]),
+    # an ordinal with no weekday, or one whose weekday fits no month round it
+    "ordinal-no-weekday": ("Published 2 June 2025. He came 3rd on Tuesday.", ["2 June 2025"]),
+    "weekday-ordinal-no-fit": ("Published 2 June 2025. Join us on Friday 3rd.", ["2 June 2025"]),
+    "weekday-ordinal-no-date": ("The market returns on Tuesday 3rd.", []),
+    # a backwards or impossible month-first range
+    "md-backwards": ("Published 2 May 2025. Round May 9 and 4 went ahead.", ["2 May 2025"]),
+    "fy-glued-other-word": ("Codes AFY2023/24 and XFY24/25 are references.", []),
+    "not-a-week": ("The WC 5 May 2025 refit.", ["5 May 2025"]),
+}
+
+
+@pytest.mark.parametrize("case", REAL_NOT.values(), ids=REAL_NOT.keys())
+def test_real_page_negatives(case: tuple[str, list[str]]) -> None:
+    text, expected = case
+    assert [d.text for d in find_dates(text)] == expected
+
+
+def test_a_season_is_its_months_and_a_season_word_alone_is_no_date() -> None:
+    assert spans("The summer was hot and autumn came early.") == []
+    (d,) = find_dates("Trials end in late summer 2025.")
+    assert (d.text, d.start_date, d.end_date, d.part_start_date) == (
+        "summer 2025",
+        "2025-06-01",
+        "2025-08-31",
+        None,
+    )
+
+
+# The year of a day written without one, by the shape of the text (_fill_years).
+YEARLESS = {
+    # a dated date it is listed with gives its year (28 December before January: the year before)
+    "listed-with-dated": (
+        "Published 5 January 2026\n\nSessions on the 28th November and the 2nd of December "
+        "2025 were full.",
+        "28th November",
+        "2025-11-28",
+    ),
+    "listed-over-new-year": (
+        "Published 5 January 2026\n\nCrews worked on 31 December, and 2 January 2026.",
+        "31 December",
+        "2025-12-31",
+    ),
+    # the dateline wins over an old month and year mentioned in passing
+    "dateline-over-old-month": (
+        "Published: 3 June 2025\n\nThe library, first planned in March 2014, opened on 14 March.",
+        "14 March",
+        "2025-03-14",
+    ),
+    "dateline-on-its-own-line": (
+        "Library opens\n12 May 2025 10:00\n\nPlanned since March 2014, it opened on 14 March.",
+        "14 March",
+        "2025-03-14",
+    ),
+    "dateline-gov-uk-lines": (
+        "From:\nDepartment for Roads\nPublished\n3 June 2025\n\nIn March 2014 the plan began."
+        " The bridge shut on 14 April.",
+        "14 April",
+        "2025-04-14",
+    ),
+    "dateline-after-an-old-full-date": (
+        "In a report of 4 March 2014 the service was rated poor.\n\nIt reopened on 14 March.\n\n"
+        "Date: 2 April 2026",
+        "14 March",
+        "2026-03-14",
+    ),
+    # a full date earlier in the same paragraph is the story's own time
+    "same-paragraph-full-date": (
+        "Published: 3 June 2025\n\nOn 12 December 2023 a man was attacked; on 14 December "
+        "he was arrested.",
+        "14 December",
+        "2023-12-14",
+    ),
+    # with no full date, the year that months and years name most often, not the first
+    "no-full-date-most-named-year": (
+        "The library, first planned in March 2014, opened on 14 March. Its June 2026 review "
+        "and the September 2026 budget follow.",
+        "14 March",
+        "2026-03-14",
+    ),
+    "no-full-date-tie-the-later": (
+        "Planned in March 2014, the library opened on 14 March; a review follows in May 2026.",
+        "14 March",
+        "2026-03-14",
+    ),
+    # a weekday that does not fit the year moves it to the year where it fits
+    "weekday-moves-year": (
+        "Published 5 January 2026\n\nThe crash happened on Saturday 27 December.",
+        "Saturday 27 December",
+        "2025-12-27",
+    ),
+    "weekday-in-brackets": (
+        "Published 20 January 2025\n\nThe event (Thursday, February 13) was held.",
+        "Thursday, February 13",
+        "2025-02-13",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", YEARLESS.values(), ids=YEARLESS.keys())
+def test_the_year_of_a_day_without_one(case: tuple[str, str, str]) -> None:
+    text, written, day = case
+    got = {d.text: (d.start_date, d.year_inferred) for d in find_dates(text)}
+    assert got[written] == (day, True), got
+
+
+def test_a_year_alone_gives_no_year_to_a_day() -> None:
+    got = find_dates("The unit reopened on 14 February after repairs. It was built in 1974.")
+    assert [(d.text, d.start_date) for d in got] == [("14 February", None), ("1974", "1974-01-01")]
+
+
+def test_a_mention_of_published_in_a_sentence_is_no_dateline() -> None:
+    text = (
+        "The report was published on 3 March 2014.\n\nThe unit opened on 14 May.\n\n"
+        "It will move on 2 June 2026."
+    )
+    # not the dateline (lower case, inside a sentence): the nearest full date before it
+    assert find_dates(text)[1].start_date == "2014-05-14"
+
+
+def test_an_html_page_dateline_gives_the_year() -> None:
+    from pipeline import extract_text
+
+    page = (
+        "<html><body><main><h1>Bridge to reopen</h1><p>Published: 3 June 2025</p>"
+        "<p>The bridge, first closed in March 2014, reopens on 14 July after repairs to its "
+        "deck and railings are done.</p></main></body></html>"
+    )
+    release = extract_text(page, fmt="html")
+    got = {d.text: d.start_date for d in release.dates}
+    assert got["14 July"] == "2025-07-14"
+
+
+@given(st.integers(1901, 2098), st.integers(1, 12), st.integers(1, 25), st.integers(1, 3))
+def test_month_first_day_ranges_read_as_day_first_ones(y: int, mo: int, d: int, k: int) -> None:
+    name = date(y, mo, 1).strftime("%B")
+    first = find_dates(f"Date: 1 {name} {y}\n\nOpen on {name} {d} and {d + k}.")[-1]
+    second = find_dates(f"Date: 1 {name} {y}\n\nOpen on {d} and {d + k} {name}.")[-1]
+    assert (first.start_date, first.end_date) == (second.start_date, second.end_date)
+    assert first.start_date == date(y, mo, d).isoformat()
+    assert first.end_date == date(y, mo, d + k).isoformat()
+
+
+@given(st.sampled_from(["spring", "Summer", "AUTUMN", "winter"]), st.integers(1901, 2098))
+def test_a_season_covers_three_months(season: str, y: int) -> None:
+    (d,) = find_dates(f"It opens in {season} {y}.")
+    assert (d.text, d.granularity) == (f"{season} {y}", "month")
+    assert d.start_date is not None and d.end_date is not None
+    first = date.fromisoformat(d.start_date)
+    last = date.fromisoformat(d.end_date)
+    assert (last.year * 12 + last.month) - (first.year * 12 + first.month) == 2
+    assert first.day == 1 and (last + timedelta(days=1)).day == 1
+
+
+@given(st.dates(date(1901, 1, 1), date(2098, 12, 31)), st.sampled_from(["w/c", "week commencing"]))
+def test_a_week_is_seven_days_from_its_first(day: date, lead: str) -> None:
+    (d,) = find_dates(f"Works {lead} {day.day} {day.strftime('%B')} {day.year}.")
+    assert (d.start_date, d.end_date) == (
+        day.isoformat(),
+        (day + timedelta(days=6)).isoformat(),
+    )
