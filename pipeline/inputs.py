@@ -57,6 +57,10 @@ class Inputs(Sequence[Input]):
         self.shown = shown  # sorted
         self._files = files or {}  # shown path -> the OS's path, where they differ
 
+    def __reduce__(self) -> tuple[type, tuple[PackedStrings, dict[str, str | os.PathLike[str]]]]:
+        # Compiled, the class is pickled by its arguments (workers started by spawn).
+        return Inputs, (self.shown, self._files)
+
     def __len__(self) -> int:
         return len(self.shown)
 
@@ -253,6 +257,9 @@ class ReleaseIds(Mapping[str, str]):
         if at == len(self._shown) or self._shown[at] != shown:
             raise KeyError(shown)
         return self._ids[at]
+
+    def __reduce__(self) -> tuple[type, tuple[Sequence[str], PackedStrings]]:
+        return ReleaseIds, (self._shown, self._ids)  # as Inputs.__reduce__
 
     def at(self, position: int) -> str:
         """The id of the input at ``position`` among the sorted inputs (a run goes through

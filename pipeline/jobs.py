@@ -33,7 +33,7 @@ import pickle
 import signal
 import sys
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any
@@ -62,7 +62,10 @@ class _Work:
     inputs: Sequence[Input]
     ids: ReleaseIds
     steps: Steps
-    chunks: Chunks | None
+    # With chunks, how to pack one and place its parts (not how the parent takes them: with
+    # spawn, what a worker is given is pickled).
+    pack: Callable[[list[Any], list[dict[str, Any]]], Any] | None
+    place: Callable[[Any], None] | None
 
 
 _work_given: _Work | None = None  # set once in each worker, when it starts
@@ -99,10 +102,10 @@ def _extract_chunk(chunk: _Chunk) -> tuple[list[Outcome], Any]:
     assert _work_given is not None
     work = _work_given
     done = [extract_input(work.inputs[at], work.ids.at(at), work.steps) for at in range(*chunk)]
-    if work.chunks is None:
+    if work.pack is None:
         return done, None
     entries = [o.entry for o in done if o.entry is not None]  # each of them, made here
-    payload = work.chunks.pack([o.result for o in done if o.error is None], entries)
+    payload = work.pack([o.result for o in done if o.error is None], entries)
     # The same two objects stand for every release written: pickled once each per chunk.
     written = {False: Outcome(None), True: Outcome(None, warned=True)}
     handed = [written[o.warned] if o.error is None else Outcome(None, error=o.error) for o in done]
@@ -144,7 +147,8 @@ def in_workers(
     tasks = enumerate(places)
     ctx = _context()
     todo: SimpleQueue[Any] = ctx.SimpleQueue()  # (number, chunk), or None: stop
-    work = _Work(inputs, ids, steps, chunks)
+    pack, place = (None, None) if chunks is None else (chunks.pack, chunks.place)
+    work = _Work(inputs, ids, steps, pack, place)
     workers: list[_Worker] = []
     try:
         for _ in range(jobs):
@@ -282,11 +286,11 @@ def _worker(
             held -= _place(work, placements, wait=False)
             number, chunk = task
             results.send((number, _extract_chunk(chunk), None))
-            held += work.chunks is not None
+            held += work.place is not None
         number = None
         while held:
             held -= _place(work, placements, wait=True)
-        if work.chunks is not None:
+        if work.place is not None:
             from pipeline.chunks import close_files
 
             close_files()
@@ -305,7 +309,7 @@ def _place(work: _Work, placements: Connection, *, wait: bool) -> int:
     how many chunks that was."""
     placed = 0
     while (wait and not placed) or placements.poll():
-        assert work.chunks is not None
-        work.chunks.place(placements.recv())
+        assert work.place is not None
+        work.place(placements.recv())
         placed += 1
     return placed

@@ -28,6 +28,10 @@ class PackedStrings(Sequence[str]):
         for text in strings:
             self.append(text)
 
+    def __reduce__(self) -> tuple[type, tuple[list[str]]]:
+        # Compiled, the class is pickled by its arguments (workers started by spawn).
+        return PackedStrings, (list(self),)
+
     def append(self, text: str) -> None:
         self._last.append(text)
         if len(self._last) == _BLOCK:

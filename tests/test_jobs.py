@@ -295,6 +295,23 @@ def test_jobs_write_the_same_grids_as_one_process_without_a_workbook(
     assert one == many
 
 
+def test_workers_started_by_spawn_write_the_same_files(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Where the OS has no fork, a worker is given its work pickled: what it needs to pack and
+    # place its chunks, never the parent's writer.
+    import multiprocessing
+
+    from pipeline import jobs
+
+    monkeypatch.setattr(jobs, "_context", lambda: multiprocessing.get_context("spawn"))
+    for name, n in [("one", 1), ("many", 2)]:
+        core.extract_to([corpus], tmp_path / name, jobs=n, xlsx=True)
+    one, many = tree_hashes(tmp_path / "one"), tree_hashes(tmp_path / "many")
+    del one["manifest.json"], many["manifest.json"]  # they differ in their timestamps only
+    assert one == many
+
+
 @pytest.mark.parametrize(
     "cells",
     [

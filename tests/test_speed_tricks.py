@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -259,6 +260,7 @@ def test_packed_strings_are_the_list(n: int, start: str) -> None:
     assert [packed[i] for i in range(n)] == strings
     assert [packed[-i] for i in range(1, n + 1)] == [strings[-i] for i in range(1, n + 1)]
     assert packed[5:40:3] == strings[5:40:3]
+    assert list(pickle.loads(pickle.dumps(packed))) == strings  # a spawned worker's copy
     with pytest.raises(IndexError):
         packed[n]
     with pytest.raises(IndexError):
@@ -292,6 +294,8 @@ def test_inputs_and_release_ids_are_the_plain_ones(tmp_path: Path) -> None:
     assert [ids.at(at) for at in range(len(inputs))] == list(_plain_release_ids(inputs).values())
     with pytest.raises(KeyError):
         ids[str(tmp_path / "absent.txt")]
+    copied, copied_ids = pickle.loads(pickle.dumps((inputs, ids)))  # a spawned worker's
+    assert list(copied) == list(inputs) and dict(copied_ids) == dict(ids)
 
 
 def _plain_release_ids(inputs: Sequence[Input]) -> dict[str, str]:
