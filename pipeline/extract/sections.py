@@ -784,7 +784,7 @@ def classify_sections(
         ):
             kinds[i] = "heading"
 
-    title_i = _title_index(paragraphs, kinds, texts)
+    title_i = _title_index(text, paragraphs, kinds, texts)
     if title_i is not None:
         kinds[title_i] = "title"
         j = title_i + 1
@@ -799,11 +799,14 @@ def classify_sections(
     ]
 
 
-def _title_index(paragraphs: Sequence[Span], kinds: list[str], texts: list[str]) -> int | None:
+def _title_index(
+    text: str, paragraphs: Sequence[Span], kinds: list[str], texts: list[str]
+) -> int | None:
     """The headline: an HTML page's ``h1``; in text, the first paragraph after the site
     furniture, labels and datelines (all ``metadata`` by now) when it reads as a headline.
     A line ending with a full stop is a headline only when short, one sentence and followed
-    by its dateline (``Man charged after burglaries in Fenwick.`` / ``Published: 9 May``); a
+    by its dateline (``Man charged after burglaries in Fenwick.`` / ``Published: 9 May``),
+    perhaps past share links, or right under the site's menus with no blank line between; a
     release that opens with its lede has none."""
     for i, p in enumerate(paragraphs):
         if p.tag == "title":
@@ -826,7 +829,10 @@ def _title_index(paragraphs: Sequence[Span], kinds: list[str], texts: list[str])
             return None
         if k in ("body", "heading") and (
             _looks_like_title(texts[i])
-            or (_dateline_follows(i, paragraphs, kinds) and _looks_like_title(texts[i], stop=True))
+            or (
+                (_dateline_follows(i, paragraphs, kinds) or _right_under_menus(text, i, paragraphs))
+                and _looks_like_title(texts[i], stop=True)
+            )
         ):
             return i
         if k == "quote" and _is_quoting_headline(texts[i]):
@@ -847,6 +853,18 @@ def _dateline_follows(i: int, paragraphs: Sequence[Span], kinds: list[str]) -> b
     while j < len(kinds) and paragraphs[j].tag == "boilerplate":
         j += 1
     return j < len(kinds) and kinds[j] == "metadata" and not paragraphs[j].tag
+
+
+def _right_under_menus(text: str, i: int, paragraphs: Sequence[Span]) -> bool:
+    """Whether paragraph ``i`` is the line right under the site's menus, with no blank line
+    between and a blank line after it, where a page copied from a browser has its headline
+    (``Home`` / ``News`` / ``Man charged after burglaries in Fenwick.``): its lede would come
+    after a blank line. (In a text with no blank lines this says nothing.)"""
+    if i == 0 or i + 1 >= len(paragraphs) or paragraphs[i - 1].tag != "boilerplate":
+        return False
+    gap = text[paragraphs[i - 1].end : paragraphs[i].start]
+    after = text[paragraphs[i].end : paragraphs[i + 1].start]
+    return gap.count("\n") == 1 and not gap.strip(_BLANKS + "\n") and after.count("\n") >= 2
 
 
 def _is_menu(s: str) -> bool:

@@ -797,3 +797,32 @@ def test_a_headline_naming_a_body_with_a_small_word_stays(headline: str) -> None
     text = f"{headline}\n\nA one-line summary of the findings.\n\n{PAGE_LEDE}"
     expected = None if headline == "Kelby Police" else headline
     assert title_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "menus", ["Skip to content\nHome\nNews", "Home\nNews\nAppeals", "Menu\nSearch\nLatest news"]
+)
+@pytest.mark.parametrize(
+    "headline",
+    ["Man charged after burglaries in Fenwick.", "Kilbride school rated good by Ofsted."],
+)
+def test_a_stopped_headline_right_under_the_menus_is_the_headline(
+    menus: str, headline: str
+) -> None:
+    assert title_of(f"{menus}\n{headline}\n\n{PAGE_LEDE}") == headline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blank line between the menus and the line: a lede
+        f"Skip to content\nHome\nNews\n\nMan charged after burglaries in Fenwick.\n\n{PAGE_LEDE}",
+        # two sentences
+        f"Home\nNews\nMan charged. Police thank the public.\n\n{PAGE_LEDE}",
+        # no blank line anywhere: the line breaks say nothing
+        "Skip to main content\nMan charged after burglaries in Fenwick.\nHe is in court today.",
+    ],
+    ids=["blank-line-above", "two-sentences", "no-blank-lines"],
+)
+def test_a_stopped_line_not_right_under_the_menus_is_no_headline(text: str) -> None:
+    assert title_of(text) is None
