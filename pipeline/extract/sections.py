@@ -374,6 +374,8 @@ class _Furniture:
         verb = _has_headline_verb(line)
         context = dated or _opens_page_body(after)
         topic = not verb and ("," in line or _joins_topics(line))
+        # (one word is a menu item whatever follows it: "Schools")
+        context = context and " " in line.strip(" \t\xa0")
         if before.casefold() == "home":
             # (a line after "Home" is the topic crumb unless it reads as a sentence)
             headline = not topic and (verb or not _is_crumb_after_home(line) or context)
@@ -825,8 +827,6 @@ def _title_index(
             and _next_reads_as_title(i, kinds, texts)
         ):
             continue  # "Home" / "Crime, justice and the law" / "New powers to ..."
-        if _is_bodys_name_alone(texts[i]):
-            return None
         if k in ("body", "heading") and (
             _looks_like_title(texts[i])
             or (
@@ -879,19 +879,13 @@ def _is_site_name(i: int, kinds: list[str], texts: list[str]) -> bool:
     """The site's name above its headline: an aggregator's name on the line above its page
     tools, which open with a bar (``Kilbride News Wire`` / ``|Printable version``), or a body's
     name in Title Case ending with a word of ``site_name_words`` (``Kelby Borough Council``,
-    ``Education Scotland``) when the next paragraph of text reads as a headline."""
+    ``Education Scotland``), which is never a headline: passed over to what follows it."""
     s = texts[i]
     if not _single_line(s) or len(s.split()) > _MAX_SITE_NAME_WORDS:
         return False
     if i + 1 < len(kinds) and kinds[i + 1] == "metadata" and texts[i + 1].lstrip().startswith("|"):
         return True
-    return _is_body_name(s) and _next_reads_as_title(i, kinds, texts)
-
-
-def _is_bodys_name_alone(s: str) -> bool:
-    """A public body's name on a line of its own (``Kelby Borough Council``): never a
-    headline, even with no headline under it."""
-    return _single_line(s) and len(s.split()) <= _MAX_SITE_NAME_WORDS and _is_body_name(s)
+    return _is_body_name(s)
 
 
 def _next_reads_as_title(i: int, kinds: list[str], texts: list[str]) -> bool:

@@ -670,6 +670,21 @@ def test_a_headline_ending_with_a_bodys_word_but_with_a_verb_stays(headline: str
     assert title_of(f"{headline}\n\nNew Homes for Harbridge\n\n{PAGE_LEDE}") == headline
 
 
+@pytest.mark.parametrize("site", ["Kelby Borough Council", "Harbridge Fire and Rescue Service"])
+def test_a_stopped_headline_under_a_bodys_name_is_read(site: str) -> None:
+    headline = "Man charged after burglaries in Fenwick."
+    text = f"{site}\n\n{headline}\n\nPublished: 3 May 2024\n\n{PAGE_LEDE}"
+    assert title_of(text) == headline
+
+
+@pytest.mark.parametrize("crumb", ["Schools", "Libraries", "Parking"])
+def test_one_word_under_the_menus_is_never_the_headline(crumb: str) -> None:
+    assert title_of(f"Skip to content\nHome\nNews\n{crumb}\n\n{PAGE_LEDE}") is None
+    assert (
+        title_of(f"Skip to content\nHome\n{crumb}\n\nPublished: 3 May 2024\n\n{PAGE_LEDE}") is None
+    )
+
+
 def test_a_menu_block_with_no_furniture_is_passed_over() -> None:
     text = (
         "Kelby Borough Council\nBins and recycling\nCouncil tax\nHousing\nPlanning\n\n"
