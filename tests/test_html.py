@@ -727,6 +727,22 @@ def test_kicker_and_headline_keep_a_separator() -> None:
     assert title_of(document) == f"Inspection report: {HEADLINE}"
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        '<span class="govuk-caption-xl">Press release</span>',
+        '<span class="govuk-caption-l">News story</span>',
+        '<span class="caption">Inspection report</span>',
+    ],
+)
+def test_a_caption_inside_the_h1_is_kept_apart_from_the_headline(caption: str) -> None:
+    # (the GOV.UK design system's caption sits inside the h1 with no space before the headline)
+    h1 = f"<h1>{caption}{HEADLINE}</h1>"
+    document = render(full_page(f"<main>{article_html(h1)}</main>"))
+    kicker = caption.split(">")[1].split("<")[0]
+    assert title_of(document) == f"{kicker}: {HEADLINE}"
+
+
 def test_og_title_wins_and_loses_the_site_name() -> None:
     head = '<meta property="og:title" content="Fire service praised | Tollbridge News">'
     document = render(full_page(f"<main>{article_html()}</main>", head=head))

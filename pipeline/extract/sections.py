@@ -239,14 +239,22 @@ def _has_headline_verb(s: str) -> bool:
 
 
 def _is_lede_subject(head: str, next_word: str) -> bool:
-    """A Title Case run that is a lede's subject, not a headline: capitalised nouns only (no
-    verb, no small word) whose next capitalised word is followed by a verb
-    (``Kelmouth Borough Council Leader Ann`` / ``Lee has praised ...``)."""
-    return (
-        next_word in _headline_verbs()
-        and not _has_headline_verb(head)
-        and not any(w.casefold() in _small_words() for w in head.split())
+    """A Title Case run that is a lede's subject, not a headline: capitalised nouns with no
+    verb whose next capitalised word is followed by a verb (``Kelmouth Borough Council Leader
+    Ann`` / ``Lee has praised ...``). A small word is a headline's (``Funding Boost for Kelby
+    Schools``) unless a role word (quotes.json) stands in the run: a title before a name
+    (``Head of Service Ann`` / ``Lee has ...``)."""
+    if next_word not in _headline_verbs() or _has_headline_verb(head):
+        return False
+    words = head.split()
+    return not any(w.casefold() in _small_words() for w in words) or any(
+        w in _role_words() for w in words
     )
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    return frozenset(load("quotes")["role_words"])
 
 
 def _is_crumb_after_home(line: str) -> bool:
@@ -291,37 +299,156 @@ class _Furniture:
         self.text = text
         self.starts = _boilerplate_starts(text)
 
+    def hits(self, start: int, end: int) -> int:
+        """How many boilerplate lines start within ``[start, end)``."""
+        if not self.starts:
+            return 0
+        return bisect_offsets(self.starts, end) - bisect_offsets(self.starts, start)
+
     def covers(self, start: int, end: int) -> bool:
         """A paragraph is boilerplate when at least half of its lines are."""
-        if not self.starts:
-            return False
-        hits = bisect_offsets(self.starts, end) - bisect_offsets(self.starts, start)
+        hits = self.hits(start, end)
         if not hits:
             return False
         lines = sum(1 for ln in self.text[start:end].split("\n") if ln.strip())
         return hits * 2 >= lines
 
-    def last_line_kept(self, start: int, end: int) -> int | None:
-        """Where the last line of a furniture paragraph starts when that line is no furniture:
-        the headline copied under the site's menus with no blank line between
-        (``Home`` / ``News`` / ``PCC awards £250,000 to tackle rural crime``)."""
-        nl = self.text.rfind("\n", start, end)
-        if nl < 0:
+    def is_line(self, start: int) -> bool:
+        """Whether a boilerplate line starts at ``start`` (a line's start)."""
+        i = bisect_offsets(self.starts, start)
+        return i < len(self.starts) and self.starts[i] == start
+
+    def menu_block(self, start: int, end: int) -> bool:
+        """The site's menus copied one item a line, some of them known furniture and the rest
+        a few words each with no sentence stop (``Kelby Borough Council`` / ``Bins and
+        recycling`` / ``Council tax`` / ``News``); the last line may be the headline."""
+        if not self.hits(start, end) or "\n" not in self.text[start:end]:
+            return False
+        # (menu lines, then the headline's line, then its dateline or page tools)
+        at = start
+        lines = self.text[start:end].split("\n")
+        for n, line in enumerate(lines):
+            if not _is_menu_line(line):
+                rest = at + len(line) + 1
+                for tail in lines[n + 1 :]:
+                    if not (self.is_line(rest) or _is_date_line(tail)):
+                        return False
+                    rest += len(tail) + 1
+                return n > 0
+            at += len(line) + 1
+        return True
+
+    def headline_in_block(self, start: int, end: int, after: str) -> tuple[int, int] | None:
+        """Where the headline line of a furniture block is, when one of its last lines is
+        one: the headline copied under the site's menus with no blank line between (``Home``
+        / ``News`` / ``PCC awards £250,000 to tackle rural crime``), perhaps with its dateline
+        or page tools on the lines under it (``Wednesday, 05 June 2024``, ``Print``).
+
+        A line under the menus is the headline when it reads as one (a verb of
+        ``headline_verbs``, or four words or more), or when the page goes on with its
+        dateline or its prose (``after``: the paragraph after the block), which on a page
+        come right after the headline; the topic crumb after ``Home`` stays furniture when
+        the next paragraph is the headline (``Home`` / ``Education, training and skills``)
+        or when it names a topic (a comma or ``and``, no verb)."""
+        text = self.text
+        line_end = end
+        dated = False
+        for _ in range(_MAX_TAIL_LINES + 1):
+            nl = text.rfind("\n", start, line_end)
+            if nl < 0:
+                return None
+            line = text[nl + 1 : line_end]
+            if self.is_line(nl + 1):
+                line_end = nl
+                continue
+            if _is_date_line(line):
+                dated = True
+                line_end = nl
+                continue
+            break
+        else:
             return None
-        i = bisect_offsets(self.starts, nl + 1)
-        if i < len(self.starts) and self.starts[i] < end:
+        if _BULLET.match(line) or _NO_LETTER.match(line):
             return None
-        before = self.text[self.text.rfind("\n", start, nl) + 1 : nl]
-        # (a line after "Home" is the topic crumb unless it reads as a sentence: "Home" /
-        # "Education, training and skills"; a line of a few words is one more menu item:
-        # "About us" / "Ofsted")
-        if before.strip(" \t\xa0").casefold() == "home" and _is_crumb_after_home(
-            self.text[nl + 1 : end]
-        ):
-            return None
-        last = self.text[nl + 1 : end]
-        headline = len(last.split()) >= _HEADLINE_MIN_WORDS or _has_headline_verb(last)
-        return nl + 1 if headline else None
+        before = text[text.rfind("\n", start, nl) + 1 : nl].strip(" \t\xa0")
+        verb = _has_headline_verb(line)
+        context = dated or _opens_page_body(after)
+        topic = not verb and ("," in line or _joins_topics(line))
+        # (one word is a menu item whatever follows it: "Schools")
+        context = context and " " in line.strip(" \t\xa0")
+        if before.casefold() == "home":
+            # (a line after "Home" is the topic crumb unless it reads as a sentence)
+            headline = not topic and (verb or not _is_crumb_after_home(line) or context)
+        else:
+            headline = verb or (len(line.split()) >= _HEADLINE_MIN_WORDS and not topic) or context
+        return _trim(text, nl + 1, line_end) if headline else None
+
+
+_MAX_TAIL_LINES: Final = 3  # a dateline and page tools under a headline in a furniture block
+_MENU_LINE_WORDS: Final = 5
+_MAX_DATE_LINE: Final = 40
+
+
+def _is_menu_line(line: str) -> bool:
+    """A menu item: a few words with no sentence stop (``Bins and recycling``)."""
+    line = line.strip(" \t\xa0")
+    return 0 < len(line.split()) <= _MENU_LINE_WORDS and line[-1] not in _TERMINAL
+
+
+def _joins_topics(line: str) -> bool:
+    """A topic named with ``and`` or ``&`` (``Health and social care``)."""
+    return " and " in line or " & " in line
+
+
+@cache
+def _date_words() -> frozenset[str]:
+    vocab = load("dates_vocab")
+    months = [m["name"] for m in vocab["months"]] + [a for m in vocab["months"] for a in m["abbr"]]
+    return frozenset(w.casefold() for w in (*months, *vocab["weekdays"], "at", "on"))
+
+
+def _is_date_line(line: str) -> bool:
+    """A dateline on a line of its own (``Wednesday, 05 June 2024``, ``16:30 21/05/2024``,
+    ``Date: 12 August 2024``) or a short label and value (``Station: Ashby``)."""
+    line = line.strip(" \t\xa0")
+    if not line or len(line) > _MAX_DATE_LINE:
+        return False
+    words = line.split()
+    if (":" in words[0] and len(words) <= 3) or _opens_with_label(line):
+        return True
+    if not any(c.isdigit() for c in line):
+        return False
+    return all(
+        w.strip(",.").casefold() in _date_words() or not w.strip(",.:/-").isalpha() for w in words
+    )
+
+
+def _opens_with_label(s: str) -> bool:
+    """Whether ``s`` opens with a metadata label followed by a colon, a digit or its end
+    (``Published: 3 May``, ``Posted on 4 October 2024``, ``Published``)."""
+    labels, _, heads = _metadata_labels()
+    if not _may_open_label(s, labels, heads):
+        return False
+    folded = s[: len(labels[0]) + 2].casefold()
+    for label in labels:
+        if folded.startswith(label):
+            rest = s[len(label) : len(label) + 2].lstrip(" \t\xa0")
+            return not rest or rest[0] == ":" or rest[0].isdigit()
+    return False
+
+
+_MIN_PROSE: Final = 80
+
+
+def _opens_page_body(s: str) -> bool:
+    """Whether a page's text goes on with ``s`` as it does after its headline: a dateline
+    (``Published: 3 June 2025``) or prose (a sentence of some length ending with a stop)."""
+    first = s.partition("\n")[0].strip(" \t\xa0")
+    if not first:
+        return False
+    if _opens_with_label(first) or _is_date_line(first):
+        return True
+    return len(first) >= _MIN_PROSE and first[-1] in '.!?”"'
 
 
 def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
@@ -361,16 +488,25 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
         raw = [_trim(text, s0 + m.start(), s0 + m.end()) for m in _LINE.finditer(text[s0:e0])]
         raw = [(s, e) for s, e in raw if e > s]
     out: list[Span] = []
-    for s, e in raw:
+    opening = True  # no prose yet: the site's menus may stand here
+    for k, (s, e) in enumerate(raw):
         if e - s > _FLAT_MIN and "\n" not in text[s:e]:
             out.extend(_split_flat(text, s, e))
-        elif not furniture.covers(s, e):
+        elif not furniture.covers(s, e) and not (opening and furniture.menu_block(s, e)):
             out.append(Span(s, e))
-        elif (last := furniture.last_line_kept(s, e)) is not None:
-            out.append(Span(*_trim(text, s, last), "boilerplate"))
-            out.append(Span(*_trim(text, last, e)))
+            opening = opening and text[e - 1] not in '.!?”"'
         else:
-            out.append(Span(s, e, "boilerplate"))
+            after = text[raw[k + 1][0] : raw[k + 1][1]] if k + 1 < len(raw) else ""
+            line = furniture.headline_in_block(s, e, after)
+            if line is None:
+                out.append(Span(s, e, "boilerplate"))
+                continue
+            head_start, head_end = line
+            out.append(Span(*_trim(text, s, head_start), "boilerplate"))
+            out.append(Span(head_start, head_end))
+            if head_end < e:
+                tail = _trim(text, head_end, e)
+                out.append(Span(*tail, "boilerplate" if furniture.covers(*tail) else ""))
     return out
 
 
@@ -650,7 +786,7 @@ def classify_sections(
         ):
             kinds[i] = "heading"
 
-    title_i = _title_index(paragraphs, kinds, texts)
+    title_i = _title_index(text, paragraphs, kinds, texts)
     if title_i is not None:
         kinds[title_i] = "title"
         j = title_i + 1
@@ -665,11 +801,14 @@ def classify_sections(
     ]
 
 
-def _title_index(paragraphs: Sequence[Span], kinds: list[str], texts: list[str]) -> int | None:
+def _title_index(
+    text: str, paragraphs: Sequence[Span], kinds: list[str], texts: list[str]
+) -> int | None:
     """The headline: an HTML page's ``h1``; in text, the first paragraph after the site
     furniture, labels and datelines (all ``metadata`` by now) when it reads as a headline.
     A line ending with a full stop is a headline only when short, one sentence and followed
-    by its dateline (``Man charged after burglaries in Fenwick.`` / ``Published: 9 May``); a
+    by its dateline (``Man charged after burglaries in Fenwick.`` / ``Published: 9 May``),
+    perhaps past share links, or right under the site's menus with no blank line between; a
     release that opens with its lede has none."""
     for i, p in enumerate(paragraphs):
         if p.tag == "title":
@@ -679,14 +818,19 @@ def _title_index(paragraphs: Sequence[Span], kinds: list[str], texts: list[str])
     for i, k in enumerate(kinds):
         if k == "metadata" or _NO_LETTER.match(texts[i]):
             continue  # furniture, datelines, an incident log's number ("81422")
-        if _is_site_name(i, kinds, texts):
+        if _is_site_name(i, kinds, texts) or (k == "body" and _is_menu(texts[i])):
             continue
+        if (
+            i > 0
+            and texts[i - 1].strip().casefold() == "home"
+            and _is_crumb_after_home(texts[i])
+            and _next_reads_as_title(i, kinds, texts)
+        ):
+            continue  # "Home" / "Crime, justice and the law" / "New powers to ..."
         if k in ("body", "heading") and (
             _looks_like_title(texts[i])
             or (
-                i + 1 < len(kinds)
-                and kinds[i + 1] == "metadata"
-                and not paragraphs[i + 1].tag
+                (_dateline_follows(i, paragraphs, kinds) or _right_under_menus(text, i, paragraphs))
                 and _looks_like_title(texts[i], stop=True)
             )
         ):
@@ -698,17 +842,80 @@ def _title_index(paragraphs: Sequence[Span], kinds: list[str], texts: list[str])
 
 
 _MAX_SITE_NAME_WORDS = 6
+_MENU_MIN_LINES = 3
+
+
+def _dateline_follows(i: int, paragraphs: Sequence[Span], kinds: list[str]) -> bool:
+    """Whether paragraph ``i`` has its dateline under it, perhaps after share links or other
+    furniture (``Man charged after burglaries in Fenwick.`` / ``Share this page`` /
+    ``Published: 3 May 2024``)."""
+    j = i + 1
+    while j < len(kinds) and paragraphs[j].tag == "boilerplate":
+        j += 1
+    return j < len(kinds) and kinds[j] == "metadata" and not paragraphs[j].tag
+
+
+def _right_under_menus(text: str, i: int, paragraphs: Sequence[Span]) -> bool:
+    """Whether paragraph ``i`` is the line right under the site's menus, with no blank line
+    between and a blank line after it, where a page copied from a browser has its headline
+    (``Home`` / ``News`` / ``Man charged after burglaries in Fenwick.``): its lede would come
+    after a blank line. (In a text with no blank lines this says nothing.)"""
+    if i == 0 or i + 1 >= len(paragraphs) or paragraphs[i - 1].tag != "boilerplate":
+        return False
+    gap = text[paragraphs[i - 1].end : paragraphs[i].start]
+    after = text[paragraphs[i].end : paragraphs[i + 1].start]
+    return gap.count("\n") == 1 and not gap.strip(_BLANKS + "\n") and after.count("\n") >= 2
+
+
+def _is_menu(s: str) -> bool:
+    """The site's menu items copied one a line with none of them known furniture (``Kelby
+    Borough Council`` / ``Bins and recycling`` / ``Council tax``): three lines or more, each a
+    few words with no sentence stop. Passed over on the way to the headline."""
+    lines = s.split("\n")
+    return len(lines) >= _MENU_MIN_LINES and all(_is_menu_line(ln) for ln in lines)
 
 
 def _is_site_name(i: int, kinds: list[str], texts: list[str]) -> bool:
-    """A news aggregator's name on the line above its page tools, which open with a bar
-    (``Kilbride News Wire`` / ``|Printable version``): the site's furniture, not its headline."""
+    """The site's name above its headline: an aggregator's name on the line above its page
+    tools, which open with a bar (``Kilbride News Wire`` / ``|Printable version``), or a body's
+    name in Title Case ending with a word of ``site_name_words`` (``Kelby Borough Council``,
+    ``Education Scotland``), which is never a headline: passed over to what follows it."""
+    s = texts[i]
+    if not _single_line(s) or len(s.split()) > _MAX_SITE_NAME_WORDS:
+        return False
+    if i + 1 < len(kinds) and kinds[i + 1] == "metadata" and texts[i + 1].lstrip().startswith("|"):
+        return True
+    return _is_body_name(s)
+
+
+def _next_reads_as_title(i: int, kinds: list[str], texts: list[str]) -> bool:
+    """Whether the next paragraph of text after ``i``, past the site's furniture, reads as a
+    headline."""
+    j = i + 1
+    while j < len(kinds) and kinds[j] == "metadata" and not _is_metadata_line(texts[j]):
+        j += 1
+    return j < len(kinds) and kinds[j] in ("body", "heading") and _looks_like_title(texts[j])
+
+
+def _is_metadata_line(s: str) -> bool:
+    """A dateline or label (not the site's furniture) on the way to a headline."""
+    return _opens_with_label(s) or _is_date_line(s.partition("\n")[0])
+
+
+@cache
+def _site_name_words() -> frozenset[str]:
+    return frozenset(_vocab()["site_name_words"])
+
+
+def _is_body_name(s: str) -> bool:
+    """A public body's name: capitalised words (``and`` between) ending with a word of
+    ``site_name_words``, and no headline verb. Other small words make a headline
+    (``Inspection of Kelby Police``)."""
+    words = s.split()
     return (
-        i + 1 < len(kinds)
-        and kinds[i + 1] == "metadata"
-        and texts[i + 1].lstrip().startswith("|")
-        and _single_line(texts[i])
-        and len(texts[i].split()) <= _MAX_SITE_NAME_WORDS
+        words[-1].casefold() in _site_name_words()
+        and all(w[0].isupper() or w in ("and", "&") for w in words)
+        and not _has_headline_verb(s)
     )
 
 

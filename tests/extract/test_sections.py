@@ -551,3 +551,293 @@ def test_boilerplate_phrases_after_a_character_are_those_re_matches_to_it() -> N
     for code in [*range(0x2000), 0x212A, 0x2028, 0xFEFF, 0x1D400]:
         c = chr(code)
         assert (_phrases_after(c) is None) == (either.fullmatch(c) is None), hex(code)
+
+
+# Page shapes of UK public bodies' news pages as a browser copies them (Ctrl-A, Ctrl-C), each
+# written for these tests: menus one item a line, crumbs, the site's name, the dateline under
+# the headline with no blank line between, page tools.
+PAGE_LEDE = (
+    "Officers were called to Marsh Road at about 9.40pm on Friday after reports of a "
+    "collision involving a van and a cyclist.\n\nAnyone with information should call 101."
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline"),
+    [
+        (
+            "Skip to main content\nSkip to footer\nReport\nApply\nContact us\nSearch\nNews\n"
+            "Appeals\n{h}\n\nPublished: 14:20 5 May 2024",
+            "Witness appeal after cyclist hurt in Kelby",
+        ),
+        (
+            "Skip to main content\nHome\nNews\n{h}\nWednesday, 05 June 2024",
+            "Man held after break-in",
+        ),
+        ("Home\nNews\n{h}\n16:30 21/05/2024", "Two arrested after Brora disorder"),
+        (
+            "Skip to content\nKelby Fire and Rescue Service\nMenu\nIncidents\n{h}\n"
+            "Date: 12 August 2024\nStation: Ashby",
+            "Barn fire near Ashby Magna",
+        ),
+        ("Home\nAbout us\nLatest news\n{h}\n5 June 2024", "New ward opens at Harbridge General"),
+        ("Home\nAbout us\nNews\n{h}\nPrint\nEmail", "Care Inspectorate reports on Brora home"),
+        (
+            "Skip to main content\nCymraeg\nEstyn\nSearch\nMenu\nNews\n\n{h}",
+            "Pupils at Ysgol Maes thrive",
+        ),
+        (
+            "Skip to main content\n\nCymraeg\n\n{h}",
+            "Good care, but pressures remain at Ysbyty Maes, HIW finds",
+        ),
+        ("Back to all news\n\n{h}\n\nPosted on 4 October 2024", "Test your smoke alarms"),
+        ("← Back to news\n\n{h}", "Library hours extended over summer"),
+        ("< Back to news\n\n{h}", "Library hours extended over summer"),
+        (
+            "Skip to main content\n1. Home\n2. News\n3. {h}\n\n{h}",
+            "RQIA reviews care home finances",
+        ),
+        (
+            "Skip to main content\nKelby District Council\nSearch this site\nMain menu\n\nHome\n"
+            "News\n\n{h}\n\nPublished 6 June 2025",
+            "Play area reopens after upgrade",
+        ),
+        (
+            "Skip to main content\n\nGOV.UK\n\nMenu\n\nHome\n\nCrime, justice and the law\n\n"
+            "News story\n\n{h}\n\nCouncils will be able to act faster.",
+            "New powers to tackle fly-tipping",
+        ),
+        (
+            "Skip to main content\nCookies on GOV.UK\nAccept additional cookies\n\nGOV.UK\nMenu\n"
+            "Search GOV.UK\n\nHome\nEducation, training and skills\n"
+            "Inspections and performance of education providers\n\nPress release\n{h}\n\n"
+            "A joint inspection found long waits.\n\nFrom:\nOfsted\nPublished\n6 May 2025",
+            "Inspectors find weaknesses in county SEND services",
+        ),
+    ],
+    ids=[
+        "police-menu-lines",
+        "police-weekday-dateline-line",
+        "police-time-and-date-line",
+        "fire-incident-labels",
+        "nhs-latest-news",
+        "page-tools-under-headline",
+        "welsh-toggle-menu",
+        "welsh-toggle-alone",
+        "back-to-all-news",
+        "back-arrow",
+        "back-angle",
+        "numbered-crumbs",
+        "council-search-and-menu",
+        "govuk-crumbs-blank-lines",
+        "govuk-crumbs-one-a-line",
+    ],
+)
+def test_the_headline_of_a_copied_news_page(page: str, headline: str) -> None:
+    assert title_of(page.format(h=headline) + "\n\n" + PAGE_LEDE) == headline
+
+
+@pytest.mark.parametrize(
+    "site",
+    [
+        "Kelbyshire Constabulary",
+        "Kelby Borough Council",
+        "Education Scotland",
+        "Healthcare Inspectorate Wales",
+        "Harbridge Hospitals NHS Foundation Trust",
+    ],
+)
+@pytest.mark.parametrize("sep", ["\n\n", "\n\nContact\n\nNews\n\n"])
+def test_a_bodys_name_above_its_headline_is_not_the_headline(site: str, sep: str) -> None:
+    headline = "Two men charged after Harbridge robbery"
+    assert title_of(f"{site}{sep}{headline}\n\n{PAGE_LEDE}") == headline
+
+
+@pytest.mark.parametrize(
+    "site",
+    ["Kelby Borough Council", "Brora Health Board"],
+)
+def test_a_bodys_name_over_its_lede_is_not_a_headline(site: str) -> None:
+    # (no headline-like line under the name: the name is no headline, and none is made up)
+    assert title_of(f"{site}\n\n{PAGE_LEDE}") is None
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Kelby Council approves new budget", "Police Service of Kelby wins award"],
+)
+def test_a_headline_ending_with_a_bodys_word_but_with_a_verb_stays(headline: str) -> None:
+    assert title_of(f"{headline}\n\nNew Homes for Harbridge\n\n{PAGE_LEDE}") == headline
+
+
+@pytest.mark.parametrize("site", ["Kelby Borough Council", "Harbridge Fire and Rescue Service"])
+def test_a_stopped_headline_under_a_bodys_name_is_read(site: str) -> None:
+    headline = "Man charged after burglaries in Fenwick."
+    text = f"{site}\n\n{headline}\n\nPublished: 3 May 2024\n\n{PAGE_LEDE}"
+    assert title_of(text) == headline
+
+
+@pytest.mark.parametrize("crumb", ["Schools", "Libraries", "Parking"])
+def test_one_word_under_the_menus_is_never_the_headline(crumb: str) -> None:
+    assert title_of(f"Skip to content\nHome\nNews\n{crumb}\n\n{PAGE_LEDE}") is None
+    assert (
+        title_of(f"Skip to content\nHome\n{crumb}\n\nPublished: 3 May 2024\n\n{PAGE_LEDE}") is None
+    )
+
+
+def test_a_menu_block_with_no_furniture_is_passed_over() -> None:
+    text = (
+        "Kelby Borough Council\nBins and recycling\nCouncil tax\nHousing\nPlanning\n\n"
+        f"New recycling centre opens in Harbridge\n\n{PAGE_LEDE}"
+    )
+    assert title_of(text) == "New recycling centre opens in Harbridge"
+
+
+@pytest.mark.parametrize(
+    ("furniture", "headline"),
+    [
+        ("Skip to main content\nHome", "Police appeal for witnesses"),
+        ("Skip to content\nHome", "Road closure update"),
+        ("Skip to content\nHome\nNews", "Road closure update"),
+        ("Menu\nNews", "Bridge reopens"),
+    ],
+)
+@pytest.mark.parametrize("after", [PAGE_LEDE, f"Published: 3 June 2025\n\n{PAGE_LEDE}"])
+def test_a_short_line_under_the_menus_before_the_pages_body_is_the_headline(
+    furniture: str, headline: str, after: str
+) -> None:
+    # On a page the headline comes between the crumbs and the dateline or the prose.
+    assert title_of(f"{furniture}\n{headline}\n\n{after}") == headline
+
+
+@pytest.mark.parametrize(
+    "crumb", ["Health and social care", "Crime, justice and the law", "Bins & recycling"]
+)
+def test_a_topic_crumb_under_home_over_the_lede_stays_furniture(crumb: str) -> None:
+    assert title_of(f"Skip to main content\nHome\n{crumb}\n\n{PAGE_LEDE}") is None
+
+
+@pytest.mark.parametrize(
+    "crumb", ["Adult social care", "Education, training and skills", "Schools"]
+)
+def test_a_crumb_under_home_over_the_headline_stays_furniture(crumb: str) -> None:
+    headline = "New day centre for Kelby"
+    text = f"Skip to main content\nHome\n{crumb}\n\n{headline}\n\n{PAGE_LEDE}"
+    assert title_of(text) == headline
+
+
+def test_a_numbered_crumb_is_never_the_headline() -> None:
+    text = (
+        f"Skip to main content\n1. Home\n2. News\n3. RQIA reviews care home finances\n\n{PAGE_LEDE}"
+    )
+    assert title_of(text) is None
+
+
+@pytest.mark.parametrize(
+    "between", ["Share this page", "Share\nFacebook\nX\nLinkedIn", "Print this page"]
+)
+@pytest.mark.parametrize(
+    "headline",
+    ["Man charged after burglaries in Fenwick.", "Kilbride school rated good by Ofsted."],
+)
+def test_a_stopped_headline_with_page_tools_above_its_dateline(between: str, headline: str) -> None:
+    text = (
+        f"Skip to main content\n\n{headline}\n\n{between}\n\nPublished: 3 May 2024\n\n{PAGE_LEDE}"
+    )
+    assert title_of(text) == headline
+
+
+@pytest.mark.parametrize("between", ["Share this page", "Print this page"])
+def test_a_stopped_lede_with_page_tools_after_it_is_no_headline(between: str) -> None:
+    lede = "Man charged after burglaries in Fenwick."
+    text = f"Skip to main content\n\n{lede}\n\n{between}\n\n{PAGE_LEDE}"
+    assert title_of(text) is None
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Head of Service Ann Lee has",
+        "Director of Children’s Services Tom Reed was",
+        "Chair of the Board Sam Kerr praised",
+        "Leader of Kelby Council Ann Lee has",
+    ],
+)
+def test_a_flattened_lede_opening_with_a_title_and_a_small_word_is_not_split(subject: str) -> None:
+    text = f"Embargoed until 6 March 2025 {subject} {FLAT_BODY}"
+    assert title_of(text) is None
+
+
+def test_a_flattened_title_case_headline_with_a_small_word_and_no_role_is_split() -> None:
+    headline = "Funding Boost for Kelby Schools"
+    assert title_of(f"Embargoed until 6 March 2025 {headline} {FLAT_BODY}") == headline
+
+
+MENU_ITEMS = [
+    "Home",
+    "News",
+    "About us",
+    "Contact us",
+    "Search",
+    "Menu",
+    "Report",
+    "Apply",
+    "Our services",
+    "Latest news",
+    "Cymraeg",
+    "GOV.UK",
+    "Share",
+    "Back to news",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(MENU_ITEMS), min_size=1, max_size=8),
+    st.sampled_from(["\n", "\n\n"]),
+    st.sampled_from(["", "Published: 3 May 2024\n\n", "5 June 2024\n\n"]),
+)
+def test_menu_items_above_a_headline_are_never_the_headline(
+    menu: list[str], sep: str, dateline: str
+) -> None:
+    headline = "Council approves new budget for Harbridge libraries"
+    text = "\n".join(menu) + sep + headline + "\n\n" + dateline + PAGE_LEDE
+    assert title_of(text) == headline
+
+
+@pytest.mark.parametrize(
+    "headline", ["Inspection of Kelby Police", "Review of Harbridge Council", "Kelby Police"]
+)
+def test_a_headline_naming_a_body_with_a_small_word_stays(headline: str) -> None:
+    text = f"{headline}\n\nA one-line summary of the findings.\n\n{PAGE_LEDE}"
+    expected = None if headline == "Kelby Police" else headline
+    assert title_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "menus", ["Skip to content\nHome\nNews", "Home\nNews\nAppeals", "Menu\nSearch\nLatest news"]
+)
+@pytest.mark.parametrize(
+    "headline",
+    ["Man charged after burglaries in Fenwick.", "Kilbride school rated good by Ofsted."],
+)
+def test_a_stopped_headline_right_under_the_menus_is_the_headline(
+    menus: str, headline: str
+) -> None:
+    assert title_of(f"{menus}\n{headline}\n\n{PAGE_LEDE}") == headline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blank line between the menus and the line: a lede
+        f"Skip to content\nHome\nNews\n\nMan charged after burglaries in Fenwick.\n\n{PAGE_LEDE}",
+        # two sentences
+        f"Home\nNews\nMan charged. Police thank the public.\n\n{PAGE_LEDE}",
+        # no blank line anywhere: the line breaks say nothing
+        "Skip to main content\nMan charged after burglaries in Fenwick.\nHe is in court today.",
+    ],
+    ids=["blank-line-above", "two-sentences", "no-blank-lines"],
+)
+def test_a_stopped_line_not_right_under_the_menus_is_no_headline(text: str) -> None:
+    assert title_of(text) is None
