@@ -431,8 +431,8 @@ class OutputWriter:
     def add_entry(self, entry: dict[str, Any]) -> None:
         """Keep an input's manifest entry until :meth:`finish` (in a file: a run of many
         inputs would hold every entry in memory), as ``manifest.json`` will have it, so that
-        ``finish`` copies them in at once (with ``--jobs``, they are written while the
-        workers run). Entries come in path order; ``finish`` merges them with the manifest's
+        ``finish`` copies them in at once (with ``--jobs``, each chunk brings its own: see
+        :meth:`add_chunk`). Entries come in path order; ``finish`` merges them with the manifest's
         own ``inputs`` (also in path order, these first) when it has some."""
         assert self._entries is not None, "add_entry() after finish() or close()"
         self._entries.write(f"{self._entry_sep}    {entry_text(entry)}")

@@ -25,6 +25,7 @@ undone (the kernel's out-of-memory killer, say) stops the run: :class:`WorkerDie
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import itertools
 import multiprocessing
@@ -255,6 +256,13 @@ def _tell(worker: _Worker, placement: Any) -> None:
     try:
         worker.placements.send(placement)
     except BrokenPipeError:
+        error = None
+        if worker.results.poll():  # it may have said why it ended (a failed write, say)
+            with contextlib.suppress(EOFError):  # killed: it said nothing
+                error = worker.results.recv()[2]
+        if error is not None:
+            exc, trace = error
+            raise exc from InWorker(trace)
         raise _died(worker.process) from None
 
 

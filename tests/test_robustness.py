@@ -304,6 +304,11 @@ DENSE_SHAPES: dict[str, Callable[[int], str]] = {
     "'Name said:' lines": lambda n: fill("Kevin McGinty said:", n, "\n"),
     "dates, short lines": lambda n: fill("13 December 2016", n, "\n"),
     "quote marks, no spaces": lambda n: fill("“(%”)", n),
+    # A pronoun's quotation after narrative with no stop: the narrative's sentences are read.
+    "narrative with no stop, then 'He said:'": lambda n: (
+        fill("word ", n)
+        + " “a quotation of many words here,” he said.\n\nHe said: “Another one of many words.”"
+    ),
 }
 
 

@@ -1268,11 +1268,12 @@ def _narrative_subject(
         return None
     found: dict[str, Person] = {}
     for m in _NARRATIVE_SENTENCE.finditer(text, start, end):
-        subject = _subject(m.group())
+        sentence = m.group("sentence")
+        subject = _subject(sentence)
         person = parse_attribution(subject) if subject else None
         if person is None or person.speaker is None:
             continue
-        if _AGE.match(m.group(), len(subject or "")):
+        if _AGE.match(sentence, len(subject or "")):
             continue  # "Tom Vance, 34, of …": an age marks a defendant or a victim
         if _other_gender(pronoun, person.as_written):
             continue  # "Mrs Bell thanked her staff." / "He said:"
@@ -1282,7 +1283,7 @@ def _narrative_subject(
         return _NOBODY if found else None  # several: the pronoun may be any of them
     person = next(iter(found.values()))
     role = person.role
-    if role and _adverbial(_tokens(role)[0]):
+    if role and _tokens(role) and _adverbial(_tokens(role)[0]):
         role = None
     return Person(person.speaker, role, person.as_written)
 
@@ -1297,9 +1298,13 @@ def _other_gender(pronoun: str, written: str | None) -> bool:
 
 _AGE: Final = re.compile(r"\s*,\s*(?:aged\s+)?\d")  # "Tom Vance, 34," / ", aged 34,"
 
-# a sentence of narrative: no quotation mark in it ("Jo Bright has responded to the report.")
+# a sentence of narrative: no quotation mark in it ("Jo Bright has responded to the report.").
+# It starts only where the search starts or after a sentence end or quotation mark (\G or
+# the lookbehind), and its runs never give back: a long stretch with no stop would otherwise
+# be scanned again from each of its characters (quadratic: 40 KB took minutes).
 _NARRATIVE_SENTENCE: Final = regex.compile(
-    r"[^\s“”\"][^.!?“”\"]*(?:(?<=\b(?:\p{Lu}|Dr|Mr|Mrs|Ms|Prof|Cllr|St))\.[^.!?“”\"]*)*[.!?]"
+    r"(?:\G|(?<=[.!?“”\"]))\s*+(?P<sentence>[^\s“”\"][^.!?“”\"]*+"
+    r"(?:(?<=\b(?:\p{Lu}|Dr|Mr|Mrs|Ms|Prof|Cllr|St))\.[^.!?“”\"]*+)*+[.!?])"
 )
 
 

@@ -414,6 +414,8 @@ def _is_date_line(line: str) -> bool:
     if not line or len(line) > _MAX_DATE_LINE:
         return False
     words = line.split()
+    if not words:  # other spaces only
+        return False
     if (":" in words[0] and len(words) <= 3) or _opens_with_label(line):
         return True
     if not any(c.isdigit() for c in line):
@@ -913,8 +915,11 @@ def _is_body_name(s: str) -> bool:
     (``Inspection of Kelby Police``)."""
     words = s.split()
     return (
-        words[-1].casefold() in _site_name_words()
+        bool(words)
+        and words[-1].casefold() in _site_name_words()
         and all(w[0].isupper() or w in ("and", "&") for w in words)
+        # a capitalised small word makes a Title Case headline ("Record Investment In Scotland")
+        and not any(w.casefold() in _small_words() - {"and", "&"} for w in words)
         and not _has_headline_verb(s)
     )
 

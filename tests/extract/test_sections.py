@@ -663,6 +663,13 @@ def test_a_bodys_name_over_its_lede_is_not_a_headline(site: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "headline", ["Record Investment In Scotland", "New Funding For Kelby Council"]
+)
+def test_a_title_case_headline_with_a_small_word_is_no_bodys_name(headline: str) -> None:
+    assert title_of(f"{headline}\n\nPublished: 3 May 2024\n\n{PAGE_LEDE}") == headline
+
+
+@pytest.mark.parametrize(
     "headline",
     ["Kelby Council approves new budget", "Police Service of Kelby wins award"],
 )
