@@ -445,6 +445,16 @@ class _Found:
     no_year: tuple[int, int, int, int] | None = None  # (month1, day1, month2, day2) to fill in
     part: tuple[str, str] | None = None  # the months a part of a year points at
     week: bool = False  # the week that starts on the (yearless) day: w/c 5 May
+    day_at: int = -1  # where the day's own words begin, when a week's words came before them
+
+    def day_words_at(self) -> int:
+        """Where the day's own words begin (its weekday, if written)."""
+        return self.start if self.day_at < 0 else self.day_at
+
+    def week_end(self) -> None:
+        """A week's item ends six days after its first day."""
+        if self.week and self.start_date is not None:
+            self.end_date = (date.fromisoformat(self.start_date) + timedelta(days=6)).isoformat()
 
 
 def _ok_year(y: int) -> bool:
@@ -727,9 +737,8 @@ def _week_of(text: str, f: _Found) -> None:
     m = _WEEK_BEFORE.search(text, _paragraph_from(text, f.start, 30), f.start)
     if m is None:
         return
-    f.start, f.week = m.start(), True
-    if f.start_date is not None:
-        f.end_date = (date.fromisoformat(f.start_date) + timedelta(days=6)).isoformat()
+    f.day_at, f.start, f.week = f.start, m.start(), True
+    f.week_end()
 
 
 def _season_before(text: str, start: int, end: int) -> tuple[int, int, int] | None:
@@ -1029,6 +1038,7 @@ def _fill_years(text: str, found: list[_Found]) -> None:
         m1, d1, m2, d2 = f.no_year
         if m1 == 0:
             _month_of_weekday(text, found, i, d1)
+            found[i].week_end()
             continue
         year = _listed_with(text, found, i, m2)
         if year is None:
@@ -1043,10 +1053,9 @@ def _fill_years(text: str, found: list[_Found]) -> None:
                 year = fallback
         if year is None:
             continue
-        year = _weekday_fit(text, f.start, year, m1, d1)
+        year = _weekday_fit(text, f.day_words_at(), year, m1, d1)
         f.start_date, f.end_date = iso_day(year, m1, d1), iso_day(year, m2, d2)
-        if f.week and f.start_date:
-            f.end_date = (date.fromisoformat(f.start_date) + timedelta(days=6)).isoformat()
+        f.week_end()
 
 
 def _month_of_weekday(text: str, found: list[_Found], i: int, d: int) -> None:
@@ -1058,7 +1067,8 @@ def _month_of_weekday(text: str, found: list[_Found], i: int, d: int) -> None:
         for g in found[:i][::-1] + found[i + 1 :]
         if g.start_date and g.granularity in ("day", "month")
     ]
-    wd = _WEEKDAY_BY_STEM.get(text[f.start : f.start + 2].lower())
+    at = f.day_words_at()
+    wd = _WEEKDAY_BY_STEM.get(text[at : at + 2].lower())
     if not near or wd is None:
         return
     y, mo = int(near[0][:4]), int(near[0][5:7])

@@ -1348,3 +1348,11 @@ def test_a_week_is_seven_days_from_its_first(day: date, lead: str) -> None:
         day.isoformat(),
         (day + timedelta(days=6)).isoformat(),
     )
+
+
+@pytest.mark.parametrize("lead", ["the week commencing", "w/c", "week beginning"])
+def test_a_week_of_a_weekday_and_ordinal_takes_the_weekdays_month(lead: str) -> None:
+    # The weekday is read where the day's words begin, not at the week's lead words.
+    text = f"Works start on 1 March 2027 and run in {lead} Monday 8th."
+    week = find_dates(text)[-1]
+    assert (week.start_date, week.end_date) == ("2027-03-08", "2027-03-14")
