@@ -848,3 +848,20 @@ def test_a_stopped_headline_right_under_the_menus_is_the_headline(
 )
 def test_a_stopped_line_not_right_under_the_menus_is_no_headline(text: str) -> None:
     assert title_of(text) is None
+
+
+def test_numbered_crumbs_and_tags_are_furniture_only_as_whole_lines() -> None:
+    # "1. Home" and "Tags:" alone are page furniture; a list item or a sentence opening with
+    # them is body text.
+    from pipeline.core import extract_document
+    from pipeline.read import read_bytes
+
+    text = (
+        "Care homes praised\n\nInspectors visited 12 homes.\n\n1. Home care visits will be "
+        "extended to weekends.\n\nTags: the council also agreed a budget for the service.\n"
+    )
+    sections = extract_document(read_bytes(text.encode(), "x.txt"), "x").sections
+    assert [s.boilerplate for s in sections if s.text.startswith(("1. Home", "Tags"))] == [
+        False,
+        False,
+    ]
