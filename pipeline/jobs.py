@@ -256,13 +256,13 @@ def _tell(worker: _Worker, placement: Any) -> None:
     try:
         worker.placements.send(placement)
     except BrokenPipeError:
-        error = None
-        if worker.results.poll():  # it may have said why it ended (a failed write, say)
-            with contextlib.suppress(EOFError):  # killed: it said nothing
+        # It may have said why it ended (a failed write, say) after results not yet read.
+        with contextlib.suppress(EOFError):  # killed: it said nothing more
+            while worker.results.poll():
                 error = worker.results.recv()[2]
-        if error is not None:
-            exc, trace = error
-            raise exc from InWorker(trace)
+                if error is not None:
+                    exc, trace = error
+                    raise exc from InWorker(trace)
         raise _died(worker.process) from None
 
 
