@@ -145,13 +145,15 @@ def longest(run: dict[str, Any], cores: int) -> float:
     return float(serial + max(during, max(workers), (during + sum(workers)) / cores))
 
 
-def loops(corpus: Path, tmp: Path) -> tuple[float, float]:
-    """CPU seconds of the ``--jobs 1`` loop and of the workers' loop over ``corpus``."""
+def loops(corpus: Path, tmp: Path) -> tuple[float, float, float]:
+    """CPU seconds of the ``--jobs 1`` loop over ``corpus``, and of the workers' loop (extract,
+    pack each chunk, pickle what is sent, write the held parts where they go) and the
+    parent's share (take each chunk, say where its parts go), done one after the other here."""
     import pickle
     from functools import partial
 
     from pipeline import core, export, jobs
-    from pipeline.chunks import pack_chunk
+    from pipeline.chunks import close_files, pack_chunk, place_chunk
     from pipeline.inputs import find_inputs, release_ids
 
     inputs, _ = find_inputs([corpus])
@@ -164,14 +166,24 @@ def loops(corpus: Path, tmp: Path) -> tuple[float, float]:
             writer.add_rendered(outcome.result)
             writer.add_entry(outcome.entry)
     one = time.process_time() - t0
-    folder = Path(tempfile.mkdtemp(dir=tmp))
-    (folder / "json").mkdir()
-    jobs._work_given = jobs._Work(inputs, ids, steps, partial(pack_chunk, folder=str(folder)))
-    t0 = time.process_time()
-    for at in range(0, len(inputs), jobs.CHUNK):
-        chunk = (at, min(at + jobs.CHUNK, len(inputs)))
-        pickle.dumps((at, jobs._extract_chunk(chunk), None))
-    return one, time.process_time() - t0
+    worker = parent = 0.0
+    with export.OutputWriter(Path(tmp, "loop-many")) as writer:
+        folder = str(writer.tmp)
+        place = partial(place_chunk, folder=folder)
+        jobs._work_given = jobs._Work(inputs, ids, steps, partial(pack_chunk, folder=folder), place)
+        for at in range(0, len(inputs), jobs.CHUNK):
+            chunk = (at, min(at + jobs.CHUNK, len(inputs)))
+            t0 = time.process_time()
+            sent = pickle.dumps((at, jobs._extract_chunk(chunk), None))
+            t1 = time.process_time()
+            _, (_, payload), _ = pickle.loads(sent)
+            placement = writer.add_chunk(payload)
+            t2 = time.process_time()
+            place(placement)
+            worker += t1 - t0 + time.process_time() - t2
+            parent += t2 - t1
+        close_files()
+    return one, worker, parent
 
 
 def main() -> None:
@@ -229,10 +241,11 @@ def main() -> None:
             f"{run['finish_wall']:.3f} s wall, {run['end'] - run['last_chunk_cpu']:.3f} s CPU "
             f"(from the last chunk written); whole run {run['wall']:.2f} s wall"
         )
-    for one_loop, worker_loop in per_loop:
+    for one_loop, worker_loop, parent_loop in per_loop:
         print(
             f"one process: the --jobs 1 loop {one_loop:.2f} s, the workers' loop "
-            f"{worker_loop:.2f} s ({worker_loop / one_loop:.2f} times)"
+            f"{worker_loop:.2f} s ({worker_loop / one_loop:.2f} times), the parent's "
+            f"{parent_loop:.2f} s"
         )
     balanced = max(during, (during + sum(workers)) / args.jobs)
     print(
