@@ -7,10 +7,15 @@ which it holds. The parent only learns their sizes: when the chunk's turn comes 
 order) it says where in each file the part goes (:meth:`pipeline.export.OutputWriter.
 add_chunk`), and the worker writes it there (:func:`place_chunk`), while it extracts its next
 chunk. The parent copies no release's bytes, so that its own work per release is a small
-fraction of a worker's. The ratings grids' lines depend on the columns of every release
-before (first met first): the worker formats each release's fields (:class:`GridRow`), and
-the parent places them in its columns as the chunk comes in, while the other chunks are still
-being extracted, not after the last one.
+fraction of a worker's. The manifest's entries of the chunk's inputs are one of those parts.
+
+The ratings grids' lines depend on the columns of every release before (first met first).
+With each placement the parent tells the worker the columns added since those it knew; a
+chunk whose releases name only known columns has its grid lines made by the worker (parts
+too: they go into the files of lines made as chunks come in, see
+:meth:`pipeline.export.OutputWriter.add_chunk`). For another chunk (one that adds a column,
+say, early in a run) the worker sends each release's fields (:class:`GridRow`) and the parent
+makes the lines as the chunk comes in.
 """
 
 from __future__ import annotations
@@ -25,7 +30,17 @@ from typing import Any, NamedTuple
 import orjson
 
 from pipeline.csvtext import csv_field
-from pipeline.export import _DIR_FD, _create, safe_id, unusable_id
+from pipeline.export import (
+    _DIR_FD,
+    ENTRY_SEP,
+    ENTRY_SPILL,
+    LINE_PARTS,
+    LINE_SPILLS,
+    _create,
+    grid_line_blocks,
+    safe_id,
+    unusable_id,
+)
 from pipeline.grids import Cell
 from pipeline.index import NAME
 from pipeline.render import Rendered, entry_text
@@ -34,11 +49,22 @@ _folders: dict[str, int | None] = {}  # a worker's JSON folder -> its descriptor
 _packed = itertools.count()  # a worker's chunks so far, for their tokens
 _held: dict[str, list[tuple[str, bytes]]] = {}  # a worker's chunks not yet placed, by token
 _files: dict[str, int] = {}  # a worker's output files, by path -> its descriptor (write only)
-JSONL, INDEX = "releases.jsonl", "index"  # the parts that are not tables
+# A worker's grid columns named so far, by output folder: each is sent once, with the first
+# chunk that uses it. A worker takes its chunks in input order, as the parent does, so a
+# column's first chunk in the whole input is the first of its worker's chunks to use it.
+_named: dict[str, set[str]] = {}
+# A worker's grid columns in their places in the output, by output folder, as far as the
+# parent has told it (their order is the order the parent met them in: a column never
+# moves), and its grid lines' shapes under them.
+_positions: dict[str, dict[str, int]] = {}
+_formats: dict[str, dict[tuple[str, ...], str]] = {}
+JSONL, INDEX, ENTRIES = "releases.jsonl", "index", "entries"  # the parts that are not tables
 # The file each part goes into, by the part's name (a table's is its name and .csv).
-PART_FILES = {JSONL: "releases.jsonl", INDEX: NAME}
-# Where the parts of a chunk go, in the order of its parts: its token and each part's offset.
-Placement = tuple[str, list[int]]
+PART_FILES = {JSONL: "releases.jsonl", INDEX: NAME, ENTRIES: ENTRY_SPILL}
+PART_FILES.update(zip(LINE_PARTS, LINE_SPILLS, strict=True))
+# Where the parts of a chunk go, in the order of its parts: its token and each part's offset;
+# and the grid columns added since those its worker knew, in their order (see pack_chunk).
+Placement = tuple[str, list[int], list[str]]
 
 
 class GridRow(NamedTuple):  # a tuple: one per release goes to the parent, pickled
@@ -59,25 +85,28 @@ class Chunk:
 
     release_ids: list[str]
     token: str  # names the parts the worker holds until they are placed
-    parts: list[tuple[str, int]]  # (JSONL, a table's name or INDEX, its bytes)
+    parts: list[tuple[str, int]]  # (JSONL, a table's name, INDEX or ENTRIES, its bytes)
     counts: dict[str, int]  # table name -> their rows
-    columns: list[tuple[str, str]]  # the grid columns they use, (key, name), first met first
+    # The grid columns they use that their worker has not named before, (key, name), first
+    # met first.
+    columns: list[tuple[str, str]]
     rows: dict[str, list[list[Any]]] | None  # their rows as values, for the workbook
     # Their grid lines' fields; None with the workbook, which needs the cells' values: they
     # are then in ``grid_cells``, one JSON line [head, cells] per release.
     grid: list[GridRow] | None = None
     grid_cells: bytes = b""
-    # Their inputs' manifest entries as manifest.json has them, separated by ",\n    "
-    # (see OutputWriter.add_entry).
-    entries: str = ""
+    known: int = 0  # the grid columns its worker knew the places of (see Placement)
+    # The width of the grid lines its worker made (parts LINE_PARTS; ``grid`` is then None):
+    # the columns it knew, when every release's columns were among them.
+    lines_width: int | None = None
 
 
 def pack_chunk(
     rendered: Sequence[Rendered], entries: Sequence[dict[str, Any]] = (), *, folder: str
 ) -> Chunk:
     """Write each release's JSON file into ``folder/json``, and hold the rest of their bytes
-    until :func:`place_chunk` is told where they go; ``entries`` are the chunk's inputs'
-    manifest entries (refused ones among them), made into the manifest's text here.
+    until :func:`place_chunk` is told where they go, with ``entries``, the chunk's inputs'
+    manifest entries (refused ones among them) as the manifest's text.
 
     Raises:
         PipelineError: a ``release_id`` is unsafe as a file name, or its file exists.
@@ -94,6 +123,9 @@ def pack_chunk(
     columns: dict[str, str] = {}
     rows: dict[str, list[list[Any]]] | None = None
     grid_fields: list[GridRow] = []
+    named = _named.setdefault(folder, set())
+    positions = _positions.setdefault(folder, {})
+    shared: dict[Any, Any] = {}  # the grid rows' equal values, one object each (see grid_row)
     for r in rendered:
         rid = r.release_id
         if not safe_id(rid):
@@ -109,9 +141,11 @@ def pack_chunk(
             counts[name] = counts.get(name, 0) + r.counts[name]
         index_lines.append(r.index)
         for key, name in r.columns:
-            columns.setdefault(key, name)
+            if key not in named:
+                named.add(key)
+                columns[key] = name
         if r.rows is None:
-            grid_fields.append(grid_row(r.grid_head, r.cells))
+            grid_fields.append(grid_row(r.grid_head, r.cells, shared))
         else:
             grid.append(orjson.dumps([r.grid_head, r.cells], option=orjson.OPT_APPEND_NEWLINE))
             rows = rows or {}
@@ -121,7 +155,15 @@ def pack_chunk(
         JSONL: b"".join(jsonl),
         **{name: b"".join(parts) for name, parts in tables.items()},
         INDEX: b"".join(index_lines),
+        ENTRIES: "".join([f"{ENTRY_SEP}{entry_text(e)}" for e in entries]).encode(),
     }
+    lines_width = None
+    if rows is None and all(key in positions for row in grid_fields for key in row.keys):
+        # Its grid lines can be made here, as the parent would make them (narrower when it
+        # knows more columns: a line's missing last fields are added at the end).
+        made = grid_line_blocks(grid_fields, positions, _formats.setdefault(folder, {}))
+        blocks.update(zip(LINE_PARTS, made, strict=True))
+        lines_width, grid_fields = len(positions), []
     token = f"{os.getpid()}-{next(_packed)}"
     _held[token] = list(blocks.items())
     return Chunk(
@@ -131,14 +173,20 @@ def pack_chunk(
         counts=counts,
         columns=list(columns.items()),
         rows=rows,
-        grid=grid_fields if rows is None else None,
+        grid=grid_fields if rows is None and lines_width is None else None,
         grid_cells=b"".join(grid),
-        entries=",\n    ".join([entry_text(e) for e in entries]),
+        known=len(positions),
+        lines_width=lines_width,
     )
 
 
-def grid_row(head: Sequence[Any], cells: Sequence[Cell]) -> GridRow:
-    """A release's :class:`GridRow`, from its grid head and its cells (keyed)."""
+def grid_row(
+    head: Sequence[Any], cells: Sequence[Cell], shared: dict[Any, Any] | None = None
+) -> GridRow:
+    """A release's :class:`GridRow`, from its grid head and its cells (keyed). Its key set and
+    fields are taken from ``shared`` when an equal one is there (else put there): the rows of
+    a chunk that share one object each pickle it once, and unpickle faster (a third of the
+    time on generated releases)."""
     grades: dict[str, str] = {}
     ranks: dict[str, str] = {}
     for key, score, value in cells:
@@ -146,13 +194,28 @@ def grid_row(head: Sequence[Any], cells: Sequence[Cell]) -> GridRow:
             grades[key] = csv_field(score)
             ranks[key] = csv_field(value)
     head_text = ",".join([csv_field(v) for v in head])
-    return GridRow(head_text, tuple(grades), list(grades.values()), list(ranks.values()))
+    one = {} if shared is None else shared
+    keys = tuple(grades)
+    return GridRow(
+        head_text,
+        one.setdefault(keys, keys),
+        [one.setdefault(v, v) for v in grades.values()],
+        [one.setdefault(v, v) for v in ranks.values()],
+    )
 
 
 def place_chunk(placement: Placement, *, folder: str) -> None:
     """Write the parts of a chunk :func:`pack_chunk` made here into their files in ``folder``,
-    each at the offset the placement gives it (the files' other parts come from elsewhere)."""
-    token, offsets = placement
+    each at the offset the placement gives it (the files' other parts come from elsewhere),
+    and learn the places of the grid columns it names."""
+    token, offsets, added = placement
+    positions = _positions.setdefault(folder, {})
+    known = len(positions)
+    for key in added:  # those told with an earlier chunk's placement are known already
+        if key not in positions:
+            positions[key] = len(positions)
+    if len(positions) != known:
+        _formats.get(folder, {}).clear()
     for (name, block), offset in zip(_held.pop(token), offsets, strict=True):
         path = os.path.join(folder, PART_FILES.get(name, f"{name}.csv"))  # noqa: PTH118
         if path not in _files:

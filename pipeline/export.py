@@ -50,12 +50,16 @@ ERROR_COLUMNS = ("path", "code", "message")
 # swapped in): a release's grid head and cells, or (with --jobs) where the lines made as chunks
 # came in go, or (with --incremental) a run of releases copied from an earlier output.
 _GRID_SPILL = "grid-rows.jsonl.tmp"
-# With --jobs, the grids' lines as chunks come in (see OutputWriter._add_grid_lines): each
-# grid's lines, and their sizes as the grids' index has them.
-_LINE_SPILLS = ("grid-grades.tmp", "grid-ranks.tmp", "grid-sizes.tmp")
+# With --jobs, the grids' lines as chunks come in (made by the workers, or by
+# OutputWriter._add_grid_lines): each grid's lines, and their sizes as the grids' index has
+# them.
+LINE_SPILLS = ("grid-grades.tmp", "grid-ranks.tmp", "grid-sizes.tmp")
+LINE_PARTS = ("grid-grades", "grid-ranks", "grid-sizes")  # a chunk's parts that go there
 # The manifest's entries of the inputs, in path order, as manifest.json's "inputs" list has
 # them (see add_entry): copied into it whole at the end.
-_ENTRY_SPILL = "manifest-inputs.tmp"
+ENTRY_SPILL = "manifest-inputs.tmp"  # each entry with ENTRY_SEP before it
+# What goes before each entry in manifest.json's inputs list; the first has no comma.
+ENTRY_SEP, _FIRST_SEP = ",\n    ", "\n    "
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]+")
 # The buffer of releases.jsonl and of each table: a release's line of releases.jsonl is about
 # 10 KB, beyond the default 8 KB (one write call per release, each table's another every few).
@@ -125,11 +129,11 @@ def _write_manifest(path: Path, manifest: dict[str, Any], inputs: Iterable[Any])
     before, after = _manifest_around(manifest)
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(before)
-        sep = "\n"
+        sep = _FIRST_SEP
         for entry in inputs:
-            fh.write(f"{sep}    {entry_text(entry)}")
-            sep = ",\n"
-        fh.write("]" if sep == "\n" else "\n  ]")
+            fh.write(f"{sep}{entry_text(entry)}")
+            sep = ENTRY_SEP
+        fh.write("]" if sep == _FIRST_SEP else "\n  ]")
         fh.write(after)
 
 
@@ -218,12 +222,12 @@ class OutputWriter:
         # in each, and each column's place.
         self._line_spills: list[io.BufferedWriter] = []
         self._line_ends = [0, 0, 0]
-        self._positions: dict[str, int] = {}
+        self._positions: dict[str, int] = {}  # each column key's place, made when one is added
+        self._keys: list[str] = []  # the column keys in their order (workers are told them)
         self._line_formats: dict[tuple[str, ...], str] = {}  # by a release's column keys
         # With --jobs, once workers write parts of the files: where each of them ends.
         self._ends: dict[str, int] | None = None
-        self._entries: io.TextIOWrapper | None = None  # the manifest's entries (add_entry)
-        self._entry_sep = "\n"  # what goes before the next entry's text (",\n" after one)
+        self._entries: BinaryIO | None = None  # the manifest's entries (add_entry)
         # The workbook needs every row at the end: kept only when it is asked for.
         self._book: dict[str, list[list[Any]]] | None = (
             {"releases": [], **{name: [] for name in TABLES}} if xlsx else None
@@ -243,7 +247,7 @@ class OutputWriter:
         # Open until finish() or close().
         self._jsonl = (self.tmp / "releases.jsonl").open("wb", buffering=_BUFFER)
         self._grid_spill = (self.tmp / _GRID_SPILL).open("wb")
-        self._entries = (self.tmp / _ENTRY_SPILL).open("w", encoding="utf-8", newline="")
+        self._entries = (self.tmp / ENTRY_SPILL).open("wb")
         self._index = index.IndexWriter(self.tmp / index.NAME, INDEXED)
         self._tables["releases"] = self._open_csv("releases", RELEASE_COLUMNS)
         for name in TABLES:
@@ -305,34 +309,60 @@ class OutputWriter:
             if not seen.add(rid.casefold()):
                 raise unusable_id(rid)
         assert self._grid_spill is not None, "add_chunk() after finish() or close()"
-        assert self._entries is not None
         self._write_copied()  # rows copied before these releases go first
-        if chunk.entries:
-            self._entries.write(f"{self._entry_sep}    {chunk.entries}")
-            self._entry_sep = ",\n"
         self._columns.add(chunk.columns)
+        self._refresh_positions()
         if chunk.grid:
             self._add_grid_lines(chunk.grid)
         self._grid_spill.write(chunk.grid_cells)
         ends = self._placed_ends()
         offsets = []
+        lines_start = list(self._line_ends)
         for name, size in chunk.parts:
+            if name in LINE_PARTS:  # lines the worker made (see pipeline.chunks.pack_chunk)
+                at = LINE_PARTS.index(name)
+                offsets.append(self._line_ends[at])
+                self._line_ends[at] += size
+                continue
             offsets.append(ends[name])
             ends[name] += size
             if name in chunk.counts:
                 self.counts[name] += chunk.counts[name]
                 if self._book is not None and chunk.rows is not None:
                     self._book[name].extend(chunk.rows[name])
-        return chunk.token, offsets
+        if chunk.lines_width is not None:
+            self._open_line_spills()
+            span = [chunk.lines_width, *lines_start, *self._line_ends]
+            self._grid_spill.write(orjson.dumps({"lines": span}, option=orjson.OPT_APPEND_NEWLINE))
+        return chunk.token, offsets, self._keys[chunk.known :]
+
+    def _refresh_positions(self) -> None:
+        """Give the columns added since the last call their places."""
+        if len(self._keys) != len(self._columns.spelling):
+            self._keys = list(self._columns.spelling)
+            self._positions = {key: at for at, key in enumerate(self._keys)}
+            self._line_formats.clear()
+
+    def _open_line_spills(self) -> None:
+        """Create the files of the grids' lines made as chunks come in (written at offsets:
+        by this process and by the workers)."""
+        if not self._line_spills:
+            self._line_spills = [(self.tmp / name).open("wb") for name in LINE_SPILLS]
 
     def _placed_ends(self) -> dict[str, int]:
         """Where each file that workers write parts into ends (see :meth:`add_chunk`); from the
         first chunk on, this process writes into them only at those ends too."""
         if self._ends is None:
-            from pipeline.chunks import INDEX, JSONL
+            from pipeline.chunks import ENTRIES, INDEX, JSONL
 
             assert self._jsonl is not None and self._index is not None
-            files = {JSONL: self._jsonl, **self._tables, INDEX: self._index.file}
+            assert self._entries is not None
+            files = {
+                JSONL: self._jsonl,
+                **self._tables,
+                INDEX: self._index.file,
+                ENTRIES: self._entries,
+            }
             self._ends = {name: fh.tell() for name, fh in files.items()}
         return self._ends
 
@@ -341,29 +371,12 @@ class OutputWriter:
         final once no later release adds a column, and :meth:`_write_grids` then copies it;
         it only adds the missing empty fields to the lines made before a column was added."""
         assert self._book is None, "a workbook needs the grid cells' values: pack the rows"
-        if not self._line_spills:
-            self._line_spills = [(self.tmp / name).open("wb") for name in _LINE_SPILLS]
-        width = len(self._columns.spelling)
-        formats = self._line_formats
-        if len(self._positions) != width or len(formats) > _LINE_FORMATS:
-            self._positions = {key: at for at, key in enumerate(self._columns.spelling)}
-            formats.clear()
-        grades_out, ranks_out, sizes_out = [], [], []
-        for row in rows:
-            # Releases with the same criteria share their lines' shape: made once, filled in.
-            shape = formats.get(row.keys)
-            if shape is None:
-                shape = formats[row.keys] = _line_format(row.keys, self._positions, width)
-            grade_line = shape.format(row.head, *row.grades).encode("utf-8")
-            rank_line = shape.format(row.head, *row.ranks).encode("utf-8")
-            grades_out.append(grade_line)
-            ranks_out.append(rank_line)
-            sizes_out.append(b"[%d,%d]\n" % (len(grade_line), len(rank_line)))
-        span = [width, *self._line_ends]
-        for at, (fh, block) in enumerate(
-            zip(self._line_spills, (grades_out, ranks_out, sizes_out), strict=True)
-        ):
-            data = b"".join(block)
+        self._open_line_spills()
+        blocks = grid_line_blocks(rows, self._positions, self._line_formats)
+        span = [len(self._positions), *self._line_ends]
+        for at, (fh, data) in enumerate(zip(self._line_spills, blocks, strict=True)):
+            if fh.tell() != self._line_ends[at]:  # workers wrote lines there since
+                fh.seek(self._line_ends[at])
             fh.write(data)
             self._line_ends[at] += len(data)
         assert self._grid_spill is not None
@@ -435,8 +448,14 @@ class OutputWriter:
         :meth:`add_chunk`). Entries come in path order; ``finish`` merges them with the manifest's
         own ``inputs`` (also in path order, these first) when it has some."""
         assert self._entries is not None, "add_entry() after finish() or close()"
-        self._entries.write(f"{self._entry_sep}    {entry_text(entry)}")
-        self._entry_sep = ",\n"
+        data = f"{ENTRY_SEP}{entry_text(entry)}".encode()
+        if self._ends is not None:  # workers write entries too: this one goes at the end
+            from pipeline.chunks import ENTRIES
+
+            if self._entries.tell() != self._ends[ENTRIES]:
+                self._entries.seek(self._ends[ENTRIES])
+            self._ends[ENTRIES] += len(data)
+        self._entries.write(data)
 
     def _claim(self, rid: str) -> None:
         if not safe_id(rid) or not self._seen.add(rid.casefold()):
@@ -479,14 +498,15 @@ class OutputWriter:
     def _write_manifest(self, manifest: dict[str, Any]) -> None:
         """Write ``manifest.json``: the spilled entries copied in whole, or merged with the
         manifest's own ``inputs`` when it has some (read back then, every entry at once)."""
-        spill = self.tmp / _ENTRY_SPILL
+        spill = self.tmp / ENTRY_SPILL
         path = self.tmp / "manifest.json"
+        skip = len(ENTRY_SEP) - len(_FIRST_SEP)  # the first entry's separator opens the list
         if "inputs" not in manifest:
             _write_json(path, manifest)
-        elif self._entry_sep == "\n":  # none spilled
+        elif not spill.stat().st_size:  # none spilled
             _write_manifest(path, manifest, manifest["inputs"])
         elif manifest["inputs"]:
-            spilled = json.loads(f"[{spill.read_text(encoding='utf-8')}]")
+            spilled = json.loads(f"[{spill.read_text(encoding='utf-8')[skip:]}]")
             entries = heapq.merge(manifest["inputs"], spilled, key=lambda e: str(e["path"]))
             _write_manifest(path, manifest, entries)
         else:
@@ -494,6 +514,7 @@ class OutputWriter:
             with path.open("w", encoding="utf-8", newline="") as fh, spill.open("rb") as src:
                 fh.write(before)
                 fh.flush()
+                src.seek(skip)
                 shutil.copyfileobj(src, fh.buffer)
                 fh.write("\n  ]" + after)
         spill.unlink()
@@ -512,7 +533,7 @@ class OutputWriter:
         same = earlier is not None and earlier.grid_columns == columns
         header_line = csv_lines([header])
         header_size = index.text_size(header_line)
-        made = [self.tmp / name for name in _LINE_SPILLS if self._line_ends[0]]
+        made = [self.tmp / name for name in LINE_SPILLS if self._line_ends[0]]
         with (
             spill.open("rb") as cells,
             (self.tmp / "scores_wide.csv").open("w", encoding="utf-8", newline="") as grades,
@@ -604,6 +625,30 @@ class OutputWriter:
 
 
 _LINE_FORMATS = 1024  # grid line shapes kept at most (a run's releases have a few)
+
+
+def grid_line_blocks(
+    rows: Iterable[GridRow], positions: dict[str, int], formats: dict[tuple[str, ...], str]
+) -> tuple[bytes, bytes, bytes]:
+    """The lines of both grids for ``rows`` under the columns placed at ``positions`` (key ->
+    place; every row's keys among them), and their sizes as the grids' index has them.
+    ``formats`` keeps each set of keys' line shape for the next call: empty it when
+    ``positions`` change."""
+    if len(formats) > _LINE_FORMATS:
+        formats.clear()
+    width = len(positions)
+    grades_out, ranks_out, sizes_out = [], [], []
+    for row in rows:
+        # Releases with the same criteria share their lines' shape: made once, filled in.
+        shape = formats.get(row.keys)
+        if shape is None:
+            shape = formats[row.keys] = _line_format(row.keys, positions, width)
+        grade_line = shape.format(row.head, *row.grades).encode("utf-8")
+        rank_line = shape.format(row.head, *row.ranks).encode("utf-8")
+        grades_out.append(grade_line)
+        ranks_out.append(rank_line)
+        sizes_out.append(b"[%d,%d]\n" % (len(grade_line), len(rank_line)))
+    return b"".join(grades_out), b"".join(ranks_out), b"".join(sizes_out)
 
 
 def _line_format(keys: Sequence[str], positions: dict[str, int], width: int) -> str:
@@ -759,10 +804,13 @@ def _remove_output(folder: Path) -> None:
     ``shutil.rmtree`` lists a whole folder before it removes anything (50,000 entries held
     ~12 MB, a fifth of the run's peak memory)."""
     try:
-        with os.scandir(folder / "json") as entries:
+        with _folder_fd(folder / "json") as fd, os.scandir(folder / "json") as entries:
+            at = fd if os.unlink in os.supports_dir_fd else None
             for entry in entries:
                 with suppress(OSError):
-                    os.unlink(entry.path)  # noqa: PTH108 - no Path per file
+                    # By name in the folder where the OS allows: no walk down the whole path
+                    # (a fifth of the removal's time on tmpfs).
+                    os.unlink(entry.name if at is not None else entry.path, dir_fd=at)
     except OSError:
         pass  # no json folder: rmtree does it all
     shutil.rmtree(folder, ignore_errors=True)

@@ -256,32 +256,42 @@ def test_a_worker_killed_stops_the_run_and_leaves_the_previous_output(
     assert_gone(workers)
 
 
-def test_grid_lines_made_as_chunks_come_in_are_those_of_one_process(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ahead", [1, 3])
+def test_grid_lines_made_as_chunks_come_in_are_those_of_one_process(
+    tmp_path: Path, corpus: Path, ahead: int
+) -> None:
     # Chunks of one to three releases, so that later chunks add grid columns: the lines made
-    # before then gain their empty fields at the end.
+    # before then gain their empty fields at the end. A chunk naming only columns the worker
+    # was told of has its lines made by the worker, the others by the writer; with ``ahead``
+    # chunks packed before the first of them is placed, as a busy worker does, the worker is
+    # told of some columns twice.
     from pipeline.chunks import close_files, pack_chunk, place_chunk
 
-    paths = [SEED_FILE, *sorted(FIXTURES.iterdir())]
-    releases = core.run(paths).releases
+    releases = core.run([corpus]).releases  # each release three times: columns met again
     rendered = [export.render_release(r) for r in releases]
     manifest = {"tool": "pipeline", "inputs": []}
     with export.OutputWriter(tmp_path / "one") as writer:
         for r in rendered:
             writer.add_rendered(r)
         writer.finish([], manifest)
-    widths = []
+    widths, made_by = [], []
     with export.OutputWriter(tmp_path / "many") as writer:
-        at = 0
-        for size in itertools.cycle([1, 3, 2]):
-            if at >= len(rendered):
-                break
-            chunk = pack_chunk(rendered[at : at + size], folder=str(writer.tmp))
-            place_chunk(writer.add_chunk(chunk), folder=str(writer.tmp))
-            widths.append(len(writer._columns.spelling))
-            at += size
+        sizes = itertools.cycle([1, 3, 2])
+        starts = list(itertools.accumulate(itertools.islice(sizes, len(rendered)), initial=0))
+        spans = [(a, b) for a, b in itertools.pairwise(starts) if a < len(rendered)]
+        packed = []
+        for number, (a, b) in enumerate(spans):
+            packed.append(pack_chunk(rendered[a:b], folder=str(writer.tmp)))
+            if len(packed) == ahead or number == len(spans) - 1:
+                for chunk in packed:
+                    place_chunk(writer.add_chunk(chunk), folder=str(writer.tmp))
+                    widths.append(len(writer._columns.spelling))
+                    made_by.append("worker" if chunk.lines_width is not None else "writer")
+                packed = []
         close_files()
         writer.finish([], manifest)
     assert len(set(widths)) > 3  # columns were added after the first chunks' lines were made
+    assert {"worker", "writer"} <= set(made_by)
     assert tree_hashes(tmp_path / "one") == tree_hashes(tmp_path / "many")
 
 
