@@ -236,15 +236,23 @@ def field_types(cls: type) -> dict[str, Any]:
     mypyc can represent (an ``int | None`` field reads as ``type``); the source says what the
     field holds whichever way the module was imported."""
     module = sys.modules[cls.__module__]  # eval below reads the package's own source only
-    source = Path(str(module.__file__)).with_name(cls.__module__.rpartition(".")[2] + ".py")
-    for node in ast.parse(source.read_text("utf-8")).body:
-        if isinstance(node, ast.ClassDef) and node.name == cls.__name__:
-            return {
-                item.target.id: eval(ast.unparse(item.annotation), vars(module))
-                for item in node.body
-                if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)
-            }
-    raise LookupError(f"no class {cls.__name__} in {source}")
+    node = _classes(cls.__module__).get(cls.__name__)
+    if node is None:
+        raise LookupError(f"no class {cls.__name__} in {module.__file__}")
+    return {
+        item.target.id: eval(ast.unparse(item.annotation), vars(module))
+        for item in node.body
+        if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)
+    }
+
+
+@cache
+def _classes(module_name: str) -> dict[str, ast.ClassDef]:
+    """The classes of a module's source by name: parsed once for all its record classes."""
+    module = sys.modules[module_name]
+    source = Path(str(module.__file__)).with_name(module_name.rpartition(".")[2] + ".py")
+    tree = ast.parse(source.read_text("utf-8"))
+    return {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
 
 
 def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
