@@ -13,7 +13,8 @@ from typing import Any, Final
 
 import regex
 
-from pipeline.extract.quotes import ends_with_speech
+from pipeline.extract.dates import DATE_WORDS
+from pipeline.extract.quotes import ends_with_speech, quote_words
 from pipeline.model import DateMention, Quote, Score, Section, Span
 from pipeline.normalize import bisect_offsets, headline_text, setext_heading
 from pipeline.vocab import load
@@ -220,11 +221,6 @@ def _flat_break() -> Any:
 
 
 @cache
-def _speech_verbs() -> frozenset[str]:
-    return frozenset(load("quotes")["speech_verbs"])
-
-
-@cache
 def _headline_verbs() -> frozenset[str]:
     return frozenset(_vocab()["headline_verbs"])
 
@@ -248,13 +244,18 @@ def _is_lede_subject(head: str, next_word: str) -> bool:
         return False
     words = head.split()
     return not any(w.casefold() in _small_words() for w in words) or any(
-        w in _role_words() for w in words
+        w in quote_words("role_words") for w in words
     )
 
 
 @cache
-def _role_words() -> frozenset[str]:
-    return frozenset(load("quotes")["role_words"])
+def _home_crumbs() -> frozenset[str]:
+    return frozenset(_vocab()["home_crumbs"])
+
+
+def _is_home(line: str) -> bool:
+    """A lone ``Home`` crumb."""
+    return line.strip(" \t\xa0").casefold() in _home_crumbs()
 
 
 def _is_crumb_after_home(line: str) -> bool:
@@ -376,7 +377,7 @@ class _Furniture:
         topic = not verb and ("," in line or _joins_topics(line))
         # (one word is a menu item whatever follows it: "Schools")
         context = context and " " in line.strip(" \t\xa0")
-        if before.casefold() == "home":
+        if _is_home(before):
             # (a line after "Home" is the topic crumb unless it reads as a sentence)
             headline = not topic and (verb or not _is_crumb_after_home(line) or context)
         else:
@@ -402,9 +403,9 @@ def _joins_topics(line: str) -> bool:
 
 @cache
 def _date_words() -> frozenset[str]:
-    vocab = load("dates_vocab")
-    months = [m["name"] for m in vocab["months"]] + [a for m in vocab["months"] for a in m["abbr"]]
-    return frozenset(w.casefold() for w in (*months, *vocab["weekdays"], "at", "on"))
+    """The words of a dateline on a line of its own: month and weekday names, and the joiners
+    of ``date_line_words`` (``Monday 3 June 2024 at 10:15``)."""
+    return DATE_WORDS | frozenset(_vocab()["date_line_words"])
 
 
 def _is_date_line(line: str) -> bool:
@@ -467,11 +468,12 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
     furniture = _Furniture(text)
     if blocks:
         spans = [(*_trim(text, b.start, b.end), b.tag) for b in blocks]
-        return [
-            Span(s, e, "boilerplate" if furniture.covers(s, e) else tag)
+        spans = [(s, e, tag) for s, e, tag in spans if e > s]
+        marked = [
+            Span(s, e, "boilerplate" if _is_furniture(text, furniture, s, e) else tag)
             for s, e, tag in spans
-            if e > s
         ]
+        return _body_headings(text, marked, [tag for _, _, tag in spans])
     # The stretches between blank lines, kept only when they hold text: a text of a million
     # blank lines makes no list of a million cuts.
     raw = []
@@ -494,14 +496,18 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
     for k, (s, e) in enumerate(raw):
         if e - s > _FLAT_MIN and "\n" not in text[s:e]:
             out.extend(_split_flat(text, s, e))
-        elif not furniture.covers(s, e) and not (opening and furniture.menu_block(s, e)):
+            continue
+        # the site's menus, some of their lines known furniture or none (three lines or more,
+        # each a few words with no stop), perhaps with the headline on their last lines
+        known = furniture.covers(s, e) or (opening and furniture.menu_block(s, e))
+        if not known and not (opening and _is_menu_over_headline(text[s:e])):
             out.append(Span(s, e))
             opening = opening and text[e - 1] not in '.!?”"'
         else:
             after = text[raw[k + 1][0] : raw[k + 1][1]] if k + 1 < len(raw) else ""
             line = furniture.headline_in_block(s, e, after)
             if line is None:
-                out.append(Span(s, e, "boilerplate"))
+                out.append(Span(s, e, "boilerplate" if known else ""))
                 continue
             head_start, head_end = line
             out.append(Span(*_trim(text, s, head_start), "boilerplate"))
@@ -509,7 +515,51 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
             if head_end < e:
                 tail = _trim(text, head_end, e)
                 out.append(Span(*tail, "boilerplate" if furniture.covers(*tail) else ""))
-    return out
+    out = [
+        Span(p.start, p.end, "boilerplate")
+        if not p.tag and _is_furniture_line(text[p.start : p.end])
+        else p
+        for p in out
+    ]
+    return _body_headings(text, out, [""] * len(out))
+
+
+def _is_furniture(text: str, furniture: _Furniture, start: int, end: int) -> bool:
+    """Whether the paragraph ``[start, end)`` is the site's furniture: most of its lines are,
+    or it is one furniture word (``Share``, ``**Print**``, a piece of a flattened line)."""
+    return furniture.covers(start, end) or _is_furniture_line(text[start:end])
+
+
+def _body_headings(text: str, spans: list[Span], tags: Sequence[str]) -> list[Span]:
+    """Give a furniture word standing alone between two paragraphs of the body (``Report``,
+    ``Contact``, ``Apply`` over the prose it heads) back its tag (``tags``: each paragraph's
+    own, from the reader): the site's menus stand above the headline, before any prose, and
+    its page tools after the body, next to other furniture, never between prose on both
+    sides."""
+    if not any(p.tag == "boilerplate" for p in spans):
+        return spans  # (most releases)
+    begun = False  # a paragraph of prose seen
+    for i in range(1, len(spans) - 1):
+        p, before, after = spans[i], spans[i - 1], spans[i + 1]
+        begun = begun or (before.tag != "boilerplate" and _is_prose(text, before))
+        if (
+            begun
+            and p.tag == "boilerplate"
+            and before.tag != "boilerplate"
+            and after.tag != "boilerplate"
+            and _is_furniture_line(text[p.start : p.end])
+            and _is_prose(text, after)
+        ):
+            spans[i] = Span(p.start, p.end, tags[i])
+    return spans
+
+
+_MIN_PROSE_WORDS: Final = 4
+
+
+def _is_prose(text: str, p: Span) -> bool:
+    """A paragraph of prose: a few words ending with a sentence stop."""
+    return text[p.end - 1] in '.!?”"' and text.count(" ", p.start, p.end) >= _MIN_PROSE_WORDS - 1
 
 
 def _blank_lines(text: str) -> list[tuple[int, int]]:
@@ -550,7 +600,7 @@ def _split_flat(text: str, start: int, end: int) -> list[Span]:
             and len(piece) > _MAX_TITLE
             and not _has_sentence_break(m["head"])
             # "HMICFRS Chief Inspector Ann Lee said ...": a lede naming its speaker
-            and m["next"] not in _speech_verbs()
+            and m["next"] not in quote_words("speech_verbs")
             and not _is_lede_subject(m["head"], m["next"])
         ):
             head_end = p.start + m.end("head")
@@ -759,7 +809,7 @@ def classify_sections(
     kinds: list[str] = ["body"] * len(paragraphs)
     quote_of: list[int | None] = [None] * len(paragraphs)
     texts = [text[p.start : p.end] for p in paragraphs]
-    bp = [p.tag == "boilerplate" or _is_furniture_line(texts[i]) for i, p in enumerate(paragraphs)]
+    bp = [p.tag == "boilerplate" for p in paragraphs]
     date_index, score_index, quote_index = _Index(dates), _Index(scores), _Index(quotes)
 
     for i, p in enumerate(paragraphs):
@@ -822,9 +872,11 @@ def _title_index(
             continue  # furniture, datelines, an incident log's number ("81422")
         if _is_site_name(i, kinds, texts) or (k == "body" and _is_menu(texts[i])):
             continue
+        if _is_menu_item(i, kinds, texts):
+            continue  # "Residents" / "Business" / "Our council" / "New play park opens"
         if (
             i > 0
-            and texts[i - 1].strip().casefold() == "home"
+            and _is_home(texts[i - 1])
             and _is_crumb_after_home(texts[i])
             and _next_reads_as_title(i, kinds, texts)
         ):
@@ -875,6 +927,46 @@ def _is_menu(s: str) -> bool:
     few words with no sentence stop. Passed over on the way to the headline."""
     lines = s.split("\n")
     return len(lines) >= _MENU_MIN_LINES and all(_is_menu_line(ln) for ln in lines)
+
+
+def _is_menu_item(i: int, kinds: list[str], texts: list[str]) -> bool:
+    """A menu item copied as a paragraph of its own, above the headline: a few words that do
+    not read as a headline (``Residents``, ``Our council``, ``Bins and recycling``), in a run
+    of two such paragraphs or more, with a paragraph that reads as a headline under it. (A
+    short headline alone over a line with no stop, ``Budget 2025`` / ``Council sets out its
+    plans``, is no run.)"""
+    if not _is_short_item(i, kinds, texts) or i + 1 >= len(kinds):
+        return False
+    if kinds[i + 1] not in ("body", "heading") or not _looks_like_title(texts[i + 1]):
+        return False
+    return _is_short_item(i + 1, kinds, texts) or (i > 0 and _is_short_item(i - 1, kinds, texts))
+
+
+def _is_short_item(i: int, kinds: list[str], texts: list[str]) -> bool:
+    """Paragraph ``i`` is a menu line that does not read as a headline: under four words or
+    naming topics, no headline verb, not a public body's name."""
+    s = texts[i]
+    if kinds[i] not in ("body", "heading") or not _single_line(s) or not _is_menu_line(s):
+        return False
+    if _has_headline_verb(s) or _is_body_name(s):
+        return False
+    return len(s.split()) < _HEADLINE_MIN_WORDS or "," in s or _joins_topics(s)
+
+
+def _is_menu_over_headline(s: str) -> bool:
+    """The site's menus copied one item a line, none of them known furniture, perhaps with
+    the headline on the last line (``Residents`` / ``Business`` / ``Our council`` / ``New
+    play park opens in Harbridge``) and its dateline under it: two menu lines or more over a
+    line that may be a headline."""
+    lines = s.split("\n")
+    for _ in range(_MAX_TAIL_LINES):
+        if len(lines) > 1 and _is_date_line(lines[-1]):
+            lines.pop()
+    return (
+        len(lines) >= _MENU_MIN_LINES
+        and all(_is_menu_line(ln) for ln in lines[:-1])
+        and _looks_like_title(lines[-1], stop=True)
+    )
 
 
 def _is_site_name(i: int, kinds: list[str], texts: list[str]) -> bool:
