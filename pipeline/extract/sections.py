@@ -664,6 +664,8 @@ def _looks_like_title(s: str, *, stop: bool = False) -> bool:
     s = s.strip()
     if s[-1:] in "=-" and (head := setext_heading(s)) is not None:
         s = head
+    if "\n" in s and _is_wrapped_headline(s):
+        s = s.replace("\n", " ")
     if stop and s[-1:] == "." and s[-2:-1] not in _TERMINAL:
         s = s[:-1]
         if len(s.split()) > _MAX_STOPPED_TITLE_WORDS or _has_sentence_break(s):
@@ -674,6 +676,20 @@ def _looks_like_title(s: str, *, stop: bool = False) -> bool:
         and s[-1] not in ".;:,"
         and s[0] not in _OPEN_MARKS
         and not _BULLET.match(s)
+    )
+
+
+def _is_wrapped_headline(s: str) -> bool:
+    """A headline wrapped onto a second line that goes on in lower case, with no stop at its
+    end (``Man charged after burglaries`` / ``in Fenwick``): a line under a headline that
+    opens a sentence of its own (a standfirst, a menu item) opens with a capital."""
+    first, _, second = s.partition("\n")
+    return (
+        "\n" not in second
+        and first[-1:].isalnum()
+        and second[:1].islower()
+        and s[-1] not in _TERMINAL
+        and len(s.split()) <= _MAX_STOPPED_TITLE_WORDS
     )
 
 
@@ -1001,17 +1017,27 @@ def _site_name_words() -> frozenset[str]:
     return frozenset(_vocab()["site_name_words"])
 
 
+@cache
+def _site_name_joiners() -> frozenset[str]:
+    return frozenset(_vocab()["site_name_joiners"])
+
+
 def _is_body_name(s: str) -> bool:
     """A public body's name: capitalised words (``and`` between) ending with a word of
-    ``site_name_words``, and no headline verb. Other small words make a headline
-    (``Inspection of Kelby Police``)."""
+    ``site_name_words``, or opening with one and holding the lower-case words of
+    ``site_name_joiners`` (``Police Service of Northern Ireland``, ``Department for
+    Education``), and no headline verb. Other small words make a headline (``Inspection of
+    Kelby Police``)."""
     words = s.split()
+    if not words:
+        return False
+    opens = words[0].casefold() in _site_name_words()
+    joiners = _site_name_joiners() if opens else frozenset()
     return (
-        bool(words)
-        and words[-1].casefold() in _site_name_words()
-        and all(w[0].isupper() or w in ("and", "&") for w in words)
+        (opens or words[-1].casefold() in _site_name_words())
+        and all(w[0].isupper() or w in ("and", "&") or w in joiners for w in words)
         # a capitalised small word makes a Title Case headline ("Record Investment In Scotland")
-        and not any(w.casefold() in _small_words() - {"and", "&"} for w in words)
+        and not any(w[0].isupper() and w.casefold() in _small_words() - {"and"} for w in words)
         and not _has_headline_verb(s)
     )
 
@@ -1028,11 +1054,18 @@ def _title_tool_suffix() -> Any:
     return regex.compile(rf"\s+(?i:{tools})\s*$")
 
 
-def title_text(s: str) -> str:
-    """The headline's words from its section's text: without Markdown marks, an inline label
-    (``Press release: …``, ``Press Notice – …``) or page-tool links at its end (``… PDF
-    Print E-mail``): those are the page's furniture, not the headline."""
+def headline_words(s: str) -> str:
+    """A headline's words as written, on one line: without Markdown marks, a headline wrapped
+    onto two lines joined (``Man charged after burglaries`` / ``in Fenwick``)."""
     s = headline_text(s)
+    return headline_text(s.replace("\n", " ")) if "\n" in s else s
+
+
+def title_text(s: str) -> str:
+    """The headline's words from its section's text, on one line: without Markdown marks, an
+    inline label (``Press release: …``, ``Press Notice – …``) or page-tool links at its end
+    (``… PDF Print E-mail``): those are the page's furniture, not the headline."""
+    s = headline_words(s)
     if (m := _title_label().match(s)) is not None:
         s = s[m.end() :]
     if (m := _title_tool_suffix().search(s)) is not None and m.start() > 0:

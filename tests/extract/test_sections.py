@@ -1036,3 +1036,81 @@ def test_a_menu_block_with_no_known_furniture_gives_its_last_line_as_headline(
 def test_a_short_block_that_is_no_menu_over_a_headline_is_not_split(block: str) -> None:
     text = f"{block}\n\n{BODY_ONE}"
     assert len(split_paragraphs(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("caption", "headline"),
+    [
+        ("Speech", "Minister sets out plans for rural schools"),
+        ("Oral statement to Parliament", "Update on flood defences in the north west"),
+        ("Written statement to Parliament", "Prison capacity: quarterly figures"),
+        ("Authored article", "Why every child needs a good breakfast"),
+    ],
+)
+def test_a_gov_uk_caption_over_the_headline_is_furniture(caption: str, headline: str) -> None:
+    text = (
+        f"Skip to main content\n\n{caption}\n\n{headline}\n\nThe minister spoke in Kelby.\n\n"
+        f"From:\nDepartment for Education\nPublished\n6 May 2025\n\n{PAGE_LEDE}"
+    )
+    assert title_of(text) == headline
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Police Service of Northern Ireland",
+        "Department for Education",
+        "Ministry of Justice",
+        "Office for Standards in Education",
+    ],
+)
+def test_a_body_name_with_of_or_for_above_the_headline_is_not_the_headline(name: str) -> None:
+    headline = "Appeal for witnesses after Kelby crash"
+    text = f"Skip to main content\n{name}\nNews\n\n{headline}\n\n14 June 2024\n\n{PAGE_LEDE}"
+    assert title_of(text) == headline
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Inspection of Kelby Police", "Review of Harbridge Council", "Police Officers Of The Year"],
+)
+def test_a_headline_naming_a_body_is_not_a_site_name(headline: str) -> None:
+    # an opening word that is not a body's (Inspection), or a capitalised small word
+    text = f"{headline}\n\nA one-line summary of the findings.\n\n{PAGE_LEDE}"
+    assert title_of(text) == headline
+
+
+@pytest.mark.parametrize("crumbs", ["Hafan\nNewyddion", "Hafan", "HAFAN\nNEWYDDION\nCymraeg"])
+def test_welsh_crumbs_over_the_headline_are_furniture(crumbs: str) -> None:
+    headline = "Ysgol newydd yn agor yn Kelby"
+    assert title_of(f"{crumbs}\n\n{headline}\n\n{PAGE_LEDE}") == headline
+
+
+@pytest.mark.parametrize(
+    ("lines", "headline"),
+    [
+        ("Man charged after burglaries\nin Fenwick", "Man charged after burglaries in Fenwick"),
+        ("Kelby school rated ‘good’ by\ninspectors after two years", None),
+        ("# Crews rescue horse stuck\nin ditch near Brora", None),
+    ],
+)
+def test_a_headline_wrapped_onto_a_second_line_in_lower_case_is_one_headline(
+    lines: str, headline: str | None
+) -> None:
+    want = headline or " ".join(lines.lstrip("# ").split())
+    assert title_of(f"Home\nNews\n\n{lines}\n\n{PAGE_LEDE}") == want
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a second line opening with a capital: a headline and its standfirst
+        "Man charged after burglaries\nPolice thank the public for their help",
+        # a stop at the end: a lede wrapped by the mail client
+        "Officers were called to Marsh Road on Friday\nafter reports of a collision.",
+        # three lines
+        "Man charged after\nburglaries in\nFenwick",
+    ],
+)
+def test_two_lines_that_are_no_wrapped_headline_are_not_one(lines: str) -> None:
+    assert title_of(f"{lines}\n\n{BODY_ONE}") is None
