@@ -682,14 +682,19 @@ def _looks_like_title(s: str, *, stop: bool = False) -> bool:
 def _is_wrapped_headline(s: str) -> bool:
     """A headline wrapped onto a second line that goes on in lower case, with no stop at its
     end (``Man charged after burglaries`` / ``in Fenwick``): a line under a headline that
-    opens a sentence of its own (a standfirst, a menu item) opens with a capital."""
+    opens a sentence of its own (a standfirst, a menu item) opens with a capital. A headline
+    in capitals wrapped so has four words or more."""
     first, _, second = s.partition("\n")
+    words = len(s.split())
+    # (in capitals, two lines of two words or more: "FIREFIGHTERS RESCUE" / "DOG FROM RIVER";
+    # two menu items are a word or two each)
+    goes_on = second[:1].islower() or (s.isupper() and words >= _HEADLINE_MIN_WORDS)
     return (
         "\n" not in second
         and first[-1:].isalnum()
-        and second[:1].islower()
+        and goes_on
         and s[-1] not in _TERMINAL
-        and len(s.split()) <= _MAX_STOPPED_TITLE_WORDS
+        and words <= _MAX_STOPPED_TITLE_WORDS
     )
 
 
@@ -742,7 +747,7 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
     bare = s_stripped.strip("*_")  # Markdown emphasis: "**Published 1 May 2024**"
     labels, with_date, heads = _metadata_labels()
     if not _may_open_label(bare, labels, heads):
-        return _covered_by_date(s, start, dates, whole=True)
+        return _is_dateline(s, start, dates)
     folded = bare.casefold()
     for label in labels if folded.startswith(labels) else ():
         if not folded.startswith(label):
@@ -757,7 +762,34 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
                 return True
             if label not in with_date and rest:
                 return True
-    return _covered_by_date(s, start, dates, whole=True)
+    return _is_dateline(s, start, dates)
+
+
+def _is_dateline(s: str, start: int, dates: _Index) -> bool:
+    """A paragraph that is a date, or a date and its source after a bar."""
+    return _covered_by_date(s, start, dates, whole=True) or _is_sourced_dateline(s, start, dates)
+
+
+_SOURCE_BARS: Final = "|•·"
+_MAX_SOURCE_WORDS: Final = 6
+
+
+def _is_sourced_dateline(s: str, start: int, dates: _Index) -> bool:
+    """A dateline with its source or section after a bar (``3 March 2025 | Kelby Police``,
+    ``03/03/2025 • Fire and rescue``): a date at the line's start, a bar, a few words with no
+    stop."""
+    if not any(c in s for c in _SOURCE_BARS):
+        return False  # (most lines)
+    first = dates.starting_in(start, start + 1)
+    if not first:
+        return False
+    rest = s[first[0].end - start :].lstrip(" \t\xa0")
+    words = rest[1:].split()
+    return (
+        rest[:1] in _SOURCE_BARS
+        and 0 < len(words) <= _MAX_SOURCE_WORDS
+        and rest[-1] not in _TERMINAL
+    )
 
 
 def _may_open_label(s: str, labels: tuple[str, ...], heads: frozenset[str]) -> bool:

@@ -1114,3 +1114,61 @@ def test_a_headline_wrapped_onto_a_second_line_in_lower_case_is_one_headline(
 )
 def test_two_lines_that_are_no_wrapped_headline_are_not_one(lines: str) -> None:
     assert title_of(f"{lines}\n\n{BODY_ONE}") is None
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "3 March 2025 | Kelby Police",
+        "Monday 3 March 2025 | News",
+        "03/03/2025 • Fire and rescue",
+        "3 March 2025 · Press release",
+    ],
+)
+def test_a_dateline_with_its_source_after_a_bar_is_metadata(dateline: str) -> None:
+    from pipeline.core import extract_document
+    from pipeline.read import read_bytes
+
+    headline = "Arrests made after Kelby disorder"
+    for text in (
+        f"Latest news\n\n{dateline}\n\n{headline}\n\n{PAGE_LEDE}",
+        f"{headline}\n\n{dateline}\n\n{PAGE_LEDE}",
+    ):
+        release = extract_document(read_bytes(text.encode(), "x.txt"), "x")
+        assert release.title == headline
+        assert [s.kind for s in release.sections if s.text == dateline] == ["metadata"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence after the bar, not a source
+        "3 March 2025 | the day the river burst its banks and the town flooded again.",
+        # no bar: a headline that opens with a date
+        "3 March 2025 marks ten years of the Kelby food bank",
+    ],
+)
+def test_a_date_with_more_than_a_source_after_it_is_no_dateline(line: str) -> None:
+    from pipeline.core import extract_document
+    from pipeline.read import read_bytes
+
+    text = f"{line}\n\n{PAGE_LEDE}"
+    release = extract_document(read_bytes(text.encode(), "x.txt"), "x")
+    assert release.sections[0].kind != "metadata"
+
+
+@pytest.mark.parametrize(
+    ("lines", "headline"),
+    [
+        ("FIREFIGHTERS RESCUE\nDOG FROM RIVER", "FIREFIGHTERS RESCUE DOG FROM RIVER"),
+        ("KELBY SCHOOL RATED GOOD\nBY INSPECTORS", "KELBY SCHOOL RATED GOOD BY INSPECTORS"),
+    ],
+)
+def test_a_headline_in_capitals_wrapped_onto_two_lines_is_one_headline(
+    lines: str, headline: str
+) -> None:
+    assert title_of(f"HOME\nNEWS\n\n{lines}\n\n{PAGE_LEDE}") == headline
+
+
+def test_two_menu_items_in_capitals_are_no_wrapped_headline() -> None:
+    assert title_of(f"RESIDENTS\nBUSINESS\n\n{BODY_ONE}") is None
