@@ -1172,3 +1172,38 @@ def test_a_headline_in_capitals_wrapped_onto_two_lines_is_one_headline(
 
 def test_two_menu_items_in_capitals_are_no_wrapped_headline() -> None:
     assert title_of(f"RESIDENTS\nBUSINESS\n\n{BODY_ONE}") is None
+
+
+@pytest.mark.parametrize(
+    ("page", "headline"),
+    [
+        # a crumb line ending with the headline, then the headline again
+        ("Home > News > Hospital opens new ward\n\nHospital opens new ward\n\n"
+         "Posted on: 3 March 2025", "Hospital opens new ward"),
+        # crumbs one a line with their separators
+        ("Home\n>\nNews\n>\nCare home improves\n\nCare home improves\n\n12 June 2024",
+         "Care home improves"),
+        # a caption and a headline in capitals
+        ("NEWS STORY\n\nNEW FUNDING FOR RURAL BUSES\n\nPublished 6 May 2025",
+         "NEW FUNDING FOR RURAL BUSES"),
+        # a dateline above the headline
+        ("Press release\n\n3 March 2025\n\nKelby school rated good", "Kelby school rated good"),
+        ("Back to news\n\nMan jailed for arson in Kelby\n\n14 June 2024",
+         "Man jailed for arson in Kelby"),
+        # gov.scot's labels, each over its value
+        ("Skip to main content\n\nNews\n\nNew support for island ferries\n\nPublished\n"
+         "12 March 2025\nPart of\nTransport", "New support for island ferries"),
+        # a fire service's incident log
+        ("Incidents\n\nHouse fire in Ashby\n\nDate: 03/03/2025\nTime: 14:05\nStation: Ashby",
+         "House fire in Ashby"),
+        # share links between the headline and the lede
+        ("Latest news\n\n14 June 2024\n\nRoad closed after crash near Ashby\n\n"
+         "Share this page\nFacebook\nX", "Road closed after crash near Ashby"),
+    ],
+)  # fmt: skip
+def test_headlines_of_copied_news_pages(page: str, headline: str) -> None:
+    from pipeline.core import extract_document
+    from pipeline.read import read_bytes
+
+    text = f"{page}\n\n{PAGE_LEDE}"
+    assert extract_document(read_bytes(text.encode(), "x.txt"), "x").title == headline
