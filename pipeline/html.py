@@ -798,6 +798,11 @@ _H1_FURNITURE_RE = re.compile(
     "|".join(f"(?:{pattern})" for pattern in _DATA["h1_furniture_lines"]), re.I
 )
 _KICKER_TOKENS = frozenset(_DATA["kicker_tokens"])
+# A site's section names, which a <title> or og:title may hold between the headline and the
+# site's name ("Headline - News - Kelby Council"), and which are no headline themselves
+# ("News"): the furniture lines of the text's sections.
+_SECTION_NAMES = frozenset(load("sections")["furniture_lines"])
+_MAX_TITLE_PARTS = 6
 _DATE_META = tuple(_DATA["published_meta"])
 _AUTHOR_META = tuple(_DATA["author_meta"])
 
@@ -951,13 +956,30 @@ def _h1_text(h1: lxml.html.HtmlElement) -> str:
     return kicker or headline
 
 
-def _site_names(tags: dict[str, str], title: str | None) -> set[str]:
+def _site_names(
+    tags: dict[str, str], title: str | None, og: str | None, shown: set[str]
+) -> set[str]:
+    """The site's name: its ``og:site_name``, and the first or last part of its ``<title>``
+    (``Headline | Kelby Council``, ``Kelby Council - Headline``) that the main content does
+    not show as a block of its own (``shown``: the headline is one, the site's name seldom),
+    or a whole ``<title>`` that ends the ``og:title`` (``Headline - Kelby Police``)."""
     names = {_fold(n) for n in (_meta(tags, ("og:site_name", "application-name")),) if n}
+    ends: list[str] = []
     if title:
         parts = _TITLE_SEPARATORS_RE.split(title)
         if len(parts) > 1:
-            names.update((_fold(parts[0]), _fold(parts[-1])))
+            ends = [_fold(parts[0]), _fold(parts[-1])]
+        elif og and _fold(title) in {_fold(p) for p in _ends(og)}:
+            ends = [_fold(title)]
+    unshown = [end for end in ends if end not in shown]
+    names.update(unshown or ends)
     return names
+
+
+def _ends(title: str) -> tuple[str, ...]:
+    """The first and last parts of a title with a separator, or none."""
+    parts = _TITLE_SEPARATORS_RE.split(title)
+    return (parts[0], parts[-1]) if len(parts) > 1 else ()
 
 
 def _headline_h1s(root: lxml.html.HtmlElement, site: set[str]) -> list[tuple[str, bool]]:
@@ -986,35 +1008,42 @@ def _headline_h1s(root: lxml.html.HtmlElement, site: set[str]) -> list[tuple[str
 
 
 def _strip_site(title: str, site: set[str]) -> str:
-    parts = _TITLE_SEPARATORS_RE.split(title)
-    if len(parts) > 1:
-        if _fold(parts[-1]) in site:
-            return title[: title.rfind(parts[-1])].rstrip(" |·•»:-–—")
-        if _fold(parts[0]) in site:
-            return title[len(parts[0]) :].lstrip(" |·•»:-–—")
+    """``title`` without the site's name and section names at either end (``Headline - News
+    - Kelby Council``, ``Kelby Council | Headline``)."""
+    for _ in range(_MAX_TITLE_PARTS):
+        parts = _TITLE_SEPARATORS_RE.split(title)
+        if len(parts) < 2:
+            break
+        if _is_site_part(parts[-1], site):
+            title = title[: title.rfind(parts[-1])].rstrip(" |·•»:-–—")
+        elif _is_site_part(parts[0], site):
+            title = title[len(parts[0]) :].lstrip(" |·•»:-–—")
+        else:
+            break
     return title
 
 
-@dataclass(frozen=True, slots=True)
-class _Title:
-    text: str
-    h1: str | None  # the headline <h1>'s text, when the page has one
+def _is_site_part(part: str, site: set[str]) -> bool:
+    folded = _fold(part)
+    return folded in site or folded in _SECTION_NAMES
 
 
 def _page_title(
-    root: lxml.html.HtmlElement, tags: dict[str, str], content_text: str
-) -> _Title | None:
-    """The page's headline: ``og:title``, else the ``<h1>`` of the main content, else the
-    ``<title>``, without the site's name; an ``<h1>`` that says the same as ``og:title``
-    is taken as written on the page."""
+    root: lxml.html.HtmlElement, tags: dict[str, str], content_text: str, shown: set[str]
+) -> str | None:
+    """The page's headline: ``og:title`` (else its JSON-LD ``headline``), else the ``<h1>``
+    of the main content, else the ``<title>``, without the site's name and section names
+    (``shown``: the main content's blocks, folded); an ``<h1>`` that says the same as
+    ``og:title`` is taken as written on the page, and one that says something else stays in
+    the text as a heading."""
     title_el = root.find(".//title")
     title = _collapsed(title_el.text_content()) if title_el is not None else None
-    site = _site_names(tags, title)
-    og = _meta(tags, ("og:title", "twitter:title"))
+    og = _meta(tags, ("og:title", "twitter:title")) or _json_ld(root, "headline")
+    site = _site_names(tags, title, og, shown)
     if og:
         og = _strip_site(og, site)
-        if _fold(og) in site:
-            og = None
+        if _is_site_part(og, site):
+            og = None  # the site's name or a section's ("News"), not the page's
     h1s = _headline_h1s(root, site)
     folded_content = _fold(content_text)
     # The h1 the main content shows, else one inside <main>/<article>, else the first.
@@ -1023,8 +1052,8 @@ def _page_title(
     if og and h1:
         folded_og, folded_h1 = _fold(og), _fold(h1)
         if folded_og == folded_h1 or folded_og in folded_h1:
-            return _Title(h1, h1)
-        return _Title(og, h1)
+            return h1
+        return og
     page_title = _strip_site(title, site) if title and _fold(title) not in site else None
     if (
         h1
@@ -1035,10 +1064,8 @@ def _page_title(
     ):
         # A short <h1> that shares few words with the page's <title> names a section or a
         # box ("More on this", "Comments"), not the page.
-        return _Title(page_title, None)
-    if og or h1:
-        return _Title(og or h1 or "", h1)
-    return _Title(page_title, None) if page_title else None
+        return page_title
+    return og or h1 or page_title
 
 
 def _overlap(text: str, other: str) -> float:
@@ -1205,15 +1232,16 @@ def render_html(markup: str) -> HtmlPage:
             block.tag = "heading"
     content_text = "\n".join(b.text for b in blocks if b.rows is None)
     tags = _meta_tags(root)
-    title = _page_title(root, tags, content_text)
+    shown = {_fold(b.text) for b in blocks if b.rows is None}
+    title = _page_title(root, tags, content_text, shown)
     if title is not None:
-        heads = {_fold(title.text)} | ({_fold(title.h1)} if title.h1 else set())
         # The headline as the main content has it (a heading, or a paragraph on a page of
         # one line) is the title block.
-        lead = next((i for i, b in enumerate(blocks[:3]) if _fold(b.text) in heads), None)
+        head = _fold(title)
+        lead = next((i for i, b in enumerate(blocks[:3]) if _fold(b.text) == head), None)
         if lead is not None:
             del blocks[lead]
-        blocks.insert(0, _Block("title", title.text))
+        blocks.insert(0, _Block("title", title))
     metadata_blocks, metadata = _metadata_blocks(root)
     have = {_fold(b.text) for b in blocks} if metadata_blocks else set()
     at = 1 if title is not None else 0

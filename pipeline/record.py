@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Final
 
 from pipeline.extract import Extraction
-from pipeline.extract.sections import title_text
+from pipeline.extract.sections import headline_words, title_text
 from pipeline.model import Quote, Release, Score, Section, Source
 from pipeline.normalize import MAX_EXACT, headline_text
 
@@ -68,7 +68,7 @@ def review_reasons(
         section = sections[head]
         if any(s.boilerplate for s in sections[:head]):
             found.add("title-after-furniture")
-        if title != headline_text(section.text):
+        if title != headline_words(section.text):
             found.add("title-label-cut")
         before = text[: section.start].rstrip(" \t\xa0")
         if (before and before[-1] != "\n") or text[section.end : section.end + 1] not in ("", "\n"):

@@ -836,3 +836,82 @@ def test_a_page_over_the_element_budget_is_cut_with_a_warning(
     assert ARTICLE[0] in document.text and "Station 59" not in document.text
     assert any("more than 40 elements" in w for w in document.warnings)
     assert document.review == ("page-cut",)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"Tollbridge Borough Council - {HEADLINE}",
+        f"Tollbridge Police | {HEADLINE}",
+        f"News - Tollbridge Borough Council - {HEADLINE}",
+    ],
+)
+def test_the_site_name_first_in_the_title_element_is_not_the_headline(title: str) -> None:
+    # the h1 is the headline, and the <title>'s end that the page does not show is the site
+    page = full_page(f"<main>{article_html()}</main>").replace(
+        f"<title>{HEADLINE} | Tollbridge News</title>", f"<title>{title}</title>"
+    )
+    assert title_of(render(page)) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"{HEADLINE} - News - Tollbridge Borough Council",
+        f"{HEADLINE} | Latest news | Tollbridge Fire and Rescue Service",
+        f"{HEADLINE} – Press releases – GOV.WALES",
+        f"Press releases | {HEADLINE} | Tollbridge Police",
+    ],
+)
+@pytest.mark.parametrize("h1", [True, False], ids=["h1", "no-h1"])
+def test_section_names_in_the_title_element_are_cut_with_the_site_name(
+    title: str, h1: bool
+) -> None:
+    main = article_html() if h1 else article_html("")
+    page = full_page(f"<main>{main}</main>").replace(
+        f"<title>{HEADLINE} | Tollbridge News</title>", f"<title>{title}</title>"
+    )
+    assert title_of(render(page)) == HEADLINE
+
+
+@pytest.mark.parametrize("og", ["News", "Press releases", "Tollbridge News", "Home"])
+def test_an_og_title_naming_the_site_or_a_section_gives_way_to_the_h1(og: str) -> None:
+    head = f'<meta property="og:title" content="{og}">'
+    document = render(full_page(f"<main>{article_html()}</main>", head=head))
+    assert title_of(document) == HEADLINE
+
+
+def test_an_og_title_ending_with_the_whole_title_element_loses_it() -> None:
+    # <title> is the site's name alone, og:title is the headline and the site's name
+    head = '<meta property="og:title" content="Fire service praised - Tollbridge Police">'
+    page = full_page(f"<main>{article_html('')}</main>", head=head).replace(
+        f"<title>{HEADLINE} | Tollbridge News</title>", "<title>Tollbridge Police</title>"
+    )
+    assert title_of(render(page)) == "Fire service praised"
+
+
+@pytest.mark.parametrize(
+    "ld",
+    [
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "%s"}',
+        '{"@graph": [{"@type": "WebPage", "name": "News"},'
+        ' {"@type": "Article", "headline": "%s"}]}',
+    ],
+    ids=["article", "graph"],
+)
+def test_without_og_title_or_h1_the_json_ld_headline_is_the_title(ld: str) -> None:
+    head = f'<script type="application/ld+json">{ld % HEADLINE}</script>'
+    page = full_page(f"<main>{article_html('')}</main>", head=head).replace(
+        f"<title>{HEADLINE} | Tollbridge News</title>", "<title>Tollbridge News</title>"
+    )
+    assert title_of(render(page)) == HEADLINE
+
+
+def test_a_headline_that_holds_a_separator_keeps_its_parts() -> None:
+    # "HMP Tollbridge: ..." is one headline: neither part is the site's or a section's name
+    headline = "HMP Tollbridge: inspectors find a safer prison"
+    page = full_page(f"<main>{article_html(f'<h1>{headline}</h1>')}</main>").replace(
+        f"<title>{HEADLINE} | Tollbridge News</title>",
+        f"<title>{headline} | Tollbridge News</title>",
+    )
+    assert title_of(render(page)) == headline

@@ -342,6 +342,9 @@ _MONTH_KINDS: Final = frozenset(
     ("ddr", "dr", "dmy", "dm", "md", "mdd", "mdmd", "dsep", "mdy", "mddy", "mr", "myy", "my")
 )
 _WEEKDAY_NAMES: Final = frozenset(w.lower() for w in _V["weekdays"])
+# Every month and weekday name and abbreviation, case-folded: the words of a dateline on a line
+# of its own, for the other extractors (sections).
+DATE_WORDS: Final = frozenset(w.casefold() for w in (*_MONTH_WORDS, *_ABBR_WORDS, *_V["weekdays"]))
 _YEAR_LEADS: Final = frozenset(_V["year_alone"]["leads"])
 _PLURAL_NOUNS: Final = frozenset(_V["year_alone"]["plural_nouns"])
 _WORD_RE: Final = re.compile(r"[a-z]+")

@@ -98,6 +98,12 @@ def _vocab() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
 
 
+def quote_words(key: str) -> frozenset[str]:
+    """The word list ``key`` of the quotations' vocabulary (``speech_verbs``, ``role_words``),
+    for the other extractors: loaded once, here."""
+    return _vocab()[key]
+
+
 @cache
 def _list_end() -> regex.Pattern[str]:
     """A capitalised segment that closes a list with a coordinator (``Young People and

@@ -13,7 +13,8 @@ from typing import Any, Final
 
 import regex
 
-from pipeline.extract.quotes import ends_with_speech
+from pipeline.extract.dates import DATE_WORDS
+from pipeline.extract.quotes import ends_with_speech, quote_words
 from pipeline.model import DateMention, Quote, Score, Section, Span
 from pipeline.normalize import bisect_offsets, headline_text, setext_heading
 from pipeline.vocab import load
@@ -220,11 +221,6 @@ def _flat_break() -> Any:
 
 
 @cache
-def _speech_verbs() -> frozenset[str]:
-    return frozenset(load("quotes")["speech_verbs"])
-
-
-@cache
 def _headline_verbs() -> frozenset[str]:
     return frozenset(_vocab()["headline_verbs"])
 
@@ -248,13 +244,18 @@ def _is_lede_subject(head: str, next_word: str) -> bool:
         return False
     words = head.split()
     return not any(w.casefold() in _small_words() for w in words) or any(
-        w in _role_words() for w in words
+        w in quote_words("role_words") for w in words
     )
 
 
 @cache
-def _role_words() -> frozenset[str]:
-    return frozenset(load("quotes")["role_words"])
+def _home_crumbs() -> frozenset[str]:
+    return frozenset(_vocab()["home_crumbs"])
+
+
+def _is_home(line: str) -> bool:
+    """A lone ``Home`` crumb."""
+    return line.strip(" \t\xa0").casefold() in _home_crumbs()
 
 
 def _is_crumb_after_home(line: str) -> bool:
@@ -376,7 +377,7 @@ class _Furniture:
         topic = not verb and ("," in line or _joins_topics(line))
         # (one word is a menu item whatever follows it: "Schools")
         context = context and " " in line.strip(" \t\xa0")
-        if before.casefold() == "home":
+        if _is_home(before):
             # (a line after "Home" is the topic crumb unless it reads as a sentence)
             headline = not topic and (verb or not _is_crumb_after_home(line) or context)
         else:
@@ -402,9 +403,9 @@ def _joins_topics(line: str) -> bool:
 
 @cache
 def _date_words() -> frozenset[str]:
-    vocab = load("dates_vocab")
-    months = [m["name"] for m in vocab["months"]] + [a for m in vocab["months"] for a in m["abbr"]]
-    return frozenset(w.casefold() for w in (*months, *vocab["weekdays"], "at", "on"))
+    """The words of a dateline on a line of its own: month and weekday names, and the joiners
+    of ``date_line_words`` (``Monday 3 June 2024 at 10:15``)."""
+    return DATE_WORDS | frozenset(_vocab()["date_line_words"])
 
 
 def _is_date_line(line: str) -> bool:
@@ -467,11 +468,12 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
     furniture = _Furniture(text)
     if blocks:
         spans = [(*_trim(text, b.start, b.end), b.tag) for b in blocks]
-        return [
-            Span(s, e, "boilerplate" if furniture.covers(s, e) else tag)
+        spans = [(s, e, tag) for s, e, tag in spans if e > s]
+        marked = [
+            Span(s, e, "boilerplate" if _is_furniture(text, furniture, s, e) else tag)
             for s, e, tag in spans
-            if e > s
         ]
+        return _body_headings(text, marked, [tag for _, _, tag in spans])
     # The stretches between blank lines, kept only when they hold text: a text of a million
     # blank lines makes no list of a million cuts.
     raw = []
@@ -494,14 +496,18 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
     for k, (s, e) in enumerate(raw):
         if e - s > _FLAT_MIN and "\n" not in text[s:e]:
             out.extend(_split_flat(text, s, e))
-        elif not furniture.covers(s, e) and not (opening and furniture.menu_block(s, e)):
+            continue
+        # the site's menus, some of their lines known furniture or none (three lines or more,
+        # each a few words with no stop), perhaps with the headline on their last lines
+        known = furniture.covers(s, e) or (opening and furniture.menu_block(s, e))
+        if not known and not (opening and _is_menu_over_headline(text[s:e])):
             out.append(Span(s, e))
             opening = opening and text[e - 1] not in '.!?”"'
         else:
             after = text[raw[k + 1][0] : raw[k + 1][1]] if k + 1 < len(raw) else ""
             line = furniture.headline_in_block(s, e, after)
             if line is None:
-                out.append(Span(s, e, "boilerplate"))
+                out.append(Span(s, e, "boilerplate" if known else ""))
                 continue
             head_start, head_end = line
             out.append(Span(*_trim(text, s, head_start), "boilerplate"))
@@ -509,7 +515,51 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
             if head_end < e:
                 tail = _trim(text, head_end, e)
                 out.append(Span(*tail, "boilerplate" if furniture.covers(*tail) else ""))
-    return out
+    out = [
+        Span(p.start, p.end, "boilerplate")
+        if not p.tag and _is_furniture_line(text[p.start : p.end])
+        else p
+        for p in out
+    ]
+    return _body_headings(text, out, [""] * len(out))
+
+
+def _is_furniture(text: str, furniture: _Furniture, start: int, end: int) -> bool:
+    """Whether the paragraph ``[start, end)`` is the site's furniture: most of its lines are,
+    or it is one furniture word (``Share``, ``**Print**``, a piece of a flattened line)."""
+    return furniture.covers(start, end) or _is_furniture_line(text[start:end])
+
+
+def _body_headings(text: str, spans: list[Span], tags: Sequence[str]) -> list[Span]:
+    """Give a furniture word standing alone between two paragraphs of the body (``Report``,
+    ``Contact``, ``Apply`` over the prose it heads) back its tag (``tags``: each paragraph's
+    own, from the reader): the site's menus stand above the headline, before any prose, and
+    its page tools after the body, next to other furniture, never between prose on both
+    sides."""
+    if not any(p.tag == "boilerplate" for p in spans):
+        return spans  # (most releases)
+    begun = False  # a paragraph of prose seen
+    for i in range(1, len(spans) - 1):
+        p, before, after = spans[i], spans[i - 1], spans[i + 1]
+        begun = begun or (before.tag != "boilerplate" and _is_prose(text, before))
+        if (
+            begun
+            and p.tag == "boilerplate"
+            and before.tag != "boilerplate"
+            and after.tag != "boilerplate"
+            and _is_furniture_line(text[p.start : p.end])
+            and _is_prose(text, after)
+        ):
+            spans[i] = Span(p.start, p.end, tags[i])
+    return spans
+
+
+_MIN_PROSE_WORDS: Final = 4
+
+
+def _is_prose(text: str, p: Span) -> bool:
+    """A paragraph of prose: a few words ending with a sentence stop."""
+    return text[p.end - 1] in '.!?”"' and text.count(" ", p.start, p.end) >= _MIN_PROSE_WORDS - 1
 
 
 def _blank_lines(text: str) -> list[tuple[int, int]]:
@@ -550,7 +600,7 @@ def _split_flat(text: str, start: int, end: int) -> list[Span]:
             and len(piece) > _MAX_TITLE
             and not _has_sentence_break(m["head"])
             # "HMICFRS Chief Inspector Ann Lee said ...": a lede naming its speaker
-            and m["next"] not in _speech_verbs()
+            and m["next"] not in quote_words("speech_verbs")
             and not _is_lede_subject(m["head"], m["next"])
         ):
             head_end = p.start + m.end("head")
@@ -614,6 +664,8 @@ def _looks_like_title(s: str, *, stop: bool = False) -> bool:
     s = s.strip()
     if s[-1:] in "=-" and (head := setext_heading(s)) is not None:
         s = head
+    if "\n" in s and _is_wrapped_headline(s):
+        s = s.replace("\n", " ")
     if stop and s[-1:] == "." and s[-2:-1] not in _TERMINAL:
         s = s[:-1]
         if len(s.split()) > _MAX_STOPPED_TITLE_WORDS or _has_sentence_break(s):
@@ -624,6 +676,25 @@ def _looks_like_title(s: str, *, stop: bool = False) -> bool:
         and s[-1] not in ".;:,"
         and s[0] not in _OPEN_MARKS
         and not _BULLET.match(s)
+    )
+
+
+def _is_wrapped_headline(s: str) -> bool:
+    """A headline wrapped onto a second line that goes on in lower case, with no stop at its
+    end (``Man charged after burglaries`` / ``in Fenwick``): a line under a headline that
+    opens a sentence of its own (a standfirst, a menu item) opens with a capital. A headline
+    in capitals wrapped so has four words or more."""
+    first, _, second = s.partition("\n")
+    words = len(s.split())
+    # (in capitals, two lines of two words or more: "FIREFIGHTERS RESCUE" / "DOG FROM RIVER";
+    # two menu items are a word or two each)
+    goes_on = second[:1].islower() or (s.isupper() and words >= _HEADLINE_MIN_WORDS)
+    return (
+        "\n" not in second
+        and first[-1:].isalnum()
+        and goes_on
+        and s[-1] not in _TERMINAL
+        and words <= _MAX_STOPPED_TITLE_WORDS
     )
 
 
@@ -676,7 +747,7 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
     bare = s_stripped.strip("*_")  # Markdown emphasis: "**Published 1 May 2024**"
     labels, with_date, heads = _metadata_labels()
     if not _may_open_label(bare, labels, heads):
-        return _covered_by_date(s, start, dates, whole=True)
+        return _is_dateline(s, start, dates)
     folded = bare.casefold()
     for label in labels if folded.startswith(labels) else ():
         if not folded.startswith(label):
@@ -691,7 +762,34 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
                 return True
             if label not in with_date and rest:
                 return True
-    return _covered_by_date(s, start, dates, whole=True)
+    return _is_dateline(s, start, dates)
+
+
+def _is_dateline(s: str, start: int, dates: _Index) -> bool:
+    """A paragraph that is a date, or a date and its source after a bar."""
+    return _covered_by_date(s, start, dates, whole=True) or _is_sourced_dateline(s, start, dates)
+
+
+_SOURCE_BARS: Final = "|•·"
+_MAX_SOURCE_WORDS: Final = 6
+
+
+def _is_sourced_dateline(s: str, start: int, dates: _Index) -> bool:
+    """A dateline with its source or section after a bar (``3 March 2025 | Kelby Police``,
+    ``03/03/2025 • Fire and rescue``): a date at the line's start, a bar, a few words with no
+    stop."""
+    if not any(c in s for c in _SOURCE_BARS):
+        return False  # (most lines)
+    first = dates.starting_in(start, start + 1)
+    if not first:
+        return False
+    rest = s[first[0].end - start :].lstrip(" \t\xa0")
+    words = rest[1:].split()
+    return (
+        rest[:1] in _SOURCE_BARS
+        and 0 < len(words) <= _MAX_SOURCE_WORDS
+        and rest[-1] not in _TERMINAL
+    )
 
 
 def _may_open_label(s: str, labels: tuple[str, ...], heads: frozenset[str]) -> bool:
@@ -759,7 +857,7 @@ def classify_sections(
     kinds: list[str] = ["body"] * len(paragraphs)
     quote_of: list[int | None] = [None] * len(paragraphs)
     texts = [text[p.start : p.end] for p in paragraphs]
-    bp = [p.tag == "boilerplate" or _is_furniture_line(texts[i]) for i, p in enumerate(paragraphs)]
+    bp = [p.tag == "boilerplate" for p in paragraphs]
     date_index, score_index, quote_index = _Index(dates), _Index(scores), _Index(quotes)
 
     for i, p in enumerate(paragraphs):
@@ -822,9 +920,11 @@ def _title_index(
             continue  # furniture, datelines, an incident log's number ("81422")
         if _is_site_name(i, kinds, texts) or (k == "body" and _is_menu(texts[i])):
             continue
+        if _is_menu_item(i, kinds, texts):
+            continue  # "Residents" / "Business" / "Our council" / "New play park opens"
         if (
             i > 0
-            and texts[i - 1].strip().casefold() == "home"
+            and _is_home(texts[i - 1])
             and _is_crumb_after_home(texts[i])
             and _next_reads_as_title(i, kinds, texts)
         ):
@@ -877,6 +977,46 @@ def _is_menu(s: str) -> bool:
     return len(lines) >= _MENU_MIN_LINES and all(_is_menu_line(ln) for ln in lines)
 
 
+def _is_menu_item(i: int, kinds: list[str], texts: list[str]) -> bool:
+    """A menu item copied as a paragraph of its own, above the headline: a few words that do
+    not read as a headline (``Residents``, ``Our council``, ``Bins and recycling``), in a run
+    of two such paragraphs or more, with a paragraph that reads as a headline under it. (A
+    short headline alone over a line with no stop, ``Budget 2025`` / ``Council sets out its
+    plans``, is no run.)"""
+    if not _is_short_item(i, kinds, texts) or i + 1 >= len(kinds):
+        return False
+    if kinds[i + 1] not in ("body", "heading") or not _looks_like_title(texts[i + 1]):
+        return False
+    return _is_short_item(i + 1, kinds, texts) or (i > 0 and _is_short_item(i - 1, kinds, texts))
+
+
+def _is_short_item(i: int, kinds: list[str], texts: list[str]) -> bool:
+    """Paragraph ``i`` is a menu line that does not read as a headline: under four words or
+    naming topics, no headline verb, not a public body's name."""
+    s = texts[i]
+    if kinds[i] not in ("body", "heading") or not _single_line(s) or not _is_menu_line(s):
+        return False
+    if _has_headline_verb(s) or _is_body_name(s):
+        return False
+    return len(s.split()) < _HEADLINE_MIN_WORDS or "," in s or _joins_topics(s)
+
+
+def _is_menu_over_headline(s: str) -> bool:
+    """The site's menus copied one item a line, none of them known furniture, perhaps with
+    the headline on the last line (``Residents`` / ``Business`` / ``Our council`` / ``New
+    play park opens in Harbridge``) and its dateline under it: two menu lines or more over a
+    line that may be a headline."""
+    lines = s.split("\n")
+    for _ in range(_MAX_TAIL_LINES):
+        if len(lines) > 1 and _is_date_line(lines[-1]):
+            lines.pop()
+    return (
+        len(lines) >= _MENU_MIN_LINES
+        and all(_is_menu_line(ln) for ln in lines[:-1])
+        and _looks_like_title(lines[-1], stop=True)
+    )
+
+
 def _is_site_name(i: int, kinds: list[str], texts: list[str]) -> bool:
     """The site's name above its headline: an aggregator's name on the line above its page
     tools, which open with a bar (``Kilbride News Wire`` / ``|Printable version``), or a body's
@@ -909,17 +1049,27 @@ def _site_name_words() -> frozenset[str]:
     return frozenset(_vocab()["site_name_words"])
 
 
+@cache
+def _site_name_joiners() -> frozenset[str]:
+    return frozenset(_vocab()["site_name_joiners"])
+
+
 def _is_body_name(s: str) -> bool:
     """A public body's name: capitalised words (``and`` between) ending with a word of
-    ``site_name_words``, and no headline verb. Other small words make a headline
-    (``Inspection of Kelby Police``)."""
+    ``site_name_words``, or opening with one and holding the lower-case words of
+    ``site_name_joiners`` (``Police Service of Northern Ireland``, ``Department for
+    Education``), and no headline verb. Other small words make a headline (``Inspection of
+    Kelby Police``)."""
     words = s.split()
+    if not words:
+        return False
+    opens = words[0].casefold() in _site_name_words()
+    joiners = _site_name_joiners() if opens else frozenset()
     return (
-        bool(words)
-        and words[-1].casefold() in _site_name_words()
-        and all(w[0].isupper() or w in ("and", "&") for w in words)
+        (opens or words[-1].casefold() in _site_name_words())
+        and all(w[0].isupper() or w in ("and", "&") or w in joiners for w in words)
         # a capitalised small word makes a Title Case headline ("Record Investment In Scotland")
-        and not any(w.casefold() in _small_words() - {"and", "&"} for w in words)
+        and not any(w[0].isupper() and w.casefold() in _small_words() - {"and"} for w in words)
         and not _has_headline_verb(s)
     )
 
@@ -936,11 +1086,18 @@ def _title_tool_suffix() -> Any:
     return regex.compile(rf"\s+(?i:{tools})\s*$")
 
 
-def title_text(s: str) -> str:
-    """The headline's words from its section's text: without Markdown marks, an inline label
-    (``Press release: …``, ``Press Notice – …``) or page-tool links at its end (``… PDF
-    Print E-mail``): those are the page's furniture, not the headline."""
+def headline_words(s: str) -> str:
+    """A headline's words as written, on one line: without Markdown marks, a headline wrapped
+    onto two lines joined (``Man charged after burglaries`` / ``in Fenwick``)."""
     s = headline_text(s)
+    return headline_text(s.replace("\n", " ")) if "\n" in s else s
+
+
+def title_text(s: str) -> str:
+    """The headline's words from its section's text, on one line: without Markdown marks, an
+    inline label (``Press release: …``, ``Press Notice – …``) or page-tool links at its end
+    (``… PDF Print E-mail``): those are the page's furniture, not the headline."""
+    s = headline_words(s)
     if (m := _title_label().match(s)) is not None:
         s = s[m.end() :]
     if (m := _title_tool_suffix().search(s)) is not None and m.start() > 0:

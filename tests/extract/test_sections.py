@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -865,3 +866,344 @@ def test_numbered_crumbs_and_tags_are_furniture_only_as_whole_lines() -> None:
         False,
         False,
     ]
+
+
+def sections_of(text: str, blocks: list[Span] | None = None) -> list[tuple[str, bool, str]]:
+    """(kind, boilerplate, first words) of each section, as ``pipeline extract`` gives them."""
+    scores = find_scores(text)
+    paragraphs = carve(text, split_paragraphs(text, blocks or ()), table_regions(text, scores))
+    sections = classify_sections(text, paragraphs, scores, find_quotes(text, paragraphs), [])
+    return [(s.kind, s.boilerplate, s.text[:24]) for s in sections]
+
+
+BODY_ONE = "The council opened the library in March. Visits rose by a third in its first month."
+BODY_TWO = "Figures published on Monday show that 4,120 people joined in the first six weeks."
+
+
+@pytest.mark.parametrize(
+    ("word", "headline"),
+    [
+        ("Report", "Kelby library visits rise by a third"),
+        ("Contact", "Harbridge Council opens new library"),
+        ("Apply", "Grants open for village halls in Ashby"),
+        ("Tags:", "Fire service trains new crews at Brora"),
+        ("**Share**", "Police thank public for help with appeal"),
+        ("INCIDENTS", "Busy weekend for crews across the county"),
+    ],
+)
+def test_a_furniture_word_between_paragraphs_of_the_body_is_a_heading(
+    word: str, headline: str
+) -> None:
+    # The site's one-word menu items are furniture above the headline and at the page's foot,
+    # not as a heading of the body with prose on both sides.
+    text = f"Skip to main content\nHome\nNews\n\n{headline}\n\n{BODY_ONE}\n\n{word}\n\n{BODY_TWO}"
+    found = sections_of(text)
+    assert found[1][0] == "title"
+    assert [(kind, bp) for kind, bp, first in found if first == word] in (
+        [("heading", False)],
+        [("body", False)],  # ("Tags:": a colon ends no heading)
+    )
+
+
+def test_a_furniture_word_between_html_blocks_of_the_body_keeps_its_block_tag() -> None:
+    text = f"Kelby library visits rise\n\n{BODY_ONE}\n\nReport\n\n{BODY_TWO}"
+    at = text.index("Report")
+    blocks = [
+        Span(0, 25, "title"),
+        Span(27, 27 + len(BODY_ONE), "p"),
+        Span(at, at + 6, "heading"),
+        Span(at + 8, len(text), "p"),
+    ]
+    assert [p.tag for p in split_paragraphs(text, blocks)] == [
+        "title",
+        "p",
+        "heading",
+        "p",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # in the menus above the headline
+        f"Home\n\nReport\n\nContact\n\nKelby library visits rise by a third\n\n{BODY_ONE}",
+        # right under the headline, over the lede: a page tool
+        f"Kelby library visits rise by a third\n\nShare\n\n{BODY_ONE}\n\n{BODY_TWO}",
+        # at the page's foot, next to other furniture
+        f"Kelby library visits rise by a third\n\n{BODY_ONE}\n\nShare\n\nFacebook\n\nX",
+        # over a line that is no prose (a list of tags)
+        f"Kelby library visits rise by a third\n\n{BODY_ONE}\n\nTags\n\nLibraries, Kelby",
+    ],
+    ids=["menus", "under-headline", "foot", "tag-list"],
+)
+def test_a_furniture_word_outside_the_body_stays_furniture(text: str) -> None:
+    words = ("Report", "Contact", "Share", "Facebook", "X", "Tags")
+    assert all(bp for _, bp, first in sections_of(text) if first in words)
+
+
+@given(
+    word=st.sampled_from(["Report", "Contact", "Share", "Tags", "Apply", "Topics", "Print"]),
+    case=st.sampled_from([str.lower, str.upper, str.title]),
+    body=st.sampled_from([BODY_ONE, BODY_TWO, "She said it was “a good start”."]),
+)
+@settings(max_examples=40, deadline=None)
+def test_property_a_furniture_word_between_prose_is_never_boilerplate(
+    word: str, case: Any, body: str
+) -> None:
+    text = f"Headline of the release here\n\n{BODY_ONE}\n\n{case(word)}\n\n{body}"
+    assert [bp for _, bp, first in sections_of(text) if first == case(word)] == [False]
+
+
+@pytest.mark.parametrize(
+    ("menus", "headline", "after"),
+    [
+        (
+            "Residents\n\nBusiness\n\nOur council",
+            "New play park opens in Harbridge",
+            "Published: 3 May 2024",
+        ),
+        (
+            "Skip to main content\n\nOur work\n\nServices",
+            "Crews tackle barn fire near Ashby",
+            PAGE_LEDE,
+        ),
+        (
+            "Home\n\nLatest\n\nCrime prevention\n\nYour area",
+            "Appeal after car stolen in Fenwick",
+            "14/06/2024 10:15",
+        ),
+        ("Schools\n\nHealth and care\n\nJobs", "Budget 2025", "Published: 6 March 2025"),
+        ("Rhif\n\nCymorth", "Minister visits Bryn Eryr school", PAGE_LEDE),
+    ],
+)
+def test_short_menu_items_each_a_paragraph_are_passed_over_to_the_headline(
+    menus: str, headline: str, after: str
+) -> None:
+    assert title_of(f"{menus}\n\n{headline}\n\n{after}\n\n{BODY_ONE}") == headline
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        # a short headline over a standfirst with no stop: no run of menu items
+        ("Budget 2025\n\nCouncil sets out its spending plans\n\n" + BODY_ONE, "Budget 2025"),
+        # the body's name over a short headline: the name is passed over, not the headline
+        (
+            "Kelby Borough Council\n\nBudget 2025\n\nCouncil sets out its plans\n\n" + BODY_ONE,
+            "Budget 2025",
+        ),
+    ],
+    ids=["standfirst", "body-name"],
+)
+def test_a_short_headline_alone_is_not_a_menu_item(text: str, headline: str) -> None:
+    assert title_of(text) == headline
+
+
+@pytest.mark.parametrize(
+    ("block", "headline"),
+    [
+        ("Residents\nBusiness\nOur council\nPlanning\nNew play park opens in Harbridge", None),
+        ("Bins and recycling\nCouncil tax\nParking\nKelby school rated good by inspectors", None),
+        (
+            "About us\nOur services\nNews and events\n"
+            "Crews rescue horse stuck in ditch near Brora\nTuesday 4 June 2024",
+            "Crews rescue horse stuck in ditch near Brora",
+        ),
+        (
+            "What we do\nWork for us\nLatest\nOfficers seize £40,000 of cannabis in Fenwick raid.",
+            None,
+        ),
+    ],
+)
+def test_a_menu_block_with_no_known_furniture_gives_its_last_line_as_headline(
+    block: str, headline: str | None
+) -> None:
+    want = headline or block.rsplit("\n", 1)[1]
+    text = f"{block}\n\n{PAGE_LEDE}\n\n{BODY_ONE}"
+    assert title_of(text) == want
+    assert sections_of(text)[0][1]  # the menus: furniture
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # every line a menu item and prose after: no headline among them
+        "Residents\nBusiness\nOur council\nPlanning",
+        # two lines only: a headline and its kicker, not menus
+        "Kelby Police\nOfficers seize cannabis in Fenwick raid, two men arrested, the force says",
+    ],
+)
+def test_a_short_block_that_is_no_menu_over_a_headline_is_not_split(block: str) -> None:
+    text = f"{block}\n\n{BODY_ONE}"
+    assert len(split_paragraphs(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("caption", "headline"),
+    [
+        ("Speech", "Minister sets out plans for rural schools"),
+        ("Oral statement to Parliament", "Update on flood defences in the north west"),
+        ("Written statement to Parliament", "Prison capacity: quarterly figures"),
+        ("Authored article", "Why every child needs a good breakfast"),
+    ],
+)
+def test_a_gov_uk_caption_over_the_headline_is_furniture(caption: str, headline: str) -> None:
+    text = (
+        f"Skip to main content\n\n{caption}\n\n{headline}\n\nThe minister spoke in Kelby.\n\n"
+        f"From:\nDepartment for Education\nPublished\n6 May 2025\n\n{PAGE_LEDE}"
+    )
+    assert title_of(text) == headline
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Police Service of Northern Ireland",
+        "Department for Education",
+        "Ministry of Justice",
+        "Office for Standards in Education",
+    ],
+)
+def test_a_body_name_with_of_or_for_above_the_headline_is_not_the_headline(name: str) -> None:
+    headline = "Appeal for witnesses after Kelby crash"
+    text = f"Skip to main content\n{name}\nNews\n\n{headline}\n\n14 June 2024\n\n{PAGE_LEDE}"
+    assert title_of(text) == headline
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Inspection of Kelby Police", "Review of Harbridge Council", "Police Officers Of The Year"],
+)
+def test_a_headline_naming_a_body_is_not_a_site_name(headline: str) -> None:
+    # an opening word that is not a body's (Inspection), or a capitalised small word
+    text = f"{headline}\n\nA one-line summary of the findings.\n\n{PAGE_LEDE}"
+    assert title_of(text) == headline
+
+
+@pytest.mark.parametrize("crumbs", ["Hafan\nNewyddion", "Hafan", "HAFAN\nNEWYDDION\nCymraeg"])
+def test_welsh_crumbs_over_the_headline_are_furniture(crumbs: str) -> None:
+    headline = "Ysgol newydd yn agor yn Kelby"
+    assert title_of(f"{crumbs}\n\n{headline}\n\n{PAGE_LEDE}") == headline
+
+
+@pytest.mark.parametrize(
+    ("lines", "headline"),
+    [
+        ("Man charged after burglaries\nin Fenwick", "Man charged after burglaries in Fenwick"),
+        ("Kelby school rated ‘good’ by\ninspectors after two years", None),
+        ("# Crews rescue horse stuck\nin ditch near Brora", None),
+    ],
+)
+def test_a_headline_wrapped_onto_a_second_line_in_lower_case_is_one_headline(
+    lines: str, headline: str | None
+) -> None:
+    want = headline or " ".join(lines.lstrip("# ").split())
+    assert title_of(f"Home\nNews\n\n{lines}\n\n{PAGE_LEDE}") == want
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a second line opening with a capital: a headline and its standfirst
+        "Man charged after burglaries\nPolice thank the public for their help",
+        # a stop at the end: a lede wrapped by the mail client
+        "Officers were called to Marsh Road on Friday\nafter reports of a collision.",
+        # three lines
+        "Man charged after\nburglaries in\nFenwick",
+    ],
+)
+def test_two_lines_that_are_no_wrapped_headline_are_not_one(lines: str) -> None:
+    assert title_of(f"{lines}\n\n{BODY_ONE}") is None
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "3 March 2025 | Kelby Police",
+        "Monday 3 March 2025 | News",
+        "03/03/2025 • Fire and rescue",
+        "3 March 2025 · Press release",
+    ],
+)
+def test_a_dateline_with_its_source_after_a_bar_is_metadata(dateline: str) -> None:
+    from pipeline.core import extract_document
+    from pipeline.read import read_bytes
+
+    headline = "Arrests made after Kelby disorder"
+    for text in (
+        f"Latest news\n\n{dateline}\n\n{headline}\n\n{PAGE_LEDE}",
+        f"{headline}\n\n{dateline}\n\n{PAGE_LEDE}",
+    ):
+        release = extract_document(read_bytes(text.encode(), "x.txt"), "x")
+        assert release.title == headline
+        assert [s.kind for s in release.sections if s.text == dateline] == ["metadata"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence after the bar, not a source
+        "3 March 2025 | the day the river burst its banks and the town flooded again.",
+        # no bar: a headline that opens with a date
+        "3 March 2025 marks ten years of the Kelby food bank",
+    ],
+)
+def test_a_date_with_more_than_a_source_after_it_is_no_dateline(line: str) -> None:
+    from pipeline.core import extract_document
+    from pipeline.read import read_bytes
+
+    text = f"{line}\n\n{PAGE_LEDE}"
+    release = extract_document(read_bytes(text.encode(), "x.txt"), "x")
+    assert release.sections[0].kind != "metadata"
+
+
+@pytest.mark.parametrize(
+    ("lines", "headline"),
+    [
+        ("FIREFIGHTERS RESCUE\nDOG FROM RIVER", "FIREFIGHTERS RESCUE DOG FROM RIVER"),
+        ("KELBY SCHOOL RATED GOOD\nBY INSPECTORS", "KELBY SCHOOL RATED GOOD BY INSPECTORS"),
+    ],
+)
+def test_a_headline_in_capitals_wrapped_onto_two_lines_is_one_headline(
+    lines: str, headline: str
+) -> None:
+    assert title_of(f"HOME\nNEWS\n\n{lines}\n\n{PAGE_LEDE}") == headline
+
+
+def test_two_menu_items_in_capitals_are_no_wrapped_headline() -> None:
+    assert title_of(f"RESIDENTS\nBUSINESS\n\n{BODY_ONE}") is None
+
+
+@pytest.mark.parametrize(
+    ("page", "headline"),
+    [
+        # a crumb line ending with the headline, then the headline again
+        ("Home > News > Hospital opens new ward\n\nHospital opens new ward\n\n"
+         "Posted on: 3 March 2025", "Hospital opens new ward"),
+        # crumbs one a line with their separators
+        ("Home\n>\nNews\n>\nCare home improves\n\nCare home improves\n\n12 June 2024",
+         "Care home improves"),
+        # a caption and a headline in capitals
+        ("NEWS STORY\n\nNEW FUNDING FOR RURAL BUSES\n\nPublished 6 May 2025",
+         "NEW FUNDING FOR RURAL BUSES"),
+        # a dateline above the headline
+        ("Press release\n\n3 March 2025\n\nKelby school rated good", "Kelby school rated good"),
+        ("Back to news\n\nMan jailed for arson in Kelby\n\n14 June 2024",
+         "Man jailed for arson in Kelby"),
+        # gov.scot's labels, each over its value
+        ("Skip to main content\n\nNews\n\nNew support for island ferries\n\nPublished\n"
+         "12 March 2025\nPart of\nTransport", "New support for island ferries"),
+        # a fire service's incident log
+        ("Incidents\n\nHouse fire in Ashby\n\nDate: 03/03/2025\nTime: 14:05\nStation: Ashby",
+         "House fire in Ashby"),
+        # share links between the headline and the lede
+        ("Latest news\n\n14 June 2024\n\nRoad closed after crash near Ashby\n\n"
+         "Share this page\nFacebook\nX", "Road closed after crash near Ashby"),
+    ],
+)  # fmt: skip
+def test_headlines_of_copied_news_pages(page: str, headline: str) -> None:
+    from pipeline.core import extract_document
+    from pipeline.read import read_bytes
+
+    text = f"{page}\n\n{PAGE_LEDE}"
+    assert extract_document(read_bytes(text.encode(), "x.txt"), "x").title == headline
