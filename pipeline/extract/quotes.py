@@ -539,21 +539,24 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
     if not run:
         return None
     cut = len(toks) - len(run)
-    # "Dr Cole", "Det Supt Hale", "Sergeant Pritchard": a surname alone may follow these
-    honorific = cut > 0 and (toks[cut - 1] in honorifics or toks[cut - 1] in ranks)
+    # "Dr Cole", "Det Supt Hale", "Sergeant Pritchard", "Station Manager Elms": a surname
+    # alone may follow these (but not "CPS Caldermouth": a place after a role)
+    honorific = cut > 0 and any(toks[cut - 1] in v[key] for key in _BEFORE_SURNAME)
     real = [t for t in run if t not in particles]
     if (
         cut > 0
         and not honorific
-        and (toks[cut - 1] in _PLACE_BEFORE or toks[cut - 1].lower() in v["coordinators"])
+        and (toks[cut - 1] in v["place_prepositions"] or toks[cut - 1].lower() in v["coordinators"])
     ):
         # "Cabinet Member for Climate Change", "Chair of Eastshire Healthwatch", "for
         # Education and Lifelong Learning": the title's object, not a name; "Head of
-        # Libraries Ann Cole", "Federation of England and Wales John Apter": the last two
+        # Libraries Ann Cole", "Federation of England and Wales John Apter": the last two;
+        # "Head of Libraries Mary Ann Cole": three, after a word that ends an object
         if len(real) <= 2:
             return None
-        run = run[-2:]
-        cut = len(toks) - 2
+        keep = 3 if len(run) > 3 and _ends_object(run[-4]) and not _ends_object(run[-3]) else 2
+        run = run[-keep:]
+        cut = len(toks) - keep
         real = [t for t in run if t not in particles]
     if len(real) > 3:
         keep = len(run) - run.index(real[-3])
@@ -567,6 +570,18 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         role_toks.pop()
     role = _role_text(seg, role_toks)
     return role, name
+
+
+def _ends_object(word: str) -> bool:
+    """Whether ``word`` may end the object of a title ("Libraries", "Education", "Health"),
+    and so is no forename: a word of a title or an organisation, or one with an ending of a
+    plural or an abstract noun (``object_endings``)."""
+    v = _vocab()
+    return (
+        word in v["role_words"]
+        or word in v["organisation_words"]
+        or any(word.endswith(e) for e in v["object_endings"])
+    )
 
 
 def _role_text(seg: str, role_toks: list[str]) -> str:
@@ -655,6 +670,8 @@ def parse_attribution(who: str) -> Person:
             continue
         split = _name_tail(seg)
         if split is None:
+            seg, split = _before_affiliation(seg)
+        if split is None:
             continue
         role_part, name = split
         if (
@@ -688,6 +705,21 @@ def parse_attribution(who: str) -> Person:
     return Person(None, _clean_role(role), None)
 
 
+def _before_affiliation(seg: str) -> tuple[str, tuple[str, str] | None]:
+    """``seg`` up to a full name that a preposition joins to the body the person works for,
+    with no comma ("Watch Manager Ian Moss from Dunmere fire station", "Ann Cole of Eastshire
+    Council"), and its split into title and name; else ``seg`` and None. A single word there
+    is no name ("Residents of Ashby Road", "Friends of the Earth")."""
+    if " " not in seg:
+        return seg, None
+    cuts = [seg.find(f" {w} ") for w in _vocab()["affiliation_prepositions"]]
+    cut = min((i for i in cuts if i > 0), default=-1)
+    split = _name_tail(seg[:cut]) if cut > 0 else None
+    if split is None or " " not in split[1]:
+        return seg, None
+    return seg[:cut], split
+
+
 def _after_adverbial(role: str) -> str:
     """``role`` without an adverbial run into it ("Following the verdict chair of the
     Federation": "chair of the Federation"): the title words just before the name."""
@@ -695,10 +727,7 @@ def _after_adverbial(role: str) -> str:
     if first is None or not _adverbial(first.group()):
         return role
     toks = list(_TOKEN.finditer(role))
-    joins = _vocab()["name_particles"] | _JOINS
-    begin = len(toks)
-    while begin > 1 and _titled(toks[begin - 1].group(), joins):
-        begin -= 1
+    begin = _title_start(toks, len(toks), 1, opening=False)
     return role[toks[begin].start() :] if begin < len(toks) else ""
 
 
@@ -794,7 +823,7 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         for key in ("after_verb_first", "after_name_first"):
             m = pats[key].match(tail)
             if m and _plausible_who(m.group("who")):
-                return str(m.group("who"))
+                return _before_adverbs(str(m.group("who")))
         # signed in its own paragraph: "“…” – Name, Role"
         signed = tail.lstrip(_SPACE)
         m = _SIGNATURE.match(signed) if signed.startswith(_DASHES) else None
@@ -876,6 +905,20 @@ def _who_before(sentence: str) -> str | None:
     return sentence[:end]
 
 
+def _before_adverbs(who: str) -> str:
+    """``who`` without the adverbs and auxiliaries between the speaker and the speech verb
+    ("Ann Cole has previously said:", "the board’s chair Ann Cole then said:": "Ann Cole")."""
+    v = _vocab()
+    words = who.rstrip()
+    space = words.rfind(" ")
+    while space > 0 and (
+        words[space + 1 :] in v["verb_adverbs"] or words[space + 1 :] in v["auxiliaries"]
+    ):
+        words = words[:space].rstrip()
+        space = words.rfind(" ")
+    return words if space > 0 or words != who.rstrip() else who
+
+
 def _who_of(sentence: str) -> str | None:
     """The attribution words of a last sentence before a quotation: the words before its
     speech verb ("Ann Cole said:"), or the subject of a sentence that closes with the verb
@@ -883,6 +926,7 @@ def _who_of(sentence: str) -> str | None:
     Cole, head of libraries, welcomed the visitors, adding:")."""
     who = _who_before(sentence)
     if who is not None:
+        who = _before_adverbs(who)
         words = who.rstrip()
         if words.endswith((" and", ",and")):
             return _subject(words[:-3]) or who
@@ -929,26 +973,25 @@ def _subject(sentence: str) -> str | None:
     toks = list(_TOKEN.finditer(seg))
     if not toks or not (opener or _opens_role(seg.lstrip())):
         return None
-    joins = v["name_particles"] | _JOINS
+    joins = _joins()
     cut = -1
-    for j in range(1, len(toks)):
-        # the verb: "Ann Cole welcomed", "The council thanked Ann Cole"; after an adverbial,
-        # the first word after a name ("At the board meeting its chair Ann Cole gave")
+    for j in range(2 if opener else 1, len(toks)):
+        # the verb: "Ann Cole welcomed", "The council thanked Ann Cole"; after an adverbial
+        # (its first word capitalised by its place), the first word after a name ("At the
+        # board meeting its chair Ann Cole gave")
         if not _titled(toks[j].group(), joins) and (not opener or _is_cap(toks[j - 1].group())):
             cut = j
             break
     if cut > 0 and toks[cut - 1].group().endswith(("’s", "'s")):
         return None  # "Ann Cole’s husband welcomed …": the subject is not Ann Cole
     if opener:
-        # the title and name just before the verb ("At the meeting its new chair Ann Cole");
-        # a name with no title may not be told from the adverbial ("On Monday Ann Cole")
+        # the title and name just before the verb ("At the meeting its new chair Ann Cole"),
+        # else a name of two words after the adverbial ("On Monday Ann Cole")
         end = cut if cut > 0 else len(toks)
-        begin = end
-        while begin > 1 and _titled(toks[begin - 1].group(), joins):
-            begin -= 1
-        while begin < end and not _opens_title(toks[begin].group(), v):
-            begin += 1
-        if begin == end:
+        begin = _title_start(toks, end, 1, opening=True)
+        if begin == end and cut > 0:
+            begin = _untitled_name(toks, end, v)
+        if begin < 0 or begin == end:
             return None
         return seg[toks[begin].start() : toks[end - 1].end()]
     if cut > 0:
@@ -962,9 +1005,6 @@ def _subject(sentence: str) -> str | None:
     return _person_subject(", ".join(parts))
 
 
-_PLACE_BEFORE: Final = frozenset({"of", "for", "at", "in", "from", "by", "to", "on", "with"})
-
-
 def _person_subject(subject: str) -> str:
     """``subject``, or "" when the name in it follows a preposition ("Residents of Ashby
     Road": a place, not a person)."""
@@ -972,12 +1012,70 @@ def _person_subject(subject: str) -> str:
     if person.speaker:
         i = subject.find(person.speaker.split()[0])
         before = subject[:i].split()[-1:]
-        if before and before[0] in _PLACE_BEFORE:
+        if before and before[0] in _vocab()["place_prepositions"]:
             return ""
     return subject
 
 
-_JOINS: Final = frozenset({"of", "for", "and", "the", "&"})  # words inside a title
+def _untitled_name(toks: Sequence[regex.Match[str]], end: int, v: dict[str, frozenset[str]]) -> int:
+    """Where a name of two words with no title before it starts, ending before ``toks[end]``
+    (the verb) after an adverbial opening a sentence ("On Monday Ann Cole", "Yesterday Ann
+    Cole", "At the meeting Ann Cole"), or -1. A preposition's object stands between ("On
+    Monday Cole" is no name), in at most two words with no verb ("Last week police thanked
+    Ann Cole for …": an object), and a word of a title or an organisation is no name ("On
+    Tuesday Police Scotland")."""
+    begin = end - 2
+    takes_object = toks[0].group().lower() not in v["sentence_adverbs"]
+    if not (2 if takes_object else 1) <= begin <= _ADVERBIAL_WORDS + 1:
+        return -1
+    if any(t.group().endswith("ed") for t in toks[1:begin]):
+        return -1
+    for tok in toks[begin:end]:
+        word = tok.group()
+        if (
+            not _is_cap(word)
+            or word.isupper()
+            or any(word in v[key] for key in _NOT_NAME_WORDS)
+            or word.endswith(("’s", "'s"))
+        ):
+            return -1
+    return begin
+
+
+_ADVERBIAL_WORDS: Final = 2  # words after an adverbial's first before a name ("the meeting")
+_BEFORE_SURNAME: Final = ("honorifics", "ranks", "title_heads")  # "Station Manager Elms"
+_NOT_NAME_WORDS: Final = (
+    "role_words",
+    "ranks",
+    "honorifics",
+    "determiners",
+    "organisation_words",
+    "title_heads",
+)
+
+
+@cache
+def _joins() -> frozenset[str]:
+    """The words that may stand inside a title and name: name particles ("von der") and
+    title joins ("of", "and")."""
+    v = _vocab()
+    return v["name_particles"] | v["title_joins"]
+
+
+def _title_start(toks: Sequence[regex.Match[str]], end: int, floor: int, opening: bool) -> int:
+    """Where the title and name that end before ``toks[end]`` start: the walk back over the
+    words that may stand in one (_titled), down to ``floor`` at most; with ``opening``, then on
+    to the first word that may open a title, a title word, a rank or a possessor ("Eastshire’s
+    Chief Constable"), not a word before it ("Yesterday Superintendent Ali Penn")."""
+    joins = _joins()
+    begin = end
+    while begin > floor and _titled(toks[begin - 1].group(), joins):
+        begin -= 1
+    if opening:
+        v = _vocab()
+        while begin < end and not _opens_title(toks[begin].group(), v):
+            begin += 1
+    return begin
 
 
 def _titled(tok: str, joins: frozenset[str]) -> bool:
@@ -1024,15 +1122,7 @@ def _narrative_role(text: str, full: str | None, end: int) -> str | None:
         return None
     start = last_of(text, _CLAUSE_ENDS, max(0, i - _ATTRIBUTION_REACH), i) + 1
     toks = list(_TOKEN.finditer(text, start, i))
-    joins = _vocab()["name_particles"] | _JOINS
-    begin = len(toks)
-    while begin > 0 and _titled(toks[begin - 1].group(), joins):
-        begin -= 1
-    # the title opens with a title word, a rank or a possessor ("Eastshire’s Chief
-    # Constable"), not with a word before it ("Yesterday Superintendent Ali Penn")
-    v = _vocab()
-    while begin < len(toks) and not _opens_title(toks[begin].group(), v):
-        begin += 1
+    begin = _title_start(toks, len(toks), 0, opening=True)
     title = text[toks[begin].start() : i] if begin < len(toks) else ""
     after = i + len(full)
     rest = ""
@@ -1140,7 +1230,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             known.append(speaker)
         written = person.as_written
         if speaker != person.speaker and written is None:
-            written = _written_form(who or "", person.speaker)
+            written = _written_form(who or "", person.speaker, role)
         out.append(
             Quote(
                 text="\n\n".join(pieces),
@@ -1170,10 +1260,15 @@ def _paragraph_subject(text: str, para_start: int, quote_start: int) -> Person |
     return person
 
 
-def _reported_subject(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Person | None:
+def _reported_subject(
+    text: str, paragraphs: Sequence[Span], raw: _Raw, titled: bool = False
+) -> Person | None:
     """The person named in reported speech just before a quotation: at the start of its own
     paragraph, or, when nothing but the attribution comes before the quotation in it, of the
-    paragraph before (then without a role: the title was given for another sentence)."""
+    paragraph before (then without a role, the title was given for another sentence, unless
+    ``titled`` and that paragraph is narrative, with no quotation: a pronoun's attribution
+    takes the title the narrative gave, "Chief Constable Jo Bright welcomed the news." / "He
+    said:")."""
     para = paragraphs[raw.first_para]
     words = _after_bullet(text, para.start, para.end)
     if raw.start > words:
@@ -1192,7 +1287,9 @@ def _reported_subject(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Perso
         person = parse_attribution(m.group("who")) if m else None
         if person is not None and person.speaker and " " in person.speaker:
             subject = person
-    return None if subject is None else Person(subject.speaker, None, subject.as_written)
+    if subject is None or (titled and _MARKS.search(text, prev.start, prev.end) is None):
+        return subject
+    return Person(subject.speaker, None, subject.as_written)
 
 
 def _introduced(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Person | None:
@@ -1223,7 +1320,9 @@ def _pronoun(
     word = who.strip(_SPACE + ",")
     v = _vocab()
     if word in v["person_pronouns"]:
-        subject = _reported_subject(text, paragraphs, raw) or _introduced(text, paragraphs, raw)
+        subject = _reported_subject(text, paragraphs, raw, titled=True) or _introduced(
+            text, paragraphs, raw
+        )
         last = next((q.speaker for q in reversed(before) if q.speaker), None)
         if subject is None and not (last and _continuing(text, paragraphs, raw)):
             subject = _narrative_subject(text, paragraphs, raw, word.lower())
@@ -1267,7 +1366,7 @@ def _narrative_subject(
     else:
         return None
     found: dict[str, Person] = {}
-    for m in _NARRATIVE_SENTENCE.finditer(text, start, end):
+    for m in _narrative_sentence().finditer(text, start, end):
         sentence = m.group("sentence")
         subject = _subject(sentence)
         person = parse_attribution(subject) if subject else None
@@ -1298,14 +1397,19 @@ def _other_gender(pronoun: str, written: str | None) -> bool:
 
 _AGE: Final = re.compile(r"\s*,\s*(?:aged\s+)?\d")  # "Tom Vance, 34," / ", aged 34,"
 
-# a sentence of narrative: no quotation mark in it ("Jo Bright has responded to the report.").
-# It starts only where the search starts or after a sentence end or quotation mark (\G or
-# the lookbehind), and its runs never give back: a long stretch with no stop would otherwise
-# be scanned again from each of its characters (quadratic: 40 KB took minutes).
-_NARRATIVE_SENTENCE: Final = regex.compile(
-    r"(?:\G|(?<=[.!?“”\"]))\s*+(?P<sentence>[^\s“”\"][^.!?“”\"]*+"
-    r"(?:(?<=\b(?:\p{Lu}|Dr|Mr|Mrs|Ms|Prof|Cllr|St))\.[^.!?“”\"]*+)*+[.!?])"
-)
+
+@cache
+def _narrative_sentence() -> regex.Pattern[str]:
+    """A sentence of narrative: no quotation mark in it ("Jo Bright has responded to the
+    report."); a full stop after an initial or a stop abbreviation ("Dr. Cole") goes on. It
+    starts only where the search starts or after a sentence end or quotation mark (\\G or
+    the lookbehind), and its runs never give back: a long stretch with no stop would
+    otherwise be scanned again from each of its characters (quadratic: 40 KB took minutes)."""
+    abbreviations = "|".join(sorted(_vocab()["stop_abbreviations"]))
+    return regex.compile(
+        r"(?:\G|(?<=[.!?“”\"]))\s*+(?P<sentence>[^\s“”\"][^.!?“”\"]*+"
+        rf"(?:(?<=\b(?:\p{{Lu}}|{abbreviations}))\.[^.!?“”\"]*+)*+[.!?])"
+    )
 
 
 def _named_by_role(
@@ -1464,8 +1568,13 @@ def _continues(text: str, before: _Raw, raw: _Raw, paragraphs: Sequence[Span]) -
     return raw.first_para == before.last_para + 1 and raw.start == paragraphs[raw.first_para].start
 
 
-def _written_form(who: str, surname: str | None) -> str | None:
+def _written_form(who: str, surname: str | None, role: str | None) -> str | None:
+    """How the attribution ``who`` writes a surname resolved to a full name: with the title
+    before it ("Station Manager Elms"), else with the word before it ("Ms Cole")."""
     if not surname:
         return None
+    titled = f"{role} {surname}" if role else ""
+    if titled and titled in collapse_space(who):
+        return titled
     m = regex.search(rf"(?:\b\p{{Lu}}\p{{L}}*\.?\s+)?{regex.escape(surname)}\b", who)
     return collapse_space(m.group(0)) if m else surname
