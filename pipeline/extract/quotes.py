@@ -71,6 +71,7 @@ _TRAILING_SURNAME: Final = regex.compile(
 )  # "Chief Officer Stevens"
 _BRACKETED_ROLE: Final = regex.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)$")
 _INITIAL: Final = regex.compile(r"\p{Lu}\.$")  # "J." in "J. R. Hartley"
+_INNER_INITIALS: Final = regex.compile(r"\s*\(\p{Lu}{2,6}\)(?=\s)")  # "Constable (DCC) Ann"
 _TOKEN: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
 
 
@@ -650,6 +651,9 @@ def parse_attribution(who: str) -> Person:
     who = _after_furniture(collapse_space(who)).strip(" ,;:")
     # "Ann Lee (Chief Inspector)": a role in brackets after the name reads as "Name, Role";
     # other words in brackets there ("(pictured)", "(left)") are left out
+    if ")" in who:
+        # "Deputy Chief Constable (DCC) Ann Cole": a title's initials in brackets inside
+        who = _INNER_INITIALS.sub("", who)
     m = _BRACKETED_ROLE.match(who) if ")" in who else None  # (its lazy name crawls)
     if m:
         role = m.group("role")
@@ -851,6 +855,9 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         m = pats["according"].match(head) or pats["statement_from"].search(head)
         if m and m.group("who").strip():
             return str(m.group("who"))
+        label = _label(head, colon=True)
+        if label:
+            return label
     if not head.strip(_SPACE) and raw.first_para > 0:
         prev = paragraphs[raw.first_para - 1]
         sentence = _last_sentence(text, prev.start, prev.end)
@@ -860,7 +867,38 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         m = pats["statement_from"].search(sentence) if sentence.rstrip().endswith(":") else None
         if m:
             return str(m.group("who"))
+        label = _label(sentence, colon=False) if sentence == text[prev.start : prev.end] else None
+        if label:
+            return label
     return None
+
+
+def _label(words: str, colon: bool) -> str | None:
+    """``words`` when they are a speaker's label with no verb, a name with a title or an
+    honorific: before a colon (``Ann Cole, chief executive: “…”``), or, without ``colon``, a
+    whole paragraph above the quotation, with or without one (``Ann Cole, Chief Executive,
+    Eastshire Council`` / ``“…”``: round-ups of several speakers, names set in bold). The
+    label opens with the name or a title word; a heading that names a person without a title
+    (``Tribute to Ann Cole``) or a name alone (``Clean Air Zone``) is no label."""
+    label = words.strip(_SPACE)
+    if label.endswith(":"):
+        label = label[:-1].rstrip(_SPACE)
+    elif colon:
+        return None
+    if not label or len(label) > _LABEL_REACH or label[-1] in _SENTENCE_END or "\n" in label:
+        return None
+    first = _TOKEN.match(label)
+    person = parse_attribution(label)
+    if first is None or person.speaker is None or " " not in person.speaker:
+        return None
+    v = _vocab()
+    opens = first.group() == person.speaker.split()[0] or any(
+        first.group() in v[key] for key in ("role_words", "ranks", "honorifics")
+    )
+    return label if opens and (person.role or person.as_written) else None
+
+
+_LABEL_REACH: Final = 160  # characters of a speaker's label
 
 
 def _last_sentence(text: str, start: int, end: int) -> str:
@@ -873,13 +911,16 @@ def _last_sentence(text: str, start: int, end: int) -> str:
 
 
 def _abbreviates(text: str, i: int) -> bool:
-    """Whether the full stop at ``i`` closes an initial or an honorific before a name ("J. R.
-    Hartley", "Dr A. N. Other", "Cllr. Rhys Tallon"): a capital follows the stop."""
+    """Whether the full stop at ``i`` closes an initial, an honorific or a rank before a name
+    ("J. R. Hartley", "Dr A. N. Other", "Cllr. Rhys Tallon", "Insp. Ann Cole"): a capital
+    follows the stop."""
     if text[i] != "." or text[i + 1 : i + 2] != " " or not text[i + 2 : i + 3].isupper():
         return False
     word = text[max(0, i - 12) : i + 1].split()[-1:]
     return bool(word) and (
-        _INITIAL.fullmatch(word[0]) is not None or word[0] in _vocab()["honorifics"]
+        _INITIAL.fullmatch(word[0]) is not None
+        or word[0] in _vocab()["honorifics"]
+        or word[0] in _vocab()["ranks"]
     )
 
 
@@ -965,7 +1006,11 @@ def _subject(sentence: str) -> str | None:
     if first is None:
         return None
     opener = _adverbial(first.group())
-    if opener and len(segs) > 1:
+    lead = _adverbial_name(segs[0], v) if opener and len(segs) > 1 else ""
+    if lead:
+        segs = [lead, *segs[1:]]  # "Today Ann Cole, head of libraries, opened …"
+        opener = False
+    elif opener and len(segs) > 1:
         segs = segs[1:]  # "Meanwhile, the trust’s chief executive Cath Lowe …"
         first = _TOKEN.match(segs[0].lstrip())
         opener = first is not None and _adverbial(first.group())
@@ -1015,6 +1060,24 @@ def _person_subject(subject: str) -> str:
         if before and before[0] in _vocab()["place_prepositions"]:
             return ""
     return subject
+
+
+def _adverbial_name(seg: str, v: dict[str, frozenset[str]]) -> str:
+    """The title and name, or the name, that end a sentence's first segment after an
+    adverbial ("Today Ann Cole", of "Today Ann Cole, head of libraries, opened …"), or ""
+    ("Meanwhile", "At the launch in Harbridge Park", "In Eastshire Fire and Rescue
+    Service")."""
+    toks = list(_TOKEN.finditer(seg))
+    if len(toks) < 3 or not _is_cap(toks[-1].group()):
+        return ""
+    end = len(toks)
+    begin = _title_start(toks, end, 1, opening=True)
+    if begin == end:
+        begin = _untitled_name(toks, end, v)
+    if begin < 0 or begin == end:
+        return ""
+    name = seg[toks[begin].start() :]
+    return name if parse_attribution(name).speaker else ""
 
 
 def _untitled_name(toks: Sequence[regex.Match[str]], end: int, v: dict[str, frozenset[str]]) -> int:

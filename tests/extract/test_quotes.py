@@ -1822,3 +1822,141 @@ def test_full_name_joined_to_its_body_without_a_comma(
         f"“We are keen to hear from anyone with footage,” said {who}.",
     ):
         assert people(text) == [(speaker, role)], text
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        ("Lee Owden HMI", "Lee Owden", "HMI"),
+        (
+            "Ofsted’s national director for education, Lee Owden HMI,",
+            "Lee Owden",
+            "national director for education",
+        ),
+        ("Deputy Chief Constable (DCC) Ann Cole", "Ann Cole", "Deputy Chief Constable"),
+        (
+            "Assistant Chief Fire Officer (ACFO) Rhys Bevan",
+            "Rhys Bevan",
+            "Assistant Chief Fire Officer",
+        ),
+        ("Insp. Ann Cole", "Ann Cole", "Insp."),
+        ("Det. Supt. Gwen Rhys-Davies", "Gwen Rhys-Davies", "Det. Supt."),
+    ],
+    ids=[
+        "hmi",
+        "hmi-after-title",
+        "initials-in-brackets",
+        "fire-initials",
+        "rank-stop",
+        "ranks-stops",
+    ],
+)
+def test_inspectors_initials_and_ranks_written_with_stops(
+    who: str, speaker: str, role: str
+) -> None:
+    for text in (
+        f"The report was published today. {who} said: “We found a school that is improving.”",
+        f'The report was published today.\n\n{who} said: "We found a school that is improving."',
+    ):
+        assert people(text) == [(speaker, role)], text
+
+
+def test_hmi_alone_names_the_inspector_named_before() -> None:
+    text = (
+        "Lee Owden HMI led the visit.\n\nThe school was rated good.\n\n"
+        "The HMI said: “Pupils are proud of their school.”"
+    )
+    assert people(text) == [("Lee Owden", "HMI")]
+
+
+@pytest.mark.parametrize(
+    ("narrative", "speaker", "role"),
+    [
+        ("Today Ann Cole, head of libraries, opened the library.", "Ann Cole", "head of libraries"),
+        (
+            "On Monday Chief Inspector Ravi Shah, who leads the team, met residents.",
+            "Ravi Shah",
+            "Chief Inspector",
+        ),
+        ("In Harbridge Zena Hart, the trust’s chair, opened the ward.", "Zena Hart", "chair"),
+        ("At the launch in Harbridge Park, Zena Hart opened the ward.", "Zena Hart", None),
+        ("In Eastshire Fire and Rescue Service, Zena Hart leads the crews.", "Zena Hart", None),
+    ],
+    ids=["adverb", "title-and-clause", "place-and-appositive", "place-in-adverbial", "body"],
+)
+def test_pronoun_after_an_adverbial_name_with_an_appositive(
+    narrative: str, speaker: str, role: str | None
+) -> None:
+    text = f"{narrative}\n\nShe said: “This is a proud day for everyone here.”"
+    assert people(text) == [(speaker, role)], text
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker", "role"),
+    [
+        (
+            "Ann Cole, Chief Executive, Eastshire Council",
+            "Ann Cole",
+            "Chief Executive, Eastshire Council",
+        ),
+        (
+            "Dr Tom Vance, chair of Harbridge Healthwatch",
+            "Tom Vance",
+            "chair of Harbridge Healthwatch",
+        ),
+        ("Chief Fire Officer Dawn Reyes", "Dawn Reyes", "Chief Fire Officer"),
+        (
+            "Cllr Mairi McAllister (Cabinet Member for Housing)",
+            "Mairi McAllister",
+            "Cabinet Member for Housing",
+        ),
+    ],
+    ids=["name-role-body", "honorific", "title-first", "bracketed-role"],
+)
+def test_speaker_label_with_no_verb_over_or_before_a_quotation(
+    label: str, speaker: str, role: str
+) -> None:
+    words = "We are delighted with the progress made this year"
+    first = "Jo Baird said: “We welcome the plan.”\n\n"
+    for text in (
+        f"{first}{label}\n\n“{words}.”",
+        f"{first}{label}:\n\n“{words}.”",
+        f'{first}{label}:\n\n"{words}."',
+        f"{first}{label}: “{words}.”",
+    ):
+        assert people(text)[1] == (speaker, role), text
+    body = f"<p>Jo Baird said: “We welcome the plan.”</p><p><strong>{label}</strong></p>"
+    assert page_people(f"{body}<blockquote><p>“{words}.”</p></blockquote>")[1] == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Clean Air Zone", ("Jo Baird", None)),
+        ("Tribute to Ann Cole", ("Jo Baird", None)),
+        ("Harbridge Park", ("Jo Baird", None)),
+        ("Ann Cole and Tom Vance", ("Jo Baird", None)),
+    ],
+    ids=["name-like-heading", "person-in-a-heading", "place", "two-people"],
+)
+def test_a_heading_that_is_no_speakers_label_leaves_the_quotation_to_the_last_speaker(
+    heading: str, expected: tuple[str | None, str | None]
+) -> None:
+    text = (
+        "Jo Baird said: “We welcome the plan.”\n\nThe work starts in May.\n\n"
+        f"{heading}\n\n“We are delighted with the progress made this year.”"
+    )
+    assert people(text)[1] == expected
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "In a letter to Ann Cole:",
+        "Key findings for Ann Cole, chief executive:",
+        "Tom Vance met Ann Cole, chief executive:",
+    ],
+    ids=["adverbial", "lowercase-before", "sentence"],
+)
+def test_words_before_a_colon_that_are_no_label_name_nobody(head: str) -> None:
+    assert people(f"{head} “We are delighted with the progress made this year.”") == [(None, None)]
