@@ -531,8 +531,11 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
             or tok in role_words
             or tok in ranks
             or tok in v["determiners"]
+            or _adverbial(tok)
         ):
-            break  # ("The MP": a determiner opens a noun phrase, never a name)
+            # ("The MP": a determiner opens a noun phrase, never a name; "Yesterday Ann
+            # Cole", "Commenting Kirsty": nor does an adverbial)
+            break
         if tok.upper() == tok and len(tok) > 1 and not _INITIAL.match(tok):
             # acronyms (CPS, HMCPSI) are not names, initials (J.) are
             break
@@ -563,7 +566,7 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         keep = len(run) - run.index(real[-3])
         run = run[-keep:]
         cut = len(toks) - keep
-    if len(real) == 1 and not honorific and cut > 0:
+    if len(real) == 1 and not honorific and cut > 0 and not _adverbial(toks[cut - 1]):
         return None  # "CPS Caldermouth": a place after a role, not a name
     name = " ".join(run)
     role_toks = toks[:cut]
@@ -1176,6 +1179,25 @@ def _resolve(speaker: str | None, known: list[str], text: str, end: int) -> str 
     return _forename_before(speaker, text, _name_run(text, text.find(speaker, 0, end)), end)
 
 
+def _full_from_forename(speaker: str | None, known: list[str], text: str, end: int) -> str | None:
+    """A forename alone with no title ("Chris said:", "Commenting Kirsty said:") resolved to
+    the full name given before ``end`` that opens with it (in a quotation's attribution, else
+    the first in the text); else ``speaker``. Tried after the surname: a word that no full
+    name ends with."""
+    if speaker is None or " " in speaker:
+        return speaker
+    for full in reversed(known):
+        if full.split()[0] == speaker:
+            return full
+    v = _vocab()
+    pattern = rf"\b{regex.escape(speaker)}\s+(\p{{Lu}}[\p{{L}}\-’']+)\b"
+    for m in regex.finditer(pattern, text, endpos=end):
+        surname = m.group(1)
+        if not any(surname in v[key] for key in _NOT_NAME_WORDS):
+            return f"{speaker} {surname}"
+    return speaker
+
+
 def _narrative_role(text: str, full: str | None, end: int) -> str | None:
     """The title the narrative gives ``full`` where it first names them before ``end``: the
     title words before the name ("Officers led by Superintendent Ali Penn"), else a title
@@ -1210,12 +1232,15 @@ def _opens_title(tok: str, v: dict[str, frozenset[str]]) -> bool:
 
 def _forename_before(speaker: str, text: str, start: int, end: int) -> str:
     """``speaker`` (a surname) with the first forename written before it in
-    ``text[start:end]`` that is no honorific, role word or rank; else ``speaker``."""
+    ``text[start:end]`` that is no honorific, role word, rank or adverbial ("Commenting");
+    else ``speaker``."""
     v = _vocab()
     pattern = rf"\b(\p{{Lu}}[\p{{L}}\-’']+)\s+{regex.escape(speaker)}\b"
     for m in regex.finditer(pattern, text, pos=start, endpos=end):
         first = m.group(1)
-        if not any(first in v[key] for key in ("honorifics", "role_words", "ranks")):
+        if not any(first in v[key] for key in ("honorifics", "role_words", "ranks")) and not (
+            _adverbial(first)
+        ):
             return f"{first} {speaker}"
     return speaker
 
@@ -1286,6 +1311,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             pieces[-1] = pieces[-1][:-1]
         previous = (raw, person) if person.speaker else None
         speaker = _resolve(person.speaker, known, text, raw.start)
+        if speaker == person.speaker and person.role is None and person.as_written is None:
+            speaker = _full_from_forename(speaker, known, text, raw.start)
         role = person.role
         if role is None and speaker != person.speaker and speaker not in known:
             role = _narrative_role(text, speaker, raw.start)  # "Mr Penn", named earlier
@@ -1633,11 +1660,16 @@ def _continues(text: str, before: _Raw, raw: _Raw, paragraphs: Sequence[Span]) -
 
 def _written_form(who: str, surname: str | None, role: str | None) -> str | None:
     """How the attribution ``who`` writes a surname resolved to a full name: with the title
-    before it ("Station Manager Elms"), else with the word before it ("Ms Cole")."""
+    before it ("Station Manager Elms"), else with the word before it ("Ms Cole"; not an
+    adverbial: "Commenting Kirsty" is "Kirsty")."""
     if not surname:
         return None
     titled = f"{role} {surname}" if role else ""
     if titled and titled in collapse_space(who):
         return titled
-    m = regex.search(rf"(?:\b\p{{Lu}}\p{{L}}*\.?\s+)?{regex.escape(surname)}\b", who)
-    return collapse_space(m.group(0)) if m else surname
+    m = regex.search(rf"(?:\b(\p{{Lu}}\p{{L}}*)\.?\s+)?{regex.escape(surname)}\b", who)
+    if m is None:
+        return surname
+    if m.group(1) and _adverbial(m.group(1)):
+        return surname
+    return collapse_space(m.group(0))

@@ -1960,3 +1960,46 @@ def test_a_heading_that_is_no_speakers_label_leaves_the_quotation_to_the_last_sp
 )
 def test_words_before_a_colon_that_are_no_label_name_nobody(head: str) -> None:
     assert people(f"{head} “We are delighted with the progress made this year.”") == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("Yesterday Ann Cole said:", "Ann Cole"),
+        ("Meanwhile Ann Cole said:", "Ann Cole"),
+        ("Commenting Ann said:", "Ann Cole"),
+        ("Responding Cole said:", "Ann Cole"),
+    ],
+    ids=["yesterday", "meanwhile", "participle-forename", "participle-surname"],
+)
+def test_adverbial_before_the_name_in_an_attribution_is_no_part_of_it(
+    attribution: str, speaker: str
+) -> None:
+    lede = "Ann Cole opened the library.\n\n"
+    for text in (
+        f"{lede}{attribution} “Every child should have a library card.”",
+        f'{lede}{attribution}\n\n"Every child should have a library card."',
+    ):
+        assert [s for s, _r in people(text)] == [speaker], text
+
+
+@pytest.mark.parametrize(
+    ("before", "attribution", "speaker"),
+    [
+        ("Chris Whyte has demanded a review.", "Chris said:", "Chris Whyte"),
+        ("Kirsty Wilkins MS has called for a review.", "Kirsty added:", "Kirsty Wilkins"),
+        (
+            "Jo Baird said: “We agree.”\n\nJo Lane, the trust’s chair, spoke next.",
+            "Jo said:",
+            "Jo Baird",
+        ),
+        ("The review was called for by residents.", "Chris said:", "Chris"),
+        ("Chris met Chief Inspector Ann Cole.", "Chris said:", "Chris"),
+    ],
+    ids=["narrative", "post-nominal", "quoted-before-first", "no-full-name", "title-after"],
+)
+def test_forename_alone_resolves_to_the_full_name_given_before(
+    before: str, attribution: str, speaker: str
+) -> None:
+    text = f"{before}\n\n{attribution} “Residents regard this as an emergency.”"
+    assert [s for s, _r in people(text)][-1] == speaker, text
