@@ -512,8 +512,8 @@ def _is_cap(tok: str) -> bool:
 def _name_tail(seg: str) -> tuple[str, str] | None:
     """Split a segment into (role part, name) when it ends with a person's name."""
     v = _vocab()
-    particles, honorifics, role_words = v["name_particles"], v["honorifics"], v["role_words"]
-    ranks = v["ranks"]
+    particles, role_words = v["name_particles"], v["role_words"]
+    stops = _name_stops()
     toks = _tokens(seg)
     while toks and toks[-1].rstrip(".") in v["postnominals"]:
         toks.pop()
@@ -525,16 +525,7 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         if tok in particles and run:
             before = toks[i - 1] if i > 0 else ""
             particle = before in particles or (_is_cap(before) and before not in role_words)
-        if not particle and (
-            tok in honorifics
-            or not _is_cap(tok)
-            or tok in role_words
-            or tok in ranks
-            or tok in v["determiners"]
-            or _adverbial(tok)
-        ):
-            # ("The MP": a determiner opens a noun phrase, never a name; "Yesterday Ann
-            # Cole", "Commenting Kirsty": nor does an adverbial)
+        if not particle and (not _is_cap(tok) or tok in stops):
             break
         if tok.upper() == tok and len(tok) > 1 and not _INITIAL.match(tok):
             # acronyms (CPS, HMCPSI) are not names, initials (J.) are
@@ -545,7 +536,7 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
     cut = len(toks) - len(run)
     # "Dr Cole", "Det Supt Hale", "Sergeant Pritchard", "Station Manager Elms": a surname
     # alone may follow these (but not "CPS Caldermouth": a place after a role)
-    honorific = cut > 0 and any(toks[cut - 1] in v[key] for key in _BEFORE_SURNAME)
+    honorific = cut > 0 and toks[cut - 1] in _before_surname()
     real = [t for t in run if t not in particles]
     if (
         cut > 0
@@ -570,10 +561,34 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         return None  # "CPS Caldermouth": a place after a role, not a name
     name = " ".join(run)
     role_toks = toks[:cut]
-    while role_toks and (role_toks[-1] in honorifics or role_toks[-1].lower() == "the"):
+    while role_toks and (role_toks[-1] in v["honorifics"] or role_toks[-1].lower() == "the"):
         role_toks.pop()
     role = _role_text(seg, role_toks)
     return role, name
+
+
+@cache
+def _name_stops() -> frozenset[str]:
+    """The capitalised words that end a name read backwards (_name_tail): honorifics, role
+    words, ranks, determiners ("The MP": a determiner opens a noun phrase, never a name) and
+    adverbials ("Yesterday Ann Cole", "Commenting Kirsty")."""
+    v = _vocab()
+    adverbials = v["sentence_adverbs"] | v["adverbial_openers"] | v["clause_openers"]
+    return frozenset(
+        v["honorifics"]
+        | v["role_words"]
+        | v["ranks"]
+        | v["determiners"]
+        | {w.capitalize() for w in adverbials}
+    )
+
+
+@cache
+def _before_surname() -> frozenset[str]:
+    """The words after which a surname alone is a name: "Dr Cole", "Det Supt Hale",
+    "Sergeant Pritchard", "Station Manager Elms"."""
+    v = _vocab()
+    return v["honorifics"] | v["ranks"] | v["title_heads"]
 
 
 def _ends_object(word: str) -> bool:
@@ -1109,7 +1124,6 @@ def _untitled_name(toks: Sequence[regex.Match[str]], end: int, v: dict[str, froz
 
 
 _ADVERBIAL_WORDS: Final = 2  # words after an adverbial's first before a name ("the meeting")
-_BEFORE_SURNAME: Final = ("honorifics", "ranks", "title_heads")  # "Station Manager Elms"
 _NOT_NAME_WORDS: Final = (
     "role_words",
     "ranks",
