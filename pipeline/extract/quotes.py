@@ -71,6 +71,7 @@ _TRAILING_SURNAME: Final = regex.compile(
 )  # "Chief Officer Stevens"
 _BRACKETED_ROLE: Final = regex.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)$")
 _INITIAL: Final = regex.compile(r"\p{Lu}\.$")  # "J." in "J. R. Hartley"
+_INNER_INITIALS: Final = regex.compile(r"\s*\(\p{Lu}{2,6}\)(?=\s)")  # "Constable (DCC) Ann"
 _TOKEN: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
 
 
@@ -517,8 +518,8 @@ def _is_cap(tok: str) -> bool:
 def _name_tail(seg: str) -> tuple[str, str] | None:
     """Split a segment into (role part, name) when it ends with a person's name."""
     v = _vocab()
-    particles, honorifics, role_words = v["name_particles"], v["honorifics"], v["role_words"]
-    ranks = v["ranks"]
+    particles, role_words = v["name_particles"], v["role_words"]
+    stops = _name_stops()
     toks = _tokens(seg)
     while toks and toks[-1].rstrip(".") in v["postnominals"]:
         toks.pop()
@@ -530,14 +531,8 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         if tok in particles and run:
             before = toks[i - 1] if i > 0 else ""
             particle = before in particles or (_is_cap(before) and before not in role_words)
-        if not particle and (
-            tok in honorifics
-            or not _is_cap(tok)
-            or tok in role_words
-            or tok in ranks
-            or tok in v["determiners"]
-        ):
-            break  # ("The MP": a determiner opens a noun phrase, never a name)
+        if not particle and (not _is_cap(tok) or tok in stops):
+            break
         if tok.upper() == tok and len(tok) > 1 and not _INITIAL.match(tok):
             # acronyms (CPS, HMCPSI) are not names, initials (J.) are
             break
@@ -545,34 +540,73 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
     if not run:
         return None
     cut = len(toks) - len(run)
-    # "Dr Cole", "Det Supt Hale", "Sergeant Pritchard": a surname alone may follow these
-    honorific = cut > 0 and (toks[cut - 1] in honorifics or toks[cut - 1] in ranks)
+    # "Dr Cole", "Det Supt Hale", "Sergeant Pritchard", "Station Manager Elms": a surname
+    # alone may follow these (but not "CPS Caldermouth": a place after a role)
+    honorific = cut > 0 and toks[cut - 1] in _before_surname()
     real = [t for t in run if t not in particles]
     if (
         cut > 0
         and not honorific
-        and (toks[cut - 1] in _PLACE_BEFORE or toks[cut - 1].lower() in v["coordinators"])
+        and (toks[cut - 1] in v["place_prepositions"] or toks[cut - 1].lower() in v["coordinators"])
     ):
         # "Cabinet Member for Climate Change", "Chair of Eastshire Healthwatch", "for
         # Education and Lifelong Learning": the title's object, not a name; "Head of
-        # Libraries Ann Cole", "Federation of England and Wales John Apter": the last two
+        # Libraries Ann Cole", "Federation of England and Wales John Apter": the last two;
+        # "Head of Libraries Mary Ann Cole": three, after a word that ends an object
         if len(real) <= 2:
             return None
-        run = run[-2:]
-        cut = len(toks) - 2
+        keep = 3 if len(run) > 3 and _ends_object(run[-4]) and not _ends_object(run[-3]) else 2
+        run = run[-keep:]
+        cut = len(toks) - keep
         real = [t for t in run if t not in particles]
     if len(real) > 3:
         keep = len(run) - run.index(real[-3])
         run = run[-keep:]
         cut = len(toks) - keep
-    if len(real) == 1 and not honorific and cut > 0:
+    if len(real) == 1 and not honorific and cut > 0 and not _adverbial(toks[cut - 1]):
         return None  # "CPS Caldermouth": a place after a role, not a name
     name = " ".join(run)
     role_toks = toks[:cut]
-    while role_toks and (role_toks[-1] in honorifics or role_toks[-1].lower() == "the"):
+    while role_toks and (role_toks[-1] in v["honorifics"] or role_toks[-1].lower() == "the"):
         role_toks.pop()
     role = _role_text(seg, role_toks)
     return role, name
+
+
+@cache
+def _name_stops() -> frozenset[str]:
+    """The capitalised words that end a name read backwards (_name_tail): honorifics, role
+    words, ranks, determiners ("The MP": a determiner opens a noun phrase, never a name) and
+    adverbials ("Yesterday Ann Cole", "Commenting Kirsty")."""
+    v = _vocab()
+    adverbials = v["sentence_adverbs"] | v["adverbial_openers"] | v["clause_openers"]
+    return frozenset(
+        v["honorifics"]
+        | v["role_words"]
+        | v["ranks"]
+        | v["determiners"]
+        | {w.capitalize() for w in adverbials}
+    )
+
+
+@cache
+def _before_surname() -> frozenset[str]:
+    """The words after which a surname alone is a name: "Dr Cole", "Det Supt Hale",
+    "Sergeant Pritchard", "Station Manager Elms"."""
+    v = _vocab()
+    return v["honorifics"] | v["ranks"] | v["title_heads"]
+
+
+def _ends_object(word: str) -> bool:
+    """Whether ``word`` may end the object of a title ("Libraries", "Education", "Health"),
+    and so is no forename: a word of a title or an organisation, or one with an ending of a
+    plural or an abstract noun (``object_endings``)."""
+    v = _vocab()
+    return (
+        word in v["role_words"]
+        or word in v["organisation_words"]
+        or any(word.endswith(e) for e in v["object_endings"])
+    )
 
 
 def _role_text(seg: str, role_toks: list[str]) -> str:
@@ -641,6 +675,9 @@ def parse_attribution(who: str) -> Person:
     who = _after_furniture(collapse_space(who)).strip(" ,;:")
     # "Ann Lee (Chief Inspector)": a role in brackets after the name reads as "Name, Role";
     # other words in brackets there ("(pictured)", "(left)") are left out
+    if ")" in who:
+        # "Deputy Chief Constable (DCC) Ann Cole": a title's initials in brackets inside
+        who = _INNER_INITIALS.sub("", who)
     m = _BRACKETED_ROLE.match(who) if ")" in who else None  # (its lazy name crawls)
     if m:
         role = m.group("role")
@@ -660,6 +697,8 @@ def parse_attribution(who: str) -> Person:
             # "chief executive Jane Doe" is)
             continue
         split = _name_tail(seg)
+        if split is None:
+            seg, split = _before_affiliation(seg)
         if split is None:
             continue
         role_part, name = split
@@ -694,6 +733,21 @@ def parse_attribution(who: str) -> Person:
     return Person(None, _clean_role(role), None)
 
 
+def _before_affiliation(seg: str) -> tuple[str, tuple[str, str] | None]:
+    """``seg`` up to a full name that a preposition joins to the body the person works for,
+    with no comma ("Watch Manager Ian Moss from Dunmere fire station", "Ann Cole of Eastshire
+    Council"), and its split into title and name; else ``seg`` and None. A single word there
+    is no name ("Residents of Ashby Road", "Friends of the Earth")."""
+    if " " not in seg:
+        return seg, None
+    cuts = [seg.find(f" {w} ") for w in _vocab()["affiliation_prepositions"]]
+    cut = min((i for i in cuts if i > 0), default=-1)
+    split = _name_tail(seg[:cut]) if cut > 0 else None
+    if split is None or " " not in split[1]:
+        return seg, None
+    return seg[:cut], split
+
+
 def _after_adverbial(role: str) -> str:
     """``role`` without an adverbial run into it ("Following the verdict chair of the
     Federation": "chair of the Federation"): the title words just before the name."""
@@ -701,10 +755,7 @@ def _after_adverbial(role: str) -> str:
     if first is None or not _adverbial(first.group()):
         return role
     toks = list(_TOKEN.finditer(role))
-    joins = _vocab()["name_particles"] | _JOINS
-    begin = len(toks)
-    while begin > 1 and _titled(toks[begin - 1].group(), joins):
-        begin -= 1
+    begin = _title_start(toks, len(toks), 1, opening=False)
     return role[toks[begin].start() :] if begin < len(toks) else ""
 
 
@@ -800,7 +851,7 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         for key in ("after_verb_first", "after_name_first"):
             m = pats[key].match(tail)
             if m and _plausible_who(m.group("who")):
-                return str(m.group("who"))
+                return _before_adverbs(str(m.group("who")))
         # signed in its own paragraph: "“…” – Name, Role"
         signed = tail.lstrip(_SPACE)
         m = _SIGNATURE.match(signed) if signed.startswith(_DASHES) else None
@@ -828,6 +879,9 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         m = pats["according"].match(head) or pats["statement_from"].search(head)
         if m and m.group("who").strip():
             return str(m.group("who"))
+        label = _label(head, colon=True)
+        if label:
+            return label
     if not head.strip(_SPACE) and raw.first_para > 0:
         prev = paragraphs[raw.first_para - 1]
         sentence = _last_sentence(text, prev.start, prev.end)
@@ -837,7 +891,38 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         m = pats["statement_from"].search(sentence) if sentence.rstrip().endswith(":") else None
         if m:
             return str(m.group("who"))
+        label = _label(sentence, colon=False) if sentence == text[prev.start : prev.end] else None
+        if label:
+            return label
     return None
+
+
+def _label(words: str, colon: bool) -> str | None:
+    """``words`` when they are a speaker's label with no verb, a name with a title or an
+    honorific: before a colon (``Ann Cole, chief executive: “…”``), or, without ``colon``, a
+    whole paragraph above the quotation, with or without one (``Ann Cole, Chief Executive,
+    Eastshire Council`` / ``“…”``: round-ups of several speakers, names set in bold). The
+    label opens with the name or a title word; a heading that names a person without a title
+    (``Tribute to Ann Cole``) or a name alone (``Clean Air Zone``) is no label."""
+    label = words.strip(_SPACE)
+    if label.endswith(":"):
+        label = label[:-1].rstrip(_SPACE)
+    elif colon:
+        return None
+    if not label or len(label) > _LABEL_REACH or label[-1] in _SENTENCE_END or "\n" in label:
+        return None
+    first = _TOKEN.match(label)
+    person = parse_attribution(label)
+    if first is None or person.speaker is None or " " not in person.speaker:
+        return None
+    v = _vocab()
+    opens = first.group() == person.speaker.split()[0] or any(
+        first.group() in v[key] for key in ("role_words", "ranks", "honorifics")
+    )
+    return label if opens and (person.role or person.as_written) else None
+
+
+_LABEL_REACH: Final = 160  # characters of a speaker's label
 
 
 def _last_sentence(text: str, start: int, end: int) -> str:
@@ -850,13 +935,16 @@ def _last_sentence(text: str, start: int, end: int) -> str:
 
 
 def _abbreviates(text: str, i: int) -> bool:
-    """Whether the full stop at ``i`` closes an initial or an honorific before a name ("J. R.
-    Hartley", "Dr A. N. Other", "Cllr. Rhys Tallon"): a capital follows the stop."""
+    """Whether the full stop at ``i`` closes an initial, an honorific or a rank before a name
+    ("J. R. Hartley", "Dr A. N. Other", "Cllr. Rhys Tallon", "Insp. Ann Cole"): a capital
+    follows the stop."""
     if text[i] != "." or text[i + 1 : i + 2] != " " or not text[i + 2 : i + 3].isupper():
         return False
     word = text[max(0, i - 12) : i + 1].split()[-1:]
     return bool(word) and (
-        _INITIAL.fullmatch(word[0]) is not None or word[0] in _vocab()["honorifics"]
+        _INITIAL.fullmatch(word[0]) is not None
+        or word[0] in _vocab()["honorifics"]
+        or word[0] in _vocab()["ranks"]
     )
 
 
@@ -882,6 +970,20 @@ def _who_before(sentence: str) -> str | None:
     return sentence[:end]
 
 
+def _before_adverbs(who: str) -> str:
+    """``who`` without the adverbs and auxiliaries between the speaker and the speech verb
+    ("Ann Cole has previously said:", "the board’s chair Ann Cole then said:": "Ann Cole")."""
+    v = _vocab()
+    words = who.rstrip()
+    space = words.rfind(" ")
+    while space > 0 and (
+        words[space + 1 :] in v["verb_adverbs"] or words[space + 1 :] in v["auxiliaries"]
+    ):
+        words = words[:space].rstrip()
+        space = words.rfind(" ")
+    return words if space > 0 or words != who.rstrip() else who
+
+
 def _who_of(sentence: str) -> str | None:
     """The attribution words of a last sentence before a quotation: the words before its
     speech verb ("Ann Cole said:"), or the subject of a sentence that closes with the verb
@@ -889,6 +991,7 @@ def _who_of(sentence: str) -> str | None:
     Cole, head of libraries, welcomed the visitors, adding:")."""
     who = _who_before(sentence)
     if who is not None:
+        who = _before_adverbs(who)
         words = who.rstrip()
         if words.endswith((" and", ",and")):
             return _subject(words[:-3]) or who
@@ -927,7 +1030,11 @@ def _subject(sentence: str) -> str | None:
     if first is None:
         return None
     opener = _adverbial(first.group())
-    if opener and len(segs) > 1:
+    lead = _adverbial_name(segs[0], v) if opener and len(segs) > 1 else ""
+    if lead:
+        segs = [lead, *segs[1:]]  # "Today Ann Cole, head of libraries, opened …"
+        opener = False
+    elif opener and len(segs) > 1:
         segs = segs[1:]  # "Meanwhile, the trust’s chief executive Cath Lowe …"
         first = _TOKEN.match(segs[0].lstrip())
         opener = first is not None and _adverbial(first.group())
@@ -935,26 +1042,25 @@ def _subject(sentence: str) -> str | None:
     toks = list(_TOKEN.finditer(seg))
     if not toks or not (opener or _opens_role(seg.lstrip())):
         return None
-    joins = v["name_particles"] | _JOINS
+    joins = _joins()
     cut = -1
-    for j in range(1, len(toks)):
-        # the verb: "Ann Cole welcomed", "The council thanked Ann Cole"; after an adverbial,
-        # the first word after a name ("At the board meeting its chair Ann Cole gave")
+    for j in range(2 if opener else 1, len(toks)):
+        # the verb: "Ann Cole welcomed", "The council thanked Ann Cole"; after an adverbial
+        # (its first word capitalised by its place), the first word after a name ("At the
+        # board meeting its chair Ann Cole gave")
         if not _titled(toks[j].group(), joins) and (not opener or _is_cap(toks[j - 1].group())):
             cut = j
             break
     if cut > 0 and toks[cut - 1].group().endswith(("’s", "'s")):
         return None  # "Ann Cole’s husband welcomed …": the subject is not Ann Cole
     if opener:
-        # the title and name just before the verb ("At the meeting its new chair Ann Cole");
-        # a name with no title may not be told from the adverbial ("On Monday Ann Cole")
+        # the title and name just before the verb ("At the meeting its new chair Ann Cole"),
+        # else a name of two words after the adverbial ("On Monday Ann Cole")
         end = cut if cut > 0 else len(toks)
-        begin = end
-        while begin > 1 and _titled(toks[begin - 1].group(), joins):
-            begin -= 1
-        while begin < end and not _opens_title(toks[begin].group(), v):
-            begin += 1
-        if begin == end:
+        begin = _title_start(toks, end, 1, opening=True)
+        if begin == end and cut > 0:
+            begin = _untitled_name(toks, end, v)
+        if begin < 0 or begin == end:
             return None
         return seg[toks[begin].start() : toks[end - 1].end()]
     if cut > 0:
@@ -968,9 +1074,6 @@ def _subject(sentence: str) -> str | None:
     return _person_subject(", ".join(parts))
 
 
-_PLACE_BEFORE: Final = frozenset({"of", "for", "at", "in", "from", "by", "to", "on", "with"})
-
-
 def _person_subject(subject: str) -> str:
     """``subject``, or "" when the name in it follows a preposition ("Residents of Ashby
     Road": a place, not a person)."""
@@ -978,12 +1081,87 @@ def _person_subject(subject: str) -> str:
     if person.speaker:
         i = subject.find(person.speaker.split()[0])
         before = subject[:i].split()[-1:]
-        if before and before[0] in _PLACE_BEFORE:
+        if before and before[0] in _vocab()["place_prepositions"]:
             return ""
     return subject
 
 
-_JOINS: Final = frozenset({"of", "for", "and", "the", "&"})  # words inside a title
+def _adverbial_name(seg: str, v: dict[str, frozenset[str]]) -> str:
+    """The title and name, or the name, that end a sentence's first segment after an
+    adverbial ("Today Ann Cole", of "Today Ann Cole, head of libraries, opened …"), or ""
+    ("Meanwhile", "At the launch in Harbridge Park", "In Eastshire Fire and Rescue
+    Service")."""
+    toks = list(_TOKEN.finditer(seg))
+    if len(toks) < 3 or not _is_cap(toks[-1].group()):
+        return ""
+    end = len(toks)
+    begin = _title_start(toks, end, 1, opening=True)
+    if begin == end:
+        begin = _untitled_name(toks, end, v)
+    if begin < 0 or begin == end:
+        return ""
+    name = seg[toks[begin].start() :]
+    return name if parse_attribution(name).speaker else ""
+
+
+def _untitled_name(toks: Sequence[regex.Match[str]], end: int, v: dict[str, frozenset[str]]) -> int:
+    """Where a name of two words with no title before it starts, ending before ``toks[end]``
+    (the verb) after an adverbial opening a sentence ("On Monday Ann Cole", "Yesterday Ann
+    Cole", "At the meeting Ann Cole"), or -1. A preposition's object stands between ("On
+    Monday Cole" is no name), in at most two words with no verb ("Last week police thanked
+    Ann Cole for …": an object), and a word of a title or an organisation is no name ("On
+    Tuesday Police Scotland")."""
+    begin = end - 2
+    takes_object = toks[0].group().lower() not in v["sentence_adverbs"]
+    if not (2 if takes_object else 1) <= begin <= _ADVERBIAL_WORDS + 1:
+        return -1
+    if any(t.group().endswith("ed") for t in toks[1:begin]):
+        return -1
+    for tok in toks[begin:end]:
+        word = tok.group()
+        if (
+            not _is_cap(word)
+            or word.isupper()
+            or any(word in v[key] for key in _NOT_NAME_WORDS)
+            or word.endswith(("’s", "'s"))
+        ):
+            return -1
+    return begin
+
+
+_ADVERBIAL_WORDS: Final = 2  # words after an adverbial's first before a name ("the meeting")
+_NOT_NAME_WORDS: Final = (
+    "role_words",
+    "ranks",
+    "honorifics",
+    "determiners",
+    "organisation_words",
+    "title_heads",
+)
+
+
+@cache
+def _joins() -> frozenset[str]:
+    """The words that may stand inside a title and name: name particles ("von der") and
+    title joins ("of", "and")."""
+    v = _vocab()
+    return v["name_particles"] | v["title_joins"]
+
+
+def _title_start(toks: Sequence[regex.Match[str]], end: int, floor: int, opening: bool) -> int:
+    """Where the title and name that end before ``toks[end]`` start: the walk back over the
+    words that may stand in one (_titled), down to ``floor`` at most; with ``opening``, then on
+    to the first word that may open a title, a title word, a rank or a possessor ("Eastshire’s
+    Chief Constable"), not a word before it ("Yesterday Superintendent Ali Penn")."""
+    joins = _joins()
+    begin = end
+    while begin > floor and _titled(toks[begin - 1].group(), joins):
+        begin -= 1
+    if opening:
+        v = _vocab()
+        while begin < end and not _opens_title(toks[begin].group(), v):
+            begin += 1
+    return begin
 
 
 def _titled(tok: str, joins: frozenset[str]) -> bool:
@@ -1021,6 +1199,25 @@ def _resolve(speaker: str | None, known: list[str], text: str, end: int) -> str 
     return _forename_before(speaker, text, _name_run(text, text.find(speaker, 0, end)), end)
 
 
+def _full_from_forename(speaker: str | None, known: list[str], text: str, end: int) -> str | None:
+    """A forename alone with no title ("Chris said:", "Commenting Kirsty said:") resolved to
+    the full name given before ``end`` that opens with it (in a quotation's attribution, else
+    the first in the text); else ``speaker``. Tried after the surname: a word that no full
+    name ends with."""
+    if speaker is None or " " in speaker:
+        return speaker
+    for full in reversed(known):
+        if full.split()[0] == speaker:
+            return full
+    v = _vocab()
+    pattern = rf"\b{regex.escape(speaker)}\s+(\p{{Lu}}[\p{{L}}\-’']+)\b"
+    for m in regex.finditer(pattern, text, endpos=end):
+        surname = m.group(1)
+        if not any(surname in v[key] for key in _NOT_NAME_WORDS):
+            return f"{speaker} {surname}"
+    return speaker
+
+
 def _narrative_role(text: str, full: str | None, end: int) -> str | None:
     """The title the narrative gives ``full`` where it first names them before ``end``: the
     title words before the name ("Officers led by Superintendent Ali Penn"), else a title
@@ -1030,15 +1227,7 @@ def _narrative_role(text: str, full: str | None, end: int) -> str | None:
         return None
     start = last_of(text, _CLAUSE_ENDS, max(0, i - _ATTRIBUTION_REACH), i) + 1
     toks = list(_TOKEN.finditer(text, start, i))
-    joins = _vocab()["name_particles"] | _JOINS
-    begin = len(toks)
-    while begin > 0 and _titled(toks[begin - 1].group(), joins):
-        begin -= 1
-    # the title opens with a title word, a rank or a possessor ("Eastshire’s Chief
-    # Constable"), not with a word before it ("Yesterday Superintendent Ali Penn")
-    v = _vocab()
-    while begin < len(toks) and not _opens_title(toks[begin].group(), v):
-        begin += 1
+    begin = _title_start(toks, len(toks), 0, opening=True)
     title = text[toks[begin].start() : i] if begin < len(toks) else ""
     after = i + len(full)
     rest = ""
@@ -1063,12 +1252,15 @@ def _opens_title(tok: str, v: dict[str, frozenset[str]]) -> bool:
 
 def _forename_before(speaker: str, text: str, start: int, end: int) -> str:
     """``speaker`` (a surname) with the first forename written before it in
-    ``text[start:end]`` that is no honorific, role word or rank; else ``speaker``."""
+    ``text[start:end]`` that is no honorific, role word, rank or adverbial ("Commenting");
+    else ``speaker``."""
     v = _vocab()
     pattern = rf"\b(\p{{Lu}}[\p{{L}}\-’']+)\s+{regex.escape(speaker)}\b"
     for m in regex.finditer(pattern, text, pos=start, endpos=end):
         first = m.group(1)
-        if not any(first in v[key] for key in ("honorifics", "role_words", "ranks")):
+        if not any(first in v[key] for key in ("honorifics", "role_words", "ranks")) and not (
+            _adverbial(first)
+        ):
             return f"{first} {speaker}"
     return speaker
 
@@ -1139,6 +1331,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             pieces[-1] = pieces[-1][:-1]
         previous = (raw, person) if person.speaker else None
         speaker = _resolve(person.speaker, known, text, raw.start)
+        if speaker == person.speaker and person.role is None and person.as_written is None:
+            speaker = _full_from_forename(speaker, known, text, raw.start)
         role = person.role
         if role is None and speaker != person.speaker and speaker not in known:
             role = _narrative_role(text, speaker, raw.start)  # "Mr Penn", named earlier
@@ -1146,7 +1340,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             known.append(speaker)
         written = person.as_written
         if speaker != person.speaker and written is None:
-            written = _written_form(who or "", person.speaker)
+            written = _written_form(who or "", person.speaker, role)
         out.append(
             Quote(
                 text="\n\n".join(pieces),
@@ -1176,10 +1370,15 @@ def _paragraph_subject(text: str, para_start: int, quote_start: int) -> Person |
     return person
 
 
-def _reported_subject(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Person | None:
+def _reported_subject(
+    text: str, paragraphs: Sequence[Span], raw: _Raw, titled: bool = False
+) -> Person | None:
     """The person named in reported speech just before a quotation: at the start of its own
     paragraph, or, when nothing but the attribution comes before the quotation in it, of the
-    paragraph before (then without a role: the title was given for another sentence)."""
+    paragraph before (then without a role, the title was given for another sentence, unless
+    ``titled`` and that paragraph is narrative, with no quotation: a pronoun's attribution
+    takes the title the narrative gave, "Chief Constable Jo Bright welcomed the news." / "He
+    said:")."""
     para = paragraphs[raw.first_para]
     words = _after_bullet(text, para.start, para.end)
     if raw.start > words:
@@ -1198,7 +1397,9 @@ def _reported_subject(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Perso
         person = parse_attribution(m.group("who")) if m else None
         if person is not None and person.speaker and " " in person.speaker:
             subject = person
-    return None if subject is None else Person(subject.speaker, None, subject.as_written)
+    if subject is None or (titled and _MARKS.search(text, prev.start, prev.end) is None):
+        return subject
+    return Person(subject.speaker, None, subject.as_written)
 
 
 def _introduced(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Person | None:
@@ -1229,7 +1430,9 @@ def _pronoun(
     word = who.strip(_SPACE + ",")
     v = _vocab()
     if word in v["person_pronouns"]:
-        subject = _reported_subject(text, paragraphs, raw) or _introduced(text, paragraphs, raw)
+        subject = _reported_subject(text, paragraphs, raw, titled=True) or _introduced(
+            text, paragraphs, raw
+        )
         last = next((q.speaker for q in reversed(before) if q.speaker), None)
         if subject is None and not (last and _continuing(text, paragraphs, raw)):
             subject = _narrative_subject(text, paragraphs, raw, word.lower())
@@ -1273,7 +1476,7 @@ def _narrative_subject(
     else:
         return None
     found: dict[str, Person] = {}
-    for m in _NARRATIVE_SENTENCE.finditer(text, start, end):
+    for m in _narrative_sentence().finditer(text, start, end):
         sentence = m.group("sentence")
         subject = _subject(sentence)
         person = parse_attribution(subject) if subject else None
@@ -1304,14 +1507,19 @@ def _other_gender(pronoun: str, written: str | None) -> bool:
 
 _AGE: Final = re.compile(r"\s*,\s*(?:aged\s+)?\d")  # "Tom Vance, 34," / ", aged 34,"
 
-# a sentence of narrative: no quotation mark in it ("Jo Bright has responded to the report.").
-# It starts only where the search starts or after a sentence end or quotation mark (\G or
-# the lookbehind), and its runs never give back: a long stretch with no stop would otherwise
-# be scanned again from each of its characters (quadratic: 40 KB took minutes).
-_NARRATIVE_SENTENCE: Final = regex.compile(
-    r"(?:\G|(?<=[.!?“”\"]))\s*+(?P<sentence>[^\s“”\"][^.!?“”\"]*+"
-    r"(?:(?<=\b(?:\p{Lu}|Dr|Mr|Mrs|Ms|Prof|Cllr|St))\.[^.!?“”\"]*+)*+[.!?])"
-)
+
+@cache
+def _narrative_sentence() -> regex.Pattern[str]:
+    """A sentence of narrative: no quotation mark in it ("Jo Bright has responded to the
+    report."); a full stop after an initial or a stop abbreviation ("Dr. Cole") goes on. It
+    starts only where the search starts or after a sentence end or quotation mark (\\G or
+    the lookbehind), and its runs never give back: a long stretch with no stop would
+    otherwise be scanned again from each of its characters (quadratic: 40 KB took minutes)."""
+    abbreviations = "|".join(sorted(_vocab()["stop_abbreviations"]))
+    return regex.compile(
+        r"(?:\G|(?<=[.!?“”\"]))\s*+(?P<sentence>[^\s“”\"][^.!?“”\"]*+"
+        rf"(?:(?<=\b(?:\p{{Lu}}|{abbreviations}))\.[^.!?“”\"]*+)*+[.!?])"
+    )
 
 
 def _named_by_role(
@@ -1470,8 +1678,18 @@ def _continues(text: str, before: _Raw, raw: _Raw, paragraphs: Sequence[Span]) -
     return raw.first_para == before.last_para + 1 and raw.start == paragraphs[raw.first_para].start
 
 
-def _written_form(who: str, surname: str | None) -> str | None:
+def _written_form(who: str, surname: str | None, role: str | None) -> str | None:
+    """How the attribution ``who`` writes a surname resolved to a full name: with the title
+    before it ("Station Manager Elms"), else with the word before it ("Ms Cole"; not an
+    adverbial: "Commenting Kirsty" is "Kirsty")."""
     if not surname:
         return None
-    m = regex.search(rf"(?:\b\p{{Lu}}\p{{L}}*\.?\s+)?{regex.escape(surname)}\b", who)
-    return collapse_space(m.group(0)) if m else surname
+    titled = f"{role} {surname}" if role else ""
+    if titled and titled in collapse_space(who):
+        return titled
+    m = regex.search(rf"(?:\b(\p{{Lu}}\p{{L}}*)\.?\s+)?{regex.escape(surname)}\b", who)
+    if m is None:
+        return surname
+    if m.group(1) and _adverbial(m.group(1)):
+        return surname
+    return collapse_space(m.group(0))

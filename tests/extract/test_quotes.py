@@ -739,7 +739,7 @@ def test_pronoun_after_an_inverted_attribution_in_the_paragraph_before() -> None
         "The quiz could save lives, says the service’s head of prevention, Alasdair Perry.\n\n"
         "He commented: “This is a fantastic resource for every household.”"
     )
-    assert [(s, r) for s, r, _n, _w in quotes(text)] == [("Alasdair Perry", None)]
+    assert [(s, r) for s, r, _n, _w in quotes(text)] == [("Alasdair Perry", "head of prevention")]
 
 
 def test_a_title_listing_capitalised_subjects_is_not_a_name() -> None:
@@ -1542,11 +1542,14 @@ def test_capitalised_words_after_a_titles_preposition_are_not_a_name(
 
 @pytest.mark.parametrize(
     ("verb", "role"),
-    [("opened the new office", "Cabinet Member for Climate Change"), ("welcomed the news", None)],
+    [
+        ("opened the new office", "Cabinet Member for Climate Change"),
+        ("welcomed the news", "Cabinet Member for Climate Change"),
+    ],
     ids=["narrative", "reported-speech"],
 )
 def test_pronoun_after_narrative_with_a_bracketed_title(verb: str, role: str | None) -> None:
-    # (a speech verb makes the sentence reported speech, whose title stays out, as before)
+    # (a speech verb makes the sentence reported speech: its title is the pronoun's too)
     text = (
         f"Councillor Jim Stone (Cabinet Member for Climate Change) {verb}.\n\n"
         "He said: “This website will help every resident.”"
@@ -1569,3 +1572,434 @@ def test_pronoun_never_stands_for_a_person_of_the_other_honorific(
 ) -> None:
     text = f"{narrative}\n\n{pronoun} said: “We accept the findings in full.”"
     assert [s for s, _r in people(text)] == [speaker]
+
+
+# --- real-page forms, second round: titles with a surname, adverbials, affiliations ---------
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        ("Station Manager Elms, the incident commander,", "Elms", "Station Manager"),
+        ("Group Manager McAllister, who led the crews,", "McAllister", "Group Manager"),
+        ("Chief Fire Officer Okafor", "Okafor", "Chief Fire Officer"),
+        ("Cabinet Member Pryce-Jones", "Pryce-Jones", "Cabinet Member"),
+        (
+            "Eastshire’s Police and Crime Commissioner O’Hara",
+            "O’Hara",
+            "Police and Crime Commissioner",
+        ),
+    ],
+    ids=["appositive", "clause", "fire", "hyphen", "possessor"],
+)
+def test_title_and_surname_with_no_full_name_anywhere(who: str, speaker: str, role: str) -> None:
+    words = "Crews worked through the night to save the farmhouse"
+    inverted = who.rstrip(",").split(", ")[0]
+    for text in (
+        f"Crews were called on Sunday.\n\n{who} said: “{words}.”",
+        f'Crews were called on Sunday.\n\n{who} said: "{words}."',
+        f"Crews were called on Sunday.\n\n“{words},” said {inverted}.",
+        f"Crews were called on Sunday. {who} said: “{words}.”",
+    ):
+        assert people(text) == [(speaker, role)], text
+    assert page_people(
+        f"<p>Crews were called.</p><p>{who} said:</p><blockquote><p>{words}.</p></blockquote>"
+    ) == [(speaker, role)]
+
+
+@pytest.mark.parametrize(
+    ("who", "role"),
+    [
+        (
+            "Chief Crown Prosecutor for CPS Caldermouth",
+            "Chief Crown Prosecutor for CPS Caldermouth",
+        ),
+        ("Head of Service Harbridge", "Head of Service Harbridge"),
+        ("The Fire Service", "Fire Service"),
+    ],
+    ids=["unit", "not-a-title-head", "organisation"],
+)
+def test_a_single_word_after_a_role_that_is_no_title_is_no_surname(who: str, role: str) -> None:
+    assert people(f"{who} said: “We will act on every finding.”") == [(None, role)]
+
+
+def test_title_and_surname_resolves_to_the_full_name_given_before() -> None:
+    text = (
+        "Station Manager Tom Elms led the crews.\n\nThe fire was out by noon.\n\n"
+        "Station Manager Elms said: “Please test your smoke alarms every week.”"
+    )
+    (q,) = find_quotes(text, split_paragraphs(text))
+    assert (q.speaker, q.role, q.speaker_as_written) == (
+        "Tom Elms",
+        "Station Manager",
+        "Station Manager Elms",
+    )
+
+
+@pytest.mark.parametrize(
+    ("narrative", "pronoun", "speaker"),
+    [
+        ("On Monday Ann Cole visited the site.", "She said:", "Ann Cole"),
+        ("Last week Ravi Shah opened the new station.", "He said:", "Ravi Shah"),
+        ("At the meeting Zena Hart thanked the volunteers.", "She told them:", "Zena Hart"),
+        ("Yesterday Omar Khan toured the ward.", "He said:", "Omar Khan"),
+        ("On 3 March Gwen Rhys-Davies opened the library.", "She said:", "Gwen Rhys-Davies"),
+        ("Earlier this week Liam O’Neill met the families.", "He said:", "Liam O’Neill"),
+    ],
+    ids=["on-day", "last-week", "at-the", "adverb", "date", "earlier-this-week"],
+)
+def test_pronoun_after_narrative_opening_with_an_adverbial_without_a_comma(
+    narrative: str, pronoun: str, speaker: str
+) -> None:
+    after = pronoun.split()[0].lower()
+    for text in (
+        f"{narrative}\n\n{pronoun} “We accept the findings in full.”",
+        f'{narrative} {pronoun} "We accept the findings in full."',
+        f"{narrative}\n\n“We accept the findings in full,” {after} said.",
+    ):
+        assert people(text) == [(speaker, None)], text
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "On Monday Cole visited the site.",
+        "Last week police thanked Ann Cole for her work.",
+        "On Tuesday the council welcomed Ann Cole.",
+        "On Tuesday Police Scotland confirmed the arrest.",
+        "Today police met the family at Harbridge Park.",
+    ],
+    ids=["surname-is-the-object", "verb-before-the-name", "object", "organisation", "place"],
+)
+def test_adverbial_without_a_comma_never_names_an_object_or_a_body(narrative: str) -> None:
+    text = f"{narrative}\n\nShe said: “We accept the findings in full.”"
+    assert people(text) == [(None, None)], text
+
+
+@pytest.mark.parametrize(
+    ("narrative", "pronoun", "speaker", "role"),
+    [
+        (
+            "Chief Constable Jo Bright welcomed the news.",
+            "He said:",
+            "Jo Bright",
+            "Chief Constable",
+        ),
+        (
+            "Headteacher Carys Bell said the school was proud of its pupils.",
+            "She added:",
+            "Carys Bell",
+            "Headteacher",
+        ),
+        (
+            "Ann Lee, the trust’s chief nurse, said staff had worked hard.",
+            "She said:",
+            "Ann Lee",
+            "chief nurse",
+        ),
+        (
+            "Detective Inspector Raj Patel told reporters the search would go on.",
+            "He said:",
+            "Raj Patel",
+            "Detective Inspector",
+        ),
+    ],
+    ids=["welcomed", "said-that", "appositive", "told"],
+)
+def test_pronoun_after_reported_speech_takes_the_title_it_gave(
+    narrative: str, pronoun: str, speaker: str, role: str
+) -> None:
+    for text in (
+        f"{narrative}\n\n{pronoun} “We will keep the public informed.”",
+        f'{narrative}\n\n{pronoun} "We will keep the public informed."',
+    ):
+        assert people(text) == [(speaker, role)], text
+
+
+def test_pronoun_after_a_quotation_paragraph_keeps_no_title() -> None:
+    text = (
+        "Chief Constable Jo Bright said: “We welcome the verdict.”\n\n"
+        "He added: “Justice has been done for the family.”"
+    )
+    assert people(text) == [("Jo Bright", "Chief Constable"), ("Jo Bright", None)]
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        ("Head of Libraries Mary Ann Cole", "Mary Ann Cole", "Head of Libraries"),
+        (
+            "Director of Public Health Sarah Jane Pugh",
+            "Sarah Jane Pugh",
+            "Director of Public Health",
+        ),
+        (
+            "Cabinet Member for Education Rhys Owen Price",
+            "Rhys Owen Price",
+            "Cabinet Member for Education",
+        ),
+        ("Head of Operations Anna Maria Ruiz-Lopez", "Anna Maria Ruiz-Lopez", "Head of Operations"),
+        ("Director of Public Health Ann Cole", "Ann Cole", "Director of Public Health"),
+        ("Head of Adult Services Frances Cole", "Frances Cole", "Head of Adult Services"),
+        ("Head of Housing Services Ann Cole", "Ann Cole", "Head of Housing Services"),
+        (
+            "Federation of England and Wales John Apter",
+            "John Apter",
+            "Federation of England and Wales",
+        ),
+    ],
+    ids=[
+        "plural-object",
+        "role-word-object",
+        "abstract-object",
+        "hyphenated",
+        "two-word-object",
+        "two-word-plural-object",
+        "two-word-object-ing",
+        "list-object",
+    ],
+)
+def test_three_word_name_after_a_titles_object(who: str, speaker: str, role: str) -> None:
+    person = parse_attribution(who)
+    assert (person.speaker, person.role) == (speaker, role)
+    assert people(f"{who} said: “The new building is open to every reader.”") == [(speaker, role)]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("Mr Drake-Smith previously said:", "Ian Drake-Smith"),
+        ("Ian Drake-Smith later said:", "Ian Drake-Smith"),
+        ("Ian Drake-Smith has previously said:", "Ian Drake-Smith"),
+        ("The appeal’s lead Ian Drake-Smith then said:", "Ian Drake-Smith"),
+    ],
+    ids=["surname", "later", "auxiliary", "title"],
+)
+def test_adverb_between_the_speaker_and_the_speech_verb(attribution: str, speaker: str) -> None:
+    lede = "Ian Drake-Smith will appear on the programme.\n\n"
+    for text in (
+        f"{lede}{attribution} “I am grateful for the support.”",
+        f'{lede}{attribution} "I am grateful for the support."',
+    ):
+        assert [s for s, _r in people(text)] == [speaker], text
+    text = f"{lede}“I am grateful for the support,” Ian Drake-Smith later said."
+    assert [s for s, _r in people(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "who",
+    ["The Cole family", "Residents of Ashby Road"],
+    ids=["family", "residents"],
+)
+def test_a_word_before_the_verb_that_is_no_adverb_stays(who: str) -> None:
+    assert people(f"{who} said: “We are grateful for all the support.”") == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        ("Watch Manager Ian Moss from Dunmere fire station", "Ian Moss", "Watch Manager"),
+        (
+            "Assistant Chief Constable Ian Drake-Smith of Operation Harbour",
+            "Ian Drake-Smith",
+            "Assistant Chief Constable",
+        ),
+        ("Detective Inspector Raj Patel at Eastshire Police", "Raj Patel", "Detective Inspector"),
+        ("Ann Cole of Eastshire Council", "Ann Cole", None),
+        ("Residents of Ashby Road", None, None),
+        ("Friends of Harbridge Park", None, None),
+        ("Head of Libraries at Eastshire Council", None, "Head of Libraries at Eastshire Council"),
+    ],
+    ids=["from", "of", "at", "no-title", "place", "group", "title-only"],
+)
+def test_full_name_joined_to_its_body_without_a_comma(
+    who: str, speaker: str | None, role: str | None
+) -> None:
+    person = parse_attribution(who)
+    assert (person.speaker, person.role) == (speaker, role)
+    for text in (
+        f"{who} said: “We are keen to hear from anyone with footage.”",
+        f"“We are keen to hear from anyone with footage,” said {who}.",
+    ):
+        assert people(text) == [(speaker, role)], text
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        ("Lee Owden HMI", "Lee Owden", "HMI"),
+        (
+            "Ofsted’s national director for education, Lee Owden HMI,",
+            "Lee Owden",
+            "national director for education",
+        ),
+        ("Deputy Chief Constable (DCC) Ann Cole", "Ann Cole", "Deputy Chief Constable"),
+        (
+            "Assistant Chief Fire Officer (ACFO) Rhys Bevan",
+            "Rhys Bevan",
+            "Assistant Chief Fire Officer",
+        ),
+        ("Insp. Ann Cole", "Ann Cole", "Insp."),
+        ("Det. Supt. Gwen Rhys-Davies", "Gwen Rhys-Davies", "Det. Supt."),
+    ],
+    ids=[
+        "hmi",
+        "hmi-after-title",
+        "initials-in-brackets",
+        "fire-initials",
+        "rank-stop",
+        "ranks-stops",
+    ],
+)
+def test_inspectors_initials_and_ranks_written_with_stops(
+    who: str, speaker: str, role: str
+) -> None:
+    for text in (
+        f"The report was published today. {who} said: “We found a school that is improving.”",
+        f'The report was published today.\n\n{who} said: "We found a school that is improving."',
+    ):
+        assert people(text) == [(speaker, role)], text
+
+
+def test_hmi_alone_names_the_inspector_named_before() -> None:
+    text = (
+        "Lee Owden HMI led the visit.\n\nThe school was rated good.\n\n"
+        "The HMI said: “Pupils are proud of their school.”"
+    )
+    assert people(text) == [("Lee Owden", "HMI")]
+
+
+@pytest.mark.parametrize(
+    ("narrative", "speaker", "role"),
+    [
+        ("Today Ann Cole, head of libraries, opened the library.", "Ann Cole", "head of libraries"),
+        (
+            "On Monday Chief Inspector Ravi Shah, who leads the team, met residents.",
+            "Ravi Shah",
+            "Chief Inspector",
+        ),
+        ("In Harbridge Zena Hart, the trust’s chair, opened the ward.", "Zena Hart", "chair"),
+        ("At the launch in Harbridge Park, Zena Hart opened the ward.", "Zena Hart", None),
+        ("In Eastshire Fire and Rescue Service, Zena Hart leads the crews.", "Zena Hart", None),
+    ],
+    ids=["adverb", "title-and-clause", "place-and-appositive", "place-in-adverbial", "body"],
+)
+def test_pronoun_after_an_adverbial_name_with_an_appositive(
+    narrative: str, speaker: str, role: str | None
+) -> None:
+    text = f"{narrative}\n\nShe said: “This is a proud day for everyone here.”"
+    assert people(text) == [(speaker, role)], text
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker", "role"),
+    [
+        (
+            "Ann Cole, Chief Executive, Eastshire Council",
+            "Ann Cole",
+            "Chief Executive, Eastshire Council",
+        ),
+        (
+            "Dr Tom Vance, chair of Harbridge Healthwatch",
+            "Tom Vance",
+            "chair of Harbridge Healthwatch",
+        ),
+        ("Chief Fire Officer Dawn Reyes", "Dawn Reyes", "Chief Fire Officer"),
+        (
+            "Cllr Mairi McAllister (Cabinet Member for Housing)",
+            "Mairi McAllister",
+            "Cabinet Member for Housing",
+        ),
+    ],
+    ids=["name-role-body", "honorific", "title-first", "bracketed-role"],
+)
+def test_speaker_label_with_no_verb_over_or_before_a_quotation(
+    label: str, speaker: str, role: str
+) -> None:
+    words = "We are delighted with the progress made this year"
+    first = "Jo Baird said: “We welcome the plan.”\n\n"
+    for text in (
+        f"{first}{label}\n\n“{words}.”",
+        f"{first}{label}:\n\n“{words}.”",
+        f'{first}{label}:\n\n"{words}."',
+        f"{first}{label}: “{words}.”",
+    ):
+        assert people(text)[1] == (speaker, role), text
+    body = f"<p>Jo Baird said: “We welcome the plan.”</p><p><strong>{label}</strong></p>"
+    assert page_people(f"{body}<blockquote><p>“{words}.”</p></blockquote>")[1] == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Clean Air Zone", ("Jo Baird", None)),
+        ("Tribute to Ann Cole", ("Jo Baird", None)),
+        ("Harbridge Park", ("Jo Baird", None)),
+        ("Ann Cole and Tom Vance", ("Jo Baird", None)),
+    ],
+    ids=["name-like-heading", "person-in-a-heading", "place", "two-people"],
+)
+def test_a_heading_that_is_no_speakers_label_leaves_the_quotation_to_the_last_speaker(
+    heading: str, expected: tuple[str | None, str | None]
+) -> None:
+    text = (
+        "Jo Baird said: “We welcome the plan.”\n\nThe work starts in May.\n\n"
+        f"{heading}\n\n“We are delighted with the progress made this year.”"
+    )
+    assert people(text)[1] == expected
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "In a letter to Ann Cole:",
+        "Key findings for Ann Cole, chief executive:",
+        "Tom Vance met Ann Cole, chief executive:",
+    ],
+    ids=["adverbial", "lowercase-before", "sentence"],
+)
+def test_words_before_a_colon_that_are_no_label_name_nobody(head: str) -> None:
+    assert people(f"{head} “We are delighted with the progress made this year.”") == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("Yesterday Ann Cole said:", "Ann Cole"),
+        ("Meanwhile Ann Cole said:", "Ann Cole"),
+        ("Commenting Ann said:", "Ann Cole"),
+        ("Responding Cole said:", "Ann Cole"),
+    ],
+    ids=["yesterday", "meanwhile", "participle-forename", "participle-surname"],
+)
+def test_adverbial_before_the_name_in_an_attribution_is_no_part_of_it(
+    attribution: str, speaker: str
+) -> None:
+    lede = "Ann Cole opened the library.\n\n"
+    for text in (
+        f"{lede}{attribution} “Every child should have a library card.”",
+        f'{lede}{attribution}\n\n"Every child should have a library card."',
+    ):
+        assert [s for s, _r in people(text)] == [speaker], text
+
+
+@pytest.mark.parametrize(
+    ("before", "attribution", "speaker"),
+    [
+        ("Chris Whyte has demanded a review.", "Chris said:", "Chris Whyte"),
+        ("Kirsty Wilkins MS has called for a review.", "Kirsty added:", "Kirsty Wilkins"),
+        (
+            "Jo Baird said: “We agree.”\n\nJo Lane, the trust’s chair, spoke next.",
+            "Jo said:",
+            "Jo Baird",
+        ),
+        ("The review was called for by residents.", "Chris said:", "Chris"),
+        ("Chris met Chief Inspector Ann Cole.", "Chris said:", "Chris"),
+    ],
+    ids=["narrative", "post-nominal", "quoted-before-first", "no-full-name", "title-after"],
+)
+def test_forename_alone_resolves_to_the_full_name_given_before(
+    before: str, attribution: str, speaker: str
+) -> None:
+    text = f"{before}\n\n{attribution} “Residents regard this as an emergency.”"
+    assert [s for s, _r in people(text)][-1] == speaker, text
