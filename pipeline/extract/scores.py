@@ -53,10 +53,9 @@ _BULLET_CHARS: Final = frozenset(
     (*_BULLETS, "-", "–")
 )  # may open a line of a bare-grade bullet list
 # A grade's rank written in the grade's own cell, as some inspectorates number their grades:
-# before it in a pipe cell (``| 4 - Good |``), after it in a tab, pipe or aligned row (``Good 2``
-# in the grade's cell or ``Good<tab>2`` in a cell of its own: older Ofsted tables, where 1 is
-# the best). The rank is neither criterion nor grade.
-_RANK_BEFORE: Final = r"(?:\d[ \xa0]*[-–—=:][ \xa0]*)?"
+# before it in a pipe cell (``| 4 - Good |``, ``| Grade 4 - Good |``: _patterns), after it in
+# a tab, pipe or aligned row (``Good 2`` in the grade's cell or ``Good<tab>2`` in a cell of its
+# own: older Ofsted tables, where 1 is the best). The rank is neither criterion nor grade.
 _RANK_AFTER: Final = r"(?:[ \xa0\t]+[1-6])?"  # no scale has more than six grades
 
 
@@ -146,8 +145,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     verbs = "|".join(map(re.escape, data["bullet_verbs"]))
     preps = "|".join(map(re.escape, data["bullet_prepositions"]))
     joiners = "|".join(map(re.escape, data["row_joiners"]))
-    # A grade's rank before it, in the cell of the grade or after the criterion's separator
+    # A grade's rank before it, in the cell of the grade or after the criterion's separator:
+    # after a rank word (``Grade 4 - Good``, ``Grade 4 Good``) or before a dash (``4 - Good``)
     ranked = rf"(?:{'|'.join(map(re.escape, data['rank_words']))}){sp}+\d{sp}*(?:[-–—=:]{sp}*)?"
+    rank_cell = rf"(?:{ranked}|\d{sp}*[-–—=:]{sp}*)"
     return {
         "header": re.compile(
             # Markdown bold (``| **Criteria** | **Score** |``) is markup, not words
@@ -160,7 +161,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "pipe": re.compile(
             # the first cell is the criterion, the last a grade (middle cells: see _grade_cells)
-            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*{_RANK_BEFORE}"
+            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*{rank_cell}?"
             rf"(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_RANK_AFTER}\s*\|?\s*$",
             flags,
         ),
@@ -178,9 +179,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # ``Standard 3 – Good`` keeps its 3. Tried on the end of a row's raw criterion.
         "rank_before": re.compile(
             rf"(?:(?:^|\t|{sp}{{2}}|{sp}?\||{sp}[-–—]|:|(?<=\?))[ \t\xa0]*"
-            rf"(?:{ranked}|\d{sp}*[-–—=:]{sp}*)|{sp}+{ranked})$",
+            rf"{rank_cell}|{sp}+{ranked})$",
             flags,
         ),
+        # the same at the start of an HTML cell (``5 - Very good``, ``Grade 4 - Good``)
+        "cell_rank": re.compile(rf"{rank_cell}(?=\D)", flags),
         # a line that holds a grade and nothing else (under its criterion: _stacked_rows)
         "stacked": re.compile(
             # from the line break before it: a literal first character, which re finds fast
@@ -204,9 +207,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"[{_LQ}]?{grade}[{_RQ}]?\s*(?:;(?:\s*(?:{joiners}))?|\.)?\s*$",
             flags,
         ),
-        # a bullet whose criterion a full stop ends (``• Overall effectiveness. Good``)
+        # a criterion a full stop ends (``• Overall effectiveness. Good``, a list's item)
         "stop": re.compile(
-            rf"^\s*[•▪●*\-–]\s*(?P<crit>[^\n.]*[^\s.])\.{sp}+[{_LQ}]?{grade}[{_RQ}]?\s*$",
+            rf"^\s*(?:[•▪●*\-–]\s*)?(?P<crit>[^\n.]*[^\s.])\.{sp}+[{_LQ}]?{grade}[{_RQ}]?\s*$",
             flags,
         ),
         "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{sp}*$", flags),
@@ -401,9 +404,6 @@ def _cell_label(crit: str) -> str:
     return crit[:-1].rstrip() if crit.endswith(":") else crit
 
 
-_STOP_BULLETS: Final = frozenset("•▪●*-–")  # what opens a bulleted ``X. Good`` row
-
-
 def _row_kinds(line: str) -> Iterator[str]:
     """The row patterns to try on ``line``, in order: those whose marks (a pipe, a tab, a dash,
     two spaces, a colon) the line holds; testing for them is much cheaper than a failing match."""
@@ -417,7 +417,7 @@ def _row_kinds(line: str) -> Iterator[str]:
         yield "aligned"
     if ":" in line:
         yield "colon"
-    if "." in line and line.lstrip()[:1] in _STOP_BULLETS:
+    if "." in line:
         yield "stop"
     yield "space"
 
@@ -544,15 +544,16 @@ def _grade_cells(kind: str, line: str) -> tuple[tuple[_Cell, ...], tuple[tuple[i
     return cells, grades
 
 
-def _row_strength(kind: str, line: str, raw_criterion: str, ranked: bool) -> int:
-    """How surely the line is a row; ``ranked``: a rank after the criterion's separator was
-    left out (``Wellbeing: Grade 5 Very good``), which sets the grade apart as the separator
-    would."""
-    if kind in ("pipe", "tab", "aligned", "dash", "stop"):
+def _row_strength(kind: str, line: str, raw_criterion: str, ranked: int) -> int:
+    """How surely the line is a row; ``ranked``: how surely the separator of a rank left out
+    of the criterion (``Wellbeing: Grade 5 Very good``) sets the grade apart."""
+    if kind in ("pipe", "tab", "aligned", "dash"):
         return _STRONG
-    if kind == "colon":
-        return _STRONG if line.lstrip()[:1] in "•▪●*-–" else _DELIMITED  # bulleted "X: Good"
-    return _DELIMITED if ranked or raw_criterion.rstrip().endswith(_DASH_SEPARATORS) else _WEAK
+    if kind in ("colon", "stop"):  # bulleted "X: Good", "• X. Good"
+        return _STRONG if line.lstrip()[:1] in "•▪●*-–" else _DELIMITED
+    if raw_criterion.rstrip().endswith(_DASH_SEPARATORS):
+        return max(ranked, _DELIMITED)
+    return ranked
 
 
 _HAS_LETTER: Final = re.compile(r"[^\W\d_]")  # a criterion names something: ``4 - Good`` is a scale
@@ -564,14 +565,16 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
         if found is None:
             continue
         raw = found[0]
-        ranked = False
+        ranked = _WEAK  # how surely the rank's separator sets the grade apart, if one is cut
         if (raw[-1:] in "-–—=: \xa0" or raw[-1:].isdigit()) and (
             rank := _patterns()["rank_before"].search(raw)
         ):
-            cut = raw[: rank.start()]
+            cut, sep = raw[: rank.start()], raw[rank.start() : rank.start() + 2]
             found = (cut, found[1], found[2])
-            # a rank after a colon, a dash or a question's mark: the grade is set apart
-            ranked = raw[rank.start() :].lstrip(" \t\xa0")[:1] in ":-–—" or cut.endswith("?")
+            if "\t" in sep or "|" in sep or sep in ("  ", "\xa0\xa0", " \xa0", "\xa0 "):
+                ranked = _STRONG  # a cell boundary (``Setting<tab>Grade 4 - Good``)
+            elif sep.lstrip(" \xa0")[:1] in ":-–—" or cut.endswith("?"):
+                ranked = _DELIMITED
         crit = _clean_criterion(found[0])
         multi: tuple[tuple[_Cell, ...], tuple[tuple[int, str], ...]] = ((), ())
         if found[2]:  # cells between the criterion and the grade: are some grades?
@@ -1043,13 +1046,11 @@ def _stacked_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
     return tables
 
 
-# A rank before the grade in an HTML cell (``<td>5 - Very good</td>``): see _RANK_BEFORE
-_CELL_RANK: Final = re.compile(r"\d[ \xa0]*[-–—=:][ \xa0]*(?=\D)")
-
-
 def _without_cell_rank(cell: str) -> str:
+    """An HTML cell without a rank before its grade (``<td>5 - Very good</td>``, ``<td>Grade 4
+    - Good</td>``)."""
     cell = cell.strip()
-    rank = _CELL_RANK.match(cell)
+    rank = _patterns()["cell_rank"].match(cell)
     return cell[rank.end() :] if rank else cell
 
 

@@ -189,9 +189,9 @@ def test_layouts(name: str) -> None:
         "Trust rated ‘good’ overall\n\nThe trust was rated good after the visit.\n",
         # bullets whose grade word is not alone after the stop
         "Notes:\n\n• Pupils are happy. Good teaching helps.\n• Staff are kind. Good.\n",
-        # one bulleted stop row is no table, nor are stop lines that are not bulleted
+        # one bulleted stop row is no table, nor is hard-wrapped prose whose line ends in a grade
         "Results:\n\n• Overall effectiveness. Good\n\nMore.",
-        "Results.\n\nOverall effectiveness. Good\nQuality of education. Good\n\nMore.",
+        "Results.\n\nInspectors found the school calm. Good\nbehaviour was seen in every class.\n",
         # one lone colon line with a grade, and lone lines whose values are no grades
         "## Quality of education: Good\n\nPupils learn well.\n\n## Safeguarding: Effective\n",
         "Contact: Press Office\n\nText.\n\nStatus: Published\n",
@@ -963,6 +963,17 @@ RANKED_CELLS = {
             ("Quality of Management and Leadership", "Adequate"),
         ],
     ),
+    # a rank word in a cell of its own, tab or pipe (a page's table copied as text)
+    "tab-grade-word-rank": (
+        "Quality theme\tGrade\nQuality of care and support\tGrade 5 - Very good\n"
+        "Quality of environment\tGrade 4 - Good\n",
+        [("Quality of care and support", "Very good"), ("Quality of environment", "Good")],
+    ),
+    "pipe-grade-word-rank": (
+        "| Key question | Grade |\n|---|---|\n| How good is our setting? | Grade 4 - Good |\n"
+        "| How good is our staff team? | grade 6 – Excellent |\n",
+        [("How good is our setting?", "Good"), ("How good is our staff team?", "Excellent")],
+    ),
     "space-rank-before-grade-ofsted-legacy": (
         "Criteria Score\nQuality of teaching 2 Satisfactory\n"
         "Effectiveness of leadership 4 Outstanding\n",
@@ -1107,6 +1118,21 @@ def test_a_colon_label_may_run_to_ofsted_childrens_homes_seventeen_words() -> No
     assert rows(f"Criteria Score\n{long_line}\n") == []
 
 
+def test_html_cells_with_a_rank_word_before_the_grade() -> None:
+    text = "Theme\tGrade\nCare and support\tGrade 5 - Very good\nSetting\tGrade\xa03 Adequate"
+    cells = [
+        (Span(0, 5, "th"), Span(6, 11, "th")),
+        (Span(12, 28, "td"), Span(29, 48, "td")),
+        (Span(49, 56, "td"), Span(57, 73, "td")),
+    ]
+    got = find_scores(text, [cells])
+    assert [(s.criterion, s.score, s.score_value) for s in got] == [
+        ("Care and support", "Very good", 5),
+        ("Setting", "Adequate", 3),
+    ]
+    assert [text[s.start : s.end] for s in scores.label_spans(text, got)] == ["5", "3"]
+
+
 def test_html_cells_with_a_rank_before_or_after_the_grade() -> None:
     text = "Question\tGrade\nWellbeing\t5 - Very good\nSetting\tGood 4"
     cells = [
@@ -1199,6 +1225,11 @@ STOP_BULLETS = {
         "Grades:\n\n- Personal development.\xa0‘Outstanding’\n"
         "- Leadership and management. 'Good'\n",
         [("Personal development", "Outstanding"), ("Leadership and management", "Good")],
+    ),
+    # an HTML list's items, rendered one a line with no bullet: a paragraph of their own
+    "list-items-without-bullets": (
+        "Results.\n\nOverall effectiveness. Good\nQuality of education. Outstanding\n\nMore.",
+        [("Overall effectiveness", "Good"), ("Quality of education", "Outstanding")],
     ),
     "asterisks-lower-case": (
         "* Early years provision. good\n* Sixth form provision. inadequate\n",
