@@ -551,8 +551,9 @@ def _row_strength(kind: str, line: str, raw_criterion: str, ranked: int) -> int:
         return _STRONG
     if kind in ("colon", "stop"):  # bulleted "X: Good", "• X. Good"
         return _STRONG if line.lstrip()[:1] in "•▪●*-–" else _DELIMITED
-    if raw_criterion.rstrip().endswith(_DASH_SEPARATORS):
-        return max(ranked, _DELIMITED)
+    if ranked == _DELIMITED or raw_criterion.rstrip().endswith(_DASH_SEPARATORS):
+        # bulleted (``• Safe – Good``): as sure as a bulleted colon row
+        return _STRONG if line.lstrip()[:1] in "•▪●*-–" else max(ranked, _DELIMITED)
     return ranked
 
 

@@ -755,6 +755,11 @@ MORE_LAYOUTS = {
         "Findings:\n\n• Safe – Requires improvement\n• Well-led - Good\n",
         [("Safe", "Requires improvement"), ("Well-led", "Good")],
     ),
+    "bulleted-unquoted-dash-rows-then-prose": (
+        "Findings:\n- Preventing crime – Adequate\n- Protecting people – Good\n"
+        "The chief constable welcomed the report.\n",
+        [("Preventing crime", "Adequate"), ("Protecting people", "Good")],
+    ),
 }
 
 
@@ -935,6 +940,12 @@ RANKED_CELLS = {
             ("Quality of Staffing", "Very Good"),
             ("Quality of Environment", "Adequate"),
         ],
+    ),
+    # bulleted dash rows are as sure as bulleted colon rows: a sentence may follow them
+    "bulleted-dash-grade-word-rank-then-prose": (
+        "The grades awarded were as follows:\n• Quality of care and support – Grade 4 – Good\n"
+        "• Quality of staffing – Grade 4 – Good\nFeedback from parents was very positive.\n",
+        [("Quality of care and support", "Good"), ("Quality of staffing", "Good")],
     ),
     "grade-word-rank-no-dash": (
         "Ratings:\n\nWellbeing: Grade\xa05 Very good\nLeadership: Grade 2 Weak\n\nMore.",
