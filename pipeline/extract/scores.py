@@ -4,8 +4,10 @@ Patterns use the standard library `re`: none needs Unicode properties, and `re` 
 several times faster than `regex` (this module is on the hot path of every release).
 
 Layouts: a header row then ``criterion score`` rows (one space, tabs, aligned spaces, pipes,
-markdown), header-less runs of tab/aligned/pipe rows, dash lists (``X – ‘Good’;``),
-grade-first bullets (``• is ‘good’ at X;``) and HTML tables (cells from the markup).
+markdown), header-less runs of tab/aligned/pipe rows, dash lists (``X – ‘Good’;``), colon
+lists, bulleted ``X. Good`` rows, headings that each give a grade (``## X: Good``, two or
+more), grade-first bullets (``• is ‘good’ at X;``), grades under their criterion and HTML
+tables (cells from the markup).
 Grades come from the rating scales in ``data/scales.json``.
 
 A tab, aligned, pipe or HTML row with several grade cells (one column per court, unit or
@@ -51,10 +53,9 @@ _BULLET_CHARS: Final = frozenset(
     (*_BULLETS, "-", "–")
 )  # may open a line of a bare-grade bullet list
 # A grade's rank written in the grade's own cell, as some inspectorates number their grades:
-# before it in a pipe cell (``| 4 - Good |``), after it in a tab, pipe or aligned row (``Good 2``
-# in the grade's cell or ``Good<tab>2`` in a cell of its own: older Ofsted tables, where 1 is
-# the best). The rank is neither criterion nor grade.
-_RANK_BEFORE: Final = r"(?:\d[ \xa0]*[-–—=:][ \xa0]*)?"
+# before it in a pipe cell (``| 4 - Good |``, ``| Grade 4 - Good |``: _patterns), after it in
+# a tab, pipe or aligned row (``Good 2`` in the grade's cell or ``Good<tab>2`` in a cell of its
+# own: older Ofsted tables, where 1 is the best). The rank is neither criterion nor grade.
 _RANK_AFTER: Final = r"(?:[ \xa0\t]+[1-6])?"  # no scale has more than six grades
 
 
@@ -96,18 +97,20 @@ class _Row:
         self.grades: Final = grades
         self.header: Final = header  # the header row's cells, if one was found
 
-    def with_header(self, header: tuple[_Cell, ...]) -> _Row:
-        """The row with the header row's cells."""
+    def replaced(
+        self, *, criterion: str | None = None, header: tuple[_Cell, ...] | None = None
+    ) -> _Row:
+        """The row with another criterion or the header row's cells."""
         return _Row(
             self.start,
             self.end,
-            self.criterion,
+            self.criterion if criterion is None else criterion,
             self.score,
             self.strength,
             self.kind,
             self.cells,
             self.grades,
-            header,
+            self.header if header is None else header,
         )
 
 
@@ -142,6 +145,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     verbs = "|".join(map(re.escape, data["bullet_verbs"]))
     preps = "|".join(map(re.escape, data["bullet_prepositions"]))
     joiners = "|".join(map(re.escape, data["row_joiners"]))
+    # A grade's rank before it, in the cell of the grade or after the criterion's separator:
+    # after a rank word (``Grade 4 - Good``, ``Grade 4 Good``) or before a dash (``4 - Good``)
+    ranked = rf"(?:{'|'.join(map(re.escape, data['rank_words']))}){sp}+\d{sp}*(?:[-–—=:]{sp}*)?"
+    rank_cell = rf"(?:{ranked}|\d{sp}*[-–—=:]{sp}*)"
     return {
         "header": re.compile(
             # Markdown bold (``| **Criteria** | **Score** |``) is markup, not words
@@ -154,7 +161,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "pipe": re.compile(
             # the first cell is the criterion, the last a grade (middle cells: see _grade_cells)
-            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*{_RANK_BEFORE}"
+            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*{rank_cell}?"
             rf"(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_RANK_AFTER}\s*\|?\s*$",
             flags,
         ),
@@ -163,6 +170,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{_RANK_AFTER}\s*$",
             flags,
         ),
+        # A grade written with its rank before it (``How good is our setting?<tab>5 - Very
+        # good``, as the Care Inspectorate's tables do; ``Quality of staffing: Grade 4 - Good``
+        # on its older pages): the rank is not the criterion's. Only in a cell of its own (after
+        # a tab, two spaces or a pipe), after the criterion's own separator (``Quality of
+        # staffing - 5 - Very good``, ``Quality of staffing: 4 - Good``) or question mark
+        # (``How good is our setting? 5 - Very good``), or after a rank word (``Grade 4``), so
+        # ``Standard 3 – Good`` keeps its 3. Tried on the end of a row's raw criterion.
+        "rank_before": re.compile(
+            rf"(?:(?:^|\t|{sp}{{2}}|{sp}?\||{sp}[-–—]|:|(?<=\?))[ \t\xa0]*"
+            rf"{rank_cell}|{sp}+{ranked})$",
+            flags,
+        ),
+        # the same at the start of an HTML cell (``5 - Very good``, ``Grade 4 - Good``)
+        "cell_rank": re.compile(rf"{rank_cell}(?=\D)", flags),
         # a line that holds a grade and nothing else (under its criterion: _stacked_rows)
         "stacked": re.compile(
             # from the line break before it: a literal first character, which re finds fast
@@ -184,6 +205,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # the label may be bold, its colon inside the bold (``- **Safe:** Good``)
             rf"^\s*(?:[•▪●*-]\s*|\d{{1,2}}[.)]\s+)?(?P<crit>\S[^\n:]*?):(?:\*\*)?\s+"
             rf"[{_LQ}]?{grade}[{_RQ}]?\s*(?:;(?:\s*(?:{joiners}))?|\.)?\s*$",
+            flags,
+        ),
+        # a criterion a full stop ends (``• Overall effectiveness. Good``, a list's item)
+        "stop": re.compile(
+            rf"^\s*(?:[•▪●*\-–]\s*)?(?P<crit>[^\n.]*[^\s.])\.{sp}+[{_LQ}]?{grade}[{_RQ}]?\s*$",
             flags,
         ),
         "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{sp}*$", flags),
@@ -361,7 +387,9 @@ def _grade_text(grade: str) -> str:
 
 
 def _clean_criterion(s: str) -> str:
-    return collapse_space(s).strip(" |–—-•▪●*\t")
+    crit = collapse_space(s).strip(" |–—-•▪●*\t")
+    # a Markdown heading's marks (``## Quality of education: Good``)
+    return crit.lstrip("#").lstrip() if crit[:1] == "#" and "# " in crit[:7] else crit
 
 
 # Rows whose criterion and grade are set apart by a cell boundary: a colon that ends the
@@ -389,6 +417,8 @@ def _row_kinds(line: str) -> Iterator[str]:
         yield "aligned"
     if ":" in line:
         yield "colon"
+    if "." in line:
+        yield "stop"
     yield "space"
 
 
@@ -514,22 +544,20 @@ def _grade_cells(kind: str, line: str) -> tuple[tuple[_Cell, ...], tuple[tuple[i
     return cells, grades
 
 
-def _row_strength(kind: str, line: str, raw_criterion: str) -> int:
+def _row_strength(kind: str, line: str, raw_criterion: str, ranked: int) -> int:
+    """How surely the line is a row; ``ranked``: how surely the separator of a rank left out
+    of the criterion (``Wellbeing: Grade 5 Very good``) sets the grade apart."""
     if kind in ("pipe", "tab", "aligned", "dash"):
         return _STRONG
-    if kind == "colon":
-        return _STRONG if line.lstrip()[:1] in "•▪●*-–" else _DELIMITED  # bulleted "X: Good"
-    return _DELIMITED if raw_criterion.rstrip().endswith(_DASH_SEPARATORS) else _WEAK
+    if kind in ("colon", "stop"):  # bulleted "X: Good", "• X. Good"
+        return _STRONG if line.lstrip()[:1] in "•▪●*-–" else _DELIMITED
+    if ranked == _DELIMITED or raw_criterion.rstrip().endswith(_DASH_SEPARATORS):
+        # bulleted (``• Safe – Good``): as sure as a bulleted colon row
+        return _STRONG if line.lstrip()[:1] in "•▪●*-–" else max(ranked, _DELIMITED)
+    return ranked
 
 
-# A grade written with its rank in the grade's own cell (``How good is our setting?<tab>5 -
-# Very good``, as the Care Inspectorate's tables do): the rank is not the criterion's. Only in
-# a cell of its own (after a tab, two spaces or a pipe) or after the criterion's own separator
-# (``Quality of staffing - 5 - Very good``, ``Quality of staffing: 4 - Good``), so ``Standard
-# 3 – Good`` keeps its 3.
-_RANK_BEFORE_GRADE: Final = re.compile(
-    r"(?:\t|[ \xa0]{2}|[ \xa0]?\||[ \xa0][-–—]|:)[ \t\xa0]*\d[ \xa0]*[-–—=:][ \xa0]*$"
-)
+_HAS_LETTER: Final = re.compile(r"[^\W\d_]")  # a criterion names something: ``4 - Good`` is a scale
 
 
 def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
@@ -538,8 +566,16 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
         if found is None:
             continue
         raw = found[0]
-        if raw[-1:] in "-–—=: \xa0" and (rank := _RANK_BEFORE_GRADE.search(raw)):
-            found = (raw[: rank.start()], found[1], found[2])
+        ranked = _WEAK  # how surely the rank's separator sets the grade apart, if one is cut
+        if (raw[-1:] in "-–—=: \xa0" or raw[-1:].isdigit()) and (
+            rank := _patterns()["rank_before"].search(raw)
+        ):
+            cut, sep = raw[: rank.start()], raw[rank.start() : rank.start() + 2]
+            found = (cut, found[1], found[2])
+            if "\t" in sep or "|" in sep or sep in ("  ", "\xa0\xa0", " \xa0", "\xa0 "):
+                ranked = _STRONG  # a cell boundary (``Setting<tab>Grade 4 - Good``)
+            elif sep.lstrip(" \xa0")[:1] in ":-–—" or cut.endswith("?"):
+                ranked = _DELIMITED
         crit = _clean_criterion(found[0])
         multi: tuple[tuple[_Cell, ...], tuple[tuple[int, str], ...]] = ((), ())
         if found[2]:  # cells between the criterion and the grade: are some grades?
@@ -550,7 +586,12 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
         if kind in _CELL_KINDS:
             crit = _cell_label(crit)
         most = _MAX_DELIMITED_LABEL_WORDS if kind in _LONG_LABEL_KINDS else _MAX_LABEL_WORDS
-        if not crit or len(crit.split()) > most or crit[-1] in ".:;":
+        if (
+            not crit
+            or len(crit.split()) > most
+            or crit[-1] in ".:;"
+            or not _HAS_LETTER.search(crit)
+        ):
             return None
         if (
             kind == "space"
@@ -570,7 +611,7 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             offset + tail,
             crit,
             _grade_text(found[1]),
-            _row_strength(kind, line, raw),
+            _row_strength(kind, line, raw, ranked),
             kind if grades else "",
             cells,
             grades,
@@ -716,7 +757,17 @@ def _row(scan: _Scan, line: _Line) -> _Step | None:
 def _other(scan: _Scan, line: _Line) -> _Step:
     ended = scan if scan.run else None
     step = _advance(scan, line, None, False, scan.block, scan.lone)
-    return _Step(step, ended, line.blank or scan.gap)
+    # a line of the rows' shape whose value is no grade ends them as a blank line would
+    # (``Safeguarding: Effective`` under an Ofsted list of grades)
+    closes = line.blank or scan.gap or (ended is not None and _LABEL_VALUE.fullmatch(line.text))
+    return _Step(step, ended, bool(closes))
+
+
+# ``Label: a value of up to three words`` with no sentence stop (see _other)
+_LABEL_VALUE: Final = re.compile(
+    r"[ \t]*(?:[•▪●*\-–][ \t]*)?[^\W\d_][^:\n]{0,80}:[ \t\xa0]+"
+    r"[^\s:.;,!?]+(?:[ \xa0][^\s:.;,!?]+){0,2}[ \t\xa0]*"
+)
 
 
 class _LineRule(NamedTuple):
@@ -761,11 +812,12 @@ def _next_step(scan: _Scan, line: _Line) -> _Step:
 
 def _close(
     text: str, last: Sequence[_Row], ended: _Scan, next_blank: bool
-) -> tuple[list[_Row], bool] | None:
-    """The rows of the run that ``ended`` if they make a table (and whether they join the
-    table ``last`` above them): after a header; two strong rows or more; or a block of its
-    own (a paragraph, or under a caption) of two delimited or three weak rows. A lone
-    ``Overall`` row joins the table above it."""
+) -> tuple[list[_Row], str] | None:
+    """The rows of the run that ``ended`` if they make a table, and how: ``table`` after a
+    header; two strong rows or more; or a block of its own (a paragraph, or under a caption)
+    of two delimited or three weak rows. ``joins``: a lone ``Overall`` row joins the table
+    above it. ``lone``: a delimited row that is a paragraph of its own (a heading that gives
+    its part's grade, ``## Quality of education: Good``), a table with the others if any."""
     run = ended.run
     if run is None:
         return None
@@ -778,9 +830,11 @@ def _close(
             and run.size >= (_MIN_STRONG_RUN if run.strength else _MIN_WEAK_RUN)
         )
     ):
-        return run.rows(), False
+        return run.rows(), "table"
     if run.size == 1 and last and _trails(text, last, run.row):
-        return [run.row], True
+        return [run.row], "joins"
+    if run.size == 1 and ended.block and next_blank and run.strength > _WEAK:
+        return [run.row], "lone"
     return None
 
 
@@ -789,6 +843,7 @@ def _table_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
     (through ``_next_step``)."""
     words = _line_words()
     tables: list[list[_Row]] = []  # the output, filled as runs end
+    lone: list[_Row] = []  # rows that are paragraphs of their own: two or more are a table
     scan = _Scan()
     pos = 0
     for text_line in lines:
@@ -797,17 +852,25 @@ def _table_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
         maybe = not blank and _may_be_in_table(text_line, words)
         step = _next_step(scan, _Line(text_line, offset, blank, maybe))
         if step.closed is not None:
-            _keep(tables, _close(text, tables[-1] if tables else (), step.closed, step.next_blank))
+            _keep(
+                tables,
+                lone,
+                _close(text, tables[-1] if tables else (), step.closed, step.next_blank),
+            )
         scan = step.scan
-    _keep(tables, _close(text, tables[-1] if tables else (), scan, True))
+    _keep(tables, lone, _close(text, tables[-1] if tables else (), scan, True))
+    if len(lone) >= _MIN_STRONG_RUN:
+        tables.append(lone)  # (last: a table between its rows is kept, not this one)
     return tables
 
 
-def _keep(tables: list[list[_Row]], kept: tuple[list[_Row], bool] | None) -> None:
+def _keep(tables: list[list[_Row]], lone: list[_Row], kept: tuple[list[_Row], str] | None) -> None:
     if kept is not None:
-        rows, joins = kept
-        if joins:
+        rows, how = kept
+        if how == "joins":
             tables[-1].extend(rows)
+        elif how == "lone":
+            lone.extend(rows)
         else:
             tables.append(rows)
 
@@ -984,13 +1047,11 @@ def _stacked_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
     return tables
 
 
-# A rank before the grade in an HTML cell (``<td>5 - Very good</td>``): see _RANK_BEFORE
-_CELL_RANK: Final = re.compile(r"\d[ \xa0]*[-–—=:][ \xa0]*(?=\D)")
-
-
 def _without_cell_rank(cell: str) -> str:
+    """An HTML cell without a rank before its grade (``<td>5 - Very good</td>``, ``<td>Grade 4
+    - Good</td>``)."""
     cell = cell.strip()
-    rank = _CELL_RANK.match(cell)
+    rank = _patterns()["cell_rank"].match(cell)
     return cell[rank.end() :] if rank else cell
 
 
@@ -1152,9 +1213,64 @@ def _with_headers(text: str, rows: Sequence[_Row]) -> list[_Row]:
         if r.grades:
             if r.kind not in headers:
                 headers[r.kind] = _header_cells(r.kind, line)
-            r = r.with_header(headers[r.kind])
+            r = r.replaced(header=headers[r.kind])
         out.append(r)
     return out
+
+
+@cache
+def _inspection_labels() -> tuple[tuple[str, ...], frozenset[str]]:
+    labels = load("scales")["inspection_labels"]
+    return tuple(x.casefold() for x in labels["previous"]), frozenset(
+        x.casefold() for x in labels["this"]
+    )
+
+
+def _this_inspection(text: str, rows: list[_Row]) -> list[_Row]:
+    """A table's rows with a criterion graded on two lines, as 2015 Ofsted reports give
+    ``Overall effectiveness``: ``Previous inspection:`` and its grade after the label, then
+    ``This inspection:`` and the grade now on the line under it (``scales.json``'s
+    ``inspection_labels``). One row: the label's, with this inspection's grade, spanning both."""
+    previous, this = _inspection_labels()
+    if not any(r.criterion.casefold() in this for r in rows):
+        return rows
+    out: list[_Row] = []
+    for r in rows:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and r.criterion.casefold() in this
+            and any(p in text[before.start : before.end].casefold() for p in previous)
+        ):
+            label = before.criterion
+            for p in previous:  # an aligned row's criterion holds the cells before its grade
+                if label.casefold().endswith(p):
+                    label = label[: -len(p)].rstrip()
+            out[-1] = _Row(before.start, r.end, label, r.score, r.strength)
+        else:
+            out.append(r)
+    return out
+
+
+def _without_space_ranks(rows: list[_Row]) -> list[_Row]:
+    """A table's rows without the rank between criterion and grade that the Care
+    Inspectorate's older summaries of grades write after one space (``Quality of staffing 5
+    Very good``): a digit that ends every row's criterion of two words or more, after a
+    space, and is its grade's rank on one scale. Other digits (``Standard 3 Good``, ranks
+    that are not the grades') stay in the criterion."""
+    if len(rows) < 2 or any(
+        r.grades
+        or len(r.criterion.split()) < 3
+        or r.criterion[-2:-1] != " "
+        or not r.criterion[-1].isdecimal()
+        for r in rows
+    ):
+        return rows
+    scales, aliases = _scales()
+    keys = [(aliases.get(g, g), int(r.criterion[-1])) for r in rows for g in (r.score.casefold(),)]
+    if not any(all(s.grades.get(k) == rank for k, rank in keys) for s in scales):
+        return rows
+    return [r.replaced(criterion=r.criterion[:-2]) for r in rows]
 
 
 def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> list[Score]:
@@ -1175,7 +1291,7 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
     taken = [(t[0].start, t[-1].end) for t in found]
     lines = text.split("\n")
     for group in (
-        *_table_rows(text, lines),
+        *(_without_space_ranks(_this_inspection(text, t)) for t in _table_rows(text, lines)),
         *_bullet_rows(text, lines),
         *_stacked_rows(text, lines),
     ):
@@ -1256,11 +1372,25 @@ def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, st
 
 # The rank written beside a row's grade, at the row's end: ``4 - Good`` (a cell of its own
 # before the grade) or ``Good 2`` (after it); and the number a row starts with (``1: Standards``).
-_RANK_BEFORE_SPAN: Final = re.compile(
-    r"(?:^|[\t|:]|[ \xa0]{2}|[ \xa0][-–—])[ \xa0]*(\d)[ \xa0]*[-–—=:][ \xa0]*\**[‘'\"“]?$"
-)
 _RANK_AFTER_SPAN: Final = re.compile(r"[’'\"”]?\**[ \t\xa0]+([1-6])[ \t\xa0|]*$")
 _RANK_DASHES: Final = frozenset("-–—=:")  # what stands between a rank and the grade after it
+
+
+def _rank_before(row: str, at: int, criterion: str) -> int:
+    """Where the rank written before a row's grade (which starts at ``at``) stands in the row,
+    or -1: a digit alone before the grade, a dash or the like and spaces, marks or bold marks
+    between them (``| 4 - Good |``, ``Grade 5 - Very good``, ``Support 5 Very good``), that the
+    row's criterion does not end with (``Standard 3 – Good`` keeps its 3)."""
+    head = row[:at].rstrip(" \xa0*‘'\"“")
+    dash = head[-1:] in _RANK_DASHES
+    if dash:
+        head = head[:-1].rstrip(" \xa0")
+    digit = len(head) - 1
+    if not head[-1:].isdecimal() or head[-2:-1].isdecimal():
+        return -1
+    # (a criterion the row does not hold as written, a column's qualifier added: a dash)
+    start = row.find(criterion)
+    return digit if (dash if start < 0 else digit >= start + len(criterion)) else -1
 
 
 def label_spans(text: str, scores: Sequence[Score]) -> list[Span]:
@@ -1274,17 +1404,16 @@ def label_spans(text: str, scores: Sequence[Score]) -> list[Span]:
         at = row.casefold().rfind(s.score.casefold())
         if at < 0:
             continue
-        # Most rows have no rank: the patterns are tried only where the characters they end
-        # in stand (a dash or the like before the grade, a digit at the row's end).
-        before = (
-            _RANK_BEFORE_SPAN.search(row, 0, at)
-            if row[:at].rstrip(" \xa0*‘'\"“")[-1:] in _RANK_DASHES
-            else None
-        )
-        after = (
-            _RANK_AFTER_SPAN.match(row, at + len(s.score))
-            if row.rstrip(" \t\xa0|\n")[-1:] in _RANKS
-            else None
-        )
-        out.extend(Span(s.start + m.start(1), s.start + m.end(1)) for m in (before, after) if m)
+        if (before := _rank_before(row, at, s.criterion)) >= 0:
+            out.append(Span(s.start + before, s.start + before + 1))
+        # Most rows have no rank after the grade: the pattern is tried only where a digit
+        # ends the row.
+        if row.rstrip(" \t\xa0|\n")[-1:] in _RANKS and (
+            after := _RANK_AFTER_SPAN.match(row, at + len(s.score))
+        ):
+            out.append(Span(s.start + after.start(1), s.start + after.end(1)))
+        if "\n" in row[:at]:  # a row on two lines: the rank after the first line's grade
+            first = row[: row.find("\n")].rstrip(" \t\xa0|")
+            if first[-1:] in _RANKS and _may_be_row(first[:-1], _line_words()):
+                out.append(Span(s.start + len(first) - 1, s.start + len(first)))
     return out

@@ -176,6 +176,25 @@ def test_layouts(name: str) -> None:
         # rows under a line that ends a sentence, or under a line inside a paragraph
         "Intro.\n\nWe asked two questions.\nSafe – Good\nLed – Good\n\nMore.",
         "Intro.\n\nThe first line of prose goes on\nand on here:\nSafe – Good\nLed – Good\n",
+        # a scale's grades listed with their ranks or numbers: no criterion names anything
+        "Schools are graded:\n- 1 - outstanding\n- 2 - good\n- 3 - requires improvement\n"
+        "- 4 - inadequate\n",
+        "There are four grades:\n\n• 1: Outstanding\n• 2: Good\n• 3: Requires Improvement\n"
+        "• 4: Inadequate\n\nMore.",
+        "A business is given one of these ratings:\n\n4 - Good\n5 - Very good\n\nMore.",
+        "The scale:\n\nGrade 1: Excellent\nGrade 2: Good\nGrade 3: Fair\n\nMore.",
+        # prose with grade words, ratings in sentences and in a headline
+        "The school was rated good for leadership and requires improvement for teaching.\n",
+        "Staff were praised for a good example of teamwork.\n\nAdequate funding was found.\n",
+        "Trust rated ‘good’ overall\n\nThe trust was rated good after the visit.\n",
+        # bullets whose grade word is not alone after the stop
+        "Notes:\n\n• Pupils are happy. Good teaching helps.\n• Staff are kind. Good.\n",
+        # one bulleted stop row is no table, nor is hard-wrapped prose whose line ends in a grade
+        "Results:\n\n• Overall effectiveness. Good\n\nMore.",
+        "Results.\n\nInspectors found the school calm. Good\nbehaviour was seen in every class.\n",
+        # one lone colon line with a grade, and lone lines whose values are no grades
+        "## Quality of education: Good\n\nPupils learn well.\n\n## Safeguarding: Effective\n",
+        "Contact: Press Office\n\nText.\n\nStatus: Published\n",
     ],
 )
 def test_not_rows(text: str) -> None:
@@ -736,6 +755,11 @@ MORE_LAYOUTS = {
         "Findings:\n\n• Safe – Requires improvement\n• Well-led - Good\n",
         [("Safe", "Requires improvement"), ("Well-led", "Good")],
     ),
+    "bulleted-unquoted-dash-rows-then-prose": (
+        "Findings:\n- Preventing crime – Adequate\n- Protecting people – Good\n"
+        "The chief constable welcomed the report.\n",
+        [("Preventing crime", "Adequate"), ("Protecting people", "Good")],
+    ),
 }
 
 
@@ -902,6 +926,70 @@ RANKED_CELLS = {
         "Leadership\tGood 2\nBehaviour\tOutstanding 1\n",
         [("Leadership", "Good"), ("Behaviour", "Outstanding")],
     ),
+    # a rank word before the rank (the Care Inspectorate's older pages): left out with it
+    "colon-grade-word-rank-dash": (
+        "Grades:\n\nCare and support: Grade 5 - Very good\nEnvironment: Grade 4 – Good\n\nMore.",
+        [("Care and support", "Very good"), ("Environment", "Good")],
+    ),
+    "bulleted-dash-grade-word-rank": (
+        "The grades awarded were:\n- Quality of Care and Support - Grade 4 - Good\n"
+        "- Quality of Staffing - Grade 5 - Very Good\n"
+        "- Quality of Environment - grade 3 - Adequate\n",
+        [
+            ("Quality of Care and Support", "Good"),
+            ("Quality of Staffing", "Very Good"),
+            ("Quality of Environment", "Adequate"),
+        ],
+    ),
+    # bulleted dash rows are as sure as bulleted colon rows: a sentence may follow them
+    "bulleted-dash-grade-word-rank-then-prose": (
+        "The grades awarded were as follows:\n• Quality of care and support – Grade 4 – Good\n"
+        "• Quality of staffing – Grade 4 – Good\nFeedback from parents was very positive.\n",
+        [("Quality of care and support", "Good"), ("Quality of staffing", "Good")],
+    ),
+    "grade-word-rank-no-dash": (
+        "Ratings:\n\nWellbeing: Grade\xa05 Very good\nLeadership: Grade 2 Weak\n\nMore.",
+        [("Wellbeing", "Very good"), ("Leadership", "Weak")],
+    ),
+    # a question's mark sets the rank apart (key questions copied without their cells)
+    "question-rank-dash-grade": (
+        "Our grades\n\nHow well do we support children’s wellbeing? 5 - Very Good\n"
+        "How good is our setting? 4 – Good\nHow good is our leadership? 3 - Adequate\n",
+        [
+            ("How well do we support children’s wellbeing?", "Very Good"),
+            ("How good is our setting?", "Good"),
+            ("How good is our leadership?", "Adequate"),
+        ],
+    ),
+    # the rank after one space, before the grade (older summaries of grades): every row's
+    # digit is its grade's rank on one scale
+    "space-rank-before-grade": (
+        "We gave the service these grades\nQuality of Care and Support 5 Very Good\n"
+        "Quality of Environment 4 Good\nQuality of Staffing 5 Very Good\n"
+        "Quality of Management and Leadership 3 Adequate\n",
+        [
+            ("Quality of Care and Support", "Very Good"),
+            ("Quality of Environment", "Good"),
+            ("Quality of Staffing", "Very Good"),
+            ("Quality of Management and Leadership", "Adequate"),
+        ],
+    ),
+    # a rank word in a cell of its own, tab or pipe (a page's table copied as text)
+    "tab-grade-word-rank": (
+        "Quality theme\tGrade\nQuality of care and support\tGrade 5 - Very good\n"
+        "Quality of environment\tGrade 4 - Good\n",
+        [("Quality of care and support", "Very good"), ("Quality of environment", "Good")],
+    ),
+    "pipe-grade-word-rank": (
+        "| Key question | Grade |\n|---|---|\n| How good is our setting? | Grade 4 - Good |\n"
+        "| How good is our staff team? | grade 6 – Excellent |\n",
+        [("How good is our setting?", "Good"), ("How good is our staff team?", "Excellent")],
+    ),
+    "space-rank-before-grade-ofsted-legacy": (
+        "Criteria Score\nQuality of teaching 2 Satisfactory\n"
+        "Effectiveness of leadership 4 Outstanding\n",
+        [("Quality of teaching", "Satisfactory"), ("Effectiveness of leadership", "Outstanding")],
+    ),
 }
 
 
@@ -915,6 +1003,46 @@ def test_label_spans_point_at_the_rank_digits() -> None:
     text = "| Area | Grade |\n|---|---|\n| Prevention | 3 - Adequate |\n| Response | Good 4 |\n"
     spans = scores.label_spans(text, find_scores(text))
     assert [text[s.start : s.end] for s in spans] == ["3", "4"]
+
+
+def test_label_spans_point_at_ranks_before_the_grade() -> None:
+    for text, digits in [
+        ("Care and support: Grade 5 - Very good\nEnvironment: Grade 4 – Good\n", ["5", "4"]),
+        ("How good is our setting? 5 - Very good\nHow good is our team? 4 - Good\n", ["5", "4"]),
+        (
+            "Quality of Care and Support 5 Very Good\nQuality of Environment 4 Good\n"
+            "Quality of Staffing 5 Very Good\n",
+            ["5", "4", "5"],
+        ),
+        # the criterion's own number is no rank
+        ("Findings.\n\nStandard 3 – Good\nStandard 4 – Fair\n\nMore.", []),
+    ]:
+        found = find_scores(text)
+        assert [text[s.start : s.end] for s in scores.label_spans(text, found)] == digits, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a criterion's own number: one word before it, or digits that are not the grades' ranks
+        (
+            "Criteria Score\nStandard 3 Good\nStandard 4 Excellent\n",
+            [("Standard 3", "Good"), ("Standard 4", "Excellent")],
+        ),
+        (
+            "Criteria Score\nQuality of care 2 Good\nQuality of staffing 4 Good\n",
+            [("Quality of care 2", "Good"), ("Quality of staffing 4", "Good")],
+        ),
+        (
+            "Criteria Score\nQuality of care 5 Very good\nQuality of staffing Good\n",
+            [("Quality of care 5", "Very good"), ("Quality of staffing", "Good")],
+        ),
+    ],
+)
+def test_digits_before_the_grade_that_are_no_ranks_stay(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert rows(text) == expected
 
 
 def test_a_number_ending_a_prose_line_is_no_rank() -> None:
@@ -1001,6 +1129,21 @@ def test_a_colon_label_may_run_to_ofsted_childrens_homes_seventeen_words() -> No
     assert rows(f"Criteria Score\n{long_line}\n") == []
 
 
+def test_html_cells_with_a_rank_word_before_the_grade() -> None:
+    text = "Theme\tGrade\nCare and support\tGrade 5 - Very good\nSetting\tGrade\xa03 Adequate"
+    cells = [
+        (Span(0, 5, "th"), Span(6, 11, "th")),
+        (Span(12, 28, "td"), Span(29, 48, "td")),
+        (Span(49, 56, "td"), Span(57, 73, "td")),
+    ]
+    got = find_scores(text, [cells])
+    assert [(s.criterion, s.score, s.score_value) for s in got] == [
+        ("Care and support", "Very good", 5),
+        ("Setting", "Adequate", 3),
+    ]
+    assert [text[s.start : s.end] for s in scores.label_spans(text, got)] == ["5", "3"]
+
+
 def test_html_cells_with_a_rank_before_or_after_the_grade() -> None:
     text = "Question\tGrade\nWellbeing\t5 - Very good\nSetting\tGood 4"
     cells = [
@@ -1023,7 +1166,8 @@ def test_html_cells_with_a_rank_before_or_after_the_grade() -> None:
 GRADE_PIECES = ["Good", "gOOD", "Requires  improvement", "not met", "ſatisfactory", "weaK",
                 "Reasonably\xa0good", "Excellent", "Goodwill", "Leadership", "the area", "is ",
                 " at ", " in casework", "‘", "’", "'", "“", "”", '"', "**", "• ", "- ", " ",
-                "\t", "\xa0", "\n", "\n\n", ".", ";", ":", " – ", "4 - ", " 2", "|"]  # fmt: skip
+                "\t", "\xa0", "\n", "\n\n", ".", ";", ":", " – ", "4 - ", " 2", "|", "Grade 5 ",
+                "? ", "#"]  # fmt: skip
 grade_texts = st.lists(st.sampled_from(GRADE_PIECES), max_size=24).map("".join)
 
 
@@ -1046,8 +1190,8 @@ def test_bullet_finder_agrees_with_the_pattern_scan(text: str) -> None:
 
 @given(grade_texts)
 def test_rank_spans_agree_with_the_patterns_tried_on_every_row(text: str) -> None:
-    """label_spans tries its patterns only on rows that end in what they need; tried on every
-    row, they find the same digits."""
+    """label_spans tries the pattern of a rank after the grade only on rows that end in a
+    digit; tried on every row, it finds the same digits."""
     found = find_scores(text)
     expected = []
     for s in found:
@@ -1055,12 +1199,16 @@ def test_rank_spans_agree_with_the_patterns_tried_on_every_row(text: str) -> Non
         if number := scores._ROW_NUMBER.match(row):
             expected.append(Span(s.start + number.start(1), s.start + number.end(1)))
         at = row.casefold().rfind(s.score.casefold())
-        if at >= 0:
-            before = scores._RANK_BEFORE_SPAN.search(row, 0, at)
-            after = scores._RANK_AFTER_SPAN.match(row, at + len(s.score))
-            expected += [
-                Span(s.start + m.start(1), s.start + m.end(1)) for m in (before, after) if m
-            ]
+        if at < 0:
+            continue
+        if (before := scores._rank_before(row, at, s.criterion)) >= 0:
+            expected.append(Span(s.start + before, s.start + before + 1))
+        if after := scores._RANK_AFTER_SPAN.match(row, at + len(s.score)):
+            expected.append(Span(s.start + after.start(1), s.start + after.end(1)))
+        if "\n" in row[:at]:
+            first = row[: row.find("\n")].rstrip(" \t\xa0|")
+            if first[-1:] in "123456" and scores._may_be_row(first[:-1], scores._line_words()):
+                expected.append(Span(s.start + len(first) - 1, s.start + len(first)))
     assert scores.label_spans(text, found) == expected
 
 
@@ -1071,3 +1219,130 @@ def test_space_row_split_agrees_with_the_tail_search(text: str) -> None:
     tail = scores._patterns()["space"]
     for line in [text, *text.split("\n"), "A " + text, "AB " + text, " x" + text]:
         assert scores._split_space_row(tail, line) == scores._split_row(tail, line)
+
+
+# A bullet whose criterion ends with a full stop, the grade after it (a school's news page).
+STOP_BULLETS = {
+    "bullets": (
+        "We are delighted:\n• Overall effectiveness. Good\n• The quality of education. Good\n"
+        "• Behaviour and attitudes. Requires improvement\n\nWe are proud.",
+        [
+            ("Overall effectiveness", "Good"),
+            ("The quality of education", "Good"),
+            ("Behaviour and attitudes", "Requires improvement"),
+        ],
+    ),
+    "hyphens-quoted-no-break-space": (
+        "Grades:\n\n- Personal development.\xa0‘Outstanding’\n"
+        "- Leadership and management. 'Good'\n",
+        [("Personal development", "Outstanding"), ("Leadership and management", "Good")],
+    ),
+    # an HTML list's items, rendered one a line with no bullet: a paragraph of their own
+    "list-items-without-bullets": (
+        "Results.\n\nOverall effectiveness. Good\nQuality of education. Outstanding\n\nMore.",
+        [("Overall effectiveness", "Good"), ("Quality of education", "Outstanding")],
+    ),
+    "asterisks-lower-case": (
+        "* Early years provision. good\n* Sixth form provision. inadequate\n",
+        [("Early years provision", "good"), ("Sixth form provision", "inadequate")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STOP_BULLETS))
+def test_bullet_criterion_ending_with_a_stop(name: str) -> None:
+    text, expected = STOP_BULLETS[name]
+    assert rows(text) == expected
+
+
+# A colon list of grades that ends with a line of its shape whose value is no grade (Ofsted's
+# ``Safeguarding: Effective``): the grades above it are a table, the last line is no row.
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Safeguarding: Effective",
+        "Safeguarding: Not effective",
+        "- Previous inspection: Not applicable",
+    ],
+)
+def test_colon_list_ending_in_a_line_that_is_no_grade(last: str) -> None:
+    text = (
+        "Ofsted judged the school:\n\nQuality of education: Good\nBehaviour and attitudes: Good\n"
+        f"Leadership and management: Requires improvement\n{last}\n\nMore."
+    )
+    assert rows(text) == [
+        ("Quality of education", "Good"),
+        ("Behaviour and attitudes", "Good"),
+        ("Leadership and management", "Requires improvement"),
+    ]
+    # the same list run into a sentence is still prose
+    assert rows(text.replace(f"{last}\n\nMore.", "said the inspectors on the day.")) == []
+
+
+# Headings that give each part of a report its grade, one a paragraph of its own with prose
+# between them: together they are a table.
+HEADINGS = {
+    "markdown": (
+        "Report\n\n## Quality of education: Good\n\nPupils learn well.\n\n"
+        "## Behaviour and attitudes: Outstanding\n\nPupils behave.\n\n"
+        "## Safeguarding: Effective\n\nIt is.\n",
+        [("Quality of education", "Good"), ("Behaviour and attitudes", "Outstanding")],
+    ),
+    "plain-copied-headings": (
+        "Intro.\n\nQuality of education: Requires improvement\n\nThe curriculum is new.\n\n"
+        "Personal development: Good\n\nPupils take part in clubs.\n\n"
+        "Leadership and management: Good\n\nLeaders know the school.\n",
+        [
+            ("Quality of education", "Requires improvement"),
+            ("Personal development", "Good"),
+            ("Leadership and management", "Good"),
+        ],
+    ),
+    "dash-headings": (
+        "### Preventing crime – Adequate\n\nThe force works with partners.\n\n"
+        "### Responding to the public – Inadequate\n\nCalls wait too long.\n",
+        [("Preventing crime", "Adequate"), ("Responding to the public", "Inadequate")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEADINGS))
+def test_headings_with_grades_make_a_table(name: str) -> None:
+    text, expected = HEADINGS[name]
+    found = find_scores(text)
+    assert [(s.criterion, s.score) for s in found] == expected
+    assert {s.table for s in found} == {0}
+
+
+# 2015 Ofsted reports grade Overall effectiveness on two lines: the previous inspection's grade
+# after the label, this inspection's on the line under it. One row, with this inspection's grade.
+PREVIOUS_AND_THIS = {
+    "tabs": (
+        "Overall effectiveness\tPrevious inspection:\tGood\t2\n"
+        "\tThis inspection:\tRequires improvement\t3\n"
+        "Leadership and management\tRequires improvement\t3\nQuality of teaching\tGood\t2\n",
+        [
+            ("Overall effectiveness", "Requires improvement"),
+            ("Leadership and management", "Requires improvement"),
+            ("Quality of teaching", "Good"),
+        ],
+        ["2", "3", "3", "2"],
+    ),
+    "aligned": (
+        "Overall effectiveness    Previous inspection:   Outstanding   1\n"
+        "                         This inspection:       Good          2\n"
+        "Early years provision                          Good          2\n",
+        [("Overall effectiveness", "Good"), ("Early years provision", "Good")],
+        ["1", "2", "2"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PREVIOUS_AND_THIS))
+def test_previous_and_this_inspection_make_one_row(name: str) -> None:
+    text, expected, ranks = PREVIOUS_AND_THIS[name]
+    found = find_scores(text)
+    assert [(s.criterion, s.score) for s in found] == expected
+    spans = sorted(scores.label_spans(text, found), key=lambda s: s.start)
+    assert [text[s.start : s.end] for s in spans] == ranks
+    assert text[found[0].start : found[0].end].startswith("Overall effectiveness")
