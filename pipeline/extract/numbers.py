@@ -201,9 +201,12 @@ _NUMBER_SHAPE_RE: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)
 
 # Written-out numbers: whole words such as "one", "Twenty", "TEN" after a space, a line break,
 # a quote mark, a bracket, a slash or a dash (or at the start of the text).
+_FRACTION_ALONE: Final = _words("fraction_alone")
+_FRACTION_ALONE_BEFORE: Final = frozenset(_V["fraction_alone"]["before"])
+_HALF_NOT_AFTER: Final = frozenset(_V["fraction_alone"]["half_not_after"])
 _NUMBER_WORD_FORMS: Final = frozenset(
     form
-    for w in (*_W["small"], *_W["tens"], *_SCALE_WORDS)
+    for w in (*_W["small"], *_W["tens"], *_SCALE_WORDS, *_FRACTION_ALONE)
     for form in (w, w.capitalize(), w.upper())
 )
 _LONGEST_NUMBER_WORD: Final = max(map(len, _NUMBER_WORD_FORMS))
@@ -1184,6 +1187,8 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
         return None  # year-one, follow-on
     if t[e : e + 2] == "'s":
         return None  # one's own
+    if t[s:e].lower() in _FRACTION_ALONE:
+        return _fraction_alone(t, s, e)
     start = _word_start(t, s, e)
     if start is None:
         return None
@@ -1233,6 +1238,21 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
             return _signed_word(t, c), None
     c = _Cand(start[0], end, value, "cardinal", single_one=single_one)
     return _signed_word(t, c), ws
+
+
+def _fraction_alone(t: str, s: int, e: int) -> tuple[_Cand, _Words | None] | None:
+    """``a third of homes``, ``half of pupils``: a fraction word with no number before it
+    (``fraction_alone`` in numbers_vocab.json says when)."""
+    if t[e : e + 4].lower() != " of ":
+        return None
+    w = t[s:e].lower()
+    before, b = _word_before(t, s)
+    if before in _FRACTION_ALONE_BEFORE:
+        s = b  # a third
+    elif w != "half" or before in _HALF_NOT_AFTER:
+        return None
+    value = fraction_value(1, _FRACTION_WORDS[w])
+    return None if value is None else (_Cand(s, e, value, "fraction"), _run(t, e))
 
 
 def _sign_word_before(t: str, s: int) -> bool:

@@ -1312,3 +1312,41 @@ def test_a_colon_ratio_with_one_digit_after_is_first_over_second(a: int, b: int)
 )
 def test_an_age_range_with_a_dash_counts_years(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, u) for t, _v, _k, u in numbers(text)] == expected
+
+
+# A fraction word with no number before it: after an article, or "half", before "of".
+FRACTION_ALONE = {
+    "a-third": ("A third of homes had no alarm.", [("A third", 1 / 3, "fraction", "homes")]),
+    "a-quarter": (
+        "Nearly a quarter of the budget went on repairs.",
+        [("a quarter", 0.25, "fraction", "budget")],
+    ),
+    "a-fifth-upper": ("A FIFTH OF BEDS WERE EMPTY.", [("A FIFTH", 0.2, "fraction", "BEDS")]),
+    "half-of": ("More than half of pupils walk.", [("half", 0.5, "fraction", "pupils")]),
+    "half-opens": ("Half of all schools improved.", [("Half", 0.5, "fraction", "schools")]),
+}
+
+
+@pytest.mark.parametrize("text, expected", FRACTION_ALONE.values(), ids=FRACTION_ALONE.keys())
+def test_a_fraction_word_alone_before_of(
+    text: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    got = numbers(text)
+    assert [(t, k, u) for t, _v, k, u in got] == [(t, k, u) for t, _v, k, u in expected]
+    assert [v for _t, v, _k, _u in got] == pytest.approx([v for _t, v, _k, _u in expected])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the first half of 2024 calls fell.",  # a period
+        "The second half of the match was calm.",
+        "She spoke on behalf of staff.",  # another word
+        "Staff work a half day on Friday.",  # no "of"
+        "It was the third of five visits.",  # an ordinal
+        "Figures for the third quarter of 2024 are out.",
+        "Every half of the year has a review.",
+    ],
+)
+def test_fraction_words_that_are_not_fractions(text: str) -> None:
+    assert all(kind != "fraction" for _t, _v, kind, _u in numbers(text))
