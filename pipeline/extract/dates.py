@@ -153,9 +153,10 @@ def _union(start: str, branches: list[tuple[str, str]]) -> re.Pattern[str]:
 # "from", "the year to") are picked up afterwards by looking back.
 # (a lower-case word after a day must start like a month: "25th march 2015")
 _LOWER_MONTH_STARTS: Final = _alt(sorted({w[:3].lower() for w in _MONTH_WORDS}))
+_GLUED_MONTH_STARTS: Final = _alt(_month_forms(sorted({w[:3] for w in _MONTH_WORDS})))
 _DAY_NEXT: Final = (
     rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?(?:[A-Z]|(?:{_LOWER_MONTH_STARTS}))|\s*{_DASH}\s*\d|,\s+\d"
-    rf"|\s+(?:{_LINK})\s+[\dA-Z]|[/.]\d|[-/][A-Za-z])"
+    rf"|\s+(?:{_LINK})\s+[\dA-Z]|[/.]\d|[-/][A-Za-z]|(?:{_GLUED_MONTH_STARTS}))"
 )
 
 
@@ -253,6 +254,12 @@ _DIGIT_BRANCHES: Final = [
     (
         "dmy",
         rf"{_day('dmy_d')}(?:{_S}of)?{_S}{_month('dmy_m')},?{_S}{_year('dmy_y')}",
+    ),
+    # 14April 2015, 3rdMarch 2019: a day glued to its month (text copied from a PDF), with a year
+    (
+        "dgy",
+        rf"(?P<dgy_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?P<dgy_m>{_FULL}|{_ABBR})(?![A-Za-z])"
+        rf"\.?,?{_S}{_year('dgy_y')}",
     ),
     # from 2015/16 to 2017/18: a span of financial years
     (
@@ -359,10 +366,11 @@ _MONTH_RE: Final = _union(
 )
 
 # The group of the (first) month name of the patterns that have a day.
-_MONTH_GROUP: Final = {"dmy": "dmy_m", "dm": "dm_m", "mdy": "mon", "md": "mon"}
+_MONTH_GROUP: Final = {"dmy": "dmy_m", "dgy": "dgy_m", "dm": "dm_m", "mdy": "mon", "md": "mon"}
 _MONTH_KINDS: Final = frozenset(
     (
-        *("ddr", "ddn", "dmmd", "dr", "dmy", "dm", "md", "mdd", "mdmd", "mddm", "dsep", "mdy"),
+        *("ddr", "ddn", "dmmd", "dr", "dmy", "dgy", "dm", "md", "mdd", "mdmd", "mddm", "dsep"),
+        "mdy",
         *("mddy", "mr", "myy", "my"),
     )
 )
@@ -410,9 +418,14 @@ _WEEK_BEFORE: Final = re.compile(
 _WRAP_MONTHS: Final = 4
 # The kinds whose first day may have its weekday written before it.
 _WEEKDAY_KINDS: Final = frozenset(
-    ("dmy", "mdy", "mddy", "mdd", "mdmd", "mddm", "dm", "md", "dr", "ddr", "ddn", "dmmd", "nus")
+    (
+        *("dmy", "dgy", "mdy", "mddy", "mdd", "mdmd", "mddm", "dm", "md", "dr", "ddr", "ddn"),
+        *("dmmd", "nus"),
+    )
 )
-_ONE_DAY_KINDS: Final = frozenset(("dmy", "mdy", "dm", "md", "num", "num2", "iso", "dsep", "wdo"))
+_ONE_DAY_KINDS: Final = frozenset(
+    ("dmy", "dgy", "mdy", "dm", "md", "num", "num2", "iso", "dsep", "wdo")
+)
 
 # Looked for only right before a month and year: "the third Tuesday of", "the last day of".
 _NTH_BEFORE: Final = re.compile(
@@ -601,7 +614,7 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
             int(m.group(f"{kind}_y")), int(m.group(f"{kind}_m")), int(m.group(f"{kind}_d"))
         )
         return [_Found(start, e, day, day, "day", full=True)] if day else []
-    if kind in ("dmy", "mdy"):
+    if kind in ("dmy", "mdy", "dgy"):
         y, mo, d = (
             int(m.group(f"{kind}_y")),
             _month_of(m, _MONTH_GROUP[kind]),

@@ -1595,3 +1595,32 @@ def test_a_quarter_reads_the_same_before_and_after_its_financial_year(y: int, q:
     (before,) = find_dates(f"Data for Q{q} {fy} are out.")
     (after,) = find_dates(f"Data for {fy} Q{q} are out.")
     assert (before.start_date, before.end_date) == (after.start_date, after.end_date)
+
+
+# A day glued to its month, as text copied out of a PDF often comes: only with a year.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Signed on 14April 2015 by both.", ("14April 2015", "2015-04-14")),
+        ("Signed on 3rdMarch 2019 by both.", ("3rdMarch 2019", "2019-03-03")),
+        ("signed on 14april 2015 by both.", ("14april 2015", "2015-04-14")),
+        ("Signed on 1Dec. 2020 by both.", ("1Dec. 2020", "2020-12-01")),
+        ("Signed Tuesday 2SEPT 2025 by both.", ("Tuesday 2SEPT 2025", "2025-09-02")),
+    ],
+)
+def test_a_day_glued_to_its_month(text: str, expected: tuple[str, str]) -> None:
+    (d,) = find_dates(text)
+    assert (d.text, d.start_date, d.end_date) == (expected[0], expected[1], expected[1])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Doors at 10am 2015 style.", ["2015"]),  # other glued letters
+        ("Scores 4Marks 2015 were kept.", ["2015"]),  # a longer word
+        ("Published 3Mar to staff.", []),  # no year
+        ("The 4G 2019 roll-out.", ["2019"]),
+    ],
+)
+def test_glued_letters_that_are_no_month(text: str, expected: list[str]) -> None:
+    assert [d.text for d in find_dates(text)] == expected
