@@ -88,6 +88,16 @@ _Q_ORDINALS: Final[dict[str, int]] = _V["quarters"]["ordinals"]
 _PARTS_OF: Final[dict[str, list[int]]] = _V["year_parts"]["of"]
 _PARTS_BEFORE: Final[dict[str, list[int]]] = _V["year_parts"]["before"]
 _NTH: Final[dict[str, int]] = _V["nth_weekday"]["ordinals"]
+_DAY_WORDS: Final[dict[str, int]] = _V["day_ordinals"]["words"]
+# "twenty-first" also as "twenty first"; in Title, UPPER and lower case
+_DAY_WORD: Final = "|".join(
+    r"[\s-]".join(map(re.escape, f.split("-")))
+    for f in sorted(
+        {f for w in _DAY_WORDS for f in (w, w.upper(), w.capitalize(), w.title())},
+        key=len,
+        reverse=True,
+    )
+)
 _SEASONS: Final[dict[str, list[int]]] = _V["seasons"]["months"]
 _SEASON_NOT_BEFORE: Final = frozenset(_V["seasons"]["not_before"])
 _WEEKDAY_INDEX: Final = {
@@ -360,6 +370,8 @@ _MONTH_RE: Final = _union(
             "md",
             rf"{_S}(?P<md_d>[12]\d|3[01]|0?[1-9])(?P<md_th>st|nd|rd|th)?(?![\d\w]|[.,:/-]\d)",
         ),
+        # March third, 2015: a day written as an ordinal word
+        ("mow", rf"{_S}(?P<mow_d>{_DAY_WORD})(?![\w-]),?{_S}{_year('mow_y')}"),
         # September 2016, Sept 2016
         ("my", rf",?{_S}{_year('my_y')}"),
     ],
@@ -371,7 +383,7 @@ _MONTH_KINDS: Final = frozenset(
     (
         *("ddr", "ddn", "dmmd", "dr", "dmy", "dgy", "dm", "md", "mdd", "mdmd", "mddm", "dsep"),
         "mdy",
-        *("mddy", "mr", "myy", "my"),
+        *("mddy", "mow", "mr", "myy", "my"),
     )
 )
 _WEEKDAY_NAMES: Final = frozenset(w.lower() for w in _V["weekdays"])
@@ -420,11 +432,11 @@ _WRAP_MONTHS: Final = 4
 _WEEKDAY_KINDS: Final = frozenset(
     (
         *("dmy", "dgy", "mdy", "mddy", "mdd", "mdmd", "mddm", "dm", "md", "dr", "ddr", "ddn"),
-        *("dmmd", "nus"),
+        *("dmmd", "mow", "nus"),
     )
 )
 _ONE_DAY_KINDS: Final = frozenset(
-    ("dmy", "dgy", "mdy", "dm", "md", "num", "num2", "iso", "dsep", "wdo")
+    ("dmy", "dgy", "mdy", "mow", "dm", "md", "num", "num2", "iso", "dsep", "wdo")
 )
 
 # Looked for only right before a month and year: "the third Tuesday of", "the last day of".
@@ -434,6 +446,9 @@ _NTH_BEFORE: Final = re.compile(
     rf"(?:{_alt(_V['nth_weekday']['links'])})\s+\Z",
     re.IGNORECASE,
 )
+
+# Looked for only right before a month and year: "the twenty-first of".
+_DAY_WORD_BEFORE: Final = re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?P<ord>{_DAY_WORD})\s+of\s+\Z")
 
 # UK telephone numbers: "0300 123 4567", "(020) 7946 0000", "+44 20 7946 0000". A year inside
 # one is not a date (numbers.py drops the digits too). Starts with plain characters (fast).
@@ -635,10 +650,14 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         if yt is not None:
             lo, hi = months_to(y, mo, yt[1])
             return [_Found(yt[0], e, lo, hi, "month", month_year=True)]
-        nth = _nth_day_before(text, start, y, mo)
+        nth = _nth_day_before(text, start, y, mo) or _day_word_before(text, start, y, mo)
         if nth is not None:
             return [_Found(nth[0], e, nth[1], nth[1], "day", full=True)]
         return [_month_span(start, e, y, mo, month_year=True)]
+    if kind == "mow":
+        y, mo = int(m.group("mow_y")), _month_of(m, "mon")
+        day = iso_day(y, mo, _day_word(m.group("mow_d")))
+        return [_Found(start, e, day, day, "day", full=True)] if day and _ok_year(y) else []
     if kind == "myb":
         return [_month_span(start, e, 2000 + int(m.group("myb_y")), _month_of(m, "mon"))]
     if kind == "myy":
@@ -836,6 +855,22 @@ def _nth_day_before(text: str, start: int, y: int, mo: int) -> tuple[int, str] |
         else:
             d = 1 + (wd - date(y, mo, 1).weekday()) % 7 + 7 * (n - 1)
     day = iso_day(y, mo, d)
+    return None if day is None else (m.start(), day)
+
+
+def _day_word(written: str) -> int:
+    """The day of an ordinal word as written (``Third``, ``twenty first``)."""
+    return _DAY_WORDS["-".join(written.lower().split()).replace("--", "-")]
+
+
+def _day_word_before(text: str, start: int, y: int, mo: int) -> tuple[int, str] | None:
+    """``the third of`` right before a month and year: where it starts and the ISO day."""
+    if not text[max(0, start - 4) : start].rstrip().lower().endswith("of"):
+        return None  # (most months: no regex search)
+    m = _DAY_WORD_BEFORE.search(text, _paragraph_from(text, start, 40), start)
+    if m is None:
+        return None
+    day = iso_day(y, mo, _day_word(m.group("ord")))
     return None if day is None else (m.start(), day)
 
 

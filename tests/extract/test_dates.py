@@ -1624,3 +1624,34 @@ def test_a_day_glued_to_its_month(text: str, expected: tuple[str, str]) -> None:
 )
 def test_glued_letters_that_are_no_month(text: str, expected: list[str]) -> None:
     assert [d.text for d in find_dates(text)] == expected
+
+
+# A day written as an ordinal word, with its month and year.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It was signed March third, 2015.", ("March third, 2015", "2015-03-03")),
+        ("It was signed march third 2015.", ("march third 2015", "2015-03-03")),
+        ("IT WAS SIGNED MARCH THIRD 2015.", ("MARCH THIRD 2015", "2015-03-03")),
+        ("Open on the twenty-first of June 2024.", ("the twenty-first of June 2024", "2024-06-21")),
+        ("Open on the Twenty First of June 2024.", ("the Twenty First of June 2024", "2024-06-21")),
+        ("First of April 2025 is the start.", ("First of April 2025", "2025-04-01")),
+        ("On Friday, May second, 2025 it opened.", ("Friday, May second, 2025", "2025-05-02")),
+    ],
+)
+def test_a_day_written_as_an_ordinal_word(text: str, expected: tuple[str, str]) -> None:
+    (d,) = find_dates(text)
+    assert (d.text, d.start_date, d.end_date) == (expected[0], expected[1], expected[1])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It was the second of two visits in June 2025.", ["June 2025"]),  # not before the month
+        ("The first quarter of 2025 was busy.", ["The first quarter of 2025"]),
+        ("Set for February thirtieth 2025.", ["2025"]),  # no such day
+        ("The third of May staff left.", []),  # no year
+    ],
+)
+def test_ordinal_words_that_are_no_day(text: str, expected: list[str]) -> None:
+    assert [d.text for d in find_dates(text)] == expected
