@@ -8,17 +8,21 @@ twelve months that end then (``the three months to 30 June 2022``: three months)
 is a quarter of a financial year (October to December 2021); ``Q4 2018``, ``2018Q4`` and ``the
 fourth quarter of 2018`` a calendar quarter; parts of a year are months (``the end of 2012``:
 September to December, ``early 2019``, ``mid-2020``; the table is in ``dates_vocab.json``);
-``the third Tuesday of September 2014`` and ``the last day of October 2015`` are one day.
+``the third Tuesday of September 2014``, ``the last day of October 2015``, ``March third,
+2015`` and ``the twenty-first of June 2024`` are one day; ``2024-25 Q2`` is a quarter of a
+financial year.
 Numeric dates read day first (``3/4/2015`` is 3 April; ``31/10/74``, ``31-Oct-1974``,
 ``2015-3-3``, ``2/2013``). ``1 July 2021 and 3 July 2021``
 are two dates, not a range (``between`` would make one). Month-first day ranges and lists read
 as day-first ones (``September 10 and 11``, ``June 28 to July 3, 2026``, ``10, 11 and 12
-September``); a season with a year is its three months (``autumn 2026``: September to
-November; ``winter 2025/26``: December 2025 to February 2026); ``w/c 5 May`` is the week that
-starts then; ``Tuesday 3rd`` is the 3rd, a Tuesday, of the month round it. A date without a
-year (``5 April``) takes one by the shape of the text (``_fill_years``: the dated date it is
-listed with, a full date before it in its paragraph, the dateline, the nearest full date,
-else the year that months and years name most often) and is flagged ``year_inferred``; it is
+September``), and so do mixed ones (``May 26th - 1st June 2015``); one with no year may run
+over the new year (``December 30 to January 2``); a season with a year is its three months
+(``autumn 2026``: September to November; ``winter 2025/26``: December 2025 to February 2026);
+``w/c 5 May`` is the week that starts then; ``Tuesday 3rd`` is the 3rd, a Tuesday, of the
+month round it. A date without a year (``5 April``) takes one by the shape of the text
+(``_fill_years``: the dated date it is listed with, a day to come after the dateline, a full
+date before it in its paragraph, the dateline, the nearest full date, else the year that
+months and years name most often) and is flagged ``year_inferred``; it is
 never resolved against today's date. Values come from :mod:`pipeline.normalize`.
 
 How: one fast scan finds anchors (a capitalised month name, or digits that could start a
@@ -89,14 +93,14 @@ _PARTS_OF: Final[dict[str, list[int]]] = _V["year_parts"]["of"]
 _PARTS_BEFORE: Final[dict[str, list[int]]] = _V["year_parts"]["before"]
 _NTH: Final[dict[str, int]] = _V["nth_weekday"]["ordinals"]
 _DAY_WORDS: Final[dict[str, int]] = _V["day_ordinals"]["words"]
-# "twenty-first" also as "twenty first"; in Title, UPPER and lower case
-_DAY_WORD: Final = "|".join(
-    r"[\s-]".join(map(re.escape, f.split("-")))
-    for f in sorted(
-        {f for w in _DAY_WORDS for f in (w, w.upper(), w.capitalize(), w.title())},
-        key=len,
-        reverse=True,
+# "twenty-first" also as "twenty first", in any letter case
+_DAY_WORD: Final = (
+    "(?i:"
+    + "|".join(
+        r"[\s-]".join(map(re.escape, w.split("-")))
+        for w in sorted(_DAY_WORDS, key=len, reverse=True)
     )
+    + ")"
 )
 _SEASONS: Final[dict[str, list[int]]] = _V["seasons"]["months"]
 _SEASON_NOT_BEFORE: Final = frozenset(_V["seasons"]["not_before"])
@@ -381,9 +385,8 @@ _MONTH_RE: Final = _union(
 _MONTH_GROUP: Final = {"dmy": "dmy_m", "dgy": "dgy_m", "dm": "dm_m", "mdy": "mon", "md": "mon"}
 _MONTH_KINDS: Final = frozenset(
     (
-        *("ddr", "ddn", "dmmd", "dr", "dmy", "dgy", "dm", "md", "mdd", "mdmd", "mddm", "dsep"),
-        "mdy",
-        *("mddy", "mow", "mr", "myy", "my"),
+        *("ddr", "ddn", "dmmd", "dr", "dmy", "dgy", "dm", "md", "mdd", "mdmd", "mddm"),
+        *("dsep", "mdy", "mddy", "mow", "mr", "myy", "my"),
     )
 )
 _WEEKDAY_NAMES: Final = frozenset(w.lower() for w in _V["weekdays"])
@@ -860,7 +863,7 @@ def _nth_day_before(text: str, start: int, y: int, mo: int) -> tuple[int, str] |
 
 def _day_word(written: str) -> int:
     """The day of an ordinal word as written (``Third``, ``twenty first``)."""
-    return _DAY_WORDS["-".join(written.lower().split()).replace("--", "-")]
+    return _DAY_WORDS["-".join(written.lower().split())]
 
 
 def _day_word_before(text: str, start: int, y: int, mo: int) -> tuple[int, str] | None:
@@ -1142,8 +1145,10 @@ def _fill_years(text: str, found: list[_Found]) -> None:
     text, first that applies: the dated date it is listed with (``the 28th November and the
     2nd of December 2025``); the nearest full date before it in its paragraph; the release's
     dateline; the nearest full date before it, else the first after it; else the year that
-    months and years (``June 2026``) name most often. A weekday written with it that does not
-    fit that year moves it to the year before or after where it fits."""
+    months and years (``June 2026``) name most often. With a dateline, a day that the words
+    before it in its sentence say is to come (``it will reopen on 14 March``:
+    ``future_markers``) is the first such day on or after the dateline. A weekday written
+    with it that does not fit that year moves it to the year before or after where it fits."""
     if not any(f.no_year for f in found):
         return
     fulls = [(f.start, int(f.end_date[:4])) for f in found if f.full and f.end_date]
