@@ -259,7 +259,7 @@ class NumberMention:
     text: str
     value: int | float | None
     unit: str | None
-    kind: str  # "cardinal", "percent", "money" or "fraction"
+    kind: str  # "cardinal", "percent", "money", "fraction" or "ratio"
     start: int
     end: int
 

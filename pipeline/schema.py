@@ -112,7 +112,8 @@ DESCRIPTIONS: dict[str, str] = {
     "NumberMention.value": "its value (17 for 17 per cent, 1100000000 for £1.1 billion)",
     "NumberMention.unit": "what is counted, as written, ending with its head noun; for money "
     "the currency's ISO 4217 code (GBP, EUR, USD, ...)",
-    "NumberMention.kind": "cardinal, percent, money or fraction",
+    "NumberMention.kind": "cardinal, percent, money, fraction or ratio (1:4: the first term "
+    "over the second)",
     "NumberMention.start": "offset of the quantity's first character in text",
     "NumberMention.end": "offset just after the quantity's last character in text",
 }
@@ -178,7 +179,7 @@ CONSTRAINTS: dict[str, dict[str, Any]] = {
     "DateMention.start_date": {"format": "date", "pattern": _ISO_DAY},
     "DateMention.end_date": {"format": "date", "pattern": _ISO_DAY},
     "DateMention.granularity": {"enum": ["day", "month", "year", "financial_year", None]},
-    "NumberMention.kind": {"enum": ["cardinal", "percent", "money", "fraction"]},
+    "NumberMention.kind": {"enum": ["cardinal", "percent", "money", "fraction", "ratio"]},
 }
 
 _SCALARS: dict[Any, str] = {str: "string", int: "integer", float: "number", bool: "boolean"}

@@ -8,17 +8,21 @@ twelve months that end then (``the three months to 30 June 2022``: three months)
 is a quarter of a financial year (October to December 2021); ``Q4 2018``, ``2018Q4`` and ``the
 fourth quarter of 2018`` a calendar quarter; parts of a year are months (``the end of 2012``:
 September to December, ``early 2019``, ``mid-2020``; the table is in ``dates_vocab.json``);
-``the third Tuesday of September 2014`` and ``the last day of October 2015`` are one day.
+``the third Tuesday of September 2014``, ``the last day of October 2015``, ``March third,
+2015`` and ``the twenty-first of June 2024`` are one day; ``2024-25 Q2`` is a quarter of a
+financial year.
 Numeric dates read day first (``3/4/2015`` is 3 April; ``31/10/74``, ``31-Oct-1974``,
 ``2015-3-3``, ``2/2013``). ``1 July 2021 and 3 July 2021``
 are two dates, not a range (``between`` would make one). Month-first day ranges and lists read
 as day-first ones (``September 10 and 11``, ``June 28 to July 3, 2026``, ``10, 11 and 12
-September``); a season with a year is its three months (``autumn 2026``: September to
-November; ``winter 2025/26``: December 2025 to February 2026); ``w/c 5 May`` is the week that
-starts then; ``Tuesday 3rd`` is the 3rd, a Tuesday, of the month round it. A date without a
-year (``5 April``) takes one by the shape of the text (``_fill_years``: the dated date it is
-listed with, a full date before it in its paragraph, the dateline, the nearest full date,
-else the year that months and years name most often) and is flagged ``year_inferred``; it is
+September``), and so do mixed ones (``May 26th - 1st June 2015``); one with no year may run
+over the new year (``December 30 to January 2``); a season with a year is its three months
+(``autumn 2026``: September to November; ``winter 2025/26``: December 2025 to February 2026);
+``w/c 5 May`` is the week that starts then; ``Tuesday 3rd`` is the 3rd, a Tuesday, of the
+month round it. A date without a year (``5 April``) takes one by the shape of the text
+(``_fill_years``: the dated date it is listed with, a day to come after the dateline, a full
+date before it in its paragraph, the dateline, the nearest full date, else the year that
+months and years name most often) and is flagged ``year_inferred``; it is
 never resolved against today's date. Values come from :mod:`pipeline.normalize`.
 
 How: one fast scan finds anchors (a capitalised month name, or digits that could start a
@@ -88,6 +92,16 @@ _Q_ORDINALS: Final[dict[str, int]] = _V["quarters"]["ordinals"]
 _PARTS_OF: Final[dict[str, list[int]]] = _V["year_parts"]["of"]
 _PARTS_BEFORE: Final[dict[str, list[int]]] = _V["year_parts"]["before"]
 _NTH: Final[dict[str, int]] = _V["nth_weekday"]["ordinals"]
+_DAY_WORDS: Final[dict[str, int]] = _V["day_ordinals"]["words"]
+# "twenty-first" also as "twenty first", in any letter case
+_DAY_WORD: Final = (
+    "(?i:"
+    + "|".join(
+        r"[\s-]".join(map(re.escape, w.split("-")))
+        for w in sorted(_DAY_WORDS, key=len, reverse=True)
+    )
+    + ")"
+)
 _SEASONS: Final[dict[str, list[int]]] = _V["seasons"]["months"]
 _SEASON_NOT_BEFORE: Final = frozenset(_V["seasons"]["not_before"])
 _WEEKDAY_INDEX: Final = {
@@ -95,6 +109,7 @@ _WEEKDAY_INDEX: Final = {
 }  # Monday 0 ... Sunday 6 (the first seven names are the full ones)
 _WEEKDAY: Final = _alt(_case_forms(_V["weekdays"]))
 _LINK: Final = _alt(_V["range_links"])
+_LINK_WORDS: Final = frozenset(_V["range_links"])
 _LEADS: Final = tuple(_V["range_leads"])
 _YT_MONTHS: Final[dict[str, int]] = {
     h: n for h, n in _V["year_to_heads"].items() if not h.startswith("_")
@@ -152,9 +167,10 @@ def _union(start: str, branches: list[tuple[str, str]]) -> re.Pattern[str]:
 # "from", "the year to") are picked up afterwards by looking back.
 # (a lower-case word after a day must start like a month: "25th march 2015")
 _LOWER_MONTH_STARTS: Final = _alt(sorted({w[:3].lower() for w in _MONTH_WORDS}))
+_GLUED_MONTH_STARTS: Final = _alt(_month_forms(sorted({w[:3] for w in _MONTH_WORDS})))
 _DAY_NEXT: Final = (
     rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?(?:[A-Z]|(?:{_LOWER_MONTH_STARTS}))|\s*{_DASH}\s*\d|,\s+\d"
-    rf"|\s+(?:{_LINK})\s+[\dA-Z]|[/.]\d|[-/][A-Za-z])"
+    rf"|\s+(?:{_LINK})\s+[\dA-Z]|[/.]\d|[-/][A-Za-z]|(?:{_GLUED_MONTH_STARTS}))"
 )
 
 
@@ -228,6 +244,20 @@ _DIGIT_BRANCHES: Final = [
         rf"{_day('ddr_d2')}{_S}{_month('ddr_m2')}"
         rf",?{_S}{_year('ddr_y2')}",
     ),
+    # 30 December to 2 January, 5 May - 9 June (no year: filled in from the text round it)
+    (
+        "ddn",
+        rf"{_day('ddn_d1')}{_S}{_month('ddn_m1')}{_CONN}(?:(?:{_WEEKDAY})\.?,?\s+)?"
+        rf"{_day('ddn_d2')}(?:{_S}of)?{_S}{_month('ddn_m2')}",
+    ),
+    # 26 May - June 1st, 2015, 30 December to January 2 2026: a day-first day, then a
+    # month-first one (with an ordinal or a year, as "June 15" may be June 2015)
+    (
+        "dmmd",
+        rf"{_day('dmmd_d1')}{_S}{_month('dmmd_m1')}{_CONN}{_month('dmmd_m2')}{_S}"
+        r"(?P<dmmd_d2>[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th)(?!\w)|(?=,?\s+(?:19|20)\d\d(?!\d)))"
+        rf"(?:,?{_S}{_year('dmmd_y')})?",
+    ),
     # 1 to 3 October 2018, 6 and 17 February 2017, 6-17 February, the 13th to the 15th of July
     (
         "dr",
@@ -238,6 +268,12 @@ _DIGIT_BRANCHES: Final = [
     (
         "dmy",
         rf"{_day('dmy_d')}(?:{_S}of)?{_S}{_month('dmy_m')},?{_S}{_year('dmy_y')}",
+    ),
+    # 14April 2015, 3rdMarch 2019: a day glued to its month (text copied from a PDF), with a year
+    (
+        "dgy",
+        rf"(?P<dgy_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?P<dgy_m>{_FULL}|{_ABBR})(?![A-Za-z])"
+        rf"\.?,?{_S}{_year('dgy_y')}",
     ),
     # from 2015/16 to 2017/18: a span of financial years
     (
@@ -302,6 +338,13 @@ _MONTH_RE: Final = _union(
             "mddy",
             rf"{_S}{_day('mddy_d1')}{_MORE_DAYS}{_CONN}{_day('mddy_d2')},?{_S}{_year('mddy_y')}",
         ),
+        # May 26th - 1st June 2015, December 30 to 2 January: a month-first day, then a
+        # day-first one
+        (
+            "mddm",
+            rf"{_MD_ABBR_DAY}{_S}{_day('mddm_d1')}{_CONN}(?:the\s+)?{_day('mddm_d2')}"
+            rf"(?:{_S}of)?{_S}{_month('mddm_m2')}(?:,?{_S}{_year('mddm_y')})?",
+        ),
         # September 10 and 11, May 3-4 (no year: as 10 and 11 September); after an
         # abbreviation a two-digit number without an ordinal is a year (Dec 24 - Feb 25)
         (
@@ -331,15 +374,20 @@ _MONTH_RE: Final = _union(
             "md",
             rf"{_S}(?P<md_d>[12]\d|3[01]|0?[1-9])(?P<md_th>st|nd|rd|th)?(?![\d\w]|[.,:/-]\d)",
         ),
+        # March third, 2015: a day written as an ordinal word
+        ("mow", rf"{_S}(?P<mow_d>{_DAY_WORD})(?![\w-]),?{_S}{_year('mow_y')}"),
         # September 2016, Sept 2016
         ("my", rf",?{_S}{_year('my_y')}"),
     ],
 )
 
 # The group of the (first) month name of the patterns that have a day.
-_MONTH_GROUP: Final = {"dmy": "dmy_m", "dm": "dm_m", "mdy": "mon", "md": "mon"}
+_MONTH_GROUP: Final = {"dmy": "dmy_m", "dgy": "dgy_m", "dm": "dm_m", "mdy": "mon", "md": "mon"}
 _MONTH_KINDS: Final = frozenset(
-    ("ddr", "dr", "dmy", "dm", "md", "mdd", "mdmd", "dsep", "mdy", "mddy", "mr", "myy", "my")
+    (
+        *("ddr", "ddn", "dmmd", "dr", "dmy", "dgy", "dm", "md", "mdd", "mdmd", "mddm"),
+        *("dsep", "mdy", "mddy", "mow", "mr", "myy", "my"),
+    )
 )
 _WEEKDAY_NAMES: Final = frozenset(w.lower() for w in _V["weekdays"])
 # Every month and weekday name and abbreviation, case-folded: the words of a dateline on a line
@@ -351,6 +399,8 @@ _WORD_RE: Final = re.compile(r"[a-z]+")
 _FY_AFTER_RE: Final = re.compile(r"\s+financial\s+years?\b", re.IGNORECASE)
 _WORD_AFTER_RE: Final = re.compile(r"\s+([\w-]+)")
 _URL_RE: Final = re.compile(r"://|www\.|\.[a-z]{2,6}/", re.IGNORECASE)
+# 2024-25 Q2: a quarter written after its financial year (July to September 2024)
+_FY_QUARTER_AFTER_RE: Final = re.compile(r"[ \t\xa0]Q([1-4])(?!\w)")
 # Q3 2021 (July to September), Q3 2021/22 (a quarter of a financial year: October to December)
 _QUARTER_RE: Final = re.compile(
     rf"(?<![\w.])Q(?P<q_n>[1-4]){_S}{_year('q_y')}"
@@ -381,7 +431,19 @@ _WEEK_BEFORE: Final = re.compile(
     rf"(?<![\w/.])(?:the\s+)?(?:{_WEEK_LEADS})\s*:?\s+\Z",
     re.IGNORECASE,
 )
-_ONE_DAY_KINDS: Final = frozenset(("dmy", "mdy", "dm", "md", "num", "num2", "iso", "dsep", "wdo"))
+# A range with no year over the new year spans at most this many months (November to March):
+# "4 July to 1 June" is no range.
+_WRAP_MONTHS: Final = 4
+# The kinds whose first day may have its weekday written before it.
+_WEEKDAY_KINDS: Final = frozenset(
+    (
+        *("dmy", "dgy", "mdy", "mddy", "mdd", "mdmd", "mddm", "dm", "md", "dr", "ddr", "ddn"),
+        *("dmmd", "mow", "nus"),
+    )
+)
+_ONE_DAY_KINDS: Final = frozenset(
+    ("dmy", "dgy", "mdy", "mow", "dm", "md", "num", "num2", "iso", "dsep", "wdo")
+)
 
 # Looked for only right before a month and year: "the third Tuesday of", "the last day of".
 _NTH_BEFORE: Final = re.compile(
@@ -390,6 +452,9 @@ _NTH_BEFORE: Final = re.compile(
     rf"(?:{_alt(_V['nth_weekday']['links'])})\s+\Z",
     re.IGNORECASE,
 )
+
+# Looked for only right before a month and year: "the twenty-first of".
+_DAY_WORD_BEFORE: Final = re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?P<ord>{_DAY_WORD})\s+of\s+\Z")
 
 # UK telephone numbers: "0300 123 4567", "(020) 7946 0000", "+44 20 7946 0000". A year inside
 # one is not a date (numbers.py drops the digits too). Starts with plain characters (fast).
@@ -406,6 +471,16 @@ _CLOCK_ONLY_RE: Final = re.compile(
 # Between the dates of a list: ``28 November and the 2nd of December 2025``.
 _LIST_LINK_RE: Final = re.compile(r",?\s*(?:(?:and|or|&)\s+)?(?:the\s+)?|\s*,\s*(?:the\s+)?")
 _DATELINE_LABELS: Final = tuple(_V["dateline_labels"])
+# A marker is a whole word, or a contraction glued to one ("we’ll").
+_FUTURE_RE: Final = re.compile(
+    "(?:"
+    + "|".join(
+        ("" if w[0] in "'’" else r"(?<![\w’'])") + r"\s+".join(map(re.escape, w.split()))
+        for w in _V["future_markers"]["words"]
+    )
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
 _WEEKDAY_STEMS: Final = frozenset(w[:3].lower() for w in _V["weekdays"])
 _WEEKDAY_BY_STEM: Final = {w[:2].lower(): i for i, w in enumerate(_V["weekdays"][:7])}
 _PHONE_CHARS: Final = frozenset("0123456789 -()+")
@@ -480,20 +555,21 @@ def _paragraph_from(text: str, start: int, reach: int) -> int:
     return lo
 
 
-def _lead_before(text: str, start: int) -> int | None:
-    """Where a range's lead word ("between", "from") starts, if one comes right before."""
+def _lead_start(text: str, start: int) -> int:
+    """Where a range that starts at ``start`` begins: at its lead word ("between", "from") if
+    one comes right before, else at ``start`` (a result below ``start`` says there is one)."""
     j = start
     while j > 0 and text[j - 1].isspace():
         j -= 1
     if j == start or _PARAGRAPH_BREAK_RE.search(text, j, start):
-        return None
+        return start
     if text[j - 4 : j].lower() == " the":  # from the 13th to the 15th July
         j -= 4
     for lead in _LEADS:
         i = j - len(lead)
         if i >= 0 and text[i:j].lower() == lead and (i == 0 or not text[i - 1].isalnum()):
             return i
-    return None
+    return start
 
 
 def _year_to_before(text: str, start: int) -> tuple[int, int] | None:
@@ -559,7 +635,7 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
             int(m.group(f"{kind}_y")), int(m.group(f"{kind}_m")), int(m.group(f"{kind}_d"))
         )
         return [_Found(start, e, day, day, "day", full=True)] if day else []
-    if kind in ("dmy", "mdy"):
+    if kind in ("dmy", "mdy", "dgy"):
         y, mo, d = (
             int(m.group(f"{kind}_y")),
             _month_of(m, _MONTH_GROUP[kind]),
@@ -580,10 +656,14 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         if yt is not None:
             lo, hi = months_to(y, mo, yt[1])
             return [_Found(yt[0], e, lo, hi, "month", month_year=True)]
-        nth = _nth_day_before(text, start, y, mo)
+        nth = _nth_day_before(text, start, y, mo) or _day_word_before(text, start, y, mo)
         if nth is not None:
             return [_Found(nth[0], e, nth[1], nth[1], "day", full=True)]
         return [_month_span(start, e, y, mo, month_year=True)]
+    if kind == "mow":
+        y, mo = int(m.group("mow_y")), _month_of(m, "mon")
+        day = iso_day(y, mo, _day_word(m.group("mow_d")))
+        return [_Found(start, e, day, day, "day", full=True)] if day and _ok_year(y) else []
     if kind == "myb":
         return [_month_span(start, e, 2000 + int(m.group("myb_y")), _month_of(m, "mon"))]
     if kind == "myy":
@@ -618,6 +698,9 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         ):
             lo, hi = iso_month_start(y1, season[1]), iso_month_end(y1 + 1, season[2])
             return [_Found(season[0], e, lo, hi, "month")]
+        qm = _FY_QUARTER_AFTER_RE.match(text, e)
+        if qm is not None and second_year(y1, m.group("fy_y2")) == y1 + 1 and _ok_year(y1):
+            return [_fy_quarter(start, qm.end(), y1, int(qm.group(1)))]  # 2024-25 Q2
         return _financial(start, e, y1, m.group("fy_y2"))
     if kind == "fyr":
         return _financial_range(text, m)
@@ -637,31 +720,18 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         return [_Found(start, e, None, None, "day", no_year=(0, d, 0, d))]
     if kind == "mdd":
         mo, d1, d2 = _month_of(m, "mon"), int(m.group("mdd_d1")), int(m.group("mdd_d2"))
-        lead = _lead_before(text, start)
         if d2 <= d1 or iso_day(2000, mo, d2) is None:
             return []
-        s = start if lead is None else lead
-        return [_Found(s, e, None, None, "day", no_year=(mo, d1, mo, d2))]
-    if kind == "mdmd":
-        m1, m2 = _month_of(m, "mon"), _month_of(m, "mdmd_m2")
-        d1, d2 = int(m.group("mdmd_d1")), int(m.group("mdmd_d2"))
-        lead = _lead_before(text, start)
-        s = start if lead is None else lead
-        if m.group("mdmd_y") is None:
-            if (m2, d2) <= (m1, d1) or None in (iso_day(2000, m1, d1), iso_day(2000, m2, d2)):
-                return []  # backwards, or over the turn of a year that nothing names
-            return [_Found(s, e, None, None, "day", no_year=(m1, d1, m2, d2))]
-        y2 = int(m.group("mdmd_y"))
-        found = _range(s, e, y2 - (m1 > m2), m1, d1, y2, m2, d2)
-        return [found] if found else []
+        return [_Found(_lead_start(text, start), e, None, None, "day", no_year=(mo, d1, mo, d2))]
+    if kind in ("mdmd", "mddm", "ddn", "dmmd"):
+        return _two_month_days(text, m, start)
     if kind == "yr":
         return _year_range(text, m)
     if kind == "mr":
         return _month_range(text, m)
     if kind == "dr":
         d1, d2, mo = int(m.group("dr_d1")), int(m.group("dr_d2")), _month_of(m, "dr_m")
-        lead = _lead_before(text, start)
-        s = start if lead is None else lead
+        s = _lead_start(text, start)
         if m.group("dr_y") is None:
             if d2 <= d1 or iso_day(2000, mo, d2) is None:
                 return []
@@ -674,11 +744,10 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         m1, m2 = _month_of(m, "ddr_m1"), _month_of(m, "ddr_m2")
         # "30 December to 2 January 2019" starts in 2018
         y1 = int(m.group("ddr_y1")) if m.group("ddr_y1") else y2 - (m1 > m2)
-        lead = _lead_before(text, start)
-        if m.group("ddr_y1") and lead is None and m.group("ddr_conn").strip().lower() == "and":
+        s = _lead_start(text, start)
+        if m.group("ddr_y1") and s == start and m.group("ddr_conn").strip().lower() == "and":
             # "on 1 July 2021 and 3 July 2021": two dates, not a range.
             return _two_days(text, m, start, (y1, m1, int(m.group("ddr_d1"))))
-        s = start if lead is None else lead
         found = _range(s, e, y1, m1, int(m.group("ddr_d1")), y2, m2, int(m.group("ddr_d2")))
         return [found] if found else []
     if kind == "md" and m.group("md_th") is None and start == m.start():
@@ -701,7 +770,7 @@ def _lower_ok(m: re.Match[str], kind: str) -> bool:
         word = m.group(name) if name in index else None
         if word is None or not word[0].islower():
             continue
-        if kind in ("dm", "md", "dr", "mdd", "mdmd", "myy", "myb"):
+        if kind in ("dm", "md", "dr", "ddn", "dmmd", "mdd", "mdmd", "mddm", "myy", "myb"):
             return False
         if kind in ("my", "mr") and word.rstrip(".") in _LOWER_VERBS:
             return False
@@ -795,6 +864,22 @@ def _nth_day_before(text: str, start: int, y: int, mo: int) -> tuple[int, str] |
     return None if day is None else (m.start(), day)
 
 
+def _day_word(written: str) -> int:
+    """The day of an ordinal word as written (``Third``, ``twenty first``)."""
+    return _DAY_WORDS["-".join(written.lower().split())]
+
+
+def _day_word_before(text: str, start: int, y: int, mo: int) -> tuple[int, str] | None:
+    """``the third of`` right before a month and year: where it starts and the ISO day."""
+    if not text[max(0, start - 4) : start].rstrip().lower().endswith("of"):
+        return None  # (most months: no regex search)
+    m = _DAY_WORD_BEFORE.search(text, _paragraph_from(text, start, 40), start)
+    if m is None:
+        return None
+    day = iso_day(y, mo, _day_word(m.group("ord")))
+    return None if day is None else (m.start(), day)
+
+
 def _two_days(text: str, m: re.Match[str], start: int, first: tuple[int, int, int]) -> list[_Found]:
     """The two full dates of "1 July 2021 and 3 July 2021", each on its own."""
     out = []
@@ -807,6 +892,43 @@ def _two_days(text: str, m: re.Match[str], start: int, first: tuple[int, int, in
         s2 = _weekday_before(text, m.start("ddr_d2"))
         out.append(_Found(s2, m.end(), day2, day2, "day", full=True))
     return out
+
+
+def _two_month_days(text: str, m: re.Match[str], start: int) -> list[_Found]:
+    """A range from a day of one month to a day of another, month first (``June 28 to July
+    3``), mixed (``May 26th - 1st June 2015``, ``26 May - June 1st``) or day first with no
+    year (``30 December to 2 January``): over the turn of the year when the second month
+    comes before the first (a written year is the second day's). With no year and ``and``
+    but no lead word (``1 July and 3 August``), two days."""
+    kind = m.lastgroup or ""
+    day_first = kind in ("ddn", "dmmd")  # the first month is written after its day
+    m1 = _month_of(m, f"{kind}_m1" if day_first else "mon")
+    m2 = _month_of(m, f"{kind}_m2")
+    d1, d2 = int(m.group(f"{kind}_d1")), int(m.group(f"{kind}_d2"))
+    if None in (iso_day(2000, m1, d1), iso_day(2000, m2, d2)):
+        return []
+    s = _lead_start(text, start)
+    written = m.group(f"{kind}_y") if kind != "ddn" else None
+    if written is not None:
+        y2 = int(written)
+        found = _range(s, m.end(), y2 - (m1 > m2), m1, d1, y2, m2, d2)
+        return [found] if found else []
+    second = m.start(f"{kind}_d2")
+    if s == start and "and" in text[m.end(f"{kind}_d1") : second].lower().split():
+        month_first = kind in ("mdmd", "dmmd")  # the second day is written after its month
+        s2 = m.start(f"{kind}_m2") if month_first else _weekday_before(text, second)
+        first_end = m.end(f"{kind}_m1" if day_first else f"{kind}_d1")
+        first_end += 2 * (not day_first and text[first_end : first_end + 1].isalpha())  # 1st
+        return [
+            _Found(start, first_end, None, None, "day", no_year=(m1, d1, m1, d1)),
+            _Found(s2, m.end(), None, None, "day", no_year=(m2, d2, m2, d2)),
+        ]
+    if (m2, d2) <= (m1, d1) and (m1 == m2 or m2 + 12 - m1 > _WRAP_MONTHS):
+        # one day, backwards in a month, or over the new year for longer than a season
+        if not day_first:
+            return []
+        return [_Found(start, m.end(f"{kind}_m1"), None, None, "day", no_year=(m1, d1, m1, d1))]
+    return [_Found(s, m.end(), None, None, "day", no_year=(m1, d1, m2, d2))]
 
 
 def _financial(s: int, e: int, y1: int, written: str) -> list[_Found]:
@@ -831,35 +953,33 @@ def _financial_range(text: str, m: re.Match[str]) -> list[_Found]:
     31 March; when it is not such a span, the first part is read on its own."""
     a, c = int(m.group("fyr_a")), int(m.group("fyr_c"))
     b, d = second_year(a, m.group("fyr_b")), second_year(c, m.group("fyr_d"))
-    lead = _lead_before(text, m.start())
+    s = _lead_start(text, m.start())
     link = text[m.end("fyr_b") : m.start("fyr_c")].strip().lower()
-    if b != a + 1 or d != c + 1 or c <= a or not _ok_year(d) or (lead is None and link != "to"):
+    if b != a + 1 or d != c + 1 or c <= a or not _ok_year(d) or (s == m.start() and link != "to"):
         return _financial(m.start(), m.end("fyr_b"), a, m.group("fyr_b"))
     lo, hi = financial_year(a)[0], financial_year(c)[1]
-    return [_Found(lead if lead is not None else m.start(), m.end(), lo, hi, "financial_year")]
+    return [_Found(s, m.end(), lo, hi, "financial_year")]
 
 
 def _year_range(text: str, m: re.Match[str]) -> list[_Found]:
     s, e = m.span()
     y1, y2 = int(m.group("yr_y1")), int(m.group("yr_y2"))
-    lead = _lead_before(text, s)
+    lead = _lead_start(text, s)
     conn = m.group("yr_conn").strip().lower()
     if not (_ok_year(y1) and _ok_year(y2)):
         return []
-    if (conn == "and" and lead is None) or y2 <= y1:
+    if (conn == "and" and lead == s) or y2 <= y1:
         # "in 2015 and 2017": two years, read one at a time.
         return [_Found(s, m.end("yr_y1"), iso_year_start(y1), iso_year_end(y1), "year")]
     financial = (
         text[max(0, s - 20) : s].rstrip().lower().endswith("financial year")
         or _FY_AFTER_RE.match(text, e) is not None  # the 2024 to 2025 financial year
     )
-    if y2 == y1 + 1 and (financial or conn not in ("and", "to", "until", "till")):
+    if y2 == y1 + 1 and (financial or conn not in _LINK_WORDS):
         # "2015 - 2016" spaced like a span, "the financial year 2018 to 2019"
         lo, hi = financial_year(y1)
-        return [_Found(lead if lead is not None else s, e, lo, hi, "financial_year")]
-    return [
-        _Found(lead if lead is not None else s, e, iso_year_start(y1), iso_year_end(y2), "year")
-    ]
+        return [_Found(lead, e, lo, hi, "financial_year")]
+    return [_Found(lead, e, iso_year_start(y1), iso_year_end(y2), "year")]
 
 
 def _month_range(text: str, m: re.Match[str]) -> list[_Found]:
@@ -867,8 +987,8 @@ def _month_range(text: str, m: re.Match[str]) -> list[_Found]:
     m1, m2 = _month_of(m, "mon"), _month_of(m, "mr_m2")
     y2 = int(m.group("mr_y2"))
     conn = m.group("mr_conn").strip().lower()
-    lead = _lead_before(text, s)
-    if m.group("mr_y1") and conn == "and" and lead is None:
+    lead = _lead_start(text, s)
+    if m.group("mr_y1") and conn == "and" and lead == s:
         # "in March 2015 and June 2017": two dates, not a range.
         y1 = int(m.group("mr_y1"))
         out = []
@@ -879,7 +999,7 @@ def _month_range(text: str, m: re.Match[str]) -> list[_Found]:
         return out
     # "November to February 2017" starts in 2016
     y1 = int(m.group("mr_y1")) if m.group("mr_y1") else y2 - (m1 > m2)
-    found = _range(lead if lead is not None else s, e, y1, m1, None, y2, m2, None)
+    found = _range(lead, e, y1, m1, None, y2, m2, None)
     return [found] if found else []
 
 
@@ -979,12 +1099,17 @@ def _quarter(m: re.Match[str], start: int) -> list[_Found]:
     if not _ok_year(y):
         return []
     fy = m.group("q_fy")
-    if fy and second_year(y, fy) == y + 1:  # financial quarters start in April
-        first = 3 * q + 1
-        y1, m1 = (y, first) if first <= 12 else (y + 1, first - 12)
-        return [_Found(start, m.end(), iso_month_start(y1, m1), iso_month_end(y1, m1 + 2), "month")]
+    if fy and second_year(y, fy) == y + 1:
+        return [_fy_quarter(start, m.end(), y, q)]
     end = m.end("q_y")
     return [_Found(start, end, iso_month_start(y, 3 * q - 2), iso_month_end(y, 3 * q), "month")]
+
+
+def _fy_quarter(s: int, e: int, y: int, q: int) -> _Found:
+    """Quarter ``q`` of the financial year that starts in April of ``y`` (Q1: April to June)."""
+    first = 3 * q + 1
+    y1, m1 = (y, first) if first <= 12 else (y + 1, first - 12)
+    return _Found(s, e, iso_month_start(y1, m1), iso_month_end(y1, m1 + 2), "month")
 
 
 def _is_dateline(text: str, f: _Found) -> bool:
@@ -1023,13 +1148,15 @@ def _fill_years(text: str, found: list[_Found]) -> None:
     text, first that applies: the dated date it is listed with (``the 28th November and the
     2nd of December 2025``); the nearest full date before it in its paragraph; the release's
     dateline; the nearest full date before it, else the first after it; else the year that
-    months and years (``June 2026``) name most often. A weekday written with it that does not
-    fit that year moves it to the year before or after where it fits."""
+    months and years (``June 2026``) name most often. With a dateline, a day that the words
+    before it in its sentence say is to come (``it will reopen on 14 March``:
+    ``future_markers``) is the first such day on or after the dateline. A weekday written
+    with it that does not fit that year moves it to the year before or after where it fits."""
     if not any(f.no_year for f in found):
         return
     fulls = [(f.start, int(f.end_date[:4])) for f in found if f.full and f.end_date]
     datelines = (
-        int(f.end_date[:4])
+        date.fromisoformat(f.end_date)
         for f in found
         if f.full and f.end_date and f.start_date == f.end_date and _is_dateline(text, f)
     )
@@ -1044,12 +1171,17 @@ def _fill_years(text: str, found: list[_Found]) -> None:
             found[i].week_end()
             continue
         year = _listed_with(text, found, i, m2)
-        if year is None:
+        if year is not None:
+            year -= m2 < m1  # the year of its last day: 30 December to 2 January 2026
+        else:
             before = [(at, y) for at, y in fulls if at < f.start]
-            if before and not _PARAGRAPH_BREAK_RE.search(text, before[-1][0], f.start):
+            if dateline is not None and _future(text, found, i):
+                # "it will reopen on 14 March": the first 14 March after the dateline
+                year = dateline.year + ((m1, d1) < (dateline.month, dateline.day))
+            elif before and not _PARAGRAPH_BREAK_RE.search(text, before[-1][0], f.start):
                 year = before[-1][1]
             elif dateline is not None:
-                year = dateline
+                year = dateline.year
             elif fulls:
                 year = before[-1][1] if before else fulls[0][1]
             else:
@@ -1057,8 +1189,17 @@ def _fill_years(text: str, found: list[_Found]) -> None:
         if year is None:
             continue
         year = _weekday_fit(text, f.day_words_at(), year, m1, d1)
-        f.start_date, f.end_date = iso_day(year, m1, d1), iso_day(year, m2, d2)
+        f.start_date, f.end_date = iso_day(year, m1, d1), iso_day(year + (m2 < m1), m2, d2)
         f.week_end()
+
+
+def _future(text: str, found: list[_Found], i: int) -> bool:
+    """Whether the words that lead to item ``i`` in its sentence, from the sentence's start or
+    the date before it, say it is to come (``it will reopen on 14 March``, ``is due to open
+    on``): ``future_markers``."""
+    at = found[i].start
+    lo = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), found[i - 1].end if i else 0)
+    return _FUTURE_RE.search(text, max(lo, 0), at) is not None
 
 
 def _month_of_weekday(text: str, found: list[_Found], i: int, d: int) -> None:
@@ -1142,7 +1283,7 @@ def find_dates(text: str) -> list[DateMention]:
         if kind == "y" and _a_count(text, start, m.end()) and _part_before(text, start) is None:
             pos = m.end()
             continue
-        if kind in ("dmy", "mdy", "mddy", "mdd", "mdmd", "dm", "md", "dr", "ddr", "nus"):
+        if kind in _WEEKDAY_KINDS:
             start = _weekday_before(text, start)
         items = _quarter(m, start) if m.re is _QUARTER_RE else _convert(text, m, start)
         if kind in _ONE_DAY_KINDS and len(items) == 1 and items[0].start_date == items[0].end_date:

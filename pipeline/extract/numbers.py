@@ -168,6 +168,12 @@ _AGE_WORDS: Final = tuple(sorted(_AGE_BEFORE | _AGE_LINKS))
 # The last letters of the age words, in both cases: a quick test before the lower-case copy.
 _AGE_LAST: Final = frozenset(c for w in _AGE_WORDS for c in (w[-1], w[-1].upper()))
 _PERCENT_WORDS: Final = _words("percent_words")
+_PERCENT_GLUED: Final = _words("percent_glued")
+_RANGE_DASHES: Final = ("-", "\u2013")  # 5-11, 5–11
+_RATIO_WORDS: Final = tuple(_V["ratios"]["words"])
+# The second term of a ratio: 1:4, 18 to 1 (not 1:4:2, 1:4.5, 18 to 1%).
+_RATIO_RE: Final = re.compile(r"(?::|[ \t]+to[ \t]+)(\d{1,4})(?![\w:/%]|[.,]\d)")
+_RATIO_REACH = 60  # how far before a ratio its word ("a staff ratio of") may stand
 _SPACED_SCALE_STARTS: Final = tuple(f" {w}" for w in _SPACED_SCALES)
 _PERCENT_STARTS: Final = (" %", " per", " Per", " PER")
 _PERCENT_SECOND: Final = frozenset(p[1] for p in _PERCENT_STARTS)
@@ -195,9 +201,12 @@ _NUMBER_SHAPE_RE: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)
 
 # Written-out numbers: whole words such as "one", "Twenty", "TEN" after a space, a line break,
 # a quote mark, a bracket, a slash or a dash (or at the start of the text).
+_FRACTION_ALONE: Final = _words("fraction_alone")
+_FRACTION_ALONE_BEFORE: Final = frozenset(_V["fraction_alone"]["before"])
+_HALF_NOT_AFTER: Final = frozenset(_V["fraction_alone"]["half_not_after"])
 _NUMBER_WORD_FORMS: Final = frozenset(
     form
-    for w in (*_W["small"], *_W["tens"], *_SCALE_WORDS)
+    for w in (*_W["small"], *_W["tens"], *_SCALE_WORDS, *_FRACTION_ALONE)
     for form in (w, w.capitalize(), w.upper())
 )
 _LONGEST_NUMBER_WORD: Final = max(map(len, _NUMBER_WORD_FORMS))
@@ -799,7 +808,9 @@ def _rule_word_dash(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
 
 
 def _rule_clock(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
-    return _Skip() if k.nxt == ":" and t[k.e + 1 : k.e + 2].isdigit() else None
+    if k.nxt != ":" or not t[k.e + 1 : k.e + 2].isdigit():
+        return None
+    return None if _ratio(t, k) is not None else _Skip()
 
 
 def _rule_footnote(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
@@ -962,6 +973,10 @@ def _digits(
             return skip
     if k.nxt == "/" and t[k.e + 1 : k.e + 2].isdigit():
         return _digit_fraction(t, k)
+    if k.nxt == ":" or (k.nxt == " " and t.startswith(" to ", k.e)):
+        ratio = _ratio(t, k)
+        if ratio is not None:
+            return ratio, None
     s, num = k.s, k.num
     if k.prev == "." and k.currency is None and num.isdigit() and (s < 2 or t[s - 2] in " (\n\t"):
         s, num = s - 1, "0." + num  # .77
@@ -979,6 +994,31 @@ def _digits(
     c.start = s
     c.value = signed(c.value, negative)
     return c, ws
+
+
+def _ratio(t: str, k: _Tok) -> _Cand | None:
+    """``1:4``, ``a ratio of 18 to 1``: one quantity of kind ``ratio`` whose value is the
+    first term over the second (``ratios`` in numbers_vocab.json says when it is read)."""
+    m = _RATIO_RE.match(t, k.e)
+    if m is None or k.currency or not k.num.isdigit():
+        return None
+    second = m.group(1)
+    if k.nxt == ":" and len(second) != 2:
+        pass  # 1:4, 1:100 (a clock has two digits after its colon)
+    elif (k.nxt == ":" or "1" in (k.num, second)) and _ratio_word_before(t, k.s):
+        pass  # a ratio of 1:10, a ratio of 18 to 1
+    else:
+        return None
+    value = fraction_value(int(k.num), int(second))
+    return None if value is None else _Cand(k.s, m.end(), value, "ratio")
+
+
+def _ratio_word_before(t: str, s: int) -> bool:
+    """Whether a ratio word stands before ``s`` (within _RATIO_REACH) with no number, stop
+    or line break between (``a ratio of 18 to 1``, ``ratios were 1:10``)."""
+    window = t[max(0, s - _RATIO_REACH) : s].lower()
+    at = max(window.rfind(w) for w in _RATIO_WORDS)
+    return at >= 0 and not any(c.isdigit() or c in ".;\n" for c in window[at:])
 
 
 def _digit_fraction(t: str, k: _Tok) -> tuple[_Cand, _Words | None] | _Skip | None:
@@ -1008,6 +1048,7 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
     scale: str | None = None
     unit: str | None = None
     sub = False  # 50p: a hundredth part
+    percent = False  # 5pc
     end = k.e
     glued = k.glued
     if glued:
@@ -1020,6 +1061,8 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
             currency, sub = _SUBUNITS["+" + glued], True  # 50p (30C is a temperature)
         elif low in _GLUED_UNITS:
             unit = glued  # 1.2MB
+        elif glued in _PERCENT_GLUED and not currency:
+            percent = True  # 5pc
         else:
             return None  # 3rd, 10am, 1990s, 4G
         end = k.e + len(glued)
@@ -1082,6 +1125,8 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
             if sub_word in _ANY_CURRENCY_SUBUNITS:
                 c.how = "any"  # 20 ringgit and 43c
         return c, None
+    if percent:
+        return _Cand(k.s, end, value, "percent", "percent", "percent"), None
     if unit is None and (k.nxt == "%" or _percent_after(t, end)):
         p = _PERCENT_RE.match(t, end)
         if p:
@@ -1142,6 +1187,8 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
         return None  # year-one, follow-on
     if t[e : e + 2] == "'s":
         return None  # one's own
+    if t[s:e].lower() in _FRACTION_ALONE:
+        return _fraction_alone(t, s, e)
     start = _word_start(t, s, e)
     if start is None:
         return None
@@ -1191,6 +1238,21 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
             return _signed_word(t, c), None
     c = _Cand(start[0], end, value, "cardinal", single_one=single_one)
     return _signed_word(t, c), ws
+
+
+def _fraction_alone(t: str, s: int, e: int) -> tuple[_Cand, _Words | None] | None:
+    """``a third of homes``, ``half of pupils``: a fraction word with no number before it
+    (``fraction_alone`` in numbers_vocab.json says when)."""
+    if t[e : e + 4].lower() != " of ":
+        return None
+    w = t[s:e].lower()
+    before, b = _word_before(t, s)
+    if before in _FRACTION_ALONE_BEFORE:
+        s = b  # a third
+    elif w != "half" or before in _HALF_NOT_AFTER:
+        return None
+    value = fraction_value(1, _FRACTION_WORDS[w])
+    return None if value is None else (_Cand(s, e, value, "fraction"), _run(t, e))
 
 
 def _sign_word_before(t: str, s: int) -> bool:
@@ -1262,7 +1324,12 @@ def _after_bracket(t: str, s: int, e: int) -> int | None:
 
 
 def _aged(t: str, s: int) -> bool:
-    """Whether the number at ``s`` is an age: ``aged 16``, ``aged between 11 and ...``."""
+    """Whether the number at ``s`` is an age: ``aged 16``, ``aged between 11 and ...``, the
+    second of ``aged 5-11``."""
+    if t[s - 1 : s] in _RANGE_DASHES and t[s - 2 : s - 1].isdigit():
+        s -= 1  # aged 5-11: the words before the first number
+        while s and t[s - 1].isdigit():
+            s -= 1
     tail = t[max(0, s - 24) : s].rstrip()
     if tail[-1:] not in _AGE_LAST or not tail.lower().endswith(_AGE_WORDS):
         return False  # (most numbers: the text before ends in no age word, see _word_before)

@@ -1356,3 +1356,302 @@ def test_a_week_of_a_weekday_and_ordinal_takes_the_weekdays_month(lead: str) -> 
     text = f"Works start on 1 March 2027 and run in {lead} Monday 8th."
     week = find_dates(text)[-1]
     assert (week.start_date, week.end_date) == ("2027-03-08", "2027-03-14")
+
+
+# Ranges studied on council, police and fire service pages (road closures, events, opening
+# times), in our own words: mixed order, over the new year, "thru".
+RANGE_FORMS = {
+    "mixed-order-with-year": (
+        "The fair runs May 26th - 1st June 2015 on the green.",
+        [("May 26th - 1st June 2015", "2015-05-26", "2015-06-01", "day")],
+    ),
+    "mixed-order-to-and-the": (
+        "Dates: from March 30 to the 2nd of April 2024, weather permitting.",
+        [("from March 30 to the 2nd of April 2024", "2024-03-30", "2024-04-02", "day")],
+    ),
+    "mixed-order-en-dash-spaced": (
+        "Surveys ran Sept 28th – 3rd October, 2019 across the county.",
+        [("Sept 28th – 3rd October, 2019", "2019-09-28", "2019-10-03", "day")],
+    ),
+    "mixed-order-over-the-year-end": (
+        "Fees were frozen December 20th to 4th January 2021.",
+        [("December 20th to 4th January 2021", "2020-12-20", "2021-01-04", "day")],
+    ),
+    "month-first-new-year-no-year": (
+        "Published 3 March 2025\n\nThe depot closes from December 30 to January 2 for works.",
+        [
+            ("3 March 2025", "2025-03-03", "2025-03-03", "day"),
+            ("from December 30 to January 2", "2025-12-30", "2026-01-02", "day"),
+        ],
+    ),
+    "day-first-new-year-no-year": (
+        "Date: 14 November 2024\n\nThe tip is shut between 24 December and 2 January.",
+        [
+            ("14 November 2024", "2024-11-14", "2024-11-14", "day"),
+            ("between 24 December and 2 January", "2024-12-24", "2025-01-02", "day"),
+        ],
+    ),
+    "day-first-two-months-weekdays": (
+        "Posted on 1 May 2026\n\nThe bridge is closed from Monday 18 May to Friday 5 June.",
+        [
+            ("1 May 2026", "2026-05-01", "2026-05-01", "day"),
+            ("from Monday 18 May to Friday 5 June", "2026-05-18", "2026-06-05", "day"),
+        ],
+    ),
+    "thru-month-first": (
+        "Published: 2 July 2025\n\nClasses run July 13 thru 15 in the hall.",
+        [
+            ("2 July 2025", "2025-07-02", "2025-07-02", "day"),
+            ("July 13 thru 15", "2025-07-13", "2025-07-15", "day"),
+        ],
+    ),
+    "thru-day-first-with-year": (
+        "Ballots open 3 through 9 March 2027.",
+        [("3 through 9 March 2027", "2027-03-03", "2027-03-09", "day")],
+    ),
+    "through-years-is-a-span": (
+        "Counts from 2015 through 2016 are final.",
+        [("from 2015 through 2016", "2015-01-01", "2016-12-31", "year")],
+    ),
+    "day-first-then-month-first": (
+        "Entries open 26 May - June 1st, 2015 online.",
+        [("26 May - June 1st, 2015", "2015-05-26", "2015-06-01", "day")],
+    ),
+    "day-first-then-month-first-year-no-ordinal": (
+        "Nets are down 30 December to January 2 2026 at the lido.",
+        [("30 December to January 2 2026", "2025-12-30", "2026-01-02", "day")],
+    ),
+    "day-first-then-month-first-no-year": (
+        "Date: 9 April 2024\n\nThe trail is shut from 28 June to July 3rd.",
+        [
+            ("9 April 2024", "2024-04-09", "2024-04-09", "day"),
+            ("from 28 June to July 3rd", "2024-06-28", "2024-07-03", "day"),
+        ],
+    ),
+    "winter-closure-no-year": (
+        "Published: 1 October 2025\n\nThe car park shuts from November 28 to March 3.",
+        [
+            ("1 October 2025", "2025-10-01", "2025-10-01", "day"),
+            ("from November 28 to March 3", "2025-11-28", "2026-03-03", "day"),
+        ],
+    ),
+    "twelve-months-up-to": (
+        "Crews took 9,410 calls in the 12 months up to December 2018.",
+        [("the 12 months up to December 2018", "2018-01-01", "2018-12-31", "month")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", RANGE_FORMS.values(), ids=RANGE_FORMS.keys())
+def test_range_forms_from_real_pages(case: tuple[str, list[tuple[str, str, str, str]]]) -> None:
+    text, expected = case
+    assert spans(text) == expected
+
+
+# Two days joined by "and" with no lead word are two days, in each order of day and month.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Date: 1 June 2025\n\nVisits on 1 July and 3 August.", ["1 July", "3 August"]),
+        ("Date: 1 June 2025\n\nVisits on June 28 and July 3.", ["June 28", "July 3"]),
+        (
+            "Date: 1 June 2025\n\nVisits on Monday 7 July and Tuesday 5 August.",
+            ["Monday 7 July", "Tuesday 5 August"],
+        ),
+        ("Date: 1 June 2025\n\nVisits on July 28 and 3 August.", ["July 28", "3 August"]),
+    ],
+)
+def test_two_yearless_days_with_and_stay_two(text: str, expected: list[str]) -> None:
+    assert [d.text for d in find_dates(text)][1:] == expected
+
+
+# Not ranges: backwards within a month, or one day written twice.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Date: 1 June 2025\n\nRooms 9 July to 4 July were shut.", ["9 July", "4 July"]),
+        ("Date: 1 June 2025\n\nIt ran May 9 to 4 May.", ["4 May"]),
+        ("Date: 1 June 2025\n\nOpen 5 May to 5 May only.", ["5 May", "5 May"]),
+        # over the new year for longer than a season: not one range
+        ("Date: 1 June 2025\n\nRuns 4 July to 1 June.", ["4 July", "1 June"]),
+        ("Date: 1 June 2025\n\nRuns 4 July to June 1st.", ["4 July", "June 1st"]),
+        # a month-first second day needs an ordinal or a year ("June 15" may be June 2015)
+        ("Date: 1 June 2025\n\nFrom 26 May to June 15 staff left.", ["26 May"]),
+    ],
+)
+def test_backwards_day_ranges_are_not_one_item(text: str, expected: list[str]) -> None:
+    assert [d.text for d in find_dates(text)][1:] == expected
+
+
+@given(st.integers(1901, 2097), st.integers(20, 31), st.integers(1, 9))
+def test_a_yearless_range_over_the_new_year_ends_the_next_year(y: int, d1: int, d2: int) -> None:
+    for phrase in (f"from December {d1} to January {d2}", f"from {d1} December to {d2} January"):
+        got = find_dates(f"Date: 1 November {y}\n\nThe office is shut {phrase}.")[-1]
+        assert got.text == phrase
+        assert (got.start_date, got.end_date) == (f"{y}-12-{d1:02}", f"{y + 1}-01-{d2:02}")
+
+
+# A day with no year after an old full date in its paragraph: words that say it is to come
+# give it the first such day on or after the dateline; other days keep the old date's year.
+FUTURE = {
+    "will-after-old-date": (
+        "Published: 10 January 2025\n\nRated good on 3 December 2014, it will reopen on "
+        "14 March after the works.",
+        "14 March",
+        "2025-03-14",
+    ),
+    "will-next-year": (
+        "Published: 20 November 2025\n\nRated good on 3 December 2014, the school will reopen "
+        "on 14 March.",
+        "14 March",
+        "2026-03-14",
+    ),
+    "is-due-to": (
+        "Date: 2 February 2026\n\nThe pool, built in 1974 and refitted on 1 May 2009, is due "
+        "to close on Friday 20 February.",
+        "Friday 20 February",
+        "2026-02-20",
+    ),
+    "curly-contraction": (
+        "Posted on 5 June 2024\n\nFirst opened on 9 June 2001, we’ll mark the day on 9 June.",
+        "9 June",
+        "2024-06-09",
+    ),
+    "are-set-to": (
+        "Published 1 August 2025\n\nAfter the fire of 3 May 1999, works are set to start on "
+        "the 4th of September.",
+        "4th of September",
+        "2025-09-04",
+    ),
+}
+FUTURE_NOT = {
+    # past tense: the story's own time, as before
+    "past-tense": (
+        "Published: 10 January 2025\n\nRated good on 3 December 2014, it reopened on 14 March.",
+        "14 March",
+        "2014-03-14",
+    ),
+    # the future words lead to another date, not to this one
+    "will-before-the-old-date": (
+        "Published: 10 January 2025\n\nIt will be rated on 3 December 2014 terms; it closed "
+        "on 14 March.",
+        "14 March",
+        "2014-03-14",
+    ),
+    # no dateline: the old date's year, as before
+    "no-dateline": (
+        "Rated good on 3 December 2014, it will reopen on 14 March.",
+        "14 March",
+        "2014-03-14",
+    ),
+    # a word that only contains "will"
+    "willow": (
+        "Published: 10 January 2025\n\nOn 3 December 2014 Willow Court opened on 14 March.",
+        "14 March",
+        "2014-03-14",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "case", [*FUTURE.values(), *FUTURE_NOT.values()], ids=[*FUTURE, *FUTURE_NOT]
+)
+def test_a_day_that_is_to_come_takes_the_dateline_year(case: tuple[str, str, str]) -> None:
+    text, written, day = case
+    got = {d.text: d.start_date for d in find_dates(text)}
+    assert got[written] == day, got
+
+
+# A quarter written after its financial year, as Scottish statistics releases write it.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Cases fell in 2024-25 Q2.", ("2024-25 Q2", "2024-07-01", "2024-09-30")),
+        ("Up on 2023/24 Q4 levels.", ("2023/24 Q4", "2024-01-01", "2024-03-31")),
+        ("Since 2009-10 Q1 it rose.", ("2009-10 Q1", "2009-04-01", "2009-06-30")),
+        ("Since 2009-10\xa0Q3 it rose.", ("2009-10\xa0Q3", "2009-10-01", "2009-12-31")),
+    ],
+)
+def test_a_quarter_after_its_financial_year(text: str, expected: tuple[str, str, str]) -> None:
+    (d,) = find_dates(text)
+    assert (d.text, d.start_date, d.end_date) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Years 2023-25 Q1 data.", "2023-25"),  # a span of years has no quarters
+        ("Codes 2024-25 QA apply.", "2024-25"),  # no quarter number
+        ("Codes 2024-25 Q5 apply.", "2024-25"),
+    ],
+)
+def test_no_quarter_after_other_spans(text: str, expected: str) -> None:
+    assert [d.text for d in find_dates(text)] == [expected]
+
+
+@given(st.integers(1901, 2097), st.integers(1, 4))
+def test_a_quarter_reads_the_same_before_and_after_its_financial_year(y: int, q: int) -> None:
+    fy = f"{y}-{(y + 1) % 100:02}"
+    (before,) = find_dates(f"Data for Q{q} {fy} are out.")
+    (after,) = find_dates(f"Data for {fy} Q{q} are out.")
+    assert (before.start_date, before.end_date) == (after.start_date, after.end_date)
+
+
+# A day glued to its month, as text copied out of a PDF often comes: only with a year.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Signed on 14April 2015 by both.", ("14April 2015", "2015-04-14")),
+        ("Signed on 3rdMarch 2019 by both.", ("3rdMarch 2019", "2019-03-03")),
+        ("signed on 14april 2015 by both.", ("14april 2015", "2015-04-14")),
+        ("Signed on 1Dec. 2020 by both.", ("1Dec. 2020", "2020-12-01")),
+        ("Signed Tuesday 2SEPT 2025 by both.", ("Tuesday 2SEPT 2025", "2025-09-02")),
+    ],
+)
+def test_a_day_glued_to_its_month(text: str, expected: tuple[str, str]) -> None:
+    (d,) = find_dates(text)
+    assert (d.text, d.start_date, d.end_date) == (expected[0], expected[1], expected[1])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Doors at 10am 2015 style.", ["2015"]),  # other glued letters
+        ("Scores 4Marks 2015 were kept.", ["2015"]),  # a longer word
+        ("Published 3Mar to staff.", []),  # no year
+        ("The 4G 2019 roll-out.", ["2019"]),
+    ],
+)
+def test_glued_letters_that_are_no_month(text: str, expected: list[str]) -> None:
+    assert [d.text for d in find_dates(text)] == expected
+
+
+# A day written as an ordinal word, with its month and year.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It was signed March third, 2015.", ("March third, 2015", "2015-03-03")),
+        ("It was signed march third 2015.", ("march third 2015", "2015-03-03")),
+        ("IT WAS SIGNED MARCH THIRD 2015.", ("MARCH THIRD 2015", "2015-03-03")),
+        ("Open on the twenty-first of June 2024.", ("the twenty-first of June 2024", "2024-06-21")),
+        ("Open on the Twenty First of June 2024.", ("the Twenty First of June 2024", "2024-06-21")),
+        ("First of April 2025 is the start.", ("First of April 2025", "2025-04-01")),
+        ("On Friday, May second, 2025 it opened.", ("Friday, May second, 2025", "2025-05-02")),
+    ],
+)
+def test_a_day_written_as_an_ordinal_word(text: str, expected: tuple[str, str]) -> None:
+    (d,) = find_dates(text)
+    assert (d.text, d.start_date, d.end_date) == (expected[0], expected[1], expected[1])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It was the second of two visits in June 2025.", ["June 2025"]),  # not before the month
+        ("The first quarter of 2025 was busy.", ["The first quarter of 2025"]),
+        ("Set for February thirtieth 2025.", ["2025"]),  # no such day
+        ("The third of May staff left.", []),  # no year
+    ],
+)
+def test_ordinal_words_that_are_no_day(text: str, expected: list[str]) -> None:
+    assert [d.text for d in find_dates(text)] == expected

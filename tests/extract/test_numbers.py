@@ -1215,3 +1215,138 @@ def _read_words_plain(t: str, s: int, first: list[str], e: int) -> tuple[int, in
     if parsed is None or parsed[1] < len(first):
         return None
     return parsed[0], pos
+
+
+# Percentages written "pc", as newspapers and some councils write them.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Council tax rises by 5pc next year.", [("5pc", 5, "percent", "percent")]),
+        (
+            "Waits fell 12.5pc and fares 3pc.",
+            [("12.5pc", 12.5, "percent", "percent"), ("3pc", 3, "percent", "percent")],
+        ),
+        ("Up 40pc, the busiest year.", [("40pc", 40, "percent", "percent")]),
+    ],
+)
+def test_glued_pc_is_a_percentage(text: str, expected: list[tuple[str, float, str, str]]) -> None:
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officer 5PC Jones attended.",  # upper case: a collar number, not per cent
+        "Buy 2pcs of cable.",  # other glued letters: no quantity
+        "The £5pc code is a voucher.",  # a currency sign before it
+    ],
+)
+def test_other_pc_forms_are_not_percentages(text: str) -> None:
+    assert all(kind != "percent" for _t, _v, kind, _u in numbers(text))
+
+
+# Ratios: one item, kind "ratio", value the first term over the second.
+RATIOS = {
+    "colon": ("Staff worked at a 1:4 ratio with toddlers.", [("1:4", 0.25, "ratio", None)]),
+    "colon-big-first": ("The 4:1 split was agreed.", [("4:1", 4, "ratio", None)]),
+    "one-to-one": ("Pupils get 1:1 support each week.", [("1:1", 1, "ratio", None)]),
+    "three-digit-second": ("Odds of 1:250 were quoted.", [("1:250", 0.004, "ratio", None)]),
+    "two-digits-after-ratio-word": (
+        "The adult to child ratio was 1:13 in the room.",
+        [("1:13", 1 / 13, "ratio", None)],
+    ),
+    "to-after-ratio-word": (
+        "A pupil-teacher ratio of 18 to 1 was kept.",
+        [("18 to 1", 18, "ratio", None)],
+    ),
+    "to-after-ratios-word-one-first": (
+        "Ratios of 1 to 8 applied on the ward.",
+        [("1 to 8", 0.125, "ratio", None)],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", RATIOS.values(), ids=RATIOS.keys())
+def test_ratios_are_one_quantity(text: str, expected: list[tuple[str, float, str, None]]) -> None:
+    got = numbers(text)
+    assert [(t, k, u) for t, _v, k, u in got] == [(t, k, u) for t, _v, k, u in expected]
+    assert [v for _t, v, _k, _u in got] == pytest.approx([v for _t, v, _k, _u in expected])
+
+
+RATIOS_NOT = {
+    # a clock time: two digits after the colon and no ratio word
+    "clock": ("Doors open at 10:30 and close at 1:15.", []),
+    "clock-pm": ("The ratio talk starts at 1:00pm.", []),
+    # "to" without a ratio word is a change or a range of counts
+    "change": ("Cases rose from 18 to 1 school.", [("18", "school"), ("1", "school")]),
+    # a ratio word, but no term of 1
+    "ratio-no-one": ("The ratio fell from 18 to 16 pupils.", [("18", "pupils"), ("16", "pupils")]),
+    # a ratio word in another sentence, or with a number between
+    "other-sentence": ("The ratio rose. At 10:30 it ended.", []),
+    "number-between": ("Ratios of 1:4 and, at 10:30, more.", [("1:4", None)]),
+}
+
+
+@pytest.mark.parametrize("text, expected", RATIOS_NOT.values(), ids=RATIOS_NOT.keys())
+def test_forms_that_are_not_ratios(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(t, u) for t, _v, _k, u in numbers(text)] == expected
+
+
+@given(st.integers(1, 999), st.integers(1, 9))
+def test_a_colon_ratio_with_one_digit_after_is_first_over_second(a: int, b: int) -> None:
+    (n,) = find_numbers(f"They kept a {a}:{b} mix.", [])
+    assert (n.text, n.kind) == (f"{a}:{b}", "ratio")
+    assert n.value == pytest.approx(a / b)
+
+
+# An age range written with a dash: both ends count years, whatever word follows.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Children aged 5-11 attend the club.", [("5", "years"), ("11", "years")]),
+        ("Pupils aged 11–16 go too.", [("11", "years"), ("16", "years")]),
+        ("Carers of people aged 18-25 meet weekly.", [("18", "years"), ("25", "years")]),
+        ("Babies aged 6-12 months sleep.", [("6", "months"), ("12", "months")]),
+        ("Scores of 5-11 points were given.", [("5", "points"), ("11", "points")]),
+    ],
+)
+def test_an_age_range_with_a_dash_counts_years(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, u) for t, _v, _k, u in numbers(text)] == expected
+
+
+# A fraction word with no number before it: after an article, or "half", before "of".
+FRACTION_ALONE = {
+    "a-third": ("A third of homes had no alarm.", [("A third", 1 / 3, "fraction", "homes")]),
+    "a-quarter": (
+        "Nearly a quarter of the budget went on repairs.",
+        [("a quarter", 0.25, "fraction", "budget")],
+    ),
+    "a-fifth-upper": ("A FIFTH OF BEDS WERE EMPTY.", [("A FIFTH", 0.2, "fraction", "BEDS")]),
+    "half-of": ("More than half of pupils walk.", [("half", 0.5, "fraction", "pupils")]),
+    "half-opens": ("Half of all schools improved.", [("Half", 0.5, "fraction", "schools")]),
+}
+
+
+@pytest.mark.parametrize("text, expected", FRACTION_ALONE.values(), ids=FRACTION_ALONE.keys())
+def test_a_fraction_word_alone_before_of(
+    text: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    got = numbers(text)
+    assert [(t, k, u) for t, _v, k, u in got] == [(t, k, u) for t, _v, k, u in expected]
+    assert [v for _t, v, _k, _u in got] == pytest.approx([v for _t, v, _k, _u in expected])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the first half of 2024 calls fell.",  # a period
+        "The second half of the match was calm.",
+        "She spoke on behalf of staff.",  # another word
+        "Staff work a half day on Friday.",  # no "of"
+        "It was the third of five visits.",  # an ordinal
+        "Figures for the third quarter of 2024 are out.",
+        "Every half of the year has a review.",
+    ],
+)
+def test_fraction_words_that_are_not_fractions(text: str) -> None:
+    assert all(kind != "fraction" for _t, _v, kind, _u in numbers(text))
