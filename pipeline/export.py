@@ -375,8 +375,7 @@ class OutputWriter:
         blocks = grid_line_blocks(rows, self._positions, self._line_formats)
         span = [len(self._positions), *self._line_ends]
         for at, (fh, data) in enumerate(zip(self._line_spills, blocks, strict=True)):
-            if fh.tell() != self._line_ends[at]:  # workers wrote lines there since
-                fh.seek(self._line_ends[at])
+            _move_to(fh, self._line_ends[at])  # workers may have written lines there since
             fh.write(data)
             self._line_ends[at] += len(data)
         assert self._grid_spill is not None
@@ -408,7 +407,7 @@ class OutputWriter:
 
             named = list(zip([JSONL, "releases", *TABLES, INDEX], targets, strict=True))
             for name, fh in named:
-                fh.seek(ends[name])
+                _move_to(fh, ends[name])
         earlier.copy(run[0].position, run[-1].position + 1, targets)
         if ends is not None:
             ends.update((name, fh.tell()) for name, fh in named)
@@ -452,8 +451,7 @@ class OutputWriter:
         if self._ends is not None:  # workers write entries too: this one goes at the end
             from pipeline.chunks import ENTRIES
 
-            if self._entries.tell() != self._ends[ENTRIES]:
-                self._entries.seek(self._ends[ENTRIES])
+            _move_to(self._entries, self._ends[ENTRIES])
             self._ends[ENTRIES] += len(data)
         self._entries.write(data)
 
@@ -649,6 +647,13 @@ def grid_line_blocks(
         ranks_out.append(rank_line)
         sizes_out.append(b"[%d,%d]\n" % (len(grade_line), len(rank_line)))
     return b"".join(grades_out), b"".join(ranks_out), b"".join(sizes_out)
+
+
+def _move_to(fh: IO[bytes], offset: int) -> None:
+    """Move a file this process writes into, and workers too, to where its next bytes go:
+    a buffered file's seek writes out its buffer, so it is done only when it moves."""
+    if fh.tell() != offset:
+        fh.seek(offset)
 
 
 def _line_format(keys: Sequence[str], positions: dict[str, int], width: int) -> str:
