@@ -688,6 +688,9 @@ def parse_attribution(who: str) -> Person:
     segs = [s.strip() for s in who.split(",") if s.strip()]
     v = _vocab()
     items = _list_items(segs)
+    # A name joined to its body ("Ian Moss from Dunmere fire station") only where no part is a
+    # name ("Dr Ann Cole, Infection Doctor at Kelby Hospitals": the doctor is no name).
+    named = any(_name_tail(s) for s in segs)
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
         if k in items:
@@ -697,7 +700,7 @@ def parse_attribution(who: str) -> Person:
             # "chief executive Jane Doe" is)
             continue
         split = _name_tail(seg)
-        if split is None:
+        if split is None and not named:
             seg, split = _before_affiliation(seg)
         if split is None:
             continue
@@ -738,14 +741,13 @@ def _before_affiliation(seg: str) -> tuple[str, tuple[str, str] | None]:
     with no comma ("Watch Manager Ian Moss from Dunmere fire station", "Ann Cole of Eastshire
     Council"), and its split into title and name; else ``seg`` and None. A single word there
     is no name ("Residents of Ashby Road", "Friends of the Earth")."""
-    if " " not in seg:
-        return seg, None
-    cuts = [seg.find(f" {w} ") for w in _vocab()["affiliation_prepositions"]]
-    cut = min((i for i in cuts if i > 0), default=-1)
-    split = _name_tail(seg[:cut]) if cut > 0 else None
-    if split is None or " " not in split[1]:
-        return seg, None
-    return seg[:cut], split
+    words = _vocab()["affiliation_prepositions"]
+    # Each preposition from the left: a title may hold one before the name ("Director of
+    # Public Health Ann Cole at Kelby Council").
+    for m in regex.finditer(r" (\w+) ", seg, overlapped=True):
+        if m.group(1) in words and (split := _name_tail(seg[: m.start()])) and " " in split[1]:
+            return seg[: m.start()], split
+    return seg, None
 
 
 def _after_adverbial(role: str) -> str:
@@ -1515,7 +1517,10 @@ def _narrative_sentence() -> regex.Pattern[str]:
     starts only where the search starts or after a sentence end or quotation mark (\\G or
     the lookbehind), and its runs never give back: a long stretch with no stop would
     otherwise be scanned again from each of its characters (quadratic: 40 KB took minutes)."""
-    abbreviations = "|".join(sorted(_vocab()["stop_abbreviations"]))
+    v = _vocab()
+    # The dotted honorifics and ranks ("Dr.", "Det. Insp."), and other stop abbreviations.
+    dotted = {w[:-1] for w in (*v["honorifics"], *v["ranks"]) if w.endswith(".")}
+    abbreviations = "|".join(map(regex.escape, sorted(dotted | set(v["stop_abbreviations"]))))
     return regex.compile(
         r"(?:\G|(?<=[.!?“”\"]))\s*+(?P<sentence>[^\s“”\"][^.!?“”\"]*+"
         rf"(?:(?<=\b(?:\p{{Lu}}|{abbreviations}))\.[^.!?“”\"]*+)*+[.!?])"

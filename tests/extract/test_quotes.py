@@ -2003,3 +2003,36 @@ def test_forename_alone_resolves_to_the_full_name_given_before(
 ) -> None:
     text = f"{before}\n\n{attribution} “Residents regard this as an emergency.”"
     assert [s for s, _r in people(text)][-1] == speaker, text
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        # a name before the title and its body: the title is no name joined to a body
+        (
+            "Dr Debra Wearham, Infection Doctor at Kelby University Teaching Hospitals,",
+            "Debra Wearham",
+            "Infection Doctor at Kelby University Teaching Hospitals",
+        ),
+        # a preposition inside the title before the one that joins the name to its body
+        (
+            "Director of Public Health Ann Cole at Kelby Council",
+            "Ann Cole",
+            "Director of Public Health",
+        ),
+    ],
+    ids=["title-at-body-after-the-name", "of-in-the-title-then-at"],
+)
+def test_a_name_joined_to_its_body_is_read_only_where_no_part_is_a_name(
+    who: str, speaker: str, role: str
+) -> None:
+    text = f"{who} said: “We are keen to hear from anyone with footage.”"
+    assert people(text) == [(speaker, role)]
+
+
+def test_a_pronoun_after_narrative_keeps_a_dotted_rank() -> None:
+    text = (
+        "Det. Insp. Ann Cole thanked the public for their help.\n\n"
+        "She said: “We are keen to hear from anyone with footage.”"
+    )
+    assert people(text) == [("Ann Cole", "Det. Insp.")]
