@@ -171,6 +171,9 @@ _PERCENT_WORDS: Final = _words("percent_words")
 _PERCENT_GLUED: Final = _words("percent_glued")
 _RANGE_DASHES: Final = ("-", "\u2013")  # 5-11, 5–11
 _RATIO_WORDS: Final = tuple(_V["ratios"]["words"])
+_RATIO_WORD_RE: Final = re.compile(
+    rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _RATIO_WORDS))})(?![^\W\d_])", re.IGNORECASE
+)
 # The second term of a ratio: 1:4, 18 to 1 (not 1:4:2, 1:4.5, 18 to 1%).
 _RATIO_RE: Final = re.compile(r"(?::|[ \t]+to[ \t]+)(\d{1,4})(?![\w:/%]|[.,]\d)")
 _RATIO_REACH = 60  # how far before a ratio its word ("a staff ratio of") may stand
@@ -1016,9 +1019,10 @@ def _ratio(t: str, k: _Tok) -> _Cand | None:
 def _ratio_word_before(t: str, s: int) -> bool:
     """Whether a ratio word stands before ``s`` (within _RATIO_REACH) with no number, stop
     or line break between (``a ratio of 18 to 1``, ``ratios were 1:10``)."""
-    window = t[max(0, s - _RATIO_REACH) : s].lower()
-    at = max(window.rfind(w) for w in _RATIO_WORDS)
-    return at >= 0 and not any(c.isdigit() or c in ".;\n" for c in window[at:])
+    window = t[max(0, s - _RATIO_REACH) : s]
+    # Whole words only: "celebration" and "registration" end in "ration", not "ratio".
+    words = list(_RATIO_WORD_RE.finditer(window))
+    return bool(words) and not any(c.isdigit() or c in ".;\n" for c in window[words[-1].end() :])
 
 
 def _digit_fraction(t: str, k: _Tok) -> tuple[_Cand, _Words | None] | _Skip | None:

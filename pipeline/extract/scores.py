@@ -124,6 +124,9 @@ def _scales() -> tuple[tuple[Scale, ...], dict[str, str]]:
     return scales, aliases
 
 
+_RANK_REACH: Final = 80  # characters of a criterion's end a rank before its grade is sought in
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     scales, aliases = _scales()
@@ -568,7 +571,9 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
         raw = found[0]
         ranked = _WEAK  # how surely the rank's separator sets the grade apart, if one is cut
         if (raw[-1:] in "-–—=: \xa0" or raw[-1:].isdigit()) and (
-            rank := _patterns()["rank_before"].search(raw)
+            # from the raw criterion's last characters: the pattern is anchored at the end,
+            # and tried from every place of a long run of spaces it took quadratic time
+            rank := _patterns()["rank_before"].search(raw, max(0, len(raw) - _RANK_REACH))
         ):
             cut, sep = raw[: rank.start()], raw[rank.start() : rank.start() + 2]
             found = (cut, found[1], found[2])

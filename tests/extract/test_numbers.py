@@ -1350,3 +1350,15 @@ def test_a_fraction_word_alone_before_of(
 )
 def test_fraction_words_that_are_not_fractions(text: str) -> None:
     assert all(kind != "fraction" for _t, _v, kind, _u in numbers(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The celebration starts at 10:30 on the green.",
+        "The registration opens at 9:15 each morning.",
+        "The regeneration scheme grew from 1 to 20 homes.",
+    ],
+)
+def test_a_word_ending_in_ration_is_no_ratio_word(text: str) -> None:
+    assert all(kind != "ratio" for _t, _v, kind, _u in numbers(text))
