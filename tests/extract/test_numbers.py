@@ -390,7 +390,7 @@ def test_any_text_no_error_and_offsets_hold(text: str) -> None:
     assert [n.start for n in got] == sorted(n.start for n in got)
     for n in got:
         assert text[n.start : n.end] == n.text
-        assert n.kind in ("cardinal", "percent", "money")
+        assert n.kind in ("cardinal", "percent", "money", "fraction", "ratio")  # the schema's
 
 
 # fmt: off
