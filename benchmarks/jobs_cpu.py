@@ -77,16 +77,19 @@ def child(jobs: int, corpus: Path, out: Path, report: Path) -> None:
 
     jobs_module._start_worker = start_and_report  # type: ignore[assignment]
     jobs_module._extract_chunk = timed_chunk
-    in_workers = jobs_module.in_workers
+    workers_init = jobs_module.Workers.__init__
+    workers_close = jobs_module.Workers.close
 
-    def timed_workers(*args: object, **kwargs: object) -> object:
+    def timed_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        workers_init(self, *args, **kwargs)
         times["workers_start"] = cpu()
-        try:
-            yield from in_workers(*args, **kwargs)  # type: ignore[arg-type]
-        finally:  # run() closes it after the last outcome
-            times["workers_end"] = cpu()
 
-    jobs_module.in_workers = timed_workers  # type: ignore[assignment]
+    def timed_close(self: Any) -> None:  # run() closes them after the last outcome
+        workers_close(self)
+        times["workers_end"] = cpu()
+
+    jobs_module.Workers.__init__ = timed_init  # type: ignore[method-assign]
+    jobs_module.Workers.close = timed_close  # type: ignore[method-assign]
     finish = export.OutputWriter.finish
 
     def timed_finish(*args: Any, **kwargs: Any) -> None:
@@ -170,7 +173,7 @@ def loops(corpus: Path, tmp: Path) -> tuple[float, float, float]:
     with export.OutputWriter(Path(tmp, "loop-many")) as writer:
         folder = str(writer.tmp)
         place = partial(place_chunk, folder=folder)
-        jobs._work_given = jobs._Work(inputs, ids, steps, partial(pack_chunk, folder=folder), place)
+        jobs._work_given = jobs._Work(steps, partial(pack_chunk, folder=folder), place, inputs, ids)
         for at in range(0, len(inputs), jobs.CHUNK):
             chunk = (at, min(at + jobs.CHUNK, len(inputs)))
             t0 = time.process_time()

@@ -6,8 +6,8 @@ their results. The stages live in their own modules; this one only sequences the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Sequence
-from contextlib import closing
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import partial
@@ -15,15 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline.errors import InputError
-from pipeline.extract import extract_all
 from pipeline.inputs import Input, ReleaseIds, find_inputs, release_ids
 from pipeline.model import Release
 from pipeline.read import DEFAULT_MAX_BYTES, Document, read_file
-from pipeline.record import to_release
 
 if TYPE_CHECKING:
     from pipeline.export import OutputWriter
     from pipeline.incremental import Previous, Reused
+    from pipeline.jobs import Workers
 
 
 @dataclass(slots=True)
@@ -41,6 +40,10 @@ class RunReport:
 
 def extract_document(document: Document, release_id: str) -> Release:
     """The record of one read document: every extractor over its text, then the record."""
+    # Imported here: with --jobs, only the workers load the extractors (see pipeline.jobs).
+    from pipeline.extract import extract_all
+    from pipeline.record import to_release
+
     found = extract_all(document.text, document.blocks, document.tables)
     return to_release(
         found,
@@ -206,20 +209,31 @@ def outcomes(
     runs: Sequence[range],
     ids: ReleaseIds,
     steps: Steps,
-    jobs: int = 1,
-    chunks: Chunks | None = None,
+    workers: Workers | None = None,
 ) -> Generator[Outcome, None, None]:
-    """The outcome of every input at the positions ``runs`` cover, in order: here, or with
-    ``jobs`` > 1 in that many worker processes, in chunks that never span two runs (see
-    :mod:`pipeline.jobs`)."""
-    if jobs == 1 or sum(map(len, runs)) < 2:
+    """The outcome of every input at the positions ``runs`` cover, in order: here, or in the
+    ``workers``' processes, in chunks that never span two runs (see :mod:`pipeline.jobs`)."""
+    if workers is None or sum(map(len, runs)) < 2:
         for run_ in runs:
             for at in run_:
                 yield extract_input(inputs[at], ids.at(at), steps)
         return
-    from pipeline.jobs import in_workers
+    yield from workers.outcomes(inputs, runs, ids)
 
-    yield from in_workers(inputs, runs, ids, steps, jobs, chunks)
+
+@contextmanager
+def _started_workers(steps: Steps, jobs: int, chunks: Chunks | None) -> Iterator[Workers | None]:
+    # With jobs > 1, the workers start before the inputs are found (see pipeline.jobs).
+    if jobs == 1:
+        yield None
+        return
+    from pipeline.jobs import Workers
+
+    workers = Workers(steps, jobs, chunks)
+    try:
+        yield workers
+    finally:
+        workers.close()
 
 
 def run(
@@ -275,46 +289,47 @@ def run(
         if on_error:
             on_error(err)
 
-    inputs, errors = find_inputs(paths)
-    ids = release_ids(inputs)
-    for err in errors:
-        report.errors.append(err)
-        found_refused.append(refused_entry(err))
-        if on_error:
-            on_error(err)
-    # Unchanged inputs are found first, so that the others can go to the workers at once;
-    # every input is then written in input order.
-    earlier = {}
-    if reuse is not None:
-        for at, item in enumerate(inputs):
-            found = reuse.check(item, ids.at(at))
-            if found is not None:
-                earlier[item.shown] = found
     steps = Steps(max_bytes, debug, annotate, prepare)
-    runs = _runs_to_extract(inputs, earlier)
-    with closing(outcomes(inputs, runs, ids, steps, jobs, chunks)) as results:
-        for done, item in enumerate(inputs, 1):
-            if reuse is not None and item.shown in earlier:
-                reused = reuse.take(item, earlier.pop(item.shown))
-                report.reused += 1
-                report.extracted += 1
-                report.with_warnings += bool(reused.warnings)
-                add_entry(reused_entry(item.shown, reused))
-            else:
-                outcome = next(results)
-                if outcome.error is not None:
-                    refuse(outcome.error, outcome.entry)
-                else:
-                    if sink is None:
-                        report.releases.append(outcome.result)
-                    elif outcome.result is not None:  # None: written with its chunk
-                        sink(outcome.result)
+    with _started_workers(steps, jobs, chunks) as workers:
+        inputs, errors = find_inputs(paths)
+        ids = release_ids(inputs)
+        for err in errors:
+            report.errors.append(err)
+            found_refused.append(refused_entry(err))
+            if on_error:
+                on_error(err)
+        # Unchanged inputs are found first, so that the others can go to the workers at once;
+        # every input is then written in input order.
+        earlier = {}
+        if reuse is not None:
+            for at, item in enumerate(inputs):
+                found = reuse.check(item, ids.at(at))
+                if found is not None:
+                    earlier[item.shown] = found
+        runs = _runs_to_extract(inputs, earlier)
+        with closing(outcomes(inputs, runs, ids, steps, workers)) as results:
+            for done, item in enumerate(inputs, 1):
+                if reuse is not None and item.shown in earlier:
+                    reused = reuse.take(item, earlier.pop(item.shown))
+                    report.reused += 1
                     report.extracted += 1
-                    report.with_warnings += outcome.warned
-                    if outcome.entry is not None:  # None: written with its chunk
-                        add_entry(outcome.entry)
-            if on_progress:
-                on_progress(done, len(inputs))
+                    report.with_warnings += bool(reused.warnings)
+                    add_entry(reused_entry(item.shown, reused))
+                else:
+                    outcome = next(results)
+                    if outcome.error is not None:
+                        refuse(outcome.error, outcome.entry)
+                    else:
+                        if sink is None:
+                            report.releases.append(outcome.result)
+                        elif outcome.result is not None:  # None: written with its chunk
+                            sink(outcome.result)
+                        report.extracted += 1
+                        report.with_warnings += outcome.warned
+                        if outcome.entry is not None:  # None: written with its chunk
+                            add_entry(outcome.entry)
+                if on_progress:
+                    on_progress(done, len(inputs))
     # A stable sort: refusals found before any input was read go first among equals. With
     # ``on_entry``, only they are left here (few: paths given that are missing, say); the
     # writer merges them with the entries it was handed, in the same order.

@@ -11,6 +11,9 @@ order, the parent tells it where in each file they go, and it writes them there
 a worker does, and two workers come close to twice as fast as one. A worker ends once it has
 written all it holds, and says so: the run waits for that before its output is finished.
 
+The workers are started first (:class:`Workers`), before the inputs are found: each loads
+the extractors while the parent finds the inputs, and the parent never loads them at all.
+
 The workers take chunks from one queue (a worker never waits while there is work) and each
 sends its results on its own pipe; the parent waits on those pipes and on the workers' ends,
 with no threads of its own (``multiprocessing.Pool``'s threads took more of the parent's time
@@ -35,8 +38,9 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import wait
+from multiprocessing.reduction import ForkingPickler
 from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import PipelineError
@@ -58,18 +62,19 @@ _PR_SET_PDEATHSIG = 1
 
 @dataclass(frozen=True, slots=True)
 class _Work:
-    """What a worker is given once, when it starts: its inputs and what to do with them."""
+    """What a worker does with each input; given when it starts, before the inputs are found
+    (``inputs`` and ``ids`` then come on its pipe)."""
 
-    inputs: Sequence[Input]
-    ids: ReleaseIds
     steps: Steps
     # With chunks, how to pack one and place its parts (not how the parent takes them: with
     # spawn, what a worker is given is pickled).
     pack: Callable[[list[Any], list[dict[str, Any]]], Any] | None
     place: Callable[[Any], None] | None
+    inputs: Sequence[Input] = ()
+    ids: ReleaseIds | None = None
 
 
-_work_given: _Work | None = None  # set once in each worker, when it starts
+_work_given: _Work | None = None  # set once in each worker, when its inputs come
 
 
 def cores() -> int:
@@ -87,12 +92,10 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _start_worker(work: _Work, parent: int) -> None:
-    global _work_given
+def _start_worker(parent: int) -> None:
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what a Ctrl-C does
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent ends its workers with it
-    _work_given = work
 
 
 def _extract_chunk(chunk: _Chunk) -> tuple[list[Outcome], Any]:
@@ -100,8 +103,8 @@ def _extract_chunk(chunk: _Chunk) -> tuple[list[Outcome], Any]:
     entry then None: the payload carries them)."""
     from pipeline.core import Outcome, extract_input
 
-    assert _work_given is not None
     work = _work_given
+    assert work is not None and work.ids is not None
     done = [extract_input(work.inputs[at], work.ids.at(at), work.steps) for at in range(*chunk)]
     if work.pack is None:
         return done, None
@@ -114,55 +117,68 @@ def _extract_chunk(chunk: _Chunk) -> tuple[list[Outcome], Any]:
 
 
 def _context() -> ForkContext | SpawnContext:
-    # fork: the workers start at once with everything loaded (a --model too); spawn where
-    # the OS has no fork.
+    # fork: the workers start at once with what the parent loaded (a --model too); spawn
+    # where the OS has no fork.
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
 
-def in_workers(
-    inputs: Sequence[Input],
-    runs: Sequence[range],
-    ids: ReleaseIds,
-    steps: Steps,
-    jobs: int,
-    chunks: Chunks | None = None,
-) -> Iterator[Outcome]:
-    """The outcome of every input at the positions ``runs`` cover, in order, from ``jobs``
-    worker processes (0: one per core), in chunks that never span two runs. With
-    ``chunks``, each chunk's payload is taken (``chunks.write``) and its worker told where its
-    parts go just before its first outcome is handed on; the last chunk's outcomes wait until
-    every worker has written all it holds. Closing the iterator early (an error, a stop) ends
-    the workers.
+class Workers:
+    """``jobs`` worker processes (0: one per core), started before the inputs are found: each
+    loads the extractors (which the parent never needs) while the parent finds the inputs, and
+    is then given them (:meth:`outcomes`). :meth:`close` ends any still running.
 
-    Raises:
-        WorkerDied: a worker ended with work undone (killed, say).
+    ``chunks``: how a worker packs a chunk and places its parts, and how the parent takes it
+    (see :class:`pipeline.core.Chunks`); None: each outcome comes whole.
     """
-    jobs = jobs or cores()
-    size = max(1, min(CHUNK, sum(map(len, runs)) // (jobs * IN_FLIGHT)))
-    # A chunk is named by its place in the inputs, which the workers were given when they
-    # started: a few bytes to send, so that sending one never waits.
-    places = [(at, min(at + size, run.stop)) for run in runs for at in run[::size]]
-    jobs = min(jobs, len(places))  # no worker without work
-    tasks = enumerate(places)
-    ctx = _context()
-    todo: SimpleQueue[Any] = ctx.SimpleQueue()  # (number, chunk), or None: stop
-    pack, place = (None, None) if chunks is None else (chunks.pack, chunks.place)
-    work = _Work(inputs, ids, steps, pack, place)
-    workers: list[_Worker] = []
-    try:
-        for _ in range(jobs):
-            results, sending = ctx.Pipe(duplex=False)  # each Pipe: (reading end, writing end)
-            told, telling = ctx.Pipe(duplex=False)
-            args = (todo, sending, told, work, os.getpid())
-            process = ctx.Process(target=_worker, args=args, daemon=True)
-            process.start()
-            sending.close()  # the worker's ends
-            told.close()
-            workers.append(_Worker(process, results, telling))
+
+    def __init__(self, steps: Steps, jobs: int, chunks: Chunks | None = None) -> None:
+        self._chunks = chunks
+        ctx = _context()
+        self._todo: SimpleQueue[Any] = ctx.SimpleQueue()  # (number, chunk), or None: stop
+        pack, place = (None, None) if chunks is None else (chunks.pack, chunks.place)
+        work = _Work(steps, pack, place)
+        self._started: list[_Worker] = []
+        try:
+            for _ in range(jobs or cores()):
+                results, sending = ctx.Pipe(duplex=False)  # each Pipe: (reading end, writing end)
+                told, telling = ctx.Pipe(duplex=False)
+                args = (self._todo, sending, told, work, os.getpid())
+                process = ctx.Process(target=_worker, args=args, daemon=True)
+                process.start()
+                sending.close()  # the worker's ends
+                told.close()
+                self._started.append(_Worker(process, results, telling))
+        except BaseException:
+            self.close()
+            raise
+
+    def outcomes(
+        self, inputs: Sequence[Input], runs: Sequence[range], ids: ReleaseIds
+    ) -> Iterator[Outcome]:
+        """The outcome of every input at the positions ``runs`` cover, in order, in chunks
+        that never span two runs. With ``chunks``, each chunk's payload is taken
+        (``chunks.write``) and its worker told where its parts go just before its first
+        outcome is handed on; the last chunk's outcomes wait until every worker has written
+        all it holds. Called once.
+
+        Raises:
+            WorkerDied: a worker ended with work undone (killed, say).
+        """
+        chunks = self._chunks
+        size = max(1, min(CHUNK, sum(map(len, runs)) // (len(self._started) * IN_FLIGHT)))
+        # A chunk is named by its place in the inputs, which the workers were given: a few
+        # bytes to send, so that sending one never waits.
+        places = [(at, min(at + size, run.stop)) for run in runs for at in run[::size]]
+        workers = self._started[: len(places)]  # no worker without work
+        given = ForkingPickler.dumps((inputs, ids))  # pickled once for them all
+        for worker in self._started:
+            _tell(worker, given if worker in workers else ForkingPickler.dumps(None))  # it ends
+        tasks = enumerate(places)
+        todo = self._todo
         sent = 0
-        for task in itertools.islice(tasks, jobs * IN_FLIGHT):
+        for task in itertools.islice(tasks, len(workers) * IN_FLIGHT):
             todo.put(task)
             sent += 1
         arrived: dict[int, tuple[_Worker, tuple[list[Outcome], Any]]] = {}  # ahead of their turn
@@ -181,19 +197,22 @@ def in_workers(
                 for _ in workers:
                     todo.put(None)
             if chunks is not None:
-                _tell(worker, chunks.write(payload))
+                _tell(worker, ForkingPickler.dumps(chunks.write(payload)))
             while last and not all(w.finished for w in workers):
                 _receive(workers)  # each writes what it holds, then says so
             yield from done
-    finally:  # the end, an error, a stop, or the iterator closed early
-        for worker in workers:  # a finished worker ends on its own
+
+    def close(self) -> None:
+        """End every worker still running (a finished one ends on its own) and wait for it:
+        at the end, on an error, or on a stop."""
+        for worker in self._started:
             if not worker.finished and worker.process.exitcode is None:
                 worker.process.terminate()
-        for worker in workers:
+        for worker in self._started:
             worker.process.join()
             worker.results.close()
             worker.placements.close()
-        todo.close()
+        self._todo.close()
 
 
 @dataclass(slots=True)
@@ -247,14 +266,15 @@ def _receive(workers: list[_Worker]) -> dict[int, tuple[_Worker, Any]]:
     return found
 
 
-def _tell(worker: _Worker, placement: Any) -> None:
-    """Tell a worker where the parts of one of its chunks go.
+def _tell(worker: _Worker, message: bytes | memoryview) -> None:
+    """Tell a worker (``message`` pickled) its inputs, or where the parts of one of its chunks
+    go.
 
     Raises:
         WorkerDied: the worker has ended (killed, say).
     """
     try:
-        worker.placements.send(placement)
+        worker.placements.send_bytes(message)
     except BrokenPipeError:
         # It may have said why it ended (a failed write, say) after results not yet read.
         with contextlib.suppress(EOFError):  # killed: it said nothing more
@@ -283,10 +303,17 @@ def _worker(
     work: _Work,
     parent: int,
 ) -> None:
-    """A worker: chunks in, results out, until told to stop (or the parent is gone); the
-    parts of its chunks it holds are written where it is told, as it is told, and all of them
-    before its last word (``number`` None)."""
-    _start_worker(work, parent)
+    """A worker: it loads the extractors, is given the inputs (or None: it ends), then takes
+    chunks and sends their results until told to stop (or the parent is gone); the parts of
+    its chunks it holds are written where it is told, as it is told, and all of them before
+    its last word (``number`` None)."""
+    global _work_given
+    _start_worker(parent)
+    from pipeline import extract, record  # noqa: F401 (loaded while the parent finds the inputs)
+
+    if (given := placements.recv()) is None:
+        return
+    _work_given = work = replace(work, inputs=given[0], ids=given[1])
     held = 0  # its chunks whose parts are not yet written
     number = None
     try:

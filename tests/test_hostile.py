@@ -248,16 +248,16 @@ def test_each_refused_input_costs_only_itself(tmp_path: Path, case: str) -> None
 def test_an_extractor_failure_costs_only_its_input(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pipeline import core
+    from pipeline import extract as extractors
 
-    real = core.extract_all
+    real = extractors.extract_all
 
     def flaky(text: str, *args: Any) -> Any:
         if "Eastmere" in text:
             raise RecursionError("deep\ninside")
         return real(text, *args)
 
-    monkeypatch.setattr(core, "extract_all", flaky)
+    monkeypatch.setattr(extractors, "extract_all", flaky)
     bad = tmp_path / "eastmere.txt"
     bad.write_text("Eastmere report\n\nText.\n")
     out = tmp_path / "out"

@@ -65,6 +65,34 @@ def test_jobs_write_the_same_files_as_one_process(tmp_path: Path, corpus: Path, 
     assert manifests[0] == manifests[1]
 
 
+def test_with_jobs_only_the_workers_load_the_extractors(tmp_path: Path, corpus: Path) -> None:
+    # They load them while the parent finds the inputs; the parent has no use for them.
+    code = (
+        "import sys; from pathlib import Path; from pipeline import core; "
+        "core.extract_to([Path(sys.argv[1])], Path(sys.argv[2]), jobs=2); "
+        "print('pipeline.extract' in sys.modules)"
+    )
+    argv = [sys.executable, "-c", code, str(corpus), str(tmp_path / "out")]
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout == "False\n"
+    assert len(list((tmp_path / "out" / "json").iterdir())) == len(list(corpus.iterdir()))
+
+
+@pytest.mark.parametrize(("files", "jobs"), [(1, 2), (2, 3)])
+def test_workers_with_no_work_end_and_the_rest_is_written(
+    tmp_path: Path, files: int, jobs: int
+) -> None:
+    # The workers start before the inputs are found: one input is extracted here, and a
+    # worker with no chunk to take is told to end.
+    import multiprocessing
+
+    for i in range(files):
+        (tmp_path / f"r{i}.txt").write_text(TEXT, encoding="utf-8")
+    report = core.run([tmp_path], jobs=jobs)
+    assert [r.release_id for r in report.releases] == [f"r{i}" for i in range(files)]
+    assert multiprocessing.active_children() == []
+
+
 @pytest.mark.usefixtures("quotes_fail_on_mark")  # set before the workers are forked
 def test_a_failing_input_costs_only_itself_in_a_worker(tmp_path: Path) -> None:
     for i in range(12):
