@@ -397,7 +397,12 @@ def extract_to(
     previous, reuse_note = (
         _previous_output(out, record_options(max_bytes, model)) if incremental else (None, "")
     )
-    with export.OutputWriter(out, xlsx=xlsx) as writer:
+    processes = 1  # with --jobs, as many remove the output replaced (see export)
+    if jobs != 1:
+        from pipeline.jobs import cores
+
+        processes = jobs or cores()
+    with export.OutputWriter(out, xlsx=xlsx, processes=processes) as writer:
         report = run(
             paths,
             max_bytes=max_bytes,

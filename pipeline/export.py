@@ -195,10 +195,12 @@ class OutputWriter:
     Nothing is kept per release (memory stays flat however many there are), except the rows
     of the workbook when ``xlsx`` asks for one. Leaving the ``with`` block without
     :meth:`finish` (an error, Ctrl-C) removes the temporary folder: ``out_dir`` is untouched.
+    With ``processes`` > 1 (``--jobs``), that many processes remove the output replaced.
     """
 
-    def __init__(self, out_dir: Path, *, xlsx: bool = False) -> None:
+    def __init__(self, out_dir: Path, *, xlsx: bool = False, processes: int = 1) -> None:
         self.out_dir = check_out(out_dir)
+        self._processes = processes  # that share the removal of the output replaced
         self.out_dir.parent.mkdir(parents=True, exist_ok=True)
         recover(self.out_dir)
         prefix = f"{_tmp_prefix(self.out_dir)}{os.getpid()}-"
@@ -491,7 +493,7 @@ class OutputWriter:
         manifest = {**manifest, "row_counts": dict(self.counts)}
         self._write_manifest(manifest)
         with _uninterrupted():
-            _swap_in(self.tmp, self.out_dir)
+            _swap_in(self.tmp, self.out_dir, self._processes)
 
     def _write_manifest(self, manifest: dict[str, Any]) -> None:
         """Write ``manifest.json``: the spilled entries copied in whole, or merged with the
@@ -791,34 +793,60 @@ def _exchange(a: Path, b: Path) -> bool:
     return bool(rc == 0)
 
 
-def _swap_in(tmp: Path, out_dir: Path) -> None:
+def _swap_in(tmp: Path, out_dir: Path, processes: int = 1) -> None:
     if not out_dir.exists():
         tmp.rename(out_dir)
         return
     if _exchange(tmp, out_dir):
-        _remove_output(tmp)  # tmp now holds the previous output
+        _remove_output(tmp, processes)  # tmp now holds the previous output
         return
     old = out_dir.parent / f".{out_dir.name}.old"
     out_dir.rename(old)
     tmp.rename(out_dir)
-    _remove_output(old)
+    _remove_output(old, processes)
 
 
-def _remove_output(folder: Path) -> None:
+def _remove_output(folder: Path, processes: int = 1) -> None:
     """Remove an output folder, its ``json`` files first, each as it is listed:
     ``shutil.rmtree`` lists a whole folder before it removes anything (50,000 entries held
-    ~12 MB, a fifth of the run's peak memory)."""
+    ~12 MB, a fifth of the run's peak memory).
+
+    With ``processes`` > 1, forked processes share the ``json`` files, each taking the names
+    of one hash class: two removed 8,000 files in two thirds of the time one took (the OS
+    frees each file's pages outside the folder's lock). A process forked here only unlinks
+    and ends; there is no fork while the process has other threads (a progress bar's).
+    """
+    helpers = []
+    if processes > 1 and hasattr(os, "fork") and threading.active_count() == 1:
+        for share in range(1, processes):
+            if (pid := os.fork()) == 0:  # the forked process
+                try:
+                    _remove_json(folder, share, processes)
+                finally:
+                    os._exit(0)
+            helpers.append(pid)
+    _remove_json(folder, 0, len(helpers) + 1)
+    for pid in helpers:
+        os.waitpid(pid, 0)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _remove_json(folder: Path, share: int, shares: int) -> None:
+    """Unlink the files of ``folder/json`` whose names' hash is ``share`` modulo ``shares``
+    (a forked process hashes as its parent does). Each process sees every file of its own
+    share: a listing returns each entry that stays in the folder while it runs."""
     try:
         with _folder_fd(folder / "json") as fd, os.scandir(folder / "json") as entries:
             at = fd if os.unlink in os.supports_dir_fd else None
             for entry in entries:
+                if shares > 1 and hash(entry.name) % shares != share:
+                    continue
                 with suppress(OSError):
                     # By name in the folder where the OS allows: no walk down the whole path
                     # (a fifth of the removal's time on tmpfs).
                     os.unlink(entry.name if at is not None else entry.path, dir_fd=at)
     except OSError:
         pass  # no json folder: rmtree does it all
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextmanager

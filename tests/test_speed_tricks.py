@@ -329,6 +329,33 @@ def test_remove_output_removes_what_rmtree_removes(tmp_path: Path) -> None:
         assert not folder.exists()
 
 
+@pytest.mark.parametrize("processes", [2, 3])
+def test_processes_sharing_a_removal_remove_every_file(tmp_path: Path, processes: int) -> None:
+    # Each forked process takes one hash class of the names: every file is removed, and
+    # rmtree at the end has none of them left to remove (none was skipped).
+    import shutil
+
+    from pipeline import export
+
+    folder = tmp_path / "old"
+    (folder / "json").mkdir(parents=True)
+    names = [f"r{i:04d}-{'é' * (i % 3)}.json" for i in range(400)]
+    for name in names:
+        (folder / "json" / name).write_text("{}")
+    left: list[int] = []
+    rmtree = shutil.rmtree
+
+    def counting_rmtree(path: Path, **kwargs: object) -> None:
+        left.append(len(list((Path(path) / "json").iterdir())))
+        rmtree(path, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(export.shutil, "rmtree", counting_rmtree)
+        export._remove_output(folder, processes)
+    assert left == [0]
+    assert not folder.exists()
+
+
 @pytest.mark.parametrize("folder", [".", "/", "raw", "raw/sub", "/tmp/x", "..", "a b/é"])
 @pytest.mark.parametrize("name", ["r.txt", ".hidden.md", "é x.html", "a..txt"])
 def test_child_path_is_the_path_of_the_entry(folder: str, name: str) -> None:
