@@ -23,6 +23,7 @@ from pipeline.errors import PipelineError
 
 if TYPE_CHECKING:
     from pipeline.core import RunReport
+    from pipeline.jobs import Workers
     from pipeline.model import Release
     from pipeline.progress import ProgressBar
 
@@ -101,6 +102,19 @@ def _annotator(model: str | None) -> Callable[[Release], Release] | None:
     from pipeline.spacy_components import EntityAnnotator
 
     return EntityAnnotator(model)
+
+
+@contextmanager
+def _workers(jobs: int, annotate: Callable[[Release], Release] | None) -> Iterator[Workers | None]:
+    """With ``--jobs``, the worker processes, started before anything else is loaded: they
+    load the extractors while this process loads the rest and finds the inputs."""
+    if jobs == 1:
+        yield None
+        return
+    from pipeline.jobs import Workers
+
+    with Workers(jobs, annotate) as workers:
+        yield workers
 
 
 @app.command()
@@ -184,23 +198,26 @@ def extract(
         _fail("--format applies to - (one release on standard input) only")
     with _stoppable():
         try:
-            from pipeline import core, export
+            annotate = _annotator(model)
+            with _workers(jobs, annotate) as workers:
+                from pipeline import core, export
 
-            export.check_out(out)
-            with _progress(quiet) as bar:  # the bar is gone before any message below
-                result = core.extract_to(
-                    paths,
-                    out,
-                    max_bytes=max_bytes,
-                    xlsx=xlsx,
-                    on_error=_say if bar is None else lambda err: bar.echo(_line(err)),
-                    debug=debug,
-                    on_progress=bar,
-                    incremental=incremental,
-                    jobs=jobs,
-                    annotate=_annotator(model),
-                    model=model,
-                )
+                export.check_out(out)
+                with _progress(quiet) as bar:  # the bar is gone before any message below
+                    result = core.extract_to(
+                        paths,
+                        out,
+                        max_bytes=max_bytes,
+                        xlsx=xlsx,
+                        on_error=_say if bar is None else lambda err: bar.echo(_line(err)),
+                        debug=debug,
+                        on_progress=bar,
+                        incremental=incremental,
+                        jobs=jobs,
+                        annotate=annotate,
+                        model=model,
+                        workers=workers,
+                    )
         except _Stopped:
             _fail(f"interrupted; {out.as_posix()}/ is left as it was", 130)
         except PipelineError as exc:

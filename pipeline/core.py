@@ -210,6 +210,7 @@ def outcomes(
     ids: ReleaseIds,
     steps: Steps,
     workers: Workers | None = None,
+    chunks: Chunks | None = None,
 ) -> Generator[Outcome, None, None]:
     """The outcome of every input at the positions ``runs`` cover, in order: here, or in the
     ``workers``' processes, in chunks that never span two runs (see :mod:`pipeline.jobs`)."""
@@ -218,22 +219,22 @@ def outcomes(
             for at in run_:
                 yield extract_input(inputs[at], ids.at(at), steps)
         return
-    yield from workers.outcomes(inputs, runs, ids)
+    yield from workers.outcomes(inputs, runs, ids, steps, chunks)
 
 
 @contextmanager
-def _started_workers(steps: Steps, jobs: int, chunks: Chunks | None) -> Iterator[Workers | None]:
-    # With jobs > 1, the workers start before the inputs are found (see pipeline.jobs).
-    if jobs == 1:
-        yield None
+def _workers(
+    jobs: int, annotate: Callable[[Release], Release] | None, given: Workers | None
+) -> Iterator[Workers | None]:
+    # The workers given (started by the caller), else with jobs > 1 the run's own, started
+    # before the inputs are found (see pipeline.jobs).
+    if given is not None or jobs == 1:
+        yield given
         return
     from pipeline.jobs import Workers
 
-    workers = Workers(steps, jobs, chunks)
-    try:
+    with Workers(jobs, annotate) as workers:
         yield workers
-    finally:
-        workers.close()
 
 
 def run(
@@ -251,6 +252,7 @@ def run(
     model: str | None = None,
     on_entry: Callable[[dict[str, Any]], None] | None = None,
     chunks: Chunks | None = None,
+    workers: Workers | None = None,
 ) -> RunReport:
     """Read and extract every input; refused inputs are reported, never raised.
 
@@ -274,6 +276,8 @@ def run(
             its inputs' entries); ``report.manifest["inputs"]`` then holds only the refusals
             met before any input was read.
         chunks: with ``jobs`` > 1, workers hand on chunks of releases, not each release.
+        workers: the worker processes to use, started by the caller (who ends them), with
+            ``annotate``; None: with ``jobs`` > 1 the run starts its own.
     """
     started = now()
     options = record_options(max_bytes, model)  # before any input: the code that extracts them
@@ -290,7 +294,7 @@ def run(
             on_error(err)
 
     steps = Steps(max_bytes, debug, annotate, prepare)
-    with _started_workers(steps, jobs, chunks) as workers:
+    with _workers(jobs, annotate, workers) as pool:
         inputs, errors = find_inputs(paths)
         ids = release_ids(inputs)
         for err in errors:
@@ -307,7 +311,7 @@ def run(
                 if found is not None:
                     earlier[item.shown] = found
         runs = _runs_to_extract(inputs, earlier)
-        with closing(outcomes(inputs, runs, ids, steps, workers)) as results:
+        with closing(outcomes(inputs, runs, ids, steps, pool, chunks)) as results:
             for done, item in enumerate(inputs, 1):
                 if reuse is not None and item.shown in earlier:
                     reused = reuse.take(item, earlier.pop(item.shown))
@@ -377,6 +381,7 @@ def extract_to(
     jobs: int = 1,
     annotate: Callable[[Release], Release] | None = None,
     model: str | None = None,
+    workers: Workers | None = None,
 ) -> RunReport:
     """The main job (``pipeline extract``): extract every input and write the contract files.
 
@@ -386,7 +391,8 @@ def extract_to(
     writes each release's JSON file and its chunk's share of the other files, which this
     process copies in, in input order (see :mod:`pipeline.chunks`). With ``incremental``, the
     releases of unchanged inputs are taken from the output already in ``out`` (see
-    :mod:`pipeline.incremental`); ``report.reused`` counts them.
+    :mod:`pipeline.incremental`); ``report.reused`` counts them. ``workers``: as for
+    :func:`run` (``pipeline extract`` starts them before it loads anything else).
 
     Raises:
         PipelineError: ``out`` cannot be replaced (see :func:`pipeline.export.check_out`).
@@ -417,6 +423,7 @@ def extract_to(
             model=model,
             on_entry=writer.add_entry,
             chunks=None if jobs == 1 else _chunks(writer),
+            workers=workers,
         )
         report.reuse_note = reuse_note
         errors = [{"path": e.path, "code": e.code, "message": e.detail} for e in report.errors]

@@ -11,8 +11,9 @@ order, the parent tells it where in each file they go, and it writes them there
 a worker does, and two workers come close to twice as fast as one. A worker ends once it has
 written all it holds, and says so: the run waits for that before its output is finished.
 
-The workers are started first (:class:`Workers`), before the inputs are found: each loads
-the extractors while the parent finds the inputs, and the parent never loads them at all.
+The workers are started first (:class:`Workers`; ``pipeline extract`` starts them before it
+loads anything else): each loads the extractors while the parent loads the rest and finds
+the inputs, and the parent never loads the extractors at all.
 
 The workers take chunks from one queue (a worker never waits while there is work) and each
 sends its results on its own pipe; the parent waits on those pipes and on the workers' ends,
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
 
     from pipeline.core import Chunks, Outcome, Steps
     from pipeline.inputs import Input, ReleaseIds
+    from pipeline.model import Release
 
 _Chunk = tuple[int, int]  # the inputs at positions start to stop
 CHUNK = 32  # inputs per chunk at most: little work per chunk, yet an even share per worker
@@ -62,16 +64,15 @@ _PR_SET_PDEATHSIG = 1
 
 @dataclass(frozen=True, slots=True)
 class _Work:
-    """What a worker does with each input; given when it starts, before the inputs are found
-    (``inputs`` and ``ids`` then come on its pipe)."""
+    """What a worker does, given once the parent has found the inputs (pickled: a few bytes
+    besides the inputs; a ``--model``'s ``annotate`` is the worker's own, given at its start)."""
 
     steps: Steps
-    # With chunks, how to pack one and place its parts (not how the parent takes them: with
-    # spawn, what a worker is given is pickled).
+    # With chunks, how to pack one and place its parts (not how the parent takes them).
     pack: Callable[[list[Any], list[dict[str, Any]]], Any] | None
     place: Callable[[Any], None] | None
-    inputs: Sequence[Input] = ()
-    ids: ReleaseIds | None = None
+    inputs: Sequence[Input]
+    ids: ReleaseIds
 
 
 _work_given: _Work | None = None  # set once in each worker, when its inputs come
@@ -104,7 +105,7 @@ def _extract_chunk(chunk: _Chunk) -> tuple[list[Outcome], Any]:
     from pipeline.core import Outcome, extract_input
 
     work = _work_given
-    assert work is not None and work.ids is not None
+    assert work is not None
     done = [extract_input(work.inputs[at], work.ids.at(at), work.steps) for at in range(*chunk)]
     if work.pack is None:
         return done, None
@@ -125,26 +126,23 @@ def _context() -> ForkContext | SpawnContext:
 
 
 class Workers:
-    """``jobs`` worker processes (0: one per core), started before the inputs are found: each
-    loads the extractors (which the parent never needs) while the parent finds the inputs, and
-    is then given them (:meth:`outcomes`). :meth:`close` ends any still running.
-
-    ``chunks``: how a worker packs a chunk and places its parts, and how the parent takes it
-    (see :class:`pipeline.core.Chunks`); None: each outcome comes whole.
+    """``jobs`` worker processes (0: one per core), started as early as the command can: each
+    loads the extractors (which the parent never needs) while the parent loads the rest and
+    finds the inputs, then is given its work (:meth:`outcomes`). ``annotate`` (``--model``'s)
+    is given at the start, so that a forked worker has the parent's loaded model. :meth:`close`
+    ends any still running.
     """
 
-    def __init__(self, steps: Steps, jobs: int, chunks: Chunks | None = None) -> None:
-        self._chunks = chunks
+    def __init__(self, jobs: int, annotate: Callable[[Release], Release] | None = None) -> None:
+        self.annotate = annotate
         ctx = _context()
         self._todo: SimpleQueue[Any] = ctx.SimpleQueue()  # (number, chunk), or None: stop
-        pack, place = (None, None) if chunks is None else (chunks.pack, chunks.place)
-        work = _Work(steps, pack, place)
         self._started: list[_Worker] = []
         try:
             for _ in range(jobs or cores()):
                 results, sending = ctx.Pipe(duplex=False)  # each Pipe: (reading end, writing end)
                 told, telling = ctx.Pipe(duplex=False)
-                args = (self._todo, sending, told, work, os.getpid())
+                args = (self._todo, sending, told, annotate, os.getpid())
                 process = ctx.Process(target=_worker, args=args, daemon=True)
                 process.start()
                 sending.close()  # the worker's ends
@@ -154,25 +152,41 @@ class Workers:
             self.close()
             raise
 
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def outcomes(
-        self, inputs: Sequence[Input], runs: Sequence[range], ids: ReleaseIds
+        self,
+        inputs: Sequence[Input],
+        runs: Sequence[range],
+        ids: ReleaseIds,
+        steps: Steps,
+        chunks: Chunks | None = None,
     ) -> Iterator[Outcome]:
         """The outcome of every input at the positions ``runs`` cover, in order, in chunks
-        that never span two runs. With ``chunks``, each chunk's payload is taken
-        (``chunks.write``) and its worker told where its parts go just before its first
-        outcome is handed on; the last chunk's outcomes wait until every worker has written
-        all it holds. Called once.
+        that never span two runs, each input done by ``steps`` (whose ``annotate`` must be
+        the workers' own). With ``chunks``, a worker packs each chunk and places its parts
+        (see :class:`pipeline.core.Chunks`): each chunk's payload is taken (``chunks.write``)
+        and its worker told where its parts go just before its first outcome is handed on;
+        the last chunk's outcomes wait until every worker has written all it holds. Without,
+        each outcome comes whole. Called once.
 
         Raises:
             WorkerDied: a worker ended with work undone (killed, say).
         """
-        chunks = self._chunks
+        if steps.annotate is not self.annotate:
+            raise ValueError("the workers were started with another annotate")
+        pack, place = (None, None) if chunks is None else (chunks.pack, chunks.place)
+        work = _Work(replace(steps, annotate=None), pack, place, inputs, ids)
         size = max(1, min(CHUNK, sum(map(len, runs)) // (len(self._started) * IN_FLIGHT)))
         # A chunk is named by its place in the inputs, which the workers were given: a few
         # bytes to send, so that sending one never waits.
         places = [(at, min(at + size, run.stop)) for run in runs for at in run[::size]]
         workers = self._started[: len(places)]  # no worker without work
-        given = ForkingPickler.dumps((inputs, ids))  # pickled once for them all
+        given = ForkingPickler.dumps(work)  # pickled once for them all
         for worker in self._started:
             _tell(worker, given if worker in workers else ForkingPickler.dumps(None))  # it ends
         tasks = enumerate(places)
@@ -198,8 +212,11 @@ class Workers:
                     todo.put(None)
             if chunks is not None:
                 _tell(worker, ForkingPickler.dumps(chunks.write(payload)))
-            while last and not all(w.finished for w in workers):
-                _receive(workers)  # each writes what it holds, then says so
+            if last:
+                while not all(w.finished for w in workers):
+                    _receive(workers)  # each writes what it holds, then says so
+                for ended in self._started:  # each ends on its own, now or told to at the start
+                    ended.process.join()
             yield from done
 
     def close(self) -> None:
@@ -300,10 +317,10 @@ def _worker(
     todo: SimpleQueue[Any],
     results: Connection,
     placements: Connection,
-    work: _Work,
+    annotate: Callable[[Release], Release] | None,
     parent: int,
 ) -> None:
-    """A worker: it loads the extractors, is given the inputs (or None: it ends), then takes
+    """A worker: it loads the extractors, is given its work (or None: it ends), then takes
     chunks and sends their results until told to stop (or the parent is gone); the parts of
     its chunks it holds are written where it is told, as it is told, and all of them before
     its last word (``number`` None)."""
@@ -313,7 +330,7 @@ def _worker(
 
     if (given := placements.recv()) is None:
         return
-    _work_given = work = replace(work, inputs=given[0], ids=given[1])
+    _work_given = work = replace(given, steps=replace(given.steps, annotate=annotate))
     held = 0  # its chunks whose parts are not yet written
     number = None
     try:
