@@ -78,18 +78,20 @@ def child(jobs: int, corpus: Path, out: Path, report: Path) -> None:
     jobs_module._start_worker = start_and_report  # type: ignore[assignment]
     jobs_module._extract_chunk = timed_chunk
     workers_init = jobs_module.Workers.__init__
-    workers_close = jobs_module.Workers.close
+    workers_outcomes = jobs_module.Workers.outcomes
 
     def timed_init(self: Any, *args: Any, **kwargs: Any) -> None:
         workers_init(self, *args, **kwargs)
         times["workers_start"] = cpu()
 
-    def timed_close(self: Any) -> None:  # run() closes them after the last outcome
-        workers_close(self)
-        times["workers_end"] = cpu()
+    def timed_outcomes(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            yield from workers_outcomes(self, *args, **kwargs)
+        finally:  # run() closes it after the last outcome, once every worker has ended
+            times["workers_end"] = cpu()
 
     jobs_module.Workers.__init__ = timed_init  # type: ignore[method-assign]
-    jobs_module.Workers.close = timed_close  # type: ignore[method-assign]
+    jobs_module.Workers.outcomes = timed_outcomes  # type: ignore[method-assign]
     finish = export.OutputWriter.finish
 
     def timed_finish(*args: Any, **kwargs: Any) -> None:
