@@ -105,9 +105,18 @@ def _annotator(model: str | None) -> Callable[[Release], Release] | None:
 
 
 @contextmanager
-def _workers(jobs: int, annotate: Callable[[Release], Release] | None) -> Iterator[Workers | None]:
+def _workers(
+    jobs: int, paths: list[Path], annotate: Callable[[Release], Release] | None
+) -> Iterator[Workers | None]:
     """With ``--jobs``, the worker processes, started before anything else is loaded: they
-    load the extractors while this process loads the rest and finds the inputs."""
+    load the extractors while this process loads the rest and finds the inputs. Given only
+    files, no more than there are files (each worker needs an input)."""
+    if jobs != 1:
+        from pipeline.jobs import cores
+
+        jobs = jobs or cores()
+        if all(path.is_file() for path in paths):
+            jobs = min(jobs, len(paths))
     if jobs == 1:
         yield None
         return
@@ -199,7 +208,7 @@ def extract(
     with _stoppable():
         try:
             annotate = _annotator(model)
-            with _workers(jobs, annotate) as workers:
+            with _workers(jobs, paths, annotate) as workers:
                 from pipeline import core, export
 
                 export.check_out(out)
@@ -213,7 +222,7 @@ def extract(
                         debug=debug,
                         on_progress=bar,
                         incremental=incremental,
-                        jobs=jobs,
+                        jobs=1 if workers is None else workers.count,
                         annotate=annotate,
                         model=model,
                         workers=workers,

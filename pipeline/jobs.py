@@ -152,6 +152,11 @@ class Workers:
             self.close()
             raise
 
+    @property
+    def count(self) -> int:
+        """How many were started."""
+        return len(self._started)
+
     def __enter__(self) -> Workers:
         return self
 

@@ -78,6 +78,33 @@ def test_with_jobs_only_the_workers_load_the_extractors(tmp_path: Path, corpus: 
     assert len(list((tmp_path / "out" / "json").iterdir())) == len(list(corpus.iterdir()))
 
 
+def test_given_files_no_more_workers_start_than_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The command starts its workers before it finds the inputs; given files only, it knows
+    # there are at most that many (given one, it extracts it itself).
+    from typer.testing import CliRunner
+
+    from pipeline import jobs
+
+    started: list[int] = []
+    init = jobs.Workers.__init__
+
+    def counting(self: jobs.Workers, n: int, annotate: object = None) -> None:
+        started.append(n)
+        init(self, n, annotate)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jobs.Workers, "__init__", counting)
+    files = [tmp_path / f"r{i}.txt" for i in range(3)]
+    for file in files:
+        file.write_text(TEXT, encoding="utf-8")
+    for given, out, written in [(files, "a", 3), (files[:1], "b", 1), ([tmp_path], "c", 3)]:
+        args = ["extract", *map(str, given), "-o", str(tmp_path / "out" / out), "-j", "8", "-q"]
+        assert CliRunner().invoke(app, args).exit_code == 0
+        assert len(list((tmp_path / "out" / out / "json").iterdir())) == written
+    assert started == [3, 8]  # none for one file; for a folder, as many as asked for
+
+
 @pytest.mark.parametrize(("files", "jobs"), [(1, 2), (2, 3)])
 def test_workers_with_no_work_end_and_the_rest_is_written(
     tmp_path: Path, files: int, jobs: int
