@@ -13,7 +13,8 @@ alike), then times whole processes, start-up counted on both sides:
 * with ``--jobs J`` (repeatable), also ``pipeline extract --jobs J`` on J cores, beside
   ``--jobs 1`` on the same J cores; before each round, a fixed loop is timed on each of the
   J cores alone, which gives the most --jobs J can gain on the machine as it is then (the
-  cores of a virtual machine need not be equally fast).
+  cores of a virtual machine need not be equally fast), printed beside the speed-up of
+  that round's own two runs.
 
 The tokenizer and ``--jobs 1`` runs are pinned to one core. Prints wall time, releases/s,
 MB/s, CPU time (user + system, children included) and peak memory (max RSS) per run, and the
@@ -229,7 +230,13 @@ def main() -> None:
         each = ", ".join(f"core {c} {s:.2f} s" for c, s in seconds.items())
         for j in args.jobs:
             ceiling = sum(fastest / seconds[c] for c in allowed[:j])
-            print(f"round {i}: fixed loop on {each}: --jobs {j} can give at most {ceiling:.2f}")
+            # The two runs of the round, one right after the other: the machine's speed
+            # drifts less between them than over the whole benchmark.
+            paired = runs[f"pipeline -j1 on {j} cores"][i - 1] / runs[f"pipeline --jobs {j}"][i - 1]
+            print(
+                f"round {i}: fixed loop on {each}: --jobs {j} can give at most {ceiling:.2f}; "
+                f"this round's runs gave {paired:.2f}"
+            )
 
 
 if __name__ == "__main__":
