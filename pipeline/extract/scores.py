@@ -152,25 +152,30 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # after a rank word (``Grade 4 - Good``, ``Grade 4 Good``) or before a dash (``4 - Good``)
     ranked = rf"(?:{'|'.join(map(re.escape, data['rank_words']))}){sp}+\d{sp}*(?:[-–—=:]{sp}*)?"
     rank_cell = rf"(?:{ranked}|\d{sp}*[-–—=:]{sp}*)"
+    # Linear time on any line: no two quantifiers may share a run of characters, or a line
+    # that fails late tries every split of a long run of spaces, tabs or dashes between them.
+    # So a criterion starts and ends with a non-space (``\S(?:…\S)?``) where white space is
+    # on either side of it; white space either side of an optional mark is ``\s*(?:\|\s*)?``,
+    # not ``\s*\|?\s*``; a cell between tab runs is one character or more (``[^\t]+\t+``).
     return {
         "header": re.compile(
             # Markdown bold (``| **Criteria** | **Score** |``) is markup, not words
-            rf"^\s*\|?\s*\**(?:{labels})\**\s*(?:\||\t+|{sp}+)\s*\**(?:{values})\**\s*\|?\s*$",
+            rf"^\s*(?:\|\s*)?\**(?:{labels})\**(?:\s*\|\s*|\s+)\**(?:{values})\**\s*(?:\|\s*)?$",
             flags,
         ),
         # a Markdown rule (``|---|:--:|``) or a grid table's border (``+-----+``, ``+=====+``)
         "md_rule": re.compile(
-            r"^\s*[|+]?\s*:?(?:-{3,}|={3,}):?\s*(?:[|+]\s*:?(?:-{3,}|={3,}):?\s*)*[|+]?\s*$"
+            r"^\s*(?:[|+]\s*)?:?(?:-{3,}|={3,}):?\s*(?:[|+]\s*:?(?:-{3,}|={3,}):?\s*)*(?:[|+]\s*)?$"
         ),
         "pipe": re.compile(
             # the first cell is the criterion, the last a grade (middle cells: see _grade_cells)
-            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*{rank_cell}?"
-            rf"(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_RANK_AFTER}\s*\|?\s*$",
+            rf"^\s*(?:\|\s*)?(?P<crit>[^|\s](?:[^|\t\n]*[^|\s])?)\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*"
+            rf"{rank_cell}?(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_RANK_AFTER}\s*(?:\|\s*)?$",
             flags,
         ),
         "tab": re.compile(
-            rf"^\s*(?P<crit>[^\t\n]*[^\t\s])\t+(?P<mid>(?:[^\t\n]*\t+)*)[{_LQ}]?{grade}[{_RQ}]?"
-            rf"{_RANK_AFTER}\s*$",
+            rf"^\s*(?P<crit>[^\t\s](?:[^\t\n]*[^\t\s])?)\t+(?P<mid>(?:[^\t\n]+\t+)*)"
+            rf"[{_LQ}]?{grade}[{_RQ}]?{_RANK_AFTER}\s*$",
             flags,
         ),
         # A grade written with its rank before it (``How good is our setting?<tab>5 - Very
@@ -200,19 +205,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{sp}(?<=\S{sp}){sp}+[{_LQ}]?{grade}[{_RQ}]?(?:{sp}+[1-6])?{sp}*$", flags
         ),
         "dash": re.compile(
-            rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S[^\n]*?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]"
-            rf"\s*(?:;(?:\s*(?:{joiners}))?|\.|,)?\s*$",
+            rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S(?:[^\n]*?\S)?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]"
+            rf"(?:\s*(?:;(?:\s*(?:{joiners}))?|\.|,))?\s*$",
             flags,
         ),
         "colon": re.compile(
             # the label may be bold, its colon inside the bold (``- **Safe:** Good``)
             rf"^\s*(?:[•▪●*-]\s*|\d{{1,2}}[.)]\s+)?(?P<crit>\S[^\n:]*?):(?:\*\*)?\s+"
-            rf"[{_LQ}]?{grade}[{_RQ}]?\s*(?:;(?:\s*(?:{joiners}))?|\.)?\s*$",
+            rf"[{_LQ}]?{grade}[{_RQ}]?(?:\s*(?:;(?:\s*(?:{joiners}))?|\.))?\s*$",
             flags,
         ),
         # a criterion a full stop ends (``• Overall effectiveness. Good``, a list's item)
         "stop": re.compile(
-            rf"^\s*(?:[•▪●*\-–]\s*)?(?P<crit>[^\n.]*[^\s.])\.{sp}+[{_LQ}]?{grade}[{_RQ}]?\s*$",
+            rf"^\s*(?:[•▪●*\-–]\s*)?(?P<crit>[^\s.](?:[^\n.]*[^\s.])?)\.{sp}+[{_LQ}]?{grade}[{_RQ}]?"
+            r"\s*$",
             flags,
         ),
         "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{sp}*$", flags),

@@ -1346,3 +1346,57 @@ def test_previous_and_this_inspection_make_one_row(name: str) -> None:
     spans = sorted(scores.label_spans(text, found), key=lambda s: s.start)
     assert [text[s.start : s.end] for s in spans] == ranks
     assert text[found[0].start : found[0].end].startswith("Overall effectiveness")
+
+
+# Lines of 50 KB made of long runs of spaces, tabs, pipes or dashes (a page's padding, a
+# spreadsheet's empty cells) round the marks a row pattern looks for: every pattern reads them in
+# time linear in the line (a lazy criterion before ``\s+``, two ``\s*`` either side of an
+# optional mark, or tabs split between a cell and the next had made some quadratic, the tab
+# pattern exponential in a run of tabs), and the result is what a short line gives.
+_RUN = 50_000
+LONG_RUNS = {
+    "spaces": (" " * _RUN, []),
+    "spaces-then-dash-row": ("Safe - x" + " " * _RUN + "Good", []),
+    "spaces-before-dash": ("Safe" + " " * _RUN + "- x ‘Good’", []),
+    "spaces-after-dash": ("Safe -" + " " * _RUN + "x ‘Good’", []),
+    "dashes": ("Safe " + "-" * _RUN + " Good", []),
+    "spaced-dashes": ("Safe" + " -" * (_RUN // 2) + " ‘Good’", []),
+    "tabs": ("Safe" + "\t" * _RUN + "x Good", []),
+    "pipes": ("Safe" + "| " * (_RUN // 2) + "x Good", []),
+    "leading-spaces-pipe": (" " * _RUN + "x | not Good", []),
+    "colon": ("Safe:" + " " * _RUN + "x Good", []),
+    "stop": (" " * _RUN + "Safe." + " " * _RUN + "x Good", []),
+    "header-then-spaces": ("Criteria" + " " * _RUN + "x Score\nSafe Good\nWell-led Good\n", []),
+    "rule-with-spaces": (
+        "Area | Grade\n|" + " " * _RUN + "---" + " " * _RUN + "|---|\n| Safe | Good |\n",
+        [("Safe", "Good")],
+    ),
+    # a line of dashes then a word is no rule: it closes the header's table before its row
+    "rule-then-spaces-and-a-word": (
+        "Area | Grade\n" + " " * _RUN + "|---" + " " * _RUN + "x\n| Safe | Good |\n",
+        [],
+    ),
+    "aligned-rows": (
+        "Safe" + " " * _RUN + "Good\nWell-led" + " " * _RUN + "Inadequate\n",
+        [("Safe", "Good"), ("Well-led", "Inadequate")],
+    ),
+    "dash-rows-with-trailing-spaces": (
+        "• Safe – ‘Good’;" + " " * _RUN + "\n• Effective – ‘Good’; and" + " " * _RUN + "\n"
+        "• Caring – ‘Outstanding’." + " " * _RUN + "\n",
+        [("Safe", "Good"), ("Effective", "Good"), ("Caring", "Outstanding")],
+    ),
+    "dash-row-with-spaces-then-a-word": (
+        "• Safe – ‘Good’" + " " * _RUN + "x\n• Caring – ‘Good’" + " " * _RUN + "x\n",
+        [],
+    ),
+    "tab-rows": (
+        "Safe" + "\t" * _RUN + "Good\nWell-led\t\tx" + "\t" * _RUN + "Good 3\n",
+        [("Safe", "Good"), ("Well-led", "Good")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LONG_RUNS))
+def test_long_runs_of_spaces_tabs_pipes_and_dashes(name: str) -> None:
+    text, expected = LONG_RUNS[name]
+    assert rows(text) == expected
