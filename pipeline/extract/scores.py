@@ -674,7 +674,10 @@ class _Scan:
         self.block: Final = block  # the run started at a paragraph boundary (or under a caption)
         self.prev_blank: Final = prev_blank
         self.lone: Final = lone  # the last row is a paragraph of its own
-        self.gap: Final = gap  # one blank line inside a double-spaced table
+        # a line inside the run that is no row but leaves it open: one blank line in a
+        # double-spaced table, a colon list's line whose value is no grade (_skipped_label);
+        # the run ends at the next line that is no row, as at a blank line
+        self.gap: Final = gap
         self.prev_line: Final = prev_line
         self.opens: Final = opens  # the line before opened a paragraph
 
@@ -765,18 +768,31 @@ def _row(scan: _Scan, line: _Line) -> _Step | None:
     return _Step(_advance(scan, line, grown, scan.header, block, lone))
 
 
+def _skipped_label(scan: _Scan, line: _Line) -> _Step | None:
+    # A line of a colon list whose value is no grade (``Safeguarding: Effective`` among
+    # Ofsted's grades) is no row, and the list goes on under it; two such lines end it.
+    if (
+        scan.run is None
+        or scan.gap
+        or ":" not in scan.prev_line
+        or _LABEL_VALUE.fullmatch(line.text) is None
+    ):
+        return None
+    return _Step(_Scan(scan.run, scan.header, scan.block, False, scan.lone, True, line.text, False))
+
+
 def _other(scan: _Scan, line: _Line) -> _Step:
     ended = scan if scan.run else None
     step = _advance(scan, line, None, False, scan.block, scan.lone)
-    # a line of the rows' shape whose value is no grade ends them as a blank line would
-    # (``Safeguarding: Effective`` under an Ofsted list of grades)
+    # a line of a colon list's shape whose value is no grade, under rows of another shape,
+    # ends them as a blank line would (``Safeguarding: Effective`` under a table of grades)
     closes = line.blank or scan.gap or (ended is not None and _LABEL_VALUE.fullmatch(line.text))
     return _Step(step, ended, bool(closes))
 
 
-# ``Label: a value of up to three words`` with no sentence stop (see _other)
+# ``Label: a value of up to three words`` with no sentence stop (see _skipped_label, _other)
 _LABEL_VALUE: Final = re.compile(
-    r"[ \t]*(?:[•▪●*\-–][ \t]*)?[^\W\d_][^:\n]{0,80}:[ \t\xa0]+"
+    r"[ \t]*(?:[•▪●*\-–][ \t]*)?(?:\*\*)?[^\W\d_][^:\n]{0,80}:(?:\*\*)?[ \t\xa0]+"
     r"[^\s:.;,!?]+(?:[ \xa0][^\s:.;,!?]+){0,2}[ \t\xa0]*"
 )
 
@@ -796,6 +812,9 @@ LINE_RULES: tuple[_LineRule, ...] = (
     _LineRule("header", _header, "Criteria Score"),
     _LineRule("rule-line", _rule_line, "Area | Grade\n|---|---|"),
     _LineRule("row", _row, "Leadership Good"),
+    _LineRule(
+        "label-in-colon-list", _skipped_label, "Safe: Good\nSafeguarding: Effective\nCaring: Good"
+    ),
     _LineRule("other", _other, "Leadership Good\nCasework Fair\nThe Area should now improve."),
 )
 
@@ -818,6 +837,8 @@ def _next_step(scan: _Scan, line: _Line) -> _Step:
         step = _rule_line(scan, line)
     if step is None:
         step = _row(scan, line)
+    if step is None:
+        step = _skipped_label(scan, line)
     return _other(scan, line) if step is None else step
 
 
@@ -864,26 +885,62 @@ def _table_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
         step = _next_step(scan, _Line(text_line, offset, blank, maybe))
         if step.closed is not None:
             _keep(
+                text,
                 tables,
                 lone,
                 _close(text, tables[-1] if tables else (), step.closed, step.next_blank),
             )
         scan = step.scan
-    _keep(tables, lone, _close(text, tables[-1] if tables else (), scan, True))
-    if len(lone) >= _MIN_STRONG_RUN:
-        tables.append(lone)  # (last: a table between its rows is kept, not this one)
+    _keep(text, tables, lone, _close(text, tables[-1] if tables else (), scan, True))
+    _keep_lone(tables, lone)
     return tables
 
 
-def _keep(tables: list[list[_Row]], lone: list[_Row], kept: tuple[list[_Row], str] | None) -> None:
+# Lone rows (``## Quality of education: Good``) are one table when each is at most this many
+# paragraphs of prose below the one before: a report's summary gives each judgement a heading
+# and a paragraph or two of findings under it, while grades a release names in parts far apart
+# (one in the lede, one in the notes) are no list.
+_MAX_PROSE_BETWEEN: Final = 2
+
+
+def _keep(
+    text: str, tables: list[list[_Row]], lone: list[_Row], kept: tuple[list[_Row], str] | None
+) -> None:
     if kept is not None:
         rows, how = kept
         if how == "joins":
             tables[-1].extend(rows)
         elif how == "lone":
+            if lone and _paragraphs(text, lone[-1].end, rows[0].start) > _MAX_PROSE_BETWEEN:
+                _keep_lone(tables, lone)
             lone.extend(rows)
         else:
             tables.append(rows)
+
+
+def _keep_lone(tables: list[list[_Row]], lone: list[_Row]) -> None:
+    """Lone rows near each other, two or more, are a table (added after the tables that ended
+    between them: those are kept, not this one); they are then cleared."""
+    if len(lone) >= _MIN_STRONG_RUN:
+        tables.append(list(lone))
+    lone.clear()
+
+
+def _paragraphs(text: str, start: int, end: int) -> int:
+    """The paragraphs (runs of lines that are not blank) between ``start`` and ``end``, counted
+    up to one more than _MAX_PROSE_BETWEEN."""
+    count = 0
+    inside = False
+    pos = start
+    while pos < end and count <= _MAX_PROSE_BETWEEN:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        blank = not text[pos:stop].strip()
+        if not blank and not inside:
+            count += 1
+        inside = not blank
+        pos = stop + 1
+    return count
 
 
 def _trails(text: str, table: Sequence[_Row], row: _Row) -> bool:

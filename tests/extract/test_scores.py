@@ -1400,3 +1400,110 @@ LONG_RUNS = {
 def test_long_runs_of_spaces_tabs_pipes_and_dashes(name: str) -> None:
     text, expected = LONG_RUNS[name]
     assert rows(text) == expected
+
+
+# Lone ``Criterion: Grade`` paragraphs are one table only when each stands at most two
+# paragraphs of prose below the one before (a heading and its findings); grades named in parts
+# of a release far apart are no list.
+_PROSE = "Pupils learn well in most subjects.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two paragraphs of prose between: still the report's headings
+        (
+            f"Report.\n\nQuality of education: Good\n\n{_PROSE * 2}"
+            "Personal development: Outstanding\n\nMore.\n",
+            [("Quality of education", "Good", 0), ("Personal development", "Outstanding", 0)],
+        ),
+        # three between: a grade in the lede and one far below it are no table
+        (
+            f"Report.\n\nQuality of education: Good\n\n{_PROSE * 3}"
+            "Personal development: Outstanding\n\nMore.\n",
+            [],
+        ),
+        (
+            f"### Preventing crime – Adequate\n\n{_PROSE * 5}### Responding to the public – "
+            "Inadequate\n\nEnd.\n",
+            [],
+        ),
+        # two pairs far apart: two tables; a lone row far from the others is no row
+        (
+            "## Safe: Good\n\nText.\n\n## Caring: Outstanding\n\n"
+            f"{_PROSE * 4}## Leadership: Requires improvement\n\nText.\n\n"
+            "## Outcomes for learners: Good\n\nText.\n",
+            [
+                ("Safe", "Good", 0),
+                ("Caring", "Outstanding", 0),
+                ("Leadership", "Requires improvement", 1),
+                ("Outcomes for learners", "Good", 1),
+            ],
+        ),
+        (
+            "Quality of teaching: Good\n\nIn class.\n\nBehaviour: Good\n\n"
+            f"{_PROSE * 3}Leadership: Inadequate\n\nEnd.\n",
+            [("Quality of teaching", "Good", 0), ("Behaviour", "Good", 0)],
+        ),
+        # the lines of one paragraph are one paragraph, however many
+        (
+            "Safe: Good\n\n" + "A line of findings.\n" * 12 + "\nWell-led: Good\n",
+            [("Safe", "Good", 0), ("Well-led", "Good", 0)],
+        ),
+    ],
+)
+def test_lone_grade_paragraphs_make_a_table_only_near_each_other(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert [(s.criterion, s.score, s.table) for s in find_scores(text)] == expected
+
+
+# A line of a colon list whose value is no grade (Ofsted's ``Safeguarding: Effective``) is no
+# row; the list goes on under it when the next line is a row. Two such lines in a row end it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ofsted judged:\n\nQuality of education: Good\nSafeguarding: Effective\n"
+        "Behaviour and attitudes: Good\nLeadership and management: Requires improvement\n\nMore.",
+        "Ofsted judged:\n- Quality of education: ‘Good’\n- Safeguarding: effective\n"
+        "- Behaviour and attitudes: ‘Good’\n- Leadership and management: ‘Requires improvement’\n"
+        "The head said the staff were proud.",
+        "Grades\n\n• **Quality of education:** Good\n• **Safeguarding:** Not effective\n"
+        "• **Behaviour and attitudes:** Good\n• **Leadership and management:** Requires "
+        "improvement\n",
+    ],
+)
+def test_a_label_that_is_no_grade_inside_a_colon_list(text: str) -> None:
+    found = find_scores(text)
+    assert [(s.criterion, s.score.casefold(), s.table) for s in found] == [
+        ("Quality of education", "good", 0),
+        ("Behaviour and attitudes", "good", 0),
+        ("Leadership and management", "requires improvement", 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two lines that are no grades end the list: the row under them is alone
+        (
+            "Safe: Good\nWell-led: Good\nContact: Ann Lee\nPhone: 01632 960000\nCaring: Good\n",
+            [("Safe", "Good"), ("Well-led", "Good")],
+        ),
+        # a label line before any row opens nothing
+        ("Safeguarding: Effective\nQuality of education: Good\nThe school is proud.\n", []),
+        # under rows of another shape it ends them, as before: two one-row runs are no table
+        (
+            "Area\tnote\nSafe\tGood\nNote: see below\nWell-led\tGood\nThe end of the page.\n",
+            [],
+        ),
+        # a sentence with a colon is no label line: the list ends there
+        (
+            "- Quality of education: Good\n- Behaviour: Good\nInspectors said: the pupils are "
+            "kind.\n- Leadership: Good\n\nMore.",
+            [("Quality of education", "Good"), ("Behaviour", "Good")],
+        ),
+    ],
+)
+def test_label_lines_that_end_a_colon_list(text: str, expected: list[tuple[str, str]]) -> None:
+    assert rows(text) == expected
