@@ -566,6 +566,18 @@ def _row_strength(kind: str, line: str, raw_criterion: str, ranked: int) -> int:
     return ranked
 
 
+def _rank_at_end(head: str) -> re.Match[str] | None:
+    """The rank written before a grade at the end of ``head``, the row's text before the grade
+    (``Setting<tab>5 -``, ``Wellbeing: Grade 4``: the "rank_before" pattern), tried only when
+    ``head`` ends as a rank or its dash may, and on its last characters: the pattern is anchored
+    at the end, and tried from every place of a long run of spaces it took quadratic time."""
+    if head[-1:] in _RANK_ENDS or head[-1:].isdigit():
+        return _patterns()["rank_before"].search(head, max(0, len(head) - _RANK_REACH))
+    return None
+
+
+_RANK_ENDS: Final = frozenset("-–—=: \xa0")  # what may end a rank before its grade, but a digit
+_GRADE_MARKS: Final = " \xa0*" + _LQ  # what may stand between a rank and its grade
 _HAS_LETTER: Final = re.compile(r"[^\W\d_]")  # a criterion names something: ``4 - Good`` is a scale
 
 
@@ -576,11 +588,7 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             continue
         raw = found[0]
         ranked = _WEAK  # how surely the rank's separator sets the grade apart, if one is cut
-        if (raw[-1:] in "-–—=: \xa0" or raw[-1:].isdigit()) and (
-            # from the raw criterion's last characters: the pattern is anchored at the end,
-            # and tried from every place of a long run of spaces it took quadratic time
-            rank := _patterns()["rank_before"].search(raw, max(0, len(raw) - _RANK_REACH))
-        ):
+        if rank := _rank_at_end(raw):
             cut, sep = raw[: rank.start()], raw[rank.start() : rank.start() + 2]
             found = (cut, found[1], found[2])
             if "\t" in sep or "|" in sep or sep in ("  ", "\xa0\xa0", " \xa0", "\xa0 "):
@@ -613,6 +621,16 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
                 or "," in crit
             )
         ):
+            return None
+        if (
+            kind == "stop"
+            and not after_header
+            and line.lstrip()[:1] not in _BULLET_CHARS
+            and not crit[0].isupper()
+        ):
+            # an unbulleted ``X. Good`` is a list's item only with a capital (``Overall
+            # effectiveness. Good``); a line of wrapped prose goes on a sentence (``and the
+            # staff. Good``)
             return None
         lead = len(line) - len(line.lstrip())
         tail = len(line.rstrip())
@@ -1441,24 +1459,27 @@ def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, st
 # The rank written beside a row's grade, at the row's end: ``4 - Good`` (a cell of its own
 # before the grade) or ``Good 2`` (after it); and the number a row starts with (``1: Standards``).
 _RANK_AFTER_SPAN: Final = re.compile(r"[’'\"”]?\**[ \t\xa0]+([1-6])[ \t\xa0|]*$")
-_RANK_DASHES: Final = frozenset("-–—=:")  # what stands between a rank and the grade after it
 
 
 def _rank_before(row: str, at: int, criterion: str) -> int:
     """Where the rank written before a row's grade (which starts at ``at``) stands in the row,
-    or -1: a digit alone before the grade, a dash or the like and spaces, marks or bold marks
-    between them (``| 4 - Good |``, ``Grade 5 - Very good``, ``Support 5 Very good``), that the
-    row's criterion does not end with (``Standard 3 – Good`` keeps its 3)."""
-    head = row[:at].rstrip(" \xa0*‘'\"“")
-    dash = head[-1:] in _RANK_DASHES
-    if dash:
-        head = head[:-1].rstrip(" \xa0")
+    or -1: the rank the row patterns cut from the criterion (``| 4 - Good |``, ``Grade 5 - Very
+    good``, ``How good is our setting? 5 - Very good``: _rank_at_end), or a digit after one
+    space that the table cut from every row's criterion (``Support 5 Very good``:
+    _without_space_ranks) and the criterion does not end with (``Standard 3 Good`` keeps it)."""
+    head = row[:at].rstrip(_GRADE_MARKS)
+    if rank := _rank_at_end(head):
+        return rank.start() + next(i for i, c in enumerate(rank.group()) if c.isdecimal())
     digit = len(head) - 1
-    if not head[-1:].isdecimal() or head[-2:-1].isdecimal():
-        return -1
-    # (a criterion the row does not hold as written, a column's qualifier added: a dash)
     start = row.find(criterion)
-    return digit if (dash if start < 0 else digit >= start + len(criterion)) else -1
+    if (
+        head[-1:].isdecimal()
+        and head[-2:-1] in (" ", "\xa0")
+        and start >= 0
+        and digit >= start + len(criterion)
+    ):
+        return digit
+    return -1
 
 
 def label_spans(text: str, scores: Sequence[Score]) -> list[Span]:

@@ -1507,3 +1507,50 @@ def test_a_label_that_is_no_grade_inside_a_colon_list(text: str) -> None:
 )
 def test_label_lines_that_end_a_colon_list(text: str, expected: list[tuple[str, str]]) -> None:
     assert rows(text) == expected
+
+
+# Unbulleted ``Criterion. Good`` lines (an HTML list's items copied without their bullets) are
+# rows only when two or more of them make a paragraph of their own, each label opening with a
+# capital and the grade ending the line with no stop after it: never inside prose.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The judgements.\n\nCare, support and guidance. Good\nTeaching and learning "
+            "experiences. Adequate\n\nMore.",
+            [
+                ("Care, support and guidance", "Good"),
+                ("Teaching and learning experiences", "Adequate"),
+            ],
+        ),
+        (
+            "Outcome\n\nQuality of education.\xa0‘Requires improvement’\n"
+            "Personal development. “Good”\n",
+            [("Quality of education", "Requires improvement"), ("Personal development", "Good")],
+        ),
+        (
+            "Results:\n\nEarly years provision. good\nSixth form provision. outstanding\n\nEnd.",
+            [("Early years provision", "good"), ("Sixth form provision", "outstanding")],
+        ),
+    ],
+)
+def test_unbulleted_stop_rows_forming_a_list(text: str, expected: list[tuple[str, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wrapped prose: lines that go on a sentence open in lower case
+        "Inspectors praised the pupils\nand the staff. Good\nwork was seen in art and the "
+        "leaders. Outstanding\n",
+        # a one-word sentence after a stop ends with its own stop
+        "Parents were asked about the school. Good.\nThey said it was happy. Excellent.\n",
+        # one such line alone, or inside a paragraph of prose
+        "Overall effectiveness. Good\n\nThe school is proud.\n",
+        "The school opened in 1990.\nOverall effectiveness. Good\nQuality of education. Good\n"
+        "Pupils enjoy their lessons and say so.\n",
+    ],
+)
+def test_stop_rows_in_prose_are_no_rows(text: str) -> None:
+    assert rows(text) == []
