@@ -640,7 +640,17 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             offset + tail,
             crit,
             _grade_text(found[1]),
-            _row_strength(kind, line, raw, ranked),
+            # a rank after one space that is the grade's own (``Quality of Staffing 5 Very
+            # Good``, the Care Inspectorate's reports, each row a paragraph when copied from
+            # the PDF) sets the grade apart as a separator would
+            _row_strength(
+                kind,
+                line,
+                raw,
+                _DELIMITED
+                if kind == "space" and ranked == _WEAK and _ranked_on_a_scale(crit, found[1])
+                else ranked,
+            ),
             kind if grades else "",
             cells,
             grades,
@@ -1344,19 +1354,35 @@ def _without_space_ranks(rows: list[_Row]) -> list[_Row]:
     Very good``): a digit that ends every row's criterion of two words or more, after a
     space, and is its grade's rank on one scale. Other digits (``Standard 3 Good``, ranks
     that are not the grades') stay in the criterion."""
-    if len(rows) < 2 or any(
-        r.grades
-        or len(r.criterion.split()) < 3
-        or r.criterion[-2:-1] != " "
-        or not r.criterion[-1].isdecimal()
-        for r in rows
-    ):
+    if len(rows) < 2 or any(r.grades or not _space_rank(r.criterion) for r in rows):
         return rows
     scales, aliases = _scales()
-    keys = [(aliases.get(g, g), int(r.criterion[-1])) for r in rows for g in (r.score.casefold(),)]
+    keys = [
+        (aliases.get(g, g), _space_rank(r.criterion)) for r in rows for g in (r.score.casefold(),)
+    ]
     if not any(all(s.grades.get(k) == rank for k, rank in keys) for s in scales):
         return rows
     return [r.replaced(criterion=r.criterion[:-2]) for r in rows]
+
+
+def _space_rank(criterion: str) -> int:
+    """The digit that ends a criterion of three words or more after one space, as a rank
+    before the grade (``Quality of staffing 5``), or 0 (``Standard 3`` is a name)."""
+    if criterion[-1:] in _RANKS and criterion[-2:-1] == " " and len(criterion.split()) >= 3:
+        return int(criterion[-1])
+    return 0
+
+
+def _ranked_on_a_scale(criterion: str, grade: str) -> bool:
+    """Whether ``criterion`` ends with ``grade``'s rank on some scale, after one space
+    (``Quality of Environment 4`` before ``Good``)."""
+    rank = _space_rank(criterion)
+    if not rank:
+        return False
+    scales, aliases = _scales()
+    key = grade.casefold()
+    key = aliases.get(key, key)
+    return any(s.grades.get(key) == rank for s in scales)
 
 
 def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> list[Score]:

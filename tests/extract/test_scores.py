@@ -1554,3 +1554,78 @@ def test_unbulleted_stop_rows_forming_a_list(text: str, expected: list[tuple[str
 )
 def test_stop_rows_in_prose_are_no_rows(text: str) -> None:
     assert rows(text) == []
+
+
+# The Care Inspectorate's older reports give each grade after its rank and one space, and a
+# copy of the PDF sets each row in a paragraph of its own: a rank that is the grade's own on a
+# scale sets the grade apart as a separator would, so the rows are a double-spaced table.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We gave the service these grades\n\nQuality of Care and Support 6 Excellent\n\n"
+            "Quality of Environment 4 Good\n\nQuality of Staffing 5 Very Good\n\n"
+            "What the service does well\n\nThe staff are kind.\n",
+            [
+                ("Quality of Care and Support", "Excellent", 6),
+                ("Quality of Environment", "Good", 4),
+                ("Quality of Staffing", "Very Good", 5),
+            ],
+        ),
+        (
+            "Grades awarded\n\nCare and support at home 3\xa0Adequate\n\n"
+            "Management and leadership here 2 weak\n\nMore.",
+            [
+                ("Care and support at home", "Adequate", 3),
+                ("Management and leadership here", "weak", 2),
+            ],
+        ),
+        # two such paragraphs with a paragraph of prose between: lone rows near each other
+        (
+            "Quality of Staffing 5 Very Good\n\nStaff are trained.\n\n"
+            "Quality of Environment 4 Good\n\nEnd.",
+            [("Quality of Staffing", "Very Good", 5), ("Quality of Environment", "Good", 4)],
+        ),
+    ],
+)
+def test_rows_with_their_grades_rank_one_a_paragraph(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    found = find_scores(text)
+    assert [(s.criterion, s.score, s.score_value) for s in found] == expected
+    assert [text[s.start : s.end] for s in scores.label_spans(text, found)] == [
+        str(value) for _, _, value in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no rank: single-space rows a paragraph each are no table without a header
+        "Grades\n\nQuality of care and support Good\n\nQuality of staffing Very good\n\nMore.",
+        # digits that are not the grades' ranks
+        "Grades\n\nQuality of care and support 2 Excellent\n\nQuality of the staff 1 Good\n\nMore.",
+        # a name and its number before the grade
+        "Findings\n\nStandard 3 Good\n\nStandard 4 Excellent\n\nMore.",
+        # one such paragraph alone
+        "Intro.\n\nQuality of Staffing 5 Very Good\n\nThe staff are kind.\n",
+    ],
+)
+def test_rows_a_paragraph_each_without_their_grades_rank(text: str) -> None:
+    assert find_scores(text) == []
+
+
+# Scale glossaries and chart keys seen on real pages: grades with no criterion are no rows.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a page's table of grade meanings copied one cell a line, each cell closed by a pipe
+        "Grade 1 |\nOutstanding |\nAn outstanding school serves its pupils well. |\nGrade 2 |\n"
+        "Good |\nA good school is effective. |\n",
+        # a chart's key: grades alone, one a line, with no label above the second
+        "Key\n\nOutstanding\nGood\nRequires improvement\nInadequate\n",
+        "Grade meanings:\n\n6 = Excellent\n5 = Very good\n4 = Good\n\nMore.",
+    ],
+)
+def test_scale_glossaries_and_keys_are_no_rows(text: str) -> None:
+    assert find_scores(text) == []
