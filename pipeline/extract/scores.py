@@ -152,25 +152,30 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # after a rank word (``Grade 4 - Good``, ``Grade 4 Good``) or before a dash (``4 - Good``)
     ranked = rf"(?:{'|'.join(map(re.escape, data['rank_words']))}){sp}+\d{sp}*(?:[-–—=:]{sp}*)?"
     rank_cell = rf"(?:{ranked}|\d{sp}*[-–—=:]{sp}*)"
+    # Linear time on any line: no two quantifiers may share a run of characters, or a line
+    # that fails late tries every split of a long run of spaces, tabs or dashes between them.
+    # So a criterion starts and ends with a non-space (``\S(?:…\S)?``) where white space is
+    # on either side of it; white space either side of an optional mark is ``\s*(?:\|\s*)?``,
+    # not ``\s*\|?\s*``; a cell between tab runs is one character or more (``[^\t]+\t+``).
     return {
         "header": re.compile(
             # Markdown bold (``| **Criteria** | **Score** |``) is markup, not words
-            rf"^\s*\|?\s*\**(?:{labels})\**\s*(?:\||\t+|{sp}+)\s*\**(?:{values})\**\s*\|?\s*$",
+            rf"^\s*(?:\|\s*)?\**(?:{labels})\**(?:\s*\|\s*|\s+)\**(?:{values})\**\s*(?:\|\s*)?$",
             flags,
         ),
         # a Markdown rule (``|---|:--:|``) or a grid table's border (``+-----+``, ``+=====+``)
         "md_rule": re.compile(
-            r"^\s*[|+]?\s*:?(?:-{3,}|={3,}):?\s*(?:[|+]\s*:?(?:-{3,}|={3,}):?\s*)*[|+]?\s*$"
+            r"^\s*(?:[|+]\s*)?:?(?:-{3,}|={3,}):?\s*(?:[|+]\s*:?(?:-{3,}|={3,}):?\s*)*(?:[|+]\s*)?$"
         ),
         "pipe": re.compile(
             # the first cell is the criterion, the last a grade (middle cells: see _grade_cells)
-            rf"^\s*\|?\s*(?P<crit>[^|\t\n]*[^|\s])\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*{rank_cell}?"
-            rf"(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_RANK_AFTER}\s*\|?\s*$",
+            rf"^\s*(?:\|\s*)?(?P<crit>[^|\s](?:[^|\t\n]*[^|\s])?)\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*"
+            rf"{rank_cell}?(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_RANK_AFTER}\s*(?:\|\s*)?$",
             flags,
         ),
         "tab": re.compile(
-            rf"^\s*(?P<crit>[^\t\n]*[^\t\s])\t+(?P<mid>(?:[^\t\n]*\t+)*)[{_LQ}]?{grade}[{_RQ}]?"
-            rf"{_RANK_AFTER}\s*$",
+            rf"^\s*(?P<crit>[^\t\s](?:[^\t\n]*[^\t\s])?)\t+(?P<mid>(?:[^\t\n]+\t+)*)"
+            rf"[{_LQ}]?{grade}[{_RQ}]?{_RANK_AFTER}\s*$",
             flags,
         ),
         # A grade written with its rank before it (``How good is our setting?<tab>5 - Very
@@ -200,19 +205,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{sp}(?<=\S{sp}){sp}+[{_LQ}]?{grade}[{_RQ}]?(?:{sp}+[1-6])?{sp}*$", flags
         ),
         "dash": re.compile(
-            rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S[^\n]*?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]"
-            rf"\s*(?:;(?:\s*(?:{joiners}))?|\.|,)?\s*$",
+            rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S(?:[^\n]*?\S)?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]"
+            rf"(?:\s*(?:;(?:\s*(?:{joiners}))?|\.|,))?\s*$",
             flags,
         ),
         "colon": re.compile(
             # the label may be bold, its colon inside the bold (``- **Safe:** Good``)
             rf"^\s*(?:[•▪●*-]\s*|\d{{1,2}}[.)]\s+)?(?P<crit>\S[^\n:]*?):(?:\*\*)?\s+"
-            rf"[{_LQ}]?{grade}[{_RQ}]?\s*(?:;(?:\s*(?:{joiners}))?|\.)?\s*$",
+            rf"[{_LQ}]?{grade}[{_RQ}]?(?:\s*(?:;(?:\s*(?:{joiners}))?|\.))?\s*$",
             flags,
         ),
         # a criterion a full stop ends (``• Overall effectiveness. Good``, a list's item)
         "stop": re.compile(
-            rf"^\s*(?:[•▪●*\-–]\s*)?(?P<crit>[^\n.]*[^\s.])\.{sp}+[{_LQ}]?{grade}[{_RQ}]?\s*$",
+            rf"^\s*(?:[•▪●*\-–]\s*)?(?P<crit>[^\s.](?:[^\n.]*[^\s.])?)\.{sp}+[{_LQ}]?{grade}[{_RQ}]?"
+            r"\s*$",
             flags,
         ),
         "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{sp}*$", flags),
@@ -560,6 +566,18 @@ def _row_strength(kind: str, line: str, raw_criterion: str, ranked: int) -> int:
     return ranked
 
 
+def _rank_at_end(head: str) -> re.Match[str] | None:
+    """The rank written before a grade at the end of ``head``, the row's text before the grade
+    (``Setting<tab>5 -``, ``Wellbeing: Grade 4``: the "rank_before" pattern), tried only when
+    ``head`` ends as a rank or its dash may, and on its last characters: the pattern is anchored
+    at the end, and tried from every place of a long run of spaces it took quadratic time."""
+    if head[-1:] in _RANK_ENDS or head[-1:].isdigit():
+        return _patterns()["rank_before"].search(head, max(0, len(head) - _RANK_REACH))
+    return None
+
+
+_RANK_ENDS: Final = frozenset("-–—=: \xa0")  # what may end a rank before its grade, but a digit
+_GRADE_MARKS: Final = " \xa0*" + _LQ  # what may stand between a rank and its grade
 _HAS_LETTER: Final = re.compile(r"[^\W\d_]")  # a criterion names something: ``4 - Good`` is a scale
 
 
@@ -570,11 +588,7 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             continue
         raw = found[0]
         ranked = _WEAK  # how surely the rank's separator sets the grade apart, if one is cut
-        if (raw[-1:] in "-–—=: \xa0" or raw[-1:].isdigit()) and (
-            # from the raw criterion's last characters: the pattern is anchored at the end,
-            # and tried from every place of a long run of spaces it took quadratic time
-            rank := _patterns()["rank_before"].search(raw, max(0, len(raw) - _RANK_REACH))
-        ):
+        if rank := _rank_at_end(raw):
             cut, sep = raw[: rank.start()], raw[rank.start() : rank.start() + 2]
             found = (cut, found[1], found[2])
             if "\t" in sep or "|" in sep or sep in ("  ", "\xa0\xa0", " \xa0", "\xa0 "):
@@ -608,6 +622,16 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             )
         ):
             return None
+        if (
+            kind == "stop"
+            and not after_header
+            and line.lstrip()[:1] not in _BULLET_CHARS
+            and not crit[0].isupper()
+        ):
+            # an unbulleted ``X. Good`` is a list's item only with a capital (``Overall
+            # effectiveness. Good``); a line of wrapped prose goes on a sentence (``and the
+            # staff. Good``)
+            return None
         lead = len(line) - len(line.lstrip())
         tail = len(line.rstrip())
         cells, grades = multi
@@ -616,7 +640,17 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             offset + tail,
             crit,
             _grade_text(found[1]),
-            _row_strength(kind, line, raw, ranked),
+            # a rank after one space that is the grade's own (``Quality of Staffing 5 Very
+            # Good``, the Care Inspectorate's reports, each row a paragraph when copied from
+            # the PDF) sets the grade apart as a separator would
+            _row_strength(
+                kind,
+                line,
+                raw,
+                _DELIMITED
+                if kind == "space" and ranked == _WEAK and _ranked_on_a_scale(crit, found[1])
+                else ranked,
+            ),
             kind if grades else "",
             cells,
             grades,
@@ -668,7 +702,10 @@ class _Scan:
         self.block: Final = block  # the run started at a paragraph boundary (or under a caption)
         self.prev_blank: Final = prev_blank
         self.lone: Final = lone  # the last row is a paragraph of its own
-        self.gap: Final = gap  # one blank line inside a double-spaced table
+        # a line inside the run that is no row but leaves it open: one blank line in a
+        # double-spaced table, a colon list's line whose value is no grade (_skipped_label);
+        # the run ends at the next line that is no row, as at a blank line
+        self.gap: Final = gap
         self.prev_line: Final = prev_line
         self.opens: Final = opens  # the line before opened a paragraph
 
@@ -759,18 +796,31 @@ def _row(scan: _Scan, line: _Line) -> _Step | None:
     return _Step(_advance(scan, line, grown, scan.header, block, lone))
 
 
+def _skipped_label(scan: _Scan, line: _Line) -> _Step | None:
+    # A line of a colon list whose value is no grade (``Safeguarding: Effective`` among
+    # Ofsted's grades) is no row, and the list goes on under it; two such lines end it.
+    if (
+        scan.run is None
+        or scan.gap
+        or ":" not in scan.prev_line
+        or _LABEL_VALUE.fullmatch(line.text) is None
+    ):
+        return None
+    return _Step(_Scan(scan.run, scan.header, scan.block, False, scan.lone, True, line.text, False))
+
+
 def _other(scan: _Scan, line: _Line) -> _Step:
     ended = scan if scan.run else None
     step = _advance(scan, line, None, False, scan.block, scan.lone)
-    # a line of the rows' shape whose value is no grade ends them as a blank line would
-    # (``Safeguarding: Effective`` under an Ofsted list of grades)
+    # a line of a colon list's shape whose value is no grade, under rows of another shape,
+    # ends them as a blank line would (``Safeguarding: Effective`` under a table of grades)
     closes = line.blank or scan.gap or (ended is not None and _LABEL_VALUE.fullmatch(line.text))
     return _Step(step, ended, bool(closes))
 
 
-# ``Label: a value of up to three words`` with no sentence stop (see _other)
+# ``Label: a value of up to three words`` with no sentence stop (see _skipped_label, _other)
 _LABEL_VALUE: Final = re.compile(
-    r"[ \t]*(?:[•▪●*\-–][ \t]*)?[^\W\d_][^:\n]{0,80}:[ \t\xa0]+"
+    r"[ \t]*(?:[•▪●*\-–][ \t]*)?(?:\*\*)?[^\W\d_][^:\n]{0,80}:(?:\*\*)?[ \t\xa0]+"
     r"[^\s:.;,!?]+(?:[ \xa0][^\s:.;,!?]+){0,2}[ \t\xa0]*"
 )
 
@@ -790,6 +840,9 @@ LINE_RULES: tuple[_LineRule, ...] = (
     _LineRule("header", _header, "Criteria Score"),
     _LineRule("rule-line", _rule_line, "Area | Grade\n|---|---|"),
     _LineRule("row", _row, "Leadership Good"),
+    _LineRule(
+        "label-in-colon-list", _skipped_label, "Safe: Good\nSafeguarding: Effective\nCaring: Good"
+    ),
     _LineRule("other", _other, "Leadership Good\nCasework Fair\nThe Area should now improve."),
 )
 
@@ -812,6 +865,8 @@ def _next_step(scan: _Scan, line: _Line) -> _Step:
         step = _rule_line(scan, line)
     if step is None:
         step = _row(scan, line)
+    if step is None:
+        step = _skipped_label(scan, line)
     return _other(scan, line) if step is None else step
 
 
@@ -858,26 +913,62 @@ def _table_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
         step = _next_step(scan, _Line(text_line, offset, blank, maybe))
         if step.closed is not None:
             _keep(
+                text,
                 tables,
                 lone,
                 _close(text, tables[-1] if tables else (), step.closed, step.next_blank),
             )
         scan = step.scan
-    _keep(tables, lone, _close(text, tables[-1] if tables else (), scan, True))
-    if len(lone) >= _MIN_STRONG_RUN:
-        tables.append(lone)  # (last: a table between its rows is kept, not this one)
+    _keep(text, tables, lone, _close(text, tables[-1] if tables else (), scan, True))
+    _keep_lone(tables, lone)
     return tables
 
 
-def _keep(tables: list[list[_Row]], lone: list[_Row], kept: tuple[list[_Row], str] | None) -> None:
+# Lone rows (``## Quality of education: Good``) are one table when each is at most this many
+# paragraphs of prose below the one before: a report's summary gives each judgement a heading
+# and a paragraph or two of findings under it, while grades a release names in parts far apart
+# (one in the lede, one in the notes) are no list.
+_MAX_PROSE_BETWEEN: Final = 2
+
+
+def _keep(
+    text: str, tables: list[list[_Row]], lone: list[_Row], kept: tuple[list[_Row], str] | None
+) -> None:
     if kept is not None:
         rows, how = kept
         if how == "joins":
             tables[-1].extend(rows)
         elif how == "lone":
+            if lone and _paragraphs(text, lone[-1].end, rows[0].start) > _MAX_PROSE_BETWEEN:
+                _keep_lone(tables, lone)
             lone.extend(rows)
         else:
             tables.append(rows)
+
+
+def _keep_lone(tables: list[list[_Row]], lone: list[_Row]) -> None:
+    """Lone rows near each other, two or more, are a table (added after the tables that ended
+    between them: those are kept, not this one); they are then cleared."""
+    if len(lone) >= _MIN_STRONG_RUN:
+        tables.append(list(lone))
+    lone.clear()
+
+
+def _paragraphs(text: str, start: int, end: int) -> int:
+    """The paragraphs (runs of lines that are not blank) between ``start`` and ``end``, counted
+    up to one more than _MAX_PROSE_BETWEEN."""
+    count = 0
+    inside = False
+    pos = start
+    while pos < end and count <= _MAX_PROSE_BETWEEN:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        blank = not text[pos:stop].strip()
+        if not blank and not inside:
+            count += 1
+        inside = not blank
+        pos = stop + 1
+    return count
 
 
 def _trails(text: str, table: Sequence[_Row], row: _Row) -> bool:
@@ -1263,19 +1354,35 @@ def _without_space_ranks(rows: list[_Row]) -> list[_Row]:
     Very good``): a digit that ends every row's criterion of two words or more, after a
     space, and is its grade's rank on one scale. Other digits (``Standard 3 Good``, ranks
     that are not the grades') stay in the criterion."""
-    if len(rows) < 2 or any(
-        r.grades
-        or len(r.criterion.split()) < 3
-        or r.criterion[-2:-1] != " "
-        or not r.criterion[-1].isdecimal()
-        for r in rows
-    ):
+    if len(rows) < 2 or any(r.grades or not _space_rank(r.criterion) for r in rows):
         return rows
     scales, aliases = _scales()
-    keys = [(aliases.get(g, g), int(r.criterion[-1])) for r in rows for g in (r.score.casefold(),)]
+    keys = [
+        (aliases.get(g, g), _space_rank(r.criterion)) for r in rows for g in (r.score.casefold(),)
+    ]
     if not any(all(s.grades.get(k) == rank for k, rank in keys) for s in scales):
         return rows
     return [r.replaced(criterion=r.criterion[:-2]) for r in rows]
+
+
+def _space_rank(criterion: str) -> int:
+    """The digit that ends a criterion of three words or more after one space, as a rank
+    before the grade (``Quality of staffing 5``), or 0 (``Standard 3`` is a name)."""
+    if criterion[-1:] in _RANKS and criterion[-2:-1] == " " and len(criterion.split()) >= 3:
+        return int(criterion[-1])
+    return 0
+
+
+def _ranked_on_a_scale(criterion: str, grade: str) -> bool:
+    """Whether ``criterion`` ends with ``grade``'s rank on some scale, after one space
+    (``Quality of Environment 4`` before ``Good``)."""
+    rank = _space_rank(criterion)
+    if not rank:
+        return False
+    scales, aliases = _scales()
+    key = grade.casefold()
+    key = aliases.get(key, key)
+    return any(s.grades.get(key) == rank for s in scales)
 
 
 def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> list[Score]:
@@ -1378,24 +1485,27 @@ def table_regions(text: str, scores: Sequence[Score]) -> list[tuple[int, int, st
 # The rank written beside a row's grade, at the row's end: ``4 - Good`` (a cell of its own
 # before the grade) or ``Good 2`` (after it); and the number a row starts with (``1: Standards``).
 _RANK_AFTER_SPAN: Final = re.compile(r"[’'\"”]?\**[ \t\xa0]+([1-6])[ \t\xa0|]*$")
-_RANK_DASHES: Final = frozenset("-–—=:")  # what stands between a rank and the grade after it
 
 
 def _rank_before(row: str, at: int, criterion: str) -> int:
     """Where the rank written before a row's grade (which starts at ``at``) stands in the row,
-    or -1: a digit alone before the grade, a dash or the like and spaces, marks or bold marks
-    between them (``| 4 - Good |``, ``Grade 5 - Very good``, ``Support 5 Very good``), that the
-    row's criterion does not end with (``Standard 3 – Good`` keeps its 3)."""
-    head = row[:at].rstrip(" \xa0*‘'\"“")
-    dash = head[-1:] in _RANK_DASHES
-    if dash:
-        head = head[:-1].rstrip(" \xa0")
+    or -1: the rank the row patterns cut from the criterion (``| 4 - Good |``, ``Grade 5 - Very
+    good``, ``How good is our setting? 5 - Very good``: _rank_at_end), or a digit after one
+    space that the table cut from every row's criterion (``Support 5 Very good``:
+    _without_space_ranks) and the criterion does not end with (``Standard 3 Good`` keeps it)."""
+    head = row[:at].rstrip(_GRADE_MARKS)
+    if rank := _rank_at_end(head):
+        return rank.start() + next(i for i, c in enumerate(rank.group()) if c.isdecimal())
     digit = len(head) - 1
-    if not head[-1:].isdecimal() or head[-2:-1].isdecimal():
-        return -1
-    # (a criterion the row does not hold as written, a column's qualifier added: a dash)
     start = row.find(criterion)
-    return digit if (dash if start < 0 else digit >= start + len(criterion)) else -1
+    if (
+        head[-1:].isdecimal()
+        and head[-2:-1] in (" ", "\xa0")
+        and start >= 0
+        and digit >= start + len(criterion)
+    ):
+        return digit
+    return -1
 
 
 def label_spans(text: str, scores: Sequence[Score]) -> list[Span]:

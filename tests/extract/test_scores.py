@@ -1346,3 +1346,286 @@ def test_previous_and_this_inspection_make_one_row(name: str) -> None:
     spans = sorted(scores.label_spans(text, found), key=lambda s: s.start)
     assert [text[s.start : s.end] for s in spans] == ranks
     assert text[found[0].start : found[0].end].startswith("Overall effectiveness")
+
+
+# Lines of 50 KB made of long runs of spaces, tabs, pipes or dashes (a page's padding, a
+# spreadsheet's empty cells) round the marks a row pattern looks for: every pattern reads them in
+# time linear in the line (a lazy criterion before ``\s+``, two ``\s*`` either side of an
+# optional mark, or tabs split between a cell and the next had made some quadratic, the tab
+# pattern exponential in a run of tabs), and the result is what a short line gives.
+_RUN = 50_000
+LONG_RUNS = {
+    "spaces": (" " * _RUN, []),
+    "spaces-then-dash-row": ("Safe - x" + " " * _RUN + "Good", []),
+    "spaces-before-dash": ("Safe" + " " * _RUN + "- x ‘Good’", []),
+    "spaces-after-dash": ("Safe -" + " " * _RUN + "x ‘Good’", []),
+    "dashes": ("Safe " + "-" * _RUN + " Good", []),
+    "spaced-dashes": ("Safe" + " -" * (_RUN // 2) + " ‘Good’", []),
+    "tabs": ("Safe" + "\t" * _RUN + "x Good", []),
+    "pipes": ("Safe" + "| " * (_RUN // 2) + "x Good", []),
+    "leading-spaces-pipe": (" " * _RUN + "x | not Good", []),
+    "colon": ("Safe:" + " " * _RUN + "x Good", []),
+    "stop": (" " * _RUN + "Safe." + " " * _RUN + "x Good", []),
+    "header-then-spaces": ("Criteria" + " " * _RUN + "x Score\nSafe Good\nWell-led Good\n", []),
+    "rule-with-spaces": (
+        "Area | Grade\n|" + " " * _RUN + "---" + " " * _RUN + "|---|\n| Safe | Good |\n",
+        [("Safe", "Good")],
+    ),
+    # a line of dashes then a word is no rule: it closes the header's table before its row
+    "rule-then-spaces-and-a-word": (
+        "Area | Grade\n" + " " * _RUN + "|---" + " " * _RUN + "x\n| Safe | Good |\n",
+        [],
+    ),
+    "aligned-rows": (
+        "Safe" + " " * _RUN + "Good\nWell-led" + " " * _RUN + "Inadequate\n",
+        [("Safe", "Good"), ("Well-led", "Inadequate")],
+    ),
+    "dash-rows-with-trailing-spaces": (
+        "• Safe – ‘Good’;" + " " * _RUN + "\n• Effective – ‘Good’; and" + " " * _RUN + "\n"
+        "• Caring – ‘Outstanding’." + " " * _RUN + "\n",
+        [("Safe", "Good"), ("Effective", "Good"), ("Caring", "Outstanding")],
+    ),
+    "dash-row-with-spaces-then-a-word": (
+        "• Safe – ‘Good’" + " " * _RUN + "x\n• Caring – ‘Good’" + " " * _RUN + "x\n",
+        [],
+    ),
+    "tab-rows": (
+        "Safe" + "\t" * _RUN + "Good\nWell-led\t\tx" + "\t" * _RUN + "Good 3\n",
+        [("Safe", "Good"), ("Well-led", "Good")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LONG_RUNS))
+def test_long_runs_of_spaces_tabs_pipes_and_dashes(name: str) -> None:
+    text, expected = LONG_RUNS[name]
+    assert rows(text) == expected
+
+
+# Lone ``Criterion: Grade`` paragraphs are one table only when each stands at most two
+# paragraphs of prose below the one before (a heading and its findings); grades named in parts
+# of a release far apart are no list.
+_PROSE = "Pupils learn well in most subjects.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two paragraphs of prose between: still the report's headings
+        (
+            f"Report.\n\nQuality of education: Good\n\n{_PROSE * 2}"
+            "Personal development: Outstanding\n\nMore.\n",
+            [("Quality of education", "Good", 0), ("Personal development", "Outstanding", 0)],
+        ),
+        # three between: a grade in the lede and one far below it are no table
+        (
+            f"Report.\n\nQuality of education: Good\n\n{_PROSE * 3}"
+            "Personal development: Outstanding\n\nMore.\n",
+            [],
+        ),
+        (
+            f"### Preventing crime – Adequate\n\n{_PROSE * 5}### Responding to the public – "
+            "Inadequate\n\nEnd.\n",
+            [],
+        ),
+        # two pairs far apart: two tables; a lone row far from the others is no row
+        (
+            "## Safe: Good\n\nText.\n\n## Caring: Outstanding\n\n"
+            f"{_PROSE * 4}## Leadership: Requires improvement\n\nText.\n\n"
+            "## Outcomes for learners: Good\n\nText.\n",
+            [
+                ("Safe", "Good", 0),
+                ("Caring", "Outstanding", 0),
+                ("Leadership", "Requires improvement", 1),
+                ("Outcomes for learners", "Good", 1),
+            ],
+        ),
+        (
+            "Quality of teaching: Good\n\nIn class.\n\nBehaviour: Good\n\n"
+            f"{_PROSE * 3}Leadership: Inadequate\n\nEnd.\n",
+            [("Quality of teaching", "Good", 0), ("Behaviour", "Good", 0)],
+        ),
+        # the lines of one paragraph are one paragraph, however many
+        (
+            "Safe: Good\n\n" + "A line of findings.\n" * 12 + "\nWell-led: Good\n",
+            [("Safe", "Good", 0), ("Well-led", "Good", 0)],
+        ),
+    ],
+)
+def test_lone_grade_paragraphs_make_a_table_only_near_each_other(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert [(s.criterion, s.score, s.table) for s in find_scores(text)] == expected
+
+
+# A line of a colon list whose value is no grade (Ofsted's ``Safeguarding: Effective``) is no
+# row; the list goes on under it when the next line is a row. Two such lines in a row end it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ofsted judged:\n\nQuality of education: Good\nSafeguarding: Effective\n"
+        "Behaviour and attitudes: Good\nLeadership and management: Requires improvement\n\nMore.",
+        "Ofsted judged:\n- Quality of education: ‘Good’\n- Safeguarding: effective\n"
+        "- Behaviour and attitudes: ‘Good’\n- Leadership and management: ‘Requires improvement’\n"
+        "The head said the staff were proud.",
+        "Grades\n\n• **Quality of education:** Good\n• **Safeguarding:** Not effective\n"
+        "• **Behaviour and attitudes:** Good\n• **Leadership and management:** Requires "
+        "improvement\n",
+    ],
+)
+def test_a_label_that_is_no_grade_inside_a_colon_list(text: str) -> None:
+    found = find_scores(text)
+    assert [(s.criterion, s.score.casefold(), s.table) for s in found] == [
+        ("Quality of education", "good", 0),
+        ("Behaviour and attitudes", "good", 0),
+        ("Leadership and management", "requires improvement", 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two lines that are no grades end the list: the row under them is alone
+        (
+            "Safe: Good\nWell-led: Good\nContact: Ann Lee\nPhone: 01632 960000\nCaring: Good\n",
+            [("Safe", "Good"), ("Well-led", "Good")],
+        ),
+        # a label line before any row opens nothing
+        ("Safeguarding: Effective\nQuality of education: Good\nThe school is proud.\n", []),
+        # under rows of another shape it ends them, as before: two one-row runs are no table
+        (
+            "Area\tnote\nSafe\tGood\nNote: see below\nWell-led\tGood\nThe end of the page.\n",
+            [],
+        ),
+        # a sentence with a colon is no label line: the list ends there
+        (
+            "- Quality of education: Good\n- Behaviour: Good\nInspectors said: the pupils are "
+            "kind.\n- Leadership: Good\n\nMore.",
+            [("Quality of education", "Good"), ("Behaviour", "Good")],
+        ),
+    ],
+)
+def test_label_lines_that_end_a_colon_list(text: str, expected: list[tuple[str, str]]) -> None:
+    assert rows(text) == expected
+
+
+# Unbulleted ``Criterion. Good`` lines (an HTML list's items copied without their bullets) are
+# rows only when two or more of them make a paragraph of their own, each label opening with a
+# capital and the grade ending the line with no stop after it: never inside prose.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The judgements.\n\nCare, support and guidance. Good\nTeaching and learning "
+            "experiences. Adequate\n\nMore.",
+            [
+                ("Care, support and guidance", "Good"),
+                ("Teaching and learning experiences", "Adequate"),
+            ],
+        ),
+        (
+            "Outcome\n\nQuality of education.\xa0‘Requires improvement’\n"
+            "Personal development. “Good”\n",
+            [("Quality of education", "Requires improvement"), ("Personal development", "Good")],
+        ),
+        (
+            "Results:\n\nEarly years provision. good\nSixth form provision. outstanding\n\nEnd.",
+            [("Early years provision", "good"), ("Sixth form provision", "outstanding")],
+        ),
+    ],
+)
+def test_unbulleted_stop_rows_forming_a_list(text: str, expected: list[tuple[str, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wrapped prose: lines that go on a sentence open in lower case
+        "Inspectors praised the pupils\nand the staff. Good\nwork was seen in art and the "
+        "leaders. Outstanding\n",
+        # a one-word sentence after a stop ends with its own stop
+        "Parents were asked about the school. Good.\nThey said it was happy. Excellent.\n",
+        # one such line alone, or inside a paragraph of prose
+        "Overall effectiveness. Good\n\nThe school is proud.\n",
+        "The school opened in 1990.\nOverall effectiveness. Good\nQuality of education. Good\n"
+        "Pupils enjoy their lessons and say so.\n",
+    ],
+)
+def test_stop_rows_in_prose_are_no_rows(text: str) -> None:
+    assert rows(text) == []
+
+
+# The Care Inspectorate's older reports give each grade after its rank and one space, and a
+# copy of the PDF sets each row in a paragraph of its own: a rank that is the grade's own on a
+# scale sets the grade apart as a separator would, so the rows are a double-spaced table.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We gave the service these grades\n\nQuality of Care and Support 6 Excellent\n\n"
+            "Quality of Environment 4 Good\n\nQuality of Staffing 5 Very Good\n\n"
+            "What the service does well\n\nThe staff are kind.\n",
+            [
+                ("Quality of Care and Support", "Excellent", 6),
+                ("Quality of Environment", "Good", 4),
+                ("Quality of Staffing", "Very Good", 5),
+            ],
+        ),
+        (
+            "Grades awarded\n\nCare and support at home 3\xa0Adequate\n\n"
+            "Management and leadership here 2 weak\n\nMore.",
+            [
+                ("Care and support at home", "Adequate", 3),
+                ("Management and leadership here", "weak", 2),
+            ],
+        ),
+        # two such paragraphs with a paragraph of prose between: lone rows near each other
+        (
+            "Quality of Staffing 5 Very Good\n\nStaff are trained.\n\n"
+            "Quality of Environment 4 Good\n\nEnd.",
+            [("Quality of Staffing", "Very Good", 5), ("Quality of Environment", "Good", 4)],
+        ),
+    ],
+)
+def test_rows_with_their_grades_rank_one_a_paragraph(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    found = find_scores(text)
+    assert [(s.criterion, s.score, s.score_value) for s in found] == expected
+    assert [text[s.start : s.end] for s in scores.label_spans(text, found)] == [
+        str(value) for _, _, value in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no rank: single-space rows a paragraph each are no table without a header
+        "Grades\n\nQuality of care and support Good\n\nQuality of staffing Very good\n\nMore.",
+        # digits that are not the grades' ranks
+        "Grades\n\nQuality of care and support 2 Excellent\n\nQuality of the staff 1 Good\n\nMore.",
+        # a name and its number before the grade
+        "Findings\n\nStandard 3 Good\n\nStandard 4 Excellent\n\nMore.",
+        # one such paragraph alone
+        "Intro.\n\nQuality of Staffing 5 Very Good\n\nThe staff are kind.\n",
+    ],
+)
+def test_rows_a_paragraph_each_without_their_grades_rank(text: str) -> None:
+    assert find_scores(text) == []
+
+
+# Scale glossaries and chart keys seen on real pages: grades with no criterion are no rows.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a page's table of grade meanings copied one cell a line, each cell closed by a pipe
+        "Grade 1 |\nOutstanding |\nAn outstanding school serves its pupils well. |\nGrade 2 |\n"
+        "Good |\nA good school is effective. |\n",
+        # a chart's key: grades alone, one a line, with no label above the second
+        "Key\n\nOutstanding\nGood\nRequires improvement\nInadequate\n",
+        "Grade meanings:\n\n6 = Excellent\n5 = Very good\n4 = Good\n\nMore.",
+    ],
+)
+def test_scale_glossaries_and_keys_are_no_rows(text: str) -> None:
+    assert find_scores(text) == []
