@@ -800,8 +800,8 @@ _H1_FURNITURE_RE = re.compile(
 _KICKER_TOKENS = frozenset(_DATA["kicker_tokens"])
 # A site's section names, which a <title> or og:title may hold between the headline and the
 # site's name ("Headline - News - Kelby Council"), and which are no headline themselves
-# ("News"): the furniture lines of the text's sections.
-_SECTION_NAMES = frozenset(load("sections")["furniture_lines"])
+# ("News"); not the other furniture lines of a copied page ("Report", "Share").
+_SECTION_NAMES = frozenset(load("sections")["section_names"])
 _MAX_TITLE_PARTS = 6
 _DATE_META = tuple(_DATA["published_meta"])
 _AUTHOR_META = tuple(_DATA["author_meta"])

@@ -6,9 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import pipeline
 from pipeline import html as html_module
 from pipeline.errors import InputError
 from pipeline.read import Document, read_bytes
+from pipeline.vocab import load
 
 
 def render(markup: str, name: str = "page.html") -> Document:
@@ -915,3 +917,39 @@ def test_a_headline_that_holds_a_separator_keeps_its_parts() -> None:
         f"<title>{headline} | Tollbridge News</title>",
     )
     assert title_of(render(page)) == headline
+
+
+@pytest.mark.parametrize("word", ["Report", "Apply", "Contact"])
+def test_a_page_named_by_a_furniture_word_keeps_it_as_its_headline(word: str) -> None:
+    # A menu's call to action ("Report", "Apply") is furniture in a copied page's text, but no
+    # section's name: a page whose og:title and h1 say it keeps it as its headline.
+    head = f'<meta property="og:title" content="{word}">'
+    page = full_page(f"<main>{article_html(f'<h1>{word}</h1>')}</main>", head=head).replace(
+        f"<title>{HEADLINE} | Tollbridge News</title>", f"<title>{word} | Tollbridge Police</title>"
+    )
+    assert title_of(render(page)) == word
+
+
+@pytest.mark.parametrize("word", ["Report", "Apply", "Share"])
+def test_an_og_title_naming_a_call_to_action_of_the_h1_gives_the_h1(word: str) -> None:
+    # og:title "Report", h1 "Report a crime online": the h1 says what og:title says, and more
+    head = f'<meta property="og:title" content="{word}">'
+    headline = f"{word} a concern about a Tollbridge care home"
+    page = full_page(f"<main>{article_html(f'<h1>{headline}</h1>')}</main>", head=head)
+    assert title_of(render(page)) == headline
+
+
+def test_a_heading_report_between_paragraphs_of_a_saved_page_is_a_heading() -> None:
+    # "Report" is furniture in a copied page's menus, but a heading of the body as an <h2>
+    main = article_html().replace(f"<p>{ARTICLE[2]}", f"<h2>Report</h2><p>{ARTICLE[2]}")
+    release = pipeline.extract_text(full_page(f"<main>{main}</main>"), fmt="html")
+    (report,) = [s for s in release.sections if s.text == "Report"]
+    assert (report.kind, report.boilerplate) == ("heading", False)
+    assert release.title == HEADLINE
+
+
+def test_section_names_and_other_furniture_lines_are_apart_and_both_furniture() -> None:
+    vocab = load("sections")
+    assert not set(vocab["section_names"]) & set(vocab["furniture_lines"])
+    assert {"news", "press releases", "home"} <= html_module._SECTION_NAMES
+    assert not {"report", "apply", "share", "x"} & html_module._SECTION_NAMES

@@ -81,7 +81,7 @@ def _boilerplate_alternatives() -> dict[str, str]:
     vocab = _vocab()
     whole = r"[ \t\xa0]*:?[ \t\xa0]*$"
     phrases = [(p, "") for p in vocab["boilerplate_lines"]]
-    phrases += [(p, whole) for p in vocab["furniture_lines"]]
+    phrases += [(p, whole) for p in _furniture_phrases()]
     groups: dict[str, list[str]] = {}
     for phrase, tail in phrases:
         groups.setdefault(phrase[0].lower(), []).append(re.escape(phrase[1:]) + tail)
@@ -133,8 +133,7 @@ _HEADS_SEEN: Final[dict[int, bool]] = {}
 def _phrase_heads() -> re.Pattern[str]:
     """The first two letters of every boilerplate phrase (of a phrase of one letter: that
     letter, then any character or none), with the flags of _boilerplate_line."""
-    vocab = _vocab()
-    heads = {p[:2] for p in (*vocab["boilerplate_lines"], *vocab["furniture_lines"])}
+    heads = {p[:2] for p in (*_vocab()["boilerplate_lines"], *_furniture_phrases())}
     alts = [re.escape(h) + ("" if len(h) == 2 else "(?s:.)?") for h in sorted(heads)]
     return re.compile("|".join(alts), re.IGNORECASE | re.MULTILINE)
 
@@ -184,8 +183,16 @@ def _boilerplate_starts(text: str) -> list[int]:
 
 
 @cache
+def _furniture_phrases() -> tuple[str, ...]:
+    """Every whole line that is furniture: the ``furniture_lines`` (buttons, share links,
+    ``Report``) and the ``section_names`` (``News``, ``Press releases``, ``Home``)."""
+    vocab = _vocab()
+    return (*vocab["furniture_lines"], *vocab["section_names"])
+
+
+@cache
 def _furniture_lines() -> frozenset[str]:
-    return frozenset(_vocab()["furniture_lines"])
+    return frozenset(_furniture_phrases())
 
 
 def _is_furniture_line(s: str) -> bool:
