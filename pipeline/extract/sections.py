@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
 
@@ -329,28 +330,84 @@ class _Furniture:
     def menu_block(self, start: int, end: int) -> bool:
         """The site's menus copied one item a line, some of them known furniture and the rest
         a few words each with no sentence stop (``Kelby Borough Council`` / ``Bins and
-        recycling`` / ``Council tax`` / ``News``); the last line may be the headline."""
+        recycling`` / ``Council tax`` / ``News``); the last line may be the headline, with its
+        standfirst and its dateline or page tools under it. Over a caption naming the page's
+        kind (``Press release``) the crumbs may be longer (GOV.UK's ``Inspections and
+        performance of education providers``)."""
         if not self.hits(start, end) or "\n" not in self.text[start:end]:
             return False
-        # (menu lines, then the headline's line, then its dateline or page tools)
-        at = start
-        lines = self.text[start:end].split("\n")
-        for n, line in enumerate(lines):
-            if not _is_menu_line(line):
-                rest = at + len(line) + 1
-                for tail in lines[n + 1 :]:
-                    if not (self.is_line(rest) or _is_date_line(tail)):
-                        return False
-                    rest += len(tail) + 1
-                return n > 0
-            at += len(line) + 1
-        return True
+        head = self.head_of(start, end)
+        return head is not None and head.index > 0 and _is_menu_run(head.lines[: head.index])
 
-    def headline_in_block(self, start: int, end: int, after: str) -> tuple[int, int] | None:
+    def head_of(self, start: int, end: int) -> _Head | None:
+        """The line of the block ``[start, end)`` that may be its headline: the last one over
+        its tail (its dateline, labels with their values on lines of their own, ``Published``
+        / ``12 May 2025``, and page tools, ``Print``; at most _MAX_LABEL_BLOCK_LINES lines),
+        or, when that line is a standfirst (a sentence of some length) under a line that reads
+        as a headline, the line above it. None when the tail is longer."""
+        text = self.text
+        lines = text[start:end].split("\n")
+        offsets = [start]
+        for line in lines[:-1]:
+            offsets.append(offsets[-1] + len(line) + 1)
+        k = len(lines)
+        dated = False
+        while True:
+            if k == 1:
+                break
+            line = lines[k - 1]
+            if self.is_line(offsets[k - 1]):
+                k -= 1
+            elif _is_date_line(line):
+                dated = True
+                k -= 1
+            elif k > 2 and _is_label_value(lines[k - 2], line):
+                dated = True
+                k -= 2
+            else:
+                break
+            if len(lines) - k > _MAX_LABEL_BLOCK_LINES:
+                return None
+        head = k - 1
+        standfirst = head > 0 and _is_standfirst_under(lines[head - 1], lines[head])
+        if standfirst and not self.is_line(offsets[head - 1]):
+            head -= 1
+        else:
+            standfirst = False
+        return _Head(lines, offsets, head, standfirst, dated)
+
+    def menu_over_headline(self, start: int, end: int) -> bool:
+        """The site's menus copied one item a line, none of them known furniture, perhaps with
+        the headline on the last line (``Residents`` / ``Business`` / ``Our council`` / ``New
+        play park opens in Harbridge``) and its dateline under it: two menu lines or more over
+        a line that may be a headline."""
+        head = self.head_of(start, end)
+        return (
+            head is not None
+            and head.index >= _MENU_MIN_LINES - 1
+            and all(_is_menu_line(ln) for ln in head.lines[: head.index])
+            and _looks_like_title(head.lines[head.index], stop=True)
+        )
+
+    def dated_headline(self, start: int, end: int) -> bool:
+        """A block that opens with the headline, its dateline under it with no blank line
+        between (``Care home in Kelby rated very good`` / ``Monday 12 May 2025``), perhaps
+        with its standfirst between them."""
+        head = self.head_of(start, end)
+        return (
+            head is not None
+            and head.index == 0
+            and head.dated
+            and _looks_like_title(head.lines[0], stop=True)
+        )
+
+    def headline_in_block(self, start: int, end: int, after: str) -> tuple[int, int, int] | None:
         """Where the headline line of a furniture block is, when one of its last lines is
-        one: the headline copied under the site's menus with no blank line between (``Home``
-        / ``News`` / ``PCC awards £250,000 to tackle rural crime``), perhaps with its dateline
-        or page tools on the lines under it (``Wednesday, 05 June 2024``, ``Print``).
+        one, and where its standfirst ends (the headline's end when it has none): the
+        headline copied under the site's menus with no blank line between (``Home`` /
+        ``News`` / ``PCC awards £250,000 to tackle rural crime``), perhaps with its standfirst,
+        its dateline or page tools on the lines under it (``Wednesday, 05 June 2024``,
+        ``Print``).
 
         A line under the menus is the headline when it reads as one (a verb of
         ``headline_verbs``, or four words or more), or when the page goes on with its
@@ -358,29 +415,19 @@ class _Furniture:
         come right after the headline; the topic crumb after ``Home`` stays furniture when
         the next paragraph is the headline (``Home`` / ``Education, training and skills``)
         or when it names a topic (a comma or ``and``, no verb)."""
-        text = self.text
-        line_end = end
-        dated = False
-        for _ in range(_MAX_TAIL_LINES + 1):
-            nl = text.rfind("\n", start, line_end)
-            if nl < 0:
-                return None
-            line = text[nl + 1 : line_end]
-            if self.is_line(nl + 1):
-                line_end = nl
-                continue
-            if _is_date_line(line):
-                dated = True
-                line_end = nl
-                continue
-            break
-        else:
+        head = self.head_of(start, end)
+        if head is None:
             return None
+        line = head.lines[head.index]
         if _BULLET.match(line) or _NO_LETTER.match(line):
             return None
-        before = text[text.rfind("\n", start, nl) + 1 : nl].strip(" \t\xa0")
+        if self.is_line(head.offsets[head.index]) or _is_date_line(line):
+            return None  # (a tail of furniture and datelines, no headline over it)
+        if head.index == 0 and not head.dated:
+            return None  # (a line over page tools alone: "Kelby Borough Council" / "Search")
+        before = head.lines[head.index - 1].strip(" \t\xa0") if head.index else ""
         verb = _has_headline_verb(line)
-        context = dated or _opens_page_body(after)
+        context = head.dated or head.standfirst or _opens_page_body(after)
         topic = not verb and ("," in line or _joins_topics(line))
         # (one word is a menu item whatever follows it: "Schools")
         context = context and " " in line.strip(" \t\xa0")
@@ -389,10 +436,93 @@ class _Furniture:
             headline = not topic and (verb or not _is_crumb_after_home(line) or context)
         else:
             headline = verb or (len(line.split()) >= _HEADLINE_MIN_WORDS and not topic) or context
-        return _trim(text, nl + 1, line_end) if headline else None
+        if not headline:
+            return None
+        at = head.offsets[head.index]
+        head_start, head_end = _trim(self.text, at, at + len(line))
+        stand = head.index + 1 if head.standfirst else head.index
+        return head_start, head_end, head.offsets[stand] + len(head.lines[stand])
 
 
-_MAX_TAIL_LINES: Final = 3  # a dateline and page tools under a headline in a furniture block
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """A block's lines (``offsets``: where each starts in the text), the index of the line
+    that may be its headline, whether a standfirst is under it, and whether a dateline or
+    a label is among the lines under them."""
+
+    lines: list[str]
+    offsets: list[int]
+    index: int
+    standfirst: bool
+    dated: bool
+
+
+_MIN_STANDFIRST_WORDS: Final = 8
+_MAX_LABEL_VALUE: Final = 80
+
+
+def _is_standfirst_under(above: str, line: str) -> bool:
+    """A standfirst under its headline in one block (``New checks on Kelby colleges`` /
+    ``Inspectors will look at how colleges prepare learners for work.``): one sentence of
+    eight words or more, longer than the line above, which reads as a headline (no stop, a
+    verb or four words or more, and not a menu line naming topics: ``Health and social
+    care``)."""
+    words = line.split()
+    above = above.strip(" \t\xa0")
+    if len(words) < _MIN_STANDFIRST_WORDS or line.rstrip()[-1:] not in ".!?":
+        return False
+    if not (words[0][:1].isupper() or words[0][:1].isdigit()) or _has_sentence_break(line):
+        return False
+    above_words = above.split()
+    verb = _has_headline_verb(above)
+    return (
+        len(above_words) < len(words)
+        and _looks_like_title(above)
+        and (verb or len(above_words) >= _HEADLINE_MIN_WORDS)
+        and (verb or not (_is_menu_line(above) and ("," in above or _joins_topics(above))))
+    )
+
+
+def _is_label_value(label: str, value: str) -> bool:
+    """A label alone on its line and its value on the next (``Part of`` / ``Transport``,
+    ``From:`` / ``Ofsted``), as a page's metadata is copied."""
+    value = value.strip(" \t\xa0")
+    return (
+        0 < len(value) <= _MAX_LABEL_VALUE
+        and value[-1] not in ".,"
+        and label.strip(" \t\xa0*:").casefold() in _metadata_labels()[0]
+    )
+
+
+def _is_menu_run(lines: Sequence[str]) -> bool:
+    """The site's menu items or crumbs over a headline: each a menu line; over a caption
+    naming the page's kind (``Press release``: ``headline_labels``) the crumbs may be longer
+    lines with no stop."""
+    caption = max((i for i, ln in enumerate(lines) if _is_caption(ln)), default=-1)
+    return all(_is_crumb_line(ln) for ln in lines[:caption]) and all(
+        _is_menu_line(ln) for ln in lines[caption + 1 :]
+    )
+
+
+_MAX_CRUMB_WORDS: Final = 10
+
+
+def _is_crumb_line(line: str) -> bool:
+    line = line.strip(" \t\xa0")
+    return 0 < len(line.split()) <= _MAX_CRUMB_WORDS and line[-1] not in _TERMINAL
+
+
+@cache
+def _captions() -> frozenset[str]:
+    return frozenset(_vocab()["headline_labels"])
+
+
+def _is_caption(line: str) -> bool:
+    """A caption naming the page's kind on a line of its own over the headline (``Press
+    release``, ``News story``)."""
+    return len(line) <= _MAX_DATE_LINE and line.strip(" \t\xa0*:").casefold() in _captions()
+
+
 _MENU_LINE_WORDS: Final = 5
 _MAX_DATE_LINE: Final = 40
 
@@ -426,7 +556,13 @@ def _is_date_line(line: str) -> bool:
         return False
     if (":" in words[0] and len(words) <= 3) or _opens_with_label(line):
         return True
-    if not any(c.isdigit() for c in line):
+    return _is_bare_date_line(words)
+
+
+def _is_bare_date_line(words: list[str]) -> bool:
+    """A dateline's words with no label: numbers, month and weekday names and their joiners
+    (``13:35 14/05/2025``, ``Monday 12 May 2025 at 10:15``)."""
+    if not any(c.isdigit() for w in words for c in w):
         return False
     return all(
         w.strip(",.").casefold() in _date_words() or not w.strip(",.:/-").isalpha() for w in words
@@ -507,7 +643,11 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
         # the site's menus, some of their lines known furniture or none (three lines or more,
         # each a few words with no stop), perhaps with the headline on their last lines
         known = furniture.covers(s, e) or (opening and furniture.menu_block(s, e))
-        if not known and not (opening and _is_menu_over_headline(text[s:e])):
+        if not known and not (
+            opening
+            and "\n" in text[s:e]
+            and (furniture.menu_over_headline(s, e) or furniture.dated_headline(s, e))
+        ):
             out.append(Span(s, e))
             opening = opening and text[e - 1] not in '.!?”"'
         else:
@@ -516,11 +656,14 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
             if line is None:
                 out.append(Span(s, e, "boilerplate" if known else ""))
                 continue
-            head_start, head_end = line
-            out.append(Span(*_trim(text, s, head_start), "boilerplate"))
+            head_start, head_end, stand_end = line
+            if head_start > s:
+                out.append(Span(*_trim(text, s, head_start), "boilerplate"))
             out.append(Span(head_start, head_end))
-            if head_end < e:
-                tail = _trim(text, head_end, e)
+            if stand_end > head_end:  # its standfirst, under it with no blank line between
+                out.append(Span(*_trim(text, head_end, stand_end)))
+            if stand_end < e:
+                tail = _trim(text, stand_end, e)
                 out.append(Span(*tail, "boilerplate" if furniture.covers(*tail) else ""))
     out = [
         Span(p.start, p.end, "boilerplate")
@@ -773,8 +916,15 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
 
 
 def _is_dateline(s: str, start: int, dates: _Index) -> bool:
-    """A paragraph that is a date, or a date and its source after a bar."""
-    return _covered_by_date(s, start, dates, whole=True) or _is_sourced_dateline(s, start, dates)
+    """A paragraph that is a date, perhaps with a clock time (``13:35 14/05/2025``, ``12 May
+    2025 at 10:15``), or a date and its source after a bar."""
+    if _covered_by_date(s, start, dates, whole=True) or _is_sourced_dateline(s, start, dates):
+        return True
+    return (
+        len(s) <= _MAX_DATE_LINE
+        and _covered_by_date(s, start, dates)
+        and _is_bare_date_line(s.split())
+    )
 
 
 _SOURCE_BARS: Final = "|•·"
@@ -1006,22 +1156,6 @@ def _is_short_item(i: int, kinds: list[str], texts: list[str]) -> bool:
     if _has_headline_verb(s) or _is_body_name(s):
         return False
     return len(s.split()) < _HEADLINE_MIN_WORDS or "," in s or _joins_topics(s)
-
-
-def _is_menu_over_headline(s: str) -> bool:
-    """The site's menus copied one item a line, none of them known furniture, perhaps with
-    the headline on the last line (``Residents`` / ``Business`` / ``Our council`` / ``New
-    play park opens in Harbridge``) and its dateline under it: two menu lines or more over a
-    line that may be a headline."""
-    lines = s.split("\n")
-    for _ in range(_MAX_TAIL_LINES):
-        if len(lines) > 1 and _is_date_line(lines[-1]):
-            lines.pop()
-    return (
-        len(lines) >= _MENU_MIN_LINES
-        and all(_is_menu_line(ln) for ln in lines[:-1])
-        and _looks_like_title(lines[-1], stop=True)
-    )
 
 
 def _is_site_name(i: int, kinds: list[str], texts: list[str]) -> bool:
