@@ -1216,32 +1216,22 @@ def render_html(markup: str) -> HtmlPage:
     if root is None or not len(root):
         return HtmlPage("")
     if int(root.xpath("count(//*)")) > MAX_ELEMENTS:
-        return _render_own(markup, warnings, fallback=False)
+        return _render_own(markup, warnings, root, fallback=False)
     _unwrap_noscript(root)
     visible = _visible_chars(root)
     if visible < SMALL_PAGE:
-        return _render_own(markup, warnings, fallback=False)
+        return _render_own(markup, warnings, root, fallback=False)
     body = _main_content(root, visible)
     if body is None:
-        return _render_own(markup, warnings, fallback=True)
+        return _render_own(markup, warnings, root, fallback=True)
     renderer = _Renderer(set())
     renderer.walk(body)
     blocks = renderer.blocks
     for block in blocks:
         if block.tag == "title":
             block.tag = "heading"
-    content_text = "\n".join(b.text for b in blocks if b.rows is None)
     tags = _meta_tags(root)
-    shown = {_fold(b.text) for b in blocks if b.rows is None}
-    title = _page_title(root, tags, content_text, shown)
-    if title is not None:
-        # The headline as the main content has it (a heading, or a paragraph on a page of
-        # one line) is the title block.
-        head = _fold(title)
-        lead = next((i for i, b in enumerate(blocks[:3]) if _fold(b.text) == head), None)
-        if lead is not None:
-            del blocks[lead]
-        blocks.insert(0, _Block("title", title))
+    title = _put_title(root, tags, blocks)
     metadata_blocks, metadata = _metadata_blocks(root)
     have = {_fold(b.text) for b in blocks} if metadata_blocks else set()
     at = 1 if title is not None else 0
@@ -1261,12 +1251,34 @@ def render_html(markup: str) -> HtmlPage:
     return HtmlPage(text, spans, tables, metadata, tuple(warnings), review)
 
 
+def _put_title(
+    root: lxml.html.HtmlElement, tags: dict[str, str], blocks: list[_Block]
+) -> str | None:
+    """The page's headline (:func:`_page_title`) put first in ``blocks`` as the ``title``
+    block, in place of the block that shows it among the first three (a heading, or a
+    paragraph on a page of one line); None when the page names none."""
+    content_text = "\n".join(b.text for b in blocks if b.rows is None)
+    shown = {_fold(b.text) for b in blocks if b.rows is None}
+    title = _page_title(root, tags, content_text, shown)
+    if title is not None:
+        head = _fold(title)
+        lead = next((i for i, b in enumerate(blocks[:3]) if _fold(b.text) == head), None)
+        if lead is not None:
+            del blocks[lead]
+        blocks.insert(0, _Block("title", title))
+    return title
+
+
 def _cut_review(warnings: list[str]) -> tuple[str, ...]:
     return ("page-cut",) if any(w.startswith((_NESTED, _TOO_MANY)) for w in warnings) else ()
 
 
-def _render_own(markup: str, warnings: list[str], *, fallback: bool) -> HtmlPage:
-    """This module's own renderer over the whole page (scope, furniture rules, blocks)."""
+def _render_own(
+    markup: str, warnings: list[str], page: lxml.html.HtmlElement, *, fallback: bool
+) -> HtmlPage:
+    """This module's own renderer over the whole page (scope, furniture rules, blocks); with
+    no ``<h1>`` in its scope, the headline is the page's metadata's (``og:title``, else the
+    ``<title>``: :func:`_put_title`; ``page``: the page as :func:`_parse` read it)."""
     parser = etree.HTMLParser(
         encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
     )
@@ -1299,6 +1311,8 @@ def _render_own(markup: str, warnings: list[str], *, fallback: bool) -> HtmlPage
                 f"{_TOO_MANY} {MAX_ELEMENTS:,} elements; only the text of the first ones was read"
             )
         if renderer.blocks:
+            if not any(b.tag == "title" for b in renderer.blocks):
+                _put_title(page, _meta_tags(page), renderer.blocks)
             review = _cut_review(warnings)
             if fallback:
                 warnings.append(

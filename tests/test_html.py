@@ -121,9 +121,41 @@ def test_h1_after_a_kicker_stays_in_document_order() -> None:
     assert blocks(document) == [("p", "Press release"), ("title", "Headline"), ("p", "Body.")]
 
 
-def test_no_h1_means_no_title_block() -> None:
-    document = render("<html><head><title>Tab</title></head><body><p>Lede first.</p></body></html>")
+def test_no_h1_title_or_og_title_means_no_title_block() -> None:
+    document = render("<html><head></head><body><p>Lede first.</p></body></html>")
     assert blocks(document) == [("p", "Lede first.")]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<title>Kelby man jailed for arson | Kelby Police</title>",
+        "<title>Kelby Police</title>"
+        '<meta property="og:title" content="Kelby man jailed for arson">',
+        '<title>News - Kelby Police</title><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Kelby man jailed for arson"}</script>',
+    ],
+    ids=["title", "og-title", "json-ld"],
+)
+def test_a_small_page_with_no_h1_takes_its_headline_from_its_metadata(head: str) -> None:
+    # (under 1,000 visible characters: read by the own rules, as bigger pages are not)
+    document = render(
+        f"<html><head>{head}</head><body><nav><p>Home</p></nav>"
+        "<p>A man has been jailed for four years for setting fire to a shed in Kelby.</p>"
+        "</body></html>"
+    )
+    assert blocks(document)[0] == ("title", "Kelby man jailed for arson")
+    assert blocks(document)[1][0] == "p"
+
+
+def test_a_small_page_with_its_headline_as_a_paragraph_shows_it_once() -> None:
+    headline = "Kelby man jailed for arson"
+    document = render(
+        f"<html><head><title>{headline} | Kelby Police</title></head><body>"
+        f"<p><strong>{headline}</strong></p><p>A man has been jailed for four years.</p>"
+        "</body></html>"
+    )
+    assert blocks(document) == [("title", headline), ("p", "A man has been jailed for four years.")]
 
 
 @pytest.mark.parametrize("scope", ["main", "article", "body"])
@@ -953,3 +985,15 @@ def test_section_names_and_other_furniture_lines_are_apart_and_both_furniture() 
     assert not set(vocab["section_names"]) & set(vocab["furniture_lines"])
     assert {"news", "press releases", "home"} <= html_module._SECTION_NAMES
     assert not {"report", "apply", "share", "x"} & html_module._SECTION_NAMES
+
+
+@pytest.mark.parametrize("label", ["News: ", "Latest news – ", "Press release: "])
+@pytest.mark.parametrize("h1", [True, False], ids=["h1", "no-h1"])
+def test_a_section_label_run_into_the_title_element_is_cut(label: str, h1: bool) -> None:
+    main = article_html() if h1 else article_html("")
+    page = full_page(f"<main>{main}</main>").replace(
+        f"<title>{HEADLINE} | Tollbridge News</title>",
+        f"<title>{label}{HEADLINE} | Tollbridge Police</title>",
+    )
+    release = pipeline.extract_text(page, fmt="html")
+    assert release.title == HEADLINE

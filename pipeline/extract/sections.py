@@ -1217,8 +1217,47 @@ def _is_body_name(s: str) -> bool:
 
 @cache
 def _title_label() -> Any:
-    labels = "|".join(regex.escape(x) for x in _vocab()["headline_labels"])
+    """A label before the headline on its line: a kind of page (``Press release: ``) or a
+    section's name but the home crumb's (``News: ``, ``Latest news – ``), as a browser tab's
+    title holds it."""
+    vocab = _vocab()
+    sections = set(vocab["section_names"]) - set(vocab["home_crumbs"])  # ("Home: …" is no label)
+    words = sorted({*vocab["headline_labels"], *sections}, key=len, reverse=True)
+    labels = "|".join(regex.escape(x) for x in words)
     return regex.compile(rf"(?i:{labels})\s*(?::|\s[–—-])\s+(?=\S)")
+
+
+# The separator before a site's name at the end of a browser tab's title ("Headline | Kelby
+# Borough Council", "Headline - GOV.UK").
+_SITE_SEPARATOR: Final = regex.compile(r"\s+[|–—-]\s+")
+_SITE_ADDRESS: Final = regex.compile(r"\p{L}+(?:\.\p{L}+)+")
+_MAX_TITLE_PARTS: Final = 3
+
+
+def _cut_site_names(s: str) -> str:
+    """A headline line without the site's name and section names after a bar or a dash, as
+    a text copy that opens with the browser tab's title has them (``Council approves budget
+    | News | Kelby Borough Council``, ``New checks on colleges - GOV.UK``): a body's name
+    (``site_name_words``), a site's address or a section's name at the end."""
+    for _ in range(_MAX_TITLE_PARTS):
+        separators = list(_SITE_SEPARATOR.finditer(s))
+        if not separators or separators[-1].start() == 0:
+            return s
+        last = separators[-1]
+        tail = s[last.end() :].strip()
+        if not (
+            _is_body_name(tail)
+            or _SITE_ADDRESS.fullmatch(tail)
+            or tail.casefold() in _section_names()
+        ):
+            return s
+        s = s[: last.start()]
+    return s
+
+
+@cache
+def _section_names() -> frozenset[str]:
+    return frozenset(_vocab()["section_names"])
 
 
 @cache
@@ -1236,13 +1275,16 @@ def headline_words(s: str) -> str:
 
 def title_text(s: str) -> str:
     """The headline's words from its section's text, on one line: without Markdown marks, an
-    inline label (``Press release: …``, ``Press Notice – …``) or page-tool links at its end
-    (``… PDF Print E-mail``): those are the page's furniture, not the headline."""
+    inline label (``Press release: …``, ``Press Notice – …``, ``News: …``), page-tool links at
+    its end (``… PDF Print E-mail``) or the site's name after a bar or a dash (``… | Kelby
+    Borough Council``): those are the page's furniture, not the headline."""
     s = headline_words(s)
     if (m := _title_label().match(s)) is not None:
         s = s[m.end() :]
     if (m := _title_tool_suffix().search(s)) is not None and m.start() > 0:
         s = s[: m.start()]
+    if " " in s and ("|" in s or "-" in s or "–" in s or "—" in s):
+        s = _cut_site_names(s)
     return s
 
 

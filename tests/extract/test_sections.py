@@ -1408,3 +1408,40 @@ def test_a_welsh_government_history_notice_is_furniture() -> None:
     )
     (notice,) = [s for s in extracted(text).sections if s.text.startswith("This was")]
     assert notice.boilerplate
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Council approves budget | Kelby Borough Council", "Council approves budget"),
+        ("Council approves budget | News | Kelby Borough Council", "Council approves budget"),
+        ("New checks on Ashby colleges - GOV.UK", "New checks on Ashby colleges"),
+        ("Extra sailings for island ferries – gov.scot", "Extra sailings for island ferries"),
+        ("Man charged after burglaries – Latest news – Kelby Police",
+         "Man charged after burglaries"),
+        ("Crews rescue dog from river | Kelby Fire and Rescue Service",
+         "Crews rescue dog from river"),
+        ("News: Man charged after burglaries | Kelby Police", "Man charged after burglaries"),
+        ("Latest news – Road closed after crash in Ashby", "Road closed after crash in Ashby"),
+    ],
+)  # fmt: skip
+def test_a_text_copy_opening_with_the_browser_tabs_title_loses_the_sites_name(
+    line: str, headline: str
+) -> None:
+    release = extracted(f"{line}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert "title-label-cut" in release.review
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "HMP Kelby – a safer prison, inspectors find",  # the part after the dash is no name
+        "Kelby Borough Council - budget for 2025 agreed",  # the body's name first
+        "Man charged - police appeal for witnesses",
+        "Home: a new plan for housing in Ashby",  # the home crumb is no label
+        "Kelby Borough Council | Budget consultation opens",  # the body first, a bar
+    ],
+)
+def test_a_headline_with_a_dash_or_bar_and_no_sites_name_after_it_is_kept(line: str) -> None:
+    assert extracted(f"{line}\n\n{PAGE_LEDE}").title == line
