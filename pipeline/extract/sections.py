@@ -1137,14 +1137,34 @@ def _is_menu(s: str) -> bool:
 def _is_menu_item(i: int, kinds: list[str], texts: list[str]) -> bool:
     """A menu item copied as a paragraph of its own, above the headline: a few words that do
     not read as a headline (``Residents``, ``Our council``, ``Bins and recycling``), in a run
-    of two such paragraphs or more, with a paragraph that reads as a headline under it. (A
-    short headline alone over a line with no stop, ``Budget 2025`` / ``Council sets out its
-    plans``, is no run.)"""
-    if not _is_short_item(i, kinds, texts) or i + 1 >= len(kinds):
+    of two such paragraphs or more, or one word alone under the site's furniture (``Skip to
+    main content`` / ``Services``), with a paragraph that reads as a headline under the run
+    (or the run's last item over its dateline: ``Jobs`` / ``Budget 2025`` / ``Published: …``).
+    (A short headline alone over a line with no stop, ``Budget 2025`` / ``Council sets out
+    its plans``, is no run, nor is one over a short heading and its prose, ``Budget 2025`` /
+    ``Key points`` / ``The council …``: no headline follows them. A run longer than
+    _MAX_MENU_RUN paragraphs is menus whatever follows it.)"""
+    if not _is_short_item(i, kinds, texts):
         return False
-    if kinds[i + 1] not in ("body", "heading") or not _looks_like_title(texts[i + 1]):
+    j = i + 1
+    while j < len(kinds) and j - i <= _MAX_MENU_RUN and _is_short_item(j, kinds, texts):
+        j += 1
+    if j - i > _MAX_MENU_RUN:
+        return True
+    if j == len(kinds):
         return False
-    return _is_short_item(i + 1, kinds, texts) or (i > 0 and _is_short_item(i - 1, kinds, texts))
+    if kinds[j] in ("body", "heading") and _looks_like_title(texts[j]):
+        head = j
+    elif kinds[j] == "metadata" and j - 1 > i:
+        head = j - 1  # the run's last item is a short headline over its dateline
+    else:
+        return False
+    if head > i + 1 or (i > 0 and _is_short_item(i - 1, kinds, texts)):
+        return True
+    return i > 0 and kinds[i - 1] == "metadata" and texts[i].isalpha()
+
+
+_MAX_MENU_RUN: Final = 24
 
 
 def _is_short_item(i: int, kinds: list[str], texts: list[str]) -> bool:

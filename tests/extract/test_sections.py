@@ -1445,3 +1445,47 @@ def test_a_text_copy_opening_with_the_browser_tabs_title_loses_the_sites_name(
 )
 def test_a_headline_with_a_dash_or_bar_and_no_sites_name_after_it_is_kept(line: str) -> None:
     assert extracted(f"{line}\n\n{PAGE_LEDE}").title == line
+
+
+@pytest.mark.parametrize("furniture", ["Skip to main content", "Accept\nDecline", "12 May 2025"])
+@pytest.mark.parametrize("item", ["Services", "Residents", "BUSINESS", "Newsroom2"])
+def test_one_word_alone_under_the_furniture_over_a_headline_is_a_menu_item(
+    furniture: str, item: str
+) -> None:
+    headline = "New play park opens in Harbridge"
+    release = extracted(f"{furniture}\n\n{item}\n\n{headline}\n\n{PAGE_LEDE}")
+    # (a word with a digit is no menu item: "Newsroom2" stays the headline)
+    assert release.title == (item if not item.isalpha() else headline)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a headline verb: a one-word headline
+        ("Skip to main content\n\nClosed\n\nMan charged after burglaries", "Closed"),
+        # two words are no menu item alone
+        ("Skip to main content\n\nBudget 2025\n\nCouncil sets out its spending plans",
+         "Budget 2025"),
+        # nothing above it: no furniture says it is the site's
+        ("Services\n\nNew play park opens in Harbridge", "Services"),
+    ],
+)  # fmt: skip
+def test_a_short_line_that_is_no_lone_menu_item_stays_the_headline(text: str, title: str) -> None:
+    assert extracted(f"{text}\n\n{PAGE_LEDE}").title == title
+
+
+@pytest.mark.parametrize("above", ["", "Skip to main content\n\n"])
+@pytest.mark.parametrize(
+    ("headline", "heading"),
+    [("Budget 2025", "Key points"), ("Ashby bypass", "What happens next"),
+     ("Storm Bella", "Road closures")],
+)  # fmt: skip
+def test_a_short_headline_over_a_short_heading_and_its_prose_is_the_headline(
+    above: str, headline: str, heading: str
+) -> None:
+    assert extracted(f"{above}{headline}\n\n{heading}\n\n{PAGE_LEDE}").title == headline
+
+
+def test_menu_items_over_a_short_headline_and_its_dateline_are_passed_over() -> None:
+    text = f"Residents\n\nBusiness\n\nJobs\n\nBudget 2025\n\nPublished: 6 March 2025\n\n{PAGE_LEDE}"
+    assert extracted(text).title == "Budget 2025"
