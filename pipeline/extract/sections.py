@@ -497,19 +497,24 @@ def _is_label_value(label: str, value: str) -> bool:
 def _is_menu_run(lines: Sequence[str]) -> bool:
     """The site's menu items or crumbs over a headline: each a menu line; over a caption
     naming the page's kind (``Press release``: ``headline_labels``) the crumbs may be longer
-    lines with no stop."""
+    lines with no stop, and so may a few lines among more menu lines (a tagline, ``Caring
+    for every patient, every day``, a question, ``Why choose us?``)."""
     caption = max((i for i, ln in enumerate(lines) if _is_caption(ln)), default=-1)
-    return all(_is_crumb_line(ln) for ln in lines[:caption]) and all(
-        _is_menu_line(ln) for ln in lines[caption + 1 :]
-    )
+    if caption >= 0:
+        return all(_is_crumb_line(ln) for ln in lines[:caption]) and all(
+            _is_menu_line(ln) for ln in lines[caption + 1 :]
+        )
+    others = [ln for ln in lines if not _is_menu_line(ln)]
+    return not others or (len(others) * 2 < len(lines) and all(map(_is_crumb_line, others)))
 
 
 _MAX_CRUMB_WORDS: Final = 10
 
 
 def _is_crumb_line(line: str) -> bool:
+    """A crumb or menu line of up to ten words, with no stop but a question's mark."""
     line = line.strip(" \t\xa0")
-    return 0 < len(line.split()) <= _MAX_CRUMB_WORDS and line[-1] not in _TERMINAL
+    return 0 < len(line.split()) <= _MAX_CRUMB_WORDS and line[-1] not in ".,;:!"
 
 
 @cache

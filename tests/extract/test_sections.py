@@ -1489,3 +1489,34 @@ def test_a_short_headline_over_a_short_heading_and_its_prose_is_the_headline(
 def test_menu_items_over_a_short_headline_and_its_dateline_are_passed_over() -> None:
     text = f"Residents\n\nBusiness\n\nJobs\n\nBudget 2025\n\nPublished: 6 March 2025\n\n{PAGE_LEDE}"
     assert extracted(text).title == "Budget 2025"
+
+
+@pytest.mark.parametrize(
+    "menus",
+    [
+        # a tagline and a question among the menu items
+        "Caring for every patient, every day\nGo to home page\nHome\nFor patients and visitors\n"
+        "About Us\nWhy choose us?\nKeeping well",
+        "Skip to content\nServing the people of Ashby since 1974\nNews\nBins\nCouncil tax\n"
+        "Need help?",
+        "Menu\nHome\nYour health, our priority today\nServices\nCareers\nContact us",
+    ],
+)
+@pytest.mark.parametrize(
+    "headline",
+    ["Minister Visits Kelby as Trust Opens New Cancer Centre", "New ward opens at Kelby General"],
+)
+def test_a_few_longer_lines_among_the_menu_items_are_menus(menus: str, headline: str) -> None:
+    release = extracted(f"{menus}\n\n{headline}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert release.sections[0].boilerplate
+
+
+def test_a_block_of_more_long_lines_than_menu_items_is_no_menu() -> None:
+    # one furniture line among lines of prose that are no menu items: not passed over
+    block = (
+        "Home\nOur hospitals cared for more than 400,000 patients\n"
+        "in the last year across the three towns\nwe serve, and we thank every one of them"
+    )
+    release = extracted(f"{block}\n\nNew ward opens at Kelby General\n\n{PAGE_LEDE}")
+    assert release.title is None
