@@ -344,7 +344,9 @@ class _Furniture:
         its tail (its dateline, labels with their values on lines of their own, ``Published``
         / ``12 May 2025``, and page tools, ``Print``; at most _MAX_LABEL_BLOCK_LINES lines),
         or, when that line is a standfirst (a sentence of some length) under a line that reads
-        as a headline, the line above it. None when the tail is longer."""
+        as a headline, the line above it. Over a dateline, a line that tags the page (``Appeal``,
+        ``By Kelby Police``, ``Kelby Police``: _is_tag_line) is no headline: the line above
+        it may be. None when the tail is longer."""
         text = self.text
         lines = text[start:end].split("\n")
         offsets = [start]
@@ -368,13 +370,18 @@ class _Furniture:
                 break
             if len(lines) - k > _MAX_LABEL_BLOCK_LINES:
                 return None
+        tagged = dated and k > 1 and _is_tag_line(lines[k - 1])
+        if tagged and not (self.is_line(offsets[k - 2]) or _is_date_line(lines[k - 2])):
+            k -= 1
+        else:
+            tagged = False
         head = k - 1
         standfirst = head > 0 and _is_standfirst_under(lines[head - 1], lines[head])
         if standfirst and not self.is_line(offsets[head - 1]):
             head -= 1
         else:
             standfirst = False
-        return _Head(lines, offsets, head, standfirst, dated)
+        return _Head(lines, offsets, head, standfirst, tagged, dated)
 
     def menu_over_headline(self, start: int, end: int) -> bool:
         """The site's menus copied one item a line, none of them known furniture, perhaps with
@@ -401,10 +408,10 @@ class _Furniture:
             and _looks_like_title(head.lines[0], stop=True)
         )
 
-    def headline_in_block(self, start: int, end: int, after: str) -> tuple[int, int, int] | None:
-        """Where the headline line of a furniture block is, when one of its last lines is
-        one, and where its standfirst ends (the headline's end when it has none): the
-        headline copied under the site's menus with no blank line between (``Home`` /
+    def headline_in_block(self, start: int, end: int, after: str) -> list[Span] | None:
+        """The block's paragraphs when one of its last lines is its headline: the furniture
+        over it, the headline, its standfirst, a tag line (boilerplate) and the tail under it:
+        the headline copied under the site's menus with no blank line between (``Home`` /
         ``News`` / ``PCC awards £250,000 to tackle rural crime``), perhaps with its standfirst,
         its dateline or page tools on the lines under it (``Wednesday, 05 June 2024``,
         ``Print``).
@@ -438,23 +445,53 @@ class _Furniture:
             headline = verb or (len(line.split()) >= _HEADLINE_MIN_WORDS and not topic) or context
         if not headline:
             return None
+        text = self.text
         at = head.offsets[head.index]
-        head_start, head_end = _trim(self.text, at, at + len(line))
-        stand = head.index + 1 if head.standfirst else head.index
-        return head_start, head_end, head.offsets[stand] + len(head.lines[stand])
+        pieces = [Span(*_trim(text, at, at + len(line)))]
+        if pieces[0].start > start:
+            pieces.insert(0, Span(*_trim(text, start, pieces[0].start), "boilerplate"))
+        n = head.index + 1
+        for wanted, tag in ((head.standfirst, ""), (head.tagged, "boilerplate")):
+            if wanted:
+                at = head.offsets[n]
+                pieces.append(Span(*_trim(text, at, at + len(head.lines[n])), tag))
+                n += 1
+        if n < len(head.lines):
+            tail = _trim(text, head.offsets[n], end)
+            pieces.append(Span(*tail, "boilerplate" if self.covers(*tail) else ""))
+        return pieces
 
 
 @dataclass(frozen=True, slots=True)
 class _Head:
     """A block's lines (``offsets``: where each starts in the text), the index of the line
-    that may be its headline, whether a standfirst is under it, and whether a dateline or
-    a label is among the lines under them."""
+    that may be its headline, whether a standfirst is under it, whether a tag line is under
+    them, and whether a dateline or a label is among the lines under them."""
 
     lines: list[str]
     offsets: list[int]
     index: int
     standfirst: bool
+    tagged: bool
     dated: bool
+
+
+def _is_tag_line(line: str) -> bool:
+    """A line that tags a page over its dateline: one word (``Appeal``, ``Charged``), a
+    byline (``By Kelby Police``: ``byline_words``) or a public body's name (``Kelby
+    Police``)."""
+    line = line.strip(" \t\xa0")
+    words = line.split()
+    if len(words) == 1:
+        return line.isalpha()
+    if words and words[0].casefold() in _byline_words():
+        return len(words) <= _MAX_SITE_NAME_WORDS and words[1][:1].isupper()
+    return len(words) <= _MAX_SITE_NAME_WORDS and _is_body_name(line)
+
+
+@cache
+def _byline_words() -> frozenset[str]:
+    return frozenset(_vocab()["byline_words"])
 
 
 _MIN_STANDFIRST_WORDS: Final = 8
@@ -657,19 +694,11 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
             opening = opening and text[e - 1] not in '.!?”"'
         else:
             after = text[raw[k + 1][0] : raw[k + 1][1]] if k + 1 < len(raw) else ""
-            line = furniture.headline_in_block(s, e, after)
-            if line is None:
+            pieces = furniture.headline_in_block(s, e, after)
+            if pieces is None:
                 out.append(Span(s, e, "boilerplate" if known else ""))
-                continue
-            head_start, head_end, stand_end = line
-            if head_start > s:
-                out.append(Span(*_trim(text, s, head_start), "boilerplate"))
-            out.append(Span(head_start, head_end))
-            if stand_end > head_end:  # its standfirst, under it with no blank line between
-                out.append(Span(*_trim(text, head_end, stand_end)))
-            if stand_end < e:
-                tail = _trim(text, stand_end, e)
-                out.append(Span(*tail, "boilerplate" if furniture.covers(*tail) else ""))
+            else:
+                out.extend(pieces)
     out = [
         Span(p.start, p.end, "boilerplate")
         if not p.tag and _is_furniture_line(text[p.start : p.end])

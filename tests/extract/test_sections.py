@@ -1520,3 +1520,37 @@ def test_a_block_of_more_long_lines_than_menu_items_is_no_menu() -> None:
     )
     release = extracted(f"{block}\n\nNew ward opens at Kelby General\n\n{PAGE_LEDE}")
     assert release.title is None
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["Appeal", "Charged", "SENTENCED", "By Kelby Police", "By Ann Lee", "Gan Heddlu Kelby",
+     "Kelby Police", "Kelby Fire and Rescue Service"],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    "above", ["", "Skip to main content\nHome\nNews\n"], ids=["alone", "menus"]
+)
+def test_a_tag_line_between_the_headline_and_its_dateline_is_furniture(
+    tag: str, above: str
+) -> None:
+    headline = "Appeal after car stolen in Brora"
+    release = extracted(f"{above}{headline}\n{tag}\n14:10 30/05/2025\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    (line,) = [s for s in release.sections if s.text == tag]
+    assert (line.kind, line.boilerplate) == ("metadata", True)
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    ("block", "not_title"),
+    [
+        # a one-word crumb under the furniture, over the dateline: no headline at all
+        ("Home\nNews\nSchools\n12 May 2025", "Schools"),
+        # two words that are no byline nor a body's name: no tag
+        ("Man charged after burglaries\nAshby town\n30 May 2025", "Ashby town"),
+    ],
+)
+def test_a_line_over_a_dateline_that_is_no_tag_under_a_headline(block: str, not_title: str) -> None:
+    release = extracted(f"{block}\n\n{PAGE_LEDE}")
+    assert release.title != not_title
+    assert not any(s.text == not_title and s.boilerplate for s in release.sections)
