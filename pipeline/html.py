@@ -81,6 +81,7 @@ from lxml import etree
 from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 
+from pipeline.extract.sections import is_body_name
 from pipeline.model import Span
 from pipeline.vocab import load
 
@@ -961,18 +962,33 @@ def _site_names(
 ) -> set[str]:
     """The site's name: its ``og:site_name``, and the first or last part of its ``<title>``
     (``Headline | Kelby Council``, ``Kelby Council - Headline``) that the main content does
-    not show as a block of its own (``shown``: the headline is one, the site's name seldom),
-    or a whole ``<title>`` that ends the ``og:title`` (``Headline - Kelby Police``)."""
+    not show as a block of its own (``shown``: the headline is one, the site's name seldom;
+    when both or neither are shown, the one that is a public body's name), or a whole
+    ``<title>`` that ends the ``og:title`` (``Headline - Kelby Police``), or opens it and is a
+    public body's name; with none of these, an end of ``og:title`` that is a public body's
+    name."""
     names = {_fold(n) for n in (_meta(tags, ("og:site_name", "application-name")),) if n}
     ends: list[str] = []
     if title:
         parts = _TITLE_SEPARATORS_RE.split(title)
+        og_ends = _ends(og) if og and len(parts) == 1 else ()
         if len(parts) > 1:
-            ends = [_fold(parts[0]), _fold(parts[-1])]
-        elif og and _fold(title) in {_fold(p) for p in _ends(og)}:
-            ends = [_fold(title)]
-    unshown = [end for end in ends if end not in shown]
-    names.update(unshown or ends)
+            ends = [parts[0], parts[-1]]
+        elif og_ends and (
+            _fold(title) == _fold(og_ends[-1])
+            or (_fold(title) == _fold(og_ends[0]) and is_body_name(title))
+        ):
+            ends = [title]
+    if not ends and og:
+        # (no site's name in <title>: an end of og:title that is a public body's name)
+        ends = [end for end in _ends(og) if is_body_name(end)][:1]
+    unshown = [end for end in ends if _fold(end) not in shown]
+    if len(unshown) != 1:
+        # both ends shown, or neither: a public body's name is the site's (``Kelby Borough
+        # Council - Headline`` on a page whose <h1> is the council's name)
+        named = [end for end in ends if is_body_name(end)]
+        unshown = named if len(named) == 1 else ends
+    names.update(_fold(end) for end in unshown)
     return names
 
 

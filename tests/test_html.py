@@ -997,3 +997,45 @@ def test_a_section_label_run_into_the_title_element_is_cut(label: str, h1: bool)
     )
     release = pipeline.extract_text(page, fmt="html")
     assert release.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"Tollbridge Borough Council - {HEADLINE}",
+        f"{HEADLINE} | Tollbridge Borough Council",
+        f"Tollbridge Police | {HEADLINE}",
+    ],
+)
+def test_an_h1_naming_the_site_over_the_headline_in_an_h2(title: str) -> None:
+    # both ends of <title> are shown in the main content (the site's name as its <h1>, the
+    # headline as an <h2>): the end that is a public body's name is the site's
+    site = title.replace(HEADLINE, "").strip(" -|")
+    main = article_html(f"<h1>{site}</h1><h2>{HEADLINE}</h2>")
+    page = full_page(f"<main>{main}</main>").replace(
+        f"<title>{HEADLINE} | Tollbridge News</title>", f"<title>{title}</title>"
+    )
+    release = pipeline.extract_text(page, fmt="html")
+    assert release.title == HEADLINE
+    (named,) = [s for s in release.sections if s.text == site]
+    assert named.kind == "heading"
+
+
+@pytest.mark.parametrize("sep", [" | ", " - ", " – "])
+def test_an_og_title_ending_with_a_bodys_name_loses_it(sep: str) -> None:
+    head = f'<meta property="og:title" content="{HEADLINE}{sep}Tollbridge Borough Council">'
+    page = full_page(f"<main>{article_html(f'<h2>{HEADLINE}</h2>')}</main>", head=head).replace(
+        f"<title>{HEADLINE} | Tollbridge News</title>", f"<title>{HEADLINE}</title>"
+    )
+    document = render(page)
+    assert title_of(document) == HEADLINE
+    assert [b for b in blocks(document) if b[1] == HEADLINE] == [("title", HEADLINE)]
+
+
+def test_an_og_title_whose_first_part_is_the_title_element_and_no_body_keeps_it() -> None:
+    # <title> is og:title's first part but no public body's name: not taken for the site
+    head = '<meta property="og:title" content="HMP Tollbridge - inspectors find a safer prison">'
+    page = full_page(f"<main>{article_html('')}</main>", head=head).replace(
+        f"<title>{HEADLINE} | Tollbridge News</title>", "<title>HMP Tollbridge</title>"
+    )
+    assert title_of(render(page)) == "HMP Tollbridge - inspectors find a safer prison"

@@ -486,7 +486,7 @@ def _is_tag_line(line: str) -> bool:
         return line.isalpha()
     if words and words[0].casefold() in _byline_words():
         return len(words) <= _MAX_SITE_NAME_WORDS and words[1][:1].isupper()
-    return len(words) <= _MAX_SITE_NAME_WORDS and _is_body_name(line)
+    return len(words) <= _MAX_SITE_NAME_WORDS and is_body_name(line)
 
 
 @cache
@@ -1207,7 +1207,7 @@ def _is_short_item(i: int, kinds: list[str], texts: list[str]) -> bool:
     s = texts[i]
     if kinds[i] not in ("body", "heading") or not _single_line(s) or not _is_menu_line(s):
         return False
-    if _has_headline_verb(s) or _is_body_name(s):
+    if _has_headline_verb(s) or is_body_name(s):
         return False
     return len(s.split()) < _HEADLINE_MIN_WORDS or "," in s or _joins_topics(s)
 
@@ -1222,7 +1222,7 @@ def _is_site_name(i: int, kinds: list[str], texts: list[str]) -> bool:
         return False
     if i + 1 < len(kinds) and kinds[i + 1] == "metadata" and texts[i + 1].lstrip().startswith("|"):
         return True
-    return _is_body_name(s)
+    return is_body_name(s)
 
 
 def _next_reads_as_title(i: int, kinds: list[str], texts: list[str]) -> bool:
@@ -1249,7 +1249,7 @@ def _site_name_joiners() -> frozenset[str]:
     return frozenset(_vocab()["site_name_joiners"])
 
 
-def _is_body_name(s: str) -> bool:
+def is_body_name(s: str) -> bool:
     """A public body's name: capitalised words (``and`` between) ending with a word of
     ``site_name_words``, or opening with one and holding the lower-case words of
     ``site_name_joiners`` (``Police Service of Northern Ireland``, ``Department for
@@ -1300,7 +1300,7 @@ def _cut_site_names(s: str) -> str:
         last = separators[-1]
         tail = s[last.end() :].strip()
         if not (
-            _is_body_name(tail)
+            is_body_name(tail)
             or _SITE_ADDRESS.fullmatch(tail)
             or tail.casefold() in _section_names()
         ):
@@ -1357,6 +1357,8 @@ def _is_standfirst(s: str) -> bool:
     s = s.strip()
     if not _single_line(s) or len(s) > 160 or s[-1] in ":;," or s[0] in _OPEN_MARKS:
         return False
+    if s[-1] not in ".!?" and is_body_name(s):
+        return False  # the site's name as a heading under the headline
     # One sentence: no full stop followed by more words.
     return not _has_sentence_break(s)
 
