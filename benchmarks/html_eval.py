@@ -49,19 +49,16 @@ def _load_eval_common(corpus: Path) -> ModuleType:
 
 
 def _readers(common: ModuleType, names: list[str]) -> dict[str, Callable[[bytes, str], Any]]:
-    import pipeline
     from pipeline import core
     from pipeline.errors import InputError
     from pipeline.read import read_bytes
-
-    nlp = pipeline.load()
 
     def whole(data: bytes, name: str) -> str | None:
         try:
             document = read_bytes(data, name)
         except InputError:
             return None
-        return core.extract_document(nlp, document, "page").text
+        return core.extract_document(document, "page").text
 
     def reader(data: bytes, name: str) -> str | None:
         try:

@@ -81,6 +81,7 @@ from lxml import etree
 from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 
+from pipeline.extract.sections import is_body_name
 from pipeline.model import Span
 from pipeline.vocab import load
 
@@ -800,8 +801,8 @@ _H1_FURNITURE_RE = re.compile(
 _KICKER_TOKENS = frozenset(_DATA["kicker_tokens"])
 # A site's section names, which a <title> or og:title may hold between the headline and the
 # site's name ("Headline - News - Kelby Council"), and which are no headline themselves
-# ("News"): the furniture lines of the text's sections.
-_SECTION_NAMES = frozenset(load("sections")["furniture_lines"])
+# ("News"); not the other furniture lines of a copied page ("Report", "Share").
+_SECTION_NAMES = frozenset(load("sections")["section_names"])
 _MAX_TITLE_PARTS = 6
 _DATE_META = tuple(_DATA["published_meta"])
 _AUTHOR_META = tuple(_DATA["author_meta"])
@@ -961,18 +962,33 @@ def _site_names(
 ) -> set[str]:
     """The site's name: its ``og:site_name``, and the first or last part of its ``<title>``
     (``Headline | Kelby Council``, ``Kelby Council - Headline``) that the main content does
-    not show as a block of its own (``shown``: the headline is one, the site's name seldom),
-    or a whole ``<title>`` that ends the ``og:title`` (``Headline - Kelby Police``)."""
+    not show as a block of its own (``shown``: the headline is one, the site's name seldom;
+    when both or neither are shown, the one that is a public body's name), or a whole
+    ``<title>`` that ends the ``og:title`` (``Headline - Kelby Police``), or opens it and is a
+    public body's name; with none of these, an end of ``og:title`` that is a public body's
+    name."""
     names = {_fold(n) for n in (_meta(tags, ("og:site_name", "application-name")),) if n}
     ends: list[str] = []
     if title:
         parts = _TITLE_SEPARATORS_RE.split(title)
+        og_ends = _ends(og) if og and len(parts) == 1 else ()
         if len(parts) > 1:
-            ends = [_fold(parts[0]), _fold(parts[-1])]
-        elif og and _fold(title) in {_fold(p) for p in _ends(og)}:
-            ends = [_fold(title)]
-    unshown = [end for end in ends if end not in shown]
-    names.update(unshown or ends)
+            ends = [parts[0], parts[-1]]
+        elif og_ends and (
+            _fold(title) == _fold(og_ends[-1])
+            or (_fold(title) == _fold(og_ends[0]) and is_body_name(title))
+        ):
+            ends = [title]
+    if not ends and og:
+        # (no site's name in <title>: an end of og:title that is a public body's name)
+        ends = [end for end in _ends(og) if is_body_name(end)][:1]
+    unshown = [end for end in ends if _fold(end) not in shown]
+    if len(unshown) != 1:
+        # both ends shown, or neither: a public body's name is the site's (``Kelby Borough
+        # Council - Headline`` on a page whose <h1> is the council's name)
+        named = [end for end in ends if is_body_name(end)]
+        unshown = named if len(named) == 1 else ends
+    names.update(_fold(end) for end in unshown)
     return names
 
 
@@ -1216,32 +1232,22 @@ def render_html(markup: str) -> HtmlPage:
     if root is None or not len(root):
         return HtmlPage("")
     if int(root.xpath("count(//*)")) > MAX_ELEMENTS:
-        return _render_own(markup, warnings, fallback=False)
+        return _render_own(markup, warnings, root, fallback=False)
     _unwrap_noscript(root)
     visible = _visible_chars(root)
     if visible < SMALL_PAGE:
-        return _render_own(markup, warnings, fallback=False)
+        return _render_own(markup, warnings, root, fallback=False)
     body = _main_content(root, visible)
     if body is None:
-        return _render_own(markup, warnings, fallback=True)
+        return _render_own(markup, warnings, root, fallback=True)
     renderer = _Renderer(set())
     renderer.walk(body)
     blocks = renderer.blocks
     for block in blocks:
         if block.tag == "title":
             block.tag = "heading"
-    content_text = "\n".join(b.text for b in blocks if b.rows is None)
     tags = _meta_tags(root)
-    shown = {_fold(b.text) for b in blocks if b.rows is None}
-    title = _page_title(root, tags, content_text, shown)
-    if title is not None:
-        # The headline as the main content has it (a heading, or a paragraph on a page of
-        # one line) is the title block.
-        head = _fold(title)
-        lead = next((i for i, b in enumerate(blocks[:3]) if _fold(b.text) == head), None)
-        if lead is not None:
-            del blocks[lead]
-        blocks.insert(0, _Block("title", title))
+    title = _put_title(root, tags, blocks)
     metadata_blocks, metadata = _metadata_blocks(root)
     have = {_fold(b.text) for b in blocks} if metadata_blocks else set()
     at = 1 if title is not None else 0
@@ -1261,12 +1267,34 @@ def render_html(markup: str) -> HtmlPage:
     return HtmlPage(text, spans, tables, metadata, tuple(warnings), review)
 
 
+def _put_title(
+    root: lxml.html.HtmlElement, tags: dict[str, str], blocks: list[_Block]
+) -> str | None:
+    """The page's headline (:func:`_page_title`) put first in ``blocks`` as the ``title``
+    block, in place of the block that shows it among the first three (a heading, or a
+    paragraph on a page of one line); None when the page names none."""
+    content_text = "\n".join(b.text for b in blocks if b.rows is None)
+    shown = {_fold(b.text) for b in blocks if b.rows is None}
+    title = _page_title(root, tags, content_text, shown)
+    if title is not None:
+        head = _fold(title)
+        lead = next((i for i, b in enumerate(blocks[:3]) if _fold(b.text) == head), None)
+        if lead is not None:
+            del blocks[lead]
+        blocks.insert(0, _Block("title", title))
+    return title
+
+
 def _cut_review(warnings: list[str]) -> tuple[str, ...]:
     return ("page-cut",) if any(w.startswith((_NESTED, _TOO_MANY)) for w in warnings) else ()
 
 
-def _render_own(markup: str, warnings: list[str], *, fallback: bool) -> HtmlPage:
-    """This module's own renderer over the whole page (scope, furniture rules, blocks)."""
+def _render_own(
+    markup: str, warnings: list[str], page: lxml.html.HtmlElement, *, fallback: bool
+) -> HtmlPage:
+    """This module's own renderer over the whole page (scope, furniture rules, blocks); with
+    no ``<h1>`` in its scope, the headline is the page's metadata's (``og:title``, else the
+    ``<title>``: :func:`_put_title`; ``page``: the page as :func:`_parse` read it)."""
     parser = etree.HTMLParser(
         encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
     )
@@ -1299,6 +1327,8 @@ def _render_own(markup: str, warnings: list[str], *, fallback: bool) -> HtmlPage
                 f"{_TOO_MANY} {MAX_ELEMENTS:,} elements; only the text of the first ones was read"
             )
         if renderer.blocks:
+            if not any(b.tag == "title" for b in renderer.blocks):
+                _put_title(page, _meta_tags(page), renderer.blocks)
             review = _cut_review(warnings)
             if fallback:
                 warnings.append(

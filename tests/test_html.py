@@ -6,9 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import pipeline
 from pipeline import html as html_module
 from pipeline.errors import InputError
 from pipeline.read import Document, read_bytes
+from pipeline.vocab import load
 
 
 def render(markup: str, name: str = "page.html") -> Document:
@@ -119,9 +121,41 @@ def test_h1_after_a_kicker_stays_in_document_order() -> None:
     assert blocks(document) == [("p", "Press release"), ("title", "Headline"), ("p", "Body.")]
 
 
-def test_no_h1_means_no_title_block() -> None:
-    document = render("<html><head><title>Tab</title></head><body><p>Lede first.</p></body></html>")
+def test_no_h1_title_or_og_title_means_no_title_block() -> None:
+    document = render("<html><head></head><body><p>Lede first.</p></body></html>")
     assert blocks(document) == [("p", "Lede first.")]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<title>Kelby man jailed for arson | Kelby Police</title>",
+        "<title>Kelby Police</title>"
+        '<meta property="og:title" content="Kelby man jailed for arson">',
+        '<title>News - Kelby Police</title><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Kelby man jailed for arson"}</script>',
+    ],
+    ids=["title", "og-title", "json-ld"],
+)
+def test_a_small_page_with_no_h1_takes_its_headline_from_its_metadata(head: str) -> None:
+    # (under 1,000 visible characters: read by the own rules, as bigger pages are not)
+    document = render(
+        f"<html><head>{head}</head><body><nav><p>Home</p></nav>"
+        "<p>A man has been jailed for four years for setting fire to a shed in Kelby.</p>"
+        "</body></html>"
+    )
+    assert blocks(document)[0] == ("title", "Kelby man jailed for arson")
+    assert blocks(document)[1][0] == "p"
+
+
+def test_a_small_page_with_its_headline_as_a_paragraph_shows_it_once() -> None:
+    headline = "Kelby man jailed for arson"
+    document = render(
+        f"<html><head><title>{headline} | Kelby Police</title></head><body>"
+        f"<p><strong>{headline}</strong></p><p>A man has been jailed for four years.</p>"
+        "</body></html>"
+    )
+    assert blocks(document) == [("title", headline), ("p", "A man has been jailed for four years.")]
 
 
 @pytest.mark.parametrize("scope", ["main", "article", "body"])
@@ -915,3 +949,93 @@ def test_a_headline_that_holds_a_separator_keeps_its_parts() -> None:
         f"<title>{headline} | Tollbridge News</title>",
     )
     assert title_of(render(page)) == headline
+
+
+@pytest.mark.parametrize("word", ["Report", "Apply", "Contact"])
+def test_a_page_named_by_a_furniture_word_keeps_it_as_its_headline(word: str) -> None:
+    # A menu's call to action ("Report", "Apply") is furniture in a copied page's text, but no
+    # section's name: a page whose og:title and h1 say it keeps it as its headline.
+    head = f'<meta property="og:title" content="{word}">'
+    page = full_page(f"<main>{article_html(f'<h1>{word}</h1>')}</main>", head=head).replace(
+        f"<title>{HEADLINE} | Tollbridge News</title>", f"<title>{word} | Tollbridge Police</title>"
+    )
+    assert title_of(render(page)) == word
+
+
+@pytest.mark.parametrize("word", ["Report", "Apply", "Share"])
+def test_an_og_title_naming_a_call_to_action_of_the_h1_gives_the_h1(word: str) -> None:
+    # og:title "Report", h1 "Report a crime online": the h1 says what og:title says, and more
+    head = f'<meta property="og:title" content="{word}">'
+    headline = f"{word} a concern about a Tollbridge care home"
+    page = full_page(f"<main>{article_html(f'<h1>{headline}</h1>')}</main>", head=head)
+    assert title_of(render(page)) == headline
+
+
+def test_a_heading_report_between_paragraphs_of_a_saved_page_is_a_heading() -> None:
+    # "Report" is furniture in a copied page's menus, but a heading of the body as an <h2>
+    main = article_html().replace(f"<p>{ARTICLE[2]}", f"<h2>Report</h2><p>{ARTICLE[2]}")
+    release = pipeline.extract_text(full_page(f"<main>{main}</main>"), fmt="html")
+    (report,) = [s for s in release.sections if s.text == "Report"]
+    assert (report.kind, report.boilerplate) == ("heading", False)
+    assert release.title == HEADLINE
+
+
+def test_section_names_and_other_furniture_lines_are_apart_and_both_furniture() -> None:
+    vocab = load("sections")
+    assert not set(vocab["section_names"]) & set(vocab["furniture_lines"])
+    assert {"news", "press releases", "home"} <= html_module._SECTION_NAMES
+    assert not {"report", "apply", "share", "x"} & html_module._SECTION_NAMES
+
+
+@pytest.mark.parametrize("label", ["News: ", "Latest news – ", "Press release: "])
+@pytest.mark.parametrize("h1", [True, False], ids=["h1", "no-h1"])
+def test_a_section_label_run_into_the_title_element_is_cut(label: str, h1: bool) -> None:
+    main = article_html() if h1 else article_html("")
+    page = full_page(f"<main>{main}</main>").replace(
+        f"<title>{HEADLINE} | Tollbridge News</title>",
+        f"<title>{label}{HEADLINE} | Tollbridge Police</title>",
+    )
+    release = pipeline.extract_text(page, fmt="html")
+    assert release.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"Tollbridge Borough Council - {HEADLINE}",
+        f"{HEADLINE} | Tollbridge Borough Council",
+        f"Tollbridge Police | {HEADLINE}",
+    ],
+)
+def test_an_h1_naming_the_site_over_the_headline_in_an_h2(title: str) -> None:
+    # both ends of <title> are shown in the main content (the site's name as its <h1>, the
+    # headline as an <h2>): the end that is a public body's name is the site's
+    site = title.replace(HEADLINE, "").strip(" -|")
+    main = article_html(f"<h1>{site}</h1><h2>{HEADLINE}</h2>")
+    page = full_page(f"<main>{main}</main>").replace(
+        f"<title>{HEADLINE} | Tollbridge News</title>", f"<title>{title}</title>"
+    )
+    release = pipeline.extract_text(page, fmt="html")
+    assert release.title == HEADLINE
+    (named,) = [s for s in release.sections if s.text == site]
+    assert named.kind == "heading"
+
+
+@pytest.mark.parametrize("sep", [" | ", " - ", " – "])
+def test_an_og_title_ending_with_a_bodys_name_loses_it(sep: str) -> None:
+    head = f'<meta property="og:title" content="{HEADLINE}{sep}Tollbridge Borough Council">'
+    page = full_page(f"<main>{article_html(f'<h2>{HEADLINE}</h2>')}</main>", head=head).replace(
+        f"<title>{HEADLINE} | Tollbridge News</title>", f"<title>{HEADLINE}</title>"
+    )
+    document = render(page)
+    assert title_of(document) == HEADLINE
+    assert [b for b in blocks(document) if b[1] == HEADLINE] == [("title", HEADLINE)]
+
+
+def test_an_og_title_whose_first_part_is_the_title_element_and_no_body_keeps_it() -> None:
+    # <title> is og:title's first part but no public body's name: not taken for the site
+    head = '<meta property="og:title" content="HMP Tollbridge - inspectors find a safer prison">'
+    page = full_page(f"<main>{article_html('')}</main>", head=head).replace(
+        f"<title>{HEADLINE} | Tollbridge News</title>", "<title>HMP Tollbridge</title>"
+    )
+    assert title_of(render(page)) == "HMP Tollbridge - inspectors find a safer prison"

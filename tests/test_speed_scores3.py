@@ -172,8 +172,7 @@ def test_boilerplate_starts_with_two_letter_heads_agree_with_the_pattern_scan(te
 
 
 def test_may_open_phrase_is_whether_a_phrase_opens_with_the_two_characters() -> None:
-    vocab = sections._vocab()
-    phrases = [*vocab["boilerplate_lines"], *vocab["furniture_lines"]]
+    phrases = [*sections._vocab()["boilerplate_lines"], *sections._furniture_phrases()]
     chars = [chr(c) for c in range(0x250)] + ["\u212a", "\u017f", "\u2028", "©"]
     firsts = {p[0].lower() for p in phrases} | {"\u212a", "\u017f", "İ", "ı"}
     for a in chars:

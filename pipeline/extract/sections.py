@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
 
@@ -81,7 +82,7 @@ def _boilerplate_alternatives() -> dict[str, str]:
     vocab = _vocab()
     whole = r"[ \t\xa0]*:?[ \t\xa0]*$"
     phrases = [(p, "") for p in vocab["boilerplate_lines"]]
-    phrases += [(p, whole) for p in vocab["furniture_lines"]]
+    phrases += [(p, whole) for p in _furniture_phrases()]
     groups: dict[str, list[str]] = {}
     for phrase, tail in phrases:
         groups.setdefault(phrase[0].lower(), []).append(re.escape(phrase[1:]) + tail)
@@ -133,8 +134,7 @@ _HEADS_SEEN: Final[dict[int, bool]] = {}
 def _phrase_heads() -> re.Pattern[str]:
     """The first two letters of every boilerplate phrase (of a phrase of one letter: that
     letter, then any character or none), with the flags of _boilerplate_line."""
-    vocab = _vocab()
-    heads = {p[:2] for p in (*vocab["boilerplate_lines"], *vocab["furniture_lines"])}
+    heads = {p[:2] for p in (*_vocab()["boilerplate_lines"], *_furniture_phrases())}
     alts = [re.escape(h) + ("" if len(h) == 2 else "(?s:.)?") for h in sorted(heads)]
     return re.compile("|".join(alts), re.IGNORECASE | re.MULTILINE)
 
@@ -184,8 +184,16 @@ def _boilerplate_starts(text: str) -> list[int]:
 
 
 @cache
+def _furniture_phrases() -> tuple[str, ...]:
+    """Every whole line that is furniture: the ``furniture_lines`` (buttons, share links,
+    ``Report``) and the ``section_names`` (``News``, ``Press releases``, ``Home``)."""
+    vocab = _vocab()
+    return (*vocab["furniture_lines"], *vocab["section_names"])
+
+
+@cache
 def _furniture_lines() -> frozenset[str]:
-    return frozenset(_vocab()["furniture_lines"])
+    return frozenset(_furniture_phrases())
 
 
 def _is_furniture_line(s: str) -> bool:
@@ -322,28 +330,91 @@ class _Furniture:
     def menu_block(self, start: int, end: int) -> bool:
         """The site's menus copied one item a line, some of them known furniture and the rest
         a few words each with no sentence stop (``Kelby Borough Council`` / ``Bins and
-        recycling`` / ``Council tax`` / ``News``); the last line may be the headline."""
+        recycling`` / ``Council tax`` / ``News``); the last line may be the headline, with its
+        standfirst and its dateline or page tools under it. Over a caption naming the page's
+        kind (``Press release``) the crumbs may be longer (GOV.UK's ``Inspections and
+        performance of education providers``)."""
         if not self.hits(start, end) or "\n" not in self.text[start:end]:
             return False
-        # (menu lines, then the headline's line, then its dateline or page tools)
-        at = start
-        lines = self.text[start:end].split("\n")
-        for n, line in enumerate(lines):
-            if not _is_menu_line(line):
-                rest = at + len(line) + 1
-                for tail in lines[n + 1 :]:
-                    if not (self.is_line(rest) or _is_date_line(tail)):
-                        return False
-                    rest += len(tail) + 1
-                return n > 0
-            at += len(line) + 1
-        return True
+        head = self.head_of(start, end)
+        return head is not None and head.index > 0 and _is_menu_run(head.lines[: head.index])
 
-    def headline_in_block(self, start: int, end: int, after: str) -> tuple[int, int] | None:
-        """Where the headline line of a furniture block is, when one of its last lines is
-        one: the headline copied under the site's menus with no blank line between (``Home``
-        / ``News`` / ``PCC awards £250,000 to tackle rural crime``), perhaps with its dateline
-        or page tools on the lines under it (``Wednesday, 05 June 2024``, ``Print``).
+    def head_of(self, start: int, end: int) -> _Head | None:
+        """The line of the block ``[start, end)`` that may be its headline: the last one over
+        its tail (its dateline, labels with their values on lines of their own, ``Published``
+        / ``12 May 2025``, and page tools, ``Print``; at most _MAX_LABEL_BLOCK_LINES lines),
+        or, when that line is a standfirst (a sentence of some length) under a line that reads
+        as a headline, the line above it. Over a dateline, a line that tags the page (``Appeal``,
+        ``By Kelby Police``, ``Kelby Police``: _is_tag_line) is no headline: the line above
+        it may be. None when the tail is longer."""
+        text = self.text
+        lines = text[start:end].split("\n")
+        offsets = [start]
+        for line in lines[:-1]:
+            offsets.append(offsets[-1] + len(line) + 1)
+        k = len(lines)
+        dated = False
+        while True:
+            if k == 1:
+                break
+            line = lines[k - 1]
+            if self.is_line(offsets[k - 1]):
+                k -= 1
+            elif _is_date_line(line):
+                dated = True
+                k -= 1
+            elif k > 2 and _is_label_value(lines[k - 2], line):
+                dated = True
+                k -= 2
+            else:
+                break
+            if len(lines) - k > _MAX_LABEL_BLOCK_LINES:
+                return None
+        tagged = dated and k > 1 and _is_tag_line(lines[k - 1])
+        if tagged and not (self.is_line(offsets[k - 2]) or _is_date_line(lines[k - 2])):
+            k -= 1
+        else:
+            tagged = False
+        head = k - 1
+        standfirst = head > 0 and _is_standfirst_under(lines[head - 1], lines[head])
+        if standfirst and not self.is_line(offsets[head - 1]):
+            head -= 1
+        else:
+            standfirst = False
+        return _Head(lines, offsets, head, standfirst, tagged, dated)
+
+    def menu_over_headline(self, start: int, end: int) -> bool:
+        """The site's menus copied one item a line, none of them known furniture, perhaps with
+        the headline on the last line (``Residents`` / ``Business`` / ``Our council`` / ``New
+        play park opens in Harbridge``) and its dateline under it: two menu lines or more over
+        a line that may be a headline."""
+        head = self.head_of(start, end)
+        return (
+            head is not None
+            and head.index >= _MENU_MIN_LINES - 1
+            and all(_is_menu_line(ln) for ln in head.lines[: head.index])
+            and _looks_like_title(head.lines[head.index], stop=True)
+        )
+
+    def dated_headline(self, start: int, end: int) -> bool:
+        """A block that opens with the headline, its dateline under it with no blank line
+        between (``Care home in Kelby rated very good`` / ``Monday 12 May 2025``), perhaps
+        with its standfirst between them."""
+        head = self.head_of(start, end)
+        return (
+            head is not None
+            and head.index == 0
+            and head.dated
+            and _looks_like_title(head.lines[0], stop=True)
+        )
+
+    def headline_in_block(self, start: int, end: int, after: str) -> list[Span] | None:
+        """The block's paragraphs when one of its last lines is its headline: the furniture
+        over it, the headline, its standfirst, a tag line (boilerplate) and the tail under it:
+        the headline copied under the site's menus with no blank line between (``Home`` /
+        ``News`` / ``PCC awards £250,000 to tackle rural crime``), perhaps with its standfirst,
+        its dateline or page tools on the lines under it (``Wednesday, 05 June 2024``,
+        ``Print``).
 
         A line under the menus is the headline when it reads as one (a verb of
         ``headline_verbs``, or four words or more), or when the page goes on with its
@@ -351,29 +422,19 @@ class _Furniture:
         come right after the headline; the topic crumb after ``Home`` stays furniture when
         the next paragraph is the headline (``Home`` / ``Education, training and skills``)
         or when it names a topic (a comma or ``and``, no verb)."""
-        text = self.text
-        line_end = end
-        dated = False
-        for _ in range(_MAX_TAIL_LINES + 1):
-            nl = text.rfind("\n", start, line_end)
-            if nl < 0:
-                return None
-            line = text[nl + 1 : line_end]
-            if self.is_line(nl + 1):
-                line_end = nl
-                continue
-            if _is_date_line(line):
-                dated = True
-                line_end = nl
-                continue
-            break
-        else:
+        head = self.head_of(start, end)
+        if head is None:
             return None
+        line = head.lines[head.index]
         if _BULLET.match(line) or _NO_LETTER.match(line):
             return None
-        before = text[text.rfind("\n", start, nl) + 1 : nl].strip(" \t\xa0")
+        if self.is_line(head.offsets[head.index]) or _is_date_line(line):
+            return None  # (a tail of furniture and datelines, no headline over it)
+        if head.index == 0 and not head.dated:
+            return None  # (a line over page tools alone: "Kelby Borough Council" / "Search")
+        before = head.lines[head.index - 1].strip(" \t\xa0") if head.index else ""
         verb = _has_headline_verb(line)
-        context = dated or _opens_page_body(after)
+        context = head.dated or head.standfirst or _opens_page_body(after)
         topic = not verb and ("," in line or _joins_topics(line))
         # (one word is a menu item whatever follows it: "Schools")
         context = context and " " in line.strip(" \t\xa0")
@@ -382,10 +443,128 @@ class _Furniture:
             headline = not topic and (verb or not _is_crumb_after_home(line) or context)
         else:
             headline = verb or (len(line.split()) >= _HEADLINE_MIN_WORDS and not topic) or context
-        return _trim(text, nl + 1, line_end) if headline else None
+        if not headline:
+            return None
+        text = self.text
+        at = head.offsets[head.index]
+        pieces = [Span(*_trim(text, at, at + len(line)))]
+        if pieces[0].start > start:
+            pieces.insert(0, Span(*_trim(text, start, pieces[0].start), "boilerplate"))
+        n = head.index + 1
+        for wanted, tag in ((head.standfirst, ""), (head.tagged, "boilerplate")):
+            if wanted:
+                at = head.offsets[n]
+                pieces.append(Span(*_trim(text, at, at + len(head.lines[n])), tag))
+                n += 1
+        if n < len(head.lines):
+            tail = _trim(text, head.offsets[n], end)
+            pieces.append(Span(*tail, "boilerplate" if self.covers(*tail) else ""))
+        return pieces
 
 
-_MAX_TAIL_LINES: Final = 3  # a dateline and page tools under a headline in a furniture block
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """A block's lines (``offsets``: where each starts in the text), the index of the line
+    that may be its headline, whether a standfirst is under it, whether a tag line is under
+    them, and whether a dateline or a label is among the lines under them."""
+
+    lines: list[str]
+    offsets: list[int]
+    index: int
+    standfirst: bool
+    tagged: bool
+    dated: bool
+
+
+def _is_tag_line(line: str) -> bool:
+    """A line that tags a page over its dateline: one word (``Appeal``, ``Charged``), a
+    byline (``By Kelby Police``: ``byline_words``) or a public body's name (``Kelby
+    Police``)."""
+    line = line.strip(" \t\xa0")
+    words = line.split()
+    if len(words) == 1:
+        return line.isalpha()
+    if words and words[0].casefold() in _byline_words():
+        return len(words) <= _MAX_SITE_NAME_WORDS and words[1][:1].isupper()
+    return len(words) <= _MAX_SITE_NAME_WORDS and is_body_name(line)
+
+
+@cache
+def _byline_words() -> frozenset[str]:
+    return frozenset(_vocab()["byline_words"])
+
+
+_MIN_STANDFIRST_WORDS: Final = 8
+_MAX_LABEL_VALUE: Final = 80
+
+
+def _is_standfirst_under(above: str, line: str) -> bool:
+    """A standfirst under its headline in one block (``New checks on Kelby colleges`` /
+    ``Inspectors will look at how colleges prepare learners for work.``): one sentence of
+    eight words or more, longer than the line above, which reads as a headline (no stop, a
+    verb or four words or more, and not a menu line naming topics: ``Health and social
+    care``)."""
+    words = line.split()
+    above = above.strip(" \t\xa0")
+    if len(words) < _MIN_STANDFIRST_WORDS or line.rstrip()[-1:] not in ".!?":
+        return False
+    if not (words[0][:1].isupper() or words[0][:1].isdigit()) or _has_sentence_break(line):
+        return False
+    above_words = above.split()
+    verb = _has_headline_verb(above)
+    return (
+        len(above_words) < len(words)
+        and _looks_like_title(above)
+        and (verb or len(above_words) >= _HEADLINE_MIN_WORDS)
+        and (verb or not (_is_menu_line(above) and ("," in above or _joins_topics(above))))
+    )
+
+
+def _is_label_value(label: str, value: str) -> bool:
+    """A label alone on its line and its value on the next (``Part of`` / ``Transport``,
+    ``From:`` / ``Ofsted``), as a page's metadata is copied."""
+    value = value.strip(" \t\xa0")
+    return (
+        0 < len(value) <= _MAX_LABEL_VALUE
+        and value[-1] not in ".,"
+        and label.strip(" \t\xa0*:").casefold() in _metadata_labels()[0]
+    )
+
+
+def _is_menu_run(lines: Sequence[str]) -> bool:
+    """The site's menu items or crumbs over a headline: each a menu line; over a caption
+    naming the page's kind (``Press release``: ``headline_labels``) the crumbs may be longer
+    lines with no stop, and so may a few lines among more menu lines (a tagline, ``Caring
+    for every patient, every day``, a question, ``Why choose us?``)."""
+    caption = max((i for i, ln in enumerate(lines) if _is_caption(ln)), default=-1)
+    if caption >= 0:
+        return all(_is_crumb_line(ln) for ln in lines[:caption]) and all(
+            _is_menu_line(ln) for ln in lines[caption + 1 :]
+        )
+    others = [ln for ln in lines if not _is_menu_line(ln)]
+    return not others or (len(others) * 2 < len(lines) and all(map(_is_crumb_line, others)))
+
+
+_MAX_CRUMB_WORDS: Final = 10
+
+
+def _is_crumb_line(line: str) -> bool:
+    """A crumb or menu line of up to ten words, with no stop but a question's mark."""
+    line = line.strip(" \t\xa0")
+    return 0 < len(line.split()) <= _MAX_CRUMB_WORDS and line[-1] not in ".,;:!"
+
+
+@cache
+def _captions() -> frozenset[str]:
+    return frozenset(_vocab()["headline_labels"])
+
+
+def _is_caption(line: str) -> bool:
+    """A caption naming the page's kind on a line of its own over the headline (``Press
+    release``, ``News story``)."""
+    return len(line) <= _MAX_DATE_LINE and line.strip(" \t\xa0*:").casefold() in _captions()
+
+
 _MENU_LINE_WORDS: Final = 5
 _MAX_DATE_LINE: Final = 40
 
@@ -419,7 +598,13 @@ def _is_date_line(line: str) -> bool:
         return False
     if (":" in words[0] and len(words) <= 3) or _opens_with_label(line):
         return True
-    if not any(c.isdigit() for c in line):
+    return _is_bare_date_line(words)
+
+
+def _is_bare_date_line(words: list[str]) -> bool:
+    """A dateline's words with no label: numbers, month and weekday names and their joiners
+    (``13:35 14/05/2025``, ``Monday 12 May 2025 at 10:15``)."""
+    if not any(c.isdigit() for w in words for c in w):
         return False
     return all(
         w.strip(",.").casefold() in _date_words() or not w.strip(",.:/-").isalpha() for w in words
@@ -500,21 +685,20 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
         # the site's menus, some of their lines known furniture or none (three lines or more,
         # each a few words with no stop), perhaps with the headline on their last lines
         known = furniture.covers(s, e) or (opening and furniture.menu_block(s, e))
-        if not known and not (opening and _is_menu_over_headline(text[s:e])):
+        if not known and not (
+            opening
+            and "\n" in text[s:e]
+            and (furniture.menu_over_headline(s, e) or furniture.dated_headline(s, e))
+        ):
             out.append(Span(s, e))
             opening = opening and text[e - 1] not in '.!?”"'
         else:
             after = text[raw[k + 1][0] : raw[k + 1][1]] if k + 1 < len(raw) else ""
-            line = furniture.headline_in_block(s, e, after)
-            if line is None:
+            pieces = furniture.headline_in_block(s, e, after)
+            if pieces is None:
                 out.append(Span(s, e, "boilerplate" if known else ""))
-                continue
-            head_start, head_end = line
-            out.append(Span(*_trim(text, s, head_start), "boilerplate"))
-            out.append(Span(head_start, head_end))
-            if head_end < e:
-                tail = _trim(text, head_end, e)
-                out.append(Span(*tail, "boilerplate" if furniture.covers(*tail) else ""))
+            else:
+                out.extend(pieces)
     out = [
         Span(p.start, p.end, "boilerplate")
         if not p.tag and _is_furniture_line(text[p.start : p.end])
@@ -766,8 +950,15 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
 
 
 def _is_dateline(s: str, start: int, dates: _Index) -> bool:
-    """A paragraph that is a date, or a date and its source after a bar."""
-    return _covered_by_date(s, start, dates, whole=True) or _is_sourced_dateline(s, start, dates)
+    """A paragraph that is a date, perhaps with a clock time (``13:35 14/05/2025``, ``12 May
+    2025 at 10:15``), or a date and its source after a bar."""
+    if _covered_by_date(s, start, dates, whole=True) or _is_sourced_dateline(s, start, dates):
+        return True
+    return (
+        len(s) <= _MAX_DATE_LINE
+        and _covered_by_date(s, start, dates)
+        and _is_bare_date_line(s.split())
+    )
 
 
 _SOURCE_BARS: Final = "|•·"
@@ -980,14 +1171,34 @@ def _is_menu(s: str) -> bool:
 def _is_menu_item(i: int, kinds: list[str], texts: list[str]) -> bool:
     """A menu item copied as a paragraph of its own, above the headline: a few words that do
     not read as a headline (``Residents``, ``Our council``, ``Bins and recycling``), in a run
-    of two such paragraphs or more, with a paragraph that reads as a headline under it. (A
-    short headline alone over a line with no stop, ``Budget 2025`` / ``Council sets out its
-    plans``, is no run.)"""
-    if not _is_short_item(i, kinds, texts) or i + 1 >= len(kinds):
+    of two such paragraphs or more, or one word alone under the site's furniture (``Skip to
+    main content`` / ``Services``), with a paragraph that reads as a headline under the run
+    (or the run's last item over its dateline: ``Jobs`` / ``Budget 2025`` / ``Published: …``).
+    (A short headline alone over a line with no stop, ``Budget 2025`` / ``Council sets out
+    its plans``, is no run, nor is one over a short heading and its prose, ``Budget 2025`` /
+    ``Key points`` / ``The council …``: no headline follows them. A run longer than
+    _MAX_MENU_RUN paragraphs is menus whatever follows it.)"""
+    if not _is_short_item(i, kinds, texts):
         return False
-    if kinds[i + 1] not in ("body", "heading") or not _looks_like_title(texts[i + 1]):
+    j = i + 1
+    while j < len(kinds) and j - i <= _MAX_MENU_RUN and _is_short_item(j, kinds, texts):
+        j += 1
+    if j - i > _MAX_MENU_RUN:
+        return True
+    if j == len(kinds):
         return False
-    return _is_short_item(i + 1, kinds, texts) or (i > 0 and _is_short_item(i - 1, kinds, texts))
+    if kinds[j] in ("body", "heading") and _looks_like_title(texts[j]):
+        head = j
+    elif kinds[j] == "metadata" and j - 1 > i:
+        head = j - 1  # the run's last item is a short headline over its dateline
+    else:
+        return False
+    if head > i + 1 or (i > 0 and _is_short_item(i - 1, kinds, texts)):
+        return True
+    return i > 0 and kinds[i - 1] == "metadata" and texts[i].isalpha()
+
+
+_MAX_MENU_RUN: Final = 24
 
 
 def _is_short_item(i: int, kinds: list[str], texts: list[str]) -> bool:
@@ -996,25 +1207,9 @@ def _is_short_item(i: int, kinds: list[str], texts: list[str]) -> bool:
     s = texts[i]
     if kinds[i] not in ("body", "heading") or not _single_line(s) or not _is_menu_line(s):
         return False
-    if _has_headline_verb(s) or _is_body_name(s):
+    if _has_headline_verb(s) or is_body_name(s):
         return False
     return len(s.split()) < _HEADLINE_MIN_WORDS or "," in s or _joins_topics(s)
-
-
-def _is_menu_over_headline(s: str) -> bool:
-    """The site's menus copied one item a line, none of them known furniture, perhaps with
-    the headline on the last line (``Residents`` / ``Business`` / ``Our council`` / ``New
-    play park opens in Harbridge``) and its dateline under it: two menu lines or more over a
-    line that may be a headline."""
-    lines = s.split("\n")
-    for _ in range(_MAX_TAIL_LINES):
-        if len(lines) > 1 and _is_date_line(lines[-1]):
-            lines.pop()
-    return (
-        len(lines) >= _MENU_MIN_LINES
-        and all(_is_menu_line(ln) for ln in lines[:-1])
-        and _looks_like_title(lines[-1], stop=True)
-    )
 
 
 def _is_site_name(i: int, kinds: list[str], texts: list[str]) -> bool:
@@ -1027,7 +1222,7 @@ def _is_site_name(i: int, kinds: list[str], texts: list[str]) -> bool:
         return False
     if i + 1 < len(kinds) and kinds[i + 1] == "metadata" and texts[i + 1].lstrip().startswith("|"):
         return True
-    return _is_body_name(s)
+    return is_body_name(s)
 
 
 def _next_reads_as_title(i: int, kinds: list[str], texts: list[str]) -> bool:
@@ -1054,7 +1249,7 @@ def _site_name_joiners() -> frozenset[str]:
     return frozenset(_vocab()["site_name_joiners"])
 
 
-def _is_body_name(s: str) -> bool:
+def is_body_name(s: str) -> bool:
     """A public body's name: capitalised words (``and`` between) ending with a word of
     ``site_name_words``, or opening with one and holding the lower-case words of
     ``site_name_joiners`` (``Police Service of Northern Ireland``, ``Department for
@@ -1076,8 +1271,47 @@ def _is_body_name(s: str) -> bool:
 
 @cache
 def _title_label() -> Any:
-    labels = "|".join(regex.escape(x) for x in _vocab()["headline_labels"])
+    """A label before the headline on its line: a kind of page (``Press release: ``) or a
+    section's name but the home crumb's (``News: ``, ``Latest news – ``), as a browser tab's
+    title holds it."""
+    vocab = _vocab()
+    sections = set(vocab["section_names"]) - set(vocab["home_crumbs"])  # ("Home: …" is no label)
+    words = sorted({*vocab["headline_labels"], *sections}, key=len, reverse=True)
+    labels = "|".join(regex.escape(x) for x in words)
     return regex.compile(rf"(?i:{labels})\s*(?::|\s[–—-])\s+(?=\S)")
+
+
+# The separator before a site's name at the end of a browser tab's title ("Headline | Kelby
+# Borough Council", "Headline - GOV.UK").
+_SITE_SEPARATOR: Final = regex.compile(r"\s+[|–—-]\s+")
+_SITE_ADDRESS: Final = regex.compile(r"\p{L}+(?:\.\p{L}+)+")
+_MAX_TITLE_PARTS: Final = 3
+
+
+def _cut_site_names(s: str) -> str:
+    """A headline line without the site's name and section names after a bar or a dash, as
+    a text copy that opens with the browser tab's title has them (``Council approves budget
+    | News | Kelby Borough Council``, ``New checks on colleges - GOV.UK``): a body's name
+    (``site_name_words``), a site's address or a section's name at the end."""
+    for _ in range(_MAX_TITLE_PARTS):
+        separators = list(_SITE_SEPARATOR.finditer(s))
+        if not separators or separators[-1].start() == 0:
+            return s
+        last = separators[-1]
+        tail = s[last.end() :].strip()
+        if not (
+            is_body_name(tail)
+            or _SITE_ADDRESS.fullmatch(tail)
+            or tail.casefold() in _section_names()
+        ):
+            return s
+        s = s[: last.start()]
+    return s
+
+
+@cache
+def _section_names() -> frozenset[str]:
+    return frozenset(_vocab()["section_names"])
 
 
 @cache
@@ -1095,13 +1329,16 @@ def headline_words(s: str) -> str:
 
 def title_text(s: str) -> str:
     """The headline's words from its section's text, on one line: without Markdown marks, an
-    inline label (``Press release: …``, ``Press Notice – …``) or page-tool links at its end
-    (``… PDF Print E-mail``): those are the page's furniture, not the headline."""
+    inline label (``Press release: …``, ``Press Notice – …``, ``News: …``), page-tool links at
+    its end (``… PDF Print E-mail``) or the site's name after a bar or a dash (``… | Kelby
+    Borough Council``): those are the page's furniture, not the headline."""
     s = headline_words(s)
     if (m := _title_label().match(s)) is not None:
         s = s[m.end() :]
     if (m := _title_tool_suffix().search(s)) is not None and m.start() > 0:
         s = s[: m.start()]
+    if " " in s and ("|" in s or "-" in s or "–" in s or "—" in s):
+        s = _cut_site_names(s)
     return s
 
 
@@ -1120,6 +1357,8 @@ def _is_standfirst(s: str) -> bool:
     s = s.strip()
     if not _single_line(s) or len(s) > 160 or s[-1] in ":;," or s[0] in _OPEN_MARKS:
         return False
+    if s[-1] not in ".!?" and is_body_name(s):
+        return False  # the site's name as a heading under the headline
     # One sentence: no full stop followed by more words.
     return not _has_sentence_break(s)
 

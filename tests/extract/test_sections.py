@@ -1207,3 +1207,350 @@ def test_headlines_of_copied_news_pages(page: str, headline: str) -> None:
 
     text = f"{page}\n\n{PAGE_LEDE}"
     assert extract_document(read_bytes(text.encode(), "x.txt"), "x").title == headline
+
+
+def extracted(text: str) -> Any:
+    """The release ``pipeline extract`` makes of ``text`` copied from a page."""
+    from pipeline.core import extract_document
+    from pipeline.read import read_bytes
+
+    return extract_document(read_bytes(text.encode(), "x.txt"), "x")
+
+
+def kind_of(release: Any, first_words: str) -> list[str]:
+    return [s.kind for s in release.sections if s.text.startswith(first_words)]
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "standfirst"),
+    [
+        # GOV.UK: crumbs, the caption, the headline, its lede, then its labels
+        ("Home\nEducation, training and skills\nPress release\n"
+         "New checks on Ashby colleges to start in May\n"
+         "Inspectors will look at how colleges prepare learners for work from the spring term."
+         "\n\nFrom:\nOfsted\nPublished\n12 May 2025",
+         "New checks on Ashby colleges to start in May", "Inspectors will look"),
+        # gov.wales
+        ("Skip to main content\nCymraeg\n\nHome\nNews\nPress release\n"
+         "£12 million to repair Kelby school buildings\n"
+         "Schools across Kelby will share £12 million to mend roofs and heating systems.\n\n"
+         "First published:\n12 May 2025",
+         "£12 million to repair Kelby school buildings", "Schools across Kelby"),
+        # a police force's page: its dateline under the lede, in the same block
+        ("Home\nNews\nAppeal after car stolen in Brora\n"
+         "Police in Brora are asking for help to find a blue hatchback taken on Sunday night."
+         "\n13:35 14/05/2025",
+         "Appeal after car stolen in Brora", "Police in Brora"),
+        # curly marks in the headline, a question as the standfirst
+        ("Menu\nSearch\nLatest news\nCouncil leader praises ‘brilliant’ litter volunteers\n"
+         "Did you help clear the 40 tonnes of litter collected from Kelby beaches this spring?"
+         "\n\nPosted on 3 March 2025",
+         "Council leader praises ‘brilliant’ litter volunteers", "Did you help"),
+    ],
+)  # fmt: skip
+def test_a_headline_and_its_standfirst_under_the_menus_with_no_blank_line(
+    page: str, headline: str, standfirst: str
+) -> None:
+    release = extracted(f"{page}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert kind_of(release, standfirst) == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    ("page", "crumb"),
+    [
+        # a stopped headline under "News", a crumb
+        ("Home\nNews\nMan charged after burglaries in Fenwick.\n\nPublished: 3 May 2025", "News"),
+        # a topic crumb over a lede
+        ("Home\nHealth and social care\n"
+         "The council will spend £2 million on care homes across the borough this year.",
+         "Health and social care"),
+        # a menu item of two words over a lede
+        ("Home\nNews\nOur council\n"
+         "Bins in Kelby will be emptied on Tuesday next week after the bank holiday.",
+         "Our council"),
+        # a line as long as the line over it
+        ("Home\nNews\nKelby library visits rise by a third this spring\n"
+         "Kelby library visits rise by a third.",
+         "Kelby library visits rise by a third this spring"),
+    ],
+    ids=["stopped-headline", "topic-crumb", "menu-item", "short-line"],
+)  # fmt: skip
+def test_a_line_over_a_sentence_in_the_menus_is_no_headline_over_a_standfirst(
+    page: str, crumb: str
+) -> None:
+    # the line under the menus is read as before: the last one, as a stopped headline
+    release = extracted(f"{page}\n\n{PAGE_LEDE}")
+    assert release.title == page.split("\n\n")[0].rsplit("\n", 1)[-1]
+    assert release.title != crumb
+    assert "standfirst" not in kind_of(release, crumb)
+
+
+@pytest.mark.parametrize(
+    ("crumbs", "caption"),
+    [
+        ("Home\nEducation, training and skills\n"
+         "Inspections and performance of education providers", "Press release"),
+        ("Home\nCrime, justice and the law\nPolicing and crime prevention in local areas",
+         "News story"),
+        ("Hafan\nNewyddion\nHealth and social care services in the community", "PRESS RELEASE"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["lede-in-block", "lede-apart"])
+def test_long_crumbs_over_a_caption_are_passed_over_to_the_headline(
+    crumbs: str, caption: str, gap: str
+) -> None:
+    headline = "Extra funding for village halls in Ashby and Brora"
+    lede = "Village halls in Ashby and Brora will share £300,000 to improve their buildings."
+    release = extracted(f"{crumbs}\n{caption}\n{headline}{gap}{lede}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert kind_of(release, "Village halls") == ["standfirst"]
+    assert kind_of(release, "Home")[:1] in (["metadata"], [])
+
+
+def test_long_crumbs_with_no_caption_are_no_menus() -> None:
+    # a line of six words or more with no caption under it is no menu item: no headline is
+    # read under it (it might be the page's own text)
+    text = (
+        "Home\nInspections and performance of education providers in Kelby\n"
+        f"Extra funding for village halls in Ashby\n\n{PAGE_LEDE}"
+    )
+    assert extracted(text).title is None
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "Monday 12 May 2025",
+        "Published: 12 May 2025",
+        "13:35 14/05/2025",
+        "Posted on 4 October 2024",
+        "12 May 2025 at 10:15",
+        "Published\n12 May 2025\nPart of\nHealth and social care",
+    ],
+)
+@pytest.mark.parametrize(
+    "headline",
+    ["Care home in Kelby rated very good", "Firefighters rescue dog from River Kel."],
+)
+def test_a_headline_with_its_dateline_under_it_and_no_blank_line(
+    dateline: str, headline: str
+) -> None:
+    release = extracted(f"{headline}\n{dateline}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert release.sections[1].kind == "metadata"
+    assert release.sections[2].kind == "standfirst"
+
+
+def test_a_headline_its_standfirst_and_its_dateline_in_one_block() -> None:
+    text = (
+        "Care home in Kelby rated very good\n"
+        "Inspectors found that residents were treated with kindness and respect.\n"
+        f"Published: 12 May 2025\n\n{PAGE_LEDE}"
+    )
+    release = extracted(text)
+    assert release.title == "Care home in Kelby rated very good"
+    assert [s.kind for s in release.sections[:3]] == ["title", "standfirst", "metadata"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lede with its dateline under it: too long for a headline
+        "Officers were called to Marsh Road at about 9.40pm on Friday after reports of a "
+        "collision involving a van and a cyclist.\n12 May 2025\n\nAnyone with information "
+        "should call 101.",
+        # a line over no dateline: opening hours
+        "Kelby library opening hours\nMonday 9am to 5pm\n\nThe library is closed on Sundays.",
+        # a body's name over page tools
+        "Kelby Borough Council\nSearch\n\nThe council has set its budget for next year.",
+    ],
+    ids=["lede", "hours", "site-name"],
+)
+def test_a_line_over_a_line_that_is_no_dateline_is_no_dated_headline(text: str) -> None:
+    assert extracted(text).title is None
+
+
+def test_a_dated_heading_after_the_body_has_begun_is_not_split() -> None:
+    text = f"{BODY_ONE}\n\nBoard meeting\n12 May 2025\n\n{BODY_TWO}"
+    paragraphs = [text[p.start : p.end] for p in split_paragraphs(text)]
+    assert "Board meeting\n12 May 2025" in paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "13:35 14/05/2025",
+        "12 May 2025 at 10:15",
+        "Monday 12 May 2025, 10.15am",
+        "10:15 on 3/3/2025",
+    ],
+)
+def test_a_dateline_with_a_clock_time_is_metadata(line: str) -> None:
+    release = extracted(f"Man charged after Ashby burglaries\n\n{line}\n\n{PAGE_LEDE}")
+    assert [s.kind for s in release.sections[:3]] == ["title", "metadata", "standfirst"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["12 May 2025 was a busy day", "Open 9am to 5pm on 12 May", "Kelby 14/05/2025 10:15"],
+)
+def test_a_date_with_words_that_are_no_dateline_words_is_not_metadata(line: str) -> None:
+    release = extracted(f"Man charged after Ashby burglaries\n\n{line}\n\n{PAGE_LEDE}")
+    assert release.sections[1].kind != "metadata"
+
+
+def test_a_welsh_government_history_notice_is_furniture() -> None:
+    text = (
+        "Kelby schools to get new roofs\n\nFirst published:\n12 May 2025\n\n"
+        "This was published under the 2021 to 2026 Administration of the Welsh Government"
+        f"\n\n{PAGE_LEDE}"
+    )
+    (notice,) = [s for s in extracted(text).sections if s.text.startswith("This was")]
+    assert notice.boilerplate
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Council approves budget | Kelby Borough Council", "Council approves budget"),
+        ("Council approves budget | News | Kelby Borough Council", "Council approves budget"),
+        ("New checks on Ashby colleges - GOV.UK", "New checks on Ashby colleges"),
+        ("Extra sailings for island ferries – gov.scot", "Extra sailings for island ferries"),
+        ("Man charged after burglaries – Latest news – Kelby Police",
+         "Man charged after burglaries"),
+        ("Crews rescue dog from river | Kelby Fire and Rescue Service",
+         "Crews rescue dog from river"),
+        ("News: Man charged after burglaries | Kelby Police", "Man charged after burglaries"),
+        ("Latest news – Road closed after crash in Ashby", "Road closed after crash in Ashby"),
+    ],
+)  # fmt: skip
+def test_a_text_copy_opening_with_the_browser_tabs_title_loses_the_sites_name(
+    line: str, headline: str
+) -> None:
+    release = extracted(f"{line}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert "title-label-cut" in release.review
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "HMP Kelby – a safer prison, inspectors find",  # the part after the dash is no name
+        "Kelby Borough Council - budget for 2025 agreed",  # the body's name first
+        "Man charged - police appeal for witnesses",
+        "Home: a new plan for housing in Ashby",  # the home crumb is no label
+        "Kelby Borough Council | Budget consultation opens",  # the body first, a bar
+    ],
+)
+def test_a_headline_with_a_dash_or_bar_and_no_sites_name_after_it_is_kept(line: str) -> None:
+    assert extracted(f"{line}\n\n{PAGE_LEDE}").title == line
+
+
+@pytest.mark.parametrize("furniture", ["Skip to main content", "Accept\nDecline", "12 May 2025"])
+@pytest.mark.parametrize("item", ["Services", "Residents", "BUSINESS", "Newsroom2"])
+def test_one_word_alone_under_the_furniture_over_a_headline_is_a_menu_item(
+    furniture: str, item: str
+) -> None:
+    headline = "New play park opens in Harbridge"
+    release = extracted(f"{furniture}\n\n{item}\n\n{headline}\n\n{PAGE_LEDE}")
+    # (a word with a digit is no menu item: "Newsroom2" stays the headline)
+    assert release.title == (item if not item.isalpha() else headline)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a headline verb: a one-word headline
+        ("Skip to main content\n\nClosed\n\nMan charged after burglaries", "Closed"),
+        # two words are no menu item alone
+        ("Skip to main content\n\nBudget 2025\n\nCouncil sets out its spending plans",
+         "Budget 2025"),
+        # nothing above it: no furniture says it is the site's
+        ("Services\n\nNew play park opens in Harbridge", "Services"),
+    ],
+)  # fmt: skip
+def test_a_short_line_that_is_no_lone_menu_item_stays_the_headline(text: str, title: str) -> None:
+    assert extracted(f"{text}\n\n{PAGE_LEDE}").title == title
+
+
+@pytest.mark.parametrize("above", ["", "Skip to main content\n\n"])
+@pytest.mark.parametrize(
+    ("headline", "heading"),
+    [("Budget 2025", "Key points"), ("Ashby bypass", "What happens next"),
+     ("Storm Bella", "Road closures")],
+)  # fmt: skip
+def test_a_short_headline_over_a_short_heading_and_its_prose_is_the_headline(
+    above: str, headline: str, heading: str
+) -> None:
+    assert extracted(f"{above}{headline}\n\n{heading}\n\n{PAGE_LEDE}").title == headline
+
+
+def test_menu_items_over_a_short_headline_and_its_dateline_are_passed_over() -> None:
+    text = f"Residents\n\nBusiness\n\nJobs\n\nBudget 2025\n\nPublished: 6 March 2025\n\n{PAGE_LEDE}"
+    assert extracted(text).title == "Budget 2025"
+
+
+@pytest.mark.parametrize(
+    "menus",
+    [
+        # a tagline and a question among the menu items
+        "Caring for every patient, every day\nGo to home page\nHome\nFor patients and visitors\n"
+        "About Us\nWhy choose us?\nKeeping well",
+        "Skip to content\nServing the people of Ashby since 1974\nNews\nBins\nCouncil tax\n"
+        "Need help?",
+        "Menu\nHome\nYour health, our priority today\nServices\nCareers\nContact us",
+    ],
+)
+@pytest.mark.parametrize(
+    "headline",
+    ["Minister Visits Kelby as Trust Opens New Cancer Centre", "New ward opens at Kelby General"],
+)
+def test_a_few_longer_lines_among_the_menu_items_are_menus(menus: str, headline: str) -> None:
+    release = extracted(f"{menus}\n\n{headline}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert release.sections[0].boilerplate
+
+
+def test_a_block_of_more_long_lines_than_menu_items_is_no_menu() -> None:
+    # one furniture line among lines of prose that are no menu items: not passed over
+    block = (
+        "Home\nOur hospitals cared for more than 400,000 patients\n"
+        "in the last year across the three towns\nwe serve, and we thank every one of them"
+    )
+    release = extracted(f"{block}\n\nNew ward opens at Kelby General\n\n{PAGE_LEDE}")
+    assert release.title is None
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["Appeal", "Charged", "SENTENCED", "By Kelby Police", "By Ann Lee", "Gan Heddlu Kelby",
+     "Kelby Police", "Kelby Fire and Rescue Service"],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    "above", ["", "Skip to main content\nHome\nNews\n"], ids=["alone", "menus"]
+)
+def test_a_tag_line_between_the_headline_and_its_dateline_is_furniture(
+    tag: str, above: str
+) -> None:
+    headline = "Appeal after car stolen in Brora"
+    release = extracted(f"{above}{headline}\n{tag}\n14:10 30/05/2025\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    (line,) = [s for s in release.sections if s.text == tag]
+    assert (line.kind, line.boilerplate) == ("metadata", True)
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    ("block", "not_title"),
+    [
+        # a one-word crumb under the furniture, over the dateline: no headline at all
+        ("Home\nNews\nSchools\n12 May 2025", "Schools"),
+        # two words that are no byline nor a body's name: no tag
+        ("Man charged after burglaries\nAshby town\n30 May 2025", "Ashby town"),
+    ],
+)
+def test_a_line_over_a_dateline_that_is_no_tag_under_a_headline(block: str, not_title: str) -> None:
+    release = extracted(f"{block}\n\n{PAGE_LEDE}")
+    assert release.title != not_title
+    assert not any(s.text == not_title and s.boilerplate for s in release.sections)
