@@ -12,7 +12,6 @@ not a quotation; an unattributed quotation after narrative continues the last sp
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -597,15 +596,20 @@ def _before_surname() -> frozenset[str]:
     return v["honorifics"] | v["ranks"] | v["title_heads"]
 
 
+@cache
+def _object_endings() -> tuple[str, ...]:
+    return tuple(sorted(_vocab()["object_endings"]))
+
+
 def _ends_object(word: str) -> bool:
     """Whether ``word`` may end the object of a title ("Libraries", "Education", "Health"),
     and so is no forename: a word of a title or an organisation, or one with an ending of a
-    plural or an abstract noun (``object_endings``)."""
+    plural or an abstract noun (``object_endings``: "Services", not "James")."""
     v = _vocab()
     return (
         word in v["role_words"]
         or word in v["organisation_words"]
-        or any(word.endswith(e) for e in v["object_endings"])
+        or word.endswith(_object_endings())
     )
 
 
@@ -972,15 +976,21 @@ def _who_before(sentence: str) -> str | None:
     return sentence[:end]
 
 
+@cache
+def _between_speaker_and_verb() -> frozenset[str]:
+    """The words that may stand between a speaker and the speech verb: the verb adverbs, the
+    sentence adverbs ("later", "meanwhile") and the auxiliaries ("has")."""
+    v = _vocab()
+    return v["verb_adverbs"] | v["sentence_adverbs"] | v["auxiliaries"]
+
+
 def _before_adverbs(who: str) -> str:
     """``who`` without the adverbs and auxiliaries between the speaker and the speech verb
     ("Ann Cole has previously said:", "the board’s chair Ann Cole then said:": "Ann Cole")."""
-    v = _vocab()
+    between = _between_speaker_and_verb()
     words = who.rstrip()
     space = words.rfind(" ")
-    while space > 0 and (
-        words[space + 1 :] in v["verb_adverbs"] or words[space + 1 :] in v["auxiliaries"]
-    ):
+    while space > 0 and words[space + 1 :] in between:
         words = words[:space].rstrip()
         space = words.rfind(" ")
     return words if space > 0 or words != who.rstrip() else who
@@ -1138,8 +1148,7 @@ _NOT_NAME_WORDS: Final = (
     "honorifics",
     "determiners",
     "organisation_words",
-    "title_heads",
-)
+)  # (the title heads are role words or honorifics: "Councillor")
 
 
 @cache
@@ -1189,49 +1198,146 @@ def _plausible_who(who: str) -> bool:
     )
 
 
-def _resolve(speaker: str | None, known: list[str], text: str, end: int) -> str | None:
-    """Resolve a surname-only speaker to the full name used before ``end`` in the release."""
+def _resolve(speaker: str | None, names: _Names, end: int) -> str | None:
+    """Resolve a surname-only speaker to the full name used before ``end`` in the release: the
+    last quoted with that surname, else the first "Forename Surname" of the text (the full name
+    may have been given only in the narrative: "Ann Cole, Chief Executive, responded to the
+    report ... Ms Cole said:")."""
     if speaker is None or " " in speaker:
         return speaker
-    for full in reversed(known):
-        if full.split()[-1] == speaker:
-            return full
-    # the first "Forename Surname" in the text before: the full name may have been given only
-    # in the narrative ("Ann Cole, Chief Executive, responded to the report ... Ms Cole said:")
-    return _forename_before(speaker, text, _name_run(text, text.find(speaker, 0, end)), end)
+    return names.by_surname.get(speaker) or names.full_name(speaker, end, surname=True) or speaker
 
 
-def _full_from_forename(speaker: str | None, known: list[str], text: str, end: int) -> str | None:
+def _full_from_forename(speaker: str | None, names: _Names, end: int) -> str | None:
     """A forename alone with no title ("Chris said:", "Commenting Kirsty said:") resolved to
-    the full name given before ``end`` that opens with it (in a quotation's attribution, else
-    the first in the text); else ``speaker``. Tried after the surname: a word that no full
-    name ends with."""
+    the full name given before ``end`` that opens with it (the last quoted, else the first the
+    text uses as a person: _as_person); else ``speaker``. Tried after the surname: a word that
+    no full name ends with."""
     if speaker is None or " " in speaker:
         return speaker
-    for full in reversed(known):
-        if full.split()[0] == speaker:
-            return full
+    return names.by_forename.get(speaker) or names.full_name(speaker, end, surname=False) or speaker
+
+
+# A capitalised word followed by another, each a whole word (the lookahead, matched from every
+# place: "Mr Ann Cole" gives "Mr" and "Ann"); a possessive's "’s" is no part of the second
+_CAPITALISED_PAIR: Final = regex.compile(
+    r"\b(\p{Lu}[\p{L}\-’']+)(?=\s+(\p{Lu}[\p{L}\-’']+?)(?:[’']s)?(?![\p{L}\-’']))"
+)
+
+
+class _Names:
+    """The names of a release that resolve a surname or a forename alone: the full names of
+    the quotations so far (the last with each surname and forename), then the text's
+    "Forename Surname" pairs, indexed once, at the first name alone that no quoted name
+    resolves, and each name's answer sought once: the cost stays linear in the text however
+    many quotations name a person by one name."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.quoted: set[str] = set()
+        self.by_surname: dict[str, str] = {}
+        self.by_forename: dict[str, str] = {}
+        self.pairs: tuple[_Pairs, _Pairs] | None = None  # by first word, by second
+        self.found: dict[tuple[str, bool], tuple[int, str] | None] = {}
+
+    def add(self, full: str) -> None:
+        """Take ``full`` (of two words or more) as a quotation's speaker."""
+        self.quoted.add(full)
+        words = full.split()
+        self.by_surname[words[-1]] = full
+        self.by_forename[words[0]] = full
+
+    def full_name(self, name: str, end: int, surname: bool) -> str | None:
+        """The first "Forename Surname" of the text with ``name`` as its surname (a forename
+        that is no title word or adverbial: "Commenting Cole" is none), or as its forename (a
+        surname that is no title or organisation word, the pair used as a person:
+        _as_person), when it ends before ``end``; else None."""
+        key = (name, surname)
+        if key not in self.found:
+            self.found[key] = self._first(name, surname)
+        hit = self.found[key]
+        return hit[1] if hit is not None and hit[0] <= end else None
+
+    def _first(self, name: str, surname: bool) -> tuple[int, str] | None:
+        if self.pairs is None:
+            self.pairs = _capitalised_pairs(self.text)
+        v = _vocab()
+        for start, stop, other in self.pairs[surname].get(name, ()):
+            if surname:
+                if not any(other in v[key] for key in ("honorifics", "role_words", "ranks")) and (
+                    not _adverbial(other)
+                ):
+                    return stop, f"{other} {name}"
+            elif not any(other in v[key] for key in _NOT_NAME_WORDS):
+                full = f"{name} {other}"
+                if _as_person(self.text, full, start, stop):
+                    return stop, full
+        return None
+
+
+_Pairs = dict[str, list[tuple[int, int, str]]]
+
+
+def _capitalised_pairs(text: str) -> tuple[_Pairs, _Pairs]:
+    """The capitalised pairs of words of ``text`` ("Ann Cole", "Chris Street", "Mr Ann"), in
+    text order, by their first word and by their second: word -> (start, end, other word)."""
+    by_first: _Pairs = {}
+    by_second: _Pairs = {}
+    for m in _CAPITALISED_PAIR.finditer(text, overlapped=True):
+        first, second = m.group(1), m.group(2)
+        by_first.setdefault(first, []).append((m.start(), m.end(2), second))
+        by_second.setdefault(second, []).append((m.start(), m.end(2), first))
+    return by_first, by_second
+
+
+def _as_person(text: str, full: str, i: int, after: int) -> bool:
+    """Whether the name ``full`` written at ``text[i:after]`` is used there as a person: with
+    a title or honorific before it ("Councillor Chris Whyte", "Mrs Ann Hill"), a role in
+    apposition ("Chris Whyte, chair of the group,", "The group’s chair, Chris Whyte,"), an age
+    in commas ("Sarah Jones, 34,"), or after it a post-nominal ("Kirsty Wilkins MS"), a
+    relative "who" ("Chris Whyte, who founded …") or a speech verb ("Chris Whyte has warned
+    …"); not a place ("on Chris Street", "Ann Hill Primary School", "Chris Street, which …")."""
     v = _vocab()
-    pattern = rf"\b{regex.escape(speaker)}\s+(\p{{Lu}}[\p{{L}}\-’']+)\b"
-    for m in regex.finditer(pattern, text, endpos=end):
-        surname = m.group(1)
-        if not any(surname in v[key] for key in _NOT_NAME_WORDS):
-            return f"{speaker} {surname}"
-    return speaker
+    before = text[max(0, i - _ATTRIBUTION_REACH) : i].rstrip(_SPACE)
+    if before and before.rsplit(None, 1)[-1] in v["honorifics"]:
+        return True
+    if _role_at(text, full, i, after, len(text)) is not None or _AGE.match(text, after):
+        return True
+    if before.endswith(","):
+        clause = before[last_of(before, _CLAUSE_ENDS, 0, len(before) - 1) + 1 : -1]
+        person = parse_attribution(f"{clause}, {full}")
+        if person.speaker == full and person.role:
+            return True  # "The group’s chair, Chris Whyte,"
+    words = [w.strip(".,;:") for w in text[after : after + 80].lstrip(_SPACE + ",").split()[:5]]
+    if not words:
+        return False
+    if words[0] in v["person_relatives"] or words[0] in v["postnominals"]:
+        return True
+    between = _between_speaker_and_verb()
+    k = 0
+    while k < len(words) - 1 and words[k] in between:
+        k += 1  # "Chris Whyte has previously said …"
+    return words[k] in v["speech_verbs"] or " ".join(words[k : k + 2]) in v["speech_verbs"]
 
 
 def _narrative_role(text: str, full: str | None, end: int) -> str | None:
-    """The title the narrative gives ``full`` where it first names them before ``end``: the
-    title words before the name ("Officers led by Superintendent Ali Penn"), else a title
-    after it in commas ("Ali Penn, head of the inquiry,"); None when it gives none."""
+    """The title the narrative gives ``full`` where it first names them before ``end``
+    (_role_at); None when it gives none."""
     i = text.find(full, 0, end) if full else -1
     if full is None or i < 0:
         return None
+    return _role_at(text, full, i, i + len(full), end)
+
+
+def _role_at(text: str, full: str, i: int, after: int, end: int) -> str | None:
+    """The title the narrative gives the name ``full`` written at ``text[i:after]``: the
+    title words before the name ("Officers led by Superintendent Ali Penn"), else a title
+    after it in commas ("Ali Penn, head of the inquiry,"), closed before ``end``; None when
+    it gives none."""
     start = last_of(text, _CLAUSE_ENDS, max(0, i - _ATTRIBUTION_REACH), i) + 1
     toks = list(_TOKEN.finditer(text, start, i))
     begin = _title_start(toks, len(toks), 0, opening=True)
     title = text[toks[begin].start() : i] if begin < len(toks) else ""
-    after = i + len(full)
     rest = ""
     if text.startswith(",", after):
         closes = [j for j in (text.find(c, after + 1, end) for c in ",.;:") if j > 0]
@@ -1252,39 +1358,6 @@ def _opens_title(tok: str, v: dict[str, frozenset[str]]) -> bool:
     )
 
 
-def _forename_before(speaker: str, text: str, start: int, end: int) -> str:
-    """``speaker`` (a surname) with the first forename written before it in
-    ``text[start:end]`` that is no honorific, role word, rank or adverbial ("Commenting");
-    else ``speaker``."""
-    v = _vocab()
-    pattern = rf"\b(\p{{Lu}}[\p{{L}}\-’']+)\s+{regex.escape(speaker)}\b"
-    for m in regex.finditer(pattern, text, pos=start, endpos=end):
-        first = m.group(1)
-        if not any(first in v[key] for key in ("honorifics", "role_words", "ranks")) and not (
-            _adverbial(first)
-        ):
-            return f"{first} {speaker}"
-    return speaker
-
-
-_NOT_IN_NAMES: Final = frozenset(map(chr, range(128))) - set(
-    string.ascii_letters + string.whitespace + "-'"
-)
-
-
-def _name_run(text: str, i: int) -> int:
-    """Where the run of words and white space that ends at ``i`` starts (0 when ``i`` is -1):
-    a "Forename Surname" whose surname is at ``i`` or after starts in it, so _resolve
-    searches from there, not from the top of the release. The run stops only at ASCII
-    characters that cannot be in a name or between its words (digits, stops, commas,
-    brackets): any other character may be a letter."""
-    if i < 0:
-        return 0
-    while i > 0 and text[i - 1] not in _NOT_IN_NAMES:
-        i -= 1
-    return i
-
-
 def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     """Find every quotation in the release.
 
@@ -1302,7 +1375,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     if "‘" in text:
         raws = sorted([*raws, *_single_marked(text, paragraphs, raws)])
     out: list[Quote] = []
-    known: list[str] = []
+    names = _Names(text)
     previous: tuple[_Raw, Person] | None = None
     last: Person | None = None  # the person of the last quotation kept
     for raw in raws:
@@ -1315,7 +1388,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
         else:
             person = _pronoun(who, out, text, paragraphs, raw) or parse_attribution(who)
             if person.speaker is None and person.role:
-                person = _named_by_role(who, person, out, known, text, raw.start)
+                person = _named_by_role(who, person, out, names, raw.start)
         pieces = [text[s:e] for s, e in raw.pieces]
         whole_para = (
             raw.start == paragraphs[raw.first_para].start
@@ -1332,14 +1405,14 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
         if pieces and pieces[-1].endswith(","):
             pieces[-1] = pieces[-1][:-1]
         previous = (raw, person) if person.speaker else None
-        speaker = _resolve(person.speaker, known, text, raw.start)
+        speaker = _resolve(person.speaker, names, raw.start)
         if speaker == person.speaker and person.role is None and person.as_written is None:
-            speaker = _full_from_forename(speaker, known, text, raw.start)
+            speaker = _full_from_forename(speaker, names, raw.start)
         role = person.role
-        if role is None and speaker != person.speaker and speaker not in known:
+        if role is None and speaker != person.speaker and speaker not in names.quoted:
             role = _narrative_role(text, speaker, raw.start)  # "Mr Penn", named earlier
         if speaker and " " in speaker:
-            known.append(speaker)
+            names.add(speaker)
         written = person.as_written
         if speaker != person.speaker and written is None:
             written = _written_form(who or "", person.speaker, role)
@@ -1528,7 +1601,7 @@ def _narrative_sentence() -> regex.Pattern[str]:
 
 
 def _named_by_role(
-    who: str, person: Person, before: list[Quote], known: list[str], text: str, end: int
+    who: str, person: Person, before: list[Quote], names: _Names, end: int
 ) -> Person:
     """The person behind an attribution that gives a role and no full name, in order: a
     surname after a title that resolves to a full name given earlier ("Chief Officer Stevens",
@@ -1540,7 +1613,7 @@ def _named_by_role(
     role = person.role or ""
     m = _TRAILING_SURNAME.search(role)
     if m and m.group(1) not in v["role_words"]:
-        full = _resolve(m.group(1), known, text, end)
+        full = _resolve(m.group(1), names, end)
         if full != m.group(1):
             return Person(full, _clean_role(role[: m.start()]), collapse_space(who).strip(" ,"))
     if not _LEADING_ARTICLE.match(collapse_space(who).lstrip()):
@@ -1553,7 +1626,7 @@ def _named_by_role(
     if head and head[0] in _offices():
         # "The MP said:": the one holder of that office named before, in a quotation's
         # attribution or in the narrative; never merely the last speaker
-        holders = {q.speaker for q in same if q.speaker} | _office_holders(text, end, head[0])
+        holders = {q.speaker for q in same if q.speaker} | _office_holders(names.text, end, head[0])
         if len(holders) != 1:
             return person
         return Person(holders.pop(), role, written)
