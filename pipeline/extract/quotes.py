@@ -68,7 +68,7 @@ _SENTENCE_STOP: Final = re.compile(r"[.!?]\s")
 _TRAILING_SURNAME: Final = regex.compile(
     r"\s(\p{Lu}\p{Ll}[\p{L}\-’']*)$"
 )  # "Chief Officer Stevens"
-_BRACKETED_ROLE: Final = regex.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)$")
+_BRACKETED: Final = regex.compile(r"\s*\(([^()]+)\)")  # "(Chief Inspector)", "(pictured)"
 _INITIAL: Final = regex.compile(r"\p{Lu}\.$")  # "J." in "J. R. Hartley"
 _INNER_INITIALS: Final = regex.compile(r"\s*\(\p{Lu}{2,6}\)(?=\s)")  # "Constable (DCC) Ann"
 _TOKEN: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
@@ -678,23 +678,22 @@ def parse_attribution(who: str) -> Person:
     """
     who = _after_furniture(collapse_space(who)).strip(" ,;:")
     # "Ann Lee (Chief Inspector)": a role in brackets after the name reads as "Name, Role";
-    # other words in brackets there ("(pictured)", "(left)") are left out
+    # other words in brackets there ("(pictured)", "(left)", a party and ward: "(Labour,
+    # Harbridge North)") are left out, at the end or before more ("…, cabinet member for …")
     if ")" in who:
         # "Deputy Chief Constable (DCC) Ann Cole": a title's initials in brackets inside
         who = _INNER_INITIALS.sub("", who)
-    m = _BRACKETED_ROLE.match(who) if ")" in who else None  # (its lazy name crawls)
-    if m:
-        role = m.group("role")
-        # (an office's initials in brackets spell out the title before them: "Eastshire’s
-        # Police and Crime Commissioner (PCC)"; left out, as other words there are)
-        is_role = _is_role(role) and role.strip() not in _offices()
-        who = f"{m.group('name')}, {role}" if is_role else m.group("name")
+        who = _without_brackets(who)
     segs = [s.strip() for s in who.split(",") if s.strip()]
     v = _vocab()
     items = _list_items(segs)
+    splits = [_name_tail(s) for s in segs]
     # A name joined to its body ("Ian Moss from Dunmere fire station") only where no part is a
     # name ("Dr Ann Cole, Infection Doctor at Kelby Hospitals": the doctor is no name).
-    named = any(_name_tail(s) for s in segs)
+    named = any(splits)
+    # A segment that is a name of its own ("Dr Ann Cole"): a name after a title's object in a
+    # segment after it is the body's ("…, Consultant at Kelby Royal Infirmary").
+    alone = next((k for k, sp in enumerate(splits) if sp and not sp[0] and " " in sp[1]), -1)
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
         if k in items:
@@ -703,12 +702,14 @@ def parse_attribution(who: str) -> Person:
             # "who led the inspection", "speaking at the launch": not the speaker (but
             # "chief executive Jane Doe" is)
             continue
-        split = _name_tail(seg)
+        split = splits[k]
         if split is None and not named:
             seg, split = _before_affiliation(seg)
         if split is None:
             continue
         role_part, name = split
+        if 0 <= alone < k and any(t in v["place_prepositions"] for t in _tokens(role_part)):
+            continue  # "Dr Ann Cole, Consultant at Kelby Royal Infirmary": a body's name
         if (
             k > 0
             and not role_part
@@ -738,6 +739,27 @@ def parse_attribution(who: str) -> Person:
         return Person(name, _clean_role(role), written if written != name else None)
     role = next((s for s in reversed(segs) if _is_role(s)), None)
     return Person(None, _clean_role(role), None)
+
+
+def _without_brackets(who: str) -> str:
+    """``who`` with a bracket at its end or after a name given as a role after a comma ("Ann
+    Lee (Chief Inspector)": "Ann Lee, Chief Inspector"), or left out: other words
+    ("(pictured)"), a party and ward ("Cllr Ann Cole (Labour, Harbridge North), cabinet
+    member for housing"), an office's initials, which spell out the title before them
+    ("Eastshire’s Police and Crime Commissioner (PCC)"). A bracket after a title stays in it
+    ("Chief Inspector of Schools (Estyn), Wyn Parry")."""
+    out: list[str] = []
+    last = 0
+    for m in _BRACKETED.finditer(who):
+        if m.end() < len(who) and _name_tail(who[: m.start()].rsplit(",", 1)[-1]) is None:
+            continue
+        inside = m.group(1)
+        out.append(who[last : m.start()])
+        if _is_role(inside) and inside.strip() not in _offices():
+            out.append(f", {inside}")
+        last = m.end()
+    out.append(who[last:])
+    return "".join(out)
 
 
 def _before_affiliation(seg: str) -> tuple[str, tuple[str, str] | None]:
@@ -854,10 +876,11 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     first_p = paragraphs[raw.first_para]
     tail = text[raw.end : min(last_p.end, raw.end + _ATTRIBUTION_REACH)] if raw.closed else ""
     if tail.strip():  # (most quotations close their paragraph: nothing after them to match)
+        unstopped = _without_abbreviation_stops(tail)
         for key in ("after_verb_first", "after_name_first"):
-            m = pats[key].match(tail)
-            if m and _plausible_who(m.group("who")):
-                return _before_adverbs(str(m.group("who")))
+            m = pats[key].match(unstopped)
+            if m and _plausible_who(after := tail[m.start("who") : m.end("who")]):
+                return _before_adverbs(after)
         # signed in its own paragraph: "“…” – Name, Role"
         signed = tail.lstrip(_SPACE)
         m = _SIGNATURE.match(signed) if signed.startswith(_DASHES) else None
@@ -903,6 +926,20 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     return None
 
 
+_NO_STOP: Final = "\u2024"  # (one dot leader) an abbreviation's stop, that ends no sentence
+
+
+def _without_abbreviation_stops(s: str) -> str:
+    """``s`` with the stops of the abbreviations before its first sentence end (_abbreviates:
+    "Dr. Ann Cole", "Det. Insp.", "J. R. Hartley", "St. Mary’s") made a character that ends
+    no sentence, so that an attribution after a quotation runs over them; as long as ``s``."""
+    i = s.find(".")
+    while i >= 0 and _abbreviates(s, i):
+        s = f"{s[:i]}{_NO_STOP}{s[i + 1 :]}"
+        i = s.find(".", i + 1)
+    return s
+
+
 def _label(words: str, colon: bool) -> str | None:
     """``words`` when they are a speaker's label with no verb, a name with a title or an
     honorific: before a colon (``Ann Cole, chief executive: “…”``), or, without ``colon``, a
@@ -942,15 +979,17 @@ def _last_sentence(text: str, start: int, end: int) -> str:
 
 def _abbreviates(text: str, i: int) -> bool:
     """Whether the full stop at ``i`` closes an initial, an honorific or a rank before a name
-    ("J. R. Hartley", "Dr A. N. Other", "Cllr. Rhys Tallon", "Insp. Ann Cole"): a capital
-    follows the stop."""
+    ("J. R. Hartley", "Dr A. N. Other", "Cllr. Rhys Tallon", "Insp. Ann Cole") or a stop
+    abbreviation before a place's name ("St. Mary’s"): a capital follows the stop."""
     if text[i] != "." or text[i + 1 : i + 2] != " " or not text[i + 2 : i + 3].isupper():
         return False
     word = text[max(0, i - 12) : i + 1].split()[-1:]
+    v = _vocab()
     return bool(word) and (
         _INITIAL.fullmatch(word[0]) is not None
-        or word[0] in _vocab()["honorifics"]
-        or word[0] in _vocab()["ranks"]
+        or word[0] in v["honorifics"]
+        or word[0] in v["ranks"]
+        or word[0][:-1] in v["stop_abbreviations"]
     )
 
 

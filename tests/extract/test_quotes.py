@@ -2238,3 +2238,164 @@ def test_a_pronoun_after_narrative_keeps_a_dotted_rank() -> None:
         "She said: “We are keen to hear from anyone with footage.”"
     )
     assert people(text) == [("Ann Cole", "Det. Insp.")]
+
+
+# --- real-page round 3: dotted abbreviations, party and ward in brackets, a body's name ----
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker", "role"),
+    [
+        ("said Dr. Ann Cole, medical director.", "Ann Cole", "medical director"),
+        ("said Det. Insp. Owen Marsh.", "Owen Marsh", "Det. Insp."),
+        ("Cllr. Rhys Tallon said.", "Rhys Tallon", None),
+        ("said Chief Constable J. R. Hartley.", "J. R. Hartley", "Chief Constable"),
+        (
+            "said Ann Cole, headteacher at St. Mary’s Primary School.",
+            "Ann Cole",
+            "headteacher at St. Mary’s Primary School",
+        ),
+        ("added Prof. Ifan Rees.", "Ifan Rees", None),
+    ],
+    ids=["dr", "rank", "name-first", "initials", "saint", "prof"],
+)
+def test_an_attribution_after_a_quotation_runs_over_abbreviations(
+    attribution: str, speaker: str, role: str | None
+) -> None:
+    for quoted, closing in (("“We are grateful to our crews", ",”"), ('"We are grateful', ',"')):
+        text = f"{quoted}{closing} {attribution} The fire is out."
+        assert people(text) == [(speaker, role)], text
+        # an attribution that ends the paragraph (a web page's block)
+        text = f"{quoted}{closing} {attribution}\n\nThe fire is out."
+        assert people(text) == [(speaker, role)], text
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "Ann Cole, headteacher at St. Mary’s Primary School,",
+        "Ann Cole, who leads St. Mary’s Primary School,",
+        "The head of St. Mary’s Primary School, Ann Cole,",
+    ],
+)
+def test_saint_with_a_stop_does_not_end_the_attribution_before_a_quotation(who: str) -> None:
+    for text in (
+        f"{who} said: “Our pupils have worked hard.”",
+        f"{who} said:\n\n“Our pupils have worked hard.”",
+    ):
+        assert [s for s, _r in people(text)] == ["Ann Cole"], text
+
+
+def test_a_stop_after_an_ordinary_word_still_ends_the_attribution() -> None:
+    # a negative: the sentence before ends at "Street.", no abbreviation
+    text = (
+        "The school is on Mill Street. Ann Cole said: “Our pupils have worked hard.”\n\n"
+        "“The pupils did well,” said Ann Cole. The Street Trust agreed."
+    )
+    assert people(text) == [("Ann Cole", None), ("Ann Cole", None)]
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        (
+            "Cllr Ann Cole (Labour, Harbridge North), cabinet member for housing,",
+            "Ann Cole",
+            "cabinet member for housing",
+        ),
+        (
+            "Councillor Rhys Tallon (Lib Dem), Leader of Kelby Council,",
+            "Rhys Tallon",
+            "Leader of Kelby Council",
+        ),
+        (
+            "Cabinet Member for Transport, Councillor Jo Baird (Conservative, Park Ward),",
+            "Jo Baird",
+            "Cabinet Member for Transport",
+        ),
+        ("Councillor Ifan Rees (Plaid Cymru)", "Ifan Rees", None),
+    ],
+    ids=["party-and-ward", "party", "role-first", "at-the-end"],
+)
+def test_a_party_or_ward_in_brackets_after_the_name_is_left_out(
+    who: str, speaker: str, role: str | None
+) -> None:
+    for text in (
+        f"{who} said: “The new homes will be ready next spring.”",
+        f"“The new homes will be ready next spring,” said {who.rstrip(',')}.",
+    ):
+        assert people(text) == [(speaker, role)], text
+
+
+def test_a_role_in_brackets_inside_an_attribution_stays_the_role() -> None:
+    text = "Ann Cole (Chief Executive), speaking at the launch, said: “We are ready.”"
+    assert people(text) == [("Ann Cole", "Chief Executive")]
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        (
+            "Dr Ann Cole, Consultant in Emergency Medicine at Kelby Royal Infirmary,",
+            "Ann Cole",
+            "Consultant in Emergency Medicine at Kelby Royal Infirmary",
+        ),
+        (
+            "Ifan Rees, Head of Nursing at Harbridge General Infirmary,",
+            "Ifan Rees",
+            "Head of Nursing at Harbridge General Infirmary",
+        ),
+        (
+            "Professor Jo Baird, Director of Research for Kelby Royal Free,",
+            "Jo Baird",
+            "Director of Research for Kelby Royal Free",
+        ),
+    ],
+    ids=["infirmary", "no-honorific", "for"],
+)
+def test_a_bodys_name_in_the_role_after_the_name_is_no_speaker(
+    who: str, speaker: str, role: str
+) -> None:
+    for text in (
+        f"{who} said: “Patients will be seen within the hour.”",
+        f"“Patients will be seen within the hour,” said {who.rstrip(',')}.",
+    ):
+        assert people(text) == [(speaker, role)], text
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        (
+            "Chief Executive of Kelby Council, Ann Cole,",
+            "Ann Cole",
+            "Chief Executive of Kelby Council",
+        ),
+        ("Head of Libraries Ann Cole, Kelby Council,", "Ann Cole", "Head of Libraries"),
+        ("Kelby Council, Head of Libraries Mary Ann Cole,", "Mary Ann Cole", "Head of Libraries"),
+    ],
+    ids=["role-then-name", "name-first-segment", "body-then-title"],
+)
+def test_a_name_after_a_titles_object_is_still_read_when_no_segment_is_a_name(
+    who: str, speaker: str, role: str
+) -> None:
+    # a negative of the rule above: no earlier segment is a name of its own
+    assert people(f"{who} said: “Patients will be seen within the hour.”") == [(speaker, role)]
+
+
+def test_the_round_3_forms_on_a_web_page() -> None:
+    body = (
+        "<h1>New homes for Kelby</h1>"
+        "<p>The council has approved 40 new homes on the old depot site.</p>"
+        "<p>Cllr Ann Cole (Labour, Harbridge North), cabinet member for housing, said:</p>"
+        "<blockquote><p>“Every family deserves a warm and dry home.”</p></blockquote>"
+        "<p>“The site will be cleared by May,” said Dr. Ifan Rees, the council’s planning"
+        " lead.</p>"
+        "<p>Jo Baird, headteacher at St. Mary’s Primary School, said: “Our pupils will"
+        " benefit.”</p>"
+    )
+    assert page_people(body) == [
+        ("Ann Cole", "cabinet member for housing"),
+        ("Ifan Rees", "planning lead"),
+        ("Jo Baird", "headteacher at St. Mary’s Primary School"),
+    ]
