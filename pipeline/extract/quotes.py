@@ -691,7 +691,7 @@ def parse_attribution(who: str) -> Person:
     # A name joined to its body ("Ian Moss from Dunmere fire station") only where no part is a
     # name ("Dr Ann Cole, Infection Doctor at Kelby Hospitals": the doctor is no name).
     named = any(splits)
-    # A segment that is a name of its own ("Dr Ann Cole"): a name after a title's object in a
+    # A segment that is a name of its own ("Dr Ann Cole"): a name in a title's object in a
     # segment after it is the body's ("…, Consultant at Kelby Royal Infirmary").
     alone = next((k for k, sp in enumerate(splits) if sp and not sp[0] and " " in sp[1]), -1)
     for k in range(len(segs) - 1, -1, -1):
@@ -708,7 +708,7 @@ def parse_attribution(who: str) -> Person:
         if split is None:
             continue
         role_part, name = split
-        if 0 <= alone < k and any(t in v["place_prepositions"] for t in _tokens(role_part)):
+        if 0 <= alone < k and _in_object(_tokens(role_part), v):
             continue  # "Dr Ann Cole, Consultant at Kelby Royal Infirmary": a body's name
         if (
             k > 0
@@ -739,6 +739,18 @@ def parse_attribution(who: str) -> Person:
         return Person(name, _clean_role(role), written if written != name else None)
     role = next((s for s in reversed(segs) if _is_role(s)), None)
     return Person(None, _clean_role(role), None)
+
+
+def _in_object(role_toks: list[str], v: dict[str, frozenset[str]]) -> bool:
+    """Whether a name after the words ``role_toks`` stands in a title's object: a place
+    preposition before it ("Consultant at Kelby Royal Infirmary": "Royal Infirmary"), and no
+    title word just before it ("Deputy Chief Inspector of the Crown Sam Okoro" names him)."""
+    return (
+        bool(role_toks)
+        and role_toks[-1] not in v["role_words"]
+        and role_toks[-1] not in _before_surname()
+        and any(t in v["place_prepositions"] for t in role_toks)
+    )
 
 
 def _without_brackets(who: str) -> str:

@@ -2399,3 +2399,12 @@ def test_the_round_3_forms_on_a_web_page() -> None:
         ("Ifan Rees", "planning lead"),
         ("Jo Baird", "headteacher at St. Mary’s Primary School"),
     ]
+
+
+def test_a_name_right_after_a_title_word_in_a_later_segment_is_still_read() -> None:
+    # a negative of the body's name rule: "Crown" is a title word, so the name after it is
+    # the title's holder, as before, even after a segment that is a name of its own
+    who = "Ann Lee, Deputy Chief Inspector of the Crown Sam Okoro,"
+    assert people(f"{who} said: “The area has made progress.”") == [
+        ("Sam Okoro", "Deputy Chief Inspector of the Crown")
+    ]
