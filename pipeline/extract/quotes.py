@@ -1269,26 +1269,26 @@ def _full_from_forename(speaker: str | None, names: _Names, end: int) -> str | N
     return names.by_forename.get(speaker) or names.full_name(speaker, end, surname=False) or speaker
 
 
-# A capitalised word followed by another, each a whole word (the lookahead, matched from every
-# place: "Mr Ann Cole" gives "Mr" and "Ann"); a possessive's "’s" is no part of the second
+# A capitalised word followed by another, each a whole word ("Jean-Chris Whyte" holds no
+# "Chris Whyte"); a possessive's "’s" is no part of the second
 _CAPITALISED_PAIR: Final = regex.compile(
-    r"\b(\p{Lu}[\p{L}\-’']+)(?=\s+(\p{Lu}[\p{L}\-’']+?)(?:[’']s)?(?![\p{L}\-’']))"
+    r"(?<![\p{L}\p{N}\p{M}_\-’'])(\p{Lu}[\p{L}\-’']+)"
+    r"\s+(\p{Lu}[\p{L}\-’']+?)(?:[’']s)?(?![\p{L}\-’'])"
 )
 
 
 class _Names:
     """The names of a release that resolve a surname or a forename alone: the full names of
-    the quotations so far (the last with each surname and forename), then the text's
-    "Forename Surname" pairs, indexed once, at the first name alone that no quoted name
-    resolves, and each name's answer sought once: the cost stays linear in the text however
-    many quotations name a person by one name."""
+    the quotations so far (the last with each surname and forename), else the first
+    "Forename Surname" of the text, sought once for each name, from the places the name is
+    written (str.find: no pattern compiled for a name, no scan from every place): the cost
+    stays linear in the text however many quotations name a person by one name."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.quoted: set[str] = set()
         self.by_surname: dict[str, str] = {}
         self.by_forename: dict[str, str] = {}
-        self.pairs: tuple[_Pairs, _Pairs] | None = None  # by first word, by second
         self.found: dict[tuple[str, bool], tuple[int, str] | None] = {}
 
     def add(self, full: str) -> None:
@@ -1310,35 +1310,38 @@ class _Names:
         return hit[1] if hit is not None and hit[0] <= end else None
 
     def _first(self, name: str, surname: bool) -> tuple[int, str] | None:
-        if self.pairs is None:
-            self.pairs = _capitalised_pairs(self.text)
         v = _vocab()
-        for start, stop, other in self.pairs[surname].get(name, ()):
-            if surname:
+        text = self.text
+        i = text.find(name)
+        while i >= 0:
+            m = _CAPITALISED_PAIR.match(text, _word_before(text, i) if surname else i)
+            if m is None or m.group(2 if surname else 1) != name:
+                pass
+            elif surname:
+                other = m.group(1)
                 if not any(other in v[key] for key in ("honorifics", "role_words", "ranks")) and (
                     not _adverbial(other)
                 ):
-                    return stop, f"{other} {name}"
-            elif not any(other in v[key] for key in _NOT_NAME_WORDS):
-                full = f"{name} {other}"
-                if _as_person(self.text, full, start, stop):
-                    return stop, full
+                    return m.end(2), f"{other} {name}"
+            elif not any(m.group(2) in v[key] for key in _NOT_NAME_WORDS):
+                full = f"{name} {m.group(2)}"
+                if _as_person(text, full, i, m.end(2)):
+                    return m.end(2), full
+            i = text.find(name, i + 1)
         return None
 
 
-_Pairs = dict[str, list[tuple[int, int, str]]]
-
-
-def _capitalised_pairs(text: str) -> tuple[_Pairs, _Pairs]:
-    """The capitalised pairs of words of ``text`` ("Ann Cole", "Chris Street", "Mr Ann"), in
-    text order, by their first word and by their second: word -> (start, end, other word)."""
-    by_first: _Pairs = {}
-    by_second: _Pairs = {}
-    for m in _CAPITALISED_PAIR.finditer(text, overlapped=True):
-        first, second = m.group(1), m.group(2)
-        by_first.setdefault(first, []).append((m.start(), m.end(2), second))
-        by_second.setdefault(second, []).append((m.start(), m.end(2), first))
-    return by_first, by_second
+def _word_before(text: str, i: int) -> int:
+    """Where the word before the white space before ``i`` starts (a letter, hyphen or
+    apostrophe run), or ``i`` when no white space stands before it."""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == i:
+        return i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
+        j -= 1
+    return j
 
 
 def _as_person(text: str, full: str, i: int, after: int) -> bool:

@@ -1168,7 +1168,10 @@ def _plain_surname(text: str, surname: str, end: int) -> str | None:
     """The full name a surname alone resolves to, as a plain scan of ``text[:end]`` finds it:
     the first "Forename Surname" whose forename is no title word or adverbial."""
     not_forenames = quote_words("honorifics") | quote_words("role_words") | quote_words("ranks")
-    pattern = rf"\b(\p{{Lu}}[\p{{L}}\-’']+)\s+{regex.escape(surname)}(?:[’']s)?(?![\p{{L}}\-’'])"
+    pattern = (
+        rf"(?<![\p{{L}}\p{{N}}\p{{M}}_\-’'])(\p{{Lu}}[\p{{L}}\-’']+)"
+        rf"\s+{regex.escape(surname)}(?:[’']s)?(?![\p{{L}}\-’'])"
+    )
     for m in regex.finditer(pattern, text, endpos=end, overlapped=True):
         if m.group(1) not in not_forenames and not _adverbial(m.group(1)):
             return f"{m.group(1)} {surname}"
@@ -2164,9 +2167,13 @@ def test_a_forename_alone_never_resolves_to_a_place(before: str, attribution: st
 
 def _plain_person(text: str, forename: str, end: int) -> str | None:
     """The forename's full name as a plain scan of ``text[:end]`` finds it: the first
-    "Forename Surname" used as a person (what _Names finds from its index)."""
+    "Forename Surname" used as a person (what _Names finds from where the forename is
+    written)."""
     not_names = frozenset().union(*(quote_words(key) for key in _NOT_NAME_WORDS))
-    pattern = rf"\b{regex.escape(forename)}\s+(\p{{Lu}}[\p{{L}}\-’']+?)(?:[’']s)?(?![\p{{L}}\-’'])"
+    pattern = (
+        rf"(?<![\p{{L}}\p{{N}}\p{{M}}_\-’']){regex.escape(forename)}"
+        rf"\s+(\p{{Lu}}[\p{{L}}\-’']+?)(?:[’']s)?(?![\p{{L}}\-’'])"
+    )
     for m in regex.finditer(pattern, text, endpos=end, overlapped=True):
         full = f"{forename} {m.group(1)}"
         if m.group(1) not in not_names and _as_person(text, full, m.start(), m.end(1)):
