@@ -12,7 +12,6 @@ not a quotation; an unattributed quotation after narrative continues the last sp
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -69,7 +68,7 @@ _SENTENCE_STOP: Final = re.compile(r"[.!?]\s")
 _TRAILING_SURNAME: Final = regex.compile(
     r"\s(\p{Lu}\p{Ll}[\p{L}\-’']*)$"
 )  # "Chief Officer Stevens"
-_BRACKETED_ROLE: Final = regex.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)$")
+_BRACKETED: Final = regex.compile(r"\s*\(([^()]+)\)")  # "(Chief Inspector)", "(pictured)"
 _INITIAL: Final = regex.compile(r"\p{Lu}\.$")  # "J." in "J. R. Hartley"
 _INNER_INITIALS: Final = regex.compile(r"\s*\(\p{Lu}{2,6}\)(?=\s)")  # "Constable (DCC) Ann"
 _TOKEN: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
@@ -597,15 +596,20 @@ def _before_surname() -> frozenset[str]:
     return v["honorifics"] | v["ranks"] | v["title_heads"]
 
 
+@cache
+def _object_endings() -> tuple[str, ...]:
+    return tuple(sorted(_vocab()["object_endings"]))
+
+
 def _ends_object(word: str) -> bool:
     """Whether ``word`` may end the object of a title ("Libraries", "Education", "Health"),
     and so is no forename: a word of a title or an organisation, or one with an ending of a
-    plural or an abstract noun (``object_endings``)."""
+    plural or an abstract noun (``object_endings``: "Services", not "James")."""
     v = _vocab()
     return (
         word in v["role_words"]
         or word in v["organisation_words"]
-        or any(word.endswith(e) for e in v["object_endings"])
+        or word.endswith(_object_endings())
     )
 
 
@@ -674,23 +678,22 @@ def parse_attribution(who: str) -> Person:
     """
     who = _after_furniture(collapse_space(who)).strip(" ,;:")
     # "Ann Lee (Chief Inspector)": a role in brackets after the name reads as "Name, Role";
-    # other words in brackets there ("(pictured)", "(left)") are left out
+    # other words in brackets there ("(pictured)", "(left)", a party and ward: "(Labour,
+    # Harbridge North)") are left out, at the end or before more ("…, cabinet member for …")
     if ")" in who:
         # "Deputy Chief Constable (DCC) Ann Cole": a title's initials in brackets inside
         who = _INNER_INITIALS.sub("", who)
-    m = _BRACKETED_ROLE.match(who) if ")" in who else None  # (its lazy name crawls)
-    if m:
-        role = m.group("role")
-        # (an office's initials in brackets spell out the title before them: "Eastshire’s
-        # Police and Crime Commissioner (PCC)"; left out, as other words there are)
-        is_role = _is_role(role) and role.strip() not in _offices()
-        who = f"{m.group('name')}, {role}" if is_role else m.group("name")
+        who = _without_brackets(who)
     segs = [s.strip() for s in who.split(",") if s.strip()]
     v = _vocab()
     items = _list_items(segs)
+    splits = [_name_tail(s) for s in segs]
     # A name joined to its body ("Ian Moss from Dunmere fire station") only where no part is a
     # name ("Dr Ann Cole, Infection Doctor at Kelby Hospitals": the doctor is no name).
-    named = any(_name_tail(s) for s in segs)
+    named = any(splits)
+    # A segment that is a name of its own ("Dr Ann Cole"): a name in a title's object in a
+    # segment after it is the body's ("…, Consultant at Kelby Royal Infirmary").
+    alone = next((k for k, sp in enumerate(splits) if sp and not sp[0] and " " in sp[1]), -1)
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
         if k in items:
@@ -699,12 +702,14 @@ def parse_attribution(who: str) -> Person:
             # "who led the inspection", "speaking at the launch": not the speaker (but
             # "chief executive Jane Doe" is)
             continue
-        split = _name_tail(seg)
+        split = splits[k]
         if split is None and not named:
             seg, split = _before_affiliation(seg)
         if split is None:
             continue
         role_part, name = split
+        if 0 <= alone < k and _in_object(_tokens(role_part), v):
+            continue  # "Dr Ann Cole, Consultant at Kelby Royal Infirmary": a body's name
         if (
             k > 0
             and not role_part
@@ -734,6 +739,39 @@ def parse_attribution(who: str) -> Person:
         return Person(name, _clean_role(role), written if written != name else None)
     role = next((s for s in reversed(segs) if _is_role(s)), None)
     return Person(None, _clean_role(role), None)
+
+
+def _in_object(role_toks: list[str], v: dict[str, frozenset[str]]) -> bool:
+    """Whether a name after the words ``role_toks`` stands in a title's object: a place
+    preposition before it ("Consultant at Kelby Royal Infirmary": "Royal Infirmary"), and no
+    title word just before it ("Deputy Chief Inspector of the Crown Sam Okoro" names him)."""
+    return (
+        bool(role_toks)
+        and role_toks[-1] not in v["role_words"]
+        and role_toks[-1] not in _before_surname()
+        and any(t in v["place_prepositions"] for t in role_toks)
+    )
+
+
+def _without_brackets(who: str) -> str:
+    """``who`` with a bracket at its end or after a name given as a role after a comma ("Ann
+    Lee (Chief Inspector)": "Ann Lee, Chief Inspector"), or left out: other words
+    ("(pictured)"), a party and ward ("Cllr Ann Cole (Labour, Harbridge North), cabinet
+    member for housing"), an office's initials, which spell out the title before them
+    ("Eastshire’s Police and Crime Commissioner (PCC)"). A bracket after a title stays in it
+    ("Chief Inspector of Schools (Estyn), Wyn Parry")."""
+    out: list[str] = []
+    last = 0
+    for m in _BRACKETED.finditer(who):
+        if m.end() < len(who) and _name_tail(who[: m.start()].rsplit(",", 1)[-1]) is None:
+            continue
+        inside = m.group(1)
+        out.append(who[last : m.start()])
+        if _is_role(inside) and inside.strip() not in _offices():
+            out.append(f", {inside}")
+        last = m.end()
+    out.append(who[last:])
+    return "".join(out)
 
 
 def _before_affiliation(seg: str) -> tuple[str, tuple[str, str] | None]:
@@ -850,10 +888,11 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     first_p = paragraphs[raw.first_para]
     tail = text[raw.end : min(last_p.end, raw.end + _ATTRIBUTION_REACH)] if raw.closed else ""
     if tail.strip():  # (most quotations close their paragraph: nothing after them to match)
+        unstopped = _without_abbreviation_stops(tail)
         for key in ("after_verb_first", "after_name_first"):
-            m = pats[key].match(tail)
-            if m and _plausible_who(m.group("who")):
-                return _before_adverbs(str(m.group("who")))
+            m = pats[key].match(unstopped)
+            if m and _plausible_who(after := tail[m.start("who") : m.end("who")]):
+                return _before_adverbs(after)
         # signed in its own paragraph: "“…” – Name, Role"
         signed = tail.lstrip(_SPACE)
         m = _SIGNATURE.match(signed) if signed.startswith(_DASHES) else None
@@ -899,6 +938,20 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     return None
 
 
+_NO_STOP: Final = "\u2024"  # (one dot leader) an abbreviation's stop, that ends no sentence
+
+
+def _without_abbreviation_stops(s: str) -> str:
+    """``s`` with the stops of the abbreviations before its first sentence end (_abbreviates:
+    "Dr. Ann Cole", "Det. Insp.", "J. R. Hartley", "St. Mary’s") made a character that ends
+    no sentence, so that an attribution after a quotation runs over them; as long as ``s``."""
+    i = s.find(".")
+    while i >= 0 and _abbreviates(s, i):
+        s = f"{s[:i]}{_NO_STOP}{s[i + 1 :]}"
+        i = s.find(".", i + 1)
+    return s
+
+
 def _label(words: str, colon: bool) -> str | None:
     """``words`` when they are a speaker's label with no verb, a name with a title or an
     honorific: before a colon (``Ann Cole, chief executive: “…”``), or, without ``colon``, a
@@ -938,15 +991,17 @@ def _last_sentence(text: str, start: int, end: int) -> str:
 
 def _abbreviates(text: str, i: int) -> bool:
     """Whether the full stop at ``i`` closes an initial, an honorific or a rank before a name
-    ("J. R. Hartley", "Dr A. N. Other", "Cllr. Rhys Tallon", "Insp. Ann Cole"): a capital
-    follows the stop."""
+    ("J. R. Hartley", "Dr A. N. Other", "Cllr. Rhys Tallon", "Insp. Ann Cole") or a stop
+    abbreviation before a place's name ("St. Mary’s"): a capital follows the stop."""
     if text[i] != "." or text[i + 1 : i + 2] != " " or not text[i + 2 : i + 3].isupper():
         return False
     word = text[max(0, i - 12) : i + 1].split()[-1:]
+    v = _vocab()
     return bool(word) and (
         _INITIAL.fullmatch(word[0]) is not None
-        or word[0] in _vocab()["honorifics"]
-        or word[0] in _vocab()["ranks"]
+        or word[0] in v["honorifics"]
+        or word[0] in v["ranks"]
+        or word[0][:-1] in v["stop_abbreviations"]
     )
 
 
@@ -972,15 +1027,21 @@ def _who_before(sentence: str) -> str | None:
     return sentence[:end]
 
 
+@cache
+def _between_speaker_and_verb() -> frozenset[str]:
+    """The words that may stand between a speaker and the speech verb: the verb adverbs, the
+    sentence adverbs ("later", "meanwhile") and the auxiliaries ("has")."""
+    v = _vocab()
+    return v["verb_adverbs"] | v["sentence_adverbs"] | v["auxiliaries"]
+
+
 def _before_adverbs(who: str) -> str:
     """``who`` without the adverbs and auxiliaries between the speaker and the speech verb
     ("Ann Cole has previously said:", "the board’s chair Ann Cole then said:": "Ann Cole")."""
-    v = _vocab()
+    between = _between_speaker_and_verb()
     words = who.rstrip()
     space = words.rfind(" ")
-    while space > 0 and (
-        words[space + 1 :] in v["verb_adverbs"] or words[space + 1 :] in v["auxiliaries"]
-    ):
+    while space > 0 and words[space + 1 :] in between:
         words = words[:space].rstrip()
         space = words.rfind(" ")
     return words if space > 0 or words != who.rstrip() else who
@@ -1138,8 +1199,7 @@ _NOT_NAME_WORDS: Final = (
     "honorifics",
     "determiners",
     "organisation_words",
-    "title_heads",
-)
+)  # (the title heads are role words or honorifics: "Councillor")
 
 
 @cache
@@ -1189,49 +1249,149 @@ def _plausible_who(who: str) -> bool:
     )
 
 
-def _resolve(speaker: str | None, known: list[str], text: str, end: int) -> str | None:
-    """Resolve a surname-only speaker to the full name used before ``end`` in the release."""
+def _resolve(speaker: str | None, names: _Names, end: int) -> str | None:
+    """Resolve a surname-only speaker to the full name used before ``end`` in the release: the
+    last quoted with that surname, else the first "Forename Surname" of the text (the full name
+    may have been given only in the narrative: "Ann Cole, Chief Executive, responded to the
+    report ... Ms Cole said:")."""
     if speaker is None or " " in speaker:
         return speaker
-    for full in reversed(known):
-        if full.split()[-1] == speaker:
-            return full
-    # the first "Forename Surname" in the text before: the full name may have been given only
-    # in the narrative ("Ann Cole, Chief Executive, responded to the report ... Ms Cole said:")
-    return _forename_before(speaker, text, _name_run(text, text.find(speaker, 0, end)), end)
+    return names.by_surname.get(speaker) or names.full_name(speaker, end, surname=True) or speaker
 
 
-def _full_from_forename(speaker: str | None, known: list[str], text: str, end: int) -> str | None:
+def _full_from_forename(speaker: str | None, names: _Names, end: int) -> str | None:
     """A forename alone with no title ("Chris said:", "Commenting Kirsty said:") resolved to
-    the full name given before ``end`` that opens with it (in a quotation's attribution, else
-    the first in the text); else ``speaker``. Tried after the surname: a word that no full
-    name ends with."""
+    the full name given before ``end`` that opens with it (the last quoted, else the first the
+    text uses as a person: _as_person); else ``speaker``. Tried after the surname: a word that
+    no full name ends with."""
     if speaker is None or " " in speaker:
         return speaker
-    for full in reversed(known):
-        if full.split()[0] == speaker:
-            return full
+    return names.by_forename.get(speaker) or names.full_name(speaker, end, surname=False) or speaker
+
+
+# A capitalised word followed by another, each a whole word ("Jean-Chris Whyte" holds no
+# "Chris Whyte"); a possessive's "’s" is no part of the second
+_CAPITALISED_PAIR: Final = regex.compile(
+    r"(?<![\p{L}\p{N}\p{M}_\-’'])(\p{Lu}[\p{L}\-’']+)"
+    r"\s+(\p{Lu}[\p{L}\-’']+?)(?:[’']s)?(?![\p{L}\-’'])"
+)
+
+
+class _Names:
+    """The names of a release that resolve a surname or a forename alone: the full names of
+    the quotations so far (the last with each surname and forename), else the first
+    "Forename Surname" of the text, sought once for each name, from the places the name is
+    written (str.find: no pattern compiled for a name, no scan from every place): the cost
+    stays linear in the text however many quotations name a person by one name."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.quoted: set[str] = set()
+        self.by_surname: dict[str, str] = {}
+        self.by_forename: dict[str, str] = {}
+        self.found: dict[tuple[str, bool], tuple[int, str] | None] = {}
+
+    def add(self, full: str) -> None:
+        """Take ``full`` (of two words or more) as a quotation's speaker."""
+        self.quoted.add(full)
+        words = full.split()
+        self.by_surname[words[-1]] = full
+        self.by_forename[words[0]] = full
+
+    def full_name(self, name: str, end: int, surname: bool) -> str | None:
+        """The first "Forename Surname" of the text with ``name`` as its surname (a forename
+        that is no title word or adverbial: "Commenting Cole" is none), or as its forename (a
+        surname that is no title or organisation word, the pair used as a person:
+        _as_person), when it ends before ``end``; else None."""
+        key = (name, surname)
+        if key not in self.found:
+            self.found[key] = self._first(name, surname)
+        hit = self.found[key]
+        return hit[1] if hit is not None and hit[0] <= end else None
+
+    def _first(self, name: str, surname: bool) -> tuple[int, str] | None:
+        v = _vocab()
+        text = self.text
+        i = text.find(name)
+        while i >= 0:
+            m = _CAPITALISED_PAIR.match(text, _word_before(text, i) if surname else i)
+            if m is None or m.group(2 if surname else 1) != name:
+                pass
+            elif surname:
+                other = m.group(1)
+                if not any(other in v[key] for key in ("honorifics", "role_words", "ranks")) and (
+                    not _adverbial(other)
+                ):
+                    return m.end(2), f"{other} {name}"
+            elif not any(m.group(2) in v[key] for key in _NOT_NAME_WORDS):
+                full = f"{name} {m.group(2)}"
+                if _as_person(text, full, i, m.end(2)):
+                    return m.end(2), full
+            i = text.find(name, i + 1)
+        return None
+
+
+def _word_before(text: str, i: int) -> int:
+    """Where the word before the white space before ``i`` starts (a letter, hyphen or
+    apostrophe run), or ``i`` when no white space stands before it."""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == i:
+        return i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
+        j -= 1
+    return j
+
+
+def _as_person(text: str, full: str, i: int, after: int) -> bool:
+    """Whether the name ``full`` written at ``text[i:after]`` is used there as a person: with
+    a title or honorific before it ("Councillor Chris Whyte", "Mrs Ann Hill"), a role in
+    apposition ("Chris Whyte, chair of the group,", "The group’s chair, Chris Whyte,"), an age
+    in commas ("Sarah Jones, 34,"), or after it a post-nominal ("Kirsty Wilkins MS"), a
+    relative "who" ("Chris Whyte, who founded …") or a speech verb ("Chris Whyte has warned
+    …"); not a place ("on Chris Street", "Ann Hill Primary School", "Chris Street, which …")."""
     v = _vocab()
-    pattern = rf"\b{regex.escape(speaker)}\s+(\p{{Lu}}[\p{{L}}\-’']+)\b"
-    for m in regex.finditer(pattern, text, endpos=end):
-        surname = m.group(1)
-        if not any(surname in v[key] for key in _NOT_NAME_WORDS):
-            return f"{speaker} {surname}"
-    return speaker
+    before = text[max(0, i - _ATTRIBUTION_REACH) : i].rstrip(_SPACE)
+    if before and before.rsplit(None, 1)[-1] in v["honorifics"]:
+        return True
+    if _role_at(text, full, i, after, len(text)) is not None or _AGE.match(text, after):
+        return True
+    if before.endswith(","):
+        clause = before[last_of(before, _CLAUSE_ENDS, 0, len(before) - 1) + 1 : -1]
+        person = parse_attribution(f"{clause}, {full}")
+        if person.speaker == full and person.role:
+            return True  # "The group’s chair, Chris Whyte,"
+    words = [w.strip(".,;:") for w in text[after : after + 80].lstrip(_SPACE + ",").split()[:5]]
+    if not words:
+        return False
+    if words[0] in v["person_relatives"] or words[0] in v["postnominals"]:
+        return True
+    between = _between_speaker_and_verb()
+    k = 0
+    while k < len(words) - 1 and words[k] in between:
+        k += 1  # "Chris Whyte has previously said …"
+    return words[k] in v["speech_verbs"] or " ".join(words[k : k + 2]) in v["speech_verbs"]
 
 
 def _narrative_role(text: str, full: str | None, end: int) -> str | None:
-    """The title the narrative gives ``full`` where it first names them before ``end``: the
-    title words before the name ("Officers led by Superintendent Ali Penn"), else a title
-    after it in commas ("Ali Penn, head of the inquiry,"); None when it gives none."""
+    """The title the narrative gives ``full`` where it first names them before ``end``
+    (_role_at); None when it gives none."""
     i = text.find(full, 0, end) if full else -1
     if full is None or i < 0:
         return None
+    return _role_at(text, full, i, i + len(full), end)
+
+
+def _role_at(text: str, full: str, i: int, after: int, end: int) -> str | None:
+    """The title the narrative gives the name ``full`` written at ``text[i:after]``: the
+    title words before the name ("Officers led by Superintendent Ali Penn"), else a title
+    after it in commas ("Ali Penn, head of the inquiry,"), closed before ``end``; None when
+    it gives none."""
     start = last_of(text, _CLAUSE_ENDS, max(0, i - _ATTRIBUTION_REACH), i) + 1
     toks = list(_TOKEN.finditer(text, start, i))
     begin = _title_start(toks, len(toks), 0, opening=True)
     title = text[toks[begin].start() : i] if begin < len(toks) else ""
-    after = i + len(full)
     rest = ""
     if text.startswith(",", after):
         closes = [j for j in (text.find(c, after + 1, end) for c in ",.;:") if j > 0]
@@ -1252,39 +1412,6 @@ def _opens_title(tok: str, v: dict[str, frozenset[str]]) -> bool:
     )
 
 
-def _forename_before(speaker: str, text: str, start: int, end: int) -> str:
-    """``speaker`` (a surname) with the first forename written before it in
-    ``text[start:end]`` that is no honorific, role word, rank or adverbial ("Commenting");
-    else ``speaker``."""
-    v = _vocab()
-    pattern = rf"\b(\p{{Lu}}[\p{{L}}\-’']+)\s+{regex.escape(speaker)}\b"
-    for m in regex.finditer(pattern, text, pos=start, endpos=end):
-        first = m.group(1)
-        if not any(first in v[key] for key in ("honorifics", "role_words", "ranks")) and not (
-            _adverbial(first)
-        ):
-            return f"{first} {speaker}"
-    return speaker
-
-
-_NOT_IN_NAMES: Final = frozenset(map(chr, range(128))) - set(
-    string.ascii_letters + string.whitespace + "-'"
-)
-
-
-def _name_run(text: str, i: int) -> int:
-    """Where the run of words and white space that ends at ``i`` starts (0 when ``i`` is -1):
-    a "Forename Surname" whose surname is at ``i`` or after starts in it, so _resolve
-    searches from there, not from the top of the release. The run stops only at ASCII
-    characters that cannot be in a name or between its words (digits, stops, commas,
-    brackets): any other character may be a letter."""
-    if i < 0:
-        return 0
-    while i > 0 and text[i - 1] not in _NOT_IN_NAMES:
-        i -= 1
-    return i
-
-
 def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     """Find every quotation in the release.
 
@@ -1302,7 +1429,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     if "‘" in text:
         raws = sorted([*raws, *_single_marked(text, paragraphs, raws)])
     out: list[Quote] = []
-    known: list[str] = []
+    names = _Names(text)
     previous: tuple[_Raw, Person] | None = None
     last: Person | None = None  # the person of the last quotation kept
     for raw in raws:
@@ -1315,7 +1442,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
         else:
             person = _pronoun(who, out, text, paragraphs, raw) or parse_attribution(who)
             if person.speaker is None and person.role:
-                person = _named_by_role(who, person, out, known, text, raw.start)
+                person = _named_by_role(who, person, out, names, raw.start)
         pieces = [text[s:e] for s, e in raw.pieces]
         whole_para = (
             raw.start == paragraphs[raw.first_para].start
@@ -1332,14 +1459,14 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
         if pieces and pieces[-1].endswith(","):
             pieces[-1] = pieces[-1][:-1]
         previous = (raw, person) if person.speaker else None
-        speaker = _resolve(person.speaker, known, text, raw.start)
+        speaker = _resolve(person.speaker, names, raw.start)
         if speaker == person.speaker and person.role is None and person.as_written is None:
-            speaker = _full_from_forename(speaker, known, text, raw.start)
+            speaker = _full_from_forename(speaker, names, raw.start)
         role = person.role
-        if role is None and speaker != person.speaker and speaker not in known:
+        if role is None and speaker != person.speaker and speaker not in names.quoted:
             role = _narrative_role(text, speaker, raw.start)  # "Mr Penn", named earlier
         if speaker and " " in speaker:
-            known.append(speaker)
+            names.add(speaker)
         written = person.as_written
         if speaker != person.speaker and written is None:
             written = _written_form(who or "", person.speaker, role)
@@ -1528,7 +1655,7 @@ def _narrative_sentence() -> regex.Pattern[str]:
 
 
 def _named_by_role(
-    who: str, person: Person, before: list[Quote], known: list[str], text: str, end: int
+    who: str, person: Person, before: list[Quote], names: _Names, end: int
 ) -> Person:
     """The person behind an attribution that gives a role and no full name, in order: a
     surname after a title that resolves to a full name given earlier ("Chief Officer Stevens",
@@ -1540,7 +1667,7 @@ def _named_by_role(
     role = person.role or ""
     m = _TRAILING_SURNAME.search(role)
     if m and m.group(1) not in v["role_words"]:
-        full = _resolve(m.group(1), known, text, end)
+        full = _resolve(m.group(1), names, end)
         if full != m.group(1):
             return Person(full, _clean_role(role[: m.start()]), collapse_space(who).strip(" ,"))
     if not _LEADING_ARTICLE.match(collapse_space(who).lstrip()):
@@ -1553,7 +1680,7 @@ def _named_by_role(
     if head and head[0] in _offices():
         # "The MP said:": the one holder of that office named before, in a quotation's
         # attribution or in the narrative; never merely the last speaker
-        holders = {q.speaker for q in same if q.speaker} | _office_holders(text, end, head[0])
+        holders = {q.speaker for q in same if q.speaker} | _office_holders(names.text, end, head[0])
         if len(holders) != 1:
             return person
         return Person(holders.pop(), role, written)
