@@ -481,6 +481,8 @@ _FUTURE_RE: Final = re.compile(
     + r")(?!\w)",
     re.IGNORECASE,
 )
+_FUTURE_REACH: Final[int] = _V["future_markers"]["reach"]
+_FUTURE_NOT_BETWEEN: Final = frozenset(_V["future_markers"]["not_between"])
 _WEEKDAY_STEMS: Final = frozenset(w[:3].lower() for w in _V["weekdays"])
 _WEEKDAY_BY_STEM: Final = {w[:2].lower(): i for i, w in enumerate(_V["weekdays"][:7])}
 _PHONE_CHARS: Final = frozenset("0123456789 -()+")
@@ -1149,12 +1151,17 @@ def _fill_years(text: str, found: list[_Found]) -> None:
     2nd of December 2025``); the nearest full date before it in its paragraph; the release's
     dateline; the nearest full date before it, else the first after it; else the year that
     months and years (``June 2026``) name most often. With a dateline, a day that the words
-    before it in its sentence say is to come (``it will reopen on 14 March``:
-    ``future_markers``) is the first such day on or after the dateline. A weekday written
-    with it that does not fit that year moves it to the year before or after where it fits."""
+    right before it say is to come (``it will reopen on 14 March``: ``future_markers``) is
+    the first such day on or after the dateline (a range: the first whose last day is). A
+    range over the new year (``24 December to 2 January``) is the one round the new year
+    nearest the date its year comes from: the one just gone from a date in January to June
+    (as a listed date after it gives), else the one to come. A weekday written with it that
+    does not fit that year moves it to the year before or after where it fits."""
     if not any(f.no_year for f in found):
         return
-    fulls = [(f.start, int(f.end_date[:4])) for f in found if f.full and f.end_date]
+    fulls = [
+        (f.start, int(f.end_date[:4]), int(f.end_date[5:7])) for f in found if f.full and f.end_date
+    ]
     datelines = (
         date.fromisoformat(f.end_date)
         for f in found
@@ -1173,19 +1180,23 @@ def _fill_years(text: str, found: list[_Found]) -> None:
         year = _listed_with(text, found, i, m2)
         if year is not None:
             year -= m2 < m1  # the year of its last day: 30 December to 2 January 2026
+        elif dateline is not None and _future(text, found, i):
+            # "it will reopen on 14 March": the first 14 March after the dateline; a range, the
+            # first that has not ended by then
+            year = dateline.year - (m2 < m1) + ((m2, d2) < (dateline.month, dateline.day))
         else:
-            before = [(at, y) for at, y in fulls if at < f.start]
-            if dateline is not None and _future(text, found, i):
-                # "it will reopen on 14 March": the first 14 March after the dateline
-                year = dateline.year + ((m1, d1) < (dateline.month, dateline.day))
-            elif before and not _PARAGRAPH_BREAK_RE.search(text, before[-1][0], f.start):
-                year = before[-1][1]
+            before = [full for full in fulls if full[0] < f.start]
+            near = before[-1] if before else fulls[0] if fulls else None
+            if before and not _PARAGRAPH_BREAK_RE.search(text, before[-1][0], f.start):
+                _at, year, month = before[-1]
             elif dateline is not None:
-                year = dateline.year
-            elif fulls:
-                year = before[-1][1] if before else fulls[0][1]
+                year, month = dateline.year, dateline.month
+            elif near is not None:
+                _at, year, month = near
             else:
-                year = fallback
+                year, month = fallback, 12  # (a year alone: the range starts in it)
+            if year is not None and m2 < m1 and month <= 6:
+                year -= 1  # over the new year, seen from January to June: the one just gone
         if year is None:
             continue
         year = _weekday_fit(text, f.day_words_at(), year, m1, d1)
@@ -1194,12 +1205,20 @@ def _fill_years(text: str, found: list[_Found]) -> None:
 
 
 def _future(text: str, found: list[_Found], i: int) -> bool:
-    """Whether the words that lead to item ``i`` in its sentence, from the sentence's start or
-    the date before it, say it is to come (``it will reopen on 14 March``, ``is due to open
-    on``): ``future_markers``."""
+    """Whether the words that lead to item ``i`` in its sentence, after the date before it,
+    say it is to come (``it will reopen on 14 March``, ``is due to open on``): the last of
+    ``future_markers`` within ``reach`` words before it, with no stop between (``it will
+    review what happened on 14 March`` is about a past day)."""
     at = found[i].start
     lo = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), found[i - 1].end if i else 0)
-    return _FUTURE_RE.search(text, max(lo, 0), at) is not None
+    markers = list(_FUTURE_RE.finditer(text, max(lo, 0), at))
+    if not markers:
+        return False
+    between = text[markers[-1].end() : at]
+    if any(c in between for c in ",;:()"):
+        return False
+    words = between.lower().split()
+    return len(words) <= _FUTURE_REACH and _FUTURE_NOT_BETWEEN.isdisjoint(words)
 
 
 def _month_of_weekday(text: str, found: list[_Found], i: int, d: int) -> None:

@@ -1378,7 +1378,7 @@ RANGE_FORMS = {
         [("December 20th to 4th January 2021", "2020-12-20", "2021-01-04", "day")],
     ),
     "month-first-new-year-no-year": (
-        "Published 3 March 2025\n\nThe depot closes from December 30 to January 2 for works.",
+        "Published 3 March 2025\n\nThe depot will close from December 30 to January 2 for works.",
         [
             ("3 March 2025", "2025-03-03", "2025-03-03", "day"),
             ("from December 30 to January 2", "2025-12-30", "2026-01-02", "day"),
@@ -1523,6 +1523,18 @@ FUTURE = {
         "4th of September",
         "2025-09-04",
     ),
+    # the marker within a few words of the day, more than one word between
+    "will-be-held-at": (
+        "Published: 12 May 2025\n\nSet up on 2 June 2019, the forum will be held at Kelby Hall "
+        "on 3 April.",
+        "3 April",
+        "2026-04-03",
+    ),
+    "shall-upper": (
+        "Date: 9 October 2024\n\nOPENED ON 1 MAY 1990, IT SHALL CLOSE ON 2 MARCH.",
+        "2 MARCH",
+        "2025-03-02",
+    ),
 }
 FUTURE_NOT = {
     # past tense: the story's own time, as before
@@ -1544,6 +1556,37 @@ FUTURE_NOT = {
         "14 March",
         "2014-03-14",
     ),
+    # the marker too far from the day, or another clause between
+    "what-happened": (
+        "Published: 10 January 2025\n\nFirst rated on 3 December 2014, the board will review "
+        "what happened on 14 March.",
+        "14 March",
+        "2014-03-14",
+    ),
+    "that-clause": (
+        "Published: 10 January 2025\n\nOn 3 December 2014 the trust said it will publish the "
+        "report that it received on 14 March.",
+        "14 March",
+        "2014-03-14",
+    ),
+    "comma-between": (
+        "Published: 10 January 2025\n\nAfter 3 December 2014 the site will, as it did on 14 "
+        "March, stay shut.",
+        "14 March",
+        "2014-03-14",
+    ),
+    "far-away": (
+        "Published: 10 January 2025\n\nSince 3 December 2014 we will keep looking into the "
+        "cause of the large fire at the old mill on 14 March.",
+        "14 March",
+        "2014-03-14",
+    ),
+    "past-verb-between": (
+        "Published: 10 January 2025\n\nSince 3 December 2014 the panel will ask why staff "
+        "were moved on 14 March.",
+        "14 March",
+        "2014-03-14",
+    ),
     # a word that only contains "will"
     "willow": (
         "Published: 10 January 2025\n\nOn 3 December 2014 Willow Court opened on 14 March.",
@@ -1560,6 +1603,88 @@ def test_a_day_that_is_to_come_takes_the_dateline_year(case: tuple[str, str, str
     text, written, day = case
     got = {d.text: d.start_date for d in find_dates(text)}
     assert got[written] == day, got
+
+
+# A range with no year that the words before it say is to come: the first one that has not
+# ended by the dateline (its last day, not its first, is compared with the dateline).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Published: 10 March 2025\n\nBuilt in May 2001, the pool will stay shut from 5 "
+            "to 20 March.",
+            ("2025-03-05", "2025-03-20"),
+        ),
+        (
+            "Date: 10 March 2025\n\nSince 4 June 2010 the path is due to close between 1 March "
+            "and 9 March.",
+            ("2026-03-01", "2026-03-09"),
+        ),
+        (
+            "Posted on 2 January 2026\n\nOpened on 3 May 2000, the tip will be shut 28 "
+            "December to 3 January.",
+            ("2025-12-28", "2026-01-03"),
+        ),
+        (
+            "Posted on 10 December 2025\n\nOpened on 3 May 2000, the tip will be shut 28 "
+            "December to 3 January.",
+            ("2025-12-28", "2026-01-03"),
+        ),
+    ],
+)
+def test_a_range_to_come_ends_on_or_after_the_dateline(
+    text: str, expected: tuple[str, str]
+) -> None:
+    got = find_dates(text)[-1]
+    assert (got.start_date, got.end_date) == expected
+
+
+# A range over the new year with no year: the one round the new year nearest the date that
+# gives its year (the one just gone from January to June, else the one to come), as a date
+# listed after it gives.
+NEW_YEAR = {
+    "dateline-just-after": (
+        "Published: 12 February 2026\n\nThe depot was closed December 24th - 4th January.",
+        ("2025-12-24", "2026-01-04"),
+    ),
+    "dateline-just-after-day-first": (
+        "Date: 3 January 2025\n\nCrews attended 41 calls between 24 December and 2 January.",
+        ("2024-12-24", "2025-01-02"),
+    ),
+    "dateline-before": (
+        "Date: 14 November 2024\n\nThe tip is shut between 24 December and 2 January.",
+        ("2024-12-24", "2025-01-02"),
+    ),
+    "full-date-before-in-paragraph": (
+        "On 9 January 2023 the council said roads were gritted from 27 December to 3 January.",
+        ("2022-12-27", "2023-01-03"),
+    ),
+    "full-date-before-in-december": (
+        "On 1 December 2023 the council said roads will be gritted 27 Dec to 3 Jan.",
+        ("2023-12-27", "2024-01-03"),
+    ),
+    "full-date-after": (
+        "Fewer calls came 30 December to 2 January.\n\nFigures were out on 20 January 2021.",
+        ("2020-12-30", "2021-01-02"),
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", NEW_YEAR.values(), ids=NEW_YEAR.keys())
+def test_a_yearless_range_over_the_new_year_is_the_one_nearest(
+    text: str, expected: tuple[str, str]
+) -> None:
+    (got,) = [d for d in find_dates(text) if d.year_inferred]
+    assert (got.start_date, got.end_date) == expected
+
+
+@given(st.integers(1901, 2097), st.integers(20, 31), st.integers(1, 9))
+def test_a_new_year_range_and_a_dated_day_after_it_agree(y: int, d1: int, d2: int) -> None:
+    # listed before a dated day, or with that day as the dateline: the same range
+    listed = find_dates(f"Shut {d1} December to {d2} January, and 20 January {y}.")[0]
+    dated = find_dates(f"Date: 20 January {y}\n\nShut {d1} December to {d2} January.")[-1]
+    assert (listed.start_date, listed.end_date) == (dated.start_date, dated.end_date)
+    assert (dated.start_date, dated.end_date) == (f"{y - 1}-12-{d1:02}", f"{y}-01-{d2:02}")
 
 
 # A quarter written after its financial year, as Scottish statistics releases write it.
