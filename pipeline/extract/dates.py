@@ -43,6 +43,7 @@ from typing import Final
 from pipeline import vocab
 from pipeline.model import DateMention
 from pipeline.normalize import (
+    ORDINAL_WORDS,
     days_in_month,
     financial_year,
     iso_day,
@@ -88,11 +89,22 @@ _LOWER_MONTH_RE: Final = re.compile(
 _LOWER_MONTH_STEMS: Final = tuple(sorted({w.lower()[:3] for w in _MONTH_WORDS + _ABBR_WORDS}))
 _LOWER_VERBS: Final = frozenset(_V["lower_case_verbs"]["words"])
 _YY_PIVOT: Final[int] = _V["two_digit_year_pivot"]["value"]
-_Q_ORDINALS: Final[dict[str, int]] = _V["quarters"]["ordinals"]
+
+
+def _ordinals_to(n: int) -> dict[str, int]:
+    """The ordinals from 1 to ``n`` as words and as digits, which end as the words do:
+    ``first``, ``1st``, ..."""
+    words = {w: v for w, v in ORDINAL_WORDS.items() if v <= n}
+    return words | {f"{v}{w[-2:]}": v for w, v in words.items()}
+
+
+_Q_ORDINALS: Final = _ordinals_to(_V["quarters"]["ordinals_to"])
 _PARTS_OF: Final[dict[str, list[int]]] = _V["year_parts"]["of"]
 _PARTS_BEFORE: Final[dict[str, list[int]]] = _V["year_parts"]["before"]
-_NTH: Final[dict[str, int]] = _V["nth_weekday"]["ordinals"]
-_DAY_WORDS: Final[dict[str, int]] = _V["day_ordinals"]["words"]
+_NTH: Final = _ordinals_to(_V["nth_weekday"]["ordinals_to"]) | {_V["nth_weekday"]["last"]: -1}
+# A day written as an ordinal word, with its month and year: "March third, 2015", "the
+# twenty-first of June 2024".
+_DAY_WORDS: Final = {w: v for w, v in ORDINAL_WORDS.items() if v <= 31}
 # "twenty-first" also as "twenty first", in any letter case
 _DAY_WORD: Final = (
     "(?i:"

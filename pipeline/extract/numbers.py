@@ -72,7 +72,6 @@ def _by_last_char(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
 
 # Labels as written and without the full stop, by last character (see _is_label).
 _LABEL_ENDS: Final = _by_last_char(_LABELS | {w.rstrip(".") for w in _LABELS})
-_FRACTIONS: Final = _words("fractions")
 _COMPOUND_UNITS: Final = _words("compound_units")
 _MEASURE_UNITS: Final = _words("measure_units")
 _GLUED_UNITS: Final = _words("glued_units")
@@ -206,7 +205,7 @@ _NUMBER_SHAPE_RE: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)
 
 # Written-out numbers: whole words such as "one", "Twenty", "TEN" after a space, a line break,
 # a quote mark, a bracket, a slash or a dash (or at the start of the text).
-_FRACTION_ALONE: Final = _words("fraction_alone")
+_FRACTION_ALONE: Final = frozenset(w for w in _FRACTION_WORDS if w[-1] != "s")  # a third of
 _FRACTION_ALONE_BEFORE: Final = frozenset(_V["fraction_alone"]["before"])
 _HALF_NOT_AFTER: Final = frozenset(_V["fraction_alone"]["half_not_after"])
 _NUMBER_WORD_FORMS: Final = frozenset(
@@ -493,11 +492,10 @@ def _phrase_at(t: str, ws: _Words, i: int) -> tuple[int, int, int, int] | None:
     head_start = start if last == i else ws.start(last)
     end = head_end = head_start + len(ws.raw[last])
     word = low[last]
-    if word[-1] == "'":
+    if word[-1] == "'":  # "12 years' service", "12 calls’ were": no mark on the unit's end
         word = word.rstrip("'")
         head_end -= len(ws.raw[last]) - len(ws.raw[last].rstrip("'"))
-        if word in _MEASURE_UNITS:
-            end = head_end
+        end = head_end
     elif word[-2:] == "'s" and word[:-2] in _MEASURE_UNITS:
         word = word[:-2]  # one year's delay: the year is counted
         end = head_end = head_end - 2
@@ -1425,7 +1423,7 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
     if first in _VERBS_AFTER_COUNT:
         c.how = "back"  # 20 councils ..., 77 performed well
         return True
-    if first in _FRACTIONS:
+    if first in _FRACTION_WORDS:
         return False  # 2 thirds of staff: a vague fraction
     spaced_duration = first in _MEASURE_UNITS and first[-1:] != "s" and len(ws.low) > 1
     spaced_duration = spaced_duration and c.kind == "cardinal" and c.value != 1

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from pipeline.extract import dates
 from pipeline.extract.dates import find_dates
 from pipeline.normalize import (
+    ORDINAL_WORDS,
     fold,
     iso_month_end,
+    month_number,
     months_to,
     months_to_day,
     second_year,
@@ -1767,6 +1769,16 @@ def test_glued_letters_that_are_no_month(text: str, expected: list[str]) -> None
 def test_a_day_written_as_an_ordinal_word(text: str, expected: tuple[str, str]) -> None:
     (d,) = find_dates(text)
     assert (d.text, d.start_date, d.end_date) == (expected[0], expected[1], expected[1])
+
+
+# The ordinal words come from number_words.json (normalize.ORDINAL_WORDS): every day has one.
+@given(st.integers(1, 31), st.sampled_from(["January", "March", "May", "July", "August"]))
+def test_every_day_has_its_ordinal_word(d: int, month: str) -> None:
+    word = next(w for w, v in ORDINAL_WORDS.items() if v == d)
+    for written in (word, word.replace("-", " ").title()):
+        (got,) = find_dates(f"Open on the {written} of {month} 2024.")
+        assert got.text == f"the {written} of {month} 2024"
+        assert got.start_date == got.end_date == f"2024-{month_number(month):02}-{d:02}"
 
 
 @pytest.mark.parametrize(

@@ -1349,6 +1349,24 @@ def test_a_colon_pair_not_opening_with_one_and_no_ratio_word_is_no_quantity(a: i
         assert find_numbers(text, []) == []
 
 
+# A quote mark that closes right after the unit is not part of it (a possessive mark before
+# its noun stays: magistrates’ courts).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Staff said ‘12 calls’ were hoaxes.", ("12", "calls")),
+        ("Staff said '12 calls' were hoaxes.", ("12", "calls")),
+        ("He spoke of ‘40 new homes’ on the site.", ("40", "new homes")),
+        ("‘A tenth of calls’ were hoaxes.", ("A tenth", "calls")),
+        ("There are 40 magistrates’.", ("40", "magistrates")),
+        ("The 40 magistrates’ courts closed.", ("40", "magistrates’ courts")),
+        ("The 7 officers' own cars were used.", ("7", "officers")),
+    ],
+)
+def test_a_closing_quote_mark_is_not_part_of_the_unit(text: str, expected: tuple[str, str]) -> None:
+    assert [(t, u) for t, _v, _k, u in numbers(text)] == [expected]
+
+
 # An age range written with a dash: both ends count years, whatever word follows.
 @pytest.mark.parametrize(
     "text, expected",
@@ -1374,6 +1392,14 @@ FRACTION_ALONE = {
     "a-fifth-upper": ("A FIFTH OF BEDS WERE EMPTY.", [("A FIFTH", 0.2, "fraction", "BEDS")]),
     "half-of": ("More than half of pupils walk.", [("half", 0.5, "fraction", "pupils")]),
     "half-opens": ("Half of all schools improved.", [("Half", 0.5, "fraction", "schools")]),
+    "a-hundredth": (
+        "Only a hundredth of the fund was spent.",
+        [("a hundredth", 0.01, "fraction", "fund")],
+    ),
+    "a-tenth-curly-quoted": (
+        "‘A tenth of calls’ were hoaxes.",
+        [("A tenth", 0.1, "fraction", "calls")],
+    ),
 }
 
 
