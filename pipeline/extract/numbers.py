@@ -208,6 +208,7 @@ _NUMBER_SHAPE_RE: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)
 _FRACTION_ALONE: Final = frozenset(w for w in _FRACTION_WORDS if w[-1] != "s")  # a third of
 _FRACTION_ALONE_BEFORE: Final = frozenset(_V["fraction_alone"]["before"])
 _HALF_NOT_AFTER: Final = frozenset(_V["fraction_alone"]["half_not_after"])
+_FRACTION_DETERMINERS: Final = frozenset(_V["fraction_alone"]["determiners_after"])
 _NUMBER_WORD_FORMS: Final = frozenset(
     form
     for w in (*_W["small"], *_W["tens"], *_SCALE_WORDS, *_FRACTION_ALONE)
@@ -1274,10 +1275,11 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
 
 
 def _fraction_alone(t: str, s: int, e: int) -> tuple[_Cand, _Words | None] | None:
-    """``a third of homes``, ``half of pupils``: a fraction word with no number before it
-    (``fraction_alone`` in numbers_vocab.json says when)."""
-    if t[e : e + 4].lower() != " of ":
-        return None
+    """``a third of homes``, ``half of pupils``, ``half the schools``: a fraction word with no
+    number before it (``fraction_alone`` in numbers_vocab.json says when)."""
+    after = _word_after(t, e)
+    if after != "of" and after not in _FRACTION_DETERMINERS:
+        return None  # half day, a third time
     w = t[s:e].lower()
     before, b = _word_before(t, s)
     if before in _FRACTION_ALONE_BEFORE:
@@ -1285,7 +1287,10 @@ def _fraction_alone(t: str, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
     elif w != "half" or before in _HALF_NOT_AFTER:
         return None
     value = fraction_value(1, _FRACTION_WORDS[w])
-    return None if value is None else (_Cand(s, e, value, "fraction"), _run(t, e))
+    if value is None:
+        return None
+    # the counted noun: after "of" (and its determiner), or after the determiner
+    return _Cand(s, e, value, "fraction"), _run(t, e if after == "of" else e + 1 + len(after))
 
 
 def _sign_word_before(t: str, s: int) -> bool:

@@ -1382,7 +1382,8 @@ def test_an_age_range_with_a_dash_counts_years(text: str, expected: list[tuple[s
     assert [(t, u) for t, _v, _k, u in numbers(text)] == expected
 
 
-# A fraction word with no number before it: after an article, or "half", before "of".
+# A fraction word with no number before it: after an article, or "half", before "of" or a
+# determiner.
 FRACTION_ALONE = {
     "a-third": ("A third of homes had no alarm.", [("A third", 1 / 3, "fraction", "homes")]),
     "a-quarter": (
@@ -1392,6 +1393,25 @@ FRACTION_ALONE = {
     "a-fifth-upper": ("A FIFTH OF BEDS WERE EMPTY.", [("A FIFTH", 0.2, "fraction", "BEDS")]),
     "half-of": ("More than half of pupils walk.", [("half", 0.5, "fraction", "pupils")]),
     "half-opens": ("Half of all schools improved.", [("Half", 0.5, "fraction", "schools")]),
+    # a determiner instead of "of": half the schools, a third their size
+    "half-the": (
+        "Nearly half the schools improved.",
+        [("half", 0.5, "fraction", "schools")],
+    ),
+    "half-their-opens": ("Half their staff left in May.", [("Half", 0.5, "fraction", "staff")]),
+    "half-its-upper": ("OVER HALF ITS BUDGET WENT.", [("HALF", 0.5, "fraction", "BUDGET")]),
+    "half-these-line-break": (
+        "By now half these\ncalls are hoaxes.",
+        [("half", 0.5, "fraction", "calls")],
+    ),
+    "a-third-the": (
+        "Waits fell to a third the time they took.",
+        [("a third", 1 / 3, "fraction", "time")],
+    ),
+    "a-quarter-our": (
+        "A quarter our homes need work.",
+        [("A quarter", 0.25, "fraction", "homes")],
+    ),
     "a-hundredth": (
         "Only a hundredth of the fund was spent.",
         [("a hundredth", 0.01, "fraction", "fund")],
@@ -1422,6 +1442,11 @@ def test_a_fraction_word_alone_before_of(
         "It was the third of five visits.",  # an ordinal
         "Figures for the third quarter of 2024 are out.",
         "Every half of the year has a review.",
+        "In the first half the team was calm.",  # a period, then a determiner
+        "It took half an hour to put out.",  # no determiner of the list
+        "Staff worked half this year.",
+        "The second half their side scored.",
+        "A third time the alarm rang.",
     ],
 )
 def test_fraction_words_that_are_not_fractions(text: str) -> None:
