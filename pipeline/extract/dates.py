@@ -409,6 +409,11 @@ _YEAR_LEADS: Final = frozenset(_V["year_alone"]["leads"])
 _PLURAL_NOUNS: Final = frozenset(_V["year_alone"]["plural_nouns"])
 _WORD_RE: Final = re.compile(r"[a-z]+")
 _FY_AFTER_RE: Final = re.compile(r"\s+financial\s+years?\b", re.IGNORECASE)
+_ACADEMIC_WORDS: Final = tuple(_V["academic_year"]["words"])
+_ACADEMIC_AFTER_RE: Final = re.compile(
+    rf"\s+(?:{'|'.join(_S.join(w.split()) for w in _ACADEMIC_WORDS)})\b", re.IGNORECASE
+)
+_ACADEMIC_MONTHS: Final[list[int]] = _V["academic_year"]["months"]
 _WORD_AFTER_RE: Final = re.compile(r"\s+([\w-]+)")
 _URL_RE: Final = re.compile(r"://|www\.|\.[a-z]{2,6}/", re.IGNORECASE)
 # 2024-25 Q2: a quarter written after its financial year (July to September 2024)
@@ -996,6 +1001,23 @@ def _year_range(text: str, m: re.Match[str]) -> list[_Found]:
     return [_Found(lead, e, iso_year_start(y1), iso_year_end(y2), "year")]
 
 
+def _academic_year(text: str, f: _Found) -> _Found:
+    """``the 2023/24 academic year``: a financial year or two years in a row, with an
+    ``academic_year`` word right before or after, is a school year (September to August);
+    else ``f`` as it is."""
+    if f.start_date is None or f.end_date is None:
+        return f
+    y = int(f.start_date[:4])
+    if int(f.end_date[:4]) != y + 1 or f.part is not None or " and " in text[f.start : f.end]:
+        return f  # (between the 2019 and 2020 school years: two of them)
+    before = text[max(0, f.start - 16) : f.start].rstrip().lower()
+    if not before.endswith(_ACADEMIC_WORDS) and _ACADEMIC_AFTER_RE.match(text, f.end) is None:
+        return f
+    first, last = _ACADEMIC_MONTHS
+    lo, hi = iso_month_start(y, first), iso_month_end(y + 1, last)
+    return _Found(f.start, f.end, lo, hi, "month")
+
+
 def _month_range(text: str, m: re.Match[str]) -> list[_Found]:
     s, e = m.span()
     m1, m2 = _month_of(m, "mon"), _month_of(m, "mr_m2")
@@ -1317,6 +1339,8 @@ def find_dates(text: str) -> list[DateMention]:
         if kind in _WEEKDAY_KINDS:
             start = _weekday_before(text, start)
         items = _quarter(m, start) if m.re is _QUARTER_RE else _convert(text, m, start)
+        if kind in ("fy", "yr") and len(items) == 1:
+            items[0] = _academic_year(text, items[0])
         if kind in _ONE_DAY_KINDS and len(items) == 1 and items[0].start_date == items[0].end_date:
             _week_of(text, items[0])
         # A lead word or "the year to" may reach back over an item found before: it wins.

@@ -1689,6 +1689,46 @@ def test_a_new_year_range_and_a_dated_day_after_it_agree(y: int, d1: int, d2: in
     assert (dated.start_date, dated.end_date) == (f"{y - 1}-12-{d1:02}", f"{y}-01-{d2:02}")
 
 
+# Two years in a row next to "academic year" or "school year": September to August.
+ACADEMIC = {
+    "slash-after": ("Pupils in the 2023/24 academic year did well.", "2023/24", "2023"),
+    "dash-school-year": ("Fees for the 2023-24 school year rose.", "2023-24", "2023"),
+    "en-dash-before": ("In academic year 2022–23 it grew.", "2022–23", "2022"),
+    "gov-uk-to-after": (
+        "Funding for the 2024 to 2025 academic year is set.",
+        "2024 to 2025",
+        "2024",
+    ),
+    "gov-uk-to-before": ("In the academic year 2021 to 2022 it fell.", "2021 to 2022", "2021"),
+    "four-digits-upper": ("IN THE ACADEMIC YEAR 2024/2025 IT ROSE.", "2024/2025", "2024"),
+    "line-break": ("Pupils in 2019/20\nacademic year were fewer.", "2019/20", "2019"),
+}
+
+
+@pytest.mark.parametrize("text, written, year", ACADEMIC.values(), ids=ACADEMIC.keys())
+def test_an_academic_year_runs_september_to_august(text: str, written: str, year: str) -> None:
+    (d,) = find_dates(text)
+    nxt = str(int(year) + 1)
+    assert (d.text, d.start_date, d.end_date) == (written, f"{year}-09-01", f"{nxt}-08-31")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # no school-year word beside it: a financial year, or two calendar years
+        ("Spending in 2023/24 rose.", ("2023/24", "2023-04-01", "2024-03-31")),
+        ("In the 2024 to 2025 financial year.", ("2024 to 2025", "2024-04-01", "2025-03-31")),
+        ("Academic results, 2023/24 figures.", ("2023/24", "2023-04-01", "2024-03-31")),
+        # more than one year, or two years listed
+        ("Over the 2021–24 academic years.", ("2021–24", "2021-01-01", "2024-12-31")),
+        ("In 2019 and 2020 school years.", ("2019", "2019-01-01", "2019-12-31")),
+    ],
+)
+def test_other_year_pairs_are_no_academic_year(text: str, expected: tuple[str, str, str]) -> None:
+    d = find_dates(text)[0]
+    assert (d.text, d.start_date, d.end_date) == expected
+
+
 # A quarter written after its financial year, as Scottish statistics releases write it.
 @pytest.mark.parametrize(
     "text, expected",
