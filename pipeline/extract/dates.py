@@ -19,16 +19,20 @@ September``), and so do mixed ones (``May 26th - 1st June 2015``); one with no y
 over the new year (``December 30 to January 2``); a season with a year is its three months
 (``autumn 2026``: September to November; ``winter 2025/26``: December 2025 to February 2026);
 ``w/c 5 May`` is the week that starts then; ``Tuesday 3rd`` is the 3rd, a Tuesday, of the
-month round it. A date without a year (``5 April``) takes one by the shape of the text
-(``_fill_years``: the dated date it is listed with, a day to come after the dateline, a full
-date before it in its paragraph, the dateline, the nearest full date, else the year that
-months and years name most often) and is flagged ``year_inferred``; it is
-never resolved against today's date. Values come from :mod:`pipeline.normalize`.
+month round it; a day known by its name is that day (``Boxing Day 2023``, ``on Christmas
+Day``: ``named_days``); two years in a row beside ``academic year`` are a school year
+(``the 2023/24 academic year``: September to August). A date without a year (``5 April``)
+takes one by the shape of the text (``_fill_years``: the dated date it is listed with, a day
+to come after the dateline, a full date before it in its paragraph, the dateline, the
+nearest full date, else the year that months and years name most often) and is flagged
+``year_inferred``; it is never resolved against today's date. Values come from
+:mod:`pipeline.normalize`.
 
-How: one fast scan finds anchors (a capitalised month name, or digits that could start a
-date); the date patterns are tried only there (at digits, also from a lower-case month name
-right before them: ``march 3rd 2015``); a weekday or lead word ("between", "from", "the year
-to", "the fourth quarter of", "mid-", "the third Tuesday of") right before is then taken in.
+How: one fast scan finds anchors (a capitalised month name or first word of a named day, or
+digits that could start a date); the date patterns are tried only there (at digits, also
+from a lower-case month name right before them: ``march 3rd 2015``); a weekday or lead word
+("between", "from", "the year to", "the fourth quarter of", "mid-", "the third Tuesday of")
+right before is then taken in.
 Each white-space run in a pattern is followed by a fixed token, so matching is linear in the
 length of the text.
 """
@@ -191,11 +195,50 @@ _DAY_NEXT: Final = (
 _ORDINAL_END: Final = r"(?:st|nd|rd|th)(?![\w])"
 
 
+# Days known by their name: "Christmas Day", "St Andrew’s Day" (named_days in dates_vocab.json).
+_NAMED_DAYS: Final[dict[str, list[int]]] = _V["named_days"]["days"]
+
+
+def _named_key(written: str) -> str:
+    """How a named day is looked up: ``ST. ANDREW’S  DAY`` -> ``st andrews day``."""
+    words = written.lower().replace("\u2019", "").replace("'", "").split()
+    return " ".join("st" if w in ("st.", "saint") else w for w in words)
+
+
+_NAMED_BY_KEY: Final = {_named_key(name): md for name, md in _NAMED_DAYS.items()}
+
+
+def _named_form(name: str) -> str:
+    saint = {"St": r"(?:St\.?|Saint)", "ST": r"(?:ST\.?|SAINT)"}
+    words = [saint.get(w) or re.escape(w).replace("'", "['\u2019]?") for w in name.split()]
+    return _S.join(words)
+
+
+# (what an anchor needs: the first word, up to its apostrophe or without it)
+_NAMED_FIRST_WORDS: Final = sorted(
+    {"Saint"}
+    | {
+        w
+        for name in _NAMED_DAYS
+        for w in (name.split()[0].split("'")[0], name.split()[0].replace("'", ""))
+    }
+)
+_NAMED_DAY_RE: Final = re.compile(
+    "(?P<nday>(?P<nday_n>"
+    + "|".join(
+        _named_form(form)
+        for name in sorted(_NAMED_DAYS, key=len, reverse=True)
+        for form in (name, name.upper())
+    )
+    + r")(?![\w'\u2019])(?:,?\s+(?P<nday_y>(?:19|20)\d\d)(?![\w]|[.,/:]\d))?)"
+)
+
+
 def _anchor_pattern() -> str:
     # One alternative per first character, each starting with that plain character: the
     # engine then tests a position against a small set before trying anything.
     by_first: dict[str, set[str]] = {}
-    for w in _case_forms(_MONTH_WORDS + _ABBR_WORDS):
+    for w in _case_forms(_MONTH_WORDS + _ABBR_WORDS + _NAMED_FIRST_WORDS):
         by_first.setdefault(w[0], set()).add(w[1:])
     alts = [rf"{d}(?:\d\d\d(?!\d)|\d?{_DAY_NEXT}|\d?{_ORDINAL_END})" for d in "0123456789"]
     alts += [
@@ -633,6 +676,12 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
     e = m.end()
     if not _lower_ok(m, kind):
         return []
+    if kind == "nday":  # Christmas Day 2024, Boxing Day
+        mo, d = _NAMED_BY_KEY[_named_key(m.group("nday_n"))]
+        if m.group("nday_y") is None:
+            return [_Found(start, e, None, None, "day", no_year=(mo, d, mo, d))]
+        day = iso_day(int(m.group("nday_y")), mo, d)
+        return [_Found(start, e, day, day, "day", full=True)] if day else []
     if kind == "num2":
         yy = int(m.group("num2_y"))
         day = iso_day(_century(yy), int(m.group("num2_m")), int(m.group("num2_d")))
@@ -1075,7 +1124,8 @@ def _match_at(text: str, pos: int, lo: int, end: int) -> re.Match[str] | None:
         return _YEAR_FIRST_RE.match(text, pos, end) if text.startswith(_CENTURIES, pos) else None
     if c == "Q":
         return _QUARTER_RE.match(text, pos, end)
-    return _MONTH_RE.match(text, pos, end)
+    m = _MONTH_RE.match(text, pos, end)
+    return _NAMED_DAY_RE.match(text, pos, end) if m is None else m
 
 
 def _in_url(text: str, start: int, end: int) -> bool:

@@ -1729,6 +1729,59 @@ def test_other_year_pairs_are_no_academic_year(text: str, expected: tuple[str, s
     assert (d.text, d.start_date, d.end_date) == expected
 
 
+# A day known by its name: with a year, a full date; without, a day whose year comes as for
+# "5 April" (the dateline here).
+NAMED = {
+    "christmas-day-yearless": (
+        "Published: 3 December 2024\n\nCrews worked on Christmas Day.",
+        "Christmas Day",
+        "2024-12-25",
+    ),
+    "boxing-day-year": ("Sales fell on Boxing Day 2023.", "Boxing Day 2023", "2023-12-26"),
+    "new-years-eve-curly-comma": (
+        "Patrols on New Year’s Eve, 2024 were doubled.",
+        "New Year’s Eve, 2024",
+        "2024-12-31",
+    ),
+    "new-years-day-no-apostrophe": (
+        "Date: 9 January 2025\n\nThe pool shut on New Years Day.",
+        "New Years Day",
+        "2025-01-01",
+    ),
+    "bonfire-night": ("Calls rose on Bonfire Night 2023.", "Bonfire Night 2023", "2023-11-05"),
+    "halloween-upper": ("HALLOWEEN 2022 WAS QUIET.", "HALLOWEEN 2022", "2022-10-31"),
+    "saint-full": ("On Saint David's Day 2020 flags flew.", "Saint David's Day 2020", "2020-03-01"),
+    "st-dot-upper": ("ST. ANDREW’S DAY 2025 EVENTS", "ST. ANDREW’S DAY 2025", "2025-11-30"),
+    "hogmanay-line-break": ("Over Hogmanay\n2019 crews were busy.", "Hogmanay\n2019", "2019-12-31"),
+    "burns-night": (
+        "Posted on 2 January 2026\n\nA supper on Burns Night.",
+        "Burns Night",
+        "2026-01-25",
+    ),
+}
+
+
+@pytest.mark.parametrize("text, written, day", NAMED.values(), ids=NAMED.keys())
+def test_a_named_day_is_its_day(text: str, written: str, day: str) -> None:
+    got = {d.text: (d.start_date, d.end_date) for d in find_dates(text)}
+    assert got[written] == (day, day), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Christmas market opens soon.",  # a season, not the day
+        "Staff at St Andrews University met.",  # a place
+        "New homes on St Mark Street.",
+        "Ann Boxing, a coach, spoke.",
+        "The New Year plans were set.",
+        "Guy Fawkes was a plotter.",
+    ],
+)
+def test_words_of_named_days_alone_are_no_date(text: str) -> None:
+    assert find_dates(text) == []
+
+
 # A quarter written after its financial year, as Scottish statistics releases write it.
 @pytest.mark.parametrize(
     "text, expected",
