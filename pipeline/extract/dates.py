@@ -542,6 +542,7 @@ _FUTURE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_REACH: Final[int] = _V["future_markers"]["reach"]
+_YEAR_TURN_DAYS: Final[int] = _V["year_turn"]["days"]
 _FUTURE_NOT_BETWEEN: Final = frozenset(_V["future_markers"]["not_between"])
 _WEEKDAY_STEMS: Final = frozenset(w[:3].lower() for w in _V["weekdays"])
 _WEEKDAY_BY_STEM: Final = {w[:2].lower(): i for i, w in enumerate(_V["weekdays"][:7])}
@@ -1236,16 +1237,14 @@ def _fill_years(text: str, found: list[_Found]) -> None:
     dateline; the nearest full date before it, else the first after it; else the year that
     months and years (``June 2026``) name most often. With a dateline, a day that the words
     right before it say is to come (``it will reopen on 14 March``: ``future_markers``) is
-    the first such day on or after the dateline (a range: the first whose last day is). A
-    range over the new year (``24 December to 2 January``) is the one round the new year
-    nearest the date its year comes from: the one just gone from a date in January to June
-    (as a listed date after it gives), else the one to come. A weekday written with it that
-    does not fit that year moves it to the year before or after where it fits."""
+    the first such day on or after the dateline (a range: the first whose last day is). Over
+    the new year, the year is the one nearest the date it comes from (_year_near: ``30
+    December`` in a release of 5 January 2025 is in 2024; ``24 December to 2 January``, seen
+    from February, the one just gone), as a listed date after it gives. A weekday written
+    with it that does not fit that year moves it to the year before or after where it fits."""
     if not any(f.no_year for f in found):
         return
-    fulls = [
-        (f.start, int(f.end_date[:4]), int(f.end_date[5:7])) for f in found if f.full and f.end_date
-    ]
+    fulls = [(f.start, date.fromisoformat(f.end_date)) for f in found if f.full and f.end_date]
     datelines = (
         date.fromisoformat(f.end_date)
         for f in found
@@ -1271,21 +1270,35 @@ def _fill_years(text: str, found: list[_Found]) -> None:
         else:
             before = [full for full in fulls if full[0] < f.start]
             near = before[-1] if before else fulls[0] if fulls else None
+            anchor = None if near is None else near[1]  # the date its year comes from
             if before and not _PARAGRAPH_BREAK_RE.search(text, before[-1][0], f.start):
-                _at, year, month = before[-1]
+                anchor = before[-1][1]
             elif dateline is not None:
-                year, month = dateline.year, dateline.month
-            elif near is not None:
-                _at, year, month = near
-            else:
-                year, month = fallback, 12  # (a year alone: the range starts in it)
-            if year is not None and m2 < m1 and month <= 6:
-                year -= 1  # over the new year, seen from January to June: the one just gone
+                anchor = dateline
+            year = fallback if anchor is None else _year_near(anchor, m1, d1, m2, d2)
         if year is None:
             continue
         year = _weekday_fit(text, f.day_words_at(), year, m1, d1)
         f.start_date, f.end_date = iso_day(year, m1, d1), iso_day(year + (m2 < m1), m2, d2)
         f.week_end()
+
+
+def _year_near(anchor: date, m1: int, d1: int, m2: int, d2: int) -> int:
+    """The year of a day (or days) with no year, seen from ``anchor``, the date its year comes
+    from: the anchor's year, unless the new year lies between them: a range over the new year
+    is the one nearest the anchor (the one just gone from a date in January to June, else the
+    one to come); a day more than ``year_turn`` days from the anchor in its year but within
+    them in the year before or after is in that year (``30 December`` seen from 5 January
+    2025: 2024; ``2 January`` seen from 20 December 2024: 2025)."""
+    if m2 < m1:
+        return anchor.year - (anchor.month <= 6)
+    for y in (anchor.year, anchor.year - 1, anchor.year + 1):
+        if iso_day(y, m1, d1) is None or iso_day(y, m2, d2) is None:
+            continue  # 29 February
+        gap = max((date(y, m1, d1) - anchor).days, (anchor - date(y, m2, d2)).days, 0)
+        if gap <= _YEAR_TURN_DAYS:
+            return y
+    return anchor.year
 
 
 def _future(text: str, found: list[_Found], i: int) -> bool:

@@ -1680,6 +1680,78 @@ def test_a_yearless_range_over_the_new_year_is_the_one_nearest(
     assert (got.start_date, got.end_date) == expected
 
 
+MONTHS = [date(2001, m, 1).strftime("%B") for m in range(1, 13)]
+
+# A day with no year across the new year from the date its year comes from: the year that
+# puts it near that date.
+YEAR_TURN = {
+    "december-seen-from-january": (
+        "Published: 5 January 2025\n\nCrews went to 41 fires on 30 December.",
+        "30 December",
+        "2024-12-30",
+    ),
+    "january-seen-from-december": (
+        "Date: 2 December 2024\n\n• 30 December: as usual\n• 2 January: collected on 3 January",
+        "2 January",
+        "2025-01-02",
+    ),
+    "january-seen-from-december-weekday": (
+        "Date: 2 December 2024\n\n• Monday 30 December: as usual\n• Thursday 2 January: "
+        "collected on Friday 3 January",
+        "Friday 3 January",
+        "2025-01-03",
+    ),
+    "january-after-full-december-date": (
+        "Bins went out on 20 December 2023 and again on 3rd Jan.",
+        "3rd Jan",
+        "2024-01-03",
+    ),
+    "november-seen-from-february": (
+        "Posted on 14 February 2026\n\nThe survey ran on 29 November.",
+        "29 November",
+        "2025-11-29",
+    ),
+}
+YEAR_TURN_NOT = {
+    # further than three months either way: the dateline's year
+    "october-seen-from-march": (
+        "Published: 1 March 2025\n\nThe plan was agreed on 14 October.",
+        "14 October",
+        "2025-10-14",
+    ),
+    "march-seen-from-june": (
+        "Published: 3 June 2025\n\nThe library opened on 14 March.",
+        "14 March",
+        "2025-03-14",
+    ),
+    # near in its own year
+    "december-seen-from-november": (
+        "Date: 14 November 2024\n\nThe tip shuts on 27 December.",
+        "27 December",
+        "2024-12-27",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "case", [*YEAR_TURN.values(), *YEAR_TURN_NOT.values()], ids=[*YEAR_TURN, *YEAR_TURN_NOT]
+)
+def test_a_yearless_day_over_the_new_year_takes_the_near_year(case: tuple[str, str, str]) -> None:
+    text, written, day = case
+    got = {d.text: d.start_date for d in find_dates(text)}
+    assert got[written] == day, got
+
+
+@given(st.integers(1902, 2096), st.integers(1, 12), st.integers(1, 28), st.integers(1, 28))
+def test_a_yearless_day_in_the_month_after_the_dateline_is_next_to_it(
+    y: int, mo: int, dd: int, d: int
+) -> None:
+    nxt = mo % 12 + 1
+    text = f"Published: {dd} {MONTHS[mo - 1]} {y}\n\nIt closed on {d} {MONTHS[nxt - 1]}."
+    got = find_dates(text)[-1]
+    assert got.start_date == f"{y + (nxt == 1)}-{nxt:02}-{d:02}"
+
+
 @given(st.integers(1901, 2097), st.integers(20, 31), st.integers(1, 9))
 def test_a_new_year_range_and_a_dated_day_after_it_agree(y: int, d1: int, d2: int) -> None:
     # listed before a dated day, or with that day as the dateline: the same range
