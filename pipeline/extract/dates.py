@@ -449,6 +449,7 @@ _WEEKDAY_NAMES: Final = frozenset(w.lower() for w in _V["weekdays"])
 # of its own, for the other extractors (sections).
 DATE_WORDS: Final = frozenset(w.casefold() for w in (*_MONTH_WORDS, *_ABBR_WORDS, *_V["weekdays"]))
 _YEAR_LEADS: Final = frozenset(_V["year_alone"]["leads"])
+_MD_LEADS: Final = frozenset(_V["month_day_leads"]["words"])
 _PLURAL_NOUNS: Final = frozenset(_V["year_alone"]["plural_nouns"])
 _WORD_RE: Final = re.compile(r"[a-z]+")
 _FY_AFTER_RE: Final = re.compile(r"\s+financial\s+years?\b", re.IGNORECASE)
@@ -820,7 +821,9 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         found = _range(s, e, y1, m1, int(m.group("ddr_d1")), y2, m2, int(m.group("ddr_d2")))
         return [found] if found else []
     if kind == "md" and m.group("md_th") is None and start == m.start():
-        return []  # no weekday before it (May 5 inspectors, February 25): not a day
+        before = text[max(0, start - 8) : start].split()
+        if not before or before[-1].lower() not in _MD_LEADS or _plural_after(text, e):
+            return []  # no weekday nor lead word before it (February 25), a count (May 5 staff)
     if kind in ("dm", "md"):
         mo, d = _month_of(m, _MONTH_GROUP[kind]), int(m.group(f"{kind}_d"))
         if iso_day(2000, mo, d) is None:  # 2000 is a leap year, so 29 February passes here
@@ -1144,16 +1147,19 @@ def _in_url(text: str, start: int, end: int) -> bool:
     return _URL_RE.search(token) is not None
 
 
-def _a_count(text: str, start: int, end: int) -> bool:
-    """``employs 2000 staff``: four digits between a lower-case word that cannot introduce a
-    year and a plural noun are a count, not a year."""
-    if text[end : end + 1] != " ":
-        return False
-    after = _WORD_RE.match(text, end + 1)
+def _plural_after(text: str, end: int) -> bool:
+    """Whether a lower-case plural noun follows ``end`` after one space (``2000 staff``)."""
+    after = _WORD_RE.match(text, end + 1) if text[end : end + 1] == " " else None
     if after is None:
         return False
     noun = after.group()
-    if noun not in _PLURAL_NOUNS and not (noun.endswith("s") and not noun.endswith("ss")):
+    return noun in _PLURAL_NOUNS or (noun.endswith("s") and not noun.endswith("ss"))
+
+
+def _a_count(text: str, start: int, end: int) -> bool:
+    """``employs 2000 staff``: four digits between a lower-case word that cannot introduce a
+    year and a plural noun are a count, not a year."""
+    if not _plural_after(text, end):
         return False
     if start < 2 or text[start - 1] != " ":
         return False

@@ -874,6 +874,36 @@ def test_month_then_day_without_year_needs_an_ordinal_or_a_weekday() -> None:
     ]
 
 
+# A month then a bare day after a lead word ("on", "from", "until", ...): a day.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Published 4 March 2024\n\nThe ward opens on June 27.", ("June 27", "2024-06-27")),
+        ("Published 4 March 2024\n\nFrom May 12 visiting is open.", ("May 12", "2024-05-12")),
+        ("Date: 4 March 2024\n\nIt is shut until JUNE 3, staff said.", ("JUNE 3", "2024-06-03")),
+        ("Posted on 4 March 2024\n\nBids close by\nApril 30 at noon.", ("April 30", "2024-04-30")),
+        ("Published 4 March 2024\n\nSince Jan 9 the line has run.", ("Jan 9", "2024-01-09")),
+    ],
+)
+def test_a_month_then_day_after_a_lead_word_is_a_day(text: str, expected: tuple[str, str]) -> None:
+    got = [(d.text, d.start_date) for d in find_dates(text)]
+    assert got[1:] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drop-in opens June 27, with staff.",  # no lead word
+        "Staff met in June 15 times.",  # "in" leads a month and year, not a day
+        "The panel met on May 5 inspectors' reports.",  # a plural noun after: a count
+        "It ran on June 31 only.",  # no such day
+        "Sales rose on March 3 sites.",
+    ],
+)
+def test_a_month_then_day_with_no_lead_word_is_no_day(text: str) -> None:
+    assert find_dates(text) == []
+
+
 def test_us_order_only_when_day_first_is_impossible_on_a_log_line() -> None:
     text = "Logged Fri, 02/19/2021; 11/30/2019 10:05; also 19/02/2021, 4/5/2016 and ref 10/31/1975."
     assert spans(text) == [
