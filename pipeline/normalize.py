@@ -61,8 +61,15 @@ NUMBER_WORDS: Final[frozenset[str]] = (
     | frozenset(_SCALES)
     | frozenset(_MULTIPLIERS)
 )
-# Denominators written as words: "thirds" -> 3.
-FRACTION_WORDS: Final[dict[str, int]] = _WORDS["fractions"]
+_ORDINALS: Final[dict[str, int]] = _WORDS["ordinals"]
+# Ordinal words, lower case: "third" -> 3, "twenty-first" -> 21 (the tens, a hyphen, a unit).
+ORDINAL_WORDS: Final[dict[str, int]] = _ORDINALS | {
+    f"{tens}-{unit}": t + u for tens, t in _TENS.items() for unit, u in _ORDINALS.items() if u < 10
+}
+# Denominators written as words: "half" -> 2, "thirds" -> 3.
+FRACTION_WORDS: Final[dict[str, int]] = _WORDS["fractions"]["words"] | {
+    w + s: _ORDINALS[w] for w in _WORDS["fractions"]["ordinals"] for s in ("", "s")
+}
 
 _MONTHS: Final[dict[str, int]] = {}
 for _i, _m in enumerate(vocab.load("dates_vocab")["months"], start=1):

@@ -19,16 +19,20 @@ September``), and so do mixed ones (``May 26th - 1st June 2015``); one with no y
 over the new year (``December 30 to January 2``); a season with a year is its three months
 (``autumn 2026``: September to November; ``winter 2025/26``: December 2025 to February 2026);
 ``w/c 5 May`` is the week that starts then; ``Tuesday 3rd`` is the 3rd, a Tuesday, of the
-month round it. A date without a year (``5 April``) takes one by the shape of the text
-(``_fill_years``: the dated date it is listed with, a day to come after the dateline, a full
-date before it in its paragraph, the dateline, the nearest full date, else the year that
-months and years name most often) and is flagged ``year_inferred``; it is
-never resolved against today's date. Values come from :mod:`pipeline.normalize`.
+month round it; a day known by its name is that day (``Boxing Day 2023``, ``on Christmas
+Day``: ``named_days``); two years in a row beside ``academic year`` are a school year
+(``the 2023/24 academic year``: September to August). A date without a year (``5 April``)
+takes one by the shape of the text (``_fill_years``: the dated date it is listed with, a day
+to come after the dateline, a full date before it in its paragraph, the dateline, the
+nearest full date, else the year that months and years name most often) and is flagged
+``year_inferred``; it is never resolved against today's date. Values come from
+:mod:`pipeline.normalize`.
 
-How: one fast scan finds anchors (a capitalised month name, or digits that could start a
-date); the date patterns are tried only there (at digits, also from a lower-case month name
-right before them: ``march 3rd 2015``); a weekday or lead word ("between", "from", "the year
-to", "the fourth quarter of", "mid-", "the third Tuesday of") right before is then taken in.
+How: one fast scan finds anchors (a capitalised month name or first word of a named day, or
+digits that could start a date); the date patterns are tried only there (at digits, also
+from a lower-case month name right before them: ``march 3rd 2015``); a weekday or lead word
+("between", "from", "the year to", "the fourth quarter of", "mid-", "the third Tuesday of")
+right before is then taken in.
 Each white-space run in a pattern is followed by a fixed token, so matching is linear in the
 length of the text.
 """
@@ -43,6 +47,7 @@ from typing import Final
 from pipeline import vocab
 from pipeline.model import DateMention
 from pipeline.normalize import (
+    ORDINAL_WORDS,
     days_in_month,
     financial_year,
     iso_day,
@@ -88,11 +93,22 @@ _LOWER_MONTH_RE: Final = re.compile(
 _LOWER_MONTH_STEMS: Final = tuple(sorted({w.lower()[:3] for w in _MONTH_WORDS + _ABBR_WORDS}))
 _LOWER_VERBS: Final = frozenset(_V["lower_case_verbs"]["words"])
 _YY_PIVOT: Final[int] = _V["two_digit_year_pivot"]["value"]
-_Q_ORDINALS: Final[dict[str, int]] = _V["quarters"]["ordinals"]
+
+
+def _ordinals_to(n: int) -> dict[str, int]:
+    """The ordinals from 1 to ``n`` as words and as digits, which end as the words do:
+    ``first``, ``1st``, ..."""
+    words = {w: v for w, v in ORDINAL_WORDS.items() if v <= n}
+    return words | {f"{v}{w[-2:]}": v for w, v in words.items()}
+
+
+_Q_ORDINALS: Final = _ordinals_to(_V["quarters"]["ordinals_to"])
 _PARTS_OF: Final[dict[str, list[int]]] = _V["year_parts"]["of"]
 _PARTS_BEFORE: Final[dict[str, list[int]]] = _V["year_parts"]["before"]
-_NTH: Final[dict[str, int]] = _V["nth_weekday"]["ordinals"]
-_DAY_WORDS: Final[dict[str, int]] = _V["day_ordinals"]["words"]
+_NTH: Final = _ordinals_to(_V["nth_weekday"]["ordinals_to"]) | {_V["nth_weekday"]["last"]: -1}
+# A day written as an ordinal word, with its month and year: "March third, 2015", "the
+# twenty-first of June 2024".
+_DAY_WORDS: Final = {w: v for w, v in ORDINAL_WORDS.items() if v <= 31}
 # "twenty-first" also as "twenty first", in any letter case
 _DAY_WORD: Final = (
     "(?i:"
@@ -179,11 +195,50 @@ _DAY_NEXT: Final = (
 _ORDINAL_END: Final = r"(?:st|nd|rd|th)(?![\w])"
 
 
+# Days known by their name: "Christmas Day", "St Andrew’s Day" (named_days in dates_vocab.json).
+_NAMED_DAYS: Final[dict[str, list[int]]] = _V["named_days"]["days"]
+
+
+def _named_key(written: str) -> str:
+    """How a named day is looked up: ``ST. ANDREW’S  DAY`` -> ``st andrews day``."""
+    words = written.lower().replace("\u2019", "").replace("'", "").split()
+    return " ".join("st" if w in ("st.", "saint") else w for w in words)
+
+
+_NAMED_BY_KEY: Final = {_named_key(name): md for name, md in _NAMED_DAYS.items()}
+
+
+def _named_form(name: str) -> str:
+    saint = {"St": r"(?:St\.?|Saint)", "ST": r"(?:ST\.?|SAINT)"}
+    words = [saint.get(w) or re.escape(w).replace("'", "['\u2019]?") for w in name.split()]
+    return _S.join(words)
+
+
+# (what an anchor needs: the first word, up to its apostrophe or without it)
+_NAMED_FIRST_WORDS: Final = sorted(
+    {"Saint"}
+    | {
+        w
+        for name in _NAMED_DAYS
+        for w in (name.split()[0].split("'")[0], name.split()[0].replace("'", ""))
+    }
+)
+_NAMED_DAY_RE: Final = re.compile(
+    "(?P<nday>(?P<nday_n>"
+    + "|".join(
+        _named_form(form)
+        for name in sorted(_NAMED_DAYS, key=len, reverse=True)
+        for form in (name, name.upper())
+    )
+    + r")(?![\w'\u2019])(?:,?\s+(?P<nday_y>(?:19|20)\d\d)(?![\w]|[.,/:]\d))?)"
+)
+
+
 def _anchor_pattern() -> str:
     # One alternative per first character, each starting with that plain character: the
     # engine then tests a position against a small set before trying anything.
     by_first: dict[str, set[str]] = {}
-    for w in _case_forms(_MONTH_WORDS + _ABBR_WORDS):
+    for w in _case_forms(_MONTH_WORDS + _ABBR_WORDS + _NAMED_FIRST_WORDS):
         by_first.setdefault(w[0], set()).add(w[1:])
     alts = [rf"{d}(?:\d\d\d(?!\d)|\d?{_DAY_NEXT}|\d?{_ORDINAL_END})" for d in "0123456789"]
     alts += [
@@ -394,9 +449,15 @@ _WEEKDAY_NAMES: Final = frozenset(w.lower() for w in _V["weekdays"])
 # of its own, for the other extractors (sections).
 DATE_WORDS: Final = frozenset(w.casefold() for w in (*_MONTH_WORDS, *_ABBR_WORDS, *_V["weekdays"]))
 _YEAR_LEADS: Final = frozenset(_V["year_alone"]["leads"])
+_MD_LEADS: Final = frozenset(_V["month_day_leads"]["words"])
 _PLURAL_NOUNS: Final = frozenset(_V["year_alone"]["plural_nouns"])
 _WORD_RE: Final = re.compile(r"[a-z]+")
 _FY_AFTER_RE: Final = re.compile(r"\s+financial\s+years?\b", re.IGNORECASE)
+_ACADEMIC_WORDS: Final = tuple(_V["academic_year"]["words"])
+_ACADEMIC_AFTER_RE: Final = re.compile(
+    rf"\s+(?:{'|'.join(_S.join(w.split()) for w in _ACADEMIC_WORDS)})\b", re.IGNORECASE
+)
+_ACADEMIC_MONTHS: Final[list[int]] = _V["academic_year"]["months"]
 _WORD_AFTER_RE: Final = re.compile(r"\s+([\w-]+)")
 _URL_RE: Final = re.compile(r"://|www\.|\.[a-z]{2,6}/", re.IGNORECASE)
 # 2024-25 Q2: a quarter written after its financial year (July to September 2024)
@@ -481,6 +542,9 @@ _FUTURE_RE: Final = re.compile(
     + r")(?!\w)",
     re.IGNORECASE,
 )
+_FUTURE_REACH: Final[int] = _V["future_markers"]["reach"]
+_YEAR_TURN_DAYS: Final[int] = _V["year_turn"]["days"]
+_FUTURE_NOT_BETWEEN: Final = frozenset(_V["future_markers"]["not_between"])
 _WEEKDAY_STEMS: Final = frozenset(w[:3].lower() for w in _V["weekdays"])
 _WEEKDAY_BY_STEM: Final = {w[:2].lower(): i for i, w in enumerate(_V["weekdays"][:7])}
 _PHONE_CHARS: Final = frozenset("0123456789 -()+")
@@ -614,6 +678,12 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
     e = m.end()
     if not _lower_ok(m, kind):
         return []
+    if kind == "nday":  # Christmas Day 2024, Boxing Day
+        mo, d = _NAMED_BY_KEY[_named_key(m.group("nday_n"))]
+        if m.group("nday_y") is None:
+            return [_Found(start, e, None, None, "day", no_year=(mo, d, mo, d))]
+        day = iso_day(int(m.group("nday_y")), mo, d)
+        return [_Found(start, e, day, day, "day", full=True)] if day else []
     if kind == "num2":
         yy = int(m.group("num2_y"))
         day = iso_day(_century(yy), int(m.group("num2_m")), int(m.group("num2_d")))
@@ -751,7 +821,9 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         found = _range(s, e, y1, m1, int(m.group("ddr_d1")), y2, m2, int(m.group("ddr_d2")))
         return [found] if found else []
     if kind == "md" and m.group("md_th") is None and start == m.start():
-        return []  # no weekday before it (May 5 inspectors, February 25): not a day
+        before = text[max(0, start - 8) : start].split()
+        if not before or before[-1].lower() not in _MD_LEADS or _plural_after(text, e):
+            return []  # no weekday nor lead word before it (February 25), a count (May 5 staff)
     if kind in ("dm", "md"):
         mo, d = _month_of(m, _MONTH_GROUP[kind]), int(m.group(f"{kind}_d"))
         if iso_day(2000, mo, d) is None:  # 2000 is a leap year, so 29 February passes here
@@ -982,6 +1054,23 @@ def _year_range(text: str, m: re.Match[str]) -> list[_Found]:
     return [_Found(lead, e, iso_year_start(y1), iso_year_end(y2), "year")]
 
 
+def _academic_year(text: str, f: _Found) -> _Found:
+    """``the 2023/24 academic year``: a financial year or two years in a row, with an
+    ``academic_year`` word right before or after, is a school year (September to August);
+    else ``f`` as it is."""
+    if f.start_date is None or f.end_date is None:
+        return f
+    y = int(f.start_date[:4])
+    if int(f.end_date[:4]) != y + 1 or f.part is not None or " and " in text[f.start : f.end]:
+        return f  # (between the 2019 and 2020 school years: two of them)
+    before = text[max(0, f.start - 16) : f.start].rstrip().lower()
+    if not before.endswith(_ACADEMIC_WORDS) and _ACADEMIC_AFTER_RE.match(text, f.end) is None:
+        return f
+    first, last = _ACADEMIC_MONTHS
+    lo, hi = iso_month_start(y, first), iso_month_end(y + 1, last)
+    return _Found(f.start, f.end, lo, hi, "month")
+
+
 def _month_range(text: str, m: re.Match[str]) -> list[_Found]:
     s, e = m.span()
     m1, m2 = _month_of(m, "mon"), _month_of(m, "mr_m2")
@@ -1039,7 +1128,8 @@ def _match_at(text: str, pos: int, lo: int, end: int) -> re.Match[str] | None:
         return _YEAR_FIRST_RE.match(text, pos, end) if text.startswith(_CENTURIES, pos) else None
     if c == "Q":
         return _QUARTER_RE.match(text, pos, end)
-    return _MONTH_RE.match(text, pos, end)
+    m = _MONTH_RE.match(text, pos, end)
+    return _NAMED_DAY_RE.match(text, pos, end) if m is None else m
 
 
 def _in_url(text: str, start: int, end: int) -> bool:
@@ -1057,16 +1147,19 @@ def _in_url(text: str, start: int, end: int) -> bool:
     return _URL_RE.search(token) is not None
 
 
-def _a_count(text: str, start: int, end: int) -> bool:
-    """``employs 2000 staff``: four digits between a lower-case word that cannot introduce a
-    year and a plural noun are a count, not a year."""
-    if text[end : end + 1] != " ":
-        return False
-    after = _WORD_RE.match(text, end + 1)
+def _plural_after(text: str, end: int) -> bool:
+    """Whether a lower-case plural noun follows ``end`` after one space (``2000 staff``)."""
+    after = _WORD_RE.match(text, end + 1) if text[end : end + 1] == " " else None
     if after is None:
         return False
     noun = after.group()
-    if noun not in _PLURAL_NOUNS and not (noun.endswith("s") and not noun.endswith("ss")):
+    return noun in _PLURAL_NOUNS or (noun.endswith("s") and not noun.endswith("ss"))
+
+
+def _a_count(text: str, start: int, end: int) -> bool:
+    """``employs 2000 staff``: four digits between a lower-case word that cannot introduce a
+    year and a plural noun are a count, not a year."""
+    if not _plural_after(text, end):
         return False
     if start < 2 or text[start - 1] != " ":
         return False
@@ -1149,12 +1242,15 @@ def _fill_years(text: str, found: list[_Found]) -> None:
     2nd of December 2025``); the nearest full date before it in its paragraph; the release's
     dateline; the nearest full date before it, else the first after it; else the year that
     months and years (``June 2026``) name most often. With a dateline, a day that the words
-    before it in its sentence say is to come (``it will reopen on 14 March``:
-    ``future_markers``) is the first such day on or after the dateline. A weekday written
+    right before it say is to come (``it will reopen on 14 March``: ``future_markers``) is
+    the first such day on or after the dateline (a range: the first whose last day is). Over
+    the new year, the year is the one nearest the date it comes from (_year_near: ``30
+    December`` in a release of 5 January 2025 is in 2024; ``24 December to 2 January``, seen
+    from February, the one just gone), as a listed date after it gives. A weekday written
     with it that does not fit that year moves it to the year before or after where it fits."""
     if not any(f.no_year for f in found):
         return
-    fulls = [(f.start, int(f.end_date[:4])) for f in found if f.full and f.end_date]
+    fulls = [(f.start, date.fromisoformat(f.end_date)) for f in found if f.full and f.end_date]
     datelines = (
         date.fromisoformat(f.end_date)
         for f in found
@@ -1173,19 +1269,19 @@ def _fill_years(text: str, found: list[_Found]) -> None:
         year = _listed_with(text, found, i, m2)
         if year is not None:
             year -= m2 < m1  # the year of its last day: 30 December to 2 January 2026
+        elif dateline is not None and _future(text, found, i):
+            # "it will reopen on 14 March": the first 14 March after the dateline; a range, the
+            # first that has not ended by then
+            year = dateline.year - (m2 < m1) + ((m2, d2) < (dateline.month, dateline.day))
         else:
-            before = [(at, y) for at, y in fulls if at < f.start]
-            if dateline is not None and _future(text, found, i):
-                # "it will reopen on 14 March": the first 14 March after the dateline
-                year = dateline.year + ((m1, d1) < (dateline.month, dateline.day))
-            elif before and not _PARAGRAPH_BREAK_RE.search(text, before[-1][0], f.start):
-                year = before[-1][1]
+            before = [full for full in fulls if full[0] < f.start]
+            near = before[-1] if before else fulls[0] if fulls else None
+            anchor = None if near is None else near[1]  # the date its year comes from
+            if before and not _PARAGRAPH_BREAK_RE.search(text, before[-1][0], f.start):
+                anchor = before[-1][1]
             elif dateline is not None:
-                year = dateline.year
-            elif fulls:
-                year = before[-1][1] if before else fulls[0][1]
-            else:
-                year = fallback
+                anchor = dateline
+            year = fallback if anchor is None else _year_near(anchor, m1, d1, m2, d2)
         if year is None:
             continue
         year = _weekday_fit(text, f.day_words_at(), year, m1, d1)
@@ -1193,13 +1289,39 @@ def _fill_years(text: str, found: list[_Found]) -> None:
         f.week_end()
 
 
+def _year_near(anchor: date, m1: int, d1: int, m2: int, d2: int) -> int:
+    """The year of a day (or days) with no year, seen from ``anchor``, the date its year comes
+    from: the anchor's year, unless the new year lies between them: a range over the new year
+    is the one nearest the anchor (the one just gone from a date in January to June, else the
+    one to come); a day more than ``year_turn`` days from the anchor in its year but within
+    them in the year before or after is in that year (``30 December`` seen from 5 January
+    2025: 2024; ``2 January`` seen from 20 December 2024: 2025)."""
+    if m2 < m1:
+        return anchor.year - (anchor.month <= 6)
+    for y in (anchor.year, anchor.year - 1, anchor.year + 1):
+        if iso_day(y, m1, d1) is None or iso_day(y, m2, d2) is None:
+            continue  # 29 February
+        gap = max((date(y, m1, d1) - anchor).days, (anchor - date(y, m2, d2)).days, 0)
+        if gap <= _YEAR_TURN_DAYS:
+            return y
+    return anchor.year
+
+
 def _future(text: str, found: list[_Found], i: int) -> bool:
-    """Whether the words that lead to item ``i`` in its sentence, from the sentence's start or
-    the date before it, say it is to come (``it will reopen on 14 March``, ``is due to open
-    on``): ``future_markers``."""
+    """Whether the words that lead to item ``i`` in its sentence, after the date before it,
+    say it is to come (``it will reopen on 14 March``, ``is due to open on``): the last of
+    ``future_markers`` within ``reach`` words before it, with no stop between (``it will
+    review what happened on 14 March`` is about a past day)."""
     at = found[i].start
     lo = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), found[i - 1].end if i else 0)
-    return _FUTURE_RE.search(text, max(lo, 0), at) is not None
+    markers = list(_FUTURE_RE.finditer(text, max(lo, 0), at))
+    if not markers:
+        return False
+    between = text[markers[-1].end() : at]
+    if any(c in between for c in ",;:()"):
+        return False
+    words = between.lower().split()
+    return len(words) <= _FUTURE_REACH and _FUTURE_NOT_BETWEEN.isdisjoint(words)
 
 
 def _month_of_weekday(text: str, found: list[_Found], i: int, d: int) -> None:
@@ -1286,6 +1408,8 @@ def find_dates(text: str) -> list[DateMention]:
         if kind in _WEEKDAY_KINDS:
             start = _weekday_before(text, start)
         items = _quarter(m, start) if m.re is _QUARTER_RE else _convert(text, m, start)
+        if kind in ("fy", "yr") and len(items) == 1:
+            items[0] = _academic_year(text, items[0])
         if kind in _ONE_DAY_KINDS and len(items) == 1 and items[0].start_date == items[0].end_date:
             _week_of(text, items[0])
         # A lead word or "the year to" may reach back over an item found before: it wins.

@@ -72,7 +72,6 @@ def _by_last_char(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
 
 # Labels as written and without the full stop, by last character (see _is_label).
 _LABEL_ENDS: Final = _by_last_char(_LABELS | {w.rstrip(".") for w in _LABELS})
-_FRACTIONS: Final = _words("fractions")
 _COMPOUND_UNITS: Final = _words("compound_units")
 _MEASURE_UNITS: Final = _words("measure_units")
 _GLUED_UNITS: Final = _words("glued_units")
@@ -171,6 +170,8 @@ _PERCENT_WORDS: Final = _words("percent_words")
 _PERCENT_GLUED: Final = _words("percent_glued")
 _RANGE_DASHES: Final = ("-", "\u2013")  # 5-11, 5–11
 _RATIO_WORDS: Final = tuple(_V["ratios"]["words"])
+_RATIO_AFTER: Final = frozenset(_V["ratios"]["after"])
+_SCORE_WORDS: Final = frozenset(_V["ratios"]["score_words"])
 _RATIO_WORD_RE: Final = re.compile(
     rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _RATIO_WORDS))})(?![^\W\d_])", re.IGNORECASE
 )
@@ -204,9 +205,10 @@ _NUMBER_SHAPE_RE: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)
 
 # Written-out numbers: whole words such as "one", "Twenty", "TEN" after a space, a line break,
 # a quote mark, a bracket, a slash or a dash (or at the start of the text).
-_FRACTION_ALONE: Final = _words("fraction_alone")
+_FRACTION_ALONE: Final = frozenset(w for w in _FRACTION_WORDS if w[-1] != "s")  # a third of
 _FRACTION_ALONE_BEFORE: Final = frozenset(_V["fraction_alone"]["before"])
 _HALF_NOT_AFTER: Final = frozenset(_V["fraction_alone"]["half_not_after"])
+_FRACTION_DETERMINERS: Final = frozenset(_V["fraction_alone"]["determiners_after"])
 _NUMBER_WORD_FORMS: Final = frozenset(
     form
     for w in (*_W["small"], *_W["tens"], *_SCALE_WORDS, *_FRACTION_ALONE)
@@ -491,11 +493,10 @@ def _phrase_at(t: str, ws: _Words, i: int) -> tuple[int, int, int, int] | None:
     head_start = start if last == i else ws.start(last)
     end = head_end = head_start + len(ws.raw[last])
     word = low[last]
-    if word[-1] == "'":
+    if word[-1] == "'":  # "12 years' service", "12 calls’ were": no mark on the unit's end
         word = word.rstrip("'")
         head_end -= len(ws.raw[last]) - len(ws.raw[last].rstrip("'"))
-        if word in _MEASURE_UNITS:
-            end = head_end
+        end = head_end
     elif word[-2:] == "'s" and word[:-2] in _MEASURE_UNITS:
         word = word[:-2]  # one year's delay: the year is counted
         end = head_end = head_end - 2
@@ -791,6 +792,10 @@ class _Skip:
     label_end: int = -1
 
 
+# What a rule of DIGIT_RULES says: nothing (None), no quantity (_Skip), or the quantity.
+_Verdict = tuple[_Cand, _Words | None] | _Skip | None
+
+
 def _glued_to_word(t: str, k: _Tok) -> bool:
     p = k.prev
     return p.isalpha() or p in "_#" or (p in ".,:" and k.s > 1 and t[k.s - 2].isalnum())
@@ -810,10 +815,11 @@ def _rule_word_dash(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
     return _Skip() if k.currency is None and _after_word_dash(t, k) else None
 
 
-def _rule_clock(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
-    if k.nxt != ":" or not t[k.e + 1 : k.e + 2].isdigit():
+def _rule_colon(t: str, k: _Tok, sc: _Scan) -> _Verdict:
+    if not t[k.e + 1 : k.e + 2].isdigit():
         return None
-    return None if _ratio(t, k) is not None else _Skip()
+    ratio = _ratio(t, k)
+    return _Skip() if ratio is None else (ratio, None)
 
 
 def _rule_footnote(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
@@ -883,17 +889,18 @@ def _rule_emergency(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
     return _Skip() if _emergency(t, k.s, _run(t, k.e)) else None
 
 
-_DigitRule = Callable[[str, _Tok, "_Scan"], _Skip | None]
+_DigitRule = Callable[[str, _Tok, "_Scan"], _Verdict]
 
 # Digits that are not a quantity, tried in order: (name, example, rule). The first rule that
-# returns a _Skip drops the digits; the _Skip says how the scan goes on.
+# returns a verdict decides: a _Skip drops the digits and says how the scan goes on; a
+# quantity (the colon rule's ratio) is read as it stands.
 # Each rule runs only when the character before the digits is one of its first string and the
 # character after them one of its second ("" for any): most numbers, between spaces, skip most
 # rules without a call.
 DIGIT_RULES: Final[tuple[tuple[str, str, _DigitRule, str, str], ...]] = (
     ("glued-to-a-word", "version v3 and road A1", _rule_glued, "", ""),
     ("after-a-word-and-dash", "during Covid-19 and 24/7", _rule_word_dash, "-/", ""),
-    ("clock-time", "at 10:30 the doors opened", _rule_clock, "", ":"),
+    ("colon-not-a-ratio", "at 10:30 they won 2:1 (Genesis 1:1)", _rule_colon, "", ":"),
     ("footnote-mark", "as reported [3] before", _rule_footnote, "[", "]"),
     ("identifier-chain", "ISBN 978-1-78655-123-4", _rule_identifier, "", "-"),
     ("time-of-day", "the meeting starts at 2 pm", _rule_time_of_day, "", " "),
@@ -971,12 +978,12 @@ def _digits(
     for _name, _example, rule, before, after in DIGIT_RULES:
         if (before and k.prev not in before) or (after and k.nxt not in after):
             continue
-        skip = rule(t, k, sc)
-        if skip is not None:
-            return skip
+        verdict = rule(t, k, sc)
+        if verdict is not None:
+            return verdict
     if k.nxt == "/" and t[k.e + 1 : k.e + 2].isdigit():
         return _digit_fraction(t, k)
-    if k.nxt == ":" or (k.nxt == " " and t.startswith(" to ", k.e)):
+    if k.nxt == " " and t.startswith(" to ", k.e):
         ratio = _ratio(t, k)
         if ratio is not None:
             return ratio, None
@@ -1006,14 +1013,37 @@ def _ratio(t: str, k: _Tok) -> _Cand | None:
     if m is None or k.currency or not k.num.isdigit():
         return None
     second = m.group(1)
-    if k.nxt == ":" and len(second) != 2:
-        pass  # 1:4, 1:100 (a clock has two digits after its colon)
-    elif (k.nxt == ":" or "1" in (k.num, second)) and _ratio_word_before(t, k.s):
-        pass  # a ratio of 1:10, a ratio of 18 to 1
-    else:
-        return None
+    if k.nxt == ":":
+        after = _word_after(t, m.end())
+        if after in _RATIO_AFTER or _ratio_word_before(t, k.s):
+            pass  # a ratio of 1:10, a 3:1 ratio, a 60:40 split
+        elif k.num != "1" or len(second) == 2 or not _bare_ratio(t, k.s, after):
+            return None  # won 2:1, open 24:7, at 1:30, Genesis 1:1, drew 1:1
+    elif "1" not in (k.num, second) or not _ratio_word_before(t, k.s):
+        return None  # "18 to 1" only in "a ratio of 18 to 1"
     value = fraction_value(int(k.num), int(second))
     return None if value is None else _Cand(k.s, m.end(), value, "ratio")
+
+
+def _word_after(t: str, e: int) -> str:
+    """The word after ``e`` and one space, lower case ("" when none)."""
+    m = _LETTER_RUN_RE.match(t, e + 1) if t[e : e + 1] == " " else None
+    return "" if m is None else m.group().lower()
+
+
+def _bare_ratio(t: str, s: int, after: str) -> bool:
+    """Whether a ``1:M`` at ``s`` with no ratio word round it is a ratio (``1:1 support``):
+    not after a capitalised word inside its sentence (a reference: ``Genesis 1:1``), nor
+    next to a score word (``drew 1:1``, ``a 1:3 defeat``)."""
+    before, b = _word_before(t, s)
+    if before in _SCORE_WORDS or after in _SCORE_WORDS:
+        return False
+    if not before or not t[b].isupper():
+        return True
+    j = b - 1
+    while j >= 0 and t[j] in " \t":
+        j -= 1
+    return j < 0 or t[j] in ".!?:\n"  # "Toddlers 1:4" opening a line or sentence
 
 
 def _ratio_word_before(t: str, s: int) -> bool:
@@ -1245,10 +1275,11 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
 
 
 def _fraction_alone(t: str, s: int, e: int) -> tuple[_Cand, _Words | None] | None:
-    """``a third of homes``, ``half of pupils``: a fraction word with no number before it
-    (``fraction_alone`` in numbers_vocab.json says when)."""
-    if t[e : e + 4].lower() != " of ":
-        return None
+    """``a third of homes``, ``half of pupils``, ``half the schools``: a fraction word with no
+    number before it (``fraction_alone`` in numbers_vocab.json says when)."""
+    after = _word_after(t, e)
+    if after != "of" and after not in _FRACTION_DETERMINERS:
+        return None  # half day, a third time
     w = t[s:e].lower()
     before, b = _word_before(t, s)
     if before in _FRACTION_ALONE_BEFORE:
@@ -1256,7 +1287,10 @@ def _fraction_alone(t: str, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
     elif w != "half" or before in _HALF_NOT_AFTER:
         return None
     value = fraction_value(1, _FRACTION_WORDS[w])
-    return None if value is None else (_Cand(s, e, value, "fraction"), _run(t, e))
+    if value is None:
+        return None
+    # the counted noun: after "of" (and its determiner), or after the determiner
+    return _Cand(s, e, value, "fraction"), _run(t, e if after == "of" else e + 1 + len(after))
 
 
 def _sign_word_before(t: str, s: int) -> bool:
@@ -1394,7 +1428,7 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
     if first in _VERBS_AFTER_COUNT:
         c.how = "back"  # 20 councils ..., 77 performed well
         return True
-    if first in _FRACTIONS:
+    if first in _FRACTION_WORDS:
         return False  # 2 thirds of staff: a vague fraction
     spaced_duration = first in _MEASURE_UNITS and first[-1:] != "s" and len(ws.low) > 1
     spaced_duration = spaced_duration and c.kind == "cardinal" and c.value != 1

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from pipeline.extract import dates
 from pipeline.extract.dates import find_dates
 from pipeline.normalize import (
+    ORDINAL_WORDS,
     fold,
     iso_month_end,
+    month_number,
     months_to,
     months_to_day,
     second_year,
@@ -872,6 +874,36 @@ def test_month_then_day_without_year_needs_an_ordinal_or_a_weekday() -> None:
     ]
 
 
+# A month then a bare day after a lead word ("on", "from", "until", ...): a day.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Published 4 March 2024\n\nThe ward opens on June 27.", ("June 27", "2024-06-27")),
+        ("Published 4 March 2024\n\nFrom May 12 visiting is open.", ("May 12", "2024-05-12")),
+        ("Date: 4 March 2024\n\nIt is shut until JUNE 3, staff said.", ("JUNE 3", "2024-06-03")),
+        ("Posted on 4 March 2024\n\nBids close by\nApril 30 at noon.", ("April 30", "2024-04-30")),
+        ("Published 4 March 2024\n\nSince Jan 9 the line has run.", ("Jan 9", "2024-01-09")),
+    ],
+)
+def test_a_month_then_day_after_a_lead_word_is_a_day(text: str, expected: tuple[str, str]) -> None:
+    got = [(d.text, d.start_date) for d in find_dates(text)]
+    assert got[1:] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drop-in opens June 27, with staff.",  # no lead word
+        "Staff met in June 15 times.",  # "in" leads a month and year, not a day
+        "The panel met on May 5 inspectors' reports.",  # a plural noun after: a count
+        "It ran on June 31 only.",  # no such day
+        "Sales rose on March 3 sites.",
+    ],
+)
+def test_a_month_then_day_with_no_lead_word_is_no_day(text: str) -> None:
+    assert find_dates(text) == []
+
+
 def test_us_order_only_when_day_first_is_impossible_on_a_log_line() -> None:
     text = "Logged Fri, 02/19/2021; 11/30/2019 10:05; also 19/02/2021, 4/5/2016 and ref 10/31/1975."
     assert spans(text) == [
@@ -1378,7 +1410,7 @@ RANGE_FORMS = {
         [("December 20th to 4th January 2021", "2020-12-20", "2021-01-04", "day")],
     ),
     "month-first-new-year-no-year": (
-        "Published 3 March 2025\n\nThe depot closes from December 30 to January 2 for works.",
+        "Published 3 March 2025\n\nThe depot will close from December 30 to January 2 for works.",
         [
             ("3 March 2025", "2025-03-03", "2025-03-03", "day"),
             ("from December 30 to January 2", "2025-12-30", "2026-01-02", "day"),
@@ -1523,6 +1555,18 @@ FUTURE = {
         "4th of September",
         "2025-09-04",
     ),
+    # the marker within a few words of the day, more than one word between
+    "will-be-held-at": (
+        "Published: 12 May 2025\n\nSet up on 2 June 2019, the forum will be held at Kelby Hall "
+        "on 3 April.",
+        "3 April",
+        "2026-04-03",
+    ),
+    "shall-upper": (
+        "Date: 9 October 2024\n\nOPENED ON 1 MAY 1990, IT SHALL CLOSE ON 2 MARCH.",
+        "2 MARCH",
+        "2025-03-02",
+    ),
 }
 FUTURE_NOT = {
     # past tense: the story's own time, as before
@@ -1544,6 +1588,37 @@ FUTURE_NOT = {
         "14 March",
         "2014-03-14",
     ),
+    # the marker too far from the day, or another clause between
+    "what-happened": (
+        "Published: 10 January 2025\n\nFirst rated on 3 December 2014, the board will review "
+        "what happened on 14 March.",
+        "14 March",
+        "2014-03-14",
+    ),
+    "that-clause": (
+        "Published: 10 January 2025\n\nOn 3 December 2014 the trust said it will publish the "
+        "report that it received on 14 March.",
+        "14 March",
+        "2014-03-14",
+    ),
+    "comma-between": (
+        "Published: 10 January 2025\n\nAfter 3 December 2014 the site will, as it did on 14 "
+        "March, stay shut.",
+        "14 March",
+        "2014-03-14",
+    ),
+    "far-away": (
+        "Published: 10 January 2025\n\nSince 3 December 2014 we will keep looking into the "
+        "cause of the large fire at the old mill on 14 March.",
+        "14 March",
+        "2014-03-14",
+    ),
+    "past-verb-between": (
+        "Published: 10 January 2025\n\nSince 3 December 2014 the panel will ask why staff "
+        "were moved on 14 March.",
+        "14 March",
+        "2014-03-14",
+    ),
     # a word that only contains "will"
     "willow": (
         "Published: 10 January 2025\n\nOn 3 December 2014 Willow Court opened on 14 March.",
@@ -1560,6 +1635,253 @@ def test_a_day_that_is_to_come_takes_the_dateline_year(case: tuple[str, str, str
     text, written, day = case
     got = {d.text: d.start_date for d in find_dates(text)}
     assert got[written] == day, got
+
+
+# A range with no year that the words before it say is to come: the first one that has not
+# ended by the dateline (its last day, not its first, is compared with the dateline).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Published: 10 March 2025\n\nBuilt in May 2001, the pool will stay shut from 5 "
+            "to 20 March.",
+            ("2025-03-05", "2025-03-20"),
+        ),
+        (
+            "Date: 10 March 2025\n\nSince 4 June 2010 the path is due to close between 1 March "
+            "and 9 March.",
+            ("2026-03-01", "2026-03-09"),
+        ),
+        (
+            "Posted on 2 January 2026\n\nOpened on 3 May 2000, the tip will be shut 28 "
+            "December to 3 January.",
+            ("2025-12-28", "2026-01-03"),
+        ),
+        (
+            "Posted on 10 December 2025\n\nOpened on 3 May 2000, the tip will be shut 28 "
+            "December to 3 January.",
+            ("2025-12-28", "2026-01-03"),
+        ),
+    ],
+)
+def test_a_range_to_come_ends_on_or_after_the_dateline(
+    text: str, expected: tuple[str, str]
+) -> None:
+    got = find_dates(text)[-1]
+    assert (got.start_date, got.end_date) == expected
+
+
+# A range over the new year with no year: the one round the new year nearest the date that
+# gives its year (the one just gone from January to June, else the one to come), as a date
+# listed after it gives.
+NEW_YEAR = {
+    "dateline-just-after": (
+        "Published: 12 February 2026\n\nThe depot was closed December 24th - 4th January.",
+        ("2025-12-24", "2026-01-04"),
+    ),
+    "dateline-just-after-day-first": (
+        "Date: 3 January 2025\n\nCrews attended 41 calls between 24 December and 2 January.",
+        ("2024-12-24", "2025-01-02"),
+    ),
+    "dateline-before": (
+        "Date: 14 November 2024\n\nThe tip is shut between 24 December and 2 January.",
+        ("2024-12-24", "2025-01-02"),
+    ),
+    "full-date-before-in-paragraph": (
+        "On 9 January 2023 the council said roads were gritted from 27 December to 3 January.",
+        ("2022-12-27", "2023-01-03"),
+    ),
+    "full-date-before-in-december": (
+        "On 1 December 2023 the council said roads will be gritted 27 Dec to 3 Jan.",
+        ("2023-12-27", "2024-01-03"),
+    ),
+    "full-date-after": (
+        "Fewer calls came 30 December to 2 January.\n\nFigures were out on 20 January 2021.",
+        ("2020-12-30", "2021-01-02"),
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", NEW_YEAR.values(), ids=NEW_YEAR.keys())
+def test_a_yearless_range_over_the_new_year_is_the_one_nearest(
+    text: str, expected: tuple[str, str]
+) -> None:
+    (got,) = [d for d in find_dates(text) if d.year_inferred]
+    assert (got.start_date, got.end_date) == expected
+
+
+MONTHS = [date(2001, m, 1).strftime("%B") for m in range(1, 13)]
+
+# A day with no year across the new year from the date its year comes from: the year that
+# puts it near that date.
+YEAR_TURN = {
+    "december-seen-from-january": (
+        "Published: 5 January 2025\n\nCrews went to 41 fires on 30 December.",
+        "30 December",
+        "2024-12-30",
+    ),
+    "january-seen-from-december": (
+        "Date: 2 December 2024\n\n• 30 December: as usual\n• 2 January: collected on 3 January",
+        "2 January",
+        "2025-01-02",
+    ),
+    "january-seen-from-december-weekday": (
+        "Date: 2 December 2024\n\n• Monday 30 December: as usual\n• Thursday 2 January: "
+        "collected on Friday 3 January",
+        "Friday 3 January",
+        "2025-01-03",
+    ),
+    "january-after-full-december-date": (
+        "Bins went out on 20 December 2023 and again on 3rd Jan.",
+        "3rd Jan",
+        "2024-01-03",
+    ),
+    "november-seen-from-february": (
+        "Posted on 14 February 2026\n\nThe survey ran on 29 November.",
+        "29 November",
+        "2025-11-29",
+    ),
+}
+YEAR_TURN_NOT = {
+    # further than three months either way: the dateline's year
+    "october-seen-from-march": (
+        "Published: 1 March 2025\n\nThe plan was agreed on 14 October.",
+        "14 October",
+        "2025-10-14",
+    ),
+    "march-seen-from-june": (
+        "Published: 3 June 2025\n\nThe library opened on 14 March.",
+        "14 March",
+        "2025-03-14",
+    ),
+    # near in its own year
+    "december-seen-from-november": (
+        "Date: 14 November 2024\n\nThe tip shuts on 27 December.",
+        "27 December",
+        "2024-12-27",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "case", [*YEAR_TURN.values(), *YEAR_TURN_NOT.values()], ids=[*YEAR_TURN, *YEAR_TURN_NOT]
+)
+def test_a_yearless_day_over_the_new_year_takes_the_near_year(case: tuple[str, str, str]) -> None:
+    text, written, day = case
+    got = {d.text: d.start_date for d in find_dates(text)}
+    assert got[written] == day, got
+
+
+@given(st.integers(1902, 2096), st.integers(1, 12), st.integers(1, 28), st.integers(1, 28))
+def test_a_yearless_day_in_the_month_after_the_dateline_is_next_to_it(
+    y: int, mo: int, dd: int, d: int
+) -> None:
+    nxt = mo % 12 + 1
+    text = f"Published: {dd} {MONTHS[mo - 1]} {y}\n\nIt closed on {d} {MONTHS[nxt - 1]}."
+    got = find_dates(text)[-1]
+    assert got.start_date == f"{y + (nxt == 1)}-{nxt:02}-{d:02}"
+
+
+@given(st.integers(1901, 2097), st.integers(20, 31), st.integers(1, 9))
+def test_a_new_year_range_and_a_dated_day_after_it_agree(y: int, d1: int, d2: int) -> None:
+    # listed before a dated day, or with that day as the dateline: the same range
+    listed = find_dates(f"Shut {d1} December to {d2} January, and 20 January {y}.")[0]
+    dated = find_dates(f"Date: 20 January {y}\n\nShut {d1} December to {d2} January.")[-1]
+    assert (listed.start_date, listed.end_date) == (dated.start_date, dated.end_date)
+    assert (dated.start_date, dated.end_date) == (f"{y - 1}-12-{d1:02}", f"{y}-01-{d2:02}")
+
+
+# Two years in a row next to "academic year" or "school year": September to August.
+ACADEMIC = {
+    "slash-after": ("Pupils in the 2023/24 academic year did well.", "2023/24", "2023"),
+    "dash-school-year": ("Fees for the 2023-24 school year rose.", "2023-24", "2023"),
+    "en-dash-before": ("In academic year 2022–23 it grew.", "2022–23", "2022"),
+    "gov-uk-to-after": (
+        "Funding for the 2024 to 2025 academic year is set.",
+        "2024 to 2025",
+        "2024",
+    ),
+    "gov-uk-to-before": ("In the academic year 2021 to 2022 it fell.", "2021 to 2022", "2021"),
+    "four-digits-upper": ("IN THE ACADEMIC YEAR 2024/2025 IT ROSE.", "2024/2025", "2024"),
+    "line-break": ("Pupils in 2019/20\nacademic year were fewer.", "2019/20", "2019"),
+}
+
+
+@pytest.mark.parametrize("text, written, year", ACADEMIC.values(), ids=ACADEMIC.keys())
+def test_an_academic_year_runs_september_to_august(text: str, written: str, year: str) -> None:
+    (d,) = find_dates(text)
+    nxt = str(int(year) + 1)
+    assert (d.text, d.start_date, d.end_date) == (written, f"{year}-09-01", f"{nxt}-08-31")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # no school-year word beside it: a financial year, or two calendar years
+        ("Spending in 2023/24 rose.", ("2023/24", "2023-04-01", "2024-03-31")),
+        ("In the 2024 to 2025 financial year.", ("2024 to 2025", "2024-04-01", "2025-03-31")),
+        ("Academic results, 2023/24 figures.", ("2023/24", "2023-04-01", "2024-03-31")),
+        # more than one year, or two years listed
+        ("Over the 2021–24 academic years.", ("2021–24", "2021-01-01", "2024-12-31")),
+        ("In 2019 and 2020 school years.", ("2019", "2019-01-01", "2019-12-31")),
+    ],
+)
+def test_other_year_pairs_are_no_academic_year(text: str, expected: tuple[str, str, str]) -> None:
+    d = find_dates(text)[0]
+    assert (d.text, d.start_date, d.end_date) == expected
+
+
+# A day known by its name: with a year, a full date; without, a day whose year comes as for
+# "5 April" (the dateline here).
+NAMED = {
+    "christmas-day-yearless": (
+        "Published: 3 December 2024\n\nCrews worked on Christmas Day.",
+        "Christmas Day",
+        "2024-12-25",
+    ),
+    "boxing-day-year": ("Sales fell on Boxing Day 2023.", "Boxing Day 2023", "2023-12-26"),
+    "new-years-eve-curly-comma": (
+        "Patrols on New Year’s Eve, 2024 were doubled.",
+        "New Year’s Eve, 2024",
+        "2024-12-31",
+    ),
+    "new-years-day-no-apostrophe": (
+        "Date: 9 January 2025\n\nThe pool shut on New Years Day.",
+        "New Years Day",
+        "2025-01-01",
+    ),
+    "bonfire-night": ("Calls rose on Bonfire Night 2023.", "Bonfire Night 2023", "2023-11-05"),
+    "halloween-upper": ("HALLOWEEN 2022 WAS QUIET.", "HALLOWEEN 2022", "2022-10-31"),
+    "saint-full": ("On Saint David's Day 2020 flags flew.", "Saint David's Day 2020", "2020-03-01"),
+    "st-dot-upper": ("ST. ANDREW’S DAY 2025 EVENTS", "ST. ANDREW’S DAY 2025", "2025-11-30"),
+    "hogmanay-line-break": ("Over Hogmanay\n2019 crews were busy.", "Hogmanay\n2019", "2019-12-31"),
+    "burns-night": (
+        "Posted on 2 January 2026\n\nA supper on Burns Night.",
+        "Burns Night",
+        "2026-01-25",
+    ),
+}
+
+
+@pytest.mark.parametrize("text, written, day", NAMED.values(), ids=NAMED.keys())
+def test_a_named_day_is_its_day(text: str, written: str, day: str) -> None:
+    got = {d.text: (d.start_date, d.end_date) for d in find_dates(text)}
+    assert got[written] == (day, day), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Christmas market opens soon.",  # a season, not the day
+        "Staff at St Andrews University met.",  # a place
+        "New homes on St Mark Street.",
+        "Ann Boxing, a coach, spoke.",
+        "The New Year plans were set.",
+        "Guy Fawkes was a plotter.",
+    ],
+)
+def test_words_of_named_days_alone_are_no_date(text: str) -> None:
+    assert find_dates(text) == []
 
 
 # A quarter written after its financial year, as Scottish statistics releases write it.
@@ -1642,6 +1964,16 @@ def test_glued_letters_that_are_no_month(text: str, expected: list[str]) -> None
 def test_a_day_written_as_an_ordinal_word(text: str, expected: tuple[str, str]) -> None:
     (d,) = find_dates(text)
     assert (d.text, d.start_date, d.end_date) == (expected[0], expected[1], expected[1])
+
+
+# The ordinal words come from number_words.json (normalize.ORDINAL_WORDS): every day has one.
+@given(st.integers(1, 31), st.sampled_from(["January", "March", "May", "July", "August"]))
+def test_every_day_has_its_ordinal_word(d: int, month: str) -> None:
+    word = next(w for w, v in ORDINAL_WORDS.items() if v == d)
+    for written in (word, word.replace("-", " ").title()):
+        (got,) = find_dates(f"Open on the {written} of {month} 2024.")
+        assert got.text == f"the {written} of {month} 2024"
+        assert got.start_date == got.end_date == f"2024-{month_number(month):02}-{d:02}"
 
 
 @pytest.mark.parametrize(

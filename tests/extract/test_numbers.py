@@ -1263,6 +1263,28 @@ RATIOS = {
         "Ratios of 1 to 8 applied on the ward.",
         [("1 to 8", 0.125, "ratio", None)],
     ),
+    # a ratio word after the terms, or a split or mix: any terms
+    "ratio-word-after": ("Nurseries keep a 3:1 ratio for babies.", [("3:1", 3, "ratio", None)]),
+    "ratio-word-after-upper": ("A 4:1 RATIO APPLIES.", [("4:1", 4, "ratio", None)]),
+    "split-two-digits": (
+        "Funding is on a 60:40 split with the board.",
+        [("60:40", 1.5, "ratio", None)],
+    ),
+    "mix": ("Crews used a 3:1 mix of sand and cement.", [("3:1", 3, "ratio", None)]),
+    "ratio-word-before-big-first": (
+        "The ratio was 2:1 in favour of the plan.",
+        [("2:1", 2, "ratio", None)],
+    ),
+    # 1:M with no word: a ratio unless it is a reference or a score
+    "one-to-n-line-start": (
+        "Toddlers 1:4\nBabies 1:3",
+        [("1:4", 0.25, "ratio", None), ("1:3", 1 / 3, "ratio", None)],
+    ),
+    "one-to-n-after-sentence": (
+        "Care was checked. 1:1 support is given.",
+        [("1:1", 1, "ratio", None)],
+    ),
+    "one-to-n-bracket": ("Staffing (1:3) was safe.", [("1:3", 1 / 3, "ratio", None)]),
 }
 
 
@@ -1284,6 +1306,21 @@ RATIOS_NOT = {
     # a ratio word in another sentence, or with a number between
     "other-sentence": ("The ratio rose. At 10:30 it ended.", []),
     "number-between": ("Ratios of 1:4 and, at 10:30, more.", [("1:4", None)]),
+    # no ratio word and a first term other than 1: a score, a degree, a time, a reference
+    "score-won": ("The under-11s won 2:1 at home.", []),
+    "score-beat": ("Harbridge beat Kelby 3:2 in the final.", []),
+    "open-all-hours": ("The helpline is open 24:7 for callers.", []),
+    "degree": ("She gained a 2:1 degree in law.", []),
+    "reference-big": ("Read John 3:5 aloud.", []),
+    # 1:M after a capitalised word inside its sentence: a reference
+    "reference-one": ("The reading was Genesis 1:1 at the service.", []),
+    "reference-table": ("The figures are in Table 1:4 of the report.", []),
+    # 1:M next to a score word
+    "score-drew": ("Kelby Town drew 1:1 on Saturday.", []),
+    "score-lost": ("The side lost 1:3 away.", []),
+    "score-after": ("It ended in a 1:2 defeat for the hosts.", []),
+    # a colon form with no ratio word and a second term of two digits: a time
+    "clock-one": ("The bus leaves at 1:45 daily.", []),
 }
 
 
@@ -1292,11 +1329,42 @@ def test_forms_that_are_not_ratios(text: str, expected: list[tuple[str, str | No
     assert [(t, u) for t, _v, _k, u in numbers(text)] == expected
 
 
-@given(st.integers(1, 999), st.integers(1, 9))
-def test_a_colon_ratio_with_one_digit_after_is_first_over_second(a: int, b: int) -> None:
-    (n,) = find_numbers(f"They kept a {a}:{b} mix.", [])
+@given(st.integers(1, 999), st.integers(1, 9999), st.sampled_from(["ratio", "split", "mix"]))
+def test_a_colon_ratio_before_a_ratio_word_is_first_over_second(a: int, b: int, w: str) -> None:
+    (n,) = find_numbers(f"They kept a {a}:{b} {w}.", [])
     assert (n.text, n.kind) == (f"{a}:{b}", "ratio")
     assert n.value == pytest.approx(a / b)
+
+
+@given(st.integers(1, 9), st.sampled_from([1, 2, 3, 4, 5, 6, 7, 8, 9, 100, 250, 1000]))
+def test_one_to_m_with_no_ratio_word_is_a_ratio(b: int, b2: int) -> None:
+    for second in (b, b2):
+        (n,) = find_numbers(f"Staff work at 1:{second} with the children.", [])
+        assert (n.text, n.kind) == (f"1:{second}", "ratio")
+
+
+@given(st.integers(2, 999), st.integers(0, 9999))
+def test_a_colon_pair_not_opening_with_one_and_no_ratio_word_is_no_quantity(a: int, b: int) -> None:
+    for text in (f"They won {a}:{b} at home.", f"Doors open at {a}:{b} for all."):
+        assert find_numbers(text, []) == []
+
+
+# A quote mark that closes right after the unit is not part of it (a possessive mark before
+# its noun stays: magistrates’ courts).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Staff said ‘12 calls’ were hoaxes.", ("12", "calls")),
+        ("Staff said '12 calls' were hoaxes.", ("12", "calls")),
+        ("He spoke of ‘40 new homes’ on the site.", ("40", "new homes")),
+        ("‘A tenth of calls’ were hoaxes.", ("A tenth", "calls")),
+        ("There are 40 magistrates’.", ("40", "magistrates")),
+        ("The 40 magistrates’ courts closed.", ("40", "magistrates’ courts")),
+        ("The 7 officers' own cars were used.", ("7", "officers")),
+    ],
+)
+def test_a_closing_quote_mark_is_not_part_of_the_unit(text: str, expected: tuple[str, str]) -> None:
+    assert [(t, u) for t, _v, _k, u in numbers(text)] == [expected]
 
 
 # An age range written with a dash: both ends count years, whatever word follows.
@@ -1314,7 +1382,8 @@ def test_an_age_range_with_a_dash_counts_years(text: str, expected: list[tuple[s
     assert [(t, u) for t, _v, _k, u in numbers(text)] == expected
 
 
-# A fraction word with no number before it: after an article, or "half", before "of".
+# A fraction word with no number before it: after an article, or "half", before "of" or a
+# determiner.
 FRACTION_ALONE = {
     "a-third": ("A third of homes had no alarm.", [("A third", 1 / 3, "fraction", "homes")]),
     "a-quarter": (
@@ -1324,6 +1393,33 @@ FRACTION_ALONE = {
     "a-fifth-upper": ("A FIFTH OF BEDS WERE EMPTY.", [("A FIFTH", 0.2, "fraction", "BEDS")]),
     "half-of": ("More than half of pupils walk.", [("half", 0.5, "fraction", "pupils")]),
     "half-opens": ("Half of all schools improved.", [("Half", 0.5, "fraction", "schools")]),
+    # a determiner instead of "of": half the schools, a third their size
+    "half-the": (
+        "Nearly half the schools improved.",
+        [("half", 0.5, "fraction", "schools")],
+    ),
+    "half-their-opens": ("Half their staff left in May.", [("Half", 0.5, "fraction", "staff")]),
+    "half-its-upper": ("OVER HALF ITS BUDGET WENT.", [("HALF", 0.5, "fraction", "BUDGET")]),
+    "half-these-line-break": (
+        "By now half these\ncalls are hoaxes.",
+        [("half", 0.5, "fraction", "calls")],
+    ),
+    "a-third-the": (
+        "Waits fell to a third the time they took.",
+        [("a third", 1 / 3, "fraction", "time")],
+    ),
+    "a-quarter-our": (
+        "A quarter our homes need work.",
+        [("A quarter", 0.25, "fraction", "homes")],
+    ),
+    "a-hundredth": (
+        "Only a hundredth of the fund was spent.",
+        [("a hundredth", 0.01, "fraction", "fund")],
+    ),
+    "a-tenth-curly-quoted": (
+        "‘A tenth of calls’ were hoaxes.",
+        [("A tenth", 0.1, "fraction", "calls")],
+    ),
 }
 
 
@@ -1346,6 +1442,11 @@ def test_a_fraction_word_alone_before_of(
         "It was the third of five visits.",  # an ordinal
         "Figures for the third quarter of 2024 are out.",
         "Every half of the year has a review.",
+        "In the first half the team was calm.",  # a period, then a determiner
+        "It took half an hour to put out.",  # no determiner of the list
+        "Staff worked half this year.",
+        "The second half their side scored.",
+        "A third time the alarm rang.",
     ],
 )
 def test_fraction_words_that_are_not_fractions(text: str) -> None:
