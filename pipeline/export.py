@@ -816,30 +816,35 @@ def _remove_output(folder: Path, processes: int = 1) -> None:
     frees each file's pages outside the folder's lock). A process forked here only unlinks
     and ends; there is no fork while the process has other threads (a progress bar's).
     """
-    helpers = []
-    if processes > 1 and hasattr(os, "fork") and threading.active_count() == 1:
-        for share in range(1, processes):
-            if (pid := os.fork()) == 0:  # the forked process
-                try:
-                    _remove_json(folder, share, processes)
-                finally:
-                    os._exit(0)
-            helpers.append(pid)
-    _remove_json(folder, 0, len(helpers) + 1)
+    shares = processes if hasattr(os, "fork") and threading.active_count() == 1 else 1
+    helpers, mine = [], [0]
+    for share in range(1, shares):
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had: this one takes the share
+            mine.append(share)
+            continue
+        if pid == 0:  # the forked process
+            try:
+                _remove_json(folder, [share], shares)
+            finally:
+                os._exit(0)
+        helpers.append(pid)
+    _remove_json(folder, mine, shares)
     for pid in helpers:
         os.waitpid(pid, 0)
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def _remove_json(folder: Path, share: int, shares: int) -> None:
-    """Unlink the files of ``folder/json`` whose names' hash is ``share`` modulo ``shares``
+def _remove_json(folder: Path, taken: list[int], shares: int) -> None:
+    """Unlink the files of ``folder/json`` whose names' hash modulo ``shares`` is in ``taken``
     (a forked process hashes as its parent does). Each process sees every file of its own
-    share: a listing returns each entry that stays in the folder while it runs."""
+    shares: a listing returns each entry that stays in the folder while it runs."""
     try:
         with _folder_fd(folder / "json") as fd, os.scandir(folder / "json") as entries:
             at = fd if os.unlink in os.supports_dir_fd else None
             for entry in entries:
-                if shares > 1 and hash(entry.name) % shares != share:
+                if shares > 1 and hash(entry.name) % shares not in taken:
                     continue
                 with suppress(OSError):
                     # By name in the folder where the OS allows: no walk down the whole path

@@ -93,10 +93,30 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _stops_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while workers are forked; each arrives once let go. A worker
+    ended before it set its own handlers would run the parent's, which raise in a copy of
+    the parent's command. A worker lets them go when its handlers are set."""
+    if not hasattr(signal, "pthread_sigmask"):  # no such signals to hold (Windows)
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _start_worker(parent: int) -> None:
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what a Ctrl-C does
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent ends its workers with it
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held while it was forked
 
 
 def _extract_chunk(chunk: _Chunk) -> tuple[list[Outcome], Any]:
@@ -136,18 +156,27 @@ class Workers:
     def __init__(self, jobs: int, annotate: Callable[[Release], Release] | None = None) -> None:
         self.annotate = annotate
         ctx = _context()
-        self._todo: SimpleQueue[Any] = ctx.SimpleQueue()  # (number, chunk), or None: stop
         self._started: list[_Worker] = []
+        self._todo: SimpleQueue[Any] | None = None  # (number, chunk), or None: stop
+        jobs = jobs or cores()
         try:
-            for _ in range(jobs or cores()):
-                results, sending = ctx.Pipe(duplex=False)  # each Pipe: (reading end, writing end)
-                told, telling = ctx.Pipe(duplex=False)
-                args = (self._todo, sending, told, annotate, os.getpid())
-                process = ctx.Process(target=_worker, args=args, daemon=True)
-                process.start()
-                sending.close()  # the worker's ends
-                told.close()
-                self._started.append(_Worker(process, results, telling))
+            self._todo = ctx.SimpleQueue()
+            with _stops_held():
+                for _ in range(jobs):
+                    results, sending = ctx.Pipe(duplex=False)  # (reading end, writing end)
+                    told, telling = ctx.Pipe(duplex=False)
+                    args = (self._todo, sending, told, annotate, os.getpid())
+                    process = ctx.Process(target=_worker, args=args, daemon=True)
+                    process.start()
+                    sending.close()  # the worker's ends
+                    told.close()
+                    self._started.append(_Worker(process, results, telling))
+        except OSError as exc:  # no process or pipe to be had (a limit reached, say)
+            self.close()
+            raise PipelineError(
+                f"cannot start {jobs} worker processes ({exc.strerror or exc}); "
+                "run with fewer --jobs"
+            ) from exc
         except BaseException:
             self.close()
             raise
@@ -196,6 +225,7 @@ class Workers:
             _tell(worker, given if worker in workers else ForkingPickler.dumps(None))  # it ends
         tasks = enumerate(places)
         todo = self._todo
+        assert todo is not None  # set when they started
         sent = 0
         for task in itertools.islice(tasks, len(workers) * IN_FLIGHT):
             todo.put(task)
@@ -234,7 +264,8 @@ class Workers:
             worker.process.join()
             worker.results.close()
             worker.placements.close()
-        self._todo.close()
+        if self._todo is not None:
+            self._todo.close()
 
 
 @dataclass(slots=True)

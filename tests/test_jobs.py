@@ -105,6 +105,36 @@ def test_given_files_no_more_workers_start_than_files(
     assert started == [3, 8]  # none for one file; for a folder, as many as asked for
 
 
+def test_workers_that_cannot_start_are_one_line(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A limit on processes reached: the second worker cannot be forked. The first is ended,
+    # and the command says so in one line, with nothing written.
+    import multiprocessing.process
+
+    from typer.testing import CliRunner
+
+    start = multiprocessing.process.BaseProcess.start
+    started: list[multiprocessing.process.BaseProcess] = []
+
+    def second_fails(self: multiprocessing.process.BaseProcess) -> None:
+        if started:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        start(self)
+        started.append(self)
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", second_fails)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["extract", str(corpus), "-o", str(out), "-j", "2", "-q"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: cannot start 2 worker processes (Resource temporarily unavailable); "
+        "run with fewer --jobs\n"
+    )
+    assert not out.exists()
+    assert [p.exitcode for p in started] == [-signal.SIGTERM]
+
+
 @pytest.mark.parametrize(("files", "jobs"), [(1, 2), (2, 3)])
 def test_workers_with_no_work_end_and_the_rest_is_written(
     tmp_path: Path, files: int, jobs: int

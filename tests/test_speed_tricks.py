@@ -329,10 +329,14 @@ def test_remove_output_removes_what_rmtree_removes(tmp_path: Path) -> None:
         assert not folder.exists()
 
 
-@pytest.mark.parametrize("processes", [2, 3])
-def test_processes_sharing_a_removal_remove_every_file(tmp_path: Path, processes: int) -> None:
+@pytest.mark.parametrize(("processes", "forks"), [(2, True), (3, True), (3, False)])
+def test_processes_sharing_a_removal_remove_every_file(
+    tmp_path: Path, processes: int, forks: bool
+) -> None:
     # Each forked process takes one hash class of the names: every file is removed, and
-    # rmtree at the end has none of them left to remove (none was skipped).
+    # rmtree at the end has none of them left to remove (none was skipped). A share whose
+    # process cannot be forked is taken by the parent.
+    import os
     import shutil
 
     from pipeline import export
@@ -351,6 +355,12 @@ def test_processes_sharing_a_removal_remove_every_file(tmp_path: Path, processes
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(export.shutil, "rmtree", counting_rmtree)
+        if not forks:
+
+            def no_fork() -> int:
+                raise BlockingIOError("no process to be had")
+
+            mp.setattr(os, "fork", no_fork)
         export._remove_output(folder, processes)
     assert left == [0]
     assert not folder.exists()
