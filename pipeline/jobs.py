@@ -94,6 +94,7 @@ def _die_with_parent(parent: int) -> None:
 
 
 _STOPS = {signal.SIGINT, signal.SIGTERM}
+_CAN_HOLD = hasattr(signal, "pthread_sigmask")  # not on Windows, which has no such signals
 
 
 @contextlib.contextmanager
@@ -101,7 +102,7 @@ def _stops_held() -> Iterator[None]:
     """Hold Ctrl-C and SIGTERM while workers are forked; each arrives once let go. A worker
     ended before it set its own handlers would run the parent's, which raise in a copy of
     the parent's command. A worker lets them go when its handlers are set."""
-    if not hasattr(signal, "pthread_sigmask"):  # no such signals to hold (Windows)
+    if not _CAN_HOLD:
         yield
         return
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
@@ -115,7 +116,7 @@ def _start_worker(parent: int) -> None:
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what a Ctrl-C does
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent ends its workers with it
-    if hasattr(signal, "pthread_sigmask"):
+    if _CAN_HOLD:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held while it was forked
 
 
@@ -157,10 +158,12 @@ class Workers:
         self.annotate = annotate
         ctx = _context()
         self._started: list[_Worker] = []
-        self._todo: SimpleQueue[Any] | None = None  # (number, chunk), or None: stop
         jobs = jobs or cores()
         try:
-            self._todo = ctx.SimpleQueue()
+            self._todo: SimpleQueue[Any] = ctx.SimpleQueue()  # (number, chunk), or None: stop
+        except OSError as exc:  # no pipe to be had (a limit reached, say)
+            raise _cannot_start(jobs, exc) from exc
+        try:
             with _stops_held():
                 for _ in range(jobs):
                     results, sending = ctx.Pipe(duplex=False)  # (reading end, writing end)
@@ -171,12 +174,9 @@ class Workers:
                     sending.close()  # the worker's ends
                     told.close()
                     self._started.append(_Worker(process, results, telling))
-        except OSError as exc:  # no process or pipe to be had (a limit reached, say)
+        except OSError as exc:  # no process or pipe to be had
             self.close()
-            raise PipelineError(
-                f"cannot start {jobs} worker processes ({exc.strerror or exc}); "
-                "run with fewer --jobs"
-            ) from exc
+            raise _cannot_start(jobs, exc) from exc
         except BaseException:
             self.close()
             raise
@@ -225,7 +225,6 @@ class Workers:
             _tell(worker, given if worker in workers else ForkingPickler.dumps(None))  # it ends
         tasks = enumerate(places)
         todo = self._todo
-        assert todo is not None  # set when they started
         sent = 0
         for task in itertools.islice(tasks, len(workers) * IN_FLIGHT):
             todo.put(task)
@@ -264,8 +263,13 @@ class Workers:
             worker.process.join()
             worker.results.close()
             worker.placements.close()
-        if self._todo is not None:
-            self._todo.close()
+        self._todo.close()
+
+
+def _cannot_start(jobs: int, exc: OSError) -> PipelineError:
+    return PipelineError(
+        f"cannot start {jobs} worker processes ({exc.strerror or exc}); run with fewer --jobs"
+    )
 
 
 @dataclass(slots=True)

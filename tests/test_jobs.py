@@ -105,11 +105,17 @@ def test_given_files_no_more_workers_start_than_files(
     assert started == [3, 8]  # none for one file; for a folder, as many as asked for
 
 
+@pytest.mark.parametrize(
+    ("failing", "reason"),
+    [("second worker", "Resource temporarily unavailable"), ("queue", "Too many open files")],
+)
 def test_workers_that_cannot_start_are_one_line(
-    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch, failing: str, reason: str
 ) -> None:
-    # A limit on processes reached: the second worker cannot be forked. The first is ended,
-    # and the command says so in one line, with nothing written.
+    # A limit on processes or open files reached: the second worker cannot be forked, or
+    # the queue of chunks cannot be made. A worker already started is ended, and the command
+    # says so in one line, with nothing written.
+    import multiprocessing.context
     import multiprocessing.process
 
     from typer.testing import CliRunner
@@ -119,20 +125,26 @@ def test_workers_that_cannot_start_are_one_line(
 
     def second_fails(self: multiprocessing.process.BaseProcess) -> None:
         if started:
-            raise BlockingIOError(11, "Resource temporarily unavailable")
+            raise BlockingIOError(11, reason)
         start(self)
         started.append(self)
 
-    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", second_fails)
+    def no_queue(self: object) -> None:
+        raise OSError(24, reason)
+
+    if failing == "queue":
+        monkeypatch.setattr(multiprocessing.context.BaseContext, "SimpleQueue", no_queue)
+    else:
+        monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", second_fails)
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["extract", str(corpus), "-o", str(out), "-j", "2", "-q"])
     assert result.exit_code == 2
     assert result.stderr == (
-        "error: cannot start 2 worker processes (Resource temporarily unavailable); "
-        "run with fewer --jobs\n"
+        f"error: cannot start 2 worker processes ({reason}); run with fewer --jobs\n"
     )
     assert not out.exists()
-    assert [p.exitcode for p in started] == [-signal.SIGTERM]
+    ended = [] if failing == "queue" else [-signal.SIGTERM]  # the first worker, if any
+    assert [p.exitcode for p in started] == ended
 
 
 @pytest.mark.parametrize(("files", "jobs"), [(1, 2), (2, 3)])
