@@ -327,6 +327,62 @@ def test_a_signal_while_the_command_line_loads_gives_one_line(sig: signal.Signal
     assert (proc.returncode, proc.stderr, proc.stdout) == (130, "error: interrupted\n", "")
 
 
+# --- the command's quick end (no interpreter tear-down) -----------------------------------
+
+
+def _ended(how: str, code: object) -> tuple[int, str, str]:
+    # Text left in both streams' buffers (buffered as they are by default: no
+    # PYTHONUNBUFFERED) and an atexit function that prints: the end must show both, as the
+    # interpreter's own end does.
+    program = (
+        "import atexit, sys\n"
+        "from pipeline.launch import _end\n"
+        "atexit.register(lambda: print('atexit ran'))\n"
+        "sys.stdout.write('out, unflushed ')\n"
+        "sys.stderr.write('err, unflushed ')\n"
+        + (f"raise SystemExit({code!r})\n" if how == "plain" else f"_end({code!r})\n")
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    proc = subprocess.run(
+        [sys.executable, "-c", program],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+@pytest.mark.parametrize("code", [None, 0, 1, 2, 130, "error: a message"])
+def test_the_quick_end_agrees_with_the_interpreters_end(code: object) -> None:
+    assert _ended("quick", code) == _ended("plain", code)
+
+
+def test_the_console_script_ends_with_the_commands_status_and_lines(tmp_path: Path) -> None:
+    # Through `python -m pipeline` (the console script's own main): written, refused, usage.
+    good = tmp_path / "good.txt"
+    good.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    runs = [
+        ([str(good)], 0, "extracted 1 release(s)", ""),
+        ([str(good), str(tmp_path / "no.txt")], 1, "extracted 1 release(s)", "no.txt: no such"),
+        (["--no-such-option"], 2, "", "No such option"),
+    ]
+    for i, (given, status, said, complaint) in enumerate(runs):
+        out = tmp_path / f"out{i}"
+        proc = subprocess.run(
+            [sys.executable, "-m", "pipeline", "extract", *given, "-o", str(out)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert proc.returncode == status
+        assert proc.stdout.startswith(said)
+        assert complaint in proc.stderr and (complaint or not proc.stderr)
+        assert (out / "releases.jsonl").exists() == (status != 2)
+
+
 # --- interrupted and killed runs leave the previous output as it was --------------------------
 
 N_COPIES = 30
