@@ -67,6 +67,11 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "punctuation, no spaces": (".txt", lambda n: fill("((((%%%%))))", n)),
     "punctuation '\".: no spaces": (".txt", lambda n: fill("'\".:", n)),
     "one long word": (".txt", lambda n: fill("a", n)),
+    "mojibake release (the seed as cp1252 shows UTF-8)": (
+        ".txt",
+        lambda n: fill(SEED.encode("utf-8").decode("cp1252", errors="replace"), n, "\n\n"),
+    ),
+    "mojibake marks, no spaces": (".txt", lambda n: fill("\u00e2\u20ac\u2122\u00c2\u00a3", n)),
     "blank lines": (".txt", lambda n: "x" + fill("\n", n)),
     "html, paragraphs": (".html", lambda n: "<main>" + fill("<p>Inspectors found.</p>", n)),
     "html, table rows": (

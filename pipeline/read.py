@@ -2,7 +2,10 @@
 
 Text and Markdown are decoded and get only two changes: ``\\r\\n`` and lone ``\\r`` become
 ``\\n`` and a leading byte-order mark is dropped. Everything else (tabs, form feeds, no-break
-and zero-width spaces) stays, so that offsets into ``text`` mean something to the user. HTML is
+and zero-width spaces) stays, so that offsets into ``text`` mean something to the user. The
+one exception is text that was decoded with the wrong encoding before it was saved or
+copied (mojibake: ``â€™`` for ``’``, ``Â£`` for ``£``): it is repaired (:func:`_unmangled`),
+with a warning, since no quotation or sum can be read from it otherwise. HTML is
 reduced to its visible main content by :mod:`pipeline.html`, which also reports the blocks,
 table cells and metadata it rendered.
 
@@ -378,6 +381,37 @@ def _repaired_utf8(escaped: str, encoding: str) -> _Decoded:
     return _Decoded("".join(parts), encoding, (warning,), repaired=True)
 
 
+# --- mojibake ----------------------------------------------------------------------------------
+
+# What a UTF-8 continuation byte (0x80 to 0xBF) looks like once read as cp1252 or Latin-1
+# (undefined cp1252 bytes read as C1 controls, as browsers do).
+_CONTINUATIONS: Final = "\x80-\xbf" + "ŒœŠšŸŽžƒˆ˜–—‘’‚“”„†‡•…‰‹›€™"
+# The mark of UTF-8 read as cp1252: a lead byte's character (Â to ô) before a continuation's
+# (â€™ for ’, Â£ for £, Ã© for é); or a C1 control, which no text holds (cp1252 read as
+# Latin-1: \x93 for “). A text without one is left alone, and ftfy is not even loaded.
+MOJIBAKE_MARK: Final = re.compile(f"[\x80-\x9f]|[\xc2-\xf4][{_CONTINUATIONS}]")
+# ”'s last byte, 0x9D, is not cp1252: many tools drop it, leaving â€ before what follows.
+_LOST_9D: Final = re.compile(f"\xe2\u20ac(?![{_CONTINUATIONS}])")
+
+
+def _unmangled(text: str) -> tuple[str, str | None]:
+    """``text`` with its mojibake repaired, and the warning to give, or ``text`` itself and
+    ``None``. ftfy (``fix_encoding``) does the repair: it undoes the wrong decoding only
+    where the result is plausible text, so ``Pâté’s`` stays. A ``â€`` whose last byte was
+    dropped is taken for ``”``, the only common character it can be."""
+    if not MOJIBAKE_MARK.search(text):
+        return text, None
+    from ftfy import fix_encoding
+
+    fixed = fix_encoding(_LOST_9D.sub("\xe2\u20ac\x9d", text))
+    if fixed == text:
+        return text, None
+    return fixed, (
+        "the text had been decoded with the wrong encoding before it was saved (mojibake, "
+        "such as â€™ for ’ or Â£ for £): repaired; check quotation marks and symbols"
+    )
+
+
 def _check_controls(data: bytes, path: str) -> None:
     if b"\x00" in data or _control_share(data[:_SNIFF_BYTES]) > _MAX_CONTROL_SHARE:
         raise _binary(path, "a binary file")
@@ -433,6 +467,9 @@ def read_bytes(data: bytes, path: str) -> Document:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text or text.isspace():
         raise InputError(path, "empty", "contains only white space; nothing to extract")
+    text, unmangled = _unmangled(text)
+    if unmangled is not None:
+        decoded = replace(decoded, warnings=(*decoded.warnings, unmangled), repaired=True)
     fmt = _format(text, suffix)
     source = Source(
         path=path,

@@ -46,7 +46,8 @@ REVIEW: Final = {
     "page-fallback": "no main text stood out from the web page's furniture: the text is the "
     "whole page less its navigation and footers",
     "page-cut": "the web page's markup was cut (too many elements) or flattened (nested too deep)",
-    "text-repaired": "bytes or characters that were not valid text were replaced",
+    "text-repaired": "bytes or characters that were not valid text were replaced, or mojibake "
+    "repaired",
 }
 
 
