@@ -394,6 +394,21 @@ MOJIBAKE_MARK: Final = re.compile(f"[\x80-\x9f]|[\xc2-\xf4][{_CONTINUATIONS}]")
 _LOST_9D: Final = re.compile(f"\xe2\u20ac(?![{_CONTINUATIONS}])")
 
 
+def may_be_mangled(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` may show :data:`MOJIBAKE_MARK`: it holds a character from
+    ``À`` to ``ÿ`` (byte C3; ``Â`` to ``ô`` are among them) or a C1 control (C2 80 to C2 9F).
+    Byte searches: the pattern over the text took 0.1 ms a release, a sixth of its whole
+    extraction, and most releases hold no such character (``£`` is C2 A3)."""
+    if b"\xc3" in data:
+        return True
+    at = data.find(b"\xc2")
+    while 0 <= at < len(data) - 1:
+        if 0x80 <= data[at + 1] <= 0x9F:
+            return True
+        at = data.find(b"\xc2", at + 2)
+    return False
+
+
 def _unmangled(text: str) -> tuple[str, str | None]:
     """``text`` with its mojibake repaired, and the warning to give, or ``text`` itself and
     ``None``. ftfy (``fix_encoding``) does the repair: it undoes the wrong decoding only
@@ -467,7 +482,9 @@ def read_bytes(data: bytes, path: str) -> Document:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text or text.isspace():
         raise InputError(path, "empty", "contains only white space; nothing to extract")
-    text, unmangled = _unmangled(text)
+    # When data is the text's UTF-8 (no byte read alone as cp1252), it is searched as bytes.
+    utf8 = decoded.encoding.startswith("utf-8") and not decoded.repaired
+    text, unmangled = _unmangled(text) if not utf8 or may_be_mangled(data) else (text, None)
     if unmangled is not None:
         decoded = replace(decoded, warnings=(*decoded.warnings, unmangled), repaired=True)
     fmt = _format(text, suffix)

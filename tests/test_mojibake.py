@@ -9,7 +9,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import pipeline
-from pipeline.read import read_bytes, read_text
+from pipeline.read import MOJIBAKE_MARK, may_be_mangled, read_bytes, read_text
 
 REPAIRED = "text-repaired"
 
@@ -86,6 +86,24 @@ def test_a_repaired_release_keeps_its_speaker_and_its_sum() -> None:
     ]
     assert [n.value for n in release.numbers] == [11_000_000]
     assert release.text[release.quotes[0].start : release.quotes[0].end].startswith("“We face")
+
+
+_ANY = st.characters(codec="utf-8")
+_NEAR_THE_MARK = st.sampled_from(list("ÀÂÃâôõÿ\x80\x9f\xa0£é€™’“–…ŒŸ"))
+
+
+@given(st.text(alphabet=st.one_of(_ANY, _NEAR_THE_MARK)))
+def test_the_byte_search_never_misses_the_mark(text: str) -> None:
+    # may_be_mangled is the speed trick for the pattern: wherever the pattern finds the mark,
+    # the byte search says so too (it may also say so where the pattern finds none).
+    if MOJIBAKE_MARK.search(text):
+        assert may_be_mangled(text.encode("utf-8"))
+
+
+def test_a_release_with_no_mark_is_not_searched_by_the_pattern() -> None:
+    # £, ’ and – are no mark: the byte search alone decides, and finds none.
+    assert not may_be_mangled("A £5 fee – “fair”, it’s said.".encode())
+    assert may_be_mangled("Café".encode()) and may_be_mangled("\x93".encode())
 
 
 # Release-like text: words (some accented) between the marks, signs and breaks of releases.
