@@ -41,47 +41,49 @@ def fill(unit: str, size: int, sep: str = "") -> str:
     return (piece * (size // len(piece) + 1))[:size]
 
 
+def repeated(
+    unit: str, sep: str = "", *, head: str = "", tail: str = "", suffix: str = ".txt"
+) -> tuple[str, Callable[[int], str]]:
+    """A shape: its file suffix, and ``head``, ``unit`` (with ``sep``) repeated to about
+    n characters, then ``tail``."""
+    return suffix, lambda n: head + fill(unit, n, sep) + tail
+
+
 # name -> (file suffix, text of about n characters)
 SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
-    "release-like (the seed repeated)": (".txt", lambda n: fill(SEED, n, "\n\n")),
-    "table, one line": (".txt", lambda n: "Criteria Score " + fill("Leadership Good ", n)),
-    "table, short lines": (".txt", lambda n: "Criteria Score\n" + fill("Data Fair", n, "\n")),
-    "quotes without closers, one line": (".txt", lambda n: fill("“It is vital that ", n)),
-    "quotes without closers, short lines": (
-        ".txt",
-        lambda n: fill("“It is vital, he said:", n, "\n"),
+    "release-like (the seed repeated)": repeated(SEED, "\n\n"),
+    "table, one line": repeated("Leadership Good ", head="Criteria Score "),
+    "table, short lines": repeated("Data Fair", "\n", head="Criteria Score\n"),
+    "quotes without closers, one line": repeated("“It is vital that "),
+    "quotes without closers, short lines": repeated("“It is vital, he said:", "\n"),
+    "'Name said:' lines": repeated("Kevin Smith said:", "\n"),
+    "quote marks, no spaces": repeated("“(%”)"),
+    "numbers, one line": repeated("120 files, 17 per cent, £1.1 billion; "),
+    "numbers, short lines": repeated("120 courts and 17% of £1m", "\n"),
+    "'1 ' repeated": repeated("1 "),
+    "'12% ' repeated": repeated("12% "),
+    "one long number": repeated("7"),
+    "dates, one line": repeated("between April and June 2016, 13 May 2016; "),
+    "dates, short lines": repeated("13 December 2016", "\n"),
+    "year ranges, no spaces": repeated("2015–"),
+    "bullets": repeated("• "),
+    "prose, short lines": repeated("Inspectors found it good.", "\n"),
+    "prose, one line": repeated("Inspectors found it good. "),
+    "punctuation, no spaces": repeated("((((%%%%))))"),
+    "punctuation '\".: no spaces": repeated("'\".:"),
+    "one long word": repeated("a"),
+    "mojibake release (the seed as cp1252 shows UTF-8)": repeated(
+        SEED.encode("utf-8").decode("cp1252", errors="replace"), "\n\n"
     ),
-    "'Name said:' lines": (".txt", lambda n: fill("Kevin Smith said:", n, "\n")),
-    "quote marks, no spaces": (".txt", lambda n: fill("“(%”)", n)),
-    "numbers, one line": (".txt", lambda n: fill("120 files, 17 per cent, £1.1 billion; ", n)),
-    "numbers, short lines": (".txt", lambda n: fill("120 courts and 17% of £1m", n, "\n")),
-    "'1 ' repeated": (".txt", lambda n: fill("1 ", n)),
-    "'12% ' repeated": (".txt", lambda n: fill("12% ", n)),
-    "one long number": (".txt", lambda n: fill("7", n)),
-    "dates, one line": (".txt", lambda n: fill("between April and June 2016, 13 May 2016; ", n)),
-    "dates, short lines": (".txt", lambda n: fill("13 December 2016", n, "\n")),
-    "year ranges, no spaces": (".txt", lambda n: fill("2015–", n)),
-    "bullets": (".txt", lambda n: fill("• ", n)),
-    "prose, short lines": (".txt", lambda n: fill("Inspectors found it good.", n, "\n")),
-    "prose, one line": (".txt", lambda n: fill("Inspectors found it good. ", n)),
-    "punctuation, no spaces": (".txt", lambda n: fill("((((%%%%))))", n)),
-    "punctuation '\".: no spaces": (".txt", lambda n: fill("'\".:", n)),
-    "one long word": (".txt", lambda n: fill("a", n)),
-    "mojibake release (the seed as cp1252 shows UTF-8)": (
-        ".txt",
-        lambda n: fill(SEED.encode("utf-8").decode("cp1252", errors="replace"), n, "\n\n"),
+    "mojibake marks, no spaces": repeated("\u00e2\u20ac\u2122\u00c2\u00a3"),
+    "blank lines": repeated("\n", head="x"),
+    "html, paragraphs": repeated("<p>Inspectors found.</p>", head="<main>", suffix=".html"),
+    "html, table rows": repeated(
+        "<tr><td>Leadership</td><td>Good</td></tr>",
+        head="<table><tr><th>Area</th><th>Grade</th></tr>",
+        suffix=".html",
     ),
-    "mojibake marks, no spaces": (".txt", lambda n: fill("\u00e2\u20ac\u2122\u00c2\u00a3", n)),
-    "blank lines": (".txt", lambda n: "x" + fill("\n", n)),
-    "html, paragraphs": (".html", lambda n: "<main>" + fill("<p>Inspectors found.</p>", n)),
-    "html, table rows": (
-        ".html",
-        lambda n: (
-            "<table><tr><th>Area</th><th>Grade</th></tr>"
-            + fill("<tr><td>Leadership</td><td>Good</td></tr>", n)
-        ),
-    ),
-    "html, nested tags": (".html", lambda n: "<main><h1>Deep</h1>" + fill("<div><b>", n) + "x"),
+    "html, nested tags": repeated("<div><b>", head="<main><h1>Deep</h1>", tail="x", suffix=".html"),
 }
 
 

@@ -31,10 +31,10 @@ import math
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from pipeline.errors import GoldError
 
@@ -322,6 +322,23 @@ def role_matches(gold_role: object, pred_role: object) -> bool:
     return g in p or (p in g and len(p.split()) >= 2)
 
 
+_Gold = TypeVar("_Gold")
+
+
+def _optional_found(
+    optional: Iterable[_Gold], find: Callable[[_Gold], int | None], used: set[int]
+) -> int:
+    """How many optional gold items ``find`` a prediction not yet used (each one found is then
+    used): those predictions count neither for nor against."""
+    n = 0
+    for g in optional:
+        hit = find(g)
+        if hit is not None:
+            used.add(hit)
+            n += 1
+    return n
+
+
 def _first_quote(heads: Sequence[tuple[str, ...]], starts_with: str, used: set[int]) -> int | None:
     head = _words(starts_with)
     for i, words in enumerate(heads):
@@ -361,12 +378,7 @@ def match_quotes(
             issues.append(
                 _Issue("quote_paragraphs", f"{g.paragraphs} paragraphs", _show(p.get("paragraphs")))
             )
-    n_optional = 0
-    for g in optional:
-        hit = _first_quote(heads, g.starts_with, used)
-        if hit is not None:
-            used.add(hit)
-            n_optional += 1
+    n_optional = _optional_found(optional, lambda g: _first_quote(heads, g.starts_with, used), used)
     n = len(gold)
     return Counts(tp, len(pred) - n_optional, n), Tally(role_ok, n), Tally(para_ok, n), issues
 
@@ -440,12 +452,7 @@ def match_numbers(
             issues.append(
                 _Issue("number_unit", f"{_show(g.text)} unit {_show(g.unit)}", _show(found_unit))
             )
-    n_optional = 0
-    for g in optional:
-        hit = _first_number(values, g.value, used)
-        if hit is not None:
-            used.add(hit)
-            n_optional += 1
+    n_optional = _optional_found(optional, lambda g: _first_number(values, g.value, used), used)
     return Counts(tp, len(pred) - n_optional, len(gold)), Tally(unit_ok, len(gold)), issues
 
 

@@ -198,6 +198,14 @@ def write(out: Path, report: core.RunReport) -> None:
     export.write_outputs(out, report.releases, [], report.manifest)
 
 
+@pytest.fixture
+def out(tmp_path: Path, seed_report: core.RunReport) -> Path:
+    """An earlier run's output: the seed's, written at ``tmp_path / "out"``."""
+    folder = tmp_path / "out"
+    write(folder, seed_report)
+    return folder
+
+
 def dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()
@@ -233,10 +241,8 @@ def test_the_workbook_has_fixed_dates_and_the_same_bytes_on_every_run(
 
 
 def test_a_failure_while_writing_leaves_the_previous_output(
-    tmp_path: Path, seed_report: core.RunReport, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, out: Path, seed_report: core.RunReport, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = tmp_path / "out"
-    write(out, seed_report)
     before = tree_hashes(out)
 
     def fail(*args: object, **kwargs: object) -> None:
@@ -250,10 +256,8 @@ def test_a_failure_while_writing_leaves_the_previous_output(
 
 
 def test_replacement_without_renameat2(
-    tmp_path: Path, seed_report: core.RunReport, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, out: Path, seed_report: core.RunReport, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = tmp_path / "out"
-    write(out, seed_report)
     (out / "stale-extra.csv").write_text("x", encoding="utf-8")
     monkeypatch.setattr(export, "_exchange", lambda a, b: False)
     write(out, seed_report)
@@ -262,11 +266,7 @@ def test_replacement_without_renameat2(
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
-def test_recover_restores_an_output_moved_aside_by_a_crash(
-    tmp_path: Path, seed_report: core.RunReport
-) -> None:
-    out = tmp_path / "out"
-    write(out, seed_report)
+def test_recover_restores_an_output_moved_aside_by_a_crash(tmp_path: Path, out: Path) -> None:
     before = tree_hashes(out)
     out.rename(tmp_path / ".out.old")  # the crash came between the fallback's two renames
     export.recover(out)
@@ -275,10 +275,8 @@ def test_recover_restores_an_output_moved_aside_by_a_crash(
 
 
 def test_recover_drops_the_old_copy_once_the_new_output_is_in_place(
-    tmp_path: Path, seed_report: core.RunReport
+    tmp_path: Path, out: Path, seed_report: core.RunReport
 ) -> None:
-    out = tmp_path / "out"
-    write(out, seed_report)
     write(tmp_path / ".out.old", seed_report)
     export.recover(out)
     assert not (tmp_path / ".out.old").exists() and (out / "manifest.json").is_file()
@@ -335,10 +333,8 @@ def test_duplicate_release_ids_are_refused(tmp_path: Path, seed_report: core.Run
 
 
 def test_the_writer_streams_and_out_changes_only_at_finish(
-    tmp_path: Path, seed_report: core.RunReport
+    tmp_path: Path, out: Path, seed_report: core.RunReport
 ) -> None:
-    out = tmp_path / "out"
-    write(out, seed_report)
     before = tree_hashes(out)
     with export.OutputWriter(out) as writer:
         writer.add(seed_report.releases[0])
@@ -351,10 +347,8 @@ def test_the_writer_streams_and_out_changes_only_at_finish(
 
 
 def test_leaving_the_writer_without_finish_keeps_the_previous_output(
-    tmp_path: Path, seed_report: core.RunReport
+    tmp_path: Path, out: Path, seed_report: core.RunReport
 ) -> None:
-    out = tmp_path / "out"
-    write(out, seed_report)
     before = tree_hashes(out)
     with pytest.raises(KeyboardInterrupt), export.OutputWriter(out) as writer:
         writer.add(seed_report.releases[0])

@@ -74,6 +74,23 @@ def leftovers(out: Path) -> list[str]:
     return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}."))
 
 
+def assert_left_as_it_was(out: Path, before: dict[str, bytes]) -> None:
+    """``out`` holds the very files it held (``before``: its :func:`snapshot`), and no run's
+    temporary folder is left beside it."""
+    assert snapshot(out) == before
+    assert leftovers(out) == []
+
+
+def assert_write_refused(earlier: tuple[Path, dict[str, bytes]], *words: str) -> None:
+    """Extracting the seed into the :func:`earlier` output fails, in one line holding
+    ``words``, and leaves that output as it was."""
+    out, before = earlier
+    result = extract(SEED, "-o", out)
+    assert result.exit_code == 2
+    assert_one_line(result.stderr, *words)
+    assert_left_as_it_was(out, before)
+
+
 @pytest.fixture
 def earlier(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
     """An output folder from an earlier, successful run, and its files' bytes."""
@@ -270,8 +287,7 @@ def test_an_extractor_failure_costs_only_its_input(
     result = extract(SEED, bad, "-o", out, "--debug")
     assert result.exit_code == 2
     assert "Traceback" in result.stderr and "RecursionError" in result.stderr
-    assert snapshot(out) == before
-    assert leftovers(out) == []
+    assert_left_as_it_was(out, before)
 
 
 # --- text that does not decode -------------------------------------------------------------------
@@ -334,8 +350,7 @@ def test_a_full_disk_leaves_the_previous_output_and_no_temporary_folder(
     )
     assert proc.returncode == 2, proc.stderr
     assert_one_line(proc.stderr, f"cannot write {out.as_posix()}/", "file-size limit")
-    assert snapshot(out) == before
-    assert leftovers(out) == []
+    assert_left_as_it_was(out, before)
 
 
 @pytest.mark.parametrize(
@@ -355,24 +370,17 @@ def test_each_write_failure_is_named_and_cleaned_up(
     words: str,
     stage: str,
 ) -> None:
-    out, before = earlier
-
     def fail(*args: Any, **kwargs: Any) -> None:
         raise OSError(code, os.strerror(code))
 
     target = {"release file": "_create", "table": "csv_lines", "swap": "_swap_in"}[stage]
     monkeypatch.setattr(export, target, fail)
-    result = extract(SEED, "-o", out)
-    assert result.exit_code == 2
-    assert_one_line(result.stderr, f"cannot write {out.as_posix()}/", words)
-    assert snapshot(out) == before
-    assert leftovers(out) == []
+    assert_write_refused(earlier, f"cannot write {earlier[0].as_posix()}/", words)
 
 
 def test_a_failing_close_still_removes_the_temporary_folder(
     earlier: tuple[Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out, before = earlier
     real_open_csv = export.OutputWriter._open_csv
 
     class Full:
@@ -392,24 +400,16 @@ def test_a_failing_close_still_removes_the_temporary_folder(
         return Full(real_open_csv(self, name, header))
 
     monkeypatch.setattr(export.OutputWriter, "_open_csv", open_csv)
-    result = extract(SEED, "-o", out)
-    assert result.exit_code == 2
-    assert_one_line(result.stderr, "no space left on the disk")
-    assert snapshot(out) == before
-    assert leftovers(out) == []
+    assert_write_refused(earlier, "no space left on the disk")
 
 
 def test_out_on_a_mount_point_says_so_before_any_work(
     earlier: tuple[Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out, before = earlier
+    out, _ = earlier
     real = os.path.ismount
     monkeypatch.setattr(os.path, "ismount", lambda p: str(p) == str(out) or real(p))
-    result = extract(SEED, "-o", out)
-    assert result.exit_code == 2
-    assert_one_line(result.stderr, "is a mount point", "choose a folder inside it")
-    assert snapshot(out) == before
-    assert leftovers(out) == []
+    assert_write_refused(earlier, "is a mount point", "choose a folder inside it")
 
 
 # --- score ---------------------------------------------------------------------------------------

@@ -348,62 +348,71 @@ def test_xml_declaration_and_foreign_charset_declaration_are_harmless() -> None:
 # --- metadata --------------------------------------------------------------------------------
 
 
-def test_dl_metadata() -> None:
-    document = render(
-        "<main><h1>T</h1><dl class='publication-meta'>"
-        "<dt>Date of publication</dt><dd>13 December 2016</dd>"
-        "<dt>Organisation</dt><dd>HM Crown Prosecution Service Inspectorate</dd>"
-        "<dt>Inspection type:</dt><dd>Area Assurance Programme</dd>"
-        "<dt>Topics</dt><dd>Courts</dd><dd>Victims</dd></dl><p>Body.</p></main>"
-    )
-    assert blocks(document) == [
-        ("title", "T"),
-        ("metadata", "Date of publication: 13 December 2016"),
-        ("metadata", "Organisation: HM Crown Prosecution Service Inspectorate"),
-        ("metadata", "Inspection type: Area Assurance Programme"),
-        ("metadata", "Topics: Courts; Victims"),
-        ("p", "Body."),
-    ]
-    assert document.metadata == {
-        "date_of_publication": "13 December 2016",
-        "organisation": "HM Crown Prosecution Service Inspectorate",
-        "inspection_type": "Area Assurance Programme",
-        "topics": "Courts; Victims",
-    }
-
-
-def test_dl_that_is_a_glossary_is_not_metadata() -> None:
-    document = render("<dl><dt>AAP</dt><dd>Area Assurance Programme</dd></dl>")
-    assert blocks(document) == [("p", "AAP: Area Assurance Programme")]
-    assert document.metadata == {}
-
-
-def test_strong_label_metadata_paragraphs() -> None:
-    document = render(
-        "<article><h1>Headline</h1><div class='meta'>"
-        "<p><strong>Date of publication</strong> 7 March 2024</p>"
-        "<p><b>Organisation:</b> His Majesty&rsquo;s Inspectorate</p></div>"
-        "<div><strong>Last updated</strong> 8 March 2024</div>"
-        "<p><strong>Important</strong> this is not metadata.</p></article>"
-    )
-    assert blocks(document) == [
-        ("title", "Headline"),
-        ("metadata", "Date of publication 7 March 2024"),
-        ("metadata", "Organisation: His Majesty’s Inspectorate"),
-        ("metadata", "Last updated 8 March 2024"),
-        ("p", "Important this is not metadata."),
-    ]
-    assert document.metadata == {
-        "date_of_publication": "7 March 2024",
-        "organisation": "His Majesty’s Inspectorate",
-        "last_updated": "8 March 2024",
-    }
-
-
-def test_label_after_text_is_not_metadata() -> None:
-    document = render("<p>On <strong>Published</strong> day we met.</p>")
-    assert blocks(document) == [("p", "On Published day we met.")]
-    assert document.metadata == {}
+@pytest.mark.parametrize(
+    ("markup", "expected", "metadata"),
+    [
+        pytest.param(
+            "<main><h1>T</h1><dl class='publication-meta'>"
+            "<dt>Date of publication</dt><dd>13 December 2016</dd>"
+            "<dt>Organisation</dt><dd>HM Crown Prosecution Service Inspectorate</dd>"
+            "<dt>Inspection type:</dt><dd>Area Assurance Programme</dd>"
+            "<dt>Topics</dt><dd>Courts</dd><dd>Victims</dd></dl><p>Body.</p></main>",
+            [
+                ("title", "T"),
+                ("metadata", "Date of publication: 13 December 2016"),
+                ("metadata", "Organisation: HM Crown Prosecution Service Inspectorate"),
+                ("metadata", "Inspection type: Area Assurance Programme"),
+                ("metadata", "Topics: Courts; Victims"),
+                ("p", "Body."),
+            ],
+            {
+                "date_of_publication": "13 December 2016",
+                "organisation": "HM Crown Prosecution Service Inspectorate",
+                "inspection_type": "Area Assurance Programme",
+                "topics": "Courts; Victims",
+            },
+            id="dl",
+        ),
+        pytest.param(
+            "<dl><dt>AAP</dt><dd>Area Assurance Programme</dd></dl>",
+            [("p", "AAP: Area Assurance Programme")],
+            {},
+            id="dl-that-is-a-glossary-is-not-metadata",
+        ),
+        pytest.param(
+            "<article><h1>Headline</h1><div class='meta'>"
+            "<p><strong>Date of publication</strong> 7 March 2024</p>"
+            "<p><b>Organisation:</b> His Majesty&rsquo;s Inspectorate</p></div>"
+            "<div><strong>Last updated</strong> 8 March 2024</div>"
+            "<p><strong>Important</strong> this is not metadata.</p></article>",
+            [
+                ("title", "Headline"),
+                ("metadata", "Date of publication 7 March 2024"),
+                ("metadata", "Organisation: His Majesty’s Inspectorate"),
+                ("metadata", "Last updated 8 March 2024"),
+                ("p", "Important this is not metadata."),
+            ],
+            {
+                "date_of_publication": "7 March 2024",
+                "organisation": "His Majesty’s Inspectorate",
+                "last_updated": "8 March 2024",
+            },
+            id="strong-label-paragraphs",
+        ),
+        pytest.param(
+            "<p>On <strong>Published</strong> day we met.</p>",
+            [("p", "On Published day we met.")],
+            {},
+            id="label-after-text-is-not-metadata",
+        ),
+    ],
+)
+def test_metadata_blocks(
+    markup: str, expected: list[tuple[str, str]], metadata: dict[str, str]
+) -> None:
+    document = render(markup)
+    assert blocks(document) == expected
+    assert document.metadata == metadata
 
 
 # --- quotes, lists, tables -------------------------------------------------------------------

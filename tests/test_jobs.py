@@ -260,15 +260,16 @@ def start(corpus: Path, out: Path, phase: str) -> subprocess.Popen[str]:
     )
 
 
-def workers_at_pause(proc: subprocess.Popen[str], phase: str) -> list[int]:
-    """The run's worker processes at the pause: two while extracting; none left once every
-    release is written."""
+def paused(corpus: Path, out: Path, phase: str) -> tuple[subprocess.Popen[str], list[int]]:
+    """A run of ``corpus`` into ``out`` (:func:`start`) at its pause, and its worker processes
+    there: two while extracting; none left once every release is written."""
+    proc = start(corpus, out, phase)
     assert proc.stderr is not None
     line = proc.stderr.readline()
     assert line == "paused\n", line + proc.stderr.read()
     children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
     assert len(children) == (2 if phase == "extracting" else 0), children
-    return [int(pid) for pid in children]
+    return proc, [int(pid) for pid in children]
 
 
 def assert_gone(pids: list[int]) -> None:
@@ -300,8 +301,7 @@ def test_ctrl_c_and_sigterm_stop_every_worker_cleanly(
     corpus: Path, previous_output: Path, stop: str, phase: str
 ) -> None:
     before = tree_hashes(previous_output)
-    proc = start(corpus, previous_output, phase)
-    workers = workers_at_pause(proc, phase)
+    proc, workers = paused(corpus, previous_output, phase)
     if stop == "ctrl-c":
         os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the workers get it too
     else:
@@ -322,8 +322,7 @@ def test_sigkill_leaves_the_previous_output_and_no_worker(
     corpus: Path, previous_output: Path
 ) -> None:
     before = tree_hashes(previous_output)
-    proc = start(corpus, previous_output, "extracting")
-    workers = workers_at_pause(proc, "extracting")
+    proc, workers = paused(corpus, previous_output, "extracting")
     proc.kill()
     proc.communicate(timeout=120)
     assert_gone(workers)
@@ -337,8 +336,7 @@ def test_a_worker_killed_stops_the_run_and_leaves_the_previous_output(
     corpus: Path, previous_output: Path
 ) -> None:
     before = tree_hashes(previous_output)
-    proc = start(corpus, previous_output, "extracting")
-    workers = workers_at_pause(proc, "extracting")
+    proc, workers = paused(corpus, previous_output, "extracting")
     os.kill(workers[0], signal.SIGKILL)  # as the kernel's out-of-memory killer would
     assert_gone(workers[:1])
     stdout, stderr = proc.communicate(timeout=120)  # no hang on the work it had

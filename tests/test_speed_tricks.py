@@ -43,6 +43,7 @@ from pipeline.model import (
 from pipeline.normalize import collapse_space, fold
 from pipeline.packed import PackedStrings, StringSet
 from pipeline.render import headline_facts, table_lines, table_rows
+from pipeline.schema import field_types
 
 from .conftest import FIXTURES, ROOT, SEED
 
@@ -143,62 +144,36 @@ _TEXT = st.text(alphabet=st.sampled_from("ab ,\"\n\r=+-@\t'’é"), max_size=6)
 _OPT_TEXT = st.none() | _TEXT
 _INT = st.integers(-(10**20), 10**20)
 _OPT_INT = st.none() | _INT
-_SECTION = st.builds(
-    Section,
-    kind=st.sampled_from(SECTION_KINDS) | _TEXT,
-    text=_TEXT,
-    start=_INT,
-    end=_INT,
-    quote_index=_OPT_INT,
-    boilerplate=st.booleans(),
-)
-_SCORE = st.builds(
-    Score,
-    criterion=st.sampled_from(["Overall", "overall, said"]) | _TEXT,
-    score=_TEXT,
-    score_value=_OPT_INT,
-    scale=_OPT_TEXT,
-    start=_INT,
-    end=_INT,
-    table=_INT,
-    qualifier=_OPT_TEXT,
-)
-_QUOTE = st.builds(
-    Quote,
-    text=_TEXT,
-    speaker=_OPT_TEXT,
-    role=_OPT_TEXT,
-    paragraphs=_INT,
-    start=_INT,
-    end=_INT,
-    speaker_as_written=_OPT_TEXT,
-    attribution=_OPT_TEXT,
-)
-_DATE = st.builds(
+_BY_TYPE: dict[object, st.SearchStrategy[Any]] = {
+    str: _TEXT,
+    str | None: _OPT_TEXT,
+    int: _INT,
+    int | None: _OPT_INT,
+    bool: st.booleans(),
+}
+
+
+def _records(cls: type, **own: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """Records of ``cls``, each field drawn by its type (``_BY_TYPE``) or from ``own``."""
+    return st.builds(
+        cls,
+        **{name: own[name] if name in own else _BY_TYPE[t] for name, t in field_types(cls).items()},
+    )
+
+
+_SECTION = _records(Section, kind=st.sampled_from(SECTION_KINDS) | _TEXT)
+_SCORE = _records(Score, criterion=st.sampled_from(["Overall", "overall, said"]) | _TEXT)
+_QUOTE = _records(Quote)
+_DATE = _records(
     DateMention,
-    text=_TEXT,
-    start_date=_OPT_TEXT,
-    end_date=_OPT_TEXT,
     granularity=st.sampled_from(["day", "month"]) | _OPT_TEXT,
     start=st.integers(0, 9),
-    end=_INT,
-    year_inferred=st.booleans(),
-    part_start_date=_OPT_TEXT,
-    part_end_date=_OPT_TEXT,
 )
-_NUMBER = st.builds(
-    NumberMention,
-    text=_TEXT,
-    value=_OPT_INT | st.floats(),
-    unit=_OPT_TEXT,
-    kind=_TEXT,
-    start=_INT,
-    end=_INT,
-)
+_NUMBER = _records(NumberMention, value=_OPT_INT | st.floats())
 _RELEASE = st.builds(
     Release,
     release_id=_TEXT,
-    source=st.builds(Source, path=_TEXT, sha256=_TEXT, bytes=_INT, encoding=_TEXT, format=_TEXT),
+    source=_records(Source),
     text=_TEXT,
     title=_OPT_TEXT,
     standfirst=_OPT_TEXT,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -143,62 +145,52 @@ LAYOUTS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(LAYOUTS))
-def test_layouts(name: str) -> None:
-    text, expected = LAYOUTS[name]
-    assert rows(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # grade counts are numbers, not rows
-        "Inspectors graded:\n\n• Three services ‘Good’\n• One service ‘Inadequate’\n",
-        # topic bullets without grades
-        # one unquoted grade-first bullet, and bullets with an unquoted grade mid-line
-        "The force was:\n\n• good at preventing crime but slow to answer calls, and more\n",
-        "Staff said:\n\n• morale is good at the moment;\n• pay is poor in the region;\n",
-        "The report looks at:\n\n• how well cases are prepared;\n• the care of victims.\n",
-        # ratings in prose and in a headline
-        "Force rated ‘Requires improvement’ overall\n\nIt gave an overall score of GOOD.\n",
-        # a single prose line that happens to end with a grade word
-        "Inspectors judged the Area's work with partners to be good\n",
-        # two wrapped prose lines ending in grade words, inside a longer paragraph
-        "The leadership team told us that morale was\ngood and that partnership work was\n"
-        "fair to middling in parts of the county, which is why the plan changed.\n",
-        # two colon or dash lines inside a longer paragraph: prose, not a table
-        "The chief inspector gave her view of the force in two lines:\nOverall: Good\n"
-        "Next year: Good\nshe said, before leaving.\n",
-        "Inspectors asked two questions.\nWas it safe – Good\nWas it led – Good\n"
-        "were the answers they wrote down.\n",
-        # a lone Overall line with no table just above it
-        "Ratings were given.\n\nOverall: Good\n\nMore.",
-        # rows under a line that ends a sentence, or under a line inside a paragraph
-        "Intro.\n\nWe asked two questions.\nSafe – Good\nLed – Good\n\nMore.",
-        "Intro.\n\nThe first line of prose goes on\nand on here:\nSafe – Good\nLed – Good\n",
-        # a scale's grades listed with their ranks or numbers: no criterion names anything
-        "Schools are graded:\n- 1 - outstanding\n- 2 - good\n- 3 - requires improvement\n"
-        "- 4 - inadequate\n",
-        "There are four grades:\n\n• 1: Outstanding\n• 2: Good\n• 3: Requires Improvement\n"
-        "• 4: Inadequate\n\nMore.",
-        "A business is given one of these ratings:\n\n4 - Good\n5 - Very good\n\nMore.",
-        "The scale:\n\nGrade 1: Excellent\nGrade 2: Good\nGrade 3: Fair\n\nMore.",
-        # prose with grade words, ratings in sentences and in a headline
-        "The school was rated good for leadership and requires improvement for teaching.\n",
-        "Staff were praised for a good example of teamwork.\n\nAdequate funding was found.\n",
-        "Trust rated ‘good’ overall\n\nThe trust was rated good after the visit.\n",
-        # bullets whose grade word is not alone after the stop
-        "Notes:\n\n• Pupils are happy. Good teaching helps.\n• Staff are kind. Good.\n",
-        # one bulleted stop row is no table, nor is hard-wrapped prose whose line ends in a grade
-        "Results:\n\n• Overall effectiveness. Good\n\nMore.",
-        "Results.\n\nInspectors found the school calm. Good\nbehaviour was seen in every class.\n",
-        # one lone colon line with a grade, and lone lines whose values are no grades
-        "## Quality of education: Good\n\nPupils learn well.\n\n## Safeguarding: Effective\n",
-        "Contact: Press Office\n\nText.\n\nStatus: Published\n",
-    ],
-)
-def test_not_rows(text: str) -> None:
-    assert find_scores(text) == []
+# Texts with grades in them that are no rows.
+NOT_ROWS: list[str] = [
+    # grade counts are numbers, not rows
+    "Inspectors graded:\n\n• Three services ‘Good’\n• One service ‘Inadequate’\n",
+    # topic bullets without grades
+    # one unquoted grade-first bullet, and bullets with an unquoted grade mid-line
+    "The force was:\n\n• good at preventing crime but slow to answer calls, and more\n",
+    "Staff said:\n\n• morale is good at the moment;\n• pay is poor in the region;\n",
+    "The report looks at:\n\n• how well cases are prepared;\n• the care of victims.\n",
+    # ratings in prose and in a headline
+    "Force rated ‘Requires improvement’ overall\n\nIt gave an overall score of GOOD.\n",
+    # a single prose line that happens to end with a grade word
+    "Inspectors judged the Area's work with partners to be good\n",
+    # two wrapped prose lines ending in grade words, inside a longer paragraph
+    "The leadership team told us that morale was\ngood and that partnership work was\n"
+    "fair to middling in parts of the county, which is why the plan changed.\n",
+    # two colon or dash lines inside a longer paragraph: prose, not a table
+    "The chief inspector gave her view of the force in two lines:\nOverall: Good\n"
+    "Next year: Good\nshe said, before leaving.\n",
+    "Inspectors asked two questions.\nWas it safe – Good\nWas it led – Good\n"
+    "were the answers they wrote down.\n",
+    # a lone Overall line with no table just above it
+    "Ratings were given.\n\nOverall: Good\n\nMore.",
+    # rows under a line that ends a sentence, or under a line inside a paragraph
+    "Intro.\n\nWe asked two questions.\nSafe – Good\nLed – Good\n\nMore.",
+    "Intro.\n\nThe first line of prose goes on\nand on here:\nSafe – Good\nLed – Good\n",
+    # a scale's grades listed with their ranks or numbers: no criterion names anything
+    "Schools are graded:\n- 1 - outstanding\n- 2 - good\n- 3 - requires improvement\n"
+    "- 4 - inadequate\n",
+    "There are four grades:\n\n• 1: Outstanding\n• 2: Good\n• 3: Requires Improvement\n"
+    "• 4: Inadequate\n\nMore.",
+    "A business is given one of these ratings:\n\n4 - Good\n5 - Very good\n\nMore.",
+    "The scale:\n\nGrade 1: Excellent\nGrade 2: Good\nGrade 3: Fair\n\nMore.",
+    # prose with grade words, ratings in sentences and in a headline
+    "The school was rated good for leadership and requires improvement for teaching.\n",
+    "Staff were praised for a good example of teamwork.\n\nAdequate funding was found.\n",
+    "Trust rated ‘good’ overall\n\nThe trust was rated good after the visit.\n",
+    # bullets whose grade word is not alone after the stop
+    "Notes:\n\n• Pupils are happy. Good teaching helps.\n• Staff are kind. Good.\n",
+    # one bulleted stop row is no table, nor is hard-wrapped prose whose line ends in a grade
+    "Results:\n\n• Overall effectiveness. Good\n\nMore.",
+    "Results.\n\nInspectors found the school calm. Good\nbehaviour was seen in every class.\n",
+    # one lone colon line with a grade, and lone lines whose values are no grades
+    "## Quality of education: Good\n\nPupils learn well.\n\n## Safeguarding: Effective\n",
+    "Contact: Press Office\n\nText.\n\nStatus: Published\n",
+]
 
 
 def test_scale_and_rank() -> None:
@@ -763,12 +755,6 @@ MORE_LAYOUTS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(MORE_LAYOUTS))
-def test_more_layouts(name: str) -> None:
-    text, expected = MORE_LAYOUTS[name]
-    assert rows(text) == expected
-
-
 def test_requires_improvement_to_be_good_ranks_as_requires_improvement() -> None:
     got = find_scores("Judgement\tGrade\nHelp\tRequires improvement to be good\nCare\tGood\n")
     assert [(s.scale, s.score_value) for s in got] == [("ofsted-cqc", 2), ("ofsted-cqc", 3)]
@@ -993,12 +979,6 @@ RANKED_CELLS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(RANKED_CELLS))
-def test_rank_beside_the_grade_in_its_cell(name: str) -> None:
-    text, expected = RANKED_CELLS[name]
-    assert rows(text) == expected
-
-
 def test_label_spans_point_at_the_rank_digits() -> None:
     text = "| Area | Grade |\n|---|---|\n| Prevention | 3 - Adequate |\n| Response | Good 4 |\n"
     spans = scores.label_spans(text, find_scores(text))
@@ -1021,28 +1001,22 @@ def test_label_spans_point_at_ranks_before_the_grade() -> None:
         assert [text[s.start : s.end] for s in scores.label_spans(text, found)] == digits, text
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a criterion's own number: one word before it, or digits that are not the grades' ranks
-        (
-            "Criteria Score\nStandard 3 Good\nStandard 4 Excellent\n",
-            [("Standard 3", "Good"), ("Standard 4", "Excellent")],
-        ),
-        (
-            "Criteria Score\nQuality of care 2 Good\nQuality of staffing 4 Good\n",
-            [("Quality of care 2", "Good"), ("Quality of staffing 4", "Good")],
-        ),
-        (
-            "Criteria Score\nQuality of care 5 Very good\nQuality of staffing Good\n",
-            [("Quality of care 5", "Very good"), ("Quality of staffing", "Good")],
-        ),
-    ],
-)
-def test_digits_before_the_grade_that_are_no_ranks_stay(
-    text: str, expected: list[tuple[str, str]]
-) -> None:
-    assert rows(text) == expected
+# Digits before the grade that are no ranks stay in the criterion.
+DIGITS_NO_RANKS: list[tuple[str, list[tuple[str, str]]]] = [
+    # a criterion's own number: one word before it, or digits that are not the grades' ranks
+    (
+        "Criteria Score\nStandard 3 Good\nStandard 4 Excellent\n",
+        [("Standard 3", "Good"), ("Standard 4", "Excellent")],
+    ),
+    (
+        "Criteria Score\nQuality of care 2 Good\nQuality of staffing 4 Good\n",
+        [("Quality of care 2", "Good"), ("Quality of staffing 4", "Good")],
+    ),
+    (
+        "Criteria Score\nQuality of care 5 Very good\nQuality of staffing Good\n",
+        [("Quality of care 5", "Very good"), ("Quality of staffing", "Good")],
+    ),
+]
 
 
 def test_a_number_ending_a_prose_line_is_no_rank() -> None:
@@ -1078,25 +1052,15 @@ STACKED = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(STACKED))
-def test_grade_on_the_line_under_its_criterion(name: str) -> None:
-    text, expected = STACKED[name]
-    assert rows(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # one heading and a grade alone: a heading and a word, not a table
-        "Overall judgement\n\nGood\n\nThe school is improving.\n",
-        # two pairs with a paragraph between them: not one run
-        "Standards\nGood\nPupils make progress.\nLeadership\nGood\n",
-        # a sentence above a grade alone is no label
-        "The inspectors were pleased.\nGood\nThey said so.\nExcellent\n",
-    ],
-)
-def test_not_stacked_rows(text: str) -> None:
-    assert find_scores(text) == []
+# Grades on the line under a heading or a sentence that are no stacked rows.
+NOT_STACKED: list[str] = [
+    # one heading and a grade alone: a heading and a word, not a table
+    "Overall judgement\n\nGood\n\nThe school is improving.\n",
+    # two pairs with a paragraph between them: not one run
+    "Standards\nGood\nPupils make progress.\nLeadership\nGood\n",
+    # a sentence above a grade alone is no label
+    "The inspectors were pleased.\nGood\nThey said so.\nExcellent\n",
+]
 
 
 def test_report_card_colon_list_ending_with_safeguarding_met() -> None:
@@ -1249,12 +1213,6 @@ STOP_BULLETS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(STOP_BULLETS))
-def test_bullet_criterion_ending_with_a_stop(name: str) -> None:
-    text, expected = STOP_BULLETS[name]
-    assert rows(text) == expected
-
-
 # A colon list of grades that ends with a line of its shape whose value is no grade (Ofsted's
 # ``Safeguarding: Effective``): the grades above it are a table, the last line is no row.
 @pytest.mark.parametrize(
@@ -1396,12 +1354,6 @@ LONG_RUNS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(LONG_RUNS))
-def test_long_runs_of_spaces_tabs_pipes_and_dashes(name: str) -> None:
-    text, expected = LONG_RUNS[name]
-    assert rows(text) == expected
-
-
 # Lone ``Criterion: Grade`` paragraphs are one table only when each stands at most two
 # paragraphs of prose below the one before (a heading and its findings); grades named in parts
 # of a release far apart are no list.
@@ -1482,78 +1434,65 @@ def test_a_label_that_is_no_grade_inside_a_colon_list(text: str) -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # two lines that are no grades end the list: the row under them is alone
-        (
-            "Safe: Good\nWell-led: Good\nContact: Ann Lee\nPhone: 01632 960000\nCaring: Good\n",
-            [("Safe", "Good"), ("Well-led", "Good")],
-        ),
-        # a label line before any row opens nothing
-        ("Safeguarding: Effective\nQuality of education: Good\nThe school is proud.\n", []),
-        # under rows of another shape it ends them, as before: two one-row runs are no table
-        (
-            "Area\tnote\nSafe\tGood\nNote: see below\nWell-led\tGood\nThe end of the page.\n",
-            [],
-        ),
-        # a sentence with a colon is no label line: the list ends there
-        (
-            "- Quality of education: Good\n- Behaviour: Good\nInspectors said: the pupils are "
-            "kind.\n- Leadership: Good\n\nMore.",
-            [("Quality of education", "Good"), ("Behaviour", "Good")],
-        ),
-    ],
-)
-def test_label_lines_that_end_a_colon_list(text: str, expected: list[tuple[str, str]]) -> None:
-    assert rows(text) == expected
+# Label lines that end a colon list.
+LABEL_LINES_ENDING_A_LIST: list[tuple[str, list[tuple[str, str]]]] = [
+    # two lines that are no grades end the list: the row under them is alone
+    (
+        "Safe: Good\nWell-led: Good\nContact: Ann Lee\nPhone: 01632 960000\nCaring: Good\n",
+        [("Safe", "Good"), ("Well-led", "Good")],
+    ),
+    # a label line before any row opens nothing
+    ("Safeguarding: Effective\nQuality of education: Good\nThe school is proud.\n", []),
+    # under rows of another shape it ends them, as before: two one-row runs are no table
+    (
+        "Area\tnote\nSafe\tGood\nNote: see below\nWell-led\tGood\nThe end of the page.\n",
+        [],
+    ),
+    # a sentence with a colon is no label line: the list ends there
+    (
+        "- Quality of education: Good\n- Behaviour: Good\nInspectors said: the pupils are "
+        "kind.\n- Leadership: Good\n\nMore.",
+        [("Quality of education", "Good"), ("Behaviour", "Good")],
+    ),
+]
 
 
 # Unbulleted ``Criterion. Good`` lines (an HTML list's items copied without their bullets) are
 # rows only when two or more of them make a paragraph of their own, each label opening with a
 # capital and the grade ending the line with no stop after it: never inside prose.
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "The judgements.\n\nCare, support and guidance. Good\nTeaching and learning "
-            "experiences. Adequate\n\nMore.",
-            [
-                ("Care, support and guidance", "Good"),
-                ("Teaching and learning experiences", "Adequate"),
-            ],
-        ),
-        (
-            "Outcome\n\nQuality of education.\xa0‘Requires improvement’\n"
-            "Personal development. “Good”\n",
-            [("Quality of education", "Requires improvement"), ("Personal development", "Good")],
-        ),
-        (
-            "Results:\n\nEarly years provision. good\nSixth form provision. outstanding\n\nEnd.",
-            [("Early years provision", "good"), ("Sixth form provision", "outstanding")],
-        ),
-    ],
-)
-def test_unbulleted_stop_rows_forming_a_list(text: str, expected: list[tuple[str, str]]) -> None:
-    assert rows(text) == expected
+UNBULLETED_STOP_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "The judgements.\n\nCare, support and guidance. Good\nTeaching and learning "
+        "experiences. Adequate\n\nMore.",
+        [
+            ("Care, support and guidance", "Good"),
+            ("Teaching and learning experiences", "Adequate"),
+        ],
+    ),
+    (
+        "Outcome\n\nQuality of education.\xa0‘Requires improvement’\n"
+        "Personal development. “Good”\n",
+        [("Quality of education", "Requires improvement"), ("Personal development", "Good")],
+    ),
+    (
+        "Results:\n\nEarly years provision. good\nSixth form provision. outstanding\n\nEnd.",
+        [("Early years provision", "good"), ("Sixth form provision", "outstanding")],
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        # wrapped prose: lines that go on a sentence open in lower case
-        "Inspectors praised the pupils\nand the staff. Good\nwork was seen in art and the "
-        "leaders. Outstanding\n",
-        # a one-word sentence after a stop ends with its own stop
-        "Parents were asked about the school. Good.\nThey said it was happy. Excellent.\n",
-        # one such line alone, or inside a paragraph of prose
-        "Overall effectiveness. Good\n\nThe school is proud.\n",
-        "The school opened in 1990.\nOverall effectiveness. Good\nQuality of education. Good\n"
-        "Pupils enjoy their lessons and say so.\n",
-    ],
-)
-def test_stop_rows_in_prose_are_no_rows(text: str) -> None:
-    assert rows(text) == []
+# ``Criterion. Good`` lines in prose are no rows.
+STOP_ROWS_IN_PROSE: list[str] = [
+    # wrapped prose: lines that go on a sentence open in lower case
+    "Inspectors praised the pupils\nand the staff. Good\nwork was seen in art and the "
+    "leaders. Outstanding\n",
+    # a one-word sentence after a stop ends with its own stop
+    "Parents were asked about the school. Good.\nThey said it was happy. Excellent.\n",
+    # one such line alone, or inside a paragraph of prose
+    "Overall effectiveness. Good\n\nThe school is proud.\n",
+    "The school opened in 1990.\nOverall effectiveness. Good\nQuality of education. Good\n"
+    "Pupils enjoy their lessons and say so.\n",
+]
 
 
 # The Care Inspectorate's older reports give each grade after its rank and one space, and a
@@ -1598,34 +1537,67 @@ def test_rows_with_their_grades_rank_one_a_paragraph(
     ]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        # no rank: single-space rows a paragraph each are no table without a header
-        "Grades\n\nQuality of care and support Good\n\nQuality of staffing Very good\n\nMore.",
-        # digits that are not the grades' ranks
-        "Grades\n\nQuality of care and support 2 Excellent\n\nQuality of the staff 1 Good\n\nMore.",
-        # a name and its number before the grade
-        "Findings\n\nStandard 3 Good\n\nStandard 4 Excellent\n\nMore.",
-        # one such paragraph alone
-        "Intro.\n\nQuality of Staffing 5 Very Good\n\nThe staff are kind.\n",
-    ],
-)
-def test_rows_a_paragraph_each_without_their_grades_rank(text: str) -> None:
-    assert find_scores(text) == []
+# Rows a paragraph each without their grades' ranks are no table.
+PARAGRAPH_ROWS_WITHOUT_RANKS: list[str] = [
+    # no rank: single-space rows a paragraph each are no table without a header
+    "Grades\n\nQuality of care and support Good\n\nQuality of staffing Very good\n\nMore.",
+    # digits that are not the grades' ranks
+    "Grades\n\nQuality of care and support 2 Excellent\n\nQuality of the staff 1 Good\n\nMore.",
+    # a name and its number before the grade
+    "Findings\n\nStandard 3 Good\n\nStandard 4 Excellent\n\nMore.",
+    # one such paragraph alone
+    "Intro.\n\nQuality of Staffing 5 Very Good\n\nThe staff are kind.\n",
+]
 
 
 # Scale glossaries and chart keys seen on real pages: grades with no criterion are no rows.
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a page's table of grade meanings copied one cell a line, each cell closed by a pipe
-        "Grade 1 |\nOutstanding |\nAn outstanding school serves its pupils well. |\nGrade 2 |\n"
-        "Good |\nA good school is effective. |\n",
-        # a chart's key: grades alone, one a line, with no label above the second
-        "Key\n\nOutstanding\nGood\nRequires improvement\nInadequate\n",
-        "Grade meanings:\n\n6 = Excellent\n5 = Very good\n4 = Good\n\nMore.",
-    ],
-)
-def test_scale_glossaries_and_keys_are_no_rows(text: str) -> None:
-    assert find_scores(text) == []
+GLOSSARIES_AND_KEYS: list[str] = [
+    # a page's table of grade meanings copied one cell a line, each cell closed by a pipe
+    "Grade 1 |\nOutstanding |\nAn outstanding school serves its pupils well. |\nGrade 2 |\n"
+    "Good |\nA good school is effective. |\n",
+    # a chart's key: grades alone, one a line, with no label above the second
+    "Key\n\nOutstanding\nGood\nRequires improvement\nInadequate\n",
+    "Grade meanings:\n\n6 = Excellent\n5 = Very good\n4 = Good\n\nMore.",
+]
+
+
+def _cases(tables: dict[str, Any]) -> list[Any]:
+    """Each case of ``tables`` (a table's name -> its cases by name, or a list of them) as one
+    test's parameters, named by its table and its own name (or place)."""
+    return [
+        pytest.param(*(case if isinstance(case, tuple) else (case,)), id=f"{table}-{key}")
+        for table, cases in tables.items()
+        for key, case in (cases.items() if isinstance(cases, dict) else enumerate(cases))
+    ]
+
+
+ROWS_READ = {
+    "LAYOUTS": LAYOUTS,
+    "MORE_LAYOUTS": MORE_LAYOUTS,
+    "RANKED_CELLS": RANKED_CELLS,
+    "DIGITS_NO_RANKS": DIGITS_NO_RANKS,
+    "STACKED": STACKED,
+    "STOP_BULLETS": STOP_BULLETS,
+    "LONG_RUNS": LONG_RUNS,
+    "LABEL_LINES_ENDING_A_LIST": LABEL_LINES_ENDING_A_LIST,
+    "UNBULLETED_STOP_ROWS": UNBULLETED_STOP_ROWS,
+}
+NO_ROWS = {
+    "NOT_ROWS": NOT_ROWS,
+    "NOT_STACKED": NOT_STACKED,
+    "STOP_ROWS_IN_PROSE": STOP_ROWS_IN_PROSE,
+    "PARAGRAPH_ROWS_WITHOUT_RANKS": PARAGRAPH_ROWS_WITHOUT_RANKS,
+    "GLOSSARIES_AND_KEYS": GLOSSARIES_AND_KEYS,
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(ROWS_READ))
+def test_rows_read(text: str, expected: list[tuple[str, str]]) -> None:
+    """Each text of the tables above of texts and their rows, (criterion, grade) in order."""
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", _cases(NO_ROWS))
+def test_no_rows(text: str) -> None:
+    """Each text of the tables above of texts with no row."""
+    assert rows(text) == []
