@@ -20,6 +20,7 @@ from typing import Final, NamedTuple
 
 import regex
 
+from pipeline.extract.dates import DATE_WORDS
 from pipeline.model import Quote, Span
 from pipeline.normalize import SEPARATORS, bisect_offsets, collapse_space, last_of, offsets_of
 from pipeline.vocab import load
@@ -1204,8 +1205,12 @@ def _subject(sentence: str) -> str | None:
     for j in range(2 if opener else 1, len(toks)):
         # the verb: "Ann Cole welcomed", "The council thanked Ann Cole"; after an adverbial
         # (its first word capitalised by its place), the first word after a name ("At the
-        # board meeting its chair Ann Cole gave")
-        if not _titled(toks[j].group(), joins) and (not opener or _is_cap(toks[j - 1].group())):
+        # board meeting its chair Ann Cole gave"; a day's or month's name is none: "On
+        # Monday morning Ann Cole visited")
+        if not _titled(toks[j].group(), joins) and (
+            not opener
+            or (_is_cap(prev := toks[j - 1].group()) and prev.casefold() not in DATE_WORDS)
+        ):
             cut = j
             break
     if cut > 0 and toks[cut - 1].group().endswith(("’s", "'s")):
@@ -1317,7 +1322,9 @@ def _title_start(toks: Sequence[regex.Match[str]], end: int, floor: int, opening
     """Where the title and name that end before ``toks[end]`` start: the walk back over the
     words that may stand in one (_titled), down to ``floor`` at most; with ``opening``, then on
     to the first word that may open a title, a title word, a rank or a possessor ("Eastshire’s
-    Chief Constable"), not a word before it ("Yesterday Superintendent Ali Penn")."""
+    Chief Constable"), not a word before it ("Yesterday Superintendent Ali Penn"); a body's
+    word alone before the name ends a place, not a title ("At the Kelby Arts Centre Ann
+    Cole": the name alone)."""
     joins = _joins()
     begin = end
     while begin > floor and _titled(toks[begin - 1].group(), joins):
@@ -1325,6 +1332,12 @@ def _title_start(toks: Sequence[regex.Match[str]], end: int, floor: int, opening
     if opening:
         v = _vocab()
         while begin < end and not _opens_title(toks[begin].group(), v):
+            begin += 1
+        if (
+            begin + 1 < end
+            and toks[begin].group().capitalize() in v["organisation_words"]
+            and not _opens_title(toks[begin + 1].group(), v)
+        ):
             begin += 1
     return begin
 
