@@ -129,15 +129,17 @@ def _speech() -> str:
     things = _alternatives("statement_nouns")
     aux = _alternatives("auxiliaries")
     opens = _alternatives("adverbial_openers")
+    complements = _alternatives("speech_complements")
     dets = _alternatives("statement_determiners")
     told = _alternatives("object_verbs")
     # What may stand between the verb and the colon (issue 11), in order:
     # "said in a statement:", "commented on the findings:", "responded to the report:" (a
-    # short adverbial); "responded as follows:"; "has published the following statement:"
+    # short adverbial), "replied by saying:", "explained why the change is needed:" (a
+    # complement); "responded as follows:"; "has published the following statement:"
     # (a statement verb needs its object); "told the BBC:", "told councillors:" (an object
     # verb's object, only before a colon).
     adverbial = (
-        rf"(?:\s+(?:{opens})\b[^.!?:\n“”\"]{{0,60}}?"
+        rf"(?:\s+(?:{opens}|{complements})\b[^.!?:\n“”\"]{{0,60}}?"
         r"|\s+as\s+follows)?"
     )
     return (
@@ -452,8 +454,8 @@ def _short_heading(s: str) -> bool:
 
 
 def _implicit_starts(text: str, paragraphs: Sequence[Span]) -> set[int]:
-    """Paragraphs that follow ``X says:`` (or ``said;``, ``says,``) without an opening mark:
-    the quotation starts there."""
+    """Paragraphs that follow ``X says:`` (or ``said;``, ``says,``, ``Says X:``) without an
+    opening mark: the quotation starts there."""
     intro = _verb_patterns()["intro_end"]
     out = set()
     for i, (p, nxt) in enumerate(pairwise(paragraphs)):
@@ -469,8 +471,10 @@ def _implicit_starts(text: str, paragraphs: Sequence[Span]) -> set[int]:
             continue
         if text[_after_bullet(text, nxt.start, nxt.end)] in _FIRST_OPENERS:
             continue
-        if intro.search(text, _speech_start(text, p.start, p.end), p.end):
-            out.add(i + 1)
+        if intro.search(text, _speech_start(text, p.start, p.end), p.end) or _verb_first(
+            _last_sentence(text, p.start, end)
+        ):
+            out.add(i + 1)  # (or "Says Ann Cole:")
     return out
 
 
@@ -586,14 +590,18 @@ def _describes(tok: str) -> bool:
 
 
 def _label_phrase(words: str) -> bool:
-    """Whether the words before a name are a label and no title: their last word describes
-    the person (_describes: "Mum-of-two", "proud mum", "Widow") and none is a title word
-    ("Ward Sister" is a title)."""
+    """Whether the words before a name (or in commas beside it) are a label and no title:
+    their last word describes the person (_describes: "Mum-of-two", "proud mum", "Widow",
+    "Her daughter") and none is a title word ("Ward Sister" is a title)."""
     toks = _tokens(words)
+    v = _vocab()
     return (
         bool(toks)
         and _describes(toks[-1])
-        and not any(t.capitalize() in _vocab()["role_words"] for t in toks)
+        and not any(
+            t.capitalize() in v["role_words"] and t.capitalize() not in v["possessive_determiners"]
+            for t in toks
+        )
     )
 
 
@@ -786,6 +794,8 @@ def parse_attribution(who: str) -> Person:
                 role = ", ".join(segs[k - 2 : k])
             else:
                 role = _office_after(seg)  # "Jane Roe PCC": the office her initials name
+            if role and _label_phrase(role):
+                role = None  # "Her daughter, Ann Cole,", "Ann Cole, the victim’s mother,"
         return Person(name, _clean_role(role), written if written != name else None)
     role = next((s for s in reversed(segs) if _is_role(s)), None)
     return Person(None, _clean_role(role), None)

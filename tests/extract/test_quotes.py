@@ -2698,3 +2698,68 @@ def test_a_bodys_word_alone_before_a_name_after_an_adverbial_is_no_title(
 ) -> None:
     text = f"{narrative}\n\nShe said: “The new ward will open in March.”"
     assert people(text) == [("Ann Cole", role)]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker", "role"),
+    [
+        (
+            "Chief Officer Martin Blunt explained why change is needed:",
+            "Martin Blunt",
+            "Chief Officer",
+        ),
+        ("Cllr Sat Kaul replied by saying:", "Sat Kaul", None),
+        (
+            "Ann Cole, the council’s leader, explained how the scheme will work:",
+            "Ann Cole",
+            "leader",
+        ),
+        ("Jo Baird set out what the board will do:", None, None),  # "set out" is no speech verb
+    ],
+    ids=["why", "by-saying", "how", "no-speech-verb"],
+)
+def test_a_speech_verb_with_a_complement_before_its_colon(
+    attribution: str, speaker: str | None, role: str | None
+) -> None:
+    for text in (
+        f"{attribution} “Every household will get a caddy by June.”",
+        f'{attribution}\n\n"Every household will get a caddy by June."',
+    ):
+        assert people(text) == [(speaker, role)], text
+
+
+@pytest.mark.parametrize(
+    ("intro", "expected"),
+    [
+        ("Says Ann Cole, the council’s leader:", [("Ann Cole", "leader")]),
+        ("Adds Chief Inspector Tom Hale:", [("Tom Hale", "Chief Inspector")]),
+        ("Ann Cole explained what the council will do:", [("Ann Cole", None)]),
+        ("Explains the guidance:", []),
+    ],
+    ids=["says", "adds", "complement", "no-person"],
+)
+def test_an_unmarked_quotation_after_a_speech_verb_first_or_a_complement(
+    intro: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    # GOV.UK and Welsh Government pages copied without their block-quote marks
+    text = f"{intro}\n\nEvery household will get a food waste caddy by June."
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        ("Her daughter, Ann Cole,", "Ann Cole", None),
+        ("Ann Cole, the victim’s mother,", "Ann Cole", None),
+        ("His widow, Kerry Dale,", "Kerry Dale", None),
+        ("Tom Hale, her son,", "Tom Hale", None),
+        ("Her Majesty’s Inspector, Ann Cole,", "Ann Cole", "Her Majesty’s Inspector"),
+        ("Ann Cole, Ward Sister,", "Ann Cole", "Ward Sister"),
+    ],
+    ids=["her-daughter", "victims-mother", "his-widow", "her-son", "her-majesty", "title"],
+)
+def test_a_label_in_commas_beside_a_name_is_no_role(
+    who: str, speaker: str, role: str | None
+) -> None:
+    # police releases' family tributes
+    assert_reads(who, speaker, role)
