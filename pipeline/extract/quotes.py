@@ -20,6 +20,7 @@ from typing import Final, NamedTuple
 
 import regex
 
+from pipeline.extract.dates import DATE_WORDS
 from pipeline.model import Quote, Span
 from pipeline.normalize import SEPARATORS, bisect_offsets, collapse_space, last_of, offsets_of
 from pipeline.vocab import load
@@ -71,6 +72,7 @@ _TRAILING_SURNAME: Final = regex.compile(
 _BRACKETED: Final = regex.compile(r"\s*\(([^()]+)\)")  # "(Chief Inspector)", "(pictured)"
 _INITIAL: Final = regex.compile(r"\p{Lu}\.$")  # "J." in "J. R. Hartley"
 _INNER_INITIALS: Final = regex.compile(r"\s*\(\p{Lu}{2,6}\)(?=\s)")  # "Constable (DCC) Ann"
+_DASH_ASIDE: Final = regex.compile(r" [–—] ([^–—]+) [–—](?= |$)")  # " – spoken for staff –"
 _TOKEN: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
 
 
@@ -127,15 +129,17 @@ def _speech() -> str:
     things = _alternatives("statement_nouns")
     aux = _alternatives("auxiliaries")
     opens = _alternatives("adverbial_openers")
+    complements = _alternatives("speech_complements")
     dets = _alternatives("statement_determiners")
     told = _alternatives("object_verbs")
     # What may stand between the verb and the colon (issue 11), in order:
     # "said in a statement:", "commented on the findings:", "responded to the report:" (a
-    # short adverbial); "responded as follows:"; "has published the following statement:"
+    # short adverbial), "replied by saying:", "explained why the change is needed:" (a
+    # complement); "responded as follows:"; "has published the following statement:"
     # (a statement verb needs its object); "told the BBC:", "told councillors:" (an object
     # verb's object, only before a colon).
     adverbial = (
-        rf"(?:\s+(?:{opens})\b[^.!?:\n“”\"]{{0,60}}?"
+        rf"(?:\s+(?:{opens}|{complements})\b[^.!?:\n“”\"]{{0,60}}?"
         r"|\s+as\s+follows)?"
     )
     return (
@@ -450,8 +454,8 @@ def _short_heading(s: str) -> bool:
 
 
 def _implicit_starts(text: str, paragraphs: Sequence[Span]) -> set[int]:
-    """Paragraphs that follow ``X says:`` (or ``said;``, ``says,``) without an opening mark:
-    the quotation starts there."""
+    """Paragraphs that follow ``X says:`` (or ``said;``, ``says,``, ``Says X:``) without an
+    opening mark: the quotation starts there."""
     intro = _verb_patterns()["intro_end"]
     out = set()
     for i, (p, nxt) in enumerate(pairwise(paragraphs)):
@@ -467,8 +471,10 @@ def _implicit_starts(text: str, paragraphs: Sequence[Span]) -> set[int]:
             continue
         if text[_after_bullet(text, nxt.start, nxt.end)] in _FIRST_OPENERS:
             continue
-        if intro.search(text, _speech_start(text, p.start, p.end), p.end):
-            out.add(i + 1)
+        if intro.search(text, _speech_start(text, p.start, p.end), p.end) or _verb_first(
+            _last_sentence(text, p.start, end)
+        ):
+            out.add(i + 1)  # (or "Says Ann Cole:")
     return out
 
 
@@ -532,6 +538,10 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
             particle = before in particles or (_is_cap(before) and before not in role_words)
         if not particle and (not _is_cap(tok) or tok in stops):
             break
+        if tok.endswith(("’s", "'s")) or (len(run) > 1 and _describes(tok)):
+            # "Eastshire Council’s Ann Cole": a possessor; "Mum-of-two Ann Cole", "Widow Ann
+            # Cole": a label that describes the person before the name
+            break
         if tok.upper() == tok and len(tok) > 1 and not _INITIAL.match(tok):
             # acronyms (CPS, HMCPSI) are not names, initials (J.) are
             break
@@ -570,6 +580,29 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         role_toks.pop()
     role = _role_text(seg, role_toks)
     return role, name
+
+
+def _describes(tok: str) -> bool:
+    """Whether ``tok`` is a label describing a person before their name, not a title:
+    ``descriptive_labels`` ("Widow", "Grandmother") or a hyphenated "X-of-N" ("Mum-of-two",
+    "father-of-three")."""
+    return tok.capitalize() in _vocab()["descriptive_labels"] or "-of-" in tok
+
+
+def _label_phrase(words: str) -> bool:
+    """Whether the words before a name (or in commas beside it) are a label and no title:
+    their last word describes the person (_describes: "Mum-of-two", "proud mum", "Widow",
+    "Her daughter") and none is a title word ("Ward Sister" is a title)."""
+    toks = _tokens(words)
+    v = _vocab()
+    return (
+        bool(toks)
+        and _describes(toks[-1])
+        and not any(
+            t.capitalize() in v["role_words"] and t.capitalize() not in v["possessive_determiners"]
+            for t in toks
+        )
+    )
 
 
 @cache
@@ -639,6 +672,8 @@ def _clean_role(role: str | None) -> str | None:
     role = _drop_article(role)
     # "the Area’s Chief Crown Prosecutor", "CQC’s deputy chief inspector": drop the
     # possessor, but keep "His Majesty’s Inspector".
+    if role.endswith(("’s", "'s")):
+        return None  # "Eastshire Council’s Ann Cole": the possessor alone is no title
     m = _POSSESSOR.match(role) if "’s" in role or "'s" in role else None
     if m and not m.group(1).endswith("Majesty"):
         role = role[m.end() :]
@@ -677,6 +712,10 @@ def parse_attribution(who: str) -> Person:
     Constabulary); ``the Rt Hon Harriet Coldwell QC MP`` -> (Harriet Coldwell, None).
     """
     who = _after_furniture(collapse_space(who)).strip(" ,;:")
+    if " – " in who or " — " in who:
+        # "In his message – spoken on behalf of staff – Mr Carr": an aside in a pair of dashes
+        # is set apart as commas set it
+        who = _DASH_ASIDE.sub(r", \1,", who)
     # "Ann Lee (Chief Inspector)": a role in brackets after the name reads as "Name, Role";
     # other words in brackets there ("(pictured)", "(left)", a party and ward: "(Labour,
     # Harbridge North)") are left out, at the end or before more ("…, cabinet member for …")
@@ -696,13 +735,27 @@ def parse_attribution(who: str) -> Person:
     alone = next((k for k, sp in enumerate(splits) if sp and not sp[0] and " " in sp[1]), -1)
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
-        if k in items:
-            continue  # "for Children, Young People, Education and Lifelong Learning"
-        if seg[:1].islower() and not seg.startswith(("the ", "and ")) and not _starts_role(seg):
-            # "who led the inspection", "speaking at the launch": not the speaker (but
-            # "chief executive Jane Doe" is)
-            continue
         split = splits[k]
+        if k in items:
+            if k + 1 in items or split is None or " " not in split[1] or not split[0]:
+                continue  # "for Children, Young People, Education and Lifelong Learning"
+            # "Cabinet Member for Housing, Planning and Regeneration Ann Cole": the list's last
+            # subject runs into the name
+            role_part, name = split
+            listed = f"{_listed_title(segs, items, k)}, {role_part}"
+            if not _is_role(listed):
+                continue
+            written = collapse_space(seg[len(role_part) :]).strip(" ,")
+            return Person(name, _clean_role(listed), written if written != name else None)
+        if (
+            seg[:1].islower()
+            and not seg.startswith(("the ", "and "))
+            and not _starts_role(seg)
+            and not _modified_title(split)
+        ):
+            # "who led the inspection", "speaking at the launch": not the speaker (but
+            # "chief executive Jane Doe" and "local MSP Jane Doe" are)
+            continue
         if split is None and not named:
             seg, split = _before_affiliation(seg)
         if split is None:
@@ -720,7 +773,8 @@ def parse_attribution(who: str) -> Person:
             continue  # "a professor at the University of California, Berkeley": a place
         written = collapse_space(_drop_article(seg[len(role_part) :].strip()))
         written = written.strip(" ,")
-        role = _after_adverbial(role_part) or None
+        # "Mum-of-two Ann Cole", "proud mum Ann Cole": a label, no role
+        role = None if _label_phrase(role_part) else _after_adverbial(role_part) or None
         if role is None:
             after = segs[k + 1] if k + 1 < len(segs) else None
             before = segs[k - 1] if k > 0 else None
@@ -729,6 +783,10 @@ def parse_attribution(who: str) -> Person:
                 # the role ends where a clause begins ("…, the chief inspector, at the launch")
                 end = next((j for j in range(1, len(rest)) if _opens_clause(rest[j])), len(rest))
                 role = ", ".join(rest[:end])
+            elif before and k - 1 in items and _is_role(listed := _listed_title(segs, items, k)):
+                # "Minister for Children, Young People and Education, Ann Cole": the title's
+                # list of subjects from the phrase it ends
+                role = listed
             elif before and _is_role(before) and _opens_role(before):
                 role = before
             elif before and before.startswith("with ") and k > 1 and _is_role(segs[k - 2]):
@@ -736,9 +794,38 @@ def parse_attribution(who: str) -> Person:
                 role = ", ".join(segs[k - 2 : k])
             else:
                 role = _office_after(seg)  # "Jane Roe PCC": the office her initials name
+            if role and _label_phrase(role):
+                role = None  # "Her daughter, Ann Cole,", "Ann Cole, the victim’s mother,"
         return Person(name, _clean_role(role), written if written != name else None)
     role = next((s for s in reversed(segs) if _is_role(s)), None)
     return Person(None, _clean_role(role), None)
+
+
+def _listed_title(segs: list[str], items: set[int], k: int) -> str:
+    """The segments of a title before ``segs[k]`` from the phrase that opens its list of
+    subjects (_list_items): "Minister for Children, Young People and Education"."""
+    start = k - 1
+    while start in items:
+        start -= 1
+    return ", ".join(segs[start:k])
+
+
+def _modified_title(split: tuple[str, str] | None) -> bool:
+    """Whether a segment in lower case split so (_name_tail) is a title or a label with a
+    word before it, then a full name: "local MSP Michael Rusk", "former headteacher Ann Cole",
+    "proud mum Ann Cole"; not a clause ("working with Chief Inspector Ann Cole", "who met
+    Ann Cole"): no preposition and no word in "-ing" there, no adverbial first."""
+    if split is None or " " not in split[1]:
+        return False
+    toks = _tokens(split[0])
+    v = _vocab()
+    titles = v["role_words"] | _before_surname()
+    return (
+        bool(toks)
+        and not _adverbial(toks[0])
+        and not any(t in v["place_prepositions"] or t.endswith("ing") for t in toks)
+        and (_label_phrase(split[0]) or any(t.capitalize() in titles or t in titles for t in toks))
+    )
 
 
 def _in_object(role_toks: list[str], v: dict[str, frozenset[str]]) -> bool:
@@ -913,7 +1000,7 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     words = _after_bullet(text, first_p.start, first_p.end)
     head = _last_sentence(text, max(words, raw.start - _ATTRIBUTION_REACH), raw.start)
     if head.strip():  # (a quotation opening its paragraph has no words before it)
-        who = _who_of(head)
+        who = _who_of(head) or _verb_first(head)
         if who is not None and who.strip():
             return who
         # "according" may start only where "before" may: at the start of a last sentence
@@ -926,7 +1013,7 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     if not head.strip(_SPACE) and raw.first_para > 0:
         prev = paragraphs[raw.first_para - 1]
         sentence = _last_sentence(text, prev.start, prev.end)
-        who = _who_of(sentence)
+        who = _who_of(sentence) or _verb_first(sentence)
         if who is not None and who.strip():
             return who
         m = pats["statement_from"].search(sentence) if sentence.rstrip().endswith(":") else None
@@ -957,8 +1044,9 @@ def _label(words: str, colon: bool) -> str | None:
     honorific: before a colon (``Ann Cole, chief executive: “…”``), or, without ``colon``, a
     whole paragraph above the quotation, with or without one (``Ann Cole, Chief Executive,
     Eastshire Council`` / ``“…”``: round-ups of several speakers, names set in bold). The
-    label opens with the name or a title word; a heading that names a person without a title
-    (``Tribute to Ann Cole``) or a name alone (``Clean Air Zone``) is no label."""
+    label opens with the name or a title word, after a body's possessive or not (``Eastshire
+    Council’s Ann Cole:``); a heading that names a person without a title (``Tribute to Ann
+    Cole``) or a name alone (``Clean Air Zone``) is no label."""
     label = words.strip(_SPACE)
     if label.endswith(":"):
         label = label[:-1].rstrip(_SPACE)
@@ -966,7 +1054,10 @@ def _label(words: str, colon: bool) -> str | None:
         return None
     if not label or len(label) > _LABEL_REACH or label[-1] in _SENTENCE_END or "\n" in label:
         return None
-    first = _TOKEN.match(label)
+    # "Eastshire Council’s Ann Cole:", "Kelby Police’s Chief Inspector Ann Cole:": a body's
+    # possessive before the name or the title
+    body = _POSSESSOR.match(label) if "’s" in label or "'s" in label else None
+    first = _TOKEN.match(label, body.end() if body else 0)
     person = parse_attribution(label)
     if first is None or person.speaker is None or " " not in person.speaker:
         return None
@@ -974,7 +1065,7 @@ def _label(words: str, colon: bool) -> str | None:
     opens = first.group() == person.speaker.split()[0] or any(
         first.group() in v[key] for key in ("role_words", "ranks", "honorifics")
     )
-    return label if opens and (person.role or person.as_written) else None
+    return label if opens and (body or person.role or person.as_written) else None
 
 
 _LABEL_REACH: Final = 160  # characters of a speaker's label
@@ -1069,6 +1160,20 @@ def _who_of(sentence: str) -> str | None:
     return _subject(comma[:-1])
 
 
+def _verb_first(sentence: str) -> str | None:
+    """The speaker of a last sentence that opens with its speech verb and ends with a colon
+    (``Says Ann Cole:``, ``Added the trust’s chair, Ann Cole:``): the words between, when
+    they name a person."""
+    words = sentence.strip(_SPACE)
+    if not words.endswith(":") or not words[:1].isupper():
+        return None
+    verb = _TOKEN.match(words)
+    if verb is None or verb.group().lower() not in _vocab()["speech_verbs"]:
+        return None
+    who = words[verb.end() : -1]
+    return who if parse_attribution(who).speaker else None
+
+
 def _adverbial(word: str) -> bool:
     """Whether ``word`` opens an adverbial before a sentence's subject ("Meanwhile", "On
     Monday", "Speaking at the launch")."""
@@ -1110,8 +1215,12 @@ def _subject(sentence: str) -> str | None:
     for j in range(2 if opener else 1, len(toks)):
         # the verb: "Ann Cole welcomed", "The council thanked Ann Cole"; after an adverbial
         # (its first word capitalised by its place), the first word after a name ("At the
-        # board meeting its chair Ann Cole gave")
-        if not _titled(toks[j].group(), joins) and (not opener or _is_cap(toks[j - 1].group())):
+        # board meeting its chair Ann Cole gave"; a day's or month's name is none: "On
+        # Monday morning Ann Cole visited")
+        if not _titled(toks[j].group(), joins) and (
+            not opener
+            or (_is_cap(prev := toks[j - 1].group()) and prev.casefold() not in DATE_WORDS)
+        ):
             cut = j
             break
     if cut > 0 and toks[cut - 1].group().endswith(("’s", "'s")):
@@ -1172,11 +1281,19 @@ def _untitled_name(toks: Sequence[regex.Match[str]], end: int, v: dict[str, froz
     (the verb) after an adverbial opening a sentence ("On Monday Ann Cole", "Yesterday Ann
     Cole", "At the meeting Ann Cole"), or -1. A preposition's object stands between ("On
     Monday Cole" is no name), in at most two words with no verb ("Last week police thanked
-    Ann Cole for …": an object), and a word of a title or an organisation is no name ("On
-    Tuesday Police Scotland")."""
+    Ann Cole for …": an object), or six when the last is in lower case ("At the board
+    meeting Ann Cole"), and a word of a title or an organisation is no name ("On Tuesday
+    Police Scotland")."""
     begin = end - 2
     takes_object = toks[0].group().lower() not in v["sentence_adverbs"]
-    if not (2 if takes_object else 1) <= begin <= _ADVERBIAL_WORDS + 1:
+    # a longer object ends in a noun in lower case ("At the board meeting Ann Cole"), so the
+    # capitalised words before the verb are the name's alone (not a preposition's object:
+    # "At the launch in Harbridge Park")
+    longest = _ADVERBIAL_WORDS
+    last = toks[begin - 1].group() if begin > 0 else ""
+    if last.islower() and last not in v["place_prepositions"] and last not in v["title_joins"]:
+        longest = _LONG_ADVERBIAL_WORDS
+    if not (2 if takes_object else 1) <= begin <= longest + 1:
         return -1
     if any(t.group().endswith("ed") for t in toks[1:begin]):
         return -1
@@ -1193,6 +1310,7 @@ def _untitled_name(toks: Sequence[regex.Match[str]], end: int, v: dict[str, froz
 
 
 _ADVERBIAL_WORDS: Final = 2  # words after an adverbial's first before a name ("the meeting")
+_LONG_ADVERBIAL_WORDS: Final = 6  # the same when the last is in lower case ("the board meeting")
 _NOT_NAME_WORDS: Final = (
     "role_words",
     "ranks",
@@ -1214,7 +1332,9 @@ def _title_start(toks: Sequence[regex.Match[str]], end: int, floor: int, opening
     """Where the title and name that end before ``toks[end]`` start: the walk back over the
     words that may stand in one (_titled), down to ``floor`` at most; with ``opening``, then on
     to the first word that may open a title, a title word, a rank or a possessor ("Eastshire’s
-    Chief Constable"), not a word before it ("Yesterday Superintendent Ali Penn")."""
+    Chief Constable"), not a word before it ("Yesterday Superintendent Ali Penn"); a body's
+    word alone before the name ends a place, not a title ("At the Kelby Arts Centre Ann
+    Cole": the name alone)."""
     joins = _joins()
     begin = end
     while begin > floor and _titled(toks[begin - 1].group(), joins):
@@ -1222,6 +1342,12 @@ def _title_start(toks: Sequence[regex.Match[str]], end: int, floor: int, opening
     if opening:
         v = _vocab()
         while begin < end and not _opens_title(toks[begin].group(), v):
+            begin += 1
+        if (
+            begin + 1 < end
+            and toks[begin].group().capitalize() in v["organisation_words"]
+            and not _opens_title(toks[begin + 1].group(), v)
+        ):
             begin += 1
     return begin
 
@@ -1254,9 +1380,21 @@ def _resolve(speaker: str | None, names: _Names, end: int) -> str | None:
     last quoted with that surname, else the first "Forename Surname" of the text (the full name
     may have been given only in the narrative: "Ann Cole, Chief Executive, responded to the
     report ... Ms Cole said:")."""
-    if speaker is None or " " in speaker:
-        return speaker
-    return names.by_surname.get(speaker) or names.full_name(speaker, end, surname=True) or speaker
+    if speaker is None or (" " in speaker and speaker.split()[0] not in _vocab()["name_particles"]):
+        return speaker  # (but "van Dijk", "Mac Giolla": a surname after a name particle)
+    quoted = names.by_surname.get(speaker.rsplit(None, 1)[-1])
+    if quoted is not None and not quoted.endswith(f" {speaker}"):
+        quoted = None
+    return quoted or names.full_name(speaker, end, surname=True) or speaker
+
+
+def _forename_form(person: Person) -> bool:
+    """Whether an attribution may give a forename alone: written as the speaker is ("Chris
+    said:") or after a forename honorific ("Sir Mark said:", "Dame Ann said:")."""
+    written = person.as_written
+    return written is None or (
+        written.count(" ") == 1 and written.split()[0] in _vocab()["forename_honorifics"]
+    )
 
 
 def _full_from_forename(speaker: str | None, names: _Names, end: int) -> str | None:
@@ -1314,21 +1452,50 @@ class _Names:
         text = self.text
         i = text.find(name)
         while i >= 0:
-            m = _CAPITALISED_PAIR.match(text, _word_before(text, i) if surname else i)
-            if m is None or m.group(2 if surname else 1) != name:
-                pass
-            elif surname:
+            before = _word_before(text, i) if surname else i
+            m = _CAPITALISED_PAIR.match(text, before)
+            if surname and m is not None and m.group(2) == name:
                 other = m.group(1)
                 if not any(other in v[key] for key in ("honorifics", "role_words", "ranks")) and (
                     not _adverbial(other)
                 ):
                     return m.end(2), f"{other} {name}"
+            elif surname:
+                # "Madog ap Gwyn", "Jan van Dijk": a forename before the name's particles
+                full = _after_particles(text, before, i, name)
+                if full:
+                    return i + len(name), full
+            elif m is None or m.group(1) != name:
+                pass
             elif not any(m.group(2) in v[key] for key in _NOT_NAME_WORDS):
                 full = f"{name} {m.group(2)}"
                 if _as_person(text, full, i, m.end(2)):
                     return m.end(2), full
             i = text.find(name, i + 1)
         return None
+
+
+def _after_particles(text: str, before: int, i: int, name: str) -> str | None:
+    """The full name that ends with the surname ``name`` written at ``i``, when a forename
+    stands before it, over the name particles between ("Madog ap Gwyn", "Jan van Dijk", "Ewan
+    Mac Giolla"; ``before`` is where the word before ``name`` starts); else None."""
+    v = _vocab()
+    if text[i + len(name) : i + len(name) + 1].isalpha():
+        return None  # "Gwynedd" holds no "Gwyn"
+    words = [name]
+    while before < i:
+        word = text[before:i].strip(_SPACE)
+        if word in v["name_particles"] and len(words) < 3:
+            words.insert(0, word)
+            i, before = before, _word_before(text, before)
+            continue
+        particles = len(words) > 1 or name.split()[0] in v["name_particles"]
+        if not (particles and _is_cap(word) and word.isalpha()) or any(
+            word in v[key] for key in ("honorifics", "role_words", "ranks", "name_particles")
+        ):
+            return None
+        return " ".join([word, *words])
+    return None
 
 
 def _word_before(text: str, i: int) -> int:
@@ -1394,7 +1561,7 @@ def _role_at(text: str, full: str, i: int, after: int, end: int) -> str | None:
     title = text[toks[begin].start() : i] if begin < len(toks) else ""
     rest = ""
     if text.startswith(",", after):
-        closes = [j for j in (text.find(c, after + 1, end) for c in ",.;:") if j > 0]
+        closes = [j for j in (text.find(c, after + 1, end) for c in ",.;:\n") if j > 0]
         rest = text[after + 1 : min(closes)] if closes else ""
     person = parse_attribution(f"{title}{full}, {rest}" if rest.strip() else f"{title}{full}")
     return person.role if person.speaker == full else None
@@ -1460,7 +1627,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             pieces[-1] = pieces[-1][:-1]
         previous = (raw, person) if person.speaker else None
         speaker = _resolve(person.speaker, names, raw.start)
-        if speaker == person.speaker and person.role is None and person.as_written is None:
+        if speaker == person.speaker and person.role is None and _forename_form(person):
             speaker = _full_from_forename(speaker, names, raw.start)
         role = person.role
         if role is None and speaker != person.speaker and speaker not in names.quoted:
