@@ -40,9 +40,10 @@ length of the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Final
+from typing import Any, Final
 
 from pipeline import vocab
 from pipeline.model import DateMention
@@ -120,9 +121,6 @@ _DAY_WORD: Final = (
 )
 _SEASONS: Final[dict[str, list[int]]] = _V["seasons"]["months"]
 _SEASON_NOT_BEFORE: Final = frozenset(_V["seasons"]["not_before"])
-_WEEKDAY_INDEX: Final = {
-    w.lower(): i for i, w in enumerate(_V["weekdays"][:7])
-}  # Monday 0 ... Sunday 6 (the first seven names are the full ones)
 _WEEKDAY: Final = _alt(_case_forms(_V["weekdays"]))
 _LINK: Final = _alt(_V["range_links"])
 _LINK_WORDS: Final = frozenset(_V["range_links"])
@@ -195,8 +193,27 @@ _DAY_NEXT: Final = (
 _ORDINAL_END: Final = r"(?:st|nd|rd|th)(?![\w])"
 
 
-# Days known by their name: "Christmas Day", "St Andrew’s Day" (named_days in dates_vocab.json).
+# Days known by their name: "Christmas Day", "St Andrew’s Day" (named_days in dates_vocab.json),
+# and movable ones, each by its rule ("Easter Monday", "Remembrance Sunday": see _movable_day).
 _NAMED_DAYS: Final[dict[str, list[int]]] = _V["named_days"]["days"]
+_MOVABLE: Final[dict[str, Any]] = {
+    n: r for n, r in _V["named_days"]["movable"].items() if not n.startswith("_")
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _MovableRule:
+    """How a movable day falls (``named_days.movable``): so many days from Easter Sunday, or
+    the n-th weekday of a month (``nth``: month, n (-1 the last), weekday, Monday 0); the
+    years it was moved to another day."""
+
+    easter: int | None
+    nth: tuple[int, int, int] | None
+    moved: dict[int, tuple[int, int]]
+
+
+_LOWER_NAMED: Final[list[str]] = _V["named_days"]["lower_case"]["names"]
+_LOWER_TRIGGERS: Final[list[str]] = _V["named_days"]["lower_case"]["triggers"]
 
 
 def _named_key(written: str) -> str:
@@ -206,32 +223,60 @@ def _named_key(written: str) -> str:
 
 
 _NAMED_BY_KEY: Final = {_named_key(name): md for name, md in _NAMED_DAYS.items()}
+_WEEKDAY_INDEX: Final = {
+    w.lower(): i for i, w in enumerate(_V["weekdays"][:7])
+}  # Monday 0 ... Sunday 6 (the first seven names are the full ones)
 
 
-def _named_form(name: str) -> str:
+def _movable_rule(rule: Any) -> _MovableRule:
+    nth = rule.get("nth")
+    return _MovableRule(
+        easter=rule.get("easter"),
+        nth=None if nth is None else (nth[0], nth[1], _WEEKDAY_INDEX[nth[2].lower()]),
+        moved={int(y): (md[0], md[1]) for y, md in rule.get("moved", {}).items()},
+    )
+
+
+_MOVABLE_BY_KEY: Final = {_named_key(name): _movable_rule(r) for name, r in _MOVABLE.items()}
+
+
+def _named_form(written: str) -> str:
+    """A name's pattern as ``written``: an apostrophe straight, curly or left out, ``St`` also
+    ``St.`` or ``Saint``."""
     saint = {"St": r"(?:St\.?|Saint)", "ST": r"(?:ST\.?|SAINT)"}
-    words = [saint.get(w) or re.escape(w).replace("'", "['\u2019]?") for w in name.split()]
+    words = [saint.get(w) or re.escape(w).replace("'", "['\u2019]?") for w in written.split()]
     return _S.join(words)
 
 
+def _named_re(forms: list[str]) -> re.Pattern[str]:
+    """The named days as written in ``forms``, longest first, and a year after one (one space
+    or a comma)."""
+    return re.compile(
+        r"(?<![\w'\u2019])(?P<nday>(?P<nday_n>"
+        + "|".join(_named_form(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w'\u2019])(?:,?\s+(?P<nday_y>(?:19|20)\d\d)(?![\w]|[.,/:]\d))?)"
+    )
+
+
+_ALL_NAMED: Final = [*_NAMED_DAYS, *_MOVABLE]
 # (what an anchor needs: the first word, up to its apostrophe or without it)
 _NAMED_FIRST_WORDS: Final = sorted(
     {"Saint"}
     | {
         w
-        for name in _NAMED_DAYS
+        for name in _ALL_NAMED
         for w in (name.split()[0].split("'")[0], name.split()[0].replace("'", ""))
     }
 )
-_NAMED_DAY_RE: Final = re.compile(
-    "(?P<nday>(?P<nday_n>"
-    + "|".join(
-        _named_form(form)
-        for name in sorted(_NAMED_DAYS, key=len, reverse=True)
-        for form in (name, name.upper())
-    )
-    + r")(?![\w'\u2019])(?:,?\s+(?P<nday_y>(?:19|20)\d\d)(?![\w]|[.,/:]\d))?)"
+# Title Case, capitals, and the lower-case names with their first letter capitalised
+# ("Spring bank holiday"), all anchored on their first word by the main scan.
+_NAMED_DAY_RE: Final = _named_re(
+    [*_ALL_NAMED, *(n.upper() for n in _ALL_NAMED), *(n[0].upper() + n[1:] for n in _LOWER_NAMED)]
 )
+# Looked for only round a trigger word that str.find finds: "boxing day", "the spring bank
+# holiday", "early May bank holiday".
+_LOWER_NAMED_RE: Final = _named_re(_LOWER_NAMED)
+_LOWER_REACH: Final = max(map(len, _LOWER_NAMED))  # how far before a trigger a name may start
 
 
 def _anchor_pattern() -> str:
@@ -330,6 +375,11 @@ _DIGIT_BRANCHES: Final = [
         rf"(?P<dgy_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?P<dgy_m>{_FULL}|{_ABBR})(?![A-Za-z])"
         rf"\.?,?{_S}{_year('dgy_y')}",
     ),
+    # 1January, 3rdMarch: a day glued to its month's full name, with no year
+    (
+        "dgm",
+        rf"(?P<dgm_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?P<dgm_m>{_FULL})(?![A-Za-z])",
+    ),
     # from 2015/16 to 2017/18: a span of financial years
     (
         "fyr",
@@ -427,7 +477,7 @@ _MONTH_RE: Final = _union(
         # must show it is a day ("February 25" may be a month and a two-digit year)
         (
             "md",
-            rf"{_S}(?P<md_d>[12]\d|3[01]|0?[1-9])(?P<md_th>st|nd|rd|th)?(?![\d\w]|[.,:/-]\d)",
+            rf"{_S}(?P<md_d>[12]\d|3[01]|0?[1-9])(?P<md_th>st|nd|rd|th)?(?![\d\w%]|[.,:/-]\d)",
         ),
         # March third, 2015: a day written as an ordinal word
         ("mow", rf"{_S}(?P<mow_d>{_DAY_WORD})(?![\w-]),?{_S}{_year('mow_y')}"),
@@ -437,10 +487,17 @@ _MONTH_RE: Final = _union(
 )
 
 # The group of the (first) month name of the patterns that have a day.
-_MONTH_GROUP: Final = {"dmy": "dmy_m", "dgy": "dgy_m", "dm": "dm_m", "mdy": "mon", "md": "mon"}
+_MONTH_GROUP: Final = {
+    "dmy": "dmy_m",
+    "dgy": "dgy_m",
+    "dgm": "dgm_m",
+    "dm": "dm_m",
+    "mdy": "mon",
+    "md": "mon",
+}
 _MONTH_KINDS: Final = frozenset(
     (
-        *("ddr", "ddn", "dmmd", "dr", "dmy", "dgy", "dm", "md", "mdd", "mdmd", "mddm"),
+        *("ddr", "ddn", "dmmd", "dr", "dmy", "dgy", "dgm", "dm", "md", "mdd", "mdmd", "mddm"),
         *("dsep", "mdy", "mddy", "mow", "mr", "myy", "my"),
     )
 )
@@ -450,6 +507,8 @@ _WEEKDAY_NAMES: Final = frozenset(w.lower() for w in _V["weekdays"])
 DATE_WORDS: Final = frozenset(w.casefold() for w in (*_MONTH_WORDS, *_ABBR_WORDS, *_V["weekdays"]))
 _YEAR_LEADS: Final = frozenset(_V["year_alone"]["leads"])
 _MD_LEADS: Final = frozenset(_V["month_day_leads"]["words"])
+_MD_AFTER: Final = frozenset(_V["month_day_alone"]["after"])
+_MD_NOT_AFTER: Final = frozenset(_V["month_day_alone"]["not_after"])
 _PLURAL_NOUNS: Final = frozenset(_V["year_alone"]["plural_nouns"])
 _WORD_RE: Final = re.compile(r"[a-z]+")
 _FY_AFTER_RE: Final = re.compile(r"\s+financial\s+years?\b", re.IGNORECASE)
@@ -498,12 +557,13 @@ _WRAP_MONTHS: Final = 4
 # The kinds whose first day may have its weekday written before it.
 _WEEKDAY_KINDS: Final = frozenset(
     (
-        *("dmy", "dgy", "mdy", "mddy", "mdd", "mdmd", "mddm", "dm", "md", "dr", "ddr", "ddn"),
+        *("dmy", "dgy", "dgm", "mdy", "mddy", "mdd", "mdmd", "mddm", "dm", "md", "dr"),
+        *("ddr", "ddn"),
         *("dmmd", "mow", "nus"),
     )
 )
 _ONE_DAY_KINDS: Final = frozenset(
-    ("dmy", "dgy", "mdy", "mow", "dm", "md", "num", "num2", "iso", "dsep", "wdo")
+    ("dmy", "dgy", "dgm", "mdy", "mow", "dm", "md", "num", "num2", "iso", "dsep", "wdo")
 )
 
 # Looked for only right before a month and year: "the third Tuesday of", "the last day of".
@@ -588,6 +648,7 @@ class _Found:
     part: tuple[str, str] | None = None  # the months a part of a year points at
     week: bool = False  # the week that starts on the (yearless) day: w/c 5 May
     day_at: int = -1  # where the day's own words begin, when a week's words came before them
+    movable: str | None = None  # a movable day's name (its key), when written with no year
 
     def day_words_at(self) -> int:
         """Where the day's own words begin (its weekday, if written)."""
@@ -678,12 +739,8 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
     e = m.end()
     if not _lower_ok(m, kind):
         return []
-    if kind == "nday":  # Christmas Day 2024, Boxing Day
-        mo, d = _NAMED_BY_KEY[_named_key(m.group("nday_n"))]
-        if m.group("nday_y") is None:
-            return [_Found(start, e, None, None, "day", no_year=(mo, d, mo, d))]
-        day = iso_day(int(m.group("nday_y")), mo, d)
-        return [_Found(start, e, day, day, "day", full=True)] if day else []
+    if kind == "nday":
+        return [_named_day(m, start)]
     if kind == "num2":
         yy = int(m.group("num2_y"))
         day = iso_day(_century(yy), int(m.group("num2_m")), int(m.group("num2_d")))
@@ -820,16 +877,60 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
             return _two_days(text, m, start, (y1, m1, int(m.group("ddr_d1"))))
         found = _range(s, e, y1, m1, int(m.group("ddr_d1")), y2, m2, int(m.group("ddr_d2")))
         return [found] if found else []
-    if kind == "md" and m.group("md_th") is None and start == m.start():
-        before = text[max(0, start - 8) : start].split()
-        if not before or before[-1].lower() not in _MD_LEADS or _plural_after(text, e):
-            return []  # no weekday nor lead word before it (February 25), a count (May 5 staff)
-    if kind in ("dm", "md"):
+    if (
+        kind == "md"
+        and m.group("md_th") is None
+        and start == m.start()
+        and not _bare_month_day(text, start, e)
+    ):
+        return []  # February 25 (a year?), In June 27 people, May 5 staff
+    if kind in ("dm", "md", "dgm"):
         mo, d = _month_of(m, _MONTH_GROUP[kind]), int(m.group(f"{kind}_d"))
         if iso_day(2000, mo, d) is None:  # 2000 is a leap year, so 29 February passes here
             return []
         return [_Found(start, e, None, None, "day", no_year=(mo, d, mo, d))]
     return []  # pragma: no cover
+
+
+def _named_day(m: re.Match[str], start: int) -> _Found:
+    """A day known by its name (``Christmas Day 2024``, ``Boxing Day``, ``Easter Monday
+    2025``, ``the spring bank holiday``): with a year, that day; without, a day whose year
+    comes from the text (a movable one's day is then its rule's in that year)."""
+    key, e = _named_key(m.group("nday_n")), m.end()
+    written = m.group("nday_y")
+    if key in _MOVABLE_BY_KEY:
+        if written is None:
+            near = _movable_day(key, 2000)  # (for the year's choice: see _fill_years)
+            md = (near.month, near.day, near.month, near.day)
+            return _Found(start, e, None, None, "day", no_year=md, movable=key)
+        day = _movable_day(key, int(written)).isoformat()
+        return _Found(start, e, day, day, "day", full=True)
+    mo, d = _NAMED_BY_KEY[key]
+    if written is None:
+        return _Found(start, e, None, None, "day", no_year=(mo, d, mo, d))
+    day = date(int(written), mo, d).isoformat()  # (no named day is 29 February)
+    return _Found(start, e, day, day, "day", full=True)
+
+
+def _bare_month_day(text: str, start: int, end: int) -> bool:
+    """Whether a month then a bare day (``June 27``: no ordinal, weekday or year) at
+    ``start``..``end`` is a day: after a lead word (``on June 27``: ``month_day_leads``), or
+    after another word (``opens June 27``) with a stop, comma, bracket or the line's end
+    after it, or a word that goes on with a clause (``closes May 3 at noon``), or ``the``
+    before it (``the June 27 deadline``: ``month_day_alone``); never before a plural noun
+    (``May 5 staff``) nor, without a lead word, after ``in``/``of`` (``In June 27 people``)."""
+    before = text[max(0, start - 8) : start].split()
+    word = before[-1].lower().lstrip("(\"'\u201c\u2018") if before else ""
+    if _plural_after(text, end) and word != "the":
+        return False
+    if word in _MD_LEADS:
+        return True
+    if not word or word in _MD_NOT_AFTER or not word.isalpha():
+        return False
+    if word == "the" or end == len(text) or text[end] in ",.;:!?)\n":
+        return True
+    after = _WORD_AFTER_RE.match(text, end)
+    return after is not None and after.group(1) in _MD_AFTER
 
 
 def _lower_ok(m: re.Match[str], kind: str) -> bool:
@@ -842,7 +943,7 @@ def _lower_ok(m: re.Match[str], kind: str) -> bool:
         word = m.group(name) if name in index else None
         if word is None or not word[0].islower():
             continue
-        if kind in ("dm", "md", "dr", "ddn", "dmmd", "mdd", "mdmd", "mddm", "myy", "myb"):
+        if kind in ("dm", "dgm", "md", "dr", "ddn", "dmmd", "mdd", "mdmd", "mddm", "myy", "myb"):
             return False
         if kind in ("my", "mr") and word.rstrip(".") in _LOWER_VERBS:
             return False
@@ -922,18 +1023,50 @@ def _nth_day_before(text: str, start: int, y: int, mo: int) -> tuple[int, str] |
     if m is None:
         return None
     n = _NTH[m.group("ord").lower()]
-    last = days_in_month(y, mo)
     day_word = m.group("day").lower()
     if day_word not in _WEEKDAY_INDEX:
-        d = last if n == -1 else n
+        d = days_in_month(y, mo) if n == -1 else n
     else:
-        wd = _WEEKDAY_INDEX[day_word]
-        if n == -1:
-            d = last - (date(y, mo, last).weekday() - wd) % 7
-        else:
-            d = 1 + (wd - date(y, mo, 1).weekday()) % 7 + 7 * (n - 1)
+        d = _nth_weekday(y, mo, n, _WEEKDAY_INDEX[day_word])
     day = iso_day(y, mo, d)
     return None if day is None else (m.start(), day)
+
+
+def _nth_weekday(y: int, mo: int, n: int, wd: int) -> int:
+    """The day of the month of the ``n``-th weekday ``wd`` (Monday 0) of ``mo`` in ``y``;
+    ``n`` -1 the last (past the month's end when there is no fifth)."""
+    if n == -1:
+        last = days_in_month(y, mo)
+        return last - (date(y, mo, last).weekday() - wd) % 7
+    return 1 + (wd - date(y, mo, 1).weekday()) % 7 + 7 * (n - 1)
+
+
+def _easter(y: int) -> date:
+    """Easter Sunday of year ``y`` by the Gregorian computus (the anonymous algorithm, as
+    Meeus gives it)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    w = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * w) // 451
+    month, day = divmod(h + w - 7 * m + 114, 31)
+    return date(y, month, day + 1)
+
+
+def _movable_day(key: str, y: int) -> date:
+    """The day that the movable name ``key`` (``easter monday``) names in ``y``, by its rule
+    in ``named_days.movable``: days from Easter Sunday, or the n-th weekday of a month; a
+    year in ``moved`` gives its own day."""
+    rule = _MOVABLE_BY_KEY[key]
+    if y in rule.moved:
+        return date(y, *rule.moved[y])
+    if rule.easter is not None:
+        return _easter(y) + timedelta(days=rule.easter)
+    assert rule.nth is not None
+    mo, n, wd = rule.nth
+    return date(y, mo, _nth_weekday(y, mo, n, wd))
 
 
 def _day_word(written: str) -> int:
@@ -1258,9 +1391,14 @@ def _fill_years(text: str, found: list[_Found]) -> None:
     )
     dateline = next(datelines, None)
     fallback = _most_named_year(found) if not fulls else None
+    seen_from = dateline.year if dateline else fulls[0][1].year if fulls else fallback
     for i, f in enumerate(found):
         if f.no_year is None:
             continue
+        if f.movable is not None and seen_from is not None:
+            # (its day in the year it is seen from decides the year, as for a fixed day)
+            then = _movable_day(f.movable, seen_from)
+            f.no_year = (then.month, then.day, then.month, then.day)
         m1, d1, m2, d2 = f.no_year
         if m1 == 0:
             _month_of_weekday(text, found, i, d1)
@@ -1283,6 +1421,9 @@ def _fill_years(text: str, found: list[_Found]) -> None:
                 anchor = dateline
             year = fallback if anchor is None else _year_near(anchor, m1, d1, m2, d2)
         if year is None:
+            continue
+        if f.movable is not None:
+            f.start_date = f.end_date = _movable_day(f.movable, year).isoformat()
             continue
         year = _weekday_fit(text, f.day_words_at(), year, m1, d1)
         f.start_date, f.end_date = iso_day(year, m1, d1), iso_day(year + (m2 < m1), m2, d2)
@@ -1372,6 +1513,31 @@ def _weekday_fit(text: str, at: int, year: int, m1: int, d1: int) -> int:
     return year
 
 
+def _with_lower_named(text: str, found: list[_Found]) -> list[_Found]:
+    """``found`` with the named days written in lower case (``bonfire night``, ``the spring
+    bank holiday``, ``early May bank holiday``) that no item holds, in text order: each is
+    sought only round a trigger word of its name that ``str.find`` finds."""
+    extra: list[_Found] = []
+    for trigger in _LOWER_TRIGGERS:
+        i = text.find(trigger)
+        while i != -1:
+            m = _LOWER_NAMED_RE.search(text, max(0, i - _LOWER_REACH), i + _LOWER_REACH)
+            while m is not None and m.end() <= i:  # (a name before the trigger's own)
+                m = _LOWER_NAMED_RE.search(text, m.end(), i + _LOWER_REACH)
+            if m is not None and m.start() <= i:
+                extra.append(_named_day(m, m.start()))
+            i = text.find(trigger, i + len(trigger))
+    if not extra:
+        return found
+    starts = [f.start for f in found]  # (in order, none overlapping)
+    for x in {x.start: x for x in extra}.values():
+        k = bisect_left(starts, x.start)
+        if (k == len(found) or found[k].start >= x.end) and (k == 0 or found[k - 1].end <= x.start):
+            found.insert(k, x)
+            starts.insert(k, x.start)
+    return found
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Find every date expression in ``text``, each occurrence, in text order.
 
@@ -1417,6 +1583,7 @@ def find_dates(text: str) -> list[DateMention]:
             found.pop()
         found.extend(items)
         pos = items[-1].end if items else a.end()
+    found = _with_lower_named(text, found)
     _fill_years(text, found)
     out: list[DateMention] = []
     for f in found:

@@ -893,15 +893,53 @@ def test_a_month_then_day_after_a_lead_word_is_a_day(text: str, expected: tuple[
 @pytest.mark.parametrize(
     "text",
     [
-        "The drop-in opens June 27, with staff.",  # no lead word
         "Staff met in June 15 times.",  # "in" leads a month and year, not a day
         "The panel met on May 5 inspectors' reports.",  # a plural noun after: a count
         "It ran on June 31 only.",  # no such day
         "Sales rose on March 3 sites.",
+        # with no lead word: after "in"/"of", before a plural noun, a per cent or a word that
+        # does not go on with a clause
+        "In June 27 people came to the hall.",
+        "The vote of March 3 councillors was close.",
+        "It ran June 3 weeks late.",
+        "By June 30% had replied.",
+        "Staff worked May 5 shifts in a row.",
+        "Kelby scored in April 2 goals to 1.",
     ],
 )
 def test_a_month_then_day_with_no_lead_word_is_no_day(text: str) -> None:
     assert find_dates(text) == []
+
+
+# A month then a bare day after another word: a day when a stop, comma, bracket or line end
+# follows, or a word that goes on with a clause, or "the" stands before it (month_day_alone).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Published 4 March 2024\n\nThe drop-in opens June 27, with staff.",
+            ("June 27", "2024-06-27"),
+        ),
+        ("Date: 4 March 2024\n\nThe consultation closes April 30.", ("April 30", "2024-04-30")),
+        ("Posted on 4 March 2024\n\nThe library closes May 3 at noon.", ("May 3", "2024-05-03")),
+        ("Published 4 March 2024\n\nThe June 27 deadline stands.", ("June 27", "2024-06-27")),
+        (
+            "Published 4 March 2024\n\nBids close\nSEPTEMBER 9\nLate bids fail.",
+            ("SEPTEMBER 9", "2024-09-09"),
+        ),
+        (
+            "Published 4 March 2024\n\nThe pool reopens July 4 and stays open.",
+            ("July 4", "2024-07-04"),
+        ),
+        ("Published 4 March 2024\n\nVoting (ends October 2) is open.", ("October 2", "2024-10-02")),
+        ("Published 4 March 2024\n\n“It shuts March 29,” she said.", ("March 29", "2024-03-29")),
+    ],
+)
+def test_a_month_then_day_with_a_stop_or_clause_after_is_a_day(
+    text: str, expected: tuple[str, str]
+) -> None:
+    got = [(d.text, d.start_date) for d in find_dates(text)]
+    assert got[1:] == [expected]
 
 
 def test_us_order_only_when_day_first_is_impossible_on_a_log_line() -> None:
@@ -1884,6 +1922,161 @@ def test_words_of_named_days_alone_are_no_date(text: str) -> None:
     assert find_dates(text) == []
 
 
+# Movable days, each by its rule (named_days.movable): days from Easter Sunday, or the n-th
+# weekday of a month; and names read in lower case or sentence case (named_days.lower_case).
+MOVABLE = {
+    "easter-monday-year": ("Tips open on Easter Monday 2025.", "Easter Monday 2025", "2025-04-21"),
+    "good-friday-dateline": (
+        "Published: 2 April 2024\n\nThe tip shut on Good Friday.",
+        "Good Friday",
+        "2024-03-29",
+    ),
+    "easter-sunday-upper-comma": (
+        "EASTER SUNDAY, 2019 SERVICES",
+        "EASTER SUNDAY, 2019",
+        "2019-04-21",
+    ),
+    "mothering-sunday": ("Visits on Mothering Sunday 2025.", "Mothering Sunday 2025", "2025-03-30"),
+    "mothers-day-curly": ("Mother’s Day 2026 lunch", "Mother’s Day 2026", "2026-03-15"),
+    "fathers-day": ("On Father's Day 2025 the park", "Father's Day 2025", "2025-06-15"),
+    "shrove-tuesday": ("Shrove Tuesday 2024 races", "Shrove Tuesday 2024", "2024-02-13"),
+    "pancake-day": ("Pancake Day\n2024 races", "Pancake Day\n2024", "2024-02-13"),
+    "ash-wednesday": ("Ash Wednesday 2025", "Ash Wednesday 2025", "2025-03-05"),
+    "palm-maundy": ("After Maundy Thursday 2025.", "Maundy Thursday 2025", "2025-04-17"),
+    "remembrance-2021": ("Remembrance Sunday 2021 parade", "Remembrance Sunday 2021", "2021-11-14"),
+    "remembrance-yearless-future": (
+        "Date: 1 November 2024\n\nRoads will close for Remembrance Sunday.",
+        "Remembrance Sunday",
+        "2024-11-10",
+    ),
+    "easter-monday-to-come": (
+        "Published: 10 April 2025\n\nThe centre will close on Easter Monday.",
+        "Easter Monday",
+        "2025-04-21",
+    ),
+    "early-may-moved-2020": (
+        "Bins went out on the Early May Bank Holiday 2020.",
+        "Early May Bank Holiday 2020",
+        "2020-05-08",
+    ),
+    "spring-moved-2022": ("the Spring Bank Holiday 2022", "Spring Bank Holiday 2022", "2022-06-02"),
+    "august-lower": (
+        "Posted on 3 July 2025\n\nThe tip is open on the August bank holiday.",
+        "August bank holiday",
+        "2025-08-25",
+    ),
+    "spring-lower": (
+        "Published: 10 April 2025\n\nBins go out as usual over the spring bank holiday.",
+        "spring bank holiday",
+        "2025-05-26",
+    ),
+    "early-may-lower": (
+        "Date: 1 April 2024\n\nNo parking fines on early May bank holiday.",
+        "early May bank holiday",
+        "2024-05-06",
+    ),
+    "summer-sentence-case": ("Summer bank holiday 2024", "Summer bank holiday 2024", "2024-08-26"),
+    "late-may-lower": (
+        "Published 2 May 2023\n\nOn the late May bank holiday the pool shuts.",
+        "late May bank holiday",
+        "2023-05-29",
+    ),
+    "boxing-day-lower": (
+        "Date: 20 December 2024\n\nThe pool opens on boxing day.",
+        "boxing day",
+        "2024-12-26",
+    ),
+    "christmas-day-sentence-case": (
+        "Published: 3 December 2024\n\nChristmas day collections move.",
+        "Christmas day",
+        "2024-12-25",
+    ),
+    "easter-monday-lower-html-copy": (
+        "Published:\xa02 April 2024\n\nWe are shut on easter monday\xa0and open after.",
+        "easter monday",
+        "2024-04-01",
+    ),
+}
+
+
+@pytest.mark.parametrize("text, written, day", MOVABLE.values(), ids=MOVABLE.keys())
+def test_a_movable_or_lower_case_named_day_is_its_day(text: str, written: str, day: str) -> None:
+    got = {d.text: (d.start_date, d.end_date) for d in find_dates(text)}
+    assert got[written] == (day, day), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had a good friday night out.",  # only "Good Friday" is the day
+        "Easter eggs were handed out.",  # a season's word alone
+        "Bank holiday weekends are busy.",
+        "The May bank holiday is busy.",  # two in May: which one is not said
+        "A spring bank of flowers and summer holiday clubs.",
+        "The christmas market and the bonfire night display.",  # (see lower_case's _why)
+        "Mothering Sunday lunches",  # no year and no date to take one from: no day
+    ],
+)
+def test_words_of_movable_days_alone_are_no_day(text: str) -> None:
+    assert [d.start_date for d in find_dates(text)] in ([], [None])
+
+
+# Easter Sunday by the computus, against dates checked by hand in church calendars.
+@pytest.mark.parametrize(
+    "year, day",
+    [
+        (1913, "1913-03-23"),
+        (1943, "1943-04-25"),
+        (2000, "2000-04-23"),
+        (2008, "2008-03-23"),
+        (2011, "2011-04-24"),
+        (2019, "2019-04-21"),
+        (2024, "2024-03-31"),
+        (2025, "2025-04-20"),
+        (2026, "2026-04-05"),
+        (2038, "2038-04-25"),
+    ],
+)
+def test_easter_sunday_by_the_computus(year: int, day: str) -> None:
+    (d,) = find_dates(f"Services on Easter Sunday {year}.")
+    assert d.start_date == d.end_date == day
+
+
+# Each movable day falls on its weekday, in its window, in every year.
+@given(st.integers(1900, 2099))
+def test_movable_days_fall_on_their_weekday_in_their_window(year: int) -> None:
+    def day(name: str) -> date:
+        (d,) = find_dates(f"On {name} {year} it rained.")
+        assert d.start_date is not None
+        return date.fromisoformat(d.start_date)
+
+    easter = day("Easter Day")
+    assert easter.weekday() == 6 and date(year, 3, 22) <= easter <= date(year, 4, 25)
+    assert day("Good Friday") == easter - timedelta(days=2)
+    assert day("Easter Monday") == easter + timedelta(days=1)
+    assert day("Mothering Sunday") == easter - timedelta(days=21)
+    assert day("Shrove Tuesday").weekday() == 1
+    remembrance = day("Remembrance Sunday")
+    assert remembrance.weekday() == 6 and 8 <= remembrance.day <= 14
+    summer = day("Summer Bank Holiday")
+    assert summer.weekday() == 0 and summer.month == 8 and summer.day >= 25
+    if year not in (1977, 2002, 2012, 2022):
+        spring = day("Spring Bank Holiday")
+        assert spring.weekday() == 0 and spring.month == 5 and spring.day >= 25
+    if year not in (1995, 2020):
+        early = day("Early May Bank Holiday")
+        assert early.weekday() == 0 and early.month == 5 and early.day <= 7
+
+
+# Every lower-case name holds a trigger and is a named day.
+def test_each_lower_case_name_has_a_trigger_and_a_rule() -> None:
+    vocab = dates._V["named_days"]
+    known = {dates._named_key(n) for n in (*vocab["days"], *vocab["movable"])}
+    for name in vocab["lower_case"]["names"]:
+        assert any(t in name for t in vocab["lower_case"]["triggers"]), name
+        assert dates._named_key(name) in known, name
+
+
 # A quarter written after its financial year, as Scottish statistics releases write it.
 @pytest.mark.parametrize(
     "text, expected",
@@ -1987,3 +2180,20 @@ def test_every_day_has_its_ordinal_word(d: int, month: str) -> None:
 )
 def test_ordinal_words_that_are_no_day(text: str, expected: list[str]) -> None:
     assert [d.text for d in find_dates(text)] == expected
+
+
+# A day glued to its month's full name with no year (as PDF copies give it): a day whose year
+# comes from the text; in lower case or abbreviated, no day.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Published 4 March 2024\n\nIt reopens 1January.", [("1January", "2024-01-01")]),
+        ("Date: 4 March 2024\n\nFrom 3rdMarch the hub", [("3rdMarch", "2024-03-03")]),
+        ("Posted on 4 March 2024\n\nUntil 30JUNE, then", [("30JUNE", "2024-06-30")]),
+        ("Published 4 March 2024\n\nFrom 3march on", []),
+        ("Published 4 March 2024\n\nCode 4Dec and 12Jan", []),
+    ],
+)
+def test_a_day_glued_to_its_month_with_no_year(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(d.text, d.start_date) for d in find_dates(text)]
+    assert got[1:] == expected
