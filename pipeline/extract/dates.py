@@ -20,8 +20,10 @@ over the new year (``December 30 to January 2``); a season with a year is its th
 (``autumn 2026``: September to November; ``winter 2025/26``: December 2025 to February 2026);
 ``w/c 5 May`` is the week that starts then; ``Tuesday 3rd`` is the 3rd, a Tuesday, of the
 month round it; a day known by its name is that day (``Boxing Day 2023``, ``on Christmas
-Day``: ``named_days``); two years in a row beside ``academic year`` are a school year
-(``the 2023/24 academic year``: September to August). A date without a year (``5 April``)
+Day``: ``named_days``), a movable one by its rule (``Easter Monday 2025``, ``Remembrance
+Sunday``, ``the spring bank holiday``); ``opens June 27.`` and ``1January`` are days; two
+years in a row beside ``academic year`` are a school year (``the 2023/24 academic year``:
+September to August). A date without a year (``5 April``)
 takes one by the shape of the text (``_fill_years``: the dated date it is listed with, a day
 to come after the dateline, a full date before it in its paragraph, the dateline, the
 nearest full date, else the year that months and years name most often) and is flagged
