@@ -134,7 +134,7 @@ _YT_HEAD: Final = "|".join(
     r"[\s-]+".join(map(re.escape, h.split())) for h in sorted(_YT_MONTHS, key=len, reverse=True)
 )
 _YT_LINK: Final = _alt(_V["year_to_links"])
-_YT_LAST_WORDS: Final = (*_V["year_to_links"], "of")
+_YT_LAST_WORDS: Final = (*_V["year_to_links"], "of", "end-")
 
 _S = r"\s+"
 _DASH: Final = r"[-\u2010-\u2015\u2212]"
@@ -291,7 +291,7 @@ def _anchor_pattern() -> str:
     alts += [
         f"{re.escape(c)}(?:{_alt(sorted(rest))})(?![a-z])" for c, rest in sorted(by_first.items())
     ]
-    alts.append("Q(?=[1-4])")
+    alts.append(r"Q(?:(?=[1-4])|uarter(?=[ \t\xa0]+[1-4]\b))")
     return "|".join(alts)
 
 
@@ -336,8 +336,8 @@ _DIGIT_BRANCHES: Final = [
         "nmy",
         rf"(?P<nmy_m>1[0-2]|0?[1-9])/{_year('nmy_y')}(?![/-]\d)",
     ),
-    # 2018Q4, 2018 Q4
-    ("yq", r"(?P<yq_y>(?:19|20)\d\d) ?Q(?P<yq_n>[1-4])(?!\w)"),
+    # 2018Q4, 2018 Q4, 2024 Quarter 3 (as Scottish statistics name a quarter)
+    ("yq", r"(?P<yq_y>(?:19|20)\d\d)(?: ?Q|[ \t\xa0]+Quarter[ \t\xa0]+)(?P<yq_n>[1-4])(?!\w)"),
     # 30 September to 2 October 2018, 28 February 2017 to 3 March 2017
     (
         "ddr",
@@ -428,6 +428,10 @@ _YEAR_FIRST_RE: Final = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] i
 _CENTURIES: Final = ("19", "20")  # how a year of _year starts
 _DAY_FIRST_RE: Final = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] not in _YEAR_FIRST])
 
+# "last year", "this year", "next year" (relative_years), in any case
+_REL_YEARS: Final[dict[str, int]] = _V["relative_years"]["words"]
+_REL_YEAR: Final = rf"(?i:(?P<rel>{_alt(list(_REL_YEARS))})[ \t\xa0]+year)(?![\w'\u2019])"
+
 # After an abbreviated month, the day must not read as a two-digit year: one digit, or an ordinal.
 _MD_ABBR_DAY: Final = r"(?(abbr)(?=\s+(?:\d(?!\d)|\d\d(?:st|nd|rd|th))))"
 
@@ -485,6 +489,8 @@ _MONTH_RE: Final = _union(
         ("mow", rf"{_S}(?P<mow_d>{_DAY_WORD})(?![\w-]),?{_S}{_year('mow_y')}"),
         # September 2016, Sept 2016
         ("my", rf",?{_S}{_year('my_y')}"),
+        # March last year: the month in the year before the dateline's
+        ("mrel", rf"{_S}{_REL_YEAR}"),
     ],
 )
 
@@ -500,7 +506,7 @@ _MONTH_GROUP: Final = {
 _MONTH_KINDS: Final = frozenset(
     (
         *("ddr", "ddn", "dmmd", "dr", "dmy", "dgy", "dgm", "dm", "md", "mdd", "mdmd", "mddm"),
-        *("dsep", "mdy", "mddy", "mow", "mr", "myy", "my"),
+        *("dsep", "mdy", "mddy", "mow", "mr", "myy", "my", "mrel"),
     )
 )
 _WEEKDAY_NAMES: Final = frozenset(w.lower() for w in _V["weekdays"])
@@ -525,14 +531,14 @@ _URL_RE: Final = re.compile(r"://|www\.|\.[a-z]{2,6}/", re.IGNORECASE)
 _FY_QUARTER_AFTER_RE: Final = re.compile(r"[ \t\xa0]Q([1-4])(?!\w)")
 # Q3 2021 (July to September), Q3 2021/22 (a quarter of a financial year: October to December)
 _QUARTER_RE: Final = re.compile(
-    rf"(?<![\w.])Q(?P<q_n>[1-4]){_S}{_year('q_y')}"
+    rf"(?<![\w.])(?:Q|Quarter[ \t\xa0]+)(?P<q_n>[1-4]),?{_S}{_year('q_y')}"
     rf"(?:(?:{_DASH}|/)(?P<q_fy>\d\d(?:\d\d)?)(?![\w%]|[.,:/]\d))?"
 )
 
 # Looked for only right before a month-year or full date: "the year to", "12 months ending".
 _YEAR_TO_BEFORE: Final = re.compile(
     rf"(?<![\w-])(?:[Tt]he\s+)?(?P<head>{_YT_HEAD})\s+(?:{_YT_LINK})\s+"
-    r"(?:(?:the\s+)?end\s+of\s+)?\Z"
+    r"(?:(?:the\s+)?end\s+of\s+|end-)?\Z"  # the year to (the end of | end-)September
 )
 
 # Looked for only right before a year: "the fourth quarter of", "the end of", "mid-".
@@ -606,6 +612,8 @@ _FUTURE_RE: Final = re.compile(
 )
 _FUTURE_REACH: Final[int] = _V["future_markers"]["reach"]
 _YEAR_TURN_DAYS: Final[int] = _V["year_turn"]["days"]
+# Looked for only right after a date with no year: "14 March last year".
+_REL_YEAR_RE: Final = re.compile(rf",?[ \t\xa0]+{_REL_YEAR}")
 _FUTURE_NOT_BETWEEN: Final = frozenset(_V["future_markers"]["not_between"])
 _WEEKDAY_STEMS: Final = frozenset(w[:3].lower() for w in _V["weekdays"])
 _WEEKDAY_BY_STEM: Final = {w[:2].lower(): i for i, w in enumerate(_V["weekdays"][:7])}
@@ -651,6 +659,7 @@ class _Found:
     week: bool = False  # the week that starts on the (yearless) day: w/c 5 May
     day_at: int = -1  # where the day's own words begin, when a week's words came before them
     movable: str | None = None  # a movable day's name (its key), when written with no year
+    rel: int | None = None  # the years after the dateline's that "last year" (-1) ... name
 
     def day_words_at(self) -> int:
         """Where the day's own words begin (its weekday, if written)."""
@@ -793,6 +802,9 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         y, mo = int(m.group("mow_y")), _month_of(m, "mon")
         day = iso_day(y, mo, _day_word(m.group("mow_d")))
         return [_Found(start, e, day, day, "day", full=True)] if day and _ok_year(y) else []
+    if kind == "mrel":  # March last year: its year is the dateline's less one (_fill_years)
+        mo, rel = _month_of(m, "mon"), _REL_YEARS[m.group("rel").lower()]
+        return [_Found(start, e, None, None, "month", no_year=(mo, 1, mo, 1), rel=rel)]
     if kind == "myb":
         return [_month_span(start, e, 2000 + int(m.group("myb_y")), _month_of(m, "mon"))]
     if kind == "myy":
@@ -935,6 +947,12 @@ def _bare_month_day(text: str, start: int, end: int) -> bool:
     return after is not None and after.group(1) in _MD_AFTER
 
 
+# The kinds a lower-case month name never makes: with no year (may 5, march last year).
+_LOWER_NEVER: Final = frozenset(
+    ("dm", "dgm", "md", "dr", "ddn", "dmmd", "mdd", "mdmd", "mddm", "myy", "myb", "mrel")
+)
+
+
 def _lower_ok(m: re.Match[str], kind: str) -> bool:
     """A lower-case month name counts only with a day and a year (``march 3rd 2015``), or
     with a year when it is no verb (``september 2014``, not ``may 2015``)."""
@@ -945,7 +963,7 @@ def _lower_ok(m: re.Match[str], kind: str) -> bool:
         word = m.group(name) if name in index else None
         if word is None or not word[0].islower():
             continue
-        if kind in ("dm", "dgm", "md", "dr", "ddn", "dmmd", "mdd", "mdmd", "mddm", "myy", "myb"):
+        if kind in _LOWER_NEVER:
             return False
         if kind in ("my", "mr") and word.rstrip(".") in _LOWER_VERBS:
             return False
@@ -973,6 +991,14 @@ def _part_before(text: str, start: int) -> tuple[int, int, int, bool] | None:
     else:
         first, last = _PARTS_BEFORE[p.group("before").lower()]
     return p.start(), first, last, False
+
+
+def _relative_year(text: str, f: _Found) -> None:
+    """``14 March last year``, ``Easter Monday next year``: a date with no year, then words of
+    ``relative_years``: the item takes them in, and its year is the dateline's plus theirs."""
+    m = _REL_YEAR_RE.match(text, f.end)
+    if m is not None:
+        f.end, f.rel = m.end(), _REL_YEARS[m.group("rel").lower()]
 
 
 def _week_of(text: str, f: _Found) -> None:
@@ -1424,10 +1450,16 @@ def _fill_years(text: str, found: list[_Found]) -> None:
             year = fallback if anchor is None else _year_near(anchor, m1, d1, m2, d2)
         if year is None:
             continue
+        if f.rel is not None:  # 14 March last year, March this year
+            year = (dateline.year if dateline else year) + f.rel
+            if f.granularity == "month":
+                f.start_date, f.end_date = iso_month_start(year, m1), iso_month_end(year, m1)
+                continue
         if f.movable is not None:
             f.start_date = f.end_date = _movable_day(f.movable, year).isoformat()
             continue
-        year = _weekday_fit(text, f.day_words_at(), year, m1, d1)
+        if f.rel is None:
+            year = _weekday_fit(text, f.day_words_at(), year, m1, d1)
         f.start_date, f.end_date = iso_day(year, m1, d1), iso_day(year + (m2 < m1), m2, d2)
         f.week_end()
 
@@ -1580,6 +1612,8 @@ def find_dates(text: str) -> list[DateMention]:
             items[0] = _academic_year(text, items[0])
         if kind in _ONE_DAY_KINDS and len(items) == 1 and items[0].start_date == items[0].end_date:
             _week_of(text, items[0])
+        if items and items[-1].no_year is not None and items[-1].rel is None:
+            _relative_year(text, items[-1])
         # A lead word or "the year to" may reach back over an item found before: it wins.
         while items and found and found[-1].end > items[0].start:
             found.pop()

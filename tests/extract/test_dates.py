@@ -2112,6 +2112,106 @@ def test_a_quarter_reads_the_same_before_and_after_its_financial_year(y: int, q:
     assert (before.start_date, before.end_date) == (after.start_date, after.end_date)
 
 
+# "Quarter 3 2024" and "2024 Quarter 3", as Scottish statistics releases name a quarter: the
+# same months as Q3 2024; a financial year after it, its quarter.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("GDP grew in Quarter 3 2024.", ("Quarter 3 2024", "2024-07-01", "2024-09-30")),
+        ("GDP: 2024 Quarter 2 (April to June)", ("2024 Quarter 2", "2024-04-01", "2024-06-30")),
+        ("Since Quarter 4, 2019 it fell.", ("Quarter 4, 2019", "2019-10-01", "2019-12-31")),
+        ("Quarter\xa01 2024/25 data", ("Quarter\xa01 2024/25", "2024-04-01", "2024-06-30")),
+    ],
+)
+def test_a_quarter_named_by_its_word(text: str, expected: tuple[str, str, str]) -> None:
+    d = find_dates(text)[0]
+    assert (d.text, d.start_date, d.end_date) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Quarter 5 2024 is no quarter.", ["2024"]),
+        ("The Quarter 3 report is out.", []),
+        ("The quarter 3 2024 table", ["2024"]),  # lower case: the word only in a heading's case
+    ],
+)
+def test_quarter_words_that_are_no_quarter(text: str, expected: list[str]) -> None:
+    assert [d.text for d in find_dates(text)] == expected
+
+
+# "the year to end-September 2025": the twelve months that end then, as "the year to the end
+# of September 2025".
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In the year to end-September 2025 GDP rose.",
+            ("the year to end-September 2025", "2024-10-01", "2025-09-30"),
+        ),
+        (
+            "The three months to end-June 2024",
+            ("The three months to end-June 2024", "2024-04-01", "2024-06-30"),
+        ),
+    ],
+)
+def test_the_year_to_end_month(text: str, expected: tuple[str, str, str]) -> None:
+    (d,) = find_dates(text)
+    assert (d.text, d.start_date, d.end_date) == expected
+
+
+# A date with no year, then "last year" / "this year" / "next year": the dateline's year plus
+# theirs; the words join the date; a month alone before them is that month.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Date: 12 May 2025\n\nThe assault was on 14 March last year.",
+            ("14 March last year", "2024-03-14", "2024-03-14"),
+        ),
+        (
+            "Published: 12 May 2025\n\nCalls rose in March last year.",
+            ("March last year", "2024-03-01", "2024-03-31"),
+        ),
+        (
+            "Posted on 12 May 2025\n\nIN JUNE THIS YEAR",
+            ("JUNE THIS YEAR", "2025-06-01", "2025-06-30"),
+        ),
+        (
+            "Date: 12 May 2025\n\nShut on 30 December, last year.",
+            ("30 December, last year", "2024-12-30", "2024-12-30"),
+        ),
+        (
+            "Date: 12 May 2025\n\nWorks run from 3 to 5 June next year.",
+            ("from 3 to 5 June next year", "2026-06-03", "2026-06-05"),
+        ),
+        (
+            "Date: 12 May 2025\n\nIt opens on Easter Monday next year.",
+            ("Easter Monday next year", "2026-04-06", "2026-04-06"),
+        ),
+        (
+            "Date: 12 May 2025\n\nOn Tuesday 4 March last\xa0year it shut.",
+            ("Tuesday 4 March last\xa0year", "2024-03-04", "2024-03-04"),
+        ),
+    ],
+)
+def test_a_date_then_last_or_next_year(text: str, expected: tuple[str, str, str]) -> None:
+    d = find_dates(text)[1]
+    assert (d.text, d.start_date, d.end_date) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Date: 12 May 2025\n\nThe March last year's figures", []),  # a possessive
+        ("Date: 12 May 2025\n\nIt may last year round.", []),  # a verb: no month
+        ("Date: 12 May 2025\n\nMarch this yearly fair", []),
+    ],
+)
+def test_last_year_forms_that_are_no_date(text: str, expected: list[str]) -> None:
+    assert [d.text for d in find_dates(text)][1:] == expected
+
+
 # A day glued to its month, as text copied out of a PDF often comes: only with a year.
 @pytest.mark.parametrize(
     "text, expected",
