@@ -27,6 +27,23 @@ def spans(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
     return [(d.text, d.start_date, d.end_date, d.granularity) for d in find_dates(text)]
 
 
+def assert_day(text: str, written: str, day: str) -> None:
+    """``written`` is read in ``text`` as the one day ``day``."""
+    got = {d.text: (d.start_date, d.end_date) for d in find_dates(text)}
+    assert got[written] == (day, day), got
+
+
+def assert_date(text: str, expected: tuple[str, str, str], at: int | None = None) -> None:
+    """The date item ``at`` of ``text`` (its only one when None) is ``expected``: its text, first
+    day and last day."""
+    got = find_dates(text)
+    if at is None:
+        (d,) = got
+    else:
+        d = got[at]
+    assert (d.text, d.start_date, d.end_date) == expected
+
+
 # (sentence, [(text, start, end, granularity), ...])
 CASES = {
     "day-month-year": (
@@ -1670,9 +1687,7 @@ FUTURE_NOT = {
     "case", [*FUTURE.values(), *FUTURE_NOT.values()], ids=[*FUTURE, *FUTURE_NOT]
 )
 def test_a_day_that_is_to_come_takes_the_dateline_year(case: tuple[str, str, str]) -> None:
-    text, written, day = case
-    got = {d.text: d.start_date for d in find_dates(text)}
-    assert got[written] == day, got
+    assert_day(*case)
 
 
 # A range with no year that the words before it say is to come: the first one that has not
@@ -1805,9 +1820,7 @@ YEAR_TURN_NOT = {
     "case", [*YEAR_TURN.values(), *YEAR_TURN_NOT.values()], ids=[*YEAR_TURN, *YEAR_TURN_NOT]
 )
 def test_a_yearless_day_over_the_new_year_takes_the_near_year(case: tuple[str, str, str]) -> None:
-    text, written, day = case
-    got = {d.text: d.start_date for d in find_dates(text)}
-    assert got[written] == day, got
+    assert_day(*case)
 
 
 @given(st.integers(1902, 2096), st.integers(1, 12), st.integers(1, 28), st.integers(1, 28))
@@ -1865,8 +1878,7 @@ def test_an_academic_year_runs_september_to_august(text: str, written: str, year
     ],
 )
 def test_other_year_pairs_are_no_academic_year(text: str, expected: tuple[str, str, str]) -> None:
-    d = find_dates(text)[0]
-    assert (d.text, d.start_date, d.end_date) == expected
+    assert_date(text, expected, at=0)
 
 
 # A day known by its name: with a year, a full date; without, a day whose year comes as for
@@ -1901,12 +1913,6 @@ NAMED = {
 }
 
 
-@pytest.mark.parametrize("text, written, day", NAMED.values(), ids=NAMED.keys())
-def test_a_named_day_is_its_day(text: str, written: str, day: str) -> None:
-    got = {d.text: (d.start_date, d.end_date) for d in find_dates(text)}
-    assert got[written] == (day, day), got
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -1916,6 +1922,12 @@ def test_a_named_day_is_its_day(text: str, written: str, day: str) -> None:
         "Ann Boxing, a coach, spoke.",
         "The New Year plans were set.",
         "Guy Fawkes was a plotter.",
+        "We had a good friday night out.",  # only "Good Friday" is the day
+        "Easter eggs were handed out.",  # a season's word alone
+        "Bank holiday weekends are busy.",
+        "The May bank holiday is busy.",  # two in May: which one is not said
+        "A spring bank of flowers and summer holiday clubs.",
+        "The christmas market and the bonfire night display.",  # (see lower_case's _why)
     ],
 )
 def test_words_of_named_days_alone_are_no_date(text: str) -> None:
@@ -1999,26 +2011,11 @@ MOVABLE = {
 }
 
 
-@pytest.mark.parametrize("text, written, day", MOVABLE.values(), ids=MOVABLE.keys())
-def test_a_movable_or_lower_case_named_day_is_its_day(text: str, written: str, day: str) -> None:
-    got = {d.text: (d.start_date, d.end_date) for d in find_dates(text)}
-    assert got[written] == (day, day), got
-
-
 @pytest.mark.parametrize(
-    "text",
-    [
-        "We had a good friday night out.",  # only "Good Friday" is the day
-        "Easter eggs were handed out.",  # a season's word alone
-        "Bank holiday weekends are busy.",
-        "The May bank holiday is busy.",  # two in May: which one is not said
-        "A spring bank of flowers and summer holiday clubs.",
-        "The christmas market and the bonfire night display.",  # (see lower_case's _why)
-        "Mothering Sunday lunches",  # no year and no date to take one from: no day
-    ],
+    "text, written, day", [*NAMED.values(), *MOVABLE.values()], ids=[*NAMED, *MOVABLE]
 )
-def test_words_of_movable_days_alone_are_no_day(text: str) -> None:
-    assert [d.start_date for d in find_dates(text)] in ([], [None])
+def test_a_named_day_is_its_day(text: str, written: str, day: str) -> None:
+    assert_day(text, written, day)
 
 
 # Easter Sunday by the computus, against dates checked by hand in church calendars.
@@ -2088,8 +2085,7 @@ def test_each_lower_case_name_has_a_trigger_and_a_rule() -> None:
     ],
 )
 def test_a_quarter_after_its_financial_year(text: str, expected: tuple[str, str, str]) -> None:
-    (d,) = find_dates(text)
-    assert (d.text, d.start_date, d.end_date) == expected
+    assert_date(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -2124,8 +2120,7 @@ def test_a_quarter_reads_the_same_before_and_after_its_financial_year(y: int, q:
     ],
 )
 def test_a_quarter_named_by_its_word(text: str, expected: tuple[str, str, str]) -> None:
-    d = find_dates(text)[0]
-    assert (d.text, d.start_date, d.end_date) == expected
+    assert_date(text, expected, at=0)
 
 
 @pytest.mark.parametrize(
@@ -2156,8 +2151,7 @@ def test_quarter_words_that_are_no_quarter(text: str, expected: list[str]) -> No
     ],
 )
 def test_the_year_to_end_month(text: str, expected: tuple[str, str, str]) -> None:
-    (d,) = find_dates(text)
-    assert (d.text, d.start_date, d.end_date) == expected
+    assert_date(text, expected)
 
 
 # A date with no year, then "last year" / "this year" / "next year": the dateline's year plus
@@ -2196,8 +2190,7 @@ def test_the_year_to_end_month(text: str, expected: tuple[str, str, str]) -> Non
     ],
 )
 def test_a_date_then_last_or_next_year(text: str, expected: tuple[str, str, str]) -> None:
-    d = find_dates(text)[1]
-    assert (d.text, d.start_date, d.end_date) == expected
+    assert_date(text, expected, at=1)
 
 
 @pytest.mark.parametrize(
@@ -2224,8 +2217,7 @@ def test_last_year_forms_that_are_no_date(text: str, expected: list[str]) -> Non
     ],
 )
 def test_a_day_glued_to_its_month(text: str, expected: tuple[str, str]) -> None:
-    (d,) = find_dates(text)
-    assert (d.text, d.start_date, d.end_date) == (expected[0], expected[1], expected[1])
+    assert_date(text, (expected[0], expected[1], expected[1]))
 
 
 @pytest.mark.parametrize(
@@ -2255,8 +2247,7 @@ def test_glued_letters_that_are_no_month(text: str, expected: list[str]) -> None
     ],
 )
 def test_a_day_written_as_an_ordinal_word(text: str, expected: tuple[str, str]) -> None:
-    (d,) = find_dates(text)
-    assert (d.text, d.start_date, d.end_date) == (expected[0], expected[1], expected[1])
+    assert_date(text, (expected[0], expected[1], expected[1]))
 
 
 # The ordinal words come from number_words.json (normalize.ORDINAL_WORDS): every day has one.

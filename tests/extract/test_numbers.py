@@ -18,6 +18,13 @@ def numbers(text: str) -> list[tuple[str, int | float | None, str, str | None]]:
     return [(n.text, n.value, n.kind, n.unit) for n in find_numbers(text, find_dates(text))]
 
 
+def assert_numbers_approx(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    """``numbers(text)`` is ``expected``, the values to a float's precision (1/3, 0.01)."""
+    got = numbers(text)
+    assert [(t, k, u) for t, _v, k, u in got] == [(t, k, u) for t, _v, k, u in expected]
+    assert [v for _t, v, _k, _u in got] == pytest.approx([v for _t, v, _k, _u in expected])
+
+
 CASES = {
     "digits-and-noun": (
         "The prison holds 1,240 adult men.",
@@ -247,11 +254,6 @@ CASES = {
         ],
     ),
 }
-
-
-@pytest.mark.parametrize("text, expected", CASES.values(), ids=CASES.keys())
-def test_numbers_and_units(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
-    assert numbers(text) == expected
 
 
 NOT_NUMBERS = {
@@ -1056,10 +1058,13 @@ REAL_PAGE_FORMS = {
 }
 
 
-@pytest.mark.parametrize("text, expected", REAL_PAGE_FORMS.values(), ids=REAL_PAGE_FORMS.keys())
-def test_real_page_count_forms(
-    text: str, expected: list[tuple[str, float, str, str | None]]
-) -> None:
+# (the sentences of CASES, above, and of REAL_PAGE_FORMS, forms seen on real pages)
+@pytest.mark.parametrize(
+    "text, expected",
+    [*CASES.values(), *REAL_PAGE_FORMS.values()],
+    ids=[*CASES, *REAL_PAGE_FORMS],
+)
+def test_numbers_and_units(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert numbers(text) == expected
 
 
@@ -1299,9 +1304,7 @@ RATIOS = {
 
 @pytest.mark.parametrize("text, expected", RATIOS.values(), ids=RATIOS.keys())
 def test_ratios_are_one_quantity(text: str, expected: list[tuple[str, float, str, None]]) -> None:
-    got = numbers(text)
-    assert [(t, k, u) for t, _v, k, u in got] == [(t, k, u) for t, _v, k, u in expected]
-    assert [v for _t, v, _k, _u in got] == pytest.approx([v for _t, v, _k, _u in expected])
+    assert_numbers_approx(text, expected)
 
 
 RATIOS_NOT = {
@@ -1436,9 +1439,7 @@ FRACTION_ALONE = {
 def test_a_fraction_word_alone_before_of(
     text: str, expected: list[tuple[str, float, str, str]]
 ) -> None:
-    got = numbers(text)
-    assert [(t, k, u) for t, _v, k, u in got] == [(t, k, u) for t, _v, k, u in expected]
-    assert [v for _t, v, _k, _u in got] == pytest.approx([v for _t, v, _k, _u in expected])
+    assert_numbers_approx(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -1529,9 +1530,7 @@ def test_half_alone_that_is_no_fraction(text: str) -> None:
 def test_an_article_before_a_currency_word_is_one_of_it(
     text: str, expected: list[tuple[str, float, str, str]]
 ) -> None:
-    got = numbers(text)
-    assert [(t, k, u) for t, _v, k, u in got] == [(t, k, u) for t, _v, k, u in expected]
-    assert [v for _t, v, _k, _u in got] == pytest.approx([v for _t, v, _k, _u in expected])
+    assert_numbers_approx(text, expected)
 
 
 @pytest.mark.parametrize(
