@@ -931,20 +931,25 @@ def _bare_month_day(text: str, start: int, end: int) -> bool:
     ``start``..``end`` is a day: after a lead word (``on June 27``: ``month_day_leads``), or
     after another word (``opens June 27``) with a stop, comma, bracket or the line's end
     after it, or a word that goes on with a clause (``closes May 3 at noon``), or ``the``
-    before it (``the June 27 deadline``: ``month_day_alone``); never before a plural noun
+    before it (``the June 27 deadline``: ``month_day_alone``), or at a sentence's start before
+    such a word (``November 5 is our busiest night``); never before a plural noun
     (``May 5 staff``) nor, without a lead word, after ``in``/``of`` (``In June 27 people``)."""
     before = text[max(0, start - 8) : start].split()
     word = before[-1].lower().lstrip("(\"'\u201c\u2018") if before else ""
-    if _plural_after(text, end) and word != "the":
+    if word.rstrip("\"')\u201d\u2019")[-1:] in (".", "!", "?", ":"):
+        word = ""  # a sentence ends before it
+    after = _WORD_AFTER_RE.match(text, end)
+    goes_on = after is not None and after.group(1).lower() in _MD_AFTER  # (is: no plural)
+    if not goes_on and _plural_after(text, end) and word != "the":
         return False
     if word in _MD_LEADS:
         return True
-    if not word or word in _MD_NOT_AFTER or not word.isalpha():
+    if not word:  # November 5 is our busiest night (at a sentence's or a line's start)
+        j = len(text[:start].rstrip(" \t\xa0\"'(\u201c\u2018\u201d\u2019"))
+        return goes_on and (j == 0 or text[j - 1] in ".!?:\n")
+    if word in _MD_NOT_AFTER or not word.isalpha():
         return False
-    if word == "the" or end == len(text) or text[end] in ",.;:!?)\n":
-        return True
-    after = _WORD_AFTER_RE.match(text, end)
-    return after is not None and after.group(1) in _MD_AFTER
+    return word == "the" or end == len(text) or text[end] in ",.;:!?)\n" or goes_on
 
 
 # The kinds a lower-case month name never makes: with no year (may 5, march last year).

@@ -922,6 +922,9 @@ def test_a_month_then_day_after_a_lead_word_is_a_day(text: str, expected: tuple[
         "By June 30% had replied.",
         "Staff worked May 5 shifts in a row.",
         "Kelby scored in April 2 goals to 1.",
+        "It shut. May 5 staff left.",  # at a sentence's start: a plural noun after it
+        "It shut. June 27, the last day, was wet.",  # nor a stop
+        "It shut.\nApril 2 new wards opened.",
     ],
 )
 def test_a_month_then_day_with_no_lead_word_is_no_day(text: str) -> None:
@@ -950,6 +953,16 @@ def test_a_month_then_day_with_no_lead_word_is_no_day(text: str) -> None:
         ),
         ("Published 4 March 2024\n\nVoting (ends October 2) is open.", ("October 2", "2024-10-02")),
         ("Published 4 March 2024\n\n“It shuts March 29,” she said.", ("March 29", "2024-03-29")),
+        # at a sentence's start, before a word that goes on with a clause
+        (
+            "Published 4 March 2024\n\nHe said: “November 5 is our busiest night.”",
+            ("November 5", "2024-11-05"),
+        ),
+        (
+            "Published 4 March 2024\n\nIt shut. June 27 will see it reopen.",
+            ("June 27", "2024-06-27"),
+        ),
+        ("Published 4 March 2024\n\n“Yes.” MAY 5 WAS THE DAY", ("MAY 5", "2024-05-05")),
     ],
 )
 def test_a_month_then_day_with_a_stop_or_clause_after_is_a_day(
