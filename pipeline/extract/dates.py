@@ -18,12 +18,12 @@ as day-first ones (``September 10 and 11``, ``June 28 to July 3, 2026``, ``10, 1
 September``), and so do mixed ones (``May 26th - 1st June 2015``); one with no year may run
 over the new year (``December 30 to January 2``); a season with a year is its three months
 (``autumn 2026``: September to November; ``winter 2025/26``: December 2025 to February 2026);
-``w/c 5 May`` is the week that starts then; ``Tuesday 3rd`` is the 3rd, a Tuesday, of the
-month round it; a day known by its name is that day (``Boxing Day 2023``, ``on Christmas
-Day``: ``named_days``), a movable one by its rule (``Easter Monday 2025``, ``Remembrance
-Sunday``, ``the spring bank holiday``); ``opens June 27.`` and ``1January`` are days; two
-years in a row beside ``academic year`` are a school year (``the 2023/24 academic year``:
-September to August). A date without a year (``5 April``)
+``w/c 5 May`` is the week that starts then (``w/e 5 May``: ends); ``Tuesday 3rd`` is the 3rd, a
+Tuesday, of the month round it; a day known by its name is that day (``Boxing Day 2023``, ``on
+Christmas Day``: ``named_days``), a movable one by its rule (``Easter Monday 2025``,
+``Remembrance Sunday``, ``the spring bank holiday``); ``opens June 27.`` and ``1January`` are
+days; two years in a row beside ``academic year`` are a school year (``the 2023/24 academic
+year``: September to August). A date without a year (``5 April``)
 takes one by the shape of the text (``_fill_years``: the dated date it is listed with, a day
 to come after the dateline, a full date before it in its paragraph, the dateline, the
 nearest full date, else the year that months and years name most often) and is flagged
@@ -553,10 +553,20 @@ _PART_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 # Looked for only right before a single day: "w/c", "week commencing".
-_WEEK_STEMS: Final = tuple(sorted({w.split()[0][:4].lower() for w in _V["week_leads"]}))
-_WEEK_LEADS: Final = "|".join(r"\s+".join(map(re.escape, w.split())) for w in _V["week_leads"])
+_WEEK_END_LEADS: Final[list[str]] = _V["week_end_leads"]["words"]
+_WEEK_STEMS: Final = tuple(
+    sorted({w.split()[0][:4].lower() for w in (*_V["week_leads"], *_WEEK_END_LEADS)})
+)
+
+
+def _leads(words: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+
+
+# (group "ends": the week ends on the day, "the week ending 2 March")
 _WEEK_BEFORE: Final = re.compile(
-    rf"(?<![\w/.])(?:the\s+)?(?:{_WEEK_LEADS})\s*:?\s+\Z",
+    rf"(?<![\w/.])(?:the\s+)?(?:{_leads(_V['week_leads'])}|(?P<ends>{_leads(_WEEK_END_LEADS)}))"
+    r"\s*:?\s+\Z",
     re.IGNORECASE,
 )
 # A range with no year over the new year spans at most this many months (November to March):
@@ -656,7 +666,7 @@ class _Found:
     month_year: bool = False  # a month and year written out
     no_year: tuple[int, int, int, int] | None = None  # (month1, day1, month2, day2) to fill in
     part: tuple[str, str] | None = None  # the months a part of a year points at
-    week: bool = False  # the week that starts on the (yearless) day: w/c 5 May
+    week: int = 0  # the week that starts (1: w/c 5 May) or ends (-1: week ending 5 May) on the day
     day_at: int = -1  # where the day's own words begin, when a week's words came before them
     movable: str | None = None  # a movable day's name (its key), when written with no year
     rel: int | None = None  # the years after the dateline's that "last year" (-1) ... name
@@ -666,9 +676,11 @@ class _Found:
         return self.start if self.day_at < 0 else self.day_at
 
     def week_end(self) -> None:
-        """A week's item ends six days after its first day."""
+        """A week's item: the seven days from its day on, or up to it (``week ending``)."""
         if self.week and self.start_date is not None:
-            self.end_date = (date.fromisoformat(self.start_date) + timedelta(days=6)).isoformat()
+            first = date.fromisoformat(self.start_date) - timedelta(days=6 * (self.week < 0))
+            self.start_date = first.isoformat()
+            self.end_date = (first + timedelta(days=6)).isoformat()
 
 
 def _ok_year(y: int) -> bool:
@@ -1008,14 +1020,15 @@ def _relative_year(text: str, f: _Found) -> None:
 
 def _week_of(text: str, f: _Found) -> None:
     """``w/c 5 May``, ``week commencing Monday 5 May 2025``: the day becomes the week that
-    starts on it, and the item takes in the words."""
+    starts on it (``the week ending 2 March 2025``, ``w/e 9 March``: that ends on it), and the
+    item takes in the words."""
     window = text[max(0, f.start - 30) : f.start].lower()
     if not any(stem in window for stem in _WEEK_STEMS):  # a quick test before the regex
         return
     m = _WEEK_BEFORE.search(text, _paragraph_from(text, f.start, 30), f.start)
     if m is None:
         return
-    f.day_at, f.start, f.week = f.start, m.start(), True
+    f.day_at, f.start, f.week = f.start, m.start(), -1 if m.group("ends") else 1
     f.week_end()
 
 

@@ -1212,6 +1212,22 @@ REAL_FORMS = {
             ("W/B: 16th June", "2025-06-16", "2025-06-22", "day"),
         ],
     ),
+    # the week that ends on a day, as weekly statistics name it
+    "week-ending": (
+        "Attendances in the week ending 2 March 2025 rose.",
+        [("the week ending 2 March 2025", "2025-02-24", "2025-03-02", "day")],
+    ),
+    "week-we-no-year": (
+        "Published: 12 March 2025\n\nBeds were full in w/e 9 March.",
+        [
+            ("12 March 2025", "2025-03-12", "2025-03-12", "day"),
+            ("w/e 9 March", "2025-03-03", "2025-03-09", "day"),
+        ],
+    ),
+    "week-ended-upper-numeric": (
+        "WEEK ENDED 23/02/2025: 412 CALLS",
+        [("WEEK ENDED 23/02/2025", "2025-02-17", "2025-02-23", "day")],
+    ),
     # an ordinal day after a weekday, with no month: the month round it where it fits
     "weekday-ordinal": (
         "Published 28 May 2025\n\nThe market returns on Tuesday 3rd.",
@@ -1441,12 +1457,16 @@ def test_a_season_covers_three_months(season: str, y: int) -> None:
     assert first.day == 1 and (last + timedelta(days=1)).day == 1
 
 
-@given(st.dates(date(1901, 1, 1), date(2098, 12, 31)), st.sampled_from(["w/c", "week commencing"]))
-def test_a_week_is_seven_days_from_its_first(day: date, lead: str) -> None:
+@given(
+    st.dates(date(1901, 1, 8), date(2098, 12, 31)),
+    st.sampled_from(["w/c", "week commencing", "w/e", "the week ending"]),
+)
+def test_a_week_is_seven_days_from_its_first_or_to_its_last(day: date, lead: str) -> None:
     (d,) = find_dates(f"Works {lead} {day.day} {day.strftime('%B')} {day.year}.")
+    first = day - timedelta(days=6 * (lead in ("w/e", "the week ending")))  # (ends on the day)
     assert (d.start_date, d.end_date) == (
-        day.isoformat(),
-        (day + timedelta(days=6)).isoformat(),
+        first.isoformat(),
+        (first + timedelta(days=6)).isoformat(),
     )
 
 
