@@ -1430,6 +1430,8 @@ def _fill_years(text: str, found: list[_Found]) -> None:
     if not any(f.no_year for f in found):
         return
     fulls = [(f.start, date.fromisoformat(f.end_date)) for f in found if f.full and f.end_date]
+    full_starts = [start for start, _ in fulls]  # (in order: looked up by bisection)
+    gaps = [m.span() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
     datelines = (
         date.fromisoformat(f.end_date)
         for f in found
@@ -1458,11 +1460,11 @@ def _fill_years(text: str, found: list[_Found]) -> None:
             # first that has not ended by then
             year = dateline.year - (m2 < m1) + ((m2, d2) < (dateline.month, dateline.day))
         else:
-            before = [full for full in fulls if full[0] < f.start]
-            near = before[-1] if before else fulls[0] if fulls else None
+            k = bisect_left(full_starts, f.start)  # fulls[:k] stand before it
+            near = fulls[k - 1] if k else fulls[0] if fulls else None
             anchor = None if near is None else near[1]  # the date its year comes from
-            if before and not _PARAGRAPH_BREAK_RE.search(text, before[-1][0], f.start):
-                anchor = before[-1][1]
+            if k and not _gap_between(gaps, fulls[k - 1][0], f.start):
+                anchor = fulls[k - 1][1]
             elif dateline is not None:
                 anchor = dateline
             year = fallback if anchor is None else _year_near(anchor, m1, d1, m2, d2)
@@ -1480,6 +1482,13 @@ def _fill_years(text: str, found: list[_Found]) -> None:
             year = _weekday_fit(text, f.day_words_at(), year, m1, d1)
         f.start_date, f.end_date = iso_day(year, m1, d1), iso_day(year + (m2 < m1), m2, d2)
         f.week_end()
+
+
+def _gap_between(gaps: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether a paragraph break of ``gaps`` (in order) lies within ``a``..``b``: what
+    ``_PARAGRAPH_BREAK_RE.search(text, a, b)`` tells, by bisection."""
+    k = bisect_left(gaps, (a, -1))
+    return k < len(gaps) and gaps[k][1] <= b
 
 
 def _year_near(anchor: date, m1: int, d1: int, m2: int, d2: int) -> int:

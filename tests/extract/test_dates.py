@@ -368,8 +368,13 @@ PROSE = (
         "2016-" * 200_000,  # one long dashed run of years
         " " * 1_000_000 + "September 2016",
         "13 March " * 40_000,  # many dates without years
+        "Published: 10 April 2025. It shut on 14 March. " * 20_000,  # each after a full date
+        "the spring bank holiday, easter monday and June 27. " * 20_000,
     ],
-    ids=["prose-1mb", "short-lines", "leads", "ones", "dots", "dashes", "spaces", "no-year"],
+    ids=[
+        *("prose-1mb", "short-lines", "leads", "ones", "dots", "dashes", "spaces", "no-year"),
+        *("no-year-after-full", "lower-named-and-bare-days"),
+    ],
 )
 def test_linear_time_on_large_input(text: str) -> None:
     run_big(find_dates, text)
