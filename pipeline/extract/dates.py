@@ -18,10 +18,12 @@ as day-first ones (``September 10 and 11``, ``June 28 to July 3, 2026``, ``10, 1
 September``), and so do mixed ones (``May 26th - 1st June 2015``); one with no year may run
 over the new year (``December 30 to January 2``); a season with a year is its three months
 (``autumn 2026``: September to November; ``winter 2025/26``: December 2025 to February 2026);
-``w/c 5 May`` is the week that starts then; ``Tuesday 3rd`` is the 3rd, a Tuesday, of the
-month round it; a day known by its name is that day (``Boxing Day 2023``, ``on Christmas
-Day``: ``named_days``); two years in a row beside ``academic year`` are a school year
-(``the 2023/24 academic year``: September to August). A date without a year (``5 April``)
+``w/c 5 May`` is the week that starts then (``w/e 5 May``: ends); ``Tuesday 3rd`` is the 3rd, a
+Tuesday, of the month round it; a day known by its name is that day (``Boxing Day 2023``, ``on
+Christmas Day``: ``named_days``), a movable one by its rule (``Easter Monday 2025``,
+``Remembrance Sunday``, ``the spring bank holiday``); ``opens June 27.`` and ``1January`` are
+days; two years in a row beside ``academic year`` are a school year (``the 2023/24 academic
+year``: September to August). A date without a year (``5 April``)
 takes one by the shape of the text (``_fill_years``: the dated date it is listed with, a day
 to come after the dateline, a full date before it in its paragraph, the dateline, the
 nearest full date, else the year that months and years name most often) and is flagged
@@ -40,9 +42,10 @@ length of the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Final
+from typing import Any, Final
 
 from pipeline import vocab
 from pipeline.model import DateMention
@@ -120,9 +123,6 @@ _DAY_WORD: Final = (
 )
 _SEASONS: Final[dict[str, list[int]]] = _V["seasons"]["months"]
 _SEASON_NOT_BEFORE: Final = frozenset(_V["seasons"]["not_before"])
-_WEEKDAY_INDEX: Final = {
-    w.lower(): i for i, w in enumerate(_V["weekdays"][:7])
-}  # Monday 0 ... Sunday 6 (the first seven names are the full ones)
 _WEEKDAY: Final = _alt(_case_forms(_V["weekdays"]))
 _LINK: Final = _alt(_V["range_links"])
 _LINK_WORDS: Final = frozenset(_V["range_links"])
@@ -134,7 +134,7 @@ _YT_HEAD: Final = "|".join(
     r"[\s-]+".join(map(re.escape, h.split())) for h in sorted(_YT_MONTHS, key=len, reverse=True)
 )
 _YT_LINK: Final = _alt(_V["year_to_links"])
-_YT_LAST_WORDS: Final = (*_V["year_to_links"], "of")
+_YT_LAST_WORDS: Final = (*_V["year_to_links"], "of", "end-")
 
 _S = r"\s+"
 _DASH: Final = r"[-\u2010-\u2015\u2212]"
@@ -195,8 +195,27 @@ _DAY_NEXT: Final = (
 _ORDINAL_END: Final = r"(?:st|nd|rd|th)(?![\w])"
 
 
-# Days known by their name: "Christmas Day", "St Andrew’s Day" (named_days in dates_vocab.json).
+# Days known by their name: "Christmas Day", "St Andrew’s Day" (named_days in dates_vocab.json),
+# and movable ones, each by its rule ("Easter Monday", "Remembrance Sunday": see _movable_day).
 _NAMED_DAYS: Final[dict[str, list[int]]] = _V["named_days"]["days"]
+_MOVABLE: Final[dict[str, Any]] = {
+    n: r for n, r in _V["named_days"]["movable"].items() if not n.startswith("_")
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _MovableRule:
+    """How a movable day falls (``named_days.movable``): so many days from Easter Sunday, or
+    the n-th weekday of a month (``nth``: month, n (-1 the last), weekday, Monday 0); the
+    years it was moved to another day."""
+
+    easter: int | None
+    nth: tuple[int, int, int] | None
+    moved: dict[int, tuple[int, int]]
+
+
+_LOWER_NAMED: Final[list[str]] = _V["named_days"]["lower_case"]["names"]
+_LOWER_TRIGGERS: Final[list[str]] = _V["named_days"]["lower_case"]["triggers"]
 
 
 def _named_key(written: str) -> str:
@@ -206,32 +225,60 @@ def _named_key(written: str) -> str:
 
 
 _NAMED_BY_KEY: Final = {_named_key(name): md for name, md in _NAMED_DAYS.items()}
+_WEEKDAY_INDEX: Final = {
+    w.lower(): i for i, w in enumerate(_V["weekdays"][:7])
+}  # Monday 0 ... Sunday 6 (the first seven names are the full ones)
 
 
-def _named_form(name: str) -> str:
+def _movable_rule(rule: Any) -> _MovableRule:
+    nth = rule.get("nth")
+    return _MovableRule(
+        easter=rule.get("easter"),
+        nth=None if nth is None else (nth[0], nth[1], _WEEKDAY_INDEX[nth[2].lower()]),
+        moved={int(y): (md[0], md[1]) for y, md in rule.get("moved", {}).items()},
+    )
+
+
+_MOVABLE_BY_KEY: Final = {_named_key(name): _movable_rule(r) for name, r in _MOVABLE.items()}
+
+
+def _named_form(written: str) -> str:
+    """A name's pattern as ``written``: an apostrophe straight, curly or left out, ``St`` also
+    ``St.`` or ``Saint``."""
     saint = {"St": r"(?:St\.?|Saint)", "ST": r"(?:ST\.?|SAINT)"}
-    words = [saint.get(w) or re.escape(w).replace("'", "['\u2019]?") for w in name.split()]
+    words = [saint.get(w) or re.escape(w).replace("'", "['\u2019]?") for w in written.split()]
     return _S.join(words)
 
 
+def _named_re(forms: list[str]) -> re.Pattern[str]:
+    """The named days as written in ``forms``, longest first, and a year after one (one space
+    or a comma)."""
+    return re.compile(
+        r"(?<![\w'\u2019])(?P<nday>(?P<nday_n>"
+        + "|".join(_named_form(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w'\u2019])(?:,?\s+(?P<nday_y>(?:19|20)\d\d)(?![\w]|[.,/:]\d))?)"
+    )
+
+
+_ALL_NAMED: Final = [*_NAMED_DAYS, *_MOVABLE]
 # (what an anchor needs: the first word, up to its apostrophe or without it)
 _NAMED_FIRST_WORDS: Final = sorted(
     {"Saint"}
     | {
         w
-        for name in _NAMED_DAYS
+        for name in _ALL_NAMED
         for w in (name.split()[0].split("'")[0], name.split()[0].replace("'", ""))
     }
 )
-_NAMED_DAY_RE: Final = re.compile(
-    "(?P<nday>(?P<nday_n>"
-    + "|".join(
-        _named_form(form)
-        for name in sorted(_NAMED_DAYS, key=len, reverse=True)
-        for form in (name, name.upper())
-    )
-    + r")(?![\w'\u2019])(?:,?\s+(?P<nday_y>(?:19|20)\d\d)(?![\w]|[.,/:]\d))?)"
+# Title Case, capitals, and the lower-case names with their first letter capitalised
+# ("Spring bank holiday"), all anchored on their first word by the main scan.
+_NAMED_DAY_RE: Final = _named_re(
+    [*_ALL_NAMED, *(n.upper() for n in _ALL_NAMED), *(n[0].upper() + n[1:] for n in _LOWER_NAMED)]
 )
+# Looked for only round a trigger word that str.find finds: "boxing day", "the spring bank
+# holiday", "early May bank holiday".
+_LOWER_NAMED_RE: Final = _named_re(_LOWER_NAMED)
+_LOWER_REACH: Final = max(map(len, _LOWER_NAMED))  # how far before a trigger a name may start
 
 
 def _anchor_pattern() -> str:
@@ -244,7 +291,7 @@ def _anchor_pattern() -> str:
     alts += [
         f"{re.escape(c)}(?:{_alt(sorted(rest))})(?![a-z])" for c, rest in sorted(by_first.items())
     ]
-    alts.append("Q(?=[1-4])")
+    alts.append(r"Q(?:(?=[1-4])|uarter(?=[ \t\xa0]+[1-4]\b))")
     return "|".join(alts)
 
 
@@ -289,8 +336,8 @@ _DIGIT_BRANCHES: Final = [
         "nmy",
         rf"(?P<nmy_m>1[0-2]|0?[1-9])/{_year('nmy_y')}(?![/-]\d)",
     ),
-    # 2018Q4, 2018 Q4
-    ("yq", r"(?P<yq_y>(?:19|20)\d\d) ?Q(?P<yq_n>[1-4])(?!\w)"),
+    # 2018Q4, 2018 Q4, 2024 Quarter 3 (as Scottish statistics name a quarter)
+    ("yq", r"(?P<yq_y>(?:19|20)\d\d)(?: ?Q|[ \t\xa0]+Quarter[ \t\xa0]+)(?P<yq_n>[1-4])(?!\w)"),
     # 30 September to 2 October 2018, 28 February 2017 to 3 March 2017
     (
         "ddr",
@@ -329,6 +376,11 @@ _DIGIT_BRANCHES: Final = [
         "dgy",
         rf"(?P<dgy_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?P<dgy_m>{_FULL}|{_ABBR})(?![A-Za-z])"
         rf"\.?,?{_S}{_year('dgy_y')}",
+    ),
+    # 1January, 3rdMarch: a day glued to its month's full name, with no year
+    (
+        "dgm",
+        rf"(?P<dgm_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?P<dgm_m>{_FULL})(?![A-Za-z])",
     ),
     # from 2015/16 to 2017/18: a span of financial years
     (
@@ -375,6 +427,10 @@ _YEAR_FIRST: Final = frozenset(("iso", "yq", "fyr", "fy", "yr", "y"))
 _YEAR_FIRST_RE: Final = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] in _YEAR_FIRST])
 _CENTURIES: Final = ("19", "20")  # how a year of _year starts
 _DAY_FIRST_RE: Final = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] not in _YEAR_FIRST])
+
+# "last year", "this year", "next year" (relative_years), in any case
+_REL_YEARS: Final[dict[str, int]] = _V["relative_years"]["words"]
+_REL_YEAR: Final = rf"(?i:(?P<rel>{_alt(list(_REL_YEARS))})[ \t\xa0]+year)(?![\w'\u2019])"
 
 # After an abbreviated month, the day must not read as a two-digit year: one digit, or an ordinal.
 _MD_ABBR_DAY: Final = r"(?(abbr)(?=\s+(?:\d(?!\d)|\d\d(?:st|nd|rd|th))))"
@@ -427,21 +483,30 @@ _MONTH_RE: Final = _union(
         # must show it is a day ("February 25" may be a month and a two-digit year)
         (
             "md",
-            rf"{_S}(?P<md_d>[12]\d|3[01]|0?[1-9])(?P<md_th>st|nd|rd|th)?(?![\d\w]|[.,:/-]\d)",
+            rf"{_S}(?P<md_d>[12]\d|3[01]|0?[1-9])(?P<md_th>st|nd|rd|th)?(?![\d\w%]|[.,:/-]\d)",
         ),
         # March third, 2015: a day written as an ordinal word
         ("mow", rf"{_S}(?P<mow_d>{_DAY_WORD})(?![\w-]),?{_S}{_year('mow_y')}"),
         # September 2016, Sept 2016
         ("my", rf",?{_S}{_year('my_y')}"),
+        # March last year: the month in the year before the dateline's
+        ("mrel", rf"{_S}{_REL_YEAR}"),
     ],
 )
 
 # The group of the (first) month name of the patterns that have a day.
-_MONTH_GROUP: Final = {"dmy": "dmy_m", "dgy": "dgy_m", "dm": "dm_m", "mdy": "mon", "md": "mon"}
+_MONTH_GROUP: Final = {
+    "dmy": "dmy_m",
+    "dgy": "dgy_m",
+    "dgm": "dgm_m",
+    "dm": "dm_m",
+    "mdy": "mon",
+    "md": "mon",
+}
 _MONTH_KINDS: Final = frozenset(
     (
-        *("ddr", "ddn", "dmmd", "dr", "dmy", "dgy", "dm", "md", "mdd", "mdmd", "mddm"),
-        *("dsep", "mdy", "mddy", "mow", "mr", "myy", "my"),
+        *("ddr", "ddn", "dmmd", "dr", "dmy", "dgy", "dgm", "dm", "md", "mdd", "mdmd", "mddm"),
+        *("dsep", "mdy", "mddy", "mow", "mr", "myy", "my", "mrel"),
     )
 )
 _WEEKDAY_NAMES: Final = frozenset(w.lower() for w in _V["weekdays"])
@@ -450,6 +515,8 @@ _WEEKDAY_NAMES: Final = frozenset(w.lower() for w in _V["weekdays"])
 DATE_WORDS: Final = frozenset(w.casefold() for w in (*_MONTH_WORDS, *_ABBR_WORDS, *_V["weekdays"]))
 _YEAR_LEADS: Final = frozenset(_V["year_alone"]["leads"])
 _MD_LEADS: Final = frozenset(_V["month_day_leads"]["words"])
+_MD_AFTER: Final = frozenset(_V["month_day_alone"]["after"])
+_MD_NOT_AFTER: Final = frozenset(_V["month_day_alone"]["not_after"])
 _PLURAL_NOUNS: Final = frozenset(_V["year_alone"]["plural_nouns"])
 _WORD_RE: Final = re.compile(r"[a-z]+")
 _FY_AFTER_RE: Final = re.compile(r"\s+financial\s+years?\b", re.IGNORECASE)
@@ -464,14 +531,14 @@ _URL_RE: Final = re.compile(r"://|www\.|\.[a-z]{2,6}/", re.IGNORECASE)
 _FY_QUARTER_AFTER_RE: Final = re.compile(r"[ \t\xa0]Q([1-4])(?!\w)")
 # Q3 2021 (July to September), Q3 2021/22 (a quarter of a financial year: October to December)
 _QUARTER_RE: Final = re.compile(
-    rf"(?<![\w.])Q(?P<q_n>[1-4]){_S}{_year('q_y')}"
+    rf"(?<![\w.])(?:Q|Quarter[ \t\xa0]+)(?P<q_n>[1-4]),?{_S}{_year('q_y')}"
     rf"(?:(?:{_DASH}|/)(?P<q_fy>\d\d(?:\d\d)?)(?![\w%]|[.,:/]\d))?"
 )
 
 # Looked for only right before a month-year or full date: "the year to", "12 months ending".
 _YEAR_TO_BEFORE: Final = re.compile(
     rf"(?<![\w-])(?:[Tt]he\s+)?(?P<head>{_YT_HEAD})\s+(?:{_YT_LINK})\s+"
-    r"(?:(?:the\s+)?end\s+of\s+)?\Z"
+    r"(?:(?:the\s+)?end\s+of\s+|end-)?\Z"  # the year to (the end of | end-)September
 )
 
 # Looked for only right before a year: "the fourth quarter of", "the end of", "mid-".
@@ -486,10 +553,20 @@ _PART_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 # Looked for only right before a single day: "w/c", "week commencing".
-_WEEK_STEMS: Final = tuple(sorted({w.split()[0][:4].lower() for w in _V["week_leads"]}))
-_WEEK_LEADS: Final = "|".join(r"\s+".join(map(re.escape, w.split())) for w in _V["week_leads"])
+_WEEK_END_LEADS: Final[list[str]] = _V["week_end_leads"]["words"]
+_WEEK_STEMS: Final = tuple(
+    sorted({w.split()[0][:4].lower() for w in (*_V["week_leads"], *_WEEK_END_LEADS)})
+)
+
+
+def _leads(words: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+
+
+# (group "ends": the week ends on the day, "the week ending 2 March")
 _WEEK_BEFORE: Final = re.compile(
-    rf"(?<![\w/.])(?:the\s+)?(?:{_WEEK_LEADS})\s*:?\s+\Z",
+    rf"(?<![\w/.])(?:the\s+)?(?:{_leads(_V['week_leads'])}|(?P<ends>{_leads(_WEEK_END_LEADS)}))"
+    r"\s*:?\s+\Z",
     re.IGNORECASE,
 )
 # A range with no year over the new year spans at most this many months (November to March):
@@ -498,12 +575,13 @@ _WRAP_MONTHS: Final = 4
 # The kinds whose first day may have its weekday written before it.
 _WEEKDAY_KINDS: Final = frozenset(
     (
-        *("dmy", "dgy", "mdy", "mddy", "mdd", "mdmd", "mddm", "dm", "md", "dr", "ddr", "ddn"),
+        *("dmy", "dgy", "dgm", "mdy", "mddy", "mdd", "mdmd", "mddm", "dm", "md", "dr"),
+        *("ddr", "ddn"),
         *("dmmd", "mow", "nus"),
     )
 )
 _ONE_DAY_KINDS: Final = frozenset(
-    ("dmy", "dgy", "mdy", "mow", "dm", "md", "num", "num2", "iso", "dsep", "wdo")
+    ("dmy", "dgy", "dgm", "mdy", "mow", "dm", "md", "num", "num2", "iso", "dsep", "wdo")
 )
 
 # Looked for only right before a month and year: "the third Tuesday of", "the last day of".
@@ -544,6 +622,8 @@ _FUTURE_RE: Final = re.compile(
 )
 _FUTURE_REACH: Final[int] = _V["future_markers"]["reach"]
 _YEAR_TURN_DAYS: Final[int] = _V["year_turn"]["days"]
+# Looked for only right after a date with no year: "14 March last year".
+_REL_YEAR_RE: Final = re.compile(rf",?[ \t\xa0]+{_REL_YEAR}")
 _FUTURE_NOT_BETWEEN: Final = frozenset(_V["future_markers"]["not_between"])
 _WEEKDAY_STEMS: Final = frozenset(w[:3].lower() for w in _V["weekdays"])
 _WEEKDAY_BY_STEM: Final = {w[:2].lower(): i for i, w in enumerate(_V["weekdays"][:7])}
@@ -586,17 +666,21 @@ class _Found:
     month_year: bool = False  # a month and year written out
     no_year: tuple[int, int, int, int] | None = None  # (month1, day1, month2, day2) to fill in
     part: tuple[str, str] | None = None  # the months a part of a year points at
-    week: bool = False  # the week that starts on the (yearless) day: w/c 5 May
+    week: int = 0  # the week that starts (1: w/c 5 May) or ends (-1: week ending 5 May) on the day
     day_at: int = -1  # where the day's own words begin, when a week's words came before them
+    movable: str | None = None  # a movable day's name (its key), when written with no year
+    rel: int | None = None  # the years after the dateline's that "last year" (-1) ... name
 
     def day_words_at(self) -> int:
         """Where the day's own words begin (its weekday, if written)."""
         return self.start if self.day_at < 0 else self.day_at
 
     def week_end(self) -> None:
-        """A week's item ends six days after its first day."""
+        """A week's item: the seven days from its day on, or up to it (``week ending``)."""
         if self.week and self.start_date is not None:
-            self.end_date = (date.fromisoformat(self.start_date) + timedelta(days=6)).isoformat()
+            first = date.fromisoformat(self.start_date) - timedelta(days=6 * (self.week < 0))
+            self.start_date = first.isoformat()
+            self.end_date = (first + timedelta(days=6)).isoformat()
 
 
 def _ok_year(y: int) -> bool:
@@ -678,12 +762,8 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
     e = m.end()
     if not _lower_ok(m, kind):
         return []
-    if kind == "nday":  # Christmas Day 2024, Boxing Day
-        mo, d = _NAMED_BY_KEY[_named_key(m.group("nday_n"))]
-        if m.group("nday_y") is None:
-            return [_Found(start, e, None, None, "day", no_year=(mo, d, mo, d))]
-        day = iso_day(int(m.group("nday_y")), mo, d)
-        return [_Found(start, e, day, day, "day", full=True)] if day else []
+    if kind == "nday":
+        return [_named_day(m, start)]
     if kind == "num2":
         yy = int(m.group("num2_y"))
         day = iso_day(_century(yy), int(m.group("num2_m")), int(m.group("num2_d")))
@@ -734,6 +814,9 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         y, mo = int(m.group("mow_y")), _month_of(m, "mon")
         day = iso_day(y, mo, _day_word(m.group("mow_d")))
         return [_Found(start, e, day, day, "day", full=True)] if day and _ok_year(y) else []
+    if kind == "mrel":  # March last year: its year is the dateline's less one (_fill_years)
+        mo, rel = _month_of(m, "mon"), _REL_YEARS[m.group("rel").lower()]
+        return [_Found(start, e, None, None, "month", no_year=(mo, 1, mo, 1), rel=rel)]
     if kind == "myb":
         return [_month_span(start, e, 2000 + int(m.group("myb_y")), _month_of(m, "mon"))]
     if kind == "myy":
@@ -820,16 +903,71 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
             return _two_days(text, m, start, (y1, m1, int(m.group("ddr_d1"))))
         found = _range(s, e, y1, m1, int(m.group("ddr_d1")), y2, m2, int(m.group("ddr_d2")))
         return [found] if found else []
-    if kind == "md" and m.group("md_th") is None and start == m.start():
-        before = text[max(0, start - 8) : start].split()
-        if not before or before[-1].lower() not in _MD_LEADS or _plural_after(text, e):
-            return []  # no weekday nor lead word before it (February 25), a count (May 5 staff)
-    if kind in ("dm", "md"):
+    if (
+        kind == "md"
+        and m.group("md_th") is None
+        and start == m.start()
+        and not _bare_month_day(text, start, e)
+    ):
+        return []  # February 25 (a year?), In June 27 people, May 5 staff
+    if kind in ("dm", "md", "dgm"):
         mo, d = _month_of(m, _MONTH_GROUP[kind]), int(m.group(f"{kind}_d"))
         if iso_day(2000, mo, d) is None:  # 2000 is a leap year, so 29 February passes here
             return []
         return [_Found(start, e, None, None, "day", no_year=(mo, d, mo, d))]
     return []  # pragma: no cover
+
+
+def _named_day(m: re.Match[str], start: int) -> _Found:
+    """A day known by its name (``Christmas Day 2024``, ``Boxing Day``, ``Easter Monday
+    2025``, ``the spring bank holiday``): with a year, that day; without, a day whose year
+    comes from the text (a movable one's day is then its rule's in that year)."""
+    key, e = _named_key(m.group("nday_n")), m.end()
+    written = m.group("nday_y")
+    if key in _MOVABLE_BY_KEY:
+        if written is None:
+            near = _movable_day(key, 2000)  # (for the year's choice: see _fill_years)
+            md = (near.month, near.day, near.month, near.day)
+            return _Found(start, e, None, None, "day", no_year=md, movable=key)
+        day = _movable_day(key, int(written)).isoformat()
+        return _Found(start, e, day, day, "day", full=True)
+    mo, d = _NAMED_BY_KEY[key]
+    if written is None:
+        return _Found(start, e, None, None, "day", no_year=(mo, d, mo, d))
+    day = date(int(written), mo, d).isoformat()  # (no named day is 29 February)
+    return _Found(start, e, day, day, "day", full=True)
+
+
+def _bare_month_day(text: str, start: int, end: int) -> bool:
+    """Whether a month then a bare day (``June 27``: no ordinal, weekday or year) at
+    ``start``..``end`` is a day: after a lead word (``on June 27``: ``month_day_leads``), or
+    after another word (``opens June 27``) with a stop, comma, bracket or the line's end
+    after it, or a word that goes on with a clause (``closes May 3 at noon``), or ``the``
+    before it (``the June 27 deadline``: ``month_day_alone``), or at a sentence's start before
+    such a word (``November 5 is our busiest night``); never before a plural noun
+    (``May 5 staff``) nor, without a lead word, after ``in``/``of`` (``In June 27 people``)."""
+    before = text[max(0, start - 8) : start].split()
+    word = before[-1].lower().lstrip("(\"'\u201c\u2018") if before else ""
+    if word.rstrip("\"')\u201d\u2019")[-1:] in (".", "!", "?", ":"):
+        word = ""  # a sentence ends before it
+    after = _WORD_AFTER_RE.match(text, end)
+    goes_on = after is not None and after.group(1).lower() in _MD_AFTER  # (is: no plural)
+    if not goes_on and _plural_after(text, end) and word != "the":
+        return False
+    if word in _MD_LEADS:
+        return True
+    if not word:  # November 5 is our busiest night (at a sentence's or a line's start)
+        j = len(text[:start].rstrip(" \t\xa0\"'(\u201c\u2018\u201d\u2019"))
+        return goes_on and (j == 0 or text[j - 1] in ".!?:\n")
+    if word in _MD_NOT_AFTER or not word.isalpha():
+        return False
+    return word == "the" or end == len(text) or text[end] in ",.;:!?)\n" or goes_on
+
+
+# The kinds a lower-case month name never makes: with no year (may 5, march last year).
+_LOWER_NEVER: Final = frozenset(
+    ("dm", "dgm", "md", "dr", "ddn", "dmmd", "mdd", "mdmd", "mddm", "myy", "myb", "mrel")
+)
 
 
 def _lower_ok(m: re.Match[str], kind: str) -> bool:
@@ -842,7 +980,7 @@ def _lower_ok(m: re.Match[str], kind: str) -> bool:
         word = m.group(name) if name in index else None
         if word is None or not word[0].islower():
             continue
-        if kind in ("dm", "md", "dr", "ddn", "dmmd", "mdd", "mdmd", "mddm", "myy", "myb"):
+        if kind in _LOWER_NEVER:
             return False
         if kind in ("my", "mr") and word.rstrip(".") in _LOWER_VERBS:
             return False
@@ -872,16 +1010,25 @@ def _part_before(text: str, start: int) -> tuple[int, int, int, bool] | None:
     return p.start(), first, last, False
 
 
+def _relative_year(text: str, f: _Found) -> None:
+    """``14 March last year``, ``Easter Monday next year``: a date with no year, then words of
+    ``relative_years``: the item takes them in, and its year is the dateline's plus theirs."""
+    m = _REL_YEAR_RE.match(text, f.end)
+    if m is not None:
+        f.end, f.rel = m.end(), _REL_YEARS[m.group("rel").lower()]
+
+
 def _week_of(text: str, f: _Found) -> None:
     """``w/c 5 May``, ``week commencing Monday 5 May 2025``: the day becomes the week that
-    starts on it, and the item takes in the words."""
+    starts on it (``the week ending 2 March 2025``, ``w/e 9 March``: that ends on it), and the
+    item takes in the words."""
     window = text[max(0, f.start - 30) : f.start].lower()
     if not any(stem in window for stem in _WEEK_STEMS):  # a quick test before the regex
         return
     m = _WEEK_BEFORE.search(text, _paragraph_from(text, f.start, 30), f.start)
     if m is None:
         return
-    f.day_at, f.start, f.week = f.start, m.start(), True
+    f.day_at, f.start, f.week = f.start, m.start(), -1 if m.group("ends") else 1
     f.week_end()
 
 
@@ -922,18 +1069,50 @@ def _nth_day_before(text: str, start: int, y: int, mo: int) -> tuple[int, str] |
     if m is None:
         return None
     n = _NTH[m.group("ord").lower()]
-    last = days_in_month(y, mo)
     day_word = m.group("day").lower()
     if day_word not in _WEEKDAY_INDEX:
-        d = last if n == -1 else n
+        d = days_in_month(y, mo) if n == -1 else n
     else:
-        wd = _WEEKDAY_INDEX[day_word]
-        if n == -1:
-            d = last - (date(y, mo, last).weekday() - wd) % 7
-        else:
-            d = 1 + (wd - date(y, mo, 1).weekday()) % 7 + 7 * (n - 1)
+        d = _nth_weekday(y, mo, n, _WEEKDAY_INDEX[day_word])
     day = iso_day(y, mo, d)
     return None if day is None else (m.start(), day)
+
+
+def _nth_weekday(y: int, mo: int, n: int, wd: int) -> int:
+    """The day of the month of the ``n``-th weekday ``wd`` (Monday 0) of ``mo`` in ``y``;
+    ``n`` -1 the last (past the month's end when there is no fifth)."""
+    if n == -1:
+        last = days_in_month(y, mo)
+        return last - (date(y, mo, last).weekday() - wd) % 7
+    return 1 + (wd - date(y, mo, 1).weekday()) % 7 + 7 * (n - 1)
+
+
+def _easter(y: int) -> date:
+    """Easter Sunday of year ``y`` by the Gregorian computus (the anonymous algorithm, as
+    Meeus gives it)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    w = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * w) // 451
+    month, day = divmod(h + w - 7 * m + 114, 31)
+    return date(y, month, day + 1)
+
+
+def _movable_day(key: str, y: int) -> date:
+    """The day that the movable name ``key`` (``easter monday``) names in ``y``, by its rule
+    in ``named_days.movable``: days from Easter Sunday, or the n-th weekday of a month; a
+    year in ``moved`` gives its own day."""
+    rule = _MOVABLE_BY_KEY[key]
+    if y in rule.moved:
+        return date(y, *rule.moved[y])
+    if rule.easter is not None:
+        return _easter(y) + timedelta(days=rule.easter)
+    assert rule.nth is not None
+    mo, n, wd = rule.nth
+    return date(y, mo, _nth_weekday(y, mo, n, wd))
 
 
 def _day_word(written: str) -> int:
@@ -1251,6 +1430,8 @@ def _fill_years(text: str, found: list[_Found]) -> None:
     if not any(f.no_year for f in found):
         return
     fulls = [(f.start, date.fromisoformat(f.end_date)) for f in found if f.full and f.end_date]
+    full_starts = [start for start, _ in fulls]  # (in order: looked up by bisection)
+    gaps = [m.span() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
     datelines = (
         date.fromisoformat(f.end_date)
         for f in found
@@ -1258,9 +1439,14 @@ def _fill_years(text: str, found: list[_Found]) -> None:
     )
     dateline = next(datelines, None)
     fallback = _most_named_year(found) if not fulls else None
+    seen_from = dateline.year if dateline else fulls[0][1].year if fulls else fallback
     for i, f in enumerate(found):
         if f.no_year is None:
             continue
+        if f.movable is not None and seen_from is not None:
+            # (its day in the year it is seen from decides the year, as for a fixed day)
+            then = _movable_day(f.movable, seen_from)
+            f.no_year = (then.month, then.day, then.month, then.day)
         m1, d1, m2, d2 = f.no_year
         if m1 == 0:
             _month_of_weekday(text, found, i, d1)
@@ -1274,19 +1460,35 @@ def _fill_years(text: str, found: list[_Found]) -> None:
             # first that has not ended by then
             year = dateline.year - (m2 < m1) + ((m2, d2) < (dateline.month, dateline.day))
         else:
-            before = [full for full in fulls if full[0] < f.start]
-            near = before[-1] if before else fulls[0] if fulls else None
+            k = bisect_left(full_starts, f.start)  # fulls[:k] stand before it
+            near = fulls[k - 1] if k else fulls[0] if fulls else None
             anchor = None if near is None else near[1]  # the date its year comes from
-            if before and not _PARAGRAPH_BREAK_RE.search(text, before[-1][0], f.start):
-                anchor = before[-1][1]
+            if k and not _gap_between(gaps, fulls[k - 1][0], f.start):
+                anchor = fulls[k - 1][1]
             elif dateline is not None:
                 anchor = dateline
             year = fallback if anchor is None else _year_near(anchor, m1, d1, m2, d2)
         if year is None:
             continue
-        year = _weekday_fit(text, f.day_words_at(), year, m1, d1)
+        if f.rel is not None:  # 14 March last year, March this year
+            year = (dateline.year if dateline else year) + f.rel
+            if f.granularity == "month":
+                f.start_date, f.end_date = iso_month_start(year, m1), iso_month_end(year, m1)
+                continue
+        if f.movable is not None:
+            f.start_date = f.end_date = _movable_day(f.movable, year).isoformat()
+            continue
+        if f.rel is None:
+            year = _weekday_fit(text, f.day_words_at(), year, m1, d1)
         f.start_date, f.end_date = iso_day(year, m1, d1), iso_day(year + (m2 < m1), m2, d2)
         f.week_end()
+
+
+def _gap_between(gaps: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether a paragraph break of ``gaps`` (in order) lies within ``a``..``b``: what
+    ``_PARAGRAPH_BREAK_RE.search(text, a, b)`` tells, by bisection."""
+    k = bisect_left(gaps, (a, -1))
+    return k < len(gaps) and gaps[k][1] <= b
 
 
 def _year_near(anchor: date, m1: int, d1: int, m2: int, d2: int) -> int:
@@ -1372,6 +1574,31 @@ def _weekday_fit(text: str, at: int, year: int, m1: int, d1: int) -> int:
     return year
 
 
+def _with_lower_named(text: str, found: list[_Found]) -> list[_Found]:
+    """``found`` with the named days written in lower case (``bonfire night``, ``the spring
+    bank holiday``, ``early May bank holiday``) that no item holds, in text order: each is
+    sought only round a trigger word of its name that ``str.find`` finds."""
+    extra: list[_Found] = []
+    for trigger in _LOWER_TRIGGERS:
+        i = text.find(trigger)
+        while i != -1:
+            m = _LOWER_NAMED_RE.search(text, max(0, i - _LOWER_REACH), i + _LOWER_REACH)
+            while m is not None and m.end() <= i:  # (a name before the trigger's own)
+                m = _LOWER_NAMED_RE.search(text, m.end(), i + _LOWER_REACH)
+            if m is not None and m.start() <= i:
+                extra.append(_named_day(m, m.start()))
+            i = text.find(trigger, i + len(trigger))
+    if not extra:
+        return found
+    starts = [f.start for f in found]  # (in order, none overlapping)
+    for x in {x.start: x for x in extra}.values():
+        k = bisect_left(starts, x.start)
+        if (k == len(found) or found[k].start >= x.end) and (k == 0 or found[k - 1].end <= x.start):
+            found.insert(k, x)
+            starts.insert(k, x.start)
+    return found
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Find every date expression in ``text``, each occurrence, in text order.
 
@@ -1412,11 +1639,14 @@ def find_dates(text: str) -> list[DateMention]:
             items[0] = _academic_year(text, items[0])
         if kind in _ONE_DAY_KINDS and len(items) == 1 and items[0].start_date == items[0].end_date:
             _week_of(text, items[0])
+        if items and items[-1].no_year is not None and items[-1].rel is None:
+            _relative_year(text, items[-1])
         # A lead word or "the year to" may reach back over an item found before: it wins.
         while items and found and found[-1].end > items[0].start:
             found.pop()
         found.extend(items)
         pos = items[-1].end if items else a.end()
+    found = _with_lower_named(text, found)
     _fill_years(text, found)
     out: list[DateMention] = []
     for f in found:

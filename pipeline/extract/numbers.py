@@ -3,9 +3,10 @@
 ``find_numbers(text, dates)`` is a pure function. It finds digits (``120``, ``1,250``,
 ``9.4``, ``.77``, ``-504``), number words in any case (``ten``, ``Two``, ``twenty-five``, ``one
 hundred and twenty``, ``a dozen``, ``minus ten``, ``two point two million``), fractions
-(``two thirds``, ``three-quarters``, ``1/4``, ``2 1/2``), percentages (``53.5%``, ``17 per
-cent``) and money in any currency (``£3.2m``, ``£1.1 billion``, ``€10B``, ``GBP3.01``, ``42
-KWD``, ``£3 and 50p``), and drops what only looks like a quantity (DIGIT_RULES): anything
+(``two thirds``, ``three-quarters``, ``1/4``, ``2 1/2``, ``more than half were late``),
+percentages (``53.5%``, ``17 per cent``, ``5pc``, ``5 pc``) and money in any currency
+(``£3.2m``, ``£1.1 billion``, ``€10B``, ``GBP3.01``, ``42 KWD``, ``£3 and 50p``, ``a penny``),
+and drops what only looks like a quantity (DIGIT_RULES): anything
 inside a date, ordinals (``3rd``), labels and references (``Phase 3``, ``tranche 1``, ``pages
 70-73``, ``paragraph 4.12``, numbered notes), telephone numbers (``0300 123 4567``, the ``999``
 of ``999 calls``), identifiers glued to letters (``Covid-19``, ``v3.0``, ``10am``), times of
@@ -179,7 +180,8 @@ _RATIO_WORD_RE: Final = re.compile(
 _RATIO_RE: Final = re.compile(r"(?::|[ \t]+to[ \t]+)(\d{1,4})(?![\w:/%]|[.,]\d)")
 _RATIO_REACH = 60  # how far before a ratio its word ("a staff ratio of") may stand
 _SPACED_SCALE_STARTS: Final = tuple(f" {w}" for w in _SPACED_SCALES)
-_PERCENT_STARTS: Final = (" %", " per", " Per", " PER")
+# (" pc": 5 pc, lower case: percent_glued)
+_PERCENT_STARTS: Final = (" %", " per", " Per", " PER", *(f" {w}" for w in sorted(_PERCENT_GLUED)))
 _PERCENT_SECOND: Final = frozenset(p[1] for p in _PERCENT_STARTS)
 
 # The words after a number: each preceded by one space or one line break, so that a tab, a run
@@ -209,6 +211,10 @@ _FRACTION_ALONE: Final = frozenset(w for w in _FRACTION_WORDS if w[-1] != "s")  
 _FRACTION_ALONE_BEFORE: Final = frozenset(_V["fraction_alone"]["before"])
 _HALF_NOT_AFTER: Final = frozenset(_V["fraction_alone"]["half_not_after"])
 _FRACTION_DETERMINERS: Final = frozenset(_V["fraction_alone"]["determiners_after"])
+_ARTICLE_MONEY: Final[dict[str, str]] = _V["article_money"]["words"]
+_ARTICLE_MONEY_NOT_BEFORE: Final = frozenset(_V["article_money"]["not_before"])
+_HALF_BEFORE: Final = frozenset(_V["half_alone"]["before"])
+_HALF_AFTER: Final = frozenset(_V["half_alone"]["after"])
 _NUMBER_WORD_FORMS: Final = frozenset(
     form
     for w in (*_W["small"], *_W["tens"], *_SCALE_WORDS, *_FRACTION_ALONE)
@@ -261,7 +267,12 @@ class _OneByte:
         self.marks = self.raw.translate(_MARKS).decode("latin-1")
 
 
-_PERCENT_RE: Final = re.compile(r" ?%| (?:per[ -]?cent|percent)(?![A-Za-z])", re.IGNORECASE)
+_PERCENT_RE: Final = re.compile(
+    r" ?%| (?:per[ -]?cent|percent"
+    + "".join(f"|(?-i:{re.escape(w)})" for w in sorted(_PERCENT_GLUED))
+    + ")(?![A-Za-z])",
+    re.IGNORECASE,
+)
 _LETTER_RUN_RE: Final = re.compile(r"[A-Za-z]+")
 # What a word after a number word that goes on with it starts with: a number word, or "and".
 _NEXT_WORD_INITIALS: Final = frozenset(
@@ -1265,7 +1276,7 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
             single_one = False  # one, two and three
         elif _idiomatic_one(t, s, ws):
             return None
-    if ws is not None and ws.low[0] in _PERCENT_WORDS:
+    if ws is not None and (ws.low[0] in _PERCENT_WORDS or ws.low[0] in _PERCENT_GLUED):
         pm = _PERCENT_RE.match(t, end)
         if pm:
             c = _Cand(start[0], pm.end(), value, "percent", "percent", "percent")
@@ -1278,9 +1289,9 @@ def _fraction_alone(t: str, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
     """``a third of homes``, ``half of pupils``, ``half the schools``: a fraction word with no
     number before it (``fraction_alone`` in numbers_vocab.json says when)."""
     after = _word_after(t, e)
-    if after != "of" and after not in _FRACTION_DETERMINERS:
-        return None  # half day, a third time
     w = t[s:e].lower()
+    if after != "of" and after not in _FRACTION_DETERMINERS:
+        return _half_alone(t, s, e, after) if w == "half" else None  # half day, a third time
     before, b = _word_before(t, s)
     if before in _FRACTION_ALONE_BEFORE:
         s = b  # a third
@@ -1291,6 +1302,47 @@ def _fraction_alone(t: str, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
         return None
     # the counted noun: after "of" (and its determiner), or after the determiner
     return _Cand(s, e, value, "fraction"), _run(t, e if after == "of" else e + 1 + len(after))
+
+
+def _article_money_spans(t: str) -> list[tuple[int, int]]:
+    """``a penny``, ``a pound``, ``A dollar``: an article before a currency word of
+    ``article_money`` (``str.find`` finds each word), not before ``of`` (``a pound of
+    apples``) nor another word of ``not_before`` (``a pound shop``)."""
+    out = []
+    for word in _ARTICLE_MONEY:
+        i = t.find(word, 2)
+        while i != -1:
+            s, e = i - 2, i + len(word)
+            if (
+                t[s:i].lower() == "a "
+                and (s == 0 or not t[s - 1].isalnum())
+                and not (t[e : e + 1].isalnum() or t[e : e + 1] == "-")  # a penny-farthing
+                and _word_after(t, e) not in _ARTICLE_MONEY_NOT_BEFORE
+            ):
+                out.append((s, e))
+            i = t.find(word, e)
+    return out
+
+
+def _half_alone(t: str, s: int, e: int, after: str) -> tuple[_Cand, None] | None:
+    """``more than half were late``, ``almost half said``, ``over half (52%)``, ``Half said``:
+    ``half`` with neither ``of`` nor a determiner after it (``half_alone`` in
+    numbers_vocab.json); not ``over half term``, ``half time``."""
+    before = _word_before(t, s)[0]
+    if before in _HALF_BEFORE:  # (the text's end is a stop too)
+        ok = after in _HALF_AFTER or t[e : e + 1] in ",.;:()\u2013\u2014"
+        ok = ok or t[e : e + 2] in (" (", " -", " \u2013", " \u2014")
+    else:
+        ok = after in _HALF_AFTER and _sentence_opens(t, s)
+    return (_Cand(s, e, 0.5, "fraction"), None) if ok else None
+
+
+def _sentence_opens(t: str, s: int) -> bool:
+    """Whether a sentence opens at ``s``: the text's start, a line's, or after a stop."""
+    j = s
+    while j > 0 and t[j - 1] in " \t\"'(\u201c\u2018":
+        j -= 1
+    return j == 0 or t[j - 1] in ".!?\n"
 
 
 def _sign_word_before(t: str, s: int) -> bool:
@@ -1632,9 +1684,10 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
     sc = _Scan(t, spans, [a for a, _ in spans])
     copy = _OneByte(t)
     found = _digit_matches(t, copy)
-    words = _scan_words(t, copy)
+    words = [(s, e, -1) for s, e in _scan_words(t, copy)]
+    words += [(s, e, -2) for s, e in _article_money_spans(t)]
     if words:
-        found += [(s, e, -1) for s, e in words]
+        found += words
         found.sort(key=itemgetter(0))
     cands: list[_Cand] = []
     last_end = 0
@@ -1653,11 +1706,14 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
             c, ws = got
             if c.start < last_end:  # "3 GBP 1 pence": the code belongs to the amount before
                 c.start = s
-        else:
+        elif glued_at == -1:
             got = _word_number(sc, s, e)
             if got is None:
                 continue
             c, ws = got
+        else:
+            code = _ARTICLE_MONEY[t[s + 2 : e].lower()]
+            c, ws = _money(s, e, 1, code), None
         if spans and c.end != e and _in_date(sc, s, c.end):  # (s, e) was checked above
             continue
         if c.kind in ("cardinal", "fraction") and c.unit is None and not _unit_of(c, t, text, ws):

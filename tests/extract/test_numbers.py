@@ -18,6 +18,13 @@ def numbers(text: str) -> list[tuple[str, int | float | None, str, str | None]]:
     return [(n.text, n.value, n.kind, n.unit) for n in find_numbers(text, find_dates(text))]
 
 
+def assert_numbers_approx(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
+    """``numbers(text)`` is ``expected``, the values to a float's precision (1/3, 0.01)."""
+    got = numbers(text)
+    assert [(t, k, u) for t, _v, k, u in got] == [(t, k, u) for t, _v, k, u in expected]
+    assert [v for _t, v, _k, _u in got] == pytest.approx([v for _t, v, _k, _u in expected])
+
+
 CASES = {
     "digits-and-noun": (
         "The prison holds 1,240 adult men.",
@@ -247,11 +254,6 @@ CASES = {
         ],
     ),
 }
-
-
-@pytest.mark.parametrize("text, expected", CASES.values(), ids=CASES.keys())
-def test_numbers_and_units(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
-    assert numbers(text) == expected
 
 
 NOT_NUMBERS = {
@@ -1056,10 +1058,13 @@ REAL_PAGE_FORMS = {
 }
 
 
-@pytest.mark.parametrize("text, expected", REAL_PAGE_FORMS.values(), ids=REAL_PAGE_FORMS.keys())
-def test_real_page_count_forms(
-    text: str, expected: list[tuple[str, float, str, str | None]]
-) -> None:
+# (the sentences of CASES, above, and of REAL_PAGE_FORMS, forms seen on real pages)
+@pytest.mark.parametrize(
+    "text, expected",
+    [*CASES.values(), *REAL_PAGE_FORMS.values()],
+    ids=[*CASES, *REAL_PAGE_FORMS],
+)
+def test_numbers_and_units(text: str, expected: list[tuple[str, float, str, str | None]]) -> None:
     assert numbers(text) == expected
 
 
@@ -1227,6 +1232,13 @@ def _read_words_plain(t: str, s: int, first: list[str], e: int) -> tuple[int, in
             [("12.5pc", 12.5, "percent", "percent"), ("3pc", 3, "percent", "percent")],
         ),
         ("Up 40pc, the busiest year.", [("40pc", 40, "percent", "percent")]),
+        # after one space, in lower case, as a number word too
+        ("Council tax rises by 5 pc next year.", [("5 pc", 5, "percent", "percent")]),
+        (
+            "A 12.5 pc rise, and five pc more.",
+            [("12.5 pc", 12.5, "percent", "percent"), ("five pc", 5, "percent", "percent")],
+        ),
+        ("Fares (up 3 pc) rose.", [("3 pc", 3, "percent", "percent")]),
     ],
 )
 def test_glued_pc_is_a_percentage(text: str, expected: list[tuple[str, float, str, str]]) -> None:
@@ -1239,6 +1251,8 @@ def test_glued_pc_is_a_percentage(text: str, expected: list[tuple[str, float, st
         "Officer 5PC Jones attended.",  # upper case: a collar number, not per cent
         "Buy 2pcs of cable.",  # other glued letters: no quantity
         "The £5pc code is a voucher.",  # a currency sign before it
+        "Officers 5 PC Jones and PC 5 Ali attended.",  # upper case after a space
+        "Buy 2 pcs of cable and 3 pcb boards.",  # other letters after the pc
     ],
 )
 def test_other_pc_forms_are_not_percentages(text: str) -> None:
@@ -1290,9 +1304,7 @@ RATIOS = {
 
 @pytest.mark.parametrize("text, expected", RATIOS.values(), ids=RATIOS.keys())
 def test_ratios_are_one_quantity(text: str, expected: list[tuple[str, float, str, None]]) -> None:
-    got = numbers(text)
-    assert [(t, k, u) for t, _v, k, u in got] == [(t, k, u) for t, _v, k, u in expected]
-    assert [v for _t, v, _k, _u in got] == pytest.approx([v for _t, v, _k, _u in expected])
+    assert_numbers_approx(text, expected)
 
 
 RATIOS_NOT = {
@@ -1427,9 +1439,7 @@ FRACTION_ALONE = {
 def test_a_fraction_word_alone_before_of(
     text: str, expected: list[tuple[str, float, str, str]]
 ) -> None:
-    got = numbers(text)
-    assert [(t, k, u) for t, _v, k, u in got] == [(t, k, u) for t, _v, k, u in expected]
-    assert [v for _t, v, _k, _u in got] == pytest.approx([v for _t, v, _k, _u in expected])
+    assert_numbers_approx(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -1463,3 +1473,75 @@ def test_fraction_words_that_are_not_fractions(text: str) -> None:
 )
 def test_a_word_ending_in_ration_is_no_ratio_word(text: str) -> None:
     assert all(kind != "ratio" for _t, _v, kind, _u in numbers(text))
+
+
+# "half" with neither "of" nor a determiner after it: a fraction after "than", "nearly",
+# "over"... when a stop, bracket or verb follows, or opening a sentence before a verb.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("More than half were late.", [("half", 0.5, "fraction", None)]),
+        ("Almost half said they felt safe.", [("half", 0.5, "fraction", None)]),
+        (
+            "Over half (52%) agreed.",
+            [("half", 0.5, "fraction", None), ("52%", 52, "percent", "percent")],
+        ),
+        ("“Half were seen in time,” she said.", [("Half", 0.5, "fraction", None)]),
+        ("Of the wards, nearly half.", [("half", 0.5, "fraction", None)]),
+        ("JUST UNDER HALF HAD A PLAN", [("HALF", 0.5, "fraction", None)]),
+        (
+            "Just over half – 51% – replied.",
+            [("half", 0.5, "fraction", None), ("51%", 51, "percent", "percent")],
+        ),
+    ],
+)
+def test_half_alone_before_a_verb_or_a_stop(
+    text: str, expected: list[tuple[str, float, str, None]]
+) -> None:
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over half term the centre shut.",  # a holiday
+        "About half time the rain came.",
+        "The first half was poor.",
+        "It was half price on half day closing.",
+        "He said half.",  # no word before that makes it a count
+    ],
+)
+def test_half_alone_that_is_no_fraction(text: str) -> None:
+    assert all(kind != "fraction" for _t, _v, kind, _u in numbers(text))
+
+
+# "a penny", "a pound": an article before a currency word is one of it (article_money).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It costs a penny.", [("a penny", 0.01, "money", "GBP")]),
+        ("A pound a day buys a meal.", [("A pound", 1, "money", "GBP")]),
+        ("Fares rose by a pound and 50p.", [("a pound and 50p", 1.5, "money", "GBP")]),
+        ("Not a penny\nwas spent", [("a penny", 0.01, "money", "GBP")]),
+        ("It sold for a dollar and 42 cents.", [("a dollar and 42 cents", 1.42, "money", "USD")]),
+        ("(a euro)", [("a euro", 1, "money", "EUR")]),
+    ],
+)
+def test_an_article_before_a_currency_word_is_one_of_it(
+    text: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    assert_numbers_approx(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She bought a pound of apples.",  # a weight
+        "A pound shop opened on Pound Lane.",
+        "The car was towed to the impound yard.",
+        "Staff wrote a pounding report and a centre plan.",
+        "It was a penny-farthing.",
+    ],
+)
+def test_article_money_forms_that_are_no_money(text: str) -> None:
+    assert numbers(text) == []
