@@ -1039,3 +1039,18 @@ def test_an_og_title_whose_first_part_is_the_title_element_and_no_body_keeps_it(
         f"<title>{HEADLINE} | Tollbridge News</title>", "<title>HMP Tollbridge</title>"
     )
     assert title_of(render(page)) == "HMP Tollbridge - inspectors find a safer prison"
+
+
+@pytest.mark.parametrize(
+    "byline", ["By Tollbridge Fire and Rescue Service", "By Ann Lee, Communications Officer"]
+)
+@pytest.mark.parametrize("dateline", ["", "<p>12 May 2025</p>"])
+def test_a_byline_paragraph_under_the_h1_is_metadata_not_the_standfirst(
+    byline: str, dateline: str
+) -> None:
+    main = article_html(f"<h1>{HEADLINE}</h1><p>{byline}</p>{dateline}")
+    release = pipeline.extract_text(full_page(f"<main>{main}</main>"), fmt="html")
+    assert release.title == HEADLINE
+    (line,) = [s for s in release.sections if s.text == byline]
+    assert line.kind == "metadata"
+    assert release.standfirst is None  # (the lede is too long for one)
