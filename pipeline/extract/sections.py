@@ -1309,6 +1309,8 @@ def _is_menu_item(i: int, kinds: list[str], texts: list[str]) -> bool:
         head = j - 1  # the run's last item is a short headline over its dateline
     else:
         return False
+    if _is_label_line(texts[head]):
+        return False  # ("Fire In Open" / "Kelby Vale" / "Station ground: Ashby" / dateline)
     if head > i + 1 or (i > 0 and _is_short_item(i - 1, kinds, texts)):
         return True
     alone = texts[i].isalpha() or _is_menu_phrase(texts[i])
@@ -1316,6 +1318,16 @@ def _is_menu_item(i: int, kinds: list[str], texts: list[str]) -> bool:
 
 
 _MAX_MENU_RUN: Final = 24
+_MAX_LABEL_WORDS: Final = 2
+
+
+def _is_label_line(s: str) -> bool:
+    """A label and its value on one line, a colon after the label's first or second word
+    (``Station ground: Ashby``, ``Incident: RTC``, as fire services' incident logs list them
+    over their dateline): a run of short lines over one is no run of menu items over a
+    headline (the first line, ``Fire In Open``, is the log's headline)."""
+    words = s.split(maxsplit=_MAX_LABEL_WORDS)
+    return any(w.endswith(":") for w in words[:_MAX_LABEL_WORDS]) and not words[-1].endswith(":")
 
 
 @cache
@@ -1508,10 +1520,24 @@ def _is_standfirst(s: str) -> bool:
     s = s.strip()
     if not _single_line(s) or len(s) > 160 or s[-1] in ":;," or s[0] in _OPEN_MARKS:
         return False
-    if s[-1] not in ".!?" and is_body_name(s):
-        return False  # the site's name as a heading under the headline
+    if s[-1] not in ".!?" and (is_body_name(s) or _is_place_line(s)):
+        return False  # the site's name as a heading under the headline, or a place
     # One sentence: no full stop followed by more words.
     return not _has_sentence_break(s)
+
+
+_MAX_PLACE_WORDS: Final = 4
+
+
+def _is_place_line(s: str) -> bool:
+    """A place or a name under the headline (``Mill Lane, Ashby``, ``Kelby Vale``: an
+    incident's location): up to four capitalised words with no headline verb, no standfirst."""
+    words = s.split()
+    return (
+        len(words) <= _MAX_PLACE_WORDS
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+        and not _has_headline_verb(s)
+    )
 
 
 def _mark_background(kinds: list[str], texts: list[str]) -> None:

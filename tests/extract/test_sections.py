@@ -1820,3 +1820,51 @@ def test_a_standfirst_that_only_opens_like_the_headline_stays() -> None:
     release = extracted(text)
     assert release.title == "Council approves budget"
     assert release.standfirst == "Council approves budget for Kelby libraries"
+
+
+@pytest.mark.parametrize(
+    ("incident", "place", "label"),
+    [
+        ("Fire In Open", "Kelby Vale", "Station ground: Ashby"),
+        ("Road Traffic Collision", "Mill Lane, Brora", "Incident: RTC"),
+        ("Animal Rescue", "Harbridge", "Station area: Kelby North"),
+    ],
+)
+@pytest.mark.parametrize("number", ["", "48211\n\n"])
+def test_an_incident_logs_label_over_its_dateline_is_no_headline(
+    incident: str, place: str, label: str, number: str
+) -> None:
+    # a fire service's incident log: its number, the kind of incident, the place, a label and
+    # the dateline; the place is no standfirst
+    text = (
+        f"{number}{incident}\n\n{place}\n\n{label}\n\nSunday, 4 May, 2025 07:40\n\n"
+        "At 07:40 crews were called to reports of a fire in a field near the ring road."
+    )
+    release = extracted(text)
+    assert release.title == incident
+    assert release.standfirst is None
+
+
+@pytest.mark.parametrize(
+    "place", ["Mill Lane, Ashby", "Kelby Vale", "Cromer Road, Easton, Brora", "A614 Kelby Road"]
+)
+def test_a_place_under_the_headline_is_no_standfirst(place: str) -> None:
+    release = extracted(f"Crews called to flat fire\n\n{place}\n\n{PAGE_LEDE}")
+    assert release.title == "Crews called to flat fire"
+    assert release.standfirst is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Council Backs New Plan", "Kelby Wins Award", "New Kelby library opens in May",
+     "Two Men Charged After Ashby Raid"],
+)  # fmt: skip
+def test_a_title_case_standfirst_with_a_verb_or_more_words_is_kept(line: str) -> None:
+    release = extracted(f"Crews called to flat fire\n\n{line}\n\n{PAGE_LEDE}")
+    assert release.standfirst == line
+
+
+def test_a_short_headline_over_its_dateline_after_menu_items_is_still_read() -> None:
+    # ("Budget 2025" is no label: the run's last item is the headline)
+    text = f"Residents\n\nBusiness\n\nJobs\n\nBudget 2025\n\nPublished: 6 March 2025\n\n{PAGE_LEDE}"
+    assert extracted(text).title == "Budget 2025"
