@@ -197,9 +197,28 @@ def _furniture_lines() -> frozenset[str]:
 
 
 def _is_furniture_line(s: str) -> bool:
-    """A paragraph that is one furniture line (``News story``, ``Accept``): in a flattened
-    release it is a piece of a line, which the line-start pattern does not see."""
-    return len(s) <= 40 and s.strip(" \t\xa0*:").casefold() in _furniture_lines()
+    """A paragraph that is one furniture line (``News story``, ``Accept``: in a flattened
+    release it is a piece of a line, which the line-start pattern does not see) or a trail of
+    crumbs (``Guides > Parking > Parking permits``)."""
+    if len(s) <= 40 and s.strip(" \t\xa0*:").casefold() in _furniture_lines():
+        return True
+    return ("›" in s or ">" in s or "»" in s) and _is_crumb_trail(s)
+
+
+_CRUMB_SEPARATORS: Final = (" > ", " › ", " » ")
+_MIN_CRUMB_SEPARATORS: Final = 2
+
+
+def _is_crumb_trail(s: str) -> bool:
+    """A trail of three crumbs or more on one line, whatever the first (``Guides > Parking >
+    Parking permits explained``; ``Home > …`` is a boilerplate line): each a crumb line of up
+    to ten words with no stop. (Two parts may be a sentence: ``Costs > income``.)"""
+    if len(s) > _MAX_TITLE or "\n" in s:
+        return False
+    for sep in _CRUMB_SEPARATORS:
+        if s.count(sep) >= _MIN_CRUMB_SEPARATORS:
+            return all(_is_crumb_line(part) for part in s.split(sep))
+    return False
 
 
 @cache
@@ -1308,13 +1327,25 @@ def _is_menu_item(i: int, kinds: list[str], texts: list[str]) -> bool:
     elif kinds[j] == "metadata" and j - 1 > i:
         head = j - 1  # the run's last item is a short headline over its dateline
     else:
-        return False
+        return _is_lone_menu_item(i, kinds, texts)
     if _is_label_line(texts[head]):
         return False  # ("Fire In Open" / "Kelby Vale" / "Station ground: Ashby" / dateline)
     if head > i + 1 or (i > 0 and _is_short_item(i - 1, kinds, texts)):
         return True
-    alone = texts[i].isalpha() or _is_menu_phrase(texts[i])
-    return i > 0 and kinds[i - 1] == "metadata" and alone
+    return _is_lone_menu_item(i, kinds, texts)
+
+
+def _is_lone_menu_item(i: int, kinds: list[str], texts: list[str]) -> bool:
+    """A menu item alone under the site's furniture (one word, ``Services``, or a menu
+    item's phrase, ``Our council``) with a line that reads as a headline under it, perhaps
+    past more furniture (``Skip to main content`` / ``Your council`` / ``Home`` / ``News`` /
+    the headline)."""
+    return (
+        i > 0
+        and kinds[i - 1] == "metadata"
+        and (texts[i].isalpha() or _is_menu_phrase(texts[i]))
+        and _next_reads_as_title(i, kinds, texts)
+    )
 
 
 _MAX_MENU_RUN: Final = 24

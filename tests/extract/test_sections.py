@@ -1868,3 +1868,45 @@ def test_a_short_headline_over_its_dateline_after_menu_items_is_still_read() -> 
     # ("Budget 2025" is no label: the run's last item is the headline)
     text = f"Residents\n\nBusiness\n\nJobs\n\nBudget 2025\n\nPublished: 6 March 2025\n\n{PAGE_LEDE}"
     assert extracted(text).title == "Budget 2025"
+
+
+@pytest.mark.parametrize(
+    "trail",
+    ["Guides > Parking > Parking permits explained",
+     "Residents › Bins and recycling › Garden waste",
+     "Our services » Libraries » Opening hours » Kelby Central"],
+)  # fmt: skip
+@pytest.mark.parametrize("under", ["", "Estimated reading time: 3 minutes\n\n"])
+def test_a_trail_of_crumbs_on_one_line_is_furniture(trail: str, under: str) -> None:
+    headline = "Garden waste collections start in March"
+    release = extracted(f"{trail}\n\n{headline}\n\n{under}{PAGE_LEDE}")
+    assert release.title == headline
+    assert release.sections[0].boilerplate
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Costs > income for Kelby leisure centres",  # one separator: a headline
+     "Temperatures > 30C expected > warnings issued for Kelby and the whole of the county.",
+     "Kelby > Ashby > Brora: the new bus route explained in full for every passenger today"],
+)  # fmt: skip
+def test_a_line_with_separators_that_is_no_trail_of_crumbs_stays(line: str) -> None:
+    release = extracted(f"{line}\n\n{PAGE_LEDE}")
+    assert not release.sections[0].boilerplate
+
+
+@pytest.mark.parametrize("item", ["Your council", "Services", "Council services"])
+@pytest.mark.parametrize("crumbs", ["Home\nNews", "Home\n\nNews", "Hafan › Newyddion"])
+def test_a_menu_item_between_the_furniture_and_the_crumbs_is_passed_over(
+    item: str, crumbs: str
+) -> None:
+    headline = "Libraries reopen after refit"
+    release = extracted(f"Skip to main content\n\n{item}\n\n{crumbs}\n{headline}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+
+
+def test_a_lone_menu_item_over_its_dateline_and_no_headline_stays_the_title() -> None:
+    # nothing that reads as a headline past the furniture: the item is read as before
+    text = f"Skip to main content\n\nServices\n\nPublished: 3 May 2024\n\n{PAGE_LEDE}"
+    assert extracted(text).title == "Services"
