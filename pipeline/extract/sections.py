@@ -1200,6 +1200,8 @@ def classify_sections(
             j < len(paragraphs)
             and kinds[j] in ("body", "heading")
             and paragraphs[title_i].tag != "title"
+            # (a lede is longer than the headline: its title_text is not looked for)
+            and len(texts[j]) <= len(texts[title_i])
             and title_text(texts[j]).casefold() == title_text(texts[title_i]).casefold()
         ):
             # the headline twice (a crumb or the browser tab's title over the page's h1): the
