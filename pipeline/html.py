@@ -964,9 +964,9 @@ def _site_names(
     (``Headline | Kelby Council``, ``Kelby Council - Headline``) that the main content does
     not show as a block of its own (``shown``: the headline is one, the site's name seldom;
     when both or neither are shown, the one that is a public body's name), or a whole
-    ``<title>`` that ends the ``og:title`` (``Headline - Kelby Police``), or opens it and is a
-    public body's name; with none of these, an end of ``og:title`` that is a public body's
-    name."""
+    ``<title>`` that ends the ``og:title`` (``Headline - Kelby Police``) or is a public body's
+    name (``Kelby Police``, over an ``<h1>`` of the same name in the site's header); with none
+    of these, an end of ``og:title`` that is a public body's name."""
     names = {_fold(n) for n in (_meta(tags, ("og:site_name", "application-name")),) if n}
     ends: list[str] = []
     if title:
@@ -974,10 +974,7 @@ def _site_names(
         og_ends = _ends(og) if og and len(parts) == 1 else ()
         if len(parts) > 1:
             ends = [parts[0], parts[-1]]
-        elif og_ends and (
-            _fold(title) == _fold(og_ends[-1])
-            or (_fold(title) == _fold(og_ends[0]) and is_body_name(title))
-        ):
+        elif (og_ends and _fold(title) == _fold(og_ends[-1])) or is_body_name(title):
             ends = [title]
     if not ends and og:
         # (no site's name in <title>: an end of og:title that is a public body's name)

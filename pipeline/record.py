@@ -71,14 +71,29 @@ def review_reasons(
             found.add("title-after-furniture")
         if title != headline_words(section.text):
             found.add("title-label-cut")
-        before = text[: section.start].rstrip(" \t\xa0")
-        if (before and before[-1] != "\n") or text[section.end : section.end + 1] not in ("", "\n"):
+        if not _on_lines_of_its_own(text, section.start, section.end):
             found.add("title-in-run-on-text")
     if any(s.scale is None for s in scores):
         found.add("unknown-scale")
     if any(q.speaker is None for q in quotes):
         found.add("quote-no-speaker")
     return tuple(code for code in REVIEW if code in found)
+
+
+def _on_lines_of_its_own(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has only blanks (spaces, tabs, no-break and zero-width
+    spaces) between it and the line breaks or the text's ends around it: a headline copied
+    with a space after it (``Council approves budget `` and a line break) is on a line of its
+    own; one cut from a line that runs on into the body is not."""
+    while start > 0 and _is_line_blank(text[start - 1]):
+        start -= 1
+    while end < len(text) and _is_line_blank(text[end]):
+        end += 1
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+
+
+def _is_line_blank(c: str) -> bool:
+    return c != "\n" and (c.isspace() or c in "\u200b\ufeff")
 
 
 def warning(code: str, **fields: object) -> str:

@@ -1048,3 +1048,36 @@ def test_an_og_title_whose_first_part_is_the_title_element_and_no_body_keeps_it(
         f"<title>{HEADLINE} | Tollbridge News</title>", "<title>HMP Tollbridge</title>"
     )
     assert title_of(render(page)) == "HMP Tollbridge - inspectors find a safer prison"
+
+
+@pytest.mark.parametrize(
+    "byline", ["By Tollbridge Fire and Rescue Service", "By Ann Lee, Communications Officer"]
+)
+@pytest.mark.parametrize("dateline", ["", "<p>12 May 2025</p>"])
+def test_a_byline_paragraph_under_the_h1_is_metadata_not_the_standfirst(
+    byline: str, dateline: str
+) -> None:
+    main = article_html(f"<h1>{HEADLINE}</h1><p>{byline}</p>{dateline}")
+    release = pipeline.extract_text(full_page(f"<main>{main}</main>"), fmt="html")
+    assert release.title == HEADLINE
+    (line,) = [s for s in release.sections if s.text == byline]
+    assert line.kind == "metadata"
+    assert release.standfirst is None  # (the lede is too long for one)
+
+
+@pytest.mark.parametrize("site", ["Tollbridge Police", "Tollbridge Fire and Rescue Service"])
+def test_a_title_element_that_is_a_bodys_name_names_the_site_not_the_page(site: str) -> None:
+    # the site's header holds an <h1> of the same name; the page's own headline is an <h2>:
+    # the site's name is never the headline
+    main = article_html(f"<h2>{HEADLINE}</h2>")
+    page = full_page(f"<main>{main}</main>", before=f"<div class='logo'><h1>{site}</h1></div>")
+    page = page.replace(f"<title>{HEADLINE} | Tollbridge News</title>", f"<title>{site}</title>")
+    release = pipeline.extract_text(page, fmt="html")
+    assert release.title != site
+    assert not any(s.kind == "title" and s.text == site for s in release.sections)
+
+
+def test_a_title_element_that_is_no_bodys_name_is_still_the_headline() -> None:
+    page = full_page(f"<main>{article_html('')}</main>")
+    release = pipeline.extract_text(page, fmt="html")
+    assert release.title == HEADLINE

@@ -197,9 +197,28 @@ def _furniture_lines() -> frozenset[str]:
 
 
 def _is_furniture_line(s: str) -> bool:
-    """A paragraph that is one furniture line (``News story``, ``Accept``): in a flattened
-    release it is a piece of a line, which the line-start pattern does not see."""
-    return len(s) <= 40 and s.strip(" \t\xa0*:").casefold() in _furniture_lines()
+    """A paragraph that is one furniture line (``News story``, ``Accept``: in a flattened
+    release it is a piece of a line, which the line-start pattern does not see) or a trail of
+    crumbs (``Guides > Parking > Parking permits``)."""
+    if len(s) <= 40 and s.strip(" \t\xa0*:").casefold() in _furniture_lines():
+        return True
+    return ("›" in s or ">" in s or "»" in s) and _is_crumb_trail(s)
+
+
+_CRUMB_SEPARATORS: Final = (" > ", " › ", " » ")
+_MIN_CRUMB_SEPARATORS: Final = 2
+
+
+def _is_crumb_trail(s: str) -> bool:
+    """A trail of three crumbs or more on one line, whatever the first (``Guides > Parking >
+    Parking permits explained``; ``Home > …`` is a boilerplate line): each a crumb line of up
+    to ten words with no stop. (Two parts may be a sentence: ``Costs > income``.)"""
+    if len(s) > _MAX_TITLE or "\n" in s:
+        return False
+    for sep in _CRUMB_SEPARATORS:
+        if s.count(sep) >= _MIN_CRUMB_SEPARATORS:
+            return all(_is_crumb_line(part) for part in s.split(sep))
+    return False
 
 
 @cache
@@ -267,13 +286,14 @@ def _is_home(line: str) -> bool:
 
 
 def _is_crumb_after_home(line: str) -> bool:
-    """The line under a lone ``Home``: a topic crumb (``Education, training and skills``)
-    unless it reads as a sentence, with a verb or five words and no comma
-    (``Council approves new budget``)."""
+    """The line under a lone ``Home``: a topic crumb (``Education, training and skills``,
+    ``Inspections and performance of education providers``) unless it reads as a sentence,
+    with a verb or five words and neither a comma nor ``and`` (``Council approves new
+    budget``)."""
     words = line.split()
     if _has_headline_verb(line):
         return False
-    return len(words) < 5 or "," in line
+    return len(words) < 5 or "," in line or _joins_topics(line)
 
 
 @cache
@@ -337,7 +357,11 @@ class _Furniture:
         if not self.hits(start, end) or "\n" not in self.text[start:end]:
             return False
         head = self.head_of(start, end)
-        return head is not None and head.index > 0 and _is_menu_run(head.lines[: head.index])
+        return (
+            head is not None
+            and head.index > 0
+            and _is_menu_run(head.lines[: head.index], head.standfirst or head.dated)
+        )
 
     def head_of(self, start: int, end: int) -> _Head | None:
         """The line of the block ``[start, end)`` that may be its headline: the last one over
@@ -375,13 +399,27 @@ class _Furniture:
             k -= 1
         else:
             tagged = False
-        head = k - 1
-        standfirst = head > 0 and _is_standfirst_under(lines[head - 1], lines[head])
-        if standfirst and not self.is_line(offsets[head - 1]):
-            head -= 1
+        last = k - 1
+        top = self._wrapped_top(lines, offsets, last - 1) if last > 0 else 0
+        standfirst = last > 0 and _is_standfirst_under("\n".join(lines[top:last]), lines[last])
+        if standfirst and not self.is_line(offsets[last - 1]):
+            last -= 1
         else:
             standfirst = False
-        return _Head(lines, offsets, head, standfirst, tagged, dated)
+            top = self._wrapped_top(lines, offsets, last)
+        return _Head(lines, offsets, top, last, standfirst, tagged, dated)
+
+    def _wrapped_top(self, lines: list[str], offsets: list[int], i: int) -> int:
+        """The first line of the headline whose last line is ``lines[i]``: the line above it
+        when the two are one headline wrapped (_is_wrapped_headline: ``Man charged after
+        burglaries in`` / ``Fenwick and Ashby``) and it is no furniture line, else ``i``."""
+        if (
+            i > 0
+            and not self.is_line(offsets[i - 1])
+            and _is_wrapped_headline(lines[i - 1] + "\n" + lines[i])
+        ):
+            return i - 1
+        return i
 
     def menu_over_headline(self, start: int, end: int) -> bool:
         """The site's menus copied one item a line, none of them known furniture, perhaps with
@@ -393,7 +431,7 @@ class _Furniture:
             head is not None
             and head.index >= _MENU_MIN_LINES - 1
             and all(_is_menu_line(ln) for ln in head.lines[: head.index])
-            and _looks_like_title(head.lines[head.index], stop=True)
+            and _looks_like_title(head.headline, stop=True)
         )
 
     def dated_headline(self, start: int, end: int) -> bool:
@@ -405,7 +443,7 @@ class _Furniture:
             head is not None
             and head.index == 0
             and head.dated
-            and _looks_like_title(head.lines[0], stop=True)
+            and _looks_like_title(head.headline, stop=True)
         )
 
     def headline_in_block(self, start: int, end: int, after: str) -> list[Span] | None:
@@ -425,7 +463,7 @@ class _Furniture:
         head = self.head_of(start, end)
         if head is None:
             return None
-        line = head.lines[head.index]
+        line = head.headline
         if _BULLET.match(line) or _NO_LETTER.match(line):
             return None
         if self.is_line(head.offsets[head.index]) or _is_date_line(line):
@@ -436,8 +474,9 @@ class _Furniture:
         verb = _has_headline_verb(line)
         context = head.dated or head.standfirst or _opens_page_body(after)
         topic = not verb and ("," in line or _joins_topics(line))
-        # (one word is a menu item whatever follows it: "Schools")
-        context = context and " " in line.strip(" \t\xa0")
+        # (one word, or a menu item's phrase, is a menu item whatever follows it: "Schools",
+        # "Our council")
+        context = context and " " in line.strip(" \t\xa0") and not _is_menu_phrase(line)
         if _is_home(before):
             # (a line after "Home" is the topic crumb unless it reads as a sentence)
             headline = not topic and (verb or not _is_crumb_after_home(line) or context)
@@ -450,7 +489,7 @@ class _Furniture:
         pieces = [Span(*_trim(text, at, at + len(line)))]
         if pieces[0].start > start:
             pieces.insert(0, Span(*_trim(text, start, pieces[0].start), "boilerplate"))
-        n = head.index + 1
+        n = head.last + 1
         for wanted, tag in ((head.standfirst, ""), (head.tagged, "boilerplate")):
             if wanted:
                 at = head.offsets[n]
@@ -464,16 +503,25 @@ class _Furniture:
 
 @dataclass(frozen=True, slots=True)
 class _Head:
-    """A block's lines (``offsets``: where each starts in the text), the index of the line
-    that may be its headline, whether a standfirst is under it, whether a tag line is under
-    them, and whether a dateline or a label is among the lines under them."""
+    """A block's lines (``offsets``: where each starts in the text), the indices of the first
+    and last lines of what may be its headline (two lines when it is wrapped), whether a
+    standfirst is under it, whether a tag line is under them, and whether a dateline or a
+    label is among the lines under them."""
 
     lines: list[str]
     offsets: list[int]
     index: int
+    last: int
     standfirst: bool
     tagged: bool
     dated: bool
+
+    @property
+    def headline(self) -> str:
+        """The headline's line, or its two lines when it is wrapped (``index`` to ``last``)."""
+        if self.last == self.index:
+            return self.lines[self.index]
+        return "\n".join(self.lines[self.index : self.last + 1])
 
 
 def _is_tag_line(line: str) -> bool:
@@ -484,14 +532,37 @@ def _is_tag_line(line: str) -> bool:
     words = line.split()
     if len(words) == 1:
         return line.isalpha()
-    if words and words[0].casefold() in _byline_words():
-        return len(words) <= _MAX_SITE_NAME_WORDS and words[1][:1].isupper()
-    return len(words) <= _MAX_SITE_NAME_WORDS and is_body_name(line)
+    return _is_byline(line) or (len(words) <= _MAX_SITE_NAME_WORDS and is_body_name(line))
 
 
 @cache
 def _byline_words() -> frozenset[str]:
     return frozenset(_vocab()["byline_words"])
+
+
+@cache
+def _byline_leads() -> frozenset[str]:
+    return frozenset(_vocab()["byline_leads"])
+
+
+_MAX_BYLINE_WORDS: Final = 8
+
+
+def _is_byline(line: str) -> bool:
+    """A byline (``By Kelby Police``, ``By Ann Lee, Communications Officer``, ``Written by
+    Ann Lee``, Welsh ``Gan Heddlu Kelby``): a word of ``byline_words`` (after one of
+    ``byline_leads``) and a capitalised word after it, up to eight words, no stop at its end
+    and no headline verb (``By Christmas, Kelby will have 40 new homes`` is a sentence)."""
+    words = line.split()
+    if len(words) > 2 and words[0].casefold() in _byline_leads():
+        words = words[1:]
+    return (
+        1 < len(words) <= _MAX_BYLINE_WORDS
+        and words[0].casefold() in _byline_words()
+        and words[1][:1].isupper()
+        and words[-1][-1] not in _TERMINAL
+        and not _has_headline_verb(line)
+    )
 
 
 _MIN_STANDFIRST_WORDS: Final = 8
@@ -531,21 +602,42 @@ def _is_label_value(label: str, value: str) -> bool:
     )
 
 
-def _is_menu_run(lines: Sequence[str]) -> bool:
+def _is_menu_run(lines: Sequence[str], anchored: bool) -> bool:
     """The site's menu items or crumbs over a headline: each a menu line; over a caption
     naming the page's kind (``Press release``: ``headline_labels``) the crumbs may be longer
     lines with no stop, and so may a few lines among more menu lines (a tagline, ``Caring
-    for every patient, every day``, a question, ``Why choose us?``)."""
+    for every patient, every day``, a question, ``Why choose us?``); under ``Home``, crumbs
+    naming topics (_is_topic_crumb; ``anchored``: the headline has its standfirst or its
+    dateline under it)."""
     caption = max((i for i, ln in enumerate(lines) if _is_caption(ln)), default=-1)
     if caption >= 0:
         return all(_is_crumb_line(ln) for ln in lines[:caption]) and all(
             _is_menu_line(ln) for ln in lines[caption + 1 :]
         )
+    if _is_home(lines[0]) and all(
+        _is_menu_line(ln) or _is_topic_crumb(ln, anchored) for ln in lines[1:]
+    ):
+        return True  # (GOV.UK's crumbs with no caption under them)
     others = [ln for ln in lines if not _is_menu_line(ln)]
     return not others or (len(others) * 2 < len(lines) and all(map(_is_crumb_line, others)))
 
 
 _MAX_CRUMB_WORDS: Final = 10
+
+
+def _is_topic_crumb(line: str, anchored: bool) -> bool:
+    """A crumb of GOV.UK's topics under ``Home`` (``Inspections and performance of education
+    providers``): a crumb line opening with a capital, no digit and no headline verb, that
+    joins topics (``and``, a comma), or any such line when the headline under it is anchored
+    by its standfirst or its dateline (``Support for families with young children``)."""
+    line = line.strip(" \t\xa0")
+    return (
+        _is_crumb_line(line)
+        and line[0].isupper()
+        and not any(c.isdigit() for c in line)
+        and not _has_headline_verb(line)
+        and (anchored or "," in line or _joins_topics(line))
+    )
 
 
 def _is_crumb_line(line: str) -> bool:
@@ -870,15 +962,38 @@ def _is_wrapped_headline(s: str) -> bool:
     in capitals wrapped so has four words or more."""
     first, _, second = s.partition("\n")
     words = len(s.split())
+    if "\n" in second or not first[-1:].isalnum() or s[-1] in _TERMINAL:
+        return False
     # (in capitals, two lines of two words or more: "FIREFIGHTERS RESCUE" / "DOG FROM RIVER";
     # two menu items are a word or two each)
-    goes_on = second[:1].islower() or (s.isupper() and words >= _HEADLINE_MIN_WORDS)
+    goes_on = (
+        second[:1].islower()
+        or (s.isupper() and words >= _HEADLINE_MIN_WORDS)
+        or _breaks_at_small_word(first.split(), second.split())
+    )
+    return goes_on and words <= _MAX_STOPPED_TITLE_WORDS
+
+
+_ARTICLES: Final = frozenset({"a", "an", "the"})
+_MIN_WRAPPED_LINE_WORDS: Final = 3
+
+
+def _breaks_at_small_word(first: list[str], second: list[str]) -> bool:
+    """A headline's two lines broken next to a small word (``title_case_small_words``): the
+    first ends with one, which no headline ends with (``Man charged after burglaries in`` /
+    ``Fenwick and Ashby``), or, in Title Case, the second opens with one that is no article
+    (``Council Approves New Budget`` / ``For Kelby Libraries``). The first line has three
+    words or more: a menu item ends with a small word too (``Sign in``), or is Title Case
+    over one (``About Us`` / ``For Patients``)."""
+    if len(first) < _MIN_WRAPPED_LINE_WORDS or not second or not second[0][:1].isalnum():
+        return False
+    if first[-1].casefold() in _small_words():
+        return True
+    opener = second[0].casefold()
     return (
-        "\n" not in second
-        and first[-1:].isalnum()
-        and goes_on
-        and s[-1] not in _TERMINAL
-        and words <= _MAX_STOPPED_TITLE_WORDS
+        opener in _small_words()
+        and opener not in _ARTICLES
+        and all(w[:1].isupper() or w[:1].isdigit() for w in first)
     )
 
 
@@ -1080,9 +1195,19 @@ def classify_sections(
     title_i = _title_index(text, paragraphs, kinds, texts)
     if title_i is not None:
         kinds[title_i] = "title"
-        j = title_i + 1
-        while j < len(paragraphs) and kinds[j] == "metadata":
-            j += 1
+        j = _past_headline(title_i, kinds, texts)
+        if (
+            j < len(paragraphs)
+            and kinds[j] in ("body", "heading")
+            and paragraphs[title_i].tag != "title"
+            # (a lede is longer than the headline: its title_text is not looked for)
+            and len(texts[j]) <= len(texts[title_i])
+            and title_text(texts[j]).casefold() == title_text(texts[title_i]).casefold()
+        ):
+            # the headline twice (a crumb or the browser tab's title over the page's h1): the
+            # second is the page's
+            kinds[title_i], kinds[j] = "metadata", "title"
+            j = _past_headline(j, kinds, texts)
         if j < len(paragraphs) and kinds[j] in ("body", "heading") and _is_standfirst(texts[j]):
             kinds[j] = "standfirst"
     _mark_background(kinds, texts)
@@ -1090,6 +1215,18 @@ def classify_sections(
         Section(kinds[i], texts[i], p.start, p.end, quote_of[i], bp[i])
         for i, p in enumerate(paragraphs)
     ]
+
+
+def _past_headline(i: int, kinds: list[str], texts: list[str]) -> int:
+    """The first paragraph after the headline ``i`` past its dateline and labels (metadata)
+    and a byline (``By Kelby Police``), which is metadata too."""
+    j = i + 1
+    while j < len(kinds) and (
+        kinds[j] == "metadata" or (kinds[j] in ("body", "heading") and _is_byline(texts[j]))
+    ):
+        kinds[j] = "metadata"
+        j += 1
+    return j
 
 
 def _title_index(
@@ -1192,13 +1329,70 @@ def _is_menu_item(i: int, kinds: list[str], texts: list[str]) -> bool:
     elif kinds[j] == "metadata" and j - 1 > i:
         head = j - 1  # the run's last item is a short headline over its dateline
     else:
-        return False
+        return _is_lone_menu_item(i, kinds, texts)
+    if _is_label_line(texts[head]):
+        return False  # ("Fire In Open" / "Kelby Vale" / "Station ground: Ashby" / dateline)
     if head > i + 1 or (i > 0 and _is_short_item(i - 1, kinds, texts)):
         return True
-    return i > 0 and kinds[i - 1] == "metadata" and texts[i].isalpha()
+    return _is_lone_menu_item(i, kinds, texts)
+
+
+def _is_lone_menu_item(i: int, kinds: list[str], texts: list[str]) -> bool:
+    """A menu item alone under the site's furniture (one word, ``Services``, or a menu
+    item's phrase, ``Our council``) with a line that reads as a headline under it, perhaps
+    past more furniture (``Skip to main content`` / ``Your council`` / ``Home`` / ``News`` /
+    the headline)."""
+    return (
+        i > 0
+        and kinds[i - 1] == "metadata"
+        and (texts[i].isalpha() or _is_menu_phrase(texts[i]))
+        and _next_reads_as_title(i, kinds, texts)
+    )
 
 
 _MAX_MENU_RUN: Final = 24
+_MAX_LABEL_WORDS: Final = 2
+
+
+def _is_label_line(s: str) -> bool:
+    """A label and its value on one line, a colon after the label's first or second word
+    (``Station ground: Ashby``, ``Incident: RTC``, as fire services' incident logs list them
+    over their dateline): a run of short lines over one is no run of menu items over a
+    headline (the first line, ``Fire In Open``, is the log's headline)."""
+    words = s.split(maxsplit=_MAX_LABEL_WORDS)
+    return any(w.endswith(":") for w in words[:_MAX_LABEL_WORDS]) and not words[-1].endswith(":")
+
+
+@cache
+def _menu_openers() -> frozenset[str]:
+    return frozenset(_vocab()["menu_openers"])
+
+
+@cache
+def _menu_words() -> frozenset[str]:
+    return frozenset(_vocab()["menu_words"]) | _small_words()
+
+
+def _is_menu_phrase(s: str) -> bool:
+    """A menu item of two or three words by its shape: opening with a word of
+    ``menu_openers`` (``Our council``, ``Your services``, ``About the trust``), made of
+    ``menu_words`` (``Council services``), or two topics joined (``Appeals and alerts``); no
+    digit (``Budget 2025``) nor, but in two topics joined, a headline verb. A short headline
+    names a place, a person or an event (``Storm Bella``, ``Ashby bypass``)."""
+    words = s.casefold().split()
+    if not 1 < len(words) < _HEADLINE_MIN_WORDS or any(c.isdigit() for c in s):
+        return False
+    if _is_topic_pair(words):
+        return True
+    return not _has_headline_verb(s) and (
+        words[0] in _menu_openers() or all(w in _menu_words() for w in words)
+    )
+
+
+def _is_topic_pair(words: Sequence[str]) -> bool:
+    """Two topics joined (``Appeals and alerts``, ``news & events``), words folded: a menu
+    item even when one is a verb's form (``appeals``)."""
+    return len(words) == 3 and words[1] in ("and", "&")
 
 
 def _is_short_item(i: int, kinds: list[str], texts: list[str]) -> bool:
@@ -1207,8 +1401,10 @@ def _is_short_item(i: int, kinds: list[str], texts: list[str]) -> bool:
     s = texts[i]
     if kinds[i] not in ("body", "heading") or not _single_line(s) or not _is_menu_line(s):
         return False
-    if _has_headline_verb(s) or is_body_name(s):
+    if is_body_name(s):
         return False
+    if _has_headline_verb(s):
+        return _is_topic_pair(s.casefold().split())  # ("Appeals and alerts")
     return len(s.split()) < _HEADLINE_MIN_WORDS or "," in s or _joins_topics(s)
 
 
@@ -1357,10 +1553,24 @@ def _is_standfirst(s: str) -> bool:
     s = s.strip()
     if not _single_line(s) or len(s) > 160 or s[-1] in ":;," or s[0] in _OPEN_MARKS:
         return False
-    if s[-1] not in ".!?" and is_body_name(s):
-        return False  # the site's name as a heading under the headline
+    if s[-1] not in ".!?" and (is_body_name(s) or _is_place_line(s)):
+        return False  # the site's name as a heading under the headline, or a place
     # One sentence: no full stop followed by more words.
     return not _has_sentence_break(s)
+
+
+_MAX_PLACE_WORDS: Final = 4
+
+
+def _is_place_line(s: str) -> bool:
+    """A place or a name under the headline (``Mill Lane, Ashby``, ``Kelby Vale``: an
+    incident's location): up to four capitalised words with no headline verb, no standfirst."""
+    words = s.split()
+    return (
+        len(words) <= _MAX_PLACE_WORDS
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+        and not _has_headline_verb(s)
+    )
 
 
 def _mark_background(kinds: list[str], texts: list[str]) -> None:

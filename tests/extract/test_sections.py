@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.core import extract_document
 from pipeline.extract.quotes import find_quotes
 from pipeline.extract.scores import find_scores, table_regions
 from pipeline.extract.sections import (
@@ -23,6 +24,7 @@ from pipeline.extract.sections import (
     title_text,
 )
 from pipeline.model import DateMention, Span
+from pipeline.read import read_bytes
 
 
 def kinds(text: str, dates: list[DateMention] | None = None) -> list[tuple[str, str]]:
@@ -40,6 +42,15 @@ def title_of(text: str) -> str | None:
     paragraphs = carve(text, split_paragraphs(text), table_regions(text, scores))
     sections = classify_sections(text, paragraphs, scores, find_quotes(text, paragraphs), [])
     return next((title_text(s.text) for s in sections if s.kind == "title"), None)
+
+
+def extracted(text: str) -> Any:
+    """The release ``pipeline extract`` makes of ``text`` copied from a page."""
+    return extract_document(read_bytes(text.encode(), "x.txt"), "x")
+
+
+def kind_of(release: Any, first_words: str) -> list[str]:
+    return [s.kind for s in release.sections if s.text.startswith(first_words)]
 
 
 # Unicode white space (less the line feed), and the zero-width spaces.
@@ -854,14 +865,11 @@ def test_a_stopped_line_not_right_under_the_menus_is_no_headline(text: str) -> N
 def test_numbered_crumbs_and_tags_are_furniture_only_as_whole_lines() -> None:
     # "1. Home" and "Tags:" alone are page furniture; a list item or a sentence opening with
     # them is body text.
-    from pipeline.core import extract_document
-    from pipeline.read import read_bytes
-
     text = (
         "Care homes praised\n\nInspectors visited 12 homes.\n\n1. Home care visits will be "
         "extended to weekends.\n\nTags: the council also agreed a budget for the service.\n"
     )
-    sections = extract_document(read_bytes(text.encode(), "x.txt"), "x").sections
+    sections = extracted(text).sections
     assert [s.boilerplate for s in sections if s.text.startswith(("1. Home", "Tags"))] == [
         False,
         False,
@@ -1126,15 +1134,12 @@ def test_two_lines_that_are_no_wrapped_headline_are_not_one(lines: str) -> None:
     ],
 )
 def test_a_dateline_with_its_source_after_a_bar_is_metadata(dateline: str) -> None:
-    from pipeline.core import extract_document
-    from pipeline.read import read_bytes
-
     headline = "Arrests made after Kelby disorder"
     for text in (
         f"Latest news\n\n{dateline}\n\n{headline}\n\n{PAGE_LEDE}",
         f"{headline}\n\n{dateline}\n\n{PAGE_LEDE}",
     ):
-        release = extract_document(read_bytes(text.encode(), "x.txt"), "x")
+        release = extracted(text)
         assert release.title == headline
         assert [s.kind for s in release.sections if s.text == dateline] == ["metadata"]
 
@@ -1149,11 +1154,8 @@ def test_a_dateline_with_its_source_after_a_bar_is_metadata(dateline: str) -> No
     ],
 )
 def test_a_date_with_more_than_a_source_after_it_is_no_dateline(line: str) -> None:
-    from pipeline.core import extract_document
-    from pipeline.read import read_bytes
-
     text = f"{line}\n\n{PAGE_LEDE}"
-    release = extract_document(read_bytes(text.encode(), "x.txt"), "x")
+    release = extracted(text)
     assert release.sections[0].kind != "metadata"
 
 
@@ -1202,23 +1204,8 @@ def test_two_menu_items_in_capitals_are_no_wrapped_headline() -> None:
     ],
 )  # fmt: skip
 def test_headlines_of_copied_news_pages(page: str, headline: str) -> None:
-    from pipeline.core import extract_document
-    from pipeline.read import read_bytes
-
     text = f"{page}\n\n{PAGE_LEDE}"
-    assert extract_document(read_bytes(text.encode(), "x.txt"), "x").title == headline
-
-
-def extracted(text: str) -> Any:
-    """The release ``pipeline extract`` makes of ``text`` copied from a page."""
-    from pipeline.core import extract_document
-    from pipeline.read import read_bytes
-
-    return extract_document(read_bytes(text.encode(), "x.txt"), "x")
-
-
-def kind_of(release: Any, first_words: str) -> list[str]:
-    return [s.kind for s in release.sections if s.text.startswith(first_words)]
+    assert extracted(text).title == headline
 
 
 @pytest.mark.parametrize(
@@ -1297,25 +1284,76 @@ def test_a_line_over_a_sentence_in_the_menus_is_no_headline_over_a_standfirst(
     ],
 )  # fmt: skip
 @pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["lede-in-block", "lede-apart"])
+@pytest.mark.parametrize("captioned", [True, False], ids=["caption", "no-caption"])
 def test_long_crumbs_over_a_caption_are_passed_over_to_the_headline(
-    crumbs: str, caption: str, gap: str
+    crumbs: str, caption: str, gap: str, captioned: bool
 ) -> None:
+    # crumbs naming topics (a comma, "and") under Home are crumbs with no caption under them
     headline = "Extra funding for village halls in Ashby and Brora"
     lede = "Village halls in Ashby and Brora will share £300,000 to improve their buildings."
-    release = extracted(f"{crumbs}\n{caption}\n{headline}{gap}{lede}\n\n{PAGE_LEDE}")
+    kind = f"{caption}\n" if captioned else ""
+    release = extracted(f"{crumbs}\n{kind}{headline}{gap}{lede}\n\n{PAGE_LEDE}")
     assert release.title == headline
     assert kind_of(release, "Village halls") == ["standfirst"]
     assert kind_of(release, "Home")[:1] in (["metadata"], [])
 
 
-def test_long_crumbs_with_no_caption_are_no_menus() -> None:
-    # a line of six words or more with no caption under it is no menu item: no headline is
-    # read under it (it might be the page's own text)
-    text = (
-        "Home\nInspections and performance of education providers in Kelby\n"
-        f"Extra funding for village halls in Ashby\n\n{PAGE_LEDE}"
-    )
-    assert extracted(text).title is None
+@pytest.mark.parametrize(
+    ("crumb", "headline", "under"),
+    [
+        # a topic crumb of seven words over a headline and the page's lede
+        ("Inspections and performance of education providers in Kelby",
+         "Extra funding for village halls in Ashby", ""),
+        # a comma, curly marks in the headline, its dateline under it
+        ("Crime, justice and the law in local communities",
+         "Kelby’s new ‘safer streets’ plan for the town centre", "\nPublished: 3 June 2025"),
+        ("Policing and crime prevention in local areas",
+         "Police to patrol Ashby parks every weekend this summer", ""),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["block", "paragraphs"])
+def test_long_topic_crumbs_under_home_with_no_caption_are_passed_over(
+    crumb: str, headline: str, under: str, sep: str
+) -> None:
+    text = f"Home{sep}{crumb}{sep}{headline}{under.replace(chr(10), sep)}\n\n{PAGE_LEDE}"
+    release = extracted(text)
+    assert release.title == headline
+    assert kind_of(release, crumb) in ([], ["heading"])
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "Parents across Kelby will get new help with the cost of nursery places.",
+        "Published: 3 June 2025",
+        "Monday 2 June 2025",
+    ],
+)
+def test_a_long_crumb_over_a_headline_anchored_by_its_standfirst_or_dateline(under: str) -> None:
+    # no topic joined, in one block: a crumb when the headline under it has its standfirst or
+    # its dateline under it
+    headline = "New help for parents across Kelby and Brora"
+    text = f"Home\nSupport for families with young children\n{headline}\n{under}\n\n{PAGE_LEDE}"
+    assert extracted(text).title == headline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kelby council approves new budget for its libraries",  # a headline verb
+        "Schools and nurseries inspected in Kelby in 2024",  # a digit
+        "and the inspections of education providers in Kelby",  # lower case: a line of prose
+        "Inspections and performance of education providers in Kelby, Ashby and Brora towns",
+        "Support for families with young children",  # no topic joined, nothing under the headline
+    ],
+    ids=["verb", "digit", "lower-case", "eleven-words", "unanchored"],
+)
+def test_a_long_line_under_home_that_is_no_topic_crumb_is_no_menu(line: str) -> None:
+    # no menus read: the block is not split at its last line (it might be the page's own text)
+    text = f"Home\n{line}\nExtra funding for village halls in Ashby\n\n{PAGE_LEDE}"
+    release = extracted(text)
+    assert release.title is None
+    assert not release.sections[0].boilerplate
 
 
 @pytest.mark.parametrize(
@@ -1554,3 +1592,321 @@ def test_a_line_over_a_dateline_that_is_no_tag_under_a_headline(block: str, not_
     release = extracted(f"{block}\n\n{PAGE_LEDE}")
     assert release.title != not_title
     assert not any(s.text == not_title and s.boilerplate for s in release.sections)
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["Our council", "Your services", "About the trust", "OUR SERVICES", "Find a school",
+     "Council services", "Latest updates", "Appeals and alerts", "News & events",
+     "Jobs and careers"],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    "furniture",
+    ["Skip to main content", "Accept\nDecline", "12 May 2025", "Search this site"],
+)
+@pytest.mark.parametrize(
+    "headline", ["New play park opens in Harbridge", "Crews tackle barn fire near Ashby"]
+)
+def test_a_menu_item_of_two_or_three_words_under_the_furniture_is_passed_over(
+    item: str, furniture: str, headline: str
+) -> None:
+    release = extracted(f"{furniture}\n\n{item}\n\n{headline}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert kind_of(release, item) != ["title"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Storm Bella", "Ashby bypass", "Budget 2025", "Kelby Carnival", "Our NHS at 75",
+     "Your vote, your say", "Fire safety week 2025", "Harbridge Police"],
+)  # fmt: skip
+def test_a_short_headline_under_the_furniture_is_no_menu_item(line: str) -> None:
+    # a name, a place, a number or a verb: a short headline over its standfirst (a body's name
+    # is the site's: passed over)
+    text = f"Skip to main content\n\n{line}\n\nNew play park opens in Harbridge\n\n{PAGE_LEDE}"
+    want = "New play park opens in Harbridge" if line == "Harbridge Police" else line
+    assert extracted(text).title == want
+
+
+@pytest.mark.parametrize("item", ["Our council", "Your services", "Council services"])
+@pytest.mark.parametrize("after", [PAGE_LEDE, f"Published: 3 June 2025\n\n{PAGE_LEDE}"])
+def test_a_menu_items_phrase_under_the_menus_in_one_block_is_no_headline(
+    item: str, after: str
+) -> None:
+    # as one word is ("Schools"): the page's prose or dateline under it does not make it one
+    release = extracted(f"Skip to main content\nHome\n{item}\n\n{after}")
+    assert release.title is None
+    assert release.sections[0].boilerplate
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(["our", "your", "about", "find", "contact"]),
+    st.lists(st.sampled_from(["services", "council", "us", "the", "local", "area"]), max_size=2),
+    st.sampled_from([str.capitalize, str.upper, str.title]),
+)
+def test_property_a_menu_openers_short_phrase_is_never_the_headline(
+    opener: str, rest: list[str], case: Any
+) -> None:
+    item = case(" ".join([opener, *rest]))
+    headline = "Council approves new budget for Harbridge libraries"
+    text = f"Skip to main content\n\n{item}\n\n{headline}\n\n{PAGE_LEDE}"
+    assert title_of(text) == headline
+
+
+@pytest.mark.parametrize("after", [" ", "  \t", "\xa0", "\u200b", " \r"])
+@pytest.mark.parametrize("before", ["", "  ", "Skip to main content\n\n \t"])
+def test_a_headline_with_blanks_around_it_on_its_line_is_not_run_on_text(
+    before: str, after: str
+) -> None:
+    release = extracted(f"{before}Council approves budget for Kelby{after}\n\n{PAGE_LEDE}")
+    assert release.title == "Council approves budget for Kelby"
+    assert "title-in-run-on-text" not in release.review
+
+
+def test_a_headline_cut_from_a_flattened_line_is_still_run_on_text() -> None:
+    release = extracted(f"Embargoed until 6 March 2025 Funding Boost for Kelby Schools {FLAT_BODY}")
+    assert release.title == "Funding Boost for Kelby Schools"
+    assert "title-in-run-on-text" in release.review
+
+
+WRAPPED = [
+    # the first line ends with a small word, which no headline ends with
+    ("Man charged after a series of burglaries in", "Fenwick and Ashby"),
+    ("Appeal for witnesses after crash on the", "A614 near Ashby"),
+    ("Council Approves New Budget For", "Kelby Libraries And Parks"),
+    ("Kelby school rated ‘good’ by inspectors for the", "first time since 2015"),
+    # Title Case: the second line opens with a small word that is no article
+    ("Council Approves New Budget", "For Kelby Libraries"),
+    ("Minister Opens New Cancer Centre", "At Kelby General Hospital"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), WRAPPED)
+@pytest.mark.parametrize(
+    ("above", "below"),
+    [
+        ("", "\n"),  # alone, the page's lede after a blank line
+        ("", "\nMonday 12 May 2025\n"),  # its dateline under it
+        ("Skip to main content\nHome\nNews\n", "\n"),  # under the menus, in one block
+        ("Home\nNews\n", "\nPublished: 3 May 2025\n"),
+        ("Skip to main content\n\n", "\n"),
+    ],
+    ids=["alone", "dated", "menus", "menus-dated", "furniture-apart"],
+)
+def test_a_headline_wrapped_next_to_a_small_word_is_one_headline(
+    first: str, second: str, above: str, below: str
+) -> None:
+    release = extracted(f"{above}{first}\n{second}{below}\n{PAGE_LEDE}")
+    assert release.title == f"{first} {second}"
+    assert "title-label-cut" not in release.review
+
+
+def test_a_wrapped_headline_over_its_standfirst_in_the_menus_block() -> None:
+    text = (
+        "Home\nNews\nMan charged after a series of burglaries in\nFenwick and Ashby\n"
+        "Police have charged a man after eleven burglaries in Fenwick and Ashby this spring.\n"
+        f"13:35 14/05/2025\n\n{PAGE_LEDE}"
+    )
+    release = extracted(text)
+    assert release.title == "Man charged after a series of burglaries in Fenwick and Ashby"
+    assert kind_of(release, "Police have charged") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Sign in\nCouncil approves budget",  # a menu item ending with a small word
+        "About Us\nFor Patients",  # two Title Case menu items
+        "Kelby Council praises volunteers who cleared\nAshby beach",  # no small word at the break
+        "Council approves budget\nThe Leader thanks staff",  # an article opens the second
+        "Home\nFor patients and visitors",
+    ],
+)
+def test_two_lines_that_break_at_no_small_word_are_not_one_headline(lines: str) -> None:
+    assert extracted(f"{lines}\n\n{PAGE_LEDE}").title != lines.replace("\n", " ")
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "JavaScript is not enabled on your browser. Some features of this site will not work.",
+        "You need to enable JavaScript to use this site.",
+        "Language: English / Gàidhlig\nLoading…",
+        "Skip to main content\nLanguage: Cymraeg\nLoading...\nSign in",
+        "Log in\n\nLOADING",
+    ],
+)
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_script_notices_language_switches_and_sign_in_links_are_furniture(
+    banner: str, sep: str
+) -> None:
+    headline = "Crews called to flat fire in Ashby"
+    release = extracted(f"{banner}{sep}{headline}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert release.sections[0].boilerplate
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["14 Apr 2024 10:30 AM", "04 Mar 2016 16:33 PM", "Monday 3 June 2024, 9.15 a.m.",
+     "3 June 2024 at 2pm"],
+)  # fmt: skip
+@pytest.mark.parametrize("above", ["", "Home\nNews\n"])
+def test_a_dateline_with_am_or_pm_is_metadata(dateline: str, above: str) -> None:
+    release = extracted(f"{above}Warning to drivers in Kelby\n{dateline}\n\n{PAGE_LEDE}")
+    assert release.title == "Warning to drivers in Kelby"
+    assert kind_of(release, dateline) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["By Kelby Police", "By Ann Lee, Communications Officer", "Written by Ann Lee",
+     "Gan Heddlu Kelby", "BY KELBY FIRE AND RESCUE SERVICE", "Posted by Harbridge Council"],
+)  # fmt: skip
+@pytest.mark.parametrize("dateline", ["", "12 May 2025\n\n", "Published: 12 May 2025\n\n"])
+def test_a_byline_under_the_headline_is_metadata_not_the_standfirst(
+    byline: str, dateline: str
+) -> None:
+    headline = "Man charged after burglaries in Fenwick"
+    release = extracted(f"{headline}\n\n{byline}\n\n{dateline}{PAGE_LEDE}")
+    assert release.title == headline
+    assert kind_of(release, byline) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By March the council will open a new library in Ashby.",  # a sentence
+        "By Christmas, Kelby will have 40 new homes",  # a verb
+        "By the end of the year every school will have a new roof",  # lower case after By
+        "Bypass opens to traffic on Monday",
+    ],
+)
+def test_a_standfirst_opening_with_by_is_no_byline(line: str) -> None:
+    release = extracted(f"Man charged after burglaries in Fenwick\n\n{line}\n\n{PAGE_LEDE}")
+    assert kind_of(release, line) == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Police officers honoured at bravery awards",
+            "Police officers honoured at bravery awards",
+        ),
+        ("Kelby’s new library opens | Kelby Borough Council", "Kelby’s new library opens"),
+        ("New checks on Ashby colleges - GOV.UK", "NEW CHECKS ON ASHBY COLLEGES"),
+    ],
+)
+@pytest.mark.parametrize("above", ["", "Home\nNews\n", "Skip to main content\n\n"])
+@pytest.mark.parametrize("under", ["", "12 May 2025\n\n", "By Kelby Police\n\n"])
+def test_a_headline_copied_twice_gives_the_second_as_the_headline(
+    first: str, second: str, above: str, under: str
+) -> None:
+    # the last crumb or the browser tab's title over the page's h1: the h1 is the headline, and
+    # no standfirst repeats it
+    release = extracted(f"{above}{first}\n\n{second}\n\n{under}{PAGE_LEDE}")
+    assert release.title == second
+    (title,) = [s for s in release.sections if s.kind == "title"]
+    assert title.text == second
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+def test_a_standfirst_that_only_opens_like_the_headline_stays() -> None:
+    text = f"Council approves budget\n\nCouncil approves budget for Kelby libraries\n\n{PAGE_LEDE}"
+    release = extracted(text)
+    assert release.title == "Council approves budget"
+    assert release.standfirst == "Council approves budget for Kelby libraries"
+
+
+@pytest.mark.parametrize(
+    ("incident", "place", "label"),
+    [
+        ("Fire In Open", "Kelby Vale", "Station ground: Ashby"),
+        ("Road Traffic Collision", "Mill Lane, Brora", "Incident: RTC"),
+        ("Animal Rescue", "Harbridge", "Station area: Kelby North"),
+    ],
+)
+@pytest.mark.parametrize("number", ["", "48211\n\n"])
+def test_an_incident_logs_label_over_its_dateline_is_no_headline(
+    incident: str, place: str, label: str, number: str
+) -> None:
+    # a fire service's incident log: its number, the kind of incident, the place, a label and
+    # the dateline; the place is no standfirst
+    text = (
+        f"{number}{incident}\n\n{place}\n\n{label}\n\nSunday, 4 May, 2025 07:40\n\n"
+        "At 07:40 crews were called to reports of a fire in a field near the ring road."
+    )
+    release = extracted(text)
+    assert release.title == incident
+    assert release.standfirst is None
+
+
+@pytest.mark.parametrize(
+    "place", ["Mill Lane, Ashby", "Kelby Vale", "Cromer Road, Easton, Brora", "A614 Kelby Road"]
+)
+def test_a_place_under_the_headline_is_no_standfirst(place: str) -> None:
+    release = extracted(f"Crews called to flat fire\n\n{place}\n\n{PAGE_LEDE}")
+    assert release.title == "Crews called to flat fire"
+    assert release.standfirst is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Council Backs New Plan", "Kelby Wins Award", "New Kelby library opens in May",
+     "Two Men Charged After Ashby Raid"],
+)  # fmt: skip
+def test_a_title_case_standfirst_with_a_verb_or_more_words_is_kept(line: str) -> None:
+    release = extracted(f"Crews called to flat fire\n\n{line}\n\n{PAGE_LEDE}")
+    assert release.standfirst == line
+
+
+def test_a_short_headline_over_its_dateline_after_menu_items_is_still_read() -> None:
+    # ("Budget 2025" is no label: the run's last item is the headline)
+    text = f"Residents\n\nBusiness\n\nJobs\n\nBudget 2025\n\nPublished: 6 March 2025\n\n{PAGE_LEDE}"
+    assert extracted(text).title == "Budget 2025"
+
+
+@pytest.mark.parametrize(
+    "trail",
+    ["Guides > Parking > Parking permits explained",
+     "Residents › Bins and recycling › Garden waste",
+     "Our services » Libraries » Opening hours » Kelby Central"],
+)  # fmt: skip
+@pytest.mark.parametrize("under", ["", "Estimated reading time: 3 minutes\n\n"])
+def test_a_trail_of_crumbs_on_one_line_is_furniture(trail: str, under: str) -> None:
+    headline = "Garden waste collections start in March"
+    release = extracted(f"{trail}\n\n{headline}\n\n{under}{PAGE_LEDE}")
+    assert release.title == headline
+    assert release.sections[0].boilerplate
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Costs > income for Kelby leisure centres",  # one separator: a headline
+     "Temperatures > 30C expected > warnings issued for Kelby and the whole of the county.",
+     "Kelby > Ashby > Brora: the new bus route explained in full for every passenger today"],
+)  # fmt: skip
+def test_a_line_with_separators_that_is_no_trail_of_crumbs_stays(line: str) -> None:
+    release = extracted(f"{line}\n\n{PAGE_LEDE}")
+    assert not release.sections[0].boilerplate
+
+
+@pytest.mark.parametrize("item", ["Your council", "Services", "Council services"])
+@pytest.mark.parametrize("crumbs", ["Home\nNews", "Home\n\nNews", "Hafan › Newyddion"])
+def test_a_menu_item_between_the_furniture_and_the_crumbs_is_passed_over(
+    item: str, crumbs: str
+) -> None:
+    headline = "Libraries reopen after refit"
+    release = extracted(f"Skip to main content\n\n{item}\n\n{crumbs}\n{headline}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+
+
+def test_a_lone_menu_item_over_its_dateline_and_no_headline_stays_the_title() -> None:
+    # nothing that reads as a headline past the furniture: the item is read as before
+    text = f"Skip to main content\n\nServices\n\nPublished: 3 May 2024\n\n{PAGE_LEDE}"
+    assert extracted(text).title == "Services"
