@@ -227,9 +227,19 @@ def _workers(
     jobs: int, annotate: Callable[[Release], Release] | None, given: Workers | None
 ) -> Iterator[Workers | None]:
     # The workers given (started by the caller), else with jobs > 1 the run's own, started
-    # before the inputs are found (see pipeline.jobs).
-    if given is not None or jobs == 1:
-        yield given
+    # before the inputs are found (see pipeline.jobs). Given ones are ended here too when the
+    # run stops on an error or a signal: they write into the output's temporary folder, which
+    # the caller's writer then removes, so they must be gone first (a worker still writing
+    # left the folder behind).
+    if given is not None:
+        try:
+            yield given
+        except BaseException:
+            given.close()
+            raise
+        return
+    if jobs == 1:
+        yield None
         return
     from pipeline.jobs import Workers
 
@@ -276,8 +286,9 @@ def run(
             its inputs' entries); ``report.manifest["inputs"]`` then holds only the refusals
             met before any input was read.
         chunks: with ``jobs`` > 1, workers hand on chunks of releases, not each release.
-        workers: the worker processes to use, started by the caller (who ends them), with
-            ``annotate``; None: with ``jobs`` > 1 the run starts its own.
+        workers: the worker processes to use, started by the caller (who ends them; the run
+            ends them first if it stops on an error), with ``annotate``; None: with ``jobs``
+            > 1 the run starts its own.
     """
     started = now()
     options = record_options(max_bytes, model)  # before any input: the code that extracts them

@@ -220,6 +220,39 @@ def test_with_debug_an_error_in_a_worker_is_raised_with_its_traceback(tmp_path: 
     assert not (tmp_path / "out").exists()
 
 
+def test_a_run_stopped_ends_its_given_workers_before_its_folder_is_removed(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The workers write into the output's temporary folder: a run stopped on an error or a
+    # signal must end them before the writer removes that folder, even when the caller
+    # started them (as `pipeline extract` does), or a worker still writing leaves it behind.
+    from pipeline.jobs import Workers
+
+    events: list[str] = []
+    close_workers, close_writer = Workers.close, export.OutputWriter.close
+
+    def workers_closed(self: Workers) -> None:
+        events.append("workers")
+        close_workers(self)
+
+    def writer_closed(self: export.OutputWriter) -> None:
+        events.append("writer")
+        close_writer(self)
+
+    def stop(done: int, total: int) -> None:
+        if done == 5:
+            raise KeyboardInterrupt  # as a signal handler's exception would arrive
+
+    monkeypatch.setattr(Workers, "close", workers_closed)
+    monkeypatch.setattr(export.OutputWriter, "close", writer_closed)
+    out = tmp_path / "out"
+    with Workers(2) as workers, pytest.raises(KeyboardInterrupt):
+        core.extract_to([corpus], out, jobs=2, workers=workers, on_progress=stop)
+    assert events[:2] == ["workers", "writer"]
+    assert not out.exists()
+    assert not list(tmp_path.glob(".out.tmp-*"))
+
+
 def test_a_worker_refuses_an_unsafe_or_repeated_release_id(tmp_path: Path) -> None:
     from pipeline.chunks import pack_chunk
     from pipeline.errors import PipelineError
