@@ -288,12 +288,6 @@ def number_value(digits: str, scale: str | None = None) -> int | float | None:
     return num / den  # correctly rounded: 9.4, 53.5
 
 
-def money_value(amount: str, scale: str | None = None) -> int | float | None:
-    """Pounds from an amount as written after the currency sign: ``("1.1", "billion")`` ->
-    1100000000, ``("3.2", "m")`` -> 3200000, ``("250,000", None)`` -> 250000."""
-    return number_value(amount, scale)
-
-
 # ---- dates ---------------------------------------------------------------------------------
 
 _DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

@@ -10,7 +10,7 @@ from pipeline.extract import extract_all
 from pipeline.extract import numbers as N
 from pipeline.extract.dates import find_dates
 from pipeline.extract.numbers import find_numbers
-from pipeline.normalize import NUMBER_WORDS, money_value, number_value, parse_number_words
+from pipeline.normalize import NUMBER_WORDS, number_value, parse_number_words
 from tests.bounds import SHORT_LINES, run_big
 
 
@@ -378,8 +378,8 @@ def test_parse_number_words(words: list[str], expected: tuple[int, int] | None) 
 
 
 def test_value_normalisation_is_exact() -> None:
-    assert money_value("3.2", "m") == 3200000
-    assert money_value("1.1", "billion") == 1100000000
+    assert number_value("3.2", "m") == 3200000
+    assert number_value("1.1", "billion") == 1100000000
     assert number_value("1,250") == 1250
     assert number_value("9.4") == 9.4
     assert isinstance(number_value("12.0"), int)
