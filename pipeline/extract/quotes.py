@@ -284,6 +284,19 @@ def _closes_later(
     return False
 
 
+def _same_blockquote(text: str, paragraphs: Sequence[Span], pi: int) -> bool:
+    """Whether paragraph ``pi`` of a web page goes on the quotation of the paragraph before
+    it: both are paragraphs of a ``<blockquote>`` (GOV.UK and Welsh Government pages quote
+    without marks, the block shows where the quotation ends), and it is no signature line
+    (``— Name, Role``)."""
+    return (
+        pi > 0
+        and paragraphs[pi].tag == "blockquote"
+        and paragraphs[pi - 1].tag == "blockquote"
+        and not text.startswith(_DASHES, paragraphs[pi].start)
+    )
+
+
 def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Raw]:
     out: list[_Raw] = []
     cur: _Open | None = None
@@ -328,6 +341,8 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
             # between its paragraphs are skipped.
             if first_is_open:
                 headings_pending.clear()
+            elif _same_blockquote(text, paragraphs, pi):
+                pass  # the page quotes this paragraph in the same block as the one before
             elif _short_heading(text[p.start : p.end]):
                 headings_pending.append(pi)
                 continue

@@ -1203,15 +1203,73 @@ def people(text: str) -> list[tuple[str | None, str | None]]:
     return [(s, r) for s, r, _n, _w in quotes(text)]
 
 
-def page_people(body: str) -> list[tuple[str | None, str | None]]:
-    """The speakers and roles of a web page's quotations, read as ``pipeline extract`` reads
-    the page (its blocks are the paragraphs)."""
+def page_quotes(body: str) -> list[tuple[str | None, str | None, int, str]]:
+    """A web page's quotations, read as ``pipeline extract`` reads the page (its blocks are
+    the paragraphs): speaker, role, paragraphs and words."""
     from pipeline.core import extract_document
     from pipeline.read import read_bytes
 
     markup = f"<html><head><title>News</title></head><body><main>{body}</main></body></html>"
     release = extract_document(read_bytes(markup.encode("utf-8"), "page.html"), "page")
-    return [(q.speaker, q.role) for q in release.quotes]
+    return [(q.speaker, q.role, q.paragraphs, q.text) for q in release.quotes]
+
+
+def page_people(body: str) -> list[tuple[str | None, str | None]]:
+    """The speakers and roles of a web page's quotations."""
+    return [(s, r) for s, r, _n, _w in page_quotes(body)]
+
+
+BLOCK_WORDS = (
+    "Buses are a lifeline for the villages.",
+    "This money keeps 120 routes running until 2027.",
+    "Every council will hear from us by the spring.",
+)
+
+
+@pytest.mark.parametrize(
+    "intro", ["Transport Minister Jo Hale said:", "Jo Hale, the minister, added:"]
+)
+@pytest.mark.parametrize("count", [2, 3])
+def test_an_unmarked_blockquote_is_one_quotation_of_all_its_paragraphs(
+    intro: str, count: int
+) -> None:
+    """GOV.UK pages quote without marks: the page's block shows where the quotation ends (a
+    text copy cannot, see test_plain_paragraph_after_said_colon_is_the_quote)."""
+    words = BLOCK_WORDS[:count]
+    block = "".join(f"<p>{w}</p>" for w in words)
+    got = page_quotes(
+        f"<p>Routes will stay open.</p><p>{intro}</p><blockquote>{block}</blockquote>"
+        "<p>The fund opens in April.</p><p>Councils can bid for up to four years.</p>"
+    )
+    assert got == [("Jo Hale", got[0][1], count, "\n\n".join(words))]
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # marked paragraphs: read by their marks, as before
+        (
+            "<p>“Buses are a lifeline.</p><p>“We will keep them running.”</p>",
+            [("Jo Hale", 2, "Buses are a lifeline.\n\nWe will keep them running.")],
+        ),
+        # a quotation closed in the block's first paragraph: the next is no quotation
+        (
+            "<p>“Buses are a lifeline for the villages.”</p><p>The scheme is run by councils.</p>",
+            [("Jo Hale", 1, "Buses are a lifeline for the villages.")],
+        ),
+        # a signature line in the block is no paragraph of the quotation
+        (
+            "<p>Buses are a lifeline for the villages.</p><p>— Jo Hale, Transport Minister</p>",
+            [("Jo Hale", 1, "Buses are a lifeline for the villages.")],
+        ),
+    ],
+    ids=["marked", "closed-first", "signed"],
+)
+def test_a_blockquote_joins_only_what_it_leaves_open(
+    block: str, expected: list[tuple[str, int, str]]
+) -> None:
+    got = page_quotes(f"<p>Transport Minister Jo Hale said:</p><blockquote>{block}</blockquote>")
+    assert [(s, n, w) for s, _r, n, w in got] == expected
 
 
 @pytest.mark.parametrize(
