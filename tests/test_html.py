@@ -272,6 +272,30 @@ def test_govuk_page_feedback_goes_but_a_similar_heading_stays() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "feedback",
+    [
+        "<div class='ds_feedback'><h2>Was this helpful?</h2><button>Yes</button></div>",
+        "<div class='feedback-block'><p>Was this page helpful?</p><a>Yes</a> <a>No</a></div>",
+        "<section class='page-feedback'><h2>Tell us what you think</h2><a>Yes</a></section>",
+        "<p>Was this information useful?</p>",
+    ],
+    ids=["scottish", "council", "class-only", "line-only"],
+)
+def test_page_feedback_blocks_go_but_feedback_in_the_release_stays(feedback: str) -> None:
+    document = render(
+        "<main><h1>Council approves new leisure centre</h1><p>Cabinet approved the plans.</p>"
+        "<h2>Feedback from residents</h2><p>Was this the right site? Most said yes.</p>"
+        f"{feedback}</main>"
+    )
+    assert blocks(document) == [
+        ("title", "Council approves new leisure centre"),
+        ("p", "Cabinet approved the plans."),
+        ("heading", "Feedback from residents"),
+        ("p", "Was this the right site? Most said yes."),
+    ]
+
+
 # --- entities and white space ----------------------------------------------------------------
 
 
