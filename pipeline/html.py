@@ -209,7 +209,23 @@ def _snake(label: str) -> str:
 
 
 def _text_of(el: _Element) -> str:
-    return "".join(el.itertext())
+    """The text ``el`` shows: what a dropped element inside it holds (a ``<script>`` or
+    ``<style>`` in a heading) is left out, its tail kept. Walked without recursion."""
+    out: list[str] = []
+    skipping: _Element | None = None  # a dropped element whose subtree is passed over
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        shown = isinstance(node.tag, str)  # (a comment's text is not shown)
+        if event == "start":
+            if skipping is None and shown and node.tag in _DROP_TAGS:
+                skipping = node
+            elif skipping is None and shown:
+                out.append(node.text or "")
+            continue
+        if node is skipping:
+            skipping = None
+        if skipping is None and node is not el:
+            out.append(node.tail or "")
+    return "".join(out)
 
 
 def _words(el: _Element) -> str:
@@ -941,15 +957,15 @@ def _h1_text(h1: lxml.html.HtmlElement) -> str:
             and not _collapsed("".join(pieces))
             and (words & _KICKER_TOKENS or child.tag in _BLOCK_TAGS)
         ):
-            kicker = _collapsed(child.text_content())
+            kicker = _collapsed(_text_of(child))
             pieces = [child.tail or ""]
             continue
         if child.tag == "br":
             pieces.append(" ")
         elif child.tag in _BLOCK_TAGS:
-            pieces.append(" " + child.text_content() + " ")
+            pieces.append(" " + _text_of(child) + " ")
         else:
-            pieces.append(child.text_content())
+            pieces.append(_text_of(child))
         pieces.append(child.tail or "")
     headline = _collapsed("".join(pieces))
     if kicker and headline:
@@ -1134,7 +1150,7 @@ def _metadata_blocks(root: lxml.html.HtmlElement) -> tuple[list[_Block], dict[st
         tag = str(el.tag)
         if tag == "dl":
             if not any(
-                _collapsed(dt.text_content()).rstrip(": ").casefold() in _METADATA_LABELS
+                _collapsed(_text_of(dt)).rstrip(": ").casefold() in _METADATA_LABELS
                 for dt in el.iter("dt")
             ):
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import pipeline
@@ -599,6 +599,7 @@ _PIECE = st.one_of(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECE, max_size=40))
+@example(["&rsquo;", "<h1>", "<script>", "<script>"])  # an <h1> before the content, holding one
 def test_any_tag_soup_renders_with_exact_spans(pieces: list[str]) -> None:
     markup = "<html><body>" + "".join(pieces)
     try:
@@ -786,6 +787,22 @@ def test_a_headline_inside_a_breadcrumb_nav_is_the_title() -> None:
 def test_an_empty_h1_does_not_hide_the_headline() -> None:
     document = render(full_page(f"<main><h1> </h1>{article_html()}</main>"))
     assert title_of(document) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "inside",
+    ["<script>track('view')</script>", "<style>h1 { color: red }</style>", "<!-- kicker -->"],
+    ids=["script", "style", "comment"],
+)
+@pytest.mark.parametrize("place", ["main", "before-main"])
+def test_what_a_headline_holds_unseen_is_not_its_text(inside: str, place: str) -> None:
+    h1 = f"<h1>Fire service {inside}praised</h1>"
+    body = f"<main>{h1}<p>Crews were praised.</p></main>"
+    if place == "before-main":
+        body = f"{h1}<main><p>Crews were praised.</p></main>"
+    document = render(f"<body>{body}</body>")
+    assert title_of(document) == "Fire service praised"
+    assert document.text.startswith("Fire service praised\n\n")
 
 
 def test_kicker_and_headline_keep_a_separator() -> None:
