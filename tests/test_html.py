@@ -912,14 +912,31 @@ def test_a_mostly_utf8_page_with_one_broken_sequence_stays_utf8() -> None:
 def test_a_page_over_the_element_budget_is_cut_with_a_warning(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Past the budget the page goes to the own rules, whose walk stops there.
+    # Past the budget the page goes to the own rules (past trafilatura's, as any page that
+    # large), whose walk stops there.
     monkeypatch.setattr(html_module, "MAX_ELEMENTS", 40)
+    monkeypatch.setattr(html_module, "TRAFILATURA_MAX_ELEMENTS", 40)
     items = "".join(f"<li>Station {i} inspected</li>" for i in range(60))
     document = render(full_page(f"<main>{article_html()}<ul>{items}</ul></main>"))
     assert document.text.startswith(HEADLINE)
     assert ARTICLE[0] in document.text and "Station 59" not in document.text
     assert any("more than 40 elements" in w for w in document.warnings)
     assert document.review == ("page-cut",)
+
+
+def test_a_page_of_more_elements_than_trafilatura_reads_in_time_gets_the_own_rules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # trafilatura's time grows faster than the page past some thousands of elements
+    monkeypatch.setattr(html_module, "TRAFILATURA_MAX_ELEMENTS", 40)
+    called: list[object] = []
+    monkeypatch.setattr(html_module, "_main_content", lambda *a: called.append(a))
+    items = "".join(f"<li>Station {i} inspected</li>" for i in range(60))
+    document = render(full_page(f"<main>{article_html()}<ul>{items}</ul></main>"))
+    assert not called
+    assert document.text.startswith(HEADLINE)
+    assert ARTICLE[0] in document.text and "Station 59 inspected" in document.text
+    assert not document.warnings and not document.review
 
 
 @pytest.mark.parametrize(
