@@ -49,6 +49,9 @@ def repeated(
     return suffix, lambda n: head + fill(unit, n, sep) + tail
 
 
+# A browser's single-file save opens so (a multipart message, boundary "b")
+MIME_HEAD = 'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="b"\n\n'
+
 # name -> (file suffix, text of about n characters)
 SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "release-like (the seed repeated)": repeated(SEED, "\n\n"),
@@ -84,6 +87,17 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
         suffix=".html",
     ),
     "html, nested tags": repeated("<div><b>", head="<main><h1>Deep</h1>", tail="x", suffix=".html"),
+    "saved page (mhtml), many parts": repeated(
+        "--b\nContent-Type: text/css\n\np{}\n",
+        head=f"{MIME_HEAD}--b\nContent-Type: text/html\n\n<main><p>Inspectors found.</p></main>\n",
+        suffix=".mhtml",
+    ),
+    "saved page (mhtml), one long page": repeated(
+        "<p>Inspectors found.</p>=\n",
+        head=f"{MIME_HEAD}--b\nContent-Type: text/html\nContent-Transfer-Encoding: "
+        "quoted-printable\n\n<main>",
+        suffix=".mhtml",
+    ),
 }
 
 

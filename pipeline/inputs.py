@@ -14,8 +14,10 @@ import regex
 
 from pipeline.errors import InputError
 from pipeline.packed import PackedStrings, StringSet
+from pipeline.read import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MHTML_SUFFIXES
 
-SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+# the files a folder gives: every kind the reader reads
+SUFFIXES = frozenset({".txt"}) | MARKDOWN_SUFFIXES | HTML_SUFFIXES | MHTML_SUFFIXES
 _UNSAFE_ID = regex.compile(r"[^A-Za-z0-9._-]")
 # Leaves room for "-NN" and ".json" within the 255-byte file-name limit.
 MAX_ID_LENGTH = 200

@@ -38,6 +38,7 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 HTML_SUFFIXES: Final = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES: Final = frozenset({".md", ".markdown"})
+MHTML_SUFFIXES: Final = frozenset({".mhtml", ".mht"})  # a page saved as one file (pipeline.mhtml)
 
 
 @dataclass(slots=True)
@@ -427,6 +428,17 @@ def _unmangled(text: str) -> tuple[str, str | None]:
     )
 
 
+def _as_declared(data: bytes, charset: str | None) -> _Decoded | None:
+    """``data`` decoded as the charset its container declares (a saved page's MIME part),
+    when it declares one that Python knows and the bytes are in it; else None."""
+    if charset is None:
+        return None
+    try:
+        return _Decoded(data.decode(charset), charset)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
 def _check_controls(data: bytes, path: str) -> None:
     if b"\x00" in data or _control_share(data[:_SNIFF_BYTES]) > _MAX_CONTROL_SHARE:
         raise _binary(path, "a binary file")
@@ -474,7 +486,13 @@ def read_bytes(data: bytes, path: str) -> Document:
     if kind is not None:
         raise _binary(path, kind)
     suffix = _suffix(path)
-    decoded = _decode(data, path, suffix)
+    content, declared = data, None  # the bytes to decode, and the charset a container declares
+    if suffix in MHTML_SUFFIXES:
+        from pipeline.mhtml import saved_page
+
+        content, declared = saved_page(data, path)
+        suffix = ".html"
+    decoded = _as_declared(content, declared) or _decode(content, path, suffix)
     text = decoded.text
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -484,7 +502,7 @@ def read_bytes(data: bytes, path: str) -> Document:
         raise InputError(path, "empty", "contains only white space; nothing to extract")
     # When data is the text's UTF-8 (no byte read alone as cp1252), it is searched as bytes.
     utf8 = decoded.encoding.startswith("utf-8") and not decoded.repaired
-    text, unmangled = _unmangled(text) if not utf8 or may_be_mangled(data) else (text, None)
+    text, unmangled = _unmangled(text) if not utf8 or may_be_mangled(content) else (text, None)
     if unmangled is not None:
         decoded = replace(decoded, warnings=(*decoded.warnings, unmangled), repaired=True)
     fmt = _format(text, suffix)
