@@ -1151,13 +1151,24 @@ def _may_open_label(s: str, labels: tuple[str, ...], heads: frozenset[str]) -> b
 def _is_label_block(s: str) -> bool:
     """A metadata block copied from a page with each label and value on lines of their own
     (``From:`` / ``Department for Education`` / ``Published`` / ``6 May 2025``): a few short
-    lines, the first a label alone."""
-    if s.partition("\n")[0].strip(" \t\xa0*:").casefold() not in _metadata_labels()[0]:
-        return False
+    lines, the first a label alone; or each line a label and its value (``Published: 3 March
+    2025`` / ``Last updated: 4 March 2025``, Welsh ``Cyhoeddwyd gyntaf: …``, NHS pages'
+    ``Page last reviewed: …`` / ``Next review due: …``)."""
+    first = s.partition("\n")[0]
+    alone = first.strip(" \t\xa0*:").casefold() in _metadata_labels()[0]
+    if not alone and not _opens_with_label(first.strip(" \t\xa0*")):
+        return False  # (most paragraphs)
     lines = s.split("\n")
-    return len(lines) <= _MAX_LABEL_BLOCK_LINES and all(
-        len(line) <= 80 and line.rstrip()[-1:] not in ".," for line in lines
+    if len(lines) > _MAX_LABEL_BLOCK_LINES:
+        return False
+    if alone:
+        return all(len(ln) <= _MAX_LABEL_LINE and ln.rstrip()[-1:] not in ".," for ln in lines)
+    return all(
+        len(ln) <= _MAX_LABEL_LINE and _opens_with_label(ln.strip(" \t\xa0*")) for ln in lines
     )
+
+
+_MAX_LABEL_LINE: Final = 80
 
 
 def _covered_by_date(s: str, start: int, dates: _Index, *, whole: bool = False) -> bool:
@@ -1259,15 +1270,50 @@ def classify_sections(
 
 
 def _past_headline(i: int, kinds: list[str], texts: list[str]) -> int:
-    """The first paragraph after the headline ``i`` past its dateline and labels (metadata)
-    and a byline (``By Kelby Police``), which is metadata too."""
+    """The first paragraph after the headline ``i`` past its dateline and labels (metadata),
+    a byline (``By Kelby Police``) and a topic tag over the prose (``in News``, or under the
+    dateline ``Enforcement operations``: _is_topic_tag), which are metadata too."""
     j = i + 1
     while j < len(kinds) and (
-        kinds[j] == "metadata" or (kinds[j] in ("body", "heading") and _is_byline(texts[j]))
+        kinds[j] == "metadata"
+        or (
+            kinds[j] in ("body", "heading")
+            and (_is_byline(texts[j]) or _is_topic_tag(j, i, kinds, texts))
+        )
     ):
         kinds[j] = "metadata"
         j += 1
     return j
+
+
+_MAX_TAG_WORDS: Final = 3
+
+
+@cache
+def _tag_leads() -> frozenset[str]:
+    return frozenset(_vocab()["tag_leads"])
+
+
+def _is_topic_tag(j: int, title: int, kinds: list[str], texts: list[str]) -> bool:
+    """Paragraph ``j`` under the headline ``title`` tags the page's topic over its prose: a
+    line of up to three words with no stop, digit or headline verb, under the dateline
+    (``Date published: 28 December 2024`` / ``Enforcement operations``) or opening with a
+    words of ``tag_leads`` (``in News``, ``Filed under Fire safety``); the paragraph after it
+    is prose. (A heading right under the headline is the body's: ``Key points``.)"""
+    s = texts[j]
+    words = s.split()
+    lead = 0
+    while lead < len(words) - 1 and words[lead].casefold() in _tag_leads():
+        lead += 1
+    if not 0 < len(words) - lead <= _MAX_TAG_WORDS or s[-1] in _TERMINAL or "\n" in s:
+        return False
+    if any(c.isdigit() for c in s) or _has_headline_verb(s) or _is_background_heading(s):
+        return False
+    led = lead > 0 and words[lead][:1].isupper()
+    if not (led or (j > title + 1 and kinds[j - 1] == "metadata")):
+        return False
+    after = texts[j + 1] if j + 1 < len(texts) else ""
+    return after[-1:] in '.!?”"' and after.count(" ") >= _MIN_PROSE_WORDS - 1
 
 
 def _title_index(
@@ -1764,8 +1810,12 @@ def _is_standfirst(s: str) -> bool:
     s = s.strip()
     if not _single_line(s) or len(s) > 160 or s[-1] in ":;," or s[0] in _OPEN_MARKS:
         return False
-    if s[-1] not in ".!?" and (is_body_name(s) or _is_place_line(s)):
-        return False  # the site's name as a heading under the headline, or a place
+    if s[-1] not in ".!?" and (
+        is_body_name(s)
+        or _is_place_line(s)
+        or (len(s.split()) <= _MAX_TAG_WORDS and not _has_headline_verb(s))
+    ):
+        return False  # the site's name as a heading under the headline, a place, a heading
     # One sentence: no full stop followed by more words.
     return not _has_sentence_break(s)
 

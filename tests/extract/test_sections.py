@@ -2131,3 +2131,54 @@ def test_a_line_of_furniture_words_is_boilerplate_and_one_other_word_breaks_it(
     line = "".join(w + m for w, m in parts).rstrip(" \t|/·,")
     assert _boilerplate_starts(line) == [0]
     assert _boilerplate_starts(f"{line} {other}") == []
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["Published: 3 March 2025\nLast updated: 4 March 2025",
+     "Posted on 3 March 2025\nUpdated: 5 March 2025 at 10:15",
+     "**Published:** 3 March 2025\n**Part of:** Health and social care",
+     "Cyhoeddwyd gyntaf: 3 Mawrth 2025\nDiweddarwyd ddiwethaf: 4 Mawrth 2025\nRhan o: Iechyd",
+     "Page last reviewed: 12 March 2025\nNext review due: 12 March 2028"],
+)  # fmt: skip
+def test_a_block_of_labels_each_with_its_value_is_metadata(block: str) -> None:
+    release = extracted(f"Flu jabs for children in Kelby\n\n{block}\n\n{PAGE_LEDE}")
+    assert release.title == "Flu jabs for children in Kelby"
+    assert kind_of(release, block[:12]) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["Published: 3 March 2025\nThe council said the plan would save money over the next year.",
+     "From April the council will charge for garden waste.\nPublished: 3 March 2025",
+     "Date: 3 March 2025\nTime: 7pm\nPlace: Kelby Library\nSpeakers will include the Leader "
+     "of the council, the chief executive and members of the youth forum."],
+)  # fmt: skip
+def test_a_block_with_a_line_that_is_no_label_is_no_metadata(block: str) -> None:
+    release = extracted(f"Flu jabs for children in Kelby\n\n{block}\n\n{PAGE_LEDE}")
+    assert kind_of(release, block[:12]) != ["metadata"]
+
+
+@pytest.mark.parametrize(
+    ("under", "tag"),
+    [("Date published: 28 December 2024\n\n", "Enforcement operations"),
+     ("Published: 3 May 2024\n\n", "Partnership working"),
+     ("", "in News"),
+     ("", "Filed under Fire safety"),
+     ("Posted on 3 May 2024\n\n", "Posted in Health")],
+)  # fmt: skip
+def test_a_topic_tag_under_the_headline_is_metadata(under: str, tag: str) -> None:
+    release = extracted(f"Crews called to flat fire in Ashby\n\n{under}{tag}\n\n{PAGE_LEDE}")
+    assert kind_of(release, tag) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Key points", "in the news", "Under review", "What happens next"],
+)
+def test_a_short_heading_under_the_headline_is_no_tag_nor_standfirst(line: str) -> None:
+    release = extracted(f"Crews called to flat fire in Ashby\n\n{line}\n\n{PAGE_LEDE}")
+    assert kind_of(release, line)[0] in ("heading", "body")
+    assert release.standfirst is None
