@@ -2159,3 +2159,14 @@ def test_a_short_heading_under_the_headline_is_no_tag_nor_standfirst(line: str) 
     release = extracted(f"Crews called to flat fire in Ashby\n\n{line}\n\n{PAGE_LEDE}")
     assert kind_of(release, line)[0] in ("heading", "body")
     assert release.standfirst is None
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Neidio i'r prif gynnwys\n\nDewislen\n\nChwilio",
+     "Tools for reading\nLarger text\n\nNeidio i’r cynnwys\nEnglish",
+     "Argraffu | Rhannu",
+     "Yn ôl\nNewyddion"],
+)  # fmt: skip
+def test_welsh_skip_links_and_buttons_are_furniture(furniture: str) -> None:
+    read_past(furniture, "Cynllun newydd i leihau amseroedd aros")
