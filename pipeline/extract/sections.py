@@ -61,6 +61,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# What stands between the words of a toolbar copied onto one line ("English | Cymraeg"): no
+# furniture word holds one, so a line splits into its words one way only.
+_TOOLBAR_MARKS: Final = " \t\xa0|/•·,:"
+
+
 @cache
 def _boilerplate_line() -> re.Pattern[str]:
     """One pattern for every boilerplate line: a known opening, or a whole furniture line.
@@ -78,14 +83,24 @@ def _boilerplate_line() -> re.Pattern[str]:
 @cache
 def _boilerplate_alternatives() -> dict[str, str]:
     """The phrases of the boilerplate lines by their first letter, each group as one
-    alternative (``s(?:kip to main content|earch...)``)."""
-    vocab = _vocab()
+    alternative (``s(?:kip to main content|earch...)``). A furniture line of one word may
+    have more after it, each after a space or a separator: the site's buttons or links
+    copied onto one line (``Menu Search``, ``English | Cymraeg``, ``Share: Facebook Twitter
+    Email``)."""
     whole = r"[ \t\xa0]*:?[ \t\xa0]*$"
-    phrases = [(p, "") for p in vocab["boilerplate_lines"]]
-    phrases += [(p, whole) for p in _furniture_phrases()]
+    words = [p for p in _furniture_phrases() if " " not in p]
+    more = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    toolbar = "(?:[" + re.escape(_TOOLBAR_MARKS) + "]+(?:" + more + "))*" + whole
+    phrases = [(p, "") for p in _vocab()["boilerplate_lines"]]
+    phrases += [(p, whole) for p in _furniture_phrases() if p not in words]
     groups: dict[str, list[str]] = {}
     for phrase, tail in phrases:
         groups.setdefault(phrase[0].lower(), []).append(re.escape(phrase[1:]) + tail)
+    singles: dict[str, list[str]] = {}  # (one tail for the words of one letter)
+    for word in words:
+        singles.setdefault(word[0].lower(), []).append(re.escape(word[1:]))
+    for first, rests in singles.items():
+        groups.setdefault(first, []).append("(?:" + "|".join(rests) + ")" + toolbar)
     return {
         first: re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()
     }
@@ -184,11 +199,22 @@ def _boilerplate_starts(text: str) -> list[int]:
 
 
 @cache
+def _skip_links() -> tuple[str, ...]:
+    return tuple(_vocab()["skip_links"])
+
+
+@cache
+def _related_headings() -> tuple[str, ...]:
+    return tuple(_vocab()["related_headings"])
+
+
+@cache
 def _furniture_phrases() -> tuple[str, ...]:
     """Every whole line that is furniture: the ``furniture_lines`` (buttons, share links,
-    ``Report``) and the ``section_names`` (``News``, ``Press releases``, ``Home``)."""
+    ``Report``), the ``section_names`` (``News``, ``Press releases``, ``Home``) and the
+    ``related_headings`` (``Related links``, ``See also``)."""
     vocab = _vocab()
-    return (*vocab["furniture_lines"], *vocab["section_names"])
+    return (*vocab["furniture_lines"], *vocab["section_names"], *vocab["related_headings"])
 
 
 @cache
@@ -202,17 +228,18 @@ def _is_furniture_line(s: str) -> bool:
     crumbs (``Guides > Parking > Parking permits``)."""
     if len(s) <= 40 and s.strip(" \t\xa0*:").casefold() in _furniture_lines():
         return True
-    return ("›" in s or ">" in s or "»" in s) and _is_crumb_trail(s)
+    return ("›" in s or ">" in s or "»" in s or "/" in s) and _is_crumb_trail(s)
 
 
-_CRUMB_SEPARATORS: Final = (" > ", " › ", " » ")
+_CRUMB_SEPARATORS: Final = (" > ", " › ", " » ", " / ")
 _MIN_CRUMB_SEPARATORS: Final = 2
 
 
 def _is_crumb_trail(s: str) -> bool:
     """A trail of three crumbs or more on one line, whatever the first (``Guides > Parking >
-    Parking permits explained``; ``Home > …`` is a boilerplate line): each a crumb line of up
-    to ten words with no stop. (Two parts may be a sentence: ``Costs > income``.)"""
+    Parking permits explained``, ``Home  /  News  /  …``; ``Home > …`` is a boilerplate
+    line): each a crumb line of up to ten words with no stop. (Two parts may be a sentence:
+    ``Costs > income``.)"""
     if len(s) > _MAX_TITLE or "\n" in s:
         return False
     for sep in _CRUMB_SEPARATORS:
@@ -1056,12 +1083,26 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
             return True
         if len(folded) == len(label) or folded[len(label)] in ": \t":
             rest = folded[len(label) :].lstrip(": \t")
-            # "From April ..." starts a sentence, not a label: demand a colon or a date.
-            if folded[len(label) : len(label) + 1] == ":" or _covered_by_date(s, start, dates):
+            # "From April ..." starts a sentence, not a label: demand a colon or a date, and
+            # no sentence after a date ("From Monday 3 March, parking will move to ...").
+            if folded[len(label) : len(label) + 1] == ":" or (
+                _covered_by_date(s, start, dates) and not _is_sentence(rest)
+            ):
                 return True
             if label not in with_date and rest:
                 return True
     return _is_dateline(s, start, dates)
+
+
+def _is_sentence(s: str) -> bool:
+    """A sentence after a label's word (``Monday 3 March, parking will move to …``): eight
+    words or more ending with a stop, a verb of ``headline_verbs`` among them; a dateline's
+    source has none (``on 3 March 2025 by the press office.``)."""
+    return (
+        s.rstrip()[-1:] in ".!?"
+        and len(s.split()) >= _MIN_STANDFIRST_WORDS
+        and _has_headline_verb(s)
+    )
 
 
 def _is_dateline(s: str, start: int, dates: _Index) -> bool:
@@ -1110,13 +1151,24 @@ def _may_open_label(s: str, labels: tuple[str, ...], heads: frozenset[str]) -> b
 def _is_label_block(s: str) -> bool:
     """A metadata block copied from a page with each label and value on lines of their own
     (``From:`` / ``Department for Education`` / ``Published`` / ``6 May 2025``): a few short
-    lines, the first a label alone."""
-    if s.partition("\n")[0].strip(" \t\xa0*:").casefold() not in _metadata_labels()[0]:
-        return False
+    lines, the first a label alone; or each line a label and its value (``Published: 3 March
+    2025`` / ``Last updated: 4 March 2025``, Welsh ``Cyhoeddwyd gyntaf: …``, NHS pages'
+    ``Page last reviewed: …`` / ``Next review due: …``)."""
+    first = s.partition("\n")[0]
+    alone = first.strip(" \t\xa0*:").casefold() in _metadata_labels()[0]
+    if not alone and not _opens_with_label(first.strip(" \t\xa0*")):
+        return False  # (most paragraphs)
     lines = s.split("\n")
-    return len(lines) <= _MAX_LABEL_BLOCK_LINES and all(
-        len(line) <= 80 and line.rstrip()[-1:] not in ".," for line in lines
+    if len(lines) > _MAX_LABEL_BLOCK_LINES:
+        return False
+    if alone:
+        return all(len(ln) <= _MAX_LABEL_LINE and ln.rstrip()[-1:] not in ".," for ln in lines)
+    return all(
+        len(ln) <= _MAX_LABEL_LINE and _opens_with_label(ln.strip(" \t\xa0*")) for ln in lines
     )
+
+
+_MAX_LABEL_LINE: Final = 80
 
 
 def _covered_by_date(s: str, start: int, dates: _Index, *, whole: bool = False) -> bool:
@@ -1192,7 +1244,7 @@ def classify_sections(
         ):
             kinds[i] = "heading"
 
-    title_i = _title_index(text, paragraphs, kinds, texts)
+    title_i = _title_index(text, paragraphs, kinds, texts, bp)
     if title_i is not None:
         kinds[title_i] = "title"
         j = _past_headline(title_i, kinds, texts)
@@ -1218,57 +1270,262 @@ def classify_sections(
 
 
 def _past_headline(i: int, kinds: list[str], texts: list[str]) -> int:
-    """The first paragraph after the headline ``i`` past its dateline and labels (metadata)
-    and a byline (``By Kelby Police``), which is metadata too."""
+    """The first paragraph after the headline ``i`` past its dateline and labels (metadata),
+    a byline (``By Kelby Police``) and a topic tag over the prose (``in News``, or under the
+    dateline ``Enforcement operations``: _is_topic_tag), which are metadata too."""
     j = i + 1
     while j < len(kinds) and (
-        kinds[j] == "metadata" or (kinds[j] in ("body", "heading") and _is_byline(texts[j]))
+        kinds[j] == "metadata"
+        or (
+            kinds[j] in ("body", "heading")
+            and (_is_byline(texts[j]) or _is_topic_tag(j, i, kinds, texts))
+        )
     ):
         kinds[j] = "metadata"
         j += 1
     return j
 
 
+_MAX_TAG_WORDS: Final = 3
+
+
+@cache
+def _tag_leads() -> frozenset[str]:
+    return frozenset(_vocab()["tag_leads"])
+
+
+def _is_topic_tag(j: int, title: int, kinds: list[str], texts: list[str]) -> bool:
+    """Paragraph ``j`` under the headline ``title`` tags the page's topic over its prose: a
+    line of up to three words with no stop, digit or headline verb, under the dateline
+    (``Date published: 28 December 2024`` / ``Enforcement operations``) or opening with a
+    words of ``tag_leads`` (``in News``, ``Filed under Fire safety``); the paragraph after it
+    is prose. (A heading right under the headline is the body's: ``Key points``.)"""
+    s = texts[j]
+    words = s.split()
+    lead = 0
+    while lead < len(words) - 1 and words[lead].casefold() in _tag_leads():
+        lead += 1
+    if not 0 < len(words) - lead <= _MAX_TAG_WORDS or s[-1] in _TERMINAL or "\n" in s:
+        return False
+    if any(c.isdigit() for c in s) or _has_headline_verb(s) or _is_background_heading(s):
+        return False
+    led = lead > 0 and words[lead][:1].isupper()
+    if not (led or (j > title + 1 and kinds[j - 1] == "metadata")):
+        return False
+    after = texts[j + 1] if j + 1 < len(texts) else ""
+    return after[-1:] in '.!?”"' and after.count(" ") >= _MIN_PROSE_WORDS - 1
+
+
 def _title_index(
-    text: str, paragraphs: Sequence[Span], kinds: list[str], texts: list[str]
+    text: str, paragraphs: Sequence[Span], kinds: list[str], texts: list[str], bp: list[bool]
 ) -> int | None:
     """The headline: an HTML page's ``h1``; in text, the first paragraph after the site
     furniture, labels and datelines (all ``metadata`` by now) when it reads as a headline.
     A line ending with a full stop is a headline only when short, one sentence and followed
     by its dateline (``Man charged after burglaries in Fenwick.`` / ``Published: 9 May``),
     perhaps past share links, or right under the site's menus with no blank line between; a
-    release that opens with its lede has none."""
+    release that opens with its lede has none.
+
+    On the way, the site's furniture that only its place over the headline shows is marked
+    so (``metadata`` in ``kinds``, True in ``bp``): cookie notices, links and contact lines
+    (_is_opening_furniture), an alert banner over the headline (_banner_end), and what
+    stands above a skip link and does not read as a headline (_skip_link_follows); under a
+    heading of ``related_headings`` (``Related links``), the lines that read as headlines
+    over one more are the links' titles."""
     for i, p in enumerate(paragraphs):
         if p.tag == "title":
             return i
     if any(p.tag in _READER_BLOCKS for p in paragraphs):
         return None  # a web page without an h1: no headline
+    related = False  # under a "Related links" heading, whose links' titles read as headlines
     for i, k in enumerate(kinds):
         if k == "metadata" or _NO_LETTER.match(texts[i]):
-            continue  # furniture, datelines, an incident log's number ("81422")
-        if _is_site_name(i, kinds, texts) or (k == "body" and _is_menu(texts[i])):
+            related = bp[i] and texts[i][:_MAX_DATE_LINE].casefold().startswith(_related_headings())
+            continue  # furniture, datelines, an incident log's number ("81422"), a banner
+        text_like = k in ("body", "heading")
+        end: int | None = None  # past the furniture that opens at i
+        if text_like and _is_opening_furniture(texts[i]):
+            end = i + 1  # "Accept cookies", "For the latest news please follow this link."
+        elif _is_site_name(i, kinds, texts) or (k == "body" and _is_menu(texts[i])):
             continue
-        if _is_menu_item(i, kinds, texts):
+        elif _is_menu_item(i, kinds, texts):
             continue  # "Residents" / "Business" / "Our council" / "New play park opens"
-        if (
+        elif (
             i > 0
             and _is_home(texts[i - 1])
             and _is_crumb_after_home(texts[i])
             and _next_reads_as_title(i, kinds, texts)
         ):
             continue  # "Home" / "Crime, justice and the law" / "New powers to ..."
-        if k in ("body", "heading") and (
+        elif text_like and (
             _looks_like_title(texts[i])
             or (
                 (_dateline_follows(i, paragraphs, kinds) or _right_under_menus(text, i, paragraphs))
                 and _looks_like_title(texts[i], stop=True)
             )
         ):
+            if related and _next_is_title(i, kinds, texts):
+                end = i + 1  # "Related links" / "Water bills" / "Ashby reservoir reopens" / …
+            else:
+                end = _banner_end(i, paragraphs, kinds, texts)
+                if end is None:
+                    return i
+        elif k == "quote" and _is_quoting_headline(texts[i]):
             return i
-        if k == "quote" and _is_quoting_headline(texts[i]):
-            return i
-        return None
+        elif k == "body" and "\n" in texts[i] and _looks_like_title(texts[i].partition("\n")[0]):
+            end = _banner_end(i, paragraphs, kinds, texts)  # (heading and prose in one block)
+        if end is None and text_like and _skip_link_follows(i, bp, texts):
+            end = i + 1  # "Launch reading tools" / "Skip to content" / the headline
+        if end is None:
+            return None
+        for b in range(i, end):  # (the paragraphs after them are walked on)
+            kinds[b], bp[b] = "metadata", True
     return None
+
+
+def _next_is_title(i: int, kinds: list[str], texts: list[str]) -> bool:
+    """Whether the paragraph right after ``i`` reads as a headline."""
+    return (
+        i + 1 < len(kinds)
+        and kinds[i + 1] in ("body", "heading")
+        and _looks_like_title(texts[i + 1])
+    )
+
+
+_MAX_BANNER_PROSE: Final = 2
+_MIN_BANNER_FURNITURE: Final = 2
+
+
+def _banner_end(
+    i: int, paragraphs: Sequence[Span], kinds: list[str], texts: list[str]
+) -> int | None:
+    """The paragraph after an alert banner headed by paragraph ``i`` (an NHS trust's strike
+    or visiting notice over the page: ``Visiting during industrial action`` / a paragraph or
+    two of prose / ``Read more``), or None: one or two paragraphs of prose, the last closed
+    by a link (at its end, or on a line of its own: ``Read more``, ``Find out more``), and,
+    past the furniture under it, a line that reads as a headline with its dateline under it
+    (or with more furniture than the link over it). A lede's own ``Find out more`` is
+    followed by the body, not by a headline. The banner's heading and prose may be one
+    block (``i`` holds them, its first line reading as a headline)."""
+    n = len(kinds)
+    j = i + 1
+    linked = False
+    if "\n" in texts[i]:
+        linked = _ends_with_link(texts[i])
+    else:
+        while (
+            j < n and j - i <= _MAX_BANNER_PROSE and not linked and kinds[j] in ("body", "heading")
+        ):
+            linked = _ends_with_link(texts[j])
+            j += 1
+        if j == i + 1:
+            return None
+    furniture = 0
+    while j < n and paragraphs[j].tag == "boilerplate":
+        linked = linked or _ends_with_link(texts[j])
+        furniture += 1
+        j += 1
+    if not linked or j == n or kinds[j] not in ("body", "heading"):
+        return None
+    if not _looks_like_title(texts[j]):
+        return None
+    if furniture < _MIN_BANNER_FURNITURE and not _dateline_follows(j, paragraphs, kinds):
+        return None
+    return j
+
+
+def _skip_link_follows(i: int, bp: list[bool], texts: list[str]) -> bool:
+    """Whether a skip link (``Skip to main content``: ``skip_links``) is among the site's
+    furniture under paragraph ``i``, within _MAX_MENU_RUN paragraphs: what stands above it
+    (an accessibility toolbar, a note that the browser is not supported) is furniture."""
+    for j in range(i + 1, min(len(texts), i + 1 + _MAX_MENU_RUN)):
+        if bp[j] and texts[j][:_MAX_DATE_LINE].casefold().startswith(_skip_links()):
+            return True
+    return False
+
+
+def _is_opening_furniture(s: str) -> bool:
+    """A paragraph over the headline at least half of whose lines are a cookie notice or its
+    buttons (_is_cookie_line), a link (_is_link_line: ``For the latest news please follow
+    this link.``) or a press office's contact line (``Tel: 01632 960123``)."""
+    lines = s.split("\n")
+    hits = sum(
+        1 for ln in lines if _is_cookie_line(ln) or _is_link_line(ln) or _is_contact_line(ln)
+    )
+    return hits * 2 >= len(lines)
+
+
+_MAX_COOKIE_BUTTON_WORDS: Final = 4
+_WORD_PUNCT: Final = '.,:;!?()[]"“”'
+_APOSTROPHES: Final = str.maketrans("’", "'")
+
+
+@cache
+def _cookie_buttons() -> frozenset[str]:
+    return frozenset(_vocab()["cookie_buttons"])
+
+
+@cache
+def _reader_words() -> frozenset[str]:
+    return frozenset(_vocab()["reader_words"])
+
+
+def _is_cookie_line(line: str) -> bool:
+    """A cookie notice's line: a button of up to four words (``Accept cookies``, ``Cookie
+    settings``: a word of ``cookie_buttons``) or sentences speaking to the reader (``This
+    website uses cookies to improve your experience. … Accept Read More``: a stop and a word
+    of ``reader_words``). A headline about cookies has neither (``Regulator warns firms over
+    cookie banners``)."""
+    if "ookie" not in line and "OOKIE" not in line:
+        return False  # (most lines)
+    words = [w.strip(_WORD_PUNCT).casefold() for w in line.split()]
+    if len(words) <= _MAX_COOKIE_BUTTON_WORDS:
+        return any(w in _cookie_buttons() for w in words)
+    return "." in line and any(
+        w.translate(_APOSTROPHES).partition("'")[0] in _reader_words() for w in words
+    )
+
+
+_LINK_TAIL: Final = 40
+_LINK_MARKS: Final = " \t\xa0.>›»→"
+
+
+@cache
+def _link_endings() -> tuple[str, ...]:
+    return tuple(_vocab()["link_endings"])
+
+
+def _ends_with_link(s: str) -> bool:
+    """Whether ``s`` ends with a link's words (``… click here.``, ``… Read more``, ``… here
+    >``: ``link_endings``), a whole word."""
+    tail = s[-_LINK_TAIL:].rstrip(_LINK_MARKS).casefold()
+    for ending in _link_endings():
+        if tail.endswith(ending):
+            before = len(tail) - len(ending) - 1
+            return before < 0 or not tail[before].isalnum()
+    return False
+
+
+def _is_link_line(line: str) -> bool:
+    """A line that is a link (``Find out more``) or a short sentence ending with one (``For
+    the latest news please follow this link.``): up to fifteen words."""
+    return _ends_with_link(line) and len(line.split()) <= _MAX_STOPPED_TITLE_WORDS
+
+
+@cache
+def _contact_labels() -> frozenset[str]:
+    return frozenset(_vocab()["contact_labels"])
+
+
+def _is_contact_line(line: str) -> bool:
+    """A press office's contact line: a label of ``contact_labels`` and its value (``Tel:
+    01632 960123``, ``Email: press@…``)."""
+    label, colon, value = line.partition(":")
+    return (
+        bool(colon)
+        and label.strip(" \t\xa0*").casefold() in _contact_labels()
+        and bool(value.strip())
+    )
 
 
 _MAX_SITE_NAME_WORDS = 6
@@ -1553,8 +1810,12 @@ def _is_standfirst(s: str) -> bool:
     s = s.strip()
     if not _single_line(s) or len(s) > 160 or s[-1] in ":;," or s[0] in _OPEN_MARKS:
         return False
-    if s[-1] not in ".!?" and (is_body_name(s) or _is_place_line(s)):
-        return False  # the site's name as a heading under the headline, or a place
+    if s[-1] not in ".!?" and (
+        is_body_name(s)
+        or _is_place_line(s)
+        or (len(s.split()) <= _MAX_TAG_WORDS and not _has_headline_verb(s))
+    ):
+        return False  # the site's name as a heading under the headline, a place, a heading
     # One sentence: no full stop followed by more words.
     return not _has_sentence_break(s)
 

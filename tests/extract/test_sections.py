@@ -1910,3 +1910,263 @@ def test_a_lone_menu_item_over_its_dateline_and_no_headline_stays_the_title() ->
     # nothing that reads as a headline past the furniture: the item is read as before
     text = f"Skip to main content\n\nServices\n\nPublished: 3 May 2024\n\n{PAGE_LEDE}"
     assert extracted(text).title == "Services"
+
+
+# Furniture that only its place over the headline shows (round 5: NHS trusts, regulators,
+# Welsh health boards, national parks, fire services).
+
+
+def title_past(furniture: str, headline: str, sep: str = "\n\n", tail: str = PAGE_LEDE) -> Any:
+    """The release of a page copied with ``furniture`` over its ``headline`` and ``tail``."""
+    return extracted(f"{furniture}{sep}{headline}\n\n{tail}")
+
+
+def read_past(furniture: str, headline: str, sep: str = "\n\n", tail: str = PAGE_LEDE) -> Any:
+    """title_past, checked: the headline is read and each paragraph of ``furniture`` is
+    boilerplate."""
+    release = title_past(furniture, headline, sep, tail)
+    assert release.title == headline
+    assert all(s.boilerplate for s in release.sections[: furniture.count("\n\n") + 1])
+    return release
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Accept Cookies",
+        "Cookies: We use cookies on our site to make it work. Find out more here.",
+        "This website uses cookies to improve your experience. We'll assume you're ok with "
+        "this, but you can opt-out if you wish. Accept Read More",
+        "Harbridge Water would like to place cookies on your computer to help us make this "
+        "website better.\nI accept cookies from this site.",
+        "Clean water for Fenwick\nFenwick Water would like to store cookies on your device. "
+        "See our privacy notice.\nI’m OK with cookies\nPicture of a reservoir",
+        "Cookie settings\nReject all",
+        "Accept Cookies\n\nCookies: We use cookies on our website to make it clear and useful. "
+        "By moving to other pages, you agree to this.",
+    ],
+)
+@pytest.mark.parametrize("headline", ["Crews called to flat fire in Ashby", "Water bills to rise"])
+def test_a_cookie_notice_over_the_headline_is_furniture(notice: str, headline: str) -> None:
+    read_past(notice, headline)
+
+
+@pytest.mark.parametrize(
+    "toolbar",
+    ["Menu Search", "search Menu", "English | Cymraeg", "Cymraeg / English",
+     "Share: Facebook Twitter LinkedIn Email", "Print · Share · Email"],
+)  # fmt: skip
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_furniture_words_on_one_line_are_a_toolbar(toolbar: str, sep: str) -> None:
+    read_past(toolbar, "Park authority approves new visitor centre", sep)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Home  /  News  /  HSE fines Ashby builder after fall",
+     "News / Fire safety / Barbecue warnings",
+     "You are in: News", "Back", "News Archive", "Trust News", "Back\nNewyddion",
+     # links, and a press office's contact lines
+     "For the latest Trust news please follow this link.",
+     "To read our visiting guidance click here.",
+     "Find our winter updates here >",
+     "Find out more",
+     "Media enquiries\nPress Office\nTel: 01632 960123\nEmail: press@kelby.example",
+     "Press enquiries\n\nTelephone: 01632 960777\nE-mail: media@ashby.example"],
+)  # fmt: skip
+def test_crumbs_back_links_links_and_contact_lines_are_furniture(furniture: str) -> None:
+    read_past(furniture, "HSE fines Ashby builder after fall")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [  # about cookies, with no stop nor button word
+     "Regulator warns websites over cookie banners", "Bakery fined over cookie labels",
+     "ICO tells firms: fix your cookie banners", "Cookie jar raffle raises £400",
+     # a furniture word and others
+     "Search for missing walker called off", "Share scheme opens to staff", "Print works",
+     # two parts with a slash, no trail
+     "Covid / flu jabs open",
+     # a link's word as a part of another, or with no link's word before it
+     "Spread more kindness this winter", "Help is here"],
+)  # fmt: skip
+def test_a_headline_with_furnitures_words_stays_the_headline(headline: str) -> None:
+    assert title_past("Skip to main content", headline).title == headline
+
+
+@pytest.mark.parametrize(
+    "above",
+    ["Launch reading tools\nHigh contrast\n\nWe are sorry but our website is not supported "
+     "on your browser.\n\nPlease switch to a supported browser to use this website. A list "
+     "of them is below.",
+     "Text only\nLarger text\n\nOur new website is in beta. Tell us what you think.",
+     "Launch Recite Me assistive technology"],
+)  # fmt: skip
+@pytest.mark.parametrize("skip", ["Skip to content", "Skip to main content\nMenu"])
+def test_what_stands_over_a_skip_link_is_furniture(above: str, skip: str) -> None:
+    headline = "Can I still visit my relative on Ward 4?"
+    release = extracted(f"{above}\n\n{skip}\n\n{headline}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert [s.kind for s in release.sections][: above.count("\n\n") + 2] == ["metadata"] * (
+        above.count("\n\n") + 2
+    )
+
+
+def test_a_headline_over_a_skip_link_stays_the_headline() -> None:
+    # (the browser tab's title over the page, or a page whose headline is copied first)
+    headline = "Council approves budget"
+    assert title_past(f"{headline}\n\nSkip to main content", headline).title == headline
+    assert extracted(f"{headline}\n\nSkip to main content\n\n{PAGE_LEDE}").title == headline
+
+
+@pytest.mark.parametrize(
+    "related",
+    ["Related links\n\nWater bills\n\nAshby reservoir reopens",
+     "Related news\n\nFlood warnings lifted in Kelby",
+     "See also\n\nHosepipe ban ends\n\nLeak reports: how to make one\n\nDrought plan"],
+)  # fmt: skip
+def test_the_titles_of_related_links_over_the_headline_are_furniture(related: str) -> None:
+    release = read_past(related, "Regulator approves Kelby Water plan")
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "banner",
+    ["Visiting during industrial action\n\nResident doctors will strike from 7am on Tuesday 4 "
+     "March. Please only come to the emergency department if it is a life-threatening "
+     "emergency.\n\nRead more",
+     "Visiting update\n\nFrom Monday visiting on all adult wards is limited to one visitor "
+     "per patient per day.\n\nRead more\n\nClose",
+     "Norovirus: please stay away if unwell\n\nIf you have had sickness or diarrhoea in the "
+     "last 48 hours, please do not visit our hospitals.\n\nIf you must visit, wash your hands "
+     "on the ward. Find out more",
+     "Strike action: 4 to 8 March\nNurses will strike from 7am on Tuesday 4 March. Please "
+     "attend your appointment unless we contact you. Find out more",
+     "Flu season: protect your family\n\nBook a flu jab at any Kelby pharmacy. More "
+     "information\n\nSkip to main content\n\nHome\nNews"],
+)  # fmt: skip
+def test_an_alert_banner_over_the_headline_is_furniture(banner: str) -> None:
+    dated = f"Published: 3 March 2025\n\n{PAGE_LEDE}"
+    release = read_past(banner, "Kelby hospital opens new eye clinic", tail=dated)
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+def test_an_alert_banner_closed_by_two_buttons_needs_no_dateline_under_the_headline() -> None:
+    read_past(
+        "Visiting update\n\nVisiting is limited to one visitor a day.\n\nRead more\n\nClose",
+        "Ward wins nursing award",
+    )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [  # a lede's own link, then a heading of the body and its prose
+        "Council launches budget consultation\n\nThe council has launched a six-week "
+        "consultation on its budget. Find out more\n\nHave your say\n\nResidents can answer "
+        "the survey online.",
+        # a headline and its lede, then a heading with no dateline and one link only
+        "Council launches budget consultation\n\nThe council has launched a consultation on "
+        "its budget.\n\nRead more\n\nHave your say\n\nResidents can answer the survey online.",
+        # no link closes the prose
+        "Council launches budget consultation\n\nThe council has launched a consultation on "
+        "its budget.\n\nHave your say\n\nPublished: 3 March 2025\n\nResidents can answer.",
+    ],
+)
+def test_a_headline_and_its_lede_are_no_alert_banner(page: str) -> None:
+    assert extracted(page).title == "Council launches budget consultation"
+
+
+@pytest.mark.parametrize(
+    ("lede", "kind"),
+    [
+        (
+            "From Monday 3 March, parking at Kelby General Hospital will move to Mill Lane.",
+            "standfirst",
+        ),
+        ("Published on 3 March 2025 by the Kelby press office.", "metadata"),
+        ("From 1 April 2025 the council will charge for garden waste collections.", "standfirst"),
+        ("Posted 3 March 2025", "metadata"),
+        ("Cyhoeddwyd: 3 Mawrth 2025", "metadata"),
+    ],
+)
+def test_a_sentence_after_a_labels_word_and_a_date_is_no_dateline(lede: str, kind: str) -> None:
+    release = extracted(f"Parking moves to Mill Lane\n\n{lede}\n\nThe car park opens at 7am.")
+    assert kind_of(release, lede)[:1] == [kind]
+
+
+TOOLBAR_WORDS = ["Menu", "search", "Share", "PRINT", "Email", "Facebook", "X", "Cymraeg", "English"]
+TOOLBAR_MARKS = [" ", " | ", " / ", " · ", ", ", ": ", "\t"]
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(TOOLBAR_WORDS), st.sampled_from(TOOLBAR_MARKS)), min_size=1),
+    st.sampled_from(["Kelby", "Searches", "Shares up", "now"]),
+)
+def test_a_line_of_furniture_words_is_boilerplate_and_one_other_word_breaks_it(
+    parts: list[tuple[str, str]], other: str
+) -> None:
+    line = "".join(w + m for w, m in parts).rstrip(" \t|/·,")
+    assert _boilerplate_starts(line) == [0]
+    assert _boilerplate_starts(f"{line} {other}") == []
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["Published: 3 March 2025\nLast updated: 4 March 2025",
+     "Posted on 3 March 2025\nUpdated: 5 March 2025 at 10:15",
+     "**Published:** 3 March 2025\n**Part of:** Health and social care",
+     "Cyhoeddwyd gyntaf: 3 Mawrth 2025\nDiweddarwyd ddiwethaf: 4 Mawrth 2025\nRhan o: Iechyd",
+     "Page last reviewed: 12 March 2025\nNext review due: 12 March 2028"],
+)  # fmt: skip
+def test_a_block_of_labels_each_with_its_value_is_metadata(block: str) -> None:
+    release = extracted(f"Flu jabs for children in Kelby\n\n{block}\n\n{PAGE_LEDE}")
+    assert release.title == "Flu jabs for children in Kelby"
+    assert kind_of(release, block[:12]) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["Published: 3 March 2025\nThe council said the plan would save money over the next year.",
+     "From April the council will charge for garden waste.\nPublished: 3 March 2025",
+     "Date: 3 March 2025\nTime: 7pm\nPlace: Kelby Library\nSpeakers will include the Leader "
+     "of the council, the chief executive and members of the youth forum."],
+)  # fmt: skip
+def test_a_block_with_a_line_that_is_no_label_is_no_metadata(block: str) -> None:
+    release = extracted(f"Flu jabs for children in Kelby\n\n{block}\n\n{PAGE_LEDE}")
+    assert kind_of(release, block[:12]) != ["metadata"]
+
+
+@pytest.mark.parametrize(
+    ("under", "tag"),
+    [("Date published: 28 December 2024\n\n", "Enforcement operations"),
+     ("Published: 3 May 2024\n\n", "Partnership working"),
+     ("", "in News"),
+     ("", "Filed under Fire safety"),
+     ("Posted on 3 May 2024\n\n", "Posted in Health")],
+)  # fmt: skip
+def test_a_topic_tag_under_the_headline_is_metadata(under: str, tag: str) -> None:
+    release = extracted(f"Crews called to flat fire in Ashby\n\n{under}{tag}\n\n{PAGE_LEDE}")
+    assert kind_of(release, tag) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Key points", "in the news", "Under review", "What happens next"],
+)
+def test_a_short_heading_under_the_headline_is_no_tag_nor_standfirst(line: str) -> None:
+    release = extracted(f"Crews called to flat fire in Ashby\n\n{line}\n\n{PAGE_LEDE}")
+    assert kind_of(release, line)[0] in ("heading", "body")
+    assert release.standfirst is None
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Neidio i'r prif gynnwys\n\nDewislen\n\nChwilio",
+     "Tools for reading\nLarger text\n\nNeidio i’r cynnwys\nEnglish",
+     "Argraffu | Rhannu",
+     "Yn ôl\nNewyddion"],
+)  # fmt: skip
+def test_welsh_skip_links_and_buttons_are_furniture(furniture: str) -> None:
+    read_past(furniture, "Cynllun newydd i leihau amseroedd aros")
