@@ -231,21 +231,23 @@ def _is_furniture_line(s: str) -> bool:
     return ("›" in s or ">" in s or "»" in s or "/" in s) and _is_crumb_trail(s)
 
 
-_CRUMB_SEPARATORS: Final = (" > ", " › ", " » ", " / ")
+# A crumb trail's marks: an arrow with or without spaces round it (``Home>News >Headline``, as
+# some pages copy), a slash only with spaces (``and/or`` is a word).
+_CRUMB_MARK_RE: Final = re.compile(r"[ \t\xa0]*[>›»][ \t\xa0]*")
 _MIN_CRUMB_SEPARATORS: Final = 2
 
 
 def _is_crumb_trail(s: str) -> bool:
     """A trail of three crumbs or more on one line, whatever the first (``Guides > Parking >
-    Parking permits explained``, ``Home  /  News  /  …``; ``Home > …`` is a boilerplate
-    line): each a crumb line of up to ten words with no stop. (Two parts may be a sentence:
-    ``Costs > income``.)"""
+    Parking permits explained``, ``Home  /  News  /  …``, ``News›Courts›Headline``; ``Home >
+    …`` is a boilerplate line): each a crumb line of up to ten words with no stop. (Two parts
+    may be a sentence: ``Costs > income``.)"""
     if len(s) > _MAX_TITLE or "\n" in s:
         return False
-    for sep in _CRUMB_SEPARATORS:
-        if s.count(sep) >= _MIN_CRUMB_SEPARATORS:
-            return all(_is_crumb_line(part) for part in s.split(sep))
-    return False
+    parts = _CRUMB_MARK_RE.split(s)
+    if len(parts) <= _MIN_CRUMB_SEPARATORS:
+        parts = s.split(" / ")
+    return len(parts) > _MIN_CRUMB_SEPARATORS and all(map(_is_crumb_line, parts))
 
 
 @cache

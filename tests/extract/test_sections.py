@@ -1972,7 +1972,13 @@ def test_furniture_words_on_one_line_are_a_toolbar(toolbar: str, sep: str) -> No
      "Find our winter updates here >",
      "Find out more",
      "Media enquiries\nPress Office\nTel: 01632 960123\nEmail: press@kelby.example",
-     "Press enquiries\n\nTelephone: 01632 960777\nE-mail: media@ashby.example"],
+     "Press enquiries\n\nTelephone: 01632 960777\nE-mail: media@ashby.example",
+     # crumbs run together with no spaces round their marks, the headline last
+     "Home>News>Safety >HSE fines Ashby builder after fall",
+     "News›Courts›HSE fines Ashby builder after fall", "Home»Latest news",
+     # browser notices
+     "Your browser is no longer supported", "You are using an outdated browser.",
+     "This browser is out of date. Please update it to view this site."],
 )  # fmt: skip
 def test_crumbs_back_links_links_and_contact_lines_are_furniture(furniture: str) -> None:
     read_past(furniture, "HSE fines Ashby builder after fall")
