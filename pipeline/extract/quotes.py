@@ -196,11 +196,12 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
             r"(?:^|(?<=[.!?]\s))(?:[Aa]ccording to|[Ii]n the words of)\s+"
             r"(?P<who>[^.!?“”\"\n]{2,160}?)[,:]?\s*$"
         ),
-        # 'A statement from the Police and Crime Commissioner, Ann Cole, in response to …:'
+        # 'A statement from the Police and Crime Commissioner, Ann Cole, in response to …:',
+        # and a heading over the quotation: 'Statement by Ann Cole, chief executive'
         "statement_from": regex.compile(
-            rf"(?:^|(?<=[.!?]\s))(?i:{dets})\s+(?:\w+\s+)?"
-            rf"(?:{things})\s+(?:from|by)\s+(?P<who>[^.!?“”\"\n:]{{2,160}}?)"
-            rf"(?:,?\s+(?:{topic})\b[^.!?“”\"\n:]{{0,160}})?[,\s]*:\s*$"
+            rf"(?:^|(?<=[.!?]\s))(?:(?i:{dets})\s+)?(?:\w+\s+)?"
+            rf"(?i:{things})\s+(?:from|by)\s+(?P<who>[^.!?“”\"\n:]{{2,160}}?)"
+            rf"(?:,?\s+(?:{topic})\b[^.!?“”\"\n:]{{0,160}})?[,\s]*(?P<colon>:)?\s*$"
         ),
     }
 
@@ -572,14 +573,44 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         keep = len(run) - run.index(real[-3])
         run = run[-keep:]
         cut = len(toks) - keep
-    if len(real) == 1 and not honorific and cut > 0 and not _adverbial(toks[cut - 1]):
+    if (
+        len(real) == 1
+        and not honorific
+        and cut > 0
+        and not _adverbial(toks[cut - 1])
+        and not _describes(toks[cut - 1])  # "Mary’s only child Jim": a forename after a label
+    ):
         return None  # "CPS Caldermouth": a place after a role, not a name
     name = " ".join(run)
     role_toks = toks[:cut]
     while role_toks and (role_toks[-1] in v["honorifics"] or role_toks[-1].lower() == "the"):
+        if _modified_honorific(role_toks):
+            break  # "Alliance Councillor Ann Cole", "Emeritus Professor Ann Cole": a title
         role_toks.pop()
     role = _role_text(seg, role_toks)
     return role, name
+
+
+def _modified_honorific(toks: list[str]) -> bool:
+    """Whether ``toks`` are a title honorific after a modifier of one or two capitalised
+    words, the whole title before a name ("Alliance Councillor", "Liberal Democrat Cllr",
+    "Assistant Professor"): the honorific stays in the role; not after a title's head, a body's
+    word, a day's name or an adverbial ("Deputy Leader Councillor", "Yesterday Councillor")."""
+    v = _vocab()
+    if len(toks) < 2 or len(toks) > 3 or toks[-1] not in v["title_honorifics"]:
+        return False
+    return all(
+        _is_cap(t)
+        and not t.endswith(("’s", "'s"))
+        and t not in v["title_heads"]
+        and t not in v["honorifics"]
+        and t not in v["determiners"]
+        and t.capitalize() not in v["organisation_words"]
+        and t.casefold() not in DATE_WORDS
+        and not _adverbial(t)
+        and not _describes(t)
+        for t in toks[:-1]
+    )
 
 
 def _describes(tok: str) -> bool:
@@ -733,6 +764,9 @@ def parse_attribution(who: str) -> Person:
     # A segment that is a name of its own ("Dr Ann Cole"): a name in a title's object in a
     # segment after it is the body's ("…, Consultant at Kelby Royal Infirmary").
     alone = next((k for k, sp in enumerate(splits) if sp and not sp[0] and " " in sp[1]), -1)
+    # A full name before a segment of capitalised words with no title: the segment is a place
+    # ("Cllr Ann Cole, Grantown": a ward), when it is one word or the name has an honorific.
+    full = next((k for k, sp in enumerate(splits) if sp and " " in sp[1]), -1)
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
         split = splits[k]
@@ -763,6 +797,8 @@ def parse_attribution(who: str) -> Person:
         role_part, name = split
         if 0 <= alone < k and _in_object(_tokens(role_part), v):
             continue  # "Dr Ann Cole, Consultant at Kelby Royal Infirmary": a body's name
+        if 0 <= full < k and not role_part and (" " not in name or _honoured(segs[full])):
+            continue  # "Cllr Ann Cole, Grantown", "Cllr Ann Cole, Harbridge North": a ward
         if (
             k > 0
             and not role_part
@@ -799,6 +835,13 @@ def parse_attribution(who: str) -> Person:
         return Person(name, _clean_role(role), written if written != name else None)
     role = next((s for s in reversed(segs) if _is_role(s)), None)
     return Person(None, _clean_role(role), None)
+
+
+def _honoured(seg: str) -> bool:
+    """Whether a segment opens with an honorific or a rank ("Cllr Ann Cole")."""
+    first = _TOKEN.match(seg)
+    v = _vocab()
+    return first is not None and (first.group() in v["honorifics"] or first.group() in v["ranks"])
 
 
 def _listed_title(segs: list[str], items: set[int], k: int) -> str:
@@ -1004,7 +1047,9 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         if who is not None and who.strip():
             return who
         # "according" may start only where "before" may: at the start of a last sentence
-        m = pats["according"].match(head) or pats["statement_from"].search(head)
+        m = pats["according"].match(head)
+        if m is None and (m := pats["statement_from"].search(head)) and not m.group("colon"):
+            m = None
         if m and m.group("who").strip():
             return str(m.group("who"))
         label = _label(head, colon=True)
@@ -1016,10 +1061,12 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         who = _who_of(sentence) or _verb_first(sentence)
         if who is not None and who.strip():
             return who
-        m = pats["statement_from"].search(sentence) if sentence.rstrip().endswith(":") else None
-        if m:
+        # before its colon, or as a heading: the whole paragraph ("Statement by Ann Cole")
+        whole = sentence == text[prev.start : prev.end]
+        m = pats["statement_from"].search(sentence) if whole or ":" in sentence else None
+        if m and (m.group("colon") or whole):
             return str(m.group("who"))
-        label = _label(sentence, colon=False) if sentence == text[prev.start : prev.end] else None
+        label = _label(sentence, colon=False) if whole else None
         if label:
             return label
     return None
@@ -1062,10 +1109,14 @@ def _label(words: str, colon: bool) -> str | None:
     if first is None or person.speaker is None or " " not in person.speaker:
         return None
     v = _vocab()
-    opens = first.group() == person.speaker.split()[0] or any(
-        first.group() in v[key] for key in ("role_words", "ranks", "honorifics")
+    # "Local hero Ann Cole:", "Proud mum Ann Cole:": a label that describes the person
+    described = _label_phrase(label[first.start() : label.find(person.speaker)])
+    opens = (
+        described
+        or first.group() == person.speaker.split()[0]
+        or any(first.group() in v[key] for key in ("role_words", "ranks", "honorifics"))
     )
-    return label if opens and (body or person.role or person.as_written) else None
+    return label if opens and (body or described or person.role or person.as_written) else None
 
 
 _LABEL_REACH: Final = 160  # characters of a speaker's label
@@ -1207,6 +1258,8 @@ def _subject(sentence: str) -> str | None:
         first = _TOKEN.match(segs[0].lstrip())
         opener = first is not None and _adverbial(first.group())
     seg = segs[0]
+    if not opener and (labelled := _labelled_name(segs)):
+        return labelled  # "Her mum, Ann Cole, 52, paid tribute.": "Her mum, Ann Cole"
     toks = list(_TOKEN.finditer(seg))
     if not toks or not (opener or _opens_role(seg.lstrip())):
         return None
@@ -1244,6 +1297,34 @@ def _subject(sentence: str) -> str | None:
             break
         parts.append(t)
     return _person_subject(", ".join(parts))
+
+
+def _labelled_name(segs: list[str]) -> str:
+    """The label and full name that open a sentence split at its commas ("Her mum, Ann
+    Cole", of "Her mum, Ann Cole, 52, paid tribute."; "His son Sam Pike", of "His son Sam
+    Pike paid tribute."), or "": a label that describes the person (_label_phrase), no title."""
+    toks = _tokens(segs[0])
+    if len(toks) > 4 or not toks or not _is_cap(toks[0]):
+        return ""
+    if len(segs) > 1 and _label_phrase(segs[0]):
+        person = parse_attribution(segs[1])
+        if person.speaker and " " in person.speaker and person.role is None:
+            name = segs[1].strip()
+            return f"{segs[0].strip()}, {name}" if name == person.speaker else ""
+    k = next((j for j in range(1, len(toks)) if _is_cap(toks[j])), 0)
+    if k and k + 2 <= len(toks) and _label_phrase(" ".join(toks[:k])):
+        person = parse_attribution(" ".join(toks[: k + 2]))
+        if person.speaker == " ".join(toks[k : k + 2]):
+            return " ".join(toks[: k + 2])
+    return ""
+
+
+def _label_of(subject: str, speaker: str) -> str:
+    """The word of a label that describes the person before ``speaker`` in ``subject``
+    ("mum", of "Her mum, Ann Cole": a family's tribute, not a defendant's age), or ""."""
+    i = subject.find(speaker)
+    words = subject[:i].rstrip(" ,") if i > 0 else ""
+    return _tokens(words)[-1] if words and _label_phrase(words) else ""
 
 
 def _person_subject(subject: str) -> str:
@@ -1520,15 +1601,16 @@ def _as_person(text: str, full: str, i: int, after: int) -> bool:
     …"); not a place ("on Chris Street", "Ann Hill Primary School", "Chris Street, which …")."""
     v = _vocab()
     before = text[max(0, i - _ATTRIBUTION_REACH) : i].rstrip(_SPACE)
-    if before and before.rsplit(None, 1)[-1] in v["honorifics"]:
-        return True
+    word = before.rsplit(None, 1)[-1] if before else ""
+    if word in v["honorifics"] or (word.isalpha() and _describes(word)):
+        return True  # "Mrs Ann Hill", "His son Sam Pike"
     if _role_at(text, full, i, after, len(text)) is not None or _AGE.match(text, after):
         return True
     if before.endswith(","):
         clause = before[last_of(before, _CLAUSE_ENDS, 0, len(before) - 1) + 1 : -1]
         person = parse_attribution(f"{clause}, {full}")
-        if person.speaker == full and person.role:
-            return True  # "The group’s chair, Chris Whyte,"
+        if person.speaker == full and (person.role or _label_phrase(clause)):
+            return True  # "The group’s chair, Chris Whyte,", "Her only child, Jim Hale,"
     words = [w.strip(".,;:") for w in text[after : after + 80].lstrip(_SPACE + ",").split()[:5]]
     if not words:
         return False
@@ -1563,6 +1645,8 @@ def _role_at(text: str, full: str, i: int, after: int, end: int) -> str | None:
     if text.startswith(",", after):
         closes = [j for j in (text.find(c, after + 1, end) for c in ",.;:\n") if j > 0]
         rest = text[after + 1 : min(closes)] if closes else ""
+        if not _opens_role(rest.lstrip()):
+            rest = ""  # "Jim Hale, has set up a fund in her name": a verb, no title
     person = parse_attribution(f"{title}{full}, {rest}" if rest.strip() else f"{title}{full}")
     return person.role if person.speaker == full else None
 
@@ -1659,11 +1743,24 @@ def _paragraph_subject(text: str, para_start: int, quote_start: int) -> Person |
     if m is None:
         return None
     person = parse_attribution(m.group("who"))
-    if person.speaker is None or (" " not in person.speaker and person.as_written is None):
+    if person.speaker is None:
+        return _unnamed_subject(m.group("who"), person)
+    if " " not in person.speaker and person.as_written is None:
         return None  # a full name, or a surname after a title ("Ms Lee") to resolve
     if not _person_subject(m.group("who")):
         return None  # "Residents of Ashby Road welcomed …": a place
     return person
+
+
+def _unnamed_subject(who: str, person: Person) -> Person | None:
+    """The unnamed person a subject with an article and no name stands for ("A Fire Service
+    spokeswoman said the alarm …": speaker None, role "Fire Service spokeswoman"), so that
+    the quotation after it is not the last speaker's; None for any other subject (an
+    organisation: "The council said …")."""
+    head = _tokens(_ROLE_QUALIFIER.split(person.role or "", maxsplit=1)[0])[-1:]
+    if not head or head[0].casefold() not in _vocab()["unnamed_roles"]:
+        return None
+    return person if _LEADING_ARTICLE.match(who.lstrip()) else None
 
 
 def _reported_subject(
@@ -1695,7 +1792,9 @@ def _reported_subject(
             subject = person
     if subject is None or (titled and _MARKS.search(text, prev.start, prev.end) is None):
         return subject
-    return Person(subject.speaker, None, subject.as_written)
+    # (an unnamed person keeps the role that is all the text gives: "A spokesperson for …")
+    role = subject.role if subject.speaker is None else None
+    return Person(subject.speaker, role, subject.as_written)
 
 
 def _introduced(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Person | None:
@@ -1726,16 +1825,44 @@ def _pronoun(
     word = who.strip(_SPACE + ",")
     v = _vocab()
     if word in v["person_pronouns"]:
-        subject = _reported_subject(text, paragraphs, raw, titled=True) or _introduced(
-            text, paragraphs, raw
+        back = _before_pronoun_speech(text, paragraphs, raw)
+        subject = _reported_subject(text, paragraphs, back, titled=True) or _introduced(
+            text, paragraphs, back
         )
         last = next((q.speaker for q in reversed(before) if q.speaker), None)
         if subject is None and not (last and _continuing(text, paragraphs, raw)):
-            subject = _narrative_subject(text, paragraphs, raw, word.lower())
+            subject = _narrative_subject(text, paragraphs, back, word.lower())
+        if subject is not None and subject.speaker is None:
+            return subject  # "A spokeswoman said the alarm …" / "She added:": unnamed
         if subject is not None:
             return Person(subject.speaker, subject.role, subject.as_written or word)
         return Person(last, None, word if last else None)
     return Person(None, None, None) if word in v["other_pronouns"] else None
+
+
+def _before_pronoun_speech(text: str, paragraphs: Sequence[Span], raw: _Raw) -> _Raw:
+    """``raw`` as if it opened the first of the paragraphs just before it (at most
+    _PRONOUN_SPEECH_REACH) that report a pronoun's words with no quotation ("He said that
+    lives were saved." / "He said: “…”"): the person is named before them. ``raw`` itself
+    when its own paragraph has words before the attribution, or no such paragraph precedes."""
+    para = paragraphs[raw.first_para]
+    if _SENTENCE_STOP.search(text, _after_bullet(text, para.start, para.end), raw.start):
+        return raw
+    k = raw.first_para
+    v = _vocab()
+    while k > 0 and raw.first_para - k < _PRONOUN_SPEECH_REACH:
+        prev = paragraphs[k - 1]
+        words = _tokens(text[prev.start : min(prev.end, prev.start + 60)])[:4]
+        if prev.tag == "table" or not words or words[0] not in v["person_pronouns"]:
+            break
+        verb = next((w for w in words[1:] if w not in _between_speaker_and_verb()), "")
+        if verb not in v["speech_verbs"] or _MARKS.search(text, prev.start, prev.end):
+            break
+        k -= 1
+    return raw if k == raw.first_para else raw._replace(first_para=k, start=paragraphs[k].start)
+
+
+_PRONOUN_SPEECH_REACH: Final = 3  # paragraphs of a pronoun's reported speech passed over
 
 
 def _continuing(text: str, paragraphs: Sequence[Span], raw: _Raw) -> bool:
@@ -1778,10 +1905,11 @@ def _narrative_subject(
         person = parse_attribution(subject) if subject else None
         if person is None or person.speaker is None:
             continue
-        if _AGE.match(sentence, len(subject or "")):
+        label = _label_of(subject or "", person.speaker)
+        if _AGE.match(sentence, len(subject or "")) and not label:
             continue  # "Tom Vance, 34, of …": an age marks a defendant or a victim
-        if _other_gender(pronoun, person.as_written):
-            continue  # "Mrs Bell thanked her staff." / "He said:"
+        if _other_gender(pronoun, person.as_written, label):
+            continue  # "Mrs Bell thanked her staff." / "He said:"; "Her dad, Tom Cole,"
         if " " in person.speaker or person.as_written is not None:
             found.setdefault(person.speaker, person)
     if len(found) != 1:
@@ -1793,12 +1921,17 @@ def _narrative_subject(
     return Person(person.speaker, role, person.as_written)
 
 
-def _other_gender(pronoun: str, written: str | None) -> bool:
-    """Whether ``written`` opens with an honorific that ``pronoun`` ("he", "she") cannot
-    stand for."""
+def _other_gender(pronoun: str, written: str | None, label: str = "") -> bool:
+    """Whether ``written`` opens with an honorific, or ``label`` is a word for a relative
+    ("dad", "daughter"), that ``pronoun`` ("he", "she") cannot stand for."""
     first = written.split(maxsplit=1)[0] if written else ""
-    honorifics: dict[str, list[str]] = load("quotes")["gendered_honorifics"]
-    return any(first in words for key, words in honorifics.items() if key != pronoun)
+    data = load("quotes")
+    honorifics: dict[str, list[str]] = data["gendered_honorifics"]
+    labels: dict[str, list[str]] = data["gendered_labels"]
+    word = label.capitalize()
+    return any(
+        first in honorifics[key] or word in labels[key] for key in honorifics if key != pronoun
+    )
 
 
 _AGE: Final = re.compile(r"\s*,\s*(?:aged\s+)?\d")  # "Tom Vance, 34," / ", aged 34,"
@@ -1847,13 +1980,20 @@ def _named_by_role(
     if head and head[0] in _offices():
         # "The MP said:": the one holder of that office named before, in a quotation's
         # attribution or in the narrative; never merely the last speaker
-        holders = {q.speaker for q in same if q.speaker} | _office_holders(names.text, end, head[0])
+        titles = (head[0], *_offices()[head[0]])
+        holders = {q.speaker for q in same if q.speaker} | _holders(names.text, end, titles)
         if len(holders) != 1:
             return person
         return Person(holders.pop(), role, written)
     unnamed = {w.casefold() for w in (*v["organisation_words"], *v["unnamed_roles"])}
     if not same and (not head or head[0].casefold() in unnamed):
         return person
+    if not same:
+        # "Water Minister Rhian Powe said …" / "The minister said:": the one person the
+        # text names with that title before, rather than the last speaker
+        holders = _holders(names.text, end, (head[0].lower(), head[0].capitalize()))
+        if len(holders) == 1:
+            return Person(holders.pop(), role, written)
     chosen = (same or named)[-1:]
     if not chosen:
         return person
@@ -1875,11 +2015,12 @@ _HOLDER_NAME: Final = r"\p{Lu}[\p{Ll}’'\-]+(?:\s+\p{Lu}[\p{Ll}’'\-]+){1,2}"
 
 
 @cache
-def _holder_patterns(office: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """Where the narrative names the holder of ``office``: after the initials ("MP Tom
-    Vance", "Local MP Tom Vance", "the MP for North Dunmere, Owen Tate"), or before them
-    ("Tom Vance MP", "Tom Vance QC MP", "Tom Vance, the Conservative MP")."""
-    titles = "|".join(regex.escape(t) for t in (office, *_offices()[office]))
+def _holder_patterns(written: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Where the text names the holder of a title written as one of ``written`` (an office's
+    initials and titles, a role's head): after it ("MP Tom Vance", "Local MP Tom Vance", "the
+    MP for North Dunmere, Owen Tate", "Water Minister Rhian Powe"), or before it ("Tom Vance
+    MP", "Tom Vance QC MP", "Tom Vance, the Conservative MP")."""
+    titles = "|".join(regex.escape(t) for t in written)
     posts = "|".join(regex.escape(p) for p in sorted(_vocab()["postnominals"]))
     clause = "|".join(sorted(_vocab()["clause_openers"] | _vocab()["coordinators"]))
     after = regex.compile(
@@ -1895,12 +2036,13 @@ def _holder_patterns(office: str) -> tuple[regex.Pattern[str], regex.Pattern[str
     return after, before
 
 
-def _office_holders(text: str, end: int, office: str) -> set[str]:
-    """The full names ``text[:end]`` gives to holders of ``office`` (its initials)."""
+def _holders(text: str, end: int, titles: tuple[str, ...]) -> set[str]:
+    """The full names ``text[:end]`` gives to holders of a title written as one of
+    ``titles``."""
     out: set[str] = set()
-    if all(text.find(t, 0, end) < 0 for t in (office, *_offices()[office])):
+    if all(text.find(t, 0, end) < 0 for t in titles):
         return out
-    for pattern in _holder_patterns(office):
+    for pattern in _holder_patterns(titles):
         for m in pattern.finditer(text, 0, end):
             person = parse_attribution(m.group("name"))
             if person.speaker and " " in person.speaker:
