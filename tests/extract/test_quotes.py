@@ -1537,15 +1537,6 @@ def test_surname_speaker_takes_the_title_the_narrative_gave(
     assert people(text) == [(speaker, role)]
 
 
-def test_surname_speaker_quoted_before_keeps_the_attributions_role() -> None:
-    text = (
-        "Superintendent Ali Penn appealed for witnesses.\n\n"
-        "Ali Penn said: “Call us with footage.”\n\nThe car was found.\n\n"
-        "Mr Penn added: “Thank you.”"
-    )
-    assert people(text) == [("Ali Penn", None), ("Ali Penn", None)]
-
-
 @pytest.mark.parametrize(
     ("who", "speaker", "role"),
     [
@@ -1771,14 +1762,6 @@ def test_pronoun_after_reported_speech_takes_the_title_it_gave(
         assert people(text) == [(speaker, role)], text
 
 
-def test_pronoun_after_a_quotation_paragraph_keeps_no_title() -> None:
-    text = (
-        "Chief Constable Jo Bright said: “We welcome the verdict.”\n\n"
-        "He added: “Justice has been done for the family.”"
-    )
-    assert people(text) == [("Jo Bright", "Chief Constable"), ("Jo Bright", None)]
-
-
 @pytest.mark.parametrize(
     ("who", "speaker", "role"),
     [
@@ -1957,14 +1940,6 @@ def test_inspectors_initials_and_ranks_written_with_stops(
         f'The report was published today.\n\n{who} said: "We found a school that is improving."',
     ):
         assert people(text) == [(speaker, role)], text
-
-
-def test_hmi_alone_names_the_inspector_named_before() -> None:
-    text = (
-        "Lee Owden HMI led the visit.\n\nThe school was rated good.\n\n"
-        "The HMI said: “Pupils are proud of their school.”"
-    )
-    assert people(text) == [("Lee Owden", "HMI")]
 
 
 @pytest.mark.parametrize(
@@ -2237,14 +2212,6 @@ def test_a_name_joined_to_its_body_is_read_only_where_no_part_is_a_name(
     assert people(text) == [(speaker, role)]
 
 
-def test_a_pronoun_after_narrative_keeps_a_dotted_rank() -> None:
-    text = (
-        "Det. Insp. Ann Cole thanked the public for their help.\n\n"
-        "She said: “We are keen to hear from anyone with footage.”"
-    )
-    assert people(text) == [("Ann Cole", "Det. Insp.")]
-
-
 # --- real-page round 3: dotted abbreviations, party and ward in brackets, a body's name ----
 
 
@@ -2291,15 +2258,6 @@ def test_saint_with_a_stop_does_not_end_the_attribution_before_a_quotation(who: 
         assert [s for s, _r in people(text)] == ["Ann Cole"], text
 
 
-def test_a_stop_after_an_ordinary_word_still_ends_the_attribution() -> None:
-    # a negative: the sentence before ends at "Street.", no abbreviation
-    text = (
-        "The school is on Mill Street. Ann Cole said: “Our pupils have worked hard.”\n\n"
-        "“The pupils did well,” said Ann Cole. The Street Trust agreed."
-    )
-    assert people(text) == [("Ann Cole", None), ("Ann Cole", None)]
-
-
 @pytest.mark.parametrize(
     ("who", "speaker", "role"),
     [
@@ -2330,11 +2288,6 @@ def test_a_party_or_ward_in_brackets_after_the_name_is_left_out(
         f"“The new homes will be ready next spring,” said {who.rstrip(',')}.",
     ):
         assert people(text) == [(speaker, role)], text
-
-
-def test_a_role_in_brackets_inside_an_attribution_stays_the_role() -> None:
-    text = "Ann Cole (Chief Executive), speaking at the launch, said: “We are ready.”"
-    assert people(text) == [("Ann Cole", "Chief Executive")]
 
 
 @pytest.mark.parametrize(
@@ -2403,15 +2356,6 @@ def test_the_round_3_forms_on_a_web_page() -> None:
         ("Ann Cole", "cabinet member for housing"),
         ("Ifan Rees", "planning lead"),
         ("Jo Baird", "headteacher at St. Mary’s Primary School"),
-    ]
-
-
-def test_a_name_right_after_a_title_word_in_a_later_segment_is_still_read() -> None:
-    # a negative of the body's name rule: "Crown" is a title word, so the name after it is
-    # the title's holder, as before, even after a segment that is a name of its own
-    who = "Ann Lee, Deputy Chief Inspector of the Crown Sam Okoro,"
-    assert people(f"{who} said: “The area has made progress.”") == [
-        ("Sam Okoro", "Deputy Chief Inspector of the Crown")
     ]
 
 
@@ -2824,16 +2768,6 @@ def test_a_pronoun_after_its_own_reported_speech_names_the_person_before_it(
     assert people(text)[-1] == ("Barry McDowd", "Group Commander")
 
 
-def test_a_pronoun_after_reported_speech_following_a_quotation_keeps_the_last_speaker() -> None:
-    # a negative: the paragraph before the reported speech is the speaker's own quotation
-    text = (
-        "Jim Wallis said: “The station needs a new alarm.”\n\n"
-        "He said that the station was built in 1960.\n\n"
-        "He added: “It is time for the service to replace it.”"
-    )
-    assert people(text) == [("Jim Wallis", None), ("Jim Wallis", None)]
-
-
 @pytest.mark.parametrize(
     ("reported", "attribution", "role"),
     [
@@ -2946,12 +2880,6 @@ def test_a_statement_heading_names_its_quotation(
     assert page_people(body) == [(speaker, role)]
 
 
-def test_a_statement_inside_a_sentence_is_still_a_citation() -> None:
-    # a negative: no colon, and the words before the quotation are no heading
-    text = "The report includes comments from residents “that the road was unsafe at night”."
-    assert people(text) == []
-
-
 @pytest.mark.parametrize(
     ("label", "speaker"),
     [
@@ -3050,3 +2978,72 @@ def test_a_bare_name_then_a_bare_phrase_still_takes_the_last() -> None:
     # a negative: with no honorific the two segments cannot be told apart by shape; the rule
     # of old (the last) stands
     assert parse_attribution("Ann Cole, Harbridge North").speaker == "Harbridge North"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Superintendent Ali Penn appealed for witnesses.\n\n"
+            "Ali Penn said: “Call us with footage.”\n\nThe car was found.\n\n"
+            "Mr Penn added: “Thank you.”",
+            [("Ali Penn", None), ("Ali Penn", None)],
+            id="surname-quoted-before-keeps-the-attributions-role",
+        ),
+        pytest.param(
+            "Chief Constable Jo Bright said: “We welcome the verdict.”\n\n"
+            "He added: “Justice has been done for the family.”",
+            [("Jo Bright", "Chief Constable"), ("Jo Bright", None)],
+            id="pronoun-after-a-quotation-paragraph-keeps-no-title",
+        ),
+        pytest.param(
+            "Lee Owden HMI led the visit.\n\nThe school was rated good.\n\n"
+            "The HMI said: “Pupils are proud of their school.”",
+            [("Lee Owden", "HMI")],
+            id="hmi-alone-names-the-inspector-named-before",
+        ),
+        pytest.param(
+            "Det. Insp. Ann Cole thanked the public for their help.\n\n"
+            "She said: “We are keen to hear from anyone with footage.”",
+            [("Ann Cole", "Det. Insp.")],
+            id="pronoun-after-narrative-keeps-a-dotted-rank",
+        ),
+        # a negative: the sentence before ends at "Street.", no abbreviation
+        pytest.param(
+            "The school is on Mill Street. Ann Cole said: “Our pupils have worked hard.”\n\n"
+            "“The pupils did well,” said Ann Cole. The Street Trust agreed.",
+            [("Ann Cole", None), ("Ann Cole", None)],
+            id="stop-after-an-ordinary-word-still-ends-the-attribution",
+        ),
+        pytest.param(
+            "Ann Cole (Chief Executive), speaking at the launch, said: “We are ready.”",
+            [("Ann Cole", "Chief Executive")],
+            id="role-in-brackets-inside-an-attribution-stays-the-role",
+        ),
+        # a negative of the body's name rule: "Crown" is a title word, so the name after it is
+        # the title's holder, as before, even after a segment that is a name of its own
+        pytest.param(
+            "Ann Lee, Deputy Chief Inspector of the Crown Sam Okoro, said: "
+            "“The area has made progress.”",
+            [("Sam Okoro", "Deputy Chief Inspector of the Crown")],
+            id="name-right-after-a-title-word-in-a-later-segment",
+        ),
+        # a negative: the paragraph before the reported speech is the speaker's own quotation
+        pytest.param(
+            "Jim Wallis said: “The station needs a new alarm.”\n\n"
+            "He said that the station was built in 1960.\n\n"
+            "He added: “It is time for the service to replace it.”",
+            [("Jim Wallis", None), ("Jim Wallis", None)],
+            id="pronoun-after-reported-speech-following-a-quotation",
+        ),
+        # a negative: no colon, and the words before the quotation are no heading
+        pytest.param(
+            "The report includes comments from residents “that the road was unsafe at night”.",
+            [],
+            id="statement-inside-a-sentence-is-still-a-citation",
+        ),
+    ],
+)
+def test_the_speakers_of_a_text(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    # single texts of several rules, each with its speakers and roles in order
+    assert people(text) == expected
