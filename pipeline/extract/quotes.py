@@ -1509,6 +1509,9 @@ class _Names:
         self.by_surname: dict[str, str] = {}
         self.by_forename: dict[str, str] = {}
         self.found: dict[tuple[str, bool], tuple[int, str] | None] = {}
+        self.holders: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        self.last: str | None = None  # the last quotation's named speaker
+        self.roles: dict[str, str] = {}  # each role quoted: its last speaker, the last last
 
     def add(self, full: str) -> None:
         """Take ``full`` (of two words or more) as a quotation's speaker."""
@@ -1527,6 +1530,25 @@ class _Names:
             self.found[key] = self._first(name, surname)
         hit = self.found[key]
         return hit[1] if hit is not None and hit[0] <= end else None
+
+    def spoke(self, speaker: str | None, role: str | None) -> None:
+        """Take ``speaker``, in ``role``, as the speaker of the quotation just kept: the last
+        named speaker, and the last with that role (a role alone names them: "The minister
+        said:"), kept so that each role alone costs as many steps as roles, not quotations."""
+        if speaker:
+            self.last = speaker
+            if role:
+                self.roles.pop(role, None)
+                self.roles[role] = speaker
+
+    def holders_of(self, titles: tuple[str, ...], end: int) -> set[str]:
+        """The full names the text gives, before ``end``, to holders of a title written as one
+        of ``titles`` ("MP Tom Vance", "Water Minister Rhian Powe"): sought once in the whole
+        text for each title, so that many attributions by a role alone cost time linear in its
+        length."""
+        if titles not in self.holders:
+            self.holders[titles] = _holders(self.text, titles)
+        return {name for at, name in self.holders[titles] if at <= end}
 
     def _first(self, name: str, surname: bool) -> tuple[int, str] | None:
         v = _vocab()
@@ -1691,9 +1713,9 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             if person is None:
                 continue  # a citation, not a quotation of a person
         else:
-            person = _pronoun(who, out, text, paragraphs, raw) or parse_attribution(who)
+            person = _pronoun(who, names.last, text, paragraphs, raw) or parse_attribution(who)
             if person.speaker is None and person.role:
-                person = _named_by_role(who, person, out, names, raw.start)
+                person = _named_by_role(who, person, names, raw.start)
         pieces = [text[s:e] for s, e in raw.pieces]
         whole_para = (
             raw.start == paragraphs[raw.first_para].start
@@ -1733,6 +1755,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
                 attribution=collapse_space(who) if who else None,
             )
         )
+        names.spoke(speaker, role)
     return out
 
 
@@ -1815,13 +1838,13 @@ def _introduced(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Person | No
 
 
 def _pronoun(
-    who: str, before: list[Quote], text: str, paragraphs: Sequence[Span], raw: _Raw
+    who: str, last: str | None, text: str, paragraphs: Sequence[Span], raw: _Raw
 ) -> Person | None:
     """``He added:`` names the person named in reported speech just before the quotation,
     else (unless its verb goes on from the last speaker: ``added``) the one person the
     narrative just before names as a subject (``Chief Constable Jo Bright has responded to
-    the settlement.``), else the speaker of the last attributed quotation; ``It said`` names
-    nobody."""
+    the settlement.``), else ``last``, the speaker of the last attributed quotation; ``It
+    said`` names nobody."""
     word = who.strip(_SPACE + ",")
     v = _vocab()
     if word in v["person_pronouns"]:
@@ -1829,7 +1852,6 @@ def _pronoun(
         subject = _reported_subject(text, paragraphs, back, titled=True) or _introduced(
             text, paragraphs, back
         )
-        last = next((q.speaker for q in reversed(before) if q.speaker), None)
         if subject is None and not (last and _continuing(text, paragraphs, raw)):
             subject = _narrative_subject(text, paragraphs, back, word.lower())
         if subject is not None and subject.speaker is None:
@@ -1954,9 +1976,7 @@ def _narrative_sentence() -> regex.Pattern[str]:
     )
 
 
-def _named_by_role(
-    who: str, person: Person, before: list[Quote], names: _Names, end: int
-) -> Person:
+def _named_by_role(who: str, person: Person, names: _Names, end: int) -> Person:
     """The person behind an attribution that gives a role and no full name, in order: a
     surname after a title that resolves to a full name given earlier ("Chief Officer Stevens",
     after "Chief Officer Stuart Stevens"); for a definite role ("The senior officer
@@ -1973,15 +1993,15 @@ def _named_by_role(
     if not _LEADING_ARTICLE.match(collapse_space(who).lstrip()):
         return person
     written = collapse_space(who).strip(" ,")
-    named = [q for q in before if q.speaker]
     wanted = _office_form(role)
-    same = [q for q in named if q.role and wanted in _office_form(q.role)]
+    # the speakers quoted so far with that role, the last last (one per role written)
+    same = [speaker for said, speaker in names.roles.items() if wanted in _office_form(said)]
     head = _tokens(_ROLE_QUALIFIER.split(role, maxsplit=1)[0])[-1:]
     if head and head[0] in _offices():
         # "The MP said:": the one holder of that office named before, in a quotation's
         # attribution or in the narrative; never merely the last speaker
         titles = (head[0], *_offices()[head[0]])
-        holders = {q.speaker for q in same if q.speaker} | _holders(names.text, end, titles)
+        holders = set(same) | names.holders_of(titles, end)
         if len(holders) != 1:
             return person
         return Person(holders.pop(), role, written)
@@ -1991,13 +2011,13 @@ def _named_by_role(
     if not same:
         # "Water Minister Rhian Powe said …" / "The minister said:": the one person the
         # text names with that title before, rather than the last speaker
-        holders = _holders(names.text, end, (head[0].lower(), head[0].capitalize()))
+        holders = names.holders_of((head[0].lower(), head[0].capitalize()), end)
         if len(holders) == 1:
             return Person(holders.pop(), role, written)
-    chosen = (same or named)[-1:]
-    if not chosen:
+    chosen = same[-1] if same else names.last
+    if chosen is None:
         return person
-    return Person(chosen[0].speaker, role, written)
+    return Person(chosen, role, written)
 
 
 def _office_form(role: str) -> str:
@@ -2036,17 +2056,17 @@ def _holder_patterns(written: tuple[str, ...]) -> tuple[regex.Pattern[str], rege
     return after, before
 
 
-def _holders(text: str, end: int, titles: tuple[str, ...]) -> set[str]:
-    """The full names ``text[:end]`` gives to holders of a title written as one of
-    ``titles``."""
-    out: set[str] = set()
-    if all(text.find(t, 0, end) < 0 for t in titles):
+def _holders(text: str, titles: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Where ``text`` gives a full name to a holder of a title written as one of ``titles``
+    (where the match ends, the name), in text order."""
+    out: list[tuple[int, str]] = []
+    if all(t not in text for t in titles):
         return out
     for pattern in _holder_patterns(titles):
-        for m in pattern.finditer(text, 0, end):
+        for m in pattern.finditer(text):
             person = parse_attribution(m.group("name"))
             if person.speaker and " " in person.speaker:
-                out.add(person.speaker)
+                out.append((m.end(), person.speaker))
     return out
 
 
