@@ -413,12 +413,44 @@ def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) 
             first = pi
             unmarked = 0
         end = len(text[p.start : p.end].rstrip(_SPACE)) + p.start
+        split = _single_split(text, at + 1, end) if text.startswith("‘", at) else -1
+        if split > 0:
+            # "‘…,’ Mr Hale said. ‘…’": closed before its attribution, and maybe reopened
+            pieces.append(_strip(text, at + 1, split))
+            out.append(_Raw(pieces[0][0] - 1, split + 1, tuple(pieces), first, pi, True))
+            pieces = []
+            at = text.find("‘", split + 1, end)
+            if at < 0 or last_of(text, _SENTENCE_END, split + 1, at) < 0:
+                continue  # (reopened only after the attribution's sentence end)
+            first = pi
+            unmarked = 0
         closed = text[end - 1 : end] == "’" and text[end - 2 : end - 1] in _SENTENCE_END + ","
         pieces.append(_strip(text, at + 1, end - 1 if closed else p.end))
         if closed:
             out.append(_Raw(pieces[0][0] - 1, end, tuple(pieces), first, pi, True))
             pieces = []
     return out
+
+
+def _single_split(text: str, start: int, end: int) -> int:
+    """Where a quotation in single marks opened before ``start`` closes inside its paragraph
+    (which ends at ``end``) with its attribution after it (``‘We will act,’ Mr Hale said.``,
+    ``‘…’, said Ann Cole.``): a ``’`` after a comma or stop, or before a comma, then the words
+    of an attribution (_verb_patterns) up to a sentence end or a reopening ``‘``; -1 when none
+    does (a ``’`` in a word is an apostrophe: ``We’ve``)."""
+    pats = _verb_patterns()
+    i = text.find("’", start, end)
+    while i >= 0:
+        after = text[i + 1 : i + 3]
+        if (text[i - 1] in _SENTENCE_END + "," and after[:1] == " ") or after == ", ":
+            reopen = text.find("‘", i + 1, end)
+            tail = _without_abbreviation_stops(text[i + 1 : reopen if reopen > 0 else end])
+            for key in ("after_verb_first", "after_name_first"):
+                m = pats[key].match(tail)
+                if m and _plausible_who(m.group("who")):
+                    return i
+        i = text.find("’", i + 1, end)
+    return -1
 
 
 def _nests(text: str, i: int, end: int, cur: _Open) -> bool:
@@ -722,6 +754,13 @@ def _opens_role(seg: str) -> bool:
     return seg[:1].isupper() or _drop_article(seg) != seg or _starts_role(seg)
 
 
+def _after_opener(seg: str) -> bool:
+    """Whether a segment opens with an adverbial's first word ("On behalf of the trust", "In
+    a statement to the Board"): no title, whatever words of one it holds."""
+    first = _TOKEN.match(seg)
+    return first is not None and first.group().lower() in _vocab()["adverbial_openers"]
+
+
 def _opens_clause(seg: str) -> bool:
     first = _TOKEN.match(seg)
     return first is not None and first.group() in _vocab()["clause_openers"]
@@ -823,7 +862,7 @@ def parse_attribution(who: str) -> Person:
                 # "Minister for Children, Young People and Education, Ann Cole": the title's
                 # list of subjects from the phrase it ends
                 role = listed
-            elif before and _is_role(before) and _opens_role(before):
+            elif before and _is_role(before) and _opens_role(before) and not _after_opener(before):
                 role = before
             elif before and before.startswith("with ") and k > 1 and _is_role(segs[k - 2]):
                 # "Deputy Minister for Transport, with responsibility for Active Travel, Name"
@@ -1424,13 +1463,29 @@ def _title_start(toks: Sequence[regex.Match[str]], end: int, floor: int, opening
         v = _vocab()
         while begin < end and not _opens_title(toks[begin].group(), v):
             begin += 1
-        if (
-            begin + 1 < end
-            and toks[begin].group().capitalize() in v["organisation_words"]
-            and not _opens_title(toks[begin + 1].group(), v)
-        ):
-            begin += 1
+        body = begin < end and toks[begin].group().capitalize() in v["organisation_words"]
+        if body and (begin + 1 == end or not _opens_title(toks[begin + 1].group(), v)):
+            begin += 1  # (a body's word last before the name ends a place: no title)
+        # "Medical Director Mark Hendry": a capitalised modifier just before the title word
+        # is the title's ("Yesterday", "Monday", "Centre" are none)
+        while not body and floor < begin < end and _modifier(toks[begin - 1].group(), v):
+            begin -= 1
     return begin
+
+
+def _modifier(tok: str, v: dict[str, frozenset[str]]) -> bool:
+    """Whether a capitalised word may qualify the title word after it ("Medical",
+    "Clinical"): not an adverbial, a day's or month's name, a body's word, a determiner, an
+    honorific or a possessive."""
+    return (
+        _is_cap(tok)
+        and tok.isalpha()
+        and not _adverbial(tok)
+        and tok.casefold() not in DATE_WORDS
+        and tok.capitalize() not in v["organisation_words"]
+        and tok not in v["determiners"]
+        and tok not in v["honorifics"]
+    )
 
 
 def _titled(tok: str, joins: frozenset[str]) -> bool:

@@ -3047,3 +3047,103 @@ def test_a_bare_name_then_a_bare_phrase_still_takes_the_last() -> None:
 def test_the_speakers_of_a_text(text: str, expected: list[tuple[str | None, str | None]]) -> None:
     # single texts of several rules, each with its speakers and roles in order
     assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "‘No decisions have been made yet,’ Mr Hendry said. "
+            "‘We want to hear from staff and patients first.’",
+            [
+                ("Mark Hendry", "Medical Director", "No decisions have been made yet"),
+                ("Mark Hendry", None, "We want to hear from staff and patients first."),
+            ],
+        ),
+        (
+            "‘We will publish the plan in the spring,’ said Ann Cole, chair.",
+            [("Ann Cole", "chair", "We will publish the plan in the spring")],
+        ),
+        (
+            "‘We’ve done it’, said Dr. Ann Cole. ‘The pupils’ work shows it.’",
+            [
+                ("Ann Cole", None, "We’ve done it"),
+                ("Ann Cole", None, "The pupils’ work shows it."),
+            ],
+        ),
+    ],
+    ids=["name-said-then-reopened", "said-name-role", "comma-outside-and-apostrophes"],
+)
+def test_a_quotation_in_single_marks_split_round_its_attribution(
+    paragraph: str, expected: list[tuple[str | None, str | None, str]]
+) -> None:
+    # health boards' pages: "‘…,’ Mr X said. ‘…’" in single marks
+    lede = "Medical Director Mark Hendry opened the consultation."
+    for after in ("\n\nThe consultation closes in June.", ""):
+        text = f"{lede}\n\n{paragraph}{after}"
+        got = [(s, r, w) for s, r, _n, w in quotes(text)]
+        assert got == expected, text
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "‘It was the pupils’, the parents’ and the staff’s effort that counted.’",
+        "‘Our pupils’ work, and our staff’s, shows how far we have come.’",
+    ],
+    ids=["possessives-and-commas", "apostrophes"],
+)
+def test_apostrophes_in_a_single_mark_quotation_do_not_split_it(paragraph: str) -> None:
+    # a negative: a "’" with no attribution after it is an apostrophe
+    text = f"Ann Cole said:\n\n{paragraph}"
+    assert [(s, n) for s, _r, n, _w in quotes(text)] == [("Ann Cole", 1)]
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        ("Ombudsman Michelle Morrow", "Michelle Morrow", "Ombudsman"),
+        ("the Ombudsman, Michelle Morrow,", "Michelle Morrow", "Ombudsman"),
+        ("Jon Brearton, Ofgem CEO,", "Jon Brearton", "Ofgem CEO"),
+        ("On behalf of the trust, Ian Moss,", "Ian Moss", None),
+        ("In a statement to the Board, Ian Moss,", "Ian Moss", None),
+        ("The trust’s chief executive, Ian Moss,", "Ian Moss", "chief executive"),
+    ],
+    ids=["ombudsman", "the-ombudsman", "ceo", "on-behalf-of", "in-a-statement", "title"],
+)
+def test_ombudsmen_and_regulators_titles_and_an_adverbial_before_a_name(
+    who: str, speaker: str, role: str | None
+) -> None:
+    # ombudsmen's and regulators' releases
+    assert_reads(who, speaker, role)
+
+
+def test_the_ombudsman_alone_names_the_ombudsman_named_before() -> None:
+    text = (
+        "Ombudsman Michelle Morrow found the council at fault.\n\n"
+        "Cllr Tom Hale said: “We accept the findings.”\n\n"
+        "The Ombudsman said: “The council must now apologise.”"
+    )
+    assert people(text) == [("Tom Hale", None), ("Michelle Morrow", "Ombudsman")]
+
+
+@pytest.mark.parametrize(
+    ("narrative", "role"),
+    [
+        ("Medical Director Mark Hendry opened the new clinic.", "Medical Director"),
+        ("Clinical Lead Mark Hendry opened the new clinic.", "Clinical Lead"),
+        ("Yesterday Superintendent Mark Hendry opened the new clinic.", "Superintendent"),
+        ("On Monday Superintendent Mark Hendry opened the new clinic.", "Superintendent"),
+        ("At the Kelby Arts Centre Mark Hendry opened the new clinic.", None),
+    ],
+    ids=["medical", "clinical", "adverb", "day", "place"],
+)
+def test_a_capitalised_modifier_before_a_narrative_title_stays_in_it(
+    narrative: str, role: str | None
+) -> None:
+    # health boards' pages: the title given in the narrative, the surname in the attribution
+    for text in (
+        f"{narrative}\n\nMr Hendry said: “The clinic will see its first patients in May.”",
+        f"{narrative}\n\nHe said: “The clinic will see its first patients in May.”",
+    ):
+        assert people(text) == [("Mark Hendry", role)], text
