@@ -473,6 +473,16 @@ def _after_bullet(text: str, start: int, end: int) -> int:
     return start
 
 
+def _item_start(text: str, para: Span, i: int) -> int:
+    """Where the words before ``i`` in the paragraph ``para`` start: after the bullet of the
+    list item holding ``i`` when its line opens with one (a web page's list is one paragraph,
+    an item a line: "- Tom Pike, leader: “…”"), else after the paragraph's bullet."""
+    line = text.rfind("\n", para.start, i) + 1
+    if line > para.start and (item := _after_bullet(text, line, para.end)) > line:
+        return item
+    return _after_bullet(text, para.start, para.end)
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _SPACE:
         start += 1
@@ -803,6 +813,8 @@ def parse_attribution(who: str) -> Person:
     # A segment that is a name of its own ("Dr Ann Cole"): a name in a title's object in a
     # segment after it is the body's ("…, Consultant at Kelby Royal Infirmary").
     alone = next((k for k, sp in enumerate(splits) if sp and not sp[0] and " " in sp[1]), -1)
+    if _second_person(segs, splits):
+        return Person(None, None, None)  # "Ann Cole, chair, and Tom Pike, leader": two people
     # A full name before a segment of capitalised words with no title: the segment is a place
     # ("Cllr Ann Cole, Grantown": a ward), when it is one word or the name has an honorific.
     full = next((k for k, sp in enumerate(splits) if sp and " " in sp[1]), -1)
@@ -874,6 +886,27 @@ def parse_attribution(who: str) -> Person:
         return Person(name, _clean_role(role), written if written != name else None)
     role = next((s for s in reversed(segs) if _is_role(s)), None)
     return Person(None, _clean_role(role), None)
+
+
+def _second_person(segs: list[str], splits: list[tuple[str, str] | None]) -> bool:
+    """Whether a segment after a full name opens with "and" and another person's name ("Ann
+    Cole, chair, and Tom Pike, leader", "Ann Cole, who chairs the board, and Tom Pike both"):
+    two people, whom the attribution names together."""
+    v = _vocab()
+    named = False
+    for seg, split in zip(segs, splits, strict=True):
+        toks = _tokens(seg)
+        if (
+            named
+            and len(toks) > 2
+            and toks[0] in v["coordinators"]
+            and _is_cap(toks[1])
+            and _is_cap(toks[2])
+            and not any(t in _name_stops() or t in v["organisation_words"] for t in toks[1:3])
+        ):
+            return True
+        named = named or (split is not None and " " in split[1])
+    return False
 
 
 def _honoured(seg: str) -> bool:
@@ -1079,7 +1112,7 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         # (a dash-list item after the quotation is no signature: it must name a person)
         if m and raw.end >= last_p.end - 1 and parse_attribution(m.group("who")).speaker:
             return str(m.group("who"))
-    words = _after_bullet(text, first_p.start, first_p.end)
+    words = _item_start(text, first_p, raw.start)
     head = _last_sentence(text, max(words, raw.start - _ATTRIBUTION_REACH), raw.start)
     if head.strip():  # (a quotation opening its paragraph has no words before it)
         who = _who_of(head) or _verb_first(head)
@@ -1506,8 +1539,9 @@ def ends_with_speech(s: str) -> bool:
 
 def _plausible_who(who: str) -> bool:
     toks = _tokens(who)
+    v = _vocab()
     return (0 < len(toks) <= 20 and any(_is_cap(t) for t in toks)) or (
-        who in _vocab()["person_pronouns"]
+        who in v["person_pronouns"] or who in v["other_pronouns"]  # "“…,” they said."
     )
 
 
@@ -2145,7 +2179,7 @@ def _goes_on(c: _Context) -> Person | bool | None:
 
 def _citation(c: _Context) -> Person | bool | None:
     para = c.paragraphs[c.raw.first_para]
-    before = _char_before(c.text, c.raw.start, _after_bullet(c.text, para.start, para.end))
+    before = _char_before(c.text, c.raw.start, _item_start(c.text, para, c.raw.start))
     return _CITATION if before and before not in _SENTENCE_END + ':”"»」' else False
 
 
@@ -2155,7 +2189,7 @@ def _reported_speech(c: _Context) -> Person | bool | None:
 
 def _continuation(c: _Context) -> Person | bool | None:
     para = c.paragraphs[c.raw.first_para]
-    opens = c.raw.start == _after_bullet(c.text, para.start, para.end)
+    opens = c.raw.start == _item_start(c.text, para, c.raw.start)
     if opens and c.last is not None and c.last.speaker:
         return Person(c.last.speaker, c.last.role, None)
     return False

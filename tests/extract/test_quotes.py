@@ -3147,3 +3147,115 @@ def test_a_capitalised_modifier_before_a_narrative_title_stays_in_it(
         f"{narrative}\n\nHe said: “The clinic will see its first patients in May.”",
     ):
         assert people(text) == [("Mark Hendry", role)], text
+
+
+@pytest.mark.parametrize(
+    ("welsh", "speaker", "role"),
+    [
+        (
+            "Dywedodd Prif Weithredwr y Bwrdd, Ann Cole: “Rydym yn falch iawn o agor y clinig.”",
+            "Ann Cole",
+            "Prif Weithredwr y Bwrdd",
+        ),
+        ("Meddai’r Cynghorydd Tom Pike: “Mae hwn yn newyddion da i’r dref.”", "Tom Pike", None),
+        (
+            "“Mae hwn yn newyddion da i’r dref,” meddai Arweinydd y Cyngor, Tom Pike.",
+            "Tom Pike",
+            "Arweinydd y Cyngor",
+        ),
+        (
+            "Ychwanegodd Ann Cole, Cyfarwyddwr Addysg:\n\n“Rydym yn falch iawn o’r disgyblion.”",
+            "Ann Cole",
+            "Cyfarwyddwr Addysg",
+        ),
+    ],
+    ids=["dywedodd", "meddair-cynghorydd", "meddai-after", "ychwanegodd"],
+)
+def test_welsh_attributions_on_bilingual_pages(welsh: str, speaker: str, role: str | None) -> None:
+    # health boards', councils' and Welsh Government's bilingual pages: the Welsh text first,
+    # its speech verb before the name ("Dywedodd", "Meddai", "Ychwanegodd")
+    text = (
+        f"Mae’r bwrdd iechyd wedi agor clinig newydd.\n\n{welsh}\n\n"
+        "The health board has opened a new clinic.\n\n"
+        f"{speaker}, chair, said: “We are very pleased to open the clinic.”"
+    )
+    assert people(text) == [(speaker, role), (speaker, "chair")]
+
+
+def test_a_welsh_word_alone_before_a_quotation_is_no_attribution() -> None:
+    # a negative: a Welsh sentence with no speech verb before a quotation names nobody
+    text = (
+        "Mae’r bwrdd iechyd wedi agor clinig newydd.\n\n"
+        "Diolch i bawb: “Rydym yn falch iawn o agor y clinig.”"
+    )
+    assert people(text) == [(None, None)]
+
+
+@pytest.mark.parametrize("bullet", ["-", "•", "*"])
+@pytest.mark.parametrize("marks", ["“”", '""'], ids=["curly", "straight"])
+def test_a_speaker_per_item_of_a_list_in_one_paragraph(bullet: str, marks: str) -> None:
+    # a web page's list is one paragraph, an item a line: each item names its own speaker
+    o, c = marks
+    text = (
+        "The scheme was launched on Monday.\n\n"
+        f"{bullet} Ann Cole, chair: {o}We are pleased with the result.{c}\n"
+        f"{bullet} Tom Pike, leader: {o}This is a big day for the town.{c}\n"
+        f"{bullet} {o}Every household will benefit from the new service,{c} said Ruth Dale."
+    )
+    assert people(text) == [("Ann Cole", "chair"), ("Tom Pike", "leader"), ("Ruth Dale", None)]
+
+
+def test_list_items_with_no_speaker_of_their_own_in_one_paragraph() -> None:
+    # a negative: items that only quote, after an intro with no person, name nobody, and are
+    # no citations
+    text = (
+        "Lede.\n\nVictims told inspectors:\n\n"
+        '- "I was kept informed at every stage of my case."\n'
+        '- "Nobody called me back for weeks after the hearing."\n\nEnd.'
+    )
+    got = quotes(text)
+    assert [(q[0], q[2]) for q in got] == [(None, 1), (None, 1)]
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "Ann Cole, chair, and Tom Pike, leader,",
+        "Ann Cole, who chairs the board, and Tom Pike both",
+        "Ann Cole and Tom Pike",
+    ],
+    ids=["roles", "clause", "plain"],
+)
+def test_two_people_joined_by_and_name_nobody(who: str) -> None:
+    assert_parsed(who, None, None)
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        (
+            "Tom Hale, Cabinet Member for Children, Young People and Education",
+            "Tom Hale",
+            "Cabinet Member for Children, Young People and Education",
+        ),
+        (
+            "Ann Cole, Head of Planning and Regeneration",
+            "Ann Cole",
+            "Head of Planning and Regeneration",
+        ),
+    ],
+    ids=["listed-subjects", "and-in-a-title"],
+)
+def test_and_inside_a_title_is_no_second_person(who: str, speaker: str, role: str) -> None:
+    # a negative: "and" between a title's subjects
+    assert_parsed(who, speaker, role)
+
+
+@pytest.mark.parametrize("pronoun", ["they", "it", "we"])
+def test_an_impersonal_pronoun_after_a_quotation_names_nobody(pronoun: str) -> None:
+    text = (
+        "Ann Cole said: “We are pleased.”\n\n"
+        "Ann Cole and Tom Pike both welcomed the news.\n\n"
+        f"“It is a great day for the town,” {pronoun} said."
+    )
+    assert people(text) == [("Ann Cole", None), (None, None)]
