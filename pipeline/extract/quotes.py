@@ -443,8 +443,9 @@ def _single_split(text: str, start: int, end: int) -> int:
     while i >= 0:
         after = text[i + 1 : i + 3]
         if (text[i - 1] in _SENTENCE_END + "," and after[:1] == " ") or after == ", ":
-            reopen = text.find("‘", i + 1, end)
-            tail = _without_abbreviation_stops(text[i + 1 : reopen if reopen > 0 else end])
+            stop = min(end, i + 1 + _ATTRIBUTION_REACH)  # (an attribution is short)
+            reopen = text.find("‘", i + 1, stop)
+            tail = _without_abbreviation_stops(text[i + 1 : reopen if reopen > 0 else stop])
             for key in ("after_verb_first", "after_name_first"):
                 m = pats[key].match(tail)
                 if m and _plausible_who(m.group("who")):
