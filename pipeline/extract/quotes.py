@@ -814,7 +814,7 @@ def parse_attribution(who: str) -> Person:
     # A segment that is a name of its own ("Dr Ann Cole"): a name in a title's object in a
     # segment after it is the body's ("…, Consultant at Kelby Royal Infirmary").
     alone = next((k for k, sp in enumerate(splits) if sp and not sp[0] and " " in sp[1]), -1)
-    if _second_person(segs, splits):
+    if any(c in who for c in _spaced_coordinators()) and _second_person(segs, splits):
         return Person(None, None, None)  # "Ann Cole, chair, and Tom Pike, leader": two people
     # A full name before a segment of capitalised words with no title: the segment is a place
     # ("Cllr Ann Cole, Grantown": a ward), when it is one word or the name has an honorific.
