@@ -196,11 +196,12 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
             r"(?:^|(?<=[.!?]\s))(?:[Aa]ccording to|[Ii]n the words of)\s+"
             r"(?P<who>[^.!?“”\"\n]{2,160}?)[,:]?\s*$"
         ),
-        # 'A statement from the Police and Crime Commissioner, Ann Cole, in response to …:'
+        # 'A statement from the Police and Crime Commissioner, Ann Cole, in response to …:',
+        # and a heading over the quotation: 'Statement by Ann Cole, chief executive'
         "statement_from": regex.compile(
-            rf"(?:^|(?<=[.!?]\s))(?i:{dets})\s+(?:\w+\s+)?"
-            rf"(?:{things})\s+(?:from|by)\s+(?P<who>[^.!?“”\"\n:]{{2,160}}?)"
-            rf"(?:,?\s+(?:{topic})\b[^.!?“”\"\n:]{{0,160}})?[,\s]*:\s*$"
+            rf"(?:^|(?<=[.!?]\s))(?:(?i:{dets})\s+)?(?:\w+\s+)?"
+            rf"(?i:{things})\s+(?:from|by)\s+(?P<who>[^.!?“”\"\n:]{{2,160}}?)"
+            rf"(?:,?\s+(?:{topic})\b[^.!?“”\"\n:]{{0,160}})?[,\s]*(?P<colon>:)?\s*$"
         ),
     }
 
@@ -427,12 +428,45 @@ def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) 
             first = pi
             unmarked = 0
         end = len(text[p.start : p.end].rstrip(_SPACE)) + p.start
+        split = _single_split(text, at + 1, end) if text.startswith("‘", at) else -1
+        if split > 0:
+            # "‘…,’ Mr Hale said. ‘…’": closed before its attribution, and maybe reopened
+            pieces.append(_strip(text, at + 1, split))
+            out.append(_Raw(pieces[0][0] - 1, split + 1, tuple(pieces), first, pi, True))
+            pieces = []
+            at = text.find("‘", split + 1, end)
+            if at < 0 or last_of(text, _SENTENCE_END, split + 1, at) < 0:
+                continue  # (reopened only after the attribution's sentence end)
+            first = pi
+            unmarked = 0
         closed = text[end - 1 : end] == "’" and text[end - 2 : end - 1] in _SENTENCE_END + ","
         pieces.append(_strip(text, at + 1, end - 1 if closed else p.end))
         if closed:
             out.append(_Raw(pieces[0][0] - 1, end, tuple(pieces), first, pi, True))
             pieces = []
     return out
+
+
+def _single_split(text: str, start: int, end: int) -> int:
+    """Where a quotation in single marks opened before ``start`` closes inside its paragraph
+    (which ends at ``end``) with its attribution after it (``‘We will act,’ Mr Hale said.``,
+    ``‘…’, said Ann Cole.``): a ``’`` after a comma or stop, or before a comma, then the words
+    of an attribution (_verb_patterns) up to a sentence end or a reopening ``‘``; -1 when none
+    does (a ``’`` in a word is an apostrophe: ``We’ve``)."""
+    pats = _verb_patterns()
+    i = text.find("’", start, end)
+    while i >= 0:
+        after = text[i + 1 : i + 3]
+        if (text[i - 1] in _SENTENCE_END + "," and after[:1] == " ") or after == ", ":
+            stop = min(end, i + 1 + _ATTRIBUTION_REACH)  # (an attribution is short)
+            reopen = text.find("‘", i + 1, stop)
+            tail = _without_abbreviation_stops(text[i + 1 : reopen if reopen > 0 else stop])
+            for key in ("after_verb_first", "after_name_first"):
+                m = pats[key].match(tail)
+                if m and _plausible_who(m.group("who")):
+                    return i
+        i = text.find("’", i + 1, end)
+    return -1
 
 
 def _nests(text: str, i: int, end: int, cur: _Open) -> bool:
@@ -453,6 +487,16 @@ def _after_bullet(text: str, start: int, end: int) -> int:
     if text[start] in _BULLETS and start + 2 < end and text[start + 1] in " \t\xa0":
         return start + 2
     return start
+
+
+def _item_start(text: str, para: Span, i: int) -> int:
+    """Where the words before ``i`` in the paragraph ``para`` start: after the bullet of the
+    list item holding ``i`` when its line opens with one (a web page's list is one paragraph,
+    an item a line: "- Tom Pike, leader: “…”"), else after the paragraph's bullet."""
+    line = text.rfind("\n", para.start, i) + 1
+    if line > para.start and (item := _after_bullet(text, line, para.end)) > line:
+        return item
+    return _after_bullet(text, para.start, para.end)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -587,14 +631,44 @@ def _name_tail(seg: str) -> tuple[str, str] | None:
         keep = len(run) - run.index(real[-3])
         run = run[-keep:]
         cut = len(toks) - keep
-    if len(real) == 1 and not honorific and cut > 0 and not _adverbial(toks[cut - 1]):
+    if (
+        len(real) == 1
+        and not honorific
+        and cut > 0
+        and not _adverbial(toks[cut - 1])
+        and not _describes(toks[cut - 1])  # "Mary’s only child Jim": a forename after a label
+    ):
         return None  # "CPS Caldermouth": a place after a role, not a name
     name = " ".join(run)
     role_toks = toks[:cut]
     while role_toks and (role_toks[-1] in v["honorifics"] or role_toks[-1].lower() == "the"):
+        if _modified_honorific(role_toks):
+            break  # "Alliance Councillor Ann Cole", "Emeritus Professor Ann Cole": a title
         role_toks.pop()
     role = _role_text(seg, role_toks)
     return role, name
+
+
+def _modified_honorific(toks: list[str]) -> bool:
+    """Whether ``toks`` are a title honorific after a modifier of one or two capitalised
+    words, the whole title before a name ("Alliance Councillor", "Liberal Democrat Cllr",
+    "Assistant Professor"): the honorific stays in the role; not after a title's head, a body's
+    word, a day's name or an adverbial ("Deputy Leader Councillor", "Yesterday Councillor")."""
+    v = _vocab()
+    if len(toks) < 2 or len(toks) > 3 or toks[-1] not in v["title_honorifics"]:
+        return False
+    return all(
+        _is_cap(t)
+        and not t.endswith(("’s", "'s"))
+        and t not in v["title_heads"]
+        and t not in v["honorifics"]
+        and t not in v["determiners"]
+        and t.capitalize() not in v["organisation_words"]
+        and t.casefold() not in DATE_WORDS
+        and not _adverbial(t)
+        and not _describes(t)
+        for t in toks[:-1]
+    )
 
 
 def _describes(tok: str) -> bool:
@@ -706,6 +780,13 @@ def _opens_role(seg: str) -> bool:
     return seg[:1].isupper() or _drop_article(seg) != seg or _starts_role(seg)
 
 
+def _after_opener(seg: str) -> bool:
+    """Whether a segment opens with an adverbial's first word ("On behalf of the trust", "In
+    a statement to the Board"): no title, whatever words of one it holds."""
+    first = _TOKEN.match(seg)
+    return first is not None and first.group().lower() in _vocab()["adverbial_openers"]
+
+
 def _opens_clause(seg: str) -> bool:
     first = _TOKEN.match(seg)
     return first is not None and first.group() in _vocab()["clause_openers"]
@@ -748,6 +829,11 @@ def parse_attribution(who: str) -> Person:
     # A segment that is a name of its own ("Dr Ann Cole"): a name in a title's object in a
     # segment after it is the body's ("…, Consultant at Kelby Royal Infirmary").
     alone = next((k for k, sp in enumerate(splits) if sp and not sp[0] and " " in sp[1]), -1)
+    if any(c in who for c in _spaced_coordinators()) and _second_person(segs, splits):
+        return Person(None, None, None)  # "Ann Cole, chair, and Tom Pike, leader": two people
+    # A full name before a segment of capitalised words with no title: the segment is a place
+    # ("Cllr Ann Cole, Grantown": a ward), when it is one word or the name has an honorific.
+    full = next((k for k, sp in enumerate(splits) if sp and " " in sp[1]), -1)
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
         split = splits[k]
@@ -778,6 +864,8 @@ def parse_attribution(who: str) -> Person:
         role_part, name = split
         if 0 <= alone < k and _in_object(_tokens(role_part), v):
             continue  # "Dr Ann Cole, Consultant at Kelby Royal Infirmary": a body's name
+        if 0 <= full < k and not role_part and (" " not in name or _honoured(segs[full])):
+            continue  # "Cllr Ann Cole, Grantown", "Cllr Ann Cole, Harbridge North": a ward
         if (
             k > 0
             and not role_part
@@ -802,7 +890,7 @@ def parse_attribution(who: str) -> Person:
                 # "Minister for Children, Young People and Education, Ann Cole": the title's
                 # list of subjects from the phrase it ends
                 role = listed
-            elif before and _is_role(before) and _opens_role(before):
+            elif before and _is_role(before) and _opens_role(before) and not _after_opener(before):
                 role = before
             elif before and before.startswith("with ") and k > 1 and _is_role(segs[k - 2]):
                 # "Deputy Minister for Transport, with responsibility for Active Travel, Name"
@@ -814,6 +902,34 @@ def parse_attribution(who: str) -> Person:
         return Person(name, _clean_role(role), written if written != name else None)
     role = next((s for s in reversed(segs) if _is_role(s)), None)
     return Person(None, _clean_role(role), None)
+
+
+def _second_person(segs: list[str], splits: list[tuple[str, str] | None]) -> bool:
+    """Whether a segment after a full name opens with "and" and another person's name ("Ann
+    Cole, chair, and Tom Pike, leader", "Ann Cole, who chairs the board, and Tom Pike both"):
+    two people, whom the attribution names together."""
+    v = _vocab()
+    named = False
+    for seg, split in zip(segs, splits, strict=True):
+        toks = _tokens(seg)
+        if (
+            named
+            and len(toks) > 2
+            and toks[0] in v["coordinators"]
+            and _is_cap(toks[1])
+            and _is_cap(toks[2])
+            and not any(t in _name_stops() or t in v["organisation_words"] for t in toks[1:3])
+        ):
+            return True
+        named = named or (split is not None and " " in split[1])
+    return False
+
+
+def _honoured(seg: str) -> bool:
+    """Whether a segment opens with an honorific or a rank ("Cllr Ann Cole")."""
+    first = _TOKEN.match(seg)
+    v = _vocab()
+    return first is not None and (first.group() in v["honorifics"] or first.group() in v["ranks"])
 
 
 def _listed_title(segs: list[str], items: set[int], k: int) -> str:
@@ -1012,14 +1128,16 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         # (a dash-list item after the quotation is no signature: it must name a person)
         if m and raw.end >= last_p.end - 1 and parse_attribution(m.group("who")).speaker:
             return str(m.group("who"))
-    words = _after_bullet(text, first_p.start, first_p.end)
+    words = _item_start(text, first_p, raw.start)
     head = _last_sentence(text, max(words, raw.start - _ATTRIBUTION_REACH), raw.start)
     if head.strip():  # (a quotation opening its paragraph has no words before it)
         who = _who_of(head) or _verb_first(head)
         if who is not None and who.strip():
             return who
         # "according" may start only where "before" may: at the start of a last sentence
-        m = pats["according"].match(head) or pats["statement_from"].search(head)
+        m = pats["according"].match(head)
+        if m is None and (m := pats["statement_from"].search(head)) and not m.group("colon"):
+            m = None
         if m and m.group("who").strip():
             return str(m.group("who"))
         label = _label(head, colon=True)
@@ -1031,10 +1149,12 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         who = _who_of(sentence) or _verb_first(sentence)
         if who is not None and who.strip():
             return who
-        m = pats["statement_from"].search(sentence) if sentence.rstrip().endswith(":") else None
-        if m:
+        # before its colon, or as a heading: the whole paragraph ("Statement by Ann Cole")
+        whole = sentence == text[prev.start : prev.end]
+        m = pats["statement_from"].search(sentence) if whole or ":" in sentence else None
+        if m and (m.group("colon") or whole):
             return str(m.group("who"))
-        label = _label(sentence, colon=False) if sentence == text[prev.start : prev.end] else None
+        label = _label(sentence, colon=False) if whole else None
         if label:
             return label
     return None
@@ -1077,10 +1197,14 @@ def _label(words: str, colon: bool) -> str | None:
     if first is None or person.speaker is None or " " not in person.speaker:
         return None
     v = _vocab()
-    opens = first.group() == person.speaker.split()[0] or any(
-        first.group() in v[key] for key in ("role_words", "ranks", "honorifics")
+    # "Local hero Ann Cole:", "Proud mum Ann Cole:": a label that describes the person
+    described = _label_phrase(label[first.start() : label.find(person.speaker)])
+    opens = (
+        described
+        or first.group() == person.speaker.split()[0]
+        or any(first.group() in v[key] for key in ("role_words", "ranks", "honorifics"))
     )
-    return label if opens and (body or person.role or person.as_written) else None
+    return label if opens and (body or described or person.role or person.as_written) else None
 
 
 _LABEL_REACH: Final = 160  # characters of a speaker's label
@@ -1222,6 +1346,8 @@ def _subject(sentence: str) -> str | None:
         first = _TOKEN.match(segs[0].lstrip())
         opener = first is not None and _adverbial(first.group())
     seg = segs[0]
+    if not opener and (labelled := _labelled_name(segs)):
+        return labelled  # "Her mum, Ann Cole, 52, paid tribute.": "Her mum, Ann Cole"
     toks = list(_TOKEN.finditer(seg))
     if not toks or not (opener or _opens_role(seg.lstrip())):
         return None
@@ -1259,6 +1385,34 @@ def _subject(sentence: str) -> str | None:
             break
         parts.append(t)
     return _person_subject(", ".join(parts))
+
+
+def _labelled_name(segs: list[str]) -> str:
+    """The label and full name that open a sentence split at its commas ("Her mum, Ann
+    Cole", of "Her mum, Ann Cole, 52, paid tribute."; "His son Sam Pike", of "His son Sam
+    Pike paid tribute."), or "": a label that describes the person (_label_phrase), no title."""
+    toks = _tokens(segs[0])
+    if len(toks) > 4 or not toks or not _is_cap(toks[0]):
+        return ""
+    if len(segs) > 1 and _label_phrase(segs[0]):
+        person = parse_attribution(segs[1])
+        if person.speaker and " " in person.speaker and person.role is None:
+            name = segs[1].strip()
+            return f"{segs[0].strip()}, {name}" if name == person.speaker else ""
+    k = next((j for j in range(1, len(toks)) if _is_cap(toks[j])), 0)
+    if k and k + 2 <= len(toks) and _label_phrase(" ".join(toks[:k])):
+        person = parse_attribution(" ".join(toks[: k + 2]))
+        if person.speaker == " ".join(toks[k : k + 2]):
+            return " ".join(toks[: k + 2])
+    return ""
+
+
+def _label_of(subject: str, speaker: str) -> str:
+    """The word of a label that describes the person before ``speaker`` in ``subject``
+    ("mum", of "Her mum, Ann Cole": a family's tribute, not a defendant's age), or ""."""
+    i = subject.find(speaker)
+    words = subject[:i].rstrip(" ,") if i > 0 else ""
+    return _tokens(words)[-1] if words and _label_phrase(words) else ""
 
 
 def _person_subject(subject: str) -> str:
@@ -1358,13 +1512,29 @@ def _title_start(toks: Sequence[regex.Match[str]], end: int, floor: int, opening
         v = _vocab()
         while begin < end and not _opens_title(toks[begin].group(), v):
             begin += 1
-        if (
-            begin + 1 < end
-            and toks[begin].group().capitalize() in v["organisation_words"]
-            and not _opens_title(toks[begin + 1].group(), v)
-        ):
-            begin += 1
+        body = begin < end and toks[begin].group().capitalize() in v["organisation_words"]
+        if body and (begin + 1 == end or not _opens_title(toks[begin + 1].group(), v)):
+            begin += 1  # (a body's word last before the name ends a place: no title)
+        # "Medical Director Mark Hendry": a capitalised modifier just before the title word
+        # is the title's ("Yesterday", "Monday", "Centre" are none)
+        while not body and floor < begin < end and _modifier(toks[begin - 1].group(), v):
+            begin -= 1
     return begin
+
+
+def _modifier(tok: str, v: dict[str, frozenset[str]]) -> bool:
+    """Whether a capitalised word may qualify the title word after it ("Medical",
+    "Clinical"): not an adverbial, a day's or month's name, a body's word, a determiner, an
+    honorific or a possessive."""
+    return (
+        _is_cap(tok)
+        and tok.isalpha()
+        and not _adverbial(tok)
+        and tok.casefold() not in DATE_WORDS
+        and tok.capitalize() not in v["organisation_words"]
+        and tok not in v["determiners"]
+        and tok not in v["honorifics"]
+    )
 
 
 def _titled(tok: str, joins: frozenset[str]) -> bool:
@@ -1385,8 +1555,9 @@ def ends_with_speech(s: str) -> bool:
 
 def _plausible_who(who: str) -> bool:
     toks = _tokens(who)
+    v = _vocab()
     return (0 < len(toks) <= 20 and any(_is_cap(t) for t in toks)) or (
-        who in _vocab()["person_pronouns"]
+        who in v["person_pronouns"] or who in v["other_pronouns"]  # "“…,” they said."
     )
 
 
@@ -1443,6 +1614,9 @@ class _Names:
         self.by_surname: dict[str, str] = {}
         self.by_forename: dict[str, str] = {}
         self.found: dict[tuple[str, bool], tuple[int, str] | None] = {}
+        self.holders: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        self.last: str | None = None  # the last quotation's named speaker
+        self.roles: dict[str, str] = {}  # each role quoted: its last speaker, the last last
 
     def add(self, full: str) -> None:
         """Take ``full`` (of two words or more) as a quotation's speaker."""
@@ -1461,6 +1635,25 @@ class _Names:
             self.found[key] = self._first(name, surname)
         hit = self.found[key]
         return hit[1] if hit is not None and hit[0] <= end else None
+
+    def spoke(self, speaker: str | None, role: str | None) -> None:
+        """Take ``speaker``, in ``role``, as the speaker of the quotation just kept: the last
+        named speaker, and the last with that role (a role alone names them: "The minister
+        said:"), kept so that each role alone costs as many steps as roles, not quotations."""
+        if speaker:
+            self.last = speaker
+            if role:
+                self.roles.pop(role, None)
+                self.roles[role] = speaker
+
+    def holders_of(self, titles: tuple[str, ...], end: int) -> set[str]:
+        """The full names the text gives, before ``end``, to holders of a title written as one
+        of ``titles`` ("MP Tom Vance", "Water Minister Rhian Powe"): sought once in the whole
+        text for each title, so that many attributions by a role alone cost time linear in its
+        length."""
+        if titles not in self.holders:
+            self.holders[titles] = _holders(self.text, titles)
+        return {name for at, name in self.holders[titles] if at <= end}
 
     def _first(self, name: str, surname: bool) -> tuple[int, str] | None:
         v = _vocab()
@@ -1535,15 +1728,16 @@ def _as_person(text: str, full: str, i: int, after: int) -> bool:
     …"); not a place ("on Chris Street", "Ann Hill Primary School", "Chris Street, which …")."""
     v = _vocab()
     before = text[max(0, i - _ATTRIBUTION_REACH) : i].rstrip(_SPACE)
-    if before and before.rsplit(None, 1)[-1] in v["honorifics"]:
-        return True
+    word = before.rsplit(None, 1)[-1] if before else ""
+    if word in v["honorifics"] or (word.isalpha() and _describes(word)):
+        return True  # "Mrs Ann Hill", "His son Sam Pike"
     if _role_at(text, full, i, after, len(text)) is not None or _AGE.match(text, after):
         return True
     if before.endswith(","):
         clause = before[last_of(before, _CLAUSE_ENDS, 0, len(before) - 1) + 1 : -1]
         person = parse_attribution(f"{clause}, {full}")
-        if person.speaker == full and person.role:
-            return True  # "The group’s chair, Chris Whyte,"
+        if person.speaker == full and (person.role or _label_phrase(clause)):
+            return True  # "The group’s chair, Chris Whyte,", "Her only child, Jim Hale,"
     words = [w.strip(".,;:") for w in text[after : after + 80].lstrip(_SPACE + ",").split()[:5]]
     if not words:
         return False
@@ -1578,6 +1772,8 @@ def _role_at(text: str, full: str, i: int, after: int, end: int) -> str | None:
     if text.startswith(",", after):
         closes = [j for j in (text.find(c, after + 1, end) for c in ",.;:\n") if j > 0]
         rest = text[after + 1 : min(closes)] if closes else ""
+        if not _opens_role(rest.lstrip()):
+            rest = ""  # "Jim Hale, has set up a fund in her name": a verb, no title
     person = parse_attribution(f"{title}{full}, {rest}" if rest.strip() else f"{title}{full}")
     return person.role if person.speaker == full else None
 
@@ -1622,9 +1818,9 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             if person is None:
                 continue  # a citation, not a quotation of a person
         else:
-            person = _pronoun(who, out, text, paragraphs, raw) or parse_attribution(who)
+            person = _pronoun(who, names.last, text, paragraphs, raw) or parse_attribution(who)
             if person.speaker is None and person.role:
-                person = _named_by_role(who, person, out, names, raw.start)
+                person = _named_by_role(who, person, names, raw.start)
         pieces = [text[s:e] for s, e in raw.pieces]
         whole_para = (
             raw.start == paragraphs[raw.first_para].start
@@ -1664,6 +1860,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
                 attribution=collapse_space(who) if who else None,
             )
         )
+        names.spoke(speaker, role)
     return out
 
 
@@ -1674,11 +1871,24 @@ def _paragraph_subject(text: str, para_start: int, quote_start: int) -> Person |
     if m is None:
         return None
     person = parse_attribution(m.group("who"))
-    if person.speaker is None or (" " not in person.speaker and person.as_written is None):
+    if person.speaker is None:
+        return _unnamed_subject(m.group("who"), person)
+    if " " not in person.speaker and person.as_written is None:
         return None  # a full name, or a surname after a title ("Ms Lee") to resolve
     if not _person_subject(m.group("who")):
         return None  # "Residents of Ashby Road welcomed …": a place
     return person
+
+
+def _unnamed_subject(who: str, person: Person) -> Person | None:
+    """The unnamed person a subject with an article and no name stands for ("A Fire Service
+    spokeswoman said the alarm …": speaker None, role "Fire Service spokeswoman"), so that
+    the quotation after it is not the last speaker's; None for any other subject (an
+    organisation: "The council said …")."""
+    head = _tokens(_ROLE_QUALIFIER.split(person.role or "", maxsplit=1)[0])[-1:]
+    if not head or head[0].casefold() not in _vocab()["unnamed_roles"]:
+        return None
+    return person if _LEADING_ARTICLE.match(who.lstrip()) else None
 
 
 def _reported_subject(
@@ -1710,7 +1920,9 @@ def _reported_subject(
             subject = person
     if subject is None or (titled and _MARKS.search(text, prev.start, prev.end) is None):
         return subject
-    return Person(subject.speaker, None, subject.as_written)
+    # (an unnamed person keeps the role that is all the text gives: "A spokesperson for …")
+    role = subject.role if subject.speaker is None else None
+    return Person(subject.speaker, role, subject.as_written)
 
 
 def _introduced(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Person | None:
@@ -1731,26 +1943,53 @@ def _introduced(text: str, paragraphs: Sequence[Span], raw: _Raw) -> Person | No
 
 
 def _pronoun(
-    who: str, before: list[Quote], text: str, paragraphs: Sequence[Span], raw: _Raw
+    who: str, last: str | None, text: str, paragraphs: Sequence[Span], raw: _Raw
 ) -> Person | None:
     """``He added:`` names the person named in reported speech just before the quotation,
     else (unless its verb goes on from the last speaker: ``added``) the one person the
     narrative just before names as a subject (``Chief Constable Jo Bright has responded to
-    the settlement.``), else the speaker of the last attributed quotation; ``It said`` names
-    nobody."""
+    the settlement.``), else ``last``, the speaker of the last attributed quotation; ``It
+    said`` names nobody."""
     word = who.strip(_SPACE + ",")
     v = _vocab()
     if word in v["person_pronouns"]:
-        subject = _reported_subject(text, paragraphs, raw, titled=True) or _introduced(
-            text, paragraphs, raw
+        back = _before_pronoun_speech(text, paragraphs, raw)
+        subject = _reported_subject(text, paragraphs, back, titled=True) or _introduced(
+            text, paragraphs, back
         )
-        last = next((q.speaker for q in reversed(before) if q.speaker), None)
         if subject is None and not (last and _continuing(text, paragraphs, raw)):
-            subject = _narrative_subject(text, paragraphs, raw, word.lower())
+            subject = _narrative_subject(text, paragraphs, back, word.lower())
+        if subject is not None and subject.speaker is None:
+            return subject  # "A spokeswoman said the alarm …" / "She added:": unnamed
         if subject is not None:
             return Person(subject.speaker, subject.role, subject.as_written or word)
         return Person(last, None, word if last else None)
     return Person(None, None, None) if word in v["other_pronouns"] else None
+
+
+def _before_pronoun_speech(text: str, paragraphs: Sequence[Span], raw: _Raw) -> _Raw:
+    """``raw`` as if it opened the first of the paragraphs just before it (at most
+    _PRONOUN_SPEECH_REACH) that report a pronoun's words with no quotation ("He said that
+    lives were saved." / "He said: “…”"): the person is named before them. ``raw`` itself
+    when its own paragraph has words before the attribution, or no such paragraph precedes."""
+    para = paragraphs[raw.first_para]
+    if _SENTENCE_STOP.search(text, _after_bullet(text, para.start, para.end), raw.start):
+        return raw
+    k = raw.first_para
+    v = _vocab()
+    while k > 0 and raw.first_para - k < _PRONOUN_SPEECH_REACH:
+        prev = paragraphs[k - 1]
+        words = _tokens(text[prev.start : min(prev.end, prev.start + 60)])[:4]
+        if prev.tag == "table" or not words or words[0] not in v["person_pronouns"]:
+            break
+        verb = next((w for w in words[1:] if w not in _between_speaker_and_verb()), "")
+        if verb not in v["speech_verbs"] or _MARKS.search(text, prev.start, prev.end):
+            break
+        k -= 1
+    return raw if k == raw.first_para else raw._replace(first_para=k, start=paragraphs[k].start)
+
+
+_PRONOUN_SPEECH_REACH: Final = 3  # paragraphs of a pronoun's reported speech passed over
 
 
 def _continuing(text: str, paragraphs: Sequence[Span], raw: _Raw) -> bool:
@@ -1793,10 +2032,11 @@ def _narrative_subject(
         person = parse_attribution(subject) if subject else None
         if person is None or person.speaker is None:
             continue
-        if _AGE.match(sentence, len(subject or "")):
+        label = _label_of(subject or "", person.speaker)
+        if _AGE.match(sentence, len(subject or "")) and not label:
             continue  # "Tom Vance, 34, of …": an age marks a defendant or a victim
-        if _other_gender(pronoun, person.as_written):
-            continue  # "Mrs Bell thanked her staff." / "He said:"
+        if _other_gender(pronoun, person.as_written, label):
+            continue  # "Mrs Bell thanked her staff." / "He said:"; "Her dad, Tom Cole,"
         if " " in person.speaker or person.as_written is not None:
             found.setdefault(person.speaker, person)
     if len(found) != 1:
@@ -1808,12 +2048,17 @@ def _narrative_subject(
     return Person(person.speaker, role, person.as_written)
 
 
-def _other_gender(pronoun: str, written: str | None) -> bool:
-    """Whether ``written`` opens with an honorific that ``pronoun`` ("he", "she") cannot
-    stand for."""
+def _other_gender(pronoun: str, written: str | None, label: str = "") -> bool:
+    """Whether ``written`` opens with an honorific, or ``label`` is a word for a relative
+    ("dad", "daughter"), that ``pronoun`` ("he", "she") cannot stand for."""
     first = written.split(maxsplit=1)[0] if written else ""
-    honorifics: dict[str, list[str]] = load("quotes")["gendered_honorifics"]
-    return any(first in words for key, words in honorifics.items() if key != pronoun)
+    data = load("quotes")
+    honorifics: dict[str, list[str]] = data["gendered_honorifics"]
+    labels: dict[str, list[str]] = data["gendered_labels"]
+    word = label.capitalize()
+    return any(
+        first in honorifics[key] or word in labels[key] for key in honorifics if key != pronoun
+    )
 
 
 _AGE: Final = re.compile(r"\s*,\s*(?:aged\s+)?\d")  # "Tom Vance, 34," / ", aged 34,"
@@ -1836,9 +2081,7 @@ def _narrative_sentence() -> regex.Pattern[str]:
     )
 
 
-def _named_by_role(
-    who: str, person: Person, before: list[Quote], names: _Names, end: int
-) -> Person:
+def _named_by_role(who: str, person: Person, names: _Names, end: int) -> Person:
     """The person behind an attribution that gives a role and no full name, in order: a
     surname after a title that resolves to a full name given earlier ("Chief Officer Stevens",
     after "Chief Officer Stuart Stevens"); for a definite role ("The senior officer
@@ -1855,24 +2098,31 @@ def _named_by_role(
     if not _LEADING_ARTICLE.match(collapse_space(who).lstrip()):
         return person
     written = collapse_space(who).strip(" ,")
-    named = [q for q in before if q.speaker]
     wanted = _office_form(role)
-    same = [q for q in named if q.role and wanted in _office_form(q.role)]
+    # the speakers quoted so far with that role, the last last (one per role written)
+    same = [speaker for said, speaker in names.roles.items() if wanted in _office_form(said)]
     head = _tokens(_ROLE_QUALIFIER.split(role, maxsplit=1)[0])[-1:]
     if head and head[0] in _offices():
         # "The MP said:": the one holder of that office named before, in a quotation's
         # attribution or in the narrative; never merely the last speaker
-        holders = {q.speaker for q in same if q.speaker} | _office_holders(names.text, end, head[0])
+        titles = (head[0], *_offices()[head[0]])
+        holders = set(same) | names.holders_of(titles, end)
         if len(holders) != 1:
             return person
         return Person(holders.pop(), role, written)
     unnamed = {w.casefold() for w in (*v["organisation_words"], *v["unnamed_roles"])}
     if not same and (not head or head[0].casefold() in unnamed):
         return person
-    chosen = (same or named)[-1:]
-    if not chosen:
+    if not same:
+        # "Water Minister Rhian Powe said …" / "The minister said:": the one person the
+        # text names with that title before, rather than the last speaker
+        holders = names.holders_of((head[0].lower(), head[0].capitalize()), end)
+        if len(holders) == 1:
+            return Person(holders.pop(), role, written)
+    chosen = same[-1] if same else names.last
+    if chosen is None:
         return person
-    return Person(chosen[0].speaker, role, written)
+    return Person(chosen, role, written)
 
 
 def _office_form(role: str) -> str:
@@ -1890,11 +2140,12 @@ _HOLDER_NAME: Final = r"\p{Lu}[\p{Ll}’'\-]+(?:\s+\p{Lu}[\p{Ll}’'\-]+){1,2}"
 
 
 @cache
-def _holder_patterns(office: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """Where the narrative names the holder of ``office``: after the initials ("MP Tom
-    Vance", "Local MP Tom Vance", "the MP for North Dunmere, Owen Tate"), or before them
-    ("Tom Vance MP", "Tom Vance QC MP", "Tom Vance, the Conservative MP")."""
-    titles = "|".join(regex.escape(t) for t in (office, *_offices()[office]))
+def _holder_patterns(written: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Where the text names the holder of a title written as one of ``written`` (an office's
+    initials and titles, a role's head): after it ("MP Tom Vance", "Local MP Tom Vance", "the
+    MP for North Dunmere, Owen Tate", "Water Minister Rhian Powe"), or before it ("Tom Vance
+    MP", "Tom Vance QC MP", "Tom Vance, the Conservative MP")."""
+    titles = "|".join(regex.escape(t) for t in written)
     posts = "|".join(regex.escape(p) for p in sorted(_vocab()["postnominals"]))
     clause = "|".join(sorted(_vocab()["clause_openers"] | _vocab()["coordinators"]))
     after = regex.compile(
@@ -1910,16 +2161,17 @@ def _holder_patterns(office: str) -> tuple[regex.Pattern[str], regex.Pattern[str
     return after, before
 
 
-def _office_holders(text: str, end: int, office: str) -> set[str]:
-    """The full names ``text[:end]`` gives to holders of ``office`` (its initials)."""
-    out: set[str] = set()
-    if all(text.find(t, 0, end) < 0 for t in (office, *_offices()[office])):
+def _holders(text: str, titles: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Where ``text`` gives a full name to a holder of a title written as one of ``titles``
+    (where the match ends, the name), in text order."""
+    out: list[tuple[int, str]] = []
+    if all(t not in text for t in titles):
         return out
-    for pattern in _holder_patterns(office):
-        for m in pattern.finditer(text, 0, end):
+    for pattern in _holder_patterns(titles):
+        for m in pattern.finditer(text):
             person = parse_attribution(m.group("name"))
             if person.speaker and " " in person.speaker:
-                out.add(person.speaker)
+                out.append((m.end(), person.speaker))
     return out
 
 
@@ -1943,7 +2195,7 @@ def _goes_on(c: _Context) -> Person | bool | None:
 
 def _citation(c: _Context) -> Person | bool | None:
     para = c.paragraphs[c.raw.first_para]
-    before = _char_before(c.text, c.raw.start, _after_bullet(c.text, para.start, para.end))
+    before = _char_before(c.text, c.raw.start, _item_start(c.text, para, c.raw.start))
     return _CITATION if before and before not in _SENTENCE_END + ':”"»」' else False
 
 
@@ -1953,7 +2205,7 @@ def _reported_speech(c: _Context) -> Person | bool | None:
 
 def _continuation(c: _Context) -> Person | bool | None:
     para = c.paragraphs[c.raw.first_para]
-    opens = c.raw.start == _after_bullet(c.text, para.start, para.end)
+    opens = c.raw.start == _item_start(c.text, para, c.raw.start)
     if opens and c.last is not None and c.last.speaker:
         return Person(c.last.speaker, c.last.role, None)
     return False
