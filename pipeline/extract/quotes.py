@@ -891,7 +891,7 @@ def parse_attribution(who: str) -> Person:
                 # list of subjects from the phrase it ends
                 role = listed
             elif before and _is_role(before) and _opens_role(before) and not _after_opener(before):
-                role = before
+                role = _after_adverbial(before) or None  # ("Speaking today Minister, Name")
             elif before and before.startswith("with ") and k > 1 and _is_role(segs[k - 2]):
                 # "Deputy Minister for Transport, with responsibility for Active Travel, Name"
                 role = ", ".join(segs[k - 2 : k])
@@ -1008,13 +1008,29 @@ def _before_affiliation(seg: str) -> tuple[str, tuple[str, str] | None]:
 
 def _after_adverbial(role: str) -> str:
     """``role`` without an adverbial run into it ("Following the verdict chair of the
-    Federation": "chair of the Federation"): the title words just before the name."""
-    first = _TOKEN.match(role)
-    if first is None or not _adverbial(first.group()):
-        return role
+    Federation": "chair of the Federation"; a participle's clause with no comma, "Endorsing
+    the campaign Deputy Chief Constable": "Deputy Chief Constable"): the title words just
+    before the name."""
     toks = list(_TOKEN.finditer(role))
+    if not toks or not (_adverbial(toks[0].group()) or _participle_clause(toks)):
+        return role
     begin = _title_start(toks, len(toks), 1, opening=False)
     return role[toks[begin].start() :] if begin < len(toks) else ""
+
+
+def _participle_clause(toks: Sequence[regex.Match[str]]) -> bool:
+    """Whether a segment opens with a participle's clause (``Endorsing the campaign``,
+    ``Speaking ahead of the ceremony``): a capitalised word in ``-ing`` then a word of
+    ``participle_objects`` (a title's word in ``-ing`` has a noun after it, ``Acting
+    headteacher``, ``Housing officer``; a surname, ``Fleming``, a capitalised word or none)."""
+    first = toks[0].group()
+    return (
+        len(toks) > 1
+        and len(first) > 5
+        and first[0].isupper()
+        and first.endswith("ing")
+        and toks[1].group() in _vocab()["participle_objects"]
+    )
 
 
 def _office_after(seg: str) -> str | None:

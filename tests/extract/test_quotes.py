@@ -1245,6 +1245,30 @@ def test_an_unmarked_blockquote_is_one_quotation_of_all_its_paragraphs(
 
 
 @pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        ("Endorsing the campaign Deputy Chief Constable Hugh Doran", "Hugh Doran",
+         "Deputy Chief Constable"),
+        ("Speaking ahead of the ceremony hosting Minister, James Browne", "James Browne",
+         "Minister"),
+        ("Responding to the report Chief Executive Tom Pike", "Tom Pike", "Chief Executive"),
+        ("Welcoming the funding, council leader Ann Cole", "Ann Cole", "council leader"),
+        # a title's own word in -ing, and a surname in -ing, are no participle
+        ("Acting headteacher Ann Cole", "Ann Cole", "Acting headteacher"),
+        ("Housing officer Ann Cole", "Ann Cole", "Housing officer"),
+        ("Managing Director Tom Pike", "Tom Pike", "Managing Director"),
+        ("Ian Fleming, chair of the board,", "Ian Fleming", "chair of the board"),
+        ("Chief Inspector Sarah Golding", "Sarah Golding", "Chief Inspector"),
+        ("Harding, head of safety,", "Harding", "head of safety"),
+    ],
+)  # fmt: skip
+def test_a_participle_clause_before_the_title_is_no_part_of_the_role(
+    who: str, speaker: str, role: str
+) -> None:
+    assert people(f"{who} said: “Every report is looked at.”") == [(speaker, role)]
+
+
+@pytest.mark.parametrize(
     ("block", "expected"),
     [
         # marked paragraphs: read by their marks, as before
