@@ -57,6 +57,10 @@ _BULLET_CHARS: Final = frozenset(
 # a tab, pipe or aligned row (``Good 2`` in the grade's cell or ``Good<tab>2`` in a cell of its
 # own: older Ofsted tables, where 1 is the best). The rank is neither criterion nor grade.
 _RANK_AFTER: Final = r"(?:[ \xa0\t]+[1-6])?"  # no scale has more than six grades
+# A footnote's mark after a grade (``Good*``, ``Good†``, ``Good¹``: a note under the table says
+# what it marks): one mark, neither grade nor criterion.
+_NOTES: Final = "*†‡¹²³⁴⁵⁶⁷⁸⁹"
+_NOTE: Final = f"[{re.escape(_NOTES)}]?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,12 +174,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "pipe": re.compile(
             # the first cell is the criterion, the last a grade (middle cells: see _grade_cells)
             rf"^\s*(?:\|\s*)?(?P<crit>[^|\s](?:[^|\t\n]*[^|\s])?)\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*"
-            rf"{rank_cell}?(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_RANK_AFTER}\s*(?:\|\s*)?$",
+            rf"{rank_cell}?(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_NOTE}{_RANK_AFTER}\s*(?:\|\s*)?$",
             flags,
         ),
         "tab": re.compile(
             rf"^\s*(?P<crit>[^\t\s](?:[^\t\n]*[^\t\s])?)\t+(?P<mid>(?:[^\t\n]+\t+)*)"
-            rf"[{_LQ}]?{grade}[{_RQ}]?{_RANK_AFTER}\s*$",
+            rf"[{_LQ}]?{grade}[{_RQ}]?{_NOTE}{_RANK_AFTER}\s*$",
             flags,
         ),
         # A grade written with its rank before it (``How good is our setting?<tab>5 - Very
@@ -195,33 +199,33 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a line that holds a grade and nothing else (under its criterion: _stacked_rows)
         "stacked": re.compile(
             # from the line break before it: a literal first character, which re finds fast
-            rf"\n(?P<line>[ \t]*(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?[ \t]*)(?=\n|$)",
+            rf"\n(?P<line>[ \t]*(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_NOTE}[ \t]*)(?=\n|$)",
             flags,
         ),
         # a cell of a row with several columns that holds a grade and nothing else
-        "cell": re.compile(rf"\s*(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?\s*", flags),
+        "cell": re.compile(rf"\s*(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_NOTE}\s*", flags),
         # "aligned" and "space" rows: what follows the criterion (see _split_row)
         "aligned": re.compile(
-            rf"{sp}(?<=\S{sp}){sp}+[{_LQ}]?{grade}[{_RQ}]?(?:{sp}+[1-6])?{sp}*$", flags
+            rf"{sp}(?<=\S{sp}){sp}+[{_LQ}]?{grade}[{_RQ}]?{_NOTE}(?:{sp}+[1-6])?{sp}*$", flags
         ),
         "dash": re.compile(
-            rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S(?:[^\n]*?\S)?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]"
+            rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S(?:[^\n]*?\S)?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]{_NOTE}"
             rf"(?:\s*(?:;(?:\s*(?:{joiners}))?|\.|,))?\s*$",
             flags,
         ),
         "colon": re.compile(
             # the label may be bold, its colon inside the bold (``- **Safe:** Good``)
             rf"^\s*(?:[•▪●*-]\s*|\d{{1,2}}[.)]\s+)?(?P<crit>\S[^\n:]*?):(?:\*\*)?\s+"
-            rf"[{_LQ}]?{grade}[{_RQ}]?(?:\s*(?:;(?:\s*(?:{joiners}))?|\.))?\s*$",
+            rf"[{_LQ}]?{grade}[{_RQ}]?{_NOTE}(?:\s*(?:;(?:\s*(?:{joiners}))?|\.))?\s*$",
             flags,
         ),
         # a criterion a full stop ends (``• Overall effectiveness. Good``, a list's item)
         "stop": re.compile(
             rf"^\s*(?:[•▪●*\-–]\s*)?(?P<crit>[^\s.](?:[^\n.]*[^\s.])?)\.{sp}+[{_LQ}]?{grade}[{_RQ}]?"
-            r"\s*$",
+            rf"{_NOTE}\s*$",
             flags,
         ),
-        "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{sp}*$", flags),
+        "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{_NOTE}{sp}*$", flags),
         # Grade-first bullets: "• is ‘good’ at X;", "- ‘requires improvement’ in X; and".
         "bullet": re.compile(
             # the grade in quotes, then at/in/for and the criterion; what may stand before
@@ -329,7 +333,7 @@ def _may_be_grade_alone(line: str, words: _LineWords) -> bool:
     )
 
 
-_ROW_TAIL: Final = " \t\xa0|;.,’'\"”*"
+_ROW_TAIL: Final = " \t\xa0|;.,’'\"”" + _NOTES
 _RANKS: Final = frozenset("123456")
 
 
@@ -459,6 +463,8 @@ def _split_space_row(tail: re.Pattern[str], line: str) -> tuple[str, str] | None
     words = _line_words()
     starts: list[int] = []  # the spaces before last words that spell a grade, leftmost first
     end = len(line.rstrip(" \xa0"))
+    if end and line[end - 1] in _NOTES:  # a footnote's mark after the grade (``Good*``)
+        end -= 1
     phrase = ""
     while True:
         cut = max(line.rfind(" ", 0, end), line.rfind("\xa0", 0, end))
@@ -1108,7 +1114,7 @@ def _stacked_matches(text: str, lines: Sequence[str]) -> Iterator[re.Match[str]]
         pos += len(line) + 1
 
 
-_STACKED_MARKS: Final = " \t*" + _LQ + _RQ  # what may stand round a stacked row's grade
+_STACKED_MARKS: Final = " \t" + _NOTES + _LQ + _RQ  # what may stand round a stacked row's grade
 
 
 def _stacked_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:

@@ -1131,7 +1131,7 @@ GRADE_PIECES = ["Good", "gOOD", "Requires  improvement", "not met", "ſatisfacto
                 "Reasonably\xa0good", "Excellent", "Goodwill", "Leadership", "the area", "is ",
                 " at ", " in casework", "‘", "’", "'", "“", "”", '"', "**", "• ", "- ", " ",
                 "\t", "\xa0", "\n", "\n\n", ".", ";", ":", " – ", "4 - ", " 2", "|", "Grade 5 ",
-                "? ", "#"]  # fmt: skip
+                "? ", "#", "*", "†"]  # fmt: skip
 grade_texts = st.lists(st.sampled_from(GRADE_PIECES), max_size=24).map("".join)
 
 
@@ -1561,6 +1561,49 @@ GLOSSARIES_AND_KEYS: list[str] = [
 ]
 
 
+# A footnote's mark after a grade (``Good*``, ``Good†``, ``Good¹``) in every layout: the mark
+# is neither grade nor criterion; the note under the table is no row.
+FOOTNOTE_MARKS: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "colon-star": (
+        "Intro.\n\nSafe: Good*\nWell-led: Good*\nCaring: Outstanding\n\n* at the last visit\n",
+        [("Safe", "Good"), ("Well-led", "Good"), ("Caring", "Outstanding")],
+    ),
+    "tab-dagger": (
+        "Area\tGrade\nLearning\tGood†\nCare\tExcellent\n\n† graded in 2019\n",
+        [("Learning", "Good"), ("Care", "Excellent")],
+    ),
+    "pipe-superscript-and-bold": (
+        "| Area | Grade |\n|---|---|\n| Safety | Adequate¹ |\n| Staffing | **Weak** |\n",
+        [("Safety", "Adequate"), ("Staffing", "Weak")],
+    ),
+    "header-single-space": (
+        "Criteria Score\nLeadership Good*\nCasework Fair\n",
+        [("Leadership", "Good"), ("Casework", "Fair")],
+    ),
+    "stacked": (
+        "Standards\nGood*\nWellbeing\nExcellent‡\n",
+        [("Standards", "Good"), ("Wellbeing", "Excellent")],
+    ),
+    "aligned-quoted": (
+        "Safe          ‘Good’*\nWell-led      Inadequate\n",
+        [("Safe", "Good"), ("Well-led", "Inadequate")],
+    ),
+    "dash-list": (
+        "Judgements:\n\nGovernance – ‘Fair’*;\nPeople — ‘Good’; and\n",
+        [("Governance", "Fair"), ("People", "Good")],
+    ),
+}
+
+# Grade words with a mark after them in prose are no rows.
+FOOTNOTES_IN_PROSE: list[str] = [
+    "The school was good*.\n",
+    "Staff were good*\nand kind.\n",
+    "Inspectors found the care was good†\n\nMore.",
+    # two marks are no footnote
+    "Area\tGrade\nLearning\tGood**\nCare\tExcellent**\n",
+]
+
+
 def _cases(tables: dict[str, Any]) -> list[Any]:
     """Each case of ``tables`` (a table's name -> its cases by name, or a list of them) as one
     test's parameters, named by its table and its own name (or place)."""
@@ -1581,6 +1624,7 @@ ROWS_READ = {
     "LONG_RUNS": LONG_RUNS,
     "LABEL_LINES_ENDING_A_LIST": LABEL_LINES_ENDING_A_LIST,
     "UNBULLETED_STOP_ROWS": UNBULLETED_STOP_ROWS,
+    "FOOTNOTE_MARKS": FOOTNOTE_MARKS,
 }
 NO_ROWS = {
     "NOT_ROWS": NOT_ROWS,
@@ -1588,6 +1632,7 @@ NO_ROWS = {
     "STOP_ROWS_IN_PROSE": STOP_ROWS_IN_PROSE,
     "PARAGRAPH_ROWS_WITHOUT_RANKS": PARAGRAPH_ROWS_WITHOUT_RANKS,
     "GLOSSARIES_AND_KEYS": GLOSSARIES_AND_KEYS,
+    "FOOTNOTES_IN_PROSE": FOOTNOTES_IN_PROSE,
 }
 
 
