@@ -351,6 +351,44 @@ def _may_be_in_table(line: str, words: _LineWords) -> bool:
         or not end.isascii()
         or end.lower() in words.ends
         or end[-1].isspace()
+        or _may_have_cells_after(line)
+    )
+
+
+def _may_have_cells_after(line: str) -> bool:
+    """Whether ``line`` may be a pipe or tab row with cells after its grade: it ends with a
+    pipe, or holds a tab."""
+    return line.rstrip(" \t\xa0")[-1:] == "|" or "\t" in line
+
+
+def _cells_after_grade_row(line: str, offset: int) -> _Row | None:
+    """A pipe or tab row whose last grade cell, after the criterion's, other cells follow
+    (``| Safe | Good | up |``, ``Safe<tab>Good<tab>2019``): the criterion is the first cell,
+    the grade the last that holds one (a row with several gives one item each, as a row
+    whose grade is last does)."""
+    kind = "pipe" if line.rstrip(" \t\xa0")[-1:] == "|" else "tab"
+    cells, grades = _grade_cells(kind, line)
+    if not grades or grades[-1][0] == len(cells) - 1:
+        return None  # no grade, or the grade last: the row rule's
+    crit = _cell_label(_clean_criterion(cells[0][2]))
+    if (
+        not crit
+        or len(crit.split()) > _MAX_DELIMITED_LABEL_WORDS
+        or crit[-1] in ".:;"
+        or not _HAS_LETTER.search(crit)
+        or any(len(c[2].split()) > _MAX_LABEL_WORDS for c in cells[grades[-1][0] + 1 :])
+    ):
+        return None
+    several = len(grades) > 1
+    return _Row(
+        offset + len(line) - len(line.lstrip()),
+        offset + len(line.rstrip()),
+        crit,
+        grades[-1][1],
+        _STRONG,
+        kind if several else "",
+        cells if several else (),
+        grades if several else (),
     )
 
 
@@ -784,7 +822,20 @@ def _rule_line(scan: _Scan, line: _Line) -> _Step | None:
 def _row(scan: _Scan, line: _Line) -> _Step | None:
     if not (line.maybe and _may_be_row(line.text, _line_words())):
         return None
-    row = _line_row(line.text, line.offset, after_header=scan.header)
+    return _grown(scan, line, _line_row(line.text, line.offset, after_header=scan.header))
+
+
+def _row_with_cells_after(scan: _Scan, line: _Line) -> _Step | None:
+    # A pipe or tab row whose grade cell other cells follow (``| Safe | Good | up |``: a
+    # trend, a date, a note); the row rule's patterns want the grade last, and would take a
+    # last cell ending with a grade word (``down from good``) for a row of its own.
+    if not line.maybe or not _may_have_cells_after(line.text):
+        return None
+    return _grown(scan, line, _cells_after_grade_row(line.text, line.offset))
+
+
+def _grown(scan: _Scan, line: _Line, row: _Row | None) -> _Step | None:
+    """The scan moved past ``line``, a row that the run of rows takes on (None: no row)."""
     if row is None:
         return None
     block = (
@@ -845,6 +896,7 @@ LINE_RULES: tuple[_LineRule, ...] = (
     _LineRule("blank-in-double-spaced-table", _gap, "Criteria Score\n\nLeadership Good"),
     _LineRule("header", _header, "Criteria Score"),
     _LineRule("rule-line", _rule_line, "Area | Grade\n|---|---|"),
+    _LineRule("row-with-cells-after-its-grade", _row_with_cells_after, "| Safe | Good | up |"),
     _LineRule("row", _row, "Leadership Good"),
     _LineRule(
         "label-in-colon-list", _skipped_label, "Safe: Good\nSafeguarding: Effective\nCaring: Good"
@@ -869,6 +921,8 @@ def _next_step(scan: _Scan, line: _Line) -> _Step:
         step = _header(scan, line)
     if step is None:
         step = _rule_line(scan, line)
+    if step is None:
+        step = _row_with_cells_after(scan, line)
     if step is None:
         step = _row(scan, line)
     if step is None:
@@ -1120,33 +1174,100 @@ _STACKED_MARKS: Final = " \t" + _NOTES + _LQ + _RQ  # what may stand round a sta
 def _stacked_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
     """Rows whose grade stands alone on the line under its criterion, a blank line between
     them or not (Estyn's reports: ``Standards`` then ``Good``). Two such rows in a row, each
-    label right after the grade above it, make a table; one alone is a heading and a word."""
+    label right after the grade above it, make a table; so do numbered ones whose numbers run
+    on (``1: Standards`` ... ``2: Wellbeing``) whatever prose stands between them (Estyn's
+    older reports give each its findings); one alone is a heading and a word. A table copied
+    one cell a line with several grade columns gives each label its grades one a line under
+    it: the current column is read (_current_column)."""
     cell = _patterns()["cell"]
     tables: list[list[_Row]] = []
-    run: list[_Row] = []
+    run: list[list[_Cell]] = []  # each row's label, then its grades (start, end, text)
     for m in _stacked_matches(text, lines):
         label_start, label = _line_before(text, m.start("line"))
-        if label_start < 0 or cell.fullmatch(label) or not _stacked_label(label):
+        if label_start < 0:
             continue
-        lead = len(label) - len(label.lstrip())
-        if run and text[run[-1].end : label_start + lead].strip():
-            if len(run) >= _MIN_STRONG_RUN:
-                tables.append(run)
-            run = []
+        label_start += len(label) - len(label.lstrip())
         line = m.group("line")
         start = m.start("line") + len(line) - len(line.lstrip())
-        run.append(
-            _Row(
-                label_start + lead,
-                start + len(line.strip()),
-                _stacked_criterion(label),
-                _grade_text(m.group("grade")),
-                _STRONG,
-            )
-        )
-    if len(run) >= _MIN_STRONG_RUN:
-        tables.append(run)
+        grade = (start, start + len(line.strip()), _grade_text(m.group("grade")))
+        if cell.fullmatch(label):
+            if run and run[-1][-1][0] == label_start:  # the next column of the row above
+                run[-1].append(grade)
+            continue
+        if not _stacked_label(label):
+            continue
+        if run and not _stacked_goes_on(text, run[-1], label_start, label):
+            _keep_stacked(text, run, tables)
+            run = []
+        run.append([(label_start, label_start + len(label.strip()), label), grade])
+    _keep_stacked(text, run, tables)
     return tables
+
+
+def _stacked_goes_on(text: str, row: Sequence[_Cell], label_start: int, label: str) -> bool:
+    """Whether a stacked row whose label starts at ``label_start`` goes on the run whose last
+    row is ``row``: right under its last grade, or numbered the next (``2: Wellbeing`` after
+    ``1: Standards``) with prose between."""
+    if not text[row[-1][1] : label_start].strip():
+        return True
+    number = _ROW_NUMBER.match(_clean_criterion(label))
+    before = _ROW_NUMBER.match(_clean_criterion(row[0][2]))
+    return bool(number and before and int(number.group(1)) == int(before.group(1)) + 1)
+
+
+def _keep_stacked(text: str, run: Sequence[Sequence[_Cell]], tables: list[list[_Row]]) -> None:
+    """The run's tables: its rows of as many grades each, two rows or more, each given the
+    grade of its only column or of the current one."""
+    at = 0
+    while at < len(run):
+        width = len(run[at]) - 1
+        end = at + 1
+        while end < len(run) and len(run[end]) - 1 == width:
+            end += 1
+        column = 0 if width == 1 else _current_column(text, run[at][0][0], width)
+        if end - at >= _MIN_STRONG_RUN and column >= 0:
+            tables.append(
+                [
+                    _Row(r[0][0], r[-1][1], _stacked_criterion(r[0][2]), r[1 + column][2], _STRONG)
+                    for r in run[at:end]
+                ]
+            )
+        at = end
+
+
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+_MAX_HEADER_WORDS: Final = 6  # a column's name copied on a line of its own (``2024 Grade``)
+
+
+def _current_column(text: str, label_start: int, width: int) -> int:
+    """Which of ``width`` grade columns, copied one cell a line, holds the current grades, by
+    the columns' names on the lines above the first label (the last ``width`` lines, across a
+    blank line each): the latest year (``2024 Grade`` over ``2019 Grade``), else the only
+    name with a word of ``column_labels.current`` (``This inspection``), else the only one
+    without a word of ``column_labels.previous``; -1 when the names do not tell."""
+    names: list[str] = []
+    pos = text.rfind("\n", 0, label_start) + 1
+    for _ in range(width):
+        pos, line = _line_before(text, pos)
+        words = line.split()
+        if pos < 0 or len(words) > _MAX_HEADER_WORDS or _patterns()["cell"].fullmatch(line):
+            return -1
+        names.insert(0, " " + " ".join(words).casefold() + " ")
+    years = [_YEAR.findall(n) for n in names]
+    if all(len(y) == 1 for y in years) and len({y[0] for y in years}) == width:
+        return max(range(width), key=lambda i: years[i][0])
+    current, previous = _column_labels()
+    now = [i for i, n in enumerate(names) if any(f" {w} " in n for w in current)]
+    if len(now) == 1:
+        return now[0]
+    left = [i for i, n in enumerate(names) if not any(f" {w} " in n for w in previous)]
+    return left[0] if len(left) == 1 else -1
+
+
+@cache
+def _column_labels() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    labels = load("scales")["column_labels"]
+    return tuple(labels["current"]), tuple(labels["previous"])
 
 
 def _without_cell_rank(cell: str) -> str:

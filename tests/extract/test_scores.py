@@ -1021,9 +1021,16 @@ DIGITS_NO_RANKS: list[tuple[str, list[tuple[str, str]]]] = [
 
 def test_a_number_ending_a_prose_line_is_no_rank() -> None:
     # a rank after the grade only in a tab, pipe or aligned row: a prose line keeps its figure,
-    # and a figure of two digits or above 6 after a grade cell is no rank
+    # and a figure of two digits or above 6 after a grade cell is no rank: a cell of its own
+    # after the grade's, left out of the grade
     assert rows("Leadership Good 2\nBehaviour Good 3\nSafety Good 4\n") == []
-    assert rows("Leadership\tGood\t12\nBehaviour\tGood\t7\n") == []
+    text = "Leadership\tGood\t12\nBehaviour\tGood\t7\n"
+    found = find_scores(text)
+    assert [(s.criterion, s.score) for s in found] == [
+        ("Leadership", "Good"),
+        ("Behaviour", "Good"),
+    ]
+    assert scores.label_spans(text, found) == []
 
 
 # Grades on the line under their criterion (Estyn's reports, Education Scotland's quality
@@ -1561,6 +1568,151 @@ GLOSSARIES_AND_KEYS: list[str] = [
 ]
 
 
+# A table copied one cell a line with two grade columns or more: each label has its grades one
+# a line under it, and the current column is read, told by the columns' names above the first
+# label (the latest year; a name of ``column_labels.current``; the only one that is not
+# ``column_labels.previous``).
+STACKED_COLUMNS: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "years-newest-first": (
+        "Judgement\n2024 Grade\n2019 Grade\nOverall effectiveness\nRequires improvement\nGood\n"
+        "Quality of education\nRequires improvement\nGood\n\nThe school will improve.\n",
+        [
+            ("Overall effectiveness", "Requires improvement"),
+            ("Quality of education", "Requires improvement"),
+        ],
+    ),
+    "years-newest-last-blank-lines": (
+        "Area\n\n2018\n\n2023\n\nLeadership\n\nWeak\n\nGood\n\nLearning\n\nAdequate\n\n"
+        "Very good\n\nEnd.",
+        [("Leadership", "Good"), ("Learning", "Very good")],
+    ),
+    "this-and-previous-inspection": (
+        "Area\n\nThis inspection\n\nPrevious inspection\n\nSafe\n\nGood\n\nInadequate\n\n"
+        "Well-led\n\nOutstanding\n\nGood\n\nEnd.",
+        [("Safe", "Good"), ("Well-led", "Outstanding")],
+    ),
+    "previous-then-current-bold": (
+        "Previous grade\nCurrent grade\nInclusion\n**Needs attention**\n**Strong standard**\n"
+        "Achievement\n**Expected standard**\n**Exceptional**\n",
+        [("Inclusion", "Strong standard"), ("Achievement", "Exceptional")],
+    ),
+    "only-one-name-not-previous": (
+        "Grade\nLast grade\nCare and support\nVery good\nGood\nEnvironment\nGood\nAdequate\n",
+        [("Care and support", "Very good"), ("Environment", "Good")],
+    ),
+}
+
+# Grade columns copied one cell a line whose names do not tell which is current, and stacked
+# rows of different widths, are no table.
+STACKED_COLUMNS_NOT_READ: list[str] = [
+    "Area\nGrade\nGrade\nSafe\nGood\nInadequate\nWell-led\nOutstanding\nGood\n",
+    "Inspectors visited the home twice and wrote to us after each visit.\nSafe\nGood\n"
+    "Inadequate\nWell-led\nOutstanding\nGood\n",
+    # one row alone
+    "2024 Grade\n2019 Grade\nOverall effectiveness\nRequires improvement\nGood\n\nMore.",
+    # names with two years each
+    "2019 to 2024\n2014 to 2019\nSafe\nGood\nInadequate\nWell-led\nOutstanding\nGood\n",
+]
+
+# Numbered stacked rows whose numbers run on make one table whatever prose stands between them
+# (Estyn's older reports: each inspection area's heading, its grade, then its findings).
+NUMBERED_STACKED: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "prose-between": (
+        "Main findings\n\n1: Standards\n\nExcellent\n\nPupils in Pentre make strong progress.\n\n"
+        "They read widely.\n\nThey write at length.\n\n2: Wellbeing and attitudes to learning\n\n"
+        "Good\n\nMost pupils feel safe.\n\n3: Teaching and learning experiences\n\nAdequate\n\n"
+        "End.",
+        [
+            ("Standards", "Excellent"),
+            ("Wellbeing and attitudes to learning", "Good"),
+            ("Teaching and learning experiences", "Adequate"),
+        ],
+    ),
+    "full-stops-bold-no-blank-lines": (
+        "**1. Standards**\n**Good**\nLearners at Glyn Ceiriog achieve well.\n"
+        "**2. Care, support and guidance**\n**Unsatisfactory**\nThe school must act now.\n",
+        [("Standards", "Good"), ("Care, support and guidance", "Unsatisfactory")],
+    ),
+}
+
+# Numbered stacked rows whose numbers do not run on, with prose between, are no table.
+NUMBERED_STACKED_NOT_READ: list[str] = [
+    "1: Standards\n\nExcellent\n\nPupils make progress.\n\n3: Wellbeing\n\nGood\n",
+    "2: Standards\n\nExcellent\n\nPupils make progress.\n\n2: Wellbeing\n\nGood\n",
+    "Standards\n\nExcellent\n\nPupils make progress.\n\n2: Wellbeing\n\nGood\n",
+]
+
+
+def test_stacked_columns_span_every_cell_of_the_row() -> None:
+    text = "2023\n2017\nSafe\nGood\nPoor\nLed\nExcellent\nFair\n"
+    found = find_scores(text)
+    assert [text[s.start : s.end] for s in found] == ["Safe\nGood\nPoor", "Led\nExcellent\nFair"]
+    assert [(s.score_value, s.scale, s.qualifier) for s in found] == [
+        (3, "hmcpsi", None),
+        (4, "hmcpsi", None),
+    ]
+
+
+# Pipe and tab rows whose grade cell other cells follow (a trend, a date, a note): the criterion
+# is the first cell, the grade the last cell that holds one.
+CELLS_AFTER_GRADE: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "pipe-trend": (
+        "| Area | Grade | Trend |\n|---|---|---|\n| Safe | Good | up |\n"
+        "| Caring | Outstanding | same |\n",
+        [("Safe", "Good"), ("Caring", "Outstanding")],
+    ),
+    "pipe-no-outer-pipes-at-start": (
+        "Key question | Rating | Since\nEffective | Requires improvement | 2022 |\n"
+        "Well-led | Inadequate | 2021 |\n",
+        [("Effective", "Requires improvement"), ("Well-led", "Inadequate")],
+    ),
+    "tab-date": (
+        "Area\tGrade\tDate\nLearning\tGood\tMay 2023\nCare and support\tExcellent\tJune 2021\n",
+        [("Learning", "Good"), ("Care and support", "Excellent")],
+    ),
+    "tab-note-no-header": (
+        "Ardmore Home\n\nWellbeing\tGood\tno change\nEnvironment\tAdequate\tdown from good\n\nEnd.",
+        [("Wellbeing", "Good"), ("Environment", "Adequate")],
+    ),
+    "pipe-quoted-grade-and-note": (
+        "| Safe | ‘Good’ | ↑ |\n| Led | “Poor” | ↓ |\n",
+        [("Safe", "Good"), ("Led", "Poor")],
+    ),
+}
+
+# Lines with pipes or tabs that are no rows with cells after the grade.
+CELLS_AFTER_GRADE_NOT_READ: list[str] = [
+    # a site's menu: no cell holds a grade alone
+    "Home | Good news | Contact |\nNews | Events | Jobs |\n",
+    # one such row alone
+    "Safe\tGood\tup\nThe end of the page.\n",
+    # a grade in the first cell only: no criterion before it
+    "Good\tSafe\tup\nGood\tLed\tdown\n",
+    # the cell after the grade is a long sentence
+    "| Safe | Good | The staff are kind and the home is clean and the meals are hot and good "
+    "every single day |\n| Led | Good | The manager has been in post for many years and knows "
+    "every person who lives there by name |\n",
+]
+
+
+def test_cells_after_the_grade_with_several_grade_columns() -> None:
+    text = (
+        "| Court | 2023 | 2022 | Note |\n|---|---|---|---|\n| Crown | Good | Fair | see below |\n"
+        "| Youth | Poor | Good | new |\n"
+    )
+    found = find_scores(text)
+    assert [(s.criterion, s.score, s.qualifier) for s in found] == [
+        ("Crown (2023)", "Good", "2023"),
+        ("Crown (2022)", "Fair", "2022"),
+        ("Youth (2023)", "Poor", "2023"),
+        ("Youth (2022)", "Good", "2022"),
+    ]
+    assert [text[s.start : s.end] for s in found][::2] == [
+        "| Crown | Good | Fair | see below |",
+        "| Youth | Poor | Good | new |",
+    ]
+
+
 # A footnote's mark after a grade (``Good*``, ``Good†``, ``Good¹``) in every layout: the mark
 # is neither grade nor criterion; the note under the table is no row.
 FOOTNOTE_MARKS: dict[str, tuple[str, list[tuple[str, str]]]] = {
@@ -1625,6 +1777,9 @@ ROWS_READ = {
     "LABEL_LINES_ENDING_A_LIST": LABEL_LINES_ENDING_A_LIST,
     "UNBULLETED_STOP_ROWS": UNBULLETED_STOP_ROWS,
     "FOOTNOTE_MARKS": FOOTNOTE_MARKS,
+    "STACKED_COLUMNS": STACKED_COLUMNS,
+    "CELLS_AFTER_GRADE": CELLS_AFTER_GRADE,
+    "NUMBERED_STACKED": NUMBERED_STACKED,
 }
 NO_ROWS = {
     "NOT_ROWS": NOT_ROWS,
@@ -1633,6 +1788,9 @@ NO_ROWS = {
     "PARAGRAPH_ROWS_WITHOUT_RANKS": PARAGRAPH_ROWS_WITHOUT_RANKS,
     "GLOSSARIES_AND_KEYS": GLOSSARIES_AND_KEYS,
     "FOOTNOTES_IN_PROSE": FOOTNOTES_IN_PROSE,
+    "STACKED_COLUMNS_NOT_READ": STACKED_COLUMNS_NOT_READ,
+    "CELLS_AFTER_GRADE_NOT_READ": CELLS_AFTER_GRADE_NOT_READ,
+    "NUMBERED_STACKED_NOT_READ": NUMBERED_STACKED_NOT_READ,
 }
 
 
