@@ -226,6 +226,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{_NOTE}{sp}*$", flags),
+        # the grade first, then a spaced dash or a colon and the criterion (``Good – Quality
+        # of education``): see _grade_first_row
+        "grade_first": re.compile(
+            rf"[ \t]*(?:[•▪●*\-–][ \t]*)?[{_LQ}]?{grade}[{_RQ}]?{_NOTE}(?:{sp}+[–—-]|:){sp}+"
+            rf"(?P<crit>\S(?:[^\n]*\S)?)[ \t\xa0]*$",
+            flags,
+        ),
         # Grade-first bullets: "• is ‘good’ at X;", "- ‘requires improvement’ in X; and".
         "bullet": re.compile(
             # the grade in quotes, then at/in/for and the criterion; what may stand before
@@ -264,6 +271,7 @@ class _LineWords:
         alone_ends: frozenset[int],
         grades: frozenset[str],
         grade_tails: frozenset[str],
+        firsts: frozenset[int],
     ) -> None:
         # " and", " or": may end a row after its grade ("X Good; and")
         self.joiners: Final = joiners
@@ -281,6 +289,9 @@ class _LineWords:
         self.alone_ends: Final = alone_ends
         self.grades: Final = grades  # every grade, its words joined by one space
         self.grade_tails: Final = grade_tails  # the last words of every grade (one or more)
+        # the ASCII characters, by code, that may open a line that opens with a grade: the
+        # first letter of every grade in either case, a bullet's, a quote's and white space
+        self.firsts: Final = firsts
 
 
 @cache
@@ -297,6 +308,7 @@ def _line_words() -> _LineWords:
     opening = min(3, *map(len, firsts))
     grades = frozenset(" ".join(p.split()) for s in scales for p in (*s.grades, *aliases))
     last_letters = {w[-1] for w in last}
+    initials = {w[0].lower() for w in firsts}
     return _LineWords(
         joiners,
         last,
@@ -310,6 +322,9 @@ def _line_words() -> _LineWords:
         ),
         grades,
         frozenset(" ".join(g.split()[-k:]) for g in grades for k in range(1, len(g.split()) + 1)),
+        frozenset(
+            i for i in range(128) if chr(i).lower() in initials or chr(i) in _GRADE_FIRST_LEADS
+        ),
     )
 
 
@@ -352,7 +367,19 @@ def _may_be_in_table(line: str, words: _LineWords) -> bool:
         or end.lower() in words.ends
         or end[-1].isspace()
         or _may_have_cells_after(line)
+        or _may_open_with_grade(line, words)
     )
+
+
+_GRADE_FIRST_LEADS: Final = " \t•▪●*-–" + _LQ  # what may stand before a line's first grade
+
+
+def _may_open_with_grade(line: str, words: _LineWords) -> bool:
+    """Whether ``line`` may open with a grade (``Good – Quality of education``): by its first
+    character (most lines open with a letter no grade opens with), then its first letters."""
+    if not line or (ord(line[0]) < 128 and ord(line[0]) not in words.firsts):
+        return False
+    return _may_open_grade(line.lstrip(_GRADE_FIRST_LEADS), words)
 
 
 def _may_have_cells_after(line: str) -> bool:
@@ -834,6 +861,72 @@ def _row_with_cells_after(scan: _Scan, line: _Line) -> _Step | None:
     return _grown(scan, line, _cells_after_grade_row(line.text, line.offset))
 
 
+def _grade_first(scan: _Scan, line: _Line) -> _Step | None:
+    # A grade, a spaced dash or a colon, then the criterion (``Good – Quality of education``)
+    if not line.maybe or not _may_open_with_grade(line.text, _line_words()):
+        return None
+    return _grown(scan, line, _grade_first_row(line.text, line.offset))
+
+
+def _grade_first_row(line: str, offset: int) -> _Row | None:
+    """A row whose grade comes first (``Good – Quality of education``, ``• Outstanding:
+    Personal development``): a weak row, as scale glossaries have its shape (``Good –
+    Strong features``), read three or more in a block (see _is_glossary). The criterion is a
+    name: it opens with a capital, holds no comma, semicolon or verb of ``description_verbs``
+    (``Good – The service is performing well``) and ends in no stop."""
+    m = _patterns()["grade_first"].match(line)
+    if m is None:
+        return None
+    crit = _clean_criterion(m.group("crit"))
+    words = crit.split()
+    if (
+        not crit[:1].isupper()
+        or len(words) > _MAX_GRADE_FIRST_WORDS
+        or crit[-1] in ".:;,!?"
+        or "," in crit
+        or ";" in crit
+        or any(w.casefold() in _description_verbs() for w in words)
+    ):
+        return None
+    return _Row(
+        offset + len(line) - len(line.lstrip()),
+        offset + len(line.rstrip()),
+        crit,
+        _grade_text(m.group("grade")),
+        _WEAK,
+    )
+
+
+_MAX_GRADE_FIRST_WORDS: Final = 10
+
+
+@cache
+def _description_verbs() -> frozenset[str]:
+    return frozenset(load("scales")["description_verbs"])
+
+
+def _is_glossary(text: str, rows: Sequence[_Row]) -> bool:
+    """Whether grade-first rows list a scale (``Excellent – Major strengths`` over ``Good –
+    Important strengths``): each row opens with its grade, and the grades, each once, run in
+    the order of their ranks on one scale."""
+    if not all(
+        text[r.start : r.end].lstrip(_GRADE_FIRST_LEADS).casefold().startswith(r.score.casefold())
+        for r in rows
+    ):
+        return False
+    scales, aliases = _scales()
+    keys = [aliases.get(k, k) for k in (" ".join(r.score.casefold().split()) for r in rows)]
+    for scale in scales:
+        ranks = [scale.grades.get(k, 0) for k in keys]
+        if (
+            all(ranks)
+            and len(set(ranks)) == len(ranks)
+            and ranks in (sorted(ranks), sorted(ranks, reverse=True))
+        ):
+            return True
+    return False
+
+
 def _grown(scan: _Scan, line: _Line, row: _Row | None) -> _Step | None:
     """The scan moved past ``line``, a row that the run of rows takes on (None: no row)."""
     if row is None:
@@ -899,6 +992,11 @@ LINE_RULES: tuple[_LineRule, ...] = (
     _LineRule("row-with-cells-after-its-grade", _row_with_cells_after, "| Safe | Good | up |"),
     _LineRule("row", _row, "Leadership Good"),
     _LineRule(
+        "grade-first-row",
+        _grade_first,
+        "Good – Quality of education\nGood – Personal development\nOutstanding – Behaviour",
+    ),
+    _LineRule(
         "label-in-colon-list", _skipped_label, "Safe: Good\nSafeguarding: Effective\nCaring: Good"
     ),
     _LineRule("other", _other, "Leadership Good\nCasework Fair\nThe Area should now improve."),
@@ -926,6 +1024,8 @@ def _next_step(scan: _Scan, line: _Line) -> _Step:
     if step is None:
         step = _row(scan, line)
     if step is None:
+        step = _grade_first(scan, line)
+    if step is None:
         step = _skipped_label(scan, line)
     return _other(scan, line) if step is None else step
 
@@ -940,6 +1040,8 @@ def _close(
     its part's grade, ``## Quality of education: Good``), a table with the others if any."""
     run = ended.run
     if run is None:
+        return None
+    if run.strength == _WEAK and _is_glossary(text, run.rows()):
         return None
     if (
         ended.header

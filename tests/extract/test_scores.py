@@ -214,9 +214,27 @@ def test_scale_and_rank() -> None:
         ("Learning\tVery good\nAttainment\tSatisfactory\nWellbeing\tWeak\n", "education-scotland"),
         ("Learning\tVery good\nAttainment\tAdequate\nWellbeing\tWeak\n", "scotland-six-point"),
         ("Standards\tGood\nWellbeing\tExcellent\nLeadership\tAdequate\n", "estyn"),
+        # Care Inspectorate Wales's published ratings of care homes (from April 2025)
+        (
+            "Ratings\n\nWellbeing: Good\nCare and support: Needs improvement\n"
+            "Leadership and management: Poor\nEnvironment: Excellent\n\nMore.",
+            "ciw-care",
+        ),
+        # the Education and Training Inspectorate's (Northern Ireland) performance levels
+        (
+            "Outcomes for learners\tVery good\nQuality of provision\tImportant area(s) for "
+            "improvement\nLeadership and management\tOutstanding\n",
+            "eti",
+        ),
+        (
+            "Levels\n\nOutcomes for learners: Good\nProvision: Important areas for improvement\n"
+            "Leadership: Requires urgent improvement\n\nMore.",
+            "eti",
+        ),
+        ("Achievement\tVery good\nProvision\tOutstanding\n", "eti"),
     ],
 )
-def test_welsh_and_scottish_scales(text: str, scale: str) -> None:
+def test_welsh_scottish_and_northern_irish_scales(text: str, scale: str) -> None:
     assert {s.scale for s in find_scores(text)} == {scale}
 
 
@@ -1713,6 +1731,61 @@ def test_cells_after_the_grade_with_several_grade_columns() -> None:
     ]
 
 
+# Lines that give the grade first, then a spaced dash or a colon and the criterion: three or
+# more in a block of their own (a school's news page lists its judgements so).
+GRADE_FIRST_LINES: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "dashes": (
+        "Ofsted judgements\n\nGood – Quality of education\nGood – Behaviour and attitudes\n"
+        "Outstanding – Personal development\nGood – Leadership and management\n\nMore.",
+        [
+            ("Quality of education", "Good"),
+            ("Behaviour and attitudes", "Good"),
+            ("Personal development", "Outstanding"),
+            ("Leadership and management", "Good"),
+        ],
+    ),
+    "bullets-quotes-colon": (
+        "The grades:\n\n• ‘Good’ – Quality of education\n• ‘Requires improvement’ – Early years\n"
+        "• “Good”: Sixth form provision\n",
+        [
+            ("Quality of education", "Good"),
+            ("Early years", "Requires improvement"),
+            ("Sixth form provision", "Good"),
+        ],
+    ),
+    "hyphens-report-card": (
+        "Our report card\n\nStrong standard - Inclusion\nExpected standard - Achievement\n"
+        "Strong standard - Curriculum and teaching\nMet - Safeguarding\n",
+        [
+            ("Inclusion", "Strong standard"),
+            ("Achievement", "Expected standard"),
+            ("Curriculum and teaching", "Strong standard"),
+            ("Safeguarding", "Met"),
+        ],
+    ),
+}
+
+# Scale glossaries in the grade-first shape, and too few rows, are no table.
+GRADE_FIRST_NOT_READ: list[str] = [
+    # descriptions in lower case, with commas
+    "The scale:\n\n  • Excellent – very strong, sustained performance and practice\n"
+    "  • Good – strong features, although minor aspects may require improvement\n"
+    "  • Adequate – strengths outweigh weaknesses\n",
+    # descriptions that are sentences
+    "Ratings\n\nOutstanding – The service is performing exceptionally well.\n"
+    "Good – The service is performing well\nRequires improvement – The service must improve\n",
+    # names of the grades' meanings, each grade once in the order of the scale
+    "Judgements\n\nExcellent – Major strengths\nVery good – Important strengths\n"
+    "Good – Some strengths\nWeak – Important weaknesses\n\nMore.",
+    "Key\n\nInadequate: Serious failings\nRequires improvement: Some failings\n"
+    "Good: Few failings\n",
+    # two rows only, and lines inside prose
+    "Good – Quality of education\nGood – Behaviour\n\nMore.",
+    "Parents told us the school was kind.\nGood – Quality of education\nGood – Behaviour\n"
+    "Good – Leadership\nwere the words they used most.\n",
+]
+
+
 # A footnote's mark after a grade (``Good*``, ``Good†``, ``Good¹``) in every layout: the mark
 # is neither grade nor criterion; the note under the table is no row.
 FOOTNOTE_MARKS: dict[str, tuple[str, list[tuple[str, str]]]] = {
@@ -1779,6 +1852,7 @@ ROWS_READ = {
     "FOOTNOTE_MARKS": FOOTNOTE_MARKS,
     "STACKED_COLUMNS": STACKED_COLUMNS,
     "CELLS_AFTER_GRADE": CELLS_AFTER_GRADE,
+    "GRADE_FIRST_LINES": GRADE_FIRST_LINES,
     "NUMBERED_STACKED": NUMBERED_STACKED,
 }
 NO_ROWS = {
@@ -1790,6 +1864,7 @@ NO_ROWS = {
     "FOOTNOTES_IN_PROSE": FOOTNOTES_IN_PROSE,
     "STACKED_COLUMNS_NOT_READ": STACKED_COLUMNS_NOT_READ,
     "CELLS_AFTER_GRADE_NOT_READ": CELLS_AFTER_GRADE_NOT_READ,
+    "GRADE_FIRST_NOT_READ": GRADE_FIRST_NOT_READ,
     "NUMBERED_STACKED_NOT_READ": NUMBERED_STACKED_NOT_READ,
 }
 
