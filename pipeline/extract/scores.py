@@ -226,6 +226,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{_NOTE}{sp}*$", flags),
+        # a rank then its grade, between spaces (``Quality of Environment 4 Good ...``)
+        "ranked_grade": re.compile(
+            rf"(?<!\S)([1-6])(?:{sp}+|{sp}*[-–—]{sp}*)(?P<grade>{alt})(?!\w)", flags
+        ),
         # the grade first, then a spaced dash or a colon and the criterion (``Good – Quality
         # of education``): see _grade_first_row
         "grade_first": re.compile(
@@ -846,10 +850,79 @@ def _rule_line(scan: _Scan, line: _Line) -> _Step | None:
     return None
 
 
+def _rows_in_one_line(scan: _Scan, line: _Line) -> _Step | None:
+    # Rows run into one line, each grade after its rank (``Quality of Care and Support 5 Very
+    # Good Quality of Environment 4 Good``: the Care Inspectorate's summary of grades copied
+    # from its PDF as one paragraph); tried on lines that end with a rank and a grade.
+    if not (line.maybe and _may_be_row(line.text, _line_words())):
+        return None
+    return _grown(scan, line, _ranked_rows_in_line(line.text, line.offset))
+
+
+def _ranked_rows_in_line(line: str, offset: int) -> list[_Row]:
+    """The rows of a line of two or more ``criterion rank grade`` runs, each rank its grade's on
+    one scale, the line ending with the last grade; the first criterion opens after the line's
+    lead-in (``We gave the service these grades``: see _label_opening)."""
+    found = _split_space_row(_patterns()["space"], line)
+    if found is None or not _space_rank(found[0].rstrip(" \xa0-–—")):
+        return []
+    pairs = list(_patterns()["ranked_grade"].finditer(line))
+    if len(pairs) < 2 or pairs[-1].end() != len(line.rstrip()):
+        return []
+    if not _ranks_on_one_scale([(m.group("grade"), int(m.group(1))) for m in pairs]):
+        return []
+    rows: list[_Row] = []
+    end = _label_opening(line[: pairs[0].start()])
+    for m in pairs:
+        head = line[end : m.start()]
+        start = end + len(head) - len(head.lstrip())
+        crit = _clean_criterion(head)
+        if (
+            not crit[:1].isupper()
+            or len(crit.split()) > _MAX_LABEL_WORDS
+            or crit[-1] in ".:;,"
+            or not _HAS_LETTER.search(crit)
+        ):
+            return []
+        rows.append(
+            _Row(offset + start, offset + m.end(), crit, _grade_text(m.group("grade")), _DELIMITED)
+        )
+        end = m.end()
+    return rows
+
+
+def _label_opening(head: str) -> int:
+    """Where the first criterion of a line opens in ``head``, the line before its first rank:
+    at the last capitalised word that opens ``head``, follows a stop or a colon, or follows a
+    word in lower case that is no word of ``label_small_words`` (``these grades Quality of
+    Care and Support``: ``Care`` follows ``of``)."""
+    small = _label_small_words()
+    at = 0
+    before = ""
+    for m in _WORD.finditer(head):
+        word = m.group()
+        if word[:1].isupper() and (
+            not before
+            or before[-1] in ".:;!?"
+            or (before[:1].islower() and before.casefold() not in small)
+        ):
+            at = m.start()
+        before = word
+    return at
+
+
+_WORD: Final = re.compile(r"\S+")
+
+
+@cache
+def _label_small_words() -> frozenset[str]:
+    return frozenset(load("scales")["label_small_words"])
+
+
 def _row(scan: _Scan, line: _Line) -> _Step | None:
     if not (line.maybe and _may_be_row(line.text, _line_words())):
         return None
-    return _grown(scan, line, _line_row(line.text, line.offset, after_header=scan.header))
+    return _grown(scan, line, _one(_line_row(line.text, line.offset, after_header=scan.header)))
 
 
 def _row_with_cells_after(scan: _Scan, line: _Line) -> _Step | None:
@@ -858,14 +931,14 @@ def _row_with_cells_after(scan: _Scan, line: _Line) -> _Step | None:
     # last cell ending with a grade word (``down from good``) for a row of its own.
     if not line.maybe or not _may_have_cells_after(line.text):
         return None
-    return _grown(scan, line, _cells_after_grade_row(line.text, line.offset))
+    return _grown(scan, line, _one(_cells_after_grade_row(line.text, line.offset)))
 
 
 def _grade_first(scan: _Scan, line: _Line) -> _Step | None:
     # A grade, a spaced dash or a colon, then the criterion (``Good – Quality of education``)
     if not line.maybe or not _may_open_with_grade(line.text, _line_words()):
         return None
-    return _grown(scan, line, _grade_first_row(line.text, line.offset))
+    return _grown(scan, line, _one(_grade_first_row(line.text, line.offset)))
 
 
 def _grade_first_row(line: str, offset: int) -> _Row | None:
@@ -927,23 +1000,28 @@ def _is_glossary(text: str, rows: Sequence[_Row]) -> bool:
     return False
 
 
-def _grown(scan: _Scan, line: _Line, row: _Row | None) -> _Step | None:
-    """The scan moved past ``line``, a row that the run of rows takes on (None: no row)."""
-    if row is None:
+def _grown(scan: _Scan, line: _Line, rows: Sequence[_Row]) -> _Step | None:
+    """The scan moved past ``line``, whose rows the run of rows takes on (none: no row)."""
+    if not rows:
         return None
     block = (
         scan.block
         if scan.run or scan.header
         else scan.prev_blank or (scan.opens and _is_caption(scan.prev_line))
     )
-    lone = scan.prev_blank and (scan.header or row.strength > _WEAK)
+    lone = scan.prev_blank and (scan.header or rows[0].strength > _WEAK)
     run = scan.run
-    grown: _Run = (
-        _Run(row, None, 1, row.strength)
-        if run is None
-        else _Run(row, run, run.size + 1, min(run.strength, row.strength))
-    )
-    return _Step(_advance(scan, line, grown, scan.header, block, lone))
+    for row in rows:
+        run = (
+            _Run(row, None, 1, row.strength)
+            if run is None
+            else _Run(row, run, run.size + 1, min(run.strength, row.strength))
+        )
+    return _Step(_advance(scan, line, run, scan.header, block, lone))
+
+
+def _one(row: _Row | None) -> tuple[_Row, ...]:
+    return () if row is None else (row,)
 
 
 def _skipped_label(scan: _Scan, line: _Line) -> _Step | None:
@@ -989,6 +1067,11 @@ LINE_RULES: tuple[_LineRule, ...] = (
     _LineRule("blank-in-double-spaced-table", _gap, "Criteria Score\n\nLeadership Good"),
     _LineRule("header", _header, "Criteria Score"),
     _LineRule("rule-line", _rule_line, "Area | Grade\n|---|---|"),
+    _LineRule(
+        "rows-in-one-line",
+        _rows_in_one_line,
+        "Grades\n\nQuality of Care and Support 5 Very Good Quality of Environment 4 Good",
+    ),
     _LineRule("row-with-cells-after-its-grade", _row_with_cells_after, "| Safe | Good | up |"),
     _LineRule("row", _row, "Leadership Good"),
     _LineRule(
@@ -1019,6 +1102,8 @@ def _next_step(scan: _Scan, line: _Line) -> _Step:
         step = _header(scan, line)
     if step is None:
         step = _rule_line(scan, line)
+    if step is None:
+        step = _rows_in_one_line(scan, line)
     if step is None:
         step = _row_with_cells_after(scan, line)
     if step is None:
@@ -1585,13 +1670,18 @@ def _without_space_ranks(rows: list[_Row]) -> list[_Row]:
     that are not the grades') stay in the criterion."""
     if len(rows) < 2 or any(r.grades or not _space_rank(r.criterion) for r in rows):
         return rows
-    scales, aliases = _scales()
-    keys = [
-        (aliases.get(g, g), _space_rank(r.criterion)) for r in rows for g in (r.score.casefold(),)
-    ]
-    if not any(all(s.grades.get(k) == rank for k, rank in keys) for s in scales):
+    if not _ranks_on_one_scale([(r.score, _space_rank(r.criterion)) for r in rows]):
         return rows
     return [r.replaced(criterion=r.criterion[:-2]) for r in rows]
+
+
+def _ranks_on_one_scale(graded: Sequence[tuple[str, int]]) -> bool:
+    """Whether each (grade, rank) gives the grade's rank on one scale (the same for all)."""
+    scales, aliases = _scales()
+    keys = [
+        (aliases.get(k, k), rank) for g, rank in graded for k in (collapse_space(g).casefold(),)
+    ]
+    return any(all(s.grades.get(k) == rank for k, rank in keys) for s in scales)
 
 
 def _space_rank(criterion: str) -> int:
@@ -1606,12 +1696,7 @@ def _ranked_on_a_scale(criterion: str, grade: str) -> bool:
     """Whether ``criterion`` ends with ``grade``'s rank on some scale, after one space
     (``Quality of Environment 4`` before ``Good``)."""
     rank = _space_rank(criterion)
-    if not rank:
-        return False
-    scales, aliases = _scales()
-    key = grade.casefold()
-    key = aliases.get(key, key)
-    return any(s.grades.get(key) == rank for s in scales)
+    return bool(rank) and _ranks_on_one_scale([(grade, rank)])
 
 
 def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> list[Score]:
@@ -1720,11 +1805,13 @@ def _rank_before(row: str, at: int, criterion: str) -> int:
     """Where the rank written before a row's grade (which starts at ``at``) stands in the row,
     or -1: the rank the row patterns cut from the criterion (``| 4 - Good |``, ``Grade 5 - Very
     good``, ``How good is our setting? 5 - Very good``: _rank_at_end), or a digit after one
-    space that the table cut from every row's criterion (``Support 5 Very good``:
-    _without_space_ranks) and the criterion does not end with (``Standard 3 Good`` keeps it)."""
+    space, maybe then a dash, that the table cut from every row's criterion (``Support 5 Very
+    good``: _without_space_ranks; ``Environment 4 - Good`` in rows run into one line:
+    _ranked_rows_in_line) and the criterion does not end with (``Standard 3 Good`` keeps it)."""
     head = row[:at].rstrip(_GRADE_MARKS)
     if rank := _rank_at_end(head):
         return rank.start() + next(i for i, c in enumerate(rank.group()) if c.isdecimal())
+    head = head.rstrip(" \xa0-–—")
     digit = len(head) - 1
     start = row.find(criterion)
     if (

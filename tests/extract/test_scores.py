@@ -1786,6 +1786,58 @@ GRADE_FIRST_NOT_READ: list[str] = [
 ]
 
 
+# The Care Inspectorate's summary of grades flattened onto one line (a paragraph of its own that
+# ends with the last grade): each grade after its rank, every rank its grade's on one scale; the
+# first criterion opens after the line's lead-in.
+ROWS_IN_ONE_LINE: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "lead-in-title-case": (
+        "Intro.\n\nWe gave the service these grades Quality of Care and Support 5 Very Good "
+        "Quality of Environment 4 Good Quality of Staffing 5 Very Good Quality of Management "
+        "and Leadership 4 Good\n\nWhat the service does well",
+        [
+            ("Quality of Care and Support", "Very Good"),
+            ("Quality of Environment", "Good"),
+            ("Quality of Staffing", "Very Good"),
+            ("Quality of Management and Leadership", "Good"),
+        ],
+    ),
+    "sentence-case-no-lead-in": (
+        "Quality of care and support 6 Excellent Quality of environment 3\xa0Adequate\n\nMore.",
+        [("Quality of care and support", "Excellent"), ("Quality of environment", "Adequate")],
+    ),
+    "questions-dashes-colon-lead-in": (
+        "Our grades: How well do we support people's wellbeing? 5 - Very good How good is our "
+        "leadership? 2 – Weak\n\nMore.",
+        [
+            ("How well do we support people's wellbeing?", "Very good"),
+            ("How good is our leadership?", "Weak"),
+        ],
+    ),
+}
+
+# Lines with ranks and grades that are no rows run into one line.
+ROWS_IN_ONE_LINE_NOT_READ: list[str] = [
+    # numbers that are no ranks of the grades
+    "Standard 3 Good Standard 4 Fair\n\nMore.",
+    "Quality of care 4 Good Quality of staff 3 Good\n\nMore.",
+    # prose: a criterion in lower case
+    "Results\n\nThe home scored 4 Good in one area and 5 Very Good\n\nMore.",
+    "Grades\n\nIt was rated 5 Very good last year and is now 4 Good\n\nMore.",
+    # the line goes on after its last grade
+    "Grades\n\nQuality of care 5 Very good Quality of environment 4 Good as last year\n\nMore.",
+]
+
+
+def test_rows_in_one_line_leave_their_ranks_out() -> None:
+    text = "Grades\n\nQuality of Staffing 5 Very Good Quality of Environment 4 - Good\n\nEnd."
+    found = find_scores(text)
+    assert [(s.criterion, s.score_value, s.scale) for s in found] == [
+        ("Quality of Staffing", 5, "scotland-six-point"),
+        ("Quality of Environment", 4, "scotland-six-point"),
+    ]
+    assert [text[s.start : s.end] for s in scores.label_spans(text, found)] == ["5", "4"]
+
+
 # A footnote's mark after a grade (``Good*``, ``Good†``, ``Good¹``) in every layout: the mark
 # is neither grade nor criterion; the note under the table is no row.
 FOOTNOTE_MARKS: dict[str, tuple[str, list[tuple[str, str]]]] = {
@@ -1853,6 +1905,7 @@ ROWS_READ = {
     "STACKED_COLUMNS": STACKED_COLUMNS,
     "CELLS_AFTER_GRADE": CELLS_AFTER_GRADE,
     "GRADE_FIRST_LINES": GRADE_FIRST_LINES,
+    "ROWS_IN_ONE_LINE": ROWS_IN_ONE_LINE,
     "NUMBERED_STACKED": NUMBERED_STACKED,
 }
 NO_ROWS = {
@@ -1865,6 +1918,7 @@ NO_ROWS = {
     "STACKED_COLUMNS_NOT_READ": STACKED_COLUMNS_NOT_READ,
     "CELLS_AFTER_GRADE_NOT_READ": CELLS_AFTER_GRADE_NOT_READ,
     "GRADE_FIRST_NOT_READ": GRADE_FIRST_NOT_READ,
+    "ROWS_IN_ONE_LINE_NOT_READ": ROWS_IN_ONE_LINE_NOT_READ,
     "NUMBERED_STACKED_NOT_READ": NUMBERED_STACKED_NOT_READ,
 }
 
