@@ -1583,6 +1583,19 @@ GLOSSARIES_AND_KEYS: list[str] = [
     # a chart's key: grades alone, one a line, with no label above the second
     "Key\n\nOutstanding\nGood\nRequires improvement\nInadequate\n",
     "Grade meanings:\n\n6 = Excellent\n5 = Very good\n4 = Good\n\nMore.",
+    # a new scale's grades one a line under a bullet's caption, and a safeguarding note
+    "  • Each area gets one of five grades:\n    Exceptional\n    Strong Standard\n"
+    "    Expected Standard\n    Needs Attention\n    Urgent Improvement\n"
+    "  • Safeguarding is separate: Met or Not Met.\n",
+    # a regulator's levels one a paragraph under a sentence that names them
+    "The inspectorate reports these levels:\n\nOutstanding\n\nVery Good\n\nGood\n\n"
+    "Important area(s) for improvement\n\nRequires significant improvement\n",
+    # grade-first glossaries with a colon, in lower case, and ranks before every grade
+    "Four ratings may be given:\n\n  • Excellent: outstanding, very strong\n"
+    "  • Good: successful, strong, skilful\n  • Needs improvement: limited, inconsistent\n"
+    "  • Poor: unsafe\n",
+    "Hygiene ratings:\n0 - Urgent improvement necessary\n3 - Generally satisfactory\n4 - Good\n"
+    "5 - Very good\n",
 ]
 
 
