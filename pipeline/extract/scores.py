@@ -383,13 +383,14 @@ def _may_open_with_grade(line: str, words: _LineWords) -> bool:
     character (most lines open with a letter no grade opens with), then its first letters."""
     if not line or (ord(line[0]) < 128 and ord(line[0]) not in words.firsts):
         return False
-    return _may_open_grade(line.lstrip(_GRADE_FIRST_LEADS), words)
+    lead = line[0] in _GRADE_FIRST_LEADS  # (most lines open with a letter: nothing to strip)
+    return _may_open_grade(line.lstrip(_GRADE_FIRST_LEADS) if lead else line, words)
 
 
 def _may_have_cells_after(line: str) -> bool:
     """Whether ``line`` may be a pipe or tab row with cells after its grade: it ends with a
     pipe, or holds a tab."""
-    return line.rstrip(" \t\xa0")[-1:] == "|" or "\t" in line
+    return line.rstrip(" \t\xa0").endswith("|") or "\t" in line
 
 
 def _cells_after_grade_row(line: str, offset: int) -> _Row | None:
@@ -397,7 +398,7 @@ def _cells_after_grade_row(line: str, offset: int) -> _Row | None:
     (``| Safe | Good | up |``, ``Safe<tab>Good<tab>2019``): the criterion is the first cell,
     the grade the last that holds one (a row with several gives one item each, as a row
     whose grade is last does)."""
-    kind = "pipe" if line.rstrip(" \t\xa0")[-1:] == "|" else "tab"
+    kind = "pipe" if line.rstrip(" \t\xa0").endswith("|") else "tab"
     cells, grades = _grade_cells(kind, line)
     if not grades or grades[-1][0] == len(cells) - 1:
         return None  # no grade, or the grade last: the row rule's
@@ -687,6 +688,10 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             or not _HAS_LETTER.search(crit)
         ):
             return None
+        if kind == "space" and "\t" in found[0]:
+            # a tab row whose last cell holds more than a grade (``Environment<tab>Adequate<tab>
+            # down from good``): the row-with-cells-after-its-grade rule's
+            return None
         if (
             kind == "space"
             and not after_header
@@ -853,10 +858,26 @@ def _rule_line(scan: _Scan, line: _Line) -> _Step | None:
 def _rows_in_one_line(scan: _Scan, line: _Line) -> _Step | None:
     # Rows run into one line, each grade after its rank (``Quality of Care and Support 5 Very
     # Good Quality of Environment 4 Good``: the Care Inspectorate's summary of grades copied
-    # from its PDF as one paragraph); tried on lines that end with a rank and a grade.
-    if not (line.maybe and _may_be_row(line.text, _line_words())):
+    # from its PDF as one paragraph); tried on lines that may end with a grade and hold two
+    # ranks or more (most rows hold none).
+    if not (line.maybe and _holds_two_ranks(line.text) and _may_be_row(line.text, _line_words())):
         return None
     return _grown(scan, line, _ranked_rows_in_line(line.text, line.offset))
+
+
+def _holds_two_ranks(line: str) -> bool:
+    """Whether ``line`` holds two digits or more that may be ranks (1 to 6): a search for each
+    digit (most lines hold none), then a count of those it holds."""
+    found = 0
+    for digit in _RANK_DIGITS:
+        if digit in line:
+            found += line.count(digit)
+            if found >= 2:
+                return True
+    return False
+
+
+_RANK_DIGITS: Final = ("1", "2", "3", "4", "5", "6")
 
 
 def _ranked_rows_in_line(line: str, offset: int) -> list[_Row]:
@@ -927,8 +948,7 @@ def _row(scan: _Scan, line: _Line) -> _Step | None:
 
 def _row_with_cells_after(scan: _Scan, line: _Line) -> _Step | None:
     # A pipe or tab row whose grade cell other cells follow (``| Safe | Good | up |``: a
-    # trend, a date, a note); the row rule's patterns want the grade last, and would take a
-    # last cell ending with a grade word (``down from good``) for a row of its own.
+    # trend, a date, a note); the row rule's patterns want the grade last.
     if not line.maybe or not _may_have_cells_after(line.text):
         return None
     return _grown(scan, line, _one(_cells_after_grade_row(line.text, line.offset)))
@@ -1072,8 +1092,8 @@ LINE_RULES: tuple[_LineRule, ...] = (
         _rows_in_one_line,
         "Grades\n\nQuality of Care and Support 5 Very Good Quality of Environment 4 Good",
     ),
-    _LineRule("row-with-cells-after-its-grade", _row_with_cells_after, "| Safe | Good | up |"),
     _LineRule("row", _row, "Leadership Good"),
+    _LineRule("row-with-cells-after-its-grade", _row_with_cells_after, "| Safe | Good | up |"),
     _LineRule(
         "grade-first-row",
         _grade_first,
@@ -1105,9 +1125,9 @@ def _next_step(scan: _Scan, line: _Line) -> _Step:
     if step is None:
         step = _rows_in_one_line(scan, line)
     if step is None:
-        step = _row_with_cells_after(scan, line)
-    if step is None:
         step = _row(scan, line)
+    if step is None:
+        step = _row_with_cells_after(scan, line)
     if step is None:
         step = _grade_first(scan, line)
     if step is None:
