@@ -39,7 +39,10 @@ def test_next_step_calls_the_line_rules_in_their_order() -> None:
         scores._gap,
         scores._header,
         scores._rule_line,
+        scores._rows_in_one_line,
         scores._row,
+        scores._row_with_cells_after,
+        scores._grade_first,
         scores._skipped_label,
         scores._other,
     ]

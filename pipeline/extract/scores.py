@@ -57,6 +57,10 @@ _BULLET_CHARS: Final = frozenset(
 # a tab, pipe or aligned row (``Good 2`` in the grade's cell or ``Good<tab>2`` in a cell of its
 # own: older Ofsted tables, where 1 is the best). The rank is neither criterion nor grade.
 _RANK_AFTER: Final = r"(?:[ \xa0\t]+[1-6])?"  # no scale has more than six grades
+# A footnote's mark after a grade (``Good*``, ``Good†``, ``Good¹``: a note under the table says
+# what it marks): one mark, neither grade nor criterion.
+_NOTES: Final = "*†‡¹²³⁴⁵⁶⁷⁸⁹"
+_NOTE: Final = f"[{re.escape(_NOTES)}]?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,12 +174,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "pipe": re.compile(
             # the first cell is the criterion, the last a grade (middle cells: see _grade_cells)
             rf"^\s*(?:\|\s*)?(?P<crit>[^|\s](?:[^|\t\n]*[^|\s])?)\s*(?P<mid>(?:\|[^|\n]*)*)\|\s*"
-            rf"{rank_cell}?(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_RANK_AFTER}\s*(?:\|\s*)?$",
+            rf"{rank_cell}?(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_NOTE}{_RANK_AFTER}\s*(?:\|\s*)?$",
             flags,
         ),
         "tab": re.compile(
             rf"^\s*(?P<crit>[^\t\s](?:[^\t\n]*[^\t\s])?)\t+(?P<mid>(?:[^\t\n]+\t+)*)"
-            rf"[{_LQ}]?{grade}[{_RQ}]?{_RANK_AFTER}\s*$",
+            rf"[{_LQ}]?{grade}[{_RQ}]?{_NOTE}{_RANK_AFTER}\s*$",
             flags,
         ),
         # A grade written with its rank before it (``How good is our setting?<tab>5 - Very
@@ -195,33 +199,44 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a line that holds a grade and nothing else (under its criterion: _stacked_rows)
         "stacked": re.compile(
             # from the line break before it: a literal first character, which re finds fast
-            rf"\n(?P<line>[ \t]*(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?[ \t]*)(?=\n|$)",
+            rf"\n(?P<line>[ \t]*(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_NOTE}[ \t]*)(?=\n|$)",
             flags,
         ),
         # a cell of a row with several columns that holds a grade and nothing else
-        "cell": re.compile(rf"\s*(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?\s*", flags),
+        "cell": re.compile(rf"\s*(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_NOTE}\s*", flags),
         # "aligned" and "space" rows: what follows the criterion (see _split_row)
         "aligned": re.compile(
-            rf"{sp}(?<=\S{sp}){sp}+[{_LQ}]?{grade}[{_RQ}]?(?:{sp}+[1-6])?{sp}*$", flags
+            rf"{sp}(?<=\S{sp}){sp}+[{_LQ}]?{grade}[{_RQ}]?{_NOTE}(?:{sp}+[1-6])?{sp}*$", flags
         ),
         "dash": re.compile(
-            rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S(?:[^\n]*?\S)?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]"
+            rf"^\s*(?:[•▪●*]\s*)?(?P<crit>\S(?:[^\n]*?\S)?)\s+[–—-]\s+[{_LQ}]{grade}[{_RQ}]{_NOTE}"
             rf"(?:\s*(?:;(?:\s*(?:{joiners}))?|\.|,))?\s*$",
             flags,
         ),
         "colon": re.compile(
             # the label may be bold, its colon inside the bold (``- **Safe:** Good``)
             rf"^\s*(?:[•▪●*-]\s*|\d{{1,2}}[.)]\s+)?(?P<crit>\S[^\n:]*?):(?:\*\*)?\s+"
-            rf"[{_LQ}]?{grade}[{_RQ}]?(?:\s*(?:;(?:\s*(?:{joiners}))?|\.))?\s*$",
+            rf"[{_LQ}]?{grade}[{_RQ}]?{_NOTE}(?:\s*(?:;(?:\s*(?:{joiners}))?|\.))?\s*$",
             flags,
         ),
         # a criterion a full stop ends (``• Overall effectiveness. Good``, a list's item)
         "stop": re.compile(
             rf"^\s*(?:[•▪●*\-–]\s*)?(?P<crit>[^\s.](?:[^\n.]*[^\s.])?)\.{sp}+[{_LQ}]?{grade}[{_RQ}]?"
-            r"\s*$",
+            rf"{_NOTE}\s*$",
             flags,
         ),
-        "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{sp}*$", flags),
+        "space": re.compile(rf"{sp}(?<=\S{sp}){grade_start}{grade}{_NOTE}{sp}*$", flags),
+        # a rank then its grade, between spaces (``Quality of Environment 4 Good ...``)
+        "ranked_grade": re.compile(
+            rf"(?<!\S)([1-6])(?:{sp}+|{sp}*[-–—]{sp}*)(?P<grade>{alt})(?!\w)", flags
+        ),
+        # the grade first, then a spaced dash or a colon and the criterion (``Good – Quality
+        # of education``): see _grade_first_row
+        "grade_first": re.compile(
+            rf"[ \t]*(?:[•▪●*\-–][ \t]*)?[{_LQ}]?{grade}[{_RQ}]?{_NOTE}(?:{sp}+[–—-]|:){sp}+"
+            rf"(?P<crit>\S(?:[^\n]*\S)?)[ \t\xa0]*$",
+            flags,
+        ),
         # Grade-first bullets: "• is ‘good’ at X;", "- ‘requires improvement’ in X; and".
         "bullet": re.compile(
             # the grade in quotes, then at/in/for and the criterion; what may stand before
@@ -260,6 +275,7 @@ class _LineWords:
         alone_ends: frozenset[int],
         grades: frozenset[str],
         grade_tails: frozenset[str],
+        firsts: frozenset[int],
     ) -> None:
         # " and", " or": may end a row after its grade ("X Good; and")
         self.joiners: Final = joiners
@@ -277,6 +293,9 @@ class _LineWords:
         self.alone_ends: Final = alone_ends
         self.grades: Final = grades  # every grade, its words joined by one space
         self.grade_tails: Final = grade_tails  # the last words of every grade (one or more)
+        # the ASCII characters, by code, that may open a line that opens with a grade: the
+        # first letter of every grade in either case, a bullet's, a quote's and white space
+        self.firsts: Final = firsts
 
 
 @cache
@@ -293,6 +312,7 @@ def _line_words() -> _LineWords:
     opening = min(3, *map(len, firsts))
     grades = frozenset(" ".join(p.split()) for s in scales for p in (*s.grades, *aliases))
     last_letters = {w[-1] for w in last}
+    initials = {w[0].lower() for w in firsts}
     return _LineWords(
         joiners,
         last,
@@ -306,6 +326,9 @@ def _line_words() -> _LineWords:
         ),
         grades,
         frozenset(" ".join(g.split()[-k:]) for g in grades for k in range(1, len(g.split()) + 1)),
+        frozenset(
+            i for i in range(128) if chr(i).lower() in initials or chr(i) in _GRADE_FIRST_LEADS
+        ),
     )
 
 
@@ -329,7 +352,7 @@ def _may_be_grade_alone(line: str, words: _LineWords) -> bool:
     )
 
 
-_ROW_TAIL: Final = " \t\xa0|;.,’'\"”*"
+_ROW_TAIL: Final = " \t\xa0|;.,’'\"”" + _NOTES
 _RANKS: Final = frozenset("123456")
 
 
@@ -347,6 +370,57 @@ def _may_be_in_table(line: str, words: _LineWords) -> bool:
         or not end.isascii()
         or end.lower() in words.ends
         or end[-1].isspace()
+        or _may_have_cells_after(line)
+        or _may_open_with_grade(line, words)
+    )
+
+
+_GRADE_FIRST_LEADS: Final = " \t•▪●*-–" + _LQ  # what may stand before a line's first grade
+
+
+def _may_open_with_grade(line: str, words: _LineWords) -> bool:
+    """Whether ``line`` may open with a grade (``Good – Quality of education``): by its first
+    character (most lines open with a letter no grade opens with), then its first letters."""
+    if not line or (ord(line[0]) < 128 and ord(line[0]) not in words.firsts):
+        return False
+    lead = line[0] in _GRADE_FIRST_LEADS  # (most lines open with a letter: nothing to strip)
+    return _may_open_grade(line.lstrip(_GRADE_FIRST_LEADS) if lead else line, words)
+
+
+def _may_have_cells_after(line: str) -> bool:
+    """Whether ``line`` may be a pipe or tab row with cells after its grade: it ends with a
+    pipe, or holds a tab."""
+    return line.rstrip(" \t\xa0").endswith("|") or "\t" in line
+
+
+def _cells_after_grade_row(line: str, offset: int) -> _Row | None:
+    """A pipe or tab row whose last grade cell, after the criterion's, other cells follow
+    (``| Safe | Good | up |``, ``Safe<tab>Good<tab>2019``): the criterion is the first cell,
+    the grade the last that holds one (a row with several gives one item each, as a row
+    whose grade is last does)."""
+    kind = "pipe" if line.rstrip(" \t\xa0").endswith("|") else "tab"
+    cells, grades = _grade_cells(kind, line)
+    if not grades or grades[-1][0] == len(cells) - 1:
+        return None  # no grade, or the grade last: the row rule's
+    crit = _cell_label(_clean_criterion(cells[0][2]))
+    if (
+        not crit
+        or len(crit.split()) > _MAX_DELIMITED_LABEL_WORDS
+        or crit[-1] in ".:;"
+        or not _HAS_LETTER.search(crit)
+        or any(len(c[2].split()) > _MAX_LABEL_WORDS for c in cells[grades[-1][0] + 1 :])
+    ):
+        return None
+    several = len(grades) > 1
+    return _Row(
+        offset + len(line) - len(line.lstrip()),
+        offset + len(line.rstrip()),
+        crit,
+        grades[-1][1],
+        _STRONG,
+        kind if several else "",
+        cells if several else (),
+        grades if several else (),
     )
 
 
@@ -459,6 +533,8 @@ def _split_space_row(tail: re.Pattern[str], line: str) -> tuple[str, str] | None
     words = _line_words()
     starts: list[int] = []  # the spaces before last words that spell a grade, leftmost first
     end = len(line.rstrip(" \xa0"))
+    if end and line[end - 1] in _NOTES:  # a footnote's mark after the grade (``Good*``)
+        end -= 1
     phrase = ""
     while True:
         cut = max(line.rfind(" ", 0, end), line.rfind("\xa0", 0, end))
@@ -611,6 +687,10 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             or crit[-1] in ".:;"
             or not _HAS_LETTER.search(crit)
         ):
+            return None
+        if kind == "space" and "\t" in found[0]:
+            # a tab row whose last cell holds more than a grade (``Environment<tab>Adequate<tab>
+            # down from good``): the row-with-cells-after-its-grade rule's
             return None
         if (
             kind == "space"
@@ -775,25 +855,193 @@ def _rule_line(scan: _Scan, line: _Line) -> _Step | None:
     return None
 
 
+def _rows_in_one_line(scan: _Scan, line: _Line) -> _Step | None:
+    # Rows run into one line, each grade after its rank (``Quality of Care and Support 5 Very
+    # Good Quality of Environment 4 Good``: the Care Inspectorate's summary of grades copied
+    # from its PDF as one paragraph); tried on lines that may end with a grade and hold two
+    # ranks or more (most rows hold none).
+    if not (line.maybe and _holds_two_ranks(line.text) and _may_be_row(line.text, _line_words())):
+        return None
+    return _grown(scan, line, _ranked_rows_in_line(line.text, line.offset))
+
+
+def _holds_two_ranks(line: str) -> bool:
+    """Whether ``line`` holds two digits or more that may be ranks (1 to 6): a search for each
+    digit (most lines hold none), then a count of those it holds."""
+    found = 0
+    for digit in _RANK_DIGITS:
+        if digit in line:
+            found += line.count(digit)
+            if found >= 2:
+                return True
+    return False
+
+
+_RANK_DIGITS: Final = ("1", "2", "3", "4", "5", "6")
+
+
+def _ranked_rows_in_line(line: str, offset: int) -> list[_Row]:
+    """The rows of a line of two or more ``criterion rank grade`` runs, each rank its grade's on
+    one scale, the line ending with the last grade; the first criterion opens after the line's
+    lead-in (``We gave the service these grades``: see _label_opening)."""
+    found = _split_space_row(_patterns()["space"], line)
+    if found is None or not _space_rank(found[0].rstrip(" \xa0-–—")):
+        return []
+    pairs = list(_patterns()["ranked_grade"].finditer(line))
+    if len(pairs) < 2 or pairs[-1].end() != len(line.rstrip()):
+        return []
+    if not _ranks_on_one_scale([(m.group("grade"), int(m.group(1))) for m in pairs]):
+        return []
+    rows: list[_Row] = []
+    end = _label_opening(line[: pairs[0].start()])
+    for m in pairs:
+        head = line[end : m.start()]
+        start = end + len(head) - len(head.lstrip())
+        crit = _clean_criterion(head)
+        if (
+            not crit[:1].isupper()
+            or len(crit.split()) > _MAX_LABEL_WORDS
+            or crit[-1] in ".:;,"
+            or not _HAS_LETTER.search(crit)
+        ):
+            return []
+        rows.append(
+            _Row(offset + start, offset + m.end(), crit, _grade_text(m.group("grade")), _DELIMITED)
+        )
+        end = m.end()
+    return rows
+
+
+def _label_opening(head: str) -> int:
+    """Where the first criterion of a line opens in ``head``, the line before its first rank:
+    at the last capitalised word that opens ``head``, follows a stop or a colon, or follows a
+    word in lower case that is no word of ``label_small_words`` (``these grades Quality of
+    Care and Support``: ``Care`` follows ``of``)."""
+    small = _label_small_words()
+    at = 0
+    before = ""
+    for m in _WORD.finditer(head):
+        word = m.group()
+        if word[:1].isupper() and (
+            not before
+            or before[-1] in ".:;!?"
+            or (before[:1].islower() and before.casefold() not in small)
+        ):
+            at = m.start()
+        before = word
+    return at
+
+
+_WORD: Final = re.compile(r"\S+")
+
+
+@cache
+def _label_small_words() -> frozenset[str]:
+    return frozenset(load("scales")["label_small_words"])
+
+
 def _row(scan: _Scan, line: _Line) -> _Step | None:
     if not (line.maybe and _may_be_row(line.text, _line_words())):
         return None
-    row = _line_row(line.text, line.offset, after_header=scan.header)
-    if row is None:
+    return _grown(scan, line, _one(_line_row(line.text, line.offset, after_header=scan.header)))
+
+
+def _row_with_cells_after(scan: _Scan, line: _Line) -> _Step | None:
+    # A pipe or tab row whose grade cell other cells follow (``| Safe | Good | up |``: a
+    # trend, a date, a note); the row rule's patterns want the grade last.
+    if not line.maybe or not _may_have_cells_after(line.text):
+        return None
+    return _grown(scan, line, _one(_cells_after_grade_row(line.text, line.offset)))
+
+
+def _grade_first(scan: _Scan, line: _Line) -> _Step | None:
+    # A grade, a spaced dash or a colon, then the criterion (``Good – Quality of education``)
+    if not line.maybe or not _may_open_with_grade(line.text, _line_words()):
+        return None
+    return _grown(scan, line, _one(_grade_first_row(line.text, line.offset)))
+
+
+def _grade_first_row(line: str, offset: int) -> _Row | None:
+    """A row whose grade comes first (``Good – Quality of education``, ``• Outstanding:
+    Personal development``): a weak row, as scale glossaries have its shape (``Good –
+    Strong features``), read three or more in a block (see _is_glossary). The criterion is a
+    name: it opens with a capital, holds no comma, semicolon or verb of ``description_verbs``
+    (``Good – The service is performing well``) and ends in no stop."""
+    m = _patterns()["grade_first"].match(line)
+    if m is None:
+        return None
+    crit = _clean_criterion(m.group("crit"))
+    words = crit.split()
+    if (
+        not crit[:1].isupper()
+        or len(words) > _MAX_GRADE_FIRST_WORDS
+        or crit[-1] in ".:;,!?"
+        or "," in crit
+        or ";" in crit
+        or any(w.casefold() in _description_verbs() for w in words)
+    ):
+        return None
+    return _Row(
+        offset + len(line) - len(line.lstrip()),
+        offset + len(line.rstrip()),
+        crit,
+        _grade_text(m.group("grade")),
+        _WEAK,
+    )
+
+
+_MAX_GRADE_FIRST_WORDS: Final = 10
+
+
+@cache
+def _description_verbs() -> frozenset[str]:
+    return frozenset(load("scales")["description_verbs"])
+
+
+def _is_glossary(text: str, rows: Sequence[_Row]) -> bool:
+    """Whether grade-first rows list a scale (``Excellent – Major strengths`` over ``Good –
+    Important strengths``): each row opens with its grade, and the grades, each once, run in
+    the order of their ranks on one scale."""
+    if not all(
+        text[r.start : r.end].lstrip(_GRADE_FIRST_LEADS).casefold().startswith(r.score.casefold())
+        for r in rows
+    ):
+        return False
+    scales, aliases = _scales()
+    keys = [aliases.get(k, k) for k in (" ".join(r.score.casefold().split()) for r in rows)]
+    for scale in scales:
+        ranks = [scale.grades.get(k, 0) for k in keys]
+        if (
+            all(ranks)
+            and len(set(ranks)) == len(ranks)
+            and ranks in (sorted(ranks), sorted(ranks, reverse=True))
+        ):
+            return True
+    return False
+
+
+def _grown(scan: _Scan, line: _Line, rows: Sequence[_Row]) -> _Step | None:
+    """The scan moved past ``line``, whose rows the run of rows takes on (none: no row)."""
+    if not rows:
         return None
     block = (
         scan.block
         if scan.run or scan.header
         else scan.prev_blank or (scan.opens and _is_caption(scan.prev_line))
     )
-    lone = scan.prev_blank and (scan.header or row.strength > _WEAK)
+    lone = scan.prev_blank and (scan.header or rows[0].strength > _WEAK)
     run = scan.run
-    grown: _Run = (
-        _Run(row, None, 1, row.strength)
-        if run is None
-        else _Run(row, run, run.size + 1, min(run.strength, row.strength))
-    )
-    return _Step(_advance(scan, line, grown, scan.header, block, lone))
+    for row in rows:
+        run = (
+            _Run(row, None, 1, row.strength)
+            if run is None
+            else _Run(row, run, run.size + 1, min(run.strength, row.strength))
+        )
+    return _Step(_advance(scan, line, run, scan.header, block, lone))
+
+
+def _one(row: _Row | None) -> tuple[_Row, ...]:
+    return () if row is None else (row,)
 
 
 def _skipped_label(scan: _Scan, line: _Line) -> _Step | None:
@@ -839,7 +1087,18 @@ LINE_RULES: tuple[_LineRule, ...] = (
     _LineRule("blank-in-double-spaced-table", _gap, "Criteria Score\n\nLeadership Good"),
     _LineRule("header", _header, "Criteria Score"),
     _LineRule("rule-line", _rule_line, "Area | Grade\n|---|---|"),
+    _LineRule(
+        "rows-in-one-line",
+        _rows_in_one_line,
+        "Grades\n\nQuality of Care and Support 5 Very Good Quality of Environment 4 Good",
+    ),
     _LineRule("row", _row, "Leadership Good"),
+    _LineRule("row-with-cells-after-its-grade", _row_with_cells_after, "| Safe | Good | up |"),
+    _LineRule(
+        "grade-first-row",
+        _grade_first,
+        "Good – Quality of education\nGood – Personal development\nOutstanding – Behaviour",
+    ),
     _LineRule(
         "label-in-colon-list", _skipped_label, "Safe: Good\nSafeguarding: Effective\nCaring: Good"
     ),
@@ -864,7 +1123,13 @@ def _next_step(scan: _Scan, line: _Line) -> _Step:
     if step is None:
         step = _rule_line(scan, line)
     if step is None:
+        step = _rows_in_one_line(scan, line)
+    if step is None:
         step = _row(scan, line)
+    if step is None:
+        step = _row_with_cells_after(scan, line)
+    if step is None:
+        step = _grade_first(scan, line)
     if step is None:
         step = _skipped_label(scan, line)
     return _other(scan, line) if step is None else step
@@ -880,6 +1145,8 @@ def _close(
     its part's grade, ``## Quality of education: Good``), a table with the others if any."""
     run = ended.run
     if run is None:
+        return None
+    if run.strength == _WEAK and _is_glossary(text, run.rows()):
         return None
     if (
         ended.header
@@ -1108,39 +1375,106 @@ def _stacked_matches(text: str, lines: Sequence[str]) -> Iterator[re.Match[str]]
         pos += len(line) + 1
 
 
-_STACKED_MARKS: Final = " \t*" + _LQ + _RQ  # what may stand round a stacked row's grade
+_STACKED_MARKS: Final = " \t" + _NOTES + _LQ + _RQ  # what may stand round a stacked row's grade
 
 
 def _stacked_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
     """Rows whose grade stands alone on the line under its criterion, a blank line between
     them or not (Estyn's reports: ``Standards`` then ``Good``). Two such rows in a row, each
-    label right after the grade above it, make a table; one alone is a heading and a word."""
+    label right after the grade above it, make a table; so do numbered ones whose numbers run
+    on (``1: Standards`` ... ``2: Wellbeing``) whatever prose stands between them (Estyn's
+    older reports give each its findings); one alone is a heading and a word. A table copied
+    one cell a line with several grade columns gives each label its grades one a line under
+    it: the current column is read (_current_column)."""
     cell = _patterns()["cell"]
     tables: list[list[_Row]] = []
-    run: list[_Row] = []
+    run: list[list[_Cell]] = []  # each row's label, then its grades (start, end, text)
     for m in _stacked_matches(text, lines):
         label_start, label = _line_before(text, m.start("line"))
-        if label_start < 0 or cell.fullmatch(label) or not _stacked_label(label):
+        if label_start < 0:
             continue
-        lead = len(label) - len(label.lstrip())
-        if run and text[run[-1].end : label_start + lead].strip():
-            if len(run) >= _MIN_STRONG_RUN:
-                tables.append(run)
-            run = []
+        label_start += len(label) - len(label.lstrip())
         line = m.group("line")
         start = m.start("line") + len(line) - len(line.lstrip())
-        run.append(
-            _Row(
-                label_start + lead,
-                start + len(line.strip()),
-                _stacked_criterion(label),
-                _grade_text(m.group("grade")),
-                _STRONG,
-            )
-        )
-    if len(run) >= _MIN_STRONG_RUN:
-        tables.append(run)
+        grade = (start, start + len(line.strip()), _grade_text(m.group("grade")))
+        if cell.fullmatch(label):
+            if run and run[-1][-1][0] == label_start:  # the next column of the row above
+                run[-1].append(grade)
+            continue
+        if not _stacked_label(label):
+            continue
+        if run and not _stacked_goes_on(text, run[-1], label_start, label):
+            _keep_stacked(text, run, tables)
+            run = []
+        run.append([(label_start, label_start + len(label.strip()), label), grade])
+    _keep_stacked(text, run, tables)
     return tables
+
+
+def _stacked_goes_on(text: str, row: Sequence[_Cell], label_start: int, label: str) -> bool:
+    """Whether a stacked row whose label starts at ``label_start`` goes on the run whose last
+    row is ``row``: right under its last grade, or numbered the next (``2: Wellbeing`` after
+    ``1: Standards``) with prose between."""
+    if not text[row[-1][1] : label_start].strip():
+        return True
+    number = _ROW_NUMBER.match(_clean_criterion(label))
+    before = _ROW_NUMBER.match(_clean_criterion(row[0][2]))
+    return bool(number and before and int(number.group(1)) == int(before.group(1)) + 1)
+
+
+def _keep_stacked(text: str, run: Sequence[Sequence[_Cell]], tables: list[list[_Row]]) -> None:
+    """The run's tables: its rows of as many grades each, two rows or more, each given the
+    grade of its only column or of the current one."""
+    at = 0
+    while at < len(run):
+        width = len(run[at]) - 1
+        end = at + 1
+        while end < len(run) and len(run[end]) - 1 == width:
+            end += 1
+        column = 0 if width == 1 else _current_column(text, run[at][0][0], width)
+        if end - at >= _MIN_STRONG_RUN and column >= 0:
+            tables.append(
+                [
+                    _Row(r[0][0], r[-1][1], _stacked_criterion(r[0][2]), r[1 + column][2], _STRONG)
+                    for r in run[at:end]
+                ]
+            )
+        at = end
+
+
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+_MAX_HEADER_WORDS: Final = 6  # a column's name copied on a line of its own (``2024 Grade``)
+
+
+def _current_column(text: str, label_start: int, width: int) -> int:
+    """Which of ``width`` grade columns, copied one cell a line, holds the current grades, by
+    the columns' names on the lines above the first label (the last ``width`` lines, across a
+    blank line each): the latest year (``2024 Grade`` over ``2019 Grade``), else the only
+    name with a word of ``column_labels.current`` (``This inspection``), else the only one
+    without a word of ``column_labels.previous``; -1 when the names do not tell."""
+    names: list[str] = []
+    pos = text.rfind("\n", 0, label_start) + 1
+    for _ in range(width):
+        pos, line = _line_before(text, pos)
+        words = line.split()
+        if pos < 0 or len(words) > _MAX_HEADER_WORDS or _patterns()["cell"].fullmatch(line):
+            return -1
+        names.insert(0, " " + " ".join(words).casefold() + " ")
+    years = [_YEAR.findall(n) for n in names]
+    if all(len(y) == 1 for y in years) and len({y[0] for y in years}) == width:
+        return max(range(width), key=lambda i: years[i][0])
+    current, previous = _column_labels()
+    now = [i for i, n in enumerate(names) if any(f" {w} " in n for w in current)]
+    if len(now) == 1:
+        return now[0]
+    left = [i for i, n in enumerate(names) if not any(f" {w} " in n for w in previous)]
+    return left[0] if len(left) == 1 else -1
+
+
+@cache
+def _column_labels() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    labels = load("scales")["column_labels"]
+    return tuple(labels["current"]), tuple(labels["previous"])
 
 
 def _without_cell_rank(cell: str) -> str:
@@ -1356,13 +1690,18 @@ def _without_space_ranks(rows: list[_Row]) -> list[_Row]:
     that are not the grades') stay in the criterion."""
     if len(rows) < 2 or any(r.grades or not _space_rank(r.criterion) for r in rows):
         return rows
-    scales, aliases = _scales()
-    keys = [
-        (aliases.get(g, g), _space_rank(r.criterion)) for r in rows for g in (r.score.casefold(),)
-    ]
-    if not any(all(s.grades.get(k) == rank for k, rank in keys) for s in scales):
+    if not _ranks_on_one_scale([(r.score, _space_rank(r.criterion)) for r in rows]):
         return rows
     return [r.replaced(criterion=r.criterion[:-2]) for r in rows]
+
+
+def _ranks_on_one_scale(graded: Sequence[tuple[str, int]]) -> bool:
+    """Whether each (grade, rank) gives the grade's rank on one scale (the same for all)."""
+    scales, aliases = _scales()
+    keys = [
+        (aliases.get(k, k), rank) for g, rank in graded for k in (collapse_space(g).casefold(),)
+    ]
+    return any(all(s.grades.get(k) == rank for k, rank in keys) for s in scales)
 
 
 def _space_rank(criterion: str) -> int:
@@ -1377,12 +1716,7 @@ def _ranked_on_a_scale(criterion: str, grade: str) -> bool:
     """Whether ``criterion`` ends with ``grade``'s rank on some scale, after one space
     (``Quality of Environment 4`` before ``Good``)."""
     rank = _space_rank(criterion)
-    if not rank:
-        return False
-    scales, aliases = _scales()
-    key = grade.casefold()
-    key = aliases.get(key, key)
-    return any(s.grades.get(key) == rank for s in scales)
+    return bool(rank) and _ranks_on_one_scale([(grade, rank)])
 
 
 def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> list[Score]:
@@ -1491,11 +1825,13 @@ def _rank_before(row: str, at: int, criterion: str) -> int:
     """Where the rank written before a row's grade (which starts at ``at``) stands in the row,
     or -1: the rank the row patterns cut from the criterion (``| 4 - Good |``, ``Grade 5 - Very
     good``, ``How good is our setting? 5 - Very good``: _rank_at_end), or a digit after one
-    space that the table cut from every row's criterion (``Support 5 Very good``:
-    _without_space_ranks) and the criterion does not end with (``Standard 3 Good`` keeps it)."""
+    space, maybe then a dash, that the table cut from every row's criterion (``Support 5 Very
+    good``: _without_space_ranks; ``Environment 4 - Good`` in rows run into one line:
+    _ranked_rows_in_line) and the criterion does not end with (``Standard 3 Good`` keeps it)."""
     head = row[:at].rstrip(_GRADE_MARKS)
     if rank := _rank_at_end(head):
         return rank.start() + next(i for i, c in enumerate(rank.group()) if c.isdecimal())
+    head = head.rstrip(" \xa0-–—")
     digit = len(head) - 1
     start = row.find(criterion)
     if (

@@ -214,9 +214,27 @@ def test_scale_and_rank() -> None:
         ("Learning\tVery good\nAttainment\tSatisfactory\nWellbeing\tWeak\n", "education-scotland"),
         ("Learning\tVery good\nAttainment\tAdequate\nWellbeing\tWeak\n", "scotland-six-point"),
         ("Standards\tGood\nWellbeing\tExcellent\nLeadership\tAdequate\n", "estyn"),
+        # Care Inspectorate Wales's published ratings of care homes (from April 2025)
+        (
+            "Ratings\n\nWellbeing: Good\nCare and support: Needs improvement\n"
+            "Leadership and management: Poor\nEnvironment: Excellent\n\nMore.",
+            "ciw-care",
+        ),
+        # the Education and Training Inspectorate's (Northern Ireland) performance levels
+        (
+            "Outcomes for learners\tVery good\nQuality of provision\tImportant area(s) for "
+            "improvement\nLeadership and management\tOutstanding\n",
+            "eti",
+        ),
+        (
+            "Levels\n\nOutcomes for learners: Good\nProvision: Important areas for improvement\n"
+            "Leadership: Requires urgent improvement\n\nMore.",
+            "eti",
+        ),
+        ("Achievement\tVery good\nProvision\tOutstanding\n", "eti"),
     ],
 )
-def test_welsh_and_scottish_scales(text: str, scale: str) -> None:
+def test_welsh_scottish_and_northern_irish_scales(text: str, scale: str) -> None:
     assert {s.scale for s in find_scores(text)} == {scale}
 
 
@@ -1021,9 +1039,16 @@ DIGITS_NO_RANKS: list[tuple[str, list[tuple[str, str]]]] = [
 
 def test_a_number_ending_a_prose_line_is_no_rank() -> None:
     # a rank after the grade only in a tab, pipe or aligned row: a prose line keeps its figure,
-    # and a figure of two digits or above 6 after a grade cell is no rank
+    # and a figure of two digits or above 6 after a grade cell is no rank: a cell of its own
+    # after the grade's, left out of the grade
     assert rows("Leadership Good 2\nBehaviour Good 3\nSafety Good 4\n") == []
-    assert rows("Leadership\tGood\t12\nBehaviour\tGood\t7\n") == []
+    text = "Leadership\tGood\t12\nBehaviour\tGood\t7\n"
+    found = find_scores(text)
+    assert [(s.criterion, s.score) for s in found] == [
+        ("Leadership", "Good"),
+        ("Behaviour", "Good"),
+    ]
+    assert scores.label_spans(text, found) == []
 
 
 # Grades on the line under their criterion (Estyn's reports, Education Scotland's quality
@@ -1131,7 +1156,7 @@ GRADE_PIECES = ["Good", "gOOD", "Requires  improvement", "not met", "ſatisfacto
                 "Reasonably\xa0good", "Excellent", "Goodwill", "Leadership", "the area", "is ",
                 " at ", " in casework", "‘", "’", "'", "“", "”", '"', "**", "• ", "- ", " ",
                 "\t", "\xa0", "\n", "\n\n", ".", ";", ":", " – ", "4 - ", " 2", "|", "Grade 5 ",
-                "? ", "#"]  # fmt: skip
+                "? ", "#", "*", "†"]  # fmt: skip
 grade_texts = st.lists(st.sampled_from(GRADE_PIECES), max_size=24).map("".join)
 
 
@@ -1558,6 +1583,314 @@ GLOSSARIES_AND_KEYS: list[str] = [
     # a chart's key: grades alone, one a line, with no label above the second
     "Key\n\nOutstanding\nGood\nRequires improvement\nInadequate\n",
     "Grade meanings:\n\n6 = Excellent\n5 = Very good\n4 = Good\n\nMore.",
+    # a new scale's grades one a line under a bullet's caption, and a safeguarding note
+    "  • Each area gets one of five grades:\n    Exceptional\n    Strong Standard\n"
+    "    Expected Standard\n    Needs Attention\n    Urgent Improvement\n"
+    "  • Safeguarding is separate: Met or Not Met.\n",
+    # a regulator's levels one a paragraph under a sentence that names them
+    "The inspectorate reports these levels:\n\nOutstanding\n\nVery Good\n\nGood\n\n"
+    "Important area(s) for improvement\n\nRequires significant improvement\n",
+    # grade-first glossaries with a colon, in lower case, and ranks before every grade
+    "Four ratings may be given:\n\n  • Excellent: outstanding, very strong\n"
+    "  • Good: successful, strong, skilful\n  • Needs improvement: limited, inconsistent\n"
+    "  • Poor: unsafe\n",
+    "Hygiene ratings:\n0 - Urgent improvement necessary\n3 - Generally satisfactory\n4 - Good\n"
+    "5 - Very good\n",
+]
+
+
+# A table copied one cell a line with two grade columns or more: each label has its grades one
+# a line under it, and the current column is read, told by the columns' names above the first
+# label (the latest year; a name of ``column_labels.current``; the only one that is not
+# ``column_labels.previous``).
+STACKED_COLUMNS: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "years-newest-first": (
+        "Judgement\n2024 Grade\n2019 Grade\nOverall effectiveness\nRequires improvement\nGood\n"
+        "Quality of education\nRequires improvement\nGood\n\nThe school will improve.\n",
+        [
+            ("Overall effectiveness", "Requires improvement"),
+            ("Quality of education", "Requires improvement"),
+        ],
+    ),
+    "years-newest-last-blank-lines": (
+        "Area\n\n2018\n\n2023\n\nLeadership\n\nWeak\n\nGood\n\nLearning\n\nAdequate\n\n"
+        "Very good\n\nEnd.",
+        [("Leadership", "Good"), ("Learning", "Very good")],
+    ),
+    "this-and-previous-inspection": (
+        "Area\n\nThis inspection\n\nPrevious inspection\n\nSafe\n\nGood\n\nInadequate\n\n"
+        "Well-led\n\nOutstanding\n\nGood\n\nEnd.",
+        [("Safe", "Good"), ("Well-led", "Outstanding")],
+    ),
+    "previous-then-current-bold": (
+        "Previous grade\nCurrent grade\nInclusion\n**Needs attention**\n**Strong standard**\n"
+        "Achievement\n**Expected standard**\n**Exceptional**\n",
+        [("Inclusion", "Strong standard"), ("Achievement", "Exceptional")],
+    ),
+    "only-one-name-not-previous": (
+        "Grade\nLast grade\nCare and support\nVery good\nGood\nEnvironment\nGood\nAdequate\n",
+        [("Care and support", "Very good"), ("Environment", "Good")],
+    ),
+}
+
+# Grade columns copied one cell a line whose names do not tell which is current, and stacked
+# rows of different widths, are no table.
+STACKED_COLUMNS_NOT_READ: list[str] = [
+    "Area\nGrade\nGrade\nSafe\nGood\nInadequate\nWell-led\nOutstanding\nGood\n",
+    "Inspectors visited the home twice and wrote to us after each visit.\nSafe\nGood\n"
+    "Inadequate\nWell-led\nOutstanding\nGood\n",
+    # one row alone
+    "2024 Grade\n2019 Grade\nOverall effectiveness\nRequires improvement\nGood\n\nMore.",
+    # names with two years each
+    "2019 to 2024\n2014 to 2019\nSafe\nGood\nInadequate\nWell-led\nOutstanding\nGood\n",
+]
+
+# Numbered stacked rows whose numbers run on make one table whatever prose stands between them
+# (Estyn's older reports: each inspection area's heading, its grade, then its findings).
+NUMBERED_STACKED: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "prose-between": (
+        "Main findings\n\n1: Standards\n\nExcellent\n\nPupils in Pentre make strong progress.\n\n"
+        "They read widely.\n\nThey write at length.\n\n2: Wellbeing and attitudes to learning\n\n"
+        "Good\n\nMost pupils feel safe.\n\n3: Teaching and learning experiences\n\nAdequate\n\n"
+        "End.",
+        [
+            ("Standards", "Excellent"),
+            ("Wellbeing and attitudes to learning", "Good"),
+            ("Teaching and learning experiences", "Adequate"),
+        ],
+    ),
+    "full-stops-bold-no-blank-lines": (
+        "**1. Standards**\n**Good**\nLearners at Glyn Ceiriog achieve well.\n"
+        "**2. Care, support and guidance**\n**Unsatisfactory**\nThe school must act now.\n",
+        [("Standards", "Good"), ("Care, support and guidance", "Unsatisfactory")],
+    ),
+}
+
+# Numbered stacked rows whose numbers do not run on, with prose between, are no table.
+NUMBERED_STACKED_NOT_READ: list[str] = [
+    "1: Standards\n\nExcellent\n\nPupils make progress.\n\n3: Wellbeing\n\nGood\n",
+    "2: Standards\n\nExcellent\n\nPupils make progress.\n\n2: Wellbeing\n\nGood\n",
+    "Standards\n\nExcellent\n\nPupils make progress.\n\n2: Wellbeing\n\nGood\n",
+]
+
+
+def test_stacked_columns_span_every_cell_of_the_row() -> None:
+    text = "2023\n2017\nSafe\nGood\nPoor\nLed\nExcellent\nFair\n"
+    found = find_scores(text)
+    assert [text[s.start : s.end] for s in found] == ["Safe\nGood\nPoor", "Led\nExcellent\nFair"]
+    assert [(s.score_value, s.scale, s.qualifier) for s in found] == [
+        (3, "hmcpsi", None),
+        (4, "hmcpsi", None),
+    ]
+
+
+# Pipe and tab rows whose grade cell other cells follow (a trend, a date, a note): the criterion
+# is the first cell, the grade the last cell that holds one.
+CELLS_AFTER_GRADE: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "pipe-trend": (
+        "| Area | Grade | Trend |\n|---|---|---|\n| Safe | Good | up |\n"
+        "| Caring | Outstanding | same |\n",
+        [("Safe", "Good"), ("Caring", "Outstanding")],
+    ),
+    "pipe-no-outer-pipes-at-start": (
+        "Key question | Rating | Since\nEffective | Requires improvement | 2022 |\n"
+        "Well-led | Inadequate | 2021 |\n",
+        [("Effective", "Requires improvement"), ("Well-led", "Inadequate")],
+    ),
+    "tab-date": (
+        "Area\tGrade\tDate\nLearning\tGood\tMay 2023\nCare and support\tExcellent\tJune 2021\n",
+        [("Learning", "Good"), ("Care and support", "Excellent")],
+    ),
+    "tab-note-no-header": (
+        "Ardmore Home\n\nWellbeing\tGood\tno change\nEnvironment\tAdequate\tdown from good\n\nEnd.",
+        [("Wellbeing", "Good"), ("Environment", "Adequate")],
+    ),
+    "pipe-quoted-grade-and-note": (
+        "| Safe | ‘Good’ | ↑ |\n| Led | “Poor” | ↓ |\n",
+        [("Safe", "Good"), ("Led", "Poor")],
+    ),
+}
+
+# Lines with pipes or tabs that are no rows with cells after the grade.
+CELLS_AFTER_GRADE_NOT_READ: list[str] = [
+    # a site's menu: no cell holds a grade alone
+    "Home | Good news | Contact |\nNews | Events | Jobs |\n",
+    # one such row alone
+    "Safe\tGood\tup\nThe end of the page.\n",
+    # a grade in the first cell only: no criterion before it
+    "Good\tSafe\tup\nGood\tLed\tdown\n",
+    # the cell after the grade is a long sentence
+    "| Safe | Good | The staff are kind and the home is clean and the meals are hot and good "
+    "every single day |\n| Led | Good | The manager has been in post for many years and knows "
+    "every person who lives there by name |\n",
+]
+
+
+def test_cells_after_the_grade_with_several_grade_columns() -> None:
+    text = (
+        "| Court | 2023 | 2022 | Note |\n|---|---|---|---|\n| Crown | Good | Fair | see below |\n"
+        "| Youth | Poor | Good | new |\n"
+    )
+    found = find_scores(text)
+    assert [(s.criterion, s.score, s.qualifier) for s in found] == [
+        ("Crown (2023)", "Good", "2023"),
+        ("Crown (2022)", "Fair", "2022"),
+        ("Youth (2023)", "Poor", "2023"),
+        ("Youth (2022)", "Good", "2022"),
+    ]
+    assert [text[s.start : s.end] for s in found][::2] == [
+        "| Crown | Good | Fair | see below |",
+        "| Youth | Poor | Good | new |",
+    ]
+
+
+# Lines that give the grade first, then a spaced dash or a colon and the criterion: three or
+# more in a block of their own (a school's news page lists its judgements so).
+GRADE_FIRST_LINES: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "dashes": (
+        "Ofsted judgements\n\nGood – Quality of education\nGood – Behaviour and attitudes\n"
+        "Outstanding – Personal development\nGood – Leadership and management\n\nMore.",
+        [
+            ("Quality of education", "Good"),
+            ("Behaviour and attitudes", "Good"),
+            ("Personal development", "Outstanding"),
+            ("Leadership and management", "Good"),
+        ],
+    ),
+    "bullets-quotes-colon": (
+        "The grades:\n\n• ‘Good’ – Quality of education\n• ‘Requires improvement’ – Early years\n"
+        "• “Good”: Sixth form provision\n",
+        [
+            ("Quality of education", "Good"),
+            ("Early years", "Requires improvement"),
+            ("Sixth form provision", "Good"),
+        ],
+    ),
+    "hyphens-report-card": (
+        "Our report card\n\nStrong standard - Inclusion\nExpected standard - Achievement\n"
+        "Strong standard - Curriculum and teaching\nMet - Safeguarding\n",
+        [
+            ("Inclusion", "Strong standard"),
+            ("Achievement", "Expected standard"),
+            ("Curriculum and teaching", "Strong standard"),
+            ("Safeguarding", "Met"),
+        ],
+    ),
+}
+
+# Scale glossaries in the grade-first shape, and too few rows, are no table.
+GRADE_FIRST_NOT_READ: list[str] = [
+    # descriptions in lower case, with commas
+    "The scale:\n\n  • Excellent – very strong, sustained performance and practice\n"
+    "  • Good – strong features, although minor aspects may require improvement\n"
+    "  • Adequate – strengths outweigh weaknesses\n",
+    # descriptions that are sentences
+    "Ratings\n\nOutstanding – The service is performing exceptionally well.\n"
+    "Good – The service is performing well\nRequires improvement – The service must improve\n",
+    # names of the grades' meanings, each grade once in the order of the scale
+    "Judgements\n\nExcellent – Major strengths\nVery good – Important strengths\n"
+    "Good – Some strengths\nWeak – Important weaknesses\n\nMore.",
+    "Key\n\nInadequate: Serious failings\nRequires improvement: Some failings\n"
+    "Good: Few failings\n",
+    # two rows only, and lines inside prose
+    "Good – Quality of education\nGood – Behaviour\n\nMore.",
+    "Parents told us the school was kind.\nGood – Quality of education\nGood – Behaviour\n"
+    "Good – Leadership\nwere the words they used most.\n",
+]
+
+
+# The Care Inspectorate's summary of grades flattened onto one line (a paragraph of its own that
+# ends with the last grade): each grade after its rank, every rank its grade's on one scale; the
+# first criterion opens after the line's lead-in.
+ROWS_IN_ONE_LINE: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "lead-in-title-case": (
+        "Intro.\n\nWe gave the service these grades Quality of Care and Support 5 Very Good "
+        "Quality of Environment 4 Good Quality of Staffing 5 Very Good Quality of Management "
+        "and Leadership 4 Good\n\nWhat the service does well",
+        [
+            ("Quality of Care and Support", "Very Good"),
+            ("Quality of Environment", "Good"),
+            ("Quality of Staffing", "Very Good"),
+            ("Quality of Management and Leadership", "Good"),
+        ],
+    ),
+    "sentence-case-no-lead-in": (
+        "Quality of care and support 6 Excellent Quality of environment 3\xa0Adequate\n\nMore.",
+        [("Quality of care and support", "Excellent"), ("Quality of environment", "Adequate")],
+    ),
+    "questions-dashes-colon-lead-in": (
+        "Our grades: How well do we support people's wellbeing? 5 - Very good How good is our "
+        "leadership? 2 – Weak\n\nMore.",
+        [
+            ("How well do we support people's wellbeing?", "Very good"),
+            ("How good is our leadership?", "Weak"),
+        ],
+    ),
+}
+
+# Lines with ranks and grades that are no rows run into one line.
+ROWS_IN_ONE_LINE_NOT_READ: list[str] = [
+    # numbers that are no ranks of the grades
+    "Standard 3 Good Standard 4 Fair\n\nMore.",
+    "Quality of care 4 Good Quality of staff 3 Good\n\nMore.",
+    # prose: a criterion in lower case
+    "Results\n\nThe home scored 4 Good in one area and 5 Very Good\n\nMore.",
+    "Grades\n\nIt was rated 5 Very good last year and is now 4 Good\n\nMore.",
+    # the line goes on after its last grade
+    "Grades\n\nQuality of care 5 Very good Quality of environment 4 Good as last year\n\nMore.",
+]
+
+
+def test_rows_in_one_line_leave_their_ranks_out() -> None:
+    text = "Grades\n\nQuality of Staffing 5 Very Good Quality of Environment 4 - Good\n\nEnd."
+    found = find_scores(text)
+    assert [(s.criterion, s.score_value, s.scale) for s in found] == [
+        ("Quality of Staffing", 5, "scotland-six-point"),
+        ("Quality of Environment", 4, "scotland-six-point"),
+    ]
+    assert [text[s.start : s.end] for s in scores.label_spans(text, found)] == ["5", "4"]
+
+
+# A footnote's mark after a grade (``Good*``, ``Good†``, ``Good¹``) in every layout: the mark
+# is neither grade nor criterion; the note under the table is no row.
+FOOTNOTE_MARKS: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "colon-star": (
+        "Intro.\n\nSafe: Good*\nWell-led: Good*\nCaring: Outstanding\n\n* at the last visit\n",
+        [("Safe", "Good"), ("Well-led", "Good"), ("Caring", "Outstanding")],
+    ),
+    "tab-dagger": (
+        "Area\tGrade\nLearning\tGood†\nCare\tExcellent\n\n† graded in 2019\n",
+        [("Learning", "Good"), ("Care", "Excellent")],
+    ),
+    "pipe-superscript-and-bold": (
+        "| Area | Grade |\n|---|---|\n| Safety | Adequate¹ |\n| Staffing | **Weak** |\n",
+        [("Safety", "Adequate"), ("Staffing", "Weak")],
+    ),
+    "header-single-space": (
+        "Criteria Score\nLeadership Good*\nCasework Fair\n",
+        [("Leadership", "Good"), ("Casework", "Fair")],
+    ),
+    "stacked": (
+        "Standards\nGood*\nWellbeing\nExcellent‡\n",
+        [("Standards", "Good"), ("Wellbeing", "Excellent")],
+    ),
+    "aligned-quoted": (
+        "Safe          ‘Good’*\nWell-led      Inadequate\n",
+        [("Safe", "Good"), ("Well-led", "Inadequate")],
+    ),
+    "dash-list": (
+        "Judgements:\n\nGovernance – ‘Fair’*;\nPeople — ‘Good’; and\n",
+        [("Governance", "Fair"), ("People", "Good")],
+    ),
+}
+
+# Grade words with a mark after them in prose are no rows.
+FOOTNOTES_IN_PROSE: list[str] = [
+    "The school was good*.\n",
+    "Staff were good*\nand kind.\n",
+    "Inspectors found the care was good†\n\nMore.",
+    # two marks are no footnote
+    "Area\tGrade\nLearning\tGood**\nCare\tExcellent**\n",
 ]
 
 
@@ -1581,6 +1914,12 @@ ROWS_READ = {
     "LONG_RUNS": LONG_RUNS,
     "LABEL_LINES_ENDING_A_LIST": LABEL_LINES_ENDING_A_LIST,
     "UNBULLETED_STOP_ROWS": UNBULLETED_STOP_ROWS,
+    "FOOTNOTE_MARKS": FOOTNOTE_MARKS,
+    "STACKED_COLUMNS": STACKED_COLUMNS,
+    "CELLS_AFTER_GRADE": CELLS_AFTER_GRADE,
+    "GRADE_FIRST_LINES": GRADE_FIRST_LINES,
+    "ROWS_IN_ONE_LINE": ROWS_IN_ONE_LINE,
+    "NUMBERED_STACKED": NUMBERED_STACKED,
 }
 NO_ROWS = {
     "NOT_ROWS": NOT_ROWS,
@@ -1588,6 +1927,12 @@ NO_ROWS = {
     "STOP_ROWS_IN_PROSE": STOP_ROWS_IN_PROSE,
     "PARAGRAPH_ROWS_WITHOUT_RANKS": PARAGRAPH_ROWS_WITHOUT_RANKS,
     "GLOSSARIES_AND_KEYS": GLOSSARIES_AND_KEYS,
+    "FOOTNOTES_IN_PROSE": FOOTNOTES_IN_PROSE,
+    "STACKED_COLUMNS_NOT_READ": STACKED_COLUMNS_NOT_READ,
+    "CELLS_AFTER_GRADE_NOT_READ": CELLS_AFTER_GRADE_NOT_READ,
+    "GRADE_FIRST_NOT_READ": GRADE_FIRST_NOT_READ,
+    "ROWS_IN_ONE_LINE_NOT_READ": ROWS_IN_ONE_LINE_NOT_READ,
+    "NUMBERED_STACKED_NOT_READ": NUMBERED_STACKED_NOT_READ,
 }
 
 
