@@ -278,7 +278,33 @@ _NAMED_DAY_RE: Final = _named_re(
 # Looked for only round a trigger word that str.find finds: "boxing day", "the spring bank
 # holiday", "early May bank holiday".
 _LOWER_NAMED_RE: Final = _named_re(_LOWER_NAMED)
-_LOWER_REACH: Final = max(map(len, _LOWER_NAMED))  # how far before a trigger a name may start
+# How far from a word of a name the name may start or end (twice the longest name: room for
+# line breaks and runs of spaces between its words).
+_LOWER_REACH: Final = 2 * max(map(len, _LOWER_NAMED))
+_LOWER_WORD_CHARS: Final = "abcdefghijklmnopqrstuvwxyz'\u2019"
+
+
+def _no_apostrophe(word: str) -> str:
+    return word.replace("\u2019", "").replace("'", "")
+
+
+def _lower_before() -> dict[str, frozenset[str]]:
+    """Each lower-case word of a name that holds a trigger, and the words that come before it
+    in a name (none when it opens a name: any word may come before it)."""
+    opens: set[str] = set()
+    before: dict[str, set[str]] = {}
+    for name in _LOWER_NAMED:
+        words = [_no_apostrophe(w) for w in name.split()]
+        for k, w in enumerate(words):
+            if w.islower() and any(t in w for t in _LOWER_TRIGGERS):
+                if k == 0:
+                    opens.add(w)
+                else:
+                    before.setdefault(w, set()).add(words[k - 1])
+    return {w: frozenset() if w in opens else frozenset(before[w]) for w in opens | set(before)}
+
+
+_LOWER_BEFORE: Final = _lower_before()
 
 
 def _anchor_pattern() -> str:
@@ -1431,7 +1457,7 @@ def _fill_years(text: str, found: list[_Found]) -> None:
         return
     fulls = [(f.start, date.fromisoformat(f.end_date)) for f in found if f.full and f.end_date]
     full_starts = [start for start, _ in fulls]  # (in order: looked up by bisection)
-    gaps = [m.span() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
+    breaks = _Breaks(text)
     datelines = (
         date.fromisoformat(f.end_date)
         for f in found
@@ -1463,7 +1489,7 @@ def _fill_years(text: str, found: list[_Found]) -> None:
             k = bisect_left(full_starts, f.start)  # fulls[:k] stand before it
             near = fulls[k - 1] if k else fulls[0] if fulls else None
             anchor = None if near is None else near[1]  # the date its year comes from
-            if k and not _gap_between(gaps, fulls[k - 1][0], f.start):
+            if k and not breaks.between(fulls[k - 1][0], f.start):
                 anchor = fulls[k - 1][1]
             elif dateline is not None:
                 anchor = dateline
@@ -1484,11 +1510,27 @@ def _fill_years(text: str, found: list[_Found]) -> None:
         f.week_end()
 
 
-def _gap_between(gaps: list[tuple[int, int]], a: int, b: int) -> bool:
-    """Whether a paragraph break of ``gaps`` (in order) lies within ``a``..``b``: what
-    ``_PARAGRAPH_BREAK_RE.search(text, a, b)`` tells, by bisection."""
-    k = bisect_left(gaps, (a, -1))
-    return k < len(gaps) and gaps[k][1] <= b
+class _Breaks:
+    """Whether a paragraph break lies within ``a``..``b`` of ``text``: what
+    ``_PARAGRAPH_BREAK_RE.search(text, a, b)`` tells. Most often the first line end after ``a``
+    answers (none: no break; a blank line there: one), found by ``str.find``; else every break
+    of the text is listed once and looked up by bisection (many yearless days in a long
+    hard-wrapped paragraph stay linear)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[tuple[int, int]] | None = None
+
+    def between(self, a: int, b: int) -> bool:
+        nl = self.text.find("\n", a, b)
+        if nl == -1:
+            return False
+        if _PARAGRAPH_BREAK_RE.match(self.text, nl, b) is not None:
+            return True
+        if self.spans is None:
+            self.spans = [m.span() for m in _PARAGRAPH_BREAK_RE.finditer(self.text)]
+        k = bisect_left(self.spans, (a, -1))
+        return k < len(self.spans) and self.spans[k][1] <= b
 
 
 def _year_near(anchor: date, m1: int, d1: int, m2: int, d2: int) -> int:
@@ -1574,20 +1616,49 @@ def _weekday_fit(text: str, at: int, year: int, m1: int, d1: int) -> int:
     return year
 
 
-def _with_lower_named(text: str, found: list[_Found]) -> list[_Found]:
-    """``found`` with the named days written in lower case (``bonfire night``, ``the spring
-    bank holiday``, ``early May bank holiday``) that no item holds, in text order: each is
-    sought only round a trigger word of its name that ``str.find`` finds."""
-    extra: list[_Found] = []
+def _lower_named_matches(text: str) -> list[re.Match[str]]:
+    """The named days written in lower case (``boxing day``, ``the spring bank holiday``,
+    ``early May bank holiday``): what ``_LOWER_NAMED_RE.finditer(text)`` finds, with few passes
+    over the text (each ``str.find`` is one): each name has a lower-case word that holds one of
+    ``triggers`` (``ay``, ``christmas``, ``hallowe``), and the name is sought only round a hit
+    whose whole word is such a word of a name, after a word that comes before it in one
+    (``day`` after ``boxing``, ``holiday`` after ``bank``; not ``today``, ``the day``)."""
+    out: list[re.Match[str]] = []
     for trigger in _LOWER_TRIGGERS:
         i = text.find(trigger)
         while i != -1:
-            m = _LOWER_NAMED_RE.search(text, max(0, i - _LOWER_REACH), i + _LOWER_REACH)
-            while m is not None and m.end() <= i:  # (a name before the trigger's own)
-                m = _LOWER_NAMED_RE.search(text, m.end(), i + _LOWER_REACH)
-            if m is not None and m.start() <= i:
-                extra.append(_named_day(m, m.start()))
-            i = text.find(trigger, i + len(trigger))
+            ws, we = i, i + len(trigger)  # (the word round it: these words are in lower case)
+            while ws > 0 and text[ws - 1] in _LOWER_WORD_CHARS:
+                ws -= 1
+            while we < len(text) and text[we] in _LOWER_WORD_CHARS:
+                we += 1
+            before = _LOWER_BEFORE.get(_no_apostrophe(text[ws:we]))
+            if before is not None and (not before or _word_before(text, ws) in before):
+                hi = we + _LOWER_REACH  # (room for the rest of the name and a year)
+                m = _LOWER_NAMED_RE.search(text, max(0, ws - _LOWER_REACH), hi)
+                while m is not None and m.end("nday_n") < we:  # (a name before this word's own)
+                    m = _LOWER_NAMED_RE.search(text, m.end(), hi)
+                if m is not None and m.start() <= ws:
+                    out.append(m)
+            i = text.find(trigger, we)
+    return out
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word before ``start`` and the white space before it (letters and apostrophes)."""
+    j = start
+    while j > 0 and text[j - 1] in " \t\n\xa0":
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1] in _LOWER_WORD_CHARS:
+        k -= 1
+    return _no_apostrophe(text[k:j])
+
+
+def _with_lower_named(text: str, found: list[_Found]) -> list[_Found]:
+    """``found`` with the named days written in lower case that no item holds, in text order
+    (see _lower_named_matches)."""
+    extra = [_named_day(m, m.start()) for m in _lower_named_matches(text)]
     if not extra:
         return found
     starts = [f.start for f in found]  # (in order, none overlapping)

@@ -2097,13 +2097,70 @@ def test_movable_days_fall_on_their_weekday_in_their_window(year: int) -> None:
         assert early.weekday() == 0 and early.month == 5 and early.day <= 7
 
 
-# Every lower-case name holds a trigger and is a named day.
+# Every lower-case name has a lower-case word that holds a trigger, and is a named day.
 def test_each_lower_case_name_has_a_trigger_and_a_rule() -> None:
     vocab = dates._V["named_days"]
     known = {dates._named_key(n) for n in (*vocab["days"], *vocab["movable"])}
     for name in vocab["lower_case"]["names"]:
-        assert any(t in name for t in vocab["lower_case"]["triggers"]), name
+        words = [w for w in name.split() if w.islower()]
+        assert any(t in w for t in vocab["lower_case"]["triggers"] for w in words), name
         assert dates._named_key(name) in known, name
+
+
+# The search round the triggers finds what a search of the whole text finds.
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "christmas",
+                "day",
+                "eve",
+                "boxing",
+                "easter",
+                "sunday",
+                "monday",
+                "bank",
+                "holiday",
+                "spring",
+                "early",
+                "May",
+                "hallowe'en",
+                "halloween",
+                "hallowe’en",
+                "hogmanay",
+                "today",
+                "every",
+                "the",
+                "remembrance",
+                "Day",
+                "2024",
+                "x",
+                "day2",
+                "mothering",
+            ]
+        ),
+        max_size=14,
+    ),
+    st.lists(st.sampled_from([" ", "  ", "\n", ", ", "'", "\xa0", "-", "\n   \n"]), min_size=14),
+)
+def test_lower_named_days_round_triggers_agree_with_a_whole_search(
+    words: list[str], seps: list[str]
+) -> None:
+    text = "".join(w + s for w, s in zip(words, seps, strict=False))
+    got = sorted({m.span() for m in dates._lower_named_matches(text)})
+    assert got == [m.span() for m in dates._LOWER_NAMED_RE.finditer(text)]
+
+
+# A paragraph break between two offsets, as _Breaks finds it and as a regex search does.
+@given(
+    st.text(alphabet="\n \tab", max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=6),
+)
+def test_breaks_between_agree_with_a_search(text: str, pairs: list[tuple[int, int]]) -> None:
+    breaks = dates._Breaks(text)
+    for a, b in sorted((min(p), max(p)) for p in pairs):
+        want = dates._PARAGRAPH_BREAK_RE.search(text, a, b) is not None
+        assert breaks.between(a, b) == want, (text, a, b)
 
 
 # A quarter written after its financial year, as Scottish statistics releases write it.
