@@ -108,6 +108,8 @@ def _ordinals_to(n: int) -> dict[str, int]:
 _Q_ORDINALS: Final = _ordinals_to(_V["quarters"]["ordinals_to"])
 _PARTS_OF: Final[dict[str, list[int]]] = _V["year_parts"]["of"]
 _PARTS_BEFORE: Final[dict[str, list[int]]] = _V["year_parts"]["before"]
+_MONTH_PARTS_OF: Final[dict[str, list[int]]] = _V["month_parts"]["of"]
+_MONTH_PARTS_BEFORE: Final[dict[str, list[int]]] = _V["month_parts"]["before"]
 _NTH: Final = _ordinals_to(_V["nth_weekday"]["ordinals_to"]) | {_V["nth_weekday"]["last"]: -1}
 # A day written as an ordinal word, with its month and year: "March third, 2015", "the
 # twenty-first of June 2024".
@@ -418,7 +420,7 @@ _DIGIT_BRANCHES: Final = [
     # 2015-16, 2015/16, 2018/2019, 2023-25
     (
         "fy",
-        rf"(?<!\d{_DASH}){_year('fy_y1')}(?:{_DASH}|/)(?P<fy_y2>\d{{4}}|\d\d)"
+        rf"(?<!\d{_DASH}){_year('fy_y1')}(?:{_DASH}|/)(?P<fy_y2>\d{{4}}|\d\d?)"
         r"(?![\w%]|[.,:/]\d|[-/]\d)",
     ),
     # (for) 24/25: a financial year of two two-digit years, after a word that leads a year
@@ -620,6 +622,13 @@ _NTH_BEFORE: Final = re.compile(
 
 # Looked for only right before a month and year: "the twenty-first of".
 _DAY_WORD_BEFORE: Final = re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?P<ord>{_DAY_WORD})\s+of\s+\Z")
+# With no year after the month, "the" must stand before: "the fifth of November" (not "a
+# third of March's budget").
+_THE_DAY_WORD_BEFORE: Final = re.compile(
+    rf"(?<![\w-])[Tt](?:he|HE)\s+(?P<ord>{_DAY_WORD})\s+(?:of|OF)\s+\Z"
+)
+_FULL_MONTHS: Final = frozenset(w for m in _MONTH_WORDS for w in (m, m.upper()))
+_MONTH_NUMBERS: Final = {m: k for k, m in enumerate(_MONTH_WORDS, 1)}
 
 # UK telephone numbers: "0300 123 4567", "(020) 7946 0000", "+44 20 7946 0000". A year inside
 # one is not a date (numbers.py drops the digits too). Starts with plain characters (fast).
@@ -634,7 +643,11 @@ _CLOCK_ONLY_RE: Final = re.compile(
     re.IGNORECASE,
 )
 # Between the dates of a list: ``28 November and the 2nd of December 2025``.
-_LIST_LINK_RE: Final = re.compile(r",?\s*(?:(?:and|or|&)\s+)?(?:the\s+)?|\s*,\s*(?:the\s+)?")
+_LIST_LINK_RE: Final = re.compile(
+    r",?\s*(?:(?:and|or|&)\s+)?(?:the\s+)?"
+    r"(?:(?:at\s+)?(?:[012]?\d(?:[.:][0-5]\d)?\s*[ap]\.?m\.?|[012]?\d:[0-5]\d)\s+(?:on\s+)?)?"
+    r"|\s*,\s*(?:the\s+)?"
+)
 _DATELINE_LABELS: Final = tuple(_V["dateline_labels"])
 # A marker is a whole word, or a contraction glued to one ("we’ll").
 _FUTURE_RE: Final = re.compile(
@@ -691,7 +704,8 @@ class _Found:
     full: bool = False  # a day, month and year all written out
     month_year: bool = False  # a month and year written out
     no_year: tuple[int, int, int, int] | None = None  # (month1, day1, month2, day2) to fill in
-    part: tuple[str, str] | None = None  # the months a part of a year points at
+    part: tuple[str, str] | None = None  # the months (days) a part of a year (month) points at
+    part_days: tuple[int, int] | None = None  # a part of a month with no year: its days
     week: int = 0  # the week that starts (1: w/c 5 May) or ends (-1: week ending 5 May) on the day
     day_at: int = -1  # where the day's own words begin, when a week's words came before them
     movable: str | None = None  # a movable day's name (its key), when written with no year
@@ -835,7 +849,11 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         nth = _nth_day_before(text, start, y, mo) or _day_word_before(text, start, y, mo)
         if nth is not None:
             return [_Found(nth[0], e, nth[1], nth[1], "day", full=True)]
-        return [_month_span(start, e, y, mo, month_year=True)]
+        month = _month_span(start, e, y, mo, month_year=True)
+        days = _month_part_before(text, start)
+        if days is not None:  # mid-June 2025: the month, the days it points at in part
+            month.start, month.part = days[0], _part_days(y, mo, days[1], days[2])
+        return [month]
     if kind == "mow":
         y, mo = int(m.group("mow_y")), _month_of(m, "mon")
         day = iso_day(y, mo, _day_word(m.group("mow_d")))
@@ -1036,6 +1054,59 @@ def _part_before(text: str, start: int) -> tuple[int, int, int, bool] | None:
     return p.start(), first, last, False
 
 
+def _month_part_before(text: str, start: int) -> tuple[int, int, int] | None:
+    """A part of a month written right before the month at ``start`` (``mid-``, ``early``,
+    ``the end of``: ``month_parts``): where it starts, its first and last days."""
+    p = _PART_BEFORE.search(text, _paragraph_from(text, start, 40), start)
+    if p is None:
+        return None
+    if p.group("of"):
+        first, last = _MONTH_PARTS_OF[p.group("of").lower()]
+    else:
+        first, last = _MONTH_PARTS_BEFORE[p.group("before").lower()]
+    return p.start(), first, last
+
+
+def _part_days(y: int, mo: int, first: int, last: int) -> tuple[str, str]:
+    """The first and last days of a part of a month (the last cut to the month's end)."""
+    return f"{y:04}-{mo:02}-{first:02}", f"{y:04}-{mo:02}-{min(last, days_in_month(y, mo)):02}"
+
+
+def _month_alone(text: str, start: int, end: int) -> _Found | None:
+    """A month's full name at ``start``..``end`` with no day or year after it, read only with
+    words before it that make it a date: ``the fifth of November`` (_the_day_word_of), or a
+    part of it (``mid-June``, ``by the end of June``: a month whose year comes from the text,
+    the days in ``part_days``); not the first words of a named day (``early May bank
+    holiday``)."""
+    if text[start:end] not in _FULL_MONTHS:
+        return None
+    after = _WORD_AFTER_RE.match(text, end)
+    if _plural_after(text, end) and (after is None or after.group(1).lower() not in _MD_AFTER):
+        return None  # (the third of May staff: a third of them; not "was", "is")
+    day = _the_day_word_of(text, start, end)
+    if day is not None:
+        return day
+    part = _month_part_before(text, start)
+    if part is None or _LOWER_NAMED_RE.match(text, part[0]) is not None:
+        return None
+    mo = _MONTH_NUMBERS[text[start:end].capitalize()]
+    f = _Found(part[0], end, None, None, "month", no_year=(mo, 1, mo, 1))
+    f.part_days = part[1], part[2]
+    return f
+
+
+def _the_day_word_of(text: str, start: int, end: int) -> _Found | None:
+    """``the fifth of November``, ``the Twelfth of July``: ``the``, a day in words and ``of``
+    before the month at ``start``..``end``: a day whose year comes from the text (_fill_years)."""
+    m = _THE_DAY_WORD_BEFORE.search(text, _paragraph_from(text, start, 40), start)
+    if m is None:
+        return None
+    mo, d = _MONTH_NUMBERS[text[start:end].capitalize()], _day_word(m.group("ord"))
+    if iso_day(2000, mo, d) is None:  # the thirty-first of April
+        return None
+    return _Found(m.start(), end, None, None, "day", no_year=(mo, d, mo, d))
+
+
 def _relative_year(text: str, f: _Found) -> None:
     """``14 March last year``, ``Easter Monday next year``: a date with no year, then words of
     ``relative_years``: the item takes them in, and its year is the dateline's plus theirs."""
@@ -1210,7 +1281,13 @@ def _two_month_days(text: str, m: re.Match[str], start: int) -> list[_Found]:
 
 def _financial(s: int, e: int, y1: int, written: str) -> list[_Found]:
     """``2015-16`` / ``2018/2019`` (a financial year), ``2023-25`` (years), ``2015-06`` (a
-    month); ``written`` is the part after the dash or slash."""
+    month), ``2025-6`` (a financial year: one digit, the next year's last); ``written`` is
+    the part after the dash or slash."""
+    if len(written) == 1:
+        if int(written) != (y1 + 1) % 10 or not _ok_year(y1):
+            return []
+        lo, hi = financial_year(y1)
+        return [_Found(s, e, lo, hi, "financial_year")]
     y2 = second_year(y1, written)
     if not _ok_year(y1):
         return []
@@ -1498,9 +1575,11 @@ def _fill_years(text: str, found: list[_Found]) -> None:
             continue
         if f.rel is not None:  # 14 March last year, March this year
             year = (dateline.year if dateline else year) + f.rel
-            if f.granularity == "month":
-                f.start_date, f.end_date = iso_month_start(year, m1), iso_month_end(year, m1)
-                continue
+        if f.granularity == "month":  # March this year, mid-June
+            f.start_date, f.end_date = iso_month_start(year, m1), iso_month_end(year, m1)
+            if f.part_days is not None:
+                f.part = _part_days(year, m1, *f.part_days)
+            continue
         if f.movable is not None:
             f.start_date = f.end_date = _movable_day(f.movable, year).isoformat()
             continue
@@ -1691,7 +1770,11 @@ def find_dates(text: str) -> list[DateMention]:
             # A date never runs over a blank line: the text up to it is matched again.
             m = _match_at(text, a.start(), pos, gap.start())
         if m is None:
-            pos = a.end()
+            day = _month_alone(text, a.start(), a.end())
+            if day is not None:
+                _relative_year(text, day)
+                found.append(day)
+            pos = a.end() if day is None else day.end
             continue
         kind = m.lastgroup
         start = m.start()
