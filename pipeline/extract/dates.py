@@ -23,10 +23,12 @@ Tuesday, of the month round it; a day known by its name is that day (``Boxing Da
 Christmas Day``: ``named_days``), a movable one by its rule (``Easter Monday 2025``,
 ``Remembrance Sunday``, ``the spring bank holiday``); ``opens June 27.`` and ``1January`` are
 days; two years in a row beside ``academic year`` are a school year (``the 2023/24 academic
-year``: September to August). A date without a year (``5 April``)
-takes one by the shape of the text (``_fill_years``: the dated date it is listed with, a day
-to come after the dateline, a full date before it in its paragraph, the dateline, the
-nearest full date, else the year that months and years name most often) and is flagged
+year``: September to August); ``the fifth of November`` is a day and ``mid-June`` a part of a
+month (``month_parts``), with or without a year; ``2025-6`` is a financial year. A date
+without a year (``5 April``) takes one by the shape of the text (``_fill_years``: the dated
+date it is listed with, a day to come after the dateline, a full date before it in its
+paragraph, the dateline, the nearest full date, else the year that months and years name
+most often) and is flagged
 ``year_inferred``; it is never resolved against today's date. Values come from
 :mod:`pipeline.normalize`.
 
@@ -110,6 +112,8 @@ _PARTS_OF: Final[dict[str, list[int]]] = _V["year_parts"]["of"]
 _PARTS_BEFORE: Final[dict[str, list[int]]] = _V["year_parts"]["before"]
 _MONTH_PARTS_OF: Final[dict[str, list[int]]] = _V["month_parts"]["of"]
 _MONTH_PARTS_BEFORE: Final[dict[str, list[int]]] = _V["month_parts"]["before"]
+# How the words before a part of a month end: "of" (the end of), "mid-", "early", ...
+_PART_WORD_ENDS: Final = ("of", *_MONTH_PARTS_BEFORE, *(w + "-" for w in _MONTH_PARTS_BEFORE))
 _NTH: Final = _ordinals_to(_V["nth_weekday"]["ordinals_to"]) | {_V["nth_weekday"]["last"]: -1}
 # A day written as an ordinal word, with its month and year: "March third, 2015", "the
 # twenty-first of June 2024".
@@ -1056,7 +1060,10 @@ def _part_before(text: str, start: int) -> tuple[int, int, int, bool] | None:
 
 def _month_part_before(text: str, start: int) -> tuple[int, int, int] | None:
     """A part of a month written right before the month at ``start`` (``mid-``, ``early``,
-    ``the end of``: ``month_parts``): where it starts, its first and last days."""
+    ``the end of``: ``month_parts``): where it starts, its first and last days. (A look at the
+    word before turns most months away before the regex.)"""
+    if not _word_ends_before(text, start, _PART_WORD_ENDS):
+        return None
     p = _PART_BEFORE.search(text, _paragraph_from(text, start, 40), start)
     if p is None:
         return None
@@ -1065,6 +1072,15 @@ def _month_part_before(text: str, start: int) -> tuple[int, int, int] | None:
     else:
         first, last = _MONTH_PARTS_BEFORE[p.group("before").lower()]
     return p.start(), first, last
+
+
+def _word_ends_before(text: str, start: int, ends: tuple[str, ...]) -> bool:
+    """Whether the text before ``start``, less white space, ends (in lower case) with one of
+    ``ends``."""
+    j = start
+    while j > 0 and text[j - 1] in " \t\n\xa0":
+        j -= 1
+    return text[max(0, j - 6) : j].lower().endswith(ends)
 
 
 def _part_days(y: int, mo: int, first: int, last: int) -> tuple[str, str]:
@@ -1078,8 +1094,8 @@ def _month_alone(text: str, start: int, end: int) -> _Found | None:
     part of it (``mid-June``, ``by the end of June``: a month whose year comes from the text,
     the days in ``part_days``); not the first words of a named day (``early May bank
     holiday``)."""
-    if text[start:end] not in _FULL_MONTHS:
-        return None
+    if text[start:end] not in _FULL_MONTHS or not _word_ends_before(text, start, _PART_WORD_ENDS):
+        return None  # (a quick look at the word before: "of", "mid-", "early", ...)
     after = _WORD_AFTER_RE.match(text, end)
     if _plural_after(text, end) and (after is None or after.group(1).lower() not in _MD_AFTER):
         return None  # (the third of May staff: a third of them; not "was", "is")
