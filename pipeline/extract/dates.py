@@ -23,10 +23,12 @@ Tuesday, of the month round it; a day known by its name is that day (``Boxing Da
 Christmas Day``: ``named_days``), a movable one by its rule (``Easter Monday 2025``,
 ``Remembrance Sunday``, ``the spring bank holiday``); ``opens June 27.`` and ``1January`` are
 days; two years in a row beside ``academic year`` are a school year (``the 2023/24 academic
-year``: September to August). A date without a year (``5 April``)
-takes one by the shape of the text (``_fill_years``: the dated date it is listed with, a day
-to come after the dateline, a full date before it in its paragraph, the dateline, the
-nearest full date, else the year that months and years name most often) and is flagged
+year``: September to August); ``the fifth of November`` is a day and ``mid-June`` a part of a
+month (``month_parts``), with or without a year; ``2025-6`` is a financial year. A date
+without a year (``5 April``) takes one by the shape of the text (``_fill_years``: the dated
+date it is listed with, a day to come after the dateline, a full date before it in its
+paragraph, the dateline, the nearest full date, else the year that months and years name
+most often) and is flagged
 ``year_inferred``; it is never resolved against today's date. Values come from
 :mod:`pipeline.normalize`.
 
@@ -108,6 +110,10 @@ def _ordinals_to(n: int) -> dict[str, int]:
 _Q_ORDINALS: Final = _ordinals_to(_V["quarters"]["ordinals_to"])
 _PARTS_OF: Final[dict[str, list[int]]] = _V["year_parts"]["of"]
 _PARTS_BEFORE: Final[dict[str, list[int]]] = _V["year_parts"]["before"]
+_MONTH_PARTS_OF: Final[dict[str, list[int]]] = _V["month_parts"]["of"]
+_MONTH_PARTS_BEFORE: Final[dict[str, list[int]]] = _V["month_parts"]["before"]
+# How the words before a part of a month end: "of" (the end of), "mid-", "early", ...
+_PART_WORD_ENDS: Final = ("of", *_MONTH_PARTS_BEFORE, *(w + "-" for w in _MONTH_PARTS_BEFORE))
 _NTH: Final = _ordinals_to(_V["nth_weekday"]["ordinals_to"]) | {_V["nth_weekday"]["last"]: -1}
 # A day written as an ordinal word, with its month and year: "March third, 2015", "the
 # twenty-first of June 2024".
@@ -278,7 +284,33 @@ _NAMED_DAY_RE: Final = _named_re(
 # Looked for only round a trigger word that str.find finds: "boxing day", "the spring bank
 # holiday", "early May bank holiday".
 _LOWER_NAMED_RE: Final = _named_re(_LOWER_NAMED)
-_LOWER_REACH: Final = max(map(len, _LOWER_NAMED))  # how far before a trigger a name may start
+# How far from a word of a name the name may start or end (twice the longest name: room for
+# line breaks and runs of spaces between its words).
+_LOWER_REACH: Final = 2 * max(map(len, _LOWER_NAMED))
+_LOWER_WORD_CHARS: Final = "abcdefghijklmnopqrstuvwxyz'\u2019"
+
+
+def _no_apostrophe(word: str) -> str:
+    return word.replace("\u2019", "").replace("'", "")
+
+
+def _lower_before() -> dict[str, frozenset[str]]:
+    """Each lower-case word of a name that holds a trigger, and the words that come before it
+    in a name (none when it opens a name: any word may come before it)."""
+    opens: set[str] = set()
+    before: dict[str, set[str]] = {}
+    for name in _LOWER_NAMED:
+        words = [_no_apostrophe(w) for w in name.split()]
+        for k, w in enumerate(words):
+            if w.islower() and any(t in w for t in _LOWER_TRIGGERS):
+                if k == 0:
+                    opens.add(w)
+                else:
+                    before.setdefault(w, set()).add(words[k - 1])
+    return {w: frozenset() if w in opens else frozenset(before[w]) for w in opens | set(before)}
+
+
+_LOWER_BEFORE: Final = _lower_before()
 
 
 def _anchor_pattern() -> str:
@@ -392,7 +424,7 @@ _DIGIT_BRANCHES: Final = [
     # 2015-16, 2015/16, 2018/2019, 2023-25
     (
         "fy",
-        rf"(?<!\d{_DASH}){_year('fy_y1')}(?:{_DASH}|/)(?P<fy_y2>\d{{4}}|\d\d)"
+        rf"(?<!\d{_DASH}){_year('fy_y1')}(?:{_DASH}|/)(?P<fy_y2>\d{{4}}|\d\d?)"
         r"(?![\w%]|[.,:/]\d|[-/]\d)",
     ),
     # (for) 24/25: a financial year of two two-digit years, after a word that leads a year
@@ -594,6 +626,13 @@ _NTH_BEFORE: Final = re.compile(
 
 # Looked for only right before a month and year: "the twenty-first of".
 _DAY_WORD_BEFORE: Final = re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?P<ord>{_DAY_WORD})\s+of\s+\Z")
+# With no year after the month, "the" must stand before: "the fifth of November" (not "a
+# third of March's budget").
+_THE_DAY_WORD_BEFORE: Final = re.compile(
+    rf"(?<![\w-])[Tt](?:he|HE)\s+(?P<ord>{_DAY_WORD})\s+(?:of|OF)\s+\Z"
+)
+_FULL_MONTHS: Final = frozenset(w for m in _MONTH_WORDS for w in (m, m.upper()))
+_MONTH_NUMBERS: Final = {m: k for k, m in enumerate(_MONTH_WORDS, 1)}
 
 # UK telephone numbers: "0300 123 4567", "(020) 7946 0000", "+44 20 7946 0000". A year inside
 # one is not a date (numbers.py drops the digits too). Starts with plain characters (fast).
@@ -608,7 +647,11 @@ _CLOCK_ONLY_RE: Final = re.compile(
     re.IGNORECASE,
 )
 # Between the dates of a list: ``28 November and the 2nd of December 2025``.
-_LIST_LINK_RE: Final = re.compile(r",?\s*(?:(?:and|or|&)\s+)?(?:the\s+)?|\s*,\s*(?:the\s+)?")
+_LIST_LINK_RE: Final = re.compile(
+    r",?\s*(?:(?:and|or|&)\s+)?(?:the\s+)?"
+    r"(?:(?:at\s+)?(?:[012]?\d(?:[.:][0-5]\d)?\s*[ap]\.?m\.?|[012]?\d:[0-5]\d)\s+(?:on\s+)?)?"
+    r"|\s*,\s*(?:the\s+)?"
+)
 _DATELINE_LABELS: Final = tuple(_V["dateline_labels"])
 # A marker is a whole word, or a contraction glued to one ("we’ll").
 _FUTURE_RE: Final = re.compile(
@@ -665,7 +708,8 @@ class _Found:
     full: bool = False  # a day, month and year all written out
     month_year: bool = False  # a month and year written out
     no_year: tuple[int, int, int, int] | None = None  # (month1, day1, month2, day2) to fill in
-    part: tuple[str, str] | None = None  # the months a part of a year points at
+    part: tuple[str, str] | None = None  # the months (days) a part of a year (month) points at
+    part_days: tuple[int, int] | None = None  # a part of a month with no year: its days
     week: int = 0  # the week that starts (1: w/c 5 May) or ends (-1: week ending 5 May) on the day
     day_at: int = -1  # where the day's own words begin, when a week's words came before them
     movable: str | None = None  # a movable day's name (its key), when written with no year
@@ -809,7 +853,11 @@ def _convert(text: str, m: re.Match[str], start: int) -> list[_Found]:
         nth = _nth_day_before(text, start, y, mo) or _day_word_before(text, start, y, mo)
         if nth is not None:
             return [_Found(nth[0], e, nth[1], nth[1], "day", full=True)]
-        return [_month_span(start, e, y, mo, month_year=True)]
+        month = _month_span(start, e, y, mo, month_year=True)
+        days = _month_part_before(text, start)
+        if days is not None:  # mid-June 2025: the month, the days it points at in part
+            month.start, month.part = days[0], _part_days(y, mo, days[1], days[2])
+        return [month]
     if kind == "mow":
         y, mo = int(m.group("mow_y")), _month_of(m, "mon")
         day = iso_day(y, mo, _day_word(m.group("mow_d")))
@@ -1010,6 +1058,71 @@ def _part_before(text: str, start: int) -> tuple[int, int, int, bool] | None:
     return p.start(), first, last, False
 
 
+def _month_part_before(text: str, start: int) -> tuple[int, int, int] | None:
+    """A part of a month written right before the month at ``start`` (``mid-``, ``early``,
+    ``the end of``: ``month_parts``): where it starts, its first and last days. (A look at the
+    word before turns most months away before the regex.)"""
+    if not _word_ends_before(text, start, _PART_WORD_ENDS):
+        return None
+    p = _PART_BEFORE.search(text, _paragraph_from(text, start, 40), start)
+    if p is None:
+        return None
+    if p.group("of"):
+        first, last = _MONTH_PARTS_OF[p.group("of").lower()]
+    else:
+        first, last = _MONTH_PARTS_BEFORE[p.group("before").lower()]
+    return p.start(), first, last
+
+
+def _word_ends_before(text: str, start: int, ends: tuple[str, ...]) -> bool:
+    """Whether the text before ``start``, less white space, ends (in lower case) with one of
+    ``ends``."""
+    j = start
+    while j > 0 and text[j - 1] in " \t\n\xa0":
+        j -= 1
+    return text[max(0, j - 6) : j].lower().endswith(ends)
+
+
+def _part_days(y: int, mo: int, first: int, last: int) -> tuple[str, str]:
+    """The first and last days of a part of a month (the last cut to the month's end)."""
+    return f"{y:04}-{mo:02}-{first:02}", f"{y:04}-{mo:02}-{min(last, days_in_month(y, mo)):02}"
+
+
+def _month_alone(text: str, start: int, end: int) -> _Found | None:
+    """A month's full name at ``start``..``end`` with no day or year after it, read only with
+    words before it that make it a date: ``the fifth of November`` (_the_day_word_of), or a
+    part of it (``mid-June``, ``by the end of June``: a month whose year comes from the text,
+    the days in ``part_days``); not the first words of a named day (``early May bank
+    holiday``)."""
+    if text[start:end] not in _FULL_MONTHS or not _word_ends_before(text, start, _PART_WORD_ENDS):
+        return None  # (a quick look at the word before: "of", "mid-", "early", ...)
+    after = _WORD_AFTER_RE.match(text, end)
+    if _plural_after(text, end) and (after is None or after.group(1).lower() not in _MD_AFTER):
+        return None  # (the third of May staff: a third of them; not "was", "is")
+    day = _the_day_word_of(text, start, end)
+    if day is not None:
+        return day
+    part = _month_part_before(text, start)
+    if part is None or _LOWER_NAMED_RE.match(text, part[0]) is not None:
+        return None
+    mo = _MONTH_NUMBERS[text[start:end].capitalize()]
+    f = _Found(part[0], end, None, None, "month", no_year=(mo, 1, mo, 1))
+    f.part_days = part[1], part[2]
+    return f
+
+
+def _the_day_word_of(text: str, start: int, end: int) -> _Found | None:
+    """``the fifth of November``, ``the Twelfth of July``: ``the``, a day in words and ``of``
+    before the month at ``start``..``end``: a day whose year comes from the text (_fill_years)."""
+    m = _THE_DAY_WORD_BEFORE.search(text, _paragraph_from(text, start, 40), start)
+    if m is None:
+        return None
+    mo, d = _MONTH_NUMBERS[text[start:end].capitalize()], _day_word(m.group("ord"))
+    if iso_day(2000, mo, d) is None:  # the thirty-first of April
+        return None
+    return _Found(m.start(), end, None, None, "day", no_year=(mo, d, mo, d))
+
+
 def _relative_year(text: str, f: _Found) -> None:
     """``14 March last year``, ``Easter Monday next year``: a date with no year, then words of
     ``relative_years``: the item takes them in, and its year is the dateline's plus theirs."""
@@ -1184,7 +1297,13 @@ def _two_month_days(text: str, m: re.Match[str], start: int) -> list[_Found]:
 
 def _financial(s: int, e: int, y1: int, written: str) -> list[_Found]:
     """``2015-16`` / ``2018/2019`` (a financial year), ``2023-25`` (years), ``2015-06`` (a
-    month); ``written`` is the part after the dash or slash."""
+    month), ``2025-6`` (a financial year: one digit, the next year's last); ``written`` is
+    the part after the dash or slash."""
+    if len(written) == 1:
+        if int(written) != (y1 + 1) % 10 or not _ok_year(y1):
+            return []
+        lo, hi = financial_year(y1)
+        return [_Found(s, e, lo, hi, "financial_year")]
     y2 = second_year(y1, written)
     if not _ok_year(y1):
         return []
@@ -1431,7 +1550,7 @@ def _fill_years(text: str, found: list[_Found]) -> None:
         return
     fulls = [(f.start, date.fromisoformat(f.end_date)) for f in found if f.full and f.end_date]
     full_starts = [start for start, _ in fulls]  # (in order: looked up by bisection)
-    gaps = [m.span() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
+    breaks = _Breaks(text)
     datelines = (
         date.fromisoformat(f.end_date)
         for f in found
@@ -1463,7 +1582,7 @@ def _fill_years(text: str, found: list[_Found]) -> None:
             k = bisect_left(full_starts, f.start)  # fulls[:k] stand before it
             near = fulls[k - 1] if k else fulls[0] if fulls else None
             anchor = None if near is None else near[1]  # the date its year comes from
-            if k and not _gap_between(gaps, fulls[k - 1][0], f.start):
+            if k and not breaks.between(fulls[k - 1][0], f.start):
                 anchor = fulls[k - 1][1]
             elif dateline is not None:
                 anchor = dateline
@@ -1472,9 +1591,11 @@ def _fill_years(text: str, found: list[_Found]) -> None:
             continue
         if f.rel is not None:  # 14 March last year, March this year
             year = (dateline.year if dateline else year) + f.rel
-            if f.granularity == "month":
-                f.start_date, f.end_date = iso_month_start(year, m1), iso_month_end(year, m1)
-                continue
+        if f.granularity == "month":  # March this year, mid-June
+            f.start_date, f.end_date = iso_month_start(year, m1), iso_month_end(year, m1)
+            if f.part_days is not None:
+                f.part = _part_days(year, m1, *f.part_days)
+            continue
         if f.movable is not None:
             f.start_date = f.end_date = _movable_day(f.movable, year).isoformat()
             continue
@@ -1484,11 +1605,27 @@ def _fill_years(text: str, found: list[_Found]) -> None:
         f.week_end()
 
 
-def _gap_between(gaps: list[tuple[int, int]], a: int, b: int) -> bool:
-    """Whether a paragraph break of ``gaps`` (in order) lies within ``a``..``b``: what
-    ``_PARAGRAPH_BREAK_RE.search(text, a, b)`` tells, by bisection."""
-    k = bisect_left(gaps, (a, -1))
-    return k < len(gaps) and gaps[k][1] <= b
+class _Breaks:
+    """Whether a paragraph break lies within ``a``..``b`` of ``text``: what
+    ``_PARAGRAPH_BREAK_RE.search(text, a, b)`` tells. Most often the first line end after ``a``
+    answers (none: no break; a blank line there: one), found by ``str.find``; else every break
+    of the text is listed once and looked up by bisection (many yearless days in a long
+    hard-wrapped paragraph stay linear)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[tuple[int, int]] | None = None
+
+    def between(self, a: int, b: int) -> bool:
+        nl = self.text.find("\n", a, b)
+        if nl == -1:
+            return False
+        if _PARAGRAPH_BREAK_RE.match(self.text, nl, b) is not None:
+            return True
+        if self.spans is None:
+            self.spans = [m.span() for m in _PARAGRAPH_BREAK_RE.finditer(self.text)]
+        k = bisect_left(self.spans, (a, -1))
+        return k < len(self.spans) and self.spans[k][1] <= b
 
 
 def _year_near(anchor: date, m1: int, d1: int, m2: int, d2: int) -> int:
@@ -1574,20 +1711,49 @@ def _weekday_fit(text: str, at: int, year: int, m1: int, d1: int) -> int:
     return year
 
 
-def _with_lower_named(text: str, found: list[_Found]) -> list[_Found]:
-    """``found`` with the named days written in lower case (``bonfire night``, ``the spring
-    bank holiday``, ``early May bank holiday``) that no item holds, in text order: each is
-    sought only round a trigger word of its name that ``str.find`` finds."""
-    extra: list[_Found] = []
+def _lower_named_matches(text: str) -> list[re.Match[str]]:
+    """The named days written in lower case (``boxing day``, ``the spring bank holiday``,
+    ``early May bank holiday``): what ``_LOWER_NAMED_RE.finditer(text)`` finds, with few passes
+    over the text (each ``str.find`` is one): each name has a lower-case word that holds one of
+    ``triggers`` (``ay``, ``christmas``, ``hallowe``), and the name is sought only round a hit
+    whose whole word is such a word of a name, after a word that comes before it in one
+    (``day`` after ``boxing``, ``holiday`` after ``bank``; not ``today``, ``the day``)."""
+    out: list[re.Match[str]] = []
     for trigger in _LOWER_TRIGGERS:
         i = text.find(trigger)
         while i != -1:
-            m = _LOWER_NAMED_RE.search(text, max(0, i - _LOWER_REACH), i + _LOWER_REACH)
-            while m is not None and m.end() <= i:  # (a name before the trigger's own)
-                m = _LOWER_NAMED_RE.search(text, m.end(), i + _LOWER_REACH)
-            if m is not None and m.start() <= i:
-                extra.append(_named_day(m, m.start()))
-            i = text.find(trigger, i + len(trigger))
+            ws, we = i, i + len(trigger)  # (the word round it: these words are in lower case)
+            while ws > 0 and text[ws - 1] in _LOWER_WORD_CHARS:
+                ws -= 1
+            while we < len(text) and text[we] in _LOWER_WORD_CHARS:
+                we += 1
+            before = _LOWER_BEFORE.get(_no_apostrophe(text[ws:we]))
+            if before is not None and (not before or _word_before(text, ws) in before):
+                hi = we + _LOWER_REACH  # (room for the rest of the name and a year)
+                m = _LOWER_NAMED_RE.search(text, max(0, ws - _LOWER_REACH), hi)
+                while m is not None and m.end("nday_n") < we:  # (a name before this word's own)
+                    m = _LOWER_NAMED_RE.search(text, m.end(), hi)
+                if m is not None and m.start() <= ws:
+                    out.append(m)
+            i = text.find(trigger, we)
+    return out
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word before ``start`` and the white space before it (letters and apostrophes)."""
+    j = start
+    while j > 0 and text[j - 1] in " \t\n\xa0":
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1] in _LOWER_WORD_CHARS:
+        k -= 1
+    return _no_apostrophe(text[k:j])
+
+
+def _with_lower_named(text: str, found: list[_Found]) -> list[_Found]:
+    """``found`` with the named days written in lower case that no item holds, in text order
+    (see _lower_named_matches)."""
+    extra = [_named_day(m, m.start()) for m in _lower_named_matches(text)]
     if not extra:
         return found
     starts = [f.start for f in found]  # (in order, none overlapping)
@@ -1620,7 +1786,11 @@ def find_dates(text: str) -> list[DateMention]:
             # A date never runs over a blank line: the text up to it is matched again.
             m = _match_at(text, a.start(), pos, gap.start())
         if m is None:
-            pos = a.end()
+            day = _month_alone(text, a.start(), a.end())
+            if day is not None:
+                _relative_year(text, day)
+                found.append(day)
+            pos = a.end() if day is None else day.end
             continue
         kind = m.lastgroup
         start = m.start()

@@ -1304,24 +1304,39 @@ def _fraction_alone(t: str, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
     return _Cand(s, e, value, "fraction"), _run(t, e if after == "of" else e + 1 + len(after))
 
 
-def _article_money_spans(t: str) -> list[tuple[int, int]]:
-    """``a penny``, ``a pound``, ``A dollar``: an article before a currency word of
-    ``article_money`` (``str.find`` finds each word), not before ``of`` (``a pound of
-    apples``) nor another word of ``not_before`` (``a pound shop``)."""
+def _article_money_spans(t: str, copy: _OneByte) -> list[tuple[int, int]]:
+    """``a penny``, ``a pound``, ``A dollar``: the article ``a``/``A`` at the start or after
+    one of _SCAN_SPACES, then one space and a currency word of ``article_money``, not before
+    ``of`` (``a pound of apples``) nor another word of ``not_before`` (``a pound shop``). One
+    ``str.find`` on the marks of the one-byte copy finds each letter that stands alone between
+    two of _SCAN_SPACES (its mark a ``.``: no number word starts with an ``a``); only the word
+    after an ``a`` there is read (_article_money_end)."""
     out = []
-    for word in _ARTICLE_MONEY:
-        i = t.find(word, 2)
-        while i != -1:
-            s, e = i - 2, i + len(word)
-            if (
-                t[s:i].lower() == "a "
-                and (s == 0 or not t[s - 1].isalnum())
-                and not (t[e : e + 1].isalnum() or t[e : e + 1] == "-")  # a penny-farthing
-                and _word_after(t, e) not in _ARTICLE_MONEY_NOT_BEFORE
-            ):
-                out.append((s, e))
-            i = t.find(word, e)
+    marks = copy.marks
+    if marks[:2] == ". " and (e := _article_money_end(t, copy.raw, 0)) > 0:
+        out.append((0, e))
+    k = marks.find(" . ")
+    while k != -1:
+        if (e := _article_money_end(t, copy.raw, k + 1)) > 0:
+            out.append((k + 1, e))
+        k = marks.find(" . ", k + 2)
     return out
+
+
+def _article_money_end(t: str, raw: bytes, a: int) -> int:
+    """Where ``a pound`` that starts at ``a`` ends (see _article_money_spans); -1 if none."""
+    if t[a] not in "aA" or t[a + 1] != " ":
+        return -1
+    e = a + 2
+    while e < len(t) and 97 <= raw[e] <= 122:  # (the words are in lower case)
+        e += 1
+    if (
+        t[a + 2 : e] in _ARTICLE_MONEY
+        and not (t[e : e + 1].isalnum() or t[e : e + 1] == "-")  # a penny-farthing
+        and _word_after(t, e) not in _ARTICLE_MONEY_NOT_BEFORE
+    ):
+        return e
+    return -1
 
 
 def _half_alone(t: str, s: int, e: int, after: str) -> tuple[_Cand, None] | None:
@@ -1685,7 +1700,7 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
     copy = _OneByte(t)
     found = _digit_matches(t, copy)
     words = [(s, e, -1) for s, e in _scan_words(t, copy)]
-    words += [(s, e, -2) for s, e in _article_money_spans(t)]
+    words += [(s, e, -2) for s, e in _article_money_spans(t, copy)]
     if words:
         found += words
         found.sort(key=itemgetter(0))

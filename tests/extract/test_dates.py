@@ -2097,13 +2097,70 @@ def test_movable_days_fall_on_their_weekday_in_their_window(year: int) -> None:
         assert early.weekday() == 0 and early.month == 5 and early.day <= 7
 
 
-# Every lower-case name holds a trigger and is a named day.
+# Every lower-case name has a lower-case word that holds a trigger, and is a named day.
 def test_each_lower_case_name_has_a_trigger_and_a_rule() -> None:
     vocab = dates._V["named_days"]
     known = {dates._named_key(n) for n in (*vocab["days"], *vocab["movable"])}
     for name in vocab["lower_case"]["names"]:
-        assert any(t in name for t in vocab["lower_case"]["triggers"]), name
+        words = [w for w in name.split() if w.islower()]
+        assert any(t in w for t in vocab["lower_case"]["triggers"] for w in words), name
         assert dates._named_key(name) in known, name
+
+
+# The search round the triggers finds what a search of the whole text finds.
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "christmas",
+                "day",
+                "eve",
+                "boxing",
+                "easter",
+                "sunday",
+                "monday",
+                "bank",
+                "holiday",
+                "spring",
+                "early",
+                "May",
+                "hallowe'en",
+                "halloween",
+                "hallowe’en",
+                "hogmanay",
+                "today",
+                "every",
+                "the",
+                "remembrance",
+                "Day",
+                "2024",
+                "x",
+                "day2",
+                "mothering",
+            ]
+        ),
+        max_size=14,
+    ),
+    st.lists(st.sampled_from([" ", "  ", "\n", ", ", "'", "\xa0", "-", "\n   \n"]), min_size=14),
+)
+def test_lower_named_days_round_triggers_agree_with_a_whole_search(
+    words: list[str], seps: list[str]
+) -> None:
+    text = "".join(w + s for w, s in zip(words, seps, strict=False))
+    got = sorted({m.span() for m in dates._lower_named_matches(text)})
+    assert got == [m.span() for m in dates._LOWER_NAMED_RE.finditer(text)]
+
+
+# A paragraph break between two offsets, as _Breaks finds it and as a regex search does.
+@given(
+    st.text(alphabet="\n \tab", max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=6),
+)
+def test_breaks_between_agree_with_a_search(text: str, pairs: list[tuple[int, int]]) -> None:
+    breaks = dates._Breaks(text)
+    for a, b in sorted((min(p), max(p)) for p in pairs):
+        want = dates._PARAGRAPH_BREAK_RE.search(text, a, b) is not None
+        assert breaks.between(a, b) == want, (text, a, b)
 
 
 # A quarter written after its financial year, as Scottish statistics releases write it.
@@ -2298,7 +2355,7 @@ def test_every_day_has_its_ordinal_word(d: int, month: str) -> None:
         ("It was the second of two visits in June 2025.", ["June 2025"]),  # not before the month
         ("The first quarter of 2025 was busy.", ["The first quarter of 2025"]),
         ("Set for February thirtieth 2025.", ["2025"]),  # no such day
-        ("The third of May staff left.", []),  # no year
+        ("The third of May staff left.", []),  # a third of them: a plural noun after it
     ],
 )
 def test_ordinal_words_that_are_no_day(text: str, expected: list[str]) -> None:
@@ -2320,3 +2377,206 @@ def test_ordinal_words_that_are_no_day(text: str, expected: list[str]) -> None:
 def test_a_day_glued_to_its_month_with_no_year(text: str, expected: list[tuple[str, str]]) -> None:
     got = [(d.text, d.start_date) for d in find_dates(text)]
     assert got[1:] == expected
+
+
+# "the fifth of November" with no year: "the", a day in words, "of" and a month's full name
+# are a day whose year comes from the text (the dateline here).
+@pytest.mark.parametrize(
+    "text, written, day",
+    [
+        (
+            "Published 3 October 2025\n\nCrews expect calls on the fifth of November.",
+            "the fifth of November",
+            "2025-11-05",
+        ),
+        (
+            "Date: 1 July 2024\n\nBonfires are lit before the Twelfth of July.",
+            "the Twelfth of July",
+            "2024-07-12",
+        ),
+        (
+            "Posted on 2 March 2026\n\nTHE FIRST OF APRIL IS THE START.",
+            "THE FIRST OF APRIL",
+            "2026-04-01",
+        ),
+        (
+            "Published: 10 May 2025\n\nThe pool reopens on the twenty-third of May.",
+            "the twenty-third of May",
+            "2025-05-23",
+        ),
+        (
+            "Published: 10 May 2025\n\nIt reopens on the twenty third\nof June.",
+            "the twenty third\nof June",
+            "2025-06-23",
+        ),
+        (
+            "Updated 4 January 2025\n\nOn the thirty-first of December, crews were busy.",
+            "the thirty-first of December",
+            "2024-12-31",
+        ),
+        (
+            "<p>Published:\xa012 May 2025</p>\n\n<p>From the\xa0second of June the road shuts.</p>",
+            "the\xa0second of June",
+            "2025-06-02",
+        ),
+    ],
+)
+def test_a_day_in_words_of_a_month_with_no_year(text: str, written: str, day: str) -> None:
+    assert_day(text, written, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Published 3 October 2025\n\nA third of March's budget was spent.",  # a fraction
+        "Published 3 October 2025\n\nThe thirty-first of April was named.",  # no such day
+        "Published 3 October 2025\n\nOn the fifth of november it rained.",  # a lower-case month
+        "Published 3 October 2025\n\nOn the fifth of Nov it rained.",  # an abbreviation
+        "Published 3 October 2025\n\nThe second of May inspections found more.",  # a plural noun
+        "Published 3 October 2025\n\nThe fifth of the month is busy.",
+    ],
+)
+def test_day_words_of_a_month_that_are_no_day(text: str) -> None:
+    assert [d.text for d in find_dates(text)] == ["3 October 2025"]
+
+
+# "2025-6": a year and the next year's last digit is a financial year (as 2025-26).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bills fall in 2025-6.", ("2025-6", "2025-04-01", "2026-03-31")),
+        ("Spending in 2019/0 rose.", ("2019/0", "2019-04-01", "2020-03-31")),
+        ("The 2010\u20131 budget.", ("2010\u20131", "2010-04-01", "2011-03-31")),
+    ],
+)
+def test_a_financial_year_with_one_digit_after_the_dash(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert_date(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bills in 2025-7 rose.", []),  # not the next year
+        ("Code 2025-6-3 was set.", ["2025-6-3"]),  # a day (ISO)
+        ("Figures 2019-3 and 2020-9 differ.", []),
+    ],
+)
+def test_one_digit_after_a_year_that_is_no_financial_year(text: str, expected: list[str]) -> None:
+    assert [d.text for d in find_dates(text)] == expected
+
+
+# A day with no year listed with a dated one takes its year, with a clock time between them
+# (NI fire and rescue's bonfire-night figures: between 6pm 11 July and 2am 12 July 2023).
+@pytest.mark.parametrize(
+    "text, written, day",
+    [
+        (
+            "Published 12 July 2024\n\nBetween 6pm 11 July and 2am 12 July 2023, crews took calls.",
+            "11 July",
+            "2023-07-11",
+        ),
+        (
+            "Posted 1 Aug 2025\n\nFrom 10.30pm on 4 July and 01:15 on 5 July 2024 it rained.",
+            "4 July",
+            "2024-07-04",
+        ),
+        (
+            "Date: 3 June 2025\n\nDrop in at 9 a.m. on 2 March, or at 3pm on 3 March 2024.",
+            "2 March",
+            "2024-03-02",
+        ),
+    ],
+)
+def test_a_day_listed_with_a_dated_one_over_a_clock_time(text: str, written: str, day: str) -> None:
+    assert_day(text, written, day)
+
+
+def parts(text: str) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
+    return [
+        (d.text, d.start_date, d.end_date, d.part_start_date, d.part_end_date)
+        for d in find_dates(text)
+    ]
+
+
+# A part of a month (month_parts): the item spans the phrase, its dates are the month's (as a
+# part of a year gives its year), and the days it points at are in part_*; with no year, a
+# month whose year comes from the text.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Work ends in mid-June 2025.",
+            ("mid-June 2025", "2025-06-01", "2025-06-30", "2025-06-11", "2025-06-20"),
+        ),
+        (
+            "Early March 2026 saw floods.",
+            ("Early March 2026", "2026-03-01", "2026-03-31", "2026-03-01", "2026-03-10"),
+        ),
+        (
+            "Bids close by the end of February 2024.",
+            ("the end of February 2024", "2024-02-01", "2024-02-29", "2024-02-21", "2024-02-29"),
+        ),
+        (
+            "Until late\nApril, 2023 the path shut.",
+            ("late\nApril, 2023", "2023-04-01", "2023-04-30", "2023-04-21", "2023-04-30"),
+        ),
+        (
+            "From the beginning of AUGUST 2025.",
+            (
+                "the beginning of AUGUST 2025",
+                "2025-08-01",
+                "2025-08-31",
+                "2025-08-01",
+                "2025-08-10",
+            ),
+        ),
+        # with no year: a month whose year comes from the text (the dateline here)
+        (
+            "Published 3 March 2025\n\nResults are due by mid-June.",
+            ("mid-June", "2025-06-01", "2025-06-30", "2025-06-11", "2025-06-20"),
+        ),
+        (
+            "Date: 5 January 2025\n\nThe site will reopen in late December.",
+            ("late December", "2025-12-01", "2025-12-31", "2025-12-21", "2025-12-31"),
+        ),
+        (
+            "Posted on 10 February 2024\n\nWork began at the end of\nJanuary.",
+            ("the end of\nJanuary", "2024-01-01", "2024-01-31", "2024-01-21", "2024-01-31"),
+        ),
+        (
+            "<p>Published:\xa012 May 2028</p>\n\n<p>Open from early\xa0February.</p>",
+            ("early\xa0February", "2028-02-01", "2028-02-29", "2028-02-01", "2028-02-10"),
+        ),
+    ],
+)
+def test_a_part_of_a_month(text: str, expected: tuple[str, str, str, str, str]) -> None:
+    assert parts(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Published 3 March 2025\n\nBins go out on the early May bank holiday.", "2025-05-05"),
+        ("Published 3 March 2025\n\nThe pool shuts on late May bank holiday.", "2025-05-26"),
+    ],
+)
+def test_a_named_day_that_opens_with_a_part_of_a_month_stays_a_day(
+    text: str, expected: str
+) -> None:
+    (_, day) = find_dates(text)
+    assert day.start_date == day.end_date == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Published 3 March 2025\n\nResults are due by mid-june.",  # a lower-case month
+        "Published 3 March 2025\n\nIn the middle of May staff left.",  # a plural noun after it
+        "Published 3 March 2025\n\nSales were early in May.",
+        "Published 3 March 2025\n\nThe end of the May term.",
+    ],
+)
+def test_parts_of_a_month_that_are_no_date(text: str) -> None:
+    assert [d.text for d in find_dates(text)] == ["3 March 2025"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,7 +12,7 @@ from pipeline.extract import extract_all
 from pipeline.extract import numbers as N
 from pipeline.extract.dates import find_dates
 from pipeline.extract.numbers import find_numbers
-from pipeline.normalize import NUMBER_WORDS, number_value, parse_number_words
+from pipeline.normalize import NUMBER_WORDS, fold, number_value, parse_number_words
 from tests.bounds import SHORT_LINES, run_big
 
 
@@ -1545,3 +1547,36 @@ def test_an_article_before_a_currency_word_is_one_of_it(
 )
 def test_article_money_forms_that_are_no_money(text: str) -> None:
     assert numbers(text) == []
+
+
+_ARTICLE_MONEY_PLAIN = re.compile(
+    rf"(?:^|(?<=[{re.escape(''.join(N._SCAN_SPACES))}]))[aA] ({'|'.join(N._ARTICLE_MONEY)})"
+    r"(?![^\W_]|-)"
+)
+
+
+def _article_money_spans_plain(t: str) -> list[tuple[int, int]]:
+    """The plain reading of _article_money_spans: a regex search of the whole text."""
+    return [
+        m.span()
+        for m in _ARTICLE_MONEY_PLAIN.finditer(t)
+        if N._word_after(t, m.end()) not in N._ARTICLE_MONEY_NOT_BEFORE
+    ]
+
+
+# The one-byte marks' search for a lone letter finds what a regex search finds.
+_ARTICLE_WORDS = ["a", "A", "pound", "penny", "cent", "per", "euro", "dollar", "of", "shop"]
+_ARTICLE_WORDS += ["pounds", "x", "5", "centre", "ba", "é", "’", "—", "a pound", "_"]
+
+
+@given(
+    st.lists(st.sampled_from(_ARTICLE_WORDS), max_size=12),
+    st.lists(st.sampled_from([" ", "", "-", "\n", "'", "(", ":", "\xa0", "  "]), min_size=12),
+)
+def test_article_money_spans_agree_with_a_regex_search(words: list[str], seps: list[str]) -> None:
+    t = fold("".join(w + s for w, s in zip(words, seps, strict=False)))
+    assert N._article_money_spans(t, N._OneByte(t)) == _article_money_spans_plain(t)
+
+
+def test_no_number_word_starts_with_the_article() -> None:
+    assert not any(form[0] in "aA" for form in N._NUMBER_WORD_FORMS)  # (see _article_money_spans)
