@@ -470,9 +470,11 @@ _MD_ABBR_DAY: Final = r"(?(abbr)(?=\s+(?:\d(?!\d)|\d\d(?:st|nd|rd|th))))"
 # Patterns that start at a month name (group ``mon``). The name is read once: only one reading
 # of it can go on (a full name, or an abbreviation with or without its full stop: what follows a
 # month never starts with a point). Then what follows it is tried in this order; the first that
-# matches wins. ``abbr``: the name is an abbreviation; ``paren``: a bracket opens before it.
+# matches wins. ``abbr``: the name is an abbreviation; ``paren``: a bracket opens before it,
+# not after a weekday (``Thursday (July 10)`` is a day, ``(May 19)`` may be a year).
 _MONTH_RE: Final = _union(
-    rf"(?<![\w.])(?:(?<=\()(?P<paren>))?(?P<mon>{_FULL}|(?P<abbr>{_ABBR}){_ABBR_DOT})(?![A-Za-z])",
+    rf"(?<![\w.])(?:(?<=\()(?<![Dd]ay \()(?P<paren>))?"
+    rf"(?P<mon>{_FULL}|(?P<abbr>{_ABBR}){_ABBR_DOT})(?![A-Za-z])",
     [
         # December 13, 2016
         ("mdy", rf"{_S}{_day('mdy_d')},?{_S}{_year('mdy_y')}"),
@@ -994,7 +996,9 @@ def _bare_month_day(text: str, start: int, end: int) -> bool:
     before it (``the June 27 deadline``: ``month_day_alone``), or at a sentence's start before
     such a word (``November 5 is our busiest night``); never before a plural noun
     (``May 5 staff``) nor, without a lead word, after ``in``/``of`` (``In June 27 people``)."""
-    before = text[max(0, start - 8) : start].split()
+    before = text[max(0, start - 12) : start].split()
+    if before and before[-1] == "(":
+        before.pop()  # a bracket after a word ("Thursday (July 10)"): that word goes before
     word = before[-1].lower().lstrip("(\"'\u201c\u2018") if before else ""
     if word.rstrip("\"')\u201d\u2019")[-1:] in (".", "!", "?", ":"):
         word = ""  # a sentence ends before it

@@ -862,6 +862,13 @@ def _rule_label_range(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
     return None
 
 
+def _rule_subsection(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
+    # "Section 2(1)", "regulation 12(2)(b)": the bracket is the section's, its number no count
+    if k.currency is None and k.s >= 2 and (t[k.s - 2].isdigit() or t[k.s - 2] == ")"):
+        return _Skip()
+    return None
+
+
 def _rule_note(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
     note = k.currency is None and k.nxt in ".)" and _numbered_note(t, k.s, k.e)
     return _Skip() if note else None
@@ -913,6 +920,7 @@ DIGIT_RULES: Final[tuple[tuple[str, str, _DigitRule, str, str], ...]] = (
     ("after-a-word-and-dash", "during Covid-19 and 24/7", _rule_word_dash, "-/", ""),
     ("colon-not-a-ratio", "at 10:30 they won 2:1 (Genesis 1:1)", _rule_colon, "", ":"),
     ("footnote-mark", "as reported [3] before", _rule_footnote, "[", "]"),
+    ("subsection-mark", "it breached Section 2(1) and rule 12(2)(b)", _rule_subsection, "(", ")"),
     ("identifier-chain", "ISBN 978-1-78655-123-4", _rule_identifier, "", "-"),
     ("time-of-day", "the meeting starts at 2 pm", _rule_time_of_day, "", " "),
     ("label", "progress on Phase 3 and group 4", _rule_label, " \n", ""),

@@ -957,6 +957,12 @@ def test_a_month_then_day_with_no_lead_word_is_no_day(text: str) -> None:
             ("July 4", "2024-07-04"),
         ),
         ("Published 4 March 2024\n\nVoting (ends October 2) is open.", ("October 2", "2024-10-02")),
+        # a weekday before the bracket (as police pages write it): a day, not a two-digit year
+        (
+            "Published 4 March 2024\n\nIt was raided on Thursday (July 10).",
+            ("July 10", "2024-07-10"),
+        ),
+        ("Published 4 March 2024\n\nOn Monday (June 24) the hall shut.", ("June 24", "2024-06-24")),
         ("Published 4 March 2024\n\n“It shuts March 29,” she said.", ("March 29", "2024-03-29")),
         # at a sentence's start, before a word that goes on with a clause
         (

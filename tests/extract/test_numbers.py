@@ -976,6 +976,11 @@ def test_a_grade_rank_in_a_ratings_cell_is_not_a_number() -> None:
         "Please use NHS 111 online for advice.",
         "Use 999 wisely over the Easter weekend.",
         "81422\n\nCar Fire\n\nCrews attended.",
+        "Call 101 quoting log 1123 of 7 June 2025.",
+        "Call 101 quoting incident number 456 of 7 June 2025.",
+        "Quote occurrence 24000123456 when you call.",
+        "It breached Section 2(1) of the Health and Safety at Work etc. Act.",
+        "It breached regulation 12(2)(b) and section 3(1)(a) of the act.",
     ],
     ids=[
         "incident-leading-zero",
@@ -985,10 +990,28 @@ def test_a_grade_rank_in_a_ratings_cell_is_not_a_number() -> None:
         "nhs-111",
         "use-999",
         "page-id-line",
+        "log",
+        "incident-number",
+        "occurrence",
+        "subsection",
+        "subsections",
     ],
 )
 def test_references_and_phone_numbers_are_not_quantities(text: str) -> None:
     assert [n for n in numbers(text) if n[0] not in ("2025",)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 12 (20%) schools improved.", ["12", "20%"]),
+        ("We saw 45 cases (12 of them new).", ["45", "12"]),
+        ("Crews used 3 pumps (2) and a ladder.", ["3", "2"]),
+    ],
+)
+def test_a_number_in_brackets_after_a_space_still_counts(text: str, expected: list[str]) -> None:
+    # (only one right after digits or a bracket is a subsection's: 2(1), 12(2)(b))
+    assert [n[0] for n in numbers(text)] == expected
 
 
 @pytest.mark.parametrize(
