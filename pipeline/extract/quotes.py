@@ -492,8 +492,10 @@ def _after_bullet(text: str, start: int, end: int) -> int:
 def _item_start(text: str, para: Span, i: int) -> int:
     """Where the words before ``i`` in the paragraph ``para`` start: after the bullet of the
     list item holding ``i`` when its line opens with one (a web page's list is one paragraph,
-    an item a line: "- Tom Pike, leader: “…”"), else after the paragraph's bullet."""
-    line = text.rfind("\n", para.start, i) + 1
+    an item a line: "- Tom Pike, leader: “…”"), else after the paragraph's bullet. The line
+    break is sought within _ATTRIBUTION_REACH of ``i`` (the words its callers read), so that a
+    long paragraph of many quotations costs time linear in its length."""
+    line = text.rfind("\n", max(para.start, i - _ATTRIBUTION_REACH), i) + 1
     if line > para.start and (item := _after_bullet(text, line, para.end)) > line:
         return item
     return _after_bullet(text, para.start, para.end)
