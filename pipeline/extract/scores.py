@@ -1256,21 +1256,26 @@ def _is_caption(line: str) -> bool:
     return 0 < len(line) <= 80 and line[-1] not in ".;,!?”’\"'" and "\t" not in line
 
 
-def _bullet_matches(text: str) -> Iterator[re.Match[str]]:
-    """What ``finditer`` of the bullet pattern yields, trying it only where a left quote
-    stands before a grade's first letters: finding those with ``str.find`` is much faster
-    than the regex scan, and most quotes open a quotation."""
+def _bullet_matches(text: str) -> Iterator[tuple[re.Match[str], int]]:
+    """Grade-first bullets with their grade in quotes (``• is ‘good’ at X;``), each with where
+    its row starts. Tried only where a left quote stands before a grade's first letters
+    (found with ``str.find``, much faster than the regex's scan), and there only when nothing
+    but a bullet and ``is``/``are`` stands before it on its line: most quoted grades stand
+    inside a sentence (``rated ‘good’ in …``), and the lead is far cheaper to check than the
+    criterion's lazy run to the line's end."""
     bullet = _patterns()["bullet"]
+    lead_pattern = _patterns()["bullet_lead"]
     words = _line_words()
     last_end = 0
     for i in offsets_of(text, _BULLET_LQ):
-        if (
-            i >= last_end
-            and _may_open_grade(text[i + 1 : i + 1 + words.opening_size], words)
-            and (m := bullet.match(text, i))
-        ):
+        if i < last_end or not _may_open_grade(text[i + 1 : i + 1 + words.opening_size], words):
+            continue
+        line_start = text.rfind("\n", 0, i) + 1
+        mark = last_of(text, _BULLETS, line_start, i)
+        lead = lead_pattern.fullmatch(text, mark if mark >= 0 else line_start, i)
+        if lead is not None and (m := bullet.match(text, i)):
             last_end = m.end()
-            yield m
+            yield m, lead.start() + len(lead.group(0)) - len(lead.group(0).lstrip())
 
 
 _BULLET_INDENTS: Final = frozenset(("", " ", "  ", "\t"))
@@ -1296,21 +1301,9 @@ def _bullet_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
     tables: list[list[_Row]] = []
     run: list[_Row] = []
     last_end = -1
-    bare = list(_bare_bullet_matches(text, lines))
+    bare = [(m, m.start()) for m in _bare_bullet_matches(text, lines)]
     found = _bullet_matches(text)
-    for m in sorted((*found, *bare), key=lambda m: m.start()) if bare else found:
-        if bare and m.re is _patterns()["bare_bullet"]:
-            lead_start = m.start()
-        else:
-            # Before the grade: only a bullet and "is"/"are", from the line start or a bullet.
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            bullet = last_of(text, _BULLETS, line_start, m.start())
-            lead = _patterns()["bullet_lead"].fullmatch(
-                text, bullet if bullet >= 0 else line_start, m.start()
-            )
-            if lead is None:
-                continue
-            lead_start = lead.start() + (len(lead.group(0)) - len(lead.group(0).lstrip()))
+    for m, lead_start in sorted((*found, *bare), key=lambda f: f[0].start()) if bare else found:
         row = _Row(
             lead_start,
             m.end(),

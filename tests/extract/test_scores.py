@@ -1170,11 +1170,21 @@ def test_stacked_finder_agrees_with_the_pattern_scan(text: str) -> None:
 
 
 @given(grade_texts)
-def test_bullet_finder_agrees_with_the_pattern_scan(text: str) -> None:
-    """Trying the bullet pattern only at quotes before a grade's first letters finds what its
-    scan of the whole text finds."""
-    expected = [m.span() for m in scores._patterns()["bullet"].finditer(text)]
-    assert [m.span() for m in scores._bullet_matches(text)] == expected
+def test_bullet_finder_agrees_with_the_pattern_tried_everywhere(text: str) -> None:
+    """Trying the bullet pattern only at quotes before a grade's first letters finds what
+    trying it at every position does, where only a bullet and ``is``/``are`` stand before it
+    on its line (matches never overlap)."""
+    bullet, lead = scores._patterns()["bullet"], scores._patterns()["bullet_lead"]
+    expected = []
+    last_end = 0
+    for i in range(len(text)):
+        line_start = text.rfind("\n", 0, i) + 1
+        marks = [j for j in range(line_start, i) if text[j] in scores._BULLETS]
+        before = lead.fullmatch(text, marks[-1] if marks else line_start, i)
+        if i >= last_end and before is not None and (m := bullet.match(text, i)):
+            expected.append((m.span(), before.start() + len(before[0]) - len(before[0].lstrip())))
+            last_end = m.end()
+    assert [(m.span(), start) for m, start in scores._bullet_matches(text)] == expected
 
 
 @given(grade_texts)
