@@ -115,6 +115,9 @@ def _plain_may_be_grade_alone(line: str, words: scores._LineWords) -> bool:
     ):
         return False
     core = line.strip(scores._STACKED_MARKS)
+    rank = scores._patterns()["cell_rank"].match(core)  # a rank before the grade (``5 - ``)
+    if rank is not None:
+        core = core[rank.end() :].strip(scores._STACKED_MARKS)
     return scores._may_open_grade(core, words) and (
         not core.isascii() or " ".join(core.lower().split()) in words.grades
     )

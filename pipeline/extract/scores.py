@@ -35,6 +35,9 @@ _RQ: Final = "’'\"”"
 _BULLET_LQ: Final = _LQ + "’"
 _MIN_STRONG_RUN: Final = 2  # tab, aligned, pipe or dash rows without a header
 _MIN_WEAK_RUN: Final = 3  # single-space rows without a header
+# Colon or dash rows that open a paragraph make a table without a blank line after them from
+# this many: a list copied from a page whose next paragraph follows on the next line.
+_MIN_OPEN_RUN: Final = 3
 # How surely a line is a row, by what sets its grade apart: a cell boundary or a bullet is
 # enough for two rows anywhere; a colon or a spaced dash (``Safe: Good``, ``Safe – Good``) for
 # two rows that are a paragraph of their own; a single space only for three such rows.
@@ -190,16 +193,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # (``How good is our setting? 5 - Very good``), or after a rank word (``Grade 4``), so
         # ``Standard 3 – Good`` keeps its 3. Tried on the end of a row's raw criterion.
         "rank_before": re.compile(
-            rf"(?:(?:^|\t|{sp}{{2}}|{sp}?\||{sp}[-–—]|:|(?<=\?))[ \t\xa0]*"
+            rf"(?:(?:^|\n|\t|{sp}{{2}}|{sp}?\||{sp}[-–—]|:|(?<=\?))[ \t\xa0]*"
             rf"{rank_cell}|{sp}+{ranked})$",
             flags,
         ),
         # the same at the start of an HTML cell (``5 - Very good``, ``Grade 4 - Good``)
         "cell_rank": re.compile(rf"{rank_cell}(?=\D)", flags),
-        # a line that holds a grade and nothing else (under its criterion: _stacked_rows)
+        # a line that holds a grade and nothing else, maybe its rank before it (``5 - Very
+        # good``, as the Care Inspectorate's pages give it under its key question), under its
+        # criterion: _stacked_rows
         "stacked": re.compile(
             # from the line break before it: a literal first character, which re finds fast
-            rf"\n(?P<line>[ \t]*(?:\*\*)?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_NOTE}[ \t]*)(?=\n|$)",
+            rf"\n(?P<line>[ \t]*(?:\*\*)?{rank_cell}?[{_LQ}]?{grade}[{_RQ}]?(?:\*\*)?{_NOTE}"
+            rf"[ \t]*)(?=\n|$)",
             flags,
         ),
         # a cell of a row with several columns that holds a grade and nothing else
@@ -341,12 +347,15 @@ def _may_open_grade(s: str, words: _LineWords) -> bool:
 
 def _may_be_grade_alone(line: str, words: _LineWords) -> bool:
     """Whether ``line`` may be a grade and nothing else, between spaces, tabs, bold marks and
-    quotes: first by its last character (most lines end in a full stop), then by its first
-    letters, then by its words (a grade in any letter case; or non-ASCII, as in
-    _may_open_grade)."""
+    quotes, maybe its rank before it (``5 - Very good``): first by its last character (most
+    lines end in a full stop), then by its first letters, then by its words (a grade in any
+    letter case; or non-ASCII, as in _may_open_grade)."""
     if not line or (ord(line[-1]) < 128 and ord(line[-1]) not in words.alone_ends):
         return False
     core = line.strip(_STACKED_MARKS)
+    rank = _patterns()["cell_rank"].match(core)
+    if rank is not None:
+        core = core[rank.end() :].strip(_STACKED_MARKS)
     return _may_open_grade(core, words) and (
         not core.isascii() or " ".join(core.lower().split()) in words.grades
     )
@@ -455,11 +464,25 @@ def _may_be_header(line: str, words: _LineWords) -> bool:
     return bool(first) and first[0].rstrip("|*").casefold() in words.header_first
 
 
-def _grade_scale(grades: Sequence[str]) -> Scale | None:
-    """The first scale that holds every grade (grades come collapsed from the row finders)."""
+def _grade_scale(grades: Sequence[str], text: str) -> Scale | None:
+    """The scale of a table's grades (collapsed, as the row finders give them): of the scales
+    that hold every grade, the first whose body ``text`` names (``bodies``: ``Care
+    Inspectorate Wales`` rates ``Good`` and ``Adequate`` on its own four grades, not on PEEL's
+    five), else the first."""
     scales, aliases = _scales()
     keys = {aliases.get(k, k) for k in map(str.casefold, grades)}
-    return next((s for s in scales if keys <= s.grades.keys()), None)
+    fitting = [s for s in scales if keys <= s.grades.keys()]
+    if len(fitting) > 1:
+        bodies = _scale_bodies()
+        named = next((s for s in fitting if any(b in text for b in bodies[s.name])), None)
+        if named is not None:
+            return named
+    return fitting[0] if fitting else None
+
+
+@cache
+def _scale_bodies() -> dict[str, tuple[str, ...]]:
+    return {s["name"]: tuple(s.get("bodies", ())) for s in load("scales")["scales"]}
 
 
 def _grade_text(grade: str) -> str:
@@ -1139,10 +1162,12 @@ def _close(
     text: str, last: Sequence[_Row], ended: _Scan, next_blank: bool
 ) -> tuple[list[_Row], str] | None:
     """The rows of the run that ``ended`` if they make a table, and how: ``table`` after a
-    header; two strong rows or more; or a block of its own (a paragraph, or under a caption)
-    of two delimited or three weak rows. ``joins``: a lone ``Overall`` row joins the table
-    above it. ``lone``: a delimited row that is a paragraph of its own (a heading that gives
-    its part's grade, ``## Quality of education: Good``), a table with the others if any."""
+    header; two strong rows or more; a block of its own (a paragraph, or under a caption)
+    of two delimited or three weak rows; or three delimited rows or more that open a block,
+    with no sentence going on under them (a paragraph may follow). ``joins``: a lone
+    ``Overall`` row joins the table above it. ``lone``: a delimited row that is a paragraph of
+    its own (a heading that gives its part's grade, ``## Quality of education: Good``), a
+    table with the others if any."""
     run = ended.run
     if run is None:
         return None
@@ -1156,6 +1181,12 @@ def _close(
             and next_blank
             and run.size >= (_MIN_STRONG_RUN if run.strength else _MIN_WEAK_RUN)
         )
+        or (
+            ended.block
+            and run.strength == _DELIMITED
+            and run.size >= _MIN_OPEN_RUN
+            and not _goes_on_in_lower_case(text, run.row.end)
+        )
     ):
         return run.rows(), "table"
     if run.size == 1 and last and _trails(text, last, run.row):
@@ -1163,6 +1194,13 @@ def _close(
     if run.size == 1 and ended.block and next_blank and run.strength > _WEAK:
         return [run.row], "lone"
     return None
+
+
+def _goes_on_in_lower_case(text: str, end: int) -> bool:
+    """Whether the line after the one that ends at ``end`` opens in lower case: a sentence
+    that the lines above run into (``… Requires improvement`` / ``said the inspectors.``)."""
+    line_end = text.find("\n", end)
+    return line_end >= 0 and text[line_end + 1 : line_end + 2].islower()
 
 
 def _table_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
@@ -1379,7 +1417,7 @@ def _stacked_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
     older reports give each its findings); one alone is a heading and a word. A table copied
     one cell a line with several grade columns gives each label its grades one a line under
     it: the current column is read (_current_column)."""
-    cell = _patterns()["cell"]
+    cell, stacked = _patterns()["cell"], _patterns()["stacked"]
     tables: list[list[_Row]] = []
     run: list[list[_Cell]] = []  # each row's label, then its grades (start, end, text)
     for m in _stacked_matches(text, lines):
@@ -1394,8 +1432,8 @@ def _stacked_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
             if run and run[-1][-1][0] == label_start:  # the next column of the row above
                 run[-1].append(grade)
             continue
-        if not _stacked_label(label):
-            continue
+        if not _stacked_label(label) or stacked.match("\n" + label):
+            continue  # (a grade line over a grade line: a scale's ranks, ``6 - Excellent``)
         if run and not _stacked_goes_on(text, run[-1], label_start, label):
             _keep_stacked(text, run, tables)
             run = []
@@ -1744,7 +1782,7 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
     _, aliases = _scales()
     for index, rows in enumerate(found):
         items = [(r, item) for r in rows for item in _items(r)]
-        scale = _grade_scale([grade for _, (_, grade, _) in items])
+        scale = _grade_scale([grade for _, (_, grade, _) in items], text)
         for r, (criterion, grade, qualifier) in items:
             key = grade.casefold()
             key = aliases.get(key, key)

@@ -166,6 +166,11 @@ NOT_ROWS: list[str] = [
     "Next year: Good\nshe said, before leaving.\n",
     "Inspectors asked two questions.\nWas it safe – Good\nWas it led – Good\n"
     "were the answers they wrote down.\n",
+    # two colon rows that open a paragraph with prose on the next line, and three inside a
+    # paragraph of prose: a blank line or a paragraph's start is what sets a list apart
+    "Findings.\n\nOverall: Good\nLeadership: Requires improvement\nThe head was pleased.\n",
+    "The chief inspector listed her view:\nOverall: Good\nStaff: Good\nPupils: Good\n"
+    "she said, before leaving.\n",
     # a lone Overall line with no table just above it
     "Ratings were given.\n\nOverall: Good\n\nMore.",
     # rows under a line that ends a sentence, or under a line inside a paragraph
@@ -755,6 +760,32 @@ MORE_LAYOUTS = {
         "Findings.\n\nSafe – Requires improvement\nWell-led – Good\n\nMore.",
         [("Safe", "Requires improvement"), ("Well-led", "Good")],
     ),
+    # three colon or dash rows or more that open a paragraph, prose on the next line (a list
+    # copied from a page, its next paragraph with no blank line before it)
+    "three-colon-rows-then-prose": (
+        "Grades:\n\nInclusion: Needs attention\nAchievement: Expected standard\n"
+        "Safeguarding: Met\nThe trust accepted the findings.\n",
+        [
+            ("Inclusion", "Needs attention"),
+            ("Achievement", "Expected standard"),
+            ("Safeguarding", "Met"),
+        ],
+    ),
+    "four-dash-rows-then-prose-curly-marks": (
+        "Intro.\n\nLeadership – ‘Good’\nStaffing – ‘Adequate’\nCare – ‘Very good’\n"
+        "Setting – ‘Good’\nThe provider said it was pleased.\n\nMore.",
+        [
+            ("Leadership", "Good"),
+            ("Staffing", "Adequate"),
+            ("Care", "Very good"),
+            ("Setting", "Good"),
+        ],
+    ),
+    "three-colon-rows-under-a-caption-then-prose": (
+        "Intro.\n\nThe nursery was graded as follows:\nCare and play: Very good\n"
+        "Setting: Good\nLeadership: Good\nParents were told on Monday.\n",
+        [("Care and play", "Very good"), ("Setting", "Good"), ("Leadership", "Good")],
+    ),
     # quote marks round a grade in a pipe cell: curly, straight double, straight single
     "pipe-quoted-grades": (
         '| Criteria | Score |\n|---|---|\n| Leadership | ‘Good’ |\n| Casework | "Fair" |\n'
@@ -1074,7 +1105,27 @@ STACKED = {
         "How good is our leadership?\nWeak\nHow good is our setting?\nGood\n",
         [("How good is our leadership?", "Weak"), ("How good is our setting?", "Good")],
     ),
+    # the grade's rank before it on its line (the Care Inspectorate's pages)
+    "rank-dash-grade": (
+        "Grades.\n\nHow good is our setting?\n5 - Very Good\n\nHow good is our leadership?\n"
+        "4 - Good\n\nMore.",
+        [("How good is our setting?", "Very Good"), ("How good is our leadership?", "Good")],
+    ),
+    "rank-word-and-colon": (
+        "Grades:\nCare and support\nGrade 4 - Good\nEnvironment\n3: Adequate\n",
+        [("Care and support", "Good"), ("Environment", "Adequate")],
+    ),
+    "rank-en-dash-bold": (
+        "Intro.\n\nStaff team\n**5 – very good**\nSetting\n**4 – good**\n",
+        [("Staff team", "very good"), ("Setting", "good")],
+    ),
 }
+
+
+def test_a_stacked_rank_is_a_label_not_a_number() -> None:
+    text = STACKED["rank-dash-grade"][0]
+    spans = scores.label_spans(text, find_scores(text))
+    assert [text[s.start : s.end] for s in spans] == ["5", "4"]
 
 
 # Grades on the line under a heading or a sentence that are no stacked rows.
@@ -1085,6 +1136,9 @@ NOT_STACKED: list[str] = [
     "Standards\nGood\nPupils make progress.\nLeadership\nGood\n",
     # a sentence above a grade alone is no label
     "The inspectors were pleased.\nGood\nThey said so.\nExcellent\n",
+    # a scale's grades under their ranks, one a line: each line is a grade, none a label
+    "The grades are:\n\n6 - Excellent\n5 - Very good\n4 - Good\n3 - Adequate\n\nMore.",
+    "Scale:\n\nGrade 6 - Excellent\nGrade 5 - Very good\nGrade 4 - Good\n",
 ]
 
 
@@ -1956,3 +2010,25 @@ def test_rows_read(text: str, expected: list[tuple[str, str]]) -> None:
 def test_no_rows(text: str) -> None:
     """Each text of the tables above of texts with no row."""
     assert rows(text) == []
+
+
+# Of the scales that hold every grade of a table, the first whose body the release names.
+@pytest.mark.parametrize(
+    ("named", "scale", "values"),
+    [
+        ("", "peel", [4, 3]),  # no body named: the first scale holding both grades
+        ("Care Inspectorate Wales published its report.", "ciw", [3, 2]),
+        ("Arolygiaeth Gofal Cymru (CIW) visited.", "ciw", [3, 2]),
+        ("The Care Inspectorate visited the home.", "scotland-six-point", [4, 3]),
+        ("Estyn inspected the school.", "estyn", [3, 2]),
+        ("HMICFRS inspected the force (PEEL 2025).", "peel", [4, 3]),
+        # a body whose scale lacks a grade of the table does not choose it
+        ("Ofsted inspected the school.", "peel", [4, 3]),
+    ],
+)
+def test_a_named_body_chooses_among_the_scales_that_fit(
+    named: str, scale: str, values: list[int]
+) -> None:
+    text = f"{named}\n\nWell-being: Good\nLeadership and management: Adequate\n\nMore."
+    found = find_scores(text)
+    assert [(s.scale, s.score_value) for s in found] == [(scale, v) for v in values]
