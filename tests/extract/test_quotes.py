@@ -9,13 +9,21 @@ from hypothesis import strategies as st
 
 from pipeline.extract.quotes import (
     _NOT_NAME_WORDS,
+    _TOKEN,
     _adverbial,
+    _after_adverbial,
     _after_furniture,
+    _after_matches,
     _as_person,
     _cut_furniture,
     _Names,
+    _participle_clause,
     _resolve,
+    _speech_ends,
+    _speech_search,
     _speech_start,
+    _statement_from,
+    _title_start,
     _verb_patterns,
     ends_with_speech,
     find_quotes,
@@ -1091,6 +1099,81 @@ def test_speech_end_searched_from_last_sentence_agrees(pieces: list[str], cut: i
     for key in ("intro_end", "speech_end"):
         plain = pats[key].search(s, start) is not None
         assert (pats[key].search(s, _speech_start(s, start, len(s))) is not None) == plain
+
+
+_SPEECH_WORD_PIECES = st.sampled_from(
+    [
+        *("Ann Cole", "said", "unsaid", "Said", "says", "has", "also", "now", "is", "would"),
+        *("went on", "pointed out", "meddai’r", "meddai", "told", "the BBC", "issued"),
+        *("the following statement", "statement", "in a", "as follows", "that", "read"),
+        *(" ", "  ", "\n", ":", ";", ",", ".", "(", "—", "’", "'", "“", "”", '"', "\xa0"),
+        *("\x1c", "\u2028", "½", "\u0301", "2", "_", "x", "é", "wrote", "urged"),
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_SPEECH_WORD_PIECES, max_size=14), st.integers(0, 8), st.integers(0, 8))
+def test_speech_search_from_the_first_verb_agrees(pieces: list[str], cut: int, short: int) -> None:
+    s = "".join(pieces)
+    start, end = min(cut, len(s)), max(min(cut, len(s)), len(s) - short)
+    pats = _verb_patterns()
+    plain = pats["before_verb"].search(s, start, end)
+    fast = _speech_search(pats["before_verb"], s, start, end, ":;,", False)
+    assert fast == (plain.start() if plain else -1)
+    for key, enders, required in (("speech_end", ":", False), ("intro_end", ":;,", True)):
+        plain = pats[key].search(s, start, end)
+        assert _speech_ends(pats[key], s, start, end, enders, required) == (plain is not None)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_SPEECH_WORD_PIECES, max_size=12))
+def test_after_quotation_matches_agree_with_the_plain_matches(pieces: list[str]) -> None:
+    tail = "".join(pieces)
+    pats = _verb_patterns()
+    plain = [pats[k].match(tail) for k in ("after_verb_first", "after_name_first")]
+    assert [m.span() for m in _after_matches(tail)] == [m.span() for m in plain if m]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["A", "statement", "Statement", "from", "by", "FROM", "Ann Cole", " ", ":"]
+        ),
+        max_size=10,
+    )
+)
+def test_statement_from_quick_test_agrees(words: list[str]) -> None:
+    s = "".join(words)
+    plain = _verb_patterns()["statement_from"].search(s)
+    fast = _statement_from(s)
+    assert (fast and fast.span()) == (plain and plain.span())
+
+
+def _after_adverbial_plain(role: str) -> str:
+    toks = list(_TOKEN.finditer(role))
+    if not toks or not (_adverbial(toks[0].group()) or _participle_clause(toks)):
+        return role
+    begin = _title_start(toks, len(toks), 1, opening=False)
+    return role[toks[begin].start() :] if begin < len(toks) else ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("Following", "Endorsing", "Housing", "Sing", "the", "campaign", "verdict"),
+                *("On", "Monday", "chair", "Chief", "Constable", "Ann", " ", ",", "’s", "-"),
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_after_adverbial_read_from_its_first_word_agrees(words: list[str]) -> None:
+    role = " ".join(words)
+    assert _after_adverbial(role) == _after_adverbial_plain(role)
 
 
 def test_speech_end_examples() -> None:
