@@ -158,6 +158,7 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
     dets = _alternatives("statement_determiners")
     topic = _alternatives("statement_topic_openers")
     speech = _speech()
+    told = _alternatives("object_verbs")
     return {
         # "Name, Role, said the findings ..." opening a paragraph (see _paragraph_subject)
         "subject": regex.compile(rf"(?P<who>[^.!?“”\"\n]{{3,160}}?)\s+(?:{verbs})\b"),
@@ -185,6 +186,12 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
         # '“…,” Name said.' (not 'Name said:', which introduces the next quotation)
         "after_name_first": regex.compile(
             rf"^[,\s]*(?P<who>[^.;!?“”\"]{{2,200}}?)\s+\b(?P<verb>{verbs})\b\s*(?:[.,;!?]|$)",
+            regex.VERSION1,
+        ),
+        # '“…,” Name told the BBC.': an object verb and its object up to the sentence end
+        "after_name_told": regex.compile(
+            rf"^[,\s]*(?P<who>[^.;!?“”\"]{{2,200}}?)\s+\b(?P<verb>{told})\s+"
+            r"[^.;!?“”\"\n]{1,60}?\s*(?:[.;!?]|$)",
             regex.VERSION1,
         ),
         # a paragraph ending "says:", "said;" or "says," introduces an unmarked quotation
@@ -499,14 +506,19 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
     return out
 
 
-def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) -> list[_Raw]:
+def _single_marked(
+    text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw], straight: bool = False
+) -> list[_Raw]:
     """Quotations in single marks, as Scottish and some police pages write them: opened by
     ``‘`` at a paragraph's start or after ``said: ``, each further paragraph reopening it,
     closed by ``’`` after the last paragraph's final stop (``Supt Ann Cole said: ‘If you …``
     / ``‘Genuine officers never ….’``). A ``’`` inside a paragraph is an apostrophe or closes
     a quoted word, and a paragraph with double marks belongs to the double-mark scan. A
     paragraph that does not reopen the mark goes on to the closing one (``Leader of the
-    Opposition Ian Gray said: ‘…`` / ``It is time ….’``), over at most five."""
+    Opposition Ian Gray said: ‘…`` / ``It is time ….’``), over at most five. In ``straight``
+    marks (``'``), which apostrophes share, a quotation opens only at a paragraph's start
+    where its attribution follows its closing mark (``'…,' Mr Hale said. '…'``: _single_split)."""
+    opener, closer = ("'", "'") if straight else ("‘", "’")
     taken = {pi for r in raws for pi in range(r.first_para, r.last_para + 1)}
     intro = _verb_patterns()["speech_end"]
     marked = offsets_of(text, _MARK_CHARS)  # (one pass, not a regex search per paragraph)
@@ -520,8 +532,8 @@ def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) 
         if p.tag == "table" or pi in taken or holds_mark:
             pieces = []
             continue
-        at = q0 if text.startswith("‘", q0) else -1
-        if at < 0 and not pieces:
+        at = q0 if text.startswith(opener, q0) else -1
+        if at < 0 and not pieces and not straight:
             colon = text.find(": ‘", q0, p.end)
             if colon > 0 and _speech_ends(
                 intro, text, _speech_start(text, q0, colon + 1), colon + 1, ":", False
@@ -537,18 +549,20 @@ def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) 
             first = pi
             unmarked = 0
         end = len(text[p.start : p.end].rstrip(_SPACE)) + p.start
-        split = _single_split(text, at + 1, end) if text.startswith("‘", at) else -1
+        split = _single_split(text, at + 1, end, straight) if text.startswith(opener, at) else -1
+        if straight and split < 0 and len(pieces) == 0 and at == q0:
+            continue  # (a straight mark opens a quotation only before its attribution)
         if split > 0:
             # "‘…,’ Mr Hale said. ‘…’": closed before its attribution, and maybe reopened
             pieces.append(_strip(text, at + 1, split))
             out.append(_Raw(pieces[0][0] - 1, split + 1, tuple(pieces), first, pi, True))
             pieces = []
-            at = text.find("‘", split + 1, end)
+            at = _reopening(text, split + 1, end, straight)
             if at < 0 or last_of(text, _SENTENCE_END, split + 1, at) < 0:
                 continue  # (reopened only after the attribution's sentence end)
             first = pi
             unmarked = 0
-        closed = text[end - 1 : end] == "’" and text[end - 2 : end - 1] in _SENTENCE_END + ","
+        closed = text[end - 1 : end] == closer and text[end - 2 : end - 1] in _SENTENCE_END + ","
         pieces.append(_strip(text, at + 1, end - 1 if closed else p.end))
         if closed:
             out.append(_Raw(pieces[0][0] - 1, end, tuple(pieces), first, pi, True))
@@ -556,35 +570,60 @@ def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) 
     return out
 
 
-def _single_split(text: str, start: int, end: int) -> int:
+def _single_split(text: str, start: int, end: int, straight: bool) -> int:
     """Where a quotation in single marks opened before ``start`` closes inside its paragraph
     (which ends at ``end``) with its attribution after it (``‘We will act,’ Mr Hale said.``,
     ``‘…’, said Ann Cole.``): a ``’`` after a comma or stop, or before a comma, then the words
     of an attribution (_verb_patterns) up to a sentence end or a reopening ``‘``; -1 when none
-    does (a ``’`` in a word is an apostrophe: ``We’ve``)."""
-    i = text.find("’", start, end)
+    does (a ``’`` in a word is an apostrophe: ``We’ve``). In ``straight`` marks only the first
+    ``'`` that may close it is tried (a later one is as likely an apostrophe)."""
+    closer = "'" if straight else "’"
+    i = text.find(closer, start, end)
     while i >= 0:
         after = text[i + 1 : i + 3]
         if (text[i - 1] in _SENTENCE_END + "," and after[:1] == " ") or after == ", ":
             stop = min(end, i + 1 + _ATTRIBUTION_REACH)  # (an attribution is short)
-            reopen = text.find("‘", i + 1, stop)
+            reopen = _reopening(text, i + 1, stop, straight)
             tail = _without_abbreviation_stops(text[i + 1 : reopen if reopen > 0 else stop])
             for m in _after_matches(tail):
                 if _plausible_who(m.group("who")):
                     return i
-        i = text.find("’", i + 1, end)
+            if straight:
+                return -1
+        i = text.find(closer, i + 1, end)
     return -1
 
 
+def _reopening(text: str, start: int, end: int, straight: bool) -> int:
+    """Where a single-mark quotation is reopened in ``text[start:end]``: its first ``‘``, or
+    in straight marks the first ``'`` after a space (not ``O'Neill``); -1 when none is."""
+    if not straight:
+        return text.find("‘", start, end)
+    i = text.find(" '", start, end)
+    return i + 1 if i >= 0 else -1
+
+
+def _opens_straight(text: str, paragraphs: Sequence[Span]) -> bool:
+    """Whether a paragraph opens with a straight single mark (``'We will …,' Mr Hale said.``):
+    the one place a quotation in them may open."""
+    return "'" in text and any(
+        text.startswith("'", _after_bullet(text, p.start, p.end)) for p in paragraphs
+    )
+
+
 def _after_matches(tail: str) -> Iterator[regex.Match[str]]:
-    """The matches of "after_verb_first", then "after_name_first", at the start of the words
-    after a closing mark (``tail``): each pattern is tried only where its speech verb may
-    stand (_may_open_with_verb, _may_end_with_verb), as its lazy ``who`` tries every verb
-    after every character up to the first sentence end."""
+    """The matches of "after_verb_first", "after_name_first", then "after_name_told", at the
+    start of the words after a closing mark (``tail``): each pattern is tried only where its
+    verb may stand (_may_open_with_verb, _may_end_with_verb, an object verb before the first
+    sentence end), as its lazy ``who`` tries every verb after every character up to it."""
     pats = _verb_patterns()
     if _may_open_with_verb(tail) and (m := pats["after_verb_first"].match(tail)):
         yield m
-    if _may_end_with_verb(tail) and (m := pats["after_name_first"].match(tail)):
+    stop = _first_stop(tail)
+    if _may_end_with_verb(tail, stop) and (m := pats["after_name_first"].match(tail)):
+        yield m
+    told = _vocab()["object_verbs"]
+    if any(v in tail[:stop] for v in told) and (m := pats["after_name_told"].match(tail)):
         yield m
 
 
@@ -602,12 +641,18 @@ def _may_open_with_verb(tail: str) -> bool:
     return tail.startswith(_verb_forms(), i)
 
 
-def _may_end_with_verb(tail: str) -> bool:
+def _first_stop(tail: str) -> int:
+    """Where the first sentence end or quotation mark of ``tail`` stands, or its end: none
+    stands in the ``who`` of "after_name_first" or "after_name_told"."""
+    ends = [j for j in (tail.find(c) for c in _AFTER_NAME_ENDS) if j >= 0]
+    return min(ends) if ends else len(tail)
+
+
+def _may_end_with_verb(tail: str, stop: int) -> bool:
     """Whether a speech verb ends, before white space, at a comma before the first sentence
     end or quotation mark of ``tail``, or at that mark when it is a sentence end, or at the
-    end, where "after_name_first" needs it ("…,” Ann Cole said.")."""
-    ends = [j for j in (tail.find(c) for c in _AFTER_NAME_ENDS) if j >= 0]
-    stop = min(ends) if ends else len(tail)
+    end, where "after_name_first" needs it ("…,” Ann Cole said."); ``stop`` is where the
+    first of those marks stands (_first_stop)."""
     places = [stop] if stop == len(tail) or tail[stop] in ".;!?" else []
     comma = tail.find(",", 0, stop)
     while comma >= 0:
@@ -1020,8 +1065,14 @@ def parse_attribution(who: str) -> Person:
         role_part, name = split
         if 0 <= alone < k and _in_object(_tokens(role_part), v):
             continue  # "Dr Ann Cole, Consultant at Kelby Royal Infirmary": a body's name
-        if 0 <= full < k and not role_part and (" " not in name or _honoured(segs[full])):
-            continue  # "Cllr Ann Cole, Grantown", "Cllr Ann Cole, Harbridge North": a ward
+        if (
+            0 <= full < k
+            and not role_part
+            and (" " not in name or _honoured(segs[full]) or _bare(splits[full]))
+        ):
+            # "Cllr Ann Cole, Grantown", "Cllr Ann Cole, Harbridge North": a ward; "Ann Cole,
+            # Harbridge North": after a bare name, apposition (the first names the speaker)
+            continue
         if (
             k > 0
             and not role_part
@@ -1035,10 +1086,13 @@ def parse_attribution(who: str) -> Person:
         # "Mum-of-two Ann Cole", "proud mum Ann Cole": a label, no role
         role = None if _label_phrase(role_part) else _after_adverbial(role_part) or None
         if role is None:
-            after = segs[k + 1] if k + 1 < len(segs) else None
+            nxt = k + 1
+            while nxt + 1 < len(segs) and _bare(splits[nxt]) and not _is_role(segs[nxt]):
+                nxt += 1  # "Ann Cole, Harbridge North, cabinet member for housing": a ward
+            after = segs[nxt] if nxt < len(segs) else None
             before = segs[k - 1] if k > 0 else None
             if after and _is_role(after) and not _opens_clause(after):
-                rest = segs[k + 1 :]
+                rest = segs[nxt:]
                 # the role ends where a clause begins ("…, the chief inspector, at the launch")
                 end = next((j for j in range(1, len(rest)) if _opens_clause(rest[j])), len(rest))
                 role = ", ".join(rest[:end])
@@ -1079,6 +1133,12 @@ def _second_person(segs: list[str], splits: list[tuple[str, str] | None]) -> boo
             return True
         named = named or (split is not None and " " in split[1])
     return False
+
+
+def _bare(split: tuple[str, str] | None) -> bool:
+    """Whether a segment split so (_name_tail) is capitalised words alone, with no title
+    before them ("Ann Cole", "Harbridge North")."""
+    return split is not None and not split[0]
 
 
 def _honoured(seg: str) -> bool:
@@ -1174,6 +1234,8 @@ def _after_adverbial(role: str) -> str:
     if not (_adverbial(toks[0].group()) or _participle_clause(toks)):
         return role
     begin = _title_start(toks, len(toks), 1, opening=False)
+    while begin < len(toks) and toks[begin].group().casefold() in DATE_WORDS:
+        begin += 1  # "On Monday Councillor Ann Cole": the day is the adverbial's
     return role[toks[begin].start() :] if begin < len(toks) else ""
 
 
@@ -1991,6 +2053,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     raws = _scan(text, paragraphs, _implicit_starts(text, paragraphs))
     if "‘" in text:
         raws = sorted([*raws, *_single_marked(text, paragraphs, raws)])
+    if _opens_straight(text, paragraphs):
+        raws = sorted([*raws, *_single_marked(text, paragraphs, raws, straight=True)])
     out: list[Quote] = []
     names = _Names(text)
     previous: tuple[_Raw, Person] | None = None
