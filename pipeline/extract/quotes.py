@@ -12,7 +12,7 @@ not a quotation; an unattributed quotation after narrative continues the last sp
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -158,6 +158,7 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
     dets = _alternatives("statement_determiners")
     topic = _alternatives("statement_topic_openers")
     speech = _speech()
+    told = _alternatives("object_verbs")
     return {
         # "Name, Role, said the findings ..." opening a paragraph (see _paragraph_subject)
         "subject": regex.compile(rf"(?P<who>[^.!?“”\"\n]{{3,160}}?)\s+(?:{verbs})\b"),
@@ -187,6 +188,12 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
             rf"^[,\s]*(?P<who>[^.;!?“”\"]{{2,200}}?)\s+\b(?P<verb>{verbs})\b\s*(?:[.,;!?]|$)",
             regex.VERSION1,
         ),
+        # '“…,” Name told the BBC.': an object verb and its object up to the sentence end
+        "after_name_told": regex.compile(
+            rf"^[,\s]*(?P<who>[^.;!?“”\"]{{2,200}}?)\s+\b(?P<verb>{told})\s+"
+            r"[^.;!?“”\"\n]{1,60}?\s*(?:[.;!?]|$)",
+            regex.VERSION1,
+        ),
         # a paragraph ending "says:", "said;" or "says," introduces an unmarked quotation
         # (these two are searched from _speech_start on)
         "intro_end": regex.compile(rf"\b(?:{speech})\s*[:;,]\s*$"),
@@ -211,6 +218,113 @@ def _speech_start(text: str, start: int, end: int) -> int:
     the last sentence end or double quote mark (neither pattern matches one), so that a long
     paragraph is not tried for a verb at every word."""
     return max(start, last_of(text, _STOPS, start, end) + 1)
+
+
+# Characters that may stand round a word in the text split at white space ("said:", "(has",
+# "Cole’s"); none is a letter, a digit or "_" (no part of a word to the patterns' \w).
+_WORD_EDGES: Final = ".,;:!?()[]{}\"'“”‘’«»—–-…/*"
+
+
+@cache
+def _speech_words() -> frozenset[str]:
+    """The first word of each speech, statement and object verb ("said", "went", "meddai"):
+    a speech phrase (_speech) holds one as a whole word."""
+    v = _vocab()
+    verbs = v["speech_verbs"] | v["statement_verbs"] | v["object_verbs"]
+    return frozenset(m.group() for w in verbs if (m := regex.match(r"\w+", w)))
+
+
+@cache
+def _lead_words() -> frozenset[str]:
+    """The words that may stand before a speech verb in a speech phrase ("has also said")."""
+    return _vocab()["auxiliaries"] | {"also", "now"}
+
+
+def _first_word_of(s: str, words: frozenset[str]) -> int:
+    """Where the first piece of ``s`` between white space that holds one of ``words`` as a
+    whole word starts (at most: a piece is sought by ``str.find``), or -1 when none does. A
+    piece of letters alone is a word; one with other characters holds ``words`` where it
+    holds one of them at all (what lies round a word in it is no letter)."""
+    for piece in s.split():
+        word = piece
+        if word not in words and not word.isalpha():
+            word = piece.strip(_WORD_EDGES)
+            if word not in words and not word.isalpha() and any(w in word for w in words):
+                return s.find(piece)
+        if word in words:
+            return s.find(piece)
+    return -1
+
+
+def _speech_search(
+    pattern: regex.Pattern[str], text: str, start: int, end: int, enders: str, required: bool
+) -> int:
+    """Where ``pattern.search(text, start, end)`` matches, or -1, for a pattern that opens
+    with a speech phrase (_speech) and closes with white space and one of ``enders`` or none
+    ("before_verb", "speech_end"). The patterns try every verb at every word, and a call of
+    one costs as much as reading the rest of an attribution: so none is tried when no speech
+    verb's word is there (_first_word_of), nor when the first is a verb of one word that
+    ends the text before one of ``enders`` or none (unless ``required``) (_verb_at_end:
+    "Ann Cole said:"), with no word that may open the phrase
+    before it ("has said:"); else from that word, or the words before it that may."""
+    s = text[start:end]
+    at = _first_word_of(s, _speech_words())
+    if at < 0:
+        return -1
+    at += start
+    leads = _lead_words()
+    begin = at
+    for _ in range(2):
+        j = begin
+        while j > start and not text[j - 1].isalpha():
+            j -= 1
+        i = j
+        while i > start and text[i - 1].isalpha():
+            i -= 1
+        if text[i:j] not in leads:
+            break
+        begin = i
+    if begin == at and _verb_at_end(text, start, end, enders, required) == at:
+        return at
+    m = pattern.search(text, begin, end)
+    return -1 if m is None else m.start()
+
+
+def _speech_ends(
+    pattern: regex.Pattern[str], text: str, start: int, end: int, enders: str, required: bool
+) -> bool:
+    """Whether ``pattern.search(text, start, end)`` matches, for "speech_end" (``enders``
+    ":", not ``required``) or "intro_end" (":;,", ``required``): at once when a verb of one
+    word ends the text (_verb_at_end), else as _speech_search finds it."""
+    if _verb_at_end(text, start, end, enders, required) >= 0:
+        return True
+    return _speech_search(pattern, text, start, end, enders, required) >= 0
+
+
+_SURE_SPACE: Final = " \t\n\r\xa0"  # white space that \s matches
+_SURE_BEFORE: Final = _SURE_SPACE + ",;(—–“‘\"'"  # no part of a word (\b before a verb)
+
+
+def _verb_at_end(text: str, start: int, end: int, enders: str, required: bool) -> int:
+    """Where a speech verb of one word starts that ends ``text[start:end]`` before white space
+    and one of ``enders`` (or none, unless ``required``) and white space ("Ann Cole said:",
+    "says,"); -1 when the text does not end so (or ends with a phrase: "said in a
+    statement:", or a character there is one whose place in a word is less plain)."""
+    e = end
+    while e > start and text[e - 1] in _SURE_SPACE:
+        e -= 1
+    if e > start and text[e - 1] in enders:
+        e -= 1
+    elif required:
+        return -1
+    while e > start and text[e - 1] in _SURE_SPACE:
+        e -= 1
+    i = e
+    while i > start and text[i - 1].isascii() and text[i - 1].isalpha():
+        i -= 1
+    if i == e or text[i:e] not in _vocab()["speech_verbs"]:
+        return -1
+    return i if i == 0 or text[i - 1] in _SURE_BEFORE else -1
 
 
 @cache
@@ -392,14 +506,19 @@ def _scan(text: str, paragraphs: Sequence[Span], implicit: set[int]) -> list[_Ra
     return out
 
 
-def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) -> list[_Raw]:
+def _single_marked(
+    text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw], straight: bool = False
+) -> list[_Raw]:
     """Quotations in single marks, as Scottish and some police pages write them: opened by
     ``‘`` at a paragraph's start or after ``said: ``, each further paragraph reopening it,
     closed by ``’`` after the last paragraph's final stop (``Supt Ann Cole said: ‘If you …``
     / ``‘Genuine officers never ….’``). A ``’`` inside a paragraph is an apostrophe or closes
     a quoted word, and a paragraph with double marks belongs to the double-mark scan. A
     paragraph that does not reopen the mark goes on to the closing one (``Leader of the
-    Opposition Ian Gray said: ‘…`` / ``It is time ….’``), over at most five."""
+    Opposition Ian Gray said: ‘…`` / ``It is time ….’``), over at most five. In ``straight``
+    marks (``'``), which apostrophes share, a quotation opens only at a paragraph's start
+    where its attribution follows its closing mark (``'…,' Mr Hale said. '…'``: _single_split)."""
+    opener, closer = ("'", "'") if straight else ("‘", "’")
     taken = {pi for r in raws for pi in range(r.first_para, r.last_para + 1)}
     intro = _verb_patterns()["speech_end"]
     marked = offsets_of(text, _MARK_CHARS)  # (one pass, not a regex search per paragraph)
@@ -413,10 +532,12 @@ def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) 
         if p.tag == "table" or pi in taken or holds_mark:
             pieces = []
             continue
-        at = q0 if text.startswith("‘", q0) else -1
-        if at < 0 and not pieces:
+        at = q0 if text.startswith(opener, q0) else -1
+        if at < 0 and not pieces and not straight:
             colon = text.find(": ‘", q0, p.end)
-            if colon > 0 and intro.search(text, _speech_start(text, q0, colon + 1), colon + 1):
+            if colon > 0 and _speech_ends(
+                intro, text, _speech_start(text, q0, colon + 1), colon + 1, ":", False
+            ):
                 at = colon + 2
         if at < 0 and pieces and unmarked < _LOOKAHEAD_PARAGRAPHS:
             at = q0 - 1  # the paragraph goes on without reopening the mark
@@ -428,18 +549,20 @@ def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) 
             first = pi
             unmarked = 0
         end = len(text[p.start : p.end].rstrip(_SPACE)) + p.start
-        split = _single_split(text, at + 1, end) if text.startswith("‘", at) else -1
+        split = _single_split(text, at + 1, end, straight) if text.startswith(opener, at) else -1
+        if straight and split < 0 and len(pieces) == 0 and at == q0:
+            continue  # (a straight mark opens a quotation only before its attribution)
         if split > 0:
             # "‘…,’ Mr Hale said. ‘…’": closed before its attribution, and maybe reopened
             pieces.append(_strip(text, at + 1, split))
             out.append(_Raw(pieces[0][0] - 1, split + 1, tuple(pieces), first, pi, True))
             pieces = []
-            at = text.find("‘", split + 1, end)
+            at = _reopening(text, split + 1, end, straight)
             if at < 0 or last_of(text, _SENTENCE_END, split + 1, at) < 0:
                 continue  # (reopened only after the attribution's sentence end)
             first = pi
             unmarked = 0
-        closed = text[end - 1 : end] == "’" and text[end - 2 : end - 1] in _SENTENCE_END + ","
+        closed = text[end - 1 : end] == closer and text[end - 2 : end - 1] in _SENTENCE_END + ","
         pieces.append(_strip(text, at + 1, end - 1 if closed else p.end))
         if closed:
             out.append(_Raw(pieces[0][0] - 1, end, tuple(pieces), first, pi, True))
@@ -447,26 +570,103 @@ def _single_marked(text: str, paragraphs: Sequence[Span], raws: Sequence[_Raw]) 
     return out
 
 
-def _single_split(text: str, start: int, end: int) -> int:
+def _single_split(text: str, start: int, end: int, straight: bool) -> int:
     """Where a quotation in single marks opened before ``start`` closes inside its paragraph
     (which ends at ``end``) with its attribution after it (``‘We will act,’ Mr Hale said.``,
     ``‘…’, said Ann Cole.``): a ``’`` after a comma or stop, or before a comma, then the words
     of an attribution (_verb_patterns) up to a sentence end or a reopening ``‘``; -1 when none
-    does (a ``’`` in a word is an apostrophe: ``We’ve``)."""
-    pats = _verb_patterns()
-    i = text.find("’", start, end)
+    does (a ``’`` in a word is an apostrophe: ``We’ve``). In ``straight`` marks only the first
+    ``'`` that may close it is tried (a later one is as likely an apostrophe)."""
+    closer = "'" if straight else "’"
+    i = text.find(closer, start, end)
     while i >= 0:
         after = text[i + 1 : i + 3]
         if (text[i - 1] in _SENTENCE_END + "," and after[:1] == " ") or after == ", ":
             stop = min(end, i + 1 + _ATTRIBUTION_REACH)  # (an attribution is short)
-            reopen = text.find("‘", i + 1, stop)
+            reopen = _reopening(text, i + 1, stop, straight)
             tail = _without_abbreviation_stops(text[i + 1 : reopen if reopen > 0 else stop])
-            for key in ("after_verb_first", "after_name_first"):
-                m = pats[key].match(tail)
-                if m and _plausible_who(m.group("who")):
+            for m in _after_matches(tail):
+                if _plausible_who(m.group("who")):
                     return i
-        i = text.find("’", i + 1, end)
+            if straight:
+                return -1
+        i = text.find(closer, i + 1, end)
     return -1
+
+
+def _reopening(text: str, start: int, end: int, straight: bool) -> int:
+    """Where a single-mark quotation is reopened in ``text[start:end]``: its first ``‘``, or
+    in straight marks the first ``'`` after a space (not ``O'Neill``); -1 when none is."""
+    if not straight:
+        return text.find("‘", start, end)
+    i = text.find(" '", start, end)
+    return i + 1 if i >= 0 else -1
+
+
+def _opens_straight(text: str, paragraphs: Sequence[Span]) -> bool:
+    """Whether a paragraph opens with a straight single mark (``'We will …,' Mr Hale said.``):
+    the one place a quotation in them may open."""
+    return "'" in text and any(
+        text.startswith("'", _after_bullet(text, p.start, p.end)) for p in paragraphs
+    )
+
+
+def _after_matches(tail: str) -> Iterator[regex.Match[str]]:
+    """The matches of "after_verb_first", "after_name_first", then "after_name_told", at the
+    start of the words after a closing mark (``tail``): each pattern is tried only where its
+    verb may stand (_may_open_with_verb, _may_end_with_verb, an object verb before the first
+    sentence end), as its lazy ``who`` tries every verb after every character up to it."""
+    pats = _verb_patterns()
+    if _may_open_with_verb(tail) and (m := pats["after_verb_first"].match(tail)):
+        yield m
+    stop = _first_stop(tail)
+    if _may_end_with_verb(tail, stop) and (m := pats["after_name_first"].match(tail)):
+        yield m
+    told = _vocab()["object_verbs"]
+    if any(v in tail[:stop] for v in told) and (m := pats["after_name_told"].match(tail)):
+        yield m
+
+
+@cache
+def _verb_forms() -> tuple[str, ...]:
+    return tuple(sorted(_vocab()["speech_verbs"]))
+
+
+def _may_open_with_verb(tail: str) -> bool:
+    """Whether a speech verb stands first in ``tail`` after commas and white space, where
+    "after_verb_first" needs it ("…,” said Ann Cole.")."""
+    i = 0
+    while i < len(tail) and (tail[i] == "," or tail[i].isspace()):
+        i += 1
+    return tail.startswith(_verb_forms(), i)
+
+
+def _first_stop(tail: str) -> int:
+    """Where the first sentence end or quotation mark of ``tail`` stands, or its end: none
+    stands in the ``who`` of "after_name_first" or "after_name_told"."""
+    ends = [j for j in (tail.find(c) for c in _AFTER_NAME_ENDS) if j >= 0]
+    return min(ends) if ends else len(tail)
+
+
+def _may_end_with_verb(tail: str, stop: int) -> bool:
+    """Whether a speech verb ends, before white space, at a comma before the first sentence
+    end or quotation mark of ``tail``, or at that mark when it is a sentence end, or at the
+    end, where "after_name_first" needs it ("…,” Ann Cole said."); ``stop`` is where the
+    first of those marks stands (_first_stop)."""
+    places = [stop] if stop == len(tail) or tail[stop] in ".;!?" else []
+    comma = tail.find(",", 0, stop)
+    while comma >= 0:
+        places.append(comma)
+        comma = tail.find(",", comma + 1, stop)
+    for j in places:
+        while j > 0 and tail[j - 1].isspace():
+            j -= 1
+        if tail.endswith(_verb_forms(), 0, j):
+            return True
+    return False
+
+
+_AFTER_NAME_ENDS: Final = '.;!?“”"'  # none stands in the "who" of "after_name_first"
 
 
 def _nests(text: str, i: int, end: int, cur: _Open) -> bool:
@@ -532,15 +732,14 @@ def _implicit_starts(text: str, paragraphs: Sequence[Span]) -> set[int]:
             continue
         if text[_after_bullet(text, nxt.start, nxt.end)] in _FIRST_OPENERS:
             continue
-        if intro.search(text, _speech_start(text, p.start, p.end), p.end) or _verb_first(
-            _last_sentence(text, p.start, end)
-        ):
+        if _speech_ends(
+            intro, text, _speech_start(text, p.start, p.end), p.end, ":;,", True
+        ) or _verb_first(_last_sentence(text, p.start, end)):
             out.add(i + 1)  # (or "Says Ann Cole:")
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(NamedTuple):  # a tuple: cheaper to build than a dataclass
     speaker: str | None
     role: str | None
     as_written: str | None
@@ -866,8 +1065,14 @@ def parse_attribution(who: str) -> Person:
         role_part, name = split
         if 0 <= alone < k and _in_object(_tokens(role_part), v):
             continue  # "Dr Ann Cole, Consultant at Kelby Royal Infirmary": a body's name
-        if 0 <= full < k and not role_part and (" " not in name or _honoured(segs[full])):
-            continue  # "Cllr Ann Cole, Grantown", "Cllr Ann Cole, Harbridge North": a ward
+        if (
+            0 <= full < k
+            and not role_part
+            and (" " not in name or _honoured(segs[full]) or _bare(splits[full]))
+        ):
+            # "Cllr Ann Cole, Grantown", "Cllr Ann Cole, Harbridge North": a ward; "Ann Cole,
+            # Harbridge North": after a bare name, apposition (the first names the speaker)
+            continue
         if (
             k > 0
             and not role_part
@@ -881,10 +1086,13 @@ def parse_attribution(who: str) -> Person:
         # "Mum-of-two Ann Cole", "proud mum Ann Cole": a label, no role
         role = None if _label_phrase(role_part) else _after_adverbial(role_part) or None
         if role is None:
-            after = segs[k + 1] if k + 1 < len(segs) else None
+            nxt = k + 1
+            while nxt + 1 < len(segs) and _bare(splits[nxt]) and not _is_role(segs[nxt]):
+                nxt += 1  # "Ann Cole, Harbridge North, cabinet member for housing": a ward
+            after = segs[nxt] if nxt < len(segs) else None
             before = segs[k - 1] if k > 0 else None
             if after and _is_role(after) and not _opens_clause(after):
-                rest = segs[k + 1 :]
+                rest = segs[nxt:]
                 # the role ends where a clause begins ("…, the chief inspector, at the launch")
                 end = next((j for j in range(1, len(rest)) if _opens_clause(rest[j])), len(rest))
                 role = ", ".join(rest[:end])
@@ -925,6 +1133,12 @@ def _second_person(segs: list[str], splits: list[tuple[str, str] | None]) -> boo
             return True
         named = named or (split is not None and " " in split[1])
     return False
+
+
+def _bare(split: tuple[str, str] | None) -> bool:
+    """Whether a segment split so (_name_tail) is capitalised words alone, with no title
+    before them ("Ann Cole", "Harbridge North")."""
+    return split is not None and not split[0]
 
 
 def _honoured(seg: str) -> bool:
@@ -1013,11 +1227,22 @@ def _after_adverbial(role: str) -> str:
     Federation": "chair of the Federation"; a participle's clause with no comma, "Endorsing
     the campaign Deputy Chief Constable": "Deputy Chief Constable"): the title words just
     before the name."""
+    first = _TOKEN.search(role)
+    if first is None or not (_adverbial(first.group()) or _may_be_participle(first.group())):
+        return role  # (most roles: read no further than the first word)
     toks = list(_TOKEN.finditer(role))
-    if not toks or not (_adverbial(toks[0].group()) or _participle_clause(toks)):
+    if not (_adverbial(toks[0].group()) or _participle_clause(toks)):
         return role
     begin = _title_start(toks, len(toks), 1, opening=False)
+    while begin < len(toks) and toks[begin].group().casefold() in DATE_WORDS:
+        begin += 1  # "On Monday Councillor Ann Cole": the day is the adverbial's
     return role[toks[begin].start() :] if begin < len(toks) else ""
+
+
+def _may_be_participle(first: str) -> bool:
+    """Whether ``first`` may open a participle's clause (_participle_clause): a capitalised
+    word in ``-ing`` of six letters or more."""
+    return len(first) > 5 and first[0].isupper() and first.endswith("ing")
 
 
 def _participle_clause(toks: Sequence[regex.Match[str]]) -> bool:
@@ -1025,12 +1250,9 @@ def _participle_clause(toks: Sequence[regex.Match[str]]) -> bool:
     ``Speaking ahead of the ceremony``): a capitalised word in ``-ing`` then a word of
     ``participle_objects`` (a title's word in ``-ing`` has a noun after it, ``Acting
     headteacher``, ``Housing officer``; a surname, ``Fleming``, a capitalised word or none)."""
-    first = toks[0].group()
     return (
         len(toks) > 1
-        and len(first) > 5
-        and first[0].isupper()
-        and first.endswith("ing")
+        and _may_be_participle(toks[0].group())
         and toks[1].group() in _vocab()["participle_objects"]
     )
 
@@ -1125,9 +1347,8 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     tail = text[raw.end : min(last_p.end, raw.end + _ATTRIBUTION_REACH)] if raw.closed else ""
     if tail.strip():  # (most quotations close their paragraph: nothing after them to match)
         unstopped = _without_abbreviation_stops(tail)
-        for key in ("after_verb_first", "after_name_first"):
-            m = pats[key].match(unstopped)
-            if m and _plausible_who(after := tail[m.start("who") : m.end("who")]):
+        for found in _after_matches(unstopped):
+            if _plausible_who(after := tail[found.start("who") : found.end("who")]):
                 return _before_adverbs(after)
         # signed in its own paragraph: "“…” – Name, Role"
         signed = tail.lstrip(_SPACE)
@@ -1154,7 +1375,7 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
             return who
         # "according" may start only where "before" may: at the start of a last sentence
         m = pats["according"].match(head)
-        if m is None and (m := pats["statement_from"].search(head)) and not m.group("colon"):
+        if m is None and (m := _statement_from(head)) and not m.group("colon"):
             m = None
         if m and m.group("who").strip():
             return str(m.group("who"))
@@ -1169,13 +1390,21 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
             return who
         # before its colon, or as a heading: the whole paragraph ("Statement by Ann Cole")
         whole = sentence == text[prev.start : prev.end]
-        m = pats["statement_from"].search(sentence) if whole or ":" in sentence else None
+        m = _statement_from(sentence) if whole or ":" in sentence else None
         if m and (m.group("colon") or whole):
             return str(m.group("who"))
         label = _label(sentence, colon=False) if whole else None
         if label:
             return label
     return None
+
+
+def _statement_from(s: str) -> regex.Match[str] | None:
+    """``_verb_patterns()["statement_from"].search(s)``, not tried where neither "from" nor
+    "by" stands, as one must ("A statement from …", "Statement by …")."""
+    if "from" not in s and "by" not in s:
+        return None
+    return _verb_patterns()["statement_from"].search(s)
 
 
 _NO_STOP: Final = "\u2024"  # (one dot leader) an abbreviation's stop, that ends no sentence
@@ -1263,10 +1492,9 @@ def _who_before(sentence: str) -> str | None:
     then the whole pattern decides.
     """
     pats = _verb_patterns()
-    m = pats["before_verb"].search(sentence)
-    if m is None:
+    end = _speech_search(pats["before_verb"], sentence, 0, len(sentence), ":;,", False)
+    if end < 0:
         return None
-    end = m.start()
     while end > 0 and sentence[end - 1].isspace() and sentence[end - 1] not in SEPARATORS:
         end -= 1  # the pattern's \s: str.isspace() less the four separators
     if "\n" in sentence[: end + 1]:
@@ -1568,7 +1796,8 @@ def _titled(tok: str, joins: frozenset[str]) -> bool:
 
 def ends_with_speech(s: str) -> bool:
     """Whether ``s`` ends like an attribution line (``Name, Role, said:``, ``X says``)."""
-    return _verb_patterns()["speech_end"].search(s, _speech_start(s, 0, len(s))) is not None
+    pattern = _verb_patterns()["speech_end"]
+    return _speech_ends(pattern, s, _speech_start(s, 0, len(s)), len(s), ":", False)
 
 
 def _plausible_who(who: str) -> bool:
@@ -1824,6 +2053,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     raws = _scan(text, paragraphs, _implicit_starts(text, paragraphs))
     if "‘" in text:
         raws = sorted([*raws, *_single_marked(text, paragraphs, raws)])
+    if _opens_straight(text, paragraphs):
+        raws = sorted([*raws, *_single_marked(text, paragraphs, raws, straight=True)])
     out: list[Quote] = []
     names = _Names(text)
     previous: tuple[_Raw, Person] | None = None

@@ -7,15 +7,24 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.extract.dates import DATE_WORDS
 from pipeline.extract.quotes import (
     _NOT_NAME_WORDS,
+    _TOKEN,
     _adverbial,
+    _after_adverbial,
     _after_furniture,
+    _after_matches,
     _as_person,
     _cut_furniture,
     _Names,
+    _participle_clause,
     _resolve,
+    _speech_ends,
+    _speech_search,
     _speech_start,
+    _statement_from,
+    _title_start,
     _verb_patterns,
     ends_with_speech,
     find_quotes,
@@ -1091,6 +1100,85 @@ def test_speech_end_searched_from_last_sentence_agrees(pieces: list[str], cut: i
     for key in ("intro_end", "speech_end"):
         plain = pats[key].search(s, start) is not None
         assert (pats[key].search(s, _speech_start(s, start, len(s))) is not None) == plain
+
+
+_SPEECH_WORD_PIECES = st.sampled_from(
+    [
+        *("Ann Cole", "said", "unsaid", "Said", "says", "has", "also", "now", "is", "would"),
+        *("went on", "pointed out", "meddai’r", "meddai", "told", "the BBC", "issued"),
+        *("the following statement", "statement", "in a", "as follows", "that", "read"),
+        *(" ", "  ", "\n", ":", ";", ",", ".", "(", "—", "’", "'", "“", "”", '"', "\xa0"),
+        *("\x1c", "\u2028", "½", "\u0301", "2", "_", "x", "é", "wrote", "urged"),
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_SPEECH_WORD_PIECES, max_size=14), st.integers(0, 8), st.integers(0, 8))
+def test_speech_search_from_the_first_verb_agrees(pieces: list[str], cut: int, short: int) -> None:
+    s = "".join(pieces)
+    start, end = min(cut, len(s)), max(min(cut, len(s)), len(s) - short)
+    pats = _verb_patterns()
+    plain = pats["before_verb"].search(s, start, end)
+    fast = _speech_search(pats["before_verb"], s, start, end, ":;,", False)
+    assert fast == (plain.start() if plain else -1)
+    for key, enders, required in (("speech_end", ":", False), ("intro_end", ":;,", True)):
+        plain = pats[key].search(s, start, end)
+        assert _speech_ends(pats[key], s, start, end, enders, required) == (plain is not None)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_SPEECH_WORD_PIECES, max_size=12))
+def test_after_quotation_matches_agree_with_the_plain_matches(pieces: list[str]) -> None:
+    tail = "".join(pieces)
+    pats = _verb_patterns()
+    plain = [
+        pats[k].match(tail) for k in ("after_verb_first", "after_name_first", "after_name_told")
+    ]
+    assert [m.span() for m in _after_matches(tail)] == [m.span() for m in plain if m]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["A", "statement", "Statement", "from", "by", "FROM", "Ann Cole", " ", ":"]
+        ),
+        max_size=10,
+    )
+)
+def test_statement_from_quick_test_agrees(words: list[str]) -> None:
+    s = "".join(words)
+    plain = _verb_patterns()["statement_from"].search(s)
+    fast = _statement_from(s)
+    assert (fast and fast.span()) == (plain and plain.span())
+
+
+def _after_adverbial_plain(role: str) -> str:
+    toks = list(_TOKEN.finditer(role))
+    if not toks or not (_adverbial(toks[0].group()) or _participle_clause(toks)):
+        return role
+    begin = _title_start(toks, len(toks), 1, opening=False)
+    while begin < len(toks) and toks[begin].group().casefold() in DATE_WORDS:
+        begin += 1
+    return role[toks[begin].start() :] if begin < len(toks) else ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("Following", "Endorsing", "Housing", "Sing", "the", "campaign", "verdict"),
+                *("On", "Monday", "chair", "Chief", "Constable", "Ann", " ", ",", "’s", "-"),
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_after_adverbial_read_from_its_first_word_agrees(words: list[str]) -> None:
+    role = " ".join(words)
+    assert _after_adverbial(role) == _after_adverbial_plain(role)
 
 
 def test_speech_end_examples() -> None:
@@ -3056,10 +3144,120 @@ def test_a_ward_or_place_after_a_councillors_name_is_no_speaker(who: str, speake
         assert [s for s, _r in people(text)] == [speaker], text
 
 
-def test_a_bare_name_then_a_bare_phrase_still_takes_the_last() -> None:
-    # a negative: with no honorific the two segments cannot be told apart by shape; the rule
-    # of old (the last) stands
-    assert parse_attribution("Ann Cole, Harbridge North").speaker == "Harbridge North"
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        ("On Monday Councillor Ann Cole", "Ann Cole", None),
+        ("On Tuesday Cllr Tom Pike", "Tom Pike", None),
+        ("On 3 March Chief Inspector Ravi Shah", "Ravi Shah", "Chief Inspector"),
+        ("In June Deputy Leader Ann Cole", "Ann Cole", "Deputy Leader"),
+        ("On Friday Head of Libraries Tom Pike", "Tom Pike", "Head of Libraries"),
+        # negatives: a day's name in a title with no adverbial before it stays in it
+        ("Monday Club chair Ann Cole", "Ann Cole", "Monday Club chair"),
+        ("Yesterday Superintendent Ali Penn", "Ali Penn", "Superintendent"),
+    ],
+    ids=["councillor", "cllr", "date-title", "month-title", "day-title-of", "club", "adverb"],
+)
+def test_an_adverbials_day_before_a_title_is_no_part_of_the_role(
+    who: str, speaker: str, role: str | None
+) -> None:
+    # councils' pages: "On Monday Councillor Ann Cole said:" (the role was "Monday")
+    assert_reads(who, speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "“We know clubs are under strain,” kelbysport chief executive Tom Pike told BBC "
+            "Radio Kelby.",
+            ("Tom Pike", "kelbysport chief executive"),
+        ),
+        ("“We know clubs are under strain,” Tom Pike told reporters.", ("Tom Pike", None)),
+        (
+            '"Lock your doors at night," Sergeant Ann Cole warned residents on Tuesday.',
+            ("Ann Cole", "Sergeant"),
+        ),
+        ("‘We will not give up,’ Ann Cole told the meeting.", ("Ann Cole", None)),
+        ("'We will not give up,' Ann Cole told the meeting.", ("Ann Cole", None)),
+    ],
+    ids=[
+        "body-title-told-object",
+        "told-reporters",
+        "warned-object",
+        "single-curly",
+        "single-straight",
+    ],
+)
+def test_a_name_and_an_object_verb_after_a_quotation_name_its_speaker(
+    paragraph: str, expected: tuple[str, str | None]
+) -> None:
+    # sports councils' and police pages: "“…,” Name told BBC Scotland."
+    text = f"The agency released its funding early.\n\n{paragraph}\n\nThe fund opens in May."
+    assert people(text) == [expected], text
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“Files were late in every area we visited,” inspectors told the committee.",
+        "“Files were late in every area we visited” was what the report told the committee.",
+    ],
+    ids=["no-name", "no-comma-narrative"],
+)
+def test_an_object_verb_after_a_quotation_with_no_name_names_nobody(paragraph: str) -> None:
+    # negatives: the words before "told" name no person
+    text = f"The agency released its funding early.\n\n{paragraph}"
+    assert [s for s, _r in people(text)] in ([], [None]), text
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        ("Ann Cole, Harbridge North,", "Ann Cole", None),
+        ("Tom Pike, Ashby West", "Tom Pike", None),
+        ("Rhys Owen Price, Kelby Vale,", "Rhys Owen Price", None),
+        (
+            "Ann Cole, Harbridge North, cabinet member for housing,",
+            "Ann Cole",
+            "cabinet member for housing",
+        ),
+        (
+            "Cllr Ann Cole, Harbridge North, cabinet member for housing",
+            "Ann Cole",
+            "cabinet member for housing",
+        ),
+        (
+            "Councillor Tom Pike, Grantown, Leader of the Council,",
+            "Tom Pike",
+            "Leader of the Council",
+        ),
+        # negatives: a body's name after the name is its role; a title before a name in commas
+        ("Tom Pike, Kelby Council,", "Tom Pike", "Kelby Council"),
+        ("Chief Executive, Ann Cole,", "Ann Cole", "Chief Executive"),
+        ("the council’s leader, Tom Pike,", "Tom Pike", "leader"),
+    ],
+    ids=[
+        "two-word-place",
+        "no-commas-after",
+        "three-word-name",
+        "ward-then-title",
+        "honorific-ward-then-title",
+        "one-word-ward-then-title",
+        "body-after-name",
+        "title-before-name",
+        "possessive-title-before-name",
+    ],
+)
+def test_a_bare_name_then_a_bare_phrase_in_commas_names_the_first(
+    who: str, speaker: str, role: str | None
+) -> None:
+    # councils' round-ups: "Name, Ward, said:" with no honorific; apposition names the first,
+    # and a title after the ward is the speaker's
+    assert_parsed(who, speaker, role)
+    for form in _SAID_FORMS:
+        text = form.format(who=who.rstrip(","))
+        assert people(text) == [(speaker, role)], text
 
 
 @pytest.mark.parametrize(
@@ -3153,18 +3351,73 @@ def test_the_speakers_of_a_text(text: str, expected: list[tuple[str | None, str 
                 ("Ann Cole", None, "The pupils’ work shows it."),
             ],
         ),
+        (
+            "'No decisions have been made yet,' Mr Hendry said. "
+            "'We want to hear from staff and patients first.'",
+            [
+                ("Mark Hendry", "Medical Director", "No decisions have been made yet"),
+                ("Mark Hendry", None, "We want to hear from staff and patients first."),
+            ],
+        ),
+        (
+            "'We will publish the plan in the spring,' said Ann Cole, chair.",
+            [("Ann Cole", "chair", "We will publish the plan in the spring")],
+        ),
+        (
+            "'We've done it', said Dr. Ann Cole. 'The pupils' work shows it.'",
+            [
+                ("Ann Cole", None, "We've done it"),
+                ("Ann Cole", None, "The pupils' work shows it."),
+            ],
+        ),
+        (
+            # a negative: the first closing mark has no attribution after it
+            "'Is it ready?' Mr Hendry asked the staff. 'Not yet,' he said.",
+            [],
+        ),
+        (
+            "- 'It's the residents' park,' Ann Cole said.",
+            [("Ann Cole", None, "It's the residents' park")],
+        ),
     ],
-    ids=["name-said-then-reopened", "said-name-role", "comma-outside-and-apostrophes"],
+    ids=[
+        "name-said-then-reopened",
+        "said-name-role",
+        "comma-outside-and-apostrophes",
+        "straight-name-said-then-reopened",
+        "straight-said-name-role",
+        "straight-comma-outside-and-apostrophes",
+        "straight-first-closer-no-attribution",
+        "straight-bullet",
+    ],
 )
 def test_a_quotation_in_single_marks_split_round_its_attribution(
     paragraph: str, expected: list[tuple[str | None, str | None, str]]
 ) -> None:
-    # health boards' pages: "‘…,’ Mr X said. ‘…’" in single marks
+    # health boards' pages: "‘…,’ Mr X said. ‘…’" in single marks; the same typed with
+    # straight marks (text copied from plain-text releases)
     lede = "Medical Director Mark Hendry opened the consultation."
     for after in ("\n\nThe consultation closes in June.", ""):
         text = f"{lede}\n\n{paragraph}{after}"
         got = [(s, r, w) for s, r, _n, w in quotes(text)]
         assert got == expected, text
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "'It was the pupils', the parents' and the staff's effort that counted.'",
+        "'80s music, the organisers said, will be played all night.",
+        "The officers' work, Mr Hale said, was good.",
+        "'Tis the season, as the residents' leaflet says.",
+        "'We will act,' is what the report's authors wanted to hear.",
+    ],
+    ids=["possessives-no-attribution", "decade", "possessive-mid-sentence", "elision", "no-verb"],
+)
+def test_straight_apostrophes_are_no_quotation_marks(paragraph: str) -> None:
+    # negatives: a straight mark is a quotation's only where an attribution follows it
+    text = f"Kelby Council opened the park.\n\n{paragraph}\n\nThe park opens at 8am."
+    assert quotes(text) == [], text
 
 
 @pytest.mark.parametrize(
