@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,8 +17,19 @@ from pipeline.extract.sections import (
     _boilerplate_alternatives,
     _boilerplate_line,
     _boilerplate_starts,
+    _covered_by_date,
+    _flat_break,
+    _flat_cuts,
     _Furniture,
+    _furniture_phrases,
+    _Index,
+    _is_crumb_line,
+    _is_crumb_trail,
+    _may_end_with_tool,
+    _may_open_phrase_far,
     _phrases_after,
+    _title_tool_suffix,
+    _vocab,
     carve,
     classify_sections,
     split_paragraphs,
@@ -544,7 +556,11 @@ def test_furniture_line_starts_agree_with_a_line_anchored_search(pieces: list[st
 BOILERPLATE_PIECES = ["\n", "\n\n", " ", "\t", "\xa0", ":", "Skip to main content",
                       "ſkip to content", "SEARCH", "search", "Home ›", "home", "Menu", "x", "X",
                       "© Crown copyright", "Share on ", "share this", "|printable version", "K",
-                      "ı", "İ", "News", "We use cookies", "The report", "é", "“"]  # fmt: skip
+                      "ı", "İ", "News", "We use cookies", "The report", "é", "“",
+                      # six letters that open a phrase, or all but the sixth
+                      "The following links open in a new tab", "THE FOLLOWING", "the fol",
+                      "The foe", "Tags", "TAGS:", "tag", "yn ôl", "YN ÔL", "Yn o", "HOME»",
+                      "Home>", "Homer", "Apply", "applied", "Back to news", "Backed"]  # fmt: skip
 
 
 @given(st.lists(st.sampled_from(BOILERPLATE_PIECES), max_size=16).map("".join))
@@ -553,6 +569,77 @@ def test_boilerplate_starts_agree_with_the_pattern_scan(text: str) -> None:
     every line break finds the same line starts."""
     expected = [m.start() for m in _boilerplate_line().finditer("\n" + text)]
     assert _boilerplate_starts(text) == expected
+
+
+def test_every_phrase_opens_far_in_any_letter_case() -> None:
+    """_may_open_phrase_far compares an ASCII opening's lower case with the phrases': each
+    phrase passes it in any letter case, and no character of a phrase outside ASCII is one
+    that ``re.IGNORECASE`` matches to an ASCII character (which that comparison would miss)."""
+    phrases = [*_vocab()["boilerplate_lines"], *_furniture_phrases()]
+    for phrase in phrases:
+        for variant in (phrase, phrase.upper(), phrase.lower(), phrase.swapcase()):
+            assert _may_open_phrase_far(variant + " and more", 0), variant
+            assert _may_open_phrase_far("\n" + variant, 1), variant
+    outside = {c for p in phrases for c in p if not c.isascii()}
+    folds = [c for c in outside for a in map(chr, range(128)) if re.match(re.escape(c), a, re.I)]
+    assert not folds
+
+
+def _crumb_trail_by_splitting(s: str) -> bool:
+    """_is_crumb_trail as first written: split at the arrows, else at the slashes."""
+    if len(s) > 250 or "\n" in s:
+        return False
+    parts = re.split(r"[ \t\xa0]*[>›»][ \t\xa0]*", s)
+    if len(parts) <= 2:
+        parts = s.split(" / ")
+    return len(parts) > 2 and all(map(_is_crumb_line, parts))
+
+
+CRUMB_PIECES = ["Home", "News", "Parking permits", " > ", ">", "›", " » ", "»", " / ", "/",
+                "and/or", "03/03/2025", "Costs", ". ", "\n", "\xa0", "\t", "x" * 90]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(CRUMB_PIECES), max_size=10).map("".join))
+def test_a_crumb_trail_counted_first_is_the_one_split_first(s: str) -> None:
+    assert _is_crumb_trail(s) == _crumb_trail_by_splitting(s)
+
+
+DATE_PIECES = ["3 May 2025", " ", ".", "(", ")", "x", "Published", "\xa0", "—", "\n", "|"]
+
+
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=8).map("".join), st.integers(0, 3))
+def test_a_paragraph_covered_by_dates_is_found_with_its_ends_looked_at_first(
+    s: str, start: int
+) -> None:
+    dates = _Index([Span(start + m.start(), start + m.end()) for m in re.finditer("3 May 2025", s)])
+    inside = [d for d in dates.items if d.end <= start + len(s)]
+    rest = s[: inside[0].start - start] + s[inside[-1].end - start :] if inside else "x"
+    expected = bool(inside) and not regex.sub(r"[\p{P}\s]", "", rest)
+    assert _covered_by_date(s, start, dates, whole=True) == expected
+
+
+FLAT_PIECES = [" ", "  ", "\xa0", "\n", "•", "▪ ", " ‣ ", "Published", "Published:", ":",
+               "Date of publication", "Embargoed until", "Last updated", "Monday", "Monday,",
+               "3", "12", "2025", "20256", "May", "march", "x", ".", "Council approves",
+               "Published: 3 May 2025 ", " Monday, 12 March 2025",
+               "Embargoed until 4 June 2025"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(FLAT_PIECES), max_size=14).map("".join))
+def test_a_flat_pieces_cuts_found_from_its_marks_are_the_patterns(piece: str) -> None:
+    expected = [m.start() for m in _flat_break().finditer(piece)]
+    assert _flat_cuts(piece, 0, len(piece)) == expected
+    assert _flat_cuts("x\n" + piece, 2, len(piece) + 2) == [2 + c for c in expected]
+
+
+TOOL_PIECES = ["Council approves budget", " ", "\xa0", "\n", "\x1c", "PDF", "Print", "E-mail",
+               "EMAIL", "email", "print e-mail", "pdf print email", "x", "ł", "Ĺ", "."]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(TOOL_PIECES), max_size=8).map("".join))
+def test_a_headline_ending_with_a_page_tool_passes_the_last_letter_check(s: str) -> None:
+    if _title_tool_suffix().search(s) is not None:
+        assert _may_end_with_tool(s)
 
 
 def test_boilerplate_phrases_after_a_character_are_those_re_matches_to_it() -> None:
