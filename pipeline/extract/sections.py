@@ -1352,6 +1352,19 @@ def classify_sections(
             # second is the page's
             kinds[title_i], kinds[j] = "metadata", "title"
             j = _past_headline(j, kinds, texts)
+        if (
+            j < len(paragraphs)
+            and kinds[j] in ("body", "heading")
+            and paragraphs[title_i].tag != "title"
+            and _is_translated_headline(texts[title_i], texts[j])
+        ):
+            # a bilingual page's headline in Welsh and in English: the English one is the
+            # title (the release's words are read in English), the Welsh one metadata
+            if _is_welsh(texts[title_i]):
+                kinds[title_i], kinds[j] = "metadata", "title"
+            else:
+                kinds[j] = "metadata"
+            j = _past_headline(j, kinds, texts)
         if j < len(paragraphs) and kinds[j] in ("body", "heading") and _is_standfirst(texts[j]):
             kinds[j] = "standfirst"
     _mark_background(kinds, texts)
@@ -1359,6 +1372,27 @@ def classify_sections(
         Section(kinds[i], texts[i], p.start, p.end, quote_of[i], bp[i])
         for i, p in enumerate(paragraphs)
     ]
+
+
+_MIN_WELSH_WORDS: Final = 2
+
+
+@cache
+def _welsh_words() -> frozenset[str]:
+    return frozenset(_vocab()["welsh_words"])
+
+
+def _is_welsh(s: str) -> bool:
+    """A line in Welsh: two words or more of ``welsh_words`` (``Cyngor yn lansio cynllun``;
+    an English headline naming a Welsh school holds one: ``Ysgol Bryn opens new hall``)."""
+    words = s.casefold().replace("’", "'").split()
+    return sum(1 for w in words if w.strip(_WORD_PUNCT) in _welsh_words()) >= _MIN_WELSH_WORDS
+
+
+def _is_translated_headline(headline: str, line: str) -> bool:
+    """Whether ``line`` under the headline is the headline in the other language of a
+    bilingual page: both read as headlines, one of them Welsh and the other not."""
+    return "\n" not in line and _looks_like_title(line) and _is_welsh(headline) != _is_welsh(line)
 
 
 def _past_headline(i: int, kinds: list[str], texts: list[str]) -> int:
@@ -1462,6 +1496,8 @@ def _title_index(
                 end = i + 1  # "Related links" / "Water bills" / "Ashby reservoir reopens" / …
             else:
                 end = _banner_end(i, paragraphs, kinds, texts)
+                if end is None and _is_slogan_over_notice(i, paragraphs, kinds, texts):
+                    end = i + 1  # "Proud to serve Kelby" / "We use cookies ..." / the headline
                 if end is None:
                     return i
         elif k == "quote" and _is_quoting_headline(texts[i]):
@@ -1475,6 +1511,38 @@ def _title_index(
         for b in range(i, end):  # (the paragraphs after them are walked on)
             kinds[b], bp[b] = "metadata", True
     return None
+
+
+def _is_slogan_over_notice(
+    i: int, paragraphs: Sequence[Span], kinds: list[str], texts: list[str]
+) -> bool:
+    """Whether paragraph ``i``, which reads as a headline, is the site's slogan over its
+    cookie notice (``Working together for a safer Kelby`` / ``We use cookies ...`` /
+    ``Accept``): it has no headline verb, a cookie notice stands right under it, and past the
+    notice and the furniture under it comes a headline with a verb or its dateline, over
+    the page's dateline or prose. (A headline copied over the notice has its prose under
+    the notice: ``Council approves budget`` / ``We use cookies ...`` / the lede.)"""
+    n = len(kinds)
+    if i + 1 == n or not _is_cookie_notice(texts[i + 1]) or _has_headline_verb(texts[i]):
+        return False
+    j = i + 2
+    while j < n and (
+        kinds[j] == "metadata" or _is_cookie_notice(texts[j]) or _is_cookie_button(texts[j])
+    ):
+        j += 1
+    return (
+        j + 1 < n
+        and kinds[j] in ("body", "heading")
+        and _looks_like_title(texts[j])
+        and (_has_headline_verb(texts[j]) or _dateline_follows(j, paragraphs, kinds))
+        and (_dateline_follows(j, paragraphs, kinds) or _opens_page_body(texts[j + 1]))
+    )
+
+
+def _is_cookie_notice(s: str) -> bool:
+    """A paragraph at least half of whose lines are a cookie notice's (_is_cookie_line)."""
+    lines = s.split("\n")
+    return sum(1 for ln in lines if _is_cookie_line(ln)) * 2 >= len(lines)
 
 
 def _next_is_title(i: int, kinds: list[str], texts: list[str]) -> bool:
@@ -1502,16 +1570,10 @@ def _banner_end(
     followed by the body, not by a headline. The banner's heading and prose may be one
     block (``i`` holds them, its first line reading as a headline)."""
     n = len(kinds)
-    j = i + 1
-    linked = False
     if "\n" in texts[i]:
-        linked = _ends_with_link(texts[i])
+        j, linked = i + 1, _ends_with_link(texts[i])
     else:
-        while (
-            j < n and j - i <= _MAX_BANNER_PROSE and not linked and kinds[j] in ("body", "heading")
-        ):
-            linked = _ends_with_link(texts[j])
-            j += 1
+        j, linked = _linked_prose(i + 1, paragraphs, kinds, texts)
         if j == i + 1:
             return None
     furniture = 0
@@ -1525,7 +1587,41 @@ def _banner_end(
         return None
     if furniture < _MIN_BANNER_FURNITURE and not _dateline_follows(j, paragraphs, kinds):
         return None
+    if _is_listed_item(j, paragraphs, kinds, texts):
+        return None  # a news listing: headline, lede, "Read more", the next headline, ...
     return j
+
+
+def _linked_prose(
+    start: int, paragraphs: Sequence[Span], kinds: list[str], texts: list[str]
+) -> tuple[int, bool]:
+    """Past the prose from paragraph ``start`` (one or two paragraphs, up to the first that a
+    link closes): the paragraph after it, and whether a link closes it, at its end or on a
+    line of its own under it (``Read more``)."""
+    j, linked = start, False
+    while (
+        j < len(kinds)
+        and j - start < _MAX_BANNER_PROSE
+        and not linked
+        and kinds[j] in ("body", "heading")
+    ):
+        linked = _ends_with_link(texts[j])
+        j += 1
+    if j > start and not linked and j < len(kinds) and paragraphs[j].tag == "boilerplate":
+        linked = _ends_with_link(texts[j])
+    return j, linked
+
+
+def _is_listed_item(j: int, paragraphs: Sequence[Span], kinds: list[str], texts: list[str]) -> bool:
+    """Whether the headline ``j`` under what looked like an alert banner is the next item of a
+    news listing: under it (and its dateline), a lede closed by a link, as the item above it
+    had (``Library hours to change`` / ``2 March 2025`` / ``Hours will change ...`` / ``Read
+    more``). A page's own headline has its prose under it."""
+    k = j + 1
+    while k < len(kinds) and kinds[k] == "metadata" and paragraphs[k].tag != "boilerplate":
+        k += 1
+    end, linked = _linked_prose(k, paragraphs, kinds, texts)
+    return end > k and linked
 
 
 def _skip_link_follows(i: int, bp: list[bool], texts: list[str]) -> bool:
@@ -1572,12 +1668,21 @@ def _is_cookie_line(line: str) -> bool:
     cookie banners``)."""
     if "ookie" not in line and "OOKIE" not in line:
         return False  # (most lines)
+    if _is_cookie_button(line):
+        return True
     words = [w.strip(_WORD_PUNCT).casefold() for w in line.split()]
-    if len(words) <= _MAX_COOKIE_BUTTON_WORDS:
-        return any(w in _cookie_buttons() for w in words)
-    return "." in line and any(
-        w.translate(_APOSTROPHES).partition("'")[0] in _reader_words() for w in words
+    return (
+        len(words) > _MAX_COOKIE_BUTTON_WORDS
+        and "." in line
+        and any(w.translate(_APOSTROPHES).partition("'")[0] in _reader_words() for w in words)
     )
+
+
+def _is_cookie_button(line: str) -> bool:
+    """A cookie notice's button: up to four words, one of them of ``cookie_buttons``
+    (``Accept cookies``, ``Reject``: under a notice, where the word alone is a button)."""
+    words = [w.strip(_WORD_PUNCT).casefold() for w in line.split()]
+    return len(words) <= _MAX_COOKIE_BUTTON_WORDS and any(w in _cookie_buttons() for w in words)
 
 
 _LINK_TAIL: Final = 40

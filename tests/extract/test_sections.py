@@ -2263,3 +2263,120 @@ def test_a_short_heading_under_the_headline_is_no_tag_nor_standfirst(line: str) 
 )  # fmt: skip
 def test_welsh_skip_links_and_buttons_are_furniture(furniture: str) -> None:
     read_past(furniture, "Cynllun newydd i leihau amseroedd aros")
+
+
+# Bilingual pages (Welsh councils, fire services, health boards, national parks): the
+# headline in both languages, one under the other. The English one is the title (the
+# release's quotations, dates and numbers are read in English), the Welsh one metadata.
+BILINGUAL_PAIRS = [
+    ("Cyngor yn lansio cynllun newydd ar gyfer llyfrgelloedd",
+     "Council launches new plan for libraries"),
+    ("Heddlu’n apelio am dystion ar ôl gwrthdrawiad yn y dref",
+     "Police appeal for witnesses after collision in the town"),
+    ("Parc Cenedlaethol yn croesawu gwirfoddolwyr newydd",
+     "National Park welcomes new volunteers"),
+    ("YSGOL NEWYDD YN AGOR YM MIS MEDI", "NEW SCHOOL OPENS IN SEPTEMBER"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("welsh", "english"), BILINGUAL_PAIRS)
+@pytest.mark.parametrize(
+    "between", ["\n\n", "\n\nPublished: 3 March 2025\n\n", "\n\n3 March 2025\n\n"]
+)
+@pytest.mark.parametrize("welsh_first", [True, False])
+def test_a_bilingual_pages_english_headline_is_the_title(
+    welsh: str, english: str, between: str, welsh_first: bool
+) -> None:
+    first, second = (welsh, english) if welsh_first else (english, welsh)
+    release = extracted(f"Skip to main content\n\n{first}{between}{second}\n\n{PAGE_LEDE}")
+    assert release.title == english
+    assert kind_of(release, welsh) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "under"),
+    [  # a Welsh name in an English headline, and the standfirst under it
+     ("Ysgol Bryn Celyn opens new sports hall",
+      "Pupils at the school will use the hall from Monday."),
+     # a Welsh-only page: its standfirst is Welsh too
+     ("Cyngor yn lansio cynllun newydd",
+      "Mae'r cyngor wedi lansio cynllun newydd ar gyfer y dref."),
+     # an English headline over a heading that names a Welsh place
+     ("Council approves budget", "Budget for Ystrad Mynach")],
+)  # fmt: skip
+def test_a_headline_over_a_line_in_its_own_language_is_no_bilingual_pair(
+    headline: str, under: str
+) -> None:
+    release = extracted(f"{headline}\n\n{under}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert kind_of(release, under) != ["metadata"]
+
+
+# A news listing copied whole: each item a headline, its lede (perhaps a dateline between)
+# and a link to the item. The first headline is the page's; the items under it are not an
+# alert banner over the second.
+LISTING_ITEMS = [
+    ("Council approves new budget", "The council has approved its budget for the year."),
+    ("Library opening hours to change", "Opening hours at three libraries change from April."),
+    ("Harbridge park reopens after works", "The park reopens on Monday after six months."),
+]
+
+
+@pytest.mark.parametrize("dateline", ["", "2 March 2025\n\n", "Published: 2 March 2025\n\n"])
+@pytest.mark.parametrize("link", ["\n\nRead more", " Read more", "\n\nFind out more"])
+@pytest.mark.parametrize("over", ["", "Skip to main content\n\nNews\n\n"])
+def test_a_news_listings_first_headline_is_the_title(dateline: str, link: str, over: str) -> None:
+    items = [
+        f"{headline}\n\n{dateline if k else ''}{lede}{link}"
+        for k, (headline, lede) in enumerate(LISTING_ITEMS)
+    ]
+    release = extracted(over + "\n\n".join(items))
+    assert release.title == LISTING_ITEMS[0][0]
+
+
+def test_an_alert_banner_over_a_headline_with_its_prose_stays_furniture() -> None:
+    # (the headline under the banner has its lede under it, closed by no link)
+    banner = "Visiting update\n\nVisiting is limited to one visitor a day.\n\nRead more"
+    release = read_past(banner, "Ward wins nursing award", tail=f"2 March 2025\n\n{PAGE_LEDE}")
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+# A site's slogan copied alone over its cookie notice, then the page: a line with no
+# headline verb, over a notice, over a headline with its verb or dateline.
+@pytest.mark.parametrize(
+    "slogan", ["Working together for a safer Kelby", "Proud to serve Ashby", "Your Harbridge"]
+)
+@pytest.mark.parametrize(
+    "notice",
+    ["We use cookies to make this website work. Accept cookies",
+     "This website uses cookies to improve your experience.\n\nAccept\n\nReject",
+     "Cookie settings\nReject all"],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    ("headline", "tail"),
+    [("Man charged after burglaries in Fenwick", f"Published: 3 March 2025\n\n{PAGE_LEDE}"),
+     ("Council approves new budget", PAGE_LEDE),
+     ("New play park for Harbridge", f"3 March 2025\n\n{PAGE_LEDE}")],
+)  # fmt: skip
+def test_a_slogan_over_a_cookie_notice_is_furniture(
+    slogan: str, notice: str, headline: str, tail: str
+) -> None:
+    page = f"{slogan}\n\n{notice}\n\nSkip to main content\n\n{headline}\n\n{tail}"
+    release = extracted(page)
+    assert release.title == headline
+    assert kind_of(release, slogan) == ["metadata"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "after"),
+    [  # the headline copied over the notice, its lede under it
+     ("Council approves new budget", PAGE_LEDE),
+     # a headline with no verb, over a heading of its body with no verb nor dateline
+     ("New play park for Harbridge", f"Key facts\n\n{PAGE_LEDE}"),
+     # a headline with a verb over a notice and a heading with a verb
+     ("Council approves new budget", f"What happens next\n\n{PAGE_LEDE}")],
+)  # fmt: skip
+def test_a_headline_over_a_cookie_notice_stays_the_headline(headline: str, after: str) -> None:
+    release = extracted(f"{headline}\n\nWe use cookies on this site. Accept cookies\n\n{after}")
+    assert release.title == headline
