@@ -1640,7 +1640,9 @@ def _is_opening_furniture(s: str) -> bool:
     this link.``) or a press office's contact line (``Tel: 01632 960123``)."""
     lines = s.split("\n")
     hits = sum(
-        1 for ln in lines if _is_cookie_line(ln) or _is_link_line(ln) or _is_contact_line(ln)
+        1
+        for ln in lines
+        if _is_cookie_line(ln) or _is_link_line(ln) or _is_contact_line(ln) or _is_logo_line(ln)
     )
     return hits * 2 >= len(lines)
 
@@ -1720,10 +1722,40 @@ def _is_contact_line(line: str) -> bool:
     """A press office's contact line: a label of ``contact_labels`` and its value (``Tel:
     01632 960123``, ``Email: press@…``)."""
     label, colon, value = line.partition(":")
+    if colon:
+        return label.strip(" \t\xa0*").casefold() in _contact_labels() and bool(value.strip())
+    line = line.strip(" \t\xa0")
+    if "@" in line:  # an address alone: "press@kelby.gov.uk"
+        return _EMAIL.fullmatch(line) is not None
+    # a number alone: "0131 625 1652", "+44 (0)1632 960123"
     return (
-        bool(colon)
-        and label.strip(" \t\xa0*").casefold() in _contact_labels()
-        and bool(value.strip())
+        line[:1] in "0+("
+        and not line.strip(_PHONE_CHARS)
+        and sum(c.isdigit() for c in line) >= _MIN_PHONE_DIGITS
+    )
+
+
+_EMAIL: Final = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+_PHONE_CHARS: Final = "0123456789 +()-\xa0"
+_MIN_PHONE_DIGITS: Final = 10
+_MAX_LOGO_WORDS: Final = 8
+
+
+@cache
+def _logo_words() -> frozenset[str]:
+    return frozenset(_vocab()["logo_words"])
+
+
+def _is_logo_line(line: str) -> bool:
+    """A logo's text copied over the headline (``Kelby Council logo``): a body's name (its
+    words capitalised but small ones) and one of ``logo_words``, no headline verb (``Council
+    unveils new logo``, ``Pupils design school crest``)."""
+    words = line.split()
+    return (
+        0 < len(words) <= _MAX_LOGO_WORDS
+        and words[-1].strip(_WORD_PUNCT).casefold() in _logo_words()
+        and all(w[:1].isupper() or w in _small_words() for w in words[:-1])
+        and not _has_headline_verb(line)
     )
 
 

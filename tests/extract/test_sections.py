@@ -2380,3 +2380,40 @@ def test_a_slogan_over_a_cookie_notice_is_furniture(
 def test_a_headline_over_a_cookie_notice_stays_the_headline(headline: str, after: str) -> None:
     release = extracted(f"{headline}\n\nWe use cookies on this site. Accept cookies\n\n{after}")
     assert release.title == headline
+
+
+# Forms of audit offices', national parks' and ombudsmen's pages: a logo's text, a release's
+# status line, an embargo with a colon, a press office's contacts over the headline.
+@pytest.mark.parametrize(
+    "furniture",
+    ["Kelby Council logo", "Harbridge National Park Authority logo", "ASHBY AUDIT OFFICE LOGO",
+     "Fenwick Ombudsman crest", "Kelby Council logo\n\nSkip to main content",
+     "FOR IMMEDIATE RELEASE", "For immediate release:", "PRESS RELEASE\nFOR IMMEDIATE RELEASE",
+     "Embargoed: 00.01hrs, Thursday 6 March 2025", "EMBARGOED: 00:01 6 March 2025",
+     "Media contacts\n\nAnn Lee\nann.lee@kelby.gov.uk\n0131 625 1652",
+     "press.office@harbridge-npa.gov.uk", "+44 (0)1632 960123",
+     "Press office\n\nRob Tate\n01632 960 123\nrob.tate@ashby.gov.uk"],
+)  # fmt: skip
+def test_logos_release_lines_embargoes_and_contacts_over_the_headline_are_furniture(
+    furniture: str,
+) -> None:
+    release = title_past(furniture, "Auditor warns councils over reserves")
+    assert release.title == "Auditor warns councils over reserves"
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Council unveils new logo", "Pupils design school crest", "Winning logo revealed",
+     "Email scam warning for residents", "Call 0131 625 1652 for help with bills"],
+)  # fmt: skip
+def test_a_headline_about_a_logo_or_a_contact_stays_the_headline(headline: str) -> None:
+    assert title_past("Skip to main content", headline).title == headline
+
+
+@pytest.mark.parametrize("status", ["For immediate release", "FOR IMMEDIATE RELEASE"])
+def test_a_release_status_under_the_headline_is_no_standfirst(status: str) -> None:
+    release = extracted(f"Council approves new budget\n\n{status}\n\n{PAGE_LEDE}")
+    assert release.title == "Council approves new budget"
+    assert kind_of(release, status) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
