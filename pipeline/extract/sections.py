@@ -1392,7 +1392,12 @@ def _is_welsh(s: str) -> bool:
 def _is_translated_headline(headline: str, line: str) -> bool:
     """Whether ``line`` under the headline is the headline in the other language of a
     bilingual page: both read as headlines, one of them Welsh and the other not."""
-    return "\n" not in line and _looks_like_title(line) and _is_welsh(headline) != _is_welsh(line)
+    return (
+        line[-1] not in ".;:,"  # (a lede, as most lines under a headline are)
+        and "\n" not in line
+        and _looks_like_title(line)
+        and _is_welsh(headline) != _is_welsh(line)
+    )
 
 
 def _past_headline(i: int, kinds: list[str], texts: list[str]) -> int:
@@ -1541,6 +1546,8 @@ def _is_slogan_over_notice(
 
 def _is_cookie_notice(s: str) -> bool:
     """A paragraph at least half of whose lines are a cookie notice's (_is_cookie_line)."""
+    if "ookie" not in s and "OOKIE" not in s:
+        return False  # (most paragraphs)
     lines = s.split("\n")
     return sum(1 for ln in lines if _is_cookie_line(ln)) * 2 >= len(lines)
 
@@ -1750,10 +1757,12 @@ def _is_logo_line(line: str) -> bool:
     """A logo's text copied over the headline (``Kelby Council logo``): a body's name (its
     words capitalised but small ones) and one of ``logo_words``, no headline verb (``Council
     unveils new logo``, ``Pupils design school crest``)."""
+    end = line.rstrip(_WORD_PUNCT + " \t\xa0")
+    if end[end.rfind(" ") + 1 :].casefold() not in _logo_words():
+        return False  # (most lines: the last word looked at, no list of words made)
     words = line.split()
     return (
-        0 < len(words) <= _MAX_LOGO_WORDS
-        and words[-1].strip(_WORD_PUNCT).casefold() in _logo_words()
+        len(words) <= _MAX_LOGO_WORDS
         and all(w[:1].isupper() or w in _small_words() for w in words[:-1])
         and not _has_headline_verb(line)
     )
