@@ -170,6 +170,42 @@ def _may_open_phrase(text: str, at: int) -> bool:
     return found
 
 
+_FAR_HEAD: Final = 6  # characters of a line's opening that _may_open_phrase_far looks at
+# The boilerplate phrases' first _FAR_HEAD characters in lower case, by their first two (see
+# _may_open_phrase_far); filled on first use.
+_OPENINGS: Final[dict[str, tuple[str, ...]]] = {}
+
+
+def _fill_openings() -> None:
+    """Fill _OPENINGS: each phrase's opening under its first two characters (a phrase of one
+    letter under that letter alone and under each pair of ASCII characters it opens)."""
+    groups: dict[str, set[str]] = {}
+    for phrase in (*_vocab()["boilerplate_lines"], *_furniture_phrases()):
+        opening = phrase.lower()[:_FAR_HEAD]
+        pairs = [opening[:2]]
+        if len(opening) == 1:
+            pairs += [opening + chr(c) for c in range(128)]
+        for pair in pairs:
+            groups.setdefault(pair, set()).add(opening)
+    _OPENINGS.update((pair, tuple(sorted(found))) for pair, found in groups.items())
+
+
+def _may_open_phrase_far(text: str, at: int) -> bool:
+    """Whether a boilerplate phrase may open the line whose text starts at ``at``, by its first
+    _FAR_HEAD characters, when those are ASCII (any other opening may): the lines that pass
+    _may_open_phrase's two letters are mostly prose (``The report``, ``In March``), and this
+    rules most of them out before the phrases' pattern (some 4,000 instructions a line). In
+    ASCII, ``re.IGNORECASE`` matches two characters exactly when their lower cases are one,
+    and no character of a phrase outside ASCII matches one inside it."""
+    head = text[at : at + _FAR_HEAD]
+    if not head.isascii():
+        return True
+    head = head.lower()
+    if not _OPENINGS:
+        _fill_openings()
+    return any(head.startswith(opening) for opening in _OPENINGS.get(head[:2], ()))
+
+
 def _boilerplate_starts(text: str) -> list[int]:
     """Where boilerplate lines start: the offsets ``m.start()`` of the matches that
     ``_boilerplate_line().finditer("\n" + text)`` gives.
@@ -177,9 +213,9 @@ def _boilerplate_starts(text: str) -> list[int]:
     That pattern enters each of its two dozen alternatives at every line break (under
     ``IGNORECASE`` the engine cannot rule one out by its first letter), some 4,000
     instructions a line; here the first two characters after the line's blanks rule out
-    most lines (_may_open_phrase), and the first picks the one group of phrases that may
-    follow. (No match reaches past its line's end, so each line is tried on its own, as
-    ``finditer`` tries it.)
+    most lines (_may_open_phrase), their first six most of the rest (_may_open_phrase_far),
+    and the first picks the one group of phrases that may follow. (No match reaches past its
+    line's end, so each line is tried on its own, as ``finditer`` tries it.)
     """
     out = []
     n = len(text)
@@ -188,7 +224,7 @@ def _boilerplate_starts(text: str) -> list[int]:
         j = i
         while j < n and text[j] in " \t\xa0":
             j += 1
-        if j < n and _may_open_phrase(text, j):
+        if j < n and _may_open_phrase(text, j) and _may_open_phrase_far(text, j):
             pattern = _phrases_after(text[j])
             if pattern is not None and pattern.match(text, j) is not None:
                 out.append(i)
@@ -226,9 +262,16 @@ def _is_furniture_line(s: str) -> bool:
     """A paragraph that is one furniture line (``News story``, ``Accept``: in a flattened
     release it is a piece of a line, which the line-start pattern does not see) or a trail of
     crumbs (``Guides > Parking > Parking permits``)."""
+    if len(s) > _MAX_TITLE:
+        return False  # (most paragraphs: no furniture line nor trail is so long)
     if len(s) <= 40 and s.strip(" \t\xa0*:").casefold() in _furniture_lines():
         return True
     return ("›" in s or ">" in s or "»" in s or "/" in s) and _is_crumb_trail(s)
+
+
+def _is_furniture_span(text: str, start: int, end: int) -> bool:
+    """_is_furniture_line of ``text[start:end]``, with no copy of a paragraph too long for it."""
+    return end - start <= _MAX_TITLE and _is_furniture_line(text[start:end])
 
 
 # A crumb trail's marks: an arrow with or without spaces round it (``Home>News >Headline``, as
@@ -244,10 +287,14 @@ def _is_crumb_trail(s: str) -> bool:
     may be a sentence: ``Costs > income``.)"""
     if len(s) > _MAX_TITLE or "\n" in s:
         return False
-    parts = _CRUMB_MARK_RE.split(s)
-    if len(parts) <= _MIN_CRUMB_SEPARATORS:
+    # (the marks counted first: a date's or a link's slashes split nothing)
+    if s.count(">") + s.count("›") + s.count("»") >= _MIN_CRUMB_SEPARATORS:
+        parts = _CRUMB_MARK_RE.split(s)
+    elif s.count(" / ") >= _MIN_CRUMB_SEPARATORS:
         parts = s.split(" / ")
-    return len(parts) > _MIN_CRUMB_SEPARATORS and all(map(_is_crumb_line, parts))
+    else:
+        return False
+    return all(map(_is_crumb_line, parts))
 
 
 @cache
@@ -258,6 +305,11 @@ def _metadata_labels() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]
     with_date = vocab["metadata_labels_with_date"]
     labels = sorted((*vocab["metadata_labels"], *with_date), key=len, reverse=True)
     return tuple(labels), frozenset(with_date), frozenset(x[:2] for x in labels)
+
+
+@cache
+def _metadata_label_set() -> frozenset[str]:
+    return frozenset(_metadata_labels()[0])
 
 
 @cache
@@ -274,6 +326,36 @@ def _flat_break() -> Any:
         rf"\s(?=[•▪●◦‣]\s)|\s(?=(?:{labels}):?\s)"
         rf"|(?<=(?:{labels}):?\s+(?:\p{{Lu}}\p{{Ll}}+,?\s+)?\d{{1,2}}\s+\p{{Lu}}\p{{Ll}}+\s+\d{{4}})\s"
     )
+
+
+_FLAT_BULLETS: Final = "•▪●◦‣"
+
+
+@cache
+def _flat_label_date() -> Any:
+    """The date after a label that _flat_break cuts after (its look-behind read forwards)."""
+    return regex.compile(r":?\s+(?:\p{Lu}\p{Ll}+,?\s+)?\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}(?=\s)")
+
+
+def _flat_cuts(text: str, start: int, end: int) -> list[int]:
+    """Where _flat_break matches in ``text[start:end]`` (its label within the piece), found
+    from the marks it needs: each bullet and label is found with ``str.find`` and the pattern
+    tried right before it, and after the date that may follow a label. The pattern scanned
+    over the whole piece tries its look-behind at every character: some 500 instructions a
+    character, where the marks are a few in a piece of 1,500."""
+    pattern = _flat_break()
+    cuts = set()
+    for mark in (*_FLAT_BULLETS, *_vocab()["flat_break_labels"]):
+        at = text.find(mark, start, end)
+        while at >= 0:
+            if at > start and pattern.match(text, at - 1, end) is not None:
+                cuts.add(at - 1)
+            if mark not in _FLAT_BULLETS:
+                date = _flat_label_date().match(text, at + len(mark), end)
+                if date is not None:
+                    cuts.add(date.end())
+            at = text.find(mark, at + 1, end)
+    return sorted(cuts)
 
 
 @cache
@@ -822,7 +904,7 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
                 out.extend(pieces)
     out = [
         Span(p.start, p.end, "boilerplate")
-        if not p.tag and _is_furniture_line(text[p.start : p.end])
+        if not p.tag and _is_furniture_span(text, p.start, p.end)
         else p
         for p in out
     ]
@@ -832,7 +914,7 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
 def _is_furniture(text: str, furniture: _Furniture, start: int, end: int) -> bool:
     """Whether the paragraph ``[start, end)`` is the site's furniture: most of its lines are,
     or it is one furniture word (``Share``, ``**Print**``, a piece of a flattened line)."""
-    return furniture.covers(start, end) or _is_furniture_line(text[start:end])
+    return furniture.covers(start, end) or _is_furniture_span(text, start, end)
 
 
 def _body_headings(text: str, spans: list[Span], tags: Sequence[str]) -> list[Span]:
@@ -852,7 +934,7 @@ def _body_headings(text: str, spans: list[Span], tags: Sequence[str]) -> list[Sp
             and p.tag == "boilerplate"
             and before.tag != "boilerplate"
             and after.tag != "boilerplate"
-            and _is_furniture_line(text[p.start : p.end])
+            and _is_furniture_span(text, p.start, p.end)
             and _is_prose(text, after)
         ):
             spans[i] = Span(p.start, p.end, tags[i])
@@ -884,10 +966,7 @@ def _blank_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _split_flat(text: str, start: int, end: int) -> list[Span]:
-    cuts = [start]
-    for m in _flat_break().finditer(text, start, end):
-        cuts.append(m.start())
-    cuts.append(end)
+    cuts = [start, *_flat_cuts(text, start, end), end]
     spans = [_trim(text, cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
     out = [Span(s, e) for s, e in spans if e > s]
     # The first piece that is not a label or a dateline may hold the headline and the body
@@ -1057,6 +1136,10 @@ class _Index:
         """Items that start within ``[start, end)``."""
         return self.items[bisect_offsets(self.starts, start) : bisect_offsets(self.starts, end)]
 
+    def any_in(self, start: int, end: int) -> bool:
+        """Whether an item starts within ``[start, end)`` (no list made)."""
+        return bisect_offsets(self.starts, end) > bisect_offsets(self.starts, start)
+
     def overlapping(self, start: int, end: int) -> tuple[int, int]:
         """The first and past-last indices of the items that overlap ``[start, end)`` (items
         must not overlap each other)."""
@@ -1110,6 +1193,8 @@ def _is_sentence(s: str) -> bool:
 def _is_dateline(s: str, start: int, dates: _Index) -> bool:
     """A paragraph that is a date, perhaps with a clock time (``13:35 14/05/2025``, ``12 May
     2025 at 10:15``), or a date and its source after a bar."""
+    if not dates.any_in(start, start + len(s)):
+        return False  # (most paragraphs: each form opens with a date)
     if _covered_by_date(s, start, dates, whole=True) or _is_sourced_dateline(s, start, dates):
         return True
     return (
@@ -1156,8 +1241,8 @@ def _is_label_block(s: str) -> bool:
     lines, the first a label alone; or each line a label and its value (``Published: 3 March
     2025`` / ``Last updated: 4 March 2025``, Welsh ``Cyhoeddwyd gyntaf: …``, NHS pages'
     ``Page last reviewed: …`` / ``Next review due: …``)."""
-    first = s.partition("\n")[0]
-    alone = first.strip(" \t\xa0*:").casefold() in _metadata_labels()[0]
+    first = s[: s.find("\n")] if "\n" in s else s
+    alone = first.strip(" \t\xa0*:").casefold() in _metadata_label_set()
     if not alone and not _opens_with_label(first.strip(" \t\xa0*")):
         return False  # (most paragraphs)
     lines = s.split("\n")
@@ -1180,8 +1265,13 @@ def _covered_by_date(s: str, start: int, dates: _Index, *, whole: bool = False) 
         return False
     if not whole:
         return True
-    rest = s[: inside[0].start - start] + s[inside[-1].end - start :]
-    return not _PUNCT_SPACE.sub("", rest)
+    head, tail = inside[0].start - start, inside[-1].end - start
+    # (a letter at either end rules out most paragraphs without copying them)
+    if (head and not _PUNCT_SPACE.match(s, 0)) or (
+        tail < len(s) and not _PUNCT_SPACE.match(s, len(s) - 1)
+    ):
+        return False
+    return not _PUNCT_SPACE.sub("", s[:head] + s[tail:])
 
 
 def _quote_paragraph(p: Span, quotes: _Index) -> int | None:
@@ -1223,8 +1313,8 @@ def classify_sections(
     for i, p in enumerate(paragraphs):
         if bp[i] or p.tag == "metadata" or _is_metadata(texts[i], p.start, date_index):
             kinds[i] = "metadata"
-        elif p.tag == "table" or score_index.starting_in(p.start, p.end):
-            kinds[i] = "table" if score_index.starting_in(p.start, p.end) else "body"
+        elif p.tag == "table" or score_index.any_in(p.start, p.end):
+            kinds[i] = "table" if score_index.any_in(p.start, p.end) else "body"
         else:
             q = _quote_paragraph(p, quote_index)
             if q is not None:
@@ -1262,6 +1352,19 @@ def classify_sections(
             # second is the page's
             kinds[title_i], kinds[j] = "metadata", "title"
             j = _past_headline(j, kinds, texts)
+        if (
+            j < len(paragraphs)
+            and kinds[j] in ("body", "heading")
+            and paragraphs[title_i].tag != "title"
+            and _is_translated_headline(texts[title_i], texts[j])
+        ):
+            # a bilingual page's headline in Welsh and in English: the English one is the
+            # title (the release's words are read in English), the Welsh one metadata
+            if _is_welsh(texts[title_i]):
+                kinds[title_i], kinds[j] = "metadata", "title"
+            else:
+                kinds[j] = "metadata"
+            j = _past_headline(j, kinds, texts)
         if j < len(paragraphs) and kinds[j] in ("body", "heading") and _is_standfirst(texts[j]):
             kinds[j] = "standfirst"
     _mark_background(kinds, texts)
@@ -1269,6 +1372,32 @@ def classify_sections(
         Section(kinds[i], texts[i], p.start, p.end, quote_of[i], bp[i])
         for i, p in enumerate(paragraphs)
     ]
+
+
+_MIN_WELSH_WORDS: Final = 2
+
+
+@cache
+def _welsh_words() -> frozenset[str]:
+    return frozenset(_vocab()["welsh_words"])
+
+
+def _is_welsh(s: str) -> bool:
+    """A line in Welsh: two words or more of ``welsh_words`` (``Cyngor yn lansio cynllun``;
+    an English headline naming a Welsh school holds one: ``Ysgol Bryn opens new hall``)."""
+    words = s.casefold().replace("’", "'").split()
+    return sum(1 for w in words if w.strip(_WORD_PUNCT) in _welsh_words()) >= _MIN_WELSH_WORDS
+
+
+def _is_translated_headline(headline: str, line: str) -> bool:
+    """Whether ``line`` under the headline is the headline in the other language of a
+    bilingual page: both read as headlines, one of them Welsh and the other not."""
+    return (
+        line[-1] not in ".;:,"  # (a lede, as most lines under a headline are)
+        and "\n" not in line
+        and _looks_like_title(line)
+        and _is_welsh(headline) != _is_welsh(line)
+    )
 
 
 def _past_headline(i: int, kinds: list[str], texts: list[str]) -> int:
@@ -1334,10 +1463,12 @@ def _title_index(
     stands above a skip link and does not read as a headline (_skip_link_follows); under a
     heading of ``related_headings`` (``Related links``), the lines that read as headlines
     over one more are the links' titles."""
+    reader = False  # a web page's blocks
     for i, p in enumerate(paragraphs):
         if p.tag == "title":
             return i
-    if any(p.tag in _READER_BLOCKS for p in paragraphs):
+        reader = reader or p.tag in _READER_BLOCKS
+    if reader:
         return None  # a web page without an h1: no headline
     related = False  # under a "Related links" heading, whose links' titles read as headlines
     for i, k in enumerate(kinds):
@@ -1370,6 +1501,8 @@ def _title_index(
                 end = i + 1  # "Related links" / "Water bills" / "Ashby reservoir reopens" / …
             else:
                 end = _banner_end(i, paragraphs, kinds, texts)
+                if end is None and _is_slogan_over_notice(i, paragraphs, kinds, texts):
+                    end = i + 1  # "Proud to serve Kelby" / "We use cookies ..." / the headline
                 if end is None:
                     return i
         elif k == "quote" and _is_quoting_headline(texts[i]):
@@ -1383,6 +1516,40 @@ def _title_index(
         for b in range(i, end):  # (the paragraphs after them are walked on)
             kinds[b], bp[b] = "metadata", True
     return None
+
+
+def _is_slogan_over_notice(
+    i: int, paragraphs: Sequence[Span], kinds: list[str], texts: list[str]
+) -> bool:
+    """Whether paragraph ``i``, which reads as a headline, is the site's slogan over its
+    cookie notice (``Working together for a safer Kelby`` / ``We use cookies ...`` /
+    ``Accept``): it has no headline verb, a cookie notice stands right under it, and past the
+    notice and the furniture under it comes a headline with a verb or its dateline, over
+    the page's dateline or prose. (A headline copied over the notice has its prose under
+    the notice: ``Council approves budget`` / ``We use cookies ...`` / the lede.)"""
+    n = len(kinds)
+    if i + 1 == n or not _is_cookie_notice(texts[i + 1]) or _has_headline_verb(texts[i]):
+        return False
+    j = i + 2
+    while j < n and (
+        kinds[j] == "metadata" or _is_cookie_notice(texts[j]) or _is_cookie_button(texts[j])
+    ):
+        j += 1
+    return (
+        j + 1 < n
+        and kinds[j] in ("body", "heading")
+        and _looks_like_title(texts[j])
+        and (_has_headline_verb(texts[j]) or _dateline_follows(j, paragraphs, kinds))
+        and (_dateline_follows(j, paragraphs, kinds) or _opens_page_body(texts[j + 1]))
+    )
+
+
+def _is_cookie_notice(s: str) -> bool:
+    """A paragraph at least half of whose lines are a cookie notice's (_is_cookie_line)."""
+    if "ookie" not in s and "OOKIE" not in s:
+        return False  # (most paragraphs)
+    lines = s.split("\n")
+    return sum(1 for ln in lines if _is_cookie_line(ln)) * 2 >= len(lines)
 
 
 def _next_is_title(i: int, kinds: list[str], texts: list[str]) -> bool:
@@ -1410,16 +1577,10 @@ def _banner_end(
     followed by the body, not by a headline. The banner's heading and prose may be one
     block (``i`` holds them, its first line reading as a headline)."""
     n = len(kinds)
-    j = i + 1
-    linked = False
     if "\n" in texts[i]:
-        linked = _ends_with_link(texts[i])
+        j, linked = i + 1, _ends_with_link(texts[i])
     else:
-        while (
-            j < n and j - i <= _MAX_BANNER_PROSE and not linked and kinds[j] in ("body", "heading")
-        ):
-            linked = _ends_with_link(texts[j])
-            j += 1
+        j, linked = _linked_prose(i + 1, paragraphs, kinds, texts)
         if j == i + 1:
             return None
     furniture = 0
@@ -1433,7 +1594,41 @@ def _banner_end(
         return None
     if furniture < _MIN_BANNER_FURNITURE and not _dateline_follows(j, paragraphs, kinds):
         return None
+    if _is_listed_item(j, paragraphs, kinds, texts):
+        return None  # a news listing: headline, lede, "Read more", the next headline, ...
     return j
+
+
+def _linked_prose(
+    start: int, paragraphs: Sequence[Span], kinds: list[str], texts: list[str]
+) -> tuple[int, bool]:
+    """Past the prose from paragraph ``start`` (one or two paragraphs, up to the first that a
+    link closes): the paragraph after it, and whether a link closes it, at its end or on a
+    line of its own under it (``Read more``)."""
+    j, linked = start, False
+    while (
+        j < len(kinds)
+        and j - start < _MAX_BANNER_PROSE
+        and not linked
+        and kinds[j] in ("body", "heading")
+    ):
+        linked = _ends_with_link(texts[j])
+        j += 1
+    if j > start and not linked and j < len(kinds) and paragraphs[j].tag == "boilerplate":
+        linked = _ends_with_link(texts[j])
+    return j, linked
+
+
+def _is_listed_item(j: int, paragraphs: Sequence[Span], kinds: list[str], texts: list[str]) -> bool:
+    """Whether the headline ``j`` under what looked like an alert banner is the next item of a
+    news listing: under it (and its dateline), a lede closed by a link, as the item above it
+    had (``Library hours to change`` / ``2 March 2025`` / ``Hours will change ...`` / ``Read
+    more``). A page's own headline has its prose under it."""
+    k = j + 1
+    while k < len(kinds) and kinds[k] == "metadata" and paragraphs[k].tag != "boilerplate":
+        k += 1
+    end, linked = _linked_prose(k, paragraphs, kinds, texts)
+    return end > k and linked
 
 
 def _skip_link_follows(i: int, bp: list[bool], texts: list[str]) -> bool:
@@ -1452,7 +1647,9 @@ def _is_opening_furniture(s: str) -> bool:
     this link.``) or a press office's contact line (``Tel: 01632 960123``)."""
     lines = s.split("\n")
     hits = sum(
-        1 for ln in lines if _is_cookie_line(ln) or _is_link_line(ln) or _is_contact_line(ln)
+        1
+        for ln in lines
+        if _is_cookie_line(ln) or _is_link_line(ln) or _is_contact_line(ln) or _is_logo_line(ln)
     )
     return hits * 2 >= len(lines)
 
@@ -1480,12 +1677,21 @@ def _is_cookie_line(line: str) -> bool:
     cookie banners``)."""
     if "ookie" not in line and "OOKIE" not in line:
         return False  # (most lines)
+    if _is_cookie_button(line):
+        return True
     words = [w.strip(_WORD_PUNCT).casefold() for w in line.split()]
-    if len(words) <= _MAX_COOKIE_BUTTON_WORDS:
-        return any(w in _cookie_buttons() for w in words)
-    return "." in line and any(
-        w.translate(_APOSTROPHES).partition("'")[0] in _reader_words() for w in words
+    return (
+        len(words) > _MAX_COOKIE_BUTTON_WORDS
+        and "." in line
+        and any(w.translate(_APOSTROPHES).partition("'")[0] in _reader_words() for w in words)
     )
+
+
+def _is_cookie_button(line: str) -> bool:
+    """A cookie notice's button: up to four words, one of them of ``cookie_buttons``
+    (``Accept cookies``, ``Reject``: under a notice, where the word alone is a button)."""
+    words = [w.strip(_WORD_PUNCT).casefold() for w in line.split()]
+    return len(words) <= _MAX_COOKIE_BUTTON_WORDS and any(w in _cookie_buttons() for w in words)
 
 
 _LINK_TAIL: Final = 40
@@ -1523,10 +1729,42 @@ def _is_contact_line(line: str) -> bool:
     """A press office's contact line: a label of ``contact_labels`` and its value (``Tel:
     01632 960123``, ``Email: press@…``)."""
     label, colon, value = line.partition(":")
+    if colon:
+        return label.strip(" \t\xa0*").casefold() in _contact_labels() and bool(value.strip())
+    line = line.strip(" \t\xa0")
+    if "@" in line:  # an address alone: "press@kelby.gov.uk"
+        return _EMAIL.fullmatch(line) is not None
+    # a number alone: "0131 625 1652", "+44 (0)1632 960123"
     return (
-        bool(colon)
-        and label.strip(" \t\xa0*").casefold() in _contact_labels()
-        and bool(value.strip())
+        line[:1] in "0+("
+        and not line.strip(_PHONE_CHARS)
+        and sum(c.isdigit() for c in line) >= _MIN_PHONE_DIGITS
+    )
+
+
+_EMAIL: Final = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+_PHONE_CHARS: Final = "0123456789 +()-\xa0"
+_MIN_PHONE_DIGITS: Final = 10
+_MAX_LOGO_WORDS: Final = 8
+
+
+@cache
+def _logo_words() -> frozenset[str]:
+    return frozenset(_vocab()["logo_words"])
+
+
+def _is_logo_line(line: str) -> bool:
+    """A logo's text copied over the headline (``Kelby Council logo``): a body's name (its
+    words capitalised but small ones) and one of ``logo_words``, no headline verb (``Council
+    unveils new logo``, ``Pupils design school crest``)."""
+    end = line.rstrip(_WORD_PUNCT + " \t\xa0")
+    if end[end.rfind(" ") + 1 :].casefold() not in _logo_words():
+        return False  # (most lines: the last word looked at, no list of words made)
+    words = line.split()
+    return (
+        len(words) <= _MAX_LOGO_WORDS
+        and all(w[:1].isupper() or w in _small_words() for w in words[:-1])
+        and not _has_headline_verb(line)
     )
 
 
@@ -1775,6 +2013,18 @@ def _title_tool_suffix() -> Any:
     return regex.compile(rf"\s+(?i:{tools})\s*$")
 
 
+@cache
+def _tool_ends() -> frozenset[str]:
+    return frozenset(x[-1].lower() for x in _vocab()["title_tool_suffixes"])
+
+
+def _may_end_with_tool(s: str) -> bool:
+    """Whether ``s`` may end with a page tool's link (_title_tool_suffix), by its last letter
+    when that is ASCII: the pattern's search tries every position of the headline."""
+    last = s.rstrip()[-1:]
+    return not last.isascii() or last.lower() in _tool_ends()
+
+
 def headline_words(s: str) -> str:
     """A headline's words as written, on one line: without Markdown marks, a headline wrapped
     onto two lines joined (``Man charged after burglaries`` / ``in Fenwick``)."""
@@ -1790,7 +2040,11 @@ def title_text(s: str) -> str:
     s = headline_words(s)
     if (m := _title_label().match(s)) is not None:
         s = s[m.end() :]
-    if (m := _title_tool_suffix().search(s)) is not None and m.start() > 0:
+    if (
+        _may_end_with_tool(s)
+        and (m := _title_tool_suffix().search(s)) is not None
+        and m.start() > 0
+    ):
         s = s[: m.start()]
     if " " in s and ("|" in s or "-" in s or "–" in s or "—" in s):
         s = _cut_site_names(s)

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,8 +17,19 @@ from pipeline.extract.sections import (
     _boilerplate_alternatives,
     _boilerplate_line,
     _boilerplate_starts,
+    _covered_by_date,
+    _flat_break,
+    _flat_cuts,
     _Furniture,
+    _furniture_phrases,
+    _Index,
+    _is_crumb_line,
+    _is_crumb_trail,
+    _may_end_with_tool,
+    _may_open_phrase_far,
     _phrases_after,
+    _title_tool_suffix,
+    _vocab,
     carve,
     classify_sections,
     split_paragraphs,
@@ -544,7 +556,11 @@ def test_furniture_line_starts_agree_with_a_line_anchored_search(pieces: list[st
 BOILERPLATE_PIECES = ["\n", "\n\n", " ", "\t", "\xa0", ":", "Skip to main content",
                       "ſkip to content", "SEARCH", "search", "Home ›", "home", "Menu", "x", "X",
                       "© Crown copyright", "Share on ", "share this", "|printable version", "K",
-                      "ı", "İ", "News", "We use cookies", "The report", "é", "“"]  # fmt: skip
+                      "ı", "İ", "News", "We use cookies", "The report", "é", "“",
+                      # six letters that open a phrase, or all but the sixth
+                      "The following links open in a new tab", "THE FOLLOWING", "the fol",
+                      "The foe", "Tags", "TAGS:", "tag", "yn ôl", "YN ÔL", "Yn o", "HOME»",
+                      "Home>", "Homer", "Apply", "applied", "Back to news", "Backed"]  # fmt: skip
 
 
 @given(st.lists(st.sampled_from(BOILERPLATE_PIECES), max_size=16).map("".join))
@@ -553,6 +569,77 @@ def test_boilerplate_starts_agree_with_the_pattern_scan(text: str) -> None:
     every line break finds the same line starts."""
     expected = [m.start() for m in _boilerplate_line().finditer("\n" + text)]
     assert _boilerplate_starts(text) == expected
+
+
+def test_every_phrase_opens_far_in_any_letter_case() -> None:
+    """_may_open_phrase_far compares an ASCII opening's lower case with the phrases': each
+    phrase passes it in any letter case, and no character of a phrase outside ASCII is one
+    that ``re.IGNORECASE`` matches to an ASCII character (which that comparison would miss)."""
+    phrases = [*_vocab()["boilerplate_lines"], *_furniture_phrases()]
+    for phrase in phrases:
+        for variant in (phrase, phrase.upper(), phrase.lower(), phrase.swapcase()):
+            assert _may_open_phrase_far(variant + " and more", 0), variant
+            assert _may_open_phrase_far("\n" + variant, 1), variant
+    outside = {c for p in phrases for c in p if not c.isascii()}
+    folds = [c for c in outside for a in map(chr, range(128)) if re.match(re.escape(c), a, re.I)]
+    assert not folds
+
+
+def _crumb_trail_by_splitting(s: str) -> bool:
+    """_is_crumb_trail as first written: split at the arrows, else at the slashes."""
+    if len(s) > 250 or "\n" in s:
+        return False
+    parts = re.split(r"[ \t\xa0]*[>›»][ \t\xa0]*", s)
+    if len(parts) <= 2:
+        parts = s.split(" / ")
+    return len(parts) > 2 and all(map(_is_crumb_line, parts))
+
+
+CRUMB_PIECES = ["Home", "News", "Parking permits", " > ", ">", "›", " » ", "»", " / ", "/",
+                "and/or", "03/03/2025", "Costs", ". ", "\n", "\xa0", "\t", "x" * 90]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(CRUMB_PIECES), max_size=10).map("".join))
+def test_a_crumb_trail_counted_first_is_the_one_split_first(s: str) -> None:
+    assert _is_crumb_trail(s) == _crumb_trail_by_splitting(s)
+
+
+DATE_PIECES = ["3 May 2025", " ", ".", "(", ")", "x", "Published", "\xa0", "—", "\n", "|"]
+
+
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=8).map("".join), st.integers(0, 3))
+def test_a_paragraph_covered_by_dates_is_found_with_its_ends_looked_at_first(
+    s: str, start: int
+) -> None:
+    dates = _Index([Span(start + m.start(), start + m.end()) for m in re.finditer("3 May 2025", s)])
+    inside = [d for d in dates.items if d.end <= start + len(s)]
+    rest = s[: inside[0].start - start] + s[inside[-1].end - start :] if inside else "x"
+    expected = bool(inside) and not regex.sub(r"[\p{P}\s]", "", rest)
+    assert _covered_by_date(s, start, dates, whole=True) == expected
+
+
+FLAT_PIECES = [" ", "  ", "\xa0", "\n", "•", "▪ ", " ‣ ", "Published", "Published:", ":",
+               "Date of publication", "Embargoed until", "Last updated", "Monday", "Monday,",
+               "3", "12", "2025", "20256", "May", "march", "x", ".", "Council approves",
+               "Published: 3 May 2025 ", " Monday, 12 March 2025",
+               "Embargoed until 4 June 2025"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(FLAT_PIECES), max_size=14).map("".join))
+def test_a_flat_pieces_cuts_found_from_its_marks_are_the_patterns(piece: str) -> None:
+    expected = [m.start() for m in _flat_break().finditer(piece)]
+    assert _flat_cuts(piece, 0, len(piece)) == expected
+    assert _flat_cuts("x\n" + piece, 2, len(piece) + 2) == [2 + c for c in expected]
+
+
+TOOL_PIECES = ["Council approves budget", " ", "\xa0", "\n", "\x1c", "PDF", "Print", "E-mail",
+               "EMAIL", "email", "print e-mail", "pdf print email", "x", "ł", "Ĺ", "."]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(TOOL_PIECES), max_size=8).map("".join))
+def test_a_headline_ending_with_a_page_tool_passes_the_last_letter_check(s: str) -> None:
+    if _title_tool_suffix().search(s) is not None:
+        assert _may_end_with_tool(s)
 
 
 def test_boilerplate_phrases_after_a_character_are_those_re_matches_to_it() -> None:
@@ -2176,3 +2263,157 @@ def test_a_short_heading_under_the_headline_is_no_tag_nor_standfirst(line: str) 
 )  # fmt: skip
 def test_welsh_skip_links_and_buttons_are_furniture(furniture: str) -> None:
     read_past(furniture, "Cynllun newydd i leihau amseroedd aros")
+
+
+# Bilingual pages (Welsh councils, fire services, health boards, national parks): the
+# headline in both languages, one under the other. The English one is the title (the
+# release's quotations, dates and numbers are read in English), the Welsh one metadata.
+BILINGUAL_PAIRS = [
+    ("Cyngor yn lansio cynllun newydd ar gyfer llyfrgelloedd",
+     "Council launches new plan for libraries"),
+    ("Heddlu’n apelio am dystion ar ôl gwrthdrawiad yn y dref",
+     "Police appeal for witnesses after collision in the town"),
+    ("Parc Cenedlaethol yn croesawu gwirfoddolwyr newydd",
+     "National Park welcomes new volunteers"),
+    ("YSGOL NEWYDD YN AGOR YM MIS MEDI", "NEW SCHOOL OPENS IN SEPTEMBER"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("welsh", "english"), BILINGUAL_PAIRS)
+@pytest.mark.parametrize(
+    "between", ["\n\n", "\n\nPublished: 3 March 2025\n\n", "\n\n3 March 2025\n\n"]
+)
+@pytest.mark.parametrize("welsh_first", [True, False])
+def test_a_bilingual_pages_english_headline_is_the_title(
+    welsh: str, english: str, between: str, welsh_first: bool
+) -> None:
+    first, second = (welsh, english) if welsh_first else (english, welsh)
+    release = extracted(f"Skip to main content\n\n{first}{between}{second}\n\n{PAGE_LEDE}")
+    assert release.title == english
+    assert kind_of(release, welsh) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "under"),
+    [  # a Welsh name in an English headline, and the standfirst under it
+     ("Ysgol Bryn Celyn opens new sports hall",
+      "Pupils at the school will use the hall from Monday."),
+     # a Welsh-only page: its standfirst is Welsh too
+     ("Cyngor yn lansio cynllun newydd",
+      "Mae'r cyngor wedi lansio cynllun newydd ar gyfer y dref."),
+     # an English headline over a heading that names a Welsh place
+     ("Council approves budget", "Budget for Ystrad Mynach")],
+)  # fmt: skip
+def test_a_headline_over_a_line_in_its_own_language_is_no_bilingual_pair(
+    headline: str, under: str
+) -> None:
+    release = extracted(f"{headline}\n\n{under}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert kind_of(release, under) != ["metadata"]
+
+
+# A news listing copied whole: each item a headline, its lede (perhaps a dateline between)
+# and a link to the item. The first headline is the page's; the items under it are not an
+# alert banner over the second.
+LISTING_ITEMS = [
+    ("Council approves new budget", "The council has approved its budget for the year."),
+    ("Library opening hours to change", "Opening hours at three libraries change from April."),
+    ("Harbridge park reopens after works", "The park reopens on Monday after six months."),
+]
+
+
+@pytest.mark.parametrize("dateline", ["", "2 March 2025\n\n", "Published: 2 March 2025\n\n"])
+@pytest.mark.parametrize("link", ["\n\nRead more", " Read more", "\n\nFind out more"])
+@pytest.mark.parametrize("over", ["", "Skip to main content\n\nNews\n\n"])
+def test_a_news_listings_first_headline_is_the_title(dateline: str, link: str, over: str) -> None:
+    items = [
+        f"{headline}\n\n{dateline if k else ''}{lede}{link}"
+        for k, (headline, lede) in enumerate(LISTING_ITEMS)
+    ]
+    release = extracted(over + "\n\n".join(items))
+    assert release.title == LISTING_ITEMS[0][0]
+
+
+def test_an_alert_banner_over_a_headline_with_its_prose_stays_furniture() -> None:
+    # (the headline under the banner has its lede under it, closed by no link)
+    banner = "Visiting update\n\nVisiting is limited to one visitor a day.\n\nRead more"
+    release = read_past(banner, "Ward wins nursing award", tail=f"2 March 2025\n\n{PAGE_LEDE}")
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+# A site's slogan copied alone over its cookie notice, then the page: a line with no
+# headline verb, over a notice, over a headline with its verb or dateline.
+@pytest.mark.parametrize(
+    "slogan", ["Working together for a safer Kelby", "Proud to serve Ashby", "Your Harbridge"]
+)
+@pytest.mark.parametrize(
+    "notice",
+    ["We use cookies to make this website work. Accept cookies",
+     "This website uses cookies to improve your experience.\n\nAccept\n\nReject",
+     "Cookie settings\nReject all"],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    ("headline", "tail"),
+    [("Man charged after burglaries in Fenwick", f"Published: 3 March 2025\n\n{PAGE_LEDE}"),
+     ("Council approves new budget", PAGE_LEDE),
+     ("New play park for Harbridge", f"3 March 2025\n\n{PAGE_LEDE}")],
+)  # fmt: skip
+def test_a_slogan_over_a_cookie_notice_is_furniture(
+    slogan: str, notice: str, headline: str, tail: str
+) -> None:
+    page = f"{slogan}\n\n{notice}\n\nSkip to main content\n\n{headline}\n\n{tail}"
+    release = extracted(page)
+    assert release.title == headline
+    assert kind_of(release, slogan) == ["metadata"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "after"),
+    [  # the headline copied over the notice, its lede under it
+     ("Council approves new budget", PAGE_LEDE),
+     # a headline with no verb, over a heading of its body with no verb nor dateline
+     ("New play park for Harbridge", f"Key facts\n\n{PAGE_LEDE}"),
+     # a headline with a verb over a notice and a heading with a verb
+     ("Council approves new budget", f"What happens next\n\n{PAGE_LEDE}")],
+)  # fmt: skip
+def test_a_headline_over_a_cookie_notice_stays_the_headline(headline: str, after: str) -> None:
+    release = extracted(f"{headline}\n\nWe use cookies on this site. Accept cookies\n\n{after}")
+    assert release.title == headline
+
+
+# Forms of audit offices', national parks' and ombudsmen's pages: a logo's text, a release's
+# status line, an embargo with a colon, a press office's contacts over the headline.
+@pytest.mark.parametrize(
+    "furniture",
+    ["Kelby Council logo", "Harbridge National Park Authority logo", "ASHBY AUDIT OFFICE LOGO",
+     "Fenwick Ombudsman crest", "Kelby Council logo\n\nSkip to main content",
+     "FOR IMMEDIATE RELEASE", "For immediate release:", "PRESS RELEASE\nFOR IMMEDIATE RELEASE",
+     "Embargoed: 00.01hrs, Thursday 6 March 2025", "EMBARGOED: 00:01 6 March 2025",
+     "Media contacts\n\nAnn Lee\nann.lee@kelby.gov.uk\n0131 625 1652",
+     "press.office@harbridge-npa.gov.uk", "+44 (0)1632 960123",
+     "Press office\n\nRob Tate\n01632 960 123\nrob.tate@ashby.gov.uk"],
+)  # fmt: skip
+def test_logos_release_lines_embargoes_and_contacts_over_the_headline_are_furniture(
+    furniture: str,
+) -> None:
+    release = title_past(furniture, "Auditor warns councils over reserves")
+    assert release.title == "Auditor warns councils over reserves"
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Council unveils new logo", "Pupils design school crest", "Winning logo revealed",
+     "Email scam warning for residents", "Call 0131 625 1652 for help with bills"],
+)  # fmt: skip
+def test_a_headline_about_a_logo_or_a_contact_stays_the_headline(headline: str) -> None:
+    assert title_past("Skip to main content", headline).title == headline
+
+
+@pytest.mark.parametrize("status", ["For immediate release", "FOR IMMEDIATE RELEASE"])
+def test_a_release_status_under_the_headline_is_no_standfirst(status: str) -> None:
+    release = extracted(f"Council approves new budget\n\n{status}\n\n{PAGE_LEDE}")
+    assert release.title == "Council approves new budget"
+    assert kind_of(release, status) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
