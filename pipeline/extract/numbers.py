@@ -33,7 +33,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import itemgetter
 from typing import Final
 
@@ -256,6 +255,37 @@ _FIRST_PAIRS: Final = _pair_table({form[:2] for form in _NUMBER_WORD_FORMS})
 _SECOND_PAIRS: Final = _pair_table({form[1:3] for form in _NUMBER_WORD_FORMS})
 
 
+def _ending_table(words: Iterable[str], last_alone: str = "") -> bytes:
+    """A _pair_table of the last two letters of each of ``words``, in either case (a word of
+    one letter, or a letter of ``last_alone``, ends a pair after any character): see
+    _may_end_in."""
+    ends = {w[-2:] for w in words if len(w) > 1}
+    alone = {w for w in words if len(w) == 1} | set(last_alone)
+    return _pair_table(
+        {a + b for e in ends for a in {e[0], e[0].upper()} for b in {e[1], e[1].upper()}}
+        | {chr(a) + b for c in alone for a in range(256) for b in {c, c.upper()}}
+    )
+
+
+def _may_end_in(t: str, i: int, table: bytes) -> bool:
+    """Whether ``t[i - 2 : i]`` may end a word of ``table`` (see _ending_table), in any case:
+    a look at one table byte, which spares most words the slicing and lower-casing of the
+    full test. True where either character is beyond Latin-1 (lower-cased, some are two
+    characters) and where ``i < 2``: the caller's full test then tells."""
+    if i < 2:
+        return True
+    a, b = ord(t[i - 2]), ord(t[i - 1])
+    return a > 255 or b > 255 or table[256 * a + b] == 1
+
+
+_LATIN1_SPACES: Final = "".join(c for c in map(chr, range(256)) if c.isspace())
+# The last two letters of labels (a plural's "s" or a full stop after any), of word labels and
+# of age words (white space after any: the word may end before it).
+_LABEL_PAIRS: Final = _ending_table(_LABELS | {w.rstrip(".") for w in _LABELS}, "s.")
+_WORD_LABEL_PAIRS: Final = _ending_table(_WORD_LABELS)
+_AGE_PAIRS: Final = _ending_table(_AGE_WORDS, _LATIN1_SPACES)
+
+
 class _OneByte:
     """The text as one byte per character, so that ``str.find`` on one mark per character
     finds the few places that may hold a number (far faster than a regex scan, which tries
@@ -283,7 +313,6 @@ _NEXT_WORD_RE: Final = re.compile(r"(?:[ \t]+|-|[ \t]*\n[ \t]*)(?:and[ \t]+)?([A
 _SENTENCE_END_RE: Final = re.compile(
     r"[.!?]['\")\]]*\s+(?=['\"(\[]*[A-Z0-9£])|\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n"
 )
-_PARAGRAPH_END_RE: Final = re.compile(r"\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n")
 _END_STARTS: Final = (".", "\n", "!", "?", ":")  # what each of their matches starts with
 # "number of", "total of". Found by looking for each word less its first letter with
 # str.find (much faster than a regex scan), then matching the pattern one letter before.
@@ -376,8 +405,11 @@ def _run(t: str, pos: int) -> _Words | None:
     run = m.group()
     if "\n" in run:
         return _wrapped_run(t, pos, run)
-    # one space between words; the match starts at pos, so it ends len(run) after it
-    return _Words(pos, run.split(), run.lower().split(), pos + len(run))
+    # one space between words; the match starts at pos, so it ends len(run) after it (a run
+    # in lower case already is split once: its words are their own lower-case forms)
+    raw = run.split()
+    low = run.lower()
+    return _Words(pos, raw, raw if low == run else low.split(), pos + len(run))
 
 
 def _wrapped_run(t: str, pos: int, run: str) -> _Words | None:
@@ -402,11 +434,28 @@ def _plural(w: str) -> bool:
     return w in _COLLECTIVE or (w[-1:] == "s" and w[-2:] not in ("ss", "us", "is"))
 
 
-@lru_cache(maxsize=8192)
-def _word_role(w: str) -> tuple[bool, bool, bool, bool, bool] | None:
+_Role = tuple[bool, bool, bool, bool, bool]
+_ROLES: Final[dict[str, _Role | None]] = {}  # _word_role's cache
+_ROLES_MAX: Final = 8192
+
+
+def _word_role(w: str) -> _Role | None:
+    """How a lower-case word of a run acts in a noun phrase (see _role_of). Cached, as the same
+    words come back in release after release: in a plain dict (compiled, one lookup is a
+    direct call, where an ``lru_cache`` wrapper is a Python call), emptied when full."""
+    role = _ROLES.get(w)
+    if role is not None or w in _ROLES:
+        return role
+    if len(_ROLES) >= _ROLES_MAX:
+        _ROLES.clear()
+    role = _ROLES[w] = _role_of(w)
+    return role
+
+
+def _role_of(w: str) -> _Role | None:
     """How a lower-case word of a run acts in a noun phrase: (possessive, modifier, ends the
     phrase after a noun, plural, counted time unit); None for a word that ends the phrase
-    before it. Cached, as the same words come back in release after release."""
+    before it."""
     if not w[0].isalpha():
         return None  # an opening quote mark, a dash
     possessive = w[-1] == "'" or w[-2:] == "'s"  # magistrates' courts, children's files
@@ -539,9 +588,13 @@ def _ends_in_label(s: str) -> bool:
 
 
 def _is_label(t: str, s: int) -> bool:
-    """A label or reference word right before the number: Phase 3, pages 70, paragraph 4.12."""
+    """A label or reference word right before the number and one character (``s >= 2``), its
+    last character a letter or a full stop: Phase 3, pages 70, paragraph 4.12."""
     # Most words before a number end in no label (nor in a label and "s" or "?s"): a look at
-    # the end of the lower-case text before tells, without cutting the word out.
+    # their last two letters tells, or at the end of the lower-case text before, without
+    # cutting the word out.
+    if not _may_end_in(t, s - 1, _LABEL_PAIRS) or not (t[s - 2].isalpha() or t[s - 2] == "."):
+        return False
     tail = t[s - 24 if s > 24 else 0 : s - 1].lower()
     if not tail[-1:].isalpha():
         tail = tail.rstrip().rstrip(".")
@@ -809,6 +862,8 @@ _Verdict = tuple[_Cand, _Words | None] | _Skip | None
 
 def _glued_to_word(t: str, k: _Tok) -> bool:
     p = k.prev
+    if p == " ":
+        return False  # (most numbers)
     return p.isalpha() or p in "_#" or (p in ".,:" and k.s > 1 and t[k.s - 2].isalnum())
 
 
@@ -851,9 +906,7 @@ def _rule_time_of_day(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
 def _rule_label(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
     if k.currency or k.prev not in " \n" or k.s < 2:
         return None
-    if (t[k.s - 2].isalpha() or t[k.s - 2] == ".") and _is_label(t, k.s):
-        return _Skip(label_end=k.e)
-    return None
+    return _Skip(label_end=k.e) if _is_label(t, k.s) else None
 
 
 def _rule_label_range(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
@@ -934,6 +987,46 @@ DIGIT_RULES: Final[tuple[tuple[str, str, _DigitRule, str, str], ...]] = (
 )
 
 
+def _digit_verdict(t: str, k: _Tok, sc: _Scan) -> _Verdict:
+    """The verdict of the first of DIGIT_RULES that gives one for ``k``, each rule tried only
+    when the characters around the digits pass its gates (as ``in`` tests them in the table's
+    loop: an empty ``nxt``, at the text's end, passes each gate on it). The rules are called
+    here by name, in the table's order: compiled, each is then a direct call, not a Python
+    call of a function object read from the table (for every number of every text)."""
+    p, n = k.prev, k.nxt
+    space_after = n == " " or not n
+    v: _Verdict = _rule_glued(t, k, sc)
+    if v is None and (p == "-" or p == "/"):
+        v = _rule_word_dash(t, k, sc)
+    if v is None and (n == ":" or not n):
+        v = _rule_colon(t, k, sc)
+    if v is None and p == "[" and (n == "]" or not n):
+        v = _rule_footnote(t, k, sc)
+    if v is None and p == "(" and (n == ")" or not n):
+        v = _rule_subsection(t, k, sc)
+    if v is None and (n == "-" or not n):
+        v = _rule_identifier(t, k, sc)
+    if v is None and space_after:
+        v = _rule_time_of_day(t, k, sc)
+    if v is None and (p == " " or p == "\n"):
+        v = _rule_label(t, k, sc)
+    if v is None:
+        v = _rule_label_range(t, k, sc)
+    if v is None and (n == "." or n == ")" or not n):
+        v = _rule_note(t, k, sc)
+    if v is None and space_after:
+        v = _rule_section(t, k, sc)
+    if v is None:
+        v = _rule_phone(t, k, sc)
+    if v is None:
+        v = _rule_emergency(t, k, sc)
+    if v is None and (p == " " or p == "\n") and (n == "\n" or not n):
+        v = _rule_page_id(t, k, sc)
+    if v is None:
+        v = _rule_leading_zero(t, k, sc)
+    return v
+
+
 def _time_of_day(t: str, e: int) -> bool:
     """Whether ``am``, ``p.m.`` or ``o'clock`` follows ``e``: a time of day (``2 pm``)."""
     if t[e + 1 : e + 2] not in _TIME_INITIALS and t[e : e + 1] not in _TIME_INITIALS:
@@ -994,12 +1087,9 @@ def _digits(
     k = _token(t, s, glued_at, end)
     if k is None:
         return None
-    for _name, _example, rule, before, after in DIGIT_RULES:
-        if (before and k.prev not in before) or (after and k.nxt not in after):
-            continue
-        verdict = rule(t, k, sc)
-        if verdict is not None:
-            return verdict
+    verdict = _digit_verdict(t, k, sc)
+    if verdict is not None:
+        return verdict
     if k.nxt == "/" and t[k.e + 1 : k.e + 2].isdigit():
         return _digit_fraction(t, k)
     if k.nxt == " " and t.startswith(" to ", k.e):
@@ -1245,7 +1335,13 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
     start = _word_start(t, s, e)
     if start is None:
         return None
-    if s > 1 and t[s - 1] in " \n" and t[s - 2].isalpha() and _word_before(t, s)[0] in _WORD_LABELS:
+    if (
+        s > 1
+        and t[s - 1] in " \n"
+        and t[s - 2].isalpha()
+        and _may_end_in(t, s - 1, _WORD_LABEL_PAIRS)
+        and _word_before(t, s)[0] in _WORD_LABELS
+    ):
         return None  # Phase two, Domain one, tranche three
     read = _read_words(t, start[0], start[1], e)
     if read is None:
@@ -1443,6 +1539,8 @@ def _aged(t: str, s: int) -> bool:
         s -= 1  # aged 5-11: the words before the first number
         while s and t[s - 1].isdigit():
             s -= 1
+    if s > 0 and t[s - 1] == " " and not _may_end_in(t, s - 1, _AGE_PAIRS):
+        return False  # (most numbers: one space after a word that ends as no age word does)
     tail = t[max(0, s - 24) : s].rstrip()
     if tail[-1:] not in _AGE_LAST or not tail.lower().endswith(_AGE_WORDS):
         return False  # (most numbers: the text before ends in no age word, see _word_before)
@@ -1631,6 +1729,30 @@ def _number_of_spans(t: str) -> list[tuple[int, int]]:
     return out
 
 
+def _paragraph_ends_between(t: str, a: int, b: int) -> bool:
+    r"""Whether a paragraph ends in ``t[a:b]``: whether the regex
+    ``\n[ \t]*\n|[.!?:]['")\]]*[ \t]*\n`` finds a match there. Each match closes with a line
+    break: after one, a blank line; before one, a stop and closing marks. ``str.find`` finds
+    the few line breaks, and only the characters beside each are read (the regex engine tries
+    the pattern at every character of a span of hundreds)."""
+    n = t.find("\n", a, b)
+    while n != -1:
+        j = n + 1
+        while j < b and t[j] in " \t":
+            j += 1
+        if j < b and t[j] == "\n":
+            return True
+        j = n
+        while j > a and t[j - 1] in " \t":
+            j -= 1
+        while j > a and t[j - 1] in "'\")]":
+            j -= 1
+        if j > a and t[j - 1] in ".!?:":
+            return True
+        n = t.find("\n", n + 1, b)
+    return False
+
+
 def _two_sentence_ends(s: str) -> bool:
     """Whether ``s`` holds more than one sentence end. Each starts at one of ``.!?:`` or a line
     break, which ``str.count`` counts far faster than the regex engine scans: fewer than two
@@ -1649,10 +1771,9 @@ def _earlier_unit(t: str, cands: list[_Cand], i: int, need: int | float | None) 
         if start - p.end > _LOOK_BACK_CHARS:
             return None
         if p.kind == "cardinal" and p.head is not None and (need is None or p.value >= need):
-            between = t[p.end : start]
-            if "\n" in between and _PARAGRAPH_END_RE.search(between):
-                return None  # (each paragraph end has a line break)
-            if _two_sentence_ends(between):
+            if _paragraph_ends_between(t, p.end, start):
+                return None
+            if _two_sentence_ends(t[p.end : start]):
                 return None
             return p.head
     return None

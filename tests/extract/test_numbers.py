@@ -478,7 +478,93 @@ def test_sentence_end_count_is_the_regex_count(text: str) -> None:
 @given(st.lists(PIECES, max_size=12).map("".join), st.sampled_from([" ", "\n", "\t"]))
 def test_label_shortcut_is_the_plain_check(before: str, space: str) -> None:
     t = before + space + "3"
-    assert N._is_label(t, len(t) - 1) == N._label_before(t, len(t) - 1)
+    s = len(t) - 1
+    word_end = s >= 2 and (t[s - 2].isalpha() or t[s - 2] == ".")
+    assert N._is_label(t, s) == (word_end and N._label_before(t, s))
+
+
+def _plain_verdict(t: str, k: N._Tok, sc: N._Scan) -> object:
+    """The first verdict of DIGIT_RULES, read from the table (what _digit_verdict gives)."""
+    for _name, _example, rule, before, after in N.DIGIT_RULES:
+        if (before and k.prev not in before) or (after and k.nxt not in after):
+            continue
+        verdict = rule(t, k, sc)
+        if verdict is not None:
+            return verdict
+    return None
+
+
+def _verdict_fields(v: object) -> object:
+    if isinstance(v, tuple):  # a ratio: (_Cand, None)
+        c = v[0]
+        return (c.start, c.end, c.value, c.kind, v[1])
+    return v
+
+
+# fmt: off
+RULE_PIECES = st.sampled_from([
+    "1", "25", "0300 123 4567", "999", "0451", "1.1", "3.5", "£", "v", "Covid-", "24/7", "[", "]",
+    "(", ")", "2(1)", "978-1-78655-123-4", "pm", " am", "Phase ", "pages ", "-", "\u2013", "to ",
+    ":", "1:4", "ratio ", "\n", "\n\n", " ", ".", ". ", "call ", "on ", "a", "Leadership",
+    "incident ", "A", "#", "_", ",",
+])
+# fmt: on
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(RULE_PIECES, max_size=16).map("".join), st.integers(-1, 40))
+def test_digit_verdict_is_the_first_rule_of_the_table(text: str, label_end: int) -> None:
+    """_digit_verdict calls the rules by name behind their gates: the same verdict as the
+    table's loop, for each digits match and scan state."""
+    t = fold(text)
+    for s, glued_at, end in N._digit_matches(t):
+        k = N._token(t, s, glued_at, end)
+        if k is None:
+            continue
+        sc = N._Scan(t, [], [], 0, label_end)
+        want = _verdict_fields(_plain_verdict(t, k, sc))
+        assert _verdict_fields(N._digit_verdict(t, k, sc)) == want
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Phase", "stage", "TIER", "levels", "s", "e", "ge", "x", " ",
+                                 "  ", "\n", "(", "'", ".", "İ", "K", "é"]),
+                max_size=10).map("".join))  # fmt: skip
+def test_word_label_pairs_hold_every_word_label(text: str) -> None:
+    """Where the word before a number is a word label (and ends one character before it, as
+    _word_number asks first), its last two letters are in the table that it looks at next."""
+    for s in range(2, len(text) + 1):
+        if text[s - 2].isalpha() and N._word_before(text, s)[0] in N._WORD_LABELS:
+            assert N._may_end_in(text, s - 1, N._WORD_LABEL_PAIRS)
+
+
+def test_every_word_label_ends_in_its_pairs() -> None:
+    for w in N._WORD_LABELS:
+        for form in (w, w.upper(), w.capitalize()):
+            t = f"the {form} two"
+            assert N._may_end_in(t, len(t) - 4, N._WORD_LABEL_PAIRS), form
+
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", " ", "\t", "\n", ".", "!", ":", "'", '"', ")", "]", "("]),
+             max_size=24).map("".join),
+    st.integers(0, 24),
+    st.integers(0, 24),
+)  # fmt: skip
+def test_paragraph_end_finder_is_the_regex_search(text: str, a: int, b: int) -> None:
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    want = _PARAGRAPH_END.search(text[a:b]) is not None
+    assert N._paragraph_ends_between(text, a, b) == want
+
+
+def test_word_roles_are_cached_as_read() -> None:
+    for w in ("cases", "officers'", "recently", "attending", "the", "two", "children's", "-"):
+        assert N._word_role(w) == N._role_of(w)
+        assert N._word_role(w) == N._role_of(w)  # the second time, from the cache
 
 
 def test_every_label_form_is_a_label() -> None:
@@ -1175,7 +1261,8 @@ def _aged_plain(t: str, s: int) -> bool:
 # fmt: off
 AGE_PIECES = st.sampled_from([
     "aged", "AGED", "Ages", "between", "BETWEEN", "from", "under", "over", "people", "a", "s",
-    "d", "K", "\u212a", "\u0130", " ", "  ", "\n", "\t", ".", ",", "1", "é",
+    "d", "K", "\u212a", "\u0130", " ", "  ", "\n", "\t", ".", ",", "1", "é", "ed", "er", "om",
+    "\xa0", "\u2003", "-", "\u2013",
 ])
 # fmt: on
 
