@@ -145,6 +145,14 @@ _POINT_OR_DIGIT: Final = frozenset("pP0123456789")
 _SPACED_GROUPS_RE: Final = re.compile(r"(?: \d{3}(?!\d))+(?![.,]\d|-)")
 # "one, two and three": a list of numbers goes on after "one"
 _LIST_NEXT_RE: Final = re.compile(r",? (?:and |or )?([A-Za-z]+)")
+# The second term of a range after its link: £5-10m, 2 to 3 million, between £2 and £3 billion
+_RANGE_WORD_LINKS: Final = (" to ", " and ")
+_RANGE_LINKS: Final = ("-", "\u2013", " to ")
+_RANGE_NEXT_RE: Final = re.compile(
+    rf"(?P<link>[-\u2013]| to | and )[{''.join(map(re.escape, _CURRENCY))}]?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<glued>[A-Za-z]*)"
+    r"(?: (?P<word>[A-Za-z]+))?"
+)
 _MIXED_FRACTION_RE: Final = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
 _FRACTION_RE: Final = re.compile(r"/(?P<d>\d{1,3})(?![\d/]|\.\d)")
 _TIME_OF_DAY_RE: Final = re.compile(r" ?(?P<w>[ap]\.?m\b\.?|o'?clock\b)", re.IGNORECASE)
@@ -214,6 +222,8 @@ _ARTICLE_MONEY: Final[dict[str, str]] = _V["article_money"]["words"]
 _ARTICLE_MONEY_NOT_BEFORE: Final = frozenset(_V["article_money"]["not_before"])
 _HALF_BEFORE: Final = frozenset(_V["half_alone"]["before"])
 _HALF_AFTER: Final = frozenset(_V["half_alone"]["after"])
+_BY_HEDGES: Final = frozenset(_V["fraction_by"]["hedges"])
+_BY_AFTER: Final = frozenset(_V["fraction_by"]["after"])
 _NUMBER_WORD_FORMS: Final = frozenset(
     form
     for w in (*_W["small"], *_W["tens"], *_SCALE_WORDS, *_FRACTION_ALONE)
@@ -1221,7 +1231,7 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
         p = _POINT_RE.match(t, end)
         if p is not None and p.group("digits").isdigit():
             num, end = f"{num}.{p.group('digits')}", p.end()  # 1 point 1
-        mixed = _MIXED_FRACTION_RE.match(t, end)
+        mixed = _MIXED_FRACTION_RE.match(t, end) if num.isdigit() else None  # not 1 point 5
         if mixed is not None and currency is None:
             value = fraction_value(int(mixed["n"]), int(mixed["d"]), int(num))
             if value is not None and int(mixed["n"]) < int(mixed["d"]):
@@ -1233,6 +1243,8 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
             scale = _scale_word(ws.low[0])  # 1.3 million, £1.1 billion, 3 million-plus
             end += 1 + len(scale)
             ws = None
+    if scale is None and unit is None and not glued and _range_link_at(t, end):
+        scale = _range_scale(t, k.s, end, num, currency is not None)  # £5-10m: £5m
     value = (
         int(num)
         if scale is None and len(num) < 17 and num.isdigit() and num.isascii()
@@ -1275,6 +1287,47 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
         if p:
             return _Cand(k.s, p.end(), value, "percent", "percent", "percent"), None
     return _Cand(k.s, end, value, "cardinal", unit, unit), ws
+
+
+def _range_link_at(t: str, e: int) -> bool:
+    """Whether a range's link (``-``, ``–``, `` to ``, `` and ``) may stand at ``e``: a look
+    at one or two characters before ``str.startswith``."""
+    c = t[e : e + 1]
+    if c == "-" or c == "\u2013":
+        return True
+    return c == " " and t[e + 1 : e + 2] in ("t", "a") and t.startswith(_RANGE_WORD_LINKS, e)
+
+
+def _range_scale(t: str, s: int, e: int, num: str, money: bool) -> str | None:
+    """The scale that a number written with none (``num``, from ``s`` to ``e``) shares with
+    the second term of its range: ``£5-10m``, ``£10-£15 million``, ``2 to 3 million``,
+    ``between £2 and £3 billion`` (``and`` only after ``between``); not where the first term
+    is the larger (``from 800 to 1.2 million``)."""
+    m = _RANGE_NEXT_RE.match(t, e)
+    if m is None or (m["link"] == " and " and _word_before(t, s)[0] != "between"):
+        return None
+    glued = m["glued"].lower()
+    if glued:
+        ok = glued in _DIGIT_SCALES or (money and glued in _MONEY_SCALES)
+        scale = glued if ok else None
+    else:
+        word = (m["word"] or "").lower()
+        scale = word if word in _SPACED_SCALES else None
+    if scale is None or float(num.replace(",", "")) > float(m["num"].replace(",", "")):
+        return None
+    return scale
+
+
+def _shares_currency(t: str, p: _Cand, c: _Cand) -> bool:
+    """Whether ``c``, a count with no noun, is the second term of a range whose first, ``p``,
+    is money: ``£5-10m``, ``£2m to 3m``, ``between £2m and 3m`` (``and`` only after
+    ``between``)."""
+    if p.kind != "money" or p.sub_end >= 0 or c.start - p.end > 5:
+        return False
+    link = t[p.end : c.start]
+    if link == " and ":
+        return _word_before(t, p.start)[0] == "between"
+    return link in _RANGE_LINKS
 
 
 def _money(s: int, e: int, value: int | float, code: str) -> _Cand:
@@ -1395,7 +1448,10 @@ def _fraction_alone(t: str, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
     after = _word_after(t, e)
     w = t[s:e].lower()
     if after != "of" and after not in _FRACTION_DETERMINERS:
-        return _half_alone(t, s, e, after) if w == "half" else None  # half day, a third time
+        by = _fraction_by(t, s, e, after)
+        if by is not None or w != "half":
+            return by  # fell by a quarter; a third time
+        return _half_alone(t, s, e, after)  # more than half were late; half day
     before, b = _word_before(t, s)
     if before in _FRACTION_ALONE_BEFORE:
         s = b  # a third
@@ -1443,14 +1499,46 @@ def _article_money_end(t: str, raw: bytes, a: int) -> int:
     return -1
 
 
+def _ends_clause(t: str, e: int, after: str, words: frozenset[str]) -> bool:
+    """Whether what stands at ``e`` ends a clause: the text's end, a stop, comma, bracket or
+    dash, or one of ``words`` after a space (``after``: the word there, lower case)."""
+    if after in words or t[e : e + 1] in ",.;:()\u2013\u2014":  # (the text's end is a stop too)
+        return True
+    return t[e : e + 2] in (" (", " -", " \u2013", " \u2014")
+
+
+def _fraction_by(t: str, s: int, e: int, after: str) -> tuple[_Cand, None] | None:
+    """``fell by a quarter``, ``cut by half``, ``rose by more than a third``: a fraction word
+    after ``by``, with the article and up to two hedge words of ``fraction_by`` between, that
+    ends its clause (before a stop or one of ``fraction_by.after``: not ``by a third party``);
+    its unit is null."""
+    if not _ends_clause(t, e, after, _BY_AFTER):
+        return None
+    w = t[s:e].lower()
+    start = s
+    before, b = _word_before(t, s)
+    if before in _FRACTION_ALONE_BEFORE:
+        start = b  # a quarter
+        before, b = _word_before(t, b)
+    elif w != "half":
+        return None  # (by third: no article)
+    for _ in range(2):
+        if before not in _BY_HEDGES:
+            break
+        before, b = _word_before(t, b)  # by more than a third
+    value = fraction_value(1, _FRACTION_WORDS[w])
+    if before != "by" or value is None:
+        return None
+    return _Cand(start, e, value, "fraction"), None
+
+
 def _half_alone(t: str, s: int, e: int, after: str) -> tuple[_Cand, None] | None:
     """``more than half were late``, ``almost half said``, ``over half (52%)``, ``Half said``:
     ``half`` with neither ``of`` nor a determiner after it (``half_alone`` in
     numbers_vocab.json); not ``over half term``, ``half time``."""
     before = _word_before(t, s)[0]
-    if before in _HALF_BEFORE:  # (the text's end is a stop too)
-        ok = after in _HALF_AFTER or t[e : e + 1] in ",.;:()\u2013\u2014"
-        ok = ok or t[e : e + 2] in (" (", " -", " \u2013", " \u2014")
+    if before in _HALF_BEFORE:
+        ok = _ends_clause(t, e, after, _HALF_AFTER)
     else:
         ok = after in _HALF_AFTER and _sentence_opens(t, s)
     return (_Cand(s, e, 0.5, "fraction"), None) if ok else None
@@ -1555,7 +1643,7 @@ def _of_target(t: str, ws: _Words, i: int) -> str | int:
     ``i`` is "of"): "next", "back", or the index of the word where the noun phrase starts."""
     i += 1
     n = len(ws.low)
-    if i < n and ws.low[i] in _BACK_PRONOUNS:
+    if i < n and ws.low[i] in _BACK_PRONOUNS and not _determines(t, ws, i):
         return "back"
     if i < n and ws.low[i] in _OF_DETERMINERS:
         i += 1
@@ -1566,6 +1654,15 @@ def _of_target(t: str, ws: _Words, i: int) -> str | int:
     if i >= n:
         return "back"
     return i
+
+
+def _determines(t: str, ws: _Words, i: int) -> bool:
+    """Whether word ``i``, a pronoun that is also a determiner (``these``, ``those``), is one
+    here: a number or a noun phrase follows it (``4 of these cases``, ``41 of those 60
+    cases``; not ``171 of these were late``)."""
+    if ws.low[i] not in _OF_DETERMINERS:
+        return False
+    return _next_is_number(t, ws, i + 1) or _phrase_at(t, ws, i + 1) is not None
 
 
 def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
@@ -1862,6 +1959,8 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
             continue
         if c.kind in ("cardinal", "fraction") and c.unit is None and not _unit_of(c, t, text, ws):
             continue
+        if c.kind == "cardinal" and c.unit is None and cands and _shares_currency(t, cands[-1], c):
+            c.kind, c.unit, c.head, c.how = "money", cands[-1].unit, cands[-1].unit, "direct"
         if c.kind == "money" and cands and _joins_subunit(t, cands[-1], c):
             continue
         cands.append(c)
