@@ -146,7 +146,6 @@ _SPACED_GROUPS_RE: Final = re.compile(r"(?: \d{3}(?!\d))+(?![.,]\d|-)")
 # "one, two and three": a list of numbers goes on after "one"
 _LIST_NEXT_RE: Final = re.compile(r",? (?:and |or )?([A-Za-z]+)")
 # The second term of a range after its link: £5-10m, 2 to 3 million, between £2 and £3 billion
-_RANGE_WORD_LINKS: Final = (" to ", " and ")
 _RANGE_LINKS: Final = ("-", "\u2013", " to ")
 _RANGE_NEXT_RE: Final = re.compile(
     rf"(?P<link>[-\u2013]| to | and )[{''.join(map(re.escape, _CURRENCY))}]?"
@@ -1290,12 +1289,20 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
 
 
 def _range_link_at(t: str, e: int) -> bool:
-    """Whether a range's link (``-``, ``–``, `` to ``, `` and ``) may stand at ``e``: a look
-    at one or two characters before ``str.startswith``."""
+    """Whether a range's link (``-``, ``–``, `` to ``, `` and ``) stands at ``e`` before a
+    digit or a currency sign: a look at a few characters, no call for most numbers."""
     c = t[e : e + 1]
+    w = t[e + 1 : e + 2] if c == " " else ""
     if c == "-" or c == "\u2013":
-        return True
-    return c == " " and t[e + 1 : e + 2] in ("t", "a") and t.startswith(_RANGE_WORD_LINKS, e)
+        n = e + 1
+    elif w == "t" and t[e + 2 : e + 4] == "o ":
+        n = e + 4
+    elif w == "a" and t[e + 2 : e + 5] == "nd ":
+        n = e + 5
+    else:
+        return False
+    d = t[n : n + 1]
+    return d.isdigit() or d in _CURRENCY
 
 
 def _range_scale(t: str, s: int, e: int, num: str, money: bool) -> str | None:

@@ -1826,6 +1826,23 @@ SHARED_SCALE = {
 }
 
 
+# fmt: off
+RANGE_PIECES = st.sampled_from([
+    "-", "\u2013", " ", "to", "and", "an", "t", "£", "€", "1", "2.5", "m", "bn", "million", "x",
+    ",",
+])
+# fmt: on
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(RANGE_PIECES, max_size=8).map("".join))
+def test_range_link_gate_hides_no_second_term(text: str) -> None:
+    """_range_link_at turns away no place where the second term's regex matches."""
+    for e in range(len(text) + 1):
+        if N._RANGE_NEXT_RE.match(text, e):
+            assert N._range_link_at(text, e), e
+
+
 def test_a_point_decimal_before_a_fraction_is_read_without_error() -> None:
     """``3 point 5 1/2``: no mixed fraction is read after a decimal (it raised ValueError)."""
     assert numbers("It rose 3 point 5 1/2 times.") == [
