@@ -33,7 +33,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import itemgetter
 from typing import Final
 
@@ -146,6 +145,13 @@ _POINT_OR_DIGIT: Final = frozenset("pP0123456789")
 _SPACED_GROUPS_RE: Final = re.compile(r"(?: \d{3}(?!\d))+(?![.,]\d|-)")
 # "one, two and three": a list of numbers goes on after "one"
 _LIST_NEXT_RE: Final = re.compile(r",? (?:and |or )?([A-Za-z]+)")
+# The second term of a range after its link: £5-10m, 2 to 3 million, between £2 and £3 billion
+_RANGE_LINKS: Final = ("-", "\u2013", " to ")
+_RANGE_NEXT_RE: Final = re.compile(
+    rf"(?P<link>[-\u2013]| to | and )[{''.join(map(re.escape, _CURRENCY))}]?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<glued>[A-Za-z]*)"
+    r"(?: (?P<word>[A-Za-z]+))?"
+)
 _MIXED_FRACTION_RE: Final = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
 _FRACTION_RE: Final = re.compile(r"/(?P<d>\d{1,3})(?![\d/]|\.\d)")
 _TIME_OF_DAY_RE: Final = re.compile(r" ?(?P<w>[ap]\.?m\b\.?|o'?clock\b)", re.IGNORECASE)
@@ -215,6 +221,8 @@ _ARTICLE_MONEY: Final[dict[str, str]] = _V["article_money"]["words"]
 _ARTICLE_MONEY_NOT_BEFORE: Final = frozenset(_V["article_money"]["not_before"])
 _HALF_BEFORE: Final = frozenset(_V["half_alone"]["before"])
 _HALF_AFTER: Final = frozenset(_V["half_alone"]["after"])
+_BY_HEDGES: Final = frozenset(_V["fraction_by"]["hedges"])
+_BY_AFTER: Final = frozenset(_V["fraction_by"]["after"])
 _NUMBER_WORD_FORMS: Final = frozenset(
     form
     for w in (*_W["small"], *_W["tens"], *_SCALE_WORDS, *_FRACTION_ALONE)
@@ -256,6 +264,37 @@ _FIRST_PAIRS: Final = _pair_table({form[:2] for form in _NUMBER_WORD_FORMS})
 _SECOND_PAIRS: Final = _pair_table({form[1:3] for form in _NUMBER_WORD_FORMS})
 
 
+def _ending_table(words: Iterable[str], last_alone: str = "") -> bytes:
+    """A _pair_table of the last two letters of each of ``words``, in either case (a word of
+    one letter, or a letter of ``last_alone``, ends a pair after any character): see
+    _may_end_in."""
+    ends = {w[-2:] for w in words if len(w) > 1}
+    alone = {w for w in words if len(w) == 1} | set(last_alone)
+    return _pair_table(
+        {a + b for e in ends for a in {e[0], e[0].upper()} for b in {e[1], e[1].upper()}}
+        | {chr(a) + b for c in alone for a in range(256) for b in {c, c.upper()}}
+    )
+
+
+def _may_end_in(t: str, i: int, table: bytes) -> bool:
+    """Whether ``t[i - 2 : i]`` may end a word of ``table`` (see _ending_table), in any case:
+    a look at one table byte, which spares most words the slicing and lower-casing of the
+    full test. True where either character is beyond Latin-1 (lower-cased, some are two
+    characters) and where ``i < 2``: the caller's full test then tells."""
+    if i < 2:
+        return True
+    a, b = ord(t[i - 2]), ord(t[i - 1])
+    return a > 255 or b > 255 or table[256 * a + b] == 1
+
+
+_LATIN1_SPACES: Final = "".join(c for c in map(chr, range(256)) if c.isspace())
+# The last two letters of labels (a plural's "s" or a full stop after any), of word labels and
+# of age words (white space after any: the word may end before it).
+_LABEL_PAIRS: Final = _ending_table(_LABELS | {w.rstrip(".") for w in _LABELS}, "s.")
+_WORD_LABEL_PAIRS: Final = _ending_table(_WORD_LABELS)
+_AGE_PAIRS: Final = _ending_table(_AGE_WORDS, _LATIN1_SPACES)
+
+
 class _OneByte:
     """The text as one byte per character, so that ``str.find`` on one mark per character
     finds the few places that may hold a number (far faster than a regex scan, which tries
@@ -283,7 +322,6 @@ _NEXT_WORD_RE: Final = re.compile(r"(?:[ \t]+|-|[ \t]*\n[ \t]*)(?:and[ \t]+)?([A
 _SENTENCE_END_RE: Final = re.compile(
     r"[.!?]['\")\]]*\s+(?=['\"(\[]*[A-Z0-9£])|\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n"
 )
-_PARAGRAPH_END_RE: Final = re.compile(r"\n[ \t]*\n|[.!?:]['\")\]]*[ \t]*\n")
 _END_STARTS: Final = (".", "\n", "!", "?", ":")  # what each of their matches starts with
 # "number of", "total of". Found by looking for each word less its first letter with
 # str.find (much faster than a regex scan), then matching the pattern one letter before.
@@ -376,8 +414,11 @@ def _run(t: str, pos: int) -> _Words | None:
     run = m.group()
     if "\n" in run:
         return _wrapped_run(t, pos, run)
-    # one space between words; the match starts at pos, so it ends len(run) after it
-    return _Words(pos, run.split(), run.lower().split(), pos + len(run))
+    # one space between words; the match starts at pos, so it ends len(run) after it (a run
+    # in lower case already is split once: its words are their own lower-case forms)
+    raw = run.split()
+    low = run.lower()
+    return _Words(pos, raw, raw if low == run else low.split(), pos + len(run))
 
 
 def _wrapped_run(t: str, pos: int, run: str) -> _Words | None:
@@ -402,11 +443,28 @@ def _plural(w: str) -> bool:
     return w in _COLLECTIVE or (w[-1:] == "s" and w[-2:] not in ("ss", "us", "is"))
 
 
-@lru_cache(maxsize=8192)
-def _word_role(w: str) -> tuple[bool, bool, bool, bool, bool] | None:
+_Role = tuple[bool, bool, bool, bool, bool]
+_ROLES: Final[dict[str, _Role | None]] = {}  # _word_role's cache
+_ROLES_MAX: Final = 8192
+
+
+def _word_role(w: str) -> _Role | None:
+    """How a lower-case word of a run acts in a noun phrase (see _role_of). Cached, as the same
+    words come back in release after release: in a plain dict (compiled, one lookup is a
+    direct call, where an ``lru_cache`` wrapper is a Python call), emptied when full."""
+    role = _ROLES.get(w)
+    if role is not None or w in _ROLES:
+        return role
+    if len(_ROLES) >= _ROLES_MAX:
+        _ROLES.clear()
+    role = _ROLES[w] = _role_of(w)
+    return role
+
+
+def _role_of(w: str) -> _Role | None:
     """How a lower-case word of a run acts in a noun phrase: (possessive, modifier, ends the
     phrase after a noun, plural, counted time unit); None for a word that ends the phrase
-    before it. Cached, as the same words come back in release after release."""
+    before it."""
     if not w[0].isalpha():
         return None  # an opening quote mark, a dash
     possessive = w[-1] == "'" or w[-2:] == "'s"  # magistrates' courts, children's files
@@ -539,9 +597,13 @@ def _ends_in_label(s: str) -> bool:
 
 
 def _is_label(t: str, s: int) -> bool:
-    """A label or reference word right before the number: Phase 3, pages 70, paragraph 4.12."""
+    """A label or reference word right before the number and one character (``s >= 2``), its
+    last character a letter or a full stop: Phase 3, pages 70, paragraph 4.12."""
     # Most words before a number end in no label (nor in a label and "s" or "?s"): a look at
-    # the end of the lower-case text before tells, without cutting the word out.
+    # their last two letters tells, or at the end of the lower-case text before, without
+    # cutting the word out.
+    if not _may_end_in(t, s - 1, _LABEL_PAIRS) or not (t[s - 2].isalpha() or t[s - 2] == "."):
+        return False
     tail = t[s - 24 if s > 24 else 0 : s - 1].lower()
     if not tail[-1:].isalpha():
         tail = tail.rstrip().rstrip(".")
@@ -809,6 +871,8 @@ _Verdict = tuple[_Cand, _Words | None] | _Skip | None
 
 def _glued_to_word(t: str, k: _Tok) -> bool:
     p = k.prev
+    if p == " ":
+        return False  # (most numbers)
     return p.isalpha() or p in "_#" or (p in ".,:" and k.s > 1 and t[k.s - 2].isalnum())
 
 
@@ -851,9 +915,7 @@ def _rule_time_of_day(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
 def _rule_label(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
     if k.currency or k.prev not in " \n" or k.s < 2:
         return None
-    if (t[k.s - 2].isalpha() or t[k.s - 2] == ".") and _is_label(t, k.s):
-        return _Skip(label_end=k.e)
-    return None
+    return _Skip(label_end=k.e) if _is_label(t, k.s) else None
 
 
 def _rule_label_range(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
@@ -934,6 +996,46 @@ DIGIT_RULES: Final[tuple[tuple[str, str, _DigitRule, str, str], ...]] = (
 )
 
 
+def _digit_verdict(t: str, k: _Tok, sc: _Scan) -> _Verdict:
+    """The verdict of the first of DIGIT_RULES that gives one for ``k``, each rule tried only
+    when the characters around the digits pass its gates (as ``in`` tests them in the table's
+    loop: an empty ``nxt``, at the text's end, passes each gate on it). The rules are called
+    here by name, in the table's order: compiled, each is then a direct call, not a Python
+    call of a function object read from the table (for every number of every text)."""
+    p, n = k.prev, k.nxt
+    space_after = n == " " or not n
+    v: _Verdict = _rule_glued(t, k, sc)
+    if v is None and (p == "-" or p == "/"):
+        v = _rule_word_dash(t, k, sc)
+    if v is None and (n == ":" or not n):
+        v = _rule_colon(t, k, sc)
+    if v is None and p == "[" and (n == "]" or not n):
+        v = _rule_footnote(t, k, sc)
+    if v is None and p == "(" and (n == ")" or not n):
+        v = _rule_subsection(t, k, sc)
+    if v is None and (n == "-" or not n):
+        v = _rule_identifier(t, k, sc)
+    if v is None and space_after:
+        v = _rule_time_of_day(t, k, sc)
+    if v is None and (p == " " or p == "\n"):
+        v = _rule_label(t, k, sc)
+    if v is None:
+        v = _rule_label_range(t, k, sc)
+    if v is None and (n == "." or n == ")" or not n):
+        v = _rule_note(t, k, sc)
+    if v is None and space_after:
+        v = _rule_section(t, k, sc)
+    if v is None:
+        v = _rule_phone(t, k, sc)
+    if v is None:
+        v = _rule_emergency(t, k, sc)
+    if v is None and (p == " " or p == "\n") and (n == "\n" or not n):
+        v = _rule_page_id(t, k, sc)
+    if v is None:
+        v = _rule_leading_zero(t, k, sc)
+    return v
+
+
 def _time_of_day(t: str, e: int) -> bool:
     """Whether ``am``, ``p.m.`` or ``o'clock`` follows ``e``: a time of day (``2 pm``)."""
     if t[e + 1 : e + 2] not in _TIME_INITIALS and t[e : e + 1] not in _TIME_INITIALS:
@@ -994,12 +1096,9 @@ def _digits(
     k = _token(t, s, glued_at, end)
     if k is None:
         return None
-    for _name, _example, rule, before, after in DIGIT_RULES:
-        if (before and k.prev not in before) or (after and k.nxt not in after):
-            continue
-        verdict = rule(t, k, sc)
-        if verdict is not None:
-            return verdict
+    verdict = _digit_verdict(t, k, sc)
+    if verdict is not None:
+        return verdict
     if k.nxt == "/" and t[k.e + 1 : k.e + 2].isdigit():
         return _digit_fraction(t, k)
     if k.nxt == " " and t.startswith(" to ", k.e):
@@ -1131,7 +1230,7 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
         p = _POINT_RE.match(t, end)
         if p is not None and p.group("digits").isdigit():
             num, end = f"{num}.{p.group('digits')}", p.end()  # 1 point 1
-        mixed = _MIXED_FRACTION_RE.match(t, end)
+        mixed = _MIXED_FRACTION_RE.match(t, end) if num.isdigit() else None  # not 1 point 5
         if mixed is not None and currency is None:
             value = fraction_value(int(mixed["n"]), int(mixed["d"]), int(num))
             if value is not None and int(mixed["n"]) < int(mixed["d"]):
@@ -1143,6 +1242,8 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
             scale = _scale_word(ws.low[0])  # 1.3 million, £1.1 billion, 3 million-plus
             end += 1 + len(scale)
             ws = None
+    if scale is None and unit is None and not glued and _range_link_at(t, end):
+        scale = _range_scale(t, k.s, end, num, currency is not None)  # £5-10m: £5m
     value = (
         int(num)
         if scale is None and len(num) < 17 and num.isdigit() and num.isascii()
@@ -1185,6 +1286,55 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
         if p:
             return _Cand(k.s, p.end(), value, "percent", "percent", "percent"), None
     return _Cand(k.s, end, value, "cardinal", unit, unit), ws
+
+
+def _range_link_at(t: str, e: int) -> bool:
+    """Whether a range's link (``-``, ``–``, `` to ``, `` and ``) stands at ``e`` before a
+    digit or a currency sign: a look at a few characters, no call for most numbers."""
+    c = t[e : e + 1]
+    w = t[e + 1 : e + 2] if c == " " else ""
+    if c == "-" or c == "\u2013":
+        n = e + 1
+    elif w == "t" and t[e + 2 : e + 4] == "o ":
+        n = e + 4
+    elif w == "a" and t[e + 2 : e + 5] == "nd ":
+        n = e + 5
+    else:
+        return False
+    d = t[n : n + 1]
+    return d.isdigit() or d in _CURRENCY
+
+
+def _range_scale(t: str, s: int, e: int, num: str, money: bool) -> str | None:
+    """The scale that a number written with none (``num``, from ``s`` to ``e``) shares with
+    the second term of its range: ``£5-10m``, ``£10-£15 million``, ``2 to 3 million``,
+    ``between £2 and £3 billion`` (``and`` only after ``between``); not where the first term
+    is the larger (``from 800 to 1.2 million``)."""
+    m = _RANGE_NEXT_RE.match(t, e)
+    if m is None or (m["link"] == " and " and _word_before(t, s)[0] != "between"):
+        return None
+    glued = m["glued"].lower()
+    if glued:
+        ok = glued in _DIGIT_SCALES or (money and glued in _MONEY_SCALES)
+        scale = glued if ok else None
+    else:
+        word = (m["word"] or "").lower()
+        scale = word if word in _SPACED_SCALES else None
+    if scale is None or float(num.replace(",", "")) > float(m["num"].replace(",", "")):
+        return None
+    return scale
+
+
+def _shares_currency(t: str, p: _Cand, c: _Cand) -> bool:
+    """Whether ``c``, a count with no noun, is the second term of a range whose first, ``p``,
+    is money: ``£5-10m``, ``£2m to 3m``, ``between £2m and 3m`` (``and`` only after
+    ``between``)."""
+    if p.kind != "money" or p.sub_end >= 0 or c.start - p.end > 5:
+        return False
+    link = t[p.end : c.start]
+    if link == " and ":
+        return _word_before(t, p.start)[0] == "between"
+    return link in _RANGE_LINKS
 
 
 def _money(s: int, e: int, value: int | float, code: str) -> _Cand:
@@ -1245,7 +1395,13 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
     start = _word_start(t, s, e)
     if start is None:
         return None
-    if s > 1 and t[s - 1] in " \n" and t[s - 2].isalpha() and _word_before(t, s)[0] in _WORD_LABELS:
+    if (
+        s > 1
+        and t[s - 1] in " \n"
+        and t[s - 2].isalpha()
+        and _may_end_in(t, s - 1, _WORD_LABEL_PAIRS)
+        and _word_before(t, s)[0] in _WORD_LABELS
+    ):
         return None  # Phase two, Domain one, tranche three
     read = _read_words(t, start[0], start[1], e)
     if read is None:
@@ -1299,7 +1455,10 @@ def _fraction_alone(t: str, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
     after = _word_after(t, e)
     w = t[s:e].lower()
     if after != "of" and after not in _FRACTION_DETERMINERS:
-        return _half_alone(t, s, e, after) if w == "half" else None  # half day, a third time
+        by = _fraction_by(t, s, e, after)
+        if by is not None or w != "half":
+            return by  # fell by a quarter; a third time
+        return _half_alone(t, s, e, after)  # more than half were late; half day
     before, b = _word_before(t, s)
     if before in _FRACTION_ALONE_BEFORE:
         s = b  # a third
@@ -1347,14 +1506,46 @@ def _article_money_end(t: str, raw: bytes, a: int) -> int:
     return -1
 
 
+def _ends_clause(t: str, e: int, after: str, words: frozenset[str]) -> bool:
+    """Whether what stands at ``e`` ends a clause: the text's end, a stop, comma, bracket or
+    dash, or one of ``words`` after a space (``after``: the word there, lower case)."""
+    if after in words or t[e : e + 1] in ",.;:()\u2013\u2014":  # (the text's end is a stop too)
+        return True
+    return t[e : e + 2] in (" (", " -", " \u2013", " \u2014")
+
+
+def _fraction_by(t: str, s: int, e: int, after: str) -> tuple[_Cand, None] | None:
+    """``fell by a quarter``, ``cut by half``, ``rose by more than a third``: a fraction word
+    after ``by``, with the article and up to two hedge words of ``fraction_by`` between, that
+    ends its clause (before a stop or one of ``fraction_by.after``: not ``by a third party``);
+    its unit is null."""
+    if not _ends_clause(t, e, after, _BY_AFTER):
+        return None
+    w = t[s:e].lower()
+    start = s
+    before, b = _word_before(t, s)
+    if before in _FRACTION_ALONE_BEFORE:
+        start = b  # a quarter
+        before, b = _word_before(t, b)
+    elif w != "half":
+        return None  # (by third: no article)
+    for _ in range(2):
+        if before not in _BY_HEDGES:
+            break
+        before, b = _word_before(t, b)  # by more than a third
+    value = fraction_value(1, _FRACTION_WORDS[w])
+    if before != "by" or value is None:
+        return None
+    return _Cand(start, e, value, "fraction"), None
+
+
 def _half_alone(t: str, s: int, e: int, after: str) -> tuple[_Cand, None] | None:
     """``more than half were late``, ``almost half said``, ``over half (52%)``, ``Half said``:
     ``half`` with neither ``of`` nor a determiner after it (``half_alone`` in
     numbers_vocab.json); not ``over half term``, ``half time``."""
     before = _word_before(t, s)[0]
-    if before in _HALF_BEFORE:  # (the text's end is a stop too)
-        ok = after in _HALF_AFTER or t[e : e + 1] in ",.;:()\u2013\u2014"
-        ok = ok or t[e : e + 2] in (" (", " -", " \u2013", " \u2014")
+    if before in _HALF_BEFORE:
+        ok = _ends_clause(t, e, after, _HALF_AFTER)
     else:
         ok = after in _HALF_AFTER and _sentence_opens(t, s)
     return (_Cand(s, e, 0.5, "fraction"), None) if ok else None
@@ -1443,6 +1634,8 @@ def _aged(t: str, s: int) -> bool:
         s -= 1  # aged 5-11: the words before the first number
         while s and t[s - 1].isdigit():
             s -= 1
+    if s > 0 and t[s - 1] == " " and not _may_end_in(t, s - 1, _AGE_PAIRS):
+        return False  # (most numbers: one space after a word that ends as no age word does)
     tail = t[max(0, s - 24) : s].rstrip()
     if tail[-1:] not in _AGE_LAST or not tail.lower().endswith(_AGE_WORDS):
         return False  # (most numbers: the text before ends in no age word, see _word_before)
@@ -1457,7 +1650,7 @@ def _of_target(t: str, ws: _Words, i: int) -> str | int:
     ``i`` is "of"): "next", "back", or the index of the word where the noun phrase starts."""
     i += 1
     n = len(ws.low)
-    if i < n and ws.low[i] in _BACK_PRONOUNS:
+    if i < n and ws.low[i] in _BACK_PRONOUNS and not _determines(t, ws, i):
         return "back"
     if i < n and ws.low[i] in _OF_DETERMINERS:
         i += 1
@@ -1468,6 +1661,15 @@ def _of_target(t: str, ws: _Words, i: int) -> str | int:
     if i >= n:
         return "back"
     return i
+
+
+def _determines(t: str, ws: _Words, i: int) -> bool:
+    """Whether word ``i``, a pronoun that is also a determiner (``these``, ``those``), is one
+    here: a number or a noun phrase follows it (``4 of these cases``, ``41 of those 60
+    cases``; not ``171 of these were late``)."""
+    if ws.low[i] not in _OF_DETERMINERS:
+        return False
+    return _next_is_number(t, ws, i + 1) or _phrase_at(t, ws, i + 1) is not None
 
 
 def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
@@ -1631,6 +1833,30 @@ def _number_of_spans(t: str) -> list[tuple[int, int]]:
     return out
 
 
+def _paragraph_ends_between(t: str, a: int, b: int) -> bool:
+    r"""Whether a paragraph ends in ``t[a:b]``: whether the regex
+    ``\n[ \t]*\n|[.!?:]['")\]]*[ \t]*\n`` finds a match there. Each match closes with a line
+    break: after one, a blank line; before one, a stop and closing marks. ``str.find`` finds
+    the few line breaks, and only the characters beside each are read (the regex engine tries
+    the pattern at every character of a span of hundreds)."""
+    n = t.find("\n", a, b)
+    while n != -1:
+        j = n + 1
+        while j < b and t[j] in " \t":
+            j += 1
+        if j < b and t[j] == "\n":
+            return True
+        j = n
+        while j > a and t[j - 1] in " \t":
+            j -= 1
+        while j > a and t[j - 1] in "'\")]":
+            j -= 1
+        if j > a and t[j - 1] in ".!?:":
+            return True
+        n = t.find("\n", n + 1, b)
+    return False
+
+
 def _two_sentence_ends(s: str) -> bool:
     """Whether ``s`` holds more than one sentence end. Each starts at one of ``.!?:`` or a line
     break, which ``str.count`` counts far faster than the regex engine scans: fewer than two
@@ -1649,10 +1875,9 @@ def _earlier_unit(t: str, cands: list[_Cand], i: int, need: int | float | None) 
         if start - p.end > _LOOK_BACK_CHARS:
             return None
         if p.kind == "cardinal" and p.head is not None and (need is None or p.value >= need):
-            between = t[p.end : start]
-            if "\n" in between and _PARAGRAPH_END_RE.search(between):
-                return None  # (each paragraph end has a line break)
-            if _two_sentence_ends(between):
+            if _paragraph_ends_between(t, p.end, start):
+                return None
+            if _two_sentence_ends(t[p.end : start]):
                 return None
             return p.head
     return None
@@ -1741,6 +1966,8 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
             continue
         if c.kind in ("cardinal", "fraction") and c.unit is None and not _unit_of(c, t, text, ws):
             continue
+        if c.kind == "cardinal" and c.unit is None and cands and _shares_currency(t, cands[-1], c):
+            c.kind, c.unit, c.head, c.how = "money", cands[-1].unit, cands[-1].unit, "direct"
         if c.kind == "money" and cands and _joins_subunit(t, cands[-1], c):
             continue
         cands.append(c)
