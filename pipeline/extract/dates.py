@@ -181,19 +181,42 @@ def _union(start: str, branches: list[tuple[str, str]]) -> re.Pattern[str]:
     return re.compile(start + "(?:" + "|".join(f"(?P<{n}>{body})" for n, body in branches) + ")")
 
 
+def _gated_union(
+    start: str, branches: list[tuple[str, str]], gates: dict[str, str]
+) -> re.Pattern[str]:
+    """What ``_union(start, branches)`` matches, faster: each run of branches with the same
+    gate in ``gates`` (a look-ahead that each of them needs to match: white space and one or
+    two digits before a day) is tried only when its gate holds. The branches keep their
+    order, so the first that matches is the same; a failing branch costs the engine as much
+    as a search of the month names it reads again, a failing gate a few characters."""
+    runs: list[tuple[str | None, list[str]]] = []
+    for name, body in branches:
+        gate = gates.get(name)
+        if not runs or runs[-1][0] != gate:
+            runs.append((gate, []))
+        runs[-1][1].append(f"(?P<{name}>{body})")
+    alts = ["|".join(b) if g is None else f"(?={g})(?:{'|'.join(b)})" for g, b in runs]
+    return re.compile(start + "(?:" + "|".join(alts) + ")")
+
+
 # Finding dates fast: a scan for anchors whose pattern starts with plain characters, so that
 # the regex engine skips everything else in C; the full patterns are tried only at anchors.
 # An anchor is a month name, Q of Q1, four digits, or one or two digits that are followed by
-# what a day needs (a capitalised word, a dash, "to"/"and", a slash or a point). The core of
-# an expression starts at its first digit or month; a weekday and lead words ("between",
-# "from", "the year to") are picked up afterwards by looking back.
+# what a day needs (a capitalised word, a dash, "to"/"and", a slash, or a point and the
+# numbers of a numeric date: "13.12.2016", not "7.4 million"). The core of an expression
+# starts at its first digit or month; a weekday and lead words ("between", "from", "the year
+# to") are picked up afterwards by looking back.
 # (a lower-case word after a day must start like a month: "25th march 2015")
 _LOWER_MONTH_STARTS: Final = _alt(sorted({w[:3].lower() for w in _MONTH_WORDS}))
 _GLUED_MONTH_STARTS: Final = _alt(_month_forms(sorted({w[:3] for w in _MONTH_WORDS})))
 _DAY_NEXT: Final = (
     rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?(?:[A-Z]|(?:{_LOWER_MONTH_STARTS}))|\s*{_DASH}\s*\d|,\s+\d"
-    rf"|\s+(?:{_LINK})\s+[\dA-Z]|[/.]\d|[-/][A-Za-z]|(?:{_GLUED_MONTH_STARTS}))"
+    rf"|\s+(?:{_LINK})\s+[\dA-Z]|/\d|\.\d\d?\.\d|[-/][A-Za-z]|(?:{_GLUED_MONTH_STARTS}))"
 )
+# What a digit that starts no date comes after: another digit ("2345" of "12345"), a point
+# ("7.4"), or what _NOT_GLUED keeps from a date's start (a lower-case month before a comma
+# glued to the digit reads no date either: every pattern has white space after a comma).
+_GLUE_BEFORE: Final = r"[\d.,:/£$€#]"
 
 
 # An ordinal day with nothing after it that a day needs: a date only after a weekday
@@ -313,13 +336,23 @@ def _lower_before() -> dict[str, frozenset[str]]:
 _LOWER_BEFORE: Final = _lower_before()
 
 
+# The anchor words (Title Case and capitals) of the month names and of the named days.
+_MONTH_ANCHORS: Final = frozenset(_case_forms(_MONTH_WORDS + _ABBR_WORDS))
+_NAMED_ANCHORS: Final = frozenset(_case_forms(_NAMED_FIRST_WORDS))
+
+
 def _anchor_pattern() -> str:
     # One alternative per first character, each starting with that plain character: the
     # engine then tests a position against a small set before trying anything.
     by_first: dict[str, set[str]] = {}
-    for w in _case_forms(_MONTH_WORDS + _ABBR_WORDS + _NAMED_FIRST_WORDS):
+    for w in sorted(_MONTH_ANCHORS | _NAMED_ANCHORS):
         by_first.setdefault(w[0], set()).add(w[1:])
-    alts = [rf"{d}(?:\d\d\d(?!\d)|\d?{_DAY_NEXT}|\d?{_ORDINAL_END})" for d in "0123456789"]
+    # (a digit after a glue character is turned away by a look behind after the digit, so
+    # that each alternative still starts with its plain character)
+    alts = [
+        rf"{d}(?<!{_GLUE_BEFORE}{d})(?:\d\d\d(?!\d)|\d?{_DAY_NEXT}|\d?{_ORDINAL_END})"
+        for d in "0123456789"
+    ]
     alts += [
         f"{re.escape(c)}(?:{_alt(sorted(rest))})(?![a-z])" for c, rest in sorted(by_first.items())
     ]
@@ -458,7 +491,20 @@ _ORDINAL_RE: Final = re.compile(rf"\d\d?{_ORDINAL_END}")
 _YEAR_FIRST: Final = frozenset(("iso", "yq", "fyr", "fy", "yr", "y"))
 _YEAR_FIRST_RE: Final = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] in _YEAR_FIRST])
 _CENTURIES: Final = ("19", "20")  # how a year of _year starts
-_DAY_FIRST_RE: Final = _union(_NOT_GLUED, [b for b in _DIGIT_BRANCHES if b[0] not in _YEAR_FIRST])
+# What comes right after a day's digits (and ordinal) in each day-first pattern: a slash, point
+# or dash (13/12/2016), white space, a comma or a dash (5 April, 6-17 February, 10, 11 and 12
+# September), a letter (14April 2015), a slash after two digits (24/25).
+_DAY_DIGITS: Final = r"\d\d?(?:st|nd|rd|th)?"
+_NUMERIC_GATE: Final = rf"{_DAY_DIGITS}[/.-]"
+_WORDS_GATE: Final = rf"{_DAY_DIGITS}(?:[\s,]|{_DASH})"
+_DAY_FIRST_GATES: Final = {
+    **dict.fromkeys(("num", "nus", "num2", "dsep", "nmy"), _NUMERIC_GATE),
+    **dict.fromkeys(("ddr", "ddn", "dmmd", "dr", "dmy", "dm"), _WORDS_GATE),
+    **dict.fromkeys(("dgy", "dgm"), r"\d\d?[A-Za-z]"),
+    "fys": r"\d\d/",
+}
+_DAY_FIRST_BRANCHES: Final = [b for b in _DIGIT_BRANCHES if b[0] not in _YEAR_FIRST]
+_DAY_FIRST_RE: Final = _gated_union(_NOT_GLUED, _DAY_FIRST_BRANCHES, _DAY_FIRST_GATES)
 
 # "last year", "this year", "next year" (relative_years), in any case
 _REL_YEARS: Final[dict[str, int]] = _V["relative_years"]["words"]
@@ -472,61 +518,69 @@ _MD_ABBR_DAY: Final = r"(?(abbr)(?=\s+(?:\d(?!\d)|\d\d(?:st|nd|rd|th))))"
 # month never starts with a point). Then what follows it is tried in this order; the first that
 # matches wins. ``abbr``: the name is an abbreviation; ``paren``: a bracket opens before it,
 # not after a weekday (``Thursday (July 10)`` is a day, ``(May 19)`` may be a year).
-_MONTH_RE: Final = _union(
+_MONTH_START: Final = (
     rf"(?<![\w.])(?:(?<=\()(?<![Dd]ay \()(?P<paren>))?"
-    rf"(?P<mon>{_FULL}|(?P<abbr>{_ABBR}){_ABBR_DOT})(?![A-Za-z])",
-    [
-        # December 13, 2016
-        ("mdy", rf"{_S}{_day('mdy_d')},?{_S}{_year('mdy_y')}"),
-        # June 12-13, 2019
-        (
-            "mddy",
-            rf"{_S}{_day('mddy_d1')}{_MORE_DAYS}{_CONN}{_day('mddy_d2')},?{_S}{_year('mddy_y')}",
-        ),
-        # May 26th - 1st June 2015, December 30 to 2 January: a month-first day, then a
-        # day-first one
-        (
-            "mddm",
-            rf"{_MD_ABBR_DAY}{_S}{_day('mddm_d1')}{_CONN}(?:the\s+)?{_day('mddm_d2')}"
-            rf"(?:{_S}of)?{_S}{_month('mddm_m2')}(?:,?{_S}{_year('mddm_y')})?",
-        ),
-        # September 10 and 11, May 3-4 (no year: as 10 and 11 September); after an
-        # abbreviation a two-digit number without an ordinal is a year (Dec 24 - Feb 25)
-        (
-            "mdd",
-            rf"{_MD_ABBR_DAY}{_S}{_day('mdd_d1')}{_MORE_DAYS}{_CONN}{_day('mdd_d2')}"
-            r"(?![\d\w]|[.,:/-]\d)",
-        ),
-        # June 28 to July 3, Aug 8 - Aug 12, September 30 - October 2, 2026
-        (
-            "mdmd",
-            rf"{_MD_ABBR_DAY}{_S}{_day('mdmd_d1')}{_CONN}{_month('mdmd_m2')}{_S}"
-            rf"{_day('mdmd_d2')}(?:,?{_S}{_year('mdmd_y')}|(?![\d\w]|[.,:/-]\d))",
-        ),
-        # April and June 2016, April-June 2016, June and July 2019, May 2015 to March 2016
-        (
-            "mr",
-            rf"(?:,?{_S}{_year('mr_y1')})?(?P<mr_conn>{_CONN}){_month('mr_m2')},?{_S}"
-            rf"{_year('mr_y2')}",
-        ),
-        # Dec 16: an abbreviated month and a two-digit year (GOV.UK's document-link label)
-        ("myy", rf"(?(abbr){_S}'?(?P<myy_y>\d\d)(?![\w%]|[.,:/-]\d)|(?!))"),
-        # (May 19): a month and a two-digit year in brackets
-        ("myb", rf"(?(paren){_S}'?(?P<myb_y>\d\d)(?=\))|(?!))"),
-        # February 13th, (Thursday, February 13): no year, so an ordinal or a weekday
-        # must show it is a day ("February 25" may be a month and a two-digit year)
-        (
-            "md",
-            rf"{_S}(?P<md_d>[12]\d|3[01]|0?[1-9])(?P<md_th>st|nd|rd|th)?(?![\d\w%]|[.,:/-]\d)",
-        ),
-        # March third, 2015: a day written as an ordinal word
-        ("mow", rf"{_S}(?P<mow_d>{_DAY_WORD})(?![\w-]),?{_S}{_year('mow_y')}"),
-        # September 2016, Sept 2016
-        ("my", rf",?{_S}{_year('my_y')}"),
-        # March last year: the month in the year before the dateline's
-        ("mrel", rf"{_S}{_REL_YEAR}"),
-    ],
+    rf"(?P<mon>{_FULL}|(?P<abbr>{_ABBR}){_ABBR_DOT})(?![A-Za-z])"
 )
+_MONTH_BRANCHES: Final = [
+    # December 13, 2016
+    ("mdy", rf"{_S}{_day('mdy_d')},?{_S}{_year('mdy_y')}"),
+    # June 12-13, 2019
+    (
+        "mddy",
+        rf"{_S}{_day('mddy_d1')}{_MORE_DAYS}{_CONN}{_day('mddy_d2')},?{_S}{_year('mddy_y')}",
+    ),
+    # May 26th - 1st June 2015, December 30 to 2 January: a month-first day, then a
+    # day-first one
+    (
+        "mddm",
+        rf"{_MD_ABBR_DAY}{_S}{_day('mddm_d1')}{_CONN}(?:the\s+)?{_day('mddm_d2')}"
+        rf"(?:{_S}of)?{_S}{_month('mddm_m2')}(?:,?{_S}{_year('mddm_y')})?",
+    ),
+    # September 10 and 11, May 3-4 (no year: as 10 and 11 September); after an
+    # abbreviation a two-digit number without an ordinal is a year (Dec 24 - Feb 25)
+    (
+        "mdd",
+        rf"{_MD_ABBR_DAY}{_S}{_day('mdd_d1')}{_MORE_DAYS}{_CONN}{_day('mdd_d2')}"
+        r"(?![\d\w]|[.,:/-]\d)",
+    ),
+    # June 28 to July 3, Aug 8 - Aug 12, September 30 - October 2, 2026
+    (
+        "mdmd",
+        rf"{_MD_ABBR_DAY}{_S}{_day('mdmd_d1')}{_CONN}{_month('mdmd_m2')}{_S}"
+        rf"{_day('mdmd_d2')}(?:,?{_S}{_year('mdmd_y')}|(?![\d\w]|[.,:/-]\d))",
+    ),
+    # April and June 2016, April-June 2016, June and July 2019, May 2015 to March 2016
+    (
+        "mr",
+        rf"(?:,?{_S}{_year('mr_y1')})?(?P<mr_conn>{_CONN}){_month('mr_m2')},?{_S}"
+        rf"{_year('mr_y2')}",
+    ),
+    # Dec 16: an abbreviated month and a two-digit year (GOV.UK's document-link label)
+    ("myy", rf"(?(abbr){_S}'?(?P<myy_y>\d\d)(?![\w%]|[.,:/-]\d)|(?!))"),
+    # (May 19): a month and a two-digit year in brackets
+    ("myb", rf"(?(paren){_S}'?(?P<myb_y>\d\d)(?=\))|(?!))"),
+    # February 13th, (Thursday, February 13): no year, so an ordinal or a weekday
+    # must show it is a day ("February 25" may be a month and a two-digit year)
+    (
+        "md",
+        rf"{_S}(?P<md_d>[12]\d|3[01]|0?[1-9])(?P<md_th>st|nd|rd|th)?(?![\d\w%]|[.,:/-]\d)",
+    ),
+    # March third, 2015: a day written as an ordinal word
+    ("mow", rf"{_S}(?P<mow_d>{_DAY_WORD})(?![\w-]),?{_S}{_year('mow_y')}"),
+    # September 2016, Sept 2016
+    ("my", rf",?{_S}{_year('my_y')}"),
+    # March last year: the month in the year before the dateline's
+    ("mrel", rf"{_S}{_REL_YEAR}"),
+]
+# What comes right after the month in the patterns that need it: a day (one or two digits),
+# a day in words (its first letter).
+_MONTH_DAY_GATE: Final = r"\s+\d\d?(?!\d)"
+_MONTH_GATES: Final = {
+    **dict.fromkeys(("mdy", "mddy", "mddm", "mdd", "mdmd", "md"), _MONTH_DAY_GATE),
+    "mow": rf"\s+(?i:[{''.join(sorted({w[0] for w in _DAY_WORDS}))}])",
+}
+_MONTH_RE: Final = _gated_union(_MONTH_START, _MONTH_BRANCHES, _MONTH_GATES)
 
 # The group of the (first) month name of the patterns that have a day.
 _MONTH_GROUP: Final = {
@@ -1408,30 +1462,44 @@ def _may_hold_lower_month(text: str, pos: int) -> bool:
     return any(stem in window for stem in _LOWER_MONTH_STEMS)
 
 
-def _match_at(text: str, pos: int, lo: int, end: int) -> re.Match[str] | None:
-    """The date pattern that matches at anchor ``pos``, within ``text[:end]``; at digits, one
-    may start earlier (from ``lo`` on) at a lower-case month name (``march 3rd 2015``,
-    ``september 2014``)."""
+def _match_at(text: str, pos: int, word_end: int, lo: int, end: int) -> re.Match[str] | None:
+    """The date pattern that matches at the anchor ``text[pos:word_end]``, within
+    ``text[:end]``; at digits, one may start earlier (from ``lo`` on) at a lower-case month
+    name (``march 3rd 2015``, ``september 2014``)."""
     c = text[pos]
     if c.isdigit():
+        three = text[pos + 1 : pos + 3].isdecimal()
+        if three and not text.startswith(_CENTURIES, pos):
+            return None  # (three digits or more are only ever a year: 19xx or 20xx)
         if text[pos - 1 : pos] in " ," and lo < pos and _may_hold_lower_month(text, pos):
             for lower in _LOWER_MONTH_RE.finditer(text, max(lo, pos - 40), pos):
                 m = _MONTH_RE.match(text, lower.start(), end)
                 if m is not None and m.end() > pos:
                     return m
-        if not text[pos + 1 : pos + 3].isdecimal():  # fewer than three digits (\d): a day's
+        if not three:  # fewer than three digits (\d): a day's
             m = _DAY_FIRST_RE.match(text, pos, end)
             if m is None and text[pos - 1 : pos] == " " and _ORDINAL_RE.match(text, pos):
                 the = pos - 4 if text[pos - 4 : pos].lower() == "the " else pos
                 wd = _weekday_before(text, the)
                 return _WDO_RE.match(text, wd, end) if wd < the else None
             return m
-        # each of these patterns starts with a year of 19xx or 20xx (no regex call for 1,500)
-        return _YEAR_FIRST_RE.match(text, pos, end) if text.startswith(_CENTURIES, pos) else None
+        # each of these patterns starts with a year of 19xx or 20xx (no regex call for 6761)
+        return _YEAR_FIRST_RE.match(text, pos, end)
     if c == "Q":
         return _QUARTER_RE.match(text, pos, end)
-    m = _MONTH_RE.match(text, pos, end)
-    return _NAMED_DAY_RE.match(text, pos, end) if m is None else m
+    return _word_match(text, pos, word_end, end)
+
+
+def _word_match(text: str, pos: int, word_end: int, end: int) -> re.Match[str] | None:
+    """What ``_MONTH_RE``, else ``_NAMED_DAY_RE``, matches at the anchor word
+    ``text[pos:word_end]``: each is tried only when the word can open it (a month's name, the
+    first word of a named day's; ``May`` and ``August`` are both), as neither matches at
+    another word."""
+    word = text[pos:word_end]
+    m = _MONTH_RE.match(text, pos, end) if word in _MONTH_ANCHORS else None
+    if m is None and word in _NAMED_ANCHORS:
+        return _NAMED_DAY_RE.match(text, pos, end)
+    return m
 
 
 def _in_url(text: str, start: int, end: int) -> bool:
@@ -1785,10 +1853,10 @@ def find_dates(text: str) -> list[DateMention]:
     pos = 0
     anchors = _ANCHOR_RE.search
     while (a := anchors(text, pos)) is not None:
-        m = _match_at(text, a.start(), pos, len(text))
+        m = _match_at(text, a.start(), a.end(), pos, len(text))
         if m is not None and (gap := _PARAGRAPH_BREAK_RE.search(text, m.start(), m.end())):
             # A date never runs over a blank line: the text up to it is matched again.
-            m = _match_at(text, a.start(), pos, gap.start())
+            m = _match_at(text, a.start(), a.end(), pos, gap.start())
         if m is None:
             day = _month_alone(text, a.start(), a.end())
             if day is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -1082,6 +1083,59 @@ def test_year_patterns_start_with_a_century(text: str) -> None:
     for pos in range(len(text)):
         if not text.startswith(dates._CENTURIES, pos):
             assert dates._YEAR_FIRST_RE.match(text, pos) is None, pos
+
+
+def _same(got: object, want: object) -> None:
+    """Two matches (or None) agree: span, branch and every group."""
+    assert isinstance(got, re.Match | None) and isinstance(want, re.Match | None)
+    assert (got and (got.span(), got.lastgroup, got.groupdict())) == (
+        want and (want.span(), want.lastgroup, want.groupdict())
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DATE_PIECES)
+def test_gated_unions_agree_with_the_plain_unions(text: str) -> None:
+    """The day-first and month patterns, each run of branches tried only when its gate holds,
+    match at every position as the plain union of the same branches does."""
+    day_first = dates._union(dates._NOT_GLUED, dates._DAY_FIRST_BRANCHES)
+    month = dates._union(dates._MONTH_START, dates._MONTH_BRANCHES)
+    for pos in range(len(text)):
+        _same(dates._DAY_FIRST_RE.match(text, pos), day_first.match(text, pos))
+        _same(dates._MONTH_RE.match(text, pos), month.match(text, pos))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATE_PIECES, st.sampled_from(["Good Friday", "May Day", "August Bank Holiday", "St"]))
+def test_word_match_agrees_with_trying_both_patterns(text: str, name: str) -> None:
+    """_word_match tries the month pattern only at a month's name and the named days' only at
+    a name's first word: at every anchor it matches as trying one then the other does."""
+    text = text + " " + name + " " + text
+    for a in dates._ANCHOR_RE.finditer(text):
+        if text[a.start()].isalpha() and text[a.start()] != "Q":
+            pos = a.start()
+            want = dates._MONTH_RE.match(text, pos) or dates._NAMED_DAY_RE.match(text, pos)
+            _same(dates._word_match(text, pos, a.end(), len(text)), want)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DATE_PIECES)
+def test_digits_the_anchor_turns_away_start_no_date(text: str) -> None:
+    """A digit after a glue character (another digit, a point, a comma, ...) and one or two
+    digits before a point that no numeric date follows (7.4 million) are no anchors: no
+    pattern reads a date from them; nor from three digits or more that are no 19xx or 20xx."""
+    anchors = {a.start() for a in dates._ANCHOR_RE.finditer(text)}
+    for pos, c in enumerate(text):
+        if not c.isdigit() or pos in anchors:
+            continue
+        glued = pos > 0 and re.match(dates._GLUE_BEFORE, text[pos - 1]) is not None
+        point = re.match(r"\d\d?\.\d(?!\d?\.\d)", text[pos:]) is not None
+        if glued or point:
+            end = pos + 2 if text[pos + 1 : pos + 2].isdigit() else pos + 1
+            assert dates._match_at(text, pos, end, 0, len(text)) is None, (text, pos)
+    for pos in range(len(text) - 2):
+        if text[pos : pos + 3].isdecimal() and not text.startswith(dates._CENTURIES, pos):
+            assert dates._match_at(text, pos, pos + 3, 0, len(text)) is None, (text, pos)
 
 
 # Real-page forms (police, councils, NHS trusts, GOV.UK, Ofsted), each written here in variants
