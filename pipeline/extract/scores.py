@@ -353,12 +353,22 @@ def _may_be_grade_alone(line: str, words: _LineWords) -> bool:
     if not line or (ord(line[-1]) < 128 and ord(line[-1]) not in words.alone_ends):
         return False
     core = line.strip(_STACKED_MARKS)
-    rank = _patterns()["cell_rank"].match(core)
-    if rank is not None:
-        core = core[rank.end() :].strip(_STACKED_MARKS)
+    # a rank before the grade (``5 - ``, ``Grade 5 ``): sought only where one may open, by its
+    # first character (a digit, a rank word's first letter in either case, or not ASCII)
+    first = core[:1]
+    if first.isdigit() or first in _rank_initials() or not first.isascii():
+        rank = _patterns()["cell_rank"].match(core)
+        if rank is not None:
+            core = core[rank.end() :].strip(_STACKED_MARKS)
     return _may_open_grade(core, words) and (
         not core.isascii() or " ".join(core.lower().split()) in words.grades
     )
+
+
+@cache
+def _rank_initials() -> frozenset[str]:
+    words = load("scales")["rank_words"]
+    return frozenset(c for w in words for c in (w[0].lower(), w[0].upper()))
 
 
 _ROW_TAIL: Final = " \t\xa0|;.,’'\"”" + _NOTES
