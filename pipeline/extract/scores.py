@@ -484,10 +484,23 @@ def _grade_scale(grades: Sequence[str], text: str) -> Scale | None:
     fitting = [s for s in scales if keys <= s.grades.keys()]
     if len(fitting) > 1:
         bodies = _scale_bodies()
-        named = next((s for s in fitting if any(b in text for b in bodies[s.name])), None)
+        named = next(
+            (s for s in fitting if any(_names_body(text, b) for b in bodies[s.name])), None
+        )
         if named is not None:
             return named
     return fitting[0] if fitting else None
+
+
+def _names_body(text: str, name: str) -> bool:
+    """Whether ``text`` holds ``name`` as words of their own (``ETI``, not ``COMPETITION``)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 @cache

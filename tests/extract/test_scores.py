@@ -2024,6 +2024,8 @@ def test_no_rows(text: str) -> None:
         ("HMICFRS inspected the force (PEEL 2025).", "peel", [4, 3]),
         # a body whose scale lacks a grade of the table does not choose it
         ("Ofsted inspected the school.", "peel", [4, 3]),
+        # a body's name inside another word names no body
+        ("THE ESTYNX PRIZE AND THE CIWIL COMPETITION", "peel", [4, 3]),
     ],
 )
 def test_a_named_body_chooses_among_the_scales_that_fit(
