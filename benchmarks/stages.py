@@ -2,10 +2,13 @@
 
 Builds the same corpus as ``throughput.py`` (N varied releases), then runs the main job's
 steps as ``pipeline.core.run`` does, timing each: reading, every extractor, building the
-record, and writing the files (into a temporary output folder).
+record, and writing the files (into a temporary output folder). As the job does, each stage
+runs over a batch of releases (``pipeline.core.BATCH``) before the next starts; with
+``--one-by-one``, every stage runs over one release before the next release (``extract_all``),
+which shows what the batches save.
 Prints milliseconds per release and each stage's share, best of ``--repeat`` passes.
 
-    python benchmarks/stages.py 2000 --repeat 3
+    python benchmarks/stages.py 2000 --repeat 3 [--one-by-one]
 """
 
 from __future__ import annotations
@@ -34,9 +37,10 @@ EXTRACTORS = (
 )
 
 
-def one_pass(corpus: Path, out: Path) -> dict[str, float]:
-    """Seconds per stage over every release in ``corpus``, one release after another as the
-    job runs; each extractor is timed by wrapping it where ``extract_all`` calls it."""
+def one_pass(corpus: Path, out: Path, batch: int) -> dict[str, float]:
+    """Seconds per stage over every release in ``corpus``, ``batch`` releases at a time (1:
+    one release after another); each extractor is timed by wrapping it where the stages of
+    ``pipeline.extract`` call it."""
     from pipeline import core, export, extract
     from pipeline.read import read_file
 
@@ -57,17 +61,29 @@ def one_pass(corpus: Path, out: Path) -> dict[str, float]:
         setattr(extract, name, timed(name, fn))
     try:
         with export.OutputWriter(out) as writer:
-            for path in sorted(corpus.glob("*.txt")):
+            paths = sorted(corpus.glob("*.txt"))
+            for first in range(0, len(paths), batch):
+                part = paths[first : first + batch]
                 t = time.perf_counter()
-                document = read_file(path, shown=path.name)
+                documents = [read_file(path, shown=path.name) for path in part]
                 spent["read"] = spent.get("read", 0.0) + time.perf_counter() - t
                 t = time.perf_counter()
-                release = core.extract_document(document, path.stem)
+                found: list[Any]  # no release fails here: all are Extraction
+                if batch == 1:
+                    found = [extract.extract_all(d.text, d.blocks, d.tables) for d in documents]
+                else:
+                    tasks = [extract.Task(d.text, d.blocks, d.tables) for d in documents]
+                    found = extract.extract_each(tasks)
+                releases = [
+                    core._record(d, path.stem, f)
+                    for d, path, f in zip(documents, part, found, strict=True)
+                ]
                 spent["extract+record"] = spent.get("extract+record", 0.0) + (
                     time.perf_counter() - t
                 )
                 t = time.perf_counter()
-                writer.add(release)
+                for release in releases:
+                    writer.add(release)
                 spent["write"] = spent.get("write", 0.0) + time.perf_counter() - t
             writer.finish([], {})
     finally:
@@ -85,7 +101,13 @@ def main() -> None:
     ap.add_argument(
         "--dir", type=Path, default=Path.cwd(), help="where to build the corpus and output"
     )
+    ap.add_argument(
+        "--one-by-one", action="store_true", help="every stage over one release, then the next"
+    )
     args = ap.parse_args()
+    from pipeline.core import BATCH
+
+    batch = 1 if args.one_by_one else BATCH
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     with tempfile.TemporaryDirectory(dir=args.dir, prefix=".stages-") as tmp:
         corpus = Path(tmp, "corpus")
@@ -93,10 +115,11 @@ def main() -> None:
         build(args.n, corpus)
         best: dict[str, float] = {}
         for i in range(args.repeat):
-            for stage, seconds in one_pass(corpus, Path(tmp, f"out{i}")).items():
+            for stage, seconds in one_pass(corpus, Path(tmp, f"out{i}"), batch).items():
                 best[stage] = min(best.get(stage, seconds), seconds)
     total = sum(best.values())
-    print(f"{args.n} releases, one core; milliseconds per release (best of {args.repeat})")
+    way = "one by one" if args.one_by_one else f"in batches of {batch}"
+    print(f"{args.n} releases {way}, one core; milliseconds per release (best of {args.repeat})")
     for stage, seconds in best.items():
         print(f"  {stage:20s} {seconds / args.n * 1000:7.3f}  {seconds / total:6.1%}")
     print(f"  {'total':20s} {total / args.n * 1000:7.3f}")

@@ -1,8 +1,8 @@
 """``--jobs N``: worker processes read, extract and write; the parent keeps the input order.
 
 Inputs go to the workers in chunks, and only a few chunks per worker are in flight at once,
-so memory stays flat however many inputs there are. A worker does the whole of one input's
-work (:func:`pipeline.core.extract_input`, with ``prepare`` making the files' bytes) and a
+so memory stays flat however many inputs there are. A worker does the whole of its chunk's
+work (:func:`pipeline.core.extract_inputs`, with ``prepare`` making the files' bytes) and a
 failing input is refused there, costing only itself. With :class:`pipeline.core.Chunks` (as
 ``pipeline extract`` runs), the worker then packs its chunk: it writes each release's JSON
 file itself and holds the rest of the chunk's bytes; when the chunk's turn comes, in input
@@ -123,11 +123,11 @@ def _start_worker(parent: int) -> None:
 def _extract_chunk(chunk: _Chunk) -> tuple[list[Outcome], Any]:
     """The chunk's outcomes, and with ``chunks`` its packed payload (each input's result and
     entry then None: the payload carries them)."""
-    from pipeline.core import Outcome, extract_input
+    from pipeline.core import Outcome, extract_inputs
 
     work = _work_given
     assert work is not None
-    done = [extract_input(work.inputs[at], work.ids.at(at), work.steps) for at in range(*chunk)]
+    done = extract_inputs([(work.inputs[at], work.ids.at(at)) for at in range(*chunk)], work.steps)
     if work.pack is None:
         return done, None
     entries = [o.entry for o in done if o.entry is not None]  # each of them, made here

@@ -267,14 +267,14 @@ def test_an_extractor_failure_costs_only_its_input(
 ) -> None:
     from pipeline import extract as extractors
 
-    real = extractors.extract_all
+    real = extractors.find_dates
 
     def flaky(text: str, *args: Any) -> Any:
         if "Eastmere" in text:
             raise RecursionError("deep\ninside")
         return real(text, *args)
 
-    monkeypatch.setattr(extractors, "extract_all", flaky)
+    monkeypatch.setattr(extractors, "find_dates", flaky)
     bad = tmp_path / "eastmere.txt"
     bad.write_text("Eastmere report\n\nText.\n")
     out = tmp_path / "out"
