@@ -1625,7 +1625,9 @@ def _subject(sentence: str) -> str | None:
     if cut > 0:
         return _person_subject(seg[: toks[cut].start()].strip())
     parts = [seg.strip()]
-    for nxt in segs[1:]:
+    # the last segment holds the verb ("…, head of libraries, attended the same school."):
+    # never an appositive, whatever role word its object holds
+    for nxt in segs[1:-1]:
         t = nxt.strip()
         if not (_opens_clause(t) or t.startswith("the ") or _starts_role(t) or _is_role(t)):
             break

@@ -3594,3 +3594,32 @@ def test_an_impersonal_pronoun_after_a_quotation_names_nobody(pronoun: str) -> N
         f"“It is a great day for the town,” {pronoun} said."
     )
     assert people(text) == [("Ann Cole", None), (None, None)]
+
+
+# Round 7: forms read on real pages (local news, councils, police, health, regulators).
+
+
+@pytest.mark.parametrize(
+    ("narrative", "role"),
+    [
+        (
+            "Tom Bent, leader of the opposition on Kelby Council, attended the same school "
+            "as the singer.",
+            "leader of the opposition on Kelby Council",
+        ),
+        (
+            "Ann Cole, chair of governors, visited the board and the staff on Monday.",
+            "chair of governors",
+        ),
+        ("Tom Bent, head of service, opened the new school.", "head of service"),
+        # a negative: no appositive at all, the object's role word still gives no role
+        ("Tom Bent attended the same school as the singer.", None),
+    ],
+    ids=["school", "board", "opened-school", "no-appositive"],
+)
+def test_a_sentences_last_segment_is_its_verb_not_a_role(narrative: str, role: str | None) -> None:
+    # the paragraph's subject names the pronoun's quotation; the words after its last comma
+    # are its verb and object, never a role, whatever role word the object holds
+    speaker = narrative.split(",")[0].split(" attended")[0]
+    text = f"{narrative} “There will be many people touched by this,” he said."
+    assert people(text) == [(speaker, role)]
