@@ -1111,7 +1111,41 @@ def parse_attribution(who: str) -> Person:
                 role = None  # "Her daughter, Ann Cole,", "Ann Cole, the victim’s mother,"
         return Person(name, _clean_role(role), written if written != name else None)
     role = next((s for s in reversed(segs) if _is_role(s)), None)
-    return Person(None, _clean_role(role), None)
+    return Person(None, _clean_role(role and _unnamed_after_adverbial(role)), None)
+
+
+_ARTICLES: Final = frozenset({"the", "a", "an"})
+
+
+def _unnamed_after_adverbial(role: str) -> str:
+    """A role with no name without an adverbial run into it with no comma: from the last
+    article after the adverbial's own words that opens a phrase with a role word ("After the
+    hearing an Environment Agency spokesman": "an Environment Agency spokesman"; "Speaking
+    after sentencing the officer in the case": "the officer in the case"), else the title
+    words before its end ("Following the verdict Kelby Council spokesperson")."""
+    first = _TOKEN.match(role)
+    if first is None or not (_adverbial(first.group()) or _may_be_participle(first.group())):
+        return role  # (most roles: read no further than the first word)
+    toks = list(_TOKEN.finditer(role))
+    if not (_adverbial(toks[0].group()) or _participle_clause(toks)):
+        return role
+    for j in range(2, len(toks) - 1):
+        if toks[j].group().lower() in _ARTICLES and _role_phrase(toks, j + 1):
+            return role[toks[j].start() :]
+    return _after_adverbial(role) or role
+
+
+def _role_phrase(toks: Sequence[regex.Match[str]], j: int) -> bool:
+    """Whether the words from ``toks[j]`` up to the next article or preposition hold a role
+    word ("senior investigating officer", not "meeting")."""
+    stops = _vocab()["place_prepositions"] | _ARTICLES
+    for tok in toks[j:]:
+        word = tok.group()
+        if word.lower() in stops:
+            return False
+        if _is_role(word):
+            return True
+    return False
 
 
 def _second_person(segs: list[str], splits: list[tuple[str, str] | None]) -> bool:

@@ -3623,3 +3623,36 @@ def test_a_sentences_last_segment_is_its_verb_not_a_role(narrative: str, role: s
     speaker = narrative.split(",")[0].split(" attended")[0]
     text = f"{narrative} “There will be many people touched by this,” he said."
     assert people(text) == [(speaker, role)]
+
+
+@pytest.mark.parametrize(
+    ("who", "role"),
+    [
+        ("After the hearing an Environment Agency spokesman", "Environment Agency spokesman"),
+        ("Speaking after sentencing the officer in the case", "officer in the case"),
+        ("After the hearing an officer from the Kelby Agency", "officer from the Kelby Agency"),
+        (
+            "Speaking after the meeting the senior investigating officer",
+            "senior investigating officer",
+        ),
+        ("In court the prosecutor", "prosecutor"),
+        ("Following the verdict Kelby Council spokesperson", "Kelby Council spokesperson"),
+        # negatives: no adverbial, the role stays whole
+        ("The trust spokesperson", "trust spokesperson"),
+        ("An officer from the Kelby Agency", "officer from the Kelby Agency"),
+    ],
+    ids=[
+        "after-an",
+        "speaking-the",
+        "of-body",
+        "meeting-the",
+        "in-court",
+        "no-article",
+        "plain",
+        "plain-from",
+    ],
+)
+def test_an_adverbial_run_into_a_role_with_no_name_is_left_out(who: str, role: str) -> None:
+    assert_parsed(who, None, role)
+    text = f"{who} said: “The company ignored repeated warnings about the discharge.”"
+    assert people(text) == [(None, role)]
