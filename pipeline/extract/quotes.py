@@ -1060,6 +1060,8 @@ def parse_attribution(who: str) -> Person:
             continue
         if split is None and not named:
             seg, split = _before_affiliation(seg)
+        elif split is not None and " " in split[0].strip():
+            seg, split = _body_named_as_person(seg, split)
         if split is None:
             continue
         role_part, name = split
@@ -1254,6 +1256,20 @@ def _before_affiliation(seg: str) -> tuple[str, tuple[str, str] | None]:
         if m.group(1) in words and (split := _name_tail(seg[: m.start()])) and " " in split[1]:
             return seg[: m.start()], split
     return seg, None
+
+
+def _body_named_as_person(seg: str, split: tuple[str, str]) -> tuple[str, tuple[str, str]]:
+    """``seg`` and its split, or, when a full name is joined by a preposition to a body whose
+    last two words read as a name, with no title word after the preposition ("Tom Holland
+    from Families Against Knife Crime": not "Knife Crime"), the segment up to the person's
+    name and its split ("Kelby Friends of the Earth coordinator Ann Cole" keeps its name)."""
+    words = _vocab()["affiliation_prepositions"]
+    if not any(f" {w} " in split[0] for w in words):
+        return seg, split
+    cut, person = _before_affiliation(seg)
+    if person is None or _is_role(split[0][len(cut) :]):
+        return seg, split
+    return cut, person
 
 
 def _after_adverbial(role: str) -> str:

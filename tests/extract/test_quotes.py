@@ -3656,3 +3656,31 @@ def test_an_adverbial_run_into_a_role_with_no_name_is_left_out(who: str, role: s
     assert_parsed(who, None, role)
     text = f"{who} said: “The company ignored repeated warnings about the discharge.”"
     assert people(text) == [(None, role)]
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        ("Tom Holland from Families Against Knife Crime", "Tom Holland", None),
+        ("Tom Holland from Parents Bereaved Through Car Crime", "Tom Holland", None),
+        ("Det Sgt Ann Cole from Kelby Against Car Crime", "Ann Cole", "Det Sgt"),
+        ("Ann Cole of Kelby Friends of the Earth", "Ann Cole", None),
+        # negatives: a title word after the preposition, or the name after the body
+        (
+            "Kelby Friends of the Earth coordinator Ann Cole",
+            "Ann Cole",
+            "Kelby Friends of the Earth coordinator",
+        ),
+        (
+            "Chair of Kelby Against Knife Crime Tom Holland",
+            "Tom Holland",
+            "Chair of Kelby Against Knife Crime",
+        ),
+        ("Watch Manager Ian Moss from Dunmere Fire Station", "Ian Moss", "Watch Manager"),
+    ],
+    ids=["knife-crime", "car-crime", "rank", "friends", "coordinator", "chair-of", "station"],
+)
+def test_a_body_whose_last_words_read_as_a_name_is_no_speaker(
+    who: str, speaker: str, role: str | None
+) -> None:
+    assert_reads(who, speaker, role)
