@@ -2331,6 +2331,12 @@ def _narrative_subject(
         sentence = m.group("sentence")
         subject = _subject(sentence)
         person = parse_attribution(subject) if subject else None
+        if (person is None or person.speaker is None) and " by " in sentence:
+            agent = _passive_agent(sentence)  # "The new library was opened by Ann Cole."
+            if agent and (person := parse_attribution(agent)).speaker:
+                if not _other_gender(pronoun, person.as_written):
+                    found.setdefault(person.speaker, person)
+            continue
         if person is None or person.speaker is None:
             continue
         label = _label_of(subject or "", person.speaker)
@@ -2347,6 +2353,26 @@ def _narrative_subject(
     if role and _tokens(role) and _adverbial(_tokens(role)[0]):
         role = None
     return Person(person.speaker, role, person.as_written)
+
+
+_PASSIVE_AGENT: Final = regex.compile(
+    r"\b(?:was|were|been|is|are)\s+(?:\w+\s+){1,2}?by\s+(?P<who>[^.!?]+)"
+)
+# where an adverbial after the agent begins ("by Ann Cole on Friday", "… at a ceremony")
+_AFTER_AGENT: Final = regex.compile(
+    r"(?:,\s*|\s+)(?:on|at|in|during|after|before|yesterday|today|last|this|earlier)\b.*$",
+    regex.DOTALL,
+)
+
+
+def _passive_agent(sentence: str) -> str:
+    """The agent of a sentence in the passive ("The funding was welcomed by Kelby’s Senedd
+    Member Huw David.", "The library was officially opened by the Mayor, Cllr Tom Pike, on
+    Friday."), without an adverbial after it, or ""."""
+    m = _PASSIVE_AGENT.search(sentence)
+    if m is None:
+        return ""
+    return _AFTER_AGENT.sub("", m.group("who")).strip(" ,")
 
 
 def _other_gender(pronoun: str, written: str | None, label: str = "") -> bool:

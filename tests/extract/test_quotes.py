@@ -3684,3 +3684,53 @@ def test_a_body_whose_last_words_read_as_a_name_is_no_speaker(
     who: str, speaker: str, role: str | None
 ) -> None:
     assert_reads(who, speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("narrative", "pronoun", "speaker", "role"),
+    [
+        (
+            "The new centre has been welcomed by Cllr Ann Cole, cabinet member for communities.",
+            "She",
+            "Ann Cole",
+            "cabinet member for communities",
+        ),
+        (
+            "The library was officially opened by the Mayor of Kelby, Cllr Tom Pike, on Friday.",
+            "He",
+            "Tom Pike",
+            "Mayor of Kelby",
+        ),
+        (
+            "The funding was welcomed by Kelby’s Senedd Member Huw Dafydd.",
+            "He",
+            "Huw Dafydd",
+            "Senedd Member",
+        ),
+        ("The garden was planted by Ann Cole at a ceremony last week.", "She", "Ann Cole", None),
+        # negatives: no person as the agent, two people, or a pronoun of the other gender
+        ("The scheme has been welcomed by residents and businesses.", "She", "Tom Hale", None),
+        ("The report was published by Kelby Council.", "He", "Tom Hale", None),
+        ("The plan was backed by Ann Cole and Tom Pike.", "She", "Tom Hale", None),
+        ("The ward was opened by Mrs Ann Cole.", "He", "Tom Hale", None),
+    ],
+    ids=[
+        "welcomed",
+        "opened-mayor",
+        "possessive",
+        "adverbial-after",
+        "residents",
+        "council",
+        "two-people",
+        "other-gender",
+    ],
+)
+def test_a_pronoun_after_a_passive_names_its_agent(
+    narrative: str, pronoun: str, speaker: str, role: str | None
+) -> None:
+    text = (
+        "Tom Hale said: “We are pleased with the plans for the town.”\n\n"
+        f"{narrative}\n\n"
+        f"{pronoun} said: “This is a fantastic addition to the town centre.”"
+    )
+    assert people(text)[1] == (speaker, role)
