@@ -2333,9 +2333,9 @@ def _narrative_subject(
         person = parse_attribution(subject) if subject else None
         if (person is None or person.speaker is None) and " by " in sentence:
             agent = _passive_agent(sentence)  # "The new library was opened by Ann Cole."
-            if agent and (person := parse_attribution(agent)).speaker:
-                if not _other_gender(pronoun, person.as_written):
-                    found.setdefault(person.speaker, person)
+            person = parse_attribution(agent) if agent else None
+            if person and person.speaker and not _other_gender(pronoun, person.as_written):
+                found.setdefault(person.speaker, person)
             continue
         if person is None or person.speaker is None:
             continue
