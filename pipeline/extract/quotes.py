@@ -2393,8 +2393,8 @@ _AGE: Final = re.compile(r"\s*,\s*(?:aged\s+)?\d")  # "Tom Vance, 34," / ", aged
 
 @cache
 def _narrative_sentence() -> regex.Pattern[str]:
-    """A sentence of narrative: no quotation mark in it ("Jo Bright has responded to the
-    report."); a full stop after an initial or a stop abbreviation ("Dr. Cole") goes on. It
+    """A sentence of narrative: no quotation in it ("Jo Bright has responded to the
+    report."), at most a short citation or two; a full stop after an initial or a stop abbreviation ("Dr. Cole") goes on. It
     starts only where the search starts or after a sentence end or quotation mark (\\G or
     the lookbehind), and its runs never give back: a long stretch with no stop would
     otherwise be scanned again from each of its characters (quadratic: 40 KB took minutes)."""
@@ -2402,8 +2402,11 @@ def _narrative_sentence() -> regex.Pattern[str]:
     # The dotted honorifics and ranks ("Dr.", "Det. Insp."), and other stop abbreviations.
     dotted = {w[:-1] for w in (*v["honorifics"], *v["ranks"]) if w.endswith(".")}
     abbreviations = "|".join(map(regex.escape, sorted(dotted | set(v["stop_abbreviations"]))))
+    # at most two words or short phrases quoted inside it with no stop ("… described their
+    # efforts as “outstanding”."): a bounded number, so each start still reads a bounded run
+    cited = r"(?:[“”\"][^.!?“”\"\n]{1,60}+[”\"][^.!?“”\"]*+){0,2}+"
     return regex.compile(
-        r"(?:\G|(?<=[.!?“”\"]))\s*+(?P<sentence>[^\s“”\"][^.!?“”\"]*+"
+        rf"(?:\G|(?<=[.!?“”\"]))\s*+(?P<sentence>[^\s“”\"][^.!?“”\"]*+{cited}"
         rf"(?:(?<=\b(?:\p{{Lu}}|{abbreviations}))\.[^.!?“”\"]*+)*+[.!?])"
     )
 

@@ -3734,3 +3734,41 @@ def test_a_pronoun_after_a_passive_names_its_agent(
         f"{pronoun} said: “This is a fantastic addition to the town centre.”"
     )
     assert people(text)[1] == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "Assistant Chief Officer Lewis Ramsey praised the first crews and described their "
+        "efforts as “outstanding”.",
+        "Assistant Chief Officer Lewis Ramsey called the crews’ work “outstanding” in a "
+        "statement to “The Kelby Post” on Monday.",
+        # a mark typed the wrong way round still pairs with its close
+        "Assistant Chief Officer Lewis Ramsey described their efforts as ”outstanding”.",
+    ],
+    ids=["cited-word", "two-citations", "wrong-way-mark"],
+)
+def test_a_pronoun_after_narrative_citing_a_word_names_its_subject(narrative: str) -> None:
+    text = f"{narrative}\n\n“The first crews did a great job,” he said."
+    assert people(text) == [("Lewis Ramsey", "Assistant Chief Officer")]
+
+
+def test_a_narrative_sentence_quoting_a_long_passage_is_no_citation() -> None:
+    # a negative: a passage of more than 60 characters is a quotation, not a citation; the
+    # sentence names no subject, and the pronoun takes the last speaker, as before
+    text = (
+        "Ann Cole said: “We are pleased.”\n\n"
+        "Tom Hale read out a letter saying “we have tried every single way we could think of "
+        "to reach the family and we failed”.\n\n"
+        "“The first crews did a great job,” she said."
+    )
+    assert people(text)[-1] == ("Ann Cole", None)
+
+
+def test_narrative_sentences_with_many_citations_cost_linear_time() -> None:
+    from pipeline.extract.quotes import _narrative_sentence
+
+    for unit in ("“ab” ", "Ann “ab” Cole ", "A. “b” "):
+        text = unit * 20_000
+        # every start reads a bounded run: the whole scan finds its sentences in one pass
+        assert sum(1 for _ in _narrative_sentence().finditer(text)) < len(text)
