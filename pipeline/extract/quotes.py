@@ -2395,9 +2395,10 @@ _AGE: Final = re.compile(r"\s*,\s*(?:aged\s+)?\d")  # "Tom Vance, 34," / ", aged
 def _narrative_sentence() -> regex.Pattern[str]:
     """A sentence of narrative: no quotation in it ("Jo Bright has responded to the
     report."), at most a short citation or two; a full stop after an initial or a stop
-    abbreviation ("Dr. Cole") goes on. It starts only where the search starts or after a sentence end or quotation mark (\\G or
-    the lookbehind), and its runs never give back: a long stretch with no stop would
-    otherwise be scanned again from each of its characters (quadratic: 40 KB took minutes)."""
+    abbreviation ("Dr. Cole") goes on. It starts only where the search starts or after a
+    sentence end or quotation mark (\\G or the lookbehind), and its runs never give back: a
+    long stretch with no stop would otherwise be scanned again from each of its characters
+    (quadratic: 40 KB took minutes)."""
     v = _vocab()
     # The dotted honorifics and ranks ("Dr.", "Det. Insp."), and other stop abbreviations.
     dotted = {w[:-1] for w in (*v["honorifics"], *v["ranks"]) if w.endswith(".")}
