@@ -1013,6 +1013,13 @@ def parse_attribution(who: str) -> Person:
         # "In his message – spoken on behalf of staff – Mr Carr": an aside in a pair of dashes
         # is set apart as commas set it
         who = _DASH_ASIDE.sub(r", \1,", who)
+    if (" – " in who or " — " in who or " - " in who) and (m := _LABEL_DASH.match(who)):
+        # "Ann Cole – Chief Executive, Kelby Homes" (a speaker's label): one spaced dash
+        # after a name, before any comma and with no other after it, sets the name apart as
+        # a comma does ("Head of Service – Adults, Ann Cole": the dash is the title's)
+        name = parse_attribution(m.group()).speaker
+        if name and " " in name:
+            who = f"{m.group()},{who[m.end() + 2 :]}"
     # "Ann Lee (Chief Inspector)": a role in brackets after the name reads as "Name, Role";
     # other words in brackets there ("(pictured)", "(left)", a party and ward: "(Labour,
     # Harbridge North)") are left out, at the end or before more ("…, cabinet member for …")
@@ -1505,6 +1512,8 @@ def _label(words: str, colon: bool) -> str | None:
 
 
 _LABEL_REACH: Final = 160  # characters of a speaker's label
+# a single spaced dash before any comma, with no other spaced dash after it (no aside)
+_LABEL_DASH: Final = regex.compile(r"^[^,–—-]+(?= [–—-] (?!.* [–—-] ))")
 
 
 def _last_sentence(text: str, start: int, end: int) -> str:

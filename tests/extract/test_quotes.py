@@ -3772,3 +3772,30 @@ def test_narrative_sentences_with_many_citations_cost_linear_time() -> None:
         text = unit * 20_000
         # every start reads a bounded run: the whole scan finds its sentences in one pass
         assert sum(1 for _ in _narrative_sentence().finditer(text)) < len(text)
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker", "role"),
+    [
+        ("Cllr Ann Cole – Cabinet Member for Housing", "Ann Cole", "Cabinet Member for Housing"),
+        ("Tom Hale - Commissioner of Police", "Tom Hale", "Commissioner of Police"),
+        ("Ann Cole — Chief Executive, Kelby Homes", "Ann Cole", "Chief Executive, Kelby Homes"),
+        # negatives: a heading with a dash names nobody, and a dash inside a title stays
+        ("Clean Air Zone – what you need to know", None, None),
+        ("Tribute to Ann Cole – 1950 to 2024", None, None),
+    ],
+    ids=["en-dash", "hyphen", "em-dash", "heading", "tribute"],
+)
+def test_a_speakers_label_with_a_dash_after_the_name(
+    label: str, speaker: str | None, role: str | None
+) -> None:
+    text = (
+        "The plans were approved on Monday.\n\n"
+        f"{label}\n\n"
+        "“We are delighted that the scheme has been approved by the planning committee.”"
+    )
+    assert people(text) == [(speaker, role)]
+
+
+def test_a_dash_inside_a_title_before_the_name_stays_in_it() -> None:
+    assert_parsed("Head of Service – Adults, Ann Cole", "Ann Cole", "Head of Service – Adults")
