@@ -177,10 +177,11 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
         "before_verb": regex.compile(
             rf"\b(?P<verb>{speech})\s*(?:that\s*)?[:;,]?\s*$", regex.VERSION1
         ),
-        # '“…,” said Name, Role.' and the split '“We found,” said Name, Role, “that …”'
+        # '“…,” said Name, Role.' and the split '“We found,” said Name, Role, “that …”' (or
+        # '“…,” explained Name: “…”')
         "after_verb_first": regex.compile(
             rf"^[,\s]*\b(?P<verb>{verbs})\b\s+(?P<who>[^.;!?“”\"]{{2,200}}?)\s*"
-            r"(?:[.;!?]|$|,\s*(?=[“\"]))",
+            r"(?:[.;!?]|$|[,:]\s*(?=[“\"]))",
             regex.VERSION1,
         ),
         # '“…,” Name said.' (not 'Name said:', which introduces the next quotation)

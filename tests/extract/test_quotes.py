@@ -3799,3 +3799,29 @@ def test_a_speakers_label_with_a_dash_after_the_name(
 
 def test_a_dash_inside_a_title_before_the_name_stays_in_it() -> None:
     assert_parsed("Head of Service – Adults, Ann Cole", "Ann Cole", "Head of Service – Adults")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“I made a promise to the tenants,” explained Ann Cole, the council leader: "
+            "“The tenants were very clear that they wanted to stay.”",
+            [("Ann Cole", "council leader"), ("Ann Cole", "council leader")],
+        ),
+        (
+            "“I made a promise to the tenants,” said Tom Hale: “They wanted to stay.”",
+            [("Tom Hale", None), ("Tom Hale", None)],
+        ),
+        # a negative: the name first and a colon introduces the next quotation, as before
+        (
+            "“I made a promise to the tenants.” Tom Hale said: “They wanted to stay.”",
+            [(None, None), ("Tom Hale", None)],
+        ),
+    ],
+    ids=["verb-first-role", "verb-first", "name-first"],
+)
+def test_an_attribution_after_a_quotation_may_end_with_a_colon(
+    text: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert people(text) == expected
