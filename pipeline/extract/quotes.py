@@ -1454,7 +1454,27 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         label = _label(sentence, colon=False) if whole else None
         if label:
             return label
-    return None
+    return _signed_below(text, raw, paragraphs)
+
+
+def _signed_below(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None:
+    """The speaker's label in the paragraph right under a quotation that closes its
+    paragraph, with no dash (``“…”`` / ``Cllr Ann Cole, Cabinet Member for Housing``), when
+    no quotation opens the paragraph after it (then it is that quotation's label: round-ups
+    of several speakers)."""
+    k = raw.last_para + 1
+    if k >= len(paragraphs) or not raw.closed or raw.end < paragraphs[raw.last_para].end - 1:
+        return None
+    nxt = paragraphs[k]
+    if nxt.end - nxt.start > _LABEL_REACH or not _is_cap(text[nxt.start : nxt.start + 1]):
+        return None
+    if k + 1 < len(paragraphs):
+        after = paragraphs[k + 1]
+        if text[after.start : after.start + 1] in _TOP_OPENERS or text.startswith(
+            _DASHES, after.start
+        ):
+            return None
+    return _label(text[nxt.start : nxt.end], colon=False)
 
 
 def _statement_from(s: str) -> regex.Match[str] | None:

@@ -3825,3 +3825,34 @@ def test_an_attribution_after_a_quotation_may_end_with_a_colon(
     text: str, expected: list[tuple[str | None, str | None]]
 ) -> None:
     assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("signature", "after", "expected"),
+    [
+        ("Cllr Ann Cole", "", [("Ann Cole", None)]),
+        (
+            "Ann Cole, Cabinet Member for Housing",
+            "Further reading.",
+            [("Ann Cole", "Cabinet Member for Housing")],
+        ),
+        # negatives: a label over the next quotation is that one's (a round-up of speakers),
+        # and a heading with no title names nobody
+        (
+            "Tom Pike, Chair of Governors",
+            "“We will keep a close watch on the plans over the next year.”",
+            [(None, None), ("Tom Pike", "Chair of Governors")],
+        ),
+        ("Housing Update", "The next meeting is in May.", [(None, None)]),
+    ],
+    ids=["honorific", "role", "label-of-the-next", "heading"],
+)
+def test_a_quotation_signed_under_it_with_no_dash(
+    signature: str, after: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    text = (
+        "At last month’s meeting, councillors raised concerns.\n\n"
+        "“It is really important that we emphasise our deep concern about these plans.”\n\n"
+        f"{signature}\n\n{after}"
+    ).rstrip()
+    assert people(text) == expected
