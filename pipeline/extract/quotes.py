@@ -2300,8 +2300,9 @@ def _pronoun(
 
 def _before_pronoun_speech(text: str, paragraphs: Sequence[Span], raw: _Raw) -> _Raw:
     """``raw`` as if it opened the first of the paragraphs just before it (at most
-    _PRONOUN_SPEECH_REACH) that report a pronoun's words with no quotation ("He said that
-    lives were saved." / "He said: “…”"): the person is named before them. ``raw`` itself
+    _PRONOUN_SPEECH_REACH) that report a pronoun's words or acts with no quotation ("He said
+    that lives were saved.", "He also praised the crews as “outstanding”." / "He said:
+    “…”"): the person is named before them. ``raw`` itself
     when its own paragraph has words before the attribution, or no such paragraph precedes."""
     para = paragraphs[raw.first_para]
     if _SENTENCE_STOP.search(text, _after_bullet(text, para.start, para.end), raw.start):
@@ -2314,13 +2315,20 @@ def _before_pronoun_speech(text: str, paragraphs: Sequence[Span], raw: _Raw) -> 
         if prev.tag == "table" or not words or words[0] not in v["person_pronouns"]:
             break
         verb = next((w for w in words[1:] if w not in _between_speaker_and_verb()), "")
-        if verb not in v["speech_verbs"] or _MARKS.search(text, prev.start, prev.end):
+        # what the pronoun said, or did ("He also praised the crews."), citing a word or two
+        # at most ("… as “impressive”.")
+        if not (verb in v["speech_verbs"] or (verb.islower() and verb.endswith("ed"))):
+            break
+        if _MARKS.search(text, prev.start, prev.end) and _MARKS.search(
+            _CITED.sub("", text[prev.start : prev.end])
+        ):
             break
         k -= 1
     return raw if k == raw.first_para else raw._replace(first_para=k, start=paragraphs[k].start)
 
 
 _PRONOUN_SPEECH_REACH: Final = 3  # paragraphs of a pronoun's reported speech passed over
+_CITED: Final = regex.compile(r"[“”\"][^.!?“”\"\n]{1,60}+[”\"]")  # a word or two cited
 
 
 def _continuing(text: str, paragraphs: Sequence[Span], raw: _Raw) -> bool:

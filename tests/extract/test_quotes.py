@@ -3856,3 +3856,30 @@ def test_a_quotation_signed_under_it_with_no_dash(
         f"{signature}\n\n{after}"
     ).rstrip()
     assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("between", "speaker"),
+    [
+        ("He also praised the first speeches as “impressive in their warmth”.", "Tom Hale"),
+        ("He thanked the staff. He welcomed the report.", "Tom Hale"),
+        # negatives: a long quotation in the pronoun's paragraph, or no verb in the past
+        (
+            "He also read out “a letter from the family thanking every crew who came to help "
+            "on that night in the town”.",
+            "Ann Cole",
+        ),
+        ("He is the longest-serving member of the board.", "Ann Cole"),
+    ],
+    ids=["praised-cited", "two-acts", "long-quotation", "present"],
+)
+def test_a_pronoun_after_paragraphs_of_its_acts_names_the_person_before(
+    between: str, speaker: str
+) -> None:
+    text = (
+        "Ann Cole said: “We are pleased.”\n\n"
+        "President Tom Hale said the return “will be welcomed by all”.\n\n"
+        f"{between}\n\n"
+        "“The speeches of both ministers were most impressive,” he said."
+    )
+    assert people(text)[-1] == (speaker, None)
