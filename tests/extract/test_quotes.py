@@ -3883,3 +3883,40 @@ def test_a_pronoun_after_paragraphs_of_its_acts_names_the_person_before(
         "“The speeches of both ministers were most impressive,” he said."
     )
     assert people(text)[-1] == (speaker, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            "“It was the hardest night of my career,” recalls Watch Manager Ann Cole.",
+            "Ann Cole",
+            "Watch Manager",
+        ),
+        ("Ann Cole, who led the crews, recalled: “It was the hardest night.”", "Ann Cole", None),
+        (
+            "Kelby Council’s head of waste, Tom Pike, urges: “Please put your bins out by 7am.”",
+            "Tom Pike",
+            "head of waste",
+        ),
+        (
+            "“We got this wrong and we are sorry,” admits Tom Pike, the trust’s chief executive.",
+            "Tom Pike",
+            "chief executive",
+        ),
+        (
+            "“I never told anyone about that night,” confides Ann Cole, a retired nurse.",
+            "Ann Cole",
+            "retired nurse",
+        ),
+        # a negative: the verb as an ordinary verb of narrative
+        (
+            "The firm recalled 200 cars. “We acted quickly to protect customers,” Ann Cole said.",
+            "Ann Cole",
+            None,
+        ),
+    ],
+    ids=["recalls", "recalled", "urges", "admits", "confides", "recalled-cars"],
+)
+def test_more_speech_verbs_of_real_pages(text: str, speaker: str, role: str | None) -> None:
+    assert people(text) == [(speaker, role)]
