@@ -1266,13 +1266,18 @@ def _before_affiliation(seg: str) -> tuple[str, tuple[str, str] | None]:
     return seg, None
 
 
+@cache
+def _spaced_affiliations() -> tuple[str, ...]:
+    return tuple(f" {w} " for w in _vocab()["affiliation_prepositions"])
+
+
 def _body_named_as_person(seg: str, split: tuple[str, str]) -> tuple[str, tuple[str, str]]:
     """``seg`` and its split, or, when a full name is joined by a preposition to a body whose
     last two words read as a name, with no title word after the preposition ("Tom Holland
     from Families Against Knife Crime": not "Knife Crime"), the segment up to the person's
     name and its split ("Kelby Friends of the Earth coordinator Ann Cole" keeps its name)."""
-    words = _vocab()["affiliation_prepositions"]
-    if not any(f" {w} " in split[0] for w in words):
+    role_part = split[0]
+    if not any(w in role_part for w in _spaced_affiliations()):
         return seg, split
     cut, person = _before_affiliation(seg)
     if person is None or _is_role(split[0][len(cut) :]):
