@@ -2439,7 +2439,8 @@ def _narrative_sentence() -> regex.Pattern[str]:
     """A sentence of narrative: no quotation in it ("Jo Bright has responded to the
     report."), at most a short citation or two; a full stop after an initial or a stop
     abbreviation ("Dr. Cole") goes on. It starts only where the search starts or after a
-    sentence end or quotation mark (\\G or the lookbehind), and its runs never give back: a
+    sentence end or closing mark (\\G or the lookbehind; never inside a quotation, "“Hello!
+    Welcome”"), and its runs never give back: a
     long stretch with no stop would otherwise be scanned again from each of its characters
     (quadratic: 40 KB took minutes)."""
     v = _vocab()
@@ -2450,7 +2451,7 @@ def _narrative_sentence() -> regex.Pattern[str]:
     # efforts as “outstanding”."): a bounded number, so each start still reads a bounded run
     cited = r"(?:[“”\"][^.!?“”\"\n]{1,60}+[”\"][^.!?“”\"]*+){0,2}+"
     return regex.compile(
-        rf"(?:\G|(?<=[.!?“”\"]))\s*+(?P<sentence>[^\s“”\"][^.!?“”\"]*+{cited}"
+        rf"(?:\G|(?<=[.!?”\"]))\s*+(?P<sentence>[^\s“”\"][^.!?“”\"]*+{cited}"
         rf"(?:(?<=\b(?:\p{{Lu}}|{abbreviations}))\.[^.!?“”\"]*+)*+[.!?])"
     )
 

@@ -3920,3 +3920,13 @@ def test_a_pronoun_after_paragraphs_of_its_acts_names_the_person_before(
 )
 def test_more_speech_verbs_of_real_pages(text: str, speaker: str, role: str | None) -> None:
     assert people(text) == [(speaker, role)]
+
+
+def test_an_exclamation_inside_a_citation_is_no_sentence_of_narrative() -> None:
+    # "Hello!" inside the marks is no sentence whose subject a pronoun could name
+    text = (
+        "Ann Cole said: “We are pleased.”\n\n"
+        "Tom Hale visited the site and pupils sang “Hello! Welcome” for him.\n\n"
+        "“The first crews did a great job,” he said."
+    )
+    assert "Hello" not in [s for s, _r in people(text)]
