@@ -1014,7 +1014,7 @@ def parse_attribution(who: str) -> Person:
         # "In his message – spoken on behalf of staff – Mr Carr": an aside in a pair of dashes
         # is set apart as commas set it
         who = _DASH_ASIDE.sub(r", \1,", who)
-    if (" – " in who or " — " in who or " - " in who) and (m := _LABEL_DASH.match(who)):
+    if (" – " in who or " — " in who or " - " in who) and (m := _label_dash().match(who)):
         # "Ann Cole – Chief Executive, Kelby Homes" (a speaker's label): one spaced dash
         # after a name, before any comma and with no other after it, sets the name apart as
         # a comma does ("Head of Service – Adults, Ann Cole": the dash is the title's)
@@ -1538,8 +1538,13 @@ def _label(words: str, colon: bool) -> str | None:
 
 
 _LABEL_REACH: Final = 160  # characters of a speaker's label
-# a single spaced dash before any comma, with no other spaced dash after it (no aside)
-_LABEL_DASH: Final = regex.compile(r"^[^,–—-]+(?= [–—-] (?!.* [–—-] ))")
+
+
+@cache
+def _label_dash() -> regex.Pattern[str]:
+    """The words before a single spaced dash that comes before any comma, with no other
+    spaced dash after it (no aside)."""
+    return regex.compile(r"^[^,–—-]+(?= [–—-] (?!.* [–—-] ))")
 
 
 def _last_sentence(text: str, start: int, end: int) -> str:
@@ -2325,7 +2330,7 @@ def _before_pronoun_speech(text: str, paragraphs: Sequence[Span], raw: _Raw) -> 
         if not (verb in v["speech_verbs"] or (verb.islower() and verb.endswith("ed"))):
             break
         if _MARKS.search(text, prev.start, prev.end) and _MARKS.search(
-            _CITED.sub("", text[prev.start : prev.end])
+            _cited().sub("", text[prev.start : prev.end])
         ):
             break
         k -= 1
@@ -2333,7 +2338,12 @@ def _before_pronoun_speech(text: str, paragraphs: Sequence[Span], raw: _Raw) -> 
 
 
 _PRONOUN_SPEECH_REACH: Final = 3  # paragraphs of a pronoun's reported speech passed over
-_CITED: Final = regex.compile(r"[“”\"][^.!?“”\"\n]{1,60}+[”\"]")  # a word or two cited
+
+
+@cache
+def _cited() -> regex.Pattern[str]:
+    """A word or two cited in marks, with no stop."""
+    return regex.compile(r"[“”\"][^.!?“”\"\n]{1,60}+[”\"]")
 
 
 def _continuing(text: str, paragraphs: Sequence[Span], raw: _Raw) -> bool:
@@ -2398,24 +2408,29 @@ def _narrative_subject(
     return Person(person.speaker, role, person.as_written)
 
 
-_PASSIVE_AGENT: Final = regex.compile(
-    r"\b(?:was|were|been|is|are)\s+(?:\w+\s+){1,2}?by\s+(?P<who>[^.!?]+)"
-)
-# where an adverbial after the agent begins ("by Ann Cole on Friday", "… at a ceremony")
-_AFTER_AGENT: Final = regex.compile(
-    r"(?:,\s*|\s+)(?:on|at|in|during|after|before|yesterday|today|last|this|earlier)\b.*$",
-    regex.DOTALL,
-)
+@cache
+def _passive_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The agent of a passive ("was opened by …"), and where an adverbial after the agent
+    begins ("by Ann Cole on Friday", "… at a ceremony")."""
+    agent = regex.compile(r"\b(?:was|were|been|is|are)\s+(?:\w+\s+){1,2}?by\s+(?P<who>[^.!?]+)")
+    after = regex.compile(
+        # (from the first space of a run only: a run of spaces is read once)
+        r"(?<![\s,])(?:,\s*+|\s++)"
+        r"(?:on|at|in|during|after|before|yesterday|today|last|this|earlier)\b.*$",
+        regex.DOTALL,
+    )
+    return agent, after
 
 
 def _passive_agent(sentence: str) -> str:
     """The agent of a sentence in the passive ("The funding was welcomed by Kelby’s Senedd
     Member Huw David.", "The library was officially opened by the Mayor, Cllr Tom Pike, on
     Friday."), without an adverbial after it, or ""."""
-    m = _PASSIVE_AGENT.search(sentence)
+    agent, after = _passive_patterns()
+    m = agent.search(sentence)
     if m is None:
         return ""
-    return _AFTER_AGENT.sub("", m.group("who")).strip(" ,")
+    return after.sub("", m.group("who")).strip(" ,")
 
 
 def _other_gender(pronoun: str, written: str | None, label: str = "") -> bool:

@@ -3930,3 +3930,13 @@ def test_an_exclamation_inside_a_citation_is_no_sentence_of_narrative() -> None:
         "“The first crews did a great job,” he said."
     )
     assert "Hello" not in [s for s, _r in people(text)]
+
+
+def test_a_passive_agent_with_long_runs_costs_linear_time() -> None:
+    from pipeline.extract.quotes import _passive_agent
+
+    assert _passive_agent("The hall was opened by Ann Cole on Friday.") == "Ann Cole"
+    assert _passive_agent("The hall was opened by Ann Cole, at a ceremony.") == "Ann Cole"
+    # a run of spaces is read once, and words with no passive in them are passed once
+    assert _passive_agent("The hall was opened by Ann" + " " * 200_000 + "Cole.").endswith("Cole")
+    assert _passive_agent("was " * 50_000) == ""
