@@ -1473,13 +1473,16 @@ def _signed_below(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | Non
     nxt = paragraphs[k]
     if nxt.end - nxt.start > _LABEL_REACH or not _is_cap(text[nxt.start : nxt.start + 1]):
         return None
+    words = text[nxt.start : nxt.end]
+    if "@" in words or any(c.isdigit() for c in words):
+        return None  # "Ann Cole, Press Officer, 01234 567890": a contact line
     if k + 1 < len(paragraphs):
         after = paragraphs[k + 1]
         if text[after.start : after.start + 1] in _TOP_OPENERS or text.startswith(
             _DASHES, after.start
         ):
             return None
-    return _label(text[nxt.start : nxt.end], colon=False)
+    return _label(words, colon=False)
 
 
 def _statement_from(s: str) -> regex.Match[str] | None:

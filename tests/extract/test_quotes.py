@@ -3844,8 +3844,9 @@ def test_an_attribution_after_a_quotation_may_end_with_a_colon(
             [(None, None), ("Tom Pike", "Chair of Governors")],
         ),
         ("Housing Update", "The next meeting is in May.", [(None, None)]),
+        ("Ann Cole, Press Officer, 01234 567890", "", [(None, None)]),
     ],
-    ids=["honorific", "role", "label-of-the-next", "heading"],
+    ids=["honorific", "role", "label-of-the-next", "heading", "contact"],
 )
 def test_a_quotation_signed_under_it_with_no_dash(
     signature: str, after: str, expected: list[tuple[str | None, str | None]]
