@@ -177,10 +177,11 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
         "before_verb": regex.compile(
             rf"\b(?P<verb>{speech})\s*(?:that\s*)?[:;,]?\s*$", regex.VERSION1
         ),
-        # '“…,” said Name, Role.' and the split '“We found,” said Name, Role, “that …”'
+        # '“…,” said Name, Role.' and the split '“We found,” said Name, Role, “that …”' (or
+        # '“…,” explained Name: “…”')
         "after_verb_first": regex.compile(
             rf"^[,\s]*\b(?P<verb>{verbs})\b\s+(?P<who>[^.;!?“”\"]{{2,200}}?)\s*"
-            r"(?:[.;!?]|$|,\s*(?=[“\"]))",
+            r"(?:[.;!?]|$|[,:]\s*(?=[“\"]))",
             regex.VERSION1,
         ),
         # '“…,” Name said.' (not 'Name said:', which introduces the next quotation)
@@ -1013,6 +1014,13 @@ def parse_attribution(who: str) -> Person:
         # "In his message – spoken on behalf of staff – Mr Carr": an aside in a pair of dashes
         # is set apart as commas set it
         who = _DASH_ASIDE.sub(r", \1,", who)
+    if (" – " in who or " — " in who or " - " in who) and (m := _label_dash().match(who)):
+        # "Ann Cole – Chief Executive, Kelby Homes" (a speaker's label): one spaced dash
+        # after a name, before any comma and with no other after it, sets the name apart as
+        # a comma does ("Head of Service – Adults, Ann Cole": the dash is the title's)
+        name = parse_attribution(m.group()).speaker
+        if name and " " in name:
+            who = f"{m.group()},{who[m.end() + 2 :]}"
     # "Ann Lee (Chief Inspector)": a role in brackets after the name reads as "Name, Role";
     # other words in brackets there ("(pictured)", "(left)", a party and ward: "(Labour,
     # Harbridge North)") are left out, at the end or before more ("…, cabinet member for …")
@@ -1060,6 +1068,8 @@ def parse_attribution(who: str) -> Person:
             continue
         if split is None and not named:
             seg, split = _before_affiliation(seg)
+        elif split is not None and " " in split[0].strip():
+            seg, split = _body_named_as_person(seg, split)
         if split is None:
             continue
         role_part, name = split
@@ -1111,7 +1121,41 @@ def parse_attribution(who: str) -> Person:
                 role = None  # "Her daughter, Ann Cole,", "Ann Cole, the victim’s mother,"
         return Person(name, _clean_role(role), written if written != name else None)
     role = next((s for s in reversed(segs) if _is_role(s)), None)
-    return Person(None, _clean_role(role), None)
+    return Person(None, _clean_role(role and _unnamed_after_adverbial(role)), None)
+
+
+_ARTICLES: Final = frozenset({"the", "a", "an"})
+
+
+def _unnamed_after_adverbial(role: str) -> str:
+    """A role with no name without an adverbial run into it with no comma: from the last
+    article after the adverbial's own words that opens a phrase with a role word ("After the
+    hearing an Environment Agency spokesman": "an Environment Agency spokesman"; "Speaking
+    after sentencing the officer in the case": "the officer in the case"), else the title
+    words before its end ("Following the verdict Kelby Council spokesperson")."""
+    first = _TOKEN.match(role)
+    if first is None or not (_adverbial(first.group()) or _may_be_participle(first.group())):
+        return role  # (most roles: read no further than the first word)
+    toks = list(_TOKEN.finditer(role))
+    if not (_adverbial(toks[0].group()) or _participle_clause(toks)):
+        return role
+    for j in range(2, len(toks) - 1):
+        if toks[j].group().lower() in _ARTICLES and _role_phrase(toks, j + 1):
+            return role[toks[j].start() :]
+    return _after_adverbial(role) or role
+
+
+def _role_phrase(toks: Sequence[regex.Match[str]], j: int) -> bool:
+    """Whether the words from ``toks[j]`` up to the next article or preposition hold a role
+    word ("senior investigating officer", not "meeting")."""
+    stops = _vocab()["place_prepositions"] | _ARTICLES
+    for tok in toks[j:]:
+        word = tok.group()
+        if word.lower() in stops:
+            return False
+        if _is_role(word):
+            return True
+    return False
 
 
 def _second_person(segs: list[str], splits: list[tuple[str, str] | None]) -> bool:
@@ -1220,6 +1264,25 @@ def _before_affiliation(seg: str) -> tuple[str, tuple[str, str] | None]:
         if m.group(1) in words and (split := _name_tail(seg[: m.start()])) and " " in split[1]:
             return seg[: m.start()], split
     return seg, None
+
+
+@cache
+def _spaced_affiliations() -> tuple[str, ...]:
+    return tuple(f" {w} " for w in _vocab()["affiliation_prepositions"])
+
+
+def _body_named_as_person(seg: str, split: tuple[str, str]) -> tuple[str, tuple[str, str]]:
+    """``seg`` and its split, or, when a full name is joined by a preposition to a body whose
+    last two words read as a name, with no title word after the preposition ("Tom Holland
+    from Families Against Knife Crime": not "Knife Crime"), the segment up to the person's
+    name and its split ("Kelby Friends of the Earth coordinator Ann Cole" keeps its name)."""
+    role_part = split[0]
+    if not any(w in role_part for w in _spaced_affiliations()):
+        return seg, split
+    cut, person = _before_affiliation(seg)
+    if person is None or _is_role(split[0][len(cut) :]):
+        return seg, split
+    return cut, person
 
 
 def _after_adverbial(role: str) -> str:
@@ -1396,7 +1459,30 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         label = _label(sentence, colon=False) if whole else None
         if label:
             return label
-    return None
+    return _signed_below(text, raw, paragraphs)
+
+
+def _signed_below(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None:
+    """The speaker's label in the paragraph right under a quotation that closes its
+    paragraph, with no dash (``“…”`` / ``Cllr Ann Cole, Cabinet Member for Housing``), when
+    no quotation opens the paragraph after it (then it is that quotation's label: round-ups
+    of several speakers)."""
+    k = raw.last_para + 1
+    if k >= len(paragraphs) or not raw.closed or raw.end < paragraphs[raw.last_para].end - 1:
+        return None
+    nxt = paragraphs[k]
+    if nxt.end - nxt.start > _LABEL_REACH or not _is_cap(text[nxt.start : nxt.start + 1]):
+        return None
+    words = text[nxt.start : nxt.end]
+    if "@" in words or any(c.isdigit() for c in words):
+        return None  # "Ann Cole, Press Officer, 01234 567890": a contact line
+    if k + 1 < len(paragraphs):
+        after = paragraphs[k + 1]
+        if text[after.start : after.start + 1] in _TOP_OPENERS or text.startswith(
+            _DASHES, after.start
+        ):
+            return None
+    return _label(words, colon=False)
 
 
 def _statement_from(s: str) -> regex.Match[str] | None:
@@ -1455,6 +1541,13 @@ def _label(words: str, colon: bool) -> str | None:
 
 
 _LABEL_REACH: Final = 160  # characters of a speaker's label
+
+
+@cache
+def _label_dash() -> regex.Pattern[str]:
+    """The words before a single spaced dash that comes before any comma, with no other
+    spaced dash after it (no aside)."""
+    return regex.compile(r"^[^,–—-]+(?= [–—-] (?!.* [–—-] ))")
 
 
 def _last_sentence(text: str, start: int, end: int) -> str:
@@ -1625,7 +1718,9 @@ def _subject(sentence: str) -> str | None:
     if cut > 0:
         return _person_subject(seg[: toks[cut].start()].strip())
     parts = [seg.strip()]
-    for nxt in segs[1:]:
+    # the last segment holds the verb ("…, head of libraries, attended the same school."):
+    # never an appositive, whatever role word its object holds
+    for nxt in segs[1:-1]:
         t = nxt.strip()
         if not (_opens_clause(t) or t.startswith("the ") or _starts_role(t) or _is_role(t)):
             break
@@ -2218,8 +2313,9 @@ def _pronoun(
 
 def _before_pronoun_speech(text: str, paragraphs: Sequence[Span], raw: _Raw) -> _Raw:
     """``raw`` as if it opened the first of the paragraphs just before it (at most
-    _PRONOUN_SPEECH_REACH) that report a pronoun's words with no quotation ("He said that
-    lives were saved." / "He said: “…”"): the person is named before them. ``raw`` itself
+    _PRONOUN_SPEECH_REACH) that report a pronoun's words or acts with no quotation ("He said
+    that lives were saved.", "He also praised the crews as “outstanding”." / "He said:
+    “…”"): the person is named before them. ``raw`` itself
     when its own paragraph has words before the attribution, or no such paragraph precedes."""
     para = paragraphs[raw.first_para]
     if _SENTENCE_STOP.search(text, _after_bullet(text, para.start, para.end), raw.start):
@@ -2232,13 +2328,25 @@ def _before_pronoun_speech(text: str, paragraphs: Sequence[Span], raw: _Raw) -> 
         if prev.tag == "table" or not words or words[0] not in v["person_pronouns"]:
             break
         verb = next((w for w in words[1:] if w not in _between_speaker_and_verb()), "")
-        if verb not in v["speech_verbs"] or _MARKS.search(text, prev.start, prev.end):
+        # what the pronoun said, or did ("He also praised the crews."), citing a word or two
+        # at most ("… as “impressive”.")
+        if not (verb in v["speech_verbs"] or (verb.islower() and verb.endswith("ed"))):
+            break
+        if _MARKS.search(text, prev.start, prev.end) and _MARKS.search(
+            _cited().sub("", text[prev.start : prev.end])
+        ):
             break
         k -= 1
     return raw if k == raw.first_para else raw._replace(first_para=k, start=paragraphs[k].start)
 
 
 _PRONOUN_SPEECH_REACH: Final = 3  # paragraphs of a pronoun's reported speech passed over
+
+
+@cache
+def _cited() -> regex.Pattern[str]:
+    """A word or two cited in marks, with no stop."""
+    return regex.compile(r"[“”\"][^.!?“”\"\n]{1,60}+[”\"]")
 
 
 def _continuing(text: str, paragraphs: Sequence[Span], raw: _Raw) -> bool:
@@ -2279,6 +2387,12 @@ def _narrative_subject(
         sentence = m.group("sentence")
         subject = _subject(sentence)
         person = parse_attribution(subject) if subject else None
+        if (person is None or person.speaker is None) and " by " in sentence:
+            agent = _passive_agent(sentence)  # "The new library was opened by Ann Cole."
+            person = parse_attribution(agent) if agent else None
+            if person and person.speaker and not _other_gender(pronoun, person.as_written):
+                found.setdefault(person.speaker, person)
+            continue
         if person is None or person.speaker is None:
             continue
         label = _label_of(subject or "", person.speaker)
@@ -2295,6 +2409,31 @@ def _narrative_subject(
     if role and _tokens(role) and _adverbial(_tokens(role)[0]):
         role = None
     return Person(person.speaker, role, person.as_written)
+
+
+@cache
+def _passive_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The agent of a passive ("was opened by …"), and where an adverbial after the agent
+    begins ("by Ann Cole on Friday", "… at a ceremony")."""
+    agent = regex.compile(r"\b(?:was|were|been|is|are)\s+(?:\w+\s+){1,2}?by\s+(?P<who>[^.!?]+)")
+    after = regex.compile(
+        # (from the first space of a run only: a run of spaces is read once)
+        r"(?<![\s,])(?:,\s*+|\s++)"
+        r"(?:on|at|in|during|after|before|yesterday|today|last|this|earlier)\b.*$",
+        regex.DOTALL,
+    )
+    return agent, after
+
+
+def _passive_agent(sentence: str) -> str:
+    """The agent of a sentence in the passive ("The funding was welcomed by Kelby’s Senedd
+    Member Huw David.", "The library was officially opened by the Mayor, Cllr Tom Pike, on
+    Friday."), without an adverbial after it, or ""."""
+    agent, after = _passive_patterns()
+    m = agent.search(sentence)
+    if m is None:
+        return ""
+    return after.sub("", m.group("who")).strip(" ,")
 
 
 def _other_gender(pronoun: str, written: str | None, label: str = "") -> bool:
@@ -2315,17 +2454,22 @@ _AGE: Final = re.compile(r"\s*,\s*(?:aged\s+)?\d")  # "Tom Vance, 34," / ", aged
 
 @cache
 def _narrative_sentence() -> regex.Pattern[str]:
-    """A sentence of narrative: no quotation mark in it ("Jo Bright has responded to the
-    report."); a full stop after an initial or a stop abbreviation ("Dr. Cole") goes on. It
-    starts only where the search starts or after a sentence end or quotation mark (\\G or
-    the lookbehind), and its runs never give back: a long stretch with no stop would
-    otherwise be scanned again from each of its characters (quadratic: 40 KB took minutes)."""
+    """A sentence of narrative: no quotation in it ("Jo Bright has responded to the
+    report."), at most a short citation or two; a full stop after an initial or a stop
+    abbreviation ("Dr. Cole") goes on. It starts only where the search starts or after a
+    sentence end or closing mark (\\G or the lookbehind; never inside a quotation, "“Hello!
+    Welcome”"), and its runs never give back: a
+    long stretch with no stop would otherwise be scanned again from each of its characters
+    (quadratic: 40 KB took minutes)."""
     v = _vocab()
     # The dotted honorifics and ranks ("Dr.", "Det. Insp."), and other stop abbreviations.
     dotted = {w[:-1] for w in (*v["honorifics"], *v["ranks"]) if w.endswith(".")}
     abbreviations = "|".join(map(regex.escape, sorted(dotted | set(v["stop_abbreviations"]))))
+    # at most two words or short phrases quoted inside it with no stop ("… described their
+    # efforts as “outstanding”."): a bounded number, so each start still reads a bounded run
+    cited = r"(?:[“”\"][^.!?“”\"\n]{1,60}+[”\"][^.!?“”\"]*+){0,2}+"
     return regex.compile(
-        r"(?:\G|(?<=[.!?“”\"]))\s*+(?P<sentence>[^\s“”\"][^.!?“”\"]*+"
+        rf"(?:\G|(?<=[.!?”\"]))\s*+(?P<sentence>[^\s“”\"][^.!?“”\"]*+{cited}"
         rf"(?:(?<=\b(?:\p{{Lu}}|{abbreviations}))\.[^.!?“”\"]*+)*+[.!?])"
     )
 
