@@ -1228,16 +1228,36 @@ def _goes_on_in_lower_case(text: str, end: int) -> bool:
 
 def _table_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
     """The runs of rows in ``text`` that are tables, each line moved on by ``LINE_RULES``
-    (through ``_next_step``)."""
+    (through ``_next_step``).
+
+    A line that cannot be a header or a row (not ``maybe``: most lines of most texts) while
+    no table is open takes the ``prose`` rule, which changes only what the scan knows of the
+    line before. For such a line no scan, line or step is built: the three fields the rule
+    changes are kept in locals, and the scan is built from them when the next line that needs
+    it comes (the scan ``_prose`` would have built: see tests/test_speed_scores3.py)."""
     words = _line_words()
     tables: list[list[_Row]] = []  # the output, filled as runs end
     lone: list[_Row] = []  # rows that are paragraphs of their own: two or more are a table
     scan = _Scan()
+    # the scan's fields that prose lines change, and whether they are newer than ``scan``'s
+    prev_blank = True
+    prev_line = ""
+    opens = False
+    behind = False
     pos = 0
     for text_line in lines:
         offset, pos = pos, pos + len(text_line) + 1
         blank = not text_line.strip()
         maybe = not blank and _may_be_in_table(text_line, words)
+        if not maybe and scan.run is None and not scan.header:
+            opens = prev_blank and not blank  # (as _prose)
+            prev_blank = blank
+            prev_line = text_line
+            behind = True
+            continue
+        if behind:
+            scan = _Scan(None, False, scan.block, prev_blank, scan.lone, scan.gap, prev_line, opens)
+            behind = False
         step = _next_step(scan, _Line(text_line, offset, blank, maybe))
         if step.closed is not None:
             _keep(
@@ -1247,6 +1267,7 @@ def _table_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
                 _close(text, tables[-1] if tables else (), step.closed, step.next_blank),
             )
         scan = step.scan
+        prev_blank = scan.prev_blank
     _keep(text, tables, lone, _close(text, tables[-1] if tables else (), scan, True))
     _keep_lone(tables, lone)
     return tables
