@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract import scores, sections
@@ -27,6 +27,7 @@ def _plain_may_be_row(line: str, words: scores._LineWords) -> bool:
     return tail[cut + 1 :].lstrip("*").casefold() in words.last
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(LINE_PIECES), max_size=10).map("".join))
 def test_may_be_row_cuts_the_last_word_as_the_searches_did(line: str) -> None:
     words = scores._line_words()
@@ -78,6 +79,7 @@ def _fields(scan: scores._Scan) -> tuple[object, ...]:
     return (rows, scan.header, scan.block, scan.prev_blank, scan.lone, scan.gap, scan.prev_line)
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from([*LINE_PIECES, "\n", "\n\n"]), max_size=24).map("".join))
 def test_next_step_is_the_first_line_rule_that_applies(text: str) -> None:
     _steps(text)
@@ -93,6 +95,7 @@ LABEL_PIECES = ["Published", "PUBLISHED", "published", "Date", "date of publicat
                 "2024", "The council", "Ofsted", "é", "x"]  # fmt: skip
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(LABEL_PIECES), max_size=8).map("".join))
 def test_may_open_label_holds_wherever_a_label_opens_the_casefold(s: str) -> None:
     labels, _, heads = sections._metadata_labels()
@@ -123,6 +126,7 @@ def _plain_may_be_grade_alone(line: str, words: scores._LineWords) -> bool:
     )
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from([*LINE_PIECES, "D", "R", "T", "ſ", "K"]), max_size=6).map("".join))
 def test_may_be_grade_alone_tests_the_last_character_as_the_string_tests_did(line: str) -> None:
     words = scores._line_words()
@@ -139,6 +143,7 @@ def test_may_be_grade_alone_on_every_last_character() -> None:
             ), repr(line)
 
 
+@settings(deadline=None)
 @given(st.lists(st.integers(0, 20), max_size=12).map(sorted), st.integers(-1, 21))
 def test_bisect_is_the_standard_librarys(a: list[int], x: int) -> None:
     assert bisect_offsets(a, x) == bisect.bisect_left(a, x)
@@ -150,6 +155,7 @@ def test_bisect_is_the_standard_librarys(a: list[int], x: int) -> None:
 BLANK_PIECES = [*sections._BLANKS, "\n", "\n", "\n\n", "a", "Text.", "\x1c", "\u200c", "\u180e"]
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(BLANK_PIECES), max_size=20).map("".join))
 def test_blank_lines_are_the_blank_line_pattern_matches(text: str) -> None:
     expected = [m.span() for m in sections._BLANK_LINE.finditer(text)]
@@ -171,6 +177,7 @@ HEAD_PIECES = ["\n", "\n\n", " ", "\t", "\xa0", ":", "Skip to main content", "ſ
                "wE", "İ", "ı", "K", "é", "News", "n"]  # fmt: skip
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(HEAD_PIECES), max_size=16).map("".join))
 def test_boilerplate_starts_with_two_letter_heads_agree_with_the_pattern_scan(text: str) -> None:
     expected = [m.start() for m in sections._boilerplate_line().finditer("\n" + text)]
@@ -204,6 +211,7 @@ def _grades() -> list[str]:
 GAPS = st.sampled_from([" ", "\xa0", "  ", " \xa0 "])
 
 
+@settings(deadline=None)
 @given(st.sampled_from(_grades()), st.lists(GAPS, min_size=8, max_size=8))
 def test_grade_text_is_the_grade_collapsed(grade: str, gaps: list[str]) -> None:
     """A grade's words with spaces and no-break spaces between them, as the patterns match."""
@@ -226,12 +234,100 @@ SENTENCE_PIECES = ["The council", " ", "  ", "\n", ".", "!", "?", "…", "Good",
                    "Mr.", "2.5", ". ", "x", "\xa0", "”", "Ǆ"]  # fmt: skip
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=10).map("".join))
 def test_has_sentence_break_is_the_search(s: str) -> None:
     assert sections._has_sentence_break(s) == (sections._SENTENCE_BREAK.search(s) is not None)
 
 
+@settings(deadline=None)
 @given(st.text(alphabet='•*-.!?“”"ab ', max_size=16), st.integers(-2, 18), st.integers(-2, 18))
 def test_last_of_is_the_largest_rfind(text: str, start: int, end: int) -> None:
     for chars in (scores._BULLETS, '.!?“”"'):
         assert last_of(text, chars, start, end) == max(text.rfind(c, start, end) for c in chars)
+
+
+def _plain_table_rows(text: str, lines: list[str]) -> list[list[tuple[object, ...]]]:
+    """scores._table_rows as it was: every line through _next_step, its scan, line and step
+    built."""
+    words = scores._line_words()
+    tables: list[list[scores._Row]] = []
+    lone: list[scores._Row] = []
+    scan = scores._Scan()
+    pos = 0
+    for text_line in lines:
+        offset, pos = pos, pos + len(text_line) + 1
+        blank = not text_line.strip()
+        maybe = not blank and scores._may_be_in_table(text_line, words)
+        step = scores._next_step(scan, scores._Line(text_line, offset, blank, maybe))
+        if step.closed is not None:
+            last = tables[-1] if tables else ()
+            kept = scores._close(text, last, step.closed, step.next_blank)
+            scores._keep(text, tables, lone, kept)
+        scan = step.scan
+    scores._keep(text, tables, lone, scores._close(text, tables[-1] if tables else (), scan, True))
+    scores._keep_lone(tables, lone)
+    return [_row_fields(t) for t in tables]
+
+
+def _row_fields(rows: list[scores._Row]) -> list[tuple[object, ...]]:
+    return [(r.start, r.end, r.criterion, r.score, r.strength, r.kind, r.grades) for r in rows]
+
+
+# Whole lines: rows of each shape, headers, rules, captions, colon-list values, prose and
+# blank lines, so that random texts open, grow and close tables among prose.
+TABLE_LINES = ["Leadership Good", "Leadership\tGood", "| Safe | Good |", "Safe  Good",
+               "Criteria Score", "Area | Grade", "|---|---|", "Quality of teaching: Good",
+               "Safeguarding: Effective", "Good – Quality of education",
+               "Outstanding – Behaviour", "• Caring: ‘Good’;", "The ratings are:",
+               "The inspectors visited in May.", "the report said.", "Overall Good",
+               "Quality of Care and Support 5 Very Good Quality of Environment 4 Good",
+               "## Safe: Good", "Well-led Requires improvement", "Kelby Fair", "", "", " ",
+               "Ann Cole, head, said the school was good", "Grades", "Poor"]  # fmt: skip
+
+
+@settings(deadline=None)  # (no timing: a loaded machine is slow)
+@given(st.lists(st.sampled_from(TABLE_LINES), max_size=30))
+def test_table_rows_passing_over_prose_lines_finds_what_every_step_found(
+    lines: list[str],
+) -> None:
+    text = "\n".join(lines)
+    split = text.split("\n")
+    found = [_row_fields(t) for t in scores._table_rows(text, split)]
+    assert found == _plain_table_rows(text, split)
+
+
+# Runs of rows of one shape, and lines that are no row (prose, captions, headers, blank):
+# random texts of these blocks put rows under captions, prose and blank lines as tables
+# stand in releases.
+ROW_RUNS = [["Leadership Good", "Casework Fair", "Overall Poor", "Kelby Good"],
+            ["Safe\tGood", "Effective\tRequires improvement", "Caring\tOutstanding"],
+            ["| Safe | Good |", "| Caring | Good | up |"],
+            ["Safe  Good", "Well-led   Inadequate"],
+            ["Quality of teaching: Good", "Leadership: Outstanding", "Safeguarding: Effective"],
+            ["Good – Quality of education", "Outstanding – Behaviour", "Good – Leadership"],
+            ["## Safe: Good"]]  # fmt: skip
+OTHER_LINES = ["The ratings are:", "Grades", "The inspectors visited in May.", "the report said.",
+               "Criteria Score", "|---|---|", "", " ", "Ann Cole said it was good"]  # fmt: skip
+BLOCKS = st.one_of(
+    st.sampled_from(OTHER_LINES).map(lambda line: [line]),
+    st.sampled_from(ROW_RUNS).flatmap(lambda run: st.lists(st.sampled_from(run), max_size=4)),
+)
+
+
+@settings(deadline=None)
+@given(st.lists(st.tuples(BLOCKS, st.sampled_from(["\n", "\n\n"])), max_size=12))
+def test_table_rows_of_blocks_finds_what_every_step_found(
+    blocks: list[tuple[list[str], str]],
+) -> None:
+    text = "".join("\n".join(lines) + gap for lines, gap in blocks)
+    split = text.split("\n")
+    found = [_row_fields(t) for t in scores._table_rows(text, split)]
+    assert found == _plain_table_rows(text, split)
+
+
+def test_table_rows_on_the_line_rules_examples() -> None:
+    for rule in scores.LINE_RULES:
+        split = rule.example.split("\n")
+        found = [_row_fields(t) for t in scores._table_rows(rule.example, split)]
+        assert found == _plain_table_rows(rule.example, split)

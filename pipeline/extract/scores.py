@@ -70,6 +70,7 @@ _NOTE: Final = f"[{re.escape(_NOTES)}]?"
 class Scale:
     name: str
     grades: dict[str, int]  # casefolded grade -> rank
+    numbered: bool = False  # its body writes each grade's rank with it (``Grade 4 - Good``)
 
 
 _Cell = tuple[int, int, str]  # a table cell: start and end in its line, its text stripped
@@ -91,6 +92,7 @@ class _Row:
         cells: tuple[_Cell, ...] = (),
         grades: tuple[tuple[int, str], ...] = (),
         header: tuple[_Cell, ...] = (),
+        rank: int = 0,
     ) -> None:
         self.start: Final = start
         self.end: Final = end
@@ -103,11 +105,19 @@ class _Row:
         self.cells: Final = cells
         self.grades: Final = grades
         self.header: Final = header  # the header row's cells, if one was found
+        # the rank written before the grade and left out of the criterion (``Quality of
+        # staffing - Grade 4 - Good``, ``Quality of Environment 4 Good``), or 0: it tells the
+        # scale (_grade_scale)
+        self.rank: Final = rank
 
     def replaced(
-        self, *, criterion: str | None = None, header: tuple[_Cell, ...] | None = None
+        self,
+        *,
+        criterion: str | None = None,
+        header: tuple[_Cell, ...] | None = None,
+        rank: int | None = None,
     ) -> _Row:
-        """The row with another criterion or the header row's cells."""
+        """The row with another criterion, the header row's cells or its rank."""
         return _Row(
             self.start,
             self.end,
@@ -118,6 +128,7 @@ class _Row:
             self.cells,
             self.grades,
             self.header if header is None else header,
+            self.rank if rank is None else rank,
         )
 
 
@@ -125,7 +136,12 @@ class _Row:
 def _scales() -> tuple[tuple[Scale, ...], dict[str, str]]:
     data = load("scales")
     scales = tuple(
-        Scale(s["name"], {g.casefold(): r for g, r in s["grades"].items()}) for s in data["scales"]
+        Scale(
+            s["name"],
+            {g.casefold(): r for g, r in s["grades"].items()},
+            bool(s.get("numbered", False)),
+        )
+        for s in data["scales"]
     )
     aliases = {a.casefold(): g.casefold() for a, g in data.get("aliases", {}).items()}
     return scales, aliases
@@ -474,11 +490,15 @@ def _may_be_header(line: str, words: _LineWords) -> bool:
     return bool(first) and first[0].rstrip("|*").casefold() in words.header_first
 
 
-def _grade_scale(grades: Sequence[str], text: str) -> Scale | None:
+def _grade_scale(
+    grades: Sequence[str], text: str, ranked: Sequence[tuple[str, int]] = ()
+) -> Scale | None:
     """The scale of a table's grades (collapsed, as the row finders give them): of the scales
     that hold every grade, the first whose body ``text`` names (``bodies``: ``Care
     Inspectorate Wales`` rates ``Good`` and ``Adequate`` on its own four grades, not on PEEL's
-    five), else the first."""
+    five), else the first ``numbered`` one on which each of ``ranked`` (grade, the rank
+    written before it) is the grade's rank (``Quality of staffing - Grade 4 - Good``: the
+    six-point scale's, not PEEL's, whose body writes no ranks), else the first."""
     scales, aliases = _scales()
     keys = {aliases.get(k, k) for k in map(str.casefold, grades)}
     fitting = [s for s in scales if keys <= s.grades.keys()]
@@ -489,6 +509,11 @@ def _grade_scale(grades: Sequence[str], text: str) -> Scale | None:
         )
         if named is not None:
             return named
+        if ranked:
+            ranks = [(aliases.get(k, k), rank) for g, rank in ranked for k in (g.casefold(),)]
+            for scale in fitting:
+                if scale.numbered and all(scale.grades.get(k) == rank for k, rank in ranks):
+                    return scale
     return fitting[0] if fitting else None
 
 
@@ -515,8 +540,17 @@ def _grade_text(grade: str) -> str:
     return collapse_space(grade) if " " in grade or "\xa0" in grade else grade
 
 
+# List marks that may open a row besides the bullets the patterns know (``· Outcomes for
+# pupils      Good``, ``✔ Inclusion: Strong standard``, as schools' pages list their grades):
+# no criterion opens with one.
+_LIST_MARKS: Final = "·◦‣✓✔☑➢➤►▶■□○→"
+_CRITERION_EDGES: Final = " |–—-•▪●*\t"
+
+
 def _clean_criterion(s: str) -> str:
-    crit = collapse_space(s).strip(" |–—-•▪●*\t")
+    crit = collapse_space(s).strip(_CRITERION_EDGES)
+    if crit and crit[0] in _LIST_MARKS:
+        crit = crit.lstrip(_LIST_MARKS + _CRITERION_EDGES)
     # a Markdown heading's marks (``## Quality of education: Good``)
     return crit.lstrip("#").lstrip() if crit[:1] == "#" and "# " in crit[:7] else crit
 
@@ -710,8 +744,10 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             continue
         raw = found[0]
         ranked = _WEAK  # how surely the rank's separator sets the grade apart, if one is cut
+        number = 0  # the rank cut, if one is
         if rank := _rank_at_end(raw):
             cut, sep = raw[: rank.start()], raw[rank.start() : rank.start() + 2]
+            number = _rank_digit(rank.group())
             found = (cut, found[1], found[2])
             if "\t" in sep or "|" in sep or sep in ("  ", "\xa0\xa0", " \xa0", "\xa0 "):
                 ranked = _STRONG  # a cell boundary (``Setting<tab>Grade 4 - Good``)
@@ -780,8 +816,17 @@ def _line_row(line: str, offset: int, *, after_header: bool) -> _Row | None:
             kind if grades else "",
             cells,
             grades,
+            rank=number,
         )
     return None
+
+
+def _rank_digit(rank: str) -> int:
+    """The number of a rank as the patterns match it (``Grade 4 - ``, ``5 -``)."""
+    for c in rank:
+        if c.isdigit():
+            return int(c)
+    return 0
 
 
 # A scan, a line and a step are made for every line of every text: as plain classes they
@@ -951,8 +996,9 @@ def _ranked_rows_in_line(line: str, offset: int) -> list[_Row]:
             or not _HAS_LETTER.search(crit)
         ):
             return []
+        grade = _grade_text(m.group("grade"))
         rows.append(
-            _Row(offset + start, offset + m.end(), crit, _grade_text(m.group("grade")), _DELIMITED)
+            _Row(offset + start, offset + m.end(), crit, grade, _DELIMITED, rank=int(m.group(1)))
         )
         end = m.end()
     return rows
@@ -1228,16 +1274,36 @@ def _goes_on_in_lower_case(text: str, end: int) -> bool:
 
 def _table_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
     """The runs of rows in ``text`` that are tables, each line moved on by ``LINE_RULES``
-    (through ``_next_step``)."""
+    (through ``_next_step``).
+
+    A line that cannot be a header or a row (not ``maybe``: most lines of most texts) while
+    no table is open takes the ``prose`` rule, which changes only what the scan knows of the
+    line before. For such a line no scan, line or step is built: the three fields the rule
+    changes are kept in locals, and the scan is built from them when the next line that needs
+    it comes (the scan ``_prose`` would have built: see tests/test_speed_scores3.py)."""
     words = _line_words()
     tables: list[list[_Row]] = []  # the output, filled as runs end
     lone: list[_Row] = []  # rows that are paragraphs of their own: two or more are a table
     scan = _Scan()
+    # the scan's fields that prose lines change, and whether they are newer than ``scan``'s
+    prev_blank = True
+    prev_line = ""
+    opens = False
+    behind = False
     pos = 0
     for text_line in lines:
         offset, pos = pos, pos + len(text_line) + 1
         blank = not text_line.strip()
         maybe = not blank and _may_be_in_table(text_line, words)
+        if not maybe and scan.run is None and not scan.header:
+            opens = prev_blank and not blank  # (as _prose)
+            prev_blank = blank
+            prev_line = text_line
+            behind = True
+            continue
+        if behind:
+            scan = _Scan(None, False, scan.block, prev_blank, scan.lone, scan.gap, prev_line, opens)
+            behind = False
         step = _next_step(scan, _Line(text_line, offset, blank, maybe))
         if step.closed is not None:
             _keep(
@@ -1247,6 +1313,7 @@ def _table_rows(text: str, lines: Sequence[str]) -> list[list[_Row]]:
                 _close(text, tables[-1] if tables else (), step.closed, step.next_blank),
             )
         scan = step.scan
+        prev_blank = scan.prev_blank
     _keep(text, tables, lone, _close(text, tables[-1] if tables else (), scan, True))
     _keep_lone(tables, lone)
     return tables
@@ -1746,7 +1813,7 @@ def _without_space_ranks(rows: list[_Row]) -> list[_Row]:
         return rows
     if not _ranks_on_one_scale([(r.score, _space_rank(r.criterion)) for r in rows]):
         return rows
-    return [r.replaced(criterion=r.criterion[:-2]) for r in rows]
+    return [r.replaced(criterion=r.criterion[:-2], rank=int(r.criterion[-1])) for r in rows]
 
 
 def _ranks_on_one_scale(graded: Sequence[tuple[str, int]]) -> bool:
@@ -1805,7 +1872,8 @@ def find_scores(text: str, tables: Sequence[Sequence[Sequence[Span]]] = ()) -> l
     _, aliases = _scales()
     for index, rows in enumerate(found):
         items = [(r, item) for r in rows for item in _items(r)]
-        scale = _grade_scale([grade for _, (_, grade, _) in items], text)
+        ranked = [(r.score, r.rank) for r in rows if r.rank]
+        scale = _grade_scale([grade for _, (_, grade, _) in items], text, ranked)
         for r, (criterion, grade, qualifier) in items:
             key = grade.casefold()
             key = aliases.get(key, key)

@@ -1958,6 +1958,58 @@ FOOTNOTES_IN_PROSE: list[str] = [
 ]
 
 
+# Rows opened by list marks other than the bullets the patterns know, as schools' pages list
+# their grades (a middle dot before an aligned row, a tick before a colon row): the mark is
+# no part of the criterion.
+LIST_MARKS = {
+    "middle-dots-aligned": (
+        "Harbridge Primary was judged good in every area:\n\n"
+        "· Effectiveness of leadership and management        Good\n"
+        "· Quality of teaching, learning and assessment      Good\n"
+        "· Outcomes for pupils                               Requires improvement\n\n"
+        "We are thrilled.",
+        [
+            ("Effectiveness of leadership and management", "Good"),
+            ("Quality of teaching, learning and assessment", "Good"),
+            ("Outcomes for pupils", "Requires improvement"),
+        ],
+    ),
+    "ticks-colon": (
+        "Kelby Academy's report card:\n\n✔ Inclusion: Strong standard\n"
+        "✔ Achievement: Expected standard\n✔ Leadership and governance: Exceptional\n\nMore.",
+        [
+            ("Inclusion", "Strong standard"),
+            ("Achievement", "Expected standard"),
+            ("Leadership and governance", "Exceptional"),
+        ],
+    ),
+    "arrows-tabs": (
+        "Ashby Nursery\n\n► Care and support\tVery good\n► Environment\tGood\n",
+        [("Care and support", "Very good"), ("Environment", "Good")],
+    ),
+    "open-circles-dash-quoted": (
+        "Grades:\n\n○ Safe – ‘Good’\n○ Well-led – ‘Outstanding’\n",
+        [("Safe", "Good"), ("Well-led", "Outstanding")],
+    ),
+    # a mark inside the criterion is the criterion's
+    "mark-inside-the-criterion": (
+        "Grades:\n\n✔ Leadership · governance: Good\n✔ Care → support: Adequate\n\nMore.",
+        [("Leadership · governance", "Good"), ("Care → support", "Adequate")],
+    ),
+}
+LIST_MARKS_NOT_READ = {
+    # one marked line in prose is no table
+    "one-marked-line": "The head was delighted.\n\n✔ Inclusion: Strong standard\n\nMore to come.",
+    # a marked sentence that ends with a grade and a stop is prose
+    "marked-sentences": (
+        "Ann Cole said:\n→ Inspectors found the care good.\n→ Staff were rated good.\n"
+        "→ Leaders were judged outstanding.\n"
+    ),
+    # marks alone with grades are a key to the colours, not rows
+    "marks-alone": "Key:\n\n✔ Good\n■ Requires improvement\n○ Inadequate\n",
+}
+
+
 def _cases(tables: dict[str, Any]) -> list[Any]:
     """Each case of ``tables`` (a table's name -> its cases by name, or a list of them) as one
     test's parameters, named by its table and its own name (or place)."""
@@ -1984,6 +2036,7 @@ ROWS_READ = {
     "GRADE_FIRST_LINES": GRADE_FIRST_LINES,
     "ROWS_IN_ONE_LINE": ROWS_IN_ONE_LINE,
     "NUMBERED_STACKED": NUMBERED_STACKED,
+    "LIST_MARKS": LIST_MARKS,
 }
 NO_ROWS = {
     "NOT_ROWS": NOT_ROWS,
@@ -1997,6 +2050,7 @@ NO_ROWS = {
     "GRADE_FIRST_NOT_READ": GRADE_FIRST_NOT_READ,
     "ROWS_IN_ONE_LINE_NOT_READ": ROWS_IN_ONE_LINE_NOT_READ,
     "NUMBERED_STACKED_NOT_READ": NUMBERED_STACKED_NOT_READ,
+    "LIST_MARKS_NOT_READ": LIST_MARKS_NOT_READ,
 }
 
 
@@ -2032,5 +2086,58 @@ def test_a_named_body_chooses_among_the_scales_that_fit(
     named: str, scale: str, values: list[int]
 ) -> None:
     text = f"{named}\n\nWell-being: Good\nLeadership and management: Adequate\n\nMore."
+    found = find_scores(text)
+    assert [(s.scale, s.score_value) for s in found] == [(scale, v) for v in values]
+
+
+# With no body named, a rank written before each grade chooses among the scales that hold
+# every grade the first numbered one (its body writes ranks: the Care Inspectorate's and
+# Education Scotland's six points) on which each rank is its grade's.
+@pytest.mark.parametrize(
+    ("text", "scale", "values"),
+    [
+        (
+            "The grades awarded were:\n- Quality of Care and Support - Grade 4 - Good\n"
+            "- Quality of Environment - Grade 4 - Good\n- Quality of Staffing - Grade 4 - Good\n",
+            "scotland-six-point",
+            [4, 4, 4],
+        ),
+        (
+            "Grades\n\nQuality of Care and Support 4 Good\n\nQuality of Staffing 4 Good\n",
+            "scotland-six-point",
+            [4, 4],
+        ),
+        (
+            "Kelby Nursery\n\nCare and play:\t4 - Good\nSetting:\t3 - Adequate\n",
+            "scotland-six-point",
+            [4, 3],
+        ),
+        # a named body still chooses first, whatever the ranks
+        (
+            "Ofsted inspected Harbridge School.\n\nLeadership - Grade 2 - Good\n"
+            "Behaviour - Grade 2 - Good\nOutcomes - Grade 2 - Good\n",
+            "ofsted-cqc",
+            [3, 3, 3],
+        ),
+        # ranks that are no grade's on a numbered scale (Ofsted's old 1 to 4, best first)
+        # choose nothing: the first scale that holds the grades
+        (
+            "Leadership - Grade 2 - Good\nBehaviour - Grade 2 - Good\nOutcomes - Grade 2 - Good\n",
+            "hmcpsi",
+            [3, 3, 3],
+        ),
+        # nor do ranks that disagree with each other
+        (
+            "Grades:\n- Care - Grade 4 - Good\n- Staffing - Grade 3 - Good\n",
+            "hmcpsi",
+            [3, 3],
+        ),
+        # no rank: the first scale that holds the grades
+        ("Grades:\n- Care - Good\n- Staffing - Good\n", "hmcpsi", [3, 3]),
+    ],
+)
+def test_ranks_choose_a_numbered_scale_when_no_body_is_named(
+    text: str, scale: str, values: list[int]
+) -> None:
     found = find_scores(text)
     assert [(s.scale, s.score_value) for s in found] == [(scale, v) for v in values]
