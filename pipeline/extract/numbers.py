@@ -79,6 +79,8 @@ _VERBS_AFTER_AND: Final = _words("verbs_after_and")
 _COLLECTIVE: Final = _words("collective_plurals")
 _NOUN_LIKE: Final = _words("nouns_like_participles")
 _VERBS_AFTER_COUNT: Final = _words("verbs_after_count")
+_VERBS_LIKE_NOUNS: Final = _words("verbs_like_nouns")
+_VERB_NEXT: Final = frozenset(_V["verbs_like_nouns"]["next"])
 _BACK_PRONOUNS: Final = _words("back_pronouns")
 _COMPARATIVES: Final = _words("comparatives")
 _PLUS: Final = _words("plus_suffixes")
@@ -495,16 +497,24 @@ def _ing_before_plural(low: list[str], j: int, n: int) -> bool:
 
 
 _VERB_CUES = frozenset(_V["verb_after_plural"]["next"])
+# units written short, which take no plural "s" ("1,400 sq km lies to the north")
+_SHORT_UNITS: Final = frozenset(_V["verb_after_plural"]["short_units"]) | _GLUED_UNITS
 
 
 def _verb_after_plural(low: list[str], j: int) -> bool:
-    """Word ``j``, ending in ``s`` after a plural in ``-s``, is a verb: one of
-    ``verbs_after_and``, or one followed by ``to`` or a determiner (``lounges starts to``,
-    ``wards needs the``; not ``a``: ``cases a week``); a collective plural before it
-    (``staff``) may head a compound."""
-    if not low[j - 1].endswith("s") or low[j - 1] in _COLLECTIVE:
+    """Word ``j``, ending in ``s`` after a plural in ``-s`` or a unit written short (``km``),
+    is a verb: one of ``verbs_after_and``, or one followed by ``to`` or a determiner
+    (``lounges starts to``, ``wards needs the``, ``sq km lies to``; not ``a``: ``cases a
+    week``; after a short unit only ``to``: ``kWh batteries the council bought``); a
+    collective plural before it (``staff``) may head a compound."""
+    before = low[j - 1]
+    if low[j] in _VERBS_AFTER_AND:
+        return before not in _COLLECTIVE and (before.endswith("s") or before in _SHORT_UNITS)
+    if j + 1 >= len(low) or before in _COLLECTIVE:
         return False
-    return low[j] in _VERBS_AFTER_AND or (j + 1 < len(low) and low[j + 1] in _VERB_CUES)
+    if before.endswith("s"):
+        return low[j + 1] in _VERB_CUES
+    return low[j + 1] == "to" and before in _SHORT_UNITS
 
 
 def _phrase(ws: _Words, i: int) -> tuple[int, int]:
@@ -524,8 +534,10 @@ def _phrase(ws: _Words, i: int) -> tuple[int, int]:
             break
         if plural_seen and not plural:
             break  # after a plural head only another plural goes on: "courts cases"
-        if plural_seen and _verb_after_plural(low, j):
-            break  # "the two lounges starts to": a verb agreeing wrongly, not a noun
+        if (plural_seen or (plural and j > i and low[j - 1] in _SHORT_UNITS)) and (
+            _verb_after_plural(low, j)
+        ):
+            break  # "the two lounges starts to", "sq km lies to": a verb, not a noun
         j += 1
         if counted_unit:
             return j, j
@@ -1705,6 +1717,9 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
     if first in _VERBS_AFTER_COUNT:
         c.how = "back"  # 20 councils ..., 77 performed well
         return True
+    if first in _VERBS_LIKE_NOUNS and c.value != 1 and _verb_like_noun(t, ws):
+        c.how = "back"  # of the 40 complaints, 12 led to redress
+        return True
     if first in _FRACTION_WORDS:
         return False  # 2 thirds of staff: a vague fraction
     spaced_duration = first in _MEASURE_UNITS and first[-1:] != "s" and len(ws.low) > 1
@@ -1757,6 +1772,19 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
         c.unit = " ".join(original[start:end].split())
     _currency_unit(c, t, head_end)
     return True
+
+
+def _verb_like_noun(t: str, ws: _Words) -> bool:
+    """The first word of ``ws``, one of ``verbs_like_nouns``, is a verb here: written in lower
+    case, before a word of its ``next`` list (a preposition, a determiner, ``part-time``), an
+    adverb in ``-ly``, or a stop or comma (``12 led to redress``, ``312 work part-time``; not
+    ``120 LED streetlights``, ``12 work placements``)."""
+    if ws.raw[0] != ws.low[0]:
+        return False
+    if len(ws.low) > 1:
+        nxt = ws.low[1]
+        return nxt in _VERB_NEXT or (nxt[-2:] == "ly" and len(nxt) > 3)
+    return t[ws.end : ws.end + 1] in (".", ",", ";", ":", ")", "")
 
 
 def _currency_unit(c: _Cand, t: str, head_end: int) -> None:

@@ -1851,6 +1851,90 @@ def test_a_point_decimal_before_a_fraction_is_read_without_error() -> None:
     ]
 
 
+# --- round 7: verbs that are also nouns, short units, ranges after a change -----------------
+
+# A lower-case word of verbs_like_nouns after a count above one, before a preposition, a
+# determiner, an adverb or a stop, is a verb: the count takes the earlier count's noun.
+VERB_LIKE_NOUNS = {
+    "led-to": (
+        "Of the 40 complaints, 12 led to redress.",
+        [("40", 40, "cardinal", "complaints"), ("12", 12, "cardinal", "complaints")],
+    ),
+    "of-whom-work-part-time": (
+        "It has 400 staff, of whom 312 work part-time.",
+        [("400", 400, "cardinal", "staff"), ("312", 312, "cardinal", "staff")],
+    ),
+    "care-for-and-set-up": (
+        "Of 50 families, 20 care for a relative and 3 set up a group.",
+        [
+            ("50", 50, "cardinal", "families"),
+            ("20", 20, "cardinal", "families"),
+            ("3", 3, "cardinal", "families"),
+        ],
+    ),
+    "adverb-in-ly": (
+        "Of 30 officers, 12 work locally.",
+        [("30", 30, "cardinal", "officers"), ("12", 12, "cardinal", "officers")],
+    ),
+    "words-before-the": (
+        "Kelby has 90 volunteers; forty help the library.",
+        [("90", 90, "cardinal", "volunteers"), ("forty", 40, "cardinal", "volunteers")],
+    ),
+    "at-a-stop": (
+        "Of the 15 cases reviewed, 9 were closed and 6 cost.",
+        [
+            ("15", 15, "cardinal", "cases"),
+            ("9", 9, "cardinal", "cases"),
+            ("6", 6, "cardinal", "cases"),
+        ],
+    ),
+    # nouns: upper case, a noun after, a count of one
+    "upper-case-led-is-a-noun": (
+        "The council fitted 120 LED streetlights.",
+        [("120", 120, "cardinal", "LED streetlights")],
+    ),
+    "noun-after": (
+        "The firm offers 12 work placements and 40 care homes.",
+        [("12", 12, "cardinal", "work placements"), ("40", 40, "cardinal", "care homes")],
+    ),
+    "one-report-is-a-noun": (
+        "Ashby sent one report to the board.",
+        [("one", 1, "cardinal", "report")],
+    ),
+    "capitalised-work": (
+        "It runs 3 Work Clubs in Kelby.",
+        [("3", 3, "cardinal", "Work Clubs")],
+    ),
+}
+
+# After a unit written short (km, sq, ha), a word in -s before "to", or one of
+# verbs_after_and, is a verb and ends the unit.
+SHORT_UNIT_VERBS = {
+    "lies-to": (
+        "The park covers 1,400 sq km lies to the north.",
+        [("1,400", 1400, "cardinal", "sq km")],
+    ),
+    "covers": (
+        "The 1,400 sq km covers the whole county.",
+        [("1,400", 1400, "cardinal", "sq km")],
+    ),
+    "ha-runs-to": (
+        "Its 20 ha extends to the river.",
+        [("20", 20, "cardinal", "ha")],
+    ),
+    # nouns after a short unit stay in it
+    "noun-after-ha": ("It has 20 ha sites.", [("20", 20, "cardinal", "ha sites")]),
+    "noun-then-determiner": (
+        "The 40 kWh batteries the council bought.",
+        [("40", 40, "cardinal", "kWh batteries")],
+    ),
+    "plural-before-determiner-still-a-verb": (
+        "The 3 wards needs the work.",
+        [("3", 3, "cardinal", "wards")],
+    ),
+}
+
+
 # --- the tables of cases, each read by the test of its shape ---------------------------------
 
 
@@ -1874,6 +1958,8 @@ EXACT = [
     ZONES,
     PERCENTAGE_POINTS,
     SHARED_SCALE,
+    VERB_LIKE_NOUNS,
+    SHORT_UNIT_VERBS,
 ]
 
 
