@@ -81,6 +81,12 @@ _NOUN_LIKE: Final = _words("nouns_like_participles")
 _VERBS_AFTER_COUNT: Final = _words("verbs_after_count")
 _VERBS_LIKE_NOUNS: Final = _words("verbs_like_nouns")
 _VERB_NEXT: Final = frozenset(_V["verbs_like_nouns"]["next"])
+_CHANGE_VERBS: Final = frozenset(_V["change_subjects"]["verbs"])
+_CHANGE_BETWEEN: Final = frozenset(_V["change_subjects"]["between"])
+_CHANGE_BEFORE: Final = frozenset(_V["change_subjects"]["before_number"])
+_CHANGE_RE: Final = re.compile(
+    rf"(?<![A-Za-z])(?:{'|'.join(sorted(_CHANGE_VERBS))})(?![A-Za-z'-])", re.IGNORECASE
+)
 _BACK_PRONOUNS: Final = _words("back_pronouns")
 _COMPARATIVES: Final = _words("comparatives")
 _PLUS: Final = _words("plus_suffixes")
@@ -1937,7 +1943,49 @@ def _resolve(t: str, cands: list[_Cand], original: str) -> None:
             c.unit = c.head = _number_of_unit(t, original, c.start, number_of)
             if c.unit is not None:
                 continue
+            if _word_before(t, c.start)[0] in _CHANGE_BEFORE:
+                c.unit = c.head = _change_subject(t, original, c.start, _counted_end(cands, i))
+                if c.unit is not None:
+                    c.how = "subject"
+                    continue
         c.unit = _earlier_unit(t, cands, i, need=c.value if c.how == "back_ge" else None)
+
+
+def _counted_end(cands: list[_Cand], i: int) -> int:
+    """Where the nearest earlier count with a noun of its own ends (-1: none)."""
+    for j in range(i - 1, max(-1, i - _LOOK_BACK_COUNTS), -1):
+        p = cands[j]
+        if p.kind == "cardinal" and p.head is not None and p.how != "subject":
+            return p.end
+    return -1
+
+
+def _change_subject(t: str, original: str, s: int, after: int) -> str | None:
+    """``Visits rose 5% (from 2,428 to 2,566)``: the plural noun right before the first change
+    verb of the sentence that holds ``s`` (``change_subjects`` in numbers_vocab.json), if it
+    stands after ``after`` (an earlier count's noun: ``300 calls; reports rose from 12``)."""
+    lo = max(0, s - _LOOK_BACK_CHARS, after)
+    opening = lo
+    for m in _SENTENCE_END_RE.finditer(t, lo, s):
+        opening = m.end()
+    if opening == lo and lo and lo != after:
+        return None  # the sentence opens further back than a count looks
+    verb = _CHANGE_RE.search(t, opening, s)
+    if verb is None:
+        return None
+    words = t[opening : verb.start()].split()
+    while words and words[-1].lower() in _CHANGE_BETWEEN:
+        words.pop()
+    if not words:
+        return None
+    w = words[-1]
+    k = t.rfind(w, opening, verb.start())
+    role = _word_role(w.lower()) if w.replace("-", "").isalpha() else None
+    if role is None or role[1] or not role[3] or role[0]:
+        return None  # not a plural noun: "Crime rose", "it rose"
+    if w[0].isupper() and len(words) > 1:
+        return None  # a name inside the sentence: "In Kelby Visits rose"
+    return original[k : k + len(w)]
 
 
 def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]:

@@ -1800,7 +1800,7 @@ SHARED_SCALE = {
     # not shared: the first is the larger, no scale on the second, "and" without "between"
     "first-larger-keeps-its-value": (
         "Visitors grew from 800 to 1.2 million.",
-        [("800", 800, "cardinal", None), ("1.2 million", 1200000, "cardinal", None)],
+        [("800", 800, "cardinal", "Visitors"), ("1.2 million", 1200000, "cardinal", "Visitors")],
     ),
     "no-scale-after": (
         "Fines rose from £80 to £100 and 5-10 officers agreed.",
@@ -1934,6 +1934,64 @@ SHORT_UNIT_VERBS = {
     ),
 }
 
+# A bare count after "from", "to" or "by" with no earlier count's noun counts the plural noun
+# before the sentence's change verb (change_subjects).
+CHANGE_SUBJECT = {
+    "range-after-percentage": (
+        "Visits rose 5% (from 2,428 to 2,566).",
+        [
+            ("5%", 5, "percent", "percent"),
+            ("2,428", 2428, "cardinal", "Visits"),
+            ("2,566", 2566, "cardinal", "Visits"),
+        ],
+    ),
+    "auxiliary-between-by": (
+        "Reported burglaries have fallen by 74 to 310.",
+        [("74", 74, "cardinal", "burglaries"), ("310", 310, "cardinal", "burglaries")],
+    ),
+    "second-sentence": (
+        "The report is out. Call-outs went up from 41 to 57.",
+        [("41", 41, "cardinal", "Call-outs"), ("57", 57, "cardinal", "Call-outs")],
+    ),
+    "lower-case-inside": (
+        "It said missed bins fell from 900 to 610.",
+        [("900", 900, "cardinal", "bins"), ("610", 610, "cardinal", "bins")],
+    ),
+    # no plural noun before the verb, or a name inside the sentence: no unit
+    "singular-subject": (
+        "Crime rose 5% (from 2,428 to 2,566).",
+        [
+            ("5%", 5, "percent", "percent"),
+            ("2,428", 2428, "cardinal", None),
+            ("2,566", 2566, "cardinal", None),
+        ],
+    ),
+    "pronoun-subject": (
+        "It rose from 12 to 15.",
+        [("12", 12, "cardinal", None), ("15", 15, "cardinal", None)],
+    ),
+    "capitalised-inside": (
+        "Fires in Ashby fell from 120 to 98.",
+        [("120", 120, "cardinal", None), ("98", 98, "cardinal", None)],
+    ),
+    "no-change-verb": (
+        "Visitors came from 12 to 15 May.",
+        [],
+    ),
+    "subject-after-an-earlier-count": (
+        "There were 300 calls; reports rose from 12 to 15.",
+        [
+            ("300", 300, "cardinal", "calls"),
+            ("12", 12, "cardinal", "reports"),
+            ("15", 15, "cardinal", "reports"),
+        ],
+    ),
+    "earlier-count-after-the-subject-wins": (
+        "Fires rose: 30 homes were hit, up from 12.",
+        [("30", 30, "cardinal", "homes"), ("12", 12, "cardinal", "homes")],
+    ),
+}
+
 
 # --- the tables of cases, each read by the test of its shape ---------------------------------
 
@@ -1960,6 +2018,7 @@ EXACT = [
     SHARED_SCALE,
     VERB_LIKE_NOUNS,
     SHORT_UNIT_VERBS,
+    CHANGE_SUBJECT,
 ]
 
 
