@@ -155,6 +155,7 @@ _SPACED_GROUPS_RE: Final = re.compile(r"(?: \d{3}(?!\d))+(?![.,]\d|-)")
 _LIST_NEXT_RE: Final = re.compile(r",? (?:and |or )?([A-Za-z]+)")
 # The second term of a range after its link: £5-10m, 2 to 3 million, between £2 and £3 billion
 _RANGE_LINKS: Final = ("-", "\u2013", " to ")
+_LINK_WORDS: Final = frozenset(("to", "and"))  # the words of _range_link_at's links
 _RANGE_NEXT_RE: Final = re.compile(
     rf"(?P<link>[-\u2013]| to | and )[{''.join(map(re.escape, _CURRENCY))}]?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<glued>[A-Za-z]*)"
@@ -1260,7 +1261,15 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
             scale = _scale_word(ws.low[0])  # 1.3 million, £1.1 billion, 3 million-plus
             end += 1 + len(scale)
             ws = None
-    if scale is None and unit is None and not glued and _range_link_at(t, end):
+    if (
+        scale is None
+        and unit is None
+        and not glued
+        # (the run after the number tells most numbers no link follows, with no call: a
+        # link word opens it, or, with no run, a dash stands there)
+        and (ws.raw[0] in _LINK_WORDS if ws is not None else t[end : end + 1] in _RANGE_DASHES)
+        and _range_link_at(t, end)
+    ):
         scale = _range_scale(t, k.s, end, num, currency is not None)  # £5-10m: £5m
     value = (
         int(num)

@@ -1843,6 +1843,28 @@ def test_range_link_gate_hides_no_second_term(text: str) -> None:
             assert N._range_link_at(text, e), e
 
 
+# fmt: off
+LINK_PIECES = st.sampled_from([
+    "-", "\u2013", " ", "\n", "to", "To", "and", "an", "t", "o", "£", "€", "1", "2.5", "m",
+    "bn", "million", "x", ",", ".", "'", "too", "andy",
+])
+# fmt: on
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(LINK_PIECES, max_size=10).map("".join))
+def test_range_link_gate_in_amount_turns_away_no_link(text: str) -> None:
+    """The look at the run after a number (or, with none, at a dash) that spares most numbers
+    the call of _range_link_at in _amount passes every place where it would say True."""
+    for e in range(len(text) + 1):
+        if N._range_link_at(text, e):
+            ws = N._run(text, e)
+            gate = (
+                ws.raw[0] in N._LINK_WORDS if ws is not None else text[e : e + 1] in N._RANGE_DASHES
+            )
+            assert gate, e
+
+
 def test_a_point_decimal_before_a_fraction_is_read_without_error() -> None:
     """``3 point 5 1/2``: no mixed fraction is read after a decimal (it raised ValueError)."""
     assert numbers("It rose 3 point 5 1/2 times.") == [
