@@ -179,6 +179,9 @@ _ADVERBS_BEFORE: Final = _words("adverbs_before_phrase")
 _AGE_BEFORE: Final = frozenset(_V["ages"]["before"])
 _AGE_LINKS: Final = frozenset(_V["ages"]["links"])
 _AGE_UNIT: Final[str] = _V["ages"]["unit"]
+_AGE_PEOPLE: Final = frozenset(_V["ages"]["people"])
+_AGE_MAX: Final[int] = _V["ages"]["max"]
+_AGE_NOT_NAMES: Final = frozenset(_V["ages"]["not_names"])
 _AGE_WORDS: Final = tuple(sorted(_AGE_BEFORE | _AGE_LINKS))
 # The last letters of the age words, in both cases: a quick test before the lower-case copy.
 _AGE_LAST: Final = frozenset(c for w in _AGE_WORDS for c in (w[-1], w[-1].upper()))
@@ -1672,6 +1675,32 @@ def _aged(t: str, s: int) -> bool:
     return w in _AGE_BEFORE
 
 
+def _age_beside_name(t: str, c: _Cand) -> bool:
+    """Whether ``c``, a whole number in commas or brackets, is the age of the person named
+    right before it: ``Tom Hale, 41, of Ashby``, ``the defendant, 27,``, ``Ann Cole (34)``
+    (``ages.people``); not ``In Ashby, 34, ...`` (a stop word opens the name)."""
+    s, e = c.start, c.end
+    close = t[e : e + 1]
+    if close == "," or close == ".":
+        if t[s - 2 : s] != ", ":
+            return False
+    elif close != ")" or t[s - 2 : s] != " (":
+        return False
+    if not (isinstance(c.value, int) and 0 < c.value <= _AGE_MAX) or not t[s:e].isdigit():
+        return False
+    words = t[max(0, s - 42) : s - 2].split()
+    if not words or not words[-1].isalpha():
+        return False
+    w = words[-1]
+    if w.lower() in _AGE_PEOPLE:
+        return True
+    if len(words) < 2 or not (w[0].isupper() and words[-2][:1].isupper()):
+        return False
+    if w.lower() in _AGE_NOT_NAMES:
+        return False  # Kelby Council, 12,
+    return words[-2].isalpha() and words[-2].lower() not in _STOP  # not "In Ashby, 34,"
+
+
 def _of_target(t: str, ws: _Words, i: int) -> str | int:
     """After ``41`` in ``41 of the 60 cases`` / ``171 of them`` / ``41 of the cases`` (word
     ``i`` is "of"): "next", "back", or the index of the word where the noun phrase starts."""
@@ -1721,6 +1750,9 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
             return True
     if _aged(t, c.start) and not (ws is not None and ws.low[0] in _MEASURE_UNITS):
         c.unit = c.head = _AGE_UNIT  # aged between 11 and 18 (not "aged 6 months")
+        return True
+    if ws is None and _age_beside_name(t, c):
+        c.unit = c.head = _AGE_UNIT  # Tom Hale, 41, of Ashby; Ann Cole (34)
         return True
     if ws is None and (past := _after_bracket(t, c.start, e)) is not None:
         ws = _run(t, past)  # 3,106 (74%) of the grades; 61% (19) of the visits

@@ -2014,6 +2014,40 @@ CHANGE_SUBJECT = {
     ),
 }
 
+# An age in commas or brackets right after a full name or a person's noun (ages.people),
+# as police and court releases give it.
+AGE_BESIDE_NAME = {
+    "two-names-in-commas": (
+        "Tom Hale, 41, and Ann Cole, 38, both of Kelby, were jailed.",
+        [("41", 41, "cardinal", "years"), ("38", 38, "cardinal", "years")],
+    ),
+    "person-noun": (
+        "The defendant, 27, admitted the offence.",
+        [("27", 27, "cardinal", "years")],
+    ),
+    "brackets": ("Ann Cole (34) from Ashby was charged.", [("34", 34, "cardinal", "years")]),
+    "rank-then-name": ("Sgt Ann Cole, 41, said she was proud.", [("41", 41, "cardinal", "years")]),
+    "at-a-stop": ("They arrested Tom Hale, 19.", [("19", 19, "cardinal", "years")]),
+    "upper-case-person-noun": (
+        "A Woman, 52, was taken to hospital.",
+        [("52", 52, "cardinal", "years")],
+    ),
+    # not an age: a place or body, a stop word before the name, too large, a count's comma
+    "stop-word-opens": ("In Ashby, 34, homes were flooded.", [("34", 34, "cardinal", None)]),
+    "body-name": (
+        "Kelby Council, 12, Ashby Council, 9.",
+        [("12", 12, "cardinal", None), ("9", 9, "cardinal", None)],
+    ),
+    "too-large": ("Tom Hale, 4,000, was there.", [("4,000", 4000, "cardinal", None)]),
+    "over-the-limit": ("Ann Cole, 140, was there.", [("140", 140, "cardinal", None)]),
+    "places-in-brackets": (
+        "Figures for Ashby (34) and Kelby (12) are out.",
+        [("34", 34, "cardinal", None), ("12", 12, "cardinal", None)],
+    ),
+    "lower-case-noun": ("The council, 12, said.", [("12", 12, "cardinal", None)]),
+    "decimal": ("Ann Cole, 4.5, was there.", [("4.5", 4.5, "cardinal", None)]),
+}
+
 
 # --- the tables of cases, each read by the test of its shape ---------------------------------
 
@@ -2041,6 +2075,7 @@ EXACT = [
     VERB_LIKE_NOUNS,
     SHORT_UNIT_VERBS,
     CHANGE_SUBJECT,
+    AGE_BESIDE_NAME,
 ]
 
 
