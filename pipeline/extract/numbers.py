@@ -90,6 +90,7 @@ _CHANGE_RE: Final = re.compile(
 _BACK_PRONOUNS: Final = _words("back_pronouns")
 _COMPARATIVES: Final = _words("comparatives")
 _PLUS: Final = _words("plus_suffixes")
+_RATE_SUFFIXES: Final = _words("rate_suffixes")
 _OF_DETERMINERS: Final = frozenset(_V["of_determiners"])
 _EMERGENCY: Final = frozenset(_V["emergency"]["numbers"])
 _EMERGENCY_BEFORE: Final = frozenset(_V["emergency"]["before"])
@@ -161,6 +162,8 @@ _RANGE_NEXT_RE: Final = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<glued>[A-Za-z]*)"
     r"(?: (?P<word>[A-Za-z]+))?"
 )
+# A rate's denominator: "12.4 per 1,000 population", "8.1 deaths per 100,000 people".
+_PER_RE: Final = re.compile(r" per (?:\d{1,3}(?:,\d{3})+|\d+)(?![.,]?\d|[A-Za-z%])")
 _MIXED_FRACTION_RE: Final = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
 _FRACTION_RE: Final = re.compile(r"/(?P<d>\d{1,3})(?![\d/]|\.\d)")
 _TIME_OF_DAY_RE: Final = re.compile(r" ?(?P<w>[ap]\.?m\b\.?|o'?clock\b)", re.IGNORECASE)
@@ -377,6 +380,7 @@ class _Cand:
         self.how = "direct"  # direct; next: paired with the following number; back; back_ge
         self.single_one = single_one
         self.sub_end = -1  # "43 cents": where the hundredth part's word ends
+        self.skip_to = -1  # "12.4 per 1,000": where a rate's denominator ends (no count)
 
 
 def _joins_subunit(t: str, prev: _Cand, c: _Cand) -> bool:
@@ -1210,9 +1214,10 @@ def _digit_fraction(t: str, k: _Tok) -> tuple[_Cand, _Words | None] | _Skip | No
 
 def _scale_word(w: str) -> str:
     """A scale word with a plus suffix cut off: ``million-plus`` is ``million`` (the
-    suffix then reads as ``3,000-plus``); other words come back as they are."""
+    suffix then reads as ``3,000-plus``), and so with a period's (``million-a-year``); other
+    words come back as they are."""
     scale, dash, rest = w.partition("-")
-    return scale if dash and rest in _PLUS else w
+    return scale if dash and (rest in _PLUS or rest in _RATE_SUFFIXES) else w
 
 
 def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
@@ -1446,8 +1451,8 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
         if got is not None:
             value, end, single_one = got, p.end(), False  # two point two
             end -= t[end - 1] == " "
-    if t[end : end + 11].lower() == " and a half":
-        value, end = value + 0.5, end + 11  # two and a half years
+    if t[end : end + 11].lower() in (" and a half", "-and-a-half"):
+        value, end = value + 0.5, end + 11  # two and a half years, three-and-a-half years
         single_one = False
     ws = _run(t, end)
     after = t[end : end + 1]
@@ -1807,6 +1812,14 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
             c.how = "back_ge"
             return True
         i = int(target)
+    if first == "per" and i == 0:
+        rate = _PER_RE.match(t, ws.pos)
+        if rate is not None:  # 12.4 per 1,000 population: the rate's unit, its denominator
+            c.skip_to = rate.end()  # no count of its own
+            after = _run(t, rate.end())
+            np = _phrase_at(t, after, 0) if after is not None else None
+            c.unit = " ".join(original[rate.start() + 1 : np[1] if np else rate.end()].split())
+            return True
     np = _phrase_at(t, ws, i)
     if np is None:
         c.how = "back"
@@ -1817,6 +1830,10 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
         c.unit = c.head  # one word (most units): no white space to tidy
     else:
         c.unit = " ".join(original[start:end].split())
+    if t.startswith(" per ", end):
+        rate = _PER_RE.match(t, end)
+        if rate is not None:
+            c.skip_to = rate.end()  # 8.1 deaths per 100,000 people: no count of people
     _currency_unit(c, t, head_end)
     return True
 
@@ -2088,7 +2105,7 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
         if c.kind == "money" and cands and _joins_subunit(t, cands[-1], c):
             continue
         cands.append(c)
-        last_end = c.end
+        last_end = c.end if c.skip_to < 0 else c.skip_to
     _resolve(t, cands, text)
     return [
         NumberMention(text[c.start : c.end], c.value, c.unit, c.kind, c.start, c.end)

@@ -2048,6 +2048,76 @@ AGE_BESIDE_NAME = {
     "decimal": ("Ann Cole, 4.5, was there.", [("4.5", 4.5, "cardinal", None)]),
 }
 
+# Sums, sentences and rates as councils, courts, regulators and NHS trusts write them.
+SUMS_AND_RATES = {
+    "million-a-year": (
+        "The scheme will cost £3.5 million-a-year to run.",
+        [("£3.5 million", 3500000, "money", "GBP")],
+    ),
+    "billion-a-day": (
+        "It brings in £2 billion-a-day.",
+        [("£2 billion", 2000000000, "money", "GBP")],
+    ),
+    "million-strong-is-no-rate": (
+        "It has 3 million-strong members.",
+        [("3", 3, "cardinal", "million-strong members")],
+    ),
+    "hyphenated-and-a-half": (
+        "He was jailed for three-and-a-half years.",
+        [("three-and-a-half", 3.5, "cardinal", "years")],
+    ),
+    "hyphenated-and-a-half-compound": (
+        "She was given a two-and-a-half-year sentence.",
+        [("two-and-a-half", 2.5, "cardinal", "year")],
+    ),
+    "and-a-half-thousand": (
+        "Two-and-a-half thousand people came.",
+        [("Two-and-a-half thousand", 2500, "cardinal", "people")],
+    ),
+    "last-year-ends-the-unit": (
+        "About 2.5 million people use it, up from 2.1 million last year.",
+        [
+            ("2.5 million", 2500000, "cardinal", "people"),
+            ("2.1 million", 2100000, "cardinal", "people"),
+        ],
+    ),
+    "next-year-ends-the-unit": ("It will hire 40 next year.", [("40", 40, "cardinal", None)]),
+    "last-minute-stays": (
+        "It had 12 last-minute cancellations.",
+        [("12", 12, "cardinal", "last-minute cancellations")],
+    ),
+    "rate-per-population": (
+        "The rate was 12.4 per 1,000 population.",
+        [("12.4", 12.4, "cardinal", "per 1,000 population")],
+    ),
+    "rate-with-its-noun": (
+        "There were 8.1 deaths per 100,000 people.",
+        [("8.1", 8.1, "cardinal", "deaths")],
+    ),
+    "rate-no-noun-after": ("It recorded 45 per 1,000.", [("45", 45, "cardinal", "per 1,000")]),
+    "court-costs-and-surcharge": (
+        "She was fined £2,000 and ordered to pay costs of £1,500 and a victim surcharge of £190.",
+        [
+            ("£2,000", 2000, "money", "GBP"),
+            ("£1,500", 1500, "money", "GBP"),
+            ("£190", 190, "money", "GBP"),
+        ],
+    ),
+    # not rates: a decimal, a percentage or a word after "per"
+    "per-decimal": (
+        "The target is 5 per 1.5 hours.",
+        [("5", 5, "cardinal", None), ("1.5", 1.5, "cardinal", "hours")],
+    ),
+    "per-percentage": (
+        "It sold 12 per 100%.",
+        [("12", 12, "cardinal", None), ("100%", 100, "percent", "percent")],
+    ),
+    "per-day-and-per-cent": (
+        "Staff made 3 per day and 40 per cent were late.",
+        [("3", 3, "cardinal", None), ("40 per cent", 40, "percent", "percent")],
+    ),
+}
+
 
 # --- the tables of cases, each read by the test of its shape ---------------------------------
 
@@ -2076,6 +2146,7 @@ EXACT = [
     SHORT_UNIT_VERBS,
     CHANGE_SUBJECT,
     AGE_BESIDE_NAME,
+    SUMS_AND_RATES,
 ]
 
 
