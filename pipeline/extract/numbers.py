@@ -75,6 +75,8 @@ _LABEL_ENDS: Final = _by_last_char(_LABELS | {w.rstrip(".") for w in _LABELS})
 _COMPOUND_UNITS: Final = _words("compound_units")
 _MEASURE_UNITS: Final = _words("measure_units")
 _GLUED_UNITS: Final = _words("glued_units")
+_METRES_AFTER: Final = frozenset(_V["metres"]["after"])
+_METRES_NOT_BEFORE: Final = frozenset(_V["metres"]["not_before"])
 _VERBS_AFTER_AND: Final = _words("verbs_after_and")
 _COLLECTIVE: Final = _words("collective_plurals")
 _NOUN_LIKE: Final = _words("nouns_like_participles")
@@ -1232,7 +1234,9 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
     glued = k.glued
     if glued:
         low = glued.lower()
-        if low in _DIGIT_SCALES or (currency and low in _MONEY_SCALES):
+        if low == "m" and not currency and _metres(t, k.s, k.e + 1):
+            unit = glued  # a 13.5m ladder, 10m x 5m, 2m high
+        elif low in _DIGIT_SCALES or (currency and low in _MONEY_SCALES):
             scale = low  # £3.2m, £1.1bn, 4.8million, €10B
         elif glued in _CURRENCY_CODES or glued in _GLUED_CURRENCY:
             currency = _GLUED_CURRENCY.get(glued, glued)  # 42MYR, 20Rs
@@ -1321,6 +1325,26 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
         if p:
             return _Cand(k.s, p.end(), value, "percent", "percent", "percent"), None
     return _Cand(k.s, end, value, "cardinal", unit, unit), ws
+
+
+def _metres(t: str, s: int, e: int) -> bool:
+    """Whether the ``m`` glued to the digits at ``s`` (ending at ``e``) is metres: before a
+    word of ``metres.after`` (also after a hyphen: ``1.5m-long``), or after ``a``/``an``
+    before a singular noun (``a 13.5m ladder``); not ``1.2m people``."""
+    c = t[e : e + 1]
+    if c == "-":
+        return _glued(t, e + 1).lower() in _METRES_AFTER
+    if c == "\u00d7":
+        return True  # 10m×5m
+    after = _word_after(t, e)
+    if after in _METRES_AFTER:
+        return True
+    before = _word_before(t, s)[0]
+    if before == "x":
+        return True  # 10m x 5m
+    if not after or _plural(after) or after in _STOP or after in _SCALE_WORDS:
+        return False
+    return before in _ARTICLES and after not in _METRES_NOT_BEFORE  # not "a 2m budget"
 
 
 def _range_link_at(t: str, e: int) -> bool:
@@ -1766,6 +1790,9 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
         return True
     first = ws.low[0]
     i = 0
+    if first[:8] == "year-old" or first[:9] == "years-old":
+        c.unit = c.head = ws.raw[0][:4]  # the 58 year-old victim: an age, as 58-year-old
+        return True
     if first in _VERBS_AFTER_COUNT:
         c.how = "back"  # 20 councils ..., 77 performed well
         return True

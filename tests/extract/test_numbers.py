@@ -2118,6 +2118,41 @@ SUMS_AND_RATES = {
     ),
 }
 
+# Fire and rescue and safety releases: pumps, tonnes, metres glued as "m", a spaced
+# "year-old", rpm.
+FIRE_AND_SAFETY = {
+    "pump-fire": ("Crews were called to a 10-pump fire.", [("10", 10, "cardinal", "pump")]),
+    "words-pump-and-storey": (
+        "It was a six-pump fire at a three-storey house.",
+        [("six", 6, "cardinal", "pump"), ("three", 3, "cardinal", "storey")],
+    ),
+    "tonne-compound": ("A four-tonne hammer fell.", [("four", 4, "cardinal", "tonne")]),
+    "spaced-year-old": (
+        "The 58 year-old victim was hurt.",
+        [("58", 58, "cardinal", "year")],
+    ),
+    "metres-ladder": ("Crews used a 13.5m ladder.", [("13.5m", 13.5, "cardinal", "m")]),
+    "metres-by-metres": (
+        "The fire spread to a 10m x 5m area.",
+        [("10m", 10, "cardinal", "m"), ("5m", 5, "cardinal", "m")],
+    ),
+    "metres-high": ("The wall is 2m high.", [("2m", 2, "cardinal", "m")]),
+    "metres-hyphen-long": ("A 1.5m-long pipe burst.", [("1.5m", 1.5, "cardinal", "m")]),
+    "rpm": (
+        "The blade was rotating at 18,000rpm.",
+        [("18,000rpm", 18000, "cardinal", "rpm")],
+    ),
+    # millions: a plural noun, a sum's noun, "of", a currency, no noun
+    "million-people": (
+        "Around 1.2m people live here.",
+        [("1.2m", 1200000, "cardinal", "people")],
+    ),
+    "million-budget": ("A 2m budget was set.", [("2m", 2000000, "cardinal", "budget")]),
+    "million-of": ("It has 2m of cable.", [("2m", 2000000, "cardinal", "cable")]),
+    "million-money-before-high": ("It costs £3m high.", [("£3m", 3000000, "money", "GBP")]),
+    "million-alone": ("It fell by 2m.", [("2m", 2000000, "cardinal", None)]),
+}
+
 
 # --- the tables of cases, each read by the test of its shape ---------------------------------
 
@@ -2147,6 +2182,7 @@ EXACT = [
     CHANGE_SUBJECT,
     AGE_BESIDE_NAME,
     SUMS_AND_RATES,
+    FIRE_AND_SAFETY,
 ]
 
 
