@@ -2151,6 +2151,11 @@ FIRE_AND_SAFETY = {
     "million-of": ("It has 2m of cable.", [("2m", 2000000, "cardinal", "cable")]),
     "million-money-before-high": ("It costs £3m high.", [("£3m", 3000000, "money", "GBP")]),
     "million-alone": ("It fell by 2m.", [("2m", 2000000, "cardinal", None)]),
+    "glued-hours-and-minutes": (
+        "Crews spent 4hrs 30mins at the scene.",
+        [("4hrs", 4, "cardinal", "hrs"), ("30mins", 30, "cardinal", "mins")],
+    ),
+    "other-glued-letters-stay-identifiers": ("It used the 4hx and 30mx codes.", []),
 }
 
 
