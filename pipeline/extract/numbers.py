@@ -1843,9 +1843,10 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
         rate = _PER_RE.match(t, ws.pos)
         if rate is not None:  # 12.4 per 1,000 population: the rate's unit, its denominator
             c.skip_to = rate.end()  # no count of its own
-            after = _run(t, rate.end())
-            np = _phrase_at(t, after, 0) if after is not None else None
-            c.unit = " ".join(original[rate.start() + 1 : np[1] if np else rate.end()].split())
+            per_ws = _run(t, rate.end())
+            per_np = _phrase_at(t, per_ws, 0) if per_ws is not None else None
+            per_end = per_np[1] if per_np else rate.end()
+            c.unit = " ".join(original[rate.start() + 1 : per_end].split())
             return True
     np = _phrase_at(t, ws, i)
     if np is None:
