@@ -75,13 +75,24 @@ _LABEL_ENDS: Final = _by_last_char(_LABELS | {w.rstrip(".") for w in _LABELS})
 _COMPOUND_UNITS: Final = _words("compound_units")
 _MEASURE_UNITS: Final = _words("measure_units")
 _GLUED_UNITS: Final = _words("glued_units")
+_METRES_AFTER: Final = frozenset(_V["metres"]["after"])
+_METRES_NOT_BEFORE: Final = frozenset(_V["metres"]["not_before"])
 _VERBS_AFTER_AND: Final = _words("verbs_after_and")
 _COLLECTIVE: Final = _words("collective_plurals")
 _NOUN_LIKE: Final = _words("nouns_like_participles")
 _VERBS_AFTER_COUNT: Final = _words("verbs_after_count")
+_VERBS_LIKE_NOUNS: Final = _words("verbs_like_nouns")
+_VERB_NEXT: Final = frozenset(_V["verbs_like_nouns"]["next"])
+_CHANGE_VERBS: Final = frozenset(_V["change_subjects"]["verbs"])
+_CHANGE_BETWEEN: Final = frozenset(_V["change_subjects"]["between"])
+_CHANGE_BEFORE: Final = frozenset(_V["change_subjects"]["before_number"])
+_CHANGE_RE: Final = re.compile(
+    rf"(?<![A-Za-z])(?:{'|'.join(sorted(_CHANGE_VERBS))})(?![A-Za-z'-])", re.IGNORECASE
+)
 _BACK_PRONOUNS: Final = _words("back_pronouns")
 _COMPARATIVES: Final = _words("comparatives")
 _PLUS: Final = _words("plus_suffixes")
+_RATE_SUFFIXES: Final = _words("rate_suffixes")
 _OF_DETERMINERS: Final = frozenset(_V["of_determiners"])
 _EMERGENCY: Final = frozenset(_V["emergency"]["numbers"])
 _EMERGENCY_BEFORE: Final = frozenset(_V["emergency"]["before"])
@@ -147,11 +158,14 @@ _SPACED_GROUPS_RE: Final = re.compile(r"(?: \d{3}(?!\d))+(?![.,]\d|-)")
 _LIST_NEXT_RE: Final = re.compile(r",? (?:and |or )?([A-Za-z]+)")
 # The second term of a range after its link: £5-10m, 2 to 3 million, between £2 and £3 billion
 _RANGE_LINKS: Final = ("-", "\u2013", " to ")
+_LINK_WORDS: Final = frozenset(("to", "and"))  # the words of _range_link_at's links
 _RANGE_NEXT_RE: Final = re.compile(
     rf"(?P<link>[-\u2013]| to | and )[{''.join(map(re.escape, _CURRENCY))}]?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<glued>[A-Za-z]*)"
     r"(?: (?P<word>[A-Za-z]+))?"
 )
+# A rate's denominator: "12.4 per 1,000 population", "8.1 deaths per 100,000 people".
+_PER_RE: Final = re.compile(r" per (?:\d{1,3}(?:,\d{3})+|\d+)(?![.,]?\d|[A-Za-z%])")
 _MIXED_FRACTION_RE: Final = re.compile(r" (?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
 _FRACTION_RE: Final = re.compile(r"/(?P<d>\d{1,3})(?![\d/]|\.\d)")
 _TIME_OF_DAY_RE: Final = re.compile(r" ?(?P<w>[ap]\.?m\b\.?|o'?clock\b)", re.IGNORECASE)
@@ -170,6 +184,9 @@ _ADVERBS_BEFORE: Final = _words("adverbs_before_phrase")
 _AGE_BEFORE: Final = frozenset(_V["ages"]["before"])
 _AGE_LINKS: Final = frozenset(_V["ages"]["links"])
 _AGE_UNIT: Final[str] = _V["ages"]["unit"]
+_AGE_PEOPLE: Final = frozenset(_V["ages"]["people"])
+_AGE_MAX: Final[int] = _V["ages"]["max"]
+_AGE_NOT_NAMES: Final = frozenset(_V["ages"]["not_names"])
 _AGE_WORDS: Final = tuple(sorted(_AGE_BEFORE | _AGE_LINKS))
 # The last letters of the age words, in both cases: a quick test before the lower-case copy.
 _AGE_LAST: Final = frozenset(c for w in _AGE_WORDS for c in (w[-1], w[-1].upper()))
@@ -365,6 +382,7 @@ class _Cand:
         self.how = "direct"  # direct; next: paired with the following number; back; back_ge
         self.single_one = single_one
         self.sub_end = -1  # "43 cents": where the hundredth part's word ends
+        self.skip_to = -1  # "12.4 per 1,000": where a rate's denominator ends (no count)
 
 
 def _joins_subunit(t: str, prev: _Cand, c: _Cand) -> bool:
@@ -495,16 +513,24 @@ def _ing_before_plural(low: list[str], j: int, n: int) -> bool:
 
 
 _VERB_CUES = frozenset(_V["verb_after_plural"]["next"])
+# units written short, which take no plural "s" ("1,400 sq km lies to the north")
+_SHORT_UNITS: Final = frozenset(_V["verb_after_plural"]["short_units"]) | _GLUED_UNITS
 
 
 def _verb_after_plural(low: list[str], j: int) -> bool:
-    """Word ``j``, ending in ``s`` after a plural in ``-s``, is a verb: one of
-    ``verbs_after_and``, or one followed by ``to`` or a determiner (``lounges starts to``,
-    ``wards needs the``; not ``a``: ``cases a week``); a collective plural before it
-    (``staff``) may head a compound."""
-    if not low[j - 1].endswith("s") or low[j - 1] in _COLLECTIVE:
+    """Word ``j``, ending in ``s`` after a plural in ``-s`` or a unit written short (``km``),
+    is a verb: one of ``verbs_after_and``, or one followed by ``to`` or a determiner
+    (``lounges starts to``, ``wards needs the``, ``sq km lies to``; not ``a``: ``cases a
+    week``; after a short unit only ``to``: ``kWh batteries the council bought``); a
+    collective plural before it (``staff``) may head a compound."""
+    before = low[j - 1]
+    if low[j] in _VERBS_AFTER_AND:
+        return before not in _COLLECTIVE and (before.endswith("s") or before in _SHORT_UNITS)
+    if j + 1 >= len(low) or before in _COLLECTIVE:
         return False
-    return low[j] in _VERBS_AFTER_AND or (j + 1 < len(low) and low[j + 1] in _VERB_CUES)
+    if before.endswith("s"):
+        return low[j + 1] in _VERB_CUES
+    return low[j + 1] == "to" and before in _SHORT_UNITS
 
 
 def _phrase(ws: _Words, i: int) -> tuple[int, int]:
@@ -524,8 +550,10 @@ def _phrase(ws: _Words, i: int) -> tuple[int, int]:
             break
         if plural_seen and not plural:
             break  # after a plural head only another plural goes on: "courts cases"
-        if plural_seen and _verb_after_plural(low, j):
-            break  # "the two lounges starts to": a verb agreeing wrongly, not a noun
+        if (plural_seen or (plural and j > i and low[j - 1] in _SHORT_UNITS)) and (
+            _verb_after_plural(low, j)
+        ):
+            break  # "the two lounges starts to", "sq km lies to": a verb, not a noun
         j += 1
         if counted_unit:
             return j, j
@@ -1188,9 +1216,10 @@ def _digit_fraction(t: str, k: _Tok) -> tuple[_Cand, _Words | None] | _Skip | No
 
 def _scale_word(w: str) -> str:
     """A scale word with a plus suffix cut off: ``million-plus`` is ``million`` (the
-    suffix then reads as ``3,000-plus``); other words come back as they are."""
+    suffix then reads as ``3,000-plus``), and so with a period's (``million-a-year``); other
+    words come back as they are."""
     scale, dash, rest = w.partition("-")
-    return scale if dash and rest in _PLUS else w
+    return scale if dash and (rest in _PLUS or rest in _RATE_SUFFIXES) else w
 
 
 def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
@@ -1205,7 +1234,9 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
     glued = k.glued
     if glued:
         low = glued.lower()
-        if low in _DIGIT_SCALES or (currency and low in _MONEY_SCALES):
+        if low == "m" and not currency and _metres(t, k.s, k.e + 1):
+            unit = glued  # a 13.5m ladder, 10m x 5m, 2m high
+        elif low in _DIGIT_SCALES or (currency and low in _MONEY_SCALES):
             scale = low  # £3.2m, £1.1bn, 4.8million, €10B
         elif glued in _CURRENCY_CODES or glued in _GLUED_CURRENCY:
             currency = _GLUED_CURRENCY.get(glued, glued)  # 42MYR, 20Rs
@@ -1242,7 +1273,15 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
             scale = _scale_word(ws.low[0])  # 1.3 million, £1.1 billion, 3 million-plus
             end += 1 + len(scale)
             ws = None
-    if scale is None and unit is None and not glued and _range_link_at(t, end):
+    if (
+        scale is None
+        and unit is None
+        and not glued
+        # (the run after the number tells most numbers no link follows, with no call: a
+        # link word opens it, or, with no run, a dash stands there)
+        and (ws.raw[0] in _LINK_WORDS if ws is not None else t[end : end + 1] in _RANGE_DASHES)
+        and _range_link_at(t, end)
+    ):
         scale = _range_scale(t, k.s, end, num, currency is not None)  # £5-10m: £5m
     value = (
         int(num)
@@ -1286,6 +1325,26 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
         if p:
             return _Cand(k.s, p.end(), value, "percent", "percent", "percent"), None
     return _Cand(k.s, end, value, "cardinal", unit, unit), ws
+
+
+def _metres(t: str, s: int, e: int) -> bool:
+    """Whether the ``m`` glued to the digits at ``s`` (ending at ``e``) is metres: before a
+    word of ``metres.after`` (also after a hyphen: ``1.5m-long``), or after ``a``/``an``
+    before a singular noun (``a 13.5m ladder``); not ``1.2m people``."""
+    c = t[e : e + 1]
+    if c == "-":
+        return _glued(t, e + 1).lower() in _METRES_AFTER
+    if c == "\u00d7":
+        return True  # 10m×5m
+    after = _word_after(t, e)
+    if after in _METRES_AFTER:
+        return True
+    before = _word_before(t, s)[0]
+    if before == "x":
+        return True  # 10m x 5m
+    if not after or _plural(after) or after in _STOP or after in _SCALE_WORDS:
+        return False
+    return before in _ARTICLES and after not in _METRES_NOT_BEFORE  # not "a 2m budget"
 
 
 def _range_link_at(t: str, e: int) -> bool:
@@ -1416,8 +1475,8 @@ def _word_number(sc: _Scan, s: int, e: int) -> tuple[_Cand, _Words | None] | Non
         if got is not None:
             value, end, single_one = got, p.end(), False  # two point two
             end -= t[end - 1] == " "
-    if t[end : end + 11].lower() == " and a half":
-        value, end = value + 0.5, end + 11  # two and a half years
+    if t[end : end + 11].lower() in (" and a half", "-and-a-half"):
+        value, end = value + 0.5, end + 11  # two and a half years, three-and-a-half years
         single_one = False
     ws = _run(t, end)
     after = t[end : end + 1]
@@ -1645,6 +1704,32 @@ def _aged(t: str, s: int) -> bool:
     return w in _AGE_BEFORE
 
 
+def _age_beside_name(t: str, c: _Cand) -> bool:
+    """Whether ``c``, a whole number in commas or brackets, is the age of the person named
+    right before it: ``Tom Hale, 41, of Ashby``, ``the defendant, 27,``, ``Ann Cole (34)``
+    (``ages.people``); not ``In Ashby, 34, ...`` (a stop word opens the name)."""
+    s, e = c.start, c.end
+    close = t[e : e + 1]
+    if close == "," or close == ".":
+        if t[s - 2 : s] != ", ":
+            return False
+    elif close != ")" or t[s - 2 : s] != " (":
+        return False
+    if not (isinstance(c.value, int) and 0 < c.value <= _AGE_MAX) or not t[s:e].isdigit():
+        return False
+    words = t[max(0, s - 42) : s - 2].split()
+    if not words or not words[-1].isalpha():
+        return False
+    w = words[-1]
+    if w.lower() in _AGE_PEOPLE:
+        return True
+    if len(words) < 2 or not (w[0].isupper() and words[-2][:1].isupper()):
+        return False
+    if w.lower() in _AGE_NOT_NAMES:
+        return False  # Kelby Council, 12,
+    return words[-2].isalpha() and words[-2].lower() not in _STOP  # not "In Ashby, 34,"
+
+
 def _of_target(t: str, ws: _Words, i: int) -> str | int:
     """After ``41`` in ``41 of the 60 cases`` / ``171 of them`` / ``41 of the cases`` (word
     ``i`` is "of"): "next", "back", or the index of the word where the noun phrase starts."""
@@ -1695,6 +1780,9 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
     if _aged(t, c.start) and not (ws is not None and ws.low[0] in _MEASURE_UNITS):
         c.unit = c.head = _AGE_UNIT  # aged between 11 and 18 (not "aged 6 months")
         return True
+    if ws is None and _age_beside_name(t, c):
+        c.unit = c.head = _AGE_UNIT  # Tom Hale, 41, of Ashby; Ann Cole (34)
+        return True
     if ws is None and (past := _after_bracket(t, c.start, e)) is not None:
         ws = _run(t, past)  # 3,106 (74%) of the grades; 61% (19) of the visits
     if ws is None:
@@ -1702,8 +1790,14 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
         return True
     first = ws.low[0]
     i = 0
+    if first[:8] == "year-old" or first[:9] == "years-old":
+        c.unit = c.head = ws.raw[0][:4]  # the 58 year-old victim: an age, as 58-year-old
+        return True
     if first in _VERBS_AFTER_COUNT:
         c.how = "back"  # 20 councils ..., 77 performed well
+        return True
+    if first in _VERBS_LIKE_NOUNS and c.value != 1 and _verb_like_noun(t, ws):
+        c.how = "back"  # of the 40 complaints, 12 led to redress
         return True
     if first in _FRACTION_WORDS:
         return False  # 2 thirds of staff: a vague fraction
@@ -1745,6 +1839,15 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
             c.how = "back_ge"
             return True
         i = int(target)
+    if first == "per" and i == 0:
+        rate = _PER_RE.match(t, ws.pos)
+        if rate is not None:  # 12.4 per 1,000 population: the rate's unit, its denominator
+            c.skip_to = rate.end()  # no count of its own
+            per_ws = _run(t, rate.end())
+            per_np = _phrase_at(t, per_ws, 0) if per_ws is not None else None
+            per_end = per_np[1] if per_np else rate.end()
+            c.unit = " ".join(original[rate.start() + 1 : per_end].split())
+            return True
     np = _phrase_at(t, ws, i)
     if np is None:
         c.how = "back"
@@ -1755,8 +1858,25 @@ def _unit_of(c: _Cand, t: str, original: str, ws: _Words | None) -> bool:
         c.unit = c.head  # one word (most units): no white space to tidy
     else:
         c.unit = " ".join(original[start:end].split())
+    if t.startswith(" per ", end):
+        rate = _PER_RE.match(t, end)
+        if rate is not None:
+            c.skip_to = rate.end()  # 8.1 deaths per 100,000 people: no count of people
     _currency_unit(c, t, head_end)
     return True
+
+
+def _verb_like_noun(t: str, ws: _Words) -> bool:
+    """The first word of ``ws``, one of ``verbs_like_nouns``, is a verb here: written in lower
+    case, before a word of its ``next`` list (a preposition, a determiner, ``part-time``), an
+    adverb in ``-ly``, or a stop or comma (``12 led to redress``, ``312 work part-time``; not
+    ``120 LED streetlights``, ``12 work placements``)."""
+    if ws.raw[0] != ws.low[0]:
+        return False
+    if len(ws.low) > 1:
+        nxt = ws.low[1]
+        return nxt in _VERB_NEXT or (nxt[-2:] == "ly" and len(nxt) > 3)
+    return t[ws.end : ws.end + 1] in (".", ",", ";", ":", ")", "")
 
 
 def _currency_unit(c: _Cand, t: str, head_end: int) -> None:
@@ -1909,7 +2029,49 @@ def _resolve(t: str, cands: list[_Cand], original: str) -> None:
             c.unit = c.head = _number_of_unit(t, original, c.start, number_of)
             if c.unit is not None:
                 continue
+            if _word_before(t, c.start)[0] in _CHANGE_BEFORE:
+                c.unit = c.head = _change_subject(t, original, c.start, _counted_end(cands, i))
+                if c.unit is not None:
+                    c.how = "subject"
+                    continue
         c.unit = _earlier_unit(t, cands, i, need=c.value if c.how == "back_ge" else None)
+
+
+def _counted_end(cands: list[_Cand], i: int) -> int:
+    """Where the nearest earlier count with a noun of its own ends (-1: none)."""
+    for j in range(i - 1, max(-1, i - _LOOK_BACK_COUNTS), -1):
+        p = cands[j]
+        if p.kind == "cardinal" and p.head is not None and p.how != "subject":
+            return p.end
+    return -1
+
+
+def _change_subject(t: str, original: str, s: int, after: int) -> str | None:
+    """``Visits rose 5% (from 2,428 to 2,566)``: the plural noun right before the first change
+    verb of the sentence that holds ``s`` (``change_subjects`` in numbers_vocab.json), if it
+    stands after ``after`` (an earlier count's noun: ``300 calls; reports rose from 12``)."""
+    lo = max(0, s - _LOOK_BACK_CHARS, after)
+    opening = lo
+    for m in _SENTENCE_END_RE.finditer(t, lo, s):
+        opening = m.end()
+    if opening == lo and lo and lo != after:
+        return None  # the sentence opens further back than a count looks
+    verb = _CHANGE_RE.search(t, opening, s)
+    if verb is None:
+        return None
+    words = t[opening : verb.start()].split()
+    while words and words[-1].lower() in _CHANGE_BETWEEN:
+        words.pop()
+    if not words:
+        return None
+    w = words[-1]
+    k = t.rfind(w, opening, verb.start())
+    role = _word_role(w.lower()) if w.replace("-", "").isalpha() else None
+    if role is None or role[1] or not role[3] or role[0]:
+        return None  # not a plural noun: "Crime rose", "it rose"
+    if w[0].isupper() and len(words) > 1:
+        return None  # a name inside the sentence: "In Kelby Visits rose"
+    return original[k : k + len(w)]
 
 
 def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]:
@@ -1971,7 +2133,7 @@ def find_numbers(text: str, dates: Sequence[DateMention]) -> list[NumberMention]
         if c.kind == "money" and cands and _joins_subunit(t, cands[-1], c):
             continue
         cands.append(c)
-        last_end = c.end
+        last_end = c.end if c.skip_to < 0 else c.skip_to
     _resolve(t, cands, text)
     return [
         NumberMention(text[c.start : c.end], c.value, c.unit, c.kind, c.start, c.end)

@@ -1800,7 +1800,7 @@ SHARED_SCALE = {
     # not shared: the first is the larger, no scale on the second, "and" without "between"
     "first-larger-keeps-its-value": (
         "Visitors grew from 800 to 1.2 million.",
-        [("800", 800, "cardinal", None), ("1.2 million", 1200000, "cardinal", None)],
+        [("800", 800, "cardinal", "Visitors"), ("1.2 million", 1200000, "cardinal", "Visitors")],
     ),
     "no-scale-after": (
         "Fines rose from £80 to £100 and 5-10 officers agreed.",
@@ -1843,12 +1843,320 @@ def test_range_link_gate_hides_no_second_term(text: str) -> None:
             assert N._range_link_at(text, e), e
 
 
+# fmt: off
+LINK_PIECES = st.sampled_from([
+    "-", "\u2013", " ", "\n", "to", "To", "and", "an", "t", "o", "£", "€", "1", "2.5", "m",
+    "bn", "million", "x", ",", ".", "'", "too", "andy",
+])
+# fmt: on
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(LINK_PIECES, max_size=10).map("".join))
+def test_range_link_gate_in_amount_turns_away_no_link(text: str) -> None:
+    """The look at the run after a number (or, with none, at a dash) that spares most numbers
+    the call of _range_link_at in _amount passes every place where it would say True."""
+    for e in range(len(text) + 1):
+        if N._range_link_at(text, e):
+            ws = N._run(text, e)
+            gate = (
+                ws.raw[0] in N._LINK_WORDS if ws is not None else text[e : e + 1] in N._RANGE_DASHES
+            )
+            assert gate, e
+
+
 def test_a_point_decimal_before_a_fraction_is_read_without_error() -> None:
     """``3 point 5 1/2``: no mixed fraction is read after a decimal (it raised ValueError)."""
     assert numbers("It rose 3 point 5 1/2 times.") == [
         ("3 point 5", 3.5, "cardinal", None),
         ("1/2", 0.5, "fraction", "times"),
     ]
+
+
+# --- round 7: verbs that are also nouns, short units, ranges after a change -----------------
+
+# A lower-case word of verbs_like_nouns after a count above one, before a preposition, a
+# determiner, an adverb or a stop, is a verb: the count takes the earlier count's noun.
+VERB_LIKE_NOUNS = {
+    "led-to": (
+        "Of the 40 complaints, 12 led to redress.",
+        [("40", 40, "cardinal", "complaints"), ("12", 12, "cardinal", "complaints")],
+    ),
+    "of-whom-work-part-time": (
+        "It has 400 staff, of whom 312 work part-time.",
+        [("400", 400, "cardinal", "staff"), ("312", 312, "cardinal", "staff")],
+    ),
+    "care-for-and-set-up": (
+        "Of 50 families, 20 care for a relative and 3 set up a group.",
+        [
+            ("50", 50, "cardinal", "families"),
+            ("20", 20, "cardinal", "families"),
+            ("3", 3, "cardinal", "families"),
+        ],
+    ),
+    "adverb-in-ly": (
+        "Of 30 officers, 12 work locally.",
+        [("30", 30, "cardinal", "officers"), ("12", 12, "cardinal", "officers")],
+    ),
+    "words-before-the": (
+        "Kelby has 90 volunteers; forty help the library.",
+        [("90", 90, "cardinal", "volunteers"), ("forty", 40, "cardinal", "volunteers")],
+    ),
+    "at-a-stop": (
+        "Of the 15 cases reviewed, 9 were closed and 6 cost.",
+        [
+            ("15", 15, "cardinal", "cases"),
+            ("9", 9, "cardinal", "cases"),
+            ("6", 6, "cardinal", "cases"),
+        ],
+    ),
+    # nouns: upper case, a noun after, a count of one
+    "upper-case-led-is-a-noun": (
+        "The council fitted 120 LED streetlights.",
+        [("120", 120, "cardinal", "LED streetlights")],
+    ),
+    "noun-after": (
+        "The firm offers 12 work placements and 40 care homes.",
+        [("12", 12, "cardinal", "work placements"), ("40", 40, "cardinal", "care homes")],
+    ),
+    "one-report-is-a-noun": (
+        "Ashby sent one report to the board.",
+        [("one", 1, "cardinal", "report")],
+    ),
+    "capitalised-work": (
+        "It runs 3 Work Clubs in Kelby.",
+        [("3", 3, "cardinal", "Work Clubs")],
+    ),
+}
+
+# After a unit written short (km, sq, ha), a word in -s before "to", or one of
+# verbs_after_and, is a verb and ends the unit.
+SHORT_UNIT_VERBS = {
+    "lies-to": (
+        "The park covers 1,400 sq km lies to the north.",
+        [("1,400", 1400, "cardinal", "sq km")],
+    ),
+    "covers": (
+        "The 1,400 sq km covers the whole county.",
+        [("1,400", 1400, "cardinal", "sq km")],
+    ),
+    "ha-runs-to": (
+        "Its 20 ha extends to the river.",
+        [("20", 20, "cardinal", "ha")],
+    ),
+    # nouns after a short unit stay in it
+    "noun-after-ha": ("It has 20 ha sites.", [("20", 20, "cardinal", "ha sites")]),
+    "noun-then-determiner": (
+        "The 40 kWh batteries the council bought.",
+        [("40", 40, "cardinal", "kWh batteries")],
+    ),
+    "plural-before-determiner-still-a-verb": (
+        "The 3 wards needs the work.",
+        [("3", 3, "cardinal", "wards")],
+    ),
+}
+
+# A bare count after "from", "to" or "by" with no earlier count's noun counts the plural noun
+# before the sentence's change verb (change_subjects).
+CHANGE_SUBJECT = {
+    "range-after-percentage": (
+        "Visits rose 5% (from 2,428 to 2,566).",
+        [
+            ("5%", 5, "percent", "percent"),
+            ("2,428", 2428, "cardinal", "Visits"),
+            ("2,566", 2566, "cardinal", "Visits"),
+        ],
+    ),
+    "auxiliary-between-by": (
+        "Reported burglaries have fallen by 74 to 310.",
+        [("74", 74, "cardinal", "burglaries"), ("310", 310, "cardinal", "burglaries")],
+    ),
+    "second-sentence": (
+        "The report is out. Call-outs went up from 41 to 57.",
+        [("41", 41, "cardinal", "Call-outs"), ("57", 57, "cardinal", "Call-outs")],
+    ),
+    "lower-case-inside": (
+        "It said missed bins fell from 900 to 610.",
+        [("900", 900, "cardinal", "bins"), ("610", 610, "cardinal", "bins")],
+    ),
+    # no plural noun before the verb, or a name inside the sentence: no unit
+    "singular-subject": (
+        "Crime rose 5% (from 2,428 to 2,566).",
+        [
+            ("5%", 5, "percent", "percent"),
+            ("2,428", 2428, "cardinal", None),
+            ("2,566", 2566, "cardinal", None),
+        ],
+    ),
+    "pronoun-subject": (
+        "It rose from 12 to 15.",
+        [("12", 12, "cardinal", None), ("15", 15, "cardinal", None)],
+    ),
+    "capitalised-inside": (
+        "Fires in Ashby fell from 120 to 98.",
+        [("120", 120, "cardinal", None), ("98", 98, "cardinal", None)],
+    ),
+    "no-change-verb": (
+        "Visitors came from 12 to 15 May.",
+        [],
+    ),
+    "subject-after-an-earlier-count": (
+        "There were 300 calls; reports rose from 12 to 15.",
+        [
+            ("300", 300, "cardinal", "calls"),
+            ("12", 12, "cardinal", "reports"),
+            ("15", 15, "cardinal", "reports"),
+        ],
+    ),
+    "earlier-count-after-the-subject-wins": (
+        "Fires rose: 30 homes were hit, up from 12.",
+        [("30", 30, "cardinal", "homes"), ("12", 12, "cardinal", "homes")],
+    ),
+}
+
+# An age in commas or brackets right after a full name or a person's noun (ages.people),
+# as police and court releases give it.
+AGE_BESIDE_NAME = {
+    "two-names-in-commas": (
+        "Tom Hale, 41, and Ann Cole, 38, both of Kelby, were jailed.",
+        [("41", 41, "cardinal", "years"), ("38", 38, "cardinal", "years")],
+    ),
+    "person-noun": (
+        "The defendant, 27, admitted the offence.",
+        [("27", 27, "cardinal", "years")],
+    ),
+    "brackets": ("Ann Cole (34) from Ashby was charged.", [("34", 34, "cardinal", "years")]),
+    "rank-then-name": ("Sgt Ann Cole, 41, said she was proud.", [("41", 41, "cardinal", "years")]),
+    "at-a-stop": ("They arrested Tom Hale, 19.", [("19", 19, "cardinal", "years")]),
+    "upper-case-person-noun": (
+        "A Woman, 52, was taken to hospital.",
+        [("52", 52, "cardinal", "years")],
+    ),
+    # not an age: a place or body, a stop word before the name, too large, a count's comma
+    "stop-word-opens": ("In Ashby, 34, homes were flooded.", [("34", 34, "cardinal", None)]),
+    "body-name": (
+        "Kelby Council, 12, Ashby Council, 9.",
+        [("12", 12, "cardinal", None), ("9", 9, "cardinal", None)],
+    ),
+    "too-large": ("Tom Hale, 4,000, was there.", [("4,000", 4000, "cardinal", None)]),
+    "over-the-limit": ("Ann Cole, 140, was there.", [("140", 140, "cardinal", None)]),
+    "places-in-brackets": (
+        "Figures for Ashby (34) and Kelby (12) are out.",
+        [("34", 34, "cardinal", None), ("12", 12, "cardinal", None)],
+    ),
+    "lower-case-noun": ("The council, 12, said.", [("12", 12, "cardinal", None)]),
+    "decimal": ("Ann Cole, 4.5, was there.", [("4.5", 4.5, "cardinal", None)]),
+}
+
+# Sums, sentences and rates as councils, courts, regulators and NHS trusts write them.
+SUMS_AND_RATES = {
+    "million-a-year": (
+        "The scheme will cost £3.5 million-a-year to run.",
+        [("£3.5 million", 3500000, "money", "GBP")],
+    ),
+    "billion-a-day": (
+        "It brings in £2 billion-a-day.",
+        [("£2 billion", 2000000000, "money", "GBP")],
+    ),
+    "million-strong-is-no-rate": (
+        "It has 3 million-strong members.",
+        [("3", 3, "cardinal", "million-strong members")],
+    ),
+    "hyphenated-and-a-half": (
+        "He was jailed for three-and-a-half years.",
+        [("three-and-a-half", 3.5, "cardinal", "years")],
+    ),
+    "hyphenated-and-a-half-compound": (
+        "She was given a two-and-a-half-year sentence.",
+        [("two-and-a-half", 2.5, "cardinal", "year")],
+    ),
+    "and-a-half-thousand": (
+        "Two-and-a-half thousand people came.",
+        [("Two-and-a-half thousand", 2500, "cardinal", "people")],
+    ),
+    "last-year-ends-the-unit": (
+        "About 2.5 million people use it, up from 2.1 million last year.",
+        [
+            ("2.5 million", 2500000, "cardinal", "people"),
+            ("2.1 million", 2100000, "cardinal", "people"),
+        ],
+    ),
+    "next-year-ends-the-unit": ("It will hire 40 next year.", [("40", 40, "cardinal", None)]),
+    "last-minute-stays": (
+        "It had 12 last-minute cancellations.",
+        [("12", 12, "cardinal", "last-minute cancellations")],
+    ),
+    "rate-per-population": (
+        "The rate was 12.4 per 1,000 population.",
+        [("12.4", 12.4, "cardinal", "per 1,000 population")],
+    ),
+    "rate-with-its-noun": (
+        "There were 8.1 deaths per 100,000 people.",
+        [("8.1", 8.1, "cardinal", "deaths")],
+    ),
+    "rate-no-noun-after": ("It recorded 45 per 1,000.", [("45", 45, "cardinal", "per 1,000")]),
+    "court-costs-and-surcharge": (
+        "She was fined £2,000 and ordered to pay costs of £1,500 and a victim surcharge of £190.",
+        [
+            ("£2,000", 2000, "money", "GBP"),
+            ("£1,500", 1500, "money", "GBP"),
+            ("£190", 190, "money", "GBP"),
+        ],
+    ),
+    # not rates: a decimal, a percentage or a word after "per"
+    "per-decimal": (
+        "The target is 5 per 1.5 hours.",
+        [("5", 5, "cardinal", None), ("1.5", 1.5, "cardinal", "hours")],
+    ),
+    "per-percentage": (
+        "It sold 12 per 100%.",
+        [("12", 12, "cardinal", None), ("100%", 100, "percent", "percent")],
+    ),
+    "per-day-and-per-cent": (
+        "Staff made 3 per day and 40 per cent were late.",
+        [("3", 3, "cardinal", None), ("40 per cent", 40, "percent", "percent")],
+    ),
+}
+
+# Fire and rescue and safety releases: pumps, tonnes, metres glued as "m", a spaced
+# "year-old", rpm.
+FIRE_AND_SAFETY = {
+    "pump-fire": ("Crews were called to a 10-pump fire.", [("10", 10, "cardinal", "pump")]),
+    "words-pump-and-storey": (
+        "It was a six-pump fire at a three-storey house.",
+        [("six", 6, "cardinal", "pump"), ("three", 3, "cardinal", "storey")],
+    ),
+    "tonne-compound": ("A four-tonne hammer fell.", [("four", 4, "cardinal", "tonne")]),
+    "spaced-year-old": (
+        "The 58 year-old victim was hurt.",
+        [("58", 58, "cardinal", "year")],
+    ),
+    "metres-ladder": ("Crews used a 13.5m ladder.", [("13.5m", 13.5, "cardinal", "m")]),
+    "metres-by-metres": (
+        "The fire spread to a 10m x 5m area.",
+        [("10m", 10, "cardinal", "m"), ("5m", 5, "cardinal", "m")],
+    ),
+    "metres-high": ("The wall is 2m high.", [("2m", 2, "cardinal", "m")]),
+    "metres-hyphen-long": ("A 1.5m-long pipe burst.", [("1.5m", 1.5, "cardinal", "m")]),
+    "rpm": (
+        "The blade was rotating at 18,000rpm.",
+        [("18,000rpm", 18000, "cardinal", "rpm")],
+    ),
+    # millions: a plural noun, a sum's noun, "of", a currency, no noun
+    "million-people": (
+        "Around 1.2m people live here.",
+        [("1.2m", 1200000, "cardinal", "people")],
+    ),
+    "million-budget": ("A 2m budget was set.", [("2m", 2000000, "cardinal", "budget")]),
+    "million-of": ("It has 2m of cable.", [("2m", 2000000, "cardinal", "cable")]),
+    "million-money-before-high": ("It costs £3m high.", [("£3m", 3000000, "money", "GBP")]),
+    "million-alone": ("It fell by 2m.", [("2m", 2000000, "cardinal", None)]),
+    "glued-hours-and-minutes": (
+        "Crews spent 4hrs 30mins at the scene.",
+        [("4hrs", 4, "cardinal", "hrs"), ("30mins", 30, "cardinal", "mins")],
+    ),
+    "other-glued-letters-stay-identifiers": ("It used the 4hx and 30mx codes.", []),
+}
 
 
 # --- the tables of cases, each read by the test of its shape ---------------------------------
@@ -1874,6 +2182,12 @@ EXACT = [
     ZONES,
     PERCENTAGE_POINTS,
     SHARED_SCALE,
+    VERB_LIKE_NOUNS,
+    SHORT_UNIT_VERBS,
+    CHANGE_SUBJECT,
+    AGE_BESIDE_NAME,
+    SUMS_AND_RATES,
+    FIRE_AND_SAFETY,
 ]
 
 
