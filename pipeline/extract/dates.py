@@ -210,10 +210,11 @@ def _gated_union(
 _LOWER_MONTH_STARTS: Final = _alt(sorted({w[:3].lower() for w in _MONTH_WORDS}))
 _GLUED_MONTH_STARTS: Final = _alt(_month_forms(sorted({w[:3] for w in _MONTH_WORDS})))
 # (a Welsh ordinal's ending too, and Welsh "o" for "of": "3ydd o Fedi", so that a Welsh day's
-# digits are looked at: see _welsh_next_to)
+# digits are looked at: see _welsh_next_to; a dash before a weekday: "Monday 3 - Friday 7 March")
 _CY_DAY_ENDS: Final = _alt(["st", "nd", "rd", "th", *_V["welsh"]["ordinal_suffixes"]])
 _DAY_NEXT: Final = (
-    rf"(?:{_CY_DAY_ENDS})?(?=\s+(?:of?\s+)?(?:[A-Z]|(?:{_LOWER_MONTH_STARTS}))|\s*{_DASH}\s*\d|,\s+\d"
+    rf"(?:{_CY_DAY_ENDS})?(?=\s+(?:of?\s+)?(?:[A-Z]|(?:{_LOWER_MONTH_STARTS}))|\s*{_DASH}\s*[\dA-Z]"
+    r"|,\s+\d"
     rf"|\s+(?:{_LINK})\s+[\dA-Z]|/\d|\.\d\d?\.\d|[-/][A-Za-z]|(?:{_GLUED_MONTH_STARTS}))"
 )
 # What a digit that starts no date comes after: another digit ("2345" of "12345"), a point

@@ -2870,3 +2870,45 @@ def test_welsh_pieces_no_error_and_offsets_hold(pieces: list[str]) -> None:
     text = " ".join(pieces)
     for d in find_dates(text):
         assert text[d.start : d.end] == d.text
+
+
+# Real-page forms of police, council and NHS pages: "wk commencing", a weekday after a dash.
+WK_AND_DASH = {
+    "wk-commencing": (
+        "Published 1 May 2025. Closed wk commencing 12 May.",
+        ("wk commencing 12 May", "2025-05-12", "2025-05-18"),
+    ),
+    "wk-slash-c": ("Closed wk/c 12 May 2025.", ("wk/c 12 May 2025", "2025-05-12", "2025-05-18")),
+    "wk-ending": (
+        "Data for wk ending 9 March 2025",
+        ("wk ending 9 March 2025", "2025-03-03", "2025-03-09"),
+    ),
+    "weekday-dash-weekday": (
+        "Published 1 March 2025. Open Monday 3 - Friday 7 March.",
+        ("Monday 3 - Friday 7 March", "2025-03-03", "2025-03-07"),
+    ),
+    "short-weekdays-en-dash": (
+        "Open Mon 3 \u2013 Fri 7 March 2025.",
+        ("Mon 3 \u2013 Fri 7 March 2025", "2025-03-03", "2025-03-07"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", WK_AND_DASH.values(), ids=WK_AND_DASH.keys())
+def test_wk_leads_and_a_weekday_after_a_dash(case: tuple[str, tuple[str, str, str]]) -> None:
+    text, expected = case
+    d = find_dates(text)[-1]
+    assert (d.text, d.start_date, d.end_date) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The wkly 5 May 2025 report", ["5 May 2025"]),  # no lead: a word that opens with wk
+        ("Work began 12 May 2025.", ["12 May 2025"]),
+        ("Town 3 - Rovers 2 on 5 May 2025", ["5 May 2025"]),  # a score, a name after the dash
+        ("Item 3 - Introduction", []),
+    ],
+)
+def test_near_misses_of_wk_leads_and_dashes(text: str, expected: list[str]) -> None:
+    assert [d.text for d in find_dates(text)] == expected
