@@ -603,8 +603,16 @@ _MONTH_KINDS: Final = frozenset(
 )
 _WEEKDAY_NAMES: Final = frozenset(w.lower() for w in _V["weekdays"])
 # Every month and weekday name and abbreviation, case-folded: the words of a dateline on a line
-# of its own, for the other extractors (sections).
-DATE_WORDS: Final = frozenset(w.casefold() for w in (*_MONTH_WORDS, *_ABBR_WORDS, *_V["weekdays"]))
+# of its own, for the other extractors (sections); the Welsh ones too, each month's every form
+# ("Dydd Llun 3 Mawrth 2025").
+_CY_WORDS: Final = [
+    *(f for m in _V["welsh"]["months"] for f in (m["name"], *m["soft"], *m["aspirate"])),
+    *_V["welsh"]["weekday_heads"],
+    *_V["welsh"]["weekdays"],
+]
+DATE_WORDS: Final = frozenset(
+    w.casefold() for w in (*_MONTH_WORDS, *_ABBR_WORDS, *_V["weekdays"], *_CY_WORDS)
+)
 _YEAR_LEADS: Final = frozenset(_V["year_alone"]["leads"])
 _MD_LEADS: Final = frozenset(_V["month_day_leads"]["words"])
 _MD_AFTER: Final = frozenset(_V["month_day_alone"]["after"])

@@ -2912,3 +2912,17 @@ def test_wk_leads_and_a_weekday_after_a_dash(case: tuple[str, tuple[str, str, st
 )
 def test_near_misses_of_wk_leads_and_dashes(text: str, expected: list[str]) -> None:
     assert [d.text for d in find_dates(text)] == expected
+
+
+def test_a_welsh_dateline_under_the_headline_in_the_menus_block() -> None:
+    from pipeline import extract_text
+
+    text = (
+        "Hafan\nNewyddion\nIechyd\nCyngor Kelby yn agor llyfrgell newydd yn Ashby\n"
+        "Dydd Llun 3 Mawrth 2025\n\n"
+        "Bydd y llyfrgell newydd yn Ashby yn agor ddydd Sadwrn 8 Mawrth, meddai'r cyngor.\n"
+    )
+    release = extract_text(text)
+    assert release.title == "Cyngor Kelby yn agor llyfrgell newydd yn Ashby"
+    assert {"dydd", "llun", "mawrth", "fawrth", "thachwedd"} <= dates.DATE_WORDS
+    assert release.numbers == ()
