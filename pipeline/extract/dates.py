@@ -47,6 +47,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import Any, Final
 
 from pipeline import vocab
@@ -1907,42 +1908,48 @@ def _cy_of(name: str) -> str:
     return rf"\s+(?:o\s+)?{_cy_month(name)}"
 
 
-_CY_RE: Final = _union(
-    r"(?<![\w'\u2019-])",
-    [
-        # o 3 i 7 Mawrth 2025, rhwng 26 Mehefin 2024 a 1 Rhagfyr 2024, 1af Mehefin - 18fed
-        # Gorffennaf
-        (
-            "cyr",
-            rf"(?:(?P<cyr_lead>{_CY_LEAD})\s+)?{_CY_WEEKDAY}?{_cy_day('cyr_d1')}"
-            rf"(?:{_cy_of('cyr_m1')}(?:,?\s+{_year('cyr_y1')})?)?(?P<cyr_link>{_CY_LINK})"
-            rf"{_CY_WEEKDAY}?{_cy_day('cyr_d2')}{_cy_of('cyr_m2')}(?:,?\s+{_year('cyr_y2')})?",
-        ),
-        # Dydd Llun 3 Mawrth 2025, 6ed Ionawr, 2025, 3ydd o Fedi, ar 4 Gorffennaf
-        (
-            "cyd",
-            rf"{_CY_WEEKDAY}?{_cy_day('cyd_d')}{_cy_of('cyd_m')}(?:,?\s+{_year('cyd_y')})?",
-        ),
-        # rhwng Ebrill a Mehefin 2025, o fis Ebrill i fis Mehefin 2025, Ebrill–Mehefin 2025
-        (
-            "cymr",
-            rf"(?:(?P<cymr_lead>{_CY_LEAD})\s+)?{_CY_MIS}{_cy_month('cymr_m1')}"
-            rf"(?:,?\s+{_year('cymr_y1')})?{_CY_LINK}{_CY_MIS}{_cy_month('cymr_m2')},?\s+"
-            rf"{_year('cymr_y2')}",
-        ),
-        # (Tachwedd 22), (dydd Sadwrn, Ebrill 24), Ionawr 27, 2025: with no year, a stop,
-        # comma, bracket or the line's end after the day
-        (
-            "cymd",
-            rf"{_CY_WEEKDAY}?{_cy_month('cymd_m')}\s+{_cy_day('cymd_d')}"
-            rf"(?:,?\s+{_year('cymd_y')}|(?=[ \t]*[).,;:\n]|[ \t]*\Z))",
-        ),
-        # (ym mis) Medi 2024, Chwefror 2014
-        ("cymy", rf"{_cy_month('cymy_m')},?\s+{_year('cymy_y')}"),
-    ],
+_CY_BRANCHES: Final = (
+    # o 3 i 7 Mawrth 2025, rhwng 26 Mehefin 2024 a 1 Rhagfyr 2024, 1af Mehefin - 18fed
+    # Gorffennaf
+    (
+        "cyr",
+        rf"(?:(?P<cyr_lead>{_CY_LEAD})\s+)?{_CY_WEEKDAY}?{_cy_day('cyr_d1')}"
+        rf"(?:{_cy_of('cyr_m1')}(?:,?\s+{_year('cyr_y1')})?)?(?P<cyr_link>{_CY_LINK})"
+        rf"{_CY_WEEKDAY}?{_cy_day('cyr_d2')}{_cy_of('cyr_m2')}(?:,?\s+{_year('cyr_y2')})?",
+    ),
+    # Dydd Llun 3 Mawrth 2025, 6ed Ionawr, 2025, 3ydd o Fedi, ar 4 Gorffennaf
+    (
+        "cyd",
+        rf"{_CY_WEEKDAY}?{_cy_day('cyd_d')}{_cy_of('cyd_m')}(?:,?\s+{_year('cyd_y')})?",
+    ),
+    # rhwng Ebrill a Mehefin 2025, o fis Ebrill i fis Mehefin 2025, Ebrill–Mehefin 2025
+    (
+        "cymr",
+        rf"(?:(?P<cymr_lead>{_CY_LEAD})\s+)?{_CY_MIS}{_cy_month('cymr_m1')}"
+        rf"(?:,?\s+{_year('cymr_y1')})?{_CY_LINK}{_CY_MIS}{_cy_month('cymr_m2')},?\s+"
+        rf"{_year('cymr_y2')}",
+    ),
+    # (Tachwedd 22), (dydd Sadwrn, Ebrill 24), Ionawr 27, 2025: with no year, a stop,
+    # comma, bracket or the line's end after the day
+    (
+        "cymd",
+        rf"{_CY_WEEKDAY}?{_cy_month('cymd_m')}\s+{_cy_day('cymd_d')}"
+        rf"(?:,?\s+{_year('cymd_y')}|(?=[ \t]*[).,;:\n]|[ \t]*\Z))",
+    ),
+    # (ym mis) Medi 2024, Chwefror 2014
+    ("cymy", rf"{_cy_month('cymy_m')},?\s+{_year('cymy_y')}"),
 )
-_CY_MONTH_RE: Final = re.compile(rf"(?<![\w'\u2019-])(?:{_alt(list(_CY_MONTHS))})(?![\w'\u2019-])")
+
+
 _CY_REACH: Final = 60  # how far before and after a month's name its date may reach
+
+
+@cache
+def _cy_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The Welsh month names' pattern and the Welsh dates' (``_CY_BRANCHES``), compiled on
+    first use: a run over English releases compiles neither."""
+    names = re.compile(rf"(?<![\w'\u2019-])(?:{_alt(list(_CY_MONTHS))})(?![\w'\u2019-])")
+    return names, _union(r"(?<![\w'\u2019-])", list(_CY_BRANCHES))
 
 
 def _welsh_next_to(text: str, start: int, end: int) -> bool:
@@ -1966,7 +1973,7 @@ def _cy_y(m: re.Match[str], name: str) -> int | None:
 
 
 def _welsh_found(m: re.Match[str]) -> list[_Found]:
-    """The items of one match of ``_CY_RE``."""
+    """The items of one match of ``_CY_BRANCHES``."""
     kind, s, e = m.lastgroup, m.start(), m.end()
 
     def mo(name: str) -> int:
@@ -2011,17 +2018,19 @@ def _cy_one(s: int, e: int, month: int, d: int, y: int | None) -> _Found | None:
 
 
 def _welsh_dates(text: str) -> list[_Found]:
-    """The Welsh dates of ``text``: round each Welsh month's name, the first match of
-    ``_CY_RE`` that holds it, within ``_CY_REACH`` characters of it (so linear in the text)."""
+    """The Welsh dates of ``text``: round each Welsh month's name, the first match of the
+    pattern of ``_CY_BRANCHES`` that holds it, within ``_CY_REACH`` characters of it (so
+    linear in the text)."""
     out: list[_Found] = []
     done = 0
-    for name in _CY_MONTH_RE.finditer(text):
+    names, dates = _cy_patterns()
+    for name in names.finditer(text):
         if name.start() < done:
             continue
         hi = min(len(text), name.end() + _CY_REACH)
-        m = _CY_RE.search(text, max(done, name.start() - _CY_REACH), hi)
+        m = dates.search(text, max(done, name.start() - _CY_REACH), hi)
         while m is not None and m.end() <= name.start():
-            m = _CY_RE.search(text, m.end(), hi)  # (a date before it that took no month of it)
+            m = dates.search(text, m.end(), hi)  # (a date before it that took no month of it)
         if m is None or m.start() > name.start():
             continue
         items = _welsh_found(m)
