@@ -212,7 +212,10 @@ _LOWER_MONTH_STARTS: Final = _alt(sorted({w[:3].lower() for w in _MONTH_WORDS}))
 _GLUED_MONTH_STARTS: Final = _alt(_month_forms(sorted({w[:3] for w in _MONTH_WORDS})))
 # (a Welsh ordinal's ending too, and Welsh "o" for "of": "3ydd o Fedi", so that a Welsh day's
 # digits are looked at: see _welsh_next_to; a dash before a weekday: "Monday 3 - Friday 7 March")
-_CY_DAY_ENDS: Final = _alt(["st", "nd", "rd", "th", *_V["welsh"]["ordinal_suffixes"]])
+# (a letter first: most digits have none after them, and this fails them at once)
+_CY_DAY_ENDS: Final = (
+    rf"(?=[a-z])(?:{_alt(['st', 'nd', 'rd', 'th', *_V['welsh']['ordinal_suffixes']])})"
+)
 _DAY_NEXT: Final = (
     rf"(?:{_CY_DAY_ENDS})?(?=\s+(?:of?\s+)?(?:[A-Z]|(?:{_LOWER_MONTH_STARTS}))|\s*{_DASH}\s*[\dA-Z]"
     r"|,\s+\d"
@@ -1956,15 +1959,16 @@ def _welsh_next_to(text: str, start: int, end: int) -> bool:
     """Whether a Welsh month's name (any form) is the word after ``end``, the end of a day's
     digits ("3 Hydref", "3ydd o Fedi"), or the word before ``start``, their first digit
     ("Ionawr 27, 2026"; with ``end`` -1, a year's: "Medi 2024", "Tachwedd–Chwefror 2026")."""
-    if end >= 0:
-        words = text[end : end + 16].split(None, 2)
-        if words[:1] == ["o"]:
+    if end >= 0 and text[end : end + 1].isspace():
+        words = text[end : end + 16].split(None, 2) or [""]
+        if words[0] == "o" and len(words) > 1:
             words = words[1:]
-        if words and words[0].strip(_CY_PUNCT) in _CY_MONTHS:
+        if words[0].rstrip(_CY_PUNCT) in _CY_MONTHS:
             return True
-    before = text[max(0, start - 14) : start].replace("\u2013", " ").replace("-", " ")
-    words = before.split()[-1:]  # (a month-first day's: "Ionawr 27, 2026"; a year's)
-    return bool(words) and words[0].strip(_CY_PUNCT) in _CY_MONTHS
+    if text[start - 1 : start] != " " or not text[start - 2 : start - 1].isalpha():
+        return False  # (no word right before it)
+    word = text[max(0, start - 16) : start - 1].rsplit(None, 1)[-1]
+    return word.rpartition("\u2013")[2].rpartition("-")[2].lstrip("(") in _CY_MONTHS
 
 
 def _cy_y(m: re.Match[str], name: str) -> int | None:
@@ -2045,9 +2049,13 @@ def _with_welsh(text: str, found: list[_Found]) -> list[_Found]:
     welsh = _welsh_dates(text)
     if not welsh:
         return found
-    spans = [(w.start, w.end) for w in welsh]
-    kept = [f for f in found if not any(a < f.end and f.start < b for a, b in spans)]
-    return sorted(kept + welsh, key=lambda f: f.start)
+    starts = [w.start for w in welsh]  # (in order, none overlapping)
+
+    def overlapped(f: _Found) -> bool:
+        k = bisect_left(starts, f.end) - 1  # the last Welsh item that starts before f ends
+        return k >= 0 and welsh[k].end > f.start
+
+    return sorted([f for f in found if not overlapped(f)] + welsh, key=lambda f: f.start)
 
 
 def find_dates(text: str) -> list[DateMention]:
