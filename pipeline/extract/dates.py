@@ -47,6 +47,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import Any, Final
 
 from pipeline import vocab
@@ -209,8 +210,15 @@ def _gated_union(
 # (a lower-case word after a day must start like a month: "25th march 2015")
 _LOWER_MONTH_STARTS: Final = _alt(sorted({w[:3].lower() for w in _MONTH_WORDS}))
 _GLUED_MONTH_STARTS: Final = _alt(_month_forms(sorted({w[:3] for w in _MONTH_WORDS})))
+# (a Welsh ordinal's ending too, and Welsh "o" for "of": "3ydd o Fedi", so that a Welsh day's
+# digits are looked at: see _welsh_next_to; a dash before a weekday: "Monday 3 - Friday 7 March")
+# (a letter first: most digits have none after them, and this fails them at once)
+_CY_DAY_ENDS: Final = (
+    rf"(?=[a-z])(?:{_alt(['st', 'nd', 'rd', 'th', *_V['welsh']['ordinal_suffixes']])})"
+)
 _DAY_NEXT: Final = (
-    rf"(?:st|nd|rd|th)?(?=\s+(?:of\s+)?(?:[A-Z]|(?:{_LOWER_MONTH_STARTS}))|\s*{_DASH}\s*\d|,\s+\d"
+    rf"(?:{_CY_DAY_ENDS})?(?=\s+(?:of?\s+)?(?:[A-Z]|(?:{_LOWER_MONTH_STARTS}))|\s*{_DASH}\s*[\dA-Z]"
+    r"|,\s+\d"
     rf"|\s+(?:{_LINK})\s+[\dA-Z]|/\d|\.\d\d?\.\d|[-/][A-Za-z]|(?:{_GLUED_MONTH_STARTS}))"
 )
 # What a digit that starts no date comes after: another digit ("2345" of "12345"), a point
@@ -599,8 +607,16 @@ _MONTH_KINDS: Final = frozenset(
 )
 _WEEKDAY_NAMES: Final = frozenset(w.lower() for w in _V["weekdays"])
 # Every month and weekday name and abbreviation, case-folded: the words of a dateline on a line
-# of its own, for the other extractors (sections).
-DATE_WORDS: Final = frozenset(w.casefold() for w in (*_MONTH_WORDS, *_ABBR_WORDS, *_V["weekdays"]))
+# of its own, for the other extractors (sections); the Welsh ones too, each month's every form
+# ("Dydd Llun 3 Mawrth 2025").
+_CY_WORDS: Final = [
+    *(f for m in _V["welsh"]["months"] for f in (m["name"], *m["soft"], *m["aspirate"])),
+    *_V["welsh"]["weekday_heads"],
+    *_V["welsh"]["weekdays"],
+]
+DATE_WORDS: Final = frozenset(
+    w.casefold() for w in (*_MONTH_WORDS, *_ABBR_WORDS, *_V["weekdays"], *_CY_WORDS)
+)
 _YEAR_LEADS: Final = frozenset(_V["year_alone"]["leads"])
 _MD_LEADS: Final = frozenset(_V["month_day_leads"]["words"])
 _MD_AFTER: Final = frozenset(_V["month_day_alone"]["after"])
@@ -1837,6 +1853,211 @@ def _with_lower_named(text: str, found: list[_Found]) -> list[_Found]:
     return found
 
 
+# Welsh dates ("welsh" in dates_vocab.json): "3 Hydref 2025", "Dydd Llun 3 Mawrth 2025", "3ydd o
+# Fedi 2024", "Medi 2024", "o 3 i 7 Mawrth 2025", "rhwng Ebrill a Mehefin 2025", "(Tachwedd 22)".
+# Read only in a release where a Welsh month's name stands next to a date's digits: the scan
+# for English dates looks at the word after a day's digits it cannot read, and the word before
+# a year it reads (_welsh_next_to); then Welsh month names are sought and a pattern of their
+# own is tried round each (_welsh_dates).
+_CY: Final[dict[str, Any]] = _V["welsh"]
+
+
+def _cy_months(key: str) -> dict[str, int]:
+    return {f: n for n, m in enumerate(_CY["months"], 1) for f in _case_forms(m[key])}
+
+
+_CY_PLAIN: Final = {f: n for n, m in enumerate(_CY["months"], 1) for f in _case_forms([m["name"]])}
+_CY_SOFT: Final = _cy_months("soft")
+_CY_ASPIRATE: Final = _cy_months("aspirate")
+_CY_MONTHS: Final = _CY_PLAIN | _CY_SOFT | _CY_ASPIRATE
+_CY_PUNCT: Final = "()[],.;:\u2013\u2014-"
+
+
+def _cy_after(words: list[str]) -> str:
+    """A lookbehind for each of ``words`` (and its capitalised form) and a space: the words
+    that mutate a month's name ("o Fawrth")."""
+    return "|".join(f"(?<=\\b{w} )|(?<=\\b{w.capitalize()} )" for w in words)
+
+
+_CY_HEADS: Final = [h for w in _CY["weekday_heads"] for h in _case_forms([w, w.capitalize()])]
+# A month's name: its plain form anywhere, a mutated one only after the word that mutates it;
+# never after a weekday's head ("Dydd Mawrth" is Tuesday).
+_CY_MONTH: Final = (
+    "".join(f"(?<!{re.escape(h)} )" for h in _CY_HEADS if len(h) == 4 or h.lower() == "nos")
+    + f"(?:{_alt(list(_CY_PLAIN))}"
+    + f"|(?:{_cy_after(_CY['mutating_words']['soft'])})(?:{_alt(list(_CY_SOFT))})"
+    + f"|(?:{_cy_after(_CY['mutating_words']['aspirate'])})(?:{_alt(list(_CY_ASPIRATE))})"
+    + ")(?![\\w'\u2019-])"
+)
+_CY_SUFFIXES: Final = _alt([*_CY["ordinal_suffixes"], "st", "nd", "rd", "th"])
+_CY_WEEKDAY: Final = (
+    rf"(?:(?:{_alt(_CY_HEADS)})\s+(?:{_alt(_case_forms(_CY['weekdays']))})(?![\w'\u2019-]),?\s+)"
+)
+_CY_LEAD: Final = rf"(?:{_alt([f for w in _CY['range_leads'] for f in (w, w.capitalize())])})"
+_CY_LINK: Final = rf"(?:\s*{_DASH}\s*|\s+(?:{_alt(_CY['range_links'])})\s+)"
+_CY_MIS: Final = rf"(?:(?:{_alt(_CY['month_words'])})\s+)?"
+
+
+def _cy_day(name: str) -> str:
+    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:{_CY_SUFFIXES})?(?![\w'\u2019])"
+
+
+def _cy_month(name: str) -> str:
+    return rf"(?P<{name}>{_CY_MONTH})"
+
+
+def _cy_of(name: str) -> str:
+    """A month after its day, "o" ("of") between them or not: "3 Mawrth", "3ydd o Fedi"."""
+    return rf"\s+(?:o\s+)?{_cy_month(name)}"
+
+
+_CY_BRANCHES: Final = (
+    # o 3 i 7 Mawrth 2025, rhwng 26 Mehefin 2024 a 1 Rhagfyr 2024, 1af Mehefin - 18fed
+    # Gorffennaf
+    (
+        "cyr",
+        rf"(?:(?P<cyr_lead>{_CY_LEAD})\s+)?{_CY_WEEKDAY}?{_cy_day('cyr_d1')}"
+        rf"(?:{_cy_of('cyr_m1')}(?:,?\s+{_year('cyr_y1')})?)?(?P<cyr_link>{_CY_LINK})"
+        rf"{_CY_WEEKDAY}?{_cy_day('cyr_d2')}{_cy_of('cyr_m2')}(?:,?\s+{_year('cyr_y2')})?",
+    ),
+    # Dydd Llun 3 Mawrth 2025, 6ed Ionawr, 2025, 3ydd o Fedi, ar 4 Gorffennaf
+    (
+        "cyd",
+        rf"{_CY_WEEKDAY}?{_cy_day('cyd_d')}{_cy_of('cyd_m')}(?:,?\s+{_year('cyd_y')})?",
+    ),
+    # rhwng Ebrill a Mehefin 2025, o fis Ebrill i fis Mehefin 2025, Ebrill–Mehefin 2025
+    (
+        "cymr",
+        rf"(?:(?P<cymr_lead>{_CY_LEAD})\s+)?{_CY_MIS}{_cy_month('cymr_m1')}"
+        rf"(?:,?\s+{_year('cymr_y1')})?{_CY_LINK}{_CY_MIS}{_cy_month('cymr_m2')},?\s+"
+        rf"{_year('cymr_y2')}",
+    ),
+    # (Tachwedd 22), (dydd Sadwrn, Ebrill 24), Ionawr 27, 2025: with no year, a stop,
+    # comma, bracket or the line's end after the day
+    (
+        "cymd",
+        rf"{_CY_WEEKDAY}?{_cy_month('cymd_m')}\s+{_cy_day('cymd_d')}"
+        rf"(?:,?\s+{_year('cymd_y')}|(?=[ \t]*[).,;:\n]|[ \t]*\Z))",
+    ),
+    # (ym mis) Medi 2024, Chwefror 2014
+    ("cymy", rf"{_cy_month('cymy_m')},?\s+{_year('cymy_y')}"),
+)
+
+
+_CY_REACH: Final = 60  # how far before and after a month's name its date may reach
+
+
+@cache
+def _cy_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The Welsh month names' pattern and the Welsh dates' (``_CY_BRANCHES``), compiled on
+    first use: a run over English releases compiles neither."""
+    names = re.compile(rf"(?<![\w'\u2019-])(?:{_alt(list(_CY_MONTHS))})(?![\w'\u2019-])")
+    return names, _union(r"(?<![\w'\u2019-])", list(_CY_BRANCHES))
+
+
+def _welsh_next_to(text: str, start: int, end: int) -> bool:
+    """Whether a Welsh month's name (any form) is the word after ``end``, the end of a day's
+    digits ("3 Hydref", "3ydd o Fedi"), or the word before ``start``, their first digit
+    ("Ionawr 27, 2026"; with ``end`` -1, a year's: "Medi 2024", "Tachwedd–Chwefror 2026")."""
+    if end >= 0 and text[end : end + 1].isspace():
+        words = text[end : end + 16].split(None, 2) or [""]
+        if words[0] == "o" and len(words) > 1:
+            words = words[1:]
+        if words[0].rstrip(_CY_PUNCT) in _CY_MONTHS:
+            return True
+    if text[start - 1 : start] != " " or not text[start - 2 : start - 1].isalpha():
+        return False  # (no word right before it)
+    word = text[max(0, start - 16) : start - 1].rsplit(None, 1)[-1]
+    return word.rpartition("\u2013")[2].rpartition("-")[2].lstrip("(") in _CY_MONTHS
+
+
+def _cy_y(m: re.Match[str], name: str) -> int | None:
+    got = m.group(name)
+    return int(got) if got else None
+
+
+def _welsh_found(m: re.Match[str]) -> list[_Found]:
+    """The items of one match of ``_CY_BRANCHES``."""
+    kind, s, e = m.lastgroup, m.start(), m.end()
+
+    def mo(name: str) -> int:
+        return _CY_MONTHS[m.group(name)]
+
+    if kind == "cymy":
+        y = int(m.group("cymy_y"))
+        return [_month_span(s, e, y, mo("cymy_m"), month_year=True)] if _ok_year(y) else []
+    if kind == "cymr":
+        last_year, mo1, mo2 = int(m.group("cymr_y2")), mo("cymr_m1"), mo("cymr_m2")
+        first_year = _cy_y(m, "cymr_y1") or last_year - (mo1 > mo2)
+        months = _range(s, e, first_year, mo1, None, last_year, mo2, None)
+        return [months] if months else []
+    if kind in ("cyd", "cymd"):
+        one = _cy_one(s, e, mo(f"{kind}_m"), int(m.group(f"{kind}_d")), _cy_y(m, f"{kind}_y"))
+        return [one] if one else []
+    d1, d2, m2 = int(m.group("cyr_d1")), int(m.group("cyr_d2")), mo("cyr_m2")
+    m1 = mo("cyr_m1") if m.group("cyr_m1") else m2
+    y1, y2 = _cy_y(m, "cyr_y1"), _cy_y(m, "cyr_y2")
+    two = y1 is not None and not m.group("cyr_lead") and m.group("cyr_link").strip() == "a"
+    if y2 is None and not two and ((m2, d2) > (m1, d1) or m2 < m1):
+        return [_Found(s, e, None, None, "day", no_year=(m1, d1, m2, d2))]
+    found = None if two or y2 is None else _range(s, e, y1 or y2 - (m1 > m2), m1, d1, y2, m2, d2)
+    if found is not None:
+        return [found]
+    # 1 Gorffennaf 2021 a 3 Gorffennaf 2021 (two days, as in English), or a backwards range:
+    # its days, each on its own (the first only with its month)
+    s1 = s if m.group("cyr_lead") is None else m.end("cyr_lead") + 1  # (not the lead word)
+    s1 += len(m.string[s1 : m.start("cyr_d1")]) - len(m.string[s1 : m.start("cyr_d1")].lstrip())
+    first = _cy_one(s1, m.end("cyr_y1") if y1 else m.end("cyr_m1"), m1, d1, y1)
+    second = _cy_one(m.start("cyr_d2"), e, m2, d2, y2)
+    return [f for f in (first, second) if f is not None and (f is second or m.group("cyr_m1"))]
+
+
+def _cy_one(s: int, e: int, month: int, d: int, y: int | None) -> _Found | None:
+    """One Welsh day: with its year, or with none (filled in from the text)."""
+    if y is None:
+        ok = iso_day(2000, month, d) is not None
+        return _Found(s, e, None, None, "day", no_year=(month, d, month, d)) if ok else None
+    day = iso_day(y, month, d)
+    return _Found(s, e, day, day, "day", full=True) if day and _ok_year(y) else None
+
+
+def _welsh_dates(text: str) -> list[_Found]:
+    """The Welsh dates of ``text``: round each Welsh month's name, the first match of the
+    pattern of ``_CY_BRANCHES`` that holds it, within ``_CY_REACH`` characters of it (so
+    linear in the text)."""
+    out: list[_Found] = []
+    done = 0
+    names, dates = _cy_patterns()
+    for name in names.finditer(text):
+        if name.start() < done:
+            continue
+        hi = min(len(text), name.end() + _CY_REACH)
+        m = dates.search(text, max(done, name.start() - _CY_REACH), hi)
+        while m is not None and m.end() <= name.start():
+            m = dates.search(text, m.end(), hi)  # (a date before it that took no month of it)
+        if m is None or m.start() > name.start():
+            continue
+        items = _welsh_found(m)
+        out.extend(items)
+        done = m.end() if items else name.end()
+    return out
+
+
+def _with_welsh(text: str, found: list[_Found]) -> list[_Found]:
+    """``found`` with the Welsh dates in it, in text order; an item a Welsh date overlaps (the
+    year of "3 Hydref 2025") gives way to it."""
+    welsh = _welsh_dates(text)
+    if not welsh:
+        return found
+    starts = [w.start for w in welsh]  # (in order, none overlapping)
+
+    def overlapped(f: _Found) -> bool:
+        k = bisect_left(starts, f.end) - 1  # the last Welsh item that starts before f ends
+        return k >= 0 and welsh[k].end > f.start
+
+    return sorted([f for f in found if not overlapped(f)] + welsh, key=lambda f: f.start)
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Find every date expression in ``text``, each occurrence, in text order.
 
@@ -1851,6 +2072,7 @@ def find_dates(text: str) -> list[DateMention]:
     """
     found: list[_Found] = []
     pos = 0
+    welsh = False  # a Welsh month's name next to a date's digits: see _welsh_next_to
     anchors = _ANCHOR_RE.search
     while (a := anchors(text, pos)) is not None:
         m = _match_at(text, a.start(), a.end(), pos, len(text))
@@ -1858,6 +2080,8 @@ def find_dates(text: str) -> list[DateMention]:
             # A date never runs over a blank line: the text up to it is matched again.
             m = _match_at(text, a.start(), a.end(), pos, gap.start())
         if m is None:
+            if not welsh and text[a.start()].isdigit():
+                welsh = _welsh_next_to(text, a.start(), a.end())
             day = _month_alone(text, a.start(), a.end())
             if day is not None:
                 _relative_year(text, day)
@@ -1871,6 +2095,8 @@ def find_dates(text: str) -> list[DateMention]:
         ):
             pos = m.end()
             continue
+        if kind == "y" and not welsh:
+            welsh = _welsh_next_to(text, start, -1)
         if kind == "y" and _a_count(text, start, m.end()) and _part_before(text, start) is None:
             pos = m.end()
             continue
@@ -1889,6 +2115,8 @@ def find_dates(text: str) -> list[DateMention]:
         found.extend(items)
         pos = items[-1].end if items else a.end()
     found = _with_lower_named(text, found)
+    if welsh:
+        found = _with_welsh(text, found)
     _fill_years(text, found)
     out: list[DateMention] = []
     for f in found:

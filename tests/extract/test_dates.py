@@ -2640,3 +2640,289 @@ def test_a_named_day_that_opens_with_a_part_of_a_month_stays_a_day(
 )
 def test_parts_of_a_month_that_are_no_date(text: str) -> None:
     assert [d.text for d in find_dates(text)] == ["3 March 2025"]
+
+
+# Welsh dates ("welsh" in dates_vocab.json), on sentences written for these tests.
+WELSH = {
+    "day-month-year": ("Cyhoeddwyd: 14 Tachwedd 2025", [("14 Tachwedd 2025", "2025-11-14")]),
+    "upper-case": ("DYDDIAD: 3 HYDREF 2025", [("3 HYDREF 2025", "2025-10-03")]),
+    "weekday": ("Dydd Iau 6 Mawrth 2025", [("Dydd Iau 6 Mawrth 2025", "2025-03-06")]),
+    "weekday-mutated-comma": (
+        "Daeth y criwiau ddydd Gwener, 7 Chwefror 2025.",
+        [("ddydd Gwener, 7 Chwefror 2025", "2025-02-07")],
+    ),
+    "tuesday-is-mawrth": (
+        "Bydd y cyfarfod nos Fawrth, 11 Mawrth 2025.",
+        [("nos Fawrth, 11 Mawrth 2025", "2025-03-11")],
+    ),
+    "ordinal-o-soft": (
+        "Mae'r tymor yn dechrau Dydd Mercher 5ed o Fehefin 2024.",
+        [("Dydd Mercher 5ed o Fehefin 2024", "2024-06-05")],
+    ),
+    "ordinal-ain": ("Caeodd ar 21ain Rhagfyr 2024.", [("21ain Rhagfyr 2024", "2024-12-21")]),
+    "ordinal-af": ("Dydd Llun 1af Medi 2025", [("Dydd Llun 1af Medi 2025", "2025-09-01")]),
+    "comma-before-year": (
+        "Pwyllgor - Dydd Llun, 6ed Ionawr, 2025 10.00 am",
+        [("Dydd Llun, 6ed Ionawr, 2025", "2025-01-06")],
+    ),
+    "month-first-with-year": (
+        "Bydd yr achos yn dechrau ar Ionawr 27, 2026.",
+        [("Ionawr 27, 2026", "2026-01-27")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", WELSH.values(), ids=WELSH.keys())
+def test_welsh_days(case: tuple[str, list[tuple[str, str]]]) -> None:
+    text, expected = case
+    assert [(d.text, d.start_date) for d in find_dates(text)] == expected
+    assert all(d.start_date == d.end_date and not d.year_inferred for d in find_dates(text))
+
+
+WELSH_SPANS = {
+    "ym-mis": (
+        "Agorodd y ganolfan ym mis Ebrill 2025.",
+        [("Ebrill 2025", "2025-04-01", "2025-04-30", "month")],
+    ),
+    "fis": (
+        "Cafwyd adroddiad fis Gorffennaf 2023.",
+        [("Gorffennaf 2023", "2023-07-01", "2023-07-31", "month")],
+    ),
+    "tan-soft": (
+        "Bydd y ffordd ar gau tan Fedi 2026.",
+        [("Fedi 2026", "2026-09-01", "2026-09-30", "month")],
+    ),
+    "o-i-days": (
+        "Mae'r arolwg ar agor o 10 i 14 Tachwedd 2025.",
+        [("o 10 i 14 Tachwedd 2025", "2025-11-10", "2025-11-14", "day")],
+    ),
+    "rhwng-a-days": (
+        "Bydd y gwaith rhwng 2 a 6 Mehefin 2025.",
+        [("rhwng 2 a 6 Mehefin 2025", "2025-06-02", "2025-06-06", "day")],
+    ),
+    "dash-days": (
+        "Gwyl Kelby, 12\u201316 Mai 2025",
+        [("12\u201316 Mai 2025", "2025-05-12", "2025-05-16", "day")],
+    ),
+    "ordinal-days-dash": (
+        "Rhwng 1af Mehefin - 18fed Gorffennaf 2025 cafwyd 70 o danau.",
+        [("Rhwng 1af Mehefin - 18fed Gorffennaf 2025", "2025-06-01", "2025-07-18", "day")],
+    ),
+    "over-months": (
+        "Ymgynghoriad o 28 Chwefror i 3 Mawrth 2025.",
+        [("o 28 Chwefror i 3 Mawrth 2025", "2025-02-28", "2025-03-03", "day")],
+    ),
+    "over-new-year": (
+        "Ar gau rhwng 30 Rhagfyr 2024 a 2 Ionawr 2025.",
+        [("rhwng 30 Rhagfyr 2024 a 2 Ionawr 2025", "2024-12-30", "2025-01-02", "day")],
+    ),
+    "weekdays-range": (
+        "Hanner tymor: Dydd Llun 27ain o Hydref \u2013 Dydd Gwener 31ain o Hydref 2025",
+        [
+            (
+                "Dydd Llun 27ain o Hydref \u2013 Dydd Gwener 31ain o Hydref 2025",
+                "2025-10-27",
+                "2025-10-31",
+                "day",
+            )
+        ],
+    ),
+    "months-o-fis-i-fis": (
+        "Bydd y cynllun yn rhedeg o fis Medi i fis Rhagfyr 2025.",
+        [("o fis Medi i fis Rhagfyr 2025", "2025-09-01", "2025-12-31", "month")],
+    ),
+    "months-rhwng": (
+        "Data rhwng Ionawr a Mawrth 2026.",
+        [("rhwng Ionawr a Mawrth 2026", "2026-01-01", "2026-03-31", "month")],
+    ),
+    "months-soft": (
+        "Ar agor o Orffennaf i Fedi 2025.",
+        [("o Orffennaf i Fedi 2025", "2025-07-01", "2025-09-30", "month")],
+    ),
+    "months-aspirate": (
+        "Cwynion rhwng Medi a Thachwedd 2025.",
+        [("rhwng Medi a Thachwedd 2025", "2025-09-01", "2025-11-30", "month")],
+    ),
+    "months-dash-over-year": (
+        "Ffigurau Tachwedd\u2013Chwefror 2026",
+        [("Tachwedd\u2013Chwefror 2026", "2025-11-01", "2026-02-28", "month")],
+    ),
+    "two-days-with-a": (
+        "Cafwyd ymweliadau ar 1 Hydref 2025 a 3 Hydref 2025.",
+        [
+            ("1 Hydref 2025", "2025-10-01", "2025-10-01", "day"),
+            ("3 Hydref 2025", "2025-10-03", "2025-10-03", "day"),
+        ],
+    ),
+    "english-beside": (
+        "Published 3 March 2025 / Cyhoeddwyd 3 Mawrth 2025",
+        [
+            ("3 March 2025", "2025-03-03", "2025-03-03", "day"),
+            ("3 Mawrth 2025", "2025-03-03", "2025-03-03", "day"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", WELSH_SPANS.values(), ids=WELSH_SPANS.keys())
+def test_welsh_ranges_and_months(case: tuple[str, list[tuple[str, str, str, str]]]) -> None:
+    text, expected = case
+    assert spans(text) == expected
+
+
+WELSH_YEARLESS = {
+    "after-dateline": (
+        "Cyhoeddwyd: 3 Hydref 2025\n\nBydd yr ysgol yn ailagor ar 10 Tachwedd.",
+        ("10 Tachwedd", "2025-11-10", "2025-11-10"),
+    ),
+    "weekday-no-year": (
+        "3 Hydref 2025\n\nBydd y llyfrgell yn agor ddydd Llun 6 Hydref.",
+        ("ddydd Llun 6 Hydref", "2025-10-06", "2025-10-06"),
+    ),
+    "ordinal-o-soft": (
+        "Diweddarwyd: 2 Gorffennaf 2025\n\nMae'r tymor yn dechrau Dydd Mawrth 2il o Fedi.",
+        ("Dydd Mawrth 2il o Fedi", "2025-09-02", "2025-09-02"),
+    ),
+    "month-first-in-brackets": (
+        "Cyhoeddwyd 24 Tachwedd 2025. Cytunodd y cabinet ddydd Mawrth (Tachwedd 22).",
+        ("Tachwedd 22", "2025-11-22", "2025-11-22"),
+    ),
+    "weekday-month-first": (
+        "11 Awst 2025\n\nRoedd y ffair yn brysur (dydd Sadwrn, Awst 9).",
+        ("dydd Sadwrn, Awst 9", "2025-08-09", "2025-08-09"),
+    ),
+    "range-no-year": (
+        "Cyhoeddwyd: 1 Mai 2025\n\nBydd y bont ar gau o 12 i 16 Mai.",
+        ("o 12 i 16 Mai", "2025-05-12", "2025-05-16"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", WELSH_YEARLESS.values(), ids=WELSH_YEARLESS.keys())
+def test_welsh_days_without_a_year(case: tuple[str, tuple[str, str, str]]) -> None:
+    text, expected = case
+    d = find_dates(text)[-1]
+    assert (d.text, d.start_date, d.end_date) == expected
+    assert d.year_inferred
+
+
+WELSH_NOT = {
+    # a name, not May
+    "mai-a-name": ("Mai Jones, the leader, said the plan was ready.", []),
+    "mai-name-beside-date": ("Mai Jones spoke on 3 May 2025.", ["3 May 2025"]),
+    # a word holding a month's letters
+    "media": ("The Media 2025 awards and Medical 3 Harbridge.", ["2025"]),
+    # Tuesday, not March
+    "dydd-mawrth-count": (
+        "Cyhoeddwyd 3 Mai 2025. Galwyd y criw ddydd Mawrth 14 o weithiau.",
+        ["3 Mai 2025"],
+    ),
+    "nos-fawrth-count": ("Yn 2024 roedd y clwb ar agor nos Fawrth 30 o weithiau.", ["2024"]),
+    # a mutated form with no word that mutates it is another word ('ar fai': at fault)
+    "soft-alone": ("Adroddiad Fedi 2024 a Fai 2023.", ["2024", "2023"]),
+    # English with Welsh place names
+    "place-names": (
+        "Crews from Llanfair and Pen-y-bont attended on 3 March 2025 in Mai Street.",
+        ["3 March 2025"],
+    ),
+    # a month first and a bare number with words going on after it
+    "month-first-count": ("Cyhoeddwyd 3 Mai 2025. Ebrill 24 o bobl.", ["3 Mai 2025"]),
+    # a backwards range is no range
+    "backwards": ("Cyhoeddwyd 3 Mai 2025. O 16 i 12 Mai.", ["3 Mai 2025", "12 Mai"]),
+    "backwards-months": (
+        "Cyhoeddwyd 3 Mai 2025. Rhwng 9 Gorffennaf a 4 Gorffennaf.",
+        ["3 Mai 2025", "9 Gorffennaf", "4 Gorffennaf"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", WELSH_NOT.values(), ids=WELSH_NOT.keys())
+def test_welsh_negatives(case: tuple[str, list[str]]) -> None:
+    text, expected = case
+    assert [d.text for d in find_dates(text)] == expected
+
+
+def test_welsh_days_are_no_counts_and_a_welsh_dateline_is_the_dateline() -> None:
+    from pipeline import extract_text
+
+    text = (
+        "Cyngor Kelby yn agor llyfrgell newydd\n\n"
+        "Cyhoeddwyd: 3 Hydref 2025\n\n"
+        "Bydd y llyfrgell yn Ashby yn agor Dydd Llun 6ed o Hydref, a 12 o staff yno.\n"
+    )
+    release = extract_text(text)
+    assert [n.text for n in release.numbers] == ["12"]
+    kinds = {s.text: s.kind for s in release.sections}
+    assert kinds["Cyhoeddwyd: 3 Hydref 2025"] == "metadata"
+    assert release.title == "Cyngor Kelby yn agor llyfrgell newydd"
+    assert [d.start_date for d in release.dates] == ["2025-10-03", "2025-10-06"]
+
+
+WELSH_PIECES = [
+    *("3", "3ydd", "o", "i", "a", "Mawrth", "Fawrth", "Mai", "Dydd", "nos", "2025", "rhwng"),
+    *(",", "(", ")", "fis", "Thachwedd"),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([*WELSH_PIECES, " ", "\u2013", "\n"]), max_size=40))
+def test_welsh_pieces_no_error_and_offsets_hold(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for d in find_dates(text):
+        assert text[d.start : d.end] == d.text
+
+
+# Real-page forms of police, council and NHS pages: "wk commencing", a weekday after a dash.
+WK_AND_DASH = {
+    "wk-commencing": (
+        "Published 1 May 2025. Closed wk commencing 12 May.",
+        ("wk commencing 12 May", "2025-05-12", "2025-05-18"),
+    ),
+    "wk-slash-c": ("Closed wk/c 12 May 2025.", ("wk/c 12 May 2025", "2025-05-12", "2025-05-18")),
+    "wk-ending": (
+        "Data for wk ending 9 March 2025",
+        ("wk ending 9 March 2025", "2025-03-03", "2025-03-09"),
+    ),
+    "weekday-dash-weekday": (
+        "Published 1 March 2025. Open Monday 3 - Friday 7 March.",
+        ("Monday 3 - Friday 7 March", "2025-03-03", "2025-03-07"),
+    ),
+    "short-weekdays-en-dash": (
+        "Open Mon 3 \u2013 Fri 7 March 2025.",
+        ("Mon 3 \u2013 Fri 7 March 2025", "2025-03-03", "2025-03-07"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", WK_AND_DASH.values(), ids=WK_AND_DASH.keys())
+def test_wk_leads_and_a_weekday_after_a_dash(case: tuple[str, tuple[str, str, str]]) -> None:
+    text, expected = case
+    d = find_dates(text)[-1]
+    assert (d.text, d.start_date, d.end_date) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The wkly 5 May 2025 report", ["5 May 2025"]),  # no lead: a word that opens with wk
+        ("Work began 12 May 2025.", ["12 May 2025"]),
+        ("Town 3 - Rovers 2 on 5 May 2025", ["5 May 2025"]),  # a score, a name after the dash
+        ("Item 3 - Introduction", []),
+    ],
+)
+def test_near_misses_of_wk_leads_and_dashes(text: str, expected: list[str]) -> None:
+    assert [d.text for d in find_dates(text)] == expected
+
+
+def test_a_welsh_dateline_under_the_headline_in_the_menus_block() -> None:
+    from pipeline import extract_text
+
+    text = (
+        "Hafan\nNewyddion\nIechyd\nCyngor Kelby yn agor llyfrgell newydd yn Ashby\n"
+        "Dydd Llun 3 Mawrth 2025\n\n"
+        "Bydd y llyfrgell newydd yn Ashby yn agor ddydd Sadwrn 8 Mawrth, meddai'r cyngor.\n"
+    )
+    release = extract_text(text)
+    assert release.title == "Cyngor Kelby yn agor llyfrgell newydd yn Ashby"
+    assert {"dydd", "llun", "mawrth", "fawrth", "thachwedd"} <= dates.DATE_WORDS
+    assert release.numbers == ()
