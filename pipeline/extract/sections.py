@@ -794,14 +794,82 @@ def _is_date_line(line: str) -> bool:
     """A dateline on a line of its own (``Wednesday, 05 June 2024``, ``16:30 21/05/2024``,
     ``Date: 12 August 2024``) or a short label and value (``Station: Ashby``)."""
     line = line.strip(" \t\xa0")
-    if not line or len(line) > _MAX_DATE_LINE:
+    if not line:
         return False
+    if len(line) > _MAX_DATE_LINE:
+        return _is_dressed_date_line(line)
     words = line.split()
     if not words:  # other spaces only
         return False
     if (":" in words[0] and len(words) <= 3) or _opens_with_label(line):
         return True
-    return _is_bare_date_line(words)
+    return _is_bare_date_line(words) or _is_dressed_date_line(line)
+
+
+_MAX_DRESSED_DATE_LINE: Final = 90
+_MAX_DATE_EXTRA_WORDS: Final = 6
+_DIGIT: Final = re.compile(r"\d")
+_BAR_RE: Final = re.compile(r"[|•·]")
+
+
+def _is_dressed_date_line(line: str) -> bool:
+    """A dateline with its author, topic or reading time on its line (blogs' and news
+    sites' forms): after ``by`` or ``in`` (``Posted on 14 March 2025 by Ann Lee``, ``14 March
+    2025 by Kelby Police``, ``Published 14 March 2025 in Community, News``), a byline before
+    it (``Posted by Ann Lee on 14 March 2025``, ``By Ann Lee, 14 March 2025``), or parts
+    between bars (``14 March 2025 | 2 minute read``, ``News | 14 March 2025``). The extras
+    are a few words with no stop and no headline verb, the date a dateline of its own
+    (_is_plain_date_line): ``Man, 34, charged by police`` is none."""
+    if len(line) > _MAX_DRESSED_DATE_LINE or not _DIGIT.search(line):
+        return False  # (most lines)
+    if "|" in line or "•" in line or "·" in line:
+        parts = _BAR_RE.split(line)
+        dated = [_is_plain_date_line(part) for part in parts]
+        return any(dated) and all(d or _is_date_extra(p) for d, p in zip(dated, parts, strict=True))
+    folded = line.casefold()
+    for joiner in (" by ", " in "):
+        at = folded.find(joiner)
+        if (
+            at > 0
+            and _is_plain_date_line(line[:at])
+            and _is_date_extra(line[at + len(joiner) :])
+        ):
+            return True
+    words = folded.split(None, 2)
+    if len(words) < 2:
+        return False
+    if words[0] in _byline_words() or (words[0] in _byline_leads() and words[1] in _byline_words()):
+        for joiner in (" on ", ", "):
+            at = folded.rfind(joiner)
+            if (
+                at > 0
+                and len(line[:at].split()) <= _MAX_BYLINE_WORDS
+                and _is_plain_date_line(line[at + len(joiner) :])
+            ):
+                return True
+    return False
+
+
+def _is_plain_date_line(s: str) -> bool:
+    """A dateline alone, labelled or bare (``Posted on 14 March 2025``, ``14/03/2025``)."""
+    s = s.strip(" \t\xa0")
+    words = s.split()
+    return (
+        bool(words)
+        and len(s) <= _MAX_DATE_LINE
+        and (_opens_with_label(s) or _is_bare_date_line(words))
+    )
+
+
+def _is_date_extra(s: str) -> bool:
+    """What may go with a date on its line: a name, a topic or a reading time (``Ann Lee``,
+    ``Community, News``, ``2 minute read``): a few words, no stop, no headline verb."""
+    s = s.strip(" \t\xa0")
+    return (
+        0 < len(s.split()) <= _MAX_DATE_EXTRA_WORDS
+        and s[-1] not in _TERMINAL
+        and not _has_headline_verb(s)
+    )
 
 
 def _is_bare_date_line(words: list[str]) -> bool:
@@ -1197,6 +1265,8 @@ def _is_dateline(s: str, start: int, dates: _Index) -> bool:
         return False  # (most paragraphs: each form opens with a date)
     if _covered_by_date(s, start, dates, whole=True) or _is_sourced_dateline(s, start, dates):
         return True
+    if "\n" not in s and _is_dressed_date_line(s):
+        return True  # "14 March 2025 by Kelby Police", "By Ann Lee, 14 March 2025"
     return (
         len(s) <= _MAX_DATE_LINE
         and _covered_by_date(s, start, dates)

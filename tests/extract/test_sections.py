@@ -2417,3 +2417,54 @@ def test_a_release_status_under_the_headline_is_no_standfirst(status: str) -> No
     assert release.title == "Council approves new budget"
     assert kind_of(release, status) == ["metadata"]
     assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+# Datelines dressed with their author, topic or reading time on the same line, as blogs,
+# NHS trusts' and small bodies' sites print them (WordPress's "Posted on … by …").
+DRESSED_DATELINES = [
+    "Posted on 14 March 2025 by Communications Team",
+    "Posted by Communications Team on 14 March 2025",
+    "14 March 2025 by Kelby Police",
+    "By Ann Cole, 14 March 2025",
+    "Published 14 March 2025 in Community, News",
+    "14 March 2025 | 2 minute read",
+    "14 March 2025 · 3 min read",
+    "News | 14 March 2025",
+    "Last modified: 14 March 2025",
+    "Published on: 14 March 2025 at 10:15",
+]
+
+
+@pytest.mark.parametrize("dateline", DRESSED_DATELINES)
+def test_a_dateline_with_its_author_topic_or_reading_time_is_metadata(dateline: str) -> None:
+    headline = "Harbridge library reopens after refurbishment"
+    for text in (
+        f"Home\nNews\n{headline}\n{dateline}\n\n{PAGE_LEDE}",  # under the menus, no blank line
+        f"{headline}\n{dateline}\n\n{PAGE_LEDE}",
+        f"{headline}\n\n{dateline}\n\n{PAGE_LEDE}",
+    ):
+        release = extracted(text)
+        assert release.title == headline
+        assert kind_of(release, dateline) in (["metadata"], [])  # (its own, or the block's)
+        assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # a number and "by", "in" or a bar, but no dateline before them
+        "Man, 34, charged by police in Kelby",
+        "Man jailed for 14 years by Kelby court",
+        "Appeal after 14 March crash in Ashby",
+        "By 2030, Kelby will have 400 new homes",
+        "Ten years on: 3 March 2025 | Kelby remembers the floods",
+    ],
+)
+def test_a_headline_with_a_number_and_a_name_is_no_dressed_dateline(headline: str) -> None:
+    assert extracted(f"Home\nNews\n{headline}\n\n{PAGE_LEDE}").title == headline
+    assert extracted(f"{headline}\n\n{PAGE_LEDE}").title == headline
+
+
+def test_a_dateline_with_a_long_sentence_after_by_is_no_dateline() -> None:
+    line = "14 March 2025 by the river: the day the water rose over the bridge and the town flooded."
+    assert extracted(f"{line}\n\n{PAGE_LEDE}").sections[0].kind != "metadata"
