@@ -829,11 +829,7 @@ def _is_dressed_date_line(line: str) -> bool:
     folded = line.casefold()
     for joiner in (" by ", " in "):
         at = folded.find(joiner)
-        if (
-            at > 0
-            and _is_plain_date_line(line[:at])
-            and _is_date_extra(line[at + len(joiner) :])
-        ):
+        if at > 0 and _is_plain_date_line(line[:at]) and _is_date_extra(line[at + len(joiner) :]):
             return True
     words = folded.split(None, 2)
     if len(words) < 2:
