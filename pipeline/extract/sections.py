@@ -465,8 +465,11 @@ class _Furniture:
         standfirst and its dateline or page tools under it. Over a caption naming the page's
         kind (``Press release``) the crumbs may be longer (GOV.UK's ``Inspections and
         performance of education providers``)."""
-        if not self.hits(start, end) or "\n" not in self.text[start:end]:
+        block = self.text[start:end]
+        if "\n" not in block:
             return False
+        if not self.hits(start, end) and not _is_crumb_trail(block[: block.find("\n")]):
+            return False  # (no known furniture, nor a trail of crumbs opening the block)
         head = self.head_of(start, end)
         return (
             head is not None
@@ -729,7 +732,8 @@ def _is_menu_run(lines: Sequence[str], anchored: bool) -> bool:
         _is_menu_line(ln) or _is_topic_crumb(ln, anchored) for ln in lines[1:]
     ):
         return True  # (GOV.UK's crumbs with no caption under them)
-    others = [ln for ln in lines if not _is_menu_line(ln)]
+    # (a trail of crumbs on one line is a menu line: ``Home » News » New scanner opens``)
+    others = [ln for ln in lines if not (_is_menu_line(ln) or _is_crumb_trail(ln))]
     return not others or (len(others) * 2 < len(lines) and all(map(_is_crumb_line, others)))
 
 

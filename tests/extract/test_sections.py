@@ -2468,3 +2468,21 @@ def test_a_headline_with_a_number_and_a_name_is_no_dressed_dateline(headline: st
 def test_a_dateline_with_a_long_sentence_after_by_is_no_dateline() -> None:
     line = "14 March 2025 by the river: the day the water rose over the bridge and the town."
     assert extracted(f"{line}\n\n{PAGE_LEDE}").sections[0].kind != "metadata"
+
+
+@pytest.mark.parametrize("mark", [" » ", " > ", " › ", " / ", "»"])
+def test_a_trail_of_crumbs_on_one_line_over_the_headline_in_one_block(mark: str) -> None:
+    headline = "New scanner opens at Harbridge hospital"
+    for crumbs in (f"Home{mark}News{mark}{headline}", f"Our trust{mark}News{mark}2025"):
+        for tail in ("Posted on 12 May 2025", "12/05/2025", "Published: 12 May 2025\nShare"):
+            release = extracted(f"{crumbs}\n{headline}\n{tail}\n\n{PAGE_LEDE}")
+            assert release.title == headline
+            assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+def test_a_trail_of_crumbs_over_a_lede_gives_no_headline() -> None:
+    text = (
+        "Home » News » Budget\nThe council set its budget on Monday, raising council tax by "
+        f"4.99% for the coming year.\n\n{PAGE_LEDE}"
+    )
+    assert extracted(text).title is None
