@@ -2118,7 +2118,32 @@ def title_text(s: str) -> str:
         s = s[: m.start()]
     if " " in s and ("|" in s or "-" in s or "–" in s or "—" in s):
         s = _cut_site_names(s)
+    if s[-1:] == "]":
+        s = _cut_date_suffix(s)
     return s
+
+
+_MAX_DATE_SUFFIX: Final = 32
+
+
+def _cut_date_suffix(s: str) -> str:
+    """A headline without a date in brackets at its end, as sites that gather releases print
+    it (``New bus station gets £2.5 million boost [March 2025]``, ``… [14/03/2025]``): the
+    date is the dateline's, not the headline's words. Other brackets stay (``[video]``,
+    ``[2 of 3]``, ``[Updated]``, a year's ``[2025/26]``)."""
+    at = s.rfind("[")
+    inner = s[at + 1 : -1]
+    if at <= 0 or not s[at - 1].isspace() or len(inner) > _MAX_DATE_SUFFIX:
+        return s
+    words = inner.split()
+    if not words or not _is_bare_date_line(words):
+        return s
+    # (a month's name or a whole date in figures: "[2025/26]" names a year's budget)
+    if not any(w.strip(",.").casefold() in DATE_WORDS for w in words) and not (
+        inner.count("/") == 2 or inner.count(".") == 2
+    ):
+        return s
+    return s[:at].rstrip()
 
 
 def _is_quoting_headline(s: str) -> bool:

@@ -2486,3 +2486,29 @@ def test_a_trail_of_crumbs_over_a_lede_gives_no_headline() -> None:
         f"4.99% for the coming year.\n\n{PAGE_LEDE}"
     )
     assert extracted(text).title is None
+
+
+@pytest.mark.parametrize(
+    "suffix", [" [March 2025]", " [14 March 2025]", " [14/03/2025]", " [Mar 2025]", " [14.03.2025]"]
+)
+def test_a_date_in_brackets_after_the_headline_is_cut_from_the_title(suffix: str) -> None:
+    headline = "New bus station in Harbridge gets £2.5 million boost"
+    for text in (
+        f"PRESS RELEASE : {headline}{suffix}\n\n{PAGE_LEDE}",
+        f"{headline}{suffix}\n\nPublished: 14 March 2025\n\n{PAGE_LEDE}",
+    ):
+        assert extracted(text).title == headline
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Watch the new Harbridge bridge open [video]",
+        "Kelby Council budget explained [2025/26]",
+        "Guide to council tax bands [2 of 3]",
+        "Road closures in Ashby [Updated]",
+        "Kelby Council budget explained[March 2025]",  # (no space before the bracket)
+    ],
+)
+def test_other_brackets_after_the_headline_stay(headline: str) -> None:
+    assert extracted(f"{headline}\n\n{PAGE_LEDE}").title == headline
