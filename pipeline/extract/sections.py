@@ -492,11 +492,13 @@ class _Furniture:
             offsets.append(offsets[-1] + len(line) + 1)
         k = len(lines)
         dated = False
+        tools = 0  # (page tools in the tail: a share panel's buttons are many)
         while True:
             if k == 1:
                 break
             line = lines[k - 1]
             if self.is_line(offsets[k - 1]):
+                tools += 1
                 k -= 1
             elif _is_date_line(line):
                 dated = True
@@ -504,9 +506,15 @@ class _Furniture:
             elif k > 2 and _is_label_value(lines[k - 2], line):
                 dated = True
                 k -= 2
+            elif k > 2 and _is_tail_pair(lines[k - 2], line):
+                k -= 2  # "By Ann Lee" / "Senior Reporter", "Image caption," / the caption
+            elif _is_tail_line(line) and not (dated and _is_byline(line)):
+                # "Photo: the new library", "2 min read", a byline under the dateline (one
+                # over it tags the page: below)
+                k -= 1
             else:
                 break
-            if len(lines) - k > _MAX_LABEL_BLOCK_LINES:
+            if len(lines) - k - tools > _MAX_LABEL_BLOCK_LINES:
                 return None
         tagged = dated and k > 1 and _is_tag_line(lines[k - 1])
         if tagged and not (self.is_line(offsets[k - 2]) or _is_date_line(lines[k - 2])):
@@ -636,6 +644,74 @@ class _Head:
         if self.last == self.index:
             return self.lines[self.index]
         return "\n".join(self.lines[self.index : self.last + 1])
+
+
+@cache
+def _caption_labels() -> tuple[str, ...]:
+    return tuple(sorted(_vocab()["caption_labels"], key=len, reverse=True))
+
+
+def _caption_label_end(line: str) -> int:
+    """Where an image's caption or credit label ends on ``line`` (``Photo: …``, ``Image
+    caption,``): past its colon or comma; 0 when the line opens with none."""
+    folded = line[:24].lstrip(" \t\xa0").casefold()
+    if not folded.startswith(_caption_labels()):
+        return 0  # (most lines)
+    for label in _caption_labels():
+        if folded.startswith(label) and folded[len(label) : len(label) + 1] in (":", ","):
+            return len(label) + 1
+    return 0
+
+
+_READING_TIME: Final = re.compile(r"\d{1,3}[ \t\xa0]*(?:mins?|minutes?)[ \t\xa0]+read", re.I)
+_MAX_CAPTION: Final = 160
+
+
+def _is_tail_line(line: str) -> bool:
+    """A line under the headline in its block that is neither headline nor lede: a byline
+    (``By Ann Lee``), an image's caption or credit with its label (``Photo: the new
+    library``, ``Credit: Kelby Council``) or a reading time (``2 min read``)."""
+    line = line.strip(" \t\xa0")
+    if not line or len(line) > _MAX_CAPTION:
+        return False
+    if line[-4:].casefold() == "read" and _READING_TIME.fullmatch(line):
+        return True
+    return _caption_label_end(line) > 0 or _is_byline(line)
+
+
+def _is_tail_pair(above: str, line: str) -> bool:
+    """Two lines under the headline in its block that go together: a caption's label alone
+    and its caption (``Image caption,`` / ``The fire broke out on Mill Street``), a byline
+    and its writer's post (``By Ann Lee`` / ``Senior Reporter``, ``BBC News, Kelby``)."""
+    above = above.strip(" \t\xa0")
+    end = _caption_label_end(above)
+    if end and end == len(above.lstrip(" \t\xa0")) and len(line) <= _MAX_CAPTION:
+        return True
+    return _is_byline(above) and _is_menu_line(line)
+
+
+_MAX_TAIL_LINES: Final = 16
+
+
+def _is_tail_block(s: str) -> bool:
+    """A block under the headline made of its dateline, page tools, byline and image caption,
+    a line each (``14 March 2025`` / ``Share`` / ``Image caption,`` / ``The new library`` /
+    ``By Ann Lee``): metadata, as each line is on its own."""
+    if "\n" not in s:
+        return False
+    lines = s.split("\n")
+    if len(lines) > _MAX_TAIL_LINES:
+        return False
+    k = len(lines)
+    while k:
+        line = lines[k - 1]
+        if _is_date_line(line) or _is_furniture_line(line.strip(" \t\xa0")) or _is_tail_line(line):
+            k -= 1
+        elif k > 1 and (_is_tail_pair(lines[k - 2], line) or _is_label_value(lines[k - 2], line)):
+            k -= 2
+        else:
+            return False
+    return True
 
 
 def _is_tag_line(line: str) -> bool:
@@ -807,7 +883,22 @@ def _is_date_line(line: str) -> bool:
         return False
     if (":" in words[0] and len(words) <= 3) or _opens_with_label(line):
         return True
-    return _is_bare_date_line(words) or _is_dressed_date_line(line)
+    return _is_bare_date_line(words) or _is_labelled_date(words) or _is_dressed_date_line(line)
+
+
+_MAX_DATE_LABEL_WORDS: Final = 3
+
+
+def _is_labelled_date(words: list[str]) -> bool:
+    """A label of up to three words with no figure, a colon, and a date or reference in
+    figures (``Issued: 14 March 2025``, ``Date of release: 14/03/2025``, ``Press release
+    number: 123/25``)."""
+    for n, word in enumerate(words[:_MAX_DATE_LABEL_WORDS]):
+        if _DIGIT.search(word):
+            return False
+        if word[-1] == ":":
+            return n + 1 < len(words) and _is_bare_date_line(words[n + 1 :])
+    return False
 
 
 _MAX_DRESSED_DATE_LINE: Final = 90
@@ -1224,6 +1315,8 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
     if len(s_stripped) > 160:
         return False
     bare = s_stripped.strip("*_")  # Markdown emphasis: "**Published 1 May 2024**"
+    if len(bare) <= _MAX_DATE_LINE and ":" in bare and _is_labelled_date(bare.split()):
+        return True  # "Issued: 14 March 2025", "Press release number: 123/25"
     labels, with_date, heads = _metadata_labels()
     if not _may_open_label(bare, labels, heads):
         return _is_dateline(s, start, dates)
@@ -1479,7 +1572,11 @@ def _past_headline(i: int, kinds: list[str], texts: list[str]) -> int:
         kinds[j] == "metadata"
         or (
             kinds[j] in ("body", "heading")
-            and (_is_byline(texts[j]) or _is_topic_tag(j, i, kinds, texts))
+            and (
+                _is_byline(texts[j])
+                or _is_topic_tag(j, i, kinds, texts)
+                or _is_tail_block(texts[j])
+            )
         )
     ):
         kinds[j] = "metadata"

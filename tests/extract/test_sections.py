@@ -2512,3 +2512,57 @@ def test_a_date_in_brackets_after_the_headline_is_cut_from_the_title(suffix: str
 )
 def test_other_brackets_after_the_headline_stay(headline: str) -> None:
     assert extracted(f"{headline}\n\n{PAGE_LEDE}").title == headline
+
+
+# Lines under the headline in its block, as news pages copy them: page tools (a share panel's
+# buttons), the writer's byline and post, an image's caption with its label, a reading time,
+# a label of a few words over a date or reference in figures.
+HEADLINE_TAILS = [
+    "14 March 2025\nShare\nclose panel\nShare page\nCopy link\nAbout sharing\nImage caption,\n"
+    "The library has a new children's area\nBy Ann Cole\nKelby News",
+    "14 March 2025\nShare this article\nFacebook\nTwitter\nWhatsApp",
+    "Listen to this article\n14 March 2025",
+    "News article\n14 March 2025",
+    "14 March 2025\nBack to news listing",
+    "14 March 2025\n2 min read",
+    "14 March 2025\nPhoto: Harbridge library's new reading room",
+    "14 March 2025\nCredit: Kelby Council",
+    "Issued: 14 March 2025",
+    "Date issued: 14 March 2025",
+    "Date of release: 14/03/2025",
+    "Press release number: 123/25",
+]
+
+
+@pytest.mark.parametrize("tail", HEADLINE_TAILS)
+def test_tools_bylines_captions_and_dates_under_the_headline_in_its_block(tail: str) -> None:
+    headline = "Harbridge library reopens after refurbishment"
+    release = extracted(
+        f"Skip to main content\nKelby Council\nHome\nNews\n{headline}\n{tail}\n\n{PAGE_LEDE}"
+    )
+    assert release.title == headline
+    assert kind_of(release, tail.partition("\n")[0]) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Budget 2025: 4.99% rise agreed",  # (a figure in the label)
+        "Update: three charged after Kelby fire",
+        "Read the five minute guide to recycling",
+        "Pictures show Harbridge library's new reading room",
+    ],
+)
+def test_a_headline_like_a_label_caption_or_reading_time_stays_the_headline(line: str) -> None:
+    assert extracted(f"Skip to main content\nHome\nNews\n{line}\n\n{PAGE_LEDE}").title == line
+
+
+def test_a_byline_over_a_sentence_is_no_byline_and_post() -> None:
+    text = (
+        "Skip to main content\nHome\nNews\nHarbridge library reopens after refurbishment\n"
+        "By Ann Cole\nThe library has been closed since September for a new roof and lift.\n\n"
+        f"{PAGE_LEDE}"
+    )
+    release = extracted(text)
+    assert release.title != "Harbridge library reopens after refurbishment"
