@@ -2082,7 +2082,27 @@ def _is_site_name(i: int, kinds: list[str], texts: list[str]) -> bool:
         return False
     if i + 1 < len(kinds) and kinds[i + 1] == "metadata" and texts[i + 1].lstrip().startswith("|"):
         return True
-    return is_body_name(s)
+    return is_body_name(s) or (_is_masthead(s) and _next_reads_as_title(i, kinds, texts))
+
+
+@cache
+def _masthead_words() -> frozenset[str]:
+    return frozenset(_vocab()["masthead_words"])
+
+
+_MAX_MASTHEAD_WORDS: Final = 4
+
+
+def _is_masthead(s: str) -> bool:
+    """A newspaper's name (``Kelby Telegraph``, ``Ashby Evening Echo``): two to four
+    capitalised words, the last a word of ``masthead_words``, no headline verb."""
+    words = s.split()
+    return (
+        1 < len(words) <= _MAX_MASTHEAD_WORDS
+        and words[-1].casefold() in _masthead_words()
+        and all(w[0].isupper() for w in words)
+        and not _has_headline_verb(s)
+    )
 
 
 def _next_reads_as_title(i: int, kinds: list[str], texts: list[str]) -> bool:

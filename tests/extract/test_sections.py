@@ -2566,3 +2566,29 @@ def test_a_byline_over_a_sentence_is_no_byline_and_post() -> None:
     )
     release = extracted(text)
     assert release.title != "Harbridge library reopens after refurbishment"
+
+
+@pytest.mark.parametrize(
+    "masthead", ["Kelby Telegraph", "Ashby Evening Echo", "The Harbridge Times", "Fenwick News"]
+)
+def test_a_newspapers_name_over_the_headline_is_no_headline(masthead: str) -> None:
+    headline = "Force sorry for slow response to Kelby burglary"
+    for text in (
+        f"{masthead}\n\n{headline}\n\nBy Ann Cole\n\n{PAGE_LEDE}",
+        f"{masthead}\n\n{headline}\n\n{PAGE_LEDE}",
+    ):
+        assert extracted(text).title == headline
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        # no headline under it: the line is the headline
+        ("Kelby Telegraph", "Kelby Telegraph"),
+        # a verb, or a small word in lower case: a headline about a paper
+        ("Ashby Echo Wins Award", "Ashby Echo Wins Award"),
+        ("Councillors back the Kelby Times", "Councillors back the Kelby Times"),
+    ],
+)
+def test_a_headline_naming_a_paper_stays_the_headline(first: str, title: str) -> None:
+    assert extracted(f"{first}\n\n{PAGE_LEDE}").title == title
