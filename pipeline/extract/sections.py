@@ -2237,6 +2237,24 @@ def title_text(s: str) -> str:
         s = _cut_site_names(s)
     if s[-1:] == "]":
         s = _cut_date_suffix(s)
+    if "/" in s or "|" in s:
+        s = _english_half(s)
+    return s
+
+
+_BILINGUAL_MARKS: Final = (" // ", " / ", " | ")
+
+
+def _english_half(s: str) -> str:
+    """Of a headline given in English and in Welsh on one line (``Changes to Ashby library //
+    Newidiadau i lyfrgell Ashby``, either first), the English half: the title is read in
+    English, as on a bilingual page with the two on lines of their own. Two halves neither
+    or both Welsh stay whole (``Kelby / Ashby road closure``)."""
+    for mark in _BILINGUAL_MARKS:
+        if s.count(mark) == 1:
+            first, second = (half.strip() for half in s.split(mark))
+            if first and second and _is_welsh(first) != _is_welsh(second):
+                return second if _is_welsh(first) else first
     return s
 
 

@@ -2592,3 +2592,26 @@ def test_a_newspapers_name_over_the_headline_is_no_headline(masthead: str) -> No
 )
 def test_a_headline_naming_a_paper_stays_the_headline(first: str, title: str) -> None:
     assert extracted(f"{first}\n\n{PAGE_LEDE}").title == title
+
+
+@pytest.mark.parametrize("mark", [" // ", " / ", " | "])
+@pytest.mark.parametrize("welsh_first", [False, True])
+def test_a_headline_in_english_and_welsh_on_one_line_gives_the_english(
+    mark: str, welsh_first: bool
+) -> None:
+    english = "Changes to the library in Harbridge"
+    welsh = "Newidiadau i'r llyfrgell yn Harbridge"
+    line = f"{welsh}{mark}{english}" if welsh_first else f"{english}{mark}{welsh}"
+    assert extracted(f"{line}\n\n{PAGE_LEDE}").title == english
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Kelby / Ashby road to close for repairs",  # (neither half Welsh)
+        "Road closures near Ysgol Bryn | Kelby",  # (one Welsh word: a name)
+        "Cyngor yn lansio cynllun // Mae'r cyngor yn dathlu",  # (both Welsh)
+    ],
+)
+def test_a_headline_with_a_mark_but_no_welsh_half_stays_whole(headline: str) -> None:
+    assert extracted(f"{headline}\n\n{PAGE_LEDE}").title == headline
