@@ -1337,6 +1337,10 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
                 return True
             if label not in with_date and rest:
                 return True
+            if not rest.strip(" \t\xa0"):
+                return True  # a label whose value the copy lost ("Published" alone)
+            if rest[:3] in ("in ", "by ") and _is_date_extra(rest[3:]):
+                return True  # the same, its topic or author kept: "Posted on in Blogs, News"
     return _is_dateline(s, start, dates)
 
 

@@ -2615,3 +2615,33 @@ def test_a_headline_in_english_and_welsh_on_one_line_gives_the_english(
 )
 def test_a_headline_with_a_mark_but_no_welsh_half_stays_whole(headline: str) -> None:
     assert extracted(f"{headline}\n\n{PAGE_LEDE}").title == headline
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Published",
+        "Posted on",
+        "Updated:",
+        "Posted on in Blogs, News stories",
+        "Posted by Ann Cole",
+    ],
+)
+def test_a_label_whose_date_the_copy_lost_is_metadata(label: str) -> None:
+    headline = "What to do if your car is stuck in snow"
+    release = extracted(f"{headline}\n\n{label}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert kind_of(release, label) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on in the hope that someone recognises the van, the picture was taken on Friday.",
+        "Published by the council today, the report says that 40 roads need repairs.",
+    ],
+)
+def test_a_sentence_after_a_label_is_no_lost_dateline(line: str) -> None:
+    release = extracted(f"Council approves new budget\n\n{line}\n\n{PAGE_LEDE}")
+    assert kind_of(release, line) != ["metadata"]
