@@ -496,14 +496,14 @@ class _Furniture:
         while True:
             if k == 1:
                 break
-            line = lines[k - 1]
+            line = _unbulleted(lines[k - 1])
             if self.is_line(offsets[k - 1]):
                 tools += 1
                 k -= 1
             elif _is_date_line(line):
                 dated = True
                 k -= 1
-            elif k > 2 and _is_label_value(lines[k - 2], line):
+            elif k > 2 and _is_label_value(_unbulleted(lines[k - 2]), line):
                 dated = True
                 k -= 2
             elif k > 2 and _is_tail_pair(lines[k - 2], line):
@@ -646,6 +646,12 @@ class _Head:
         return "\n".join(self.lines[self.index : self.last + 1])
 
 
+def _unbulleted(line: str) -> str:
+    """A line without a list's dash or bullet (``- Published`` / ``- 18 June 2025``: a page's
+    metadata list as some copies keep it)."""
+    return line[2:] if line[:2] in ("- ", "• ", "* ", "– ") else line
+
+
 @cache
 def _caption_labels() -> tuple[str, ...]:
     return tuple(sorted(_vocab()["caption_labels"], key=len, reverse=True))
@@ -704,10 +710,12 @@ def _is_tail_block(s: str) -> bool:
         return False
     k = len(lines)
     while k:
-        line = lines[k - 1]
+        line = _unbulleted(lines[k - 1])
         if _is_date_line(line) or _is_furniture_line(line.strip(" \t\xa0")) or _is_tail_line(line):
             k -= 1
-        elif k > 1 and (_is_tail_pair(lines[k - 2], line) or _is_label_value(lines[k - 2], line)):
+        elif k > 1 and (
+            _is_tail_pair(lines[k - 2], line) or _is_label_value(_unbulleted(lines[k - 2]), line)
+        ):
             k -= 2
         else:
             return False
@@ -1314,7 +1322,7 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
         return _is_label_block(s_stripped)
     if len(s_stripped) > 160:
         return False
-    bare = s_stripped.strip("*_")  # Markdown emphasis: "**Published 1 May 2024**"
+    bare = _unbulleted(s_stripped).strip("*_")  # Markdown emphasis: "**Published 1 May 2024**"
     if len(bare) <= _MAX_DATE_LINE and ":" in bare and _is_labelled_date(bare.split()):
         return True  # "Issued: 14 March 2025", "Press release number: 123/25"
     labels, with_date, heads = _metadata_labels()

@@ -2645,3 +2645,27 @@ def test_a_label_whose_date_the_copy_lost_is_metadata(label: str) -> None:
 def test_a_sentence_after_a_label_is_no_lost_dateline(line: str) -> None:
     release = extracted(f"Council approves new budget\n\n{line}\n\n{PAGE_LEDE}")
     assert kind_of(release, line) != ["metadata"]
+
+
+@pytest.mark.parametrize("bullet", ["- ", "• "])
+def test_a_metadata_list_with_its_bullets_under_the_headline_is_metadata(bullet: str) -> None:
+    headline = "New support for Kelby farmers"
+    meta = "\n".join(
+        f"{bullet}{line}" for line in ("Published", "18 June 2025", "Part of", "Farming and rural")
+    )
+    for text in (
+        f"Skip to main content\nHome\nNews\n{headline}\n{meta}\n\n{PAGE_LEDE}",
+        f"{headline}\n\n{meta}\n\n{PAGE_LEDE}",
+    ):
+        release = extracted(text)
+        assert release.title == headline
+        assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+def test_bullet_points_under_the_headline_are_not_its_metadata() -> None:
+    text = (
+        "Skip to main content\nHome\nNews\nCouncil approves budget\n- Council tax to rise by "
+        f"4.99%\n- 40 new homes approved\n\n{PAGE_LEDE}"
+    )
+    release = extracted(text)
+    assert kind_of(release, "- Council tax") != ["metadata"]
