@@ -1060,6 +1060,10 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
             and "\n" in text[s:e]
             and (furniture.menu_over_headline(s, e) or furniture.dated_headline(s, e))
         ):
+            cut = _lead_lines_end(text, s, e) if opening else None
+            if cut is not None:
+                out.append(Span(*_trim(text, s, cut)))  # "By Ann Lee" / "Published 14 Mar 2025"
+                s = cut
             out.append(Span(s, e))
             opening = opening and text[e - 1] not in '.!?”"'
         else:
@@ -1076,6 +1080,39 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
         for p in out
     ]
     return _body_headings(text, out, [""] * len(out))
+
+
+_MAX_LEAD_LINE: Final = 80
+
+
+def _lead_lines_end(text: str, start: int, end: int) -> int | None:
+    """Where the prose of the block ``[start, end)`` begins when the block opens with a
+    byline, perhaps a dateline under it, a line each, over a sentence (local papers: ``By Ann
+    Lee`` / ``Published 14th Mar 2025, 09:41 GMT`` / the standfirst): those lines are
+    metadata, the prose a paragraph of its own. None for other blocks (``Published: 3 March``
+    over a sentence stays one block)."""
+    at = start
+    while True:
+        nl = text.find("\n", at, end)
+        if nl < 0:
+            break
+        line = text[at:nl]
+        if len(line) > _MAX_LEAD_LINE or not (
+            _is_byline(line) if at == start else _is_date_line(line)
+        ):
+            break  # (a byline first: a label over a sentence is the block's, "From" / "the …")
+        at = nl + 1
+    if at == start or at >= end:
+        return None
+    nl = text.find("\n", at, end)
+    first = text[at : nl if nl >= 0 else end].rstrip(" \t\xa0")
+    if (
+        first[-1:] not in '.!?”"'
+        or first.count(" ") < _MIN_PROSE_WORDS - 1
+        or first[:1].islower()  # ("By Christmas" / "the library will …": one sentence)
+    ):
+        return None  # (prose: a sentence under them)
+    return at
 
 
 def _is_furniture(text: str, furniture: _Furniture, start: int, end: int) -> bool:
@@ -1542,6 +1579,9 @@ def classify_sections(
             j = _past_headline(j, kinds, texts)
         if j < len(paragraphs) and kinds[j] in ("body", "heading") and _is_standfirst(texts[j]):
             kinds[j] = "standfirst"
+            # the byline and dateline under the standfirst (local papers: headline, standfirst,
+            # "By Ann Lee" / "Tuesday, 11th March 2025, 3:15 pm", the body)
+            _past_headline(j, kinds, texts)
     _mark_background(kinds, texts)
     return [  # (kind, text, start, end, quote_index, boilerplate)
         Section(kinds[i], texts[i], p.start, p.end, quote_of[i], bp[i])

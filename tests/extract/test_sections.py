@@ -2669,3 +2669,36 @@ def test_bullet_points_under_the_headline_are_not_its_metadata() -> None:
     )
     release = extracted(text)
     assert kind_of(release, "- Council tax") != ["metadata"]
+
+
+# Local papers' pages: the headline, the standfirst, the writer's byline and the dateline, a
+# line each, over the body, the byline block before or after the standfirst.
+@pytest.mark.parametrize(
+    "byline",
+    ["By Ann Cole\nPublished 14th Mar 2025, 09:41 GMT",
+     "By Tom Hale\nTuesday, 11th March 2025, 3:15 pm", "By Ann Cole"],
+)  # fmt: skip
+def test_a_local_papers_byline_and_dateline_around_the_standfirst_are_metadata(
+    byline: str,
+) -> None:
+    headline = "Fire crews tackle kitchen blaze in Harbridge flat"
+    standfirst = "Fire crews were sent to a flat in Harbridge after a kitchen fire."
+    for text in (
+        f"{headline}\n\n{byline}\n{standfirst}\n\n{PAGE_LEDE}",
+        f"{headline}\n\n{standfirst}\n\n{byline}\n\n{PAGE_LEDE}",
+    ):
+        release = extracted(text)
+        assert release.title == headline
+        assert kind_of(release, standfirst) == ["standfirst"]
+        assert kind_of(release, byline) == ["metadata"]
+        assert kind_of(release, "Officers were called") == ["body"]
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["By Christmas\nthe library will have a new roof and a lift, the council said.",
+     "Published: 3 March 2025\nThe council said the plan would save money over the next year."],
+)  # fmt: skip
+def test_a_block_opening_with_a_byline_or_label_over_its_sentence_stays_whole(block: str) -> None:
+    release = extracted(f"Flu jabs for children in Kelby\n\n{block}\n\n{PAGE_LEDE}")
+    assert [s.text for s in release.sections if s.text.startswith(block[:10])] == [block]
