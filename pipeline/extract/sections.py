@@ -506,7 +506,7 @@ class _Furniture:
             elif k > 2 and _is_label_value(_unbulleted(lines[k - 2]), line):
                 dated = True
                 k -= 2
-            elif k > 2 and _is_tail_pair(lines[k - 2], line):
+            elif k > 2 and len(lines[k - 2]) <= _MAX_BYLINE and _is_tail_pair(lines[k - 2], line):
                 k -= 2  # "By Ann Lee" / "Senior Reporter", "Image caption," / the caption
             elif _is_tail_line(line) and not (dated and _is_byline(line)):
                 # "Photo: the new library", "2 min read", a byline under the dateline (one
@@ -744,6 +744,7 @@ def _byline_leads() -> frozenset[str]:
 
 
 _MAX_BYLINE_WORDS: Final = 8
+_MAX_BYLINE: Final = 120  # characters: eight words of a byline fit in far fewer
 
 
 def _is_byline(line: str) -> bool:
@@ -751,6 +752,8 @@ def _is_byline(line: str) -> bool:
     Ann Lee``, Welsh ``Gan Heddlu Kelby``): a word of ``byline_words`` (after one of
     ``byline_leads``) and a capitalised word after it, up to eight words, no stop at its end
     and no headline verb (``By Christmas, Kelby will have 40 new homes`` is a sentence)."""
+    if len(line) > _MAX_BYLINE:
+        return False  # (most paragraphs: no split of a whole paragraph)
     words = line.split()
     if len(words) > 2 and words[0].casefold() in _byline_leads():
         words = words[1:]
@@ -885,13 +888,17 @@ def _is_date_line(line: str) -> bool:
     if not line:
         return False
     if len(line) > _MAX_DATE_LINE:
-        return _is_dressed_date_line(line)
+        return len(line) <= _MAX_DRESSED_DATE_LINE and _is_dressed_date_line(line)
     words = line.split()
     if not words:  # other spaces only
         return False
     if (":" in words[0] and len(words) <= 3) or _opens_with_label(line):
         return True
-    return _is_bare_date_line(words) or _is_labelled_date(words) or _is_dressed_date_line(line)
+    return (
+        _is_bare_date_line(words)
+        or (":" in line and _is_labelled_date(words))
+        or _is_dressed_date_line(line)
+    )
 
 
 _MAX_DATE_LABEL_WORDS: Final = 3
