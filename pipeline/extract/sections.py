@@ -465,8 +465,11 @@ class _Furniture:
         standfirst and its dateline or page tools under it. Over a caption naming the page's
         kind (``Press release``) the crumbs may be longer (GOV.UK's ``Inspections and
         performance of education providers``)."""
-        if not self.hits(start, end) or "\n" not in self.text[start:end]:
+        block = self.text[start:end]
+        if "\n" not in block:
             return False
+        if not self.hits(start, end) and not _is_crumb_trail(block[: block.find("\n")]):
+            return False  # (no known furniture, nor a trail of crumbs opening the block)
         head = self.head_of(start, end)
         return (
             head is not None
@@ -489,21 +492,29 @@ class _Furniture:
             offsets.append(offsets[-1] + len(line) + 1)
         k = len(lines)
         dated = False
+        tools = 0  # (page tools in the tail: a share panel's buttons are many)
         while True:
             if k == 1:
                 break
-            line = lines[k - 1]
+            line = _unbulleted(lines[k - 1])
             if self.is_line(offsets[k - 1]):
+                tools += 1
                 k -= 1
             elif _is_date_line(line):
                 dated = True
                 k -= 1
-            elif k > 2 and _is_label_value(lines[k - 2], line):
+            elif k > 2 and _is_label_value(_unbulleted(lines[k - 2]), line):
                 dated = True
                 k -= 2
+            elif k > 2 and len(lines[k - 2]) <= _MAX_BYLINE and _is_tail_pair(lines[k - 2], line):
+                k -= 2  # "By Ann Lee" / "Senior Reporter", "Image caption," / the caption
+            elif _is_tail_line(line) and not (dated and _is_byline(line)):
+                # "Photo: the new library", "2 min read", a byline under the dateline (one
+                # over it tags the page: below)
+                k -= 1
             else:
                 break
-            if len(lines) - k > _MAX_LABEL_BLOCK_LINES:
+            if len(lines) - k - tools > _MAX_LABEL_BLOCK_LINES:
                 return None
         tagged = dated and k > 1 and _is_tag_line(lines[k - 1])
         if tagged and not (self.is_line(offsets[k - 2]) or _is_date_line(lines[k - 2])):
@@ -635,6 +646,82 @@ class _Head:
         return "\n".join(self.lines[self.index : self.last + 1])
 
 
+def _unbulleted(line: str) -> str:
+    """A line without a list's dash or bullet (``- Published`` / ``- 18 June 2025``: a page's
+    metadata list as some copies keep it)."""
+    return line[2:] if line[:2] in ("- ", "• ", "* ", "– ") else line
+
+
+@cache
+def _caption_labels() -> tuple[str, ...]:
+    return tuple(sorted(_vocab()["caption_labels"], key=len, reverse=True))
+
+
+def _caption_label_end(line: str) -> int:
+    """Where an image's caption or credit label ends on ``line`` (``Photo: …``, ``Image
+    caption,``): past its colon or comma; 0 when the line opens with none."""
+    folded = line[:24].lstrip(" \t\xa0").casefold()
+    if not folded.startswith(_caption_labels()):
+        return 0  # (most lines)
+    for label in _caption_labels():
+        if folded.startswith(label) and folded[len(label) : len(label) + 1] in (":", ","):
+            return len(label) + 1
+    return 0
+
+
+_READING_TIME: Final = re.compile(r"\d{1,3}[ \t\xa0]*(?:mins?|minutes?)[ \t\xa0]+read", re.I)
+_MAX_CAPTION: Final = 160
+
+
+def _is_tail_line(line: str) -> bool:
+    """A line under the headline in its block that is neither headline nor lede: a byline
+    (``By Ann Lee``), an image's caption or credit with its label (``Photo: the new
+    library``, ``Credit: Kelby Council``) or a reading time (``2 min read``)."""
+    line = line.strip(" \t\xa0")
+    if not line or len(line) > _MAX_CAPTION:
+        return False
+    if line[-4:].casefold() == "read" and _READING_TIME.fullmatch(line):
+        return True
+    return _caption_label_end(line) > 0 or _is_byline(line)
+
+
+def _is_tail_pair(above: str, line: str) -> bool:
+    """Two lines under the headline in its block that go together: a caption's label alone
+    and its caption (``Image caption,`` / ``The fire broke out on Mill Street``), a byline
+    and its writer's post (``By Ann Lee`` / ``Senior Reporter``, ``BBC News, Kelby``)."""
+    above = above.strip(" \t\xa0")
+    end = _caption_label_end(above)
+    if end and end == len(above.lstrip(" \t\xa0")) and len(line) <= _MAX_CAPTION:
+        return True
+    return _is_byline(above) and _is_menu_line(line)
+
+
+_MAX_TAIL_LINES: Final = 16
+
+
+def _is_tail_block(s: str) -> bool:
+    """A block under the headline made of its dateline, page tools, byline and image caption,
+    a line each (``14 March 2025`` / ``Share`` / ``Image caption,`` / ``The new library`` /
+    ``By Ann Lee``): metadata, as each line is on its own."""
+    if "\n" not in s:
+        return False
+    lines = s.split("\n")
+    if len(lines) > _MAX_TAIL_LINES:
+        return False
+    k = len(lines)
+    while k:
+        line = _unbulleted(lines[k - 1])
+        if _is_date_line(line) or _is_furniture_line(line.strip(" \t\xa0")) or _is_tail_line(line):
+            k -= 1
+        elif k > 1 and (
+            _is_tail_pair(lines[k - 2], line) or _is_label_value(_unbulleted(lines[k - 2]), line)
+        ):
+            k -= 2
+        else:
+            return False
+    return True
+
+
 def _is_tag_line(line: str) -> bool:
     """A line that tags a page over its dateline: one word (``Appeal``, ``Charged``), a
     byline (``By Kelby Police``: ``byline_words``) or a public body's name (``Kelby
@@ -657,6 +744,7 @@ def _byline_leads() -> frozenset[str]:
 
 
 _MAX_BYLINE_WORDS: Final = 8
+_MAX_BYLINE: Final = 120  # characters: eight words of a byline fit in far fewer
 
 
 def _is_byline(line: str) -> bool:
@@ -664,6 +752,8 @@ def _is_byline(line: str) -> bool:
     Ann Lee``, Welsh ``Gan Heddlu Kelby``): a word of ``byline_words`` (after one of
     ``byline_leads``) and a capitalised word after it, up to eight words, no stop at its end
     and no headline verb (``By Christmas, Kelby will have 40 new homes`` is a sentence)."""
+    if len(line) > _MAX_BYLINE:
+        return False  # (most paragraphs: no split of a whole paragraph)
     words = line.split()
     if len(words) > 2 and words[0].casefold() in _byline_leads():
         words = words[1:]
@@ -729,7 +819,8 @@ def _is_menu_run(lines: Sequence[str], anchored: bool) -> bool:
         _is_menu_line(ln) or _is_topic_crumb(ln, anchored) for ln in lines[1:]
     ):
         return True  # (GOV.UK's crumbs with no caption under them)
-    others = [ln for ln in lines if not _is_menu_line(ln)]
+    # (a trail of crumbs on one line is a menu line: ``Home » News » New scanner opens``)
+    others = [ln for ln in lines if not (_is_menu_line(ln) or _is_crumb_trail(ln))]
     return not others or (len(others) * 2 < len(lines) and all(map(_is_crumb_line, others)))
 
 
@@ -794,14 +885,97 @@ def _is_date_line(line: str) -> bool:
     """A dateline on a line of its own (``Wednesday, 05 June 2024``, ``16:30 21/05/2024``,
     ``Date: 12 August 2024``) or a short label and value (``Station: Ashby``)."""
     line = line.strip(" \t\xa0")
-    if not line or len(line) > _MAX_DATE_LINE:
+    if not line:
         return False
+    if len(line) > _MAX_DATE_LINE:
+        return len(line) <= _MAX_DRESSED_DATE_LINE and _is_dressed_date_line(line)
     words = line.split()
     if not words:  # other spaces only
         return False
     if (":" in words[0] and len(words) <= 3) or _opens_with_label(line):
         return True
-    return _is_bare_date_line(words)
+    return (
+        _is_bare_date_line(words)
+        or (":" in line and _is_labelled_date(words))
+        or _is_dressed_date_line(line)
+    )
+
+
+_MAX_DATE_LABEL_WORDS: Final = 3
+
+
+def _is_labelled_date(words: list[str]) -> bool:
+    """A label of up to three words with no figure, a colon, and a date or reference in
+    figures (``Issued: 14 March 2025``, ``Date of release: 14/03/2025``, ``Press release
+    number: 123/25``)."""
+    for n, word in enumerate(words[:_MAX_DATE_LABEL_WORDS]):
+        if _DIGIT.search(word):
+            return False
+        if word[-1] == ":":
+            return n + 1 < len(words) and _is_bare_date_line(words[n + 1 :])
+    return False
+
+
+_MAX_DRESSED_DATE_LINE: Final = 90
+_MAX_DATE_EXTRA_WORDS: Final = 6
+_DIGIT: Final = re.compile(r"\d")
+_BAR_RE: Final = re.compile(r"[|•·]")
+
+
+def _is_dressed_date_line(line: str) -> bool:
+    """A dateline with its author, topic or reading time on its line (blogs' and news
+    sites' forms): after ``by`` or ``in`` (``Posted on 14 March 2025 by Ann Lee``, ``14 March
+    2025 by Kelby Police``, ``Published 14 March 2025 in Community, News``), a byline before
+    it (``Posted by Ann Lee on 14 March 2025``, ``By Ann Lee, 14 March 2025``), or parts
+    between bars (``14 March 2025 | 2 minute read``, ``News | 14 March 2025``). The extras
+    are a few words with no stop and no headline verb, the date a dateline of its own
+    (_is_plain_date_line): ``Man, 34, charged by police`` is none."""
+    if len(line) > _MAX_DRESSED_DATE_LINE or not _DIGIT.search(line):
+        return False  # (most lines)
+    if "|" in line or "•" in line or "·" in line:
+        parts = _BAR_RE.split(line)
+        dated = [_is_plain_date_line(part) for part in parts]
+        return any(dated) and all(d or _is_date_extra(p) for d, p in zip(dated, parts, strict=True))
+    folded = line.casefold()
+    for joiner in (" by ", " in "):
+        at = folded.find(joiner)
+        if at > 0 and _is_plain_date_line(line[:at]) and _is_date_extra(line[at + len(joiner) :]):
+            return True
+    words = folded.split(None, 2)
+    if len(words) < 2:
+        return False
+    if words[0] in _byline_words() or (words[0] in _byline_leads() and words[1] in _byline_words()):
+        for joiner in (" on ", ", "):
+            at = folded.rfind(joiner)
+            if (
+                at > 0
+                and len(line[:at].split()) <= _MAX_BYLINE_WORDS
+                and _is_plain_date_line(line[at + len(joiner) :])
+            ):
+                return True
+    return False
+
+
+def _is_plain_date_line(s: str) -> bool:
+    """A dateline alone, labelled or bare (``Posted on 14 March 2025``, ``14/03/2025``)."""
+    s = s.strip(" \t\xa0")
+    words = s.split()
+    return (
+        bool(words)
+        and len(s) <= _MAX_DATE_LINE
+        and (_opens_with_label(s) or _is_bare_date_line(words))
+    )
+
+
+def _is_date_extra(s: str) -> bool:
+    """What may go with a date on its line: a name, a topic or a reading time (``Ann Lee``,
+    ``Community, News``, ``2 minute read``): a few words, no stop, no headline verb."""
+    s = s.strip(" \t\xa0")
+    return (
+        0 < len(s.split()) <= _MAX_DATE_EXTRA_WORDS
+        and s[-1] not in _TERMINAL
+        and not _has_headline_verb(s)
+    )
 
 
 def _is_bare_date_line(words: list[str]) -> bool:
@@ -893,6 +1067,10 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
             and "\n" in text[s:e]
             and (furniture.menu_over_headline(s, e) or furniture.dated_headline(s, e))
         ):
+            cut = _lead_lines_end(text, s, e) if opening else None
+            if cut is not None:
+                out.append(Span(*_trim(text, s, cut)))  # "By Ann Lee" / "Published 14 Mar 2025"
+                s = cut
             out.append(Span(s, e))
             opening = opening and text[e - 1] not in '.!?”"'
         else:
@@ -909,6 +1087,39 @@ def split_paragraphs(text: str, blocks: Sequence[Span] = ()) -> list[Span]:
         for p in out
     ]
     return _body_headings(text, out, [""] * len(out))
+
+
+_MAX_LEAD_LINE: Final = 80
+
+
+def _lead_lines_end(text: str, start: int, end: int) -> int | None:
+    """Where the prose of the block ``[start, end)`` begins when the block opens with a
+    byline, perhaps a dateline under it, a line each, over a sentence (local papers: ``By Ann
+    Lee`` / ``Published 14th Mar 2025, 09:41 GMT`` / the standfirst): those lines are
+    metadata, the prose a paragraph of its own. None for other blocks (``Published: 3 March``
+    over a sentence stays one block)."""
+    at = start
+    while True:
+        nl = text.find("\n", at, end)
+        if nl < 0:
+            break
+        line = text[at:nl]
+        if len(line) > _MAX_LEAD_LINE or not (
+            _is_byline(line) if at == start else _is_date_line(line)
+        ):
+            break  # (a byline first: a label over a sentence is the block's, "From" / "the …")
+        at = nl + 1
+    if at == start or at >= end:
+        return None
+    nl = text.find("\n", at, end)
+    first = text[at : nl if nl >= 0 else end].rstrip(" \t\xa0")
+    if (
+        first[-1:] not in '.!?”"'
+        or first.count(" ") < _MIN_PROSE_WORDS - 1
+        or first[:1].islower()  # ("By Christmas" / "the library will …": one sentence)
+    ):
+        return None  # (prose: a sentence under them)
+    return at
 
 
 def _is_furniture(text: str, furniture: _Furniture, start: int, end: int) -> bool:
@@ -1155,7 +1366,9 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
         return _is_label_block(s_stripped)
     if len(s_stripped) > 160:
         return False
-    bare = s_stripped.strip("*_")  # Markdown emphasis: "**Published 1 May 2024**"
+    bare = _unbulleted(s_stripped).strip("*_")  # Markdown emphasis: "**Published 1 May 2024**"
+    if len(bare) <= _MAX_DATE_LINE and ":" in bare and _is_labelled_date(bare.split()):
+        return True  # "Issued: 14 March 2025", "Press release number: 123/25"
     labels, with_date, heads = _metadata_labels()
     if not _may_open_label(bare, labels, heads):
         return _is_dateline(s, start, dates)
@@ -1176,6 +1389,10 @@ def _is_metadata(s: str, start: int, dates: _Index) -> bool:
                 return True
             if label not in with_date and rest:
                 return True
+            if not rest.strip(" \t\xa0"):
+                return True  # a label whose value the copy lost ("Published" alone)
+            if rest[:3] in ("in ", "by ") and _is_date_extra(rest[3:]):
+                return True  # the same, its topic or author kept: "Posted on in Blogs, News"
     return _is_dateline(s, start, dates)
 
 
@@ -1197,6 +1414,8 @@ def _is_dateline(s: str, start: int, dates: _Index) -> bool:
         return False  # (most paragraphs: each form opens with a date)
     if _covered_by_date(s, start, dates, whole=True) or _is_sourced_dateline(s, start, dates):
         return True
+    if "\n" not in s and _is_dressed_date_line(s):
+        return True  # "14 March 2025 by Kelby Police", "By Ann Lee, 14 March 2025"
     return (
         len(s) <= _MAX_DATE_LINE
         and _covered_by_date(s, start, dates)
@@ -1367,6 +1586,9 @@ def classify_sections(
             j = _past_headline(j, kinds, texts)
         if j < len(paragraphs) and kinds[j] in ("body", "heading") and _is_standfirst(texts[j]):
             kinds[j] = "standfirst"
+            # the byline and dateline under the standfirst (local papers: headline, standfirst,
+            # "By Ann Lee" / "Tuesday, 11th March 2025, 3:15 pm", the body)
+            _past_headline(j, kinds, texts)
     _mark_background(kinds, texts)
     return [  # (kind, text, start, end, quote_index, boilerplate)
         Section(kinds[i], texts[i], p.start, p.end, quote_of[i], bp[i])
@@ -1409,7 +1631,11 @@ def _past_headline(i: int, kinds: list[str], texts: list[str]) -> int:
         kinds[j] == "metadata"
         or (
             kinds[j] in ("body", "heading")
-            and (_is_byline(texts[j]) or _is_topic_tag(j, i, kinds, texts))
+            and (
+                _is_byline(texts[j])
+                or _is_topic_tag(j, i, kinds, texts)
+                or _is_tail_block(texts[j])
+            )
         )
     ):
         kinds[j] = "metadata"
@@ -1915,7 +2141,27 @@ def _is_site_name(i: int, kinds: list[str], texts: list[str]) -> bool:
         return False
     if i + 1 < len(kinds) and kinds[i + 1] == "metadata" and texts[i + 1].lstrip().startswith("|"):
         return True
-    return is_body_name(s)
+    return is_body_name(s) or (_is_masthead(s) and _next_reads_as_title(i, kinds, texts))
+
+
+@cache
+def _masthead_words() -> frozenset[str]:
+    return frozenset(_vocab()["masthead_words"])
+
+
+_MAX_MASTHEAD_WORDS: Final = 4
+
+
+def _is_masthead(s: str) -> bool:
+    """A newspaper's name (``Kelby Telegraph``, ``Ashby Evening Echo``): two to four
+    capitalised words, the last a word of ``masthead_words``, no headline verb."""
+    words = s.split()
+    return (
+        1 < len(words) <= _MAX_MASTHEAD_WORDS
+        and words[-1].casefold() in _masthead_words()
+        and all(w[0].isupper() for w in words)
+        and not _has_headline_verb(s)
+    )
 
 
 def _next_reads_as_title(i: int, kinds: list[str], texts: list[str]) -> bool:
@@ -2048,7 +2294,50 @@ def title_text(s: str) -> str:
         s = s[: m.start()]
     if " " in s and ("|" in s or "-" in s or "–" in s or "—" in s):
         s = _cut_site_names(s)
+    if s[-1:] == "]":
+        s = _cut_date_suffix(s)
+    if "/" in s or "|" in s:
+        s = _english_half(s)
     return s
+
+
+_BILINGUAL_MARKS: Final = (" // ", " / ", " | ")
+
+
+def _english_half(s: str) -> str:
+    """Of a headline given in English and in Welsh on one line (``Changes to Ashby library //
+    Newidiadau i lyfrgell Ashby``, either first), the English half: the title is read in
+    English, as on a bilingual page with the two on lines of their own. Two halves neither
+    or both Welsh stay whole (``Kelby / Ashby road closure``)."""
+    for mark in _BILINGUAL_MARKS:
+        if s.count(mark) == 1:
+            first, second = (half.strip() for half in s.split(mark))
+            if first and second and _is_welsh(first) != _is_welsh(second):
+                return second if _is_welsh(first) else first
+    return s
+
+
+_MAX_DATE_SUFFIX: Final = 32
+
+
+def _cut_date_suffix(s: str) -> str:
+    """A headline without a date in brackets at its end, as sites that gather releases print
+    it (``New bus station gets £2.5 million boost [March 2025]``, ``… [14/03/2025]``): the
+    date is the dateline's, not the headline's words. Other brackets stay (``[video]``,
+    ``[2 of 3]``, ``[Updated]``, a year's ``[2025/26]``)."""
+    at = s.rfind("[")
+    inner = s[at + 1 : -1]
+    if at <= 0 or not s[at - 1].isspace() or len(inner) > _MAX_DATE_SUFFIX:
+        return s
+    words = inner.split()
+    if not words or not _is_bare_date_line(words):
+        return s
+    # (a month's name or a whole date in figures: "[2025/26]" names a year's budget)
+    if not any(w.strip(",.").casefold() in DATE_WORDS for w in words) and not (
+        inner.count("/") == 2 or inner.count(".") == 2
+    ):
+        return s
+    return s[:at].rstrip()
 
 
 def _is_quoting_headline(s: str) -> bool:

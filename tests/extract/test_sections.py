@@ -2417,3 +2417,288 @@ def test_a_release_status_under_the_headline_is_no_standfirst(status: str) -> No
     assert release.title == "Council approves new budget"
     assert kind_of(release, status) == ["metadata"]
     assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+# Datelines dressed with their author, topic or reading time on the same line, as blogs,
+# NHS trusts' and small bodies' sites print them (WordPress's "Posted on … by …").
+DRESSED_DATELINES = [
+    "Posted on 14 March 2025 by Communications Team",
+    "Posted by Communications Team on 14 March 2025",
+    "14 March 2025 by Kelby Police",
+    "By Ann Cole, 14 March 2025",
+    "Published 14 March 2025 in Community, News",
+    "14 March 2025 | 2 minute read",
+    "14 March 2025 · 3 min read",
+    "News | 14 March 2025",
+    "Last modified: 14 March 2025",
+    "Published on: 14 March 2025 at 10:15",
+]
+
+
+@pytest.mark.parametrize("dateline", DRESSED_DATELINES)
+def test_a_dateline_with_its_author_topic_or_reading_time_is_metadata(dateline: str) -> None:
+    headline = "Harbridge library reopens after refurbishment"
+    for text in (
+        f"Home\nNews\n{headline}\n{dateline}\n\n{PAGE_LEDE}",  # under the menus, no blank line
+        f"{headline}\n{dateline}\n\n{PAGE_LEDE}",
+        f"{headline}\n\n{dateline}\n\n{PAGE_LEDE}",
+    ):
+        release = extracted(text)
+        assert release.title == headline
+        assert kind_of(release, dateline) in (["metadata"], [])  # (its own, or the block's)
+        assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # a number and "by", "in" or a bar, but no dateline before them
+        "Man, 34, charged by police in Kelby",
+        "Man jailed for 14 years by Kelby court",
+        "Appeal after 14 March crash in Ashby",
+        "By 2030, Kelby will have 400 new homes",
+        "Ten years on: 3 March 2025 | Kelby remembers the floods",
+    ],
+)
+def test_a_headline_with_a_number_and_a_name_is_no_dressed_dateline(headline: str) -> None:
+    assert extracted(f"Home\nNews\n{headline}\n\n{PAGE_LEDE}").title == headline
+    assert extracted(f"{headline}\n\n{PAGE_LEDE}").title == headline
+
+
+def test_a_dateline_with_a_long_sentence_after_by_is_no_dateline() -> None:
+    line = "14 March 2025 by the river: the day the water rose over the bridge and the town."
+    assert extracted(f"{line}\n\n{PAGE_LEDE}").sections[0].kind != "metadata"
+
+
+@pytest.mark.parametrize("mark", [" » ", " > ", " › ", " / ", "»"])
+def test_a_trail_of_crumbs_on_one_line_over_the_headline_in_one_block(mark: str) -> None:
+    headline = "New scanner opens at Harbridge hospital"
+    for crumbs in (f"Home{mark}News{mark}{headline}", f"Our trust{mark}News{mark}2025"):
+        for tail in ("Posted on 12 May 2025", "12/05/2025", "Published: 12 May 2025\nShare"):
+            release = extracted(f"{crumbs}\n{headline}\n{tail}\n\n{PAGE_LEDE}")
+            assert release.title == headline
+            assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+def test_a_trail_of_crumbs_over_a_lede_gives_no_headline() -> None:
+    text = (
+        "Home » News » Budget\nThe council set its budget on Monday, raising council tax by "
+        f"4.99% for the coming year.\n\n{PAGE_LEDE}"
+    )
+    assert extracted(text).title is None
+
+
+@pytest.mark.parametrize(
+    "suffix", [" [March 2025]", " [14 March 2025]", " [14/03/2025]", " [Mar 2025]", " [14.03.2025]"]
+)
+def test_a_date_in_brackets_after_the_headline_is_cut_from_the_title(suffix: str) -> None:
+    headline = "New bus station in Harbridge gets £2.5 million boost"
+    for text in (
+        f"PRESS RELEASE : {headline}{suffix}\n\n{PAGE_LEDE}",
+        f"{headline}{suffix}\n\nPublished: 14 March 2025\n\n{PAGE_LEDE}",
+    ):
+        assert extracted(text).title == headline
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Watch the new Harbridge bridge open [video]",
+        "Kelby Council budget explained [2025/26]",
+        "Guide to council tax bands [2 of 3]",
+        "Road closures in Ashby [Updated]",
+        "Kelby Council budget explained[March 2025]",  # (no space before the bracket)
+    ],
+)
+def test_other_brackets_after_the_headline_stay(headline: str) -> None:
+    assert extracted(f"{headline}\n\n{PAGE_LEDE}").title == headline
+
+
+# Lines under the headline in its block, as news pages copy them: page tools (a share panel's
+# buttons), the writer's byline and post, an image's caption with its label, a reading time,
+# a label of a few words over a date or reference in figures.
+HEADLINE_TAILS = [
+    "14 March 2025\nShare\nclose panel\nShare page\nCopy link\nAbout sharing\nImage caption,\n"
+    "The library has a new children's area\nBy Ann Cole\nKelby News",
+    "14 March 2025\nShare this article\nFacebook\nTwitter\nWhatsApp",
+    "Listen to this article\n14 March 2025",
+    "News article\n14 March 2025",
+    "14 March 2025\nBack to news listing",
+    "14 March 2025\n2 min read",
+    "14 March 2025\nPhoto: Harbridge library's new reading room",
+    "14 March 2025\nCredit: Kelby Council",
+    "Issued: 14 March 2025",
+    "Date issued: 14 March 2025",
+    "Date of release: 14/03/2025",
+    "Press release number: 123/25",
+]
+
+
+@pytest.mark.parametrize("tail", HEADLINE_TAILS)
+def test_tools_bylines_captions_and_dates_under_the_headline_in_its_block(tail: str) -> None:
+    headline = "Harbridge library reopens after refurbishment"
+    release = extracted(
+        f"Skip to main content\nKelby Council\nHome\nNews\n{headline}\n{tail}\n\n{PAGE_LEDE}"
+    )
+    assert release.title == headline
+    assert kind_of(release, tail.partition("\n")[0]) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Budget 2025: 4.99% rise agreed",  # (a figure in the label)
+        "Update: three charged after Kelby fire",
+        "Read the five minute guide to recycling",
+        "Pictures show Harbridge library's new reading room",
+    ],
+)
+def test_a_headline_like_a_label_caption_or_reading_time_stays_the_headline(line: str) -> None:
+    assert extracted(f"Skip to main content\nHome\nNews\n{line}\n\n{PAGE_LEDE}").title == line
+
+
+def test_a_byline_over_a_sentence_is_no_byline_and_post() -> None:
+    text = (
+        "Skip to main content\nHome\nNews\nHarbridge library reopens after refurbishment\n"
+        "By Ann Cole\nThe library has been closed since September for a new roof and lift.\n\n"
+        f"{PAGE_LEDE}"
+    )
+    release = extracted(text)
+    assert release.title != "Harbridge library reopens after refurbishment"
+
+
+@pytest.mark.parametrize(
+    "masthead", ["Kelby Telegraph", "Ashby Evening Echo", "The Harbridge Times", "Fenwick News"]
+)
+def test_a_newspapers_name_over_the_headline_is_no_headline(masthead: str) -> None:
+    headline = "Force sorry for slow response to Kelby burglary"
+    for text in (
+        f"{masthead}\n\n{headline}\n\nBy Ann Cole\n\n{PAGE_LEDE}",
+        f"{masthead}\n\n{headline}\n\n{PAGE_LEDE}",
+    ):
+        assert extracted(text).title == headline
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        # no headline under it: the line is the headline
+        ("Kelby Telegraph", "Kelby Telegraph"),
+        # a verb, or a small word in lower case: a headline about a paper
+        ("Ashby Echo Wins Award", "Ashby Echo Wins Award"),
+        ("Councillors back the Kelby Times", "Councillors back the Kelby Times"),
+    ],
+)
+def test_a_headline_naming_a_paper_stays_the_headline(first: str, title: str) -> None:
+    assert extracted(f"{first}\n\n{PAGE_LEDE}").title == title
+
+
+@pytest.mark.parametrize("mark", [" // ", " / ", " | "])
+@pytest.mark.parametrize("welsh_first", [False, True])
+def test_a_headline_in_english_and_welsh_on_one_line_gives_the_english(
+    mark: str, welsh_first: bool
+) -> None:
+    english = "Changes to the library in Harbridge"
+    welsh = "Newidiadau i'r llyfrgell yn Harbridge"
+    line = f"{welsh}{mark}{english}" if welsh_first else f"{english}{mark}{welsh}"
+    assert extracted(f"{line}\n\n{PAGE_LEDE}").title == english
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Kelby / Ashby road to close for repairs",  # (neither half Welsh)
+        "Road closures near Ysgol Bryn | Kelby",  # (one Welsh word: a name)
+        "Cyngor yn lansio cynllun // Mae'r cyngor yn dathlu",  # (both Welsh)
+    ],
+)
+def test_a_headline_with_a_mark_but_no_welsh_half_stays_whole(headline: str) -> None:
+    assert extracted(f"{headline}\n\n{PAGE_LEDE}").title == headline
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Published",
+        "Posted on",
+        "Updated:",
+        "Posted on in Blogs, News stories",
+        "Posted by Ann Cole",
+    ],
+)
+def test_a_label_whose_date_the_copy_lost_is_metadata(label: str) -> None:
+    headline = "What to do if your car is stuck in snow"
+    release = extracted(f"{headline}\n\n{label}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert kind_of(release, label) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on in the hope that someone recognises the van, the picture was taken on Friday.",
+        "Published by the council today, the report says that 40 roads need repairs.",
+    ],
+)
+def test_a_sentence_after_a_label_is_no_lost_dateline(line: str) -> None:
+    release = extracted(f"Council approves new budget\n\n{line}\n\n{PAGE_LEDE}")
+    assert kind_of(release, line) != ["metadata"]
+
+
+@pytest.mark.parametrize("bullet", ["- ", "• "])
+def test_a_metadata_list_with_its_bullets_under_the_headline_is_metadata(bullet: str) -> None:
+    headline = "New support for Kelby farmers"
+    meta = "\n".join(
+        f"{bullet}{line}" for line in ("Published", "18 June 2025", "Part of", "Farming and rural")
+    )
+    for text in (
+        f"Skip to main content\nHome\nNews\n{headline}\n{meta}\n\n{PAGE_LEDE}",
+        f"{headline}\n\n{meta}\n\n{PAGE_LEDE}",
+    ):
+        release = extracted(text)
+        assert release.title == headline
+        assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+def test_bullet_points_under_the_headline_are_not_its_metadata() -> None:
+    text = (
+        "Skip to main content\nHome\nNews\nCouncil approves budget\n- Council tax to rise by "
+        f"4.99%\n- 40 new homes approved\n\n{PAGE_LEDE}"
+    )
+    release = extracted(text)
+    assert kind_of(release, "- Council tax") != ["metadata"]
+
+
+# Local papers' pages: the headline, the standfirst, the writer's byline and the dateline, a
+# line each, over the body, the byline block before or after the standfirst.
+@pytest.mark.parametrize(
+    "byline",
+    ["By Ann Cole\nPublished 14th Mar 2025, 09:41 GMT",
+     "By Tom Hale\nTuesday, 11th March 2025, 3:15 pm", "By Ann Cole"],
+)  # fmt: skip
+def test_a_local_papers_byline_and_dateline_around_the_standfirst_are_metadata(
+    byline: str,
+) -> None:
+    headline = "Fire crews tackle kitchen blaze in Harbridge flat"
+    standfirst = "Fire crews were sent to a flat in Harbridge after a kitchen fire."
+    for text in (
+        f"{headline}\n\n{byline}\n{standfirst}\n\n{PAGE_LEDE}",
+        f"{headline}\n\n{standfirst}\n\n{byline}\n\n{PAGE_LEDE}",
+    ):
+        release = extracted(text)
+        assert release.title == headline
+        assert kind_of(release, standfirst) == ["standfirst"]
+        assert kind_of(release, byline) == ["metadata"]
+        assert kind_of(release, "Officers were called") == ["body"]
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["By Christmas\nthe library will have a new roof and a lift, the council said.",
+     "Published: 3 March 2025\nThe council said the plan would save money over the next year."],
+)  # fmt: skip
+def test_a_block_opening_with_a_byline_or_label_over_its_sentence_stays_whole(block: str) -> None:
+    release = extracted(f"Flu jabs for children in Kelby\n\n{block}\n\n{PAGE_LEDE}")
+    assert [s.text for s in release.sections if s.text.startswith(block[:10])] == [block]
