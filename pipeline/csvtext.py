@@ -59,24 +59,71 @@ def csv_utf8(text: str) -> bytes:
     return data
 
 
-# Short texts whose field csv_short_text keeps (at most _SHORT_KEPT, then it starts over).
+# Short texts (at most _SHORT characters) have their pieces remembered, at most _SHORT_KEPT of
+# each kind (then the table starts over).
 _SHORT: Final = 32
 _SHORT_KEPT: Final = 4096
-_short_fields: Final[dict[str, str]] = {}
 
 
-def csv_short_text(text: str) -> str:
-    """:func:`csv_text`, remembered for short texts. Most of a release's short fields are
-    values met before (kinds, units, grades, dates, criteria): looking one up costs about a
-    fifth of formatting it (a slice, a set test and up to four scans of the text)."""
+# A field and the separator after it, in UTF-8, as a table's line (render.table_lines) is made
+# of them: joined as bytes, a line is neither formatted nor encoded piece by piece (formatting
+# a line and encoding it took three fifths of making it). Short texts' pieces are remembered
+# (most of a release's short fields are values met before: kinds, units, grades, dates,
+# criteria), and so are small whole numbers' pieces.
+_short_commas: Final[dict[str, bytes]] = {}
+_short_ends: Final[dict[str, bytes]] = {}
+_INTS_KEPT: Final = 8192
+_int_commas: Final[list[bytes | None]] = [None] * _INTS_KEPT
+_int_ends: Final[list[bytes | None]] = [None] * _INTS_KEPT
+
+
+def csv_comma(text: str) -> bytes:
+    """``(csv_text(text) + ",").encode()``, remembered for short texts: a text field that a
+    line's next field follows (a look-up costs about a third of formatting and encoding it:
+    a slice, a set test, up to four scans of the text and the encoding)."""
     if len(text) > _SHORT:
-        return csv_text(text)
-    field = _short_fields.get(text)
-    if field is None:
-        if len(_short_fields) >= _SHORT_KEPT:
-            _short_fields.clear()
-        field = _short_fields[text] = csv_text(text)
-    return field
+        return csv_utf8(text) + b","
+    piece = _short_commas.get(text)
+    if piece is None:
+        if len(_short_commas) >= _SHORT_KEPT:
+            _short_commas.clear()
+        piece = _short_commas[text] = (csv_text(text) + ",").encode()
+    return piece
+
+
+def csv_end(text: str) -> bytes:
+    """``(csv_text(text) + "\\n").encode()``, remembered for short texts: a line's last field
+    and its line break (see :func:`csv_comma`)."""
+    if len(text) > _SHORT:
+        return csv_utf8(text) + b"\n"
+    piece = _short_ends.get(text)
+    if piece is None:
+        if len(_short_ends) >= _SHORT_KEPT:
+            _short_ends.clear()
+        piece = _short_ends[text] = (csv_text(text) + "\n").encode()
+    return piece
+
+
+def int_comma(n: int) -> bytes:
+    """``f"{n},".encode()``, remembered for whole numbers from 0 to ``_INTS_KEPT`` (offsets
+    and counts, most of them met again): a list's item instead of a number's decimal text,
+    its string and its bytes."""
+    if 0 <= n < _INTS_KEPT:
+        piece = _int_commas[n]
+        if piece is None:
+            piece = _int_commas[n] = f"{n},".encode()
+        return piece
+    return f"{n},".encode()
+
+
+def int_end(n: int) -> bytes:
+    """``f"{n}\\n".encode()``, remembered as :func:`int_comma`'s pieces: a line's last field."""
+    if 0 <= n < _INTS_KEPT:
+        piece = _int_ends[n]
+        if piece is None:
+            piece = _int_ends[n] = f"{n}\n".encode()
+        return piece
+    return f"{n}\n".encode()
 
 
 def csv_lines(rows: Iterable[Sequence[Any]]) -> str:
@@ -89,14 +136,42 @@ def grid_lines(
 ) -> tuple[str, str]:
     """A release's CSV line of each ratings grid, as ``csv_lines`` writes the rows of
     :func:`pipeline.grids.grid_rows`, made from its few cells (``positions``: each column's
-    place after the head) instead of formatting every empty cell of a wide row."""
-    grades = [""] * len(positions)
-    ranks = [""] * len(positions)
-    done = set()
+    place after the head) instead of formatting every empty cell of a wide row: the empty
+    fields between two cells are one run of commas (a run's grids have a column per
+    criterion met in any release, a hundred and more, and joining them all cost more than
+    rendering the release; tests/test_speed_tricks.py holds it to ``csv_lines``)."""
+    filled: dict[int, tuple[str, str]] = {}
     for key, score, value in cells:
-        if key not in done:  # a repeated row keeps its first grade
-            done.add(key)
-            grades[positions[key]] = csv_field(score)
-            ranks[positions[key]] = csv_field(value)
+        at = positions[key]
+        if at not in filled:  # a repeated row keeps its first grade
+            filled[at] = (csv_field(score), csv_field(value))
+    if not head:  # no field before the first column's: its comma is not there
+        return _wide_lines(head, filled, len(positions))
+    start = ",".join([csv_field(v) for v in head])
+    grades, ranks = [start], [start]
+    after = 0  # the column after the last cell written
+    for at in sorted(filled):
+        grade, rank = filled[at]
+        commas = "," * (at - after + 1)  # the empty columns' fields and this one's comma
+        grades.append(commas)
+        grades.append(grade)
+        ranks.append(commas)
+        ranks.append(rank)
+        after = at + 1
+    end = "," * (len(positions) - after) + "\n"
+    grades.append(end)
+    ranks.append(end)
+    return "".join(grades), "".join(ranks)
+
+
+def _wide_lines(
+    head: Sequence[Any], filled: dict[int, tuple[str, str]], columns: int
+) -> tuple[str, str]:
+    """:func:`grid_lines` field by field: every column's field, empty or not."""
+    grades = [""] * columns
+    ranks = [""] * columns
+    for at, (grade, rank) in filled.items():
+        grades[at] = grade
+        ranks[at] = rank
     start = [csv_field(v) for v in head]
     return ",".join(start + grades) + "\n", ",".join(start + ranks) + "\n"

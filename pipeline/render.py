@@ -19,7 +19,14 @@ from typing import Any, Final
 import orjson
 
 from pipeline import index
-from pipeline.csvtext import csv_field, csv_short_text, csv_text, csv_utf8
+from pipeline.csvtext import (
+    csv_comma,
+    csv_end,
+    csv_field,
+    csv_utf8,
+    int_comma,
+    int_end,
+)
 from pipeline.grids import Cell, keyed_cells, named_cells
 from pipeline.model import (
     ABSENT_UNLESS_SET,
@@ -220,11 +227,17 @@ def headline_facts(release: Release) -> Facts:
         ),
         None,
     )
-    overall = next(
-        (s.score for s in release.scores if s.criterion.casefold().startswith("overall")), None
-    )
+    overall = next((s.score for s in release.scores if is_overall(s.criterion)), None)
     scales = sorted({s.scale for s in release.scores if s.scale})
     return published, ";".join(scales) or None, overall
+
+
+def is_overall(criterion: str) -> bool:
+    """``criterion.casefold().startswith("overall")``, folding only its first seven
+    characters (the criteria are a few dozen characters long): case folding maps each
+    character on its own to one or more, so the first seven characters' folding begins
+    with "overall" exactly when the whole criterion's does."""
+    return criterion[:7].casefold().startswith("overall")
 
 
 def table_rows(release: Release) -> dict[str, list[list[Any]]]:
@@ -245,96 +258,163 @@ def table_rows(release: Release) -> dict[str, list[list[Any]]]:
 def table_lines(release: Release, facts: Facts) -> dict[str, bytes]:
     """The release's CSV lines (UTF-8) of ``releases.csv`` and of every table where it has
     rows (``facts``: its :func:`headline_facts`): ``csv_lines`` of :func:`table_rows`, made by
-    one function per table that writes a row's fields out by hand (several times faster than
-    formatting each value by its type; short texts' fields are remembered, see
-    :func:`pipeline.csvtext.csv_short_text`; tests/test_speed_tricks.py holds them to
+    one function per table that joins each row's fields as bytes, each with the comma or line
+    break after it (several times faster than formatting each value by its type and encoding
+    the lines; short texts' and small numbers' pieces are remembered, see
+    :func:`pipeline.csvtext.csv_comma`; tests/test_speed_tricks.py holds them to
     ``csv_lines``)."""
-    rid = csv_text(release.release_id)
-    lines = {"releases": _release_line(release, facts).encode()}
+    rid = csv_comma(release.release_id)
+    lines = {"releases": _release_line(rid, release, facts)}
     if release.sections:
         lines["sections"] = _section_lines(rid, release.sections)
     if release.scores:
-        lines["scores"] = "".join([_score_line(rid, s) for s in release.scores]).encode()
+        lines["scores"] = _score_lines(rid, release.scores)
     if release.quotes:
-        lines["quotes"] = "".join([_quote_line(rid, q) for q in release.quotes]).encode()
+        lines["quotes"] = _quote_lines(rid, release.quotes)
     if release.dates:
-        lines["dates"] = "".join([_date_line(rid, d) for d in release.dates]).encode()
+        lines["dates"] = _date_lines(rid, release.dates)
     if release.numbers:
-        lines["numbers"] = "".join([_number_line(rid, n) for n in release.numbers]).encode()
+        lines["numbers"] = _number_lines(rid, release.numbers)
     return lines
 
 
-def _opt_text(value: str | None) -> str:
-    return "" if value is None else csv_short_text(value)
+def _opt_comma(value: str | None) -> bytes:
+    return b"," if value is None else csv_comma(value)
 
 
-def _opt_int(value: int | None) -> str:
-    return "" if value is None else str(value)
+def _opt_end(value: str | None) -> bytes:
+    return b"\n" if value is None else csv_end(value)
 
 
-def _bool(value: bool) -> str:
-    return "true" if value else "false"
+def _opt_int_comma(value: int | None) -> bytes:
+    return b"," if value is None else int_comma(value)
 
 
-# One CSV line per record class, each field written out (``rid``: the release id's field);
-# the fields of short texts, most of them met before, are looked up (csv_short_text).
-def _release_line(release: Release, facts: Facts) -> str:
+def _value_comma(value: int | float | None) -> bytes:
+    """A number's value field and its comma (``csv_field``: a whole number as Python writes
+    it, a float by ``repr``). Typed ``int | float``, as the record's field is: mypyc reads a
+    ``float`` argument as a C double, and would write 10 as ``10.0``."""
+    if value is None:
+        return b","
+    if type(value) is int:
+        return int_comma(value)
+    return (csv_field(value) + ",").encode()
+
+
+# One CSV line per record class, each field written out (``rid``: the release id's field and
+# its comma); a table's lines are one join of their fields' pieces (pipeline.csvtext).
+def _release_line(rid: bytes, release: Release, facts: Facts) -> bytes:
     published, scale, overall = facts
     source = release.source
-    return (
-        f"{csv_text(release.release_id)},{csv_text(source.path)},{csv_short_text(source.format)},"
-        f"{csv_short_text(source.encoding)},{csv_text(source.sha256)},"
-        f"{_opt_text(release.title)},{_opt_text(release.standfirst)},{_opt_text(published)},"
-        f"{_opt_text(scale)},{_opt_text(overall)},{len(release.sections)},{len(release.scores)},"
-        f"{len(release.quotes)},{len(release.dates)},{len(release.numbers)},"
-        f"{len(release.warnings)},{csv_text('; '.join(release.warnings))},"
-        f"{len(release.review)},{csv_text(' '.join(release.review))}\n"
-    )
-
-
-def _section_lines(rid: str, sections: Sequence[Section]) -> bytes:
-    """The sections' CSV lines (UTF-8), each text's field made from the text's own UTF-8
-    bytes (:func:`pipeline.csvtext.csv_utf8`; ``render_release`` writes the JSON first):
-    the sections' texts are most of a release's CSV bytes."""
-    head = f"{rid},".encode()
-    parts = []
-    for s in sections:
-        parts.append(head)
-        parts.append(f"{csv_short_text(s.kind)},".encode())
-        parts.append(csv_utf8(s.text))
-        parts.append(
-            f",{s.start},{s.end},{_opt_int(s.quote_index)},{_bool(s.boilerplate)}\n".encode()
-        )
+    parts = [
+        rid,
+        csv_utf8(source.path),
+        _COMMA,
+        csv_comma(source.format),
+        csv_comma(source.encoding),
+        csv_utf8(source.sha256),
+        _COMMA,
+        _opt_comma(release.title),
+        _opt_comma(release.standfirst),
+        _opt_comma(published),
+        _opt_comma(scale),
+        _opt_comma(overall),
+        int_comma(len(release.sections)),
+        int_comma(len(release.scores)),
+        int_comma(len(release.quotes)),
+        int_comma(len(release.dates)),
+        int_comma(len(release.numbers)),
+        int_comma(len(release.warnings)),
+        csv_utf8("; ".join(release.warnings)),
+        _COMMA,
+        int_comma(len(release.review)),
+        csv_utf8(" ".join(release.review)),
+        b"\n",
+    ]
     return b"".join(parts)
 
 
-def _score_line(rid: str, s: Score) -> str:
-    return (
-        f"{rid},{csv_short_text(s.criterion)},{csv_short_text(s.score)},{_opt_int(s.score_value)},"
-        f"{_opt_text(s.scale)},{s.start},{s.end},{s.table},{_opt_text(s.qualifier)}\n"
-    )
+_COMMA: Final = b","
 
 
-def _quote_line(rid: str, q: Quote) -> str:
-    return (
-        f"{rid},{csv_text(q.text)},{_opt_text(q.speaker)},{_opt_text(q.role)},{q.paragraphs},"
-        f"{q.start},{q.end},{_opt_text(q.speaker_as_written)},{_opt_text(q.attribution)}\n"
-    )
+def _section_lines(rid: bytes, sections: Sequence[Section]) -> bytes:
+    """The sections' CSV lines (UTF-8), each text's field made from the text's own UTF-8
+    bytes (:func:`pipeline.csvtext.csv_utf8`; ``render_release`` writes the JSON first):
+    the sections' texts are most of a release's CSV bytes."""
+    parts = []
+    for s in sections:
+        parts.append(rid)
+        parts.append(csv_comma(s.kind))
+        parts.append(csv_utf8(s.text))
+        parts.append(_COMMA)
+        parts.append(int_comma(s.start))
+        parts.append(int_comma(s.end))
+        if s.quote_index is None:
+            parts.append(b",true\n" if s.boilerplate else b",false\n")  # no quote_index
+        else:
+            parts.append(int_comma(s.quote_index))
+            parts.append(b"true\n" if s.boilerplate else b"false\n")
+    return b"".join(parts)
 
 
-def _date_line(rid: str, d: DateMention) -> str:
-    return (
-        f"{rid},{csv_short_text(d.text)},{_opt_text(d.start_date)},{_opt_text(d.end_date)},"
-        f"{_opt_text(d.granularity)},{d.start},{d.end},{_bool(d.year_inferred)},"
-        f"{_opt_text(d.part_start_date)},{_opt_text(d.part_end_date)}\n"
-    )
+def _score_lines(rid: bytes, scores: Sequence[Score]) -> bytes:
+    parts = []
+    for s in scores:
+        parts.append(rid)
+        parts.append(csv_comma(s.criterion))
+        parts.append(csv_comma(s.score))
+        parts.append(_opt_int_comma(s.score_value))
+        parts.append(_opt_comma(s.scale))
+        parts.append(int_comma(s.start))
+        parts.append(int_comma(s.end))
+        parts.append(int_comma(s.table))
+        parts.append(_opt_end(s.qualifier))
+    return b"".join(parts)
 
 
-def _number_line(rid: str, n: NumberMention) -> str:
-    return (
-        f"{rid},{csv_short_text(n.text)},{csv_field(n.value)},{_opt_text(n.unit)},{csv_short_text(n.kind)},"
-        f"{n.start},{n.end}\n"
-    )
+def _quote_lines(rid: bytes, quotes: Sequence[Quote]) -> bytes:
+    parts = []
+    for q in quotes:
+        parts.append(rid)
+        parts.append(csv_utf8(q.text))
+        parts.append(_COMMA)
+        parts.append(_opt_comma(q.speaker))
+        parts.append(_opt_comma(q.role))
+        parts.append(int_comma(q.paragraphs))
+        parts.append(int_comma(q.start))
+        parts.append(int_comma(q.end))
+        parts.append(_opt_comma(q.speaker_as_written))
+        parts.append(_opt_end(q.attribution))
+    return b"".join(parts)
+
+
+def _date_lines(rid: bytes, dates: Sequence[DateMention]) -> bytes:
+    parts = []
+    for d in dates:
+        parts.append(rid)
+        parts.append(csv_comma(d.text))
+        parts.append(_opt_comma(d.start_date))
+        parts.append(_opt_comma(d.end_date))
+        parts.append(_opt_comma(d.granularity))
+        parts.append(int_comma(d.start))
+        parts.append(int_comma(d.end))
+        parts.append(b"true," if d.year_inferred else b"false,")
+        parts.append(_opt_comma(d.part_start_date))
+        parts.append(_opt_end(d.part_end_date))
+    return b"".join(parts)
+
+
+def _number_lines(rid: bytes, numbers: Sequence[NumberMention]) -> bytes:
+    parts = []
+    for n in numbers:
+        parts.append(rid)
+        parts.append(csv_comma(n.text))
+        parts.append(_value_comma(n.value))
+        parts.append(_opt_comma(n.unit))
+        parts.append(csv_comma(n.kind))
+        parts.append(int_comma(n.start))
+        parts.append(int_end(n.end))
+    return b"".join(parts)
 
 
 # Up to this many items, a release is written from its plain object (release_dict): much
@@ -376,12 +456,44 @@ class Rendered:
     cells: list[Cell]  # its grid cells (column key, grade, rank), one per ratings row
     columns: list[tuple[str, str]]  # each cell's column: (key, name as first written)
 
+    # Written out, as the records' (pipeline.model): the dataclass's own __init__ is Python
+    # code, which compiled code calls through the interpreter (a hundredth of rendering).
+    def __init__(
+        self,
+        release_id: str,
+        jsonl: bytes,
+        json: bytes,
+        lines: dict[str, bytes],
+        counts: dict[str, int],
+        rows: dict[str, list[list[Any]]] | None,
+        index: bytes,
+        grid_head: list[Any],
+        cells: list[Cell],
+        columns: list[tuple[str, str]],
+    ) -> None:
+        self.release_id = release_id
+        self.jsonl = jsonl
+        self.json = json
+        self.lines = lines
+        self.counts = counts
+        self.rows = rows
+        self.index = index
+        self.grid_head = grid_head
+        self.cells = cells
+        self.columns = columns
+
 
 def render_release(release: Release, *, rows: bool = False) -> Rendered:
     """Everything the output files hold of ``release``, made without writing (so a worker
     process can make it); ``rows`` keeps the rows for the workbook too."""
     rid = release.release_id
-    items = [len(getattr(release, name)) for name in TABLES]  # each table's rows
+    items = [  # each table's rows, in TABLES order
+        len(release.sections),
+        len(release.scores),
+        len(release.quotes),
+        len(release.dates),
+        len(release.numbers),
+    ]
     d = release_dict(release) if sum(items) <= _DICTS_UP_TO else release_json(release)
     jsonl = orjson.dumps(d, option=_JSONL)
     facts = headline_facts(release)

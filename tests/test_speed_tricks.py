@@ -14,7 +14,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline import core, csvtext, grids
-from pipeline.csvtext import csv_lines, csv_short_text, csv_text, grid_lines
+from pipeline.csvtext import (
+    csv_comma,
+    csv_end,
+    csv_field,
+    csv_lines,
+    csv_text,
+    grid_lines,
+    int_comma,
+    int_end,
+)
 from pipeline.export import _write_json, _write_manifest
 from pipeline.grids import Columns, folded_criterion, grid_rows
 from pipeline.inputs import (
@@ -42,7 +51,8 @@ from pipeline.model import (
 )
 from pipeline.normalize import collapse_space, fold
 from pipeline.packed import PackedStrings, StringSet
-from pipeline.render import headline_facts, table_lines, table_rows
+from pipeline.read import _control_share
+from pipeline.render import headline_facts, is_overall, table_lines, table_rows
 from pipeline.schema import field_types
 
 from .conftest import FIXTURES, ROOT, SEED
@@ -202,16 +212,68 @@ def test_table_lines_of_the_test_releases_are_the_csv_lines_of_their_rows() -> N
 
 
 @given(st.lists(_TEXT | st.text(max_size=40), max_size=20))
-def test_a_short_texts_field_remembered_is_its_field(texts: list[str]) -> None:
+def test_a_texts_pieces_remembered_are_its_field_and_separator(texts: list[str]) -> None:
     for text in texts * 2:  # looked up the second time (when short)
-        assert csv_short_text(text) == csv_text(text)
-    assert len(csvtext._short_fields) <= csvtext._SHORT_KEPT
+        assert csv_comma(text) == (csv_text(text) + ",").encode()
+        assert csv_end(text) == (csv_text(text) + "\n").encode()
+    assert len(csvtext._short_commas) <= csvtext._SHORT_KEPT
+    assert len(csvtext._short_ends) <= csvtext._SHORT_KEPT
 
 
-def test_short_texts_fields_are_kept_up_to_their_limit() -> None:
+def test_short_texts_pieces_are_kept_up_to_their_limit() -> None:
     for n in range(csvtext._SHORT_KEPT + 10):
-        assert csv_short_text(f"={n}") == f"'={n}"
-    assert 0 < len(csvtext._short_fields) <= csvtext._SHORT_KEPT
+        assert csv_comma(f"={n}") == f"'={n},".encode()
+        assert csv_end(f"={n}") == f"'={n}\n".encode()
+    assert 0 < len(csvtext._short_commas) <= csvtext._SHORT_KEPT
+    assert 0 < len(csvtext._short_ends) <= csvtext._SHORT_KEPT
+
+
+@given(st.lists(st.integers(-(10**20), 10**20) | st.integers(-2, csvtext._INTS_KEPT + 2)))
+def test_a_whole_numbers_pieces_remembered_are_its_field_and_separator(numbers: list[int]) -> None:
+    for n in numbers * 2:
+        assert int_comma(n) == (csv_field(n) + ",").encode()
+        assert int_end(n) == (csv_field(n) + "\n").encode()
+
+
+def _plain_grid_lines(
+    head: list[Any], cells: list[tuple[str, str, int | None]], positions: dict[str, int]
+) -> tuple[str, str]:
+    """What grid_lines replaced: every column's field formatted and joined."""
+    grades = [""] * len(positions)
+    ranks = [""] * len(positions)
+    done = set()
+    for key, score, value in cells:
+        if key not in done:
+            done.add(key)
+            grades[positions[key]] = csv_field(score)
+            ranks[positions[key]] = csv_field(value)
+    start = [csv_field(v) for v in head]
+    return ",".join(start + grades) + "\n", ",".join(start + ranks) + "\n"
+
+
+@given(
+    st.lists(_OPT_TEXT, max_size=4),
+    st.integers(0, 12),
+    st.lists(st.tuples(st.integers(0, 11), _TEXT, _OPT_INT), max_size=8),
+)
+def test_grid_lines_are_the_wide_rows_fields_joined(
+    head: list[Any], columns: int, found: list[tuple[int, str, int | None]]
+) -> None:
+    positions = {f"k{at}": at for at in range(columns)}
+    cells = [(f"k{at}", grade, rank) for at, grade, rank in found if at < columns]
+    assert grid_lines(head, cells, positions) == _plain_grid_lines(head, cells, positions)
+
+
+@given(st.text(alphabet=st.sampled_from("OoVvEeRrAaLl ßİﬀŉ\u0130\u212a-x"), max_size=10))
+def test_is_overall_folds_the_whole_criterion(criterion: str) -> None:
+    assert is_overall(criterion) == criterion.casefold().startswith("overall")
+    assert is_overall("OVERALL" + criterion) and not is_overall("x" + criterion)
+
+
+@given(st.binary(min_size=1, max_size=300))
+def test_control_share_is_the_share_of_control_bytes(data: bytes) -> None:
+    controls = sum(1 for b in data if b < 0x09 or 0x0E <= b < 0x20 or b == 0x7F)
+    assert _control_share(data) == controls / len(data)
 
 
 @given(st.lists(st.text(alphabet="aB \n\u00a0\u2028’-–", max_size=12), max_size=20))
