@@ -335,13 +335,17 @@ def _release_line(rid: bytes, release: Release, facts: Facts) -> bytes:
 
 
 _COMMA: Final = b","
+# A table's pieces are joined every so many: a release of 500,000 numbers would otherwise hold
+# millions of small pieces at once (several hundred times its text's size in memory).
+_RUN: Final = 65_536
 
 
 def _section_lines(rid: bytes, sections: Sequence[Section]) -> bytes:
     """The sections' CSV lines (UTF-8), each text's field made from the text's own UTF-8
     bytes (:func:`pipeline.csvtext.csv_utf8`; ``render_release`` writes the JSON first):
     the sections' texts are most of a release's CSV bytes."""
-    parts = []
+    parts: list[bytes] = []
+    done: list[bytes] = []  # joined runs of parts (see _RUN)
     for s in sections:
         parts.append(rid)
         parts.append(csv_comma(s.kind))
@@ -354,11 +358,16 @@ def _section_lines(rid: bytes, sections: Sequence[Section]) -> bytes:
         else:
             parts.append(int_comma(s.quote_index))
             parts.append(b"true\n" if s.boilerplate else b"false\n")
-    return b"".join(parts)
+        if len(parts) >= _RUN:
+            done.append(b"".join(parts))
+            parts.clear()
+    done.append(b"".join(parts))
+    return b"".join(done)
 
 
 def _score_lines(rid: bytes, scores: Sequence[Score]) -> bytes:
-    parts = []
+    parts: list[bytes] = []
+    done: list[bytes] = []  # joined runs of parts (see _RUN)
     for s in scores:
         parts.append(rid)
         parts.append(csv_comma(s.criterion))
@@ -369,11 +378,16 @@ def _score_lines(rid: bytes, scores: Sequence[Score]) -> bytes:
         parts.append(int_comma(s.end))
         parts.append(int_comma(s.table))
         parts.append(_opt_end(s.qualifier))
-    return b"".join(parts)
+        if len(parts) >= _RUN:
+            done.append(b"".join(parts))
+            parts.clear()
+    done.append(b"".join(parts))
+    return b"".join(done)
 
 
 def _quote_lines(rid: bytes, quotes: Sequence[Quote]) -> bytes:
-    parts = []
+    parts: list[bytes] = []
+    done: list[bytes] = []  # joined runs of parts (see _RUN)
     for q in quotes:
         parts.append(rid)
         parts.append(csv_utf8(q.text))
@@ -385,11 +399,16 @@ def _quote_lines(rid: bytes, quotes: Sequence[Quote]) -> bytes:
         parts.append(int_comma(q.end))
         parts.append(_opt_comma(q.speaker_as_written))
         parts.append(_opt_end(q.attribution))
-    return b"".join(parts)
+        if len(parts) >= _RUN:
+            done.append(b"".join(parts))
+            parts.clear()
+    done.append(b"".join(parts))
+    return b"".join(done)
 
 
 def _date_lines(rid: bytes, dates: Sequence[DateMention]) -> bytes:
-    parts = []
+    parts: list[bytes] = []
+    done: list[bytes] = []  # joined runs of parts (see _RUN)
     for d in dates:
         parts.append(rid)
         parts.append(csv_comma(d.text))
@@ -401,11 +420,16 @@ def _date_lines(rid: bytes, dates: Sequence[DateMention]) -> bytes:
         parts.append(b"true," if d.year_inferred else b"false,")
         parts.append(_opt_comma(d.part_start_date))
         parts.append(_opt_end(d.part_end_date))
-    return b"".join(parts)
+        if len(parts) >= _RUN:
+            done.append(b"".join(parts))
+            parts.clear()
+    done.append(b"".join(parts))
+    return b"".join(done)
 
 
 def _number_lines(rid: bytes, numbers: Sequence[NumberMention]) -> bytes:
-    parts = []
+    parts: list[bytes] = []
+    done: list[bytes] = []  # joined runs of parts (see _RUN)
     for n in numbers:
         parts.append(rid)
         parts.append(csv_comma(n.text))
@@ -414,7 +438,11 @@ def _number_lines(rid: bytes, numbers: Sequence[NumberMention]) -> bytes:
         parts.append(csv_comma(n.kind))
         parts.append(int_comma(n.start))
         parts.append(int_end(n.end))
-    return b"".join(parts)
+        if len(parts) >= _RUN:
+            done.append(b"".join(parts))
+            parts.clear()
+    done.append(b"".join(parts))
+    return b"".join(done)
 
 
 # Up to this many items, a release is written from its plain object (release_dict): much
