@@ -211,6 +211,15 @@ def test_table_lines_of_the_test_releases_are_the_csv_lines_of_their_rows() -> N
         assert table_lines(release, headline_facts(release)) == _plain_lines(release)
 
 
+def test_table_lines_joined_in_runs_are_the_csv_lines_of_the_rows() -> None:
+    # More pieces than one run holds (render._RUN): joined run by run, then together.
+    from pipeline import extract_text, render
+
+    release = extract_text("Counts: " + "12 cases, 3 sites; " * (render._RUN // 10))
+    assert len(release.numbers) * 7 > render._RUN
+    assert table_lines(release, headline_facts(release)) == _plain_lines(release)
+
+
 @given(st.lists(_TEXT | st.text(max_size=40), max_size=20))
 def test_a_texts_pieces_remembered_are_its_field_and_separator(texts: list[str]) -> None:
     for text in texts * 2:  # looked up the second time (when short)
