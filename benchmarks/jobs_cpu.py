@@ -166,8 +166,7 @@ def loops(corpus: Path, tmp: Path) -> tuple[float, float, float]:
     steps = core.Steps(prepare=export.render_release)
     t0 = time.process_time()
     with export.OutputWriter(Path(tmp, "loop-one")) as writer:
-        for item in inputs:
-            outcome = core.extract_input(item, ids[item.shown], steps)
+        for outcome in core.outcomes(inputs, [range(len(inputs))], ids, steps):  # in batches
             writer.add_rendered(outcome.result)
             writer.add_entry(outcome.entry)
     one = time.process_time() - t0
