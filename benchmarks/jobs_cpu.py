@@ -49,7 +49,6 @@ def cpu() -> float:
 def child(jobs: int, corpus: Path, out: Path, report: Path) -> None:
     """One run of ``pipeline extract``, in this process: writes its times to ``report``."""
     import atexit
-    from multiprocessing import util
 
     from pipeline import export
     from pipeline import jobs as jobs_module
@@ -57,25 +56,24 @@ def child(jobs: int, corpus: Path, out: Path, report: Path) -> None:
     times: dict[str, Any] = {}
     workers = report.with_suffix(".workers")
     workers.mkdir()
-    start_worker = jobs_module._start_worker
+    worker = jobs_module._worker
     extract_chunk = jobs_module._extract_chunk
     first_chunk: list[float] = []  # in a worker: when it started its first chunk
 
-    def start_and_report(*args: object) -> None:
-        start_worker(*args)  # type: ignore[arg-type]
-
-        def done() -> None:
+    def worker_and_report(*args: Any) -> None:
+        # Each worker, the first and those it forks (which end with os._exit) alike.
+        try:
+            worker(*args)
+        finally:
             found = {"cpu": cpu(), "first": first_chunk[0] if first_chunk else None}
             (workers / str(os.getpid())).write_text(json.dumps(found))
-
-        util.Finalize(None, done, exitpriority=100)
 
     def timed_chunk(*args: Any) -> Any:
         if not first_chunk:
             first_chunk.append(time.monotonic())
         return extract_chunk(*args)
 
-    jobs_module._start_worker = start_and_report  # type: ignore[assignment]
+    jobs_module._worker = worker_and_report
     jobs_module._extract_chunk = timed_chunk
     workers_init = jobs_module.Workers.__init__
     workers_outcomes = jobs_module.Workers.outcomes

@@ -117,12 +117,18 @@ def _workers(
         jobs = jobs or cores()
         if all(path.is_file() for path in paths):
             jobs = min(jobs, len(paths))
+    if "pipeline.jobs" in sys.modules:  # the console script may have started them already
+        from pipeline.jobs import take_early
+
+        early = take_early(jobs, annotate)
+    else:
+        early = None
     if jobs == 1:
         yield None
         return
     from pipeline.jobs import Workers
 
-    with Workers(jobs, annotate) as workers:
+    with early or Workers(jobs, annotate) as workers:
         yield workers
 
 

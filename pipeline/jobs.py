@@ -11,9 +11,13 @@ order, the parent tells it where in each file they go, and it writes them there
 a worker does, and two workers come close to twice as fast as one. A worker ends once it has
 written all it holds, and says so: the run waits for that before its output is finished.
 
-The workers are started first (:class:`Workers`; ``pipeline extract`` starts them before it
-loads anything else): each loads the extractors while the parent loads the rest and finds
-the inputs, and the parent never loads the extractors at all.
+The workers are started first (:class:`Workers`; the console script starts them before it
+loads the command line, :func:`start_early`): they load the extractors while the parent
+loads the rest and finds the inputs, and the parent never loads the extractors at all. With
+fork on Linux, the first worker loads them and then forks the others
+(:func:`_first_worker`): their patterns are compiled once, not once per worker, while the
+parent is busy with its own start, so that every worker has its first chunk sooner. The
+parent stands for a worker that is not its own child by a pidfd (:class:`_Forked`).
 
 The workers take chunks from one queue (a worker never waits while there is work) and each
 sends its results on its own pipe; the parent waits on those pipes and on the workers' ends,
@@ -23,18 +27,21 @@ than its own work, and a Pool waits for ever on a worker that was killed).
 Stopping: the workers ignore Ctrl-C (the terminal sends it to them too) and leave the stop
 to the parent, which ends them (SIGTERM) before it removes its temporary folder; and on
 Linux each worker is killed by the kernel the moment the parent dies, even by SIGKILL
-(``PR_SET_PDEATHSIG``), so that no worker outlives the run. A worker that ends with work
+(``PR_SET_PDEATHSIG``; a worker forked by the first dies with the first, which waits for it
+before it ends), so that no worker outlives the run. A worker that ends with work
 undone (the kernel's out-of-memory killer, say) stops the run: :class:`WorkerDied`.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
 import itertools
 import multiprocessing
 import os
 import pickle
+import select
 import signal
 import sys
 import traceback
@@ -42,6 +49,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from multiprocessing.connection import wait
 from multiprocessing.reduction import ForkingPickler
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import PipelineError
@@ -57,6 +65,8 @@ if TYPE_CHECKING:
     from pipeline.model import Release
 
 _Chunk = tuple[int, int]  # the inputs at positions start to stop
+# A worker's pipes: its results (reading end, writing end), where its parts go (the same).
+_Ends = tuple["Connection", "Connection", "Connection", "Connection"]
 CHUNK = 32  # inputs per chunk at most: little work per chunk, yet an even share per worker
 IN_FLIGHT = 4  # chunks per worker waiting or running at once
 _PR_SET_PDEATHSIG = 1
@@ -138,6 +148,17 @@ def _extract_chunk(chunk: _Chunk) -> tuple[list[Outcome], Any]:
     return handed, payload
 
 
+def _forks_others(ctx: ForkContext | SpawnContext) -> bool:
+    """Whether the first worker forks the others (:func:`_first_worker`): with fork, on Linux,
+    where the parent can stand for a process that is not its child by a pidfd."""
+    return (
+        ctx.get_start_method() == "fork"
+        and sys.platform.startswith("linux")
+        and hasattr(os, "pidfd_open")
+        and hasattr(signal, "pidfd_send_signal")
+    )
+
+
 def _context() -> ForkContext | SpawnContext:
     # fork: the workers start at once with what the parent loaded (a --model too); spawn
     # where the OS has no fork.
@@ -158,6 +179,7 @@ class Workers:
         self.annotate = annotate
         ctx = _context()
         self._started: list[_Worker] = []
+        self._pids: Connection | None = None  # with workers forked by the first, their pids
         jobs = jobs or cores()
         try:
             self._todo: SimpleQueue[Any] = ctx.SimpleQueue()  # (number, chunk), or None: stop
@@ -165,21 +187,68 @@ class Workers:
             raise _cannot_start(jobs, exc) from exc
         try:
             with _stops_held():
-                for _ in range(jobs):
-                    results, sending = ctx.Pipe(duplex=False)  # (reading end, writing end)
-                    told, telling = ctx.Pipe(duplex=False)
-                    args = (self._todo, sending, told, annotate, os.getpid())
-                    process = ctx.Process(target=_worker, args=args, daemon=True)
-                    process.start()
-                    sending.close()  # the worker's ends
-                    told.close()
-                    self._started.append(_Worker(process, results, telling))
+                # Each worker's ends: its results (reading, writing), where its parts go (the
+                # same).
+                ends = [(*ctx.Pipe(duplex=False), *ctx.Pipe(duplex=False)) for _ in range(jobs)]
+                if jobs > 1 and _forks_others(ctx):
+                    self._start_from_first(ctx, ends)
+                else:
+                    for results, sending, told, telling in ends:
+                        args = (self._todo, sending, told, annotate, os.getpid())
+                        process = ctx.Process(target=_worker, args=args, daemon=True)
+                        process.start()
+                        sending.close()  # the worker's ends
+                        told.close()
+                        self._started.append(_Worker(process, results, telling))
         except OSError as exc:  # no process or pipe to be had
             self.close()
             raise _cannot_start(jobs, exc) from exc
         except BaseException:
             self.close()
             raise
+
+    def _start_from_first(self, ctx: ForkContext | SpawnContext, ends: list[_Ends]) -> None:
+        # The first worker loads the extractors, then forks the others (see _first_worker).
+        self._pids, telling_pids = ctx.Pipe(duplex=False)
+        worker_ends = [(sending, told) for _, sending, told, _ in ends]
+        args = (self._todo, worker_ends, telling_pids, self.annotate, os.getpid())
+        first = ctx.Process(target=_first_worker, args=args, daemon=True)
+        try:
+            first.start()
+        except BaseException:
+            for results, _, _, telling in ends:
+                results.close()
+                telling.close()
+            raise
+        finally:
+            telling_pids.close()
+            for _, sending, told, _ in ends:
+                sending.close()
+                told.close()
+        for at, (results, _, _, telling) in enumerate(ends):
+            process = first if at == 0 else _Forked()
+            self._started.append(_Worker(process, results, telling))
+
+    def _forked(self) -> None:
+        """Wait until the first worker has forked the others, and take their pids.
+
+        Raises:
+            PipelineError: one could not be forked (a limit on processes reached, say).
+            WorkerDied: the first worker ended before.
+        """
+        assert self._pids is not None
+        for worker in self._started[1:]:
+            assert isinstance(worker.process, _Forked)
+            try:
+                pid = self._pids.recv()
+            except EOFError:
+                raise _died(self._started[0].process) from None
+            if isinstance(pid, OSError):
+                raise _cannot_start(len(self._started), pid)
+            try:
+                worker.process.attach(pid)
+            except ProcessLookupError:
+                raise _died(worker.process) from None
 
     @property
     def count(self) -> int:
@@ -221,6 +290,8 @@ class Workers:
         places = [(at, min(at + size, run.stop)) for run in runs for at in run[::size]]
         workers = self._started[: len(places)]  # no worker without work
         given = ForkingPickler.dumps(work)  # pickled once for them all
+        if self._pids is not None:
+            self._forked()
         for worker in self._started:
             _tell(worker, given if worker in workers else ForkingPickler.dumps(None))  # it ends
         tasks = enumerate(places)
@@ -255,15 +326,59 @@ class Workers:
 
     def close(self) -> None:
         """End every worker still running (a finished one ends on its own) and wait for it:
-        at the end, on an error, or on a stop."""
+        at the end, on an error, or on a stop. Workers forked by the first die with it: those
+        whose pids had not yet come are waited for once it has ended."""
         for worker in self._started:
             if not worker.finished and worker.process.exitcode is None:
                 worker.process.terminate()
+        if self._started:
+            self._started[0].process.join()
+        if self._pids is not None:
+            with contextlib.suppress(EOFError, OSError):  # every pid sent before it ended
+                for worker in self._started[1:]:
+                    assert isinstance(worker.process, _Forked)
+                    if worker.process.pid is None:
+                        found = self._pids.recv()
+                        if not isinstance(found, OSError):
+                            worker.process.attach(found)
+            self._pids.close()
         for worker in self._started:
             worker.process.join()
             worker.results.close()
             worker.placements.close()
+            if isinstance(worker.process, _Forked):
+                worker.process.close()
         self._todo.close()
+
+
+_early: Workers | None = None  # started by the console script before its command line
+
+
+def start_early(jobs: int) -> None:
+    """Start ``jobs`` workers (0: one per core) for :func:`take_early` (the console script,
+    before the command line is loaded: see :func:`pipeline.launch.jobs_asked`). Workers that
+    cannot start are left to the command, which says so."""
+    global _early
+    with contextlib.suppress(PipelineError):
+        _early = Workers(jobs)
+    atexit.register(discard_early)  # a command that never took them: a usage error, say
+
+
+def take_early(jobs: int, annotate: Callable[[Release], Release] | None) -> Workers | None:
+    """The workers :func:`start_early` started, if the command wants ``jobs`` > 1 of them
+    (after ``--jobs 0`` and the files given are counted) with no ``annotate``; else None,
+    and any are ended."""
+    global _early
+    early, _early = _early, None
+    if early is not None and (jobs == 1 or early.count != jobs or annotate is not None):
+        early.close()
+        return None
+    return early
+
+
+def discard_early() -> None:
+    """End the workers :func:`start_early` started that no command took."""
+    take_early(1, None)
 
 
 def _cannot_start(jobs: int, exc: OSError) -> PipelineError:
@@ -272,12 +387,75 @@ def _cannot_start(jobs: int, exc: OSError) -> PipelineError:
     )
 
 
+class _Forked:
+    """A worker forked by the first (:func:`_first_worker`), as the parent sees it: what
+    :class:`Workers` uses of a ``Process``. It is not the parent's child: once its pid has
+    come, a pidfd stands for it, waited on and signalled with no risk of another process
+    having taken the pid, and its exit status is read from ``/proc`` (the first worker
+    collects it only when it ends itself)."""
+
+    def __init__(self) -> None:
+        self.pid: int | None = None
+        self._fd: int | None = None
+
+    def attach(self, pid: int) -> None:
+        """Stand for the worker of ``pid``.
+
+        Raises:
+            ProcessLookupError: it has ended already, and been collected.
+        """
+        self.pid = pid
+        self._fd = os.pidfd_open(pid)
+
+    @property
+    def sentinel(self) -> int:
+        """Ready to read once it has ended."""
+        assert self._fd is not None
+        return self._fd
+
+    @property
+    def exitcode(self) -> int | None:
+        """None while it runs (or before its pid came); else as ``Process.exitcode``."""
+        if self.pid is None or (self._fd is not None and not _ready(self._fd)):
+            return None
+        return _exit_status(self.pid)
+
+    def terminate(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(ProcessLookupError):
+                signal.pidfd_send_signal(self._fd, signal.SIGTERM)
+
+    def join(self) -> None:
+        if self._fd is not None:
+            _ready(self._fd, None)
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def _ready(fd: int, timeout: float | None = 0) -> bool:
+    return bool(select.select([fd], [], [], timeout)[0])
+
+
+def _exit_status(pid: int) -> int:
+    """The status of an ended process not yet collected, as ``Process.exitcode`` gives it
+    (minus the signal that ended it); 0 once it has been collected (ended as it should)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_bytes()
+        status = int(stat.rsplit(b")", 1)[1].split()[49])  # field 52: exit_code
+    except (OSError, IndexError, ValueError):
+        return 0
+    return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+
+
 @dataclass(slots=True)
 class _Worker:
     """A worker process, the pipe it sends results on, and the one it is told on where the
     parts of its chunks go; ``finished`` once it said it wrote them all (it then ends)."""
 
-    process: BaseProcess
+    process: BaseProcess | _Forked
     results: Connection
     placements: Connection
     finished: bool = False
@@ -343,7 +521,7 @@ def _tell(worker: _Worker, message: bytes | memoryview) -> None:
         raise _died(worker.process) from None
 
 
-def _died(process: BaseProcess) -> WorkerDied:
+def _died(process: BaseProcess | _Forked) -> WorkerDied:
     process.join()
     code = process.exitcode or 0
     how = f"by signal {-code} ({signal.strsignal(-code)})" if code < 0 else f"with status {code}"
@@ -394,6 +572,58 @@ def _worker(
         except Exception:  # sent as what it says
             exc = RuntimeError(f"{type(exc).__name__}: {exc}")
         results.send((number, None, (exc, trace)))
+
+
+def _fork() -> int:
+    return os.fork()
+
+
+def _first_worker(
+    todo: SimpleQueue[Any],
+    ends: list[tuple[Connection, Connection]],
+    telling_pids: Connection,
+    annotate: Callable[[Release], Release] | None,
+    parent: int,
+) -> None:
+    """The first worker, where the others are forked from it (:func:`_forks_others`): it
+    loads the extractors, forks each other worker (which so has them loaded: their patterns
+    compiled once, not once each, while the parent loads the rest), tells the parent its pid
+    (or why it could not be forked), then works as they do. Each dies with it
+    (``PR_SET_PDEATHSIG``), so it waits for them before it ends."""
+    _start_worker(parent)
+    from pipeline import extract, record  # noqa: F401 (loaded once for every worker)
+
+    first = os.getpid()
+    forked = []
+    for at in range(1, len(ends)):
+        try:
+            pid = _fork()
+        except OSError as exc:
+            telling_pids.send(exc)
+            break
+        if pid == 0:  # the worker forked
+            status = 1
+            try:
+                telling_pids.close()
+                for other, (sending, told) in enumerate(ends):
+                    if other != at:
+                        sending.close()
+                        told.close()
+                _worker(todo, *ends[at], annotate, first)
+                status = 0
+            finally:
+                os._exit(status)  # never back into the first worker's code
+        forked.append(pid)
+        telling_pids.send(pid)
+    telling_pids.close()
+    for sending, told in ends[1:]:
+        sending.close()
+        told.close()
+    try:
+        _worker(todo, *ends[0], annotate, parent)
+    finally:
+        for pid in forked:
+            os.waitpid(pid, 0)
 
 
 def _place(work: _Work, placements: Connection, *, wait: bool) -> int:

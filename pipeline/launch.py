@@ -30,12 +30,52 @@ def main() -> None:
         if signal.getsignal(sig) is not signal.SIG_IGN:  # kept ignored under nohup
             signal.signal(sig, _stop)
     try:
+        _start_workers(sys.argv[1:])
         from pipeline.cli import main as cli_main
 
         cli_main()
     except SystemExit as exc:
         _end(exc.code)
     _end(0)  # (typer always ends with SystemExit; a library caller's main may return)
+
+
+def _start_workers(argv: list[str]) -> None:
+    """``pipeline extract --jobs N``: start the workers before the command line is loaded, so
+    that they load the extractors while it loads (see :mod:`pipeline.jobs`); the command takes
+    them if it asks for as many (else it ends them and starts its own)."""
+    jobs = jobs_asked(argv)
+    if jobs is None:
+        return
+    from pipeline import jobs as workers
+
+    workers.start_early(jobs)
+
+
+def jobs_asked(argv: list[str]) -> int | None:
+    """The ``--jobs`` of ``pipeline extract`` (0 for one per core), read ahead of the command
+    line's parser, where it is plain and more than one worker may be wanted: None for any other
+    command, ``--jobs 1`` or none, a value that is no number, ``--help``, ``--model`` (loaded
+    before the workers are forked, so that they have it) and standard input (``-``, extracted
+    here). The parser has the last word: the command takes the workers only if it asks for
+    as many."""
+    if argv[:1] != ["extract"]:
+        return None
+    jobs = None
+    args = iter(argv[1:])
+    for arg in args:
+        if arg in ("--help", "--model", "-") or arg.startswith("--model="):
+            return None
+        if arg == "--":
+            break
+        if arg in ("--jobs", "-j"):
+            jobs = next(args, "")
+        elif arg.startswith("--jobs="):
+            jobs = arg.removeprefix("--jobs=")
+        elif arg.startswith("-j"):
+            jobs = arg.removeprefix("-j")
+    if jobs is None or not jobs.isascii() or not jobs.isdigit() or int(jobs) == 1:
+        return None
+    return int(jobs)
 
 
 def _end(code: object) -> NoReturn:

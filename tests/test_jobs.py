@@ -120,6 +120,8 @@ def test_workers_that_cannot_start_are_one_line(
 
     from typer.testing import CliRunner
 
+    from pipeline import jobs
+
     start = multiprocessing.process.BaseProcess.start
     started: list[multiprocessing.process.BaseProcess] = []
 
@@ -132,10 +134,14 @@ def test_workers_that_cannot_start_are_one_line(
     def no_queue(self: object) -> None:
         raise OSError(24, reason)
 
+    def no_fork() -> int:  # in the first worker, which forks the others (Linux)
+        raise BlockingIOError(11, reason)
+
     if failing == "queue":
         monkeypatch.setattr(multiprocessing.context.BaseContext, "SimpleQueue", no_queue)
     else:
         monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", second_fails)
+        monkeypatch.setattr(jobs, "_fork", no_fork)
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["extract", str(corpus), "-o", str(out), "-j", "2", "-q"])
     assert result.exit_code == 2
@@ -300,9 +306,16 @@ def paused(corpus: Path, out: Path, phase: str) -> tuple[subprocess.Popen[str], 
     assert proc.stderr is not None
     line = proc.stderr.readline()
     assert line == "paused\n", line + proc.stderr.read()
-    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
-    assert len(children) == (2 if phase == "extracting" else 0), children
-    return proc, [int(pid) for pid in children]
+    workers = descendants(proc.pid)
+    assert len(workers) == (2 if phase == "extracting" else 0), workers
+    return proc, workers
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes under ``pid``, children first (on Linux the first worker forks the
+    others: they are its children)."""
+    children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    return children + [d for child in children for d in descendants(child)]
 
 
 def assert_gone(pids: list[int]) -> None:
@@ -365,13 +378,14 @@ def test_sigkill_leaves_the_previous_output_and_no_worker(
 
 
 @needs_linux
+@pytest.mark.parametrize("killed", [0, 1])  # the first worker, or the one it forked
 def test_a_worker_killed_stops_the_run_and_leaves_the_previous_output(
-    corpus: Path, previous_output: Path
+    corpus: Path, previous_output: Path, killed: int
 ) -> None:
     before = tree_hashes(previous_output)
     proc, workers = paused(corpus, previous_output, "extracting")
-    os.kill(workers[0], signal.SIGKILL)  # as the kernel's out-of-memory killer would
-    assert_gone(workers[:1])
+    os.kill(workers[killed], signal.SIGKILL)  # as the kernel's out-of-memory killer would
+    assert_gone(workers[killed : killed + 1])
     stdout, stderr = proc.communicate(timeout=120)  # no hang on the work it had
     assert stdout == ""
     assert proc.returncode == 2, stderr
@@ -471,3 +485,60 @@ def test_a_grid_line_filled_into_its_shape_is_the_line_grid_lines_makes(
     shape = export._line_format(row.keys, positions, len(positions))
     made = shape.format(row.head, *row.grades), shape.format(row.head, *row.ranks)
     assert made == grid_lines(head, cells, positions)
+
+
+# --- started by the console script before its command line (pipeline.launch) ---------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "asked"),
+    [
+        (["extract", "raw", "--jobs", "2"], 2),
+        (["extract", "-j", "3", "raw"], 3),
+        (["extract", "raw", "--jobs=4"], 4),
+        (["extract", "raw", "-j2"], 2),
+        (["extract", "raw", "-j", "0"], 0),  # one per core
+        (["extract", "raw", "-j", "2", "-j", "3"], 3),  # the last, as the parser takes it
+        (["extract", "raw", "--jobs", "1"], None),
+        (["extract", "raw"], None),
+        (["extract", "raw", "--jobs"], None),
+        (["extract", "raw", "--jobs", "two"], None),
+        (["extract", "raw", "--jobs", "-2"], None),
+        (["extract", "raw", "--jobs", "²"], None),
+        (["extract", "raw", "-j", "2", "--model", "en_core_web_sm"], None),
+        (["extract", "raw", "-j", "2", "--model=en_core_web_sm"], None),
+        (["extract", "-", "-j", "2"], None),
+        (["extract", "-j", "2", "--help"], None),
+        (["extract", "--", "-j", "2"], None),  # a file named -j
+        (["diff", "a", "b", "-j", "2"], None),
+        ([], None),
+    ],
+)
+def test_the_console_script_reads_jobs_ahead_of_the_parser(argv: list[str], asked: int) -> None:
+    from pipeline.launch import jobs_asked
+
+    assert jobs_asked(argv) == asked
+
+
+@pytest.mark.parametrize(("given", "jobs"), [("folder", "2"), ("folder", "3"), ("one file", "2")])
+def test_workers_started_before_the_command_line_write_the_same_files(
+    tmp_path: Path, corpus: Path, given: str, jobs: str
+) -> None:
+    # The console script starts them before the command line is loaded; the command takes
+    # them when it asks for as many, and otherwise ends them (one file: extracted here).
+    inputs = [str(corpus)] if given == "folder" else [str(next(corpus.iterdir()))]
+    for name, n in [("one", "1"), ("many", jobs)]:
+        argv = [sys.executable, "-m", "pipeline", "extract", *inputs, "-o", str(tmp_path / name)]
+        done = subprocess.run([*argv, "-j", n, "-q"], cwd=ROOT, capture_output=True, text=True)
+        assert (done.returncode, done.stderr) == (0, "")
+    one, many = tree_hashes(tmp_path / "one"), tree_hashes(tmp_path / "many")
+    del one["manifest.json"], many["manifest.json"]
+    assert one == many
+
+
+def test_workers_started_before_a_usage_error_end_with_it(tmp_path: Path, corpus: Path) -> None:
+    # The run returns once every process that holds its stderr has ended: the workers too.
+    argv = [sys.executable, "-m", "pipeline", "extract", str(corpus), "-j", "2", "--no-such"]
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "No such option: --no-such" in done.stderr
