@@ -74,9 +74,13 @@ def _scores(w: _Work) -> None:
     w.paragraphs = carve(w.text, w.paragraphs, table_regions(w.text, w.scores))
 
 
+def _boilerplate(w: _Work) -> None:
+    # the site's furniture among the paragraphs (tagged as they were split and carved)
+    w.boilerplate = [p for p in w.paragraphs if p.tag == "boilerplate"]
+
+
 def _quotes(w: _Work) -> None:
     w.quotes = find_quotes(w.text, w.paragraphs)
-    w.boilerplate = [p for p in w.paragraphs if p.tag == "boilerplate"]
 
 
 def _dates(w: _Work) -> None:
@@ -97,6 +101,7 @@ def _sections(w: _Work) -> None:
 STAGES: Final[tuple[Callable[[_Work], None], ...]] = (
     _paragraphs,
     _scores,
+    _boilerplate,
     _quotes,
     _dates,
     _numbers,
