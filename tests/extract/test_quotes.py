@@ -3941,3 +3941,61 @@ def test_a_passive_agent_with_long_runs_costs_linear_time() -> None:
     # a run of spaces is read once, and words with no passive in them are passed once
     assert _passive_agent("The hall was opened by Ann" + " " * 200_000 + "Cole.").endswith("Cole")
     assert _passive_agent("was " * 50_000) == ""
+
+
+# --- round 8 real-page forms: lifeboats, ambulances, parks, Scottish councils, fire ranks ----
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        ("Coxswain Tom Hale", "Tom Hale", "Coxswain"),
+        ("Tom Hale, volunteer coxswain", "Tom Hale", "volunteer coxswain"),
+        ("Paramedic Ann Cole", "Ann Cole", "Paramedic"),
+        ("Ann Cole, advanced paramedic", "Ann Cole", "advanced paramedic"),
+        ("Firefighter Tom Hale", "Tom Hale", "Firefighter"),
+        ("Convener Ann Cole", "Ann Cole", "Convener"),
+        ("Ann Cole, the council’s convener", "Ann Cole", "convener"),
+        ("Depute Provost Tom Hale", "Tom Hale", "Depute Provost"),
+        ("Tom Hale, Provost of Kelby", "Tom Hale", "Provost of Kelby"),
+        ("Bailie Ann Cole", "Ann Cole", "Bailie"),
+        ("Countryside Ranger Tom Hale", "Tom Hale", "Countryside Ranger"),
+        ("Midwife Ann Cole", "Ann Cole", "Midwife"),
+        ("Ann Cole, curator", "Ann Cole", "curator"),
+        ("Tom Hale, emergency medical technician", "Tom Hale", "emergency medical technician"),
+        ("Tom Hale, duty controller", "Tom Hale", "duty controller"),
+        ("Dr Ann Cole, a GP in Kelby", "Ann Cole", "GP in Kelby"),
+        ("Tom Hale, lifeboat mechanic", "Tom Hale", "lifeboat mechanic"),
+        ("Ann Cole, ecologist at Natural Kelby", "Ann Cole", "ecologist at Natural Kelby"),
+        ("Tom Hale, Trefnydd", "Tom Hale", "Trefnydd"),
+        # negatives: surnames that are titles elsewhere are no title words (Helm, Warden), and
+        # a label stays a label, not a role ("Volunteer", descriptive_labels)
+        ("Ann Helm", "Ann Helm", None),
+        ("Tom Warden", "Tom Warden", None),
+        ("Volunteer Ann Cole", "Ann Cole", None),
+    ],
+)
+def test_titles_of_lifeboats_ambulances_parks_and_scottish_councils(
+    who: str, speaker: str, role: str | None
+) -> None:
+    # before these were title words, "Coxswain Tom Hale" was read as the speaker's whole name
+    # and "Tom Hale, Provost of Kelby" gave no role
+    assert_reads(who, speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("intro", "again", "speaker", "role"),
+    [
+        ("Provost Tom Hale opened the new hall.", "Provost Hale said:", "Tom Hale", "Provost"),
+        ("Coxswain Ann Cole led the crew.", "Coxswain Cole added:", "Ann Cole", "Coxswain"),
+        # fire ranks written as initials before a surname alone
+        ("Group Manager Tom Hale said the risk was high.", "GM Hale added:", "Tom Hale", "GM"),
+        ("Watch Manager Ann Cole praised the crews.", "WM Cole said:", "Ann Cole", "WM"),
+        ("Station Manager Tom Hale visited the site.", "SM Hale said:", "Tom Hale", "SM"),
+    ],
+)
+def test_a_surname_after_these_titles_resolves_to_the_full_name(
+    intro: str, again: str, speaker: str, role: str
+) -> None:
+    text = f"{intro}\n\n{again} “The crews did a fantastic job in hard conditions.”"
+    assert people(text) == [(speaker, role)]
