@@ -2296,6 +2296,12 @@ def _pronoun(
     said`` names nobody."""
     word = who.strip(_SPACE + ",")
     v = _vocab()
+    if "," in word:
+        # "Asked about the delays, he said:", "When asked, she added:": a clause of the
+        # question or occasion before the pronoun names nobody
+        tail = word[word.rfind(",") + 1 :].strip(_SPACE)
+        if tail in v["person_pronouns"] or tail in v["other_pronouns"]:
+            word = tail
     if word in v["person_pronouns"]:
         back = _before_pronoun_speech(text, paragraphs, raw)
         subject = _reported_subject(text, paragraphs, back, titled=True) or _introduced(

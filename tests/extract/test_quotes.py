@@ -3999,3 +3999,48 @@ def test_a_surname_after_these_titles_resolves_to_the_full_name(
 ) -> None:
     text = f"{intro}\n\n{again} “The crews did a fantastic job in hard conditions.”"
     assert people(text) == [(speaker, role)]
+
+
+@pytest.mark.parametrize(
+    ("before", "again", "speaker", "role"),
+    [
+        (
+            "Tom Hale said: “We opened the centre on Monday and it has gone well.”",
+            "When asked about the delays, he said:",
+            "Tom Hale",
+            None,
+        ),
+        (
+            "Speaking on BBC Radio Kelby, chief executive Ann Cole said: “Please drink sensibly.”",
+            "Asked about the cause of the rise in calls, she said:",
+            "Ann Cole",
+            None,
+        ),
+        # the narrative's subject, with the title it gives, as for "He said:" alone
+        (
+            "Chief Constable Ann Cole has responded to the settlement.",
+            "Asked whether more officers would follow, she said:",
+            "Ann Cole",
+            "Chief Constable",
+        ),
+        # negatives: a name after the clause is the speaker; "it" names nobody
+        (
+            "Ann Cole said: “We opened the centre on Monday and it has gone well.”",
+            "Asked about the delays, Tom Hale said:",
+            "Tom Hale",
+            None,
+        ),
+        (
+            "Ann Cole said: “We opened the centre on Monday and it has gone well.”",
+            "In a statement on Friday, it said:",
+            None,
+            None,
+        ),
+    ],
+    ids=["when-asked-he", "asked-she", "narrative-subject", "asked-name", "statement-it"],
+)
+def test_a_pronoun_after_a_clause_of_the_question_is_a_pronoun(
+    before: str, again: str, speaker: str | None, role: str | None
+) -> None:
+    text = f"{before}\n\n{again} “This pressure is a result of flu and other viruses.”"
+    assert people(text)[-1] == (speaker, role)
