@@ -1002,6 +1002,29 @@ def _is_role(seg: str) -> bool:
     )
 
 
+def _comma_before_relative(who: str) -> str:
+    """``who`` with a comma before each relative clause that follows a capitalised word with
+    none ("Detective Superintendent Tom Hale who is leading the inquiry": set apart as "…
+    Tom Hale, who is …" is, so that the clause is no part of the name)."""
+    out: list[str] = []
+    done = 0
+    i = who.find(" who", 1)
+    while i > 0:
+        after = who[i + 4 : i + 6]
+        word = who.rfind(" ", 0, i) + 1
+        if (
+            (after[:1] == " " or after in ("se", "m "))
+            and who[i - 1].isalpha()
+            and who[word].isupper()
+        ):
+            out.append(who[done:i])
+            out.append(",")
+            done = i
+        i = who.find(" who", i + 4)
+    out.append(who[done:])
+    return "".join(out)
+
+
 def parse_attribution(who: str) -> Person:
     """Split an attribution phrase into speaker name and role.
 
@@ -1010,6 +1033,8 @@ def parse_attribution(who: str) -> Person:
     Constabulary); ``the Rt Hon Harriet Coldwell QC MP`` -> (Harriet Coldwell, None).
     """
     who = _after_furniture(collapse_space(who)).strip(" ,;:")
+    if " who" in who:
+        who = _comma_before_relative(who)
     if " – " in who or " — " in who:
         # "In his message – spoken on behalf of staff – Mr Carr": an aside in a pair of dashes
         # is set apart as commas set it

@@ -4044,3 +4044,55 @@ def test_a_pronoun_after_a_clause_of_the_question_is_a_pronoun(
 ) -> None:
     text = f"{before}\n\n{again} “This pressure is a result of flu and other viruses.”"
     assert people(text)[-1] == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker", "role"),
+    [
+        # a relative clause after the name with no comma before it
+        (
+            "Detective Superintendent Tom Hale who is leading the investigation",
+            "Tom Hale",
+            "Detective Superintendent",
+        ),
+        ("Paramedic Ann Cole who was first on scene", "Ann Cole", "Paramedic"),
+        ("Ann Cole whose son was rescued", "Ann Cole", None),
+        # the body a titled person works for, after "for" (as after "of", "from", "at")
+        (
+            "Detective Chief Inspector Tom Hale for the PSNI",
+            "Tom Hale",
+            "Detective Chief Inspector",
+        ),
+        (
+            "Detective chief inspector Ann Cole for Kelby Police",
+            "Ann Cole",
+            "Detective chief inspector",
+        ),
+        # negatives: "for" inside a title before the name stays the title's; a clause after a
+        # comma is read as before
+        ("Cabinet Member for Housing Ann Cole", "Ann Cole", "Cabinet Member for Housing"),
+        (
+            "Head of Policy for Kelby Council Tom Hale",
+            "Tom Hale",
+            "Head of Policy for Kelby Council",
+        ),
+        ("Tom Hale, who chairs the board,", "Tom Hale", None),
+    ],
+)
+def test_a_bare_relative_clause_and_a_body_after_for_are_no_part_of_the_name(
+    who: str, speaker: str, role: str | None
+) -> None:
+    assert_reads(who, speaker, role)
+
+
+def test_a_relative_clause_after_a_common_noun_names_nobody() -> None:
+    # a negative: "The man who found the dog" is no name, with the comma or without
+    assert people("The man who found the dog said: “It was lying in the road.”") == [(None, None)]
+
+
+def test_a_comma_before_a_relative_costs_linear_time() -> None:
+    from pipeline.extract.quotes import _comma_before_relative
+
+    assert _comma_before_relative("Ann Cole who chairs it") == "Ann Cole, who chairs it"
+    assert _comma_before_relative("Ann" + " who" * 50_000).count(",") == 1
+    assert _comma_before_relative("A" * 100_000 + " who is") == "A" * 100_000 + ", who is"
