@@ -1923,9 +1923,29 @@ def ends_with_speech(s: str) -> bool:
 def _plausible_who(who: str) -> bool:
     toks = _tokens(who)
     v = _vocab()
-    return (0 < len(toks) <= 20 and any(_is_cap(t) for t in toks)) or (
-        who in v["person_pronouns"] or who in v["other_pronouns"]  # "“…,” they said."
+    return (
+        (0 < len(toks) <= 20 and any(_is_cap(t) for t in toks))
+        or who in v["person_pronouns"]
+        or who in v["other_pronouns"]  # "“…,” they said."
+        or _unnamed_in_lower_case([t.group() for t in _TOKEN.finditer(who)], v)
     )
+
+
+_NO_PERSON_HEADS: Final = frozenset({"statement", "source"})
+
+
+def _unnamed_in_lower_case(words: list[str], v: dict[str, frozenset[str]]) -> bool:
+    """Whether ``words`` are an article and an unnamed person in lower case ("“…,” a
+    spokesperson said.", "a council spokeswoman"): the role is all the text gives."""
+    return (
+        1 < len(words) <= 5
+        and words[0] in _INDEFINITE_OR_DEFINITE
+        and words[-1] in v["unnamed_roles"]
+        and words[-1] not in _NO_PERSON_HEADS
+    )
+
+
+_INDEFINITE_OR_DEFINITE: Final = frozenset({"a", "an", "the"})
 
 
 def _resolve(speaker: str | None, names: _Names, end: int) -> str | None:

@@ -4096,3 +4096,25 @@ def test_a_comma_before_a_relative_costs_linear_time() -> None:
     assert _comma_before_relative("Ann Cole who chairs it") == "Ann Cole, who chairs it"
     assert _comma_before_relative("Ann" + " who" * 50_000).count(",") == 1
     assert _comma_before_relative("A" * 100_000 + " who is") == "A" * 100_000 + ", who is"
+
+
+@pytest.mark.parametrize(
+    ("after", "role"),
+    [
+        ("a spokesperson said.", "spokesperson"),
+        ("a council spokeswoman said.", "council spokeswoman"),
+        ("said a spokesperson.", "spokesperson"),
+        ("the spokesman added.", "spokesman"),
+        ("a spokesperson for Kelby Council said.", "spokesperson for Kelby Council"),
+        # negatives: a source and a statement are no title of a person
+        ("a source said.", None),
+        ("the statement said.", None),
+    ],
+)
+def test_an_unnamed_spokesperson_in_lower_case_after_a_quotation_gives_the_role(
+    after: str, role: str | None
+) -> None:
+    # before, an attribution after the quotation needed a capitalised word: a lower-case
+    # spokesperson gave no role
+    text = f"Tom Hale opened the hall.\n\n“We are aware of the fault and will fix it,” {after}"
+    assert people(text) == [(None, role)]
