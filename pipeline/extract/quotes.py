@@ -189,6 +189,14 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
             rf"^[,\s]*(?P<who>[^.;!?“”\"]{{2,200}}?)\s+\b(?P<verb>{verbs})\b\s*(?:[.,;!?]|$)",
             regex.VERSION1,
         ),
+        # '“…,” Name said in a statement.', '“…,” she said when asked.': the verb, then an
+        # adverbial up to the sentence end (tried only where one follows a verb:
+        # _verb_then_adverbial)
+        "after_name_adverbial": regex.compile(
+            rf"^[,\s]*(?P<who>[^.;!?“”\"]{{2,200}}?)\s+\b(?P<verb>{verbs})\s+"
+            rf"(?:{_alternatives('adverbial_openers')})\b[^.,;!?“”\"\n]{{0,120}}+(?:[.,;!?]|$)",
+            regex.VERSION1,
+        ),
         # '“…,” Name told the BBC.': an object verb and its object up to the sentence end
         "after_name_told": regex.compile(
             rf"^[,\s]*(?P<who>[^.;!?“”\"]{{2,200}}?)\s+\b(?P<verb>{told})\s+"
@@ -612,16 +620,22 @@ def _opens_straight(text: str, paragraphs: Sequence[Span]) -> bool:
     )
 
 
-def _after_matches(tail: str) -> Iterator[regex.Match[str]]:
-    """The matches of "after_verb_first", "after_name_first", then "after_name_told", at the
-    start of the words after a closing mark (``tail``): each pattern is tried only where its
-    verb may stand (_may_open_with_verb, _may_end_with_verb, an object verb before the first
-    sentence end), as its lazy ``who`` tries every verb after every character up to it."""
+def _after_matches(tail: str, adverbial: bool = False) -> Iterator[regex.Match[str]]:
+    """The matches of "after_verb_first", "after_name_first" (else, when ``adverbial``,
+    "after_name_adverbial"), then "after_name_told", at the start of the words after a closing
+    mark (``tail``): each pattern is tried only where its verb may stand (_may_open_with_verb,
+    _may_end_with_verb, _verb_then_adverbial, an object verb before the first sentence end),
+    as its lazy ``who`` tries every verb after every character up to it. ``adverbial`` is for
+    a quotation closed after a comma ("“…,” Ann Cole said in a statement."): after a stop,
+    "Ann Cole said in March that …" begins a sentence of narrative."""
     pats = _verb_patterns()
     if _may_open_with_verb(tail) and (m := pats["after_verb_first"].match(tail)):
         yield m
     stop = _first_stop(tail)
-    if _may_end_with_verb(tail, stop) and (m := pats["after_name_first"].match(tail)):
+    m = pats["after_name_first"].match(tail) if _may_end_with_verb(tail, stop) else None
+    if m is None and adverbial and _verb_then_adverbial(tail, stop):
+        m = pats["after_name_adverbial"].match(tail)
+    if m:
         yield m
     told = _vocab()["object_verbs"]
     if any(v in tail[:stop] for v in told) and (m := pats["after_name_told"].match(tail)):
@@ -665,6 +679,17 @@ def _may_end_with_verb(tail: str, stop: int) -> bool:
         if tail.endswith(_verb_forms(), 0, j):
             return True
     return False
+
+
+def _verb_then_adverbial(tail: str, stop: int) -> bool:
+    """Whether a speech verb of one word stands before the first sentence end or quotation
+    mark of ``tail`` (at ``stop``) with an adverbial's first word after it ("…,” Ann Cole said
+    in a statement.", "she said when asked"), where "after_name_adverbial" needs it."""
+    v = _vocab()
+    words = tail[:stop].split()
+    return any(
+        w in v["speech_verbs"] and nxt in v["adverbial_openers"] for w, nxt in pairwise(words)
+    )
 
 
 _AFTER_NAME_ENDS: Final = '.;!?“”"'  # none stands in the "who" of "after_name_first"
@@ -1435,7 +1460,8 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     tail = text[raw.end : min(last_p.end, raw.end + _ATTRIBUTION_REACH)] if raw.closed else ""
     if tail.strip():  # (most quotations close their paragraph: nothing after them to match)
         unstopped = _without_abbreviation_stops(tail)
-        for found in _after_matches(unstopped):
+        comma = text[raw.end - 2 : raw.end - 1] == ","  # "“…,” Ann Cole said in a statement."
+        for found in _after_matches(unstopped, adverbial=comma):
             if _plausible_who(after := tail[found.start("who") : found.end("who")]):
                 return _before_adverbs(after)
         # signed in its own paragraph: "“…” – Name, Role"
@@ -1935,8 +1961,9 @@ _NO_PERSON_HEADS: Final = frozenset({"statement", "source"})
 
 
 def _unnamed_in_lower_case(words: list[str], v: dict[str, frozenset[str]]) -> bool:
-    """Whether ``words`` are an article and an unnamed person in lower case ("“…,” a
-    spokesperson said.", "a council spokeswoman"): the role is all the text gives."""
+    """Whether ``words`` are an article or a possessive and an unnamed person in lower case
+    ("“…,” a spokesperson said.", "a council spokeswoman", "his family"): the role is all the
+    text gives, and the quotation is no earlier speaker's."""
     return (
         1 < len(words) <= 5
         and words[0] in _INDEFINITE_OR_DEFINITE
@@ -1945,7 +1972,7 @@ def _unnamed_in_lower_case(words: list[str], v: dict[str, frozenset[str]]) -> bo
     )
 
 
-_INDEFINITE_OR_DEFINITE: Final = frozenset({"a", "an", "the"})
+_INDEFINITE_OR_DEFINITE: Final = frozenset({"a", "an", "the", "his", "her", "their"})
 
 
 def _resolve(speaker: str | None, names: _Names, end: int) -> str | None:

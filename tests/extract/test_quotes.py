@@ -4118,3 +4118,80 @@ def test_an_unnamed_spokesperson_in_lower_case_after_a_quotation_gives_the_role(
     # spokesperson gave no role
     text = f"Tom Hale opened the hall.\n\n“We are aware of the fault and will fix it,” {after}"
     assert people(text) == [(None, role)]
+
+
+@pytest.mark.parametrize(
+    ("after", "speaker", "role"),
+    [
+        ("Mary Hale said in a statement.", "Mary Hale", None),
+        (
+            "Detective Inspector Tom Hale said at a press conference on Monday.",
+            "Tom Hale",
+            "Detective Inspector",
+        ),
+        ("Tom Hale said on Friday, adding that the search would go on.", "Tom Hale", None),
+        # a family's statement names no person, and is no earlier speaker's
+        ("his family said in a statement.", None, "his family"),
+        ("the family said.", None, None),
+    ],
+    ids=["in-a-statement", "at-a-press-conference", "on-friday-adding", "family-in", "family"],
+)
+def test_an_adverbial_after_the_verb_after_a_quotation_keeps_its_attribution(
+    after: str, speaker: str | None, role: str | None
+) -> None:
+    # before, "“…,” Mary Hale said in a statement." was read as unattributed and took the
+    # last speaker (Ann Cole)
+    text = (
+        "Ann Cole said: “We are investigating the fire.”\n\n"
+        f"“Tom was a loving father who would do anything for anyone,” {after}"
+    )
+    assert people(text)[-1] == (speaker, role)
+
+
+def test_a_pronoun_with_an_adverbial_after_a_quotation_names_the_narratives_subject() -> None:
+    text = (
+        "Ann Cole was named leader of the council.\n\n"
+        "“It is a very tough job, let us just see what happens,” she said when asked last week."
+    )
+    assert people(text) == [("Ann Cole", None)]
+
+
+def test_a_sentence_after_a_stop_with_an_adverbial_is_narrative() -> None:
+    # a negative: after a full stop, "Tom Hale said in March that …" is a sentence of its own,
+    # not the quotation's attribution (the quotation goes on from the last speaker, as before)
+    text = (
+        "Ann Cole said: “We are investigating the fire at the hall.”\n\n"
+        "“We will reopen the hall.” Tom Hale said in March that the hall would close for good."
+    )
+    assert people(text)[-1] == ("Ann Cole", None)
+
+
+def test_a_split_quotation_with_an_adverbial_in_its_attribution_is_one_speakers() -> None:
+    text = "“We will not give up,” Tom Hale said at the meeting, “and we will find them.”"
+    assert people(text) == [("Tom Hale", None), ("Tom Hale", None)]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        " Mary Hale said in a statement.",
+        " his family said on Friday, adding more.",
+        " she said when asked.",
+        " Tom Hale said at the meeting, “and",
+        " Tom Hale told the BBC.",
+        " said Tom Hale in a statement.",
+        " the leaflet in the hall said.",
+        " in Kelby " * 3000,
+    ],
+)
+def test_the_adverbial_pattern_is_tried_wherever_it_may_match(tail: str) -> None:
+    # the gate (_verb_then_adverbial) never hides a match of the pattern where
+    # "after_name_first" finds none
+    pats = _verb_patterns()
+    first = pats["after_name_first"].match(tail)
+    plain = first or pats["after_name_adverbial"].match(tail)
+    got = [m.span() for m in _after_matches(tail, adverbial=True)]
+    expected = [m.span() for m in (pats["after_verb_first"].match(tail), plain) if m]
+    if (told := pats["after_name_told"].match(tail)) is not None:
+        expected.append(told.span())
+    assert got == expected
