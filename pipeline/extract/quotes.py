@@ -2577,7 +2577,8 @@ def _named_by_role(who: str, person: Person, names: _Names, end: int) -> Person:
         # "The MP said:": the one holder of that office named before, in a quotation's
         # attribution or in the narrative; never merely the last speaker
         titles = (head[0], *_offices()[head[0]])
-        holders = set(same) | names.holders_of(titles, end)
+        # (not a name the role itself holds: "The Sinn Féin MP said:" names no "Sinn Féin")
+        holders = {h for h in set(same) | names.holders_of(titles, end) if h not in role}
         if len(holders) != 1:
             return person
         return Person(holders.pop(), role, written)
@@ -2588,6 +2589,7 @@ def _named_by_role(who: str, person: Person, names: _Names, end: int) -> Person:
         # "Water Minister Rhian Powe said …" / "The minister said:": the one person the
         # text names with that title before, rather than the last speaker
         holders = names.holders_of((head[0].lower(), head[0].capitalize()), end)
+        holders = {h for h in holders if h not in role}  # ("The Sinn Féin minister said:")
         if len(holders) == 1:
             return Person(holders.pop(), role, written)
     chosen = same[-1] if same else names.last

@@ -4195,3 +4195,33 @@ def test_the_adverbial_pattern_is_tried_wherever_it_may_match(tail: str) -> None
     if (told := pats["after_name_told"].match(tail)) is not None:
         expected.append(told.span())
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("intro", "who", "speaker"),
+    [
+        (
+            "Infrastructure Minister Tom Hale has announced a new road scheme.",
+            "The Sinn Féin minister",
+            "Tom Hale",
+        ),
+        (
+            "Infrastructure Minister Tom Hale has announced a new road scheme.",
+            "The Labour minister",
+            "Tom Hale",
+        ),
+        # a negative: two holders of the title named before, so nobody
+        (
+            "Infrastructure Minister Tom Hale and Health Minister Ann Cole visited the site.",
+            "The Sinn Féin minister",
+            None,
+        ),
+    ],
+)
+def test_a_role_with_a_two_word_party_names_the_one_holder_of_the_title(
+    intro: str, who: str, speaker: str | None
+) -> None:
+    # before, the party's two capitalised words before "minister" in the attribution itself
+    # were taken for a second holder of the title ("Sinn Féin"), so nobody was named
+    text = f"{intro}\n\n{who} said: “The budget has fallen well short of the capital needed.”"
+    assert [s for s, _r in people(text)] == [speaker]
