@@ -1462,8 +1462,11 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         unstopped = _without_abbreviation_stops(tail)
         comma = text[raw.end - 2 : raw.end - 1] == ","  # "“…,” Ann Cole said in a statement."
         for found in _after_matches(unstopped, adverbial=comma):
-            if _plausible_who(after := tail[found.start("who") : found.end("who")]):
-                return _before_adverbs(after)
+            # (plausible without the adverbs: "“…,” she later said.", "… she had said.")
+            if _plausible_who(
+                after := _before_adverbs(tail[found.start("who") : found.end("who")])
+            ):
+                return after
         # signed in its own paragraph: "“…” – Name, Role"
         signed = tail.lstrip(_SPACE)
         m = _SIGNATURE.match(signed) if signed.startswith(_DASHES) else None

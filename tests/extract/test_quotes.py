@@ -4225,3 +4225,18 @@ def test_a_role_with_a_two_word_party_names_the_one_holder_of_the_title(
     # were taken for a second holder of the title ("Sinn Féin"), so nobody was named
     text = f"{intro}\n\n{who} said: “The budget has fallen well short of the capital needed.”"
     assert [s for s, _r in people(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["he later said.", "he had said.", "he had said when asked last week.", "he also said."],
+)
+def test_a_pronoun_with_an_adverb_or_auxiliary_after_a_quotation_is_attributed(after: str) -> None:
+    # before, "he later" was no plausible attribution (no capital, no pronoun alone): the
+    # quotation took the last speaker (Ann Cole) instead of the narrative's subject
+    text = (
+        "Ann Cole said: “We are investigating the fire.”\n\n"
+        "Tom Hale opened the new station on Monday.\n\n"
+        f"“It is a very tough job, let us just see what happens,” {after}"
+    )
+    assert people(text)[-1] == ("Tom Hale", None)
