@@ -74,6 +74,11 @@ _INITIAL: Final = regex.compile(r"\p{Lu}\.$")  # "J." in "J. R. Hartley"
 _INNER_INITIALS: Final = regex.compile(r"\s*\(\p{Lu}{2,6}\)(?=\s)")  # "Constable (DCC) Ann"
 _DASH_ASIDE: Final = regex.compile(r" [–—] ([^–—]+) [–—](?= |$)")  # " – spoken for staff –"
 _TOKEN: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
+# a pronoun, a copula and an adjective or two before a colon ("She is sympathetic:", "He was
+# blunt:"): the pronoun's quotation follows
+_COPULA_COLON: Final = regex.compile(
+    r"\s*+(He|She)\s+(?:is|was|remains|has\s+been)\s+(?:\p{Ll}++\s+)?\p{Ll}++\s*+:\s*+$"
+)
 
 
 @dataclass(slots=True)
@@ -1499,6 +1504,8 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         label = _label(head, colon=True)
         if label:
             return label
+        if head.rstrip(_SPACE).endswith(":") and (m := _COPULA_COLON.match(head)):
+            return m.group(1)  # "She is sympathetic: “…”": the pronoun's
     if not head.strip(_SPACE) and raw.first_para > 0:
         prev = paragraphs[raw.first_para - 1]
         sentence = _last_sentence(text, prev.start, prev.end)

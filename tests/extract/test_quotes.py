@@ -4240,3 +4240,25 @@ def test_a_pronoun_with_an_adverb_or_auxiliary_after_a_quotation_is_attributed(a
         f"“It is a very tough job, let us just see what happens,” {after}"
     )
     assert people(text)[-1] == ("Tom Hale", None)
+
+
+@pytest.mark.parametrize(
+    ("before", "speaker"),
+    [
+        ("Tom Hale opened the new station on Monday. He was blunt:", "Tom Hale"),
+        ("Ann Cole, who runs the park, was asked about visitors. She is sympathetic:", "Ann Cole"),
+        ("Tom Hale opened the new station on Monday. He remains deeply angry:", "Tom Hale"),
+        # negatives: no pronoun, or more than an adjective or two before the colon
+        ("Tom Hale opened the new station on Monday. The message is simple:", None),
+        ("Tom Hale opened the new station on Monday. He was very clear about it:", None),
+    ],
+)
+def test_a_pronoun_a_copula_and_an_adjective_before_a_colon_name_the_pronouns_person(
+    before: str, speaker: str | None
+) -> None:
+    # before, "He was blunt: “…”" had no attribution and the quotation took nobody
+    text = (
+        "Ann Cole said: “We are investigating the fire.”\n\n"
+        f"{before} “This building should have been finished years ago.”"
+    )
+    assert people(text)[-1][0] == speaker
