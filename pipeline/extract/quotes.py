@@ -1032,6 +1032,21 @@ def _is_role(seg: str) -> bool:
     )
 
 
+def _placed_office(who: str) -> str | None:
+    """The office of a definite attribution whose capitalised words before an office's
+    initials are a place or a party, not a name ("the Kelby North MP", "The Sinn Féin MP":
+    "Kelby North MP"); None when an honorific stands there ("the Rt Hon Ann Cole MP") or the
+    words are no such run. Such a role names the one holder of the office (_named_by_role)."""
+    words = who.split()
+    if not 3 <= len(words) <= 5 or words[-1] not in _offices():
+        return None
+    run = words[1:-1]
+    v = _vocab()
+    if any(not w[:1].isupper() or w in v["honorifics"] for w in run):
+        return None
+    return " ".join(words[1:])
+
+
 def _comma_before_relative(who: str) -> str:
     """``who`` with a comma before each relative clause that follows a capitalised word with
     none ("Detective Superintendent Tom Hale who is leading the inquiry": set apart as "…
@@ -1063,6 +1078,8 @@ def parse_attribution(who: str) -> Person:
     Constabulary); ``the Rt Hon Harriet Coldwell QC MP`` -> (Harriet Coldwell, None).
     """
     who = _after_furniture(collapse_space(who)).strip(" ,;:")
+    if who[:4] in ("The ", "the ") and (office := _placed_office(who)):
+        return Person(None, office, None)
     if " who" in who:
         who = _comma_before_relative(who)
     if " – " in who or " — " in who:

@@ -4262,3 +4262,31 @@ def test_a_pronoun_a_copula_and_an_adjective_before_a_colon_name_the_pronouns_pe
         f"{before} “This building should have been finished years ago.”"
     )
     assert people(text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("intro", "who", "speaker", "role"),
+    [
+        (
+            "Kelby North MP Tom Hale has backed the plan for the new bypass.",
+            "the Kelby North MP",
+            "Tom Hale",
+            "Kelby North MP",
+        ),
+        (
+            "Tom Hale, the Sinn Féin MP for Kelby, has backed the plan for the new bypass.",
+            "the Sinn Féin MP",
+            "Tom Hale",
+            "Sinn Féin MP",
+        ),
+        # negatives: an honorific before the name keeps it a name; no holder named, nobody
+        ("The plan for the new bypass was backed.", "the Rt Hon Ann Cole MP", "Ann Cole", "MP"),
+        ("The plan for the new bypass was backed.", "the Kelby North MP", None, "Kelby North MP"),
+    ],
+)
+def test_a_place_or_party_before_an_offices_initials_is_no_name(
+    intro: str, who: str, speaker: str | None, role: str
+) -> None:
+    # before, "the Kelby North MP" gave the speaker "Kelby North"
+    text = f"{intro}\n\n“This is a vital scheme for the whole of the town,” said {who}."
+    assert people(text) == [(speaker, role)]
