@@ -74,6 +74,11 @@ _INITIAL: Final = regex.compile(r"\p{Lu}\.$")  # "J." in "J. R. Hartley"
 _INNER_INITIALS: Final = regex.compile(r"\s*\(\p{Lu}{2,6}\)(?=\s)")  # "Constable (DCC) Ann"
 _DASH_ASIDE: Final = regex.compile(r" [–—] ([^–—]+) [–—](?= |$)")  # " – spoken for staff –"
 _TOKEN: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'\-.]*|&")
+# a pronoun, a copula and an adjective or two before a colon ("She is sympathetic:", "He was
+# blunt:"): the pronoun's quotation follows
+_COPULA_COLON: Final = regex.compile(
+    r"\s*+(He|She)\s+(?:is|was|remains|has\s+been)\s+(?:\p{Ll}++\s+)?\p{Ll}++\s*+:\s*+$"
+)
 
 
 @dataclass(slots=True)
@@ -187,6 +192,14 @@ def _verb_patterns() -> dict[str, regex.Pattern[str]]:
         # '“…,” Name said.' (not 'Name said:', which introduces the next quotation)
         "after_name_first": regex.compile(
             rf"^[,\s]*(?P<who>[^.;!?“”\"]{{2,200}}?)\s+\b(?P<verb>{verbs})\b\s*(?:[.,;!?]|$)",
+            regex.VERSION1,
+        ),
+        # '“…,” Name said in a statement.', '“…,” she said when asked.': the verb, then an
+        # adverbial up to the sentence end (tried only where one follows a verb:
+        # _verb_then_adverbial)
+        "after_name_adverbial": regex.compile(
+            rf"^[,\s]*(?P<who>[^.;!?“”\"]{{2,200}}?)\s+\b(?P<verb>{verbs})\s+"
+            rf"(?:{_alternatives('adverbial_openers')})\b[^.,;!?“”\"\n]{{0,120}}+(?:[.,;!?]|$)",
             regex.VERSION1,
         ),
         # '“…,” Name told the BBC.': an object verb and its object up to the sentence end
@@ -612,16 +625,22 @@ def _opens_straight(text: str, paragraphs: Sequence[Span]) -> bool:
     )
 
 
-def _after_matches(tail: str) -> Iterator[regex.Match[str]]:
-    """The matches of "after_verb_first", "after_name_first", then "after_name_told", at the
-    start of the words after a closing mark (``tail``): each pattern is tried only where its
-    verb may stand (_may_open_with_verb, _may_end_with_verb, an object verb before the first
-    sentence end), as its lazy ``who`` tries every verb after every character up to it."""
+def _after_matches(tail: str, adverbial: bool = False) -> Iterator[regex.Match[str]]:
+    """The matches of "after_verb_first", "after_name_first" (else, when ``adverbial``,
+    "after_name_adverbial"), then "after_name_told", at the start of the words after a closing
+    mark (``tail``): each pattern is tried only where its verb may stand (_may_open_with_verb,
+    _may_end_with_verb, _verb_then_adverbial, an object verb before the first sentence end),
+    as its lazy ``who`` tries every verb after every character up to it. ``adverbial`` is for
+    a quotation closed after a comma ("“…,” Ann Cole said in a statement."): after a stop,
+    "Ann Cole said in March that …" begins a sentence of narrative."""
     pats = _verb_patterns()
     if _may_open_with_verb(tail) and (m := pats["after_verb_first"].match(tail)):
         yield m
     stop = _first_stop(tail)
-    if _may_end_with_verb(tail, stop) and (m := pats["after_name_first"].match(tail)):
+    m = pats["after_name_first"].match(tail) if _may_end_with_verb(tail, stop) else None
+    if m is None and adverbial and _verb_then_adverbial(tail, stop):
+        m = pats["after_name_adverbial"].match(tail)
+    if m:
         yield m
     told = _vocab()["object_verbs"]
     if any(v in tail[:stop] for v in told) and (m := pats["after_name_told"].match(tail)):
@@ -665,6 +684,17 @@ def _may_end_with_verb(tail: str, stop: int) -> bool:
         if tail.endswith(_verb_forms(), 0, j):
             return True
     return False
+
+
+def _verb_then_adverbial(tail: str, stop: int) -> bool:
+    """Whether a speech verb of one word stands before the first sentence end or quotation
+    mark of ``tail`` (at ``stop``) with an adverbial's first word after it ("…,” Ann Cole said
+    in a statement.", "she said when asked"), where "after_name_adverbial" needs it."""
+    v = _vocab()
+    words = tail[:stop].split()
+    return any(
+        w in v["speech_verbs"] and nxt in v["adverbial_openers"] for w, nxt in pairwise(words)
+    )
 
 
 _AFTER_NAME_ENDS: Final = '.;!?“”"'  # none stands in the "who" of "after_name_first"
@@ -1002,6 +1032,44 @@ def _is_role(seg: str) -> bool:
     )
 
 
+def _placed_office(who: str) -> str | None:
+    """The office of a definite attribution whose capitalised words before an office's
+    initials are a place or a party, not a name ("the Kelby North MP", "The Sinn Féin MP":
+    "Kelby North MP"); None when an honorific stands there ("the Rt Hon Ann Cole MP") or the
+    words are no such run. Such a role names the one holder of the office (_named_by_role)."""
+    words = who.split()
+    if not 3 <= len(words) <= 5 or words[-1] not in _offices():
+        return None
+    run = words[1:-1]
+    v = _vocab()
+    if any(not w[:1].isupper() or w in v["honorifics"] for w in run):
+        return None
+    return " ".join(words[1:])
+
+
+def _comma_before_relative(who: str) -> str:
+    """``who`` with a comma before each relative clause that follows a capitalised word with
+    none ("Detective Superintendent Tom Hale who is leading the inquiry": set apart as "…
+    Tom Hale, who is …" is, so that the clause is no part of the name)."""
+    out: list[str] = []
+    done = 0
+    i = who.find(" who", 1)
+    while i > 0:
+        after = who[i + 4 : i + 6]
+        word = who.rfind(" ", 0, i) + 1
+        if (
+            (after[:1] == " " or after in ("se", "m "))
+            and who[i - 1].isalpha()
+            and who[word].isupper()
+        ):
+            out.append(who[done:i])
+            out.append(",")
+            done = i
+        i = who.find(" who", i + 4)
+    out.append(who[done:])
+    return "".join(out)
+
+
 def parse_attribution(who: str) -> Person:
     """Split an attribution phrase into speaker name and role.
 
@@ -1010,6 +1078,10 @@ def parse_attribution(who: str) -> Person:
     Constabulary); ``the Rt Hon Harriet Coldwell QC MP`` -> (Harriet Coldwell, None).
     """
     who = _after_furniture(collapse_space(who)).strip(" ,;:")
+    if who[:4] in ("The ", "the ") and (office := _placed_office(who)):
+        return Person(None, office, None)
+    if " who" in who:
+        who = _comma_before_relative(who)
     if " – " in who or " — " in who:
         # "In his message – spoken on behalf of staff – Mr Carr": an aside in a pair of dashes
         # is set apart as commas set it
@@ -1410,9 +1482,13 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
     tail = text[raw.end : min(last_p.end, raw.end + _ATTRIBUTION_REACH)] if raw.closed else ""
     if tail.strip():  # (most quotations close their paragraph: nothing after them to match)
         unstopped = _without_abbreviation_stops(tail)
-        for found in _after_matches(unstopped):
-            if _plausible_who(after := tail[found.start("who") : found.end("who")]):
-                return _before_adverbs(after)
+        comma = text[raw.end - 2 : raw.end - 1] == ","  # "“…,” Ann Cole said in a statement."
+        for found in _after_matches(unstopped, adverbial=comma):
+            # (plausible without the adverbs: "“…,” she later said.", "… she had said.")
+            if _plausible_who(
+                after := _before_adverbs(tail[found.start("who") : found.end("who")])
+            ):
+                return after
         # signed in its own paragraph: "“…” – Name, Role"
         signed = tail.lstrip(_SPACE)
         m = _SIGNATURE.match(signed) if signed.startswith(_DASHES) else None
@@ -1445,6 +1521,8 @@ def _attribution(text: str, raw: _Raw, paragraphs: Sequence[Span]) -> str | None
         label = _label(head, colon=True)
         if label:
             return label
+        if head.rstrip(_SPACE).endswith(":") and (m := _COPULA_COLON.match(head)):
+            return m.group(1)  # "She is sympathetic: “…”": the pronoun's
     if not head.strip(_SPACE) and raw.first_para > 0:
         prev = paragraphs[raw.first_para - 1]
         sentence = _last_sentence(text, prev.start, prev.end)
@@ -1898,9 +1976,30 @@ def ends_with_speech(s: str) -> bool:
 def _plausible_who(who: str) -> bool:
     toks = _tokens(who)
     v = _vocab()
-    return (0 < len(toks) <= 20 and any(_is_cap(t) for t in toks)) or (
-        who in v["person_pronouns"] or who in v["other_pronouns"]  # "“…,” they said."
+    return (
+        (0 < len(toks) <= 20 and any(_is_cap(t) for t in toks))
+        or who in v["person_pronouns"]
+        or who in v["other_pronouns"]  # "“…,” they said."
+        or _unnamed_in_lower_case([t.group() for t in _TOKEN.finditer(who)], v)
     )
+
+
+_NO_PERSON_HEADS: Final = frozenset({"statement", "source"})
+
+
+def _unnamed_in_lower_case(words: list[str], v: dict[str, frozenset[str]]) -> bool:
+    """Whether ``words`` are an article or a possessive and an unnamed person in lower case
+    ("“…,” a spokesperson said.", "a council spokeswoman", "his family"): the role is all the
+    text gives, and the quotation is no earlier speaker's."""
+    return (
+        1 < len(words) <= 5
+        and words[0] in _INDEFINITE_OR_DEFINITE
+        and words[-1] in v["unnamed_roles"]
+        and words[-1] not in _NO_PERSON_HEADS
+    )
+
+
+_INDEFINITE_OR_DEFINITE: Final = frozenset({"a", "an", "the", "his", "her", "their"})
 
 
 def _resolve(speaker: str | None, names: _Names, end: int) -> str | None:
@@ -2296,6 +2395,12 @@ def _pronoun(
     said`` names nobody."""
     word = who.strip(_SPACE + ",")
     v = _vocab()
+    if "," in word:
+        # "Asked about the delays, he said:", "When asked, she added:": a clause of the
+        # question or occasion before the pronoun names nobody
+        tail = word[word.rfind(",") + 1 :].strip(_SPACE)
+        if tail in v["person_pronouns"] or tail in v["other_pronouns"]:
+            word = tail
     if word in v["person_pronouns"]:
         back = _before_pronoun_speech(text, paragraphs, raw)
         subject = _reported_subject(text, paragraphs, back, titled=True) or _introduced(
@@ -2499,7 +2604,8 @@ def _named_by_role(who: str, person: Person, names: _Names, end: int) -> Person:
         # "The MP said:": the one holder of that office named before, in a quotation's
         # attribution or in the narrative; never merely the last speaker
         titles = (head[0], *_offices()[head[0]])
-        holders = set(same) | names.holders_of(titles, end)
+        # (not a name the role itself holds: "The Sinn Féin MP said:" names no "Sinn Féin")
+        holders = {h for h in set(same) | names.holders_of(titles, end) if h not in role}
         if len(holders) != 1:
             return person
         return Person(holders.pop(), role, written)
@@ -2510,6 +2616,7 @@ def _named_by_role(who: str, person: Person, names: _Names, end: int) -> Person:
         # "Water Minister Rhian Powe said …" / "The minister said:": the one person the
         # text names with that title before, rather than the last speaker
         holders = names.holders_of((head[0].lower(), head[0].capitalize()), end)
+        holders = {h for h in holders if h not in role}  # ("The Sinn Féin minister said:")
         if len(holders) == 1:
             return Person(holders.pop(), role, written)
     chosen = same[-1] if same else names.last
