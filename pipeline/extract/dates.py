@@ -168,8 +168,10 @@ def _month(name: str) -> str:
     return rf"(?P<{name}>{_FULL}|(?:{_ABBR}){_ABBR_DOT})(?![A-Za-z])"
 
 
-def _day(name: str) -> str:
-    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])"
+def _day(name: str, suffixes: str = "st|nd|rd|th", stop: str = r"[\d\w]") -> str:
+    """A day's digits named ``name``, one of the ``suffixes`` after them or none, and no
+    character of the class ``stop`` next (a Welsh day's: ``_CY_SUFFIXES``, ``_CY_STOP``)."""
+    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:{suffixes})?(?!{stop})"
 
 
 def _year(name: str) -> str:
@@ -1890,16 +1892,13 @@ _CY_MONTH: Final = (
     + ")(?![\\w'\u2019-])"
 )
 _CY_SUFFIXES: Final = _alt([*_CY["ordinal_suffixes"], "st", "nd", "rd", "th"])
+_CY_STOP: Final = "[\\w'\u2019]"  # what may not follow a Welsh day (its suffix or not)
 _CY_WEEKDAY: Final = (
     rf"(?:(?:{_alt(_CY_HEADS)})\s+(?:{_alt(_case_forms(_CY['weekdays']))})(?![\w'\u2019-]),?\s+)"
 )
 _CY_LEAD: Final = rf"(?:{_alt([f for w in _CY['range_leads'] for f in (w, w.capitalize())])})"
 _CY_LINK: Final = rf"(?:\s*{_DASH}\s*|\s+(?:{_alt(_CY['range_links'])})\s+)"
 _CY_MIS: Final = rf"(?:(?:{_alt(_CY['month_words'])})\s+)?"
-
-
-def _cy_day(name: str) -> str:
-    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:{_CY_SUFFIXES})?(?![\w'\u2019])"
 
 
 def _cy_month(name: str) -> str:
@@ -1916,14 +1915,17 @@ _CY_BRANCHES: Final = (
     # Gorffennaf
     (
         "cyr",
-        rf"(?:(?P<cyr_lead>{_CY_LEAD})\s+)?{_CY_WEEKDAY}?{_cy_day('cyr_d1')}"
+        rf"(?:(?P<cyr_lead>{_CY_LEAD})\s+)?{_CY_WEEKDAY}?"
+        rf"{_day('cyr_d1', _CY_SUFFIXES, _CY_STOP)}"
         rf"(?:{_cy_of('cyr_m1')}(?:,?\s+{_year('cyr_y1')})?)?(?P<cyr_link>{_CY_LINK})"
-        rf"{_CY_WEEKDAY}?{_cy_day('cyr_d2')}{_cy_of('cyr_m2')}(?:,?\s+{_year('cyr_y2')})?",
+        rf"{_CY_WEEKDAY}?{_day('cyr_d2', _CY_SUFFIXES, _CY_STOP)}{_cy_of('cyr_m2')}"
+        rf"(?:,?\s+{_year('cyr_y2')})?",
     ),
     # Dydd Llun 3 Mawrth 2025, 6ed Ionawr, 2025, 3ydd o Fedi, ar 4 Gorffennaf
     (
         "cyd",
-        rf"{_CY_WEEKDAY}?{_cy_day('cyd_d')}{_cy_of('cyd_m')}(?:,?\s+{_year('cyd_y')})?",
+        rf"{_CY_WEEKDAY}?{_day('cyd_d', _CY_SUFFIXES, _CY_STOP)}{_cy_of('cyd_m')}"
+        rf"(?:,?\s+{_year('cyd_y')})?",
     ),
     # rhwng Ebrill a Mehefin 2025, o fis Ebrill i fis Mehefin 2025, Ebrill–Mehefin 2025
     (
@@ -1936,7 +1938,7 @@ _CY_BRANCHES: Final = (
     # comma, bracket or the line's end after the day
     (
         "cymd",
-        rf"{_CY_WEEKDAY}?{_cy_month('cymd_m')}\s+{_cy_day('cymd_d')}"
+        rf"{_CY_WEEKDAY}?{_cy_month('cymd_m')}\s+{_day('cymd_d', _CY_SUFFIXES, _CY_STOP)}"
         rf"(?:,?\s+{_year('cymd_y')}|(?=[ \t]*[).,;:\n]|[ \t]*\Z))",
     ),
     # (ym mis) Medi 2024, Chwefror 2014
