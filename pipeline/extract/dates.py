@@ -134,8 +134,12 @@ _WEEKDAY: Final = _alt(_case_forms(_V["weekdays"]))
 _LINK: Final = _alt(_V["range_links"])
 _LINK_WORDS: Final = frozenset(_V["range_links"])
 _LEADS: Final = tuple(_V["range_leads"])
+# Keyed by the head's words joined by one space, as _year_to_before reads a match ("12-month
+# period" and "12 month period" are one head).
 _YT_MONTHS: Final[dict[str, int]] = {
-    h: n for h, n in _V["year_to_heads"].items() if not h.startswith("_")
+    " ".join(re.split(r"[\s-]+", h.lower())): n
+    for h, n in _V["year_to_heads"].items()
+    if not h.startswith("_")
 }
 _YT_HEAD: Final = "|".join(
     r"[\s-]+".join(map(re.escape, h.split())) for h in sorted(_YT_MONTHS, key=len, reverse=True)

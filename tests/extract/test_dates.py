@@ -2303,6 +2303,41 @@ def test_the_year_to_end_month(text: str, expected: tuple[str, str, str]) -> Non
     assert_date(text, expected)
 
 
+# Every head of "the year to" (dates_vocab.json year_to_heads), its words joined by a hyphen or
+# a space, before a month and year: the months it names up to that month (a hyphened head, "the
+# 12-month period to June 2024" on a fire service's page, raised a KeyError).
+@pytest.mark.parametrize("head", [h for h in dates._V["year_to_heads"] if not h.startswith("_")])
+@pytest.mark.parametrize("join", [" ", "-"])
+def test_every_year_to_head_hyphened_or_not(head: str, join: str) -> None:
+    written = join.join(head.replace("-", " ").split())
+    text = f"Figures for the {written} to June 2024 show 412 fires."
+    months = dates._V["year_to_heads"][head]
+    first = shift_month(2024, 6, 1 - months)
+    assert spans(text)[0] == (
+        f"the {written} to June 2024",
+        f"{first[0]:04d}-{first[1]:02d}-01",
+        "2024-06-30",
+        "month",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In the twelve-month period ending 30 September 2025 crews saw 80 fires.",
+            ("the twelve-month period ending 30 September 2025", "2024-10-01", "2025-09-30"),
+        ),
+        (
+            "The 12 month period up to March 2025 saw 12 arrests.",
+            ("The 12 month period up to March 2025", "2024-04-01", "2025-03-31"),
+        ),
+    ],
+)
+def test_a_twelve_month_period_to_a_date(text: str, expected: tuple[str, str, str]) -> None:
+    assert_date(text, expected)
+
+
 # A date with no year, then "last year" / "this year" / "next year": the dateline's year plus
 # theirs; the words join the date; a month alone before them is that month.
 @pytest.mark.parametrize(
