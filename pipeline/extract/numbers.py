@@ -187,6 +187,15 @@ _AGE_UNIT: Final[str] = _V["ages"]["unit"]
 _AGE_PEOPLE: Final = frozenset(_V["ages"]["people"])
 _AGE_MAX: Final[int] = _V["ages"]["max"]
 _AGE_NOT_NAMES: Final = frozenset(_V["ages"]["not_names"])
+_BAND_PART: Final = rf"(?:(?:{'|'.join(_V['ages']['band']['parts'])})[ \t-]+)?"
+# Matched backwards from a decade's digits ("in her late 20s", "in his 40s or 50s"): bounded
+# by _BAND_REACH characters, so a search costs at most that.
+_AGE_BAND_RE: Final = re.compile(
+    rf"(?<![\w-])in\s+(?:{'|'.join(_V['ages']['band']['possessives'])})\s+{_BAND_PART}"
+    rf"(?:[1-9]0s(?:\s+(?:or|to|and)\s+|\s*[-\u2013]\s*){_BAND_PART})?\Z",
+    re.IGNORECASE,
+)
+_BAND_REACH: Final = 40
 _AGE_WORDS: Final = tuple(sorted(_AGE_BEFORE | _AGE_LINKS))
 # The last letters of the age words, in both cases: a quick test before the lower-case copy.
 _AGE_LAST: Final = frozenset(c for w in _AGE_WORDS for c in (w[-1], w[-1].upper()))
@@ -915,7 +924,9 @@ def _rule_glued(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
 
 
 def _rule_word_dash(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
-    return _Skip() if k.currency is None and _after_word_dash(t, k) else None
+    if k.currency is None and _after_word_dash(t, k):
+        return None if k.glued == "s" and _age_band(t, k) else _Skip()  # in his mid-30s
+    return None
 
 
 def _rule_colon(t: str, k: _Tok, sc: _Scan) -> _Verdict:
@@ -1246,6 +1257,8 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
             unit = glued  # 1.2MB
         elif glued in _PERCENT_GLUED and not currency:
             percent = True  # 5pc
+        elif low == "s" and _age_band(t, k):
+            unit = _AGE_UNIT  # a man in his 40s, a woman in her late 20s
         else:
             return None  # 3rd, 10am, 1990s, 4G
         end = k.e + len(glued)
@@ -1325,6 +1338,16 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
         if p:
             return _Cand(k.s, p.end(), value, "percent", "percent", "percent"), None
     return _Cand(k.s, end, value, "cardinal", unit, unit), ws
+
+
+def _age_band(t: str, k: _Tok) -> bool:
+    """Whether the digits of ``k``, a glued ``s`` after them, are an age band: a decade
+    after ``in his``/``her``/``their`` (``in her late 20s``, the second of ``in his 40s or
+    50s``; ``ages.band`` in numbers_vocab.json)."""
+    n = k.num
+    if k.currency or len(n) != 2 or n[1] != "0" or n[0] == "0" or t[k.e + 1 : k.e + 2].isalnum():
+        return False
+    return _AGE_BAND_RE.search(t[max(0, k.s - _BAND_REACH) : k.s]) is not None
 
 
 def _metres(t: str, s: int, e: int) -> bool:

@@ -2234,3 +2234,51 @@ NOT_FRACTIONS = [FRACTION_NOT, HALF_NOT, FRACTION_BY_NOT]
 )
 def test_no_fraction_is_read(text: str) -> None:
     assert all(kind != "fraction" for _t, _v, kind, _u in numbers(text))
+
+
+# Round 8, police appeals: an age band, a decade's digits with a glued "s" after "in his" /
+# "her" / "their" (a part of the decade between or not), counts years from the decade.
+AGE_BANDS = {
+    "band-her": ("A woman in her 20s was hurt.", [("20s", 20, "cardinal", "years")]),
+    "band-his-part": (
+        "Police want to trace a man in his late 40s.",
+        [("40s", 40, "cardinal", "years")],
+    ),
+    "band-mid-hyphen": ("The driver, in his mid-30s, fled.", [("30s", 30, "cardinal", "years")]),
+    "band-or-band": (
+        "She is in her late 20s or early 30s.",
+        [("20s", 20, "cardinal", "years"), ("30s", 30, "cardinal", "years")],
+    ),
+    "band-their-and": (
+        "The pair, in their 70s and 80s, were rescued by 4 firefighters.",
+        [
+            ("70s", 70, "cardinal", "years"),
+            ("80s", 80, "cardinal", "years"),
+            ("4", 4, "cardinal", "firefighters"),
+        ],
+    ),
+    "band-dash": (
+        "Both men are in their 50s - 60s.",
+        [("50s", 50, "cardinal", "years"), ("60s", 60, "cardinal", "years")],
+    ),
+    "band-sentence-start": ("In his 20s he moved to Kelby.", [("20s", 20, "cardinal", "years")]),
+}
+
+AGE_BANDS_NOT = {
+    "decade": "Music from the 1990s and the 20s was played in the 60s.",
+    "no-possessive": "In the 40s the town grew; Her 20s were happy.",
+    "not-a-decade": "In his 25s and in her 05s, in his 100s.",
+    "glued-word": "Kelby in his 20sx tour.",
+    "other-possessive": "In its 20s and in our 30s.",
+}
+
+
+@pytest.mark.parametrize("case", AGE_BANDS.values(), ids=AGE_BANDS.keys())
+def test_an_age_band_counts_years(case: tuple[str, list[tuple[str, int, str, str]]]) -> None:
+    text, expected = case
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize("text", AGE_BANDS_NOT.values(), ids=AGE_BANDS_NOT.keys())
+def test_other_decades_are_no_age_band(text: str) -> None:
+    assert numbers(text) == []
