@@ -60,6 +60,7 @@ def _words(key: str) -> frozenset[str]:
 
 _STOP: Final = _words("stop")
 _LABELS: Final = _words("labels")
+_DATED_LABELS: Final = tuple(_V["labels"]["dated"])
 _WORD_LABELS: Final = _words("word_labels")
 
 
@@ -954,7 +955,13 @@ def _rule_time_of_day(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
 def _rule_label(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
     if k.currency or k.prev not in " \n" or k.s < 2:
         return None
-    return _Skip(label_end=k.e) if _is_label(t, k.s) else None
+    if not _is_label(t, k.s):
+        return None
+    if t[max(0, k.s - 12) : k.s - 1].lower().endswith(_DATED_LABELS) and not (
+        t[k.e : k.e + 4] == " of " or (t[k.e : k.e + 1] == " " and t[k.e + 1 : k.e + 2].isdigit())
+    ):
+        return None  # quoting 3 studies (quoting 1590 20/07/23 is a log's number)
+    return _Skip(label_end=k.e)
 
 
 def _rule_label_range(t: str, k: _Tok, sc: _Scan) -> _Skip | None:

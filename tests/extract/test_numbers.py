@@ -2282,3 +2282,23 @@ def test_an_age_band_counts_years(case: tuple[str, list[tuple[str, int, str, str
 @pytest.mark.parametrize("text", AGE_BANDS_NOT.values(), ids=AGE_BANDS_NOT.keys())
 def test_other_decades_are_no_age_band(text: str) -> None:
     assert numbers(text) == []
+
+
+# A police log's number after "quoting" (Northern Ireland's appeals: "quoting 1590 20/07/23"),
+# before "of" or a date's digits, is a reference; a count after "quoting" stays a count.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Call 101 quoting 1590 20/07/23.", []),
+        ("Call 101 quoting 412 of 3 May 2025.", []),
+        ("Call 101 quoting serial 77 of 4/5/24.", []),
+        ("Ring 101 Quoting 1590 of 20/07/23.", []),
+        ("The review, quoting 3 studies, found 40 cases.", [("3", "studies"), ("40", "cases")]),
+        ("He is quoting 12 officers.", [("12", "officers")]),
+        ("Quoting 1590, call 101.", [("1590", None)]),
+    ],
+)
+def test_a_number_after_quoting_is_a_log_reference_before_its_date(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(t, u) for t, _v, _k, u in numbers(text)] == expected
