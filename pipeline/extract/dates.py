@@ -148,6 +148,9 @@ _YT_LINK: Final = _alt(_V["year_to_links"])
 _YT_LAST_WORDS: Final = (*_V["year_to_links"], "of", "end-")
 
 _S = r"\s+"
+# A statistics table's mark glued to a financial year ("2013-14p" provisional, "2011-12r"
+# revised): the year ends before it (so "14p" is no sum in pence).
+_STAT_MARK: Final = r"|(?=[pr](?![\w%]|[.,:/]\d))"
 _DASH: Final = r"[-\u2010-\u2015\u2212]"
 _CONN: Final = rf"(?:\s*{_DASH}\s*|\s+(?:{_LINK})\s+)"
 # The first of two seasons, right before the second: "spring/summer", "autumn and winter".
@@ -466,13 +469,13 @@ _DIGIT_BRANCHES: Final = [
         "fyr",
         rf"{_year('fyr_a')}(?:{_DASH}|/)(?P<fyr_b>\d{{4}}|\d\d)"
         rf"\s+(?:to|until|and)\s+{_year('fyr_c')}(?:{_DASH}|/)(?P<fyr_d>\d{{4}}|\d\d)"
-        r"(?![\w%]|[.,:/]\d)",
+        rf"(?:(?![\w%]|[.,:/]\d){_STAT_MARK})",
     ),
     # 2015-16, 2015/16, 2018/2019, 2023-25
     (
         "fy",
         rf"(?<!\d{_DASH}){_year('fy_y1')}(?:{_DASH}|/)(?P<fy_y2>\d{{4}}|\d\d?)"
-        r"(?![\w%]|[.,:/]\d|[-/]\d)",
+        rf"(?:(?![\w%]|[.,:/]\d|[-/]\d){_STAT_MARK})",
     ),
     # (for) 24/25: a financial year of two two-digit years, after a word that leads a year
     (

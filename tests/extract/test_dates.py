@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from pipeline.extract import dates
 from pipeline.extract.dates import find_dates
+from pipeline.extract.numbers import find_numbers
 from pipeline.normalize import (
     ORDINAL_WORDS,
     fold,
@@ -2961,3 +2962,41 @@ def test_a_welsh_dateline_under_the_headline_in_the_menus_block() -> None:
     assert release.title == "Cyngor Kelby yn agor llyfrgell newydd yn Ashby"
     assert {"dydd", "llun", "mawrth", "fawrth", "thachwedd"} <= dates.DATE_WORDS
     assert release.numbers == ()
+
+
+# Round 8, statistics bulletins: a provisional or revised mark glued to a financial year
+# ("2013-14p", "2011-12r") is no part of it; the year is read, and no sum in pence.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Fires by type, 2009-10 to 2013-14p, Kelby",
+            [("2009-10 to 2013-14", "2009-04-01", "2014-03-31", "financial_year")],
+        ),
+        (
+            "Figures for 2011-12r are revised.",
+            [("2011-12", "2011-04-01", "2012-03-31", "financial_year")],
+        ),
+        (
+            "Data for 2013/14p (provisional).",
+            [("2013/14", "2013-04-01", "2014-03-31", "financial_year")],
+        ),
+        (
+            "Table 2: 2013-2014p",
+            [("2013-2014", "2013-04-01", "2014-03-31", "financial_year")],
+        ),
+    ],
+)
+def test_a_statistics_mark_after_a_financial_year(
+    text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert spans(text) == expected
+    assert find_numbers(text, find_dates(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It cost 2013-14pm.", "2013-14ps", "2013-14p.5", "2013-14x", "2013-14rd"],
+)
+def test_other_letters_after_a_financial_year_are_no_mark(text: str) -> None:
+    assert [d.text for d in find_dates(text)] == []
