@@ -1260,8 +1260,8 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
             currency = _GLUED_CURRENCY.get(glued, glued)  # 42MYR, 20Rs
         elif ("+" + glued) in _SUBUNITS and not currency:
             currency, sub = _SUBUNITS["+" + glued], True  # 50p (30C is a temperature)
-        elif low in _GLUED_UNITS:
-            unit = glued  # 1.2MB
+        elif low in _GLUED_UNITS and (low != "in" or not t[k.e + 2 : k.e + 3].isdigit()):
+            unit = glued  # 1.2MB, 5ft 10in (not the "1in10" of "one in ten")
         elif glued in _PERCENT_GLUED and not currency:
             percent = True  # 5pc
         elif low == "s" and _age_band(t, k):

@@ -2302,3 +2302,31 @@ def test_a_number_after_quoting_is_a_log_reference_before_its_date(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(t, u) for t, _v, _k, u in numbers(text)] == expected
+
+
+# Round 8, police descriptions: feet and inches (and pounds and ounces) glued to their digits.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He is described as 6ft tall.", [("6ft", 6, "cardinal", "ft")]),
+        (
+            "He is around 5ft 10in tall.",
+            [("5ft", 5, "cardinal", "ft"), ("10in", 10, "cardinal", "in")],
+        ),
+        ("She is 5ft 4ins, slim.", [("5ft", 5, "cardinal", "ft"), ("4ins", 4, "cardinal", "ins")]),
+        (
+            "The baby weighed 7lb 2oz.",
+            [("7lb", 7, "cardinal", "lb"), ("2oz", 2, "cardinal", "oz")],
+        ),
+        (
+            "A 12in pipe burst 100yds away.",
+            [("12in", 12, "cardinal", "in"), ("100yds", 100, "cardinal", "yds")],
+        ),
+        ("It was 1in10 and 2in1.", []),
+        ("The 3rd in line, 4th in all.", []),
+    ],
+)
+def test_feet_inches_and_pounds_glued_to_digits(
+    text: str, expected: list[tuple[str, int, str, str]]
+) -> None:
+    assert numbers(text) == expected
