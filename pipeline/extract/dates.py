@@ -534,9 +534,11 @@ _MD_ABBR_DAY: Final = r"(?(abbr)(?=\s+(?:\d(?!\d)|\d\d(?:st|nd|rd|th))))"
 # of it can go on (a full name, or an abbreviation with or without its full stop: what follows a
 # month never starts with a point). Then what follows it is tried in this order; the first that
 # matches wins. ``abbr``: the name is an abbreviation; ``paren``: a bracket opens before it,
-# not after a weekday (``Thursday (July 10)`` is a day, ``(May 19)`` may be a year).
+# not after a weekday or a day's word (``Thursday (July 10)``, ``last night (June 19)``, ``this
+# morning (May 3)`` are days; ``(May 19)`` may be a year). ("…day (": "yesterday", "today".)
 _MONTH_START: Final = (
-    rf"(?<![\w.])(?:(?<=\()(?<![Dd]ay \()(?P<paren>))?"
+    r"(?<![\w.])(?:(?<=\()(?<![Dd]ay \()(?<!night \()(?<!morning \()(?<!evening \()"
+    r"(?<!afternoon \()(?P<paren>))?"
     rf"(?P<mon>{_FULL}|(?P<abbr>{_ABBR}){_ABBR_DOT})(?![A-Za-z])"
 )
 _MONTH_BRANCHES: Final = [

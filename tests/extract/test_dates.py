@@ -3000,3 +3000,38 @@ def test_a_statistics_mark_after_a_financial_year(
 )
 def test_other_letters_after_a_financial_year_are_no_mark(text: str) -> None:
     assert [d.text for d in find_dates(text)] == []
+
+
+# Round 8, local news and police pages: a month and a bare day in brackets after a day's word
+# ("last night (June 19)", "this morning (May 3)") are a day, as after a weekday; in brackets
+# after another word they may still be a month and a two-digit year.
+@pytest.mark.parametrize(
+    "text, written, day",
+    [
+        (
+            "Published: 21 June 2020\n\nA man was hurt last night (June 19).",
+            "June 19",
+            "2020-06-19",
+        ),
+        ("Published: 21 June 2020\n\nCrews came this morning (June 21).", "June 21", "2020-06-21"),
+        ("Published: 21 June 2020\n\nIt shut this evening (June 21).", "June 21", "2020-06-21"),
+        ("Published: 21 June 2020\n\nIt shut tonight (June 21).", "June 21", "2020-06-21"),
+        ("Published: 21 June 2020\n\nIt shut yesterday (June 20).", "June 20", "2020-06-20"),
+        ("Published: 21 June 2020\n\nIt shut this afternoon (June 21).", "June 21", "2020-06-21"),
+    ],
+)
+def test_a_bracketed_month_day_after_a_days_word(text: str, written: str, day: str) -> None:
+    assert_day(text, written, day)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The figures (June 19) show a rise.", ("June 19", "2019-06-01", "2019-06-30")),
+        ("The warning (May 19) was lifted.", ("May 19", "2019-05-01", "2019-05-31")),
+    ],
+)
+def test_a_bracketed_month_and_two_digits_after_other_words(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert_date(text, expected)
