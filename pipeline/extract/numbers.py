@@ -1260,6 +1260,8 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
             currency = _GLUED_CURRENCY.get(glued, glued)  # 42MYR, 20Rs
         elif ("+" + glued) in _SUBUNITS and not currency:
             currency, sub = _SUBUNITS["+" + glued], True  # 50p (30C is a temperature)
+        elif (low == "hrs" or low == "hr") and _hhmm(num):
+            return None  # 1800hrs, 2230hrs: a clock's time (a police log's), not hours
         elif low in _GLUED_UNITS and (low != "in" or not t[k.e + 2 : k.e + 3].isdigit()):
             unit = glued  # 1.2MB, 5ft 10in (not the "1in10" of "one in ten")
         elif glued in _PERCENT_GLUED and not currency:
@@ -1345,6 +1347,12 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
         if p:
             return _Cand(k.s, p.end(), value, "percent", "percent", "percent"), None
     return _Cand(k.s, end, value, "cardinal", unit, unit), ws
+
+
+def _hhmm(num: str) -> bool:
+    """Whether ``num`` is four digits that read as a 24-hour clock's time (``1800``, ``2359``;
+    ``0800``, with its leading zero, is no number already)."""
+    return len(num) == 4 and num.isdigit() and num < "2400" and num[2] < "6"
 
 
 def _age_band(t: str, k: _Tok) -> bool:

@@ -2330,3 +2330,21 @@ def test_feet_inches_and_pounds_glued_to_digits(
     text: str, expected: list[tuple[str, int, str, str]]
 ) -> None:
     assert numbers(text) == expected
+
+
+# Round 8, NI and police pages: four digits that read as a 24-hour clock with "hrs" glued on
+# ("between 1800hrs and 0800hrs", "at 2230hrs") are a time of day, not a count of hours.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Open between 1800hrs and 0800hrs on weekdays.", []),
+        ("Officers were called at 2230hrs, and at 1015hr.", []),
+        ("Volunteers gave 2500hrs and 1860hrs.", [("2500hrs", "hrs"), ("1860hrs", "hrs")]),
+        (
+            "It took 4hrs, then 100hrs, then 1,800hrs.",
+            [("4hrs", "hrs"), ("100hrs", "hrs"), ("1,800hrs", "hrs")],
+        ),
+    ],
+)
+def test_a_clock_time_with_hrs_is_no_count(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, u) for t, _v, _k, u in numbers(text)] == expected
