@@ -1075,8 +1075,9 @@ def _bare_month_day(text: str, start: int, end: int) -> bool:
     after another word (``opens June 27``) with a stop, comma, bracket or the line's end
     after it, or a word that goes on with a clause (``closes May 3 at noon``), or ``the``
     before it (``the June 27 deadline``: ``month_day_alone``), or at a sentence's start before
-    such a word (``November 5 is our busiest night``); never before a plural noun
-    (``May 5 staff``) nor, without a lead word, after ``in``/``of`` (``In June 27 people``)."""
+    such a word (``November 5 is our busiest night``), or after a log's number and ``of``
+    (``incident 1001 of October 25``); never before a plural noun (``May 5 staff``) nor,
+    without a lead word, after ``in``/``of`` (``In June 27 people``)."""
     before = text[max(0, start - 12) : start].split()
     if before and before[-1] == "(":
         before.pop()  # a bracket after a word ("Thursday (July 10)"): that word goes before
@@ -1092,6 +1093,8 @@ def _bare_month_day(text: str, start: int, end: int) -> bool:
     if not word:  # November 5 is our busiest night (at a sentence's or a line's start)
         j = len(text[:start].rstrip(" \t\xa0\"'(\u201c\u2018\u201d\u2019"))
         return goes_on and (j == 0 or text[j - 1] in ".!?:\n")
+    if word == "of" and len(before) > 1 and before[-2].isdigit():
+        return True  # quoting incident 1001 of October 25: a police log's number, then its day
     if word in _MD_NOT_AFTER or not word.isalpha():
         return False
     return word == "the" or end == len(text) or text[end] in ",.;:!?)\n" or goes_on

@@ -3035,3 +3035,24 @@ def test_a_bracketed_month_and_two_digits_after_other_words(
     text: str, expected: tuple[str, str, str]
 ) -> None:
     assert_date(text, expected)
+
+
+# Round 8, police appeals: a month and a bare day after a log's number and "of" ("quoting
+# incident number 1001 of October 25") are that day; after "of" and a word they stay no day.
+@pytest.mark.parametrize(
+    "text, written, day",
+    [
+        ("Date: 26 October 2021\n\nQuote incident 1001 of October 25.", "October 25", "2021-10-25"),
+        ("Date: 26 October 2021\n\nCall 101 quoting log 412 of May 3.", "May 3", "2021-05-03"),
+    ],
+)
+def test_a_month_day_after_a_log_number(text: str, written: str, day: str) -> None:
+    assert_day(text, written, day)
+    assert [n.text for n in find_numbers(text, find_dates(text))] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["The rest of March 3 pupils left.", "The end of June 27 people met.", "Two of May 5."]
+)
+def test_a_month_day_after_of_and_a_word_is_no_day(text: str) -> None:
+    assert [d.text for d in find_dates(text)] == []
