@@ -2348,3 +2348,24 @@ def test_feet_inches_and_pounds_glued_to_digits(
 )
 def test_a_clock_time_with_hrs_is_no_count(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, u) for t, _v, _k, u in numbers(text)] == expected
+
+
+# Round 8, Welsh public bodies' pages (the Senedd's record, Welsh Government releases): the
+# Welsh scale words after digits ("£13 miliwn", "£2.5 biliwn", "3 miliwn o bobl").
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mae £13 miliwn eleni ar gyfer ynni.", [("£13 miliwn", 13_000_000, "money", "GBP")]),
+        ("Bydd £2.5 biliwn ar gael.", [("£2.5 biliwn", 2_500_000_000, "money", "GBP")]),
+        ("Mae 3 miliwn o bobl.", [("3 miliwn", 3_000_000, "cardinal", "o bobl")]),
+        ("Cost: £1 triliwn.", [("£1 triliwn", 1_000_000_000_000, "money", "GBP")]),
+        (
+            "Mae 13 milltir a £5 mil.",
+            [("13", 13, "cardinal", "milltir"), ("£5", 5, "money", "GBP")],
+        ),
+    ],
+)
+def test_welsh_scale_words_after_digits(
+    text: str, expected: list[tuple[str, int, str, str | None]]
+) -> None:
+    assert numbers(text) == expected
