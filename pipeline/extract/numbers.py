@@ -550,6 +550,8 @@ def _phrase(ws: _Words, i: int) -> tuple[int, int]:
     head = -1
     low = ws.low
     n = min(len(low), i + _MAX_UNIT_WORDS)
+    if i < n and low[i] == "o":  # Welsh: "60,000 o gartrefi", "17 o flynyddoedd": "o" and its noun
+        return (i + 2, i + 2) if i + 1 < n else (i, -1)
     j = i
     while j < n:
         role = _word_role(low[j])

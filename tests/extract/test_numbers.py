@@ -2369,3 +2369,21 @@ def test_welsh_scale_words_after_digits(
     text: str, expected: list[tuple[str, int, str, str | None]]
 ) -> None:
     assert numbers(text) == expected
+
+
+# Welsh counts: "o" ("of") and one noun after the number are the unit ("60,000 o gartrefi yn
+# gynhesach" counts "o gartrefi", not the rest of the clause).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mae 60,000 o gartrefi yn gynhesach ers hynny.", [("60,000", "o gartrefi")]),
+        ("Cafodd ei garcharu am 17 o flynyddoedd am droseddau.", [("17", "o flynyddoedd")]),
+        ("Roedd dros 100,000 o bobl yn cystadlu.", [("100,000", "o bobl")]),
+        ("It opens at 5 o'clock for 12 staff.", [("12", "staff")]),
+        ("Kelby won 3 o 4 gemau.", [("3", None), ("4", "gemau")]),
+    ],
+)
+def test_a_welsh_count_takes_o_and_its_noun(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(t, u) for t, _v, _k, u in numbers(text)] == expected
