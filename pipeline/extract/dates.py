@@ -134,8 +134,12 @@ _WEEKDAY: Final = _alt(_case_forms(_V["weekdays"]))
 _LINK: Final = _alt(_V["range_links"])
 _LINK_WORDS: Final = frozenset(_V["range_links"])
 _LEADS: Final = tuple(_V["range_leads"])
+# Keyed by the head's words joined by one space, as _year_to_before reads a match ("12-month
+# period" and "12 month period" are one head).
 _YT_MONTHS: Final[dict[str, int]] = {
-    h: n for h, n in _V["year_to_heads"].items() if not h.startswith("_")
+    " ".join(re.split(r"[\s-]+", h.lower())): n
+    for h, n in _V["year_to_heads"].items()
+    if not h.startswith("_")
 }
 _YT_HEAD: Final = "|".join(
     r"[\s-]+".join(map(re.escape, h.split())) for h in sorted(_YT_MONTHS, key=len, reverse=True)
@@ -144,6 +148,9 @@ _YT_LINK: Final = _alt(_V["year_to_links"])
 _YT_LAST_WORDS: Final = (*_V["year_to_links"], "of", "end-")
 
 _S = r"\s+"
+# A statistics table's mark glued to a financial year ("2013-14p" provisional, "2011-12r"
+# revised): the year ends before it (so "14p" is no sum in pence).
+_STAT_MARK: Final = r"|(?=[pr](?![\w%]|[.,:/]\d))"
 _DASH: Final = r"[-\u2010-\u2015\u2212]"
 _CONN: Final = rf"(?:\s*{_DASH}\s*|\s+(?:{_LINK})\s+)"
 # The first of two seasons, right before the second: "spring/summer", "autumn and winter".
@@ -168,8 +175,10 @@ def _month(name: str) -> str:
     return rf"(?P<{name}>{_FULL}|(?:{_ABBR}){_ABBR_DOT})(?![A-Za-z])"
 
 
-def _day(name: str) -> str:
-    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])"
+def _day(name: str, suffixes: str = "st|nd|rd|th", stop: str = r"[\d\w]") -> str:
+    """A day's digits named ``name``, one of the ``suffixes`` after them or none, and no
+    character of the class ``stop`` next (a Welsh day's: ``_CY_SUFFIXES``, ``_CY_STOP``)."""
+    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:{suffixes})?(?!{stop})"
 
 
 def _year(name: str) -> str:
@@ -460,13 +469,13 @@ _DIGIT_BRANCHES: Final = [
         "fyr",
         rf"{_year('fyr_a')}(?:{_DASH}|/)(?P<fyr_b>\d{{4}}|\d\d)"
         rf"\s+(?:to|until|and)\s+{_year('fyr_c')}(?:{_DASH}|/)(?P<fyr_d>\d{{4}}|\d\d)"
-        r"(?![\w%]|[.,:/]\d)",
+        rf"(?:(?![\w%]|[.,:/]\d){_STAT_MARK})",
     ),
     # 2015-16, 2015/16, 2018/2019, 2023-25
     (
         "fy",
         rf"(?<!\d{_DASH}){_year('fy_y1')}(?:{_DASH}|/)(?P<fy_y2>\d{{4}}|\d\d?)"
-        r"(?![\w%]|[.,:/]\d|[-/]\d)",
+        rf"(?:(?![\w%]|[.,:/]\d|[-/]\d){_STAT_MARK})",
     ),
     # (for) 24/25: a financial year of two two-digit years, after a word that leads a year
     (
@@ -525,9 +534,11 @@ _MD_ABBR_DAY: Final = r"(?(abbr)(?=\s+(?:\d(?!\d)|\d\d(?:st|nd|rd|th))))"
 # of it can go on (a full name, or an abbreviation with or without its full stop: what follows a
 # month never starts with a point). Then what follows it is tried in this order; the first that
 # matches wins. ``abbr``: the name is an abbreviation; ``paren``: a bracket opens before it,
-# not after a weekday (``Thursday (July 10)`` is a day, ``(May 19)`` may be a year).
+# not after a weekday or a day's word (``Thursday (July 10)``, ``last night (June 19)``, ``this
+# morning (May 3)`` are days; ``(May 19)`` may be a year). ("…day (": "yesterday", "today".)
 _MONTH_START: Final = (
-    rf"(?<![\w.])(?:(?<=\()(?<![Dd]ay \()(?P<paren>))?"
+    r"(?<![\w.])(?:(?<=\()(?<![Dd]ay \()(?<!night \()(?<!morning \()(?<!evening \()"
+    r"(?<!afternoon \()(?P<paren>))?"
     rf"(?P<mon>{_FULL}|(?P<abbr>{_ABBR}){_ABBR_DOT})(?![A-Za-z])"
 )
 _MONTH_BRANCHES: Final = [
@@ -1064,8 +1075,9 @@ def _bare_month_day(text: str, start: int, end: int) -> bool:
     after another word (``opens June 27``) with a stop, comma, bracket or the line's end
     after it, or a word that goes on with a clause (``closes May 3 at noon``), or ``the``
     before it (``the June 27 deadline``: ``month_day_alone``), or at a sentence's start before
-    such a word (``November 5 is our busiest night``); never before a plural noun
-    (``May 5 staff``) nor, without a lead word, after ``in``/``of`` (``In June 27 people``)."""
+    such a word (``November 5 is our busiest night``), or after a log's number and ``of``
+    (``incident 1001 of October 25``); never before a plural noun (``May 5 staff``) nor,
+    without a lead word, after ``in``/``of`` (``In June 27 people``)."""
     before = text[max(0, start - 12) : start].split()
     if before and before[-1] == "(":
         before.pop()  # a bracket after a word ("Thursday (July 10)"): that word goes before
@@ -1081,6 +1093,8 @@ def _bare_month_day(text: str, start: int, end: int) -> bool:
     if not word:  # November 5 is our busiest night (at a sentence's or a line's start)
         j = len(text[:start].rstrip(" \t\xa0\"'(\u201c\u2018\u201d\u2019"))
         return goes_on and (j == 0 or text[j - 1] in ".!?:\n")
+    if word == "of" and len(before) > 1 and before[-2].isdigit():
+        return True  # quoting incident 1001 of October 25: a police log's number, then its day
     if word in _MD_NOT_AFTER or not word.isalpha():
         return False
     return word == "the" or end == len(text) or text[end] in ",.;:!?)\n" or goes_on
@@ -1890,16 +1904,13 @@ _CY_MONTH: Final = (
     + ")(?![\\w'\u2019-])"
 )
 _CY_SUFFIXES: Final = _alt([*_CY["ordinal_suffixes"], "st", "nd", "rd", "th"])
+_CY_STOP: Final = "[\\w'\u2019]"  # what may not follow a Welsh day (its suffix or not)
 _CY_WEEKDAY: Final = (
     rf"(?:(?:{_alt(_CY_HEADS)})\s+(?:{_alt(_case_forms(_CY['weekdays']))})(?![\w'\u2019-]),?\s+)"
 )
 _CY_LEAD: Final = rf"(?:{_alt([f for w in _CY['range_leads'] for f in (w, w.capitalize())])})"
 _CY_LINK: Final = rf"(?:\s*{_DASH}\s*|\s+(?:{_alt(_CY['range_links'])})\s+)"
 _CY_MIS: Final = rf"(?:(?:{_alt(_CY['month_words'])})\s+)?"
-
-
-def _cy_day(name: str) -> str:
-    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:{_CY_SUFFIXES})?(?![\w'\u2019])"
 
 
 def _cy_month(name: str) -> str:
@@ -1916,14 +1927,17 @@ _CY_BRANCHES: Final = (
     # Gorffennaf
     (
         "cyr",
-        rf"(?:(?P<cyr_lead>{_CY_LEAD})\s+)?{_CY_WEEKDAY}?{_cy_day('cyr_d1')}"
+        rf"(?:(?P<cyr_lead>{_CY_LEAD})\s+)?{_CY_WEEKDAY}?"
+        rf"{_day('cyr_d1', _CY_SUFFIXES, _CY_STOP)}"
         rf"(?:{_cy_of('cyr_m1')}(?:,?\s+{_year('cyr_y1')})?)?(?P<cyr_link>{_CY_LINK})"
-        rf"{_CY_WEEKDAY}?{_cy_day('cyr_d2')}{_cy_of('cyr_m2')}(?:,?\s+{_year('cyr_y2')})?",
+        rf"{_CY_WEEKDAY}?{_day('cyr_d2', _CY_SUFFIXES, _CY_STOP)}{_cy_of('cyr_m2')}"
+        rf"(?:,?\s+{_year('cyr_y2')})?",
     ),
     # Dydd Llun 3 Mawrth 2025, 6ed Ionawr, 2025, 3ydd o Fedi, ar 4 Gorffennaf
     (
         "cyd",
-        rf"{_CY_WEEKDAY}?{_cy_day('cyd_d')}{_cy_of('cyd_m')}(?:,?\s+{_year('cyd_y')})?",
+        rf"{_CY_WEEKDAY}?{_day('cyd_d', _CY_SUFFIXES, _CY_STOP)}{_cy_of('cyd_m')}"
+        rf"(?:,?\s+{_year('cyd_y')})?",
     ),
     # rhwng Ebrill a Mehefin 2025, o fis Ebrill i fis Mehefin 2025, Ebrill–Mehefin 2025
     (
@@ -1936,7 +1950,7 @@ _CY_BRANCHES: Final = (
     # comma, bracket or the line's end after the day
     (
         "cymd",
-        rf"{_CY_WEEKDAY}?{_cy_month('cymd_m')}\s+{_cy_day('cymd_d')}"
+        rf"{_CY_WEEKDAY}?{_cy_month('cymd_m')}\s+{_day('cymd_d', _CY_SUFFIXES, _CY_STOP)}"
         rf"(?:,?\s+{_year('cymd_y')}|(?=[ \t]*[).,;:\n]|[ \t]*\Z))",
     ),
     # (ym mis) Medi 2024, Chwefror 2014

@@ -60,6 +60,7 @@ def _words(key: str) -> frozenset[str]:
 
 _STOP: Final = _words("stop")
 _LABELS: Final = _words("labels")
+_DATED_LABELS: Final = tuple(_V["labels"]["dated"])
 _WORD_LABELS: Final = _words("word_labels")
 
 
@@ -187,6 +188,15 @@ _AGE_UNIT: Final[str] = _V["ages"]["unit"]
 _AGE_PEOPLE: Final = frozenset(_V["ages"]["people"])
 _AGE_MAX: Final[int] = _V["ages"]["max"]
 _AGE_NOT_NAMES: Final = frozenset(_V["ages"]["not_names"])
+_BAND_PART: Final = rf"(?:(?:{'|'.join(_V['ages']['band']['parts'])})[ \t-]+)?"
+# Matched backwards from a decade's digits ("in her late 20s", "in his 40s or 50s"): bounded
+# by _BAND_REACH characters, so a search costs at most that.
+_AGE_BAND_RE: Final = re.compile(
+    rf"(?<![\w-])in\s+(?:{'|'.join(_V['ages']['band']['possessives'])})\s+{_BAND_PART}"
+    rf"(?:[1-9]0s(?:\s+(?:or|to|and)\s+|\s*[-\u2013]\s*){_BAND_PART})?\Z",
+    re.IGNORECASE,
+)
+_BAND_REACH: Final = 40
 _AGE_WORDS: Final = tuple(sorted(_AGE_BEFORE | _AGE_LINKS))
 # The last letters of the age words, in both cases: a quick test before the lower-case copy.
 _AGE_LAST: Final = frozenset(c for w in _AGE_WORDS for c in (w[-1], w[-1].upper()))
@@ -540,6 +550,8 @@ def _phrase(ws: _Words, i: int) -> tuple[int, int]:
     head = -1
     low = ws.low
     n = min(len(low), i + _MAX_UNIT_WORDS)
+    if i < n and low[i] == "o":  # Welsh: "60,000 o gartrefi", "17 o flynyddoedd": "o" and its noun
+        return (i + 2, i + 2) if i + 1 < n else (i, -1)
     j = i
     while j < n:
         role = _word_role(low[j])
@@ -915,7 +927,9 @@ def _rule_glued(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
 
 
 def _rule_word_dash(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
-    return _Skip() if k.currency is None and _after_word_dash(t, k) else None
+    if k.currency is None and _after_word_dash(t, k):
+        return None if k.glued == "s" and _age_band(t, k) else _Skip()  # in his mid-30s
+    return None
 
 
 def _rule_colon(t: str, k: _Tok, sc: _Scan) -> _Verdict:
@@ -943,7 +957,13 @@ def _rule_time_of_day(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
 def _rule_label(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
     if k.currency or k.prev not in " \n" or k.s < 2:
         return None
-    return _Skip(label_end=k.e) if _is_label(t, k.s) else None
+    if not _is_label(t, k.s):
+        return None
+    if t[max(0, k.s - 12) : k.s - 1].lower().endswith(_DATED_LABELS) and not (
+        t[k.e : k.e + 4] == " of " or (t[k.e : k.e + 1] == " " and t[k.e + 1 : k.e + 2].isdigit())
+    ):
+        return None  # quoting 3 studies (quoting 1590 20/07/23 is a log's number)
+    return _Skip(label_end=k.e)
 
 
 def _rule_label_range(t: str, k: _Tok, sc: _Scan) -> _Skip | None:
@@ -1242,10 +1262,14 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
             currency = _GLUED_CURRENCY.get(glued, glued)  # 42MYR, 20Rs
         elif ("+" + glued) in _SUBUNITS and not currency:
             currency, sub = _SUBUNITS["+" + glued], True  # 50p (30C is a temperature)
-        elif low in _GLUED_UNITS:
-            unit = glued  # 1.2MB
+        elif (low == "hrs" or low == "hr") and _hhmm(num):
+            return None  # 1800hrs, 2230hrs: a clock's time (a police log's), not hours
+        elif low in _GLUED_UNITS and (low != "in" or not t[k.e + 2 : k.e + 3].isdigit()):
+            unit = glued  # 1.2MB, 5ft 10in (not the "1in10" of "one in ten")
         elif glued in _PERCENT_GLUED and not currency:
             percent = True  # 5pc
+        elif low == "s" and _age_band(t, k):
+            unit = _AGE_UNIT  # a man in his 40s, a woman in her late 20s
         else:
             return None  # 3rd, 10am, 1990s, 4G
         end = k.e + len(glued)
@@ -1325,6 +1349,22 @@ def _amount(t: str, k: _Tok, num: str) -> tuple[_Cand, _Words | None] | None:
         if p:
             return _Cand(k.s, p.end(), value, "percent", "percent", "percent"), None
     return _Cand(k.s, end, value, "cardinal", unit, unit), ws
+
+
+def _hhmm(num: str) -> bool:
+    """Whether ``num`` is four digits that read as a 24-hour clock's time (``1800``, ``2359``;
+    ``0800``, with its leading zero, is no number already)."""
+    return len(num) == 4 and num.isdigit() and num < "2400" and num[2] < "6"
+
+
+def _age_band(t: str, k: _Tok) -> bool:
+    """Whether the digits of ``k``, a glued ``s`` after them, are an age band: a decade
+    after ``in his``/``her``/``their`` (``in her late 20s``, the second of ``in his 40s or
+    50s``; ``ages.band`` in numbers_vocab.json)."""
+    n = k.num
+    if k.currency or len(n) != 2 or n[1] != "0" or n[0] == "0" or t[k.e + 1 : k.e + 2].isalnum():
+        return False
+    return _AGE_BAND_RE.search(t[max(0, k.s - _BAND_REACH) : k.s]) is not None
 
 
 def _metres(t: str, s: int, e: int) -> bool:

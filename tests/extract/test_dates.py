@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from pipeline.extract import dates
 from pipeline.extract.dates import find_dates
+from pipeline.extract.numbers import find_numbers
 from pipeline.normalize import (
     ORDINAL_WORDS,
     fold,
@@ -2303,6 +2304,41 @@ def test_the_year_to_end_month(text: str, expected: tuple[str, str, str]) -> Non
     assert_date(text, expected)
 
 
+# Every head of "the year to" (dates_vocab.json year_to_heads), its words joined by a hyphen or
+# a space, before a month and year: the months it names up to that month (a hyphened head, "the
+# 12-month period to June 2024" on a fire service's page, raised a KeyError).
+@pytest.mark.parametrize("head", [h for h in dates._V["year_to_heads"] if not h.startswith("_")])
+@pytest.mark.parametrize("join", [" ", "-"])
+def test_every_year_to_head_hyphened_or_not(head: str, join: str) -> None:
+    written = join.join(head.replace("-", " ").split())
+    text = f"Figures for the {written} to June 2024 show 412 fires."
+    months = dates._V["year_to_heads"][head]
+    first = shift_month(2024, 6, 1 - months)
+    assert spans(text)[0] == (
+        f"the {written} to June 2024",
+        f"{first[0]:04d}-{first[1]:02d}-01",
+        "2024-06-30",
+        "month",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In the twelve-month period ending 30 September 2025 crews saw 80 fires.",
+            ("the twelve-month period ending 30 September 2025", "2024-10-01", "2025-09-30"),
+        ),
+        (
+            "The 12 month period up to March 2025 saw 12 arrests.",
+            ("The 12 month period up to March 2025", "2024-04-01", "2025-03-31"),
+        ),
+    ],
+)
+def test_a_twelve_month_period_to_a_date(text: str, expected: tuple[str, str, str]) -> None:
+    assert_date(text, expected)
+
+
 # A date with no year, then "last year" / "this year" / "next year": the dateline's year plus
 # theirs; the words join the date; a month alone before them is that month.
 @pytest.mark.parametrize(
@@ -2926,3 +2962,97 @@ def test_a_welsh_dateline_under_the_headline_in_the_menus_block() -> None:
     assert release.title == "Cyngor Kelby yn agor llyfrgell newydd yn Ashby"
     assert {"dydd", "llun", "mawrth", "fawrth", "thachwedd"} <= dates.DATE_WORDS
     assert release.numbers == ()
+
+
+# Round 8, statistics bulletins: a provisional or revised mark glued to a financial year
+# ("2013-14p", "2011-12r") is no part of it; the year is read, and no sum in pence.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Fires by type, 2009-10 to 2013-14p, Kelby",
+            [("2009-10 to 2013-14", "2009-04-01", "2014-03-31", "financial_year")],
+        ),
+        (
+            "Figures for 2011-12r are revised.",
+            [("2011-12", "2011-04-01", "2012-03-31", "financial_year")],
+        ),
+        (
+            "Data for 2013/14p (provisional).",
+            [("2013/14", "2013-04-01", "2014-03-31", "financial_year")],
+        ),
+        (
+            "Table 2: 2013-2014p",
+            [("2013-2014", "2013-04-01", "2014-03-31", "financial_year")],
+        ),
+    ],
+)
+def test_a_statistics_mark_after_a_financial_year(
+    text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert spans(text) == expected
+    assert find_numbers(text, find_dates(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It cost 2013-14pm.", "2013-14ps", "2013-14p.5", "2013-14x", "2013-14rd"],
+)
+def test_other_letters_after_a_financial_year_are_no_mark(text: str) -> None:
+    assert [d.text for d in find_dates(text)] == []
+
+
+# Round 8, local news and police pages: a month and a bare day in brackets after a day's word
+# ("last night (June 19)", "this morning (May 3)") are a day, as after a weekday; in brackets
+# after another word they may still be a month and a two-digit year.
+@pytest.mark.parametrize(
+    "text, written, day",
+    [
+        (
+            "Published: 21 June 2020\n\nA man was hurt last night (June 19).",
+            "June 19",
+            "2020-06-19",
+        ),
+        ("Published: 21 June 2020\n\nCrews came this morning (June 21).", "June 21", "2020-06-21"),
+        ("Published: 21 June 2020\n\nIt shut this evening (June 21).", "June 21", "2020-06-21"),
+        ("Published: 21 June 2020\n\nIt shut tonight (June 21).", "June 21", "2020-06-21"),
+        ("Published: 21 June 2020\n\nIt shut yesterday (June 20).", "June 20", "2020-06-20"),
+        ("Published: 21 June 2020\n\nIt shut this afternoon (June 21).", "June 21", "2020-06-21"),
+    ],
+)
+def test_a_bracketed_month_day_after_a_days_word(text: str, written: str, day: str) -> None:
+    assert_day(text, written, day)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The figures (June 19) show a rise.", ("June 19", "2019-06-01", "2019-06-30")),
+        ("The warning (May 19) was lifted.", ("May 19", "2019-05-01", "2019-05-31")),
+    ],
+)
+def test_a_bracketed_month_and_two_digits_after_other_words(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert_date(text, expected)
+
+
+# Round 8, police appeals: a month and a bare day after a log's number and "of" ("quoting
+# incident number 1001 of October 25") are that day; after "of" and a word they stay no day.
+@pytest.mark.parametrize(
+    "text, written, day",
+    [
+        ("Date: 26 October 2021\n\nQuote incident 1001 of October 25.", "October 25", "2021-10-25"),
+        ("Date: 26 October 2021\n\nCall 101 quoting log 412 of May 3.", "May 3", "2021-05-03"),
+    ],
+)
+def test_a_month_day_after_a_log_number(text: str, written: str, day: str) -> None:
+    assert_day(text, written, day)
+    assert [n.text for n in find_numbers(text, find_dates(text))] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["The rest of March 3 pupils left.", "The end of June 27 people met.", "Two of May 5."]
+)
+def test_a_month_day_after_of_and_a_word_is_no_day(text: str) -> None:
+    assert [d.text for d in find_dates(text)] == []

@@ -2234,3 +2234,156 @@ NOT_FRACTIONS = [FRACTION_NOT, HALF_NOT, FRACTION_BY_NOT]
 )
 def test_no_fraction_is_read(text: str) -> None:
     assert all(kind != "fraction" for _t, _v, kind, _u in numbers(text))
+
+
+# Round 8, police appeals: an age band, a decade's digits with a glued "s" after "in his" /
+# "her" / "their" (a part of the decade between or not), counts years from the decade.
+AGE_BANDS = {
+    "band-her": ("A woman in her 20s was hurt.", [("20s", 20, "cardinal", "years")]),
+    "band-his-part": (
+        "Police want to trace a man in his late 40s.",
+        [("40s", 40, "cardinal", "years")],
+    ),
+    "band-mid-hyphen": ("The driver, in his mid-30s, fled.", [("30s", 30, "cardinal", "years")]),
+    "band-or-band": (
+        "She is in her late 20s or early 30s.",
+        [("20s", 20, "cardinal", "years"), ("30s", 30, "cardinal", "years")],
+    ),
+    "band-their-and": (
+        "The pair, in their 70s and 80s, were rescued by 4 firefighters.",
+        [
+            ("70s", 70, "cardinal", "years"),
+            ("80s", 80, "cardinal", "years"),
+            ("4", 4, "cardinal", "firefighters"),
+        ],
+    ),
+    "band-dash": (
+        "Both men are in their 50s - 60s.",
+        [("50s", 50, "cardinal", "years"), ("60s", 60, "cardinal", "years")],
+    ),
+    "band-sentence-start": ("In his 20s he moved to Kelby.", [("20s", 20, "cardinal", "years")]),
+}
+
+AGE_BANDS_NOT = {
+    "decade": "Music from the 1990s and the 20s was played in the 60s.",
+    "no-possessive": "In the 40s the town grew; Her 20s were happy.",
+    "not-a-decade": "In his 25s and in her 05s, in his 100s.",
+    "glued-word": "Kelby in his 20sx tour.",
+    "other-possessive": "In its 20s and in our 30s.",
+}
+
+
+@pytest.mark.parametrize("case", AGE_BANDS.values(), ids=AGE_BANDS.keys())
+def test_an_age_band_counts_years(case: tuple[str, list[tuple[str, int, str, str]]]) -> None:
+    text, expected = case
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize("text", AGE_BANDS_NOT.values(), ids=AGE_BANDS_NOT.keys())
+def test_other_decades_are_no_age_band(text: str) -> None:
+    assert numbers(text) == []
+
+
+# A police log's number after "quoting" (Northern Ireland's appeals: "quoting 1590 20/07/23"),
+# before "of" or a date's digits, is a reference; a count after "quoting" stays a count.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Call 101 quoting 1590 20/07/23.", []),
+        ("Call 101 quoting 412 of 3 May 2025.", []),
+        ("Call 101 quoting serial 77 of 4/5/24.", []),
+        ("Ring 101 Quoting 1590 of 20/07/23.", []),
+        ("The review, quoting 3 studies, found 40 cases.", [("3", "studies"), ("40", "cases")]),
+        ("He is quoting 12 officers.", [("12", "officers")]),
+        ("Quoting 1590, call 101.", [("1590", None)]),
+    ],
+)
+def test_a_number_after_quoting_is_a_log_reference_before_its_date(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(t, u) for t, _v, _k, u in numbers(text)] == expected
+
+
+# Round 8, police descriptions: feet and inches (and pounds and ounces) glued to their digits.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He is described as 6ft tall.", [("6ft", 6, "cardinal", "ft")]),
+        (
+            "He is around 5ft 10in tall.",
+            [("5ft", 5, "cardinal", "ft"), ("10in", 10, "cardinal", "in")],
+        ),
+        ("She is 5ft 4ins, slim.", [("5ft", 5, "cardinal", "ft"), ("4ins", 4, "cardinal", "ins")]),
+        (
+            "The baby weighed 7lb 2oz.",
+            [("7lb", 7, "cardinal", "lb"), ("2oz", 2, "cardinal", "oz")],
+        ),
+        (
+            "A 12in pipe burst 100yds away.",
+            [("12in", 12, "cardinal", "in"), ("100yds", 100, "cardinal", "yds")],
+        ),
+        ("It was 1in10 and 2in1.", []),
+        ("The 3rd in line, 4th in all.", []),
+    ],
+)
+def test_feet_inches_and_pounds_glued_to_digits(
+    text: str, expected: list[tuple[str, int, str, str]]
+) -> None:
+    assert numbers(text) == expected
+
+
+# Round 8, NI and police pages: four digits that read as a 24-hour clock with "hrs" glued on
+# ("between 1800hrs and 0800hrs", "at 2230hrs") are a time of day, not a count of hours.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Open between 1800hrs and 0800hrs on weekdays.", []),
+        ("Officers were called at 2230hrs, and at 1015hr.", []),
+        ("Volunteers gave 2500hrs and 1860hrs.", [("2500hrs", "hrs"), ("1860hrs", "hrs")]),
+        (
+            "It took 4hrs, then 100hrs, then 1,800hrs.",
+            [("4hrs", "hrs"), ("100hrs", "hrs"), ("1,800hrs", "hrs")],
+        ),
+    ],
+)
+def test_a_clock_time_with_hrs_is_no_count(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, u) for t, _v, _k, u in numbers(text)] == expected
+
+
+# Round 8, Welsh public bodies' pages (the Senedd's record, Welsh Government releases): the
+# Welsh scale words after digits ("£13 miliwn", "£2.5 biliwn", "3 miliwn o bobl").
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mae £13 miliwn eleni ar gyfer ynni.", [("£13 miliwn", 13_000_000, "money", "GBP")]),
+        ("Bydd £2.5 biliwn ar gael.", [("£2.5 biliwn", 2_500_000_000, "money", "GBP")]),
+        ("Mae 3 miliwn o bobl.", [("3 miliwn", 3_000_000, "cardinal", "o bobl")]),
+        ("Cost: £1 triliwn.", [("£1 triliwn", 1_000_000_000_000, "money", "GBP")]),
+        (
+            "Mae 13 milltir a £5 mil.",
+            [("13", 13, "cardinal", "milltir"), ("£5", 5, "money", "GBP")],
+        ),
+    ],
+)
+def test_welsh_scale_words_after_digits(
+    text: str, expected: list[tuple[str, int, str, str | None]]
+) -> None:
+    assert numbers(text) == expected
+
+
+# Welsh counts: "o" ("of") and one noun after the number are the unit ("60,000 o gartrefi yn
+# gynhesach" counts "o gartrefi", not the rest of the clause).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mae 60,000 o gartrefi yn gynhesach ers hynny.", [("60,000", "o gartrefi")]),
+        ("Cafodd ei garcharu am 17 o flynyddoedd am droseddau.", [("17", "o flynyddoedd")]),
+        ("Roedd dros 100,000 o bobl yn cystadlu.", [("100,000", "o bobl")]),
+        ("It opens at 5 o'clock for 12 staff.", [("12", "staff")]),
+        ("Kelby won 3 o 4 gemau.", [("3", None), ("4", "gemau")]),
+    ],
+)
+def test_a_welsh_count_takes_o_and_its_noun(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(t, u) for t, _v, _k, u in numbers(text)] == expected
