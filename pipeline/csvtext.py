@@ -9,7 +9,7 @@ install with the extractors (``setup.py``): formatting the rows is a tenth of a 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, Final
+from typing import Any, Final, final
 
 FORMULA_CHARS: Final = frozenset("=+-@\t\r")  # what a spreadsheet may run as a formula
 
@@ -59,71 +59,58 @@ def csv_utf8(text: str) -> bytes:
     return data
 
 
-# Short texts (at most _SHORT characters) have their pieces remembered, at most _SHORT_KEPT of
-# each kind (then the table starts over).
-_SHORT: Final = 32
-_SHORT_KEPT: Final = 4096
-
-
 # A field and the separator after it, in UTF-8, as a table's line (render.table_lines) is made
 # of them: joined as bytes, a line is neither formatted nor encoded piece by piece (formatting
 # a line and encoding it took three fifths of making it). Short texts' pieces are remembered
 # (most of a release's short fields are values met before: kinds, units, grades, dates,
-# criteria), and so are small whole numbers' pieces.
-_short_commas: Final[dict[str, bytes]] = {}
-_short_ends: Final[dict[str, bytes]] = {}
-_INTS_KEPT: Final = 8192
-_int_commas: Final[list[bytes | None]] = [None] * _INTS_KEPT
-_int_ends: Final[list[bytes | None]] = [None] * _INTS_KEPT
+# criteria), and so are small whole numbers' pieces, for each separator.
+_SHORT: Final = 32  # a text of at most this many characters is short
+_SHORT_KEPT: Final = 4096  # short texts' pieces kept per separator (then its table starts over)
+_INTS_KEPT: Final = 8192  # whole numbers from 0 to this (not included) have their pieces kept
 
 
-def csv_comma(text: str) -> bytes:
-    """``(csv_text(text) + ",").encode()``, remembered for short texts: a text field that a
-    line's next field follows (a look-up costs about a third of formatting and encoding it:
-    a slice, a set test, up to four scans of the text and the encoding)."""
+@final
+class Separator:
+    """What follows a field in a line (``,`` or ``\\n``), and the pieces remembered of fields
+    followed by it: short texts' (:func:`text_piece`) and small whole numbers'
+    (:func:`int_piece`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text: Final = text
+        self.data: Final = text.encode()
+        self.texts: Final[dict[str, bytes]] = {}  # short text -> its piece
+        self.ints: Final[list[bytes | None]] = [None] * _INTS_KEPT  # n -> its piece (or None)
+
+
+COMMA: Final = Separator(",")  # a field that a line's next field follows
+LINE_END: Final = Separator("\n")  # a line's last field
+
+
+def text_piece(text: str, sep: Separator) -> bytes:
+    """``(csv_text(text) + sep.text).encode()``, remembered for short texts (a look-up costs
+    about a third of formatting and encoding it: a slice, a set test, up to four scans of the
+    text and the encoding)."""
     if len(text) > _SHORT:
-        return csv_utf8(text) + b","
-    piece = _short_commas.get(text)
+        return csv_utf8(text) + sep.data
+    piece = sep.texts.get(text)
     if piece is None:
-        if len(_short_commas) >= _SHORT_KEPT:
-            _short_commas.clear()
-        piece = _short_commas[text] = (csv_text(text) + ",").encode()
+        kept = sep.texts
+        if len(kept) >= _SHORT_KEPT:
+            kept.clear()
+        piece = kept[text] = (csv_text(text) + sep.text).encode()
     return piece
 
 
-def csv_end(text: str) -> bytes:
-    """``(csv_text(text) + "\\n").encode()``, remembered for short texts: a line's last field
-    and its line break (see :func:`csv_comma`)."""
-    if len(text) > _SHORT:
-        return csv_utf8(text) + b"\n"
-    piece = _short_ends.get(text)
-    if piece is None:
-        if len(_short_ends) >= _SHORT_KEPT:
-            _short_ends.clear()
-        piece = _short_ends[text] = (csv_text(text) + "\n").encode()
-    return piece
-
-
-def int_comma(n: int) -> bytes:
-    """``f"{n},".encode()``, remembered for whole numbers from 0 to ``_INTS_KEPT`` (offsets
-    and counts, most of them met again): a list's item instead of a number's decimal text,
-    its string and its bytes."""
+def int_piece(n: int, sep: Separator) -> bytes:
+    """``(csv_field(n) + sep.text).encode()``, remembered for whole numbers from 0 to
+    ``_INTS_KEPT`` (offsets and counts, most of them met again): a list's item instead of a
+    number's decimal text, its string and its bytes."""
     if 0 <= n < _INTS_KEPT:
-        piece = _int_commas[n]
+        piece = sep.ints[n]
         if piece is None:
-            piece = _int_commas[n] = f"{n},".encode()
+            piece = sep.ints[n] = f"{n}{sep.text}".encode()
         return piece
-    return f"{n},".encode()
-
-
-def int_end(n: int) -> bytes:
-    """``f"{n}\\n".encode()``, remembered as :func:`int_comma`'s pieces: a line's last field."""
-    if 0 <= n < _INTS_KEPT:
-        piece = _int_ends[n]
-        if piece is None:
-            piece = _int_ends[n] = f"{n}\n".encode()
-        return piece
-    return f"{n}\n".encode()
+    return f"{n}{sep.text}".encode()
 
 
 def csv_lines(rows: Iterable[Sequence[Any]]) -> str:
