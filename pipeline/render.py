@@ -333,9 +333,22 @@ def _release_line(rid: bytes, release: Release, facts: Facts) -> bytes:
 
 
 _COMMA: Final = b","
-# A table's pieces are joined every so many: a release of 500,000 numbers would otherwise hold
-# millions of small pieces at once (several hundred times its text's size in memory).
+# A table's pieces are joined in runs of this many (or a few more: a line's pieces are added
+# whole): a release of 500,000 numbers would otherwise hold millions of small pieces at once
+# (several hundred times its text's size in memory).
 _RUN: Final = 65_536
+
+
+def _join_run(parts: list[bytes], runs: int) -> int:
+    """Joins the pieces after the first ``runs`` items of ``parts`` (the runs joined before)
+    into one run, in their place; returns how many runs ``parts`` begins with now. Each
+    ``_..._lines`` function appends its lines' pieces to ``parts`` (a list's own ``append``)
+    and calls this when ``_RUN`` of them follow the runs: ``b"".join(parts)`` is then the
+    table's lines."""
+    run = b"".join(parts[runs:])
+    del parts[runs:]
+    parts.append(run)
+    return runs + 1
 
 
 def _section_lines(rid: bytes, sections: Sequence[Section]) -> bytes:
@@ -343,7 +356,7 @@ def _section_lines(rid: bytes, sections: Sequence[Section]) -> bytes:
     bytes (:func:`pipeline.csvtext.csv_utf8`; ``render_release`` writes the JSON first):
     the sections' texts are most of a release's CSV bytes."""
     parts: list[bytes] = []
-    done: list[bytes] = []  # joined runs of parts (see _RUN)
+    runs = 0  # the runs parts begins with (see _join_run)
     for s in sections:
         parts.append(rid)
         parts.append(text_piece(s.kind, COMMA))
@@ -356,16 +369,14 @@ def _section_lines(rid: bytes, sections: Sequence[Section]) -> bytes:
         else:
             parts.append(int_piece(s.quote_index, COMMA))
             parts.append(b"true\n" if s.boilerplate else b"false\n")
-        if len(parts) >= _RUN:
-            done.append(b"".join(parts))
-            parts.clear()
-    done.append(b"".join(parts))
-    return b"".join(done)
+        if len(parts) - runs >= _RUN:
+            runs = _join_run(parts, runs)
+    return b"".join(parts)
 
 
 def _score_lines(rid: bytes, scores: Sequence[Score]) -> bytes:
     parts: list[bytes] = []
-    done: list[bytes] = []  # joined runs of parts (see _RUN)
+    runs = 0  # the runs parts begins with (see _join_run)
     for s in scores:
         parts.append(rid)
         parts.append(text_piece(s.criterion, COMMA))
@@ -376,16 +387,14 @@ def _score_lines(rid: bytes, scores: Sequence[Score]) -> bytes:
         parts.append(int_piece(s.end, COMMA))
         parts.append(int_piece(s.table, COMMA))
         parts.append(_opt_text(s.qualifier, LINE_END))
-        if len(parts) >= _RUN:
-            done.append(b"".join(parts))
-            parts.clear()
-    done.append(b"".join(parts))
-    return b"".join(done)
+        if len(parts) - runs >= _RUN:
+            runs = _join_run(parts, runs)
+    return b"".join(parts)
 
 
 def _quote_lines(rid: bytes, quotes: Sequence[Quote]) -> bytes:
     parts: list[bytes] = []
-    done: list[bytes] = []  # joined runs of parts (see _RUN)
+    runs = 0  # the runs parts begins with (see _join_run)
     for q in quotes:
         parts.append(rid)
         parts.append(csv_utf8(q.text))
@@ -397,16 +406,14 @@ def _quote_lines(rid: bytes, quotes: Sequence[Quote]) -> bytes:
         parts.append(int_piece(q.end, COMMA))
         parts.append(_opt_text(q.speaker_as_written, COMMA))
         parts.append(_opt_text(q.attribution, LINE_END))
-        if len(parts) >= _RUN:
-            done.append(b"".join(parts))
-            parts.clear()
-    done.append(b"".join(parts))
-    return b"".join(done)
+        if len(parts) - runs >= _RUN:
+            runs = _join_run(parts, runs)
+    return b"".join(parts)
 
 
 def _date_lines(rid: bytes, dates: Sequence[DateMention]) -> bytes:
     parts: list[bytes] = []
-    done: list[bytes] = []  # joined runs of parts (see _RUN)
+    runs = 0  # the runs parts begins with (see _join_run)
     for d in dates:
         parts.append(rid)
         parts.append(text_piece(d.text, COMMA))
@@ -418,16 +425,14 @@ def _date_lines(rid: bytes, dates: Sequence[DateMention]) -> bytes:
         parts.append(b"true," if d.year_inferred else b"false,")
         parts.append(_opt_text(d.part_start_date, COMMA))
         parts.append(_opt_text(d.part_end_date, LINE_END))
-        if len(parts) >= _RUN:
-            done.append(b"".join(parts))
-            parts.clear()
-    done.append(b"".join(parts))
-    return b"".join(done)
+        if len(parts) - runs >= _RUN:
+            runs = _join_run(parts, runs)
+    return b"".join(parts)
 
 
 def _number_lines(rid: bytes, numbers: Sequence[NumberMention]) -> bytes:
     parts: list[bytes] = []
-    done: list[bytes] = []  # joined runs of parts (see _RUN)
+    runs = 0  # the runs parts begins with (see _join_run)
     for n in numbers:
         parts.append(rid)
         parts.append(text_piece(n.text, COMMA))
@@ -436,11 +441,9 @@ def _number_lines(rid: bytes, numbers: Sequence[NumberMention]) -> bytes:
         parts.append(text_piece(n.kind, COMMA))
         parts.append(int_piece(n.start, COMMA))
         parts.append(int_piece(n.end, LINE_END))
-        if len(parts) >= _RUN:
-            done.append(b"".join(parts))
-            parts.clear()
-    done.append(b"".join(parts))
-    return b"".join(done)
+        if len(parts) - runs >= _RUN:
+            runs = _join_run(parts, runs)
+    return b"".join(parts)
 
 
 # Up to this many items, a release is written from its plain object (release_dict): much

@@ -220,6 +220,24 @@ def test_table_lines_joined_in_runs_are_the_csv_lines_of_the_rows() -> None:
     assert table_lines(release, headline_facts(release)) == _plain_lines(release)
 
 
+@given(st.lists(st.binary(max_size=3), max_size=30), st.sets(st.integers(0, 30), max_size=6))
+def test_a_tables_pieces_joined_in_runs_are_its_pieces_joined(
+    pieces: list[bytes], joins: set[int]
+) -> None:
+    # render._join_run wherever a _..._lines function calls it: the runs, then the pieces after.
+    from pipeline.render import _join_run
+
+    parts: list[bytes] = []
+    runs = 0
+    for at, piece in enumerate(pieces):
+        parts.append(piece)
+        if at in joins:
+            runs = _join_run(parts, runs)
+            assert len(parts) == runs
+    assert runs == len(joins & set(range(len(pieces))))
+    assert b"".join(parts) == b"".join(pieces)
+
+
 @given(st.lists(_TEXT | st.text(max_size=40), max_size=20))
 def test_a_texts_pieces_remembered_are_its_field_and_separator(texts: list[str]) -> None:
     for text in texts * 2:  # looked up the second time (when short)
