@@ -284,14 +284,11 @@ def _opt_text(value: str | None, sep: Separator) -> bytes:
     return sep.data if value is None else text_piece(value, sep)
 
 
-def _opt_int_comma(value: int | None) -> bytes:
-    return b"," if value is None else int_piece(value, COMMA)
-
-
 def _value_comma(value: int | float | None) -> bytes:
-    """A number's value field and its comma (``csv_field``: a whole number as Python writes
-    it, a float by ``repr``). Typed ``int | float``, as the record's field is: mypyc reads a
-    ``float`` argument as a C double, and would write 10 as ``10.0``."""
+    """A number field and its comma (``csv_field``: a whole number as Python writes it, a
+    float by ``repr``, None empty): a number's value, a score's. Typed ``int | float``, as a
+    number's value is: mypyc reads a ``float`` argument as a C double, and would write 10 as
+    ``10.0``."""
     if value is None:
         return b","
     if type(value) is int:
@@ -307,11 +304,11 @@ def _release_line(rid: bytes, release: Release, facts: Facts) -> bytes:
     parts = [
         rid,
         csv_utf8(source.path),
-        _COMMA,
+        b",",
         text_piece(source.format, COMMA),
         text_piece(source.encoding, COMMA),
         csv_utf8(source.sha256),
-        _COMMA,
+        b",",
         _opt_text(release.title, COMMA),
         _opt_text(release.standfirst, COMMA),
         _opt_text(published, COMMA),
@@ -324,7 +321,7 @@ def _release_line(rid: bytes, release: Release, facts: Facts) -> bytes:
         int_piece(len(release.numbers), COMMA),
         int_piece(len(release.warnings), COMMA),
         csv_utf8("; ".join(release.warnings)),
-        _COMMA,
+        b",",
         int_piece(len(release.review), COMMA),
         csv_utf8(" ".join(release.review)),
         b"\n",
@@ -332,7 +329,6 @@ def _release_line(rid: bytes, release: Release, facts: Facts) -> bytes:
     return b"".join(parts)
 
 
-_COMMA: Final = b","
 # A table's pieces are joined in runs of this many (or a few more: a line's pieces are added
 # whole): a release of 500,000 numbers would otherwise hold millions of small pieces at once
 # (several hundred times its text's size in memory).
@@ -361,7 +357,7 @@ def _section_lines(rid: bytes, sections: Sequence[Section]) -> bytes:
         parts.append(rid)
         parts.append(text_piece(s.kind, COMMA))
         parts.append(csv_utf8(s.text))
-        parts.append(_COMMA)
+        parts.append(b",")
         parts.append(int_piece(s.start, COMMA))
         parts.append(int_piece(s.end, COMMA))
         if s.quote_index is None:
@@ -381,7 +377,7 @@ def _score_lines(rid: bytes, scores: Sequence[Score]) -> bytes:
         parts.append(rid)
         parts.append(text_piece(s.criterion, COMMA))
         parts.append(text_piece(s.score, COMMA))
-        parts.append(_opt_int_comma(s.score_value))
+        parts.append(_value_comma(s.score_value))
         parts.append(_opt_text(s.scale, COMMA))
         parts.append(int_piece(s.start, COMMA))
         parts.append(int_piece(s.end, COMMA))
@@ -398,7 +394,7 @@ def _quote_lines(rid: bytes, quotes: Sequence[Quote]) -> bytes:
     for q in quotes:
         parts.append(rid)
         parts.append(csv_utf8(q.text))
-        parts.append(_COMMA)
+        parts.append(b",")
         parts.append(_opt_text(q.speaker, COMMA))
         parts.append(_opt_text(q.role, COMMA))
         parts.append(int_piece(q.paragraphs, COMMA))
