@@ -36,8 +36,7 @@ def csv_field(value: Any) -> str:
 
 def csv_text(text: str) -> str:
     """One CSV field of text (what :func:`csv_field` writes for a string)."""
-    if text[:1] in FORMULA_CHARS:
-        text = "'" + text
+    text = guard(text)
     if '"' in text:
         return '"' + text.replace('"', '""') + '"'
     if "," in text or "\n" in text or "\r" in text:
@@ -132,11 +131,12 @@ def grid_lines(
         at = positions[key]
         if at not in filled:  # a repeated row keeps its first grade
             filled[at] = (csv_field(score), csv_field(value))
-    if not head:  # no field before the first column's: its comma is not there
-        return _wide_lines(head, filled, len(positions))
     start = ",".join([csv_field(v) for v in head])
     grades, ranks = [start], [start]
-    after = 0  # the column after the last cell written
+    # The column after the last cell written. A column's field is written with the comma
+    # before it, but for the first column's when there is no head: counting from 1 leaves
+    # that comma out.
+    after = 0 if head else 1
     for at in sorted(filled):
         grade, rank = filled[at]
         commas = "," * (at - after + 1)  # the empty columns' fields and this one's comma
@@ -149,16 +149,3 @@ def grid_lines(
     grades.append(end)
     ranks.append(end)
     return "".join(grades), "".join(ranks)
-
-
-def _wide_lines(
-    head: Sequence[Any], filled: dict[int, tuple[str, str]], columns: int
-) -> tuple[str, str]:
-    """:func:`grid_lines` field by field: every column's field, empty or not."""
-    grades = [""] * columns
-    ranks = [""] * columns
-    for at, (grade, rank) in filled.items():
-        grades[at] = grade
-        ranks[at] = rank
-    start = [csv_field(v) for v in head]
-    return ",".join(start + grades) + "\n", ",".join(start + ranks) + "\n"

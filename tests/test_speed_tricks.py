@@ -291,6 +291,16 @@ def test_grid_lines_are_the_wide_rows_fields_joined(
     assert grid_lines(head, cells, positions) == _plain_grid_lines(head, cells, positions)
 
 
+@pytest.mark.parametrize("found", [[], [0], [2], [0, 1], [1, 3], [3]])
+def test_grid_lines_without_a_head_are_the_wide_rows_fields_joined(found: list[int]) -> None:
+    # No field before the first column's, so no comma before it (4 columns).
+    positions = {f"k{at}": at for at in range(4)}
+    cells = [(f"k{at}", "Good", at) for at in found]
+    lines = grid_lines([], cells, positions)
+    assert lines == _plain_grid_lines([], cells, positions)
+    assert lines[0].count(",") == 3
+
+
 @given(st.text(alphabet=st.sampled_from("OoVvEeRrAaLl ßİﬀŉ\u0130\u212a-x"), max_size=10))
 def test_is_overall_folds_the_whole_criterion(criterion: str) -> None:
     assert is_overall(criterion) == criterion.casefold().startswith("overall")
