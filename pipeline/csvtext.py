@@ -9,7 +9,7 @@ install with the extractors (``setup.py``): formatting the rows is a tenth of a 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, Final
+from typing import Any, Final, final
 
 FORMULA_CHARS: Final = frozenset("=+-@\t\r")  # what a spreadsheet may run as a formula
 
@@ -36,8 +36,7 @@ def csv_field(value: Any) -> str:
 
 def csv_text(text: str) -> str:
     """One CSV field of text (what :func:`csv_field` writes for a string)."""
-    if text[:1] in FORMULA_CHARS:
-        text = "'" + text
+    text = guard(text)
     if '"' in text:
         return '"' + text.replace('"', '""') + '"'
     if "," in text or "\n" in text or "\r" in text:
@@ -59,71 +58,58 @@ def csv_utf8(text: str) -> bytes:
     return data
 
 
-# Short texts (at most _SHORT characters) have their pieces remembered, at most _SHORT_KEPT of
-# each kind (then the table starts over).
-_SHORT: Final = 32
-_SHORT_KEPT: Final = 4096
-
-
 # A field and the separator after it, in UTF-8, as a table's line (render.table_lines) is made
 # of them: joined as bytes, a line is neither formatted nor encoded piece by piece (formatting
 # a line and encoding it took three fifths of making it). Short texts' pieces are remembered
 # (most of a release's short fields are values met before: kinds, units, grades, dates,
-# criteria), and so are small whole numbers' pieces.
-_short_commas: Final[dict[str, bytes]] = {}
-_short_ends: Final[dict[str, bytes]] = {}
-_INTS_KEPT: Final = 8192
-_int_commas: Final[list[bytes | None]] = [None] * _INTS_KEPT
-_int_ends: Final[list[bytes | None]] = [None] * _INTS_KEPT
+# criteria), and so are small whole numbers' pieces, for each separator.
+_SHORT: Final = 32  # a text of at most this many characters is short
+_SHORT_KEPT: Final = 4096  # short texts' pieces kept per separator (then its table starts over)
+_INTS_KEPT: Final = 8192  # whole numbers from 0 to this (not included) have their pieces kept
 
 
-def csv_comma(text: str) -> bytes:
-    """``(csv_text(text) + ",").encode()``, remembered for short texts: a text field that a
-    line's next field follows (a look-up costs about a third of formatting and encoding it:
-    a slice, a set test, up to four scans of the text and the encoding)."""
+@final
+class Separator:
+    """What follows a field in a line (``,`` or ``\\n``), and the pieces remembered of fields
+    followed by it: short texts' (:func:`text_piece`) and small whole numbers'
+    (:func:`int_piece`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text: Final = text
+        self.data: Final = text.encode()
+        self.texts: Final[dict[str, bytes]] = {}  # short text -> its piece
+        self.ints: Final[list[bytes | None]] = [None] * _INTS_KEPT  # n -> its piece (or None)
+
+
+COMMA: Final = Separator(",")  # a field that a line's next field follows
+LINE_END: Final = Separator("\n")  # a line's last field
+
+
+def text_piece(text: str, sep: Separator) -> bytes:
+    """``(csv_text(text) + sep.text).encode()``, remembered for short texts (a look-up costs
+    about a third of formatting and encoding it: a slice, a set test, up to four scans of the
+    text and the encoding)."""
     if len(text) > _SHORT:
-        return csv_utf8(text) + b","
-    piece = _short_commas.get(text)
+        return csv_utf8(text) + sep.data
+    piece = sep.texts.get(text)
     if piece is None:
-        if len(_short_commas) >= _SHORT_KEPT:
-            _short_commas.clear()
-        piece = _short_commas[text] = (csv_text(text) + ",").encode()
+        kept = sep.texts
+        if len(kept) >= _SHORT_KEPT:
+            kept.clear()
+        piece = kept[text] = (csv_text(text) + sep.text).encode()
     return piece
 
 
-def csv_end(text: str) -> bytes:
-    """``(csv_text(text) + "\\n").encode()``, remembered for short texts: a line's last field
-    and its line break (see :func:`csv_comma`)."""
-    if len(text) > _SHORT:
-        return csv_utf8(text) + b"\n"
-    piece = _short_ends.get(text)
-    if piece is None:
-        if len(_short_ends) >= _SHORT_KEPT:
-            _short_ends.clear()
-        piece = _short_ends[text] = (csv_text(text) + "\n").encode()
-    return piece
-
-
-def int_comma(n: int) -> bytes:
-    """``f"{n},".encode()``, remembered for whole numbers from 0 to ``_INTS_KEPT`` (offsets
-    and counts, most of them met again): a list's item instead of a number's decimal text,
-    its string and its bytes."""
+def int_piece(n: int, sep: Separator) -> bytes:
+    """``(csv_field(n) + sep.text).encode()``, remembered for whole numbers from 0 to
+    ``_INTS_KEPT`` (offsets and counts, most of them met again): a list's item instead of a
+    number's decimal text, its string and its bytes."""
     if 0 <= n < _INTS_KEPT:
-        piece = _int_commas[n]
+        piece = sep.ints[n]
         if piece is None:
-            piece = _int_commas[n] = f"{n},".encode()
+            piece = sep.ints[n] = f"{n}{sep.text}".encode()
         return piece
-    return f"{n},".encode()
-
-
-def int_end(n: int) -> bytes:
-    """``f"{n}\\n".encode()``, remembered as :func:`int_comma`'s pieces: a line's last field."""
-    if 0 <= n < _INTS_KEPT:
-        piece = _int_ends[n]
-        if piece is None:
-            piece = _int_ends[n] = f"{n}\n".encode()
-        return piece
-    return f"{n}\n".encode()
+    return f"{n}{sep.text}".encode()
 
 
 def csv_lines(rows: Iterable[Sequence[Any]]) -> str:
@@ -145,11 +131,12 @@ def grid_lines(
         at = positions[key]
         if at not in filled:  # a repeated row keeps its first grade
             filled[at] = (csv_field(score), csv_field(value))
-    if not head:  # no field before the first column's: its comma is not there
-        return _wide_lines(head, filled, len(positions))
     start = ",".join([csv_field(v) for v in head])
     grades, ranks = [start], [start]
-    after = 0  # the column after the last cell written
+    # The column after the last cell written. A column's field is written with the comma
+    # before it, but for the first column's when there is no head: counting from 1 leaves
+    # that comma out.
+    after = 0 if head else 1
     for at in sorted(filled):
         grade, rank = filled[at]
         commas = "," * (at - after + 1)  # the empty columns' fields and this one's comma
@@ -162,16 +149,3 @@ def grid_lines(
     grades.append(end)
     ranks.append(end)
     return "".join(grades), "".join(ranks)
-
-
-def _wide_lines(
-    head: Sequence[Any], filled: dict[int, tuple[str, str]], columns: int
-) -> tuple[str, str]:
-    """:func:`grid_lines` field by field: every column's field, empty or not."""
-    grades = [""] * columns
-    ranks = [""] * columns
-    for at, (grade, rank) in filled.items():
-        grades[at] = grade
-        ranks[at] = rank
-    start = [csv_field(v) for v in head]
-    return ",".join(start + grades) + "\n", ",".join(start + ranks) + "\n"

@@ -20,12 +20,13 @@ import orjson
 
 from pipeline import index
 from pipeline.csvtext import (
-    csv_comma,
-    csv_end,
+    COMMA,
+    LINE_END,
+    Separator,
     csv_field,
     csv_utf8,
-    int_comma,
-    int_end,
+    int_piece,
+    text_piece,
 )
 from pipeline.grids import Cell, keyed_cells, named_cells
 from pipeline.model import (
@@ -261,9 +262,9 @@ def table_lines(release: Release, facts: Facts) -> dict[str, bytes]:
     one function per table that joins each row's fields as bytes, each with the comma or line
     break after it (several times faster than formatting each value by its type and encoding
     the lines; short texts' and small numbers' pieces are remembered, see
-    :func:`pipeline.csvtext.csv_comma`; tests/test_speed_tricks.py holds them to
+    :func:`pipeline.csvtext.text_piece`; tests/test_speed_tricks.py holds them to
     ``csv_lines``)."""
-    rid = csv_comma(release.release_id)
+    rid = text_piece(release.release_id, COMMA)
     lines = {"releases": _release_line(rid, release, facts)}
     if release.sections:
         lines["sections"] = _section_lines(rid, release.sections)
@@ -278,26 +279,20 @@ def table_lines(release: Release, facts: Facts) -> dict[str, bytes]:
     return lines
 
 
-def _opt_comma(value: str | None) -> bytes:
-    return b"," if value is None else csv_comma(value)
-
-
-def _opt_end(value: str | None) -> bytes:
-    return b"\n" if value is None else csv_end(value)
-
-
-def _opt_int_comma(value: int | None) -> bytes:
-    return b"," if value is None else int_comma(value)
+def _opt_text(value: str | None, sep: Separator) -> bytes:
+    """A text field's piece, or the empty field's (None) as ``csv_field`` writes it."""
+    return sep.data if value is None else text_piece(value, sep)
 
 
 def _value_comma(value: int | float | None) -> bytes:
-    """A number's value field and its comma (``csv_field``: a whole number as Python writes
-    it, a float by ``repr``). Typed ``int | float``, as the record's field is: mypyc reads a
-    ``float`` argument as a C double, and would write 10 as ``10.0``."""
+    """A number field and its comma (``csv_field``: a whole number as Python writes it, a
+    float by ``repr``, None empty): a number's value, a score's. Typed ``int | float``, as a
+    number's value is: mypyc reads a ``float`` argument as a C double, and would write 10 as
+    ``10.0``."""
     if value is None:
         return b","
     if type(value) is int:
-        return int_comma(value)
+        return int_piece(value, COMMA)
     return (csv_field(value) + ",").encode()
 
 
@@ -309,35 +304,47 @@ def _release_line(rid: bytes, release: Release, facts: Facts) -> bytes:
     parts = [
         rid,
         csv_utf8(source.path),
-        _COMMA,
-        csv_comma(source.format),
-        csv_comma(source.encoding),
+        b",",
+        text_piece(source.format, COMMA),
+        text_piece(source.encoding, COMMA),
         csv_utf8(source.sha256),
-        _COMMA,
-        _opt_comma(release.title),
-        _opt_comma(release.standfirst),
-        _opt_comma(published),
-        _opt_comma(scale),
-        _opt_comma(overall),
-        int_comma(len(release.sections)),
-        int_comma(len(release.scores)),
-        int_comma(len(release.quotes)),
-        int_comma(len(release.dates)),
-        int_comma(len(release.numbers)),
-        int_comma(len(release.warnings)),
+        b",",
+        _opt_text(release.title, COMMA),
+        _opt_text(release.standfirst, COMMA),
+        _opt_text(published, COMMA),
+        _opt_text(scale, COMMA),
+        _opt_text(overall, COMMA),
+        int_piece(len(release.sections), COMMA),
+        int_piece(len(release.scores), COMMA),
+        int_piece(len(release.quotes), COMMA),
+        int_piece(len(release.dates), COMMA),
+        int_piece(len(release.numbers), COMMA),
+        int_piece(len(release.warnings), COMMA),
         csv_utf8("; ".join(release.warnings)),
-        _COMMA,
-        int_comma(len(release.review)),
+        b",",
+        int_piece(len(release.review), COMMA),
         csv_utf8(" ".join(release.review)),
         b"\n",
     ]
     return b"".join(parts)
 
 
-_COMMA: Final = b","
-# A table's pieces are joined every so many: a release of 500,000 numbers would otherwise hold
-# millions of small pieces at once (several hundred times its text's size in memory).
+# A table's pieces are joined in runs of this many (or a few more: a line's pieces are added
+# whole): a release of 500,000 numbers would otherwise hold millions of small pieces at once
+# (several hundred times its text's size in memory).
 _RUN: Final = 65_536
+
+
+def _join_run(parts: list[bytes], runs: int) -> int:
+    """Joins the pieces after the first ``runs`` items of ``parts`` (the runs joined before)
+    into one run, in their place; returns how many runs ``parts`` begins with now. Each
+    ``_..._lines`` function appends its lines' pieces to ``parts`` (a list's own ``append``)
+    and calls this when ``_RUN`` of them follow the runs: ``b"".join(parts)`` is then the
+    table's lines."""
+    run = b"".join(parts[runs:])
+    del parts[runs:]
+    parts.append(run)
+    return runs + 1
 
 
 def _section_lines(rid: bytes, sections: Sequence[Section]) -> bytes:
@@ -345,104 +352,94 @@ def _section_lines(rid: bytes, sections: Sequence[Section]) -> bytes:
     bytes (:func:`pipeline.csvtext.csv_utf8`; ``render_release`` writes the JSON first):
     the sections' texts are most of a release's CSV bytes."""
     parts: list[bytes] = []
-    done: list[bytes] = []  # joined runs of parts (see _RUN)
+    runs = 0  # the runs parts begins with (see _join_run)
     for s in sections:
         parts.append(rid)
-        parts.append(csv_comma(s.kind))
+        parts.append(text_piece(s.kind, COMMA))
         parts.append(csv_utf8(s.text))
-        parts.append(_COMMA)
-        parts.append(int_comma(s.start))
-        parts.append(int_comma(s.end))
+        parts.append(b",")
+        parts.append(int_piece(s.start, COMMA))
+        parts.append(int_piece(s.end, COMMA))
         if s.quote_index is None:
             parts.append(b",true\n" if s.boilerplate else b",false\n")  # no quote_index
         else:
-            parts.append(int_comma(s.quote_index))
+            parts.append(int_piece(s.quote_index, COMMA))
             parts.append(b"true\n" if s.boilerplate else b"false\n")
-        if len(parts) >= _RUN:
-            done.append(b"".join(parts))
-            parts.clear()
-    done.append(b"".join(parts))
-    return b"".join(done)
+        if len(parts) - runs >= _RUN:
+            runs = _join_run(parts, runs)
+    return b"".join(parts)
 
 
 def _score_lines(rid: bytes, scores: Sequence[Score]) -> bytes:
     parts: list[bytes] = []
-    done: list[bytes] = []  # joined runs of parts (see _RUN)
+    runs = 0  # the runs parts begins with (see _join_run)
     for s in scores:
         parts.append(rid)
-        parts.append(csv_comma(s.criterion))
-        parts.append(csv_comma(s.score))
-        parts.append(_opt_int_comma(s.score_value))
-        parts.append(_opt_comma(s.scale))
-        parts.append(int_comma(s.start))
-        parts.append(int_comma(s.end))
-        parts.append(int_comma(s.table))
-        parts.append(_opt_end(s.qualifier))
-        if len(parts) >= _RUN:
-            done.append(b"".join(parts))
-            parts.clear()
-    done.append(b"".join(parts))
-    return b"".join(done)
+        parts.append(text_piece(s.criterion, COMMA))
+        parts.append(text_piece(s.score, COMMA))
+        parts.append(_value_comma(s.score_value))
+        parts.append(_opt_text(s.scale, COMMA))
+        parts.append(int_piece(s.start, COMMA))
+        parts.append(int_piece(s.end, COMMA))
+        parts.append(int_piece(s.table, COMMA))
+        parts.append(_opt_text(s.qualifier, LINE_END))
+        if len(parts) - runs >= _RUN:
+            runs = _join_run(parts, runs)
+    return b"".join(parts)
 
 
 def _quote_lines(rid: bytes, quotes: Sequence[Quote]) -> bytes:
     parts: list[bytes] = []
-    done: list[bytes] = []  # joined runs of parts (see _RUN)
+    runs = 0  # the runs parts begins with (see _join_run)
     for q in quotes:
         parts.append(rid)
         parts.append(csv_utf8(q.text))
-        parts.append(_COMMA)
-        parts.append(_opt_comma(q.speaker))
-        parts.append(_opt_comma(q.role))
-        parts.append(int_comma(q.paragraphs))
-        parts.append(int_comma(q.start))
-        parts.append(int_comma(q.end))
-        parts.append(_opt_comma(q.speaker_as_written))
-        parts.append(_opt_end(q.attribution))
-        if len(parts) >= _RUN:
-            done.append(b"".join(parts))
-            parts.clear()
-    done.append(b"".join(parts))
-    return b"".join(done)
+        parts.append(b",")
+        parts.append(_opt_text(q.speaker, COMMA))
+        parts.append(_opt_text(q.role, COMMA))
+        parts.append(int_piece(q.paragraphs, COMMA))
+        parts.append(int_piece(q.start, COMMA))
+        parts.append(int_piece(q.end, COMMA))
+        parts.append(_opt_text(q.speaker_as_written, COMMA))
+        parts.append(_opt_text(q.attribution, LINE_END))
+        if len(parts) - runs >= _RUN:
+            runs = _join_run(parts, runs)
+    return b"".join(parts)
 
 
 def _date_lines(rid: bytes, dates: Sequence[DateMention]) -> bytes:
     parts: list[bytes] = []
-    done: list[bytes] = []  # joined runs of parts (see _RUN)
+    runs = 0  # the runs parts begins with (see _join_run)
     for d in dates:
         parts.append(rid)
-        parts.append(csv_comma(d.text))
-        parts.append(_opt_comma(d.start_date))
-        parts.append(_opt_comma(d.end_date))
-        parts.append(_opt_comma(d.granularity))
-        parts.append(int_comma(d.start))
-        parts.append(int_comma(d.end))
+        parts.append(text_piece(d.text, COMMA))
+        parts.append(_opt_text(d.start_date, COMMA))
+        parts.append(_opt_text(d.end_date, COMMA))
+        parts.append(_opt_text(d.granularity, COMMA))
+        parts.append(int_piece(d.start, COMMA))
+        parts.append(int_piece(d.end, COMMA))
         parts.append(b"true," if d.year_inferred else b"false,")
-        parts.append(_opt_comma(d.part_start_date))
-        parts.append(_opt_end(d.part_end_date))
-        if len(parts) >= _RUN:
-            done.append(b"".join(parts))
-            parts.clear()
-    done.append(b"".join(parts))
-    return b"".join(done)
+        parts.append(_opt_text(d.part_start_date, COMMA))
+        parts.append(_opt_text(d.part_end_date, LINE_END))
+        if len(parts) - runs >= _RUN:
+            runs = _join_run(parts, runs)
+    return b"".join(parts)
 
 
 def _number_lines(rid: bytes, numbers: Sequence[NumberMention]) -> bytes:
     parts: list[bytes] = []
-    done: list[bytes] = []  # joined runs of parts (see _RUN)
+    runs = 0  # the runs parts begins with (see _join_run)
     for n in numbers:
         parts.append(rid)
-        parts.append(csv_comma(n.text))
+        parts.append(text_piece(n.text, COMMA))
         parts.append(_value_comma(n.value))
-        parts.append(_opt_comma(n.unit))
-        parts.append(csv_comma(n.kind))
-        parts.append(int_comma(n.start))
-        parts.append(int_end(n.end))
-        if len(parts) >= _RUN:
-            done.append(b"".join(parts))
-            parts.clear()
-    done.append(b"".join(parts))
-    return b"".join(done)
+        parts.append(_opt_text(n.unit, COMMA))
+        parts.append(text_piece(n.kind, COMMA))
+        parts.append(int_piece(n.start, COMMA))
+        parts.append(int_piece(n.end, LINE_END))
+        if len(parts) - runs >= _RUN:
+            runs = _join_run(parts, runs)
+    return b"".join(parts)
 
 
 # Up to this many items, a release is written from its plain object (release_dict): much

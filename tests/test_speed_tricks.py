@@ -15,14 +15,14 @@ from hypothesis import strategies as st
 
 from pipeline import core, csvtext, grids
 from pipeline.csvtext import (
-    csv_comma,
-    csv_end,
+    COMMA,
+    LINE_END,
     csv_field,
     csv_lines,
     csv_text,
     grid_lines,
-    int_comma,
-    int_end,
+    int_piece,
+    text_piece,
 )
 from pipeline.export import _write_json, _write_manifest
 from pipeline.grids import Columns, folded_criterion, grid_rows
@@ -220,28 +220,46 @@ def test_table_lines_joined_in_runs_are_the_csv_lines_of_the_rows() -> None:
     assert table_lines(release, headline_facts(release)) == _plain_lines(release)
 
 
+@given(st.lists(st.binary(max_size=3), max_size=30), st.sets(st.integers(0, 30), max_size=6))
+def test_a_tables_pieces_joined_in_runs_are_its_pieces_joined(
+    pieces: list[bytes], joins: set[int]
+) -> None:
+    # render._join_run wherever a _..._lines function calls it: the runs, then the pieces after.
+    from pipeline.render import _join_run
+
+    parts: list[bytes] = []
+    runs = 0
+    for at, piece in enumerate(pieces):
+        parts.append(piece)
+        if at in joins:
+            runs = _join_run(parts, runs)
+            assert len(parts) == runs
+    assert runs == len(joins & set(range(len(pieces))))
+    assert b"".join(parts) == b"".join(pieces)
+
+
 @given(st.lists(_TEXT | st.text(max_size=40), max_size=20))
 def test_a_texts_pieces_remembered_are_its_field_and_separator(texts: list[str]) -> None:
     for text in texts * 2:  # looked up the second time (when short)
-        assert csv_comma(text) == (csv_text(text) + ",").encode()
-        assert csv_end(text) == (csv_text(text) + "\n").encode()
-    assert len(csvtext._short_commas) <= csvtext._SHORT_KEPT
-    assert len(csvtext._short_ends) <= csvtext._SHORT_KEPT
+        assert text_piece(text, COMMA) == (csv_text(text) + ",").encode()
+        assert text_piece(text, LINE_END) == (csv_text(text) + "\n").encode()
+    assert len(COMMA.texts) <= csvtext._SHORT_KEPT
+    assert len(LINE_END.texts) <= csvtext._SHORT_KEPT
 
 
 def test_short_texts_pieces_are_kept_up_to_their_limit() -> None:
     for n in range(csvtext._SHORT_KEPT + 10):
-        assert csv_comma(f"={n}") == f"'={n},".encode()
-        assert csv_end(f"={n}") == f"'={n}\n".encode()
-    assert 0 < len(csvtext._short_commas) <= csvtext._SHORT_KEPT
-    assert 0 < len(csvtext._short_ends) <= csvtext._SHORT_KEPT
+        assert text_piece(f"={n}", COMMA) == f"'={n},".encode()
+        assert text_piece(f"={n}", LINE_END) == f"'={n}\n".encode()
+    assert 0 < len(COMMA.texts) <= csvtext._SHORT_KEPT
+    assert 0 < len(LINE_END.texts) <= csvtext._SHORT_KEPT
 
 
 @given(st.lists(st.integers(-(10**20), 10**20) | st.integers(-2, csvtext._INTS_KEPT + 2)))
 def test_a_whole_numbers_pieces_remembered_are_its_field_and_separator(numbers: list[int]) -> None:
     for n in numbers * 2:
-        assert int_comma(n) == (csv_field(n) + ",").encode()
-        assert int_end(n) == (csv_field(n) + "\n").encode()
+        assert int_piece(n, COMMA) == (csv_field(n) + ",").encode()
+        assert int_piece(n, LINE_END) == (csv_field(n) + "\n").encode()
 
 
 def _plain_grid_lines(
@@ -271,6 +289,16 @@ def test_grid_lines_are_the_wide_rows_fields_joined(
     positions = {f"k{at}": at for at in range(columns)}
     cells = [(f"k{at}", grade, rank) for at, grade, rank in found if at < columns]
     assert grid_lines(head, cells, positions) == _plain_grid_lines(head, cells, positions)
+
+
+@pytest.mark.parametrize("found", [[], [0], [2], [0, 1], [1, 3], [3]])
+def test_grid_lines_without_a_head_are_the_wide_rows_fields_joined(found: list[int]) -> None:
+    # No field before the first column's, so no comma before it (4 columns).
+    positions = {f"k{at}": at for at in range(4)}
+    cells = [(f"k{at}", "Good", at) for at in found]
+    lines = grid_lines([], cells, positions)
+    assert lines == _plain_grid_lines([], cells, positions)
+    assert lines[0].count(",") == 3
 
 
 @given(st.text(alphabet=st.sampled_from("OoVvEeRrAaLl ßİﬀŉ\u0130\u212a-x"), max_size=10))
