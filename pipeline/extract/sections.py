@@ -1568,8 +1568,12 @@ def classify_sections(
             and title_text(texts[j]).casefold() == title_text(texts[title_i]).casefold()
         ):
             # the headline twice (a crumb or the browser tab's title over the page's h1): the
-            # second is the page's
-            kinds[title_i], kinds[j] = "metadata", "title"
+            # second is the page's, unless it is the first with every word capitalised (a
+            # site's style over a copy of the h1: the first is as written)
+            if _is_capitalised_copy(texts[j], texts[title_i]):
+                kinds[j] = "metadata"
+            else:
+                kinds[title_i], kinds[j] = "metadata", "title"
             j = _past_headline(j, kinds, texts)
         if (
             j < len(paragraphs)
@@ -1596,6 +1600,40 @@ def classify_sections(
     ]
 
 
+def _is_capitalised_copy(copy: str, headline: str) -> bool:
+    """Whether ``copy`` is ``headline`` (the same words, folded) with every word capitalised
+    (``Police Appeal To Public After Kelby Disorder`` under ``Police appeal to public after
+    Kelby disorder``, in sentence case: a word other than ``title_case_small_words`` in lower
+    case): a site's style, not the headline as written. A headline in Title Case (``Police
+    Appeal to Public``), or a copy in capitals, gives the second, as any headline copied
+    twice does."""
+    if copy.isupper():
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in copy.split()) and any(
+        w[:1].islower() and w not in _small_words() for w in headline.split()
+    )
+
+
+def _is_doubled_caption(s: str) -> bool:
+    """An image's caption copied twice, its last two lines the same (the image's text and
+    its caption, perhaps under the image's description: ``View of the bridge.`` / ``The
+    bridge was repaired in 2024. © Kelby Archive`` twice): metadata, over the headline or
+    right under it (looked for there only: in the body it stays as it is). Three words or
+    more; a line ending with a comma over them is a sentence the caption interrupts (left as
+    it is)."""
+    last = s.rfind("\n")
+    if last < 0:
+        return False  # (most paragraphs)
+    prev = s.rfind("\n", 0, last)
+    if prev > s.find("\n"):
+        return False  # more than three lines
+    line = s[last + 1 :].strip()
+    if line != s[prev + 1 : last].strip() or len(line.split()) < _MIN_CAPTION_WORDS:
+        return False
+    return prev < 0 or s[:prev].rstrip()[-1:] not in ",;:"
+
+
+_MIN_CAPTION_WORDS: Final = 3
 _MIN_WELSH_WORDS: Final = 2
 
 
@@ -1635,6 +1673,7 @@ def _past_headline(i: int, kinds: list[str], texts: list[str]) -> int:
                 _is_byline(texts[j])
                 or _is_topic_tag(j, i, kinds, texts)
                 or _is_tail_block(texts[j])
+                or _is_source_post_or_caption(texts[j])
             )
         )
     ):
@@ -1644,6 +1683,67 @@ def _past_headline(i: int, kinds: list[str], texts: list[str]) -> int:
 
 
 _MAX_TAG_WORDS: Final = 3
+_SOURCE_LINE: Final = re.compile(
+    r"(?:the[ \t]+)?(?:press|news|media)[ \t]+(?:release|notice|statement)[ \t]+"
+    r"(?:(?:issued|published|sent|circulated)[ \t]+)?(?:by|from)[ \t]+",
+    re.I,
+)
+_MAX_SOURCE_LINE_WORDS: Final = 16
+
+
+def _is_source_post_or_caption(s: str) -> bool:
+    """Under the headline: the sentence naming the release's source, the writer's post
+    alone, or an image's caption copied twice (metadata, as a byline is)."""
+    if "\n" in s:
+        return _is_doubled_caption(s)
+    if len(s) > _MAX_CAPTION:
+        return False  # (most ledes)
+    return _is_source_line(s) or _is_post_line(s)
+
+
+def _is_source_line(s: str) -> bool:
+    """The sentence naming the source of a release a site gathered or passed on, under its
+    headline (``The press release issued by the Department for Transport on 17 March
+    2025.``, ``Press release from the Kelby Ambulance Service NHS Trust.``): one line, the
+    source's name capitalised, no headline verb, nothing after a colon. Metadata, not the
+    standfirst. (``Press release from the council said …`` is a sentence.)"""
+    if s[:1] not in "TtPpNnMm" or not ("ease " in s or "ice " in s or "ment " in s):
+        return False  # (most paragraphs)
+    if len(s) > _MAX_CAPTION or "\n" in s:
+        return False
+    m = _SOURCE_LINE.match(s)
+    if m is None:
+        return False
+    rest = s[m.end() :]
+    if rest[:4].casefold() == "the ":
+        rest = rest[4:]
+    return (
+        rest[:1].isupper()
+        and ":" not in rest
+        and len(s.split()) <= _MAX_SOURCE_LINE_WORDS
+        and not _has_headline_verb(rest)
+        and not _has_sentence_break(s)
+    )
+
+
+@cache
+def _post_words() -> frozenset[str]:
+    return frozenset(_vocab()["post_words"])
+
+
+_MAX_POST_WORDS: Final = 4
+
+
+def _is_post_line(s: str) -> bool:
+    """A writer's post alone under the headline, their name lost (``Home Affairs
+    Correspondent``, ``Political Editor``): up to four capitalised words, the last a word of
+    ``post_words``, no stop: the byline, metadata."""
+    if s[s.rfind(" ") + 1 :].casefold() not in _post_words():
+        return False  # (most paragraphs)
+    words = s.split()
+    return len(words) <= _MAX_POST_WORDS and all(
+        w[:1].isupper() or w in ("of", "and", "&") for w in words
+    )
 
 
 @cache
@@ -1709,6 +1809,10 @@ def _title_index(
             continue
         elif _is_menu_item(i, kinds, texts):
             continue  # "Residents" / "Business" / "Our council" / "New play park opens"
+        elif text_like and not texts[i][:1].isalpha() and _is_bulleted_copy(i, texts):
+            end = i + 1  # "Tag: Natural England" / "• Headline" / "Headline": a listing's link
+        elif text_like and "\n" in texts[i] and _is_doubled_caption(texts[i]):
+            end = i + 1  # an image's text and caption over the headline
         elif (
             i > 0
             and _is_home(texts[i - 1])
@@ -1742,6 +1846,18 @@ def _title_index(
         for b in range(i, end):  # (the paragraphs after them are walked on)
             kinds[b], bp[b] = "metadata", True
     return None
+
+
+def _is_bulleted_copy(i: int, texts: list[str]) -> bool:
+    """Whether paragraph ``i`` is a list's item with a bullet whose words the next paragraph
+    repeats without it: an archive page's link to the release over the release itself, as
+    sites gathering releases copy it (``Tag: Environment Agency`` / ``• New flood plan for
+    Kelby`` / ``New flood plan for Kelby`` / the source sentence / the lede)."""
+    s = texts[i]
+    if i + 1 == len(texts) or s.lstrip()[:1].isalpha() or "\n" in s:
+        return False  # (a bullet is no letter)
+    m = _BULLET.match(s)
+    return m is not None and s[m.end() :].strip() == texts[i + 1].strip()
 
 
 def _is_slogan_over_notice(

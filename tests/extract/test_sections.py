@@ -2702,3 +2702,193 @@ def test_a_local_papers_byline_and_dateline_around_the_standfirst_are_metadata(
 def test_a_block_opening_with_a_byline_or_label_over_its_sentence_stays_whole(block: str) -> None:
     release = extracted(f"Flu jabs for children in Kelby\n\n{block}\n\n{PAGE_LEDE}")
     assert [s.text for s in release.sections if s.text.startswith(block[:10])] == [block]
+
+
+# Round 8: shapes of real pages from sites that gather releases, heritage and health bodies,
+# and local papers (text written for these tests).
+
+SOURCE_LINES = [
+    "The press release issued by the Department for Transport on 17 March 2025.",
+    "The press release issued by Natural England on 5 September 2025.",
+    "Press release from the Kelby Ambulance Service NHS Trust.",
+    "News release issued by Harbridge Borough Council",
+    "Media statement from Kelby Police.",
+]
+
+
+@pytest.mark.parametrize("source", SOURCE_LINES)
+def test_the_sentence_naming_a_releases_source_is_metadata(source: str) -> None:
+    headline = "New flood defences for Harbridge riverside"
+    release = extracted(f"{headline}\n\n{source}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert kind_of(release, source) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Press release from the council said the road would close for six weeks.",
+        "News release from Kelby: bins will be emptied on Saturday.",
+        "The press office said the release from Kelby Police was issued on Monday.",
+        "Press releases are published every weekday by Kelby Council.",
+    ],
+)
+def test_a_sentence_about_a_release_is_no_source_line(line: str) -> None:
+    release = extracted(f"New flood defences for Harbridge riverside\n\n{line}\n\n{PAGE_LEDE}")
+    assert kind_of(release, line) == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Tag: Environment Agency", "Category: Press releases", "Archives: Natural England",
+     "Tagged: Kelby Police"],
+)  # fmt: skip
+@pytest.mark.parametrize("bullet", ["  • ", "- ", "1. "])
+def test_an_archive_label_over_a_listed_copy_of_the_release_gives_its_headline(
+    label: str, bullet: str
+) -> None:
+    headline = "PRESS RELEASE : Partners help Kelby get flood ready [October 2025]"
+    source = "The press release issued by the Environment Agency on 16 October 2025."
+    release = extracted(
+        f"{label}\n\n{bullet}{headline}\n\n    {headline}\n\n    {source}\n\n    {PAGE_LEDE}"
+    )
+    assert release.title == "Partners help Kelby get flood ready"
+    assert kind_of(release, label) == ["metadata"]
+    assert kind_of(release, source) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "• Partners help Kelby get flood ready\n\nA second item of the list",
+        "• Partners help Kelby get flood ready\n• A second item of the list",
+    ],
+)
+def test_a_bulleted_item_not_copied_under_it_is_no_listing_link(under: str) -> None:
+    # a list under a heading: no headline is found in it (as before)
+    release = extracted(f"Tag: Environment Agency\n\n{under}\n\n{PAGE_LEDE}")
+    assert release.title is None
+
+
+def test_a_category_in_a_headline_stays_the_headline() -> None:
+    headline = "Category winners named at Kelby business awards"
+    assert extracted(f"{headline}\n\n{PAGE_LEDE}").title == headline
+
+
+CAPTIONS = [
+    "Kelby Bridge was repaired in 2024. © Harbridge Heritage Archive. HA43582.\n"
+    "Kelby Bridge was repaired in 2024. © Harbridge Heritage Archive. HA43582.",
+    "General view of a stone bridge with three arches.\n"
+    "Kelby Bridge was repaired in 2024. © Harbridge Heritage Archive.\n"
+    "Kelby Bridge was repaired in 2024. © Harbridge Heritage Archive.",
+    "Images shown to the court by Kelby Council. KEL-241011-0939\n"
+    "Images shown to the court by Kelby Council. KEL-241011-0939",
+]
+
+
+@pytest.mark.parametrize("caption", CAPTIONS)
+def test_an_image_caption_copied_twice_is_metadata_over_or_under_the_headline(
+    caption: str,
+) -> None:
+    headline = "Buildings and structures at risk in Harbridge"
+    for text in (
+        f"{caption}\n\n{headline}\n\n{PAGE_LEDE}",
+        f"{headline}\n\n{caption}\n\n{PAGE_LEDE}",
+    ):
+        release = extracted(text)
+        assert release.title == headline
+        assert kind_of(release, caption[:30]) == ["metadata"]
+        assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Wildlife crime will be in the spotlight on tonight's programme,\n"
+        "Police attended the scene on Fea Road\nPolice attended the scene on Fea Road",
+        "Police attended the scene\nPolice attended the scene on Fea Road",
+        "Fea Road\nFea Road",
+        "One.\nTwo lines the same\nTwo lines the same\nFour.",
+    ],
+)
+def test_a_block_that_is_no_caption_copied_twice_is_not_metadata(block: str) -> None:
+    release = extracted(f"Wildlife crime to feature on Crime Kelby\n\n{block}\n\n{PAGE_LEDE}")
+    assert kind_of(release, block[:8]) != ["metadata"]
+
+
+def test_a_caption_copied_twice_in_the_body_stays_as_it_is() -> None:
+    caption = (
+        "Images shown to the court by Kelby Council.\nImages shown to the court by Kelby Council."
+    )
+    release = extracted(f"Council vows to watch fly-tipping spots\n\n{PAGE_LEDE}\n\n{caption}")
+    assert kind_of(release, caption[:20]) == ["body"]
+
+
+@pytest.mark.parametrize("between", ["", "Share this article\n\n", "12 May 2025\n\n"])
+def test_a_headline_copied_with_every_word_capitalised_gives_the_first(between: str) -> None:
+    headline = "Kelby police appeal to public after night of disorder"
+    copy = "Kelby Police Appeal To Public After Night Of Disorder"
+    release = extracted(f"{headline}\n\n{between}{copy}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert kind_of(release, copy) == ["metadata"]
+    assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+def test_a_capitalised_copy_in_a_block_with_its_section_standfirst_and_tools_is_metadata() -> None:
+    release = extracted(
+        "Kelby police appeal to public after night of disorder\n\nuk\n"
+        "Kelby Police Appeal To Public After Night Of Disorder\n"
+        "Officers said they dealt with a series of incidents on Friday night.\n"
+        "Share this article\n\nBy Ann Cole, PA\n\n" + PAGE_LEDE
+    )
+    assert release.title == "Kelby police appeal to public after night of disorder"
+    assert kind_of(release, "Officers said") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Kelby Police Appeal To Public", "Kelby Police Appeal To Public"),
+        ("Kelby Police Appeal to Public | News", "Kelby Police Appeal To Public"),
+        ("Kelby police appeal to public", "KELBY POLICE APPEAL TO PUBLIC"),
+    ],
+)
+def test_a_headline_copied_in_the_same_style_or_capitals_gives_the_second(
+    first: str, second: str
+) -> None:
+    assert extracted(f"{first}\n\n{second}\n\n{PAGE_LEDE}").title == second
+
+
+@pytest.mark.parametrize(
+    "post", ["Home Affairs Correspondent", "Health Correspondent", "Political Editor",
+             "Chief Reporter", "Editor"],
+)  # fmt: skip
+def test_a_writers_post_alone_under_the_headline_is_metadata(post: str) -> None:
+    headline = "On the road with Kelby's ambulance crews as winter starts"
+    for under in ("", "28 Oct 2024\n\n"):
+        release = extracted(f"{headline}\n\n{under}{post}\n\n{PAGE_LEDE}")
+        assert release.title == headline
+        assert kind_of(release, post) == ["metadata"]
+        assert kind_of(release, "Officers were called") == ["standfirst"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Letters to the Editor", "Notes for the reporter", "A Word From Our Chief Editor"]
+)
+def test_a_heading_naming_a_post_is_no_post_line(line: str) -> None:
+    release = extracted(f"On the road with Kelby's ambulance crews\n\n{line}\n\n{PAGE_LEDE}")
+    assert kind_of(release, line) != ["metadata"]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    ["This browser is not fully supported by Harbridge Heritage.",
+     "Your browser is not fully supported. Please upgrade."],
+)  # fmt: skip
+def test_a_browser_not_fully_supported_notice_is_furniture(notice: str) -> None:
+    headline = "Buildings and structures at risk in Harbridge"
+    release = extracted(f"{notice}\n\n{headline}\n\n{PAGE_LEDE}")
+    assert release.title == headline
+    assert kind_of(release, notice) == ["metadata"]
