@@ -6,6 +6,12 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Tests pass on any machine, fast or slow, idle or busy: no example has a time limit (a
+# test's own @settings still sets how many examples it draws).
+settings.register_profile("any-machine", deadline=None)
+settings.load_profile("any-machine")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
