@@ -6,6 +6,9 @@ then would print Python's traceback. Until the command sets its own handlers, th
 here answers with the command's usual line and exit status 130. Nothing heavy is imported
 before it is set.
 
+``pipeline extract --jobs N`` starts its workers here, before the command line is loaded
+(:func:`jobs_asked`, :func:`pipeline.jobs.start_early`).
+
 Once the command is done, the process ends without the interpreter's tear-down (:func:`_end`).
 """
 
